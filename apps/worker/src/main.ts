@@ -1,0 +1,18 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import { Logger } from 'nestjs-pino';
+import { loadConfigOrExit } from '@lc/platform';
+import { WorkerModule } from './worker.module';
+
+async function main(): Promise<void> {
+  const config = loadConfigOrExit();
+  const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { bufferLogs: true });
+  app.useLogger(app.get(Logger));
+  app.enableShutdownHooks();
+  process.stdout.write('worker started\n');
+}
+
+main().catch((e: unknown) => {
+  process.stderr.write(`worker failed to start: ${(e as Error).stack ?? String(e)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,12 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { IdentityCoreModule } from '@lc/identity';
+import { AppConfig, PlatformModule } from '@lc/platform';
+import { ALL_ENTITIES } from '../../api/src/entities';
+
+/** Queue processors only: no HTTP. Feature modules add their processors here. */
+@Module({})
+export class WorkerModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return { module: WorkerModule, imports: [PlatformModule.forRoot(config, ALL_ENTITIES), IdentityCoreModule] };
+  }
+}

@@ -1,0 +1,64 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { DomainError, forbidden, notFound } from '@lc/platform';
+import type { Actor } from '../auth/actor';
+
+/**
+ * Every kind of record whose access depends on its organisation, and the SQL that finds
+ * that organisation. Feature tables are named here (not imported) so identity depends on
+ * no feature module. An owner never changes, so answers are cached.
+ */
+const OWNER_SQL = {
+  organisation: 'SELECT id AS organisation_id FROM organisation WHERE id = $1',
+  questionBank: 'SELECT organisation_id FROM question_bank WHERE id = $1',
+  contest: 'SELECT organisation_id FROM contest WHERE id = $1',
+  round: 'SELECT c.organisation_id FROM round r JOIN contest c ON c.id = r.contest_id WHERE r.id = $1',
+} as const;
+export type Resource = keyof typeof OWNER_SQL;
+
+/** read: see it; write: change it (organisers of the owning organisation, admins). */
+export type AccessMode = 'read' | 'write';
+
+@Injectable()
+export class AccessService {
+  private readonly owners = new Map<string, string>();
+
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  /**
+   * Staff of the owning organisation may read; its organisers may write; admins may do both
+   * everywhere. Anyone else gets the same 404 as for a missing record, so ids of other
+   * tenants reveal nothing.
+   */
+  async require(actor: Actor, resource: Resource, id: string, mode: AccessMode): Promise<string> {
+    const owner = await this.ownerOf(resource, id);
+    if (owner === null) throw notFound(label(resource));
+    if (actor.role === 'admin') return owner;
+    if (actor.organisationId !== owner || actor.role === 'resident') throw notFound(label(resource));
+    if (mode === 'write' && actor.role !== 'organiser') throw forbidden('Only organisers of this organisation may change it');
+    return owner;
+  }
+
+  /** For rules the table above cannot express: the caller checks, and this gives the error. */
+  deny(resource: Resource): DomainError {
+    return notFound(label(resource));
+  }
+
+  async ownerOf(resource: Resource, id: string): Promise<string | null> {
+    const cacheKey = `${resource}:${id}`;
+    const hit = this.owners.get(cacheKey);
+    if (hit) return hit;
+    const rows: { organisation_id: string }[] = await this.db.query(OWNER_SQL[resource], [id]);
+    const owner = rows[0]?.organisation_id ?? null;
+    if (owner) {
+      if (this.owners.size > 50_000) this.owners.clear();
+      this.owners.set(cacheKey, owner);
+    }
+    return owner;
+  }
+}
+
+function label(r: Resource): string {
+  return { organisation: 'Organisation', questionBank: 'Question bank', contest: 'Contest', round: 'Round' }[r];
+}

@@ -1,0 +1,46 @@
+import { Body, Controller, HttpCode, Post, UseGuards } from '@nestjs/common';
+import { ApiOperation, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
+import { SkipThrottle, ThrottlerGuard } from '@nestjs/throttler';
+import { LoginDto, RefreshDto } from '../dto/login.dto';
+import { RegisterDto } from '../dto/register.dto';
+import { AuthService, Session } from './auth.service';
+import { Public } from './decorators';
+
+@ApiTags('auth')
+@ApiTooManyRequestsResponse({ description: 'Rate limited; see Retry-After' })
+@Public()
+@UseGuards(ThrottlerGuard)
+@Controller('auth')
+export class AuthController {
+  constructor(private readonly auth: AuthService) {}
+
+  @Post('register')
+  @SkipThrottle({ account: true, user: true })
+  @ApiOperation({ summary: 'Resident sign-up' })
+  register(@Body() dto: RegisterDto): Promise<Session> {
+    return this.auth.register(dto);
+  }
+
+  @Post('login')
+  @HttpCode(200)
+  @SkipThrottle({ user: true })
+  @ApiOperation({ summary: 'Sign in with phone or e-mail and password' })
+  login(@Body() dto: LoginDto): Promise<Session> {
+    return this.auth.login(dto.login, dto.password);
+  }
+
+  @Post('refresh')
+  @HttpCode(200)
+  @SkipThrottle({ account: true, user: true })
+  @ApiOperation({ summary: 'Exchange a refresh token for a new pair (rotation)' })
+  refresh(@Body() dto: RefreshDto): Promise<Session> {
+    return this.auth.refresh(dto.refreshToken);
+  }
+
+  @Post('logout')
+  @HttpCode(204)
+  @SkipThrottle({ account: true, user: true })
+  async logout(@Body() dto: RefreshDto): Promise<void> {
+    await this.auth.logout(dto.refreshToken);
+  }
+}

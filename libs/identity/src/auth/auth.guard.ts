@@ -1,0 +1,33 @@
+import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { forbidden, IS_PUBLIC } from '@lc/platform';
+import type { Role } from '../users/user.entity';
+import type { Actor } from './actor';
+import { ROLES_KEY } from './decorators';
+import { TokenService } from './token.service';
+
+/** Global: every route needs a valid access token unless marked @Public(); @Roles narrows further. */
+@Injectable()
+export class AuthGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly tokens: TokenService,
+  ) {}
+
+  async canActivate(ctx: ExecutionContext): Promise<boolean> {
+    if (ctx.getType() !== 'http') return true;
+    const targets = [ctx.getHandler(), ctx.getClass()];
+    const req = ctx.switchToHttp().getRequest<{ headers: Record<string, string | undefined>; actor?: Actor }>();
+    const header = req.headers.authorization;
+    const token = header?.startsWith('Bearer ') ? header.slice(7).trim() : undefined;
+    if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) {
+      // Public routes still learn who is calling when a token is given (e.g. contest listings).
+      if (token) req.actor = await this.tokens.verifyAccess(token).catch(() => undefined);
+      return true;
+    }
+    req.actor = await this.tokens.verifyAccess(token);
+    const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);
+    if (roles && !roles.includes(req.actor.role)) throw forbidden(`This needs the role ${roles.join(' or ')}`);
+    return true;
+  }
+}

@@ -1,0 +1,21 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { IsString, Length } from 'class-validator';
+
+export class LoginDto {
+  @ApiProperty({ description: 'Phone number or e-mail' })
+  @IsString()
+  @Length(3, 254)
+  login!: string;
+
+  @ApiProperty()
+  @IsString()
+  @Length(1, 128)
+  password!: string;
+}
+
+export class RefreshDto {
+  @ApiProperty()
+  @IsString()
+  @Length(10, 2000)
+  refreshToken!: string;
+}

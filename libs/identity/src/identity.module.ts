@@ -1,0 +1,44 @@
+import { Global, Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { JwtModule } from '@nestjs/jwt';
+import { AppConfig } from '@lc/platform';
+import { AccessService } from './access/access.service';
+import { AuthController } from './auth/auth.controller';
+import { AuthGuard } from './auth/auth.guard';
+import { AuthService } from './auth/auth.service';
+import { TokenService } from './auth/token.service';
+import { OrganisationsController } from './organisations/organisations.controller';
+import { OrganisationsService } from './organisations/organisations.service';
+import { PiiService } from './pii/pii.service';
+import { AdminBootstrapService } from './users/admin-bootstrap.service';
+import { UsersController } from './users/users.controller';
+import { UsersService } from './users/users.service';
+
+/** Accounts, organisations, sign-in and the one access service. Global: every feature asks it. */
+@Global()
+@Module({
+  imports: [
+    JwtModule.registerAsync({
+      inject: [AppConfig],
+      useFactory: (config: AppConfig) => ({ secret: config.jwtSecret, signOptions: { algorithm: 'HS256' }, verifyOptions: { algorithms: ['HS256'] } }),
+    }),
+  ],
+  controllers: [AuthController, UsersController, OrganisationsController],
+  providers: [AuthService, TokenService, UsersService, OrganisationsService, AccessService, PiiService, AdminBootstrapService, { provide: APP_GUARD, useClass: AuthGuard }],
+  exports: [AccessService, TokenService, PiiService, UsersService],
+})
+export class IdentityModule {}
+
+/** For the worker and scripts: no controllers, no guard, no bootstrap. */
+@Global()
+@Module({
+  imports: [
+    JwtModule.registerAsync({
+      inject: [AppConfig],
+      useFactory: (config: AppConfig) => ({ secret: config.jwtSecret }),
+    }),
+  ],
+  providers: [TokenService, AccessService, PiiService],
+  exports: [TokenService, AccessService, PiiService],
+})
+export class IdentityCoreModule {}

@@ -1,0 +1,100 @@
+import { AppConfig } from './app-config';
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+/** Reads and validates the environment; throws ConfigError naming every bad or missing variable. */
+export function loadConfig(env: Env = process.env): AppConfig {
+  const problems: string[] = [];
+  const str = (name: string, fallback?: string): string => {
+    const v = env[name];
+    if (v === undefined || v === '') {
+      if (fallback === undefined) problems.push(`${name} is required`);
+      return fallback ?? '';
+    }
+    return v;
+  };
+  const int = (name: string, fallback: number, min: number, max: number): number => {
+    const raw = env[name];
+    if (raw === undefined || raw === '') return fallback;
+    const n = Number(raw);
+    if (!Number.isInteger(n) || n < min || n > max) {
+      problems.push(`${name} must be an integer between ${min} and ${max} (got "${raw}")`);
+      return fallback;
+    }
+    return n;
+  };
+  const url = (name: string, protocols: string[], fallback?: string): string => {
+    const v = str(name, fallback);
+    if (!v) return v;
+    try {
+      const u = new URL(v);
+      if (!protocols.includes(u.protocol)) problems.push(`${name} must use ${protocols.join(' or ')} (got "${u.protocol}")`);
+    } catch {
+      problems.push(`${name} is not a valid URL`);
+    }
+    return v;
+  };
+
+  const nodeEnv = str('NODE_ENV', 'development');
+  if (!['development', 'production', 'test'].includes(nodeEnv)) problems.push(`NODE_ENV must be development, production or test (got "${nodeEnv}")`);
+  const jwtSecret = str('JWT_SECRET');
+  if (jwtSecret && jwtSecret.length < 32) problems.push('JWT_SECRET must be at least 32 characters');
+  const piiKey = str('PII_KEY');
+  if (piiKey && piiKey.length < 32) problems.push('PII_KEY must be at least 32 characters');
+  const adminEmail = env.ADMIN_EMAIL || undefined;
+  const adminPassword = env.ADMIN_PASSWORD || undefined;
+  if (!!adminEmail !== !!adminPassword) problems.push('ADMIN_EMAIL and ADMIN_PASSWORD must be set together');
+  if (adminEmail && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(adminEmail)) problems.push('ADMIN_EMAIL is not an e-mail address');
+  if (adminPassword && adminPassword.length < 8) problems.push('ADMIN_PASSWORD must be at least 8 characters');
+  const prefix = str('REDIS_PREFIX', 'lc');
+  if (!/^[a-zA-Z0-9_-]{1,32}$/.test(prefix)) problems.push('REDIS_PREFIX must be 1-32 letters, digits, _ or -');
+  const cors = str('CORS_ORIGINS', '*');
+  const port = int('PORT', 3000, 1, 65535);
+
+  const config: AppConfig = {
+    nodeEnv: nodeEnv as AppConfig['nodeEnv'],
+    host: str('HOST', '0.0.0.0'),
+    port,
+    databaseUrl: url('DATABASE_URL', ['postgres:', 'postgresql:']),
+    databasePoolSize: int('DATABASE_POOL_SIZE', 20, 1, 500),
+    redisUrl: url('REDIS_URL', ['redis:', 'rediss:']),
+    redisPrefix: prefix,
+    jwtSecret,
+    jwtAccessTtlSeconds: int('JWT_ACCESS_TTL_SECONDS', 900, 10, 86400),
+    jwtRefreshTtlSeconds: int('JWT_REFRESH_TTL_SECONDS', 30 * 86400, 60, 365 * 86400),
+    piiKey,
+    adminEmail,
+    adminPassword,
+    corsOrigins: cors === '*' ? true : cors.split(',').map((s) => s.trim()).filter(Boolean),
+    logLevel: str('LOG_LEVEL', 'info'),
+    bodyLimitBytes: int('BODY_LIMIT_BYTES', 1024 * 1024, 1024, 100 * 1024 * 1024),
+    importMaxBytes: int('IMPORT_MAX_BYTES', 10 * 1024 * 1024, 1024, 200 * 1024 * 1024),
+    answerGraceMs: int('ANSWER_GRACE_MS', 2000, 0, 60000),
+    authRateLimitPerMinute: int('AUTH_RATE_LIMIT_PER_MINUTE', 10, 1, 10_000_000),
+    authIpRateLimitPerMinute: int('AUTH_IP_RATE_LIMIT_PER_MINUTE', 60, 1, 10_000_000),
+    appBaseUrl: str('APP_BASE_URL', `http://localhost:${port}`),
+    trustProxy: ['1', 'true', 'yes'].includes(str('TRUST_PROXY', 'false').toLowerCase()),
+  };
+  if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(config.logLevel)) problems.push(`LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent`);
+  if (problems.length) throw new ConfigError(problems);
+  return config;
+}
+
+/** For entry points: load or print the problems and exit non-zero. */
+export function loadConfigOrExit(env: Env = process.env): AppConfig {
+  try {
+    return loadConfig(env);
+  } catch (e) {
+    if (e instanceof ConfigError) {
+      process.stderr.write(`${e.message}\nSee .env.example for every variable.\n`);
+      process.exit(78);
+    }
+    throw e;
+  }
+}

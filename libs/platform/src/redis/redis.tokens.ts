@@ -1,0 +1,2 @@
+/** The shared command connection (ioredis). */
+export const REDIS = Symbol('REDIS');

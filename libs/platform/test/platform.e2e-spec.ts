@@ -1,0 +1,70 @@
+import { expectError, Http, startApi, TestApi } from '../../../test/harness';
+import { residentInput } from '../../../test/factories';
+
+describe('platform: health, metrics, docs, rate limits', () => {
+  let api: TestApi;
+  let http: Http;
+  beforeAll(async () => {
+    // Its own key prefix, so these low limits count only this suite's requests.
+    api = await startApi({ AUTH_RATE_LIMIT_PER_MINUTE: '5', AUTH_IP_RATE_LIMIT_PER_MINUTE: '40', REDIS_PREFIX: `${process.env.REDIS_PREFIX}rl` });
+    http = new Http(api.url);
+  });
+  afterAll(() => api.close());
+
+  it('reports database, Redis and queue health', async () => {
+    const r = await http.get('/health');
+    expect(r.status).toBe(200);
+    expect(r.body.status).toBe('ok');
+    expect(r.body.checks).toEqual(expect.objectContaining({ database: expect.objectContaining({ status: 'up' }), redis: expect.objectContaining({ status: 'up' }), queue: expect.objectContaining({ status: 'up' }) }));
+  });
+
+  it('exposes Prometheus metrics with the HTTP latency histogram', async () => {
+    await http.get('/health');
+    const r = await http.get('/metrics');
+    expect(r.status).toBe(200);
+    expect(r.body).toContain('http_request_duration_seconds_bucket');
+    expect(r.body).toContain('socket_connections');
+  });
+
+  it('serves the OpenAPI document', async () => {
+    const r = await http.req('GET', '/docs/openapi.json');
+    expect(r.status).toBe(200);
+    expect(Object.keys(r.body.paths)).toEqual(expect.arrayContaining(['/api/v1/auth/register', '/api/v1/auth/login', '/api/v1/me']));
+  });
+
+  it('sends security headers', async () => {
+    const r = await http.get('/health');
+    expect(r.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(r.headers.get('x-frame-options')).toBeTruthy();
+  });
+
+  it('answers an unknown route with the error body', async () => {
+    expectError(await http.get('/no-such-thing'), 404);
+  });
+
+  it('rate-limits brute force on one account with 429 and Retry-After', async () => {
+    const login = '0911000111';
+    const statuses: number[] = [];
+    let retryAfter: string | null = null;
+    for (let i = 0; i < 8; i++) {
+      const r = await http.post('/auth/login', { login, password: `guess-${i}` });
+      statuses.push(r.status);
+      if (r.status === 429) {
+        retryAfter = r.headers.get('retry-after');
+        expectError(r, 429);
+      }
+    }
+    expect(statuses.slice(0, 5).every((s) => s === 401)).toBe(true);
+    expect(statuses.slice(5).every((s) => s === 429)).toBe(true);
+    expect(Number(retryAfter)).toBeGreaterThan(0);
+  });
+
+  it('rate-limits registration floods per IP', async () => {
+    let limited = 0;
+    for (let i = 0; i < 45; i++) {
+      const r = await http.post('/auth/register', { ...residentInput(), nationalId: 'bad' });
+      if (r.status === 429) limited++;
+    }
+    expect(limited).toBeGreaterThan(0);
+  });
+});

@@ -1,0 +1,61 @@
+import { Http } from './harness';
+
+let seq = 0;
+const rnd = (digits: number) => Array.from({ length: digits }, () => Math.floor(Math.random() * 10)).join('');
+
+/** A phone and national ID that no other test in this run uses. */
+export function uniqueIdentity(): { phone: string; nationalId: string } {
+  seq++;
+  const tail = `${process.pid % 1000}`.padStart(3, '0') + `${seq}`.padStart(4, '0');
+  return { phone: `09${tail}${rnd(1)}`, nationalId: `0${tail}${rnd(4)}` };
+}
+
+export function residentInput(over: Record<string, unknown> = {}) {
+  const id = uniqueIdentity();
+  return {
+    fullName: 'Nguyễn Thị Bình',
+    phone: id.phone,
+    password: 'matkhau-an-toan',
+    nationalId: id.nationalId,
+    dateOfBirth: '1990-05-17',
+    province: 'Quảng Ninh',
+    commune: 'Phường Hạ Long',
+    unit: 'Trường THPT Hòn Gai',
+    consent: true,
+    ...over,
+  };
+}
+
+export interface Session {
+  token: string;
+  refreshToken: string;
+  user: { id: string; role: string; organisationId: string | null; [k: string]: unknown };
+}
+
+async function ok<T>(p: Promise<{ status: number; body: T }>, expected = [200, 201]): Promise<T> {
+  const r = await p;
+  if (!expected.includes(r.status)) throw new Error(`factory call failed: ${r.status} ${JSON.stringify(r.body)}`);
+  return r.body;
+}
+
+export async function loginAdmin(http: Http): Promise<Session> {
+  const b = await ok(http.post('/auth/login', { login: process.env.ADMIN_EMAIL, password: process.env.ADMIN_PASSWORD }));
+  return { token: b.accessToken, refreshToken: b.refreshToken, user: b.user };
+}
+
+export async function newResident(http: Http, over: Record<string, unknown> = {}): Promise<Session & { input: ReturnType<typeof residentInput> }> {
+  const input = residentInput(over);
+  const b = await ok(http.post('/auth/register', input));
+  return { token: b.accessToken, refreshToken: b.refreshToken, user: b.user, input };
+}
+
+export async function newOrganisation(http: Http, admin: Session, name = `Sở Tư pháp ${++seq}`): Promise<{ id: string; name: string }> {
+  return ok(http.post('/organisations', { name, level: 'province', province: 'Quảng Ninh' }, admin.token));
+}
+
+export async function newStaff(http: Http, admin: Session, role: 'organiser' | 'judge' | 'admin', organisationId?: string): Promise<Session> {
+  const email = `${role}${++seq}.${Date.now().toString(36)}@test.local`;
+  await ok(http.post('/users', { fullName: `Cán bộ ${seq}`, email, password: 'staff-password-1', role, organisationId }, admin.token));
+  const b = await ok(http.post('/auth/login', { login: email, password: 'staff-password-1' }));
+  return { token: b.accessToken, refreshToken: b.refreshToken, user: b.user };
+}
