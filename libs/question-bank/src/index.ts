@@ -1,0 +1,3 @@
+export * from './question-bank.module';
+export * from './pool/question-pool.service';
+export * from './pool/question-pool.types';
