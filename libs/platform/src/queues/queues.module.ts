@@ -1,6 +1,10 @@
 import { BullModule } from '@nestjs/bullmq';
 import { DynamicModule, Module } from '@nestjs/common';
 import { AppConfig } from '../config/app-config';
+import { Queues } from './queue-names';
+import { QueueMetricsService } from './queue-metrics.service';
+
+const ALL_QUEUES = Object.values(Queues).map((name) => ({ name }));
 
 @Module({})
 export class QueuesModule {
@@ -28,7 +32,9 @@ export class QueuesModule {
             };
           },
         }),
+        BullModule.registerQueue(...ALL_QUEUES),
       ],
+      providers: [QueueMetricsService],
       exports: [BullModule],
     };
   }
