@@ -1,0 +1,36 @@
+// Ranking rules ("thể lệ"), ranking, audit and explanations
+export * from './ranking/rules';
+export * from './ranking/attempt-row';
+export * from './ranking/prediction';
+export type { RoundContext, Separator } from './ranking/compare';
+export { predictionDistance } from './ranking/compare';
+export * from './ranking/rank-round';
+export * from './ranking/audit';
+export * from './ranking/explain';
+export * from './ranking/diff';
+// Jury scoring for judged rounds
+export * from './jury/rubric';
+export * from './jury/penalties';
+export * from './jury/aggregate';
+export * from './jury/visibility';
+export * from './jury/rank-entries';
+// Prizes, advancement, unit prizes
+export { competitionRanks } from './awards/by-rank';
+export * from './awards/prize-plan';
+export * from './awards/allocate-prizes';
+export * from './awards/advancement';
+export * from './awards/unit-prizes';
+// Exports (streamed CSV / XLSX)
+export * from './exports/sanitise';
+export * from './exports/columns';
+export * from './exports/result-columns';
+export * from './exports/csv-writer';
+export * from './exports/xlsx-writer';
+// PDF decision and certificates
+export * from './certificates/fonts';
+export type { Issuer, Signer } from './certificates/pdf-common';
+export { pdfToBuffer, writePdf, placeAndDate } from './certificates/pdf-common';
+export * from './certificates/decision-pdf';
+export * from './certificates/certificate-pdf';
+// Display helpers
+export { formatDuration, formatVnDateTime, VN_TIME_ZONE } from './common/vn-format';

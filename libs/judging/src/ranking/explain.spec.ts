@@ -1,0 +1,58 @@
+import { explainPlace } from './explain';
+import { rankRound } from './rank-round';
+import { parseRankingRules } from './rules';
+import { OPENS_AT, row } from './test-rows';
+
+const ctx = { actual: 1000, opensAt: OPENS_AT };
+
+describe('explainPlace', () => {
+  const rows = [
+    row('first', { score: 10, prediction: 1000, timeTakenMs: 90_000 }),
+    row('me', { score: 10, prediction: 1010, timeTakenMs: 30_000, attemptNo: 2, at: 3600 }),
+    row('me', { score: 6, prediction: 1000, attemptNo: 1 }),
+    row('tied-a', { score: 8, timeTakenMs: 754_250 }),
+    row('tied-b', { score: 8, timeTakenMs: 754_250 }),
+  ];
+  const ranking = rankRound(rows, parseRankingRules({}), ctx);
+
+  it('says in Vietnamese why a person is behind and ahead of their neighbours, with both values', () => {
+    const e = explainPlace(ranking, 'me')!;
+    expect(e.rank).toBe(2);
+    expect(e.lines.map((l) => l.key)).toEqual([
+      'ranking.explain.place',
+      'ranking.explain.rules',
+      'ranking.explain.attempt',
+      'ranking.explain.prediction',
+      'ranking.explain.behind.prediction',
+      'ranking.explain.ahead.score',
+    ]);
+    expect(e.vi).toContain('Bạn xếp hạng 2 trên 4 người dự thi.');
+    expect(e.vi).toContain('Xếp sau người hạng 1 vì dự đoán xa kết quả hơn: chênh lệch 10 so với chênh lệch 0.');
+    expect(e.vi).toContain('Xếp trên người hạng 3 vì điểm cao hơn: 10 điểm so với 8 điểm.');
+    expect(e.vi).toContain('bài tốt nhất trong 2 lượt thi hợp lệ: 10/10 điểm, thời gian làm bài 30 giây');
+    expect(e.vi).toContain('nộp lúc 01/03/2026 09:00:00.000 (giờ Việt Nam)');
+    expect(e.vi).toContain('Dự đoán của bạn: 1.010; kết quả: 1.000; chênh lệch 10.');
+    expect(e.en).toContain('Behind place 1: prediction further from the actual value: distance 10 vs distance 0.');
+    expect(e.lines[4].params).toEqual({ otherRank: 1, mine: 'chênh lệch 10', theirs: 'chênh lệch 0' });
+  });
+
+  it('explains a shared rank and formats long durations', () => {
+    const e = explainPlace(ranking, 'tied-b')!;
+    expect(e.rank).toBe(3);
+    expect(e.lines.at(-1)!.key).toBe('ranking.explain.behind.tie');
+    expect(e.vi).toContain('Bằng người hạng 3 ở mọi tiêu chí của thể lệ nên đồng hạng.');
+    expect(e.vi).toContain('12 phút 34,25 giây');
+    expect(e.vi).toContain('Bạn không trả lời câu hỏi dự đoán (kết quả: 1.000).');
+  });
+
+  it('names the equal-distance policy when it decided', () => {
+    const r = rankRound([row('under', { prediction: 990 }), row('over', { prediction: 1010 })], parseRankingRules({}), ctx);
+    expect(explainPlace(r, 'over')!.vi).toContain('cùng độ chênh lệch, thể lệ xếp dự đoán không vượt kết quả trước dự đoán vượt kết quả');
+    const r2 = rankRound([row('late', { prediction: 990, at: 9 }), row('early', { prediction: 1010 })], parseRankingRules({ equalDistance: 'earlier' }), ctx);
+    expect(explainPlace(r2, 'late')!.vi).toContain('thể lệ xếp người nộp bài sớm hơn trước');
+  });
+
+  it('returns null for someone not ranked', () => {
+    expect(explainPlace(ranking, 'nobody')).toBeNull();
+  });
+});
