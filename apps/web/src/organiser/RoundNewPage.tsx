@@ -1,0 +1,223 @@
+import { useState, type FormEvent } from 'react';
+import { paths } from '../app/routes';
+import { fieldProblems } from '../shared/api/errors';
+import type { QuestionType, Round } from '../shared/api/types';
+import { useDocumentTitle, useLoad } from '../shared/hooks';
+import { navigate } from '../shared/router';
+import { CheckboxField, SelectField, TextArea, TextField } from '../shared/ui/Field';
+import { Button, ErrorSummary, PageTitle } from '../shared/ui/Feedback';
+import { RoundFacts } from '../resident/ContestPages';
+import { organiserApi } from './api';
+import { QUESTION_TYPE_LABEL } from './question-form';
+import { emptyRound, roundBody, validateRound, type RoundForm } from './round-form';
+
+const LABELS: Record<string, string> = {
+  title: 'Tên vòng thi',
+  opensAt: 'Mở lúc',
+  closesAt: 'Đóng lúc',
+  durationMinutes: 'Thời gian làm bài',
+  maxAttempts: 'Số lượt thi',
+  selection: 'Chọn câu hỏi',
+  predictionPrompt: 'Câu hỏi dự đoán',
+  freezeAt: 'Đóng băng lúc',
+  topN: 'Số người vào vòng sau',
+  minScore: 'Điểm tối thiểu',
+};
+
+export function RoundNewPage({ contestId }: { contestId: string }) {
+  useDocumentTitle('Thêm vòng thi');
+  const contest = useLoad(() => organiserApi.contest(contestId), [contestId]);
+  const banks = useLoad(() => organiserApi.banks(), []);
+  const [f, setF] = useState<RoundForm>(emptyRound);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [serverError, setServerError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const set = <K extends keyof RoundForm>(k: K, v: RoundForm[K]) => setF((x) => ({ ...x, [k]: v }));
+  const server = fieldProblems(serverError);
+  const err = (k: string) => errors[k] ?? server[k]?.join('; ');
+  const bankOptions = (banks.data?.items ?? []).map((b) => ({ value: b.id, label: b.name }));
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    const errs = validateRound(f);
+    setErrors(errs);
+    setServerError(null);
+    if (Object.keys(errs).length) return;
+    setBusy(true);
+    try {
+      await organiserApi.createRound(contestId, roundBody(f));
+      navigate(paths.contestEdit(contestId));
+    } catch (x) {
+      setServerError(x);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const setRule = (i: number, patch: Partial<RoundForm['selection'][number]>) => set('selection', f.selection.map((r, j) => (j === i ? { ...r, ...patch } : r)));
+  const body = roundBody(f);
+  const preview: Round = {
+    id: 'preview',
+    title: f.title || 'Vòng thi',
+    kind: f.kind,
+    opensAt: (body.opensAt as string) ?? '',
+    closesAt: (body.closesAt as string) ?? '',
+    durationSeconds: (body.durationSeconds as number) ?? 0,
+    maxAttempts: (body.maxAttempts as number) ?? 1,
+    attemptScoring: f.attemptScoring,
+    prizes: body.prizes as Round['prizes'],
+    questionCount: f.selection.reduce((n, r) => n + (Number(r.count) || 0), 0),
+  };
+
+  return (
+    <div className="with-aside">
+      <div>
+        <PageTitle sub={contest.data?.title}>Thêm vòng thi</PageTitle>
+        <ErrorSummary errors={errors} labels={LABELS} serverError={serverError} />
+        <form onSubmit={(e) => void submit(e)} noValidate>
+          <TextField name="title" label={LABELS.title} required value={f.title} onChange={(e) => set('title', e.target.value)} error={err('title')} />
+          <TextArea name="description" label="Mô tả" rows={2} value={f.description} onChange={(e) => set('description', e.target.value)} />
+          <SelectField name="kind" label="Loại vòng" required value={f.kind} options={[{ value: 'quiz', label: 'Trắc nghiệm, chấm tự động' }, { value: 'judged', label: 'Bài dự thi do giám khảo chấm' }]} onChange={(e) => set('kind', e.target.value as RoundForm['kind'])} />
+          <div className="row">
+            <TextField name="opensAt" label={LABELS.opensAt} required type="datetime-local" hint="Giờ Việt Nam" value={f.opensAt} onChange={(e) => set('opensAt', e.target.value)} error={err('opensAt')} />
+            <TextField name="closesAt" label={LABELS.closesAt} required type="datetime-local" hint="Giờ Việt Nam" value={f.closesAt} onChange={(e) => set('closesAt', e.target.value)} error={err('closesAt')} />
+          </div>
+          <SelectField name="entry" label="Ai được dự thi" required value={f.entry} options={[{ value: 'open', label: 'Mọi người đã đăng ký cuộc thi' }, { value: 'enrolled', label: 'Chỉ người được vào vòng (từ vòng trước hoặc được chọn)' }]} onChange={(e) => set('entry', e.target.value as RoundForm['entry'])} />
+
+          {f.kind === 'quiz' && (
+            <>
+              <div className="row">
+                <TextField name="durationMinutes" label={`${LABELS.durationMinutes} (phút)`} required inputMode="decimal" value={f.durationMinutes} onChange={(e) => set('durationMinutes', e.target.value)} error={err('durationMinutes')} />
+                <TextField name="maxAttempts" label={LABELS.maxAttempts} required inputMode="numeric" value={f.maxAttempts} onChange={(e) => set('maxAttempts', e.target.value)} error={err('maxAttempts')} />
+                <SelectField name="attemptScoring" label="Lượt được tính" required value={f.attemptScoring} options={[{ value: 'best', label: 'Lượt tốt nhất' }, { value: 'last', label: 'Lượt cuối cùng' }]} onChange={(e) => set('attemptScoring', e.target.value as RoundForm['attemptScoring'])} />
+              </div>
+              <fieldset className="group" data-field="selection">
+                <legend>Quy tắc chọn câu hỏi (mỗi lượt thi rút ngẫu nhiên)</legend>
+                {err('selection') && <p className="field-error">⚠ {err('selection')}</p>}
+                {f.selection.map((r, i) => (
+                  <div key={i} className="rule">
+                    <h3 className="h4">Quy tắc {i + 1}</h3>
+                    <SelectField name={`selection.${i}.bankId`} label="Ngân hàng câu hỏi" required placeholder="— Chọn ngân hàng —" options={bankOptions} value={r.bankId} onChange={(e) => setRule(i, { bankId: e.target.value })} error={err(`selection.${i}.bankId`)} />
+                    <div className="row">
+                      <TextField name={`selection.${i}.topic`} label="Chủ đề" value={r.topic} onChange={(e) => setRule(i, { topic: e.target.value })} />
+                      <SelectField name={`selection.${i}.difficulty`} label="Độ khó" placeholder="Mọi độ khó" options={['1', '2', '3']} value={r.difficulty} onChange={(e) => setRule(i, { difficulty: e.target.value })} />
+                      <TextField name={`selection.${i}.count`} label="Số câu" required inputMode="numeric" value={r.count} onChange={(e) => setRule(i, { count: e.target.value })} error={err(`selection.${i}.count`)} />
+                    </div>
+                    <fieldset className="group inline">
+                      <legend>Loại câu hỏi (bỏ trống: mọi loại)</legend>
+                      {(['single', 'multiple', 'true_false', 'numeric', 'short_text'] as QuestionType[]).map((t) => (
+                        <CheckboxField
+                          key={t}
+                          name={`selection.${i}.types.${t}`}
+                          label={QUESTION_TYPE_LABEL[t]}
+                          checked={r.types.includes(t)}
+                          onChange={(e) => setRule(i, { types: e.target.checked ? [...r.types, t] : r.types.filter((x) => x !== t) })}
+                        />
+                      ))}
+                    </fieldset>
+                    {f.selection.length > 1 && (
+                      <Button kind="link" onClick={() => set('selection', f.selection.filter((_, j) => j !== i))}>
+                        Xóa quy tắc {i + 1}
+                      </Button>
+                    )}
+                  </div>
+                ))}
+                <Button kind="secondary" onClick={() => set('selection', [...f.selection, { bankId: '', topic: '', difficulty: '', types: [], count: '5' }])}>
+                  Thêm quy tắc
+                </Button>
+              </fieldset>
+              <fieldset className="group">
+                <legend>Trộn và chấm điểm</legend>
+                <CheckboxField name="shuffleQuestions" label="Trộn thứ tự câu hỏi" checked={f.shuffleQuestions} onChange={(e) => set('shuffleQuestions', e.target.checked)} />
+                <CheckboxField name="shuffleOptions" label="Trộn thứ tự phương án" checked={f.shuffleOptions} onChange={(e) => set('shuffleOptions', e.target.checked)} />
+                <CheckboxField name="partialCredit" label="Cho điểm một phần với câu nhiều đáp án" checked={f.partialCredit} onChange={(e) => set('partialCredit', e.target.checked)} />
+              </fieldset>
+              <fieldset className="group">
+                <legend>Câu hỏi dự đoán (phân định khi bằng điểm)</legend>
+                <CheckboxField name="predictionEnabled" label="Có câu hỏi dự đoán" checked={f.predictionEnabled} onChange={(e) => set('predictionEnabled', e.target.checked)} />
+                {f.predictionEnabled && (
+                  <>
+                    <TextArea name="predictionPrompt" label={LABELS.predictionPrompt} required rows={2} value={f.predictionPrompt} onChange={(e) => set('predictionPrompt', e.target.value)} error={err('predictionPrompt')} />
+                    <SelectField
+                      name="predictionTarget"
+                      label="Đáp án được tính từ"
+                      required
+                      value={f.predictionTarget}
+                      options={[
+                        { value: 'perfect_scores', label: 'Số người trả lời đúng tất cả' },
+                        { value: 'entries', label: 'Số lượt dự thi' },
+                        { value: 'custom', label: 'Ban tổ chức nhập sau khi vòng đóng' },
+                      ]}
+                      onChange={(e) => set('predictionTarget', e.target.value as RoundForm['predictionTarget'])}
+                    />
+                  </>
+                )}
+              </fieldset>
+            </>
+          )}
+
+          <fieldset className="group">
+            <legend>Bảng xếp hạng</legend>
+            <SelectField
+              name="visibility"
+              label="Hiển thị"
+              required
+              value={f.visibility}
+              options={[
+                { value: 'live', label: 'Trực tiếp' },
+                { value: 'frozen', label: 'Đóng băng từ một thời điểm' },
+                { value: 'hidden', label: 'Ẩn đến khi công bố kết quả' },
+              ]}
+              onChange={(e) => set('visibility', e.target.value as RoundForm['visibility'])}
+            />
+            {f.visibility === 'frozen' && <TextField name="freezeAt" label={LABELS.freezeAt} required type="datetime-local" hint="Giờ Việt Nam" value={f.freezeAt} onChange={(e) => set('freezeAt', e.target.value)} error={err('freezeAt')} />}
+          </fieldset>
+
+          <fieldset className="group">
+            <legend>Giải thưởng (mỗi người tối đa một giải mỗi vòng)</legend>
+            {f.prizes.map((p, i) => (
+              <div key={i} className="row">
+                <TextField name={`prizes.${i}.name`} label={`Tên giải ${i + 1}`} value={p.name} onChange={(e) => set('prizes', f.prizes.map((x, j) => (j === i ? { ...x, name: e.target.value } : x)))} />
+                <TextField name={`prizes.${i}.count`} label="Số lượng" inputMode="numeric" value={p.count} onChange={(e) => set('prizes', f.prizes.map((x, j) => (j === i ? { ...x, count: e.target.value } : x)))} error={err(`prizes.${i}.count`)} />
+              </div>
+            ))}
+            <Button kind="secondary" onClick={() => set('prizes', [...f.prizes, { name: '', count: '1' }])}>
+              Thêm giải
+            </Button>
+          </fieldset>
+
+          <fieldset className="group">
+            <legend>Vào vòng sau</legend>
+            <SelectField
+              name="advancement"
+              label="Cách chọn"
+              required
+              value={f.advancement}
+              options={[
+                { value: 'none', label: 'Không có vòng sau' },
+                { value: 'top', label: 'Top N người cao điểm nhất' },
+                { value: 'threshold', label: 'Đạt điểm tối thiểu' },
+                { value: 'picked', label: 'Ban giám khảo chọn' },
+              ]}
+              onChange={(e) => set('advancement', e.target.value as RoundForm['advancement'])}
+            />
+            {f.advancement === 'top' && <TextField name="topN" label={LABELS.topN} required inputMode="numeric" value={f.topN} onChange={(e) => set('topN', e.target.value)} error={err('topN')} />}
+            {f.advancement === 'threshold' && <TextField name="minScore" label={LABELS.minScore} required inputMode="decimal" value={f.minScore} onChange={(e) => set('minScore', e.target.value)} error={err('minScore')} />}
+          </fieldset>
+
+          <Button type="submit" busy={busy}>
+            Lưu vòng thi
+          </Button>
+        </form>
+      </div>
+      <aside className="panel preview-aside" aria-labelledby="preview-title">
+        <h2 id="preview-title" className="h3">
+          Người dự thi sẽ thấy
+        </h2>
+        <h3 className="h4">{preview.title}</h3>
+        <RoundFacts round={preview} />
+        {f.predictionEnabled && f.kind === 'quiz' && <p>Khi nộp bài: “{f.predictionPrompt}”</p>}
+      </aside>
+    </div>
+  );
+}

@@ -1,0 +1,83 @@
+import { api, seg } from '../shared/api/client';
+import type { Contest, Page, QuestionType, Round } from '../shared/api/types';
+import { asPage } from '../resident/api';
+
+export interface Bank {
+  id: string;
+  name: string;
+  description?: string | null;
+  organisationId?: string;
+  questionCount?: number;
+  createdAt?: string;
+}
+
+export interface BankQuestion {
+  id: string;
+  type: QuestionType;
+  stem: string;
+  options?: { id?: string; text: string; correct: boolean }[];
+  answer?: { value?: number; tolerance?: number; accepted?: string[] } | null;
+  topic?: string | null;
+  legalReference?: string | null;
+  difficulty?: number | null;
+  points?: number | null;
+  explanation?: string | null;
+  tags?: string[] | null;
+  version?: number;
+  versionNo?: number;
+  archivedAt?: string | null;
+}
+
+export interface ImportReport {
+  imported: number;
+  skipped: { ref?: string; reason: string }[];
+  errors: { line?: number; row?: number; ref?: string; field?: string; reason: string }[];
+  /** Questions the bank (or the file) already held. */
+  duplicates?: number;
+  warnings?: { ref?: string; reason: string }[];
+  dryRun?: boolean;
+}
+
+export const IMPORT_FORMATS = [
+  { value: 'xlsx', label: 'Excel (.xlsx)', ext: ['xlsx'] },
+  { value: 'csv', label: 'CSV (.csv)', ext: ['csv'] },
+  { value: 'gift', label: 'Moodle GIFT (.txt, .gift)', ext: ['gift', 'txt'] },
+  { value: 'moodle-xml', label: 'Moodle XML (.xml)', ext: ['xml'] },
+  { value: 'aiken', label: 'Aiken (.txt)', ext: [] as string[] },
+] as const;
+
+export type ImportFormat = (typeof IMPORT_FORMATS)[number]['value'];
+
+export const EXPORT_FORMATS = [...IMPORT_FORMATS.map((f) => ({ value: f.value as string, label: f.label, ext: f.value === 'moodle-xml' ? 'xml' : f.value === 'gift' || f.value === 'aiken' ? 'txt' : f.value })), { value: 'answer-sheet', label: 'Đáp án để in (HTML)', ext: 'html' }];
+
+/** The format a file most likely has, from its name; GIFT wins for .txt (Aiken must be chosen). */
+export function guessFormat(fileName: string): ImportFormat | null {
+  const ext = fileName.toLowerCase().split('.').pop() ?? '';
+  for (const f of IMPORT_FORMATS) if ((f.ext as readonly string[]).includes(ext)) return f.value;
+  return null;
+}
+
+export const organiserApi = {
+  banks: async () => asPage<Bank>(await api.get('/question-banks', { limit: 200 })),
+  createBank: (body: { name: string; description?: string }) => api.post<Bank>('/question-banks', body),
+  bank: (id: string) => api.get<Bank>(`/question-banks/${seg(id)}`),
+  questions: async (bankId: string, query: { q?: string; limit: number; offset: number }) => asPage<BankQuestion>(await api.get(`/question-banks/${seg(bankId)}/questions`, query)),
+  createQuestion: (bankId: string, body: Record<string, unknown>) => api.post<BankQuestion>(`/question-banks/${seg(bankId)}/questions`, body),
+  updateQuestion: (bankId: string, questionId: string, body: Record<string, unknown>) => api.patch<BankQuestion & { newVersion?: boolean }>(`/question-banks/${seg(bankId)}/questions/${seg(questionId)}`, body),
+  importQuestions: (bankId: string, file: File, format: ImportFormat, dryRun: boolean) => {
+    const form = new FormData();
+    form.append('file', file, file.name);
+    return api.request<ImportReport>(`/question-banks/${seg(bankId)}/import`, { method: 'POST', form, query: { format, dryRun: dryRun ? 'true' : undefined }, timeoutMs: 120_000 });
+  },
+
+  contests: async () => asPage<Contest>(await api.get('/contests', { limit: 100 })),
+  contest: (id: string) => api.get<Contest>(`/contests/${seg(id)}`),
+  createContest: (body: Record<string, unknown>) => api.post<Contest>('/contests', body),
+  updateContest: (id: string, body: Record<string, unknown>) => api.patch<Contest>(`/contests/${seg(id)}`, body),
+  publishContest: (id: string) => api.post<Contest>(`/contests/${seg(id)}/publish`),
+  rounds: async (contestId: string) => asPage<Round>(await api.get(`/contests/${seg(contestId)}/rounds`)).items,
+  createRound: (contestId: string, body: Record<string, unknown>) => api.post<Round>(`/contests/${seg(contestId)}/rounds`, body),
+  statistics: (contestId: string) => api.get<unknown>(`/contests/${seg(contestId)}/statistics`, { format: 'json' }),
+};
+
+export type { Page };

@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { emptyRound, roundBody, validateRound } from './round-form';
+
+const filled = () => ({
+  ...emptyRound(),
+  title: 'Tuần 1',
+  opensAt: '2026-05-04T08:00',
+  closesAt: '2026-05-10T20:00',
+  selection: [{ bankId: '3f1c1a8e-7b6a-4d5e-9f0a-0b1c2d3e4f50', topic: '', difficulty: '', types: [], count: '20' }],
+});
+
+describe('round form', () => {
+  it('sends the rule settings in UTC with Vietnam times as typed', () => {
+    const body = roundBody({ ...filled(), maxAttempts: '3', predictionEnabled: true });
+    expect(body).toMatchObject({
+      title: 'Tuần 1',
+      kind: 'quiz',
+      opensAt: '2026-05-04T01:00:00.000Z',
+      closesAt: '2026-05-10T13:00:00.000Z',
+      durationSeconds: 1200,
+      maxAttempts: 3,
+      attemptScoring: 'best',
+      selection: [{ bankId: '3f1c1a8e-7b6a-4d5e-9f0a-0b1c2d3e4f50', count: 20 }],
+      shuffleQuestions: true,
+      shuffleOptions: true,
+      predictionQuestion: { target: 'perfect_scores' },
+      leaderboard: { visibility: 'live' },
+      prizes: [
+        { name: 'Giải Nhất', count: 1 },
+        { name: 'Giải Nhì', count: 2 },
+        { name: 'Giải Ba', count: 3 },
+        { name: 'Giải Khuyến khích', count: 10 },
+      ],
+    });
+    expect(body).not.toHaveProperty('advancement');
+  });
+
+  it('refuses impossible schedules and durations', () => {
+    const e = validateRound({ ...filled(), closesAt: '2026-05-01T08:00', durationMinutes: '2000', selection: [{ bankId: '', topic: '', difficulty: '', types: [], count: '0' }] });
+    expect(Object.keys(e).sort()).toEqual(['closesAt', 'durationMinutes', 'selection.0.bankId', 'selection.0.count']);
+    expect(validateRound(filled())).toEqual({});
+  });
+
+  it('omits quiz settings for judged rounds and sends advancement', () => {
+    const body = roundBody({ ...filled(), kind: 'judged', advancement: 'top', topN: '30' });
+    expect(body).not.toHaveProperty('selection');
+    expect(body).not.toHaveProperty('durationSeconds');
+    expect(body.advancement).toEqual({ mode: 'top', topN: 30 });
+  });
+});

@@ -1,0 +1,137 @@
+import { vnLocalInputToIso } from '../shared/format';
+import type { QuestionType } from '../shared/api/types';
+
+export interface SelectionRow {
+  bankId: string;
+  topic: string;
+  difficulty: string;
+  types: QuestionType[];
+  count: string;
+}
+
+export interface RoundForm {
+  title: string;
+  description: string;
+  kind: 'quiz' | 'judged';
+  opensAt: string;
+  closesAt: string;
+  durationMinutes: string;
+  maxAttempts: string;
+  attemptScoring: 'best' | 'last';
+  selection: SelectionRow[];
+  shuffleQuestions: boolean;
+  shuffleOptions: boolean;
+  partialCredit: boolean;
+  predictionEnabled: boolean;
+  predictionPrompt: string;
+  predictionTarget: 'perfect_scores' | 'entries' | 'custom';
+  visibility: 'live' | 'frozen' | 'hidden';
+  freezeAt: string;
+  prizes: { name: string; count: string }[];
+  advancement: 'none' | 'top' | 'threshold' | 'picked';
+  topN: string;
+  minScore: string;
+  entry: 'open' | 'enrolled';
+}
+
+export const emptyRound = (): RoundForm => ({
+  title: '',
+  description: '',
+  kind: 'quiz',
+  opensAt: '',
+  closesAt: '',
+  durationMinutes: '20',
+  maxAttempts: '1',
+  attemptScoring: 'best',
+  selection: [{ bankId: '', topic: '', difficulty: '', types: [], count: '20' }],
+  shuffleQuestions: true,
+  shuffleOptions: true,
+  partialCredit: false,
+  predictionEnabled: false,
+  predictionPrompt: 'Dự đoán có bao nhiêu người trả lời đúng tất cả các câu hỏi của vòng thi này?',
+  predictionTarget: 'perfect_scores',
+  visibility: 'live',
+  freezeAt: '',
+  prizes: [
+    { name: 'Giải Nhất', count: '1' },
+    { name: 'Giải Nhì', count: '2' },
+    { name: 'Giải Ba', count: '3' },
+    { name: 'Giải Khuyến khích', count: '10' },
+  ],
+  advancement: 'none',
+  topN: '',
+  minScore: '',
+  entry: 'open',
+});
+
+const int = (s: string) => (/^\d+$/.test(s.trim()) ? Number(s.trim()) : NaN);
+
+export function validateRound(f: RoundForm): Record<string, string> {
+  const e: Record<string, string> = {};
+  if (!f.title.trim()) e.title = 'Nhập tên vòng thi.';
+  const opens = vnLocalInputToIso(f.opensAt);
+  const closes = vnLocalInputToIso(f.closesAt);
+  if (!opens) e.opensAt = 'Chọn thời điểm mở.';
+  if (!closes) e.closesAt = 'Chọn thời điểm đóng.';
+  if (opens && closes && Date.parse(closes) <= Date.parse(opens)) e.closesAt = 'Thời điểm đóng phải sau thời điểm mở.';
+  if (f.kind === 'quiz') {
+    const seconds = Number(f.durationMinutes.replace(',', '.')) * 60;
+    if (!Number.isFinite(seconds) || seconds < 10 || seconds > 86_400) e.durationMinutes = 'Thời gian làm bài từ 10 giây đến 24 giờ (1440 phút).';
+    const m = int(f.maxAttempts);
+    if (!(m >= 1 && m <= 100)) e.maxAttempts = 'Số lượt thi từ 1 đến 100.';
+    if (f.selection.length === 0) e.selection = 'Thêm ít nhất một quy tắc chọn câu hỏi.';
+    f.selection.forEach((r, i) => {
+      if (!r.bankId) e[`selection.${i}.bankId`] = `Quy tắc ${i + 1}: chọn ngân hàng câu hỏi.`;
+      const c = int(r.count);
+      if (!(c >= 1 && c <= 500)) e[`selection.${i}.count`] = `Quy tắc ${i + 1}: số câu từ 1 đến 500.`;
+    });
+  }
+  if (f.predictionEnabled && f.predictionPrompt.trim().length < 3) e.predictionPrompt = 'Nhập câu hỏi dự đoán.';
+  if (f.visibility === 'frozen' && !vnLocalInputToIso(f.freezeAt)) e.freezeAt = 'Chọn thời điểm đóng băng bảng xếp hạng.';
+  f.prizes.forEach((p, i) => {
+    if (p.name.trim() && !(int(p.count) >= 1)) e[`prizes.${i}.count`] = `Giải ${p.name}: số lượng phải là số nguyên dương.`;
+  });
+  if (f.advancement === 'top' && !(int(f.topN) >= 1)) e.topN = 'Nhập số người vào vòng sau.';
+  if (f.advancement === 'threshold' && !Number.isFinite(Number(f.minScore.replace(',', '.')))) e.minScore = 'Nhập điểm tối thiểu.';
+  return e;
+}
+
+/** The body of POST /contests/:id/rounds. */
+export function roundBody(f: RoundForm): Record<string, unknown> {
+  const body: Record<string, unknown> = {
+    title: f.title.trim(),
+    kind: f.kind,
+    opensAt: vnLocalInputToIso(f.opensAt),
+    closesAt: vnLocalInputToIso(f.closesAt),
+    entry: f.entry,
+    leaderboard: { visibility: f.visibility, ...(f.visibility === 'frozen' ? { freezeAt: vnLocalInputToIso(f.freezeAt) } : {}) },
+    prizes: f.prizes.filter((p) => p.name.trim()).map((p) => ({ name: p.name.trim(), count: int(p.count) })),
+  };
+  if (f.description.trim()) body.description = f.description.trim();
+  if (f.kind === 'quiz') {
+    Object.assign(body, {
+      durationSeconds: Math.round(Number(f.durationMinutes.replace(',', '.')) * 60),
+      maxAttempts: int(f.maxAttempts),
+      attemptScoring: f.attemptScoring,
+      selection: f.selection.map((r) => ({
+        bankId: r.bankId,
+        ...(r.topic.trim() ? { topic: r.topic.trim() } : {}),
+        ...(r.difficulty ? { difficulty: Number(r.difficulty) } : {}),
+        ...(r.types.length ? { types: r.types } : {}),
+        count: int(r.count),
+      })),
+      shuffleQuestions: f.shuffleQuestions,
+      shuffleOptions: f.shuffleOptions,
+      partialCredit: f.partialCredit,
+    });
+    if (f.predictionEnabled) body.predictionQuestion = { prompt: f.predictionPrompt.trim(), target: f.predictionTarget };
+  }
+  if (f.advancement !== 'none') {
+    body.advancement = {
+      mode: f.advancement,
+      ...(f.advancement === 'top' ? { topN: int(f.topN) } : {}),
+      ...(f.advancement === 'threshold' ? { minScore: Number(f.minScore.replace(',', '.')) } : {}),
+    };
+  }
+  return body;
+}

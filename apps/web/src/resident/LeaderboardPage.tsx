@@ -1,0 +1,163 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { paths } from '../app/routes';
+import type { LeaderboardRow, MyRank } from '../shared/api/types';
+import { formatDateTime, formatScore, formatTimeTaken } from '../shared/format';
+import { useDocumentTitle, useLoad, useSession } from '../shared/hooks';
+import { subscribeLive, type LiveState } from '../shared/live/live';
+import { Link } from '../shared/router';
+import { Button, ErrorMessage, Loading, Notice, PageTitle } from '../shared/ui/Feedback';
+import { residentApi } from './api';
+
+const PAGE = 20;
+
+type JoinAck = { ok: boolean; top?: LeaderboardRow[]; total: number; frozen?: boolean; me?: MyRank | null; serverTime?: string };
+const POLL_MS = 20_000;
+
+/**
+ * The live board: the top N arrives over the socket at most once a second; the socket is only
+ * a hint, so every (re)connection refetches over HTTP, and without a socket we poll.
+ */
+export function LeaderboardPage({ roundId }: { roundId: string }) {
+  const session = useSession();
+  const round = useLoad(() => residentApi.round(roundId), [roundId]);
+  const [rows, setRows] = useState<LeaderboardRow[] | null>(null);
+  const [total, setTotal] = useState(0);
+  const [updatedAt, setUpdatedAt] = useState<string | null>(null);
+  const [me, setMe] = useState<MyRank | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [live, setLive] = useState<LiveState>('connecting');
+  const [extra, setExtra] = useState<LeaderboardRow[]>([]);
+  const [loadingMore, setLoadingMore] = useState(false);
+  const [frozen, setFrozen] = useState(false);
+  const resident = session?.user.role === 'resident';
+  const liveRef = useRef(live);
+  liveRef.current = live;
+  useDocumentTitle('Bảng xếp hạng');
+
+  const fetchTop = useCallback(async () => {
+    try {
+      const page = await residentApi.leaderboard(roundId, PAGE, 0);
+      setRows(page.items);
+      setTotal(page.total);
+      setFrozen(page.frozen);
+      setUpdatedAt(page.at ?? new Date().toISOString());
+      setError(null);
+    } catch (e) {
+      setError(e);
+    }
+    if (resident) residentApi.myRank(roundId).then(setMe, () => undefined);
+  }, [roundId, resident]);
+
+  useEffect(() => {
+    void fetchTop();
+    if (!session) return;
+    return subscribeLive({
+      'leaderboard:update': (p) => {
+        if (p.roundId !== roundId) return;
+        setRows(p.top);
+        setTotal(p.total);
+        setUpdatedAt(p.at);
+        if (typeof p.frozen === 'boolean') setFrozen(p.frozen);
+      },
+      'rank:update': (p) => {
+        if (p.roundId === roundId) setMe((m) => ({ ...(m ?? {}), rank: p.rank, score: p.score, ...(p.total ? { total: p.total } : {}) }));
+      },
+      onConnect: (s) => {
+        // The join's answer carries the board and my standing; the HTTP read covers a refusal.
+        s.emit('leaderboard:join', { roundId }, (ack: JoinAck) => {
+          if (ack?.ok && Array.isArray(ack.top)) {
+            setRows(ack.top);
+            setTotal(ack.total);
+            setFrozen(Boolean(ack.frozen));
+            setUpdatedAt(ack.serverTime ?? new Date().toISOString());
+            if (ack.me) setMe(ack.me);
+          } else void fetchTop();
+        });
+      },
+      onState: setLive,
+    });
+  }, [roundId, session, fetchTop]);
+
+  useEffect(() => {
+    const t = window.setInterval(() => {
+      if (liveRef.current !== 'connected' && document.visibilityState === 'visible') void fetchTop();
+    }, POLL_MS);
+    return () => window.clearInterval(t);
+  }, [fetchTop]);
+
+  const more = async () => {
+    setLoadingMore(true);
+    try {
+      const page = await residentApi.leaderboard(roundId, PAGE, PAGE + extra.length);
+      setExtra((x) => [...x, ...page.items]);
+    } catch (e) {
+      setError(e);
+    } finally {
+      setLoadingMore(false);
+    }
+  };
+
+  const all = [...(rows ?? []), ...extra.filter((x) => !(rows ?? []).some((r) => r.rank === x.rank))];
+  return (
+    <>
+      <PageTitle sub={round.data?.title}>Bảng xếp hạng</PageTitle>
+      <p className="live-state">
+        <span className={`dot dot-${live}`} aria-hidden="true" />{' '}
+        {!session ? 'Đăng nhập để xem cập nhật trực tiếp.' : live === 'connected' ? 'Đang cập nhật trực tiếp' : live === 'connecting' ? 'Đang kết nối…' : 'Mất kết nối trực tiếp — tự làm mới mỗi 20 giây'}
+        {updatedAt && ` · cập nhật ${formatDateTime(updatedAt)}`}
+      </p>
+      {frozen && <Notice>Bảng xếp hạng đã được đóng băng; thứ hạng cuối cùng sẽ công bố cùng kết quả.</Notice>}
+      {resident && me && (
+        <p className="my-rank" role="status">
+          {me.rank ? (
+            <>
+              Thứ hạng của bạn: <strong>{me.rank}</strong>
+              {total ? `/${total}` : ''} · {formatScore(me.score)} điểm
+            </>
+          ) : (
+            'Bạn chưa có kết quả trong vòng này.'
+          )}
+        </p>
+      )}
+      <ErrorMessage error={error} onRetry={() => void fetchTop()} />
+      {rows === null && !error && <Loading />}
+      {rows && rows.length === 0 && <p>Chưa có người dự thi nộp bài.</p>}
+      {all.length > 0 && (
+        <div className="table-wrap">
+          <table className="leaderboard">
+            <caption className="visually-hidden">Bảng xếp hạng, {total} người dự thi</caption>
+            <thead>
+              <tr>
+                <th scope="col">Hạng</th>
+                <th scope="col">Người dự thi</th>
+                <th scope="col">Điểm</th>
+                <th scope="col">Thời gian</th>
+              </tr>
+            </thead>
+            <tbody>
+              {all.map((r) => (
+                <tr key={`${r.rank}-${r.userId ?? r.displayName}`} className={session && r.userId === session.user.id ? 'me' : undefined}>
+                  <td>{r.rank}</td>
+                  <td>
+                    {r.displayName}
+                    {(r.unit || r.province) && <span className="sub">{[r.unit, r.province].filter(Boolean).join(' · ')}</span>}
+                  </td>
+                  <td>{formatScore(r.score)}</td>
+                  <td>{formatTimeTaken(r.timeTakenMs)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {rows && total > all.length && (
+        <Button kind="secondary" busy={loadingMore} onClick={() => void more()}>
+          Xem thêm
+        </Button>
+      )}
+      <p>
+        <Link to={paths.round(roundId)}>← Về vòng thi</Link>
+      </p>
+    </>
+  );
+}

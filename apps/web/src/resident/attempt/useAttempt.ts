@@ -1,0 +1,301 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { ApiError, classifySaveError, detailId } from '../../shared/api/errors';
+import type { AnswerValue, Attempt, PredictionQuestion, SubmitResult } from '../../shared/api/types';
+import { clockOffset, remainingMs } from '../../shared/clock';
+import { subscribeLive } from '../../shared/live/live';
+import { Outbox, type PendingAnswer, type SendResult } from '../../shared/outbox';
+import { randomId, readJson, storage } from '../../shared/storage';
+import { residentApi } from '../api';
+import { answerBody } from './attempt-model';
+
+export type Phase = 'loading' | 'failed' | 'in_progress' | 'time_up' | 'finished';
+
+interface Cached {
+  attempt: Attempt;
+  offset: number;
+}
+
+const cacheKey = (id: string) => `lc.attempt.${id}`;
+const submitKey = (id: string) => `lc.submit.${id}`;
+const resultKey = (id: string) => `lc.result.${id}`;
+export const roundAttemptKey = (roundId: string) => `lc.round.${roundId}.attempt`;
+
+/** Remembers an attempt the resident is taking, so the round page offers to resume it. */
+export function rememberAttempt(a: Attempt, offset: number): void {
+  storage.setItem(cacheKey(a.id), JSON.stringify({ attempt: a, offset } satisfies Cached));
+  if (a.roundId) storage.setItem(roundAttemptKey(a.roundId), a.id);
+}
+
+function forget(a: Attempt): void {
+  storage.removeItem(cacheKey(a.id));
+  if (a.roundId && storage.getItem(roundAttemptKey(a.roundId)) === a.id) storage.removeItem(roundAttemptKey(a.roundId));
+}
+
+const RETRY_MIN_MS = 3000;
+const RETRY_MAX_MS = 30_000;
+
+/**
+ * Everything an attempt screen needs: the questions, the server-corrected countdown, the
+ * autosave outbox with its retry loop, resume from the server or the local copy, submit.
+ */
+export function useAttempt(attemptId: string) {
+  const [attempt, setAttempt] = useState<Attempt | null>(null);
+  const [offset, setOffset] = useState(0);
+  const [phase, setPhase] = useState<Phase>('loading');
+  const [loadError, setLoadError] = useState<unknown>(null);
+  const [values, setValues] = useState<Record<string, AnswerValue>>({});
+  const [pendingIds, setPendingIds] = useState<Set<string>>(new Set());
+  const [rejected, setRejected] = useState<Set<string>>(new Set());
+  const [sending, setSending] = useState(false);
+  const [lastSavedAt, setLastSavedAt] = useState<number | null>(null);
+  const [result, setResult] = useState<SubmitResult | null>(() => readJson<SubmitResult>(storage, resultKey(attemptId)));
+  const [predictionQuestion, setPredictionQuestion] = useState<PredictionQuestion | null>(null);
+  const [online, setOnline] = useState(() => navigator.onLine);
+
+  const offsetRef = useRef(0);
+  const attemptRef = useRef<Attempt | null>(null);
+  const outboxRef = useRef<Outbox | null>(null);
+  const timers = useRef<{ debounce?: number; retry?: number; retryDelay: number }>({ retryDelay: RETRY_MIN_MS });
+
+  const syncFromOutbox = useCallback(() => {
+    const box = outboxRef.current;
+    if (!box) return;
+    setValues(box.values());
+    setPendingIds(new Set(box.pending().map((p) => p.questionId)));
+  }, []);
+
+  const applyClock = useCallback((serverTime: string | undefined, sentAt?: number, receivedAt?: number) => {
+    if (!serverTime) return;
+    const o = clockOffset(serverTime, receivedAt ?? Date.now(), sentAt);
+    offsetRef.current = o;
+    setOffset(o);
+  }, []);
+
+  const adopt = useCallback(
+    (a: Attempt) => {
+      attemptRef.current = a;
+      setAttempt(a);
+      if (a.predictionQuestion) setPredictionQuestion(a.predictionQuestion);
+      if (!outboxRef.current) {
+        const started = a.startedAt ? Date.parse(a.startedAt) : NaN;
+        // Tenths of a second since the start on the server clock: numbers above any seq this
+        // attempt used before, on this device or another one.
+        const floor = Number.isFinite(started) ? () => Math.floor((Date.now() + offsetRef.current - started) / 100) : undefined;
+        outboxRef.current = new Outbox(storage, a.id, floor);
+      }
+      outboxRef.current.seed(a.answers);
+      syncFromOutbox();
+      if (a.status === 'in_progress') {
+        setPhase(remainingMs(a.deadlineAt, offsetRef.current) > 0 ? 'in_progress' : 'time_up');
+        rememberAttempt(a, offsetRef.current);
+      } else {
+        setPhase('finished');
+        outboxRef.current.clear();
+        forget(a);
+      }
+    },
+    [syncFromOutbox],
+  );
+
+  const refresh = useCallback(async () => {
+    try {
+      const { attempt: a, sentAt, receivedAt } = await residentApi.getAttempt(attemptId);
+      applyClock(a.serverTime, sentAt, receivedAt);
+      adopt(a);
+      setLoadError(null);
+      return a;
+    } catch (e) {
+      // Offline (or the server overloaded) on reload: carry on from the local copy; answers
+      // queue in the outbox. A refusal (404, 403) is shown, never papered over.
+      const unreachable = !(e instanceof ApiError) || e.status === 0 || e.status >= 500 || e.status === 429;
+      const cached = unreachable ? readJson<Cached>(storage, cacheKey(attemptId)) : null;
+      if (cached && !attemptRef.current) {
+        offsetRef.current = cached.offset;
+        setOffset(cached.offset);
+        adopt(cached.attempt);
+      } else if (!attemptRef.current) {
+        setLoadError(e);
+        setPhase('failed');
+      }
+      return null;
+    }
+  }, [attemptId, adopt, applyClock]);
+
+  // ----- sending -----
+  const send = useCallback(
+    async (p: PendingAnswer): Promise<SendResult> => {
+      const a = attemptRef.current;
+      const q = a?.questions.find((x) => x.id === p.questionId);
+      if (!a || !q) return { outcome: 'rejected' };
+      const sentAt = Date.now();
+      try {
+        const res = await residentApi.saveAnswer(a.id, p.questionId, answerBody(q.type, p.answer, p.seq));
+        if (res && typeof res === 'object' && typeof res.serverTime === 'string') applyClock(res.serverTime, sentAt, Date.now());
+        return { outcome: 'ok' };
+      } catch (e) {
+        return { outcome: classifySaveError(e) };
+      }
+    },
+    [applyClock],
+  );
+
+  const scheduleRetry = useCallback((flushFn: () => void) => {
+    window.clearTimeout(timers.current.retry);
+    const delay = timers.current.retryDelay;
+    timers.current.retryDelay = Math.min(RETRY_MAX_MS, delay * 2);
+    timers.current.retry = window.setTimeout(flushFn, delay);
+  }, []);
+
+  const flush = useCallback(async (): Promise<number> => {
+    const box = outboxRef.current;
+    if (!box || box.size === 0) return 0;
+    window.clearTimeout(timers.current.debounce);
+    setSending(true);
+    const res = await box.flush(send);
+    setSending(false);
+    syncFromOutbox();
+    if (res.sent.length) setLastSavedAt(Date.now());
+    if (res.dropped.length) setRejected((r) => new Set([...r, ...res.dropped]));
+    if (res.stoppedBy === 'retry') scheduleRetry(() => void flush());
+    else timers.current.retryDelay = RETRY_MIN_MS;
+    if (res.stoppedBy === 'closed') void refresh().then((a) => a?.status === 'in_progress' && setPhase('time_up'));
+    return res.remaining;
+  }, [send, syncFromOutbox, scheduleRetry, refresh]);
+
+  /** Records an answer at once (localStorage), sends it now or after typing pauses. */
+  const answer = useCallback(
+    (questionId: string, value: AnswerValue, opts: { debounceMs?: number } = {}) => {
+      const box = outboxRef.current;
+      if (!box || phase !== 'in_progress') return;
+      box.record(questionId, value);
+      setRejected((r) => {
+        if (!r.has(questionId)) return r;
+        const n = new Set(r);
+        n.delete(questionId);
+        return n;
+      });
+      syncFromOutbox();
+      window.clearTimeout(timers.current.debounce);
+      if (opts.debounceMs) timers.current.debounce = window.setTimeout(() => void flush(), opts.debounceMs);
+      else void flush();
+    },
+    [phase, flush, syncFromOutbox],
+  );
+
+  // ----- submit -----
+  const submit = useCallback(
+    async (prediction: number | undefined): Promise<SubmitResult> => {
+      const a = attemptRef.current;
+      if (!a) throw new Error('no attempt');
+      const remaining = await flush();
+      if (remaining > 0) throw new ApiError(0, 'unsent_answers', 'unsent answers');
+      let key = storage.getItem(submitKey(a.id));
+      if (!key) {
+        key = randomId();
+        storage.setItem(submitKey(a.id), key);
+      }
+      try {
+        const r = await residentApi.submit(a.id, prediction, key);
+        storage.setItem(resultKey(a.id), JSON.stringify(r));
+        setResult(r);
+        outboxRef.current?.clear();
+        forget(a);
+        storage.removeItem(submitKey(a.id));
+        setPhase('finished');
+        return r;
+      } catch (e) {
+        // Already finished elsewhere (another device, or the deadline): show what the server has.
+        if (e instanceof ApiError && e.status === 409 && !detailId(e, 'attemptId')) {
+          const latest = await refresh();
+          if (latest && latest.status !== 'in_progress' && latest.score !== null && latest.score !== undefined) {
+            const r: SubmitResult = { score: latest.score, maxScore: latest.maxScore ?? 0, timeTakenMs: latest.timeTakenMs ?? 0, rank: latest.rank ?? null };
+            setResult(r);
+            return r;
+          }
+        }
+        throw e;
+      }
+    },
+    [flush, refresh],
+  );
+
+  // ----- lifecycle -----
+  useEffect(() => {
+    void refresh();
+    const t = timers.current;
+    return () => {
+      window.clearTimeout(t.debounce);
+      window.clearTimeout(t.retry);
+    };
+  }, [refresh]);
+
+  // Round details for the prediction question when the attempt does not carry it.
+  const roundId = attempt?.roundId;
+  useEffect(() => {
+    if (!roundId || predictionQuestion) return;
+    residentApi.round(roundId).then(
+      (r) => r.predictionQuestion && setPredictionQuestion({ prompt: r.predictionQuestion.prompt }),
+      () => undefined,
+    );
+  }, [roundId, predictionQuestion]);
+
+  useEffect(() => {
+    const on = () => {
+      setOnline(navigator.onLine);
+      if (navigator.onLine) {
+        timers.current.retryDelay = RETRY_MIN_MS;
+        void flush();
+      }
+    };
+    window.addEventListener('online', on);
+    window.addEventListener('offline', on);
+    return () => {
+      window.removeEventListener('online', on);
+      window.removeEventListener('offline', on);
+    };
+  }, [flush]);
+
+  // Waking up or coming back to the tab: resync clock and status, send what waits, and tell
+  // the server about focus changes (an integrity signal, SPEC "Anti-cheating").
+  useEffect(() => {
+    const on = () => {
+      const visible = document.visibilityState === 'visible';
+      if (attemptRef.current?.status === 'in_progress') {
+        residentApi.attemptEvent(attemptId, visible ? 'focus_back' : 'focus_lost', new Date(Date.now() + offsetRef.current).toISOString()).catch(() => undefined);
+      }
+      if (visible && attemptRef.current?.status === 'in_progress') {
+        void refresh();
+        void flush();
+      }
+    };
+    document.addEventListener('visibilitychange', on);
+    return () => document.removeEventListener('visibilitychange', on);
+  }, [attemptId, refresh, flush]);
+
+  const inProgress = phase === 'in_progress';
+  useEffect(() => {
+    if (!inProgress) return;
+    return subscribeLive({
+      'attempt:deadline': (p) => {
+        if (p.attemptId !== attemptId) return;
+        applyClock(p.serverTime);
+        const a = attemptRef.current;
+        if (a && a.deadlineAt !== p.deadlineAt) adopt({ ...a, deadlineAt: p.deadlineAt });
+      },
+    });
+  }, [inProgress, attemptId, applyClock, adopt]);
+
+  /** Called by the countdown when it reaches zero: last flush, then the server's verdict. */
+  const onTimeUp = useCallback(async () => {
+    if (attemptRef.current?.status !== 'in_progress') return;
+    setPhase('time_up');
+    await flush();
+    // The server finalises at its deadline (+ grace); ask a little later for the outcome.
+    window.setTimeout(() => void refresh(), 4000);
+  }, [flush, refresh]);
+
+  return useMemo(
+    () => ({ attempt, offset, phase, loadError, values, pendingIds, rejected, sending, lastSavedAt, result, predictionQuestion, online, answer, flush, submit, refresh, onTimeUp }),
+    [attempt, offset, phase, loadError, values, pendingIds, rejected, sending, lastSavedAt, result, predictionQuestion, online, answer, flush, submit, refresh, onTimeUp],
+  );
+}

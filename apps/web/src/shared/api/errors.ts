@@ -1,0 +1,158 @@
+/**
+ * Errors from the API ({ statusCode, error, message, code?, details? }) and from the network,
+ * turned into Vietnamese text a resident can act on. Pure: no fetch, no DOM.
+ */
+
+export interface FieldProblem {
+  field: string;
+  problems: string[];
+}
+
+export class ApiError extends Error {
+  constructor(
+    /** HTTP status; 0 when the request never got an answer (offline, timeout, DNS). */
+    readonly status: number,
+    readonly code: string | undefined,
+    message: string,
+    readonly details?: unknown,
+    readonly retryAfterSeconds?: number,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+
+  get isNetwork(): boolean {
+    return this.status === 0;
+  }
+}
+
+/** Builds an ApiError from a non-2xx response body, whatever shape it has. */
+export function apiErrorFromBody(status: number, body: unknown, retryAfter?: string | null): ApiError {
+  const b = (body && typeof body === 'object' ? body : {}) as Record<string, unknown>;
+  const message = typeof b.message === 'string' ? b.message : Array.isArray(b.message) ? b.message.join('; ') : `HTTP ${status}`;
+  const code = typeof b.code === 'string' ? b.code : undefined;
+  const ra = retryAfter ? Number(retryAfter) : undefined;
+  return new ApiError(status, code, message, b.details, ra !== undefined && Number.isFinite(ra) ? ra : undefined);
+}
+
+export function networkError(cause: unknown): ApiError {
+  const timedOut = cause instanceof DOMException && (cause.name === 'TimeoutError' || cause.name === 'AbortError');
+  return new ApiError(0, timedOut ? 'timeout' : 'network', timedOut ? 'Request timed out' : 'Network error');
+}
+
+/** Known error codes from the server, in Vietnamese. Unknown codes fall back to the status. */
+const BY_CODE: Record<string, string> = {
+  network: 'Không có kết nối mạng. Vui lòng kiểm tra mạng và thử lại.',
+  timeout: 'Mạng chậm, máy chủ chưa phản hồi kịp. Vui lòng thử lại.',
+  unauthorized: 'Phiên đăng nhập đã hết hạn. Vui lòng đăng nhập lại.',
+  forbidden: 'Bạn không có quyền thực hiện thao tác này.',
+  not_found: 'Không tìm thấy nội dung yêu cầu.',
+  validation_failed: 'Thông tin chưa hợp lệ. Vui lòng kiểm tra các ô được đánh dấu.',
+  invalid_phone: 'Số điện thoại không phải số di động Việt Nam hợp lệ.',
+  invalid_date_of_birth: 'Ngày sinh không hợp lệ.',
+  guardian_consent_required: 'Người dưới 16 tuổi cần có họ tên và sự đồng ý của người giám hộ.',
+  national_id_taken: 'Số CCCD này đã được dùng cho một tài khoản khác.',
+  phone_taken: 'Số điện thoại này đã có tài khoản. Vui lòng đăng nhập.',
+  email_taken: 'Email này đã có tài khoản. Vui lòng đăng nhập.',
+  already_registered: 'Bạn đã đăng ký tham gia cuộc thi này.',
+  attempt_in_progress: 'Bạn đang có một lượt thi chưa hoàn thành.',
+  attempts_exhausted: 'Bạn đã dùng hết số lượt thi của vòng này.',
+  max_attempts_reached: 'Bạn đã dùng hết số lượt thi của vòng này.',
+  round_not_open: 'Vòng thi chưa mở hoặc đã đóng.',
+  round_closed: 'Vòng thi đã đóng.',
+  not_registered: 'Bạn cần đăng ký tham gia cuộc thi trước khi làm bài.',
+  deadline_passed: 'Đã hết thời gian làm bài. Bài thi được chấm với các câu trả lời đã lưu.',
+  attempt_closed: 'Lượt thi đã kết thúc.',
+  attempt_not_in_progress: 'Lượt thi đã kết thúc.',
+  stale_seq: 'Câu trả lời mới hơn đã được lưu trước đó.',
+  stale_answer: 'Câu trả lời mới hơn đã được lưu trước đó.',
+  attempt_limit_reached: 'Bạn đã dùng hết số lượt thi của vòng này.',
+  not_enrolled: 'Vòng thi này chỉ dành cho người được vào vòng.',
+  not_a_quiz: 'Vòng thi này nộp bài dự thi để giám khảo chấm, không làm trắc nghiệm trực tuyến.',
+  start_contended: 'Có quá nhiều yêu cầu cùng lúc. Vui lòng thử lại sau vài giây.',
+  attempt_void: 'Lượt thi này đã bị ban giám khảo hủy kết quả.',
+  bad_idempotency_key: 'Yêu cầu nộp bài không hợp lệ. Vui lòng tải lại trang.',
+  leaderboard_hidden: 'Bảng xếp hạng được ẩn cho đến khi công bố kết quả.',
+  registration_invalid: 'Thông tin đăng ký tham gia chưa đủ. Vui lòng kiểm tra các ô được đánh dấu.',
+  contest_not_open: 'Cuộc thi không còn nhận đăng ký.',
+  slug_taken: 'Đường dẫn này đã được cuộc thi khác sử dụng.',
+  slug_locked: 'Không đổi được đường dẫn sau khi cuộc thi đã công bố.',
+  contest_not_draft: 'Cuộc thi đã được công bố.',
+  contest_has_no_rounds: 'Thêm ít nhất một vòng thi trước khi công bố.',
+  round_invalid: 'Một số vòng thi chưa đủ điều kiện để công bố.',
+  duplicate_question: 'Ngân hàng đã có câu hỏi với nội dung này.',
+  import_invalid: 'Tệp có lỗi nên chưa câu nào được nhập.',
+  organisation_required: 'Cần chọn đơn vị sở hữu.',
+  rate_limited: 'Bạn thao tác quá nhanh. Vui lòng chờ giây lát rồi thử lại.',
+};
+
+const BY_STATUS: Record<number, string> = {
+  400: 'Yêu cầu chưa hợp lệ.',
+  401: BY_CODE.unauthorized,
+  403: BY_CODE.forbidden,
+  404: BY_CODE.not_found,
+  409: 'Thao tác xung đột với dữ liệu hiện có. Vui lòng tải lại trang.',
+  413: 'Tệp quá lớn.',
+  415: 'Định dạng tệp không được hỗ trợ.',
+  422: 'Dữ liệu không xử lý được.',
+  429: BY_CODE.rate_limited,
+};
+
+/** One sentence for the person in front of the screen. */
+export function describeError(e: unknown): string {
+  if (e instanceof ApiError) {
+    if (e.code && BY_CODE[e.code]) return BY_CODE[e.code];
+    if (e.status === 0) return BY_CODE.network;
+    if (e.status === 429) {
+      return e.retryAfterSeconds ? `${BY_CODE.rate_limited} (khoảng ${Math.ceil(e.retryAfterSeconds)} giây)` : BY_CODE.rate_limited;
+    }
+    if (e.status >= 500) return 'Máy chủ đang gặp sự cố. Vui lòng thử lại sau ít phút.';
+    return BY_STATUS[e.status] ?? `Có lỗi xảy ra (mã ${e.status}).`;
+  }
+  return 'Có lỗi không mong muốn. Vui lòng tải lại trang.';
+}
+
+/** The validation pipe's `details: [{ field, problems }]`, keyed by field for forms. */
+export function fieldProblems(e: unknown): Record<string, string[]> {
+  if (!(e instanceof ApiError) || !Array.isArray(e.details)) return {};
+  const out: Record<string, string[]> = {};
+  for (const d of e.details as unknown[]) {
+    if (!d || typeof d !== 'object') continue;
+    const { field, problems } = d as Partial<FieldProblem>;
+    if (typeof field !== 'string') continue;
+    out[field] = [...(out[field] ?? []), ...(Array.isArray(problems) ? problems.filter((p): p is string => typeof p === 'string') : [])];
+  }
+  return out;
+}
+
+/** Finds an id carried in an error's details, e.g. the in-progress attempt of a 409. */
+export function detailId(e: unknown, ...keys: string[]): string | undefined {
+  if (!(e instanceof ApiError) || !e.details || typeof e.details !== 'object') return undefined;
+  const d = e.details as Record<string, unknown>;
+  for (const k of keys) {
+    const v = d[k];
+    if (typeof v === 'string' && v) return v;
+    if (v && typeof v === 'object' && typeof (v as { id?: unknown }).id === 'string') return (v as { id: string }).id;
+  }
+  return undefined;
+}
+
+export type SaveOutcome = 'ok' | 'retry' | 'stale' | 'rejected' | 'closed';
+
+/**
+ * How the outbox treats a failed autosave: `retry` keeps it for later (network, overload),
+ * `stale` drops it because the server holds a newer answer, `closed` stops sending because
+ * the attempt is over, `rejected` drops this one answer (the server refused its content).
+ */
+export function classifySaveError(e: unknown): Exclude<SaveOutcome, 'ok'> {
+  if (!(e instanceof ApiError)) return 'retry';
+  if (e.status === 0 || e.status === 429 || e.status === 408 || e.status >= 500) return 'retry';
+  if (e.status === 401) return 'retry';
+  const code = e.code ?? '';
+  if (/seq|stale|outdated/i.test(code)) return 'stale';
+  if (/deadline|expired|closed|submitted|finali[sz]ed|not_in_progress|void/i.test(code)) return 'closed';
+  if (e.status === 410) return 'closed';
+  if (e.status === 409) return /answer/i.test(code) ? 'stale' : 'closed';
+  if (e.status === 404 || e.status === 403) return 'closed';
+  return 'rejected';
+}

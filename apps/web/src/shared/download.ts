@@ -1,0 +1,29 @@
+import { api } from './api/client';
+
+function filenameFrom(res: Response, fallback: string): string {
+  const cd = res.headers.get('Content-Disposition') ?? '';
+  const star = /filename\*=UTF-8''([^;]+)/i.exec(cd);
+  if (star) {
+    try {
+      return decodeURIComponent(star[1]);
+    } catch {
+      /* fall through */
+    }
+  }
+  const plain = /filename="?([^";]+)"?/i.exec(cd);
+  return plain ? plain[1] : fallback;
+}
+
+/** Downloads a file from an authenticated endpoint (a plain link cannot carry the token). */
+export async function downloadFile(path: string, query: Record<string, string>, fallbackName: string): Promise<void> {
+  const res = await api.raw(path, { query, timeoutMs: 120_000, headers: { Accept: '*/*' } });
+  const blob = await res.blob();
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = filenameFrom(res, fallbackName);
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}

@@ -1,0 +1,104 @@
+import type { Socket } from 'socket.io-client';
+import { sessions } from '../api/session';
+import type { LeaderboardRow } from '../api/types';
+
+/** Server → client events on /live (SPEC.md "Realtime"). Messages are hints: state comes over HTTP. */
+export interface LiveEvents {
+  'leaderboard:update': { roundId: string; top: LeaderboardRow[]; total: number; at: string; frozen?: boolean };
+  'rank:update': { roundId: string; rank: number | null; score: number | null; total?: number };
+  'attempt:deadline': { attemptId: string; deadlineAt: string; serverTime: string };
+  'round:status': { roundId: string; status: string; at: string };
+}
+
+export type LiveState = 'connecting' | 'connected' | 'disconnected';
+
+let socketPromise: Promise<Socket> | null = null;
+let users = 0;
+let tokenUsed: string | null = null;
+
+/**
+ * One shared connection to /live, opened on first use. socket.io-client is loaded only
+ * then, so screens without live data do not pay for it.
+ */
+export async function acquireLive(): Promise<Socket> {
+  users++;
+  const token = sessions.get()?.accessToken ?? null;
+  if (socketPromise && token !== tokenUsed) {
+    const old = await socketPromise;
+    old.disconnect();
+    socketPromise = null;
+  }
+  if (!socketPromise) {
+    tokenUsed = token;
+    socketPromise = import('socket.io-client').then(({ io }) =>
+      io('/live', {
+        // The callback form re-reads the token on every reconnect, after a refresh.
+        auth: (cb) => cb({ token: sessions.get()?.accessToken ?? '' }),
+        transports: ['websocket', 'polling'],
+        reconnectionDelay: 1000,
+        reconnectionDelayMax: 15_000,
+        timeout: 15_000,
+      }),
+    );
+  }
+  return socketPromise;
+}
+
+export async function releaseLive(): Promise<void> {
+  users = Math.max(0, users - 1);
+  if (users === 0 && socketPromise) {
+    const s = await socketPromise;
+    if (users === 0) {
+      s.disconnect();
+      socketPromise = null;
+    }
+  }
+}
+
+export type LiveHandlers = { [E in keyof LiveEvents]?: (p: LiveEvents[E]) => void } & {
+  onState?: (s: LiveState) => void;
+  /** After every (re)connection: join rooms again and refetch over HTTP. */
+  onConnect?: (socket: Socket) => void;
+};
+
+/** Subscribes to events; returns a function that unsubscribes and releases the connection. */
+export function subscribeLive(handlers: LiveHandlers): () => void {
+  let socket: Socket | null = null;
+  let closed = false;
+  const bound: [string, (...a: unknown[]) => void][] = [];
+  acquireLive().then(
+    (s) => {
+      if (closed) {
+        void releaseLive();
+        return;
+      }
+      socket = s;
+      const on = (ev: string, fn: (...a: unknown[]) => void) => {
+        s.on(ev, fn);
+        bound.push([ev, fn]);
+      };
+      for (const ev of ['leaderboard:update', 'rank:update', 'attempt:deadline', 'round:status'] as const) {
+        const h = handlers[ev] as ((p: unknown) => void) | undefined;
+        if (h) on(ev, (p) => h(p));
+      }
+      on('connect', () => {
+        handlers.onState?.('connected');
+        handlers.onConnect?.(s);
+      });
+      on('disconnect', () => handlers.onState?.('disconnected'));
+      on('connect_error', () => handlers.onState?.('disconnected'));
+      if (s.connected) {
+        handlers.onState?.('connected');
+        handlers.onConnect?.(s);
+      } else handlers.onState?.('connecting');
+    },
+    () => handlers.onState?.('disconnected'),
+  );
+  return () => {
+    closed = true;
+    if (socket) {
+      for (const [ev, fn] of bound) socket.off(ev, fn);
+      void releaseLive();
+    }
+  };
+}
