@@ -7,7 +7,7 @@ module.exports = {
   rootDir: '.',
   testEnvironment: 'node',
   moduleFileExtensions: ['ts', 'js', 'json'],
-  testRegex: '(apps|libs|test)/.*\\.(e2e-)?spec\\.ts$',
+  testRegex: '(apps|libs|test|scripts)/.*\\.(e2e-)?spec\\.ts$',
   transform: { '^.+\\.(ts|js)$': ['ts-jest', { diagnostics: false, tsconfig: { ...compilerOptions, isolatedModules: true, allowJs: true } }] },
   // Node 20 can require() these ESM-only packages; Jest 29 cannot, so it compiles them to CJS.
   transformIgnorePatterns: ['/node_modules/(?!(content-disposition)/)'],
