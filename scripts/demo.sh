@@ -8,6 +8,8 @@ bash scripts/services.sh
 source scripts/env.sh
 echo "== build"
 npm run -s build
+echo "== build web app"
+bash scripts/build-web.sh
 echo "== migrate"
 npm run -s migrate
 echo "== seed demo"

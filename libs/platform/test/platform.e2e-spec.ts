@@ -68,3 +68,29 @@ describe('platform: health, metrics, docs, rate limits', () => {
     expect(limited).toBeGreaterThan(0);
   });
 });
+
+describe('the web app', () => {
+  it('is served at / with the api beside it', async () => {
+    const { mkdtempSync, writeFileSync, mkdirSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const dir = mkdtempSync(join(require('node:os').tmpdir(), 'lc-web-'));
+    mkdirSync(join(dir, 'assets'));
+    writeFileSync(join(dir, 'index.html'), '<!doctype html><html lang="vi"><title>Cuộc thi</title></html>');
+    writeFileSync(join(dir, 'assets', 'app-123.js'), 'console.log(1)');
+    const api = await startApi({ WEB_DIST_DIR: dir });
+    try {
+      const http = new Http(api.url);
+      const index = await fetch(`${api.url}/`);
+      expect(index.status).toBe(200);
+      expect(await index.text()).toContain('Cuộc thi');
+      expect(index.headers.get('cache-control')).toBe('no-cache');
+      const asset = await fetch(`${api.url}/assets/app-123.js`);
+      expect(asset.status).toBe(200);
+      expect(asset.headers.get('cache-control')).toContain('immutable');
+      expect((await http.get('/health')).status).toBe(200);
+      expectError(await http.req('GET', '/api/v1/nope'), 404);
+    } finally {
+      await api.close();
+    }
+  });
+});

@@ -30,4 +30,6 @@ export class AppConfig {
   appBaseUrl!: string;
   /** Behind a load balancer, take the client IP from X-Forwarded-For. */
   trustProxy!: boolean;
+  /** The built web app (apps/web/dist), served at `/` when the folder exists. */
+  webDistDir!: string;
 }

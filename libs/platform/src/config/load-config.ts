@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { AppConfig } from './app-config';
 
 export class ConfigError extends Error {
@@ -79,6 +80,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     authRateLimitPerMinute: int('AUTH_RATE_LIMIT_PER_MINUTE', 10, 1, 10_000_000),
     authIpRateLimitPerMinute: int('AUTH_IP_RATE_LIMIT_PER_MINUTE', 60, 1, 10_000_000),
     appBaseUrl: str('APP_BASE_URL', `http://localhost:${port}`),
+    webDistDir: resolve(str('WEB_DIST_DIR', 'apps/web/dist')),
     trustProxy: ['1', 'true', 'yes'].includes(str('TRUST_PROXY', 'false').toLowerCase()),
   };
   if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(config.logLevel)) problems.push(`LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent`);

@@ -1,5 +1,8 @@
 import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import helmet from '@fastify/helmet';
+import fastifyStatic from '@fastify/static';
 import multipart from '@fastify/multipart';
 import { DynamicModule, RequestMethod, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
@@ -36,6 +39,19 @@ export async function createHttpApp(rootModule: Type<unknown> | DynamicModule, c
   await app.register(helmet, { contentSecurityPolicy: false });
   await app.register(multipart, { limits: { fileSize: config.importMaxBytes, files: 1, fields: 20, fieldSize: 64 * 1024, parts: 25 } });
   app.enableCors({ origin: config.corsOrigins, credentials: true, exposedHeaders: ['x-request-id', 'Retry-After'] });
+
+  if (existsSync(join(config.webDistDir, 'index.html'))) {
+    // The web app routes by URL hash, so only real files are served; anything else is our 404.
+    await app.register(fastifyStatic, {
+      root: config.webDistDir,
+      prefix: '/',
+      wildcard: false,
+      preCompressed: true,
+      setHeaders: (res, path) => {
+        void res.header('Cache-Control', path.includes(`${join('assets', '')}`) ? 'public, max-age=31536000, immutable' : 'no-cache');
+      },
+    });
+  }
 
   app.setGlobalPrefix(API_PREFIX, { exclude: [{ path: 'metrics', method: RequestMethod.GET }] });
   app.useGlobalFilters(new AllExceptionsFilter());
