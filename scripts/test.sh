@@ -8,3 +8,8 @@ bash scripts/services.sh
 npm run -s build
 export TZ=UTC
 npx jest "$@"
+if [ $# -eq 0 ]; then
+  echo "== web app unit tests"
+  [ -d apps/web/node_modules ] || npm --prefix apps/web ci --no-audit --no-fund
+  npm --prefix apps/web test
+fi
