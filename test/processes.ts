@@ -1,6 +1,6 @@
 import { ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { connect, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -33,7 +33,7 @@ export async function startOwnRedis(args: string[] = []): Promise<{ url: string;
   const url = `redis://127.0.0.1:${port}/0`;
   for (let i = 0; i < 50; i++) {
     const ok = await new Promise<boolean>((resolve) => {
-      const sock = require('node:net').connect(port, '127.0.0.1');
+      const sock = connect(port, '127.0.0.1');
       sock.once('connect', () => (sock.end(), resolve(true)));
       sock.once('error', () => resolve(false));
     });

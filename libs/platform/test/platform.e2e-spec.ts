@@ -1,3 +1,6 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { expectError, Http, startApi, TestApi } from '../../../test/harness';
 import { residentInput } from '../../../test/factories';
 
@@ -71,9 +74,7 @@ describe('platform: health, metrics, docs, rate limits', () => {
 
 describe('the web app', () => {
   it('is served at / with the api beside it', async () => {
-    const { mkdtempSync, writeFileSync, mkdirSync } = await import('node:fs');
-    const { join } = await import('node:path');
-    const dir = mkdtempSync(join(require('node:os').tmpdir(), 'lc-web-'));
+    const dir = mkdtempSync(join(tmpdir(), 'lc-web-'));
     mkdirSync(join(dir, 'assets'));
     writeFileSync(join(dir, 'index.html'), '<!doctype html><html lang="vi"><title>Cuộc thi</title></html>');
     writeFileSync(join(dir, 'assets', 'app-123.js'), 'console.log(1)');
