@@ -1,13 +1,37 @@
+import { randomInt } from 'node:crypto';
+import { closeSync, mkdirSync, openSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Http } from './harness';
 
 let seq = 0;
-const rnd = (digits: number) => Array.from({ length: digits }, () => Math.floor(Math.random() * 10)).join('');
+let block: string | undefined;
+
+/**
+ * Jest loads this module afresh for every test file, so a counter alone repeats across files.
+ * Each file claims a block number no other file of this run holds (an O_EXCL file in a folder
+ * named after the run), and counts within it.
+ */
+function claimBlock(): string {
+  const dir = join(tmpdir(), `lc-test-ids-${process.env.REDIS_PREFIX ?? 'local'}`);
+  mkdirSync(dir, { recursive: true });
+  for (;;) {
+    const candidate = String(randomInt(0, 10_000)).padStart(4, '0');
+    try {
+      closeSync(openSync(join(dir, candidate), 'wx'));
+      return candidate;
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+    }
+  }
+}
 
 /** A phone and national ID that no other test in this run uses. */
 export function uniqueIdentity(): { phone: string; nationalId: string } {
-  seq++;
-  const tail = `${process.pid % 1000}`.padStart(3, '0') + `${seq}`.padStart(4, '0');
-  return { phone: `09${tail}${rnd(1)}`, nationalId: `0${tail}${rnd(4)}` };
+  block ??= claimBlock();
+  const n = String(++seq).padStart(4, '0');
+  if (seq > 9999) throw new Error('one test file registered more than 9,999 residents');
+  return { phone: `09${block}${n}`, nationalId: `0${block}${n}000` };
 }
 
 export function residentInput(over: Record<string, unknown> = {}) {
