@@ -1,22 +1,100 @@
 import { Injectable } from '@nestjs/common';
-import { FrozenPool, PoolQuestion, SelectionRule } from './question-pool.types';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { badRequest, notFound } from '@lc/platform';
+import { filterSql } from '../questions/question-filter';
+import { QUESTION_FROM, QuestionRow } from '../questions/question-store';
+import { FrozenPool, PoolQuestion, QUESTION_TYPES, SelectionRule } from './question-pool.types';
 
-/**
- * The seam between question banks and rounds. STUB: the question-bank module implements it.
- */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+const VERSION_SELECT = `SELECT v.id AS version_id, v.question_id, v.type, v.stem, v.options, v.answer, v.points, v.difficulty, t.path AS topic,
+  v.explanation, v.legal_reference, v.rubric
+  FROM question_version v LEFT JOIN topic t ON t.id = v.topic_id`;
+
+type VersionRow = Pick<QuestionRow, 'version_id' | 'type' | 'stem' | 'options' | 'answer' | 'points' | 'difficulty' | 'topic' | 'explanation' | 'legal_reference' | 'rubric'> & {
+  question_id: string;
+};
+
+/** The seam between question banks and rounds. */
 @Injectable()
 export class QuestionPoolService {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
   /**
-   * Validates the rules against what the organisation's banks hold (400 naming the rule when
-   * a bank is foreign or holds too few matching questions), locks the candidate versions so
-   * they never change, and returns them per rule.
+   * Validates the rules against what the organisation's banks hold (404 for a bank that is
+   * not the organisation's, 400 naming the rule when it matches too few questions), locks
+   * every candidate version so it never changes, and returns them per rule, in bank order.
+   * One transaction: either every rule is frozen or none.
    */
-  async freeze(_organisationId: string, _rules: SelectionRule[]): Promise<FrozenPool> {
-    throw new Error('QuestionPoolService.freeze is not implemented yet');
+  async freeze(organisationId: string, rules: SelectionRule[]): Promise<FrozenPool> {
+    if (!rules.length) throw badRequest('selection_empty', 'A round needs at least one selection rule');
+    return this.db.transaction(async (m) => {
+      const pool: FrozenPool = [];
+      for (const [i, rule] of rules.entries()) pool.push({ rule, questions: await this.freezeRule(m, organisationId, rule, i) });
+      return pool;
+    });
   }
 
-  /** The frozen versions by id (for scoring and answer keys). */
-  async versions(_versionIds: string[]): Promise<PoolQuestion[]> {
-    throw new Error('QuestionPoolService.versions is not implemented yet');
+  /** The versions by id, in the order asked (ids that do not exist are left out). */
+  async versions(versionIds: string[]): Promise<PoolQuestion[]> {
+    const ids = [...new Set(versionIds.filter((id) => UUID.test(id)))];
+    if (!ids.length) return [];
+    const rows: VersionRow[] = await this.db.query(`${VERSION_SELECT} WHERE v.id = ANY($1::uuid[])`, [ids]);
+    const byId = new Map(rows.map((r) => [r.version_id, toPoolQuestion(r)]));
+    return versionIds.map((id) => byId.get(id)).filter((q): q is PoolQuestion => !!q);
   }
+
+  private async freezeRule(m: EntityManager, organisationId: string, rule: SelectionRule, i: number): Promise<PoolQuestion[]> {
+    const name = `selection[${i}]`;
+    if (!Number.isInteger(rule.count) || rule.count < 1) throw badRequest('selection_invalid', `${name}: count must be a whole number of at least 1`, { rule: i });
+    if (rule.difficulty !== undefined && ![1, 2, 3].includes(rule.difficulty)) throw badRequest('selection_invalid', `${name}: difficulty must be 1, 2 or 3`, { rule: i });
+    const badType = rule.types?.find((t) => !QUESTION_TYPES.includes(t));
+    if (badType) throw badRequest('selection_invalid', `${name}: unknown question type "${badType}"`, { rule: i });
+    const owner: { organisation_id: string }[] = UUID.test(rule.bankId) ? await m.query('SELECT organisation_id FROM question_bank WHERE id = $1', [rule.bankId]) : [];
+    if (owner[0]?.organisation_id !== organisationId) throw notFound('Question bank', { rule: i, bankId: rule.bankId });
+    if (rule.topic) {
+      const topic: unknown[] = await m.query('SELECT 1 FROM topic WHERE bank_id = $1 AND (id::text = $2 OR path = $2)', [rule.bankId, rule.topic]);
+      if (!topic.length) throw badRequest('selection_topic_unknown', `${name}: the bank has no topic "${rule.topic}"`, { rule: i, topic: rule.topic });
+    }
+
+    const params: unknown[] = [];
+    const where = filterSql({ bankId: rule.bankId, topic: rule.topic, difficulty: rule.difficulty, types: rule.types }, params);
+    const locked: { id: string }[] = await m.query(
+      // A SELECT around the UPDATE, so the driver hands back plain rows.
+      `WITH c AS (SELECT v.id FROM ${QUESTION_FROM} WHERE ${where} FOR UPDATE OF v),
+       u AS (UPDATE question_version v SET locked_at = COALESCE(v.locked_at, now()) FROM c WHERE v.id = c.id RETURNING v.id)
+       SELECT id FROM u`,
+      params,
+    );
+    if (locked.length < rule.count) {
+      throw badRequest('selection_too_few', `${name}: needs ${rule.count} questions but the bank holds ${locked.length} that match`, {
+        rule: i,
+        needed: rule.count,
+        available: locked.length,
+      });
+    }
+    const rows: VersionRow[] = await m.query(
+      `${VERSION_SELECT} JOIN question q ON q.id = v.question_id WHERE v.id = ANY($1::uuid[]) ORDER BY q.seq`,
+      [locked.map((r) => r.id)],
+    );
+    return rows.map(toPoolQuestion);
+  }
+}
+
+function toPoolQuestion(r: VersionRow): PoolQuestion {
+  return {
+    versionId: r.version_id,
+    questionId: r.question_id,
+    type: r.type,
+    stem: r.stem,
+    options: r.options,
+    answer: r.answer,
+    points: Number(r.points),
+    difficulty: r.difficulty,
+    topic: r.topic,
+    explanation: r.explanation,
+    legalReference: r.legal_reference,
+    rubric: r.rubric,
+  };
 }

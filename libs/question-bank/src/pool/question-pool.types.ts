@@ -30,6 +30,8 @@ export interface PoolQuestion {
   topic: string | null;
   explanation: string | null;
   legalReference: string | null;
+  /** Essay questions: guidance for judges. */
+  rubric?: string | null;
 }
 
 /** The candidates for each selection rule, in rule order. */

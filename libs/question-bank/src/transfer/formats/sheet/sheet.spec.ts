@@ -1,0 +1,70 @@
+import { deflateRawSync } from 'node:zlib';
+import { guardFormula } from './csv';
+import { parseNumber, readHeader, rowToQuestion } from './sheet-columns';
+import { checkXlsxZip } from './zip-guard';
+
+const header = readHeader(['Topic', 'type', 'question', 'Option A', 'option_b', 'option_c', 'correct', 'tolerance', 'notes']);
+
+describe('spreadsheet columns', () => {
+  it('maps headers by name, in any case, and ignores unknown columns', () => {
+    expect(header.names).toEqual(['topic', 'type', 'question', 'option_a', 'option_b', 'option_c', 'correct', 'tolerance', undefined]);
+    expect(header.ignored).toEqual(['notes']);
+    expect(() => readHeader(['topic', 'stem?'])).toThrow(/"type" is missing/);
+  });
+
+  it('reads correct letters, numbers with a decimal comma, and accepted answers', () => {
+    expect(rowToQuestion(header, ['', 'multiple', 'Q', 'a', 'b', 'c', 'a; C'], 2).input?.options?.map((o) => o.correct)).toEqual([true, false, true]);
+    expect(rowToQuestion(header, ['', 'numeric', 'Q', '', '', '', '0,5', '0,1'], 3).input?.answer).toEqual({ value: 0.5, tolerance: 0.1 });
+    expect(rowToQuestion(header, ['', 'short_text', 'Q', '', '', '', 'Hà Nội | Ha Noi\nHN'], 4).input?.answer?.accepted).toEqual(['Hà Nội', 'Ha Noi', 'HN']);
+    expect(rowToQuestion(header, ['', 'true_false', 'Q', '', '', '', 'Sai'], 5).input?.options).toEqual([{ text: 'Đúng', correct: false }, { text: 'Sai', correct: true }]);
+  });
+
+  it('names what is wrong with a row', () => {
+    expect(rowToQuestion(header, ['', 'single', 'Q', 'a', 'b', '', 'C'], 7)).toEqual({ ref: 'row 7', row: 7, problems: ['correct "C" is not the letter of a filled option (A–B)'] });
+    expect(rowToQuestion(header, ['', 'numeric', 'Q', 'a', '', '', '1'], 8).problems).toEqual(['a numeric question has no options: put the number in the correct column']);
+  });
+
+  it('guards formulas on export and removes the guard on import', () => {
+    expect(guardFormula('=1+1')).toBe("'=1+1");
+    expect(guardFormula('Bình thường')).toBe('Bình thường');
+    expect(rowToQuestion(header, ['', 'essay', "'=1+1"], 9).input?.stem).toBe('=1+1');
+    expect(parseNumber('1.000,5')).toBeNull();
+    expect(parseNumber('-2e3')).toBe(-2000);
+  });
+});
+
+describe('checkXlsxZip', () => {
+  function zip(content: Buffer, declared: number, gap = 0): Buffer {
+    const name = Buffer.from('xl/a.xml');
+    const data = deflateRawSync(content);
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt16LE(8, 8);
+    local.writeUInt32LE(data.length, 18);
+    local.writeUInt32LE(declared, 22);
+    local.writeUInt16LE(name.length, 26);
+    const central = Buffer.alloc(46);
+    central.writeUInt32LE(0x02014b50, 0);
+    central.writeUInt16LE(8, 10);
+    central.writeUInt32LE(data.length, 20);
+    central.writeUInt32LE(declared, 24);
+    central.writeUInt16LE(name.length, 28);
+    const body = Buffer.concat([local, name, data, Buffer.alloc(gap)]);
+    const eocd = Buffer.alloc(22);
+    eocd.writeUInt32LE(0x06054b50, 0);
+    eocd.writeUInt16LE(1, 8);
+    eocd.writeUInt16LE(1, 10);
+    eocd.writeUInt32LE(46 + name.length, 12);
+    eocd.writeUInt32LE(body.length, 16);
+    return Buffer.concat([body, central, name, eocd]);
+  }
+
+  it('accepts an honest zip and refuses one that lies about its size or hides data', async () => {
+    const xml = Buffer.from('<a>hello</a>');
+    await expect(checkXlsxZip(zip(xml, xml.length))).resolves.toBeUndefined();
+    await expect(checkXlsxZip(zip(Buffer.alloc(1_000_000), 10))).rejects.toThrow(/unpacks to more than it declares/);
+    await expect(checkXlsxZip(zip(xml, xml.length + 5))).rejects.toThrow(/different size/);
+    await expect(checkXlsxZip(zip(xml, xml.length, 7))).rejects.toThrow(/unexpected data/);
+    await expect(checkXlsxZip(zip(xml, xml.length), { maxEntries: 10, maxTotalBytes: 5 })).rejects.toThrow(/unpack to more than/);
+  });
+});

@@ -1,0 +1,128 @@
+import { createInflateRaw } from 'node:zlib';
+import { fileRefused } from '../types';
+
+export interface ZipLimits {
+  maxEntries: number;
+  /** Sum of the uncompressed sizes. */
+  maxTotalBytes: number;
+}
+
+export const XLSX_LIMITS: ZipLimits = { maxEntries: 1000, maxTotalBytes: 150 * 1024 * 1024 };
+
+interface Entry {
+  name: string;
+  method: number;
+  flags: number;
+  compressedSize: number;
+  size: number;
+  offset: number;
+}
+
+const refuse = (why: string) => fileRefused(`The XLSX file is damaged or unsafe: ${why}`);
+
+/**
+ * Checks an XLSX (a zip) before any parser opens it: the declared sizes must be within
+ * limits, every entry must inflate to exactly its declared size (a zip bomb lies about
+ * it; inflating stops as soon as it overshoots, so memory stays flat), the entries must
+ * lie back to back as a streaming reader will meet them (nothing hidden between them),
+ * and no XML part may declare a DOCTYPE or entities.
+ */
+export async function checkXlsxZip(buf: Buffer, limits: ZipLimits = XLSX_LIMITS): Promise<void> {
+  const entries = centralDirectory(buf, limits);
+  let expectedOffset = 0;
+  for (const e of [...entries].sort((a, b) => a.offset - b.offset)) {
+    if (e.offset !== expectedOffset) throw refuse('unexpected data between entries');
+    if (buf.readUInt32LE(e.offset) !== 0x04034b50) throw refuse('bad local header');
+    const nameLength = buf.readUInt16LE(e.offset + 26);
+    const extraLength = buf.readUInt16LE(e.offset + 28);
+    if (buf.toString('utf8', e.offset + 30, e.offset + 30 + nameLength) !== e.name) throw refuse('local and central names differ');
+    const start = e.offset + 30 + nameLength + extraLength;
+    const end = start + e.compressedSize;
+    if (end > buf.length) throw refuse('entry runs past the end of the file');
+    if (!(e.flags & 0x08)) {
+      if (buf.readUInt32LE(e.offset + 18) !== e.compressedSize || buf.readUInt32LE(e.offset + 22) !== e.size) throw refuse('local and central sizes differ');
+    }
+    await inflateChecked(buf.subarray(start, end), e);
+    expectedOffset = end;
+    if (e.flags & 0x08) {
+      // A data descriptor follows: crc and sizes, with or without its signature.
+      const signed = end + 4 <= buf.length && buf.readUInt32LE(end) === 0x08074b50;
+      expectedOffset += signed ? 16 : 12;
+    }
+  }
+  const cdOffset = buf.readUInt32LE(findEocd(buf) + 16);
+  if (expectedOffset !== cdOffset) throw refuse('unexpected data before the directory');
+}
+
+function findEocd(buf: Buffer): number {
+  for (let i = buf.length - 22; i >= Math.max(0, buf.length - 22 - 65_535); i--) {
+    if (buf.readUInt32LE(i) === 0x06054b50) return i;
+  }
+  throw fileRefused('This is not an XLSX file (no zip directory found)');
+}
+
+function centralDirectory(buf: Buffer, limits: ZipLimits): Entry[] {
+  if (buf.length < 22) throw fileRefused('This is not an XLSX file');
+  const eocd = findEocd(buf);
+  const count = buf.readUInt16LE(eocd + 10);
+  const size = buf.readUInt32LE(eocd + 12);
+  const offset = buf.readUInt32LE(eocd + 16);
+  if (count === 0xffff || offset === 0xffffffff) throw refuse('ZIP64 is not accepted');
+  if (count > limits.maxEntries) throw refuse(`more than ${limits.maxEntries} parts`);
+  if (offset + size > eocd) throw refuse('bad directory');
+  const entries: Entry[] = [];
+  let total = 0;
+  let p = offset;
+  for (let i = 0; i < count; i++) {
+    if (p + 46 > eocd || buf.readUInt32LE(p) !== 0x02014b50) throw refuse('bad directory entry');
+    const nameLength = buf.readUInt16LE(p + 28);
+    const e: Entry = {
+      flags: buf.readUInt16LE(p + 8),
+      method: buf.readUInt16LE(p + 10),
+      compressedSize: buf.readUInt32LE(p + 20),
+      size: buf.readUInt32LE(p + 24),
+      offset: buf.readUInt32LE(p + 42),
+      name: buf.toString('utf8', p + 46, p + 46 + nameLength),
+    };
+    if (e.flags & 0x01) throw refuse('encrypted parts are not accepted');
+    if (e.method !== 0 && e.method !== 8) throw refuse('unknown compression');
+    if (e.method === 0 && e.compressedSize !== e.size) throw refuse('stored part with inconsistent size');
+    total += e.size;
+    if (total > limits.maxTotalBytes) throw refuse(`it would unpack to more than ${Math.round(limits.maxTotalBytes / 1024 / 1024)} MB`);
+    entries.push(e);
+    p += 46 + nameLength + buf.readUInt16LE(p + 30) + buf.readUInt16LE(p + 32);
+  }
+  return entries;
+}
+
+const FORBIDDEN_XML = /<!DOCTYPE|<!ENTITY/i;
+
+async function inflateChecked(data: Buffer, e: Entry): Promise<void> {
+  if (e.method === 0) {
+    if (e.name.endsWith('.xml') || e.name.endsWith('.rels')) checkXml(data.toString('latin1'), e);
+    return;
+  }
+  await new Promise<void>((resolve, reject) => {
+    const inflate = createInflateRaw();
+    let produced = 0;
+    let tail = '';
+    const fail = (why: string) => {
+      inflate.destroy();
+      reject(refuse(why));
+    };
+    inflate.on('data', (chunk: Buffer) => {
+      produced += chunk.length;
+      if (produced > e.size) return fail(`${e.name} unpacks to more than it declares (a zip bomb?)`);
+      const text = tail + chunk.toString('latin1');
+      if (FORBIDDEN_XML.test(text)) return fail(`${e.name} declares a DOCTYPE or entities`);
+      tail = text.slice(-16);
+    });
+    inflate.on('error', () => fail(`${e.name} is not valid compressed data`));
+    inflate.on('end', () => (produced === e.size ? resolve() : fail(`${e.name} unpacks to a different size than it declares`)));
+    inflate.end(data);
+  });
+}
+
+function checkXml(text: string, e: Entry): void {
+  if (FORBIDDEN_XML.test(text)) throw refuse(`${e.name} declares a DOCTYPE or entities`);
+}
