@@ -1,0 +1,131 @@
+import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Put, Query, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiHeader, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { SkipThrottle, Throttle, ThrottlerGuard } from '@nestjs/throttler';
+import { Transform } from 'class-transformer';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsISO8601, IsNumber, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { type Actor, ClientInfo, CurrentActor, Roles } from '@lc/identity';
+import { badRequest, Page, PagingQuery } from '@lc/platform';
+import { AdvancementService, AdvanceResult } from './advancement/advancement.service';
+import { SaveAnswerDto } from './answers/answer.dto';
+import { AnswerService, SavedAnswerAck } from './answers/answer.service';
+import { ATTEMPT_STATUSES } from './attempt/attempt.entity';
+import { AttemptIntegrityService } from './integrity/attempt-integrity.service';
+import { AttemptStartService, StartedAttempt } from './start/attempt-start.service';
+import { AttemptFinaliser, SubmitResult } from './submit/attempt-finaliser.service';
+import { AttemptQueryService, MyAttempts, StaffAttemptRow } from './view/attempt-query.service';
+import type { AttemptView } from './view/attempt-view';
+
+class SubmitDto {
+  @ApiPropertyOptional({ description: 'The answer to the round\'s prediction question' }) @IsOptional() @IsNumber({ allowNaN: false, allowInfinity: false }) prediction?: number;
+}
+
+class EventDto {
+  @ApiProperty({ example: 'focus_lost' }) @IsString() @MaxLength(32) kind!: string;
+  @ApiPropertyOptional({ description: 'Client time of the event' }) @IsOptional() @IsISO8601() at?: string;
+}
+
+class AdvanceDto {
+  @ApiPropertyOptional({ isArray: true, type: String, description: 'Entrants picked by the judges; omit to apply the round\'s rule' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(10_000)
+  @IsUUID('all', { each: true })
+  userIds?: string[];
+}
+
+class RoundAttemptsQuery extends PagingQuery {
+  @ApiPropertyOptional() @IsOptional() @Transform(({ value }) => value === 'true' || value === true) @IsBoolean() flagged?: boolean;
+  @ApiPropertyOptional({ enum: ATTEMPT_STATUSES }) @IsOptional() @IsIn(ATTEMPT_STATUSES as unknown as string[]) status?: string;
+}
+
+const IDEMPOTENCY_KEY = /^[A-Za-z0-9._:-]{1,100}$/;
+
+/** Limits per signed-in user (the 'user' throttler, shared by every instance through Redis). */
+@ApiTags('attempts')
+@ApiBearerAuth()
+@Controller()
+export class AttemptsController {
+  constructor(
+    private readonly starts: AttemptStartService,
+    private readonly answers: AnswerService,
+    private readonly finaliser: AttemptFinaliser,
+    private readonly queries: AttemptQueryService,
+    private readonly integrity: AttemptIntegrityService,
+    private readonly advancement: AdvancementService,
+  ) {}
+
+  @Post('rounds/:id/attempts')
+  @Roles('resident')
+  @UseGuards(ThrottlerGuard)
+  @SkipThrottle({ ip: true, account: true })
+  @Throttle({ user: { limit: 30, ttl: 60_000 } })
+  @ApiOperation({ summary: 'Start an attempt: your own draw of questions and the server deadline' })
+  start(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) roundId: string, @ClientInfo() client: ClientInfo): Promise<StartedAttempt> {
+    return this.starts.start(actor, roundId, client);
+  }
+
+  /** Rate-limited inside the autosave script itself (no extra round trip). */
+  @Put('attempts/:id/answers/:questionId')
+  @Roles('resident')
+  @ApiOperation({ summary: 'Autosave one answer (Redis only; written to PostgreSQL behind)' })
+  saveAnswer(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('questionId') questionId: string,
+    @Body() dto: SaveAnswerDto,
+  ): Promise<SavedAnswerAck> {
+    return this.answers.save(actor, id, questionId, dto);
+  }
+
+  @Post('attempts/:id/submit')
+  @HttpCode(200)
+  @Roles('resident')
+  @UseGuards(ThrottlerGuard)
+  @SkipThrottle({ ip: true, account: true })
+  @Throttle({ user: { limit: 60, ttl: 60_000 } })
+  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Any retry returns the first result; the attempt id alone also makes a submit idempotent' })
+  @ApiOperation({ summary: 'Submit; scored on the server and acknowledged after the PostgreSQL commit' })
+  submit(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: SubmitDto, @Headers('idempotency-key') key?: string): Promise<SubmitResult> {
+    if (key !== undefined && !IDEMPOTENCY_KEY.test(key)) throw badRequest('bad_idempotency_key', 'Idempotency-Key must be 1-100 letters, digits or ._:-');
+    return this.finaliser.submit(actor, id, dto.prediction, key ?? null);
+  }
+
+  @Get('attempts/:id')
+  @ApiOperation({ summary: 'Resume (every saved answer) or review an attempt' })
+  get(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<AttemptView> {
+    return this.queries.get(actor, id);
+  }
+
+  @Get('rounds/:id/my-attempts')
+  @Roles('resident')
+  mine(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) roundId: string): Promise<MyAttempts> {
+    return this.queries.mine(actor, roundId);
+  }
+
+  @Post('attempts/:id/events')
+  @HttpCode(201)
+  @Roles('resident')
+  @UseGuards(ThrottlerGuard)
+  @SkipThrottle({ ip: true, account: true })
+  @Throttle({ user: { limit: 120, ttl: 60_000 } })
+  @ApiOperation({ summary: 'Record an integrity event (focus lost, tab hidden, …)' })
+  event(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: EventDto, @ClientInfo() client: ClientInfo) {
+    return this.integrity.record(actor, id, dto.kind, dto.at, client.ip);
+  }
+
+  @Get('rounds/:id/attempts')
+  @Roles('organiser', 'judge', 'admin')
+  @ApiOperation({ summary: "Staff: a round's attempts with integrity flags (?flagged=true)" })
+  forRound(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) roundId: string, @Query() q: RoundAttemptsQuery): Promise<Page<StaffAttemptRow>> {
+    return this.queries.forRound(actor, roundId, q);
+  }
+
+  @Post('rounds/:id/advance')
+  @HttpCode(200)
+  @Roles('organiser', 'judge', 'admin')
+  @ApiOperation({ summary: "Enrol the round's top N / those above the threshold, or the picked userIds, in the next round" })
+  advance(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) roundId: string, @Body() dto: AdvanceDto): Promise<AdvanceResult> {
+    return this.advancement.advance(actor, roundId, dto.userIds);
+  }
+}

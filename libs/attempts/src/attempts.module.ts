@@ -1,0 +1,54 @@
+import { BullModule } from '@nestjs/bullmq';
+import { Module } from '@nestjs/common';
+import { ContestsCoreModule } from '@lc/contests';
+import { LeaderboardModule } from '@lc/leaderboard';
+import { Queues } from '@lc/platform';
+import { AdvancementService } from './advancement/advancement.service';
+import { AnswerService } from './answers/answer.service';
+import { AttemptRecords } from './attempt/attempt-records.service';
+import { AttemptsController } from './attempts.controller';
+import { AttemptExpiryBootstrap, AttemptExpiryProcessor } from './expiry/attempt-expiry.processor';
+import { ExpiryScheduler } from './expiry/expiry-scheduler.service';
+import { AttemptHotStore } from './hot/attempt-hot-store';
+import { AttemptIntegrityService } from './integrity/attempt-integrity.service';
+import { AttemptStartService } from './start/attempt-start.service';
+import { AttemptFinaliser } from './submit/attempt-finaliser.service';
+import { AttemptQueryService } from './view/attempt-query.service';
+import { AnswerWritebackService } from './writeback/answer-writeback.service';
+import { AnswerWritebackBootstrap, AnswerWritebackProcessor } from './writeback/answer-writeback.processor';
+
+const SERVICES = [
+  AttemptHotStore,
+  AttemptRecords,
+  ExpiryScheduler,
+  AttemptFinaliser,
+  AttemptStartService,
+  AnswerService,
+  AttemptQueryService,
+  AttemptIntegrityService,
+  AdvancementService,
+  AnswerWritebackService,
+];
+
+/** Attempts' services, for the api, the worker and higher modules (judging). */
+@Module({
+  imports: [
+    ContestsCoreModule,
+    LeaderboardModule,
+    BullModule.registerQueue({ name: Queues.attemptExpiry }, { name: Queues.answerWriteback }),
+  ],
+  providers: SERVICES,
+  exports: SERVICES,
+})
+export class AttemptsCoreModule {}
+
+/** The HTTP side (api). */
+@Module({ imports: [AttemptsCoreModule], controllers: [AttemptsController] })
+export class AttemptsModule {}
+
+/** The worker side: write-behind of answers, and finalising attempts at their deadline. */
+@Module({
+  imports: [AttemptsCoreModule],
+  providers: [AnswerWritebackProcessor, AnswerWritebackBootstrap, AttemptExpiryProcessor, AttemptExpiryBootstrap],
+})
+export class AttemptsWorkerModule {}

@@ -1,0 +1,227 @@
+import { Inject, Injectable } from '@nestjs/common';
+import Redis from 'ioredis';
+import { REDIS, RedisKeys } from '@lc/platform';
+import type { SavedAnswer } from '../attempt/attempt-answer.entity';
+import type { DrawnQuestion } from '../draw/draw';
+import { CLOSE, INIT, SAVE, SET_STATUS_IF, TAKE_DIRTY } from './attempt.scripts';
+
+/** Hot state lives this long past the deadline; after that PostgreSQL alone answers. */
+const IN_PROGRESS_TTL_AFTER_DEADLINE_MS = 3600_000;
+/** A finished attempt's state is kept briefly so late autosaves get a clear answer without SQL. */
+const FINISHED_TTL_MS = 15 * 60_000;
+
+export interface HotAttempt {
+  id: string;
+  userId: string;
+  roundId: string;
+  contestId: string;
+  attemptNo: number;
+  poolVersion: number;
+  status: string;
+  startedAt: number;
+  deadlineAt: number;
+  draw: DrawnQuestion[];
+}
+
+export interface StoredAnswer {
+  answer: SavedAnswer;
+  seq: number;
+  rev: number;
+  receivedAt: number;
+}
+
+export type SaveResult =
+  | { r: 'ok'; seq: number; now: number }
+  | { r: 'missing' | 'forbidden' | 'unknown_question' }
+  | { r: 'closed'; status: string; now: number }
+  | { r: 'deadline'; deadlineAt: number; now: number }
+  | { r: 'rate'; retryMs: number }
+  | { r: 'wrong_kind' | 'one_option'; type: string }
+  | { r: 'unknown_option'; optionId: string }
+  | { r: 'stale'; seq: number };
+
+export type CloseResult =
+  | { r: 'missing' | 'forbidden' }
+  | { r: 'done'; status: string }
+  | { r: 'early'; deadlineAt: number; now: number }
+  | { r: 'ok'; now: number; late: boolean; attempt: HotAttempt; answers: Map<string, StoredAnswer> };
+
+export type AnswerKind = 'o' | 'n' | 's' | 'x';
+
+@Injectable()
+export class AttemptHotStore {
+  readonly dirtyKey: string;
+  readonly inflightKey: string;
+
+  constructor(
+    @Inject(REDIS) readonly redis: Redis,
+    private readonly keys: RedisKeys,
+  ) {
+    this.dirtyKey = keys.key('answers', 'dirty');
+    this.inflightKey = keys.key('answers', 'inflight');
+  }
+
+  meta(id: string): string {
+    return this.keys.key('attempt', `{${id}}`, 'meta');
+  }
+  ans(id: string): string {
+    return this.keys.key('attempt', `{${id}}`, 'ans');
+  }
+
+  /** Writes the attempt's state unless it is already there (hydration after a Redis loss races safely). */
+  async init(a: HotAttempt, answers: Map<string, StoredAnswer> = new Map()): Promise<boolean> {
+    const ttl = a.deadlineAt + IN_PROGRESS_TTL_AFTER_DEADLINE_MS;
+    const meta: (string | number)[] = [
+      'owner', a.userId,
+      'round', a.roundId,
+      'contest', a.contestId,
+      'status', a.status,
+      'started', a.startedAt,
+      'deadline', a.deadlineAt,
+      'ttl', ttl,
+      'attemptNo', a.attemptNo,
+      'pv', a.poolVersion,
+      'draw', JSON.stringify(a.draw),
+      'rev', Math.max(0, ...[...answers.values()].map((x) => x.rev)),
+    ];
+    for (const q of a.draw) meta.push(`q:${q.key}`, `${q.type}|${q.options.map((o) => o.id).join(',')}`);
+    const ans: string[] = [];
+    for (const [k, v] of answers) ans.push(k, encodeStored(v));
+    const created = await INIT.run<number>(this.redis, [this.meta(a.id), this.ans(a.id)], [ttl, meta.length / 2, ...meta, ...ans]);
+    return created === 1;
+  }
+
+  async save(attemptId: string, userId: string, questionKey: string, kind: AnswerKind, answer: SavedAnswer, seq: number | undefined, graceMs: number, ratePerMinute: number): Promise<SaveResult> {
+    const r = await SAVE.run<string[]>(
+      this.redis,
+      [this.meta(attemptId), this.ans(attemptId), this.dirtyKey],
+      [userId, questionKey, kind, JSON.stringify(answer), (answer.optionIds ?? []).join(','), seq === undefined ? '' : seq, graceMs, ratePerMinute, attemptId],
+    );
+    switch (r[0]) {
+      case 'ok':
+        return { r: 'ok', seq: Number(r[1]), now: Number(r[2]) };
+      case 'closed':
+        return { r: 'closed', status: r[1], now: Number(r[2]) };
+      case 'deadline':
+        return { r: 'deadline', deadlineAt: Number(r[1]), now: Number(r[2]) };
+      case 'rate':
+        return { r: 'rate', retryMs: Number(r[1]) };
+      case 'wrong_kind':
+      case 'one_option':
+        return { r: r[0], type: r[1] };
+      case 'unknown_option':
+        return { r: 'unknown_option', optionId: r[1] };
+      case 'stale':
+        return { r: 'stale', seq: Number(r[1]) };
+      default:
+        return { r: r[0] as 'missing' | 'forbidden' | 'unknown_question' };
+    }
+  }
+
+  async close(attemptId: string, userId: string | null, graceMs: number, mode: 'submit' | 'expire'): Promise<CloseResult> {
+    const r = await CLOSE.run<(string | string[])[]>(this.redis, [this.meta(attemptId), this.ans(attemptId)], [userId ?? '', graceMs, mode]);
+    switch (r[0]) {
+      case 'ok':
+        return { r: 'ok', now: Number(r[1]), late: r[2] === '1', attempt: parseMeta(attemptId, pairs(r[3] as string[])), answers: parseAnswers(pairs(r[4] as string[])) };
+      case 'done':
+        return { r: 'done', status: r[1] as string };
+      case 'early':
+        return { r: 'early', deadlineAt: Number(r[1]), now: Number(r[2]) };
+      default:
+        return { r: r[0] as 'missing' | 'forbidden' };
+    }
+  }
+
+  /** After the PostgreSQL commit: the final status, kept a little while for late callers. */
+  async finished(attemptId: string, status: string): Promise<void> {
+    await this.redis
+      .multi()
+      .hset(this.meta(attemptId), 'status', status)
+      .pexpire(this.meta(attemptId), FINISHED_TTL_MS)
+      .pexpire(this.ans(attemptId), FINISHED_TTL_MS)
+      .exec();
+  }
+
+  /** A failed submit gives the attempt back to its owner (unless something else finished it). */
+  async reopen(attemptId: string): Promise<void> {
+    await SET_STATUS_IF.run(this.redis, [this.meta(attemptId)], ['closing', 'in_progress']);
+  }
+
+  async read(attemptId: string): Promise<{ attempt: HotAttempt; answers: Map<string, StoredAnswer> } | null> {
+    const [[e1, meta], [e2, ans]] = (await this.redis.multi().hgetall(this.meta(attemptId)).hgetall(this.ans(attemptId)).exec()) as [Error | null, Record<string, string>][];
+    if (e1 || e2) throw e1 ?? e2;
+    if (!meta || !meta.owner) return null;
+    return { attempt: parseMeta(attemptId, meta), answers: parseAnswers(ans ?? {}) };
+  }
+
+  async answersOf(attemptIds: string[]): Promise<Map<string, Map<string, StoredAnswer>>> {
+    const out = new Map<string, Map<string, StoredAnswer>>();
+    if (!attemptIds.length) return out;
+    const p = this.redis.pipeline();
+    for (const id of attemptIds) p.hgetall(this.ans(id));
+    const res = (await p.exec()) ?? [];
+    attemptIds.forEach((id, i) => {
+      const [err, v] = res[i] as [Error | null, Record<string, string>];
+      if (!err) out.set(id, parseAnswers(v ?? {}));
+    });
+    return out;
+  }
+
+  takeDirty(n: number): Promise<string[]> {
+    return TAKE_DIRTY.run<string[]>(this.redis, [this.dirtyKey, this.inflightKey], [n]);
+  }
+
+  async doneWith(ids: string[]): Promise<void> {
+    if (ids.length) await this.redis.srem(this.inflightKey, ...ids);
+  }
+
+  async redirty(ids: string[]): Promise<void> {
+    if (!ids.length) return;
+    await this.redis.multi().sadd(this.dirtyKey, ...ids).srem(this.inflightKey, ...ids).exec();
+  }
+
+  /** After a crash mid-batch: whatever was in flight is written again (writes are idempotent). */
+  async recoverInflight(): Promise<void> {
+    await this.redis.multi().sunionstore(this.dirtyKey, this.dirtyKey, this.inflightKey).del(this.inflightKey).exec();
+  }
+}
+
+function pairs(flat: string[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (let i = 0; i + 1 < flat.length; i += 2) out[flat[i]] = flat[i + 1];
+  return out;
+}
+
+function parseMeta(id: string, m: Record<string, string>): HotAttempt {
+  return {
+    id,
+    userId: m.owner,
+    roundId: m.round,
+    contestId: m.contest,
+    attemptNo: Number(m.attemptNo),
+    poolVersion: Number(m.pv),
+    status: m.status,
+    startedAt: Number(m.started),
+    deadlineAt: Number(m.deadline),
+    draw: JSON.parse(m.draw) as DrawnQuestion[],
+  };
+}
+
+export function encodeStored(v: StoredAnswer): string {
+  return `${v.rev}|${v.seq}|${v.receivedAt}|${JSON.stringify(v.answer)}`;
+}
+
+export function decodeStored(raw: string): StoredAnswer | null {
+  const m = /^(\d+)\|(\d+)\|(\d+)\|(.*)$/s.exec(raw);
+  if (!m) return null;
+  return { rev: Number(m[1]), seq: Number(m[2]), receivedAt: Number(m[3]), answer: JSON.parse(m[4]) as SavedAnswer };
+}
+
+function parseAnswers(h: Record<string, string>): Map<string, StoredAnswer> {
+  const out = new Map<string, StoredAnswer>();
+  for (const [k, v] of Object.entries(h)) {
+    const d = decodeStored(v);
+    if (d) out.set(k, d);
+  }
+  return out;
+}

@@ -1,0 +1,121 @@
+import { LuaScript } from './lua-script';
+
+/**
+ * Hot attempt state in Redis. Per attempt (one {hash tag}, so one slot):
+ *   meta  hash: owner, round, contest, status (in_progress|closing|submitted|expired|void),
+ *               started, deadline (ms), ttl (ms epoch), attemptNo, pv, draw (JSON), rev,
+ *               rlw/rlc (rate window), q:<questionKey> = "<type>|<opaque option ids>"
+ *   ans   hash: <questionKey> = "<rev>|<seq>|<receivedMs>|<answer JSON>"
+ * Shared: the write-behind set of attempt ids with unsaved answers (and its in-flight twin).
+ * Every deadline check reads Redis TIME inside the script: one clock for every instance.
+ */
+
+/** KEYS meta, ans. ARGV ttlAtMs, nMetaPairs, meta pairs..., answer pairs... Writes only if absent. */
+export const INIT = new LuaScript(`
+if redis.call('EXISTS', KEYS[1]) == 1 then return 0 end
+local n = tonumber(ARGV[2])
+local meta = {}
+for k = 3, 2 + n * 2 do meta[#meta + 1] = ARGV[k] end
+redis.call('HSET', KEYS[1], unpack(meta))
+redis.call('PEXPIREAT', KEYS[1], ARGV[1])
+if #ARGV > 2 + n * 2 then
+  local ans = {}
+  for k = 3 + n * 2, #ARGV do ans[#ans + 1] = ARGV[k] end
+  redis.call('HSET', KEYS[2], unpack(ans))
+  redis.call('PEXPIREAT', KEYS[2], ARGV[1])
+end
+return 1
+`);
+
+/**
+ * The autosave: owner, status, deadline + grace (Redis TIME), per-attempt rate, question and
+ * option ids, answer kind, sequence; then store and mark dirty for write-behind.
+ * KEYS meta, ans, dirty. ARGV userId, questionKey, kind (o|n|s|x), answerJson, optionIdsCsv,
+ * seq ('' = none), graceMs, ratePerMinute, attemptId.
+ */
+export const SAVE = new LuaScript(`
+local m = redis.call('HMGET', KEYS[1], 'owner', 'status', 'deadline', 'q:' .. ARGV[2], 'ttl', 'rlw', 'rlc')
+if not m[1] then return {'missing'} end
+if m[1] ~= ARGV[1] then return {'forbidden'} end
+local t = redis.call('TIME')
+local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+if m[2] ~= 'in_progress' then return {'closed', m[2], tostring(now)} end
+if now > tonumber(m[3]) + tonumber(ARGV[7]) then return {'deadline', m[3], tostring(now)} end
+local win = math.floor(now / 60000)
+if tonumber(m[6]) == win then
+  if tonumber(m[7]) >= tonumber(ARGV[8]) then return {'rate', tostring(60000 - now % 60000)} end
+  redis.call('HINCRBY', KEYS[1], 'rlc', 1)
+else
+  redis.call('HSET', KEYS[1], 'rlw', win, 'rlc', 1)
+end
+local q = m[4]
+if not q then return {'unknown_question'} end
+local sep = string.find(q, '|', 1, true)
+local qtype = string.sub(q, 1, sep - 1)
+local kind = ARGV[3]
+if qtype == 'single' or qtype == 'true_false' or qtype == 'multiple' then
+  if kind ~= 'o' and kind ~= 'x' then return {'wrong_kind', qtype} end
+  if kind == 'o' then
+    local opts = ',' .. string.sub(q, sep + 1) .. ','
+    local n = 0
+    for id in string.gmatch(ARGV[5], '[^,]+') do
+      n = n + 1
+      if not string.find(opts, ',' .. id .. ',', 1, true) then return {'unknown_option', id} end
+    end
+    if n > 1 and qtype ~= 'multiple' then return {'one_option', qtype} end
+  end
+elseif qtype == 'numeric' then
+  if kind ~= 'n' and kind ~= 'x' then return {'wrong_kind', qtype} end
+elseif kind == 'o' then
+  return {'wrong_kind', qtype}
+end
+local prev = redis.call('HGET', KEYS[2], ARGV[2])
+local prevSeq = nil
+if prev then prevSeq = tonumber(string.match(prev, '^%d+|(%d+)|')) end
+local seq
+if ARGV[6] ~= '' then
+  seq = tonumber(ARGV[6])
+  if prevSeq and seq <= prevSeq then return {'stale', tostring(prevSeq)} end
+else
+  seq = (prevSeq or 0) + 1
+end
+local rev = redis.call('HINCRBY', KEYS[1], 'rev', 1)
+redis.call('HSET', KEYS[2], ARGV[2], rev .. '|' .. string.format('%d', seq) .. '|' .. string.format('%d', now) .. '|' .. ARGV[4])
+redis.call('PEXPIREAT', KEYS[2], m[5])
+redis.call('SADD', KEYS[3], ARGV[9])
+return {'ok', string.format('%d', seq), string.format('%d', now)}
+`);
+
+/**
+ * Stops the attempt taking answers and hands back everything needed to finalise it. Status
+ * "closing" lets a retried submit (or the expiry job) continue after a crash mid-way.
+ * KEYS meta, ans. ARGV userId ('' = the system), graceMs, mode (submit|expire).
+ */
+export const CLOSE = new LuaScript(`
+local m = redis.call('HMGET', KEYS[1], 'owner', 'status', 'deadline')
+if not m[1] then return {'missing'} end
+if ARGV[1] ~= '' and m[1] ~= ARGV[1] then return {'forbidden'} end
+local t = redis.call('TIME')
+local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+if m[2] ~= 'in_progress' and m[2] ~= 'closing' then return {'done', m[2]} end
+local late = now > tonumber(m[3]) + tonumber(ARGV[2])
+if ARGV[3] == 'expire' and not late then return {'early', m[3], string.format('%d', now)} end
+redis.call('HSET', KEYS[1], 'status', 'closing')
+return {'ok', string.format('%d', now), late and '1' or '0', redis.call('HGETALL', KEYS[1]), redis.call('HGETALL', KEYS[2])}
+`);
+
+/** KEYS meta. ARGV expected status, new status. Compare-and-set of the status. */
+export const SET_STATUS_IF = new LuaScript(`
+if redis.call('HGET', KEYS[1], 'status') == ARGV[1] then
+  redis.call('HSET', KEYS[1], 'status', ARGV[2])
+  return 1
+end
+return 0
+`);
+
+/** KEYS dirty, inflight. ARGV n. Takes up to n attempt ids to write behind, remembering them in flight. */
+export const TAKE_DIRTY = new LuaScript(`
+local ids = redis.call('SPOP', KEYS[1], ARGV[1])
+if #ids > 0 then redis.call('SADD', KEYS[2], unpack(ids)) end
+return ids
+`);

@@ -1,0 +1,218 @@
+import { createHash } from 'node:crypto';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import Redis from 'ioredis';
+import { DataSource } from 'typeorm';
+import { type Actor, type ClientInfo } from '@lc/identity';
+import { isRoundAcceptingEntries, type RoundInfo, RoundLookup, RoundPoolService, sqlRows } from '@lc/contests';
+import { LiveService } from '@lc/leaderboard';
+import { AppConfig, ClockService, conflict, DomainError, forbidden, isUniqueViolation, notFound, REDIS, RedisKeys } from '@lc/platform';
+import { cryptoRng, type DrawnQuestion, drawAttempt } from '../draw/draw';
+import { ExpiryScheduler } from '../expiry/expiry-scheduler.service';
+import { AttemptHotStore } from '../hot/attempt-hot-store';
+import { type AttemptFlag, flag } from '../integrity/integrity';
+import { AttemptFinaliser } from '../submit/attempt-finaliser.service';
+import { type QuestionView, questionViews } from '../view/attempt-view';
+
+export interface StartedAttempt {
+  id: string;
+  roundId: string;
+  attemptNo: number;
+  status: 'in_progress';
+  startedAt: string;
+  deadlineAt: string;
+  serverTime: string;
+  questions: QuestionView[];
+  answers: Record<string, never>;
+}
+
+const WEEK_MS = 7 * 86400_000;
+
+/**
+ * Starting an attempt. One SQL statement inserts it only if the resident is registered
+ * (and enrolled where needed) and below the attempt limit; the unique indexes on
+ * (round, user, attempt_no) and on the one in-progress attempt make that hold under any
+ * number of concurrent requests on any number of instances.
+ */
+@Injectable()
+export class AttemptStartService {
+  private readonly log = new Logger(AttemptStartService.name);
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    @Inject(REDIS) private readonly redis: Redis,
+    private readonly keys: RedisKeys,
+    private readonly rounds: RoundLookup,
+    private readonly pools: RoundPoolService,
+    private readonly hot: AttemptHotStore,
+    private readonly finaliser: AttemptFinaliser,
+    private readonly expiry: ExpiryScheduler,
+    private readonly live: LiveService,
+    private readonly clock: ClockService,
+    private readonly config: AppConfig,
+  ) {}
+
+  async start(actor: Actor, roundId: string, client: ClientInfo): Promise<StartedAttempt> {
+    if (actor.role !== 'resident') throw forbidden('Only residents take part in rounds');
+    const round = await this.rounds.get(roundId);
+    if (!round || round.contestStatus === 'draft' || round.contestStatus === 'archived' || round.status === 'draft') throw notFound('Round');
+    if (round.kind !== 'quiz') throw conflict('not_a_quiz', 'This round is judged: entries are handed in, not answered online');
+    const now = this.clock.now();
+    if (round.contestStatus !== 'published' || !isRoundAcceptingEntries(round, now)) {
+      throw conflict('round_not_open', now < round.opensAt.getTime() ? 'This round has not opened yet' : 'This round is closed', {
+        opensAt: round.opensAt.toISOString(),
+        closesAt: round.closesAt.toISOString(),
+        serverTime: new Date(now).toISOString(),
+      });
+    }
+    const pool = await this.pools.load(round.id, round.poolVersion);
+    const draw = drawAttempt(pool.rules, round, cryptoRng());
+    const deadlineAt = Math.min(now + round.durationSeconds * 1000, round.closesAt.getTime());
+    const shared = await this.sharedSignals(round, actor.id, client);
+    const flags = shared.flags.map((f) => flag(f.code, new Date(now), f.detail));
+
+    const row = await this.insert(round, actor.id, now, deadlineAt, draw, client, flags);
+    await this.hot.init({
+      id: row.id,
+      userId: actor.id,
+      roundId: round.id,
+      contestId: round.contestId,
+      attemptNo: row.attempt_no,
+      poolVersion: round.poolVersion,
+      status: 'in_progress',
+      startedAt: now,
+      deadlineAt,
+      draw,
+    });
+    await this.expiry.schedule(row.id, deadlineAt);
+    if (shared.crossed.length) void this.flagOthers(round.id, actor.id, shared.crossed, now);
+    const serverTime = new Date(this.clock.now()).toISOString();
+    this.live.toUser(actor.id, 'attempt:deadline', { attemptId: row.id, deadlineAt: new Date(deadlineAt).toISOString(), serverTime });
+    return {
+      id: row.id,
+      roundId: round.id,
+      attemptNo: row.attempt_no,
+      status: 'in_progress',
+      startedAt: new Date(now).toISOString(),
+      deadlineAt: new Date(deadlineAt).toISOString(),
+      serverTime,
+      questions: questionViews(draw, pool.byVersion),
+      answers: {},
+    };
+  }
+
+  private async insert(round: RoundInfo, userId: string, now: number, deadlineAt: number, draw: DrawnQuestion[], client: ClientInfo, flags: AttemptFlag[]) {
+    for (let tries = 0; ; tries++) {
+      try {
+        const rows = await sqlRows<{ id: string; attempt_no: number }>(
+          this.db,
+          `INSERT INTO attempt (round_id, contest_id, user_id, attempt_no, status, started_at, deadline_at, questions, pool_version, ip, user_agent, device_id, flags)
+           SELECT $1, $2, $3, n.no, 'in_progress', $4, $5, $6, $7, $8, $9, $10, $11
+             FROM (SELECT coalesce(max(attempt_no), 0) + 1 AS no FROM attempt WHERE round_id = $1 AND user_id = $3) n
+            WHERE n.no <= $12
+              AND EXISTS (SELECT 1 FROM registration WHERE contest_id = $2 AND user_id = $3)
+              AND ($13 = 'open' OR EXISTS (SELECT 1 FROM round_enrolment WHERE round_id = $1 AND user_id = $3))
+           RETURNING id, attempt_no`,
+          [
+            round.id,
+            round.contestId,
+            userId,
+            new Date(now),
+            new Date(deadlineAt),
+            JSON.stringify(draw),
+            round.poolVersion,
+            client.ip?.slice(0, 64) || null,
+            client.userAgent || null,
+            client.deviceId,
+            JSON.stringify(flags),
+            round.maxAttempts,
+            round.entry,
+          ],
+        );
+        if (rows.length) return rows[0];
+        await this.explainRefusal(round, userId, now);
+      } catch (e) {
+        if (!isUniqueViolation(e) || tries >= 3) throw e;
+        await this.explainRefusal(round, userId, now);
+      }
+      if (tries >= 3) throw conflict('start_contended', 'Too many starts at once for this account; try again');
+    }
+  }
+
+  /**
+   * Why the insert did not happen. An attempt in progress wins: the client resumes it. One
+   * whose time is up but which the worker has not finalised yet is finalised here, and the
+   * start is tried again.
+   */
+  private async explainRefusal(round: RoundInfo, userId: string, now: number): Promise<void> {
+    const [open] = await sqlRows<{ id: string; deadline_at: Date }>(this.db, `SELECT id, deadline_at FROM attempt WHERE round_id = $1 AND user_id = $2 AND status = 'in_progress'`, [round.id, userId]);
+    if (open) {
+      if (open.deadline_at.getTime() + this.config.answerGraceMs < now) {
+        await this.finaliser.expire(open.id);
+        return;
+      }
+      throw conflict('attempt_in_progress', 'You already have an attempt in progress in this round; resume it', {
+        attemptId: open.id,
+        deadlineAt: open.deadline_at.toISOString(),
+      });
+    }
+    const [who] = await sqlRows<{ registered: boolean; enrolled: boolean; used: number }>(
+      this.db,
+      `SELECT EXISTS (SELECT 1 FROM registration WHERE contest_id = $1 AND user_id = $3) AS registered,
+              EXISTS (SELECT 1 FROM round_enrolment WHERE round_id = $2 AND user_id = $3) AS enrolled,
+              (SELECT count(*)::int FROM attempt WHERE round_id = $2 AND user_id = $3) AS used`,
+      [round.contestId, round.id, userId],
+    );
+    if (!who.registered) throw new DomainError('not_registered', 403, 'Register for the contest before entering its rounds', { contestId: round.contestId });
+    if (round.entry === 'enrolled' && !who.enrolled) throw new DomainError('not_enrolled', 403, 'Only entrants who advanced to this round may enter it');
+    if (who.used >= round.maxAttempts) {
+      throw conflict('attempt_limit_reached', `You have used all ${round.maxAttempts} attempt(s) allowed in this round`, { maxAttempts: round.maxAttempts, used: who.used });
+    }
+    // Otherwise a concurrent start finished in between: the caller tries again.
+  }
+
+  /** Accounts seen on this device id and IP in this round (sets in Redis, one round trip). */
+  private async sharedSignals(round: RoundInfo, userId: string, client: ClientInfo) {
+    const flags: { code: 'shared_device' | 'shared_ip'; detail: Record<string, unknown> }[] = [];
+    const crossed: { code: 'shared_device' | 'shared_ip'; key: string }[] = [];
+    const expireAt = round.closesAt.getTime() + WEEK_MS;
+    const checks: { code: 'shared_device' | 'shared_ip'; key: string; limit: number }[] = [];
+    if (client.deviceId) checks.push({ code: 'shared_device', key: this.keys.key('round', round.id, 'dev', digest(client.deviceId)), limit: round.integrity.maxAccountsPerDevice });
+    if (client.ip) checks.push({ code: 'shared_ip', key: this.keys.key('round', round.id, 'ip', client.ip), limit: round.integrity.maxAccountsPerIp });
+    if (!checks.length) return { flags, crossed };
+    const m = this.redis.multi();
+    for (const c of checks) m.sadd(c.key, userId).scard(c.key).pexpireat(c.key, expireAt);
+    const res = ((await m.exec()) ?? []).map(([, v]) => Number(v));
+    checks.forEach((c, i) => {
+      const added = res[i * 3] === 1;
+      const accounts = res[i * 3 + 1];
+      if (accounts >= c.limit) {
+        flags.push({ code: c.code, detail: { accounts } });
+        if (added) crossed.push({ code: c.code, key: c.key });
+      }
+    });
+    return { flags, crossed };
+  }
+
+  /** The other accounts on that device or IP get the flag too (rare: only when a new account shows up). */
+  private async flagOthers(roundId: string, userId: string, crossed: { code: 'shared_device' | 'shared_ip'; key: string }[], now: number): Promise<void> {
+    try {
+      for (const c of crossed) {
+        const members = (await this.redis.smembers(c.key)).filter((u) => u !== userId);
+        if (!members.length) continue;
+        const f = flag(c.code, new Date(now), { accounts: members.length + 1 });
+        await this.db.query(
+          `UPDATE attempt SET flags = flags || jsonb_build_array($3::jsonb)
+            WHERE round_id = $1 AND user_id = ANY($2::uuid[]) AND NOT flags @> $4::jsonb`,
+          [roundId, members, JSON.stringify(f), JSON.stringify([{ code: c.code }])],
+        );
+      }
+    } catch (e) {
+      this.log.warn(`flagging shared accounts in round ${roundId} failed: ${(e as Error).message}`);
+    }
+  }
+}
+
+function digest(s: string): string {
+  return createHash('sha256').update(s).digest('base64url').slice(0, 22);
+}

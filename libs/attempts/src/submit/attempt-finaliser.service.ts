@@ -1,0 +1,211 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { type Actor } from '@lc/identity';
+import { RoundLookup, RoundPoolService, sqlRows } from '@lc/contests';
+import { LeaderboardService } from '@lc/leaderboard';
+import { AppConfig, ClockService, conflict, notFound } from '@lc/platform';
+import type { Attempt } from '../attempt/attempt.entity';
+import { AttemptRecords } from '../attempt/attempt-records.service';
+import { deadlinePassed } from '../common/errors';
+import { ExpiryScheduler } from '../expiry/expiry-scheduler.service';
+import { AttemptHotStore, type CloseResult } from '../hot/attempt-hot-store';
+import { answerPattern, flag, tooFast } from '../integrity/integrity';
+import { scoreAttempt } from '../scoring/scoring';
+
+export interface SubmitResult {
+  attemptId: string;
+  status: 'submitted' | 'expired';
+  score: number;
+  maxScore: number;
+  timeTakenMs: number;
+  submittedAt: string;
+  /** The resident's place on the live board; null while the board is frozen or hidden. */
+  rank: number | null;
+}
+
+type Closed = Extract<CloseResult, { r: 'ok' }>;
+
+/**
+ * Finishes attempts, by the resident's submit or by the clock. One PostgreSQL statement
+ * (an implicit transaction) moves the attempt out of in_progress — only once, whoever
+ * comes first — with its score and its final answers; the result is acknowledged only
+ * after it commits. Everything after (leaderboard, Redis) is rebuildable from that row.
+ */
+@Injectable()
+export class AttemptFinaliser {
+  private readonly log = new Logger(AttemptFinaliser.name);
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly hot: AttemptHotStore,
+    private readonly records: AttemptRecords,
+    private readonly rounds: RoundLookup,
+    private readonly pools: RoundPoolService,
+    private readonly leaderboard: LeaderboardService,
+    private readonly expiry: ExpiryScheduler,
+    private readonly config: AppConfig,
+    private readonly clock: ClockService,
+  ) {}
+
+  async submit(actor: Actor, attemptId: string, prediction: number | undefined, submitKey: string | null): Promise<SubmitResult> {
+    let c = await this.hot.close(attemptId, actor.id, this.config.answerGraceMs, 'submit');
+    if (c.r === 'missing') {
+      const row = await this.records.hydrate(attemptId);
+      if (!row || row.userId !== actor.id) throw notFound('Attempt');
+      if (row.status !== 'in_progress') return this.stored(row);
+      c = await this.hot.close(attemptId, actor.id, this.config.answerGraceMs, 'submit');
+    }
+    switch (c.r) {
+      case 'ok': {
+        const result = await this.finalise(c, c.late ? 'expired' : 'submitted', prediction ?? null, submitKey);
+        if (!result) return this.stored((await this.records.find(attemptId))!);
+        if (c.late) throw deadlinePassed(c.attempt.deadlineAt, c.now, { result });
+        return result;
+      }
+      case 'done': {
+        const row = await this.records.find(attemptId);
+        if (!row || row.userId !== actor.id) throw notFound('Attempt');
+        return this.stored(row);
+      }
+      case 'early':
+      case 'missing':
+      case 'forbidden':
+        throw notFound('Attempt');
+    }
+  }
+
+  /** The clock's turn: finalise with what was saved. 'early' means the deadline + grace is still ahead. */
+  async expire(attemptId: string): Promise<{ r: 'expired' | 'done' | 'gone' } | { r: 'early'; waitMs: number }> {
+    let c = await this.hot.close(attemptId, null, this.config.answerGraceMs, 'expire');
+    if (c.r === 'missing') {
+      const row = await this.records.hydrate(attemptId);
+      if (!row) return { r: 'gone' };
+      if (row.status !== 'in_progress') return { r: 'done' };
+      c = await this.hot.close(attemptId, null, this.config.answerGraceMs, 'expire');
+    }
+    if (c.r === 'early') return { r: 'early', waitMs: c.deadlineAt + this.config.answerGraceMs - c.now + 1 };
+    if (c.r !== 'ok') return { r: c.r === 'done' ? 'done' : 'gone' };
+    return { r: (await this.finalise(c, 'expired', null, null)) ? 'expired' : 'done' };
+  }
+
+  /** A retried submit: the committed result, never a second count. */
+  async stored(row: Attempt): Promise<SubmitResult> {
+    if (row.status === 'void') throw conflict('attempt_void', 'This attempt was voided by the judges', { reason: row.voidReason });
+    if (row.status === 'in_progress') throw conflict('attempt_in_progress', 'This attempt has not been submitted yet');
+    const result = await this.resultOf(row.id, row.roundId, row.userId, row.status, Number(row.score), Number(row.maxScore), row.timeTakenMs ?? 0, row.submittedAt ?? row.deadlineAt);
+    if (row.status === 'expired') throw deadlinePassed(row.deadlineAt.getTime(), this.clock.now(), { result });
+    return result;
+  }
+
+  /** The result, or null when another caller finalised the attempt first. */
+  private async finalise(c: Closed, status: 'submitted' | 'expired', prediction: number | null, submitKey: string | null): Promise<SubmitResult | null> {
+    const a = c.attempt;
+    const round = await this.rounds.get(a.roundId);
+    if (!round) throw notFound('Round');
+    const pool = await this.pools.load(a.roundId, a.poolVersion);
+    const answers = Object.fromEntries([...c.answers].map(([k, v]) => [k, v.answer]));
+    const scored = scoreAttempt(a.draw, answers, pool.byVersion, { partialCredit: round.partialCredit });
+    const submittedAt = status === 'submitted' ? Math.min(c.now, a.deadlineAt) : a.deadlineAt;
+    const timeTakenMs = Math.max(0, submittedAt - a.startedAt);
+    const flags = tooFast(timeTakenMs, scored.answeredCount, round.integrity.minSecondsPerQuestion)
+      ? [flag('too_fast', new Date(c.now), { timeTakenMs, answered: scored.answeredCount, minSecondsPerQuestion: round.integrity.minSecondsPerQuestion })]
+      : [];
+    const pattern = answerPattern(a.draw, answers, scored.items);
+    const keys = [...c.answers.keys()];
+    const vals = keys.map((k) => c.answers.get(k)!);
+    let rows: { id: string; dup: string[] }[];
+    try {
+      rows = await sqlRows(
+        this.db,
+        `WITH u AS (
+           UPDATE attempt SET status = $2, submitted_at = $3, score = $4, max_score = $5, time_taken_ms = $6, prediction = $7,
+                  answer_hash = $8, correct_count = $9, submit_key = $10, flags = flags || $11::jsonb
+            WHERE id = $1 AND status = 'in_progress'
+            RETURNING id, round_id, user_id
+         ), a AS (
+           INSERT INTO attempt_answer (attempt_id, question_key, value, seq, rev, received_at)
+           SELECT u.id, x.k, x.v, x.s, x.r, x.t
+             FROM u, unnest($12::text[], $13::jsonb[], $14::int[], $15::int[], $16::timestamptz[]) AS x(k, v, s, r, t)
+           ON CONFLICT (attempt_id, question_key) DO UPDATE
+              SET value = EXCLUDED.value, seq = EXCLUDED.seq, rev = EXCLUDED.rev, received_at = EXCLUDED.received_at
+            WHERE attempt_answer.rev < EXCLUDED.rev
+         ), d AS (
+           SELECT o.id FROM attempt o, u
+            WHERE $8::text IS NOT NULL AND o.round_id = u.round_id AND o.answer_hash = $8 AND o.user_id <> u.user_id
+              AND o.status IN ('submitted', 'expired')
+            LIMIT 20
+         )
+         SELECT u.id, coalesce((SELECT array_agg(d.id::text) FROM d), '{}'::text[]) AS dup FROM u`,
+        [
+          a.id,
+          status,
+          new Date(submittedAt),
+          scored.score,
+          scored.maxScore,
+          timeTakenMs,
+          round.predictionQuestion && status === 'submitted' ? prediction : null,
+          pattern,
+          scored.correctCount,
+          submitKey,
+          JSON.stringify(flags),
+          keys,
+          vals.map((v) => JSON.stringify(v.answer)),
+          vals.map((v) => v.seq),
+          vals.map((v) => v.rev),
+          vals.map((v) => new Date(v.receivedAt)),
+        ],
+      );
+    } catch (e) {
+      await this.hot.reopen(a.id).catch(() => undefined);
+      throw e;
+    }
+    if (!rows.length) {
+      // Someone else (a retry on another instance, or the expiry job) finished it first.
+      const row = await this.records.find(a.id);
+      await this.hot.finished(a.id, row?.status ?? status);
+      return null;
+    }
+    await this.hot.finished(a.id, status);
+    if (status === 'submitted') this.expiry.cancel(a.id);
+    if (rows[0].dup.length) await this.flagIdentical(a.id, rows[0].dup, new Date(c.now));
+    try {
+      await this.leaderboard.record({ roundId: a.roundId, userId: a.userId, attemptId: a.id, score: scored.score, timeTakenMs, submittedAt: new Date(submittedAt), scoring: round.attemptScoring });
+    } catch (e) {
+      // The board is rebuilt from PostgreSQL; a submission is never refused for its sake.
+      this.log.warn(`leaderboard record of attempt ${a.id} failed: ${(e as Error).message}`);
+    }
+    return this.resultOf(a.id, a.roundId, a.userId, status, scored.score, scored.maxScore, timeTakenMs, new Date(submittedAt));
+  }
+
+  private async flagIdentical(attemptId: string, others: string[], at: Date): Promise<void> {
+    const f = flag('identical_answers', at, { with: others.slice(0, 5) });
+    await this.db.query(
+      `UPDATE attempt SET flags = flags || jsonb_build_array($2::jsonb)
+        WHERE id = ANY($1::uuid[]) AND NOT flags @> '[{"code":"identical_answers"}]'`,
+      [[attemptId, ...others], JSON.stringify(f)],
+    );
+  }
+
+  private async resultOf(attemptId: string, roundId: string, userId: string, status: string, score: number, maxScore: number, timeTakenMs: number, submittedAt: Date): Promise<SubmitResult> {
+    return {
+      attemptId,
+      status: status as SubmitResult['status'],
+      score,
+      maxScore,
+      timeTakenMs,
+      submittedAt: submittedAt.toISOString(),
+      rank: await this.rankIfVisible(roundId, userId),
+    };
+  }
+
+  private async rankIfVisible(roundId: string, userId: string): Promise<number | null> {
+    const round = await this.rounds.get(roundId);
+    if (!round || (round.leaderboard.visibility !== 'live' && round.status !== 'published')) return null;
+    try {
+      return (await this.leaderboard.rankOf(roundId, userId))?.rank ?? null;
+    } catch {
+      return null;
+    }
+  }
+}

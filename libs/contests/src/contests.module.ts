@@ -1,0 +1,44 @@
+import { BullModule } from '@nestjs/bullmq';
+import { Module } from '@nestjs/common';
+import { Queues } from '@lc/platform';
+import { QuestionBankModule } from '@lc/question-bank';
+import { ContestsController } from './contest/contests.controller';
+import { ContestsService } from './contest/contests.service';
+import { EnrolmentService } from './enrolment/enrolment.service';
+import { RoundJudgesService } from './judges/round-judges.service';
+import { RoundPoolService } from './pool/round-pool.service';
+import { RegistrationsService } from './registration/registrations.service';
+import { RoundLookup } from './round/round-lookup.service';
+import { RoundsController } from './round/rounds.controller';
+import { RoundsService } from './round/rounds.service';
+import { RoundScheduleBootstrap, RoundScheduleProcessor } from './schedule/round-schedule.processor';
+import { RoundScheduleService } from './schedule/round-schedule.service';
+import { RoundStatusService } from './schedule/round-status.service';
+
+const SERVICES = [
+  ContestsService,
+  RoundsService,
+  RoundPoolService,
+  RoundLookup,
+  RoundScheduleService,
+  RoundStatusService,
+  RegistrationsService,
+  EnrolmentService,
+  RoundJudgesService,
+];
+
+/** Contests, rounds, registration and enrolment services, for the api, the worker and higher modules. */
+@Module({
+  imports: [QuestionBankModule, BullModule.registerQueue({ name: Queues.roundSchedule })],
+  providers: SERVICES,
+  exports: SERVICES,
+})
+export class ContestsCoreModule {}
+
+/** The HTTP side (api). */
+@Module({ imports: [ContestsCoreModule], controllers: [ContestsController, RoundsController] })
+export class ContestsModule {}
+
+/** The worker side: rounds open and close on time. */
+@Module({ imports: [ContestsCoreModule], providers: [RoundScheduleProcessor, RoundScheduleBootstrap] })
+export class ContestsWorkerModule {}

@@ -1,0 +1,71 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { type Actor, AccessService, User } from '@lc/identity';
+import { AuditService, badRequest } from '@lc/platform';
+import { sqlRows } from '../common/sql';
+
+export interface RoundJudgeView {
+  roundId: string;
+  userId: string;
+  fullName: string;
+  email: string | null;
+  recusedAt: string | null;
+  createdAt: string;
+}
+
+@Injectable()
+export class RoundJudgesService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly access: AccessService,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** Assigns a judge of the round's own organisation; assigning again (even after recusal) re-activates. */
+  async assign(actor: Actor, roundId: string, userId: string): Promise<RoundJudgeView> {
+    const organisationId = await this.access.require(actor, 'round', roundId, 'write');
+    const user = await this.db.getRepository(User).findOneBy({ id: userId });
+    if (!user || user.deletedAt || user.role !== 'judge' || user.organisationId !== organisationId) {
+      throw badRequest('not_a_judge', 'That user is not a judge of this organisation', { userId });
+    }
+    await this.db.transaction(async (m) => {
+      await m.query(
+        `INSERT INTO round_judge (round_id, user_id) VALUES ($1, $2)
+         ON CONFLICT (round_id, user_id) DO UPDATE SET recused_at = NULL`,
+        [roundId, userId],
+      );
+      await this.audit.record(actor, { action: 'round.judge.assign', entityType: 'round', entityId: roundId, after: { userId }, organisationId }, m);
+    });
+    return (await this.rows(roundId, userId))[0];
+  }
+
+  async list(actor: Actor, roundId: string): Promise<RoundJudgeView[]> {
+    await this.access.require(actor, 'round', roundId, 'read');
+    return this.rows(roundId);
+  }
+
+  /** Whether this user judges the round (and has not recused themselves). */
+  async isJudge(roundId: string, userId: string): Promise<boolean> {
+    const rows: unknown[] = await this.db.query('SELECT 1 FROM round_judge WHERE round_id = $1 AND user_id = $2 AND recused_at IS NULL', [roundId, userId]);
+    return rows.length > 0;
+  }
+
+  private async rows(roundId: string, userId?: string): Promise<RoundJudgeView[]> {
+    const rows = await sqlRows<Record<string, unknown>>(
+      this.db,
+      `SELECT j.round_id, j.user_id, u.full_name, u.email, j.recused_at, j.created_at
+         FROM round_judge j JOIN "user" u ON u.id = j.user_id
+        WHERE j.round_id = $1 AND ($2::uuid IS NULL OR j.user_id = $2) ORDER BY j.created_at`,
+      [roundId, userId ?? null],
+    );
+    return rows.map((r) => ({
+      roundId: r.round_id as string,
+      userId: r.user_id as string,
+      fullName: r.full_name as string,
+      email: (r.email as string | null) ?? null,
+      recusedAt: r.recused_at ? new Date(r.recused_at as string).toISOString() : null,
+      createdAt: new Date(r.created_at as string).toISOString(),
+    }));
+  }
+}

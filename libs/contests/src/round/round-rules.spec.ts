@@ -1,0 +1,75 @@
+import { canonicalJson, isRoundAcceptingEntries, isRoundLocked, lockedChanges, mergeRoundSettings, roundProblems, vietnamTime } from './round-rules';
+
+const base = () =>
+  mergeRoundSettings({
+    title: 'Tuần 1',
+    kind: 'quiz',
+    opensAt: '2026-05-04T08:00:00+07:00',
+    closesAt: '2026-05-10T20:00:00+07:00',
+    durationSeconds: 900,
+    selection: [{ bankId: 'b', count: 20 }],
+  });
+const fields = (p: { field: string }[]) => p.map((x) => x.field);
+
+describe('round rules', () => {
+  it('fills the defaults a new round gets', () => {
+    const s = base();
+    expect(s).toEqual(expect.objectContaining({ maxAttempts: 1, attemptScoring: 'best', shuffleQuestions: true, shuffleOptions: true, partialCredit: false, entry: 'open' }));
+    expect(s.opensAt.toISOString()).toBe('2026-05-04T01:00:00.000Z');
+    expect(roundProblems(s, { seq: 1 })).toEqual([]);
+  });
+
+  it('names each problem', () => {
+    const s = mergeRoundSettings({ durationSeconds: 9, maxAttempts: 0, selection: [], closesAt: '2026-05-04T07:00:00+07:00', entry: 'enrolled' }, base());
+    expect(fields(roundProblems(s, { seq: 1 })).sort()).toEqual(['closesAt', 'durationSeconds', 'entry', 'maxAttempts', 'selection']);
+    expect(fields(roundProblems(mergeRoundSettings({ durationSeconds: 86401 }, base()), { seq: 1 }))).toEqual(['durationSeconds']);
+    expect(roundProblems(mergeRoundSettings({ entry: 'enrolled' }, base()), { seq: 2 })).toEqual([]);
+  });
+
+  it('refuses a window already over when going live only', () => {
+    const s = base();
+    const after = s.closesAt.getTime() + 1;
+    expect(roundProblems(s, { seq: 1 })).toEqual([]);
+    expect(fields(roundProblems(s, { seq: 1, now: after }))).toEqual(['closesAt']);
+  });
+
+  it('checks leaderboard freezing and advancement settings', () => {
+    const s = base();
+    expect(fields(roundProblems(mergeRoundSettings({ leaderboard: { visibility: 'frozen' } }, s), { seq: 1 }))).toEqual(['leaderboard.freezeAt']);
+    expect(fields(roundProblems(mergeRoundSettings({ leaderboard: { visibility: 'frozen', freezeAt: '2027-01-01T00:00:00Z' } }, s), { seq: 1 }))).toEqual(['leaderboard.freezeAt']);
+    expect(roundProblems(mergeRoundSettings({ leaderboard: { visibility: 'frozen', freezeAt: '2026-05-09T20:00:00+07:00' } }, s), { seq: 1 })).toEqual([]);
+    expect(fields(roundProblems(mergeRoundSettings({ advancement: { mode: 'top' } }, s), { seq: 1 }))).toEqual(['advancement.topN']);
+    expect(fields(roundProblems(mergeRoundSettings({ advancement: { mode: 'threshold' } }, s), { seq: 1 }))).toEqual(['advancement.minScore']);
+    expect(fields(roundProblems(mergeRoundSettings({ advancement: { mode: 'top', topN: 5, toRoundSeq: 1 } }, s), { seq: 1 }))).toEqual(['advancement.toRoundSeq']);
+  });
+
+  it('after opening, only safe fields may change', () => {
+    const s = base();
+    expect(lockedChanges(s, mergeRoundSettings({ title: 'Khác', prizes: [{ name: 'Nhất', count: 1 }], closesAt: '2026-05-11T20:00:00+07:00', maxAttempts: 3 }, s))).toEqual([]);
+    expect(lockedChanges(s, mergeRoundSettings({ durationSeconds: 60 }, s))).toEqual(['durationSeconds']);
+    expect(lockedChanges(s, mergeRoundSettings({ selection: [{ bankId: 'b', count: 10 }] }, s))).toEqual(['selection']);
+    expect(lockedChanges(s, mergeRoundSettings({ closesAt: '2026-05-09T20:00:00+07:00' }, s))).toEqual(['closesAt (it may only move later)']);
+    // jsonb reorders keys: the same selection read back is not a change.
+    const reread = { ...s, selection: [JSON.parse('{"count":20,"bankId":"b"}')] };
+    expect(lockedChanges(reread, mergeRoundSettings({ title: 'x' }, reread))).toEqual([]);
+    expect(canonicalJson({ b: 1, a: [{ d: 1, c: 2 }] })).toBe('{"a":[{"c":2,"d":1}],"b":1}');
+  });
+
+  it('decides locking and entry by the clock, not by the job having run', () => {
+    const s = base();
+    const opens = s.opensAt.getTime();
+    expect(isRoundLocked('draft', s.opensAt, opens + 1)).toBe(false);
+    expect(isRoundLocked('scheduled', s.opensAt, opens - 1)).toBe(false);
+    expect(isRoundLocked('scheduled', s.opensAt, opens)).toBe(true);
+    const r = { status: 'scheduled' as const, opensAt: s.opensAt, closesAt: s.closesAt };
+    expect(isRoundAcceptingEntries(r, opens - 1)).toBe(false);
+    expect(isRoundAcceptingEntries(r, opens)).toBe(true);
+    expect(isRoundAcceptingEntries(r, s.closesAt.getTime())).toBe(false);
+    expect(isRoundAcceptingEntries({ ...r, status: 'closed' }, opens + 1)).toBe(false);
+  });
+
+  it('shows times in Vietnam (UTC+7, no daylight saving)', () => {
+    expect(vietnamTime(new Date('2026-05-04T01:00:00Z'))).toBe('2026-05-04T08:00:00+07:00');
+    expect(vietnamTime(new Date('2026-12-31T20:30:00Z'))).toBe('2027-01-01T03:30:00+07:00');
+  });
+});

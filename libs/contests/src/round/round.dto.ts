@@ -1,0 +1,154 @@
+import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsNumber,
+  IsObject,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
+import { QUESTION_TYPES, type QuestionType } from '@lc/question-bank';
+import {
+  ADVANCEMENT_MODES,
+  ATTEMPT_SCORINGS,
+  type AdvancementMode,
+  type AttemptScoring,
+  LEADERBOARD_VISIBILITIES,
+  type LeaderboardVisibility,
+  PREDICTION_COUNTS,
+  PREDICTION_TARGETS,
+  type PredictionCountBy,
+  type PredictionTarget,
+  type RankingRules,
+  ROUND_ENTRIES,
+  ROUND_KINDS,
+  type RoundEntry,
+  type RoundKind,
+} from './round.types';
+
+/** An instant with an explicit zone (Z or ±hh:mm), so "08:00" is never guessed. */
+const ZONED_ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:?\d{2})$/;
+const zonedMessage = '$property must be an ISO 8601 date-time with a zone, e.g. 2026-05-04T08:00:00+07:00';
+
+export class SelectionRuleDto {
+  @ApiProperty() @IsUUID() bankId!: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(300) topic?: string;
+  @ApiPropertyOptional({ minimum: 1, maximum: 3 }) @IsOptional() @IsInt() @Min(1) @Max(3) difficulty?: number;
+  @ApiPropertyOptional({ enum: QUESTION_TYPES, isArray: true })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(QUESTION_TYPES.length)
+  @IsIn(QUESTION_TYPES as unknown as string[], { each: true })
+  types?: QuestionType[];
+  @ApiProperty({ minimum: 1, maximum: 500 }) @IsInt() @Min(1) @Max(500) count!: number;
+}
+
+export class PredictionQuestionDto {
+  @ApiProperty() @IsString() @MinLength(3) @MaxLength(1000) prompt!: string;
+  @ApiPropertyOptional({ enum: PREDICTION_TARGETS, default: 'perfect-score-entrants' })
+  @IsOptional()
+  @IsIn(PREDICTION_TARGETS as unknown as string[])
+  target?: PredictionTarget;
+  @ApiPropertyOptional({ enum: PREDICTION_COUNTS, default: 'people' })
+  @IsOptional()
+  @IsIn(PREDICTION_COUNTS as unknown as string[])
+  countBy?: PredictionCountBy;
+  @ApiPropertyOptional({ description: 'The actual value, once known' }) @IsOptional() @IsNumber() actual?: number | null;
+}
+
+export class LeaderboardSettingsDto {
+  @ApiProperty({ enum: LEADERBOARD_VISIBILITIES }) @IsIn(LEADERBOARD_VISIBILITIES as unknown as string[]) visibility!: LeaderboardVisibility;
+  @ApiPropertyOptional() @IsOptional() @Matches(ZONED_ISO, { message: zonedMessage }) freezeAt?: string;
+}
+
+export class PrizeDto {
+  @ApiProperty() @IsString() @MinLength(1) @MaxLength(200) name!: string;
+  @ApiProperty({ minimum: 1 }) @IsInt() @Min(1) @Max(100_000) count!: number;
+}
+
+export class AdvancementDto {
+  @ApiProperty({ enum: ADVANCEMENT_MODES }) @IsIn(ADVANCEMENT_MODES as unknown as string[]) mode!: AdvancementMode;
+  @ApiPropertyOptional() @IsOptional() @IsInt() @Min(1) @Max(1_000_000) topN?: number;
+  @ApiPropertyOptional() @IsOptional() @IsNumber() @Min(0) minScore?: number;
+  @ApiPropertyOptional() @IsOptional() @IsInt() @Min(1) toRoundSeq?: number;
+}
+
+export class IntegritySettingsDto {
+  @ApiPropertyOptional({ default: 2 }) @IsOptional() @IsNumber() @Min(0) @Max(600) minSecondsPerQuestion?: number;
+  @ApiPropertyOptional({ default: 2 }) @IsOptional() @IsInt() @Min(2) @Max(1000) maxAccountsPerDevice?: number;
+  @ApiPropertyOptional({ default: 20 }) @IsOptional() @IsInt() @Min(2) @Max(100_000) maxAccountsPerIp?: number;
+}
+
+export class CreateRoundDto {
+  @ApiProperty() @IsString() @MinLength(1) @MaxLength(300) title!: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(20_000) description?: string;
+  @ApiProperty({ enum: ROUND_KINDS }) @IsIn(ROUND_KINDS as unknown as string[]) kind!: RoundKind;
+  @ApiProperty({ example: '2026-05-04T08:00:00+07:00' }) @Matches(ZONED_ISO, { message: zonedMessage }) opensAt!: string;
+  @ApiProperty({ example: '2026-05-10T20:00:00+07:00' }) @Matches(ZONED_ISO, { message: zonedMessage }) closesAt!: string;
+  @ApiPropertyOptional({ minimum: 10, maximum: 86400, description: 'Required for quiz rounds' })
+  @IsOptional()
+  @IsInt()
+  @Min(10)
+  @Max(86400)
+  durationSeconds?: number;
+  @ApiPropertyOptional({ default: 1 }) @IsOptional() @IsInt() @Min(1) @Max(100) maxAttempts?: number;
+  @ApiPropertyOptional({ enum: ATTEMPT_SCORINGS, default: 'best' })
+  @IsOptional()
+  @IsIn(ATTEMPT_SCORINGS as unknown as string[])
+  attemptScoring?: AttemptScoring;
+  @ApiPropertyOptional({ type: [SelectionRuleDto] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @ValidateNested({ each: true })
+  @Type(() => SelectionRuleDto)
+  selection?: SelectionRuleDto[];
+  @ApiPropertyOptional({ default: true }) @IsOptional() @IsBoolean() shuffleQuestions?: boolean;
+  @ApiPropertyOptional({ default: true }) @IsOptional() @IsBoolean() shuffleOptions?: boolean;
+  @ApiPropertyOptional({ default: false }) @IsOptional() @IsBoolean() partialCredit?: boolean;
+  @ApiPropertyOptional({ type: PredictionQuestionDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => PredictionQuestionDto)
+  predictionQuestion?: PredictionQuestionDto | null;
+  @ApiPropertyOptional({ type: LeaderboardSettingsDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => LeaderboardSettingsDto)
+  leaderboard?: LeaderboardSettingsDto;
+  @ApiPropertyOptional({ type: [PrizeDto] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @ValidateNested({ each: true })
+  @Type(() => PrizeDto)
+  prizes?: PrizeDto[];
+  @ApiPropertyOptional({ type: AdvancementDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => AdvancementDto)
+  advancement?: AdvancementDto | null;
+  @ApiPropertyOptional({ description: 'Tie-break chain etc. as the judging module defines it (validated there)', example: { chain: ['score', 'prediction', 'time-taken', 'submitted-at'] } })
+  @IsOptional()
+  @IsObject()
+  rankingRules?: RankingRules | null;
+  @ApiPropertyOptional({ type: IntegritySettingsDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => IntegritySettingsDto)
+  integrity?: IntegritySettingsDto;
+  @ApiPropertyOptional({ enum: ROUND_ENTRIES, default: 'open' }) @IsOptional() @IsIn(ROUND_ENTRIES as unknown as string[]) entry?: RoundEntry;
+}
+
+export class UpdateRoundDto extends PartialType(CreateRoundDto) {}

@@ -1,0 +1,128 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
+import { type Actor, AccessService } from '@lc/identity';
+import { AuditService, ClockService, conflict, DomainError, type FieldProblem, isUniqueViolation, notFound } from '@lc/platform';
+import { Contest } from '../contest/contest.entity';
+import { ContestsService } from '../contest/contests.service';
+import { RoundPoolService } from '../pool/round-pool.service';
+import { RoundScheduleService } from '../schedule/round-schedule.service';
+import { Round } from './round.entity';
+import { CreateRoundDto, UpdateRoundDto } from './round.dto';
+import { canonicalJson, isRoundLocked, isRoundOver, lockedChanges, mergeRoundSettings, roundProblems, type RoundSettings } from './round-rules';
+import { settingsOf } from './round-view';
+import { RoundLookup } from './round-lookup.service';
+
+const invalid = (problems: FieldProblem[]) =>
+  new DomainError('round_invalid', 400, `Invalid round: ${problems.map((p) => `${p.field} (${p.problems.join('; ')})`).join(', ')}`, problems);
+
+@Injectable()
+export class RoundsService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly access: AccessService,
+    private readonly audit: AuditService,
+    private readonly clock: ClockService,
+    private readonly contests: ContestsService,
+    private readonly pool: RoundPoolService,
+    private readonly schedule: RoundScheduleService,
+    private readonly lookup: RoundLookup,
+  ) {}
+
+  /** Adds a round at the end. In a published contest it is validated, frozen and scheduled at once. */
+  async create(actor: Actor, contestIdOrSlug: string, dto: CreateRoundDto): Promise<Round> {
+    const contest = await this.contests.forWrite(actor, contestIdOrSlug);
+    if (contest.status !== 'draft' && contest.status !== 'published') throw conflict('contest_closed', `Rounds cannot be added to a ${contest.status} contest`);
+    const settings = mergeRoundSettings(dto);
+    if (dto.kind === 'quiz' && dto.durationSeconds === undefined) throw invalid([{ field: 'durationSeconds', problems: ['a quiz round needs durationSeconds'] }]);
+    const live = contest.status === 'published';
+    for (let tries = 0; ; tries++) {
+      const [{ next }] = (await this.db.query('SELECT coalesce(max(seq), 0) + 1 AS next FROM round WHERE contest_id = $1', [contest.id])) as { next: number }[];
+      const problems = roundProblems(settings, { seq: next, now: live ? this.clock.now() : undefined });
+      if (problems.length) throw invalid(problems);
+      try {
+        const round = await this.db.transaction(async (m) => {
+          const r = m.getRepository(Round).create({ ...settings, contestId: contest.id, seq: next, status: 'draft', poolVersion: 0 });
+          await m.getRepository(Round).insert(r as QueryDeepPartialEntity<Round>);
+          if (live) {
+            r.poolVersion = settings.kind === 'quiz' ? await this.pool.freeze(m, r, contest.organisationId, settings.selection) : 0;
+            r.status = 'scheduled';
+            await m.update(Round, { id: r.id }, { status: r.status, poolVersion: r.poolVersion });
+          }
+          await this.audit.record(actor, { action: 'round.create', entityType: 'round', entityId: r.id, after: dto, organisationId: contest.organisationId }, m);
+          return r;
+        });
+        if (live) await this.schedule.schedule(round);
+        return this.db.getRepository(Round).findOneByOrFail({ id: round.id });
+      } catch (e) {
+        if (!isUniqueViolation(e, 'uq_round_contest_seq') || tries >= 3) throw e;
+      }
+    }
+  }
+
+  async list(actor: Actor | undefined, contestIdOrSlug: string): Promise<{ contest: Contest; rounds: Round[]; staff: boolean }> {
+    const { contest, staff } = await this.contests.get(actor, contestIdOrSlug);
+    const rounds = await this.db.getRepository(Round).find({ where: { contestId: contest.id }, order: { seq: 'ASC' } });
+    return { contest, rounds: staff ? rounds : rounds.filter((r) => r.status !== 'draft'), staff };
+  }
+
+  async get(actor: Actor | undefined, roundId: string): Promise<{ round: Round; staff: boolean }> {
+    const round = await this.db.getRepository(Round).findOneBy({ id: roundId });
+    if (!round) throw notFound('Round');
+    const { staff } = await this.contests.get(actor, round.contestId).catch(() => {
+      throw notFound('Round');
+    });
+    if (!staff && round.status === 'draft') throw notFound('Round');
+    return { round, staff };
+  }
+
+  /**
+   * Before a round opens anything may change (the pool is frozen again when the selection
+   * changes). After, only what does not change the contest entrants face: 409 otherwise.
+   */
+  async update(actor: Actor, roundId: string, dto: UpdateRoundDto): Promise<Round> {
+    const organisationId = await this.access.require(actor, 'round', roundId, 'write');
+    const round = await this.db.getRepository(Round).findOneByOrFail({ id: roundId });
+    const now = this.clock.now();
+    const before = settingsOf(round);
+    const after = mergeRoundSettings(dto, before);
+    if (isRoundLocked(round.status, round.opensAt, now)) {
+      const changed = lockedChanges(before, after);
+      if (isRoundOver(round, now) && after.closesAt.getTime() !== before.closesAt.getTime()) changed.push('closesAt (the round is over)');
+      if (changed.length) {
+        throw conflict('round_locked', `The round has opened, so these can no longer change: ${changed.join(', ')}`, { fields: changed });
+      }
+    }
+    const goingLive = round.status !== 'draft';
+    const problems = roundProblems(after, { seq: round.seq, now: goingLive && timesChanged(before, after) ? now : undefined });
+    if (problems.length) throw invalid(problems);
+    const refreeze = goingLive && after.kind === 'quiz' && !isRoundLocked(round.status, round.opensAt, now) && canonicalJson(before.selection) !== canonicalJson(after.selection);
+    await this.db.transaction(async (m) => {
+      const patch: Partial<Round> = { ...after };
+      if (refreeze) patch.poolVersion = await this.pool.freeze(m, round, organisationId, after.selection);
+      const res = await m
+        .createQueryBuilder()
+        .update(Round)
+        .set(patch)
+        .where('id = :id AND status = :status', { id: round.id, status: round.status })
+        .execute();
+      if (!res.affected) throw conflict('round_changed', 'The round changed meanwhile; reload it and try again');
+      await this.audit.record(actor, { action: 'round.update', entityType: 'round', entityId: round.id, before: dto && pick(before, dto), after: dto, organisationId }, m);
+    });
+    this.lookup.invalidate(round.id);
+    const fresh = await this.db.getRepository(Round).findOneByOrFail({ id: round.id });
+    if ((fresh.status === 'scheduled' || fresh.status === 'open') && timesChanged(before, after)) await this.schedule.schedule(fresh);
+    return fresh;
+  }
+}
+
+function timesChanged(a: RoundSettings, b: RoundSettings): boolean {
+  return a.opensAt.getTime() !== b.opensAt.getTime() || a.closesAt.getTime() !== b.closesAt.getTime();
+}
+
+function pick(s: RoundSettings, dto: object): Partial<RoundSettings> {
+  const out: Record<string, unknown> = {};
+  for (const k of Object.keys(dto)) out[k] = (s as unknown as Record<string, unknown>)[k];
+  return out;
+}
