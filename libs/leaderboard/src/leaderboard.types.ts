@@ -10,10 +10,13 @@ export interface LeaderboardRecord {
 
 /** Server → client events on the /live namespace (SPEC.md "Realtime"). */
 export interface LiveEvents {
-  'leaderboard:update': { roundId: string; top: LeaderboardRow[]; total: number; at: string };
-  'rank:update': { roundId: string; rank: number | null; score: number | null };
+  /** At most one per round per second while its scores change. `at` is the server's clock (time sync). */
+  'leaderboard:update': { roundId: string; top: LeaderboardRow[]; total: number; at: string; serverTime?: string; frozen?: boolean };
+  'rank:update': { roundId: string; rank: number | null; score: number | null; total?: number; serverTime?: string };
   'attempt:deadline': { attemptId: string; deadlineAt: string; serverTime: string };
   'round:status': { roundId: string; status: string; at: string };
+  /** Sent once on connection: who the server thinks you are and its clock. */
+  session: { userId: string; role: string; serverTime: string };
 }
 
 export interface LeaderboardRow {
@@ -24,4 +27,22 @@ export interface LeaderboardRow {
   province: string | null;
   score: number;
   timeTakenMs: number;
+}
+
+/** GET /rounds/:id/leaderboard */
+export interface LeaderboardPage {
+  items: LeaderboardRow[];
+  total: number;
+  /** True when the caller sees the snapshot taken at freeze time. */
+  frozen: boolean;
+  /** Server time of the read. */
+  at: string;
+}
+
+/** GET /rounds/:id/leaderboard/me */
+export interface MyStanding {
+  rank: number | null;
+  score: number | null;
+  timeTakenMs: number | null;
+  total: number;
 }

@@ -1,9 +1,84 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import Redis from 'ioredis';
+import type { Namespace } from 'socket.io';
+import { REDIS, RedisKeys } from '@lc/platform';
 import { LiveEvents } from './leaderboard.types';
+import { roundRoom, staffRoom, userRoom } from './live/rooms';
 
-/** STUB: emits on the /live namespace from any process (api or worker). */
+/** A message on the relay channel: processes without sockets (the worker) ask api instances to emit. */
+export type RelayMessage =
+  | { t: 'emit'; rooms: string[]; event: string; payload: unknown }
+  | { t: 'ranks'; roundId: string; users: string[] };
+
+export const relayChannel = (keys: RedisKeys) => keys.key('live', 'relay');
+
+/**
+ * Emits on the /live namespace from any process. On an api instance it broadcasts through
+ * the Socket.IO Redis adapter (every instance delivers to its own sockets); elsewhere (the
+ * worker) it publishes on a relay channel that each api instance delivers locally.
+ * Socket messages are hints: clients refetch state over HTTP when they reconnect.
+ */
 @Injectable()
 export class LiveService {
-  toUser<E extends keyof LiveEvents>(_userId: string, _event: E, _payload: LiveEvents[E]): void {}
-  toRound<E extends keyof LiveEvents>(_roundId: string, _event: E, _payload: LiveEvents[E]): void {}
+  private readonly log = new Logger(LiveService.name);
+  private nsp?: Namespace;
+  private attemptEventHandler?: AttemptEventHandler;
+
+  constructor(
+    @Inject(REDIS) private readonly redis: Redis,
+    private readonly keys: RedisKeys,
+  ) {}
+
+  /** Called by the gateway once the namespace exists (api instances only). */
+  attach(nsp: Namespace | undefined): void {
+    this.nsp = nsp;
+  }
+
+  /** The /live namespace on api instances; undefined in the worker. */
+  get namespace(): Namespace | undefined {
+    return this.nsp;
+  }
+
+  toUser<E extends keyof LiveEvents>(userId: string, event: E, payload: LiveEvents[E]): void {
+    this.emit([userRoom(userId)], event, payload);
+  }
+
+  toRound<E extends keyof LiveEvents>(roundId: string, event: E, payload: LiveEvents[E]): void {
+    this.emit([roundRoom(roundId), staffRoom(roundId)], event, payload);
+  }
+
+  /**
+   * Integrity events (`attempt:event` from clients) go to the attempts module, which sits
+   * above this one: it registers its handler here at start-up (no import cycle).
+   */
+  onAttemptEvent(handler: AttemptEventHandler): void {
+    this.attemptEventHandler = handler;
+  }
+
+  get attemptEvents(): AttemptEventHandler | undefined {
+    return this.attemptEventHandler;
+  }
+
+  /** For relaying: publish a message every api instance receives (itself included). */
+  async publish(message: RelayMessage): Promise<void> {
+    await this.redis.publish(relayChannel(this.keys), JSON.stringify(message));
+  }
+
+  private emit(rooms: string[], event: string, payload: unknown): void {
+    if (this.nsp) {
+      this.nsp.to(rooms).emit(event, payload);
+      return;
+    }
+    this.publish({ t: 'emit', rooms, event, payload }).catch((e: Error) => this.log.warn(`live relay publish failed: ${e.message}`));
+  }
 }
+
+export interface AttemptEvent {
+  attemptId: string;
+  kind: string;
+  /** Client clock, as sent; the handler records server time too. */
+  at: string;
+}
+
+/** Returns nothing on success; throw a DomainError to refuse (the client gets it in the ack). */
+export type AttemptEventHandler = (actor: { id: string; role: string; organisationId: string | null }, event: AttemptEvent, client: { ip: string; userAgent: string }) => Promise<void>;

@@ -1,0 +1,182 @@
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import Redis from 'ioredis';
+import { REDIS, RedisKeys } from '@lc/platform';
+import { decodeEntry, DecodedEntry, EncodedEntry, Scoring } from './board-encoding';
+import { BoardName, dirtyRoundsKey, RoundKeys } from './board-keys';
+import { CLAIM_TICK_LUA, MERGE_LUA, RANKS_LUA, RECORD_LUA, REMOVE_LUA, SWAP_LUA } from './board.scripts';
+
+interface BoardCommands {
+  lbRecord(...args: (string | number)[]): Promise<number>;
+  lbMerge(...args: (string | number)[]): Promise<number>;
+  lbRemove(...args: (string | number)[]): Promise<number>;
+  lbRanks(...args: (string | number)[]): Promise<(number | string | null)[]>;
+  lbSwap(...args: (string | number)[]): Promise<number>;
+  lbClaimTick(...args: (string | number)[]): Promise<number>;
+}
+type BoardRedis = Redis & BoardCommands;
+
+export interface RankedEntry extends DecodedEntry {
+  /** 1-based. */
+  rank: number;
+}
+
+export interface MyRank {
+  rank: number | null;
+  score: number | null;
+  timeTakenMs: number | null;
+  total: number;
+}
+
+const CHUNK = 1000;
+const REBUILD_TTL_S = 600;
+
+/** Redis-level board operations; knows nothing about rounds, visibility or users. */
+@Injectable()
+export class BoardStore {
+  private readonly r: BoardRedis;
+
+  constructor(
+    @Inject(REDIS) redis: Redis,
+    readonly keys: RedisKeys,
+  ) {
+    const r = redis as BoardRedis;
+    // defineCommand is idempotent per connection; EVALSHA with automatic fallback to EVAL.
+    if (typeof r.lbRecord !== 'function') {
+      r.defineCommand('lbRecord', { numberOfKeys: 9, lua: RECORD_LUA });
+      r.defineCommand('lbMerge', { numberOfKeys: 2, lua: MERGE_LUA });
+      r.defineCommand('lbRemove', { numberOfKeys: 8, lua: REMOVE_LUA });
+      r.defineCommand('lbRanks', { numberOfKeys: 2, lua: RANKS_LUA });
+      r.defineCommand('lbSwap', { numberOfKeys: 9, lua: SWAP_LUA });
+      r.defineCommand('lbClaimTick', { numberOfKeys: 2, lua: CLAIM_TICK_LUA });
+    }
+    this.r = r;
+  }
+
+  get redis(): Redis {
+    return this.r;
+  }
+
+  round(roundId: string): RoundKeys {
+    return new RoundKeys(this.keys, roundId);
+  }
+
+  /** Compare-and-set of one user's entry; true when the live board changed (and the round is marked dirty). */
+  async record(roundId: string, userId: string, e: EncodedEntry, scoring: Scoring, submittedAtMs: number): Promise<boolean> {
+    const k = this.round(roundId);
+    const changed = await this.r.lbRecord(
+      k.board('live'), k.who('live'), k.board('frozen'), k.who('frozen'), k.frozenAt, k.board('tmp'), k.who('tmp'), k.rebuilding, k.changed,
+      userId, String(e.score), e.member, scoring, submittedAtMs,
+    );
+    if (changed === 1) await this.markDirty(roundId);
+    return changed === 1;
+  }
+
+  async remove(roundId: string, userId: string): Promise<boolean> {
+    const k = this.round(roundId);
+    const removed = await this.r.lbRemove(k.board('live'), k.who('live'), k.board('frozen'), k.who('frozen'), k.board('tmp'), k.who('tmp'), k.rebuilding, k.changed, userId);
+    if (removed === 1) await this.markDirty(roundId);
+    return removed === 1;
+  }
+
+  async markDirty(roundId: string): Promise<void> {
+    await this.r.sadd(dirtyRoundsKey(this.keys), roundId);
+  }
+
+  /** Merges entries into a board with the record rule (chunks of 1,000). */
+  async merge(roundId: string, board: BoardName, scoring: Scoring, entries: { userId: string; e: EncodedEntry }[]): Promise<void> {
+    const k = this.round(roundId);
+    for (let i = 0; i < entries.length; i += CHUNK) {
+      const args: (string | number)[] = [scoring];
+      for (const { userId, e } of entries.slice(i, i + CHUNK)) args.push(userId, String(e.score), e.member);
+      await this.r.lbMerge(k.board(board), k.who(board), ...args);
+    }
+  }
+
+  /** Entries ranked offset+1 … offset+limit, best first. */
+  async range(roundId: string, board: BoardName, offset: number, limit: number): Promise<{ entries: RankedEntry[]; total: number }> {
+    const k = this.round(roundId);
+    const res = await this.r
+      .multi()
+      .zrevrange(k.board(board), offset, offset + limit - 1, 'WITHSCORES')
+      .zcard(k.board(board))
+      .exec();
+    if (!res) throw new Error('leaderboard read aborted');
+    const [[e1, flat], [e2, total]] = res as [[Error | null, string[]], [Error | null, number]];
+    if (e1 || e2) throw e1 ?? e2;
+    const entries: RankedEntry[] = [];
+    for (let i = 0; i < flat.length; i += 2) entries.push({ rank: offset + i / 2 + 1, ...decodeEntry(flat[i], flat[i + 1]) });
+    return { entries, total };
+  }
+
+  /** Ranks of several users (and the board's size) in one round trip. */
+  async ranks(roundId: string, board: BoardName, userIds: string[]): Promise<{ total: number; ranks: Map<string, MyRank> }> {
+    const k = this.round(roundId);
+    const out = await this.r.lbRanks(k.board(board), k.who(board), ...userIds);
+    const total = Number(out[0]);
+    const ranks = new Map<string, MyRank>();
+    userIds.forEach((id, i) => {
+      const r = Number(out[1 + i * 3]);
+      const m = out[2 + i * 3] as string | null;
+      const s = out[3 + i * 3] as string | null;
+      if (r < 0 || m === null || s === null) ranks.set(id, { rank: null, score: null, timeTakenMs: null, total });
+      else {
+        const d = decodeEntry(m, s);
+        ranks.set(id, { rank: r + 1, score: d.score, timeTakenMs: d.timeTakenMs, total });
+      }
+    });
+    return { total, ranks };
+  }
+
+  /**
+   * Claims this round's push (once per second across the cluster; see CLAIM_TICK_LUA).
+   * Returns the claim's time on Redis's clock in ms, or null when another claim is too recent.
+   */
+  async claimTick(roundId: string, spacingMs = 900): Promise<number | null> {
+    const k = this.round(roundId);
+    const at = await this.r.lbClaimTick(k.tickSecond, k.tickSpacing, spacingMs);
+    return at < 0 ? null : at;
+  }
+
+  async size(roundId: string, board: BoardName): Promise<number> {
+    return this.r.zcard(this.round(roundId).board(board));
+  }
+
+  /**
+   * Starts a rebuild: from now on every record also lands in the tmp board. Returns the
+   * token that `finishRebuild` needs, or null when another rebuild of the round runs.
+   */
+  async beginRebuild(roundId: string): Promise<string | null> {
+    const k = this.round(roundId);
+    const token = randomUUID();
+    const ok = await this.r.set(k.rebuilding, token, 'EX', REBUILD_TTL_S, 'NX');
+    if (!ok) return null;
+    await this.r.del(k.board('tmp'), k.who('tmp'));
+    return token;
+  }
+
+  /** Bulk load of already-reduced entries into the tmp board (one per user). */
+  async loadTmp(roundId: string, scoring: Scoring, entries: { userId: string; e: EncodedEntry }[]): Promise<void> {
+    // Merge, not plain ZADD: records arriving during the rebuild are already in tmp and may be newer.
+    await this.merge(roundId, 'tmp', scoring, entries);
+    const k = this.round(roundId);
+    await this.r.multi().expire(k.board('tmp'), REBUILD_TTL_S).expire(k.who('tmp'), REBUILD_TTL_S).expire(k.rebuilding, REBUILD_TTL_S).exec();
+  }
+
+  async finishRebuild(roundId: string, token: string): Promise<boolean> {
+    const k = this.round(roundId);
+    const ok = await this.r.lbSwap(k.board('tmp'), k.who('tmp'), k.board('live'), k.who('live'), k.rebuilding, k.board('frozen'), k.who('frozen'), k.frozenAt, k.frozenReady, token);
+    if (ok === 1) await this.markDirty(roundId);
+    return ok === 1;
+  }
+
+  async abortRebuild(roundId: string, token: string): Promise<void> {
+    const k = this.round(roundId);
+    if ((await this.r.get(k.rebuilding)) === token) await this.r.del(k.rebuilding, k.board('tmp'), k.who('tmp'));
+  }
+
+  /** Drops every key of a round's board (tests, and rounds that are deleted). */
+  async drop(roundId: string): Promise<void> {
+    await this.r.del(...this.round(roundId).all());
+  }
+}

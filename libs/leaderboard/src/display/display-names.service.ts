@@ -1,0 +1,80 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import Redis from 'ioredis';
+import { DataSource } from 'typeorm';
+import { REDIS, RedisKeys } from '@lc/platform';
+import { RoundKeys } from '../board/board-keys';
+import { shortName } from './short-name';
+
+export interface DisplayData {
+  displayName: string;
+  unit: string | null;
+  province: string | null;
+}
+
+/** Names change rarely; a day-old name on a board is acceptable, a stale one forever is not. */
+const NAMES_TTL_S = 6 * 3600;
+const MISSING: DisplayData = { displayName: '—', unit: null, province: null };
+
+/**
+ * What a board shows about a resident — shortened name, unit (the contest registration's,
+ * else the profile's) and province; never phone or national ID. Cached per round in one
+ * Redis hash, filled from PostgreSQL on a miss, so recording an entry costs no SQL.
+ */
+@Injectable()
+export class DisplayNamesService {
+  constructor(
+    @Inject(REDIS) private readonly redis: Redis,
+    private readonly keys: RedisKeys,
+    @InjectDataSource() private readonly db: DataSource,
+  ) {}
+
+  async get(roundId: string, contestId: string, userIds: string[]): Promise<Map<string, DisplayData>> {
+    const out = new Map<string, DisplayData>();
+    if (!userIds.length) return out;
+    const key = new RoundKeys(this.keys, roundId).names;
+    const cached = await this.redis.hmget(key, ...userIds);
+    const missing: string[] = [];
+    userIds.forEach((id, i) => {
+      const c = cached[i];
+      if (c === null) missing.push(id);
+      else {
+        const [displayName, unit, province] = JSON.parse(c) as [string, string | null, string | null];
+        out.set(id, { displayName, unit, province });
+      }
+    });
+    if (missing.length) {
+      const loaded = await this.load(contestId, missing);
+      const pipe = this.redis.pipeline();
+      for (const id of missing) {
+        const d = loaded.get(id) ?? MISSING;
+        out.set(id, d);
+        pipe.hset(key, id, JSON.stringify([d.displayName, d.unit, d.province]));
+      }
+      pipe.expire(key, NAMES_TTL_S);
+      await pipe.exec();
+    }
+    return out;
+  }
+
+  /** Pre-fills a round's cache (rebuild) without touching PostgreSQL again per page. */
+  async prime(roundId: string, rows: { userId: string; fullName: string | null; unit: string | null; province: string | null }[]): Promise<void> {
+    const key = new RoundKeys(this.keys, roundId).names;
+    for (let i = 0; i < rows.length; i += 1000) {
+      const pipe = this.redis.pipeline();
+      for (const r of rows.slice(i, i + 1000)) pipe.hset(key, r.userId, JSON.stringify([shortName(r.fullName), r.unit, r.province]));
+      pipe.expire(key, NAMES_TTL_S);
+      await pipe.exec();
+    }
+  }
+
+  private async load(contestId: string, userIds: string[]): Promise<Map<string, DisplayData>> {
+    const rows: { id: string; full_name: string; unit: string | null; province: string | null }[] = await this.db.query(
+      `SELECT u.id, u.full_name, COALESCE(NULLIF(rg.unit, ''), u.unit) AS unit, u.province
+         FROM "user" u LEFT JOIN registration rg ON rg.user_id = u.id AND rg.contest_id = $2
+        WHERE u.id = ANY($1::uuid[])`,
+      [userIds, contestId],
+    );
+    return new Map(rows.map((r) => [r.id, { displayName: shortName(r.full_name), unit: r.unit, province: r.province }]));
+  }
+}

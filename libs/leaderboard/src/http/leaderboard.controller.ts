@@ -1,0 +1,27 @@
+import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiForbiddenResponse, ApiNotFoundResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Actor, CurrentActor } from '@lc/identity';
+import { PagingQuery } from '@lc/platform';
+import { LeaderboardService } from '../leaderboard.service';
+import { LeaderboardPage, MyStanding } from '../leaderboard.types';
+
+@ApiTags('leaderboards')
+@ApiBearerAuth()
+@ApiNotFoundResponse({ description: 'No such round, or not one the caller may see' })
+@ApiForbiddenResponse({ description: 'leaderboard_hidden: the round hides its board until results are published' })
+@Controller('rounds/:id/leaderboard')
+export class LeaderboardController {
+  constructor(private readonly boards: LeaderboardService) {}
+
+  @Get()
+  @ApiOperation({ summary: 'The round leaderboard, best first (shortened names; residents see the frozen snapshot after freezeAt)' })
+  page(@CurrentActor() actor: Actor, @Param('id', new ParseUUIDPipe()) id: string, @Query() q: PagingQuery): Promise<LeaderboardPage> {
+    return this.boards.page(actor, id, q);
+  }
+
+  @Get('me')
+  @ApiOperation({ summary: "The caller's rank on the board they see (rank null when not on it)" })
+  me(@CurrentActor() actor: Actor, @Param('id', new ParseUUIDPipe()) id: string): Promise<MyStanding> {
+    return this.boards.me(actor, id);
+  }
+}

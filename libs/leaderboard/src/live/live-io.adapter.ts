@@ -1,0 +1,79 @@
+import { INestApplicationContext, Logger } from '@nestjs/common';
+import { IoAdapter } from '@nestjs/platform-socket.io';
+import { createAdapter } from '@socket.io/redis-adapter';
+import Redis from 'ioredis';
+import type { Namespace, Server, ServerOptions } from 'socket.io';
+import { AppConfig, createRedis } from '@lc/platform';
+
+/**
+ * Socket.IO on the api's HTTP server with the Redis adapter, so several api instances act
+ * as one: a broadcast to a room reaches its sockets on every instance. The adapter gets two
+ * dedicated connections (one is held in subscriber mode).
+ */
+export class LiveIoAdapter extends IoAdapter {
+  private readonly log = new Logger(LiveIoAdapter.name);
+  private pub?: Redis;
+  private sub?: Redis;
+
+  constructor(
+    app: INestApplicationContext,
+    private readonly config: AppConfig,
+  ) {
+    super(app);
+  }
+
+  async connect(): Promise<void> {
+    this.pub = createRedis(this.config.redisUrl, { name: 'lc-io-pub', commandTimeoutMs: 3000 });
+    this.sub = createRedis(this.config.redisUrl, { name: 'lc-io-sub' });
+    await Promise.all([this.pub.ping(), this.sub.ping()]);
+  }
+
+  override createIOServer(port: number, options?: ServerOptions): Server {
+    if (!this.pub || !this.sub) throw new Error('LiveIoAdapter.connect() must run before the app initialises');
+    const server = super.createIOServer(port, {
+      ...options,
+      serveClient: false,
+      transports: ['websocket', 'polling'],
+      cors: { origin: this.config.corsOrigins, credentials: true },
+      // Clients send tiny events; anything big is abuse.
+      maxHttpBufferSize: 16 * 1024,
+      connectTimeout: 10_000,
+      pingInterval: 25_000,
+      pingTimeout: 20_000,
+      // Each instance encodes a broadcast once, not once per socket.
+      perMessageDeflate: false,
+    } as ServerOptions) as Server;
+    server.adapter(createAdapter(this.pub, this.sub, { key: `${this.config.redisPrefix}:io`, requestsTimeout: 3000 }));
+    return server;
+  }
+
+  /**
+   * Graceful shutdown: closing the engine drops every transport, which clients treat as a
+   * lost connection and reconnect (to another instance behind the balancer) — a server-side
+   * `disconnect` would tell them not to.
+   */
+  override async close(given: Parameters<IoAdapter['close']>[0]): Promise<void> {
+    // Nest hands over the namespace of a namespaced gateway, typed as the server.
+    const server = given as unknown as Server | Namespace;
+    const io: Server = 'server' in server && (server as Namespace).server ? (server as Namespace).server : (server as Server);
+    try {
+      io.engine?.close();
+      for (const nsp of io._nsps.values()) await Promise.resolve(nsp.adapter.close());
+    } catch (e) {
+      this.log.warn(`socket.io close: ${(e as Error).message}`);
+    }
+  }
+
+  override async dispose(): Promise<void> {
+    await Promise.all(
+      [this.pub, this.sub].map(async (c) => {
+        if (!c) return;
+        try {
+          await c.quit();
+        } catch {
+          c.disconnect();
+        }
+      }),
+    );
+  }
+}

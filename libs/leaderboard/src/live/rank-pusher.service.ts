@@ -1,0 +1,76 @@
+import { Injectable } from '@nestjs/common';
+import { ClockService } from '@lc/platform';
+import { LeaderboardService } from '../leaderboard.service';
+import { LiveService } from '../live.service';
+import { standingKey, LiveSocket } from './live.gateway';
+import { roundRoom, userRoom } from './rooms';
+
+/** Residents whose rank is checked per round per tick on one instance; the rest wait for the next ticks (rotation). */
+export const MAX_RANK_CHECKS_PER_TICK = 10_000;
+const CHUNK = 1000;
+
+/**
+ * rank:update, computed by each api instance for its own sockets only — so the work
+ * grows with the sockets an instance holds, never with the cluster's size:
+ *  - residents watching the round on this instance (their rank moves when others pass them);
+ *  - residents whose entry changed in this tick (named in the tick's relay message) with a
+ *    socket here, watching or not.
+ * A push goes out only when the rank or score differs from what that socket last got.
+ */
+@Injectable()
+export class RankPusher {
+  private readonly cursor = new Map<string, number>();
+
+  constructor(
+    private readonly boards: LeaderboardService,
+    private readonly live: LiveService,
+    private readonly clock: ClockService,
+  ) {}
+
+  async push(roundId: string, changedUsers: string[]): Promise<number> {
+    const nsp = this.live.namespace;
+    if (!nsp) return 0;
+    const byUser = new Map<string, LiveSocket[]>();
+    const add = (sid: string) => {
+      const s = nsp.sockets.get(sid) as LiveSocket | undefined;
+      if (!s || s.data.actor?.role !== 'resident') return;
+      const list = byUser.get(s.data.actor.id);
+      if (list) list.push(s);
+      else byUser.set(s.data.actor.id, [s]);
+    };
+    for (const sid of nsp.adapter.rooms.get(roundRoom(roundId)) ?? []) add(sid);
+    for (const u of changedUsers) for (const sid of nsp.adapter.rooms.get(userRoom(u)) ?? []) add(sid);
+    if (!byUser.size) return 0;
+
+    let users = [...byUser.keys()];
+    if (users.length > MAX_RANK_CHECKS_PER_TICK) {
+      // Changed users first, then a rotating window over the watchers.
+      const changed = new Set(changedUsers.filter((u) => byUser.has(u)));
+      const rest = users.filter((u) => !changed.has(u));
+      const start = (this.cursor.get(roundId) ?? 0) % rest.length;
+      const room = MAX_RANK_CHECKS_PER_TICK - Math.min(changed.size, MAX_RANK_CHECKS_PER_TICK);
+      this.cursor.set(roundId, start + room);
+      users = [...changed, ...rest.slice(start, start + room), ...rest.slice(0, Math.max(0, start + room - rest.length))].slice(0, MAX_RANK_CHECKS_PER_TICK);
+    }
+
+    const serverTime = this.clock.nowDate().toISOString();
+    let pushed = 0;
+    for (let i = 0; i < users.length; i += CHUNK) {
+      const chunk = users.slice(i, i + CHUNK);
+      const { ranks } = await this.boards.ranksOf(roundId, 'live', chunk);
+      for (const u of chunk) {
+        const r = ranks.get(u)!;
+        const key = standingKey(r);
+        for (const s of byUser.get(u)!) {
+          const known = s.data.standings.get(roundId);
+          // A socket that never joined this round and is not on the board has nothing to hear.
+          if (known === key || (known === undefined && r.rank === null)) continue;
+          s.data.standings.set(roundId, key);
+          s.emit('rank:update', { roundId, rank: r.rank, score: r.score, total: r.total, serverTime });
+          pushed++;
+        }
+      }
+    }
+    return pushed;
+  }
+}

@@ -1,0 +1,276 @@
+import { Socket } from 'socket.io-client';
+import { LeaderboardService } from '@lc/leaderboard';
+import { expectError, Http, startApi, TestApi } from '../../../test/harness';
+import { loginAdmin, newOrganisation, newResident, newStaff, Session } from '../../../test/factories';
+import { entrant, iso, liveQuiz, orgWithBank, OrgSetup, sleep } from '../../contests/test/factories';
+import { BoardStore } from '../src/board/board-store';
+import { collect, connect, connected, enter, until } from './helpers';
+
+/**
+ * The board end to end: real entries through the attempts API, read over HTTP and pushed
+ * over sockets by two api instances sharing Redis and PostgreSQL.
+ */
+describe('leaderboards over HTTP and sockets (two api instances)', () => {
+  let a: TestApi;
+  let b: TestApi;
+  let httpA: Http;
+  let httpB: Http;
+  let admin: Session;
+  let setup: OrgSetup;
+  const sockets: Socket[] = [];
+  const track = (s: Socket) => (sockets.push(s), s);
+
+  beforeAll(async () => {
+    [a, b] = await Promise.all([startApi(), startApi()]);
+    httpA = new Http(a.url);
+    httpB = new Http(b.url);
+    admin = await loginAdmin(httpA);
+    setup = await orgWithBank(httpA, admin, 12);
+  });
+  afterAll(async () => {
+    for (const s of sockets) s.disconnect();
+    await Promise.all([a.close(), b.close()]);
+  });
+
+  describe('a live board', () => {
+    let roundId: string;
+    let contestId: string;
+    const people: (Session & { input: any })[] = [];
+
+    beforeAll(async () => {
+      const q = await liveQuiz(httpA, setup, { maxAttempts: 3, attemptScoring: 'best' });
+      roundId = q.round.id;
+      contestId = q.contest.id;
+      for (const [i, unit] of ['Xã Yên Thọ', 'Phường Bãi Cháy', 'Trường THPT Hòn Gai', 'Công an tỉnh'].entries()) {
+        people.push(await entrant(i % 2 ? httpB : httpA, contestId, { unit }, { fullName: ['Nguyễn Thị Bình', 'Trần Văn An', 'Lê Minh Châu', 'Phạm Đức Huy'][i] }));
+      }
+      // Scores 2, 4, 3, 1 correct out of 5 (entries alternate between the instances).
+      for (const [i, correct] of [2, 4, 3, 1].entries()) await enter(i % 2 ? httpB : httpA, people[i], roundId, setup.questions, correct);
+    });
+
+    it('ranks entries best first, with shortened names, unit and province, never phone or national ID', async () => {
+      const r = await httpB.get(`/rounds/${roundId}/leaderboard`, people[0].token);
+      expect(r.status).toBe(200);
+      expect(r.body.total).toBe(4);
+      expect(r.body.frozen).toBe(false);
+      expect(Math.abs(Date.parse(r.body.at) - Date.now())).toBeLessThan(5000);
+      expect(r.body.items.map((x: any) => [x.rank, x.userId, x.score])).toEqual([
+        [1, people[1].user.id, 4],
+        [2, people[2].user.id, 3],
+        [3, people[0].user.id, 2],
+        [4, people[3].user.id, 1],
+      ]);
+      expect(r.body.items[0]).toEqual({ rank: 1, userId: people[1].user.id, displayName: 'Trần V. A.', unit: 'Phường Bãi Cháy', province: 'Quảng Ninh', score: 4, timeTakenMs: expect.any(Number) });
+      const text = JSON.stringify(r.body);
+      for (const p of people) {
+        expect(text).not.toContain(p.input.phone);
+        expect(text).not.toContain(p.input.nationalId);
+        expect(text).not.toContain(p.input.fullName);
+      }
+    });
+
+    it('pages with limit and offset, and validates them', async () => {
+      const p2 = await httpA.get(`/rounds/${roundId}/leaderboard?limit=2&offset=2`, people[0].token);
+      expect(p2.body.items.map((x: any) => x.rank)).toEqual([3, 4]);
+      expect(p2.body.total).toBe(4);
+      expectError(await httpA.get(`/rounds/${roundId}/leaderboard?limit=500`, people[0].token), 400);
+      expectError(await httpA.get(`/rounds/${roundId}/leaderboard?offset=-1`, people[0].token), 400);
+      expectError(await httpA.get(`/rounds/not-a-uuid/leaderboard`, people[0].token), 400);
+      expectError(await httpA.get(`/rounds/${roundId}/leaderboard`), 401);
+    });
+
+    it('answers "my rank" for residents on and off the board', async () => {
+      const me = await httpA.get(`/rounds/${roundId}/leaderboard/me`, people[0].token);
+      expect(me.body).toEqual({ rank: 3, score: 2, timeTakenMs: expect.any(Number), total: 4 });
+      const stranger = await newResident(httpA);
+      expect((await httpB.get(`/rounds/${roundId}/leaderboard/me`, stranger.token)).body).toEqual({ rank: null, score: null, timeTakenMs: null, total: 4 });
+    });
+
+    it('keeps only the best attempt of a resident (best scoring)', async () => {
+      const worse = await enter(httpB, people[2], roundId, setup.questions, 0);
+      expect(worse.score).toBe(0);
+      expect((await httpA.get(`/rounds/${roundId}/leaderboard/me`, people[2].token)).body).toEqual(expect.objectContaining({ rank: 2, score: 3, total: 4 }));
+      const better = await enter(httpA, people[2], roundId, setup.questions, 5);
+      expect(better.rank).toBe(1);
+      const top = await httpB.get(`/rounds/${roundId}/leaderboard?limit=2`, people[0].token);
+      expect(top.body.items.map((x: any) => [x.userId, x.score])).toEqual([
+        [people[2].user.id, 5],
+        [people[1].user.id, 4],
+      ]);
+      expect(top.body.total).toBe(4);
+    });
+
+    it('lets staff of the organisation read it and hides it from other tenants (404)', async () => {
+      expect((await httpA.get(`/rounds/${roundId}/leaderboard`, setup.organiser.token)).status).toBe(200);
+      const judge = await newStaff(httpA, admin, 'judge', setup.org.id);
+      expect((await httpA.get(`/rounds/${roundId}/leaderboard`, judge.token)).body.total).toBe(4);
+      const otherOrg = await newOrganisation(httpA, admin);
+      const foreign = await newStaff(httpA, admin, 'organiser', otherOrg.id);
+      expectError(await httpA.get(`/rounds/${roundId}/leaderboard`, foreign.token), 404);
+      expectError(await httpA.get(`/rounds/00000000-0000-4000-8000-000000000000/leaderboard`, people[0].token), 404);
+    });
+
+    it('rebuilds from PostgreSQL to exactly the same ranks, even after Redis lost the board', async () => {
+      const store = a.app.get(BoardStore);
+      const k = store.round(roundId);
+      const before = await store.redis.zrevrange(k.board('live'), 0, -1, 'WITHSCORES');
+      expect(before.length).toBe(8);
+      await a.app.get(LeaderboardService).rebuild(roundId);
+      expect(await store.redis.zrevrange(k.board('live'), 0, -1, 'WITHSCORES')).toEqual(before);
+      await store.redis.del(k.board('live'), k.who('live'), k.names);
+      expect((await httpA.get(`/rounds/${roundId}/leaderboard`, people[0].token)).body.total).toBe(0);
+      const r = await b.app.get(LeaderboardService).rebuild(roundId);
+      expect(r.entries).toBe(4);
+      expect(await store.redis.zrevrange(k.board('live'), 0, -1, 'WITHSCORES')).toEqual(before);
+      const page = await httpA.get(`/rounds/${roundId}/leaderboard`, people[0].token);
+      expect(page.body.items.map((x: any) => x.displayName)).toEqual(['Lê M. C.', 'Trần V. A.', 'Nguyễn T. B.', 'Phạm Đ. H.']);
+    });
+
+    it('removes a resident from the board (void), then takes back their best remaining attempt', async () => {
+      const boards = b.app.get(LeaderboardService);
+      await boards.removeUser(roundId, people[1].user.id);
+      const after = await httpA.get(`/rounds/${roundId}/leaderboard`, people[0].token);
+      expect(after.body.total).toBe(3);
+      expect(after.body.items.map((x: any) => x.userId)).not.toContain(people[1].user.id);
+      expect((await httpA.get(`/rounds/${roundId}/leaderboard/me`, people[0].token)).body.rank).toBe(2);
+      await boards.rebuild(roundId);
+      expect((await httpA.get(`/rounds/${roundId}/leaderboard`, people[0].token)).body.total).toBe(4);
+    });
+  });
+
+  describe('live pushes', () => {
+    it('joins only visible rounds, and pushes one update per second computed once for the whole cluster', async () => {
+      const { round, contest } = await liveQuiz(httpA, setup, { maxAttempts: 5 });
+      const watcher = await entrant(httpA, contest.id);
+      const runners = [await entrant(httpB, contest.id), await entrant(httpA, contest.id)];
+      const onA = track(connect(a.url, { token: watcher.token }));
+      const staffOnB = track(connect(b.url, { token: setup.organiser.token }));
+      await Promise.all([connected(onA), connected(staffOnB)]);
+
+      const joinA = await onA.timeout(5000).emitWithAck('leaderboard:join', { roundId: round.id });
+      expect(joinA).toEqual(expect.objectContaining({ ok: true, roundId: round.id, frozen: false, total: 0, top: [], me: { rank: null, score: null, timeTakenMs: null, total: 0 } }));
+      expect((await staffOnB.timeout(5000).emitWithAck('leaderboard:join', { roundId: round.id })).ok).toBe(true);
+      const unknown = await onA.timeout(5000).emitWithAck('leaderboard:join', { roundId: '00000000-0000-4000-8000-000000000000' });
+      expect(unknown).toEqual({ ok: false, error: expect.objectContaining({ statusCode: 404 }) });
+
+      const upA = collect(onA, 'leaderboard:update');
+      const upB = collect(staffOnB, 'leaderboard:update');
+      // Six entries in about two seconds, through both instances.
+      const acks: number[] = [];
+      for (let i = 0; i < 6; i++) {
+        await enter(i % 2 ? httpA : httpB, runners[i % 2], round.id, setup.questions, i % 5);
+        acks.push(Date.now());
+      }
+      const last = acks[acks.length - 1];
+      const final = await until(upA, (u: any) => Date.parse(u.at) >= last && u.total === 2, 4000);
+      expect(final.top.map((r: any) => r.userId).sort()).toEqual(runners.map((r) => r.user.id).sort());
+      await until(upB, (u: any) => u.at === final.at, 2000);
+      await sleep(1200);
+
+      for (const c of [upA, upB]) {
+        const ats = c.items.map((i) => Date.parse(i.payload.at));
+        expect(ats.length).toBeGreaterThan(0);
+        // At most one per second: ticks are claimed per round per second across instances.
+        for (let i = 1; i < ats.length; i++) expect(ats[i] - ats[i - 1]).toBeGreaterThanOrEqual(900);
+      }
+      // The same computed payloads reached both instances' sockets (one computation, broadcast).
+      expect(upB.items.map((i) => i.payload.at)).toEqual(upA.items.map((i) => i.payload.at));
+      // Updates come with the server clock for countdowns.
+      expect(final.serverTime).toBe(final.at);
+    });
+
+    it('pushes rank:update to residents whose rank changed — the submitter and a watcher who was passed', async () => {
+      const { round, contest } = await liveQuiz(httpA, setup, { maxAttempts: 3 });
+      const leader = await entrant(httpA, contest.id);
+      const chaser = await entrant(httpB, contest.id);
+      await enter(httpA, leader, round.id, setup.questions, 2);
+      const leaderSock = track(connect(b.url, { token: leader.token }));
+      const chaserSock = track(connect(a.url, { token: chaser.token })); // connected, not watching the board
+      await Promise.all([connected(leaderSock), connected(chaserSock)]);
+      const joined = await leaderSock.timeout(5000).emitWithAck('leaderboard:join', { roundId: round.id });
+      expect(joined.me).toEqual(expect.objectContaining({ rank: 1, score: 2 }));
+      const leaderRanks = collect(leaderSock, 'rank:update');
+      const chaserRanks = collect(chaserSock, 'rank:update');
+
+      await enter(httpB, chaser, round.id, setup.questions, 4);
+      expect(await until(chaserRanks, (u: any) => u.rank === 1, 4000)).toEqual(expect.objectContaining({ roundId: round.id, rank: 1, score: 4, total: 2 }));
+      expect(await until(leaderRanks, (u: any) => u.rank === 2, 4000)).toEqual(expect.objectContaining({ roundId: round.id, rank: 2, score: 2, total: 2 }));
+      await sleep(1500);
+      // Only on change: nothing more while nothing moved.
+      expect(leaderRanks.items).toHaveLength(1);
+      expect(chaserRanks.items).toHaveLength(1);
+    });
+
+    it('does not show rounds of unpublished contests to residents, on HTTP or sockets', async () => {
+      const { newContest, quizRound } = await import('../../contests/test/factories');
+      const c = await newContest(httpA, setup.organiser);
+      const r = await httpA.post(`/contests/${c.id}/rounds`, quizRound(setup.bankId), setup.organiser.token);
+      expect(r.status).toBe(201);
+      const resident = await newResident(httpA);
+      expectError(await httpA.get(`/rounds/${r.body.id}/leaderboard`, resident.token), 404);
+      const s = track(connect(a.url, { token: resident.token }));
+      await connected(s);
+      expect((await s.timeout(5000).emitWithAck('leaderboard:join', { roundId: r.body.id })).error.statusCode).toBe(404);
+      expect((await httpA.get(`/rounds/${r.body.id}/leaderboard`, setup.organiser.token)).status).toBe(200);
+    });
+  });
+
+  describe('visibility', () => {
+    it('hidden: residents get 403 until results are published, staff see the board', async () => {
+      const { round, contest } = await liveQuiz(httpA, setup, { leaderboard: { visibility: 'hidden' } });
+      const r = await entrant(httpA, contest.id);
+      const sub = await enter(httpA, r, round.id, setup.questions, 3);
+      expect(sub.rank).toBeNull();
+      const denied = expectError(await httpA.get(`/rounds/${round.id}/leaderboard`, r.token), 403);
+      expect(denied.code).toBe('leaderboard_hidden');
+      expectError(await httpA.get(`/rounds/${round.id}/leaderboard/me`, r.token), 403);
+      const s = track(connect(b.url, { token: r.token }));
+      await connected(s);
+      expect((await s.timeout(5000).emitWithAck('leaderboard:join', { roundId: round.id })).error).toEqual(expect.objectContaining({ statusCode: 403, code: 'leaderboard_hidden' }));
+      expect((await httpB.get(`/rounds/${round.id}/leaderboard`, setup.organiser.token)).body.total).toBe(1);
+
+      await publishResults(round.id);
+      expect((await httpA.get(`/rounds/${round.id}/leaderboard`, r.token)).body.items[0].userId).toBe(r.user.id);
+    });
+
+    it('frozen: after freezeAt residents see the snapshot, staff the true board; publication unfreezes', async () => {
+      const freezeAt = Date.now() + 4000;
+      const { round, contest } = await liveQuiz(httpA, setup, { maxAttempts: 3, leaderboard: { visibility: 'frozen', freezeAt: iso(freezeAt) } });
+      const early = await entrant(httpA, contest.id);
+      const late = await entrant(httpB, contest.id);
+      await enter(httpA, early, round.id, setup.questions, 2);
+      expect((await httpA.get(`/rounds/${round.id}/leaderboard`, late.token)).body).toEqual(expect.objectContaining({ total: 1, frozen: false }));
+      await sleep(Math.max(0, freezeAt - Date.now() + 100));
+
+      await enter(httpB, late, round.id, setup.questions, 5);
+      await enter(httpA, early, round.id, setup.questions, 4); // better, but after the freeze
+      const resident = await httpB.get(`/rounds/${round.id}/leaderboard`, late.token);
+      expect(resident.body.frozen).toBe(true);
+      expect(resident.body.items.map((x: any) => [x.userId, x.score])).toEqual([[early.user.id, 2]]);
+      expect((await httpA.get(`/rounds/${round.id}/leaderboard/me`, late.token)).body).toEqual({ rank: null, score: null, timeTakenMs: null, total: 1 });
+      const staff = await httpA.get(`/rounds/${round.id}/leaderboard`, setup.organiser.token);
+      expect(staff.body.frozen).toBe(false);
+      expect(staff.body.items.map((x: any) => [x.userId, x.score])).toEqual([
+        [late.user.id, 5],
+        [early.user.id, 4],
+      ]);
+      // A watcher joining now gets the frozen board.
+      const s = track(connect(a.url, { token: late.token }));
+      await connected(s);
+      const j = await s.timeout(5000).emitWithAck('leaderboard:join', { roundId: round.id });
+      expect(j).toEqual(expect.objectContaining({ ok: true, frozen: true, total: 1 }));
+
+      await publishResults(round.id);
+      const after = await httpB.get(`/rounds/${round.id}/leaderboard`, late.token);
+      expect(after.body.frozen).toBe(false);
+      expect(after.body.items[0].userId).toBe(late.user.id);
+    });
+  });
+
+  /** Results publication belongs to judging; its effect on the board is the round's status. */
+  async function publishResults(roundId: string): Promise<void> {
+    const { DataSource } = await import('typeorm');
+    await a.app.get(DataSource).query(`UPDATE round SET status = 'published' WHERE id = $1`, [roundId]);
+    await sleep(2100); // round settings are cached for 2 s per instance
+  }
+});

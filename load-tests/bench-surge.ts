@@ -1,0 +1,330 @@
+/**
+ * npm run bench:surge — the deadline surge of issue 5, on this machine:
+ * two api instances and one worker (built code, production mode) on a scratch database and
+ * Redis prefix; N residents each register, start, autosave 20 answers and submit with think
+ * time while W sockets watch the board; then the bare-Node reference, the autosave
+ * throughput of one api instance, /leaderboard/me on a 1,000,000-entry board, and a check
+ * that every acknowledged submission is in PostgreSQL exactly once. Prints one JSON document.
+ *
+ * Knobs (env): BENCH_RATE (entrants/s, 100), BENCH_DURATION_S (60), BENCH_ENTRANTS
+ * (default rate × duration), BENCH_WATCHERS (5000), BENCH_THINK_MS (mean pause between
+ * answers, 300), BENCH_BOARD_ENTRIES (1000000), BENCH_REF_S (5), BENCH_KEEP=1 keeps the
+ * scratch database and Redis keys.
+ */
+import 'reflect-metadata';
+import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import os from 'node:os';
+import { Client } from 'pg';
+import Redis from 'ioredis';
+import { BoardStore, dirtyRoundsKey, encodeEntry, RoundKeys } from '@lc/leaderboard';
+import { AppConfig, RedisKeys } from '@lc/platform';
+import { fillBoard } from './lib/board-1m';
+import { cpuBetween, cpuSnapshot } from './lib/cpu';
+import { intEnv, loadDotEnv, log } from './lib/env';
+import { JsonClient } from './lib/http-client';
+import { freePort, sampleRss, startProcess, stopProcess, waitHealthy, waitOutput, Proc } from './lib/procs';
+import { profileArgs, summariseProfile } from './lib/profile';
+import { apiAutosaveThroughput, bareNodeReference, getLatency } from './lib/reference';
+import { createScratchDatabase, dropRedisPrefix, dropScratchDatabase } from './lib/scratch';
+import { createResidents, Resident, seedContest, Seed } from './lib/seed';
+import { round, Stats } from './lib/stats';
+import { Ack, runSurge, SurgeResult } from './lib/surge';
+import { ackToUpdateDelays, startWatchers } from './lib/watchers';
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+async function main(): Promise<void> {
+  loadDotEnv();
+  const rate = intEnv('BENCH_RATE', 100);
+  const durationS = intEnv('BENCH_DURATION_S', 60);
+  const entrants = intEnv('BENCH_ENTRANTS', Math.round(rate * durationS));
+  const watchersN = intEnv('BENCH_WATCHERS', 5000);
+  const thinkMs = intEnv('BENCH_THINK_MS', 300);
+  const boardEntries = intEnv('BENCH_BOARD_ENTRIES', 1_000_000);
+  const refS = intEnv('BENCH_REF_S', 5);
+  const basePort = intEnv('BENCH_PORT', 0);
+  const keep = process.env.BENCH_KEEP === '1';
+
+  const run = `${Date.now().toString(36)}${randomBytes(2).toString('hex')}`;
+  const dbName = `lc_bench_${run}`;
+  const prefix = `bench${run}`;
+  const baseDb = process.env.DATABASE_URL!;
+  const redisUrl = process.env.REDIS_URL!;
+  const admin = { email: 'bench-admin@bench.local', password: 'Bench-admin-2026' };
+  const result: Record<string, unknown> = {
+    machine: { cores: os.cpus().length, cpu: os.cpus()[0]?.model, memoryGb: round(os.totalmem() / 2 ** 30, 1), node: process.version },
+    config: { rate, durationS, entrants, watchers: watchersN, thinkMs, answersPerEntry: 20, apiInstances: 2, workers: 1, boardEntries },
+  };
+  const fdLimit = Number(execFileSync('bash', ['-c', 'ulimit -n'], { encoding: 'utf8' }).trim());
+  if (Number.isFinite(fdLimit) && fdLimit < watchersN + 2000) {
+    log(`warning: open-file limit ${fdLimit} is low for ${watchersN} sockets (raise it with ulimit -n ${watchersN * 2 + 4000})`);
+    result.warnings = [`ulimit -n ${fdLimit} < watchers + 2000`];
+  }
+  const procs: Proc[] = [];
+  let stopRss = () => {};
+  const prof = process.env.BENCH_PROFILE === '1' ? profileArgs('api1') : null;
+  log(`scratch database ${dbName}, Redis prefix ${prefix}`);
+  const databaseUrl = await createScratchDatabase(baseDb, dbName);
+  try {
+    const env: Record<string, string> = {
+      NODE_ENV: 'production',
+      DATABASE_URL: databaseUrl,
+      DATABASE_POOL_SIZE: process.env.BENCH_DB_POOL ?? '20',
+      REDIS_URL: redisUrl,
+      REDIS_PREFIX: prefix,
+      LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'warn',
+      ADMIN_EMAIL: admin.email,
+      ADMIN_PASSWORD: admin.password,
+      // Everyone comes from 127.0.0.1 here: per-IP limits would measure the limiter, not the platform.
+      AUTH_RATE_LIMIT_PER_MINUTE: '1000000',
+      AUTH_IP_RATE_LIMIT_PER_MINUTE: '1000000',
+    };
+    // BENCH_PROFILE=1: api1 runs under V8's sampling profiler; the JSON then says where its CPU went.
+    const ports = basePort ? [basePort, basePort + 1] : [await freePort(), await freePort()];
+    const apis = [0, 1].map((i) => startProcess(`api${i + 1}`, 'apps/api/src/main.js', env, ports[i], i === 0 && prof ? prof.args : []));
+    const worker = startProcess('worker', 'apps/worker/src/main.js', env);
+    procs.push(...apis, worker);
+    stopRss = sampleRss(procs);
+    await Promise.all([...apis.map((p) => waitHealthy(p)), waitOutput(worker, /worker started/)]);
+    log('api ×2 and worker are up');
+
+    const seedStats = new Stats();
+    const seedHttp = new JsonClient(apis[0].url!, seedStats, 8);
+    let seed: Seed | null = null;
+    try {
+      seed = await seedContest(seedHttp, admin, 40, 3600);
+      log(`seeded contest ${seed.contestId}, rounds ${seed.roundId} and ${seed.bigRoundId}`);
+    } catch (e) {
+      result.seed = { failed: (e as Error).message };
+      log(`seeding through the API failed: ${(e as Error).message}`);
+    }
+    seedHttp.close();
+    if (!seed) throw new Skip('the contest/round routes are not available, nothing to measure against');
+
+    const jwtSecret = process.env.JWT_SECRET!;
+    const entrantsR = await createResidents(databaseUrl, jwtSecret, entrants, 'E');
+    const watcherR = await createResidents(databaseUrl, jwtSecret, watchersN, 'W');
+    const autosaveR = await createResidents(databaseUrl, jwtSecret, intEnv('BENCH_AUTOSAVE_ATTEMPTS', 1000), 'A');
+    const meR = await createResidents(databaseUrl, jwtSecret, 200, 'M');
+    log(`${entrantsR.length + watcherR.length + autosaveR.length + meR.length} residents ready`);
+
+    const watchers = await startWatchers(
+      apis.map((p) => p.url!),
+      seed.roundId,
+      watcherR,
+      Math.min(200, watcherR.length),
+    );
+    log(`${watchers.sockets.filter((s) => s.connected).length}/${watchersN} watchers connected and joined`);
+
+    const stats = new Stats();
+    const clients = apis.map((p) => new JsonClient(p.url!, stats, 256));
+    const cpuOf = () => cpuSnapshot({ api1: apis[0].child.pid, api2: apis[1].child.pid, worker: worker.child.pid, driver: process.pid });
+    const attemptsAvailable = await probeAttempts(new JsonClient(apis[0].url!, new Stats(), 2), seed.roundId, autosaveR[0]);
+    let surge: SurgeResult;
+    const cpuBefore = cpuOf();
+    if (attemptsAvailable) {
+      log(`surge: ${entrants} entrants at ${rate}/s, think ${thinkMs} ms`);
+      surge = await runSurge(clients, { contestId: seed.contestId, roundId: seed.roundId, residents: entrantsR, rate, thinkMs, answers: 20 });
+    } else {
+      log('the attempts routes are missing: board-only surge (records straight into the board, as a submit would)');
+      result.mode = 'board-only: POST /rounds/:id/attempts is not available, submissions are recorded straight on the board';
+      surge = await boardOnlySurge(redisUrl, prefix, seed.roundId, entrantsR, rate);
+    }
+    const cpuSurge = cpuBetween(cpuBefore, cpuOf());
+    await sleep(3000); // the last ticks
+    const windowS = Math.max(1, (surge.lastAck - surge.firstArrival) / 1000);
+    const ackTimes = surge.acks.map((a) => a.at).sort((x, y) => x - y);
+    const arrivalMs = surge.lastArrival - surge.firstArrival;
+    result.surge = {
+      entrantsStarted: surge.started,
+      entriesAcknowledged: surge.acks.length,
+      failedEntrants: surge.failedEntrants,
+      // Sustained: completions in a window as long as the arrivals, starting at the first completion
+      // (a system that keeps up completes entries as fast as residents arrive, one entry-duration later).
+      entriesPerSec: round(ackTimes.filter((t) => t - ackTimes[0] <= arrivalMs).length / Math.max(1, arrivalMs / 1000), 1),
+      // Over the whole surge (first arrival → last acknowledgement, think-time tail included).
+      entriesPerSecOverall: round(surge.acks.length / windowS, 1),
+      // The best 10 seconds: what the system sustains once the first entries complete.
+      entriesPerSecBest10s: round(bestWindow(ackTimes, 10_000) / 10, 1),
+      arrivalSeconds: round(arrivalMs / 1000, 1),
+      requests: stats.requests,
+      requestsPerSec: round(stats.requests / windowS, 0),
+      errors: stats.errors,
+      endpoints: stats.report(),
+      wallSeconds: round(windowS, 1),
+      // Average cores used during the surge: where the machine's 2 cores went.
+      cores: cpuSurge,
+    };
+    result.watchers = {
+      sockets: watchersN,
+      connected: watchers.sockets.filter((s) => s.connected).length,
+      updatesReceived: watchers.updates,
+      errors: watchers.errors,
+      ackToUpdateMs: ackToUpdateDelays(watchers, ackTimes),
+    };
+    watchers.close();
+    result.rssMb = Object.fromEntries(procs.map((p) => [p.name, { ...p.rss }]));
+    result.integrity = await checkIntegrity(databaseUrl, redisUrl, prefix, seed.roundId, surge.acks, attemptsAvailable);
+    log(`integrity: ${JSON.stringify(result.integrity)}`);
+
+    // The reference: bare Node with the same request, then one api instance on real attempts.
+    const body = JSON.stringify({ optionIds: ['a1b2c3d4e5f6'] });
+    result.reference = { bareNode: await bareNodeReference(await freePort(), body, refS, 64) };
+    if (attemptsAvailable) {
+      // Autosaves are limited per attempt (a wall for scripts); enough attempts keep the limit out of the measurement.
+      const targets = await startAttempts(clients[0], seed, autosaveR);
+      const api = await apiAutosaveThroughput(apis[0].url!, targets, refS, 64);
+      const bare = (result.reference as { bareNode: { rps: number } }).bareNode.rps;
+      Object.assign(result.reference as object, { apiAutosave: api, ratio: round(api.rps / Math.max(1, bare), 3), attempts: targets.length });
+    }
+    log(`reference: ${JSON.stringify(result.reference)}`);
+
+    if (boardEntries > 0) {
+      log(`loading ${boardEntries} entries on round ${seed.bigRoundId}`);
+      const fill = await fillBoard(redisUrl, prefix, seed.bigRoundId, boardEntries, meR);
+      const mePaths = meR.map((r) => ({ path: `/api/v1/rounds/${seed!.bigRoundId}/leaderboard/me`, token: r.token }));
+      const pagePaths = meR.map((r, i) => ({ path: `/api/v1/rounds/${seed!.bigRoundId}/leaderboard?limit=20&offset=${(i * 4999) % boardEntries}`, token: r.token }));
+      // Latency at a steady 200 requests/s (what a resident waits), then the instance's ceiling.
+      const me = await getLatency(apis[0].url!, mePaths, 10, 8, 200);
+      const meMax = await getLatency(apis[0].url!, mePaths, 5, 32);
+      const page = await getLatency(apis[1].url!, pagePaths, 5, 8, 200);
+      result.bigBoard = { entries: fill.zcard, loadMs: fill.loadMs, me, meFlatOut: meMax, deepPage: page };
+      log(`big board: ${JSON.stringify(result.bigBoard)}`);
+    }
+    clients.forEach((c) => c.close());
+    result.rssMbAtEnd = Object.fromEntries(procs.map((p) => [p.name, { ...p.rss }]));
+    result.targets = verdict(result);
+  } catch (e) {
+    if (e instanceof Skip) result.skipped = e.message;
+    else {
+      result.failed = (e as Error).stack ?? String(e);
+      process.exitCode = 1;
+    }
+    for (const p of procs) if (p.child.exitCode !== null) result[`${p.name}Exit`] = p.tail.slice(-15);
+  } finally {
+    stopRss();
+    await Promise.all(procs.map((p) => stopProcess(p)));
+    if (prof) result.profileApi1 = await summariseProfile(prof.log);
+    if (!keep) {
+      await dropScratchDatabase(baseDb, dbName).catch(() => undefined);
+      await dropRedisPrefix(redisUrl, prefix).catch(() => undefined);
+    }
+  }
+  process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+}
+
+class Skip extends Error {}
+
+/** The most acknowledgements inside any window of `ms`. */
+function bestWindow(sorted: number[], ms: number): number {
+  let best = 0;
+  for (let i = 0, j = 0; j < sorted.length; j++) {
+    while (sorted[j] - sorted[i] >= ms) i++;
+    best = Math.max(best, j - i + 1);
+  }
+  return best;
+}
+
+/** Does POST /rounds/:id/attempts exist? (404 for the route itself, not for a round.) */
+async function probeAttempts(http: JsonClient, roundId: string, r: Resident): Promise<boolean> {
+  const res = await http.call('probe', 'POST', `/rounds/${roundId}/attempts/__probe__`, {}, r.token);
+  const route = await http.call('probe', 'GET', `/rounds/${roundId}/my-attempts`, undefined, r.token);
+  return !(res.status === 404 && route.status === 404 && /Cannot|not found/i.test(JSON.stringify(route.body)));
+}
+
+/** Without attempts: each "submission" is the board record a submit makes, timed to the ack. */
+async function boardOnlySurge(redisUrl: string, prefix: string, roundId: string, residents: Resident[], rate: number): Promise<SurgeResult> {
+  const redis = new Redis(redisUrl);
+  const store = new BoardStore(redis, new RedisKeys({ redisPrefix: prefix } as AppConfig));
+  const acks: Ack[] = [];
+  const t0 = Date.now();
+  try {
+    for (let i = 0; i < residents.length; i++) {
+      const due = t0 + (i * 1000) / rate;
+      if (due > Date.now()) await sleep(due - Date.now());
+      const score = i % 21;
+      const e = encodeEntry({ userId: residents[i].id, score, timeTakenMs: 60_000 + i, submittedAtMs: Date.now() });
+      await store.record(roundId, residents[i].id, e, 'best', Date.now());
+      acks.push({ attemptId: '', userId: residents[i].id, at: Date.now(), score });
+    }
+  } finally {
+    redis.disconnect();
+  }
+  return { started: residents.length, acks, failedEntrants: 0, firstArrival: t0, lastArrival: Date.now(), lastAck: acks.at(-1)?.at ?? t0 };
+}
+
+/** In-progress attempts for the autosave throughput run (16 starts at a time). */
+async function startAttempts(http: JsonClient, seed: Seed, residents: Resident[]) {
+  const out: { token: string; attemptId: string; questions: { id: string; optionIds: string[] }[] }[] = [];
+  const queue = [...residents];
+  await Promise.all(
+    Array.from({ length: 16 }, async () => {
+      for (let r = queue.shift(); r; r = queue.shift()) {
+        await http.call('seed', 'POST', `/contests/${seed.contestId}/register`, {}, r.token);
+        const a = await http.call('seed', 'POST', `/rounds/${seed.roundId}/attempts`, {}, r.token);
+        if (a.status < 200 || a.status >= 300 || !a.body) continue;
+        const body = a.body as { id: string; questions: { id: string; options?: { id: string }[] }[] };
+        out.push({ token: r.token, attemptId: body.id, questions: body.questions.filter((q) => q.options?.length).map((q) => ({ id: q.id, optionIds: q.options!.map((o) => o.id) })) });
+      }
+    }),
+  );
+  return out;
+}
+
+async function checkIntegrity(databaseUrl: string, redisUrl: string, prefix: string, roundId: string, acks: Ack[], attempts: boolean) {
+  const redis = new Redis(redisUrl);
+  const k = new RoundKeys(new RedisKeys({ redisPrefix: prefix } as AppConfig), roundId);
+  const onBoard = await redis.zcard(k.board('live'));
+  const dirtyLeft = await redis.sismember(dirtyRoundsKey(new RedisKeys({ redisPrefix: prefix } as AppConfig)), roundId);
+  redis.disconnect();
+  const ackedUsers = new Set(acks.map((a) => a.userId)).size;
+  if (!attempts) return { acknowledged: acks.length, onBoard, boardMatchesAcks: onBoard === ackedUsers, dirtyLeft };
+  const db = new Client({ connectionString: databaseUrl });
+  await db.connect();
+  try {
+    const ids = acks.map((a) => a.attemptId);
+    const found = await db.query<{ id: string; status: string }>('SELECT id, status FROM attempt WHERE id = ANY($1::uuid[])', [ids]);
+    const byId = new Map(found.rows.map((r) => [r.id, r.status]));
+    const missing = ids.filter((id) => !byId.has(id));
+    const notSubmitted = ids.filter((id) => byId.has(id) && byId.get(id) !== 'submitted');
+    const dup = await db.query<{ n: string }>(
+      `SELECT count(*) AS n FROM (SELECT user_id FROM attempt WHERE round_id = $1 AND status = 'submitted' GROUP BY user_id HAVING count(*) > 1) d`,
+      [roundId],
+    );
+    const total = await db.query<{ n: string }>(`SELECT count(*) AS n FROM attempt WHERE round_id = $1 AND status = 'submitted'`, [roundId]);
+    return {
+      acknowledged: acks.length,
+      inPostgres: found.rowCount,
+      missing: missing.length,
+      notSubmitted: notSubmitted.length,
+      usersWithTwoSubmitted: Number(dup.rows[0].n),
+      submittedInPostgres: Number(total.rows[0].n),
+      onBoard,
+      boardMatchesAcks: onBoard === ackedUsers,
+      exactlyOnce: missing.length === 0 && notSubmitted.length === 0 && Number(dup.rows[0].n) === 0 && Number(total.rows[0].n) === acks.length,
+    };
+  } finally {
+    await db.end();
+  }
+}
+
+/** The issue's targets, met or not, from the numbers above. */
+function verdict(r: Record<string, any>): Record<string, unknown> {
+  const eps = r.surge?.endpoints ?? {};
+  const worstP99 = Math.max(0, ...['register', 'start', 'autosave', 'submit'].map((k) => eps[k]?.p99 ?? 0));
+  return {
+    entriesPerSecAtLeast100: (r.surge?.entriesPerSec ?? 0) >= 100,
+    zeroErrors: (r.surge?.errors ?? 1) === 0 && (r.surge?.failedEntrants ?? 1) === 0,
+    p99Under250msEveryEndpoint: worstP99 > 0 && worstP99 < 250,
+    autosaveAtLeast20PctOfBareNode: (r.reference?.ratio ?? 0) >= 0.2,
+    watchers5000P99Under1500ms: (r.watchers?.connected ?? 0) >= 5000 && (r.watchers?.ackToUpdateMs?.p99 ?? Infinity) < 1500,
+    meP99Under20msWith1M: (r.bigBoard?.entries ?? 0) >= 1_000_000 && (r.bigBoard?.me?.p99 ?? Infinity) < 20,
+    noAcknowledgedSubmissionMissing: r.integrity?.exactlyOnce === true,
+  };
+}
+
+main().catch((e: unknown) => {
+  process.stderr.write(`bench failed: ${(e as Error).stack ?? String(e)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,49 @@
+import { Client } from 'pg';
+import Redis from 'ioredis';
+import { DataSource } from 'typeorm';
+import { dataSourceOptions } from '@lc/platform';
+
+/** A database of its own, migrated to head, so the bench never touches real data. */
+export async function createScratchDatabase(baseUrl: string, name: string): Promise<string> {
+  const admin = new URL(baseUrl);
+  admin.pathname = '/postgres';
+  const c = new Client({ connectionString: admin.toString() });
+  await c.connect();
+  try {
+    await c.query(`CREATE DATABASE "${name}"`);
+  } finally {
+    await c.end();
+  }
+  const url = new URL(baseUrl);
+  url.pathname = `/${name}`;
+  const ds = new DataSource(dataSourceOptions(url.toString(), [], 2));
+  await ds.initialize();
+  try {
+    await ds.runMigrations({ transaction: 'each' });
+  } finally {
+    await ds.destroy();
+  }
+  return url.toString();
+}
+
+export async function dropScratchDatabase(baseUrl: string, name: string): Promise<void> {
+  const admin = new URL(baseUrl);
+  admin.pathname = '/postgres';
+  const c = new Client({ connectionString: admin.toString() });
+  await c.connect();
+  try {
+    await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+  } finally {
+    await c.end();
+  }
+}
+
+export async function dropRedisPrefix(redisUrl: string, prefix: string): Promise<void> {
+  const r = new Redis(redisUrl);
+  try {
+    const stream = r.scanStream({ match: `${prefix}:*`, count: 5000 });
+    for await (const keys of stream) if ((keys as string[]).length) await r.unlink(...(keys as string[]));
+  } finally {
+    r.disconnect();
+  }
+}
