@@ -1,6 +1,10 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { AttemptsModule } from '@lc/attempts';
+import { ContestsModule } from '@lc/contests';
 import { IdentityModule } from '@lc/identity';
+import { LeaderboardApiModule } from '@lc/leaderboard';
 import { AppConfig, HealthModule, MetricsController, PlatformModule } from '@lc/platform';
+import { QuestionBankModule } from '@lc/question-bank';
 import { ALL_ENTITIES } from './entities';
 
 @Module({})
@@ -8,7 +12,7 @@ export class ApiModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: ApiModule,
-      imports: [PlatformModule.forRoot(config, ALL_ENTITIES), HealthModule, IdentityModule],
+      imports: [PlatformModule.forRoot(config, ALL_ENTITIES), HealthModule, IdentityModule, LeaderboardApiModule, QuestionBankModule, ContestsModule, AttemptsModule],
       controllers: [MetricsController],
     };
   }

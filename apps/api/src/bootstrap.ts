@@ -1,8 +1,14 @@
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { LiveIoAdapter } from '@lc/leaderboard';
 import { AppConfig, createHttpApp } from '@lc/platform';
 import { ApiModule } from './app.module';
 
 /** The api as production runs it, not yet listening; tests call this too. */
-export function createApi(config: AppConfig): Promise<NestFastifyApplication> {
-  return createHttpApp(ApiModule.forRoot(config), config);
+export async function createApi(config: AppConfig): Promise<NestFastifyApplication> {
+  const app = await createHttpApp(ApiModule.forRoot(config), config);
+  // Socket.IO (/live) across instances through Redis; must be set before the app initialises.
+  const io = new LiveIoAdapter(app, config);
+  await io.connect();
+  app.useWebSocketAdapter(io);
+  return app;
 }

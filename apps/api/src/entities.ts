@@ -1,5 +1,8 @@
+import { ATTEMPT_ENTITIES } from '@lc/attempts';
+import { CONTEST_ENTITIES } from '@lc/contests';
 import { IDENTITY_ENTITIES } from '@lc/identity';
 import { AuditLog } from '@lc/platform';
+import { QUESTION_BANK_ENTITIES } from '@lc/question-bank';
 
 /** Every entity of the platform: the api, the worker, the CLI and the tests share this list. */
-export const ALL_ENTITIES = [AuditLog, ...IDENTITY_ENTITIES];
+export const ALL_ENTITIES = [AuditLog, ...IDENTITY_ENTITIES, ...QUESTION_BANK_ENTITIES, ...CONTEST_ENTITIES, ...ATTEMPT_ENTITIES];
