@@ -5,4 +5,4 @@ import { ALL_ENTITIES } from '../apps/api/src/entities';
 
 /** For the TypeORM CLI (migrate, generate, check). Needs only DATABASE_URL. */
 const env = { JWT_SECRET: 'x'.repeat(32), PII_KEY: 'x'.repeat(32), REDIS_URL: 'redis://127.0.0.1:6379', ...process.env };
-export default new DataSource(dataSourceOptions(loadConfig(env).databaseUrl, ALL_ENTITIES, 2));
+export default new DataSource({ ...dataSourceOptions(loadConfig(env).databaseUrl, ALL_ENTITIES, 2), logging: ['error', 'warn', 'migration'] });

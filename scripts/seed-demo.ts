@@ -27,7 +27,7 @@ const HOUR = 3600_000;
 const DAY = 24 * HOUR;
 
 async function main(): Promise<void> {
-  const config = loadConfigOrExit({ ...process.env, AUTH_IP_RATE_LIMIT_PER_MINUTE: '100000', AUTH_RATE_LIMIT_PER_MINUTE: '100000', LOG_LEVEL: 'warn' });
+  const config = loadConfigOrExit({ ...process.env, AUTH_IP_RATE_LIMIT_PER_MINUTE: '100000', AUTH_RATE_LIMIT_PER_MINUTE: '100000', LOG_LEVEL: 'error' });
   if (!config.adminEmail || !config.adminPassword) throw new Error('ADMIN_EMAIL and ADMIN_PASSWORD must be set to seed the demo');
   const app = await createApi(config);
   await app.listen({ port: 0, host: '127.0.0.1' });
@@ -72,7 +72,7 @@ async function main(): Promise<void> {
         ],
         shuffleQuestions: true,
         shuffleOptions: true,
-        predictionQuestion: { prompt: 'Dự đoán: tuần này có bao nhiêu người trả lời đúng tất cả các câu hỏi?', target: 'perfect_entrants' },
+        predictionQuestion: { prompt: 'Dự đoán: tuần này có bao nhiêu người trả lời đúng tất cả các câu hỏi?', target: 'perfect-score-entrants', countBy: 'people' },
         leaderboard: { visibility: 'live' },
         prizes: [
           { name: 'Giải Nhất', count: 1 },
@@ -92,7 +92,7 @@ async function main(): Promise<void> {
         selection: [{ bankId: bank.id, types: ['single'], count: 20 }],
         shuffleQuestions: true,
         shuffleOptions: true,
-        predictionQuestion: { prompt: 'Dự đoán: tuần này có bao nhiêu người trả lời đúng tất cả các câu hỏi?', target: 'perfect_entrants' },
+        predictionQuestion: { prompt: 'Dự đoán: tuần này có bao nhiêu người trả lời đúng tất cả các câu hỏi?', target: 'perfect-score-entrants', countBy: 'people' },
         leaderboard: { visibility: 'frozen', freezeAt: new Date(now + 13 * DAY).toISOString() },
         prizes: [{ name: 'Giải Nhất', count: 1 }, { name: 'Giải Nhì', count: 2 }],
       },
@@ -134,7 +134,7 @@ async function main(): Promise<void> {
         shuffleQuestions: true,
         shuffleOptions: true,
         leaderboard: { visibility: 'hidden' },
-        advancement: { mode: 'top', count: 10 },
+        advancement: { mode: 'top', topN: 10 },
       },
       {
         title: 'Vòng 2: Thuyết trình trước Ban giám khảo',

@@ -65,8 +65,9 @@ export class DemoClient {
     const have = await this.call('GET', `/question-banks/${bankId}/questions?limit=1`, undefined, organiser.token);
     if ((have.body.total as number) >= questions.length) return 0;
     let added = 0;
-    for (const q of questions) {
-      const r = await this.call('POST', `/question-banks/${bankId}/questions?duplicates=skip`, q, organiser.token, [200, 201, 409]);
+    for (const { rubricHint, ...q } of questions) {
+      const body = rubricHint ? { ...q, rubric: rubricHint } : q;
+      const r = await this.call('POST', `/question-banks/${bankId}/questions?duplicates=skip`, body, organiser.token, [200, 201, 409]);
       if (r.status === 201) added++;
     }
     return added;
@@ -74,14 +75,12 @@ export class DemoClient {
 
   async ensureContest(organiser: Login, contest: Json & { slug: string }, rounds: Json[]): Promise<{ id: string; slug: string; roundIds: string[] }> {
     const found = await this.call('GET', `/contests/${contest.slug}`, undefined, organiser.token, [200, 404]);
-    let id: string;
-    if (found.status === 200) {
-      id = found.body.id;
-    } else {
-      id = (await this.call('POST', '/contests', contest, organiser.token)).body.id;
-      for (const r of rounds) await this.call('POST', `/contests/${id}/rounds`, r, organiser.token);
-      await this.call('POST', `/contests/${id}/publish`, {}, organiser.token);
-    }
+    const id: string = found.status === 200 ? found.body.id : (await this.call('POST', '/contests', contest, organiser.token)).body.id;
+    // A run that stopped half-way left a draft: finish it instead of skipping it.
+    const existing = await this.call('GET', `/contests/${id}/rounds`, undefined, organiser.token);
+    const count = (Array.isArray(existing.body) ? existing.body : existing.body.items).length as number;
+    if (count === 0) for (const r of rounds) await this.call('POST', `/contests/${id}/rounds`, r, organiser.token);
+    if (found.status !== 200 || found.body.status === 'draft') await this.call('POST', `/contests/${id}/publish`, {}, organiser.token);
     const list = await this.call('GET', `/contests/${id}/rounds`, undefined, organiser.token);
     const items = (Array.isArray(list.body) ? list.body : list.body.items) as { id: string }[];
     return { id, slug: contest.slug, roundIds: items.map((r) => r.id) };
