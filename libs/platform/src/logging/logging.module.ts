@@ -34,7 +34,8 @@ const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
         forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
         // The autosave hot path skips the per-request logger (its AsyncLocalStorage and child
         // logger were a quarter of api CPU under surge); its errors are still logged by the filter.
-        exclude: [{ path: 'api/v1/attempts/:id/answers/:questionId', method: RequestMethod.PUT }],
+        // Nest prefixes these paths with the global prefix itself.
+        exclude: [{ path: 'attempts/:id/answers/:questionId', method: RequestMethod.PUT }],
         pinoHttp: {
           level: config.logLevel,
           redact: { paths: REDACT_PATHS, censor: '[redacted]' },
