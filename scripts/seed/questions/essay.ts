@@ -1,12 +1,5 @@
+import { BC, BLHS, HP, ND130, ND59, PBGDPL, PCTN } from '../laws';
 import type { DemoQuestion } from '../types';
-
-const BC = 'Luật Bầu cử ĐBQH và đại biểu HĐND 2015';
-const HP = 'Hiến pháp 2013';
-const PCTN = 'Luật Phòng, chống tham nhũng 2018';
-const ND59 = 'Nghị định 59/2019/NĐ-CP';
-const ND130 = 'Nghị định 130/2020/NĐ-CP';
-const BLHS = 'Bộ luật Hình sự 2015 (sửa đổi, bổ sung 2017)';
-const PBGDPL = 'Luật Phổ biến, giáo dục pháp luật 2012';
 
 // Rubrics add up to 10 points, matching `points`; judges score each criterion separately.
 const ANALYSIS = 'Nội dung pháp lý chính xác (4); Phân tích, lập luận (3); Liên hệ thực tiễn, đề xuất (3)';

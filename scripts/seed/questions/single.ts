@@ -1,12 +1,5 @@
+import { BC, BLHS, HP, ND130, ND59, PBGDPL, PCTN } from '../laws';
 import type { DemoQuestion } from '../types';
-
-const BC = 'Luật Bầu cử ĐBQH và đại biểu HĐND 2015';
-const HP = 'Hiến pháp 2013';
-const PCTN = 'Luật Phòng, chống tham nhũng 2018';
-const ND59 = 'Nghị định 59/2019/NĐ-CP';
-const ND130 = 'Nghị định 130/2020/NĐ-CP';
-const BLHS = 'Bộ luật Hình sự 2015 (sửa đổi, bổ sung 2017)';
-const PBGDPL = 'Luật Phổ biến, giáo dục pháp luật 2012';
 
 /** Four options; the letter names the correct one so the data reads like the printed question. */
 function choices(correct: 'A' | 'B' | 'C' | 'D', texts: [string, string, string, string]): NonNullable<DemoQuestion['options']> {
