@@ -20,7 +20,7 @@ import ExcelJS from 'exceljs';
 import { loadConfig } from '@lc/platform';
 import { createApi } from '../apps/api/src/bootstrap';
 import { intEnv, loadDotEnv, log } from './lib/env';
-import { createScratchDatabase, dropRedisPrefix, dropScratchDatabase } from './lib/scratch';
+import { createScratchDatabase, dropRedisPrefix, dropScratchDatabase } from '../scripts/lib/scratch-db';
 
 const TARGET = { seconds: 15, rssMb: 400 };
 const mb = (bytes: number) => Math.round((bytes / 1024 / 1024) * 10) / 10;

@@ -26,7 +26,7 @@ import { JsonClient } from './lib/http-client';
 import { freePort, sampleRss, startProcess, stopProcess, waitHealthy, waitOutput, Proc } from './lib/procs';
 import { profileArgs, summariseProfile } from './lib/profile';
 import { apiAutosaveThroughput, bareNodeReference, getLatency } from './lib/reference';
-import { createScratchDatabase, dropRedisPrefix, dropScratchDatabase } from './lib/scratch';
+import { createScratchDatabase, dropRedisPrefix, dropScratchDatabase } from '../scripts/lib/scratch-db';
 import { createResidents, Resident, seedContest, Seed } from './lib/seed';
 import { round, Stats } from './lib/stats';
 import { Ack, runSurge, SurgeResult } from './lib/surge';

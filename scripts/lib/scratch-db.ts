@@ -1,9 +1,10 @@
 import { Client } from 'pg';
 import Redis from 'ioredis';
 import { DataSource } from 'typeorm';
-import { dataSourceOptions } from '@lc/platform';
+// Relative, not '@lc/platform': Jest's global setup imports this file and gets no path aliases.
+import { dataSourceOptions } from '../../libs/platform/src/database/data-source-options';
 
-/** A database of its own, migrated to head, so the bench never touches real data. */
+/** A database of its own, migrated to head, so tests and benches never touch real data. */
 export async function createScratchDatabase(baseUrl: string, name: string): Promise<string> {
   const admin = new URL(baseUrl);
   admin.pathname = '/postgres';
