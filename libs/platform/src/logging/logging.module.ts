@@ -23,8 +23,6 @@ export const REDACT_PATHS = [
   'phone',
 ];
 
-const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
-
 @Module({
   imports: [
     LoggerModule.forRootAsync({
@@ -39,11 +37,9 @@ const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
         pinoHttp: {
           level: config.logLevel,
           redact: { paths: REDACT_PATHS, censor: '[redacted]' },
-          // The HTTP app sets x-request-id in its first hook; workers have no request.
-          genReqId: (req: IncomingMessage) => {
-            const given = req.headers['x-request-id'];
-            return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
-          },
+          // createHttpApp's first hook has already validated or generated the id and put it in
+          // this header, so log lines and the response carry the same one.
+          genReqId: (req: IncomingMessage) => String(req.headers['x-request-id'] ?? randomUUID()),
           // Successful requests log at debug so the hot path costs nothing at the default level.
           customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'debug'),
           serializers: {
