@@ -56,9 +56,10 @@ export interface Session {
   user: { id: string; role: string; organisationId: string | null; [k: string]: unknown };
 }
 
-async function ok<T>(p: Promise<{ status: number; body: T }>, expected = [200, 201]): Promise<T> {
+/** Awaits a setup call and returns its body, failing loudly (with `what`) on any other status. */
+export async function ok<T>(p: Promise<{ status: number; body: T }>, what = 'factory call', expected = [200, 201]): Promise<T> {
   const r = await p;
-  if (!expected.includes(r.status)) throw new Error(`factory call failed: ${r.status} ${JSON.stringify(r.body)}`);
+  if (!expected.includes(r.status)) throw new Error(`${what} failed: ${r.status} ${JSON.stringify(r.body)}`);
   return r.body;
 }
 

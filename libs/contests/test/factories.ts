@@ -1,5 +1,5 @@
 import { Http } from '../../../test/harness';
-import { newOrganisation, newResident, newStaff, Session } from '../../../test/factories';
+import { newOrganisation, newResident, newStaff, ok, Session } from '../../../test/factories';
 
 /** A question as the test knows it (with its key), to answer right or wrong on purpose. */
 export interface KnownQuestion {
@@ -53,13 +53,6 @@ export function known(body: { id: string; options?: { id: string }[] }, input: Q
     explanation: input.explanation,
     bankOptionIds: (body.options ?? []).map((o: { id: string }) => o.id),
   };
-}
-
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- JSON bodies of many shapes
-async function ok<T = any>(p: Promise<{ status: number; body: T }>, what: string): Promise<T> {
-  const r = await p;
-  if (r.status >= 300) throw new Error(`${what} failed: ${r.status} ${JSON.stringify(r.body)}`);
-  return r.body;
 }
 
 export interface OrgSetup {
