@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { AttemptsModule } from '@lc/attempts';
 import { ContestsModule } from '@lc/contests';
 import { IdentityModule } from '@lc/identity';
+import { JudgingModule } from '@lc/judging';
 import { LeaderboardApiModule } from '@lc/leaderboard';
 import { AppConfig, HealthModule, MetricsController, PlatformModule } from '@lc/platform';
 import { QuestionBankModule } from '@lc/question-bank';
@@ -12,7 +13,7 @@ export class ApiModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: ApiModule,
-      imports: [PlatformModule.forRoot(config, ALL_ENTITIES), HealthModule, IdentityModule, LeaderboardApiModule, QuestionBankModule, ContestsModule, AttemptsModule],
+      imports: [PlatformModule.forRoot(config, ALL_ENTITIES), HealthModule, IdentityModule, LeaderboardApiModule, QuestionBankModule, ContestsModule, AttemptsModule, JudgingModule],
       controllers: [MetricsController],
     };
   }

@@ -34,3 +34,7 @@ export * from './certificates/decision-pdf';
 export * from './certificates/certificate-pdf';
 // Display helpers
 export { formatDuration, formatVnDateTime, VN_TIME_ZONE } from './common/vn-format';
+// Nest modules and entities (the pure core above does not depend on them)
+export { JudgingModule, JudgingWorkerModule } from './judging.module';
+export { RESULT_ENTITIES } from './results/entities';
+export { JUDGED_ENTRY_ENTITIES } from './judged-entries/entities';

@@ -1,0 +1,1 @@
+export const JUDGED_ENTRY_ENTITIES: Function[] = [];
