@@ -7,8 +7,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/env.sh
 cmd=${1:-run}
-[ -f dist/scripts/data-source.js ] || npm run -s build
-typeorm() { node node_modules/typeorm/cli.js -d dist/scripts/data-source.js "$@"; }
+DIST=${LC_DIST:-dist}  # LC_DIST: a build elsewhere, so parallel work does not clobber dist/
+[ -f "$DIST/scripts/data-source.js" ] || npm run -s build
+typeorm() { node node_modules/typeorm/cli.js -d "$DIST/scripts/data-source.js" "$@"; }
 
 with_scratch_db() {
   local name="lc_scratch_$$_$RANDOM"

@@ -5,8 +5,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 export const ROOT = join(__dirname, '..');
-export const API_MAIN = join(ROOT, 'dist/apps/api/src/main.js');
-export const WORKER_MAIN = join(ROOT, 'dist/apps/worker/src/main.js');
+/** Built code; LC_DIST points elsewhere so parallel work can build without clobbering dist/. */
+export const DIST = process.env.LC_DIST ?? join(ROOT, 'dist');
+export const API_MAIN = join(DIST, 'apps/api/src/main.js');
+export const WORKER_MAIN = join(DIST, 'apps/worker/src/main.js');
 
 export function requireBuild(): void {
   if (!existsSync(API_MAIN) || !existsSync(WORKER_MAIN)) throw new Error('dist/ is missing: run `npm run build` (npm test does it for you)');

@@ -38,3 +38,4 @@ export { formatDuration, formatVnDateTime, VN_TIME_ZONE } from './common/vn-form
 export { JudgingModule, JudgingWorkerModule } from './judging.module';
 export { RESULT_ENTITIES } from './results/entities';
 export { JUDGED_ENTRY_ENTITIES } from './judged-entries/entities';
+export * from './judged-entries/judged-standings';

@@ -1,1 +1,1 @@
-export const JUDGED_ENTRY_ENTITIES: Function[] = [];
+export const JUDGED_ENTRY_ENTITIES: (new () => object)[] = [];

@@ -1,1 +1,1 @@
-export const RESULT_ENTITIES: Function[] = [];
+export const RESULT_ENTITIES: (new () => object)[] = [];

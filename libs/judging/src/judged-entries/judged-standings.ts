@@ -1,0 +1,24 @@
+/** One entrant's place-relevant figures in a judged round, once the jury has marked them. */
+export interface JudgedStanding {
+  personId: string;
+  entryId: string;
+  /** Jury aggregate (mean, or trimmed mean with enough judges) before penalties. */
+  aggregate: number;
+  penalties: number;
+  /** aggregate − penalties: what ranks. */
+  final: number;
+  maxScore: number;
+  submittedAt: Date;
+  /** Judges differ by more than the round's gap and the head judge has not reconciled it yet. */
+  needsReconciliation: boolean;
+  /** Fewer marks than active judges. */
+  incomplete: boolean;
+}
+
+/**
+ * What results need from judged rounds (the results side ranks and awards; the judged-entries
+ * side owns entries and marks). Provided by JudgedEntriesModule.
+ */
+export abstract class JudgedStandings {
+  abstract forRound(roundId: string): Promise<JudgedStanding[]>;
+}
