@@ -23,6 +23,18 @@ const RESIDENTS = [
 ];
 const UNITS = ['UBND phường Hạ Long', 'UBND phường Bãi Cháy', 'Trường THPT Hòn Gai', 'Công an phường Bãi Cháy', 'Sở Tư pháp'];
 
+/** Rubrics as the official plans word them (criteria and maximum points). */
+const ESSAY_RUBRIC = [
+  { key: 'noi-dung', label: 'Nội dung: chính xác, đầy đủ, bám sát pháp luật về bầu cử', maxPoints: 50 },
+  { key: 'sang-tao', label: 'Tính sáng tạo, khả năng áp dụng vào thực tế', maxPoints: 30 },
+  { key: 'hinh-thuc', label: 'Hình thức trình bày', maxPoints: 20 },
+];
+const PRESENTATION_RUBRIC = [
+  { key: 'noi-dung', label: 'Nội dung bài thuyết trình', maxPoints: 50 },
+  { key: 'ky-nang', label: 'Kỹ năng truyền đạt, phong cách', maxPoints: 30 },
+  { key: 'tra-loi', label: 'Trả lời câu hỏi của Ban giám khảo', maxPoints: 20 },
+];
+
 const HOUR = 3600_000;
 const DAY = 24 * HOUR;
 
@@ -153,6 +165,14 @@ async function main(): Promise<void> {
       },
     ]);
     for (const c of [election, rapporteur]) await api.assignJudge(organiser, c.roundIds, judge.user.id);
+    await api.ensureJury(organiser, election.roundIds[2], { rubric: ESSAY_RUBRIC, headJudgeUserId: judge.user.id });
+    await api.ensureJury(organiser, rapporteur.roundIds[1], {
+      rubric: PRESENTATION_RUBRIC,
+      headJudgeUserId: judge.user.id,
+      // 15 minutes to present; each started minute over costs a point.
+      penalties: [{ kind: 'overtime', limitSeconds: 15 * 60, points: 1, per: 'started-minute', maxPoints: 10 }],
+      reconciliationGap: 15,
+    });
     for (const r of residents) await api.ensureRegistration(r, election.id, { unit: r.unit });
 
     const logins = [

@@ -90,6 +90,11 @@ export class DemoClient {
     for (const roundId of roundIds) await this.call('POST', `/rounds/${roundId}/judges`, { userId }, organiser.token, [200, 201, 204, 409]);
   }
 
+  /** The rubric judges mark against; left alone once marking has started (409 jury_locked). */
+  async ensureJury(organiser: Login, roundId: string, jury: Json): Promise<void> {
+    await this.call('PUT', `/rounds/${roundId}/jury`, jury, organiser.token, [200, 409]);
+  }
+
   async ensureRegistration(resident: Login, contestId: string, fields: Json): Promise<void> {
     await this.call('POST', `/contests/${contestId}/register`, fields, resident.token, [200, 201, 409]);
   }

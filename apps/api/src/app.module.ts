@@ -6,6 +6,7 @@ import { JudgingModule } from '@lc/judging';
 import { LeaderboardApiModule } from '@lc/leaderboard';
 import { AppConfig, HealthModule, MetricsController, PlatformModule } from '@lc/platform';
 import { QuestionBankModule } from '@lc/question-bank';
+import { StatisticsModule } from '@lc/statistics';
 import { ALL_ENTITIES } from './entities';
 
 @Module({})
@@ -13,7 +14,7 @@ export class ApiModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: ApiModule,
-      imports: [PlatformModule.forRoot(config, ALL_ENTITIES), HealthModule, IdentityModule, LeaderboardApiModule, QuestionBankModule, ContestsModule, AttemptsModule, JudgingModule],
+      imports: [PlatformModule.forRoot(config, ALL_ENTITIES), HealthModule, IdentityModule, LeaderboardApiModule, QuestionBankModule, ContestsModule, AttemptsModule, JudgingModule, StatisticsModule],
       controllers: [MetricsController],
     };
   }

@@ -4,6 +4,7 @@ import { IDENTITY_ENTITIES } from '@lc/identity';
 import { JUDGED_ENTRY_ENTITIES, RESULT_ENTITIES } from '@lc/judging';
 import { AuditLog } from '@lc/platform';
 import { QUESTION_BANK_ENTITIES } from '@lc/question-bank';
+import { STATISTICS_ENTITIES } from '@lc/statistics';
 
 /** Every entity of the platform: the api, the worker, the CLI and the tests share this list. */
-export const ALL_ENTITIES = [AuditLog, ...IDENTITY_ENTITIES, ...QUESTION_BANK_ENTITIES, ...CONTEST_ENTITIES, ...ATTEMPT_ENTITIES, ...RESULT_ENTITIES, ...JUDGED_ENTRY_ENTITIES];
+export const ALL_ENTITIES = [AuditLog, ...IDENTITY_ENTITIES, ...QUESTION_BANK_ENTITIES, ...CONTEST_ENTITIES, ...ATTEMPT_ENTITIES, ...RESULT_ENTITIES, ...JUDGED_ENTRY_ENTITIES, ...STATISTICS_ENTITIES];

@@ -1,7 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { AttemptsWorkerModule } from '@lc/attempts';
 import { ContestsWorkerModule } from '@lc/contests';
-import { IdentityCoreModule } from '@lc/identity';
+import { IdentityCoreModule, PersonalDataWorkerModule } from '@lc/identity';
 import { JudgingWorkerModule } from '@lc/judging';
 import { AppConfig, PlatformModule } from '@lc/platform';
 import { ALL_ENTITIES } from '../../api/src/entities';
@@ -10,6 +10,6 @@ import { ALL_ENTITIES } from '../../api/src/entities';
 @Module({})
 export class WorkerModule {
   static forRoot(config: AppConfig): DynamicModule {
-    return { module: WorkerModule, imports: [PlatformModule.forRoot(config, ALL_ENTITIES), IdentityCoreModule, ContestsWorkerModule, AttemptsWorkerModule, JudgingWorkerModule] };
+    return { module: WorkerModule, imports: [PlatformModule.forRoot(config, ALL_ENTITIES), IdentityCoreModule, PersonalDataWorkerModule, ContestsWorkerModule, AttemptsWorkerModule, JudgingWorkerModule] };
   }
 }

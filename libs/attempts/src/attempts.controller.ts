@@ -1,11 +1,12 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Put, Query, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { SkipThrottle, Throttle, ThrottlerGuard } from '@nestjs/throttler';
-import { Transform } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsISO8601, IsNumber, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { Transform, Type } from 'class-transformer';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsISO8601, IsNumber, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { type Actor, ClientInfo, CurrentActor, Roles } from '@lc/identity';
 import { badRequest, Page, PagingQuery } from '@lc/platform';
 import { AdvancementService, AdvanceResult } from './advancement/advancement.service';
+import { QuotaAdvanceDto } from './advancement/quota';
 import { SaveAnswerDto } from './answers/answer.dto';
 import { AnswerService, SavedAnswerAck } from './answers/answer.service';
 import { ATTEMPT_STATUSES } from './attempt/attempt.entity';
@@ -16,7 +17,13 @@ import { AttemptQueryService, MyAttempts, StaffAttemptRow } from './view/attempt
 import type { AttemptView } from './view/attempt-view';
 
 class SubmitDto {
-  @ApiPropertyOptional({ description: 'The answer to the round\'s prediction question' }) @IsOptional() @IsNumber({ allowNaN: false, allowInfinity: false }) prediction?: number;
+  /** A count of people or attempts: never negative (a negative guess was accepted and ranked). */
+  @ApiPropertyOptional({ description: 'The answer to the round\'s prediction question (a count, 0 or more)', minimum: 0 })
+  @IsOptional()
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @Min(0)
+  @Max(1e12)
+  prediction?: number;
 }
 
 class EventDto {
@@ -32,6 +39,11 @@ class AdvanceDto {
   @ArrayMaxSize(10_000)
   @IsUUID('all', { each: true })
   userIds?: string[];
+  @ApiPropertyOptional({ type: QuotaAdvanceDto, description: 'Advance by quota per unit and/or group instead of the round\'s rule' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => QuotaAdvanceDto)
+  quota?: QuotaAdvanceDto;
 }
 
 class RoundAttemptsQuery extends PagingQuery {
@@ -126,6 +138,6 @@ export class AttemptsController {
   @Roles('organiser', 'judge', 'admin')
   @ApiOperation({ summary: "Enrol the round's top N / those above the threshold, or the picked userIds, in the next round" })
   advance(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) roundId: string, @Body() dto: AdvanceDto): Promise<AdvanceResult> {
-    return this.advancement.advance(actor, roundId, dto.userIds);
+    return this.advancement.advance(actor, roundId, dto.userIds, dto.quota);
   }
 }

@@ -13,3 +13,5 @@ export * from './advancement/advancement.service';
 export * from './view/attempt-query.service';
 export * from './view/attempt-view';
 export * from './hot/attempt-hot-store';
+export * from './advancement/quota';
+export * from './advancement/ranking-source';

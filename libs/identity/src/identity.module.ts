@@ -10,7 +10,11 @@ import { AuthService } from './auth/auth.service';
 import { TokenService } from './auth/token.service';
 import { OrganisationsController } from './organisations/organisations.controller';
 import { OrganisationsService } from './organisations/organisations.service';
+import { AccountDeletionService } from './personal-data/account-deletion.service';
+import { PersonalDataController } from './personal-data/personal-data.controller';
+import { PersonalDataService } from './personal-data/personal-data.service';
 import { PiiService } from './pii/pii.service';
+import { AccountEvents } from './users/account-events';
 import { AdminBootstrapService } from './users/admin-bootstrap.service';
 import { UsersController } from './users/users.controller';
 import { UsersService } from './users/users.service';
@@ -32,9 +36,9 @@ function jwtKey(config: AppConfig) {
       useFactory: (config: AppConfig) => ({ secret: jwtKey(config), signOptions: { algorithm: 'HS256' }, verifyOptions: { algorithms: ['HS256'] } }),
     }),
   ],
-  controllers: [AuthController, UsersController, OrganisationsController],
-  providers: [AuthService, TokenService, UsersService, OrganisationsService, AccessService, PiiService, AdminBootstrapService, { provide: APP_GUARD, useClass: AuthGuard }],
-  exports: [AccessService, TokenService, PiiService, UsersService],
+  controllers: [AuthController, UsersController, OrganisationsController, PersonalDataController],
+  providers: [AuthService, TokenService, UsersService, OrganisationsService, AccessService, PiiService, AdminBootstrapService, PersonalDataService, AccountDeletionService, AccountEvents, { provide: APP_GUARD, useClass: AuthGuard }],
+  exports: [AccessService, TokenService, PiiService, UsersService, AccountEvents],
 })
 export class IdentityModule {}
 
@@ -47,7 +51,7 @@ export class IdentityModule {}
       useFactory: (config: AppConfig) => ({ secret: jwtKey(config) }),
     }),
   ],
-  providers: [TokenService, AccessService, PiiService],
-  exports: [TokenService, AccessService, PiiService],
+  providers: [TokenService, AccessService, PiiService, AccountEvents],
+  exports: [TokenService, AccessService, PiiService, AccountEvents],
 })
 export class IdentityCoreModule {}

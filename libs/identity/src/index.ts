@@ -11,3 +11,7 @@ export * from './pii/provinces';
 export * from './users/user.entity';
 export * from './users/user-view';
 export * from './organisations/organisation.entity';
+export * from './personal-data/personal-data.module';
+export * from './personal-data/retention';
+export { DELETED_USER_NAME } from './users/anonymise';
+export { AccountEvents } from './users/account-events';

@@ -37,5 +37,8 @@ export { formatDuration, formatVnDateTime, VN_TIME_ZONE } from './common/vn-form
 // Nest modules and entities (the pure core above does not depend on them)
 export { JudgingModule, JudgingWorkerModule } from './judging.module';
 export { RESULT_ENTITIES } from './results/entities';
+export { ResultsCoreModule } from './results/results.module';
+export { CloseRound } from './results/close/close-round';
+export { ResultExportWriter } from './results/exports/export-writer';
 export { JUDGED_ENTRY_ENTITIES } from './judged-entries/entities';
 export * from './judged-entries/judged-standings';

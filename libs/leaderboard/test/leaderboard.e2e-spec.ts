@@ -1,7 +1,7 @@
 import { Socket } from 'socket.io-client';
 import { LeaderboardService } from '@lc/leaderboard';
 import { expectError, Http, startApi, TestApi } from '../../../test/harness';
-import { loginAdmin, newOrganisation, newResident, newStaff, Session } from '../../../test/factories';
+import { loginAdmin, newOrganisation, newResident, newStaff, ok, Session } from '../../../test/factories';
 import { entrant, iso, liveQuiz, orgWithBank, OrgSetup, sleep } from '../../contests/test/factories';
 import { BoardStore } from '../src/board/board-store';
 import { collect, connect, connected, enter, until } from './helpers';
@@ -103,6 +103,9 @@ describe('leaderboards over HTTP and sockets (two api instances)', () => {
     it('lets staff of the organisation read it and hides it from other tenants (404)', async () => {
       expect((await httpA.get(`/rounds/${roundId}/leaderboard`, setup.organiser.token)).status).toBe(200);
       const judge = await newStaff(httpA, admin, 'judge', setup.org.id);
+      // SPEC: a judge sees the rounds assigned to them.
+      expectError(await httpA.get(`/rounds/${roundId}/leaderboard`, judge.token), 403);
+      await ok(httpA.post(`/rounds/${roundId}/judges`, { userId: judge.user.id }, setup.organiser.token), 'assign judge');
       expect((await httpA.get(`/rounds/${roundId}/leaderboard`, judge.token)).body.total).toBe(4);
       const otherOrg = await newOrganisation(httpA, admin);
       const foreign = await newStaff(httpA, admin, 'organiser', otherOrg.id);

@@ -118,7 +118,7 @@ export class AttemptHotStore {
     }
   }
 
-  async close(attemptId: string, userId: string | null, graceMs: number, mode: 'submit' | 'expire'): Promise<CloseResult> {
+  async close(attemptId: string, userId: string | null, graceMs: number, mode: 'submit' | 'expire' | 'force'): Promise<CloseResult> {
     const r = await CLOSE.run<(string | string[])[]>(this.redis, [this.meta(attemptId), this.ans(attemptId)], [userId ?? '', graceMs, mode]);
     switch (r[0]) {
       case 'ok':

@@ -89,7 +89,7 @@ return {'ok', string.format('%d', seq), string.format('%d', now)}
 /**
  * Stops the attempt taking answers and hands back everything needed to finalise it. Status
  * "closing" lets a retried submit (or the expiry job) continue after a crash mid-way.
- * KEYS meta, ans. ARGV userId ('' = the system), graceMs, mode (submit|expire).
+ * KEYS meta, ans. ARGV userId ('' = the system), graceMs, mode (submit|expire|force: staff close the round early).
  */
 export const CLOSE = new LuaScript(`
 local m = redis.call('HMGET', KEYS[1], 'owner', 'status', 'deadline')

@@ -76,13 +76,15 @@ export class AttemptFinaliser {
   }
 
   /** The clock's turn: finalise with what was saved. 'early' means the deadline + grace is still ahead. */
-  async expire(attemptId: string): Promise<{ r: 'expired' | 'done' | 'gone' } | { r: 'early'; waitMs: number }> {
-    let c = await this.hot.close(attemptId, null, this.config.answerGraceMs, 'expire');
+  async expire(attemptId: string, opts: { force?: boolean } = {}): Promise<{ r: 'expired' | 'done' | 'gone' } | { r: 'early'; waitMs: number }> {
+    // force: the round is closed early by staff, so the attempt ends now, before its deadline.
+    const mode = opts.force ? 'force' : 'expire';
+    let c = await this.hot.close(attemptId, null, this.config.answerGraceMs, mode);
     if (c.r === 'missing') {
       const row = await this.records.hydrate(attemptId);
       if (!row) return { r: 'gone' };
       if (row.status !== 'in_progress') return { r: 'done' };
-      c = await this.hot.close(attemptId, null, this.config.answerGraceMs, 'expire');
+      c = await this.hot.close(attemptId, null, this.config.answerGraceMs, mode);
     }
     if (c.r === 'early') return { r: 'early', waitMs: c.deadlineAt + this.config.answerGraceMs - c.now + 1 };
     if (c.r !== 'ok') return { r: c.r === 'done' ? 'done' : 'gone' };
@@ -106,7 +108,8 @@ export class AttemptFinaliser {
     const pool = await this.pools.load(a.roundId, a.poolVersion);
     const answers = Object.fromEntries([...c.answers].map(([k, v]) => [k, v.answer]));
     const scored = scoreAttempt(a.draw, answers, pool.byVersion, { partialCredit: round.partialCredit });
-    const submittedAt = status === 'submitted' ? Math.min(c.now, a.deadlineAt) : a.deadlineAt;
+    // An expiry by the clock is past the deadline (so it stands at the deadline); a forced one ends now.
+    const submittedAt = Math.min(c.now, a.deadlineAt);
     const timeTakenMs = Math.max(0, submittedAt - a.startedAt);
     const flags = tooFast(timeTakenMs, scored.answeredCount, round.integrity.minSecondsPerQuestion)
       ? [flag('too_fast', new Date(c.now), { timeTakenMs, answered: scored.answeredCount, minSecondsPerQuestion: round.integrity.minSecondsPerQuestion })]

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { type Actor, AccessService, User } from '@lc/identity';
-import { AuditService, badRequest } from '@lc/platform';
+import { AuditService, badRequest, conflict, forbidden } from '@lc/platform';
 import { sqlRows } from '../common/sql';
 
 export interface RoundJudgeView {
@@ -38,6 +38,27 @@ export class RoundJudgesService {
       await this.audit.record(actor, { action: 'round.judge.assign', entityType: 'round', entityId: roundId, after: { userId }, organisationId }, m);
     });
     return (await this.rows(roundId, userId))[0];
+  }
+
+  /**
+   * A judge with a conflict of interest steps down from the round: from then on their marks
+   * no longer count and they no longer see its entries (audited, with the reason). Being
+   * assigned again re-activates them.
+   */
+  async recuse(actor: Actor, roundId: string, reason: string): Promise<RoundJudgeView> {
+    // Tenancy only: the judge's own assignment row below decides (a recused judge gets 409, not 403).
+    const organisationId = await this.access.ownerOf('round', roundId);
+    if (!organisationId || (actor.role !== 'admin' && actor.organisationId !== organisationId)) throw this.access.deny('round');
+    const recused = await this.db.transaction(async (m) => {
+      const rows = await sqlRows<{ recused_at: Date | null }>(m, 'SELECT recused_at FROM round_judge WHERE round_id = $1 AND user_id = $2 FOR UPDATE', [roundId, actor.id]);
+      if (!rows.length) throw forbidden('You are not a judge of this round');
+      if (rows[0].recused_at) return false;
+      await m.query('UPDATE round_judge SET recused_at = now() WHERE round_id = $1 AND user_id = $2', [roundId, actor.id]);
+      await this.audit.record(actor, { action: 'round.judge.recuse', entityType: 'round', entityId: roundId, before: { userId: actor.id, recusedAt: null }, after: { userId: actor.id }, reason, organisationId }, m);
+      return true;
+    });
+    if (!recused) throw conflict('already_recused', 'You have already recused yourself from this round');
+    return (await this.rows(roundId, actor.id))[0];
   }
 
   async list(actor: Actor, roundId: string): Promise<RoundJudgeView[]> {

@@ -1,6 +1,6 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
-import { IsUUID } from 'class-validator';
+import { IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
 import { type Actor, CurrentActor, Public, Roles } from '@lc/identity';
 import { Page, PagingQuery } from '@lc/platform';
 import { EnrolmentService, EnrolmentView } from '../enrolment/enrolment.service';
@@ -11,6 +11,10 @@ import { RoundsService } from './rounds.service';
 
 class AssignJudgeDto {
   @ApiProperty() @IsUUID() userId!: string;
+}
+
+class RecuseDto {
+  @ApiProperty({ example: 'Người dự thi là người thân của tôi' }) @IsString() @MinLength(3) @MaxLength(2000) reason!: string;
 }
 
 @ApiTags('rounds')
@@ -62,6 +66,14 @@ export class RoundsController {
   @Roles('organiser', 'judge', 'admin')
   listJudges(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<RoundJudgeView[]> {
     return this.judges.list(actor, id);
+  }
+
+  @Post('rounds/:id/judges/me/recuse')
+  @HttpCode(200)
+  @Roles('judge')
+  @ApiOperation({ summary: 'A judge with a conflict of interest recuses themselves: their marks no longer count (audited)' })
+  recuse(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: RecuseDto): Promise<RoundJudgeView> {
+    return this.judges.recuse(actor, id, dto.reason);
   }
 
   @Get('rounds/:id/enrolments')

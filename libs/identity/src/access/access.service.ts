@@ -37,7 +37,29 @@ export class AccessService {
     if (actor.role === 'admin') return owner;
     if (actor.organisationId !== owner || actor.role === 'resident') throw notFound(label(resource));
     if (mode === 'write' && actor.role !== 'organiser') throw forbidden('Only organisers of this organisation may change it');
+    if (actor.role === 'judge' && (resource === 'round' || resource === 'contest') && !(await this.judges(actor.id, resource, id))) {
+      throw forbidden(`Only the judges assigned to this ${resource} may see it`);
+    }
     return owner;
+  }
+
+  /**
+   * SPEC: a judge sees the rounds assigned to them (and their contests), not every round of
+   * their organisation: entrants' personal data is on those screens. Not cached: assignments change.
+   */
+  private async judges(userId: string, resource: 'round' | 'contest', id: string): Promise<boolean> {
+    const rounds = resource === 'round' ? 'SELECT $1::uuid AS id' : 'SELECT id FROM round WHERE contest_id = $1';
+    // Assigned and not recused, or the jury's head judge (who reconciles without marking) unless recused.
+    const rows: unknown[] = await this.db.query(
+      `WITH r AS (${rounds})
+       SELECT 1 FROM r
+        WHERE EXISTS (SELECT 1 FROM round_judge j WHERE j.round_id = r.id AND j.user_id = $2 AND j.recused_at IS NULL)
+           OR (EXISTS (SELECT 1 FROM jury_settings s WHERE s.round_id = r.id AND s.head_judge_user_id = $2)
+               AND NOT EXISTS (SELECT 1 FROM round_judge j WHERE j.round_id = r.id AND j.user_id = $2 AND j.recused_at IS NOT NULL))
+        LIMIT 1`,
+      [id, userId],
+    );
+    return rows.length > 0;
   }
 
   /** For rules the table above cannot express: the caller checks, and this gives the error. */

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Equals, IsBoolean, IsEmail, IsIn, IsISO8601, IsOptional, IsString, Length, Matches, MaxLength } from 'class-validator';
 import { PROVINCES } from '../pii/provinces';
+import { NoLookalikeScripts } from './name-script';
 
 // Letters and ordinary punctuation only: no control, zero-width or bidi characters, no markup.
 // eslint-disable-next-line no-control-regex
@@ -11,6 +12,7 @@ export class RegisterDto {
   @IsString()
   @Length(2, 120)
   @Matches(NAME_PATTERN, { message: 'fullName contains invisible or control characters' })
+  @NoLookalikeScripts()
   fullName!: string;
 
   @ApiProperty({ example: '0912345678', description: 'Vietnamese mobile number' })

@@ -8,6 +8,8 @@ import { TokenService } from '../auth/token.service';
 import { CreateStaffUserDto } from '../dto/staff-user.dto';
 import { Organisation } from '../organisations/organisation.entity';
 import { normalisePhone } from '../pii/pii';
+import { AccountEvents } from './account-events';
+import { anonymisedUser } from './anonymise';
 import { PiiService } from '../pii/pii.service';
 import { User } from './user.entity';
 import { toUserView, UserView } from './user-view';
@@ -19,6 +21,7 @@ export class UsersService {
     private readonly pii: PiiService,
     private readonly tokens: TokenService,
     private readonly audit: AuditService,
+    private readonly events: AccountEvents,
   ) {}
 
   async me(actor: Actor): Promise<UserView> {
@@ -74,25 +77,10 @@ export class UsersService {
     await this.db.transaction(async (m) => {
       const u = await m.getRepository(User).findOne({ where: { id: userId, deletedAt: IsNull() }, lock: { mode: 'pessimistic_write' } });
       if (!u) throw notFound('User');
-      await m.getRepository(User).update(
-        { id: userId },
-        {
-          deletedAt: new Date(),
-          tokenVersion: u.tokenVersion + 1,
-          fullName: 'Đã xoá',
-          email: null,
-          phoneHash: null,
-          phoneEncrypted: null,
-          phoneMasked: null,
-          nationalIdHash: null,
-          nationalIdEncrypted: null,
-          nationalIdMasked: null,
-          dateOfBirth: null,
-          guardianName: null,
-        },
-      );
+      await m.getRepository(User).update({ id: userId }, anonymisedUser(u.tokenVersion, new Date()));
       await this.audit.record(actor, { action: 'user.delete', entityType: 'user', entityId: userId, before: { role: u.role, organisationId: u.organisationId }, reason }, m);
     });
     await this.tokens.revoke(userId, null);
+    await this.events.erased(userId);
   }
 }

@@ -61,11 +61,15 @@ export async function writeXlsx<T>(rows: RowSource<T>, columns: readonly ExportC
   }));
   ws.getRow(1).font = { bold: true };
   ws.getRow(1).commit();
-
+  // exceljs gives every cell a fresh style object, so its style cache (a WeakMap keyed by the
+  // object) never hits and each cell's style is rebuilt; one shared object per column hits.
+  const shared = ws.columns.map((c) => ({ ...(c.style ?? {}) }));
   let n = 0;
   try {
     for await (const row of rows) {
-      ws.addRow(columns.map((c) => xlsxCell(c.kind, c.value(row)))).commit();
+      const r = ws.addRow(columns.map((c) => xlsxCell(c.kind, c.value(row))));
+      r.eachCell((cell, col) => (cell.style = shared[col - 1]));
+      r.commit();
       if (++n % CHECK_EVERY === 0) await keepUp(ws, out);
     }
   } catch (e) {

@@ -1,13 +1,40 @@
 import { Module } from '@nestjs/common';
-import { JudgedStandings, type JudgedStanding } from './judged-standings';
+import { AttemptsCoreModule } from '@lc/attempts';
+import { ContestsCoreModule } from '@lc/contests';
+import { QuotaAdvancement } from './advancement/quota-advancement';
+import { EntriesController } from './entry/entries.controller';
+import { EntriesService } from './entry/entries.service';
+import { EntryAccess } from './entry/entry-access.service';
+import { HandInService } from './entry/hand-in.service';
+import { EntryFileStore } from './files/entry-file-store';
+import { JudgedStandings } from './judged-standings';
+import { JuryController } from './jury/jury.controller';
+import { JurySettingsService } from './jury/jury-settings.service';
+import { RoundEntriesController } from './listing/round-entries.controller';
+import { RoundEntriesService } from './listing/round-entries.service';
+import { MarksController } from './marks/marks.controller';
+import { MarksService } from './marks/marks.service';
+import { ReconcileService } from './marks/reconcile.service';
+import { JudgedStandingsFromMarks } from './standing/judged-standings.service';
+import { RoundMarkingService } from './standing/round-marking.service';
 
-/** Placeholder until judged entries land: no entries, so no standings. */
-class NoJudgedStandings extends JudgedStandings {
-  async forRound(): Promise<JudgedStanding[]> {
-    return [];
-  }
-}
-
-/** Judged rounds: entries handed in, judges' rubric scores, recusal and reconciliation. */
-@Module({ providers: [{ provide: JudgedStandings, useClass: NoJudgedStandings }], exports: [JudgedStandings] })
+/** Judged rounds: jury settings, entries handed in, judges' rubric marks, recusal and reconciliation. */
+@Module({
+  imports: [ContestsCoreModule, AttemptsCoreModule],
+  controllers: [JuryController, EntriesController, MarksController, RoundEntriesController],
+  providers: [
+    JurySettingsService,
+    EntryAccess,
+    EntryFileStore,
+    HandInService,
+    EntriesService,
+    RoundMarkingService,
+    MarksService,
+    ReconcileService,
+    RoundEntriesService,
+    QuotaAdvancement,
+    { provide: JudgedStandings, useClass: JudgedStandingsFromMarks },
+  ],
+  exports: [JudgedStandings],
+})
 export class JudgedEntriesModule {}

@@ -13,6 +13,12 @@ export interface JudgedStanding {
   needsReconciliation: boolean;
   /** Fewer marks than active judges. */
   incomplete: boolean;
+  /** Marks that count (active judges only). */
+  judgeCount?: number;
+  /** Per rubric criterion, the mean of the judges used (for rankJudgedEntries' tie-breaks). */
+  criterionMeans?: Record<string, number>;
+  /** The jury's tie-break criteria, in order (the same for every entry of the round). */
+  tieBreakCriteria?: string[];
 }
 
 /**

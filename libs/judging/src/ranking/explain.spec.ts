@@ -52,6 +52,25 @@ describe('explainPlace', () => {
     expect(explainPlace(r2, 'late')!.vi).toContain('thể lệ xếp người nộp bài sớm hơn trước');
   });
 
+  it('speaks of the person in the third person, by name, when staff read it', () => {
+    const mine = explainPlace(ranking, 'me')!;
+    const staff = explainPlace(ranking, 'me', { reader: 'staff', name: 'Nguyễn V. A.' })!;
+    expect(mine.perspective).toBe('self');
+    expect(staff.perspective).toBe('staff');
+    expect(staff.lines.map((l) => l.key)).toEqual(mine.lines.map((l) => l.key));
+    expect(staff.vi).toContain('Nguyễn V. A. xếp hạng 2 trên 4 người dự thi.');
+    expect(staff.vi).toContain('Dự đoán của Nguyễn V. A.: 1.010; kết quả: 1.000; chênh lệch 10.');
+    expect(staff.vi).not.toMatch(/\bbạn\b/i);
+    expect(staff.en).toContain('Nguyễn V. A. placed 2 of 4 entrants.');
+    expect(staff.en).toContain("is Nguyễn V. A.'s best of 2 valid attempts");
+    expect(staff.en).toContain("Nguyễn V. A.'s prediction: 1,010");
+    expect(staff.en).not.toMatch(/\byour?\b/i);
+    expect(staff.lines[0].params).toEqual({ rank: 2, total: 4, name: 'Nguyễn V. A.' });
+    const none = explainPlace(ranking, 'tied-b', { reader: 'staff', name: 'Trần T. B.' })!;
+    expect(none.vi).toContain('Trần T. B. không trả lời câu hỏi dự đoán (kết quả: 1.000).');
+    expect(none.en).toContain('Trần T. B. gave no prediction');
+  });
+
   it('returns null for someone not ranked', () => {
     expect(explainPlace(ranking, 'nobody')).toBeNull();
   });

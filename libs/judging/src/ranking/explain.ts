@@ -11,8 +11,15 @@ export interface ExplanationLine {
   en: string;
 }
 
+/**
+ * Who reads the explanation: the person concerned ("Bạn xếp hạng…") or staff, who read it
+ * in the third person with the person's short name ("Nguyễn V. A. xếp hạng…").
+ */
+export type Perspective = { reader: 'self' } | { reader: 'staff'; name: string };
+
 export interface PlaceExplanation {
   personId: string;
+  perspective: Perspective['reader'];
   rank: number;
   total: number;
   lines: ExplanationLine[];
@@ -27,6 +34,24 @@ export interface NeighbourView {
   total: number;
   rules: RankingRules;
   actual: number | null;
+  /** Default: the person concerned. */
+  perspective?: Perspective;
+}
+
+/** The person as subject of a sentence ("Bạn" / the name), in both languages. */
+interface Subject {
+  vi: string;
+  en: string;
+  /** English possessive: "your" / "Nguyễn V. A.'s". */
+  enOf: string;
+  /** Vietnamese "of": "của bạn" / "của Nguyễn V. A.". */
+  viOf: string;
+  params: Record<string, string>;
+}
+
+function subjectOf(p: Perspective | undefined): Subject {
+  if (!p || p.reader === 'self') return { vi: 'Bạn', en: 'You', enOf: 'your', viOf: 'của bạn', params: {} };
+  return { vi: p.name, en: p.name, enOf: `${p.name}'s`, viOf: `của ${p.name}`, params: { name: p.name } };
 }
 
 const STEP_VI: Record<TieBreakStep, string> = {
@@ -49,7 +74,7 @@ function line(key: string, params: Record<string, string | number>, vi: string, 
 }
 
 /** Explains a person's place from a ranking held in memory. Null if they are not ranked. */
-export function explainPlace(ranking: RoundRanking, personId: string): PlaceExplanation | null {
+export function explainPlace(ranking: RoundRanking, personId: string, perspective?: Perspective): PlaceExplanation | null {
   const i = ranking.results.findIndex((r) => r.personId === personId);
   if (i < 0) return null;
   const res = ranking.results;
@@ -60,14 +85,16 @@ export function explainPlace(ranking: RoundRanking, personId: string): PlaceExpl
     total: res.length,
     rules: ranking.rules,
     actual: ranking.context.actual,
+    perspective,
   });
 }
 
 /** Explains a place from the person's row and their two neighbours (what a stored ranking can load). */
 export function explainFromNeighbours(v: NeighbourView): PlaceExplanation {
   const { me, rules } = v;
+  const who = subjectOf(v.perspective);
   const lines: ExplanationLine[] = [];
-  lines.push(line('ranking.explain.place', { rank: me.rank, total: v.total }, `Bạn xếp hạng ${me.rank} trên ${v.total} người dự thi.`, `You placed ${me.rank} of ${v.total} entrants.`));
+  lines.push(line('ranking.explain.place', { rank: me.rank, total: v.total, ...who.params }, `${who.vi} xếp hạng ${me.rank} trên ${v.total} người dự thi.`, `${who.en} placed ${me.rank} of ${v.total} entrants.`));
   lines.push(
     line(
       'ranking.explain.rules',
@@ -76,32 +103,32 @@ export function explainFromNeighbours(v: NeighbourView): PlaceExplanation {
       `The rules rank by, in order: ${rules.chain.map((s) => STEP_EN[s]).join('; ')}.`,
     ),
   );
-  lines.push(attemptLine(me, rules));
-  if (rules.chain.includes('prediction') && rules.prediction !== null && v.actual !== null) lines.push(predictionLine(me, v.actual));
+  lines.push(attemptLine(me, rules, who));
+  if (rules.chain.includes('prediction') && rules.prediction !== null && v.actual !== null) lines.push(predictionLine(me, v.actual, who));
   if (v.previous) lines.push(compareLine('behind', me, v.previous, me.vsPrevious ?? 'tie', rules));
   if (v.next) lines.push(compareLine('ahead', me, v.next, v.next.vsPrevious ?? 'tie', rules));
-  return { personId: me.personId, rank: me.rank, total: v.total, lines, vi: lines.map((l) => l.vi).join(' '), en: lines.map((l) => l.en).join(' ') };
+  return { personId: me.personId, perspective: v.perspective?.reader ?? 'self', rank: me.rank, total: v.total, lines, vi: lines.map((l) => l.vi).join(' '), en: lines.map((l) => l.en).join(' ') };
 }
 
-function attemptLine(me: RankedResult, rules: RankingRules): ExplanationLine {
+function attemptLine(me: RankedResult, rules: RankingRules, who: Subject): ExplanationLine {
   const which = rules.representative === 'best' ? { vi: 'tốt nhất', en: 'best' } : { vi: 'cuối cùng', en: 'last' };
-  const params = { attemptNo: me.attemptNo ?? '', attemptsCounted: me.attemptsCounted, score: me.score, maxScore: me.maxScore, timeTakenMs: me.timeTakenMs };
+  const params = { attemptNo: me.attemptNo ?? '', attemptsCounted: me.attemptsCounted, score: me.score, maxScore: me.maxScore, timeTakenMs: me.timeTakenMs, ...who.params };
   return line(
     'ranking.explain.attempt',
     params,
     `Bài được tính là bài ${which.vi} trong ${me.attemptsCounted} lượt thi hợp lệ: ${formatNumber(me.score, 'vi')}/${formatNumber(me.maxScore, 'vi')} điểm, thời gian làm bài ${formatDuration(me.timeTakenMs, 'vi')}, nộp lúc ${formatVnDateTime(me.submittedAt)} (giờ Việt Nam).`,
-    `The attempt counted is your ${which.en} of ${me.attemptsCounted} valid attempts: ${formatNumber(me.score, 'en')}/${formatNumber(me.maxScore, 'en')} points, time taken ${formatDuration(me.timeTakenMs, 'en')}, submitted ${formatVnDateTime(me.submittedAt)} (Vietnam time).`,
+    `The attempt counted is ${who.enOf} ${which.en} of ${me.attemptsCounted} valid attempts: ${formatNumber(me.score, 'en')}/${formatNumber(me.maxScore, 'en')} points, time taken ${formatDuration(me.timeTakenMs, 'en')}, submitted ${formatVnDateTime(me.submittedAt)} (Vietnam time).`,
   );
 }
 
-function predictionLine(me: RankedResult, actual: number): ExplanationLine {
+function predictionLine(me: RankedResult, actual: number, who: Subject): ExplanationLine {
   if (me.prediction === null)
-    return line('ranking.explain.noPrediction', { actual }, `Bạn không trả lời câu hỏi dự đoán (kết quả: ${formatNumber(actual, 'vi')}).`, `You gave no prediction (actual value: ${formatNumber(actual, 'en')}).`);
+    return line('ranking.explain.noPrediction', { actual, ...who.params }, `${who.vi} không trả lời câu hỏi dự đoán (kết quả: ${formatNumber(actual, 'vi')}).`, `${who.en} gave no prediction (actual value: ${formatNumber(actual, 'en')}).`);
   return line(
     'ranking.explain.prediction',
-    { prediction: me.prediction, actual, distance: me.distance ?? 0 },
-    `Dự đoán của bạn: ${formatNumber(me.prediction, 'vi')}; kết quả: ${formatNumber(actual, 'vi')}; chênh lệch ${formatNumber(me.distance ?? 0, 'vi')}.`,
-    `Your prediction: ${formatNumber(me.prediction, 'en')}; actual value: ${formatNumber(actual, 'en')}; distance ${formatNumber(me.distance ?? 0, 'en')}.`,
+    { prediction: me.prediction, actual, distance: me.distance ?? 0, ...who.params },
+    `Dự đoán ${who.viOf}: ${formatNumber(me.prediction, 'vi')}; kết quả: ${formatNumber(actual, 'vi')}; chênh lệch ${formatNumber(me.distance ?? 0, 'vi')}.`,
+    `${who.enOf.charAt(0).toUpperCase()}${who.enOf.slice(1)} prediction: ${formatNumber(me.prediction, 'en')}; actual value: ${formatNumber(actual, 'en')}; distance ${formatNumber(me.distance ?? 0, 'en')}.`,
   );
 }
 

@@ -1,9 +1,42 @@
+import { BullModule } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
+import { AttemptsCoreModule } from '@lc/attempts';
+import { ContestsCoreModule } from '@lc/contests';
+import { LeaderboardModule } from '@lc/leaderboard';
+import { Queues } from '@lc/platform';
+import { JudgedEntriesModule } from '../judged-entries/judged-entries.module';
+import { JudgedRanking } from './advancement/judged-ranking';
+import { ContestAwards } from './awards/contest-awards';
+import { CloseRound } from './close/close-round';
+import { ResultBuilder } from './close/result-builder';
+import { ResultsGate } from './common/results-gate';
+import { CorrectResults } from './corrections/correct-results';
+import { ResultDocuments } from './documents/result-documents';
+import { ExportJobs } from './exports/export-jobs';
+import { ResultExportProcessor } from './exports/export.processor';
+import { ResultExportWriter } from './exports/export-writer';
+import { PublishResults } from './publish/publish-results';
+import { ResultsQuery } from './read/results-query';
+import { ResultsController } from './results.controller';
+import { AttemptReview } from './review/attempt-review';
+import { BoardSync } from './review/board-sync';
+import { RulesController } from './rules.controller';
+import { RulesService } from './rules/rules.service';
+
+const SERVICES = [ResultsGate, ResultBuilder, CloseRound, PublishResults, CorrectResults, AttemptReview, BoardSync, ResultsQuery, RulesService, ContestAwards, ResultDocuments, ResultExportWriter, ExportJobs, JudgedRanking];
+
+/** Results without HTTP: closing, ranking, corrections, exports (the bench uses it directly). */
+@Module({
+  imports: [ContestsCoreModule, AttemptsCoreModule, LeaderboardModule, JudgedEntriesModule, BullModule.registerQueue({ name: Queues.exports })],
+  providers: SERVICES,
+  exports: SERVICES,
+})
+export class ResultsCoreModule {}
 
 /** Closing rounds, results, corrections, reviews of flagged attempts, awards and exports (HTTP side). */
-@Module({})
+@Module({ imports: [ResultsCoreModule], controllers: [ResultsController, RulesController] })
 export class ResultsModule {}
 
 /** Queue processors for results (exports). */
-@Module({})
+@Module({ imports: [ResultsCoreModule], providers: [ResultExportProcessor] })
 export class ResultsWorkerModule {}

@@ -1,7 +1,8 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import Redis from 'ioredis';
 import { DataSource } from 'typeorm';
+import { AccountEvents } from '@lc/identity';
 import { REDIS, RedisKeys } from '@lc/platform';
 import { RoundKeys } from '../board/board-keys';
 import { shortName } from './short-name';
@@ -22,12 +23,26 @@ const MISSING: DisplayData = { displayName: '—', unit: null, province: null };
  * Redis hash, filled from PostgreSQL on a miss, so recording an entry costs no SQL.
  */
 @Injectable()
-export class DisplayNamesService {
+export class DisplayNamesService implements OnModuleInit {
   constructor(
     @Inject(REDIS) private readonly redis: Redis,
     private readonly keys: RedisKeys,
     @InjectDataSource() private readonly db: DataSource,
+    private readonly accounts: AccountEvents,
   ) {}
+
+  onModuleInit(): void {
+    this.accounts.onErased((userId) => this.forget(userId));
+  }
+
+  /** An erased account's cached name leaves every board it is on; the next read loads the anonymised one. */
+  async forget(userId: string): Promise<void> {
+    const rows: { round_id: string }[] = await this.db.query('SELECT DISTINCT round_id FROM attempt WHERE user_id = $1', [userId]);
+    if (!rows.length) return;
+    const pipe = this.redis.pipeline();
+    for (const r of rows) pipe.hdel(new RoundKeys(this.keys, r.round_id).names, userId);
+    await pipe.exec();
+  }
 
   async get(roundId: string, contestId: string, userIds: string[]): Promise<Map<string, DisplayData>> {
     const out = new Map<string, DisplayData>();

@@ -25,7 +25,23 @@ export class LiveIoAdapter extends IoAdapter {
   async connect(): Promise<void> {
     this.pub = createRedis(this.config.redisUrl, { name: 'lc-io-pub', commandTimeoutMs: 3000 });
     this.sub = createRedis(this.config.redisUrl, { name: 'lc-io-sub' });
+    this.guardPublish(this.pub);
     await Promise.all([this.pub.ping(), this.sub.ping()]);
+  }
+
+  /**
+   * The Redis adapter publishes without awaiting. While Redis is down a publish rejects, and
+   * an unhandled rejection ends the process (the fault suite saw an api die so). Socket
+   * messages are only hints (clients resync over HTTP), so a lost one is logged, not fatal.
+   */
+  private guardPublish(client: Redis): void {
+    type Publish = (...args: unknown[]) => Promise<unknown>;
+    const publish = (client.publish as unknown as Publish).bind(client);
+    (client as unknown as { publish: Publish }).publish = (...args) => {
+      const p = publish(...args);
+      p.catch((e: Error) => this.log.warn(`socket broadcast not published: ${e.message}`));
+      return p;
+    };
   }
 
   override createIOServer(port: number, options?: ServerOptions): Server {

@@ -29,7 +29,7 @@ const TICK_OFFSET_MS = 5;
 export class LiveTicker implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly log = new Logger(LiveTicker.name);
   private timer?: NodeJS.Timeout;
-  private running = false;
+  private inFlight: Promise<void> | null = null;
   private stopped = false;
   private readonly ticks: Counter;
 
@@ -50,9 +50,11 @@ export class LiveTicker implements OnApplicationBootstrap, OnModuleDestroy {
     this.schedule();
   }
 
-  onModuleDestroy(): void {
+  /** Waits for a tick in flight: Redis closes after module destroy, and a half-done tick would fail against it. */
+  async onModuleDestroy(): Promise<void> {
     this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
+    await this.inFlight;
   }
 
   private schedule(): void {
@@ -61,11 +63,11 @@ export class LiveTicker implements OnApplicationBootstrap, OnModuleDestroy {
     const wait = 1000 - (now % 1000) + TICK_OFFSET_MS;
     this.timer = setTimeout(() => {
       this.schedule();
-      if (this.running) return; // the previous tick is still busy: skip, never pile up
-      this.running = true;
-      this.tick()
+      if (this.inFlight) return; // the previous tick is still busy: skip, never pile up
+      this.inFlight = this.tick()
+        .then(() => undefined)
         .catch((e: Error) => this.log.warn(`leaderboard tick failed: ${e.message}`))
-        .finally(() => (this.running = false));
+        .finally(() => (this.inFlight = null));
     }, wait);
     this.timer.unref();
   }

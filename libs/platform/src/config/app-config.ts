@@ -22,6 +22,10 @@ export class AppConfig {
   logLevel!: string;
   bodyLimitBytes!: number;
   importMaxBytes!: number;
+  /** Where handed-in files (judged entries) are kept, under random names. */
+  uploadDir!: string;
+  /** Largest judged-entry file (slides, recorded presentations). */
+  entryMaxBytes!: number;
   answerGraceMs!: number;
   /** Sign-in attempts per account per minute. */
   authRateLimitPerMinute!: number;
@@ -32,4 +36,10 @@ export class AppConfig {
   trustProxy!: boolean;
   /** The built web app (apps/web/dist), served at `/` when the folder exists. */
   webDistDir!: string;
+  /** Days IPs, user agents and device ids stay on attempts and integrity events (Decree 13/2023). */
+  retentionIntegrityDays!: number;
+  /** Days audit entries are kept. */
+  retentionAuditDays!: number;
+  /** Where the worker writes result exports (api and worker must share it). */
+  exportDir!: string;
 }

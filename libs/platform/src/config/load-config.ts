@@ -76,13 +76,21 @@ export function loadConfig(env: Env = process.env): AppConfig {
     logLevel: str('LOG_LEVEL', 'info'),
     bodyLimitBytes: int('BODY_LIMIT_BYTES', 1024 * 1024, 1024, 100 * 1024 * 1024),
     importMaxBytes: int('IMPORT_MAX_BYTES', 10 * 1024 * 1024, 1024, 200 * 1024 * 1024),
+    uploadDir: resolve(str('UPLOAD_DIR', 'data/uploads')),
+    entryMaxBytes: int('ENTRY_MAX_BYTES', 200 * 1024 * 1024, 1024, 2000 * 1024 * 1024),
     answerGraceMs: int('ANSWER_GRACE_MS', 2000, 0, 60000),
     authRateLimitPerMinute: int('AUTH_RATE_LIMIT_PER_MINUTE', 10, 1, 10_000_000),
     authIpRateLimitPerMinute: int('AUTH_IP_RATE_LIMIT_PER_MINUTE', 60, 1, 10_000_000),
     appBaseUrl: str('APP_BASE_URL', `http://localhost:${port}`),
     webDistDir: resolve(str('WEB_DIST_DIR', 'apps/web/dist')),
     trustProxy: ['1', 'true', 'yes'].includes(str('TRUST_PROXY', 'false').toLowerCase()),
+    retentionIntegrityDays: int('RETENTION_INTEGRITY_DAYS', 180, 1, 3650),
+    retentionAuditDays: int('RETENTION_AUDIT_DAYS', 1825, 30, 36500),
+    exportDir: resolve(str('EXPORT_DIR', '.run/exports')),
   };
+  if (/\0/.test(config.exportDir) || config.exportDir === resolve('/')) problems.push('EXPORT_DIR must be a folder path (not the filesystem root)');
+  // A NUL byte or a filesystem root would make every upload path meaningless or dangerous.
+  if (/\0/.test(config.uploadDir) || config.uploadDir === resolve('/')) problems.push('UPLOAD_DIR must be a folder path (not the filesystem root)');
   if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(config.logLevel)) problems.push(`LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent`);
   if (problems.length) throw new ConfigError(problems);
   return config;

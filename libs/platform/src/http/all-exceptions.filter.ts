@@ -78,8 +78,11 @@ function retryAfterFromThrottler(reply: FastifyReply): string {
 function isRedisUnavailable(e: unknown): boolean {
   const msg = (e as Error | null)?.message ?? '';
   const name = (e as Error | null)?.name ?? '';
+  // A MULTI whose commands Redis refused (e.g. OOM at maxmemory) fails as EXECABORT; the cause is in previousErrors.
+  const previous = (e as { previousErrors?: unknown } | null)?.previousErrors;
   return (
     name === 'MaxRetriesPerRequestError' ||
-    /Command timed out|Connection is closed|ECONNREFUSED|Stream isn't writeable|OOM command not allowed/i.test(msg)
+    /Command timed out|Connection is closed|ECONNREFUSED|Stream isn't writeable|OOM command not allowed/i.test(msg) ||
+    (Array.isArray(previous) && previous.some((p) => isRedisUnavailable(p)))
   );
 }

@@ -6,13 +6,16 @@ import multipart from '@fastify/multipart';
 import { DynamicModule, RequestMethod, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { AppConfig } from '../config/app-config';
 import { MetricsService } from '../metrics/metrics.service';
-import { AllExceptionsFilter } from './all-exceptions.filter';
+import { AllExceptionsFilter, toErrorBody } from './all-exceptions.filter';
 import { createValidationPipe } from './validation';
+import { badRequest } from './domain-error';
+import { bodyProblem, MAX_BODY_DEPTH, urlHasNul } from './body-guards';
 
 export const API_PREFIX = 'api/v1';
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
@@ -26,6 +29,12 @@ export async function createHttpApp(rootModule: Type<unknown> | DynamicModule, c
     onProtoPoisoning: 'error',
     onConstructorPoisoning: 'error',
     return503OnClosing: true,
+    // Router refusals (over-long path parameter, malformed percent-encoding) in our error body too.
+    frameworkErrors: (err: FastifyError, req: FastifyRequest, reply: FastifyReply) => {
+      const { body } = toErrorBody(err);
+      body.requestId = String(req.id ?? '');
+      void reply.status(body.statusCode).send(body);
+    },
     requestIdHeader: false,
     genReqId: (req: { headers: Record<string, string | string[] | undefined> }) => {
       const given = req.headers['x-request-id'];
@@ -69,6 +78,14 @@ export async function createHttpApp(rootModule: Type<unknown> | DynamicModule, c
   fastify.addHook('onRequest', (req, reply, done) => {
     req.raw.headers['x-request-id'] = req.id;
     void reply.header('x-request-id', req.id);
+    done();
+  });
+  // Input PostgreSQL or the recursive validators cannot take is refused before either sees it (400, not 500).
+  fastify.addHook('preValidation', (req, _reply, done) => {
+    if (urlHasNul(req.url)) return done(badRequest('invalid_text', 'The address contains a NUL character'));
+    const problem = req.body !== null && typeof req.body === 'object' ? bodyProblem(req.body) : null;
+    if (problem === 'too_deep') return done(badRequest('body_too_deep', `The request body nests deeper than ${MAX_BODY_DEPTH} levels`));
+    if (problem === 'invalid_text') return done(badRequest('invalid_text', 'Text in the request contains a NUL character or a broken Unicode character'));
     done();
   });
   fastify.addHook('onResponse', (req, reply, done) => {

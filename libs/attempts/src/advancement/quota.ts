@@ -1,0 +1,47 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsNumber, IsObject, IsOptional, Matches, Max, Min } from 'class-validator';
+
+/**
+ * Advancement with quotas per unit and/or group, e.g. each district (unit) sends one
+ * rapporteur and one communicator (group = a registration field such as "role").
+ */
+export class QuotaAdvanceDto {
+  @ApiProperty({ isArray: true, enum: ['unit', 'group'], example: ['unit', 'group'] })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(2)
+  @IsIn(['unit', 'group'], { each: true })
+  by!: ('unit' | 'group')[];
+  @ApiProperty({ example: 1, description: 'Places per bucket (unit, group, or unit | group)' }) @IsInt() @Min(0) @Max(1_000_000) perBucket!: number;
+  @ApiPropertyOptional({ description: 'Places for named buckets, overriding perBucket', example: { 'Phường Hạ Long | Báo cáo viên': 2 } })
+  @IsOptional()
+  @IsObject()
+  buckets?: Record<string, number>;
+  @ApiPropertyOptional() @IsOptional() @IsNumber({ allowNaN: false, allowInfinity: false }) @Min(0) minScore?: number;
+  @ApiPropertyOptional({ description: 'The registration field that holds the group (registration.fields[groupField]); needed with by: group', example: 'role' })
+  @IsOptional()
+  @Matches(/^[a-zA-Z][a-zA-Z0-9]{0,39}$/)
+  groupField?: string;
+}
+
+export interface QuotaCandidate {
+  id: string;
+  rank: number;
+  score: number;
+  unit: string | null;
+  group: string | null;
+}
+
+export interface QuotaSelection {
+  advancing: { personId: string; rank: number | null; reason: string; bucket: string | null; boundaryTie: boolean }[];
+  /** Buckets with fewer eligible entrants than places. */
+  shortfalls: { bucket: string; quota: number; filled: number }[];
+  /** Entrants without the unit or group the quota needs. */
+  unplaced: string[];
+}
+
+/**
+ * Picks who advances by quota. The judging module (which owns the prize and advancement
+ * rules) provides it at start-up, since attempts may not depend on judging.
+ */
+export type QuotaSelector = (ranking: QuotaCandidate[], rule: Omit<QuotaAdvanceDto, 'groupField'>) => QuotaSelection;

@@ -1,0 +1,15 @@
+import type { Round } from '@lc/contests';
+
+/** One place in the ranking advancement selects from; equal `tieKey`s share a rank. */
+export interface RankedEntrant {
+  userId: string;
+  score: number;
+  tieKey: string;
+}
+
+/**
+ * Ranks a round that attempts do not rank (a judged round: its closed results). Returns null
+ * for rounds it does not rank, which then rank from their attempts. The judging module
+ * registers one at start-up, since attempts may not depend on judging.
+ */
+export type RoundRankingSource = (round: Round) => Promise<RankedEntrant[] | null>;

@@ -1,0 +1,43 @@
+/** What GET /me/data returns: everything the platform keeps about the caller (Decree 13/2023, art. 14). */
+export interface PersonalDataExport {
+  exportedAt: string;
+  profile: {
+    id: string;
+    fullName: string;
+    role: string;
+    organisationId: string | null;
+    email: string | null;
+    /** The owner's own data, decrypted: the one place it is shown in full. */
+    phone: string | null;
+    nationalId: string | null;
+    province: string | null;
+    commune: string | null;
+    unit: string | null;
+    dateOfBirth: string | null;
+    createdAt: string;
+  };
+  consents: { personalDataConsentAt: string | null; guardianName: string | null; guardianConsentAt: string | null };
+  registrations: { contestId: string; contestTitle: string; unit: string | null; fields: Record<string, string>; registeredAt: string }[];
+  attempts: ExportedAttempt[];
+  auditEntries: { at: string; action: string; entityType: string; entityId: string; actorRole: string | null; byYou: boolean; reason: string | null }[];
+}
+
+export interface ExportedAttempt {
+  id: string;
+  contestId: string;
+  roundId: string;
+  roundTitle: string;
+  attemptNo: number;
+  status: string;
+  startedAt: string;
+  submittedAt: string | null;
+  score: number | null;
+  maxScore: number | null;
+  timeTakenMs: number | null;
+  prediction: number | null;
+  ip: string | null;
+  userAgent: string | null;
+  deviceId: string | null;
+  answers: { questionKey: string; value: unknown; receivedAt: string }[];
+  events: { kind: string; at: string; ip: string | null }[];
+}

@@ -1,0 +1,39 @@
+import { Body, Controller, Delete, Get, HttpCode, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiNoContentResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { SkipThrottle, Throttle, ThrottlerGuard } from '@nestjs/throttler';
+import type { Actor } from '../auth/actor';
+import { CurrentActor, Roles } from '../auth/decorators';
+import { AccountDeletionService } from './account-deletion.service';
+import { DeleteAccountDto } from './personal-data.dto';
+import { PersonalDataExport } from './personal-data-export';
+import { PersonalDataService } from './personal-data.service';
+
+@ApiTags('personal data')
+@ApiBearerAuth()
+@Controller('me')
+export class PersonalDataController {
+  constructor(
+    private readonly data: PersonalDataService,
+    private readonly deletion: AccountDeletionService,
+  ) {}
+
+  @Get('data')
+  @ApiOperation({ summary: 'Download everything kept about you (JSON): profile unmasked, consents, registrations, attempts with answers, audit entries' })
+  export(@CurrentActor() actor: Actor): Promise<PersonalDataExport> {
+    return this.data.export(actor);
+  }
+
+  /** Residents only: staff accounts are closed by an admin (DELETE /users/:id). */
+  @Delete()
+  @Roles('resident')
+  // A stolen access token must not become a password oracle.
+  @UseGuards(ThrottlerGuard)
+  @SkipThrottle({ ip: true, account: true })
+  @Throttle({ user: { limit: 10, ttl: 60_000 } })
+  @HttpCode(204)
+  @ApiNoContentResponse({ description: 'Account anonymised; results kept without your identity' })
+  @ApiOperation({ summary: 'Delete your account: anonymised, sign-in and tokens revoked, results kept anonymously' })
+  async remove(@CurrentActor() actor: Actor, @Body() dto: DeleteAccountDto): Promise<void> {
+    await this.deletion.deleteOwn(actor, dto.password);
+  }
+}

@@ -1,0 +1,59 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Req, Res, StreamableFile, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { SkipThrottle, Throttle, ThrottlerGuard } from '@nestjs/throttler';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { type Actor, CurrentActor, Roles } from '@lc/identity';
+import { EntriesService } from './entries.service';
+import type { EntryView } from './entry-view';
+import { HandInService } from './hand-in.service';
+
+@ApiTags('judged rounds')
+@ApiBearerAuth()
+@Controller()
+export class EntriesController {
+  constructor(
+    private readonly handIns: HandInService,
+    private readonly entries: EntriesService,
+  ) {}
+
+  @Post('rounds/:id/entries')
+  @HttpCode(201)
+  @Roles('resident')
+  @UseGuards(ThrottlerGuard)
+  @SkipThrottle({ ip: true, account: true })
+  @Throttle({ user: { limit: 20, ttl: 60_000 } }) // uploads are large: a few replacements a minute is plenty
+  @ApiConsumes('application/json', 'multipart/form-data')
+  @ApiBody({ schema: { properties: { text: { type: 'string' }, link: { type: 'string' }, file: { type: 'string', format: 'binary' } } } })
+  @ApiOperation({ summary: 'Hand in (201) or replace (200) your entry: JSON { text?, link? } or multipart "file" (PDF, DOCX, PPTX, MP4, …)' })
+  async handIn(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Req() req: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<EntryView> {
+    const { created, entry } = await this.handIns.handIn(actor, id, req);
+    if (!created) void reply.status(200);
+    return entry;
+  }
+
+  @Get('rounds/:id/my-entry')
+  @Roles('resident')
+  mine(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<EntryView> {
+    return this.handIns.mine(actor, id);
+  }
+
+  @Get('entries/:id')
+  @ApiOperation({ summary: 'An entry: its author, the organisers, and the judges of the round' })
+  get(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<EntryView> {
+    return this.entries.get(actor, id);
+  }
+
+  @Get('entries/:id/file')
+  @ApiOperation({ summary: "The entry's file, as an attachment" })
+  file(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<StreamableFile> {
+    return this.entries.file(actor, id);
+  }
+
+  @Patch('entries/:id')
+  @Roles('organiser', 'admin')
+  @ApiOperation({ summary: 'Record the presentation time (durationSeconds | overtimeMinutes) and breaches: they feed the penalties' })
+  @ApiBody({ schema: { example: { overtimeMinutes: 2, breaches: ['notes'] } } })
+  patch(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() body: unknown): Promise<EntryView> {
+    return this.entries.patch(actor, id, body);
+  }
+}

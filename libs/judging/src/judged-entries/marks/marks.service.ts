@@ -1,0 +1,103 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import type { Actor } from '@lc/identity';
+import { sqlRows } from '@lc/contests';
+import { AuditService, ClockService, conflict, forbidden } from '@lc/platform';
+import { validateJudgeMarks } from '../../jury/rubric';
+import { visibleMarks } from '../../jury/visibility';
+import { EntryAccess, type EntryContext } from '../entry/entry-access.service';
+import { RoundMarkingService } from '../standing/round-marking.service';
+import { JudgeMark } from './judge-mark.entity';
+import { anonymousSummary, markingSummary, type MarkingSummary, markView, type MarkView, rubricView, type RubricCriterionView } from './marking-view';
+import { requireMarkingOpen } from './marking-window';
+
+export interface EntryMarksView {
+  entryId: string;
+  /** Whether the caller has marked this entry (judges see others' marks only after). */
+  markedByMe: boolean;
+  marks: MarkView[];
+  /** Omitted while the caller may not see the others' marks. */
+  marking?: MarkingSummary;
+  /** The criteria the marks are given on, so every reader (entrants too) can show their labels. */
+  rubric: RubricCriterionView[];
+}
+
+/** A judge marks an entry against the rubric; marks are read blind (others' only after one's own). */
+@Injectable()
+export class MarksService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly access: EntryAccess,
+    private readonly marking: RoundMarkingService,
+    private readonly audit: AuditService,
+    private readonly clock: ClockService,
+  ) {}
+
+  async submit(actor: Actor, entryId: string, input: { scores?: unknown; comment?: unknown }): Promise<EntryMarksView> {
+    const ctx = await this.access.entry(actor, entryId);
+    if (actor.role !== 'judge' || !(await this.access.activeJudgeIds(ctx.round.id)).has(actor.id)) {
+      throw forbidden('Only judges assigned to this round (not recused) mark its entries');
+    }
+    const { config } = await this.marking.entry(ctx.entry);
+    if (!config) throw conflict('jury_not_configured', 'The organiser has not set the rubric for this round yet');
+    requireMarkingOpen(ctx.round, this.clock.now());
+    const marks = validateJudgeMarks(config.rubric, actor.id, input);
+    await this.db.transaction(async (m) => {
+      // Shares the round row with other marks; the jury settings take it exclusively.
+      await m.query('SELECT id FROM round WHERE id = $1 FOR SHARE', [ctx.round.id]);
+      const repo = m.getRepository(JudgeMark);
+      const before = await repo.findOne({ where: { entryId, judgeUserId: actor.id }, lock: { mode: 'pessimistic_write' } });
+      const now = this.clock.nowDate();
+      await sqlRows(
+        m,
+        `INSERT INTO judge_mark (entry_id, judge_user_id, round_id, scores, total, comment, submitted_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7)
+         ON CONFLICT (entry_id, judge_user_id) DO UPDATE SET scores = $4, total = $5, comment = $6, submitted_at = $7, updated_at = now()`,
+        [entryId, actor.id, ctx.round.id, JSON.stringify(marks.scores), marks.total, marks.comment, now],
+      );
+      const snap = (x: { scores: Record<string, number>; total: number; comment: string | null }) => ({ scores: x.scores, total: x.total, comment: x.comment });
+      await this.audit.record(
+        actor,
+        { action: before ? 'entry.mark.replace' : 'entry.mark', entityType: 'judged_entry', entityId: entryId, before: before ? snap(before) : null, after: snap(marks), organisationId: ctx.organisationId },
+        m,
+      );
+    });
+    return this.view(actor, ctx);
+  }
+
+  async list(actor: Actor, entryId: string): Promise<EntryMarksView> {
+    const ctx = await this.access.entry(actor, entryId);
+    if (ctx.role === 'owner' && ctx.round.status !== 'published') throw forbidden('Marks are shown to entrants once results are published');
+    return this.view(actor, ctx);
+  }
+
+  private async view(actor: Actor, ctx: EntryContext): Promise<EntryMarksView> {
+    const { marks, marking, activeJudgeIds, config } = await this.marking.entry(ctx.entry);
+    const markedByMe = marks.some((m) => m.judgeUserId === actor.id);
+    const base = { entryId: ctx.entry.id, markedByMe, rubric: config ? rubricView(config.rubric) : [] };
+    switch (ctx.role) {
+      case 'organiser': {
+        const names = await this.names(marks.map((m) => m.judgeUserId));
+        return { ...base, marks: marks.map((m) => markView(m, activeJudgeIds.has(m.judgeUserId), names)), marking: markingSummary(marking) };
+      }
+      case 'owner':
+        // Published: the entrant sees each counted mark and comment, not who gave it.
+        return { ...base, marks: marks.filter((m) => activeJudgeIds.has(m.judgeUserId)).map((m) => ({ ...markView(m, true), judgeUserId: '' })), marking: anonymousSummary(markingSummary(marking)) };
+      case 'head':
+      case 'judge': {
+        const counted = marks.filter((m) => activeJudgeIds.has(m.judgeUserId) || m.judgeUserId === actor.id);
+        const states = counted.map((m) => ({ judgeId: m.judgeUserId, submittedAt: m.submittedAt, mark: m }));
+        const shown = visibleMarks({ judgeId: actor.id, isHead: ctx.role === 'head' }, states).map((s) => markView(s.mark, activeJudgeIds.has(s.judgeId)));
+        const unblinded = ctx.role === 'head' || markedByMe;
+        return { ...base, marks: shown, ...(unblinded ? { marking: markingSummary(marking) } : {}) };
+      }
+    }
+  }
+
+  private async names(ids: string[]): Promise<Map<string, string>> {
+    if (!ids.length) return new Map();
+    const rows = await sqlRows<{ id: string; full_name: string }>(this.db, 'SELECT id, full_name FROM "user" WHERE id = ANY($1::uuid[])', [ids]);
+    return new Map(rows.map((r) => [r.id, r.full_name]));
+  }
+}

@@ -1,0 +1,119 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { AttemptFinaliser } from '@lc/attempts';
+import { isRoundOver, Round, RoundLookup } from '@lc/contests';
+import { type Actor } from '@lc/identity';
+import { LiveService, RoundInfoService } from '@lc/leaderboard';
+import { AuditService, ClockService, conflict, forbidden } from '@lc/platform';
+import { RoundResult } from '../entities';
+import { ResultsGate } from '../common/results-gate';
+import { finaliseOpenAttempts } from './open-attempts';
+import { ResultBuilder } from './result-builder';
+import { storeResult } from './result-store';
+
+export interface CloseCommand {
+  force?: boolean;
+  predictionActual?: number;
+}
+
+export interface CloseOutcome {
+  roundId: string;
+  status: 'provisional';
+  version: number;
+  rankedCount: number;
+  winnerCount: number;
+  predictionActual: number | null;
+  finalisedAttempts: number;
+  inputHash: string;
+  outputHash: string;
+  /** Milliseconds per step (diagnostics). */
+  timings: { finaliseMs: number; readMs: number; rankMs: number; allocateMs: number; storeMs: number };
+}
+
+/**
+ * POST /rounds/:id/close: the round stops taking entries, attempts in progress end with
+ * what they saved, and the final ranking, prizes and ranking audit are stored as a
+ * provisional result. Closing again while provisional recomputes from the same inputs.
+ */
+@Injectable()
+export class CloseRound {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly gate: ResultsGate,
+    private readonly builder: ResultBuilder,
+    private readonly finaliser: AttemptFinaliser,
+    private readonly lookup: RoundLookup,
+    private readonly roundInfo: RoundInfoService,
+    private readonly live: LiveService,
+    private readonly audit: AuditService,
+    private readonly clock: ClockService,
+  ) {}
+
+  async execute(actor: Actor, roundId: string, cmd: CloseCommand): Promise<CloseOutcome> {
+    const access = await this.gate.organiserOrJudge(actor, roundId);
+    const round = await this.db.getRepository(Round).findOneByOrFail({ id: roundId });
+    if (round.status === 'draft') throw conflict('round_draft', 'A draft round has nothing to close');
+    const now = this.clock.nowDate();
+    if (!isRoundOver(round, now.getTime())) {
+      if (!cmd.force) throw conflict('round_not_over', 'The round closes at its closing time; organisers may close it early with force: true', { closesAt: round.closesAt.toISOString(), serverTime: now.toISOString() });
+      if (!access.organiser) throw forbidden('Only organisers may close a round early');
+    }
+    const previous = await this.db.getRepository(RoundResult).findOneBy({ roundId });
+    if (previous?.status === 'published') throw conflict('results_published', 'The results are published; change them with a correction');
+    this.builder.checkPredictionInput(round, cmd.predictionActual, previous);
+    const judged = await this.builder.judgedRows(round);
+
+    const wasOpen = round.status === 'scheduled' || round.status === 'open';
+    await this.db.query(`UPDATE round SET status = 'closed', closed_at = coalesce(closed_at, $2), updated_at = now() WHERE id = $1 AND status IN ('scheduled', 'open')`, [roundId, now]);
+    this.forget(roundId);
+    const t0 = performance.now();
+    const finalised = round.kind === 'quiz' ? await finaliseOpenAttempts(this.db, this.finaliser, roundId, !!cmd.force) : 0;
+
+    const finaliseMs = Math.round(performance.now() - t0);
+    const out = await this.db.transaction(async (m) => {
+      await m.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`results:${roundId}`]);
+      const current = await m.findOneBy(RoundResult, { roundId });
+      if (current?.status === 'published') throw conflict('results_published', 'The results are published; change them with a correction');
+      const fresh = await m.findOneByOrFail(Round, { id: roundId });
+      const built = await this.builder.build(m, fresh, { predictionActual: cmd.predictionActual, previous: current, judged });
+      const t1 = performance.now();
+      const { version } = await storeResult(m, fresh, built, { status: 'provisional', closedAt: now, closedBy: actor.id, publishedAt: null, publishedBy: null });
+      const storeMs = Math.round(performance.now() - t1);
+      if (fresh.predictionQuestion && built.actual !== null) {
+        await m.query(`UPDATE round SET prediction_question = jsonb_set(prediction_question, '{actual}', to_jsonb($2::numeric)) WHERE id = $1`, [roundId, built.actual]);
+      }
+      const summary = {
+        version,
+        forced: !!cmd.force && wasOpen,
+        predictionActual: built.actual,
+        rankedCount: built.ranking.results.length,
+        winnerCount: built.awards.size,
+        inputHash: built.ranking.audit.inputHash,
+        outputHash: built.ranking.audit.outputHash,
+        finalisedAttempts: finalised,
+      };
+      await this.audit.record(actor, { action: current ? 'results.recompute' : 'round.close', entityType: 'round', entityId: roundId, before: current ? { version: current.version, outputHash: current.audit.outputHash } : { status: round.status }, after: summary, organisationId: access.organisationId }, m);
+      return { ...summary, timings: { finaliseMs, ...built.timings, storeMs } };
+    });
+    this.forget(roundId);
+    this.live.toRound(roundId, 'round:status', { roundId, status: 'closed', at: now.toISOString() });
+    return {
+      roundId,
+      status: 'provisional',
+      version: out.version,
+      rankedCount: out.rankedCount,
+      winnerCount: out.winnerCount,
+      predictionActual: out.predictionActual,
+      finalisedAttempts: finalised,
+      inputHash: out.inputHash,
+      outputHash: out.outputHash,
+      timings: out.timings,
+    };
+  }
+
+  private forget(roundId: string): void {
+    this.lookup.invalidate(roundId);
+    this.roundInfo.forget(roundId);
+  }
+}

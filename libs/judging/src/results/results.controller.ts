@@ -1,0 +1,148 @@
+import { Readable } from 'node:stream';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Res, StreamableFile } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { type Actor, CurrentActor, Roles } from '@lc/identity';
+import { PagingQuery } from '@lc/platform';
+import { CloseRound } from './close/close-round';
+import { CorrectResults } from './corrections/correct-results';
+import { ResultDocuments } from './documents/result-documents';
+import { ExportJobs } from './exports/export-jobs';
+import { PublishResults } from './publish/publish-results';
+import { ResultsQuery } from './read/results-query';
+import { AttemptReview } from './review/attempt-review';
+import { CloseRoundDto, CorrectionDto, ExportQueryDto, ExportRequestDto, ReasonDto, ResultsPageQuery } from './results.dto';
+
+/** Streams a file to the response; a client that goes away stops the producer (and its cursor). */
+function attach(reply: FastifyReply, stream: Readable, contentType: string, fileName: string): StreamableFile {
+  void reply.header('content-type', contentType).header('content-disposition', `attachment; filename="${fileName}"`).header('access-control-expose-headers', 'content-disposition');
+  reply.raw.on('close', () => {
+    if (!stream.readableEnded) stream.destroy(new Error('client closed the connection'));
+  });
+  return new StreamableFile(stream);
+}
+
+@ApiTags('results')
+@ApiBearerAuth()
+@Controller()
+export class ResultsController {
+  constructor(
+    private readonly closing: CloseRound,
+    private readonly publishing: PublishResults,
+    private readonly corrections: CorrectResults,
+    private readonly reviews: AttemptReview,
+    private readonly queries: ResultsQuery,
+    private readonly documents: ResultDocuments,
+    private readonly jobs: ExportJobs,
+  ) {}
+
+  @Post('rounds/:id/close')
+  @HttpCode(200)
+  @Roles('organiser', 'judge', 'admin')
+  @ApiOperation({ summary: 'Close the round: finalise attempts in progress, rank by the rules, store the provisional result with its audit' })
+  close(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto?: CloseRoundDto) {
+    return this.closing.execute(actor, id, dto ?? {});
+  }
+
+  @Get('rounds/:id/results')
+  @ApiOperation({ summary: 'Staff: the full ranking (paged) once closed; residents: winners and their own place once published' })
+  results(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Query() q: ResultsPageQuery) {
+    return this.queries.results(actor, id, q);
+  }
+
+  @Get('rounds/:id/results/explain/:userId')
+  @ApiOperation({ summary: 'Why this place: the rules, the counted attempt and what separated the neighbours' })
+  explain(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Param('userId', ParseUUIDPipe) userId: string) {
+    return this.queries.explain(actor, id, userId);
+  }
+
+  @Post('rounds/:id/results/publish')
+  @HttpCode(200)
+  @Roles('organiser', 'judge', 'admin')
+  @ApiOperation({ summary: 'Publish the provisional results (answer key and true leaderboard become visible)' })
+  publish(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string) {
+    return this.publishing.execute(actor, id);
+  }
+
+  @Post('rounds/:id/results/corrections')
+  @Roles('organiser', 'judge', 'admin')
+  @ApiOperation({ summary: 'Audited correction of published results: void / reinstate attempts, fix the prediction value, re-rank' })
+  correct(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: CorrectionDto) {
+    return this.corrections.execute(actor, id, dto);
+  }
+
+  @Get('rounds/:id/results/corrections')
+  @Roles('organiser', 'judge', 'admin')
+  listCorrections(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Query() q: PagingQuery) {
+    return this.corrections.list(actor, id, q);
+  }
+
+  @Post('attempts/:id/void')
+  @HttpCode(200)
+  @Roles('organiser', 'judge', 'admin')
+  @ApiOperation({ summary: 'Void an attempt with a reason (before publication)' })
+  void(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: ReasonDto) {
+    return this.reviews.execute(actor, id, 'void', dto.reason);
+  }
+
+  @Post('attempts/:id/reinstate')
+  @HttpCode(200)
+  @Roles('organiser', 'judge', 'admin')
+  @ApiOperation({ summary: 'Reinstate a void attempt with a reason (before publication)' })
+  reinstate(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: ReasonDto) {
+    return this.reviews.execute(actor, id, 'reinstate', dto.reason);
+  }
+
+  @Get('rounds/:id/results/export')
+  @Roles('organiser', 'judge', 'admin')
+  @ApiOperation({ summary: 'The ranking or winners as XLSX / CSV, streamed from PostgreSQL (IDs and phones masked, formulas neutralised)' })
+  async export(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Query() q: ExportQueryDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<StreamableFile> {
+    const f = await this.jobs.now(actor, id, q.format, q.scope ?? 'ranking');
+    return attach(reply, f.stream, f.contentType, f.fileName);
+  }
+
+  @Post('rounds/:id/results/exports')
+  @HttpCode(202)
+  @Roles('organiser', 'judge', 'admin')
+  @ApiOperation({ summary: 'Queue an export for the worker (big rounds); poll GET /exports/:id' })
+  requestExport(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: ExportRequestDto) {
+    return this.jobs.request(actor, id, dto.format, dto.scope ?? 'ranking');
+  }
+
+  @Get('exports/:id')
+  @Roles('organiser', 'judge', 'admin')
+  exportStatus(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string) {
+    return this.jobs.get(actor, id);
+  }
+
+  @Get('exports/:id/download')
+  @Roles('organiser', 'judge', 'admin')
+  async download(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<StreamableFile> {
+    const f = await this.jobs.download(actor, id);
+    if (f.bytes !== null) void reply.header('content-length', String(f.bytes));
+    return attach(reply, f.stream, f.contentType, f.fileName);
+  }
+
+  @Get('rounds/:id/results/decision.pdf')
+  @Roles('organiser', 'judge', 'admin')
+  @ApiOperation({ summary: 'The award decision (Quyết định khen thưởng) listing the winners' })
+  async decision(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<StreamableFile> {
+    const doc = await this.documents.decision(actor, id);
+    return attach(reply, doc as unknown as Readable, 'application/pdf', 'quyet-dinh-khen-thuong.pdf');
+  }
+
+  @Get('rounds/:id/results/certificates.pdf')
+  @Roles('organiser', 'judge', 'admin')
+  @ApiOperation({ summary: 'Every winner\'s certificate, one page each' })
+  async certificates(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<StreamableFile> {
+    const doc = await this.documents.certificates(actor, id);
+    return attach(reply, doc as unknown as Readable, 'application/pdf', 'giay-chung-nhan.pdf');
+  }
+
+  @Get('rounds/:id/results/certificates/:userId.pdf')
+  @ApiOperation({ summary: 'One winner\'s certificate (staff, or the winner once published)' })
+  async certificate(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Param('userId', ParseUUIDPipe) userId: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<StreamableFile> {
+    const doc = await this.documents.certificates(actor, id, userId);
+    return attach(reply, doc as unknown as Readable, 'application/pdf', `giay-chung-nhan-${userId.slice(0, 8)}.pdf`);
+  }
+}

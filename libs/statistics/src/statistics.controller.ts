@@ -1,0 +1,50 @@
+import { Controller, Get, Param, ParseUUIDPipe, Query, Res, StreamableFile } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { type Actor, CurrentActor, Roles } from '@lc/identity';
+import { badRequest } from '@lc/platform';
+import { attachment, workbookStream, XLSX_TYPE } from './common/workbook';
+import type { ContestStatistics } from './contest/contest-statistics.types';
+import { ContestStatisticsService } from './contest/contest-statistics.service';
+import { contestSheets } from './contest/contest-workbook';
+import type { OrganisationReport } from './report/organisation-report.types';
+import { OrganisationReportService } from './report/organisation-report.service';
+import { reportSheets } from './report/report-workbook';
+import { ContestStatisticsQuery, OrganisationReportQuery } from './statistics.dto';
+
+@ApiTags('statistics')
+@ApiBearerAuth()
+@Roles('admin', 'organiser', 'judge')
+@Controller()
+export class StatisticsController {
+  constructor(
+    private readonly contests: ContestStatisticsService,
+    private readonly reports: OrganisationReportService,
+  ) {}
+
+  @Get('contests/:id/statistics')
+  @ApiOperation({ summary: 'Entries per day and round, by place and unit, score distribution, per-question correct rate (JSON or XLSX)' })
+  @ApiProduces('application/json', XLSX_TYPE)
+  async contest(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Query() q: ContestStatisticsQuery, @Res({ passthrough: true }) reply: FastifyReply): Promise<ContestStatistics | StreamableFile> {
+    if (q.from && q.to && q.from > q.to) throw badRequest('invalid_period', 'from must not be after to', [{ field: 'to', problems: ['to must be on or after from'] }]);
+    // A spreadsheet is complete or nothing: it may group every answer itself (the client waits longer for files).
+    const stats = await this.contests.compute(actor, id, q.from ?? null, q.to ?? null, q.format === 'xlsx' ? Infinity : undefined);
+    if (q.format !== 'xlsx') return stats;
+    return this.xlsx(reply, `thong-ke-${stats.contest.slug}.xlsx`, workbookStream(contestSheets(stats), stats.contest.title));
+  }
+
+  @Get('organisations/:id/report')
+  @ApiOperation({ summary: 'The half-year or annual report of an organisation, compared with the previous period (JSON or XLSX)' })
+  @ApiProduces('application/json', XLSX_TYPE)
+  async report(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Query() q: OrganisationReportQuery, @Res({ passthrough: true }) reply: FastifyReply): Promise<OrganisationReport | StreamableFile> {
+    const report = await this.reports.compute(actor, id, q.year, q.half ?? null);
+    if (q.format !== 'xlsx') return report;
+    const name = `bao-cao-${q.year}${q.half ? `-6-thang-${q.half === 1 ? 'dau' : 'cuoi'}` : ''}.xlsx`;
+    return this.xlsx(reply, name, workbookStream(reportSheets(report), report.period.label));
+  }
+
+  private xlsx(reply: FastifyReply, filename: string, stream: NodeJS.ReadableStream): StreamableFile {
+    void reply.header('content-type', XLSX_TYPE).header('content-disposition', attachment(filename)).header('access-control-expose-headers', 'content-disposition');
+    return new StreamableFile(stream as import('node:stream').Readable);
+  }
+}
