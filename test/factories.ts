@@ -2,7 +2,7 @@ import { randomInt } from 'node:crypto';
 import { closeSync, mkdirSync, openSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Http } from './harness';
+import { Http } from './http';
 
 let seq = 0;
 let block: string | undefined;

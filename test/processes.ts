@@ -25,12 +25,18 @@ export function freePort(): Promise<number> {
   });
 }
 
-/** A Redis server of the test's own, on a spare port: faults go here, never to the shared one. */
-export async function startOwnRedis(args: string[] = []): Promise<{ url: string; port: number; proc: ChildProcess; stop(): Promise<void> }> {
+/**
+ * A Redis server of the test's own, on a spare port: faults go here, never to the shared one.
+ * `at` restarts one on the same port and data dir (e.g. after a kill, to reload its AOF).
+ */
+export async function startOwnRedis(
+  args: string[] = [],
+  at?: { port: number; dir: string },
+): Promise<{ url: string; port: number; dir: string; proc: ChildProcess; stop(): Promise<void> }> {
   const bin = spawnSync('sh', ['-c', 'command -v redis-server']).stdout.toString().trim();
   if (!bin) throw new Error('redis-server is not installed (scripts/services.sh installs it on Debian)');
-  const port = await freePort();
-  const dir = mkdtempSync(join(tmpdir(), 'lc-redis-'));
+  const port = at?.port ?? (await freePort());
+  const dir = at?.dir ?? mkdtempSync(join(tmpdir(), 'lc-redis-'));
   const proc = spawn(bin, ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--save', '', ...args], { stdio: 'ignore' });
   const url = `redis://127.0.0.1:${port}/0`;
   for (let i = 0; i < 50; i++) {
@@ -45,10 +51,11 @@ export async function startOwnRedis(args: string[] = []): Promise<{ url: string;
   return {
     url,
     port,
+    dir,
     proc,
     stop: () =>
       new Promise<void>((resolve) => {
-        if (proc.exitCode !== null) return resolve();
+        if (proc.exitCode !== null || proc.signalCode !== null) return resolve();
         proc.once('exit', () => resolve());
         proc.kill('SIGKILL');
       }),

@@ -1,0 +1,109 @@
+import { randomUUID } from 'node:crypto';
+import { residentInput } from '../factories';
+import { entrant, questionInput, quizRound } from '../../libs/contests/test/factories';
+import { draftContestOfA, newResident, newStaff, ok, publishedContestOfA, RoleName, roundOfA, World } from './fixtures';
+import type { RouteRef } from './routes';
+
+export interface Call {
+  /** Replaces the caller's token (e.g. a fresh resident for DELETE /me). */
+  token?: string | null;
+  params?: Record<string, string>;
+  query?: string;
+  body?: unknown;
+  raw?: FormData;
+}
+
+type Build = (w: World, role: RoleName) => Promise<Call> | Call;
+
+/** Path parameters by the resource the path names, for routes that need nothing special. */
+function defaultParams(w: World, route: RouteRef): Record<string, string> {
+  const first = route.path.split('/')[1];
+  // Judged-round routes name the judged round; every other round route the quiz round.
+  const judged = /^\/rounds\/:id\/(jury|entries|my-entry)$/.test(route.path);
+  const id =
+    {
+      contests: w.contestId,
+      rounds: judged ? w.judgedRoundId : w.roundId,
+      attempts: w.attempt.id,
+      'question-banks': w.a.bankId,
+      organisations: w.a.org.id,
+      users: w.judgeUnassigned.user.id,
+      entries: w.entryId,
+    }[first] ?? randomUUID();
+  const questionId = first === 'attempts' ? w.attempt.questions[0].id : w.a.questions[0].id;
+  return { id, questionId, userId: w.resident.user.id };
+}
+
+const aiken = () => `Câu hỏi thử quyền ${randomUUID()}?\nA) Có\nB) Không\nANSWER: A\n`;
+
+/**
+ * Valid bodies, so a caller who passes the guard reaches the tenancy check (validation runs
+ * before the service and would otherwise hide a 404 behind a 400); fresh records for calls
+ * that consume or destroy what they touch.
+ */
+const SPECIAL: Record<string, Build> = {
+  'POST /auth/register': () => ({ body: residentInput() }),
+  'POST /auth/login': (w) => ({ body: { login: w.resident.input.phone, password: w.resident.input.password } }),
+  'POST /auth/refresh': async (w) => ({ body: { refreshToken: (await ok(w.http.post('/auth/login', { login: w.resident.input.phone, password: w.resident.input.password }))).refreshToken } }),
+  'POST /auth/logout': async (w) => ({ body: { refreshToken: (await ok(w.http.post('/auth/login', { login: w.resident.input.phone, password: w.resident.input.password }))).refreshToken } }),
+  'DELETE /me': async (w, role) => {
+    if (role !== 'resident') return { body: { password: 'staff-password-1' } };
+    const fresh = await newResident(w.http);
+    return { token: fresh.token, body: { password: fresh.input.password } };
+  },
+  'POST /organisations': () => ({ body: { name: `Sở Tư pháp ${randomUUID().slice(0, 8)}`, level: 'province', province: 'Quảng Ninh' } }),
+  'POST /users': (w) => ({ body: { fullName: 'Cán bộ thử', email: `authz.${randomUUID().slice(0, 12)}@test.local`, password: 'staff-password-1', role: 'judge', organisationId: w.a.org.id } }),
+  'DELETE /users/:id': async (w) => ({ params: { id: (await newStaff(w.http, w.admin, 'judge', w.a.org.id)).user.id } }),
+  // Admins name the owning organisation; for anyone else organisationId is refused (their own is implied).
+  'POST /question-banks': (w, role) => ({ body: { name: `Ngân hàng ${randomUUID().slice(0, 8)}`, ...(role === 'admin' ? { organisationId: w.a.org.id } : {}) } }),
+  'POST /question-banks/:id/questions': () => ({ body: questionInput(Math.floor(Math.random() * 1e6)) }),
+  'PATCH /question-banks/:id/questions/:questionId': () => ({ body: { difficulty: 2 } }),
+  'DELETE /question-banks/:id/questions/:questionId': async (w) => {
+    const q = await ok(w.http.post(`/question-banks/${w.a.bankId}/questions`, questionInput(Math.floor(Math.random() * 1e6)), w.a.organiser.token), 'question');
+    return { params: { questionId: q.id } };
+  },
+  'POST /question-banks/:id/import': () => {
+    const form = new FormData();
+    form.append('file', new Blob([aiken()], { type: 'text/plain' }), 'cau-hoi.txt');
+    return { query: 'format=aiken&dryRun=true', raw: form };
+  },
+  'GET /question-banks/:id/export': () => ({ query: 'format=csv' }),
+  'POST /contests': (w, role) => ({ body: { title: `Cuộc thi ${randomUUID().slice(0, 8)}`, ...(role === 'admin' ? { organisationId: w.a.org.id } : {}) } }),
+  'PATCH /contests/:id': () => ({ body: { description: 'Thể lệ cập nhật' } }),
+  'POST /contests/:id/publish': async (w) => ({ params: { id: await draftContestOfA(w) } }),
+  'POST /contests/:id/close': async (w) => ({ params: { id: await publishedContestOfA(w) } }),
+  'POST /contests/:id/archive': async (w) => ({ params: { id: await publishedContestOfA(w) } }),
+  'POST /contests/:id/register': () => ({ body: {} }),
+  'POST /contests/:id/rounds': async (w) => ({ params: { id: await draftContestOfA(w) }, body: quizRound(w.a.bankId, { title: 'Vòng thêm', selection: [{ bankId: w.a.bankId, count: 2 }] }) }),
+  'PATCH /rounds/:id': () => ({ body: { title: 'Tuần 1 (sửa)' } }),
+  'POST /rounds/:id/judges': (w) => ({ body: { userId: w.judgeAssigned.user.id } }),
+  // Recusing ends the assignment: the judges recuse from a round of their own for this call.
+  'POST /rounds/:id/judges/me/recuse': async (w, role) => ({ params: { id: await roundOfA(w, role === 'judgeAssigned' ? w.judgeAssigned.user.id : undefined) }, body: { reason: 'Người thân dự thi' } }),
+  'GET /organisations/:id/report': () => ({ query: 'year=2026' }),
+  'POST /rounds/:id/entries': () => ({ body: { text: 'Bản sửa đề cương' } }),
+  'POST /attempts/:id/void': () => ({ body: { reason: 'Cùng thiết bị với 4 tài khoản khác' } }),
+  'POST /attempts/:id/reinstate': () => ({ body: { reason: 'Đã xác minh: không gian lận' } }),
+  'POST /rounds/:id/results/corrections': () => ({ body: { reason: 'Sửa kết quả sau khiếu nại' } }),
+  'POST /rounds/:id/results/exports': () => ({ body: { format: 'xlsx' } }),
+  'GET /rounds/:id/results/export': () => ({ query: 'format=csv' }),
+  'POST /rounds/:id/advance': () => ({ body: {} }),
+  'PUT /attempts/:id/answers/:questionId': (w) => ({ body: { optionIds: [w.attempt.questions[0].options[0].id] } }),
+  'POST /attempts/:id/events': () => ({ body: { kind: 'focus_lost' } }),
+  // The resident submits an attempt of their own made for this call, so the shared one stays open.
+  'POST /attempts/:id/submit': async (w, role) => {
+    if (role !== 'resident') return { body: {} };
+    const fresh = await entrant(w.http, w.contestId);
+    const at = await ok(w.http.post(`/rounds/${w.roundId}/attempts`, {}, fresh.token), 'start');
+    return { token: fresh.token, params: { id: at.id }, body: {} };
+  },
+};
+
+/** The request one role makes to one route. */
+export async function buildCall(w: World, route: RouteRef, role: RoleName): Promise<{ path: string; call: Call }> {
+  const special = SPECIAL[route.key];
+  const call: Call = special ? await special(w, role) : {};
+  if (call.body === undefined && call.raw === undefined && ['POST', 'PUT', 'PATCH'].includes(route.method)) call.body = {};
+  const params = { ...defaultParams(w, route), ...(call.params ?? {}) };
+  const path = route.url.replace(/:(\w+)/g, (_, name: string) => params[name] ?? randomUUID()) + (call.query ? `?${call.query}` : '');
+  return { path, call };
+}
