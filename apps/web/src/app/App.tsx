@@ -8,7 +8,9 @@ import { AttemptPage } from '../resident/attempt/AttemptPage';
 import { LoginPage, RegisterPage } from '../resident/AuthPages';
 import { ContestListPage, ContestPage, JoinPage } from '../resident/ContestPages';
 import { LeaderboardPage } from '../resident/LeaderboardPage';
-import { AttemptReviewPage, ResultsPage } from '../resident/ResultsPages';
+import { HandInPage } from '../resident/handin/HandInPage';
+import { AttemptReviewPage } from '../resident/results/AttemptReviewPage';
+import { MyResultsPage } from '../resident/results/MyResultsPage';
 import { RoundPage } from '../resident/RoundPage';
 import { paths, ROUTES, STAFF_ROUTES } from './routes';
 import { ErrorBoundary } from './ErrorBoundary';
@@ -79,7 +81,10 @@ export function App() {
         page = session ? <LeaderboardPage roundId={p.roundId} /> : <RedirectToLogin path={path} />;
         break;
       case 'results':
-        page = <ResultsPage roundId={p.roundId} />;
+        page = <MyResultsPage roundId={p.roundId} />;
+        break;
+      case 'handIn':
+        page = session ? <HandInPage roundId={p.roundId} /> : <RedirectToLogin path={path} />;
         break;
       case 'account':
         page = session ? <AccountPage /> : <RedirectToLogin path={path} />;

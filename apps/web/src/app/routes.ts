@@ -12,6 +12,7 @@ export const ROUTES: RouteDef[] = [
   { name: 'attemptReview', pattern: '/bai-thi/:attemptId/xem-lai' },
   { name: 'leaderboard', pattern: '/vong/:roundId/bang-xep-hang' },
   { name: 'results', pattern: '/vong/:roundId/ket-qua' },
+  { name: 'handIn', pattern: '/vong/:roundId/nop-bai' },
   { name: 'account', pattern: '/tai-khoan' },
   // Staff
   { name: 'staff', pattern: '/quan-tri' },
@@ -24,9 +25,11 @@ export const ROUTES: RouteDef[] = [
   { name: 'contestPreview', pattern: '/quan-tri/cuoc-thi/:contestId/xem-truoc' },
   { name: 'statistics', pattern: '/quan-tri/cuoc-thi/:contestId/thong-ke' },
   { name: 'judgeRound', pattern: '/giam-khao/vong/:roundId' },
+  { name: 'judgeResults', pattern: '/giam-khao/vong/:roundId/ket-qua' },
+  { name: 'judgeEntry', pattern: '/giam-khao/bai/:entryId' },
 ];
 
-export const STAFF_ROUTES = new Set(['staff', 'banks', 'bank', 'bankImport', 'contestNew', 'contestEdit', 'roundNew', 'contestPreview', 'statistics', 'judgeRound']);
+export const STAFF_ROUTES = new Set(['staff', 'banks', 'bank', 'bankImport', 'contestNew', 'contestEdit', 'roundNew', 'contestPreview', 'statistics', 'judgeRound', 'judgeResults', 'judgeEntry']);
 
 export const paths = {
   home: () => '/',
@@ -39,6 +42,7 @@ export const paths = {
   attemptReview: (id: string) => `/bai-thi/${encodeURIComponent(id)}/xem-lai`,
   leaderboard: (id: string) => `/vong/${encodeURIComponent(id)}/bang-xep-hang`,
   results: (id: string) => `/vong/${encodeURIComponent(id)}/ket-qua`,
+  handIn: (id: string) => `/vong/${encodeURIComponent(id)}/nop-bai`,
   account: () => '/tai-khoan',
   staff: () => '/quan-tri',
   banks: () => '/quan-tri/ngan-hang',
@@ -50,4 +54,6 @@ export const paths = {
   contestPreview: (id: string) => `/quan-tri/cuoc-thi/${encodeURIComponent(id)}/xem-truoc`,
   statistics: (id: string) => `/quan-tri/cuoc-thi/${encodeURIComponent(id)}/thong-ke`,
   judgeRound: (id: string) => `/giam-khao/vong/${encodeURIComponent(id)}`,
+  judgeResults: (id: string) => `/giam-khao/vong/${encodeURIComponent(id)}/ket-qua`,
+  judgeEntry: (id: string) => `/giam-khao/bai/${encodeURIComponent(id)}`,
 };

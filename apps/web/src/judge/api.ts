@@ -1,8 +1,20 @@
 import { api, seg } from '../shared/api/client';
-import { ApiError } from '../shared/api/errors';
+import type {
+  CloseOutcome,
+  CorrectionView,
+  EntryMarks,
+  EntryView,
+  ExportView,
+  JudgedEntryRow,
+  JuryView,
+  MarkingSummary,
+  PlaceExplanation,
+  StaffResults,
+} from '../shared/api/judging-types';
 import type { Page } from '../shared/api/types';
 import { asPage } from '../resident/api';
 
+/** A quiz round's attempt as GET /rounds/:id/entries lists it for staff (with integrity data). */
 export interface EntryRow {
   id: string;
   attemptId?: string;
@@ -26,23 +38,44 @@ export interface EntryRow {
   attemptNo?: number;
 }
 
+const r = (roundId: string) => `/rounds/${seg(roundId)}`;
+
 export const judgeApi = {
-  /**
-   * A round's attempts with their integrity flags. The attempts module serves them at
-   * /rounds/:id/attempts; SPEC names /rounds/:id/entries, tried when the first is not routed.
-   */
-  entries: async (roundId: string, flagged: boolean, limit = 50, offset = 0): Promise<Page<EntryRow>> => {
-    const query = { flagged: flagged ? 'true' : undefined, limit, offset };
-    try {
-      return asPage<EntryRow>(await api.get(`/rounds/${seg(roundId)}/attempts`, query));
-    } catch (e) {
-      if (e instanceof ApiError && e.status === 404 && e.code !== 'not_found') return asPage<EntryRow>(await api.get(`/rounds/${seg(roundId)}/entries`, query));
-      throw e;
-    }
-  },
+  /** Quiz rounds: the attempts (flagged first, or only); judged rounds: entries with marking state. */
+  entries: async (roundId: string, flagged: boolean, limit = 50, offset = 0): Promise<Page<EntryRow>> =>
+    asPage<EntryRow>(await api.get(`${r(roundId)}/entries`, { flagged: flagged ? 'true' : undefined, limit, offset })),
+  judgedEntries: async (roundId: string, flagged: boolean, limit = 50, offset = 0): Promise<Page<JudgedEntryRow>> =>
+    asPage<JudgedEntryRow>(await api.get(`${r(roundId)}/entries`, { flagged: flagged ? 'true' : undefined, limit, offset })),
   voidAttempt: (attemptId: string, reason: string) => api.post<unknown>(`/attempts/${seg(attemptId)}/void`, { reason }),
   reinstate: (attemptId: string, reason: string) => api.post<unknown>(`/attempts/${seg(attemptId)}/reinstate`, { reason }),
-  closeRound: (roundId: string) => api.post<unknown>(`/rounds/${seg(roundId)}/close`),
-  publishResults: (roundId: string) => api.post<unknown>(`/rounds/${seg(roundId)}/results/publish`),
-  results: (roundId: string) => api.get<unknown>(`/rounds/${seg(roundId)}/results`),
+
+  jury: (roundId: string) => api.get<JuryView>(`${r(roundId)}/jury`),
+  entry: (entryId: string) => api.get<EntryView>(`/entries/${seg(entryId)}`),
+  marks: (entryId: string) => api.get<EntryMarks>(`/entries/${seg(entryId)}/scores`),
+  submitMarks: (entryId: string, scores: Record<string, number>, comment: string | null) =>
+    api.post<EntryMarks>(`/entries/${seg(entryId)}/scores`, comment ? { scores, comment } : { scores }),
+  reconcile: (entryId: string, body: { reason: string; scores?: Record<string, number>; acceptAggregate?: true }) =>
+    api.post<{ entryId: string; marking: MarkingSummary }>(`/entries/${seg(entryId)}/reconcile`, body),
+  recuse: (roundId: string, reason: string) => api.post<unknown>(`${r(roundId)}/judges/me/recuse`, { reason }),
+
+  closeRound: (roundId: string, body: { force?: boolean; predictionActual?: number } = {}) => api.post<CloseOutcome>(`${r(roundId)}/close`, body),
+  publishResults: (roundId: string) => api.post<{ roundId: string; status: string; version: number; publishedAt: string }>(`${r(roundId)}/results/publish`),
+  results: (roundId: string, limit = 50, offset = 0, winners = false) =>
+    api.get<StaffResults>(`${r(roundId)}/results`, { limit, offset, winners: winners ? 'true' : undefined }),
+  explain: (roundId: string, userId: string) => api.get<PlaceExplanation>(`${r(roundId)}/results/explain/${seg(userId)}`),
+  corrections: async (roundId: string, limit = 20, offset = 0) => asPage<CorrectionView>(await api.get(`${r(roundId)}/results/corrections`, { limit, offset })),
+  correct: (roundId: string, body: { reason: string; voidAttemptIds?: string[]; reinstateAttemptIds?: string[]; predictionActual?: number }) =>
+    api.post<CorrectionView>(`${r(roundId)}/results/corrections`, body),
+  requestExport: (roundId: string, format: 'xlsx' | 'csv', scope: 'ranking' | 'winners' = 'ranking') =>
+    api.post<ExportView>(`${r(roundId)}/results/exports`, { format, scope }),
+  exportStatus: (exportId: string) => api.get<ExportView>(`/exports/${seg(exportId)}`),
+};
+
+/** Paths of the files staff download (through downloadFile: a plain link cannot carry the token). */
+export const judgeFiles = {
+  export: (roundId: string) => `${r(roundId)}/results/export`,
+  decision: (roundId: string) => `${r(roundId)}/results/decision.pdf`,
+  certificates: (roundId: string) => `${r(roundId)}/results/certificates.pdf`,
+  exportJob: (exportId: string) => `/exports/${seg(exportId)}/download`,
+  entryFile: (entryId: string) => `/entries/${seg(entryId)}/file`,
 };

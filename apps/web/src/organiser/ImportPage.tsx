@@ -6,6 +6,13 @@ import { Link } from '../shared/router';
 import { SelectField } from '../shared/ui/Field';
 import { Button, ErrorMessage, Notice, PageTitle } from '../shared/ui/Feedback';
 import { guessFormat, IMPORT_FORMATS, organiserApi, type ImportFormat, type ImportReport } from './api';
+import { importProblemText, importRefText } from './import-problems';
+
+/** A whole file refused (400 import_file_refused, 413 import_too_large): the server's reason, in Vietnamese. */
+export function refusedFileText(x: unknown): string | null {
+  if (!(x instanceof ApiError) || (x.code !== 'import_file_refused' && x.code !== 'import_too_large')) return null;
+  return `Không nhập được tệp: ${importProblemText(x.message)}`;
+}
 
 /**
  * Import questions from a file. "Kiểm tra" runs the import as a dry run and shows every
@@ -17,6 +24,7 @@ export function ImportPage({ bankId }: { bankId: string }) {
   const [format, setFormat] = useState<ImportFormat | ''>('');
   const [report, setReport] = useState<(ImportReport & { dry: boolean }) | null>(null);
   const [error, setError] = useState<unknown>(null);
+  const refused = refusedFileText(error);
   const [fileError, setFileError] = useState<string | null>(null);
   const [busy, setBusy] = useState<'dry' | 'real' | null>(null);
   useDocumentTitle('Nhập câu hỏi');
@@ -91,7 +99,13 @@ export function ImportPage({ bankId }: { bankId: string }) {
           </Button>
         </div>
       </form>
-      <ErrorMessage error={error} />
+      {refused ? (
+        <Notice kind="error" live>
+          {refused}
+        </Notice>
+      ) : (
+        <ErrorMessage error={error} />
+      )}
       {report && <ImportReportView report={report} bankId={bankId} />}
     </>
   );
@@ -126,9 +140,9 @@ export function ImportReportView({ report, bankId }: { report: ImportReport & { 
             <tbody>
               {report.errors.map((e, i) => (
                 <tr key={i}>
-                  <td>{e.row ?? e.line ?? e.ref ?? '—'}</td>
+                  <td>{e.row ?? e.line ?? importRefText(e.ref)}</td>
                   <td>
-                    {e.field ? <code>{e.field}</code> : null} {e.reason}
+                    {e.field ? <code>{e.field}</code> : null} {importProblemText(e.reason)}
                   </td>
                 </tr>
               ))}
@@ -150,8 +164,8 @@ export function ImportReportView({ report, bankId }: { report: ImportReport & { 
             <tbody>
               {report.warnings.map((w, i) => (
                 <tr key={i}>
-                  <td>{w.ref ?? i + 1}</td>
-                  <td>{w.reason}</td>
+                  <td>{w.ref ? importRefText(w.ref) : i + 1}</td>
+                  <td>{importProblemText(w.reason)}</td>
                 </tr>
               ))}
             </tbody>
@@ -171,8 +185,8 @@ export function ImportReportView({ report, bankId }: { report: ImportReport & { 
             <tbody>
               {report.skipped.map((s, i) => (
                 <tr key={i}>
-                  <td>{s.ref ?? i + 1}</td>
-                  <td>{s.reason}</td>
+                  <td>{s.ref ? importRefText(s.ref) : i + 1}</td>
+                  <td>{importProblemText(s.reason)}</td>
                 </tr>
               ))}
             </tbody>

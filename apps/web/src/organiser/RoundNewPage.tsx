@@ -5,6 +5,7 @@ import type { QuestionType, Round } from '../shared/api/types';
 import { useDocumentTitle, useLoad } from '../shared/hooks';
 import { navigate } from '../shared/router';
 import { CheckboxField, SelectField, TextArea, TextField } from '../shared/ui/Field';
+import { DateTimeField } from '../shared/ui/DateTimeField';
 import { Button, ErrorSummary, PageTitle } from '../shared/ui/Feedback';
 import { RoundFacts } from '../resident/ContestPages';
 import { organiserApi } from './api';
@@ -79,8 +80,8 @@ export function RoundNewPage({ contestId }: { contestId: string }) {
           <TextArea name="description" label="Mô tả" rows={2} value={f.description} onChange={(e) => set('description', e.target.value)} />
           <SelectField name="kind" label="Loại vòng" required value={f.kind} options={[{ value: 'quiz', label: 'Trắc nghiệm, chấm tự động' }, { value: 'judged', label: 'Bài dự thi do giám khảo chấm' }]} onChange={(e) => set('kind', e.target.value as RoundForm['kind'])} />
           <div className="row">
-            <TextField name="opensAt" label={LABELS.opensAt} required type="datetime-local" hint="Giờ Việt Nam" value={f.opensAt} onChange={(e) => set('opensAt', e.target.value)} error={err('opensAt')} />
-            <TextField name="closesAt" label={LABELS.closesAt} required type="datetime-local" hint="Giờ Việt Nam" value={f.closesAt} onChange={(e) => set('closesAt', e.target.value)} error={err('closesAt')} />
+            <DateTimeField name="opensAt" label={LABELS.opensAt} required value={f.opensAt} onChange={(v) => set('opensAt', v)} error={err('opensAt')} />
+            <DateTimeField name="closesAt" label={LABELS.closesAt} required value={f.closesAt} onChange={(v) => set('closesAt', v)} error={err('closesAt')} />
           </div>
           <SelectField name="entry" label="Ai được dự thi" required value={f.entry} options={[{ value: 'open', label: 'Mọi người đã đăng ký cuộc thi' }, { value: 'enrolled', label: 'Chỉ người được vào vòng (từ vòng trước hoặc được chọn)' }]} onChange={(e) => set('entry', e.target.value as RoundForm['entry'])} />
 
@@ -144,8 +145,8 @@ export function RoundNewPage({ contestId }: { contestId: string }) {
                       required
                       value={f.predictionTarget}
                       options={[
-                        { value: 'perfect_scores', label: 'Số người trả lời đúng tất cả' },
-                        { value: 'entries', label: 'Số lượt dự thi' },
+                        { value: 'perfect-score-entrants', label: 'Số người trả lời đúng tất cả' },
+                        { value: 'entrants', label: 'Số người dự thi' },
                         { value: 'custom', label: 'Ban tổ chức nhập sau khi vòng đóng' },
                       ]}
                       onChange={(e) => set('predictionTarget', e.target.value as RoundForm['predictionTarget'])}
@@ -170,7 +171,7 @@ export function RoundNewPage({ contestId }: { contestId: string }) {
               ]}
               onChange={(e) => set('visibility', e.target.value as RoundForm['visibility'])}
             />
-            {f.visibility === 'frozen' && <TextField name="freezeAt" label={LABELS.freezeAt} required type="datetime-local" hint="Giờ Việt Nam" value={f.freezeAt} onChange={(e) => set('freezeAt', e.target.value)} error={err('freezeAt')} />}
+            {f.visibility === 'frozen' && <DateTimeField name="freezeAt" label={LABELS.freezeAt} required value={f.freezeAt} onChange={(v) => set('freezeAt', v)} error={err('freezeAt')} />}
           </fieldset>
 
           <fieldset className="group">

@@ -1,81 +1,71 @@
 import { useState } from 'react';
 import { paths } from '../app/routes';
+import { api } from '../shared/api/client';
 import { downloadFile } from '../shared/download';
-import { useDocumentTitle, useLoad } from '../shared/hooks';
+import { useDocumentTitle, useInterval, useLoad, useSession } from '../shared/hooks';
 import { Link } from '../shared/router';
-import { Button, ErrorMessage, Loading, PageTitle } from '../shared/ui/Feedback';
-import { organiserApi } from './api';
-import { readStats, statName, type Series } from './stats-model';
+import { PageTitle } from '../shared/ui/Feedback';
+import { type DownloadState, type Period, StatisticsView } from './statistics/StatisticsView';
+import type { ContestStatistics } from './statistics/types';
+import './statistics/statistics.css';
 
-/** A bar chart as a list: readable by screen readers and at any text size, no chart library. */
-function Bars({ s }: { s: Series }) {
-  const max = Math.max(...s.rows.map((r) => r.value), 0) || 1;
-  const pct = s.rows.every((r) => r.value <= 1) && s.rows.some((r) => r.value < 1);
-  return (
-    <figure className="bars">
-      <figcaption>{statName(s.key)}</figcaption>
-      <ul>
-        {s.rows.slice(0, 60).map((r, i) => (
-          <li key={i}>
-            <span className="bar-label">{r.label || '—'}</span>
-            <span className="bar-track" aria-hidden="true">
-              <span className="bar-fill" style={{ width: `${(r.value / max) * 100}%` }} />
-            </span>
-            <span className="bar-value">{pct ? `${Math.round(r.value * 1000) / 10}%` : r.value.toLocaleString('vi-VN')}</span>
-          </li>
-        ))}
-      </ul>
-    </figure>
-  );
-}
+const seg = encodeURIComponent;
+/** The statistics of a big contest can take a while to group the first time. */
+const STATS_TIMEOUT_MS = 60_000;
+const PENDING_RETRY_MS = 5_000;
 
+/** Organisers' (and assigned judges') statistics screen: charts, the XLSX and the period report. */
 export function StatisticsPage({ contestId }: { contestId: string }) {
-  const contest = useLoad(() => organiserApi.contest(contestId), [contestId]);
-  const stats = useLoad(async () => readStats(await organiserApi.statistics(contestId)), [contestId]);
-  const [dl, setDl] = useState<{ busy?: boolean; error?: unknown }>({});
+  const session = useSession();
+  const [period, setPeriod] = useState<Period>({ from: '', to: '' });
+  const stats = useLoad(
+    () => api.get<ContestStatistics>(`/contests/${seg(contestId)}/statistics`, { format: 'json', from: period.from || undefined, to: period.to || undefined }, { timeoutMs: STATS_TIMEOUT_MS }),
+    [contestId, period.from, period.to],
+  );
+  const [download, setDownload] = useState<DownloadState>({});
+  const [report, setReport] = useState<DownloadState>({});
   useDocumentTitle('Thống kê');
+  // Per-question figures of a very big day are grouped in the background: ask again until done.
+  useInterval(stats.reload, stats.data?.questionsStatus === 'pending' && !stats.loading ? PENDING_RETRY_MS : null);
+
+  const run = (set: (s: DownloadState) => void, p: Promise<void>) => {
+    set({ busy: true });
+    p.then(
+      () => set({}),
+      (e: unknown) => set({ error: e }),
+    );
+  };
+  const role = session?.user.role;
+  const organisationId = stats.data?.contest.organisationId ?? session?.user.organisationId ?? null;
+  const thisYear = Number(new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 4));
   return (
     <>
-      <PageTitle sub={contest.data?.title}>Thống kê</PageTitle>
-      <div className="actions">
-        <Button
-          kind="secondary"
-          busy={dl.busy}
-          onClick={() => {
-            setDl({ busy: true });
-            downloadFile(`/contests/${encodeURIComponent(contestId)}/statistics`, { format: 'xlsx' }, 'thong-ke.xlsx').then(
-              () => setDl({}),
-              (e: unknown) => setDl({ error: e }),
-            );
-          }}
-        >
-          Tải báo cáo Excel
-        </Button>
-        <Link className="btn btn-link" to={paths.contestEdit(contestId)}>
-          ← Về cuộc thi
-        </Link>
-      </div>
-      <ErrorMessage error={dl.error} />
-      {stats.loading && <Loading />}
-      <ErrorMessage error={stats.error} onRetry={stats.reload} />
-      {stats.data && (
-        <>
-          {stats.data.figures.length > 0 && (
-            <dl className="figures">
-              {stats.data.figures.map((f) => (
-                <div key={f.key}>
-                  <dt>{statName(f.key)}</dt>
-                  <dd>{f.value.toLocaleString('vi-VN')}</dd>
-                </div>
-              ))}
-            </dl>
-          )}
-          {stats.data.series.map((s) => (
-            <Bars key={s.key} s={s} />
-          ))}
-          {stats.data.figures.length === 0 && stats.data.series.length === 0 && <p>Chưa có số liệu.</p>}
-        </>
-      )}
+      <PageTitle sub={stats.data?.contest.title}>Thống kê</PageTitle>
+      <p>
+        <Link to={paths.contestEdit(contestId)}>← Về cuộc thi</Link>
+      </p>
+      <StatisticsView
+        loading={stats.loading}
+        error={stats.error}
+        data={stats.data}
+        onRetry={stats.reload}
+        period={period}
+        onPeriod={setPeriod}
+        download={download}
+        onDownload={() =>
+          run(setDownload, downloadFile(`/contests/${seg(contestId)}/statistics`, { format: 'xlsx', ...(period.from ? { from: period.from } : {}), ...(period.to ? { to: period.to } : {}) }, 'thong-ke.xlsx'))
+        }
+        thisYear={thisYear}
+        report={
+          organisationId && (role === 'organiser' || role === 'admin')
+            ? {
+                state: report,
+                onDownload: (year, half) =>
+                  run(setReport, downloadFile(`/organisations/${seg(organisationId)}/report`, { year: String(year), ...(half ? { half: String(half) } : {}), format: 'xlsx' }, `bao-cao-${year}.xlsx`)),
+              }
+            : null
+        }
+      />
     </>
   );
 }

@@ -4,8 +4,8 @@ import { emptyRound, roundBody, validateRound } from './round-form';
 const filled = () => ({
   ...emptyRound(),
   title: 'Tuần 1',
-  opensAt: '2026-05-04T08:00',
-  closesAt: '2026-05-10T20:00',
+  opensAt: '04/05/2026 08:00',
+  closesAt: '10/05/2026 20:00',
   selection: [{ bankId: '3f1c1a8e-7b6a-4d5e-9f0a-0b1c2d3e4f50', topic: '', difficulty: '', types: [], count: '20' }],
 });
 
@@ -23,7 +23,7 @@ describe('round form', () => {
       selection: [{ bankId: '3f1c1a8e-7b6a-4d5e-9f0a-0b1c2d3e4f50', count: 20 }],
       shuffleQuestions: true,
       shuffleOptions: true,
-      predictionQuestion: { target: 'perfect_scores' },
+      predictionQuestion: { target: 'perfect-score-entrants' },
       leaderboard: { visibility: 'live' },
       prizes: [
         { name: 'Giải Nhất', count: 1 },
@@ -36,9 +36,19 @@ describe('round form', () => {
   });
 
   it('refuses impossible schedules and durations', () => {
-    const e = validateRound({ ...filled(), closesAt: '2026-05-01T08:00', durationMinutes: '2000', selection: [{ bankId: '', topic: '', difficulty: '', types: [], count: '0' }] });
+    const e = validateRound({ ...filled(), closesAt: '01/05/2026 08:00', durationMinutes: '2000', selection: [{ bankId: '', topic: '', difficulty: '', types: [], count: '0' }] });
     expect(Object.keys(e).sort()).toEqual(['closesAt', 'durationMinutes', 'selection.0.bankId', 'selection.0.count']);
     expect(validateRound(filled())).toEqual({});
+  });
+
+  it('reads dates day first, in Vietnam time, and says what is wrong with a typed one', () => {
+    // 05/04 is the 5th of April, never May the 4th.
+    expect(roundBody({ ...filled(), opensAt: '05/04/2026 7:30' }).opensAt).toBe('2026-04-05T00:30:00.000Z');
+    expect(validateRound({ ...filled(), opensAt: '' }).opensAt).toBe('Nhập thời điểm mở.');
+    expect(validateRound({ ...filled(), opensAt: '04/05/2026' }).opensAt).toMatch(/^Thiếu giờ/);
+    expect(validateRound({ ...filled(), opensAt: '31/02/2026 08:00' }).opensAt).toBe('Ngày 31/02/2026 không có trên lịch.');
+    expect(validateRound({ ...filled(), opensAt: '05/04/2026 8:30 PM' }).opensAt).toMatch(/^Nhập theo dạng ngày\/tháng\/năm giờ:phút/);
+    expect(validateRound({ ...filled(), visibility: 'frozen', freezeAt: '09/05/2026 24:00' }).freezeAt).toBe('Giờ phải từ 00:00 đến 23:59.');
   });
 
   it('omits quiz settings for judged rounds and sends advancement', () => {

@@ -1,4 +1,4 @@
-import { vnLocalInputToIso } from '../shared/format';
+import { checkVnDateTime, parseVnDateTime } from '../shared/vn-datetime';
 import type { QuestionType } from '../shared/api/types';
 
 export interface SelectionRow {
@@ -13,6 +13,7 @@ export interface RoundForm {
   title: string;
   description: string;
   kind: 'quiz' | 'judged';
+  /** "dd/MM/yyyy HH:mm", Vietnam time, as typed (shared/vn-datetime.ts). */
   opensAt: string;
   closesAt: string;
   durationMinutes: string;
@@ -24,7 +25,8 @@ export interface RoundForm {
   partialCredit: boolean;
   predictionEnabled: boolean;
   predictionPrompt: string;
-  predictionTarget: 'perfect_scores' | 'entries' | 'custom';
+  /** The server's PREDICTION_TARGETS (libs/contests round.types.ts). */
+  predictionTarget: 'perfect-score-entrants' | 'entrants' | 'custom';
   visibility: 'live' | 'frozen' | 'hidden';
   freezeAt: string;
   prizes: { name: string; count: string }[];
@@ -49,7 +51,7 @@ export const emptyRound = (): RoundForm => ({
   partialCredit: false,
   predictionEnabled: false,
   predictionPrompt: 'Dự đoán có bao nhiêu người trả lời đúng tất cả các câu hỏi của vòng thi này?',
-  predictionTarget: 'perfect_scores',
+  predictionTarget: 'perfect-score-entrants',
   visibility: 'live',
   freezeAt: '',
   prizes: [
@@ -64,15 +66,18 @@ export const emptyRound = (): RoundForm => ({
   entry: 'open',
 });
 
+/** What is wrong with a typed date-time: `empty` when nothing was typed. */
+const dateProblem = (text: string, empty: string): string => (text.trim() ? (checkVnDateTime(text).problem ?? empty) : empty);
+
 const int = (s: string) => (/^\d+$/.test(s.trim()) ? Number(s.trim()) : NaN);
 
 export function validateRound(f: RoundForm): Record<string, string> {
   const e: Record<string, string> = {};
   if (!f.title.trim()) e.title = 'Nhập tên vòng thi.';
-  const opens = vnLocalInputToIso(f.opensAt);
-  const closes = vnLocalInputToIso(f.closesAt);
-  if (!opens) e.opensAt = 'Chọn thời điểm mở.';
-  if (!closes) e.closesAt = 'Chọn thời điểm đóng.';
+  const opens = parseVnDateTime(f.opensAt);
+  const closes = parseVnDateTime(f.closesAt);
+  if (!opens) e.opensAt = dateProblem(f.opensAt, 'Nhập thời điểm mở.');
+  if (!closes) e.closesAt = dateProblem(f.closesAt, 'Nhập thời điểm đóng.');
   if (opens && closes && Date.parse(closes) <= Date.parse(opens)) e.closesAt = 'Thời điểm đóng phải sau thời điểm mở.';
   if (f.kind === 'quiz') {
     const seconds = Number(f.durationMinutes.replace(',', '.')) * 60;
@@ -87,7 +92,7 @@ export function validateRound(f: RoundForm): Record<string, string> {
     });
   }
   if (f.predictionEnabled && f.predictionPrompt.trim().length < 3) e.predictionPrompt = 'Nhập câu hỏi dự đoán.';
-  if (f.visibility === 'frozen' && !vnLocalInputToIso(f.freezeAt)) e.freezeAt = 'Chọn thời điểm đóng băng bảng xếp hạng.';
+  if (f.visibility === 'frozen' && !parseVnDateTime(f.freezeAt)) e.freezeAt = dateProblem(f.freezeAt, 'Nhập thời điểm đóng băng bảng xếp hạng.');
   f.prizes.forEach((p, i) => {
     if (p.name.trim() && !(int(p.count) >= 1)) e[`prizes.${i}.count`] = `Giải ${p.name}: số lượng phải là số nguyên dương.`;
   });
@@ -101,10 +106,10 @@ export function roundBody(f: RoundForm): Record<string, unknown> {
   const body: Record<string, unknown> = {
     title: f.title.trim(),
     kind: f.kind,
-    opensAt: vnLocalInputToIso(f.opensAt),
-    closesAt: vnLocalInputToIso(f.closesAt),
+    opensAt: parseVnDateTime(f.opensAt),
+    closesAt: parseVnDateTime(f.closesAt),
     entry: f.entry,
-    leaderboard: { visibility: f.visibility, ...(f.visibility === 'frozen' ? { freezeAt: vnLocalInputToIso(f.freezeAt) } : {}) },
+    leaderboard: { visibility: f.visibility, ...(f.visibility === 'frozen' ? { freezeAt: parseVnDateTime(f.freezeAt) } : {}) },
     prizes: f.prizes.filter((p) => p.name.trim()).map((p) => ({ name: p.name.trim(), count: int(p.count) })),
   };
   if (f.description.trim()) body.description = f.description.trim();

@@ -103,6 +103,16 @@ export function RoundPage({ roundId }: { roundId: string }) {
         </section>
       )}
 
+      {resident && r.kind === 'judged' && (
+        <section aria-labelledby="hand-in-link">
+          <h2 id="hand-in-link">Bài dự thi</h2>
+          <p>Vòng này nộp bài (nội dung, đường dẫn hoặc tệp) để ban giám khảo chấm. Hạn nộp: {formatDateTime(r.closesAt)}.</p>
+          <Link className="btn btn-primary btn-large" to={paths.handIn(roundId)}>
+            {phase === 'open' ? 'Nộp hoặc xem bài dự thi' : 'Xem bài dự thi và điểm'}
+          </Link>
+        </section>
+      )}
+
       {resident && attempts.length > 0 && (
         <section aria-labelledby="mine">
           <h2 id="mine">Các lượt thi của tôi</h2>

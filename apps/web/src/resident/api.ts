@@ -43,7 +43,6 @@ export const residentApi = {
     api.put<{ serverTime?: string; seq?: number } | undefined>(`/attempts/${seg(attemptId)}/answers/${seg(questionId)}`, body, { timeoutMs: 12_000 }),
   submit: (attemptId: string, prediction: number | undefined, idempotencyKey: string) =>
     api.post<SubmitResult>(`/attempts/${seg(attemptId)}/submit`, prediction === undefined ? {} : { prediction }, { headers: { 'Idempotency-Key': idempotencyKey }, timeoutMs: 30_000 }),
-  myAttempts: async (roundId: string) => (await myAttemptsInfo(roundId)).items,
   myAttemptsInfo,
   /** Integrity signal (focus lost, tab hidden…); keepalive so it leaves even as the page hides. */
   attemptEvent: (attemptId: string, kind: string, at: string) => api.post<unknown>(`/attempts/${seg(attemptId)}/events`, { kind, at }, { keepalive: true, timeoutMs: 10_000 }),
@@ -53,5 +52,4 @@ export const residentApi = {
     return { ...asPage<LeaderboardRow>(raw), frozen: Boolean(raw?.frozen), at: raw?.at };
   },
   myRank: (roundId: string) => api.get<MyRank | null>(`/rounds/${seg(roundId)}/leaderboard/me`),
-  results: (roundId: string) => api.get<unknown>(`/rounds/${seg(roundId)}/results`),
 };

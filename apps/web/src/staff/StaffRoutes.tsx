@@ -1,4 +1,6 @@
 import type { Match } from '../shared/router';
+import { EntryPage } from '../judge/EntryPage';
+import { JudgeResultsPage } from '../judge/JudgeResultsPage';
 import { JudgeRoundPage } from '../judge/JudgeRoundPage';
 import { BankPage, BanksPage } from '../organiser/BankPages';
 import { ContestEditPage, ContestNewPage, ContestPreviewPage } from '../organiser/ContestPages';
@@ -31,6 +33,10 @@ export default function StaffRoutes({ match }: { match: Match }) {
       return <StatisticsPage contestId={p.contestId} />;
     case 'judgeRound':
       return <JudgeRoundPage roundId={p.roundId} />;
+    case 'judgeResults':
+      return <JudgeResultsPage roundId={p.roundId} />;
+    case 'judgeEntry':
+      return <EntryPage entryId={p.entryId} />;
     default:
       return null;
   }

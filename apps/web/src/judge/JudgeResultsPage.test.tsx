@@ -1,0 +1,103 @@
+import { renderToStaticMarkup } from 'react-dom/server';
+import { describe, expect, it } from 'vitest';
+import { ApiError } from '../shared/api/errors';
+import type { Round } from '../shared/api/types';
+import { CorrectionItem } from './CorrectionsPanel';
+import { ExportJobView } from './ExportsPanel';
+import { ClosePanel, PublishPanel } from './JudgeResultsPage';
+import { StaffResultsTable, WhyLines } from './ResultsTable';
+import { correction, explanation, exportJob, ME, OTHER, staffResults } from './test-fixtures';
+
+const noop = () => undefined;
+const round: Round = {
+  id: 'r1',
+  title: 'Tuần 1',
+  kind: 'quiz',
+  status: 'open',
+  opensAt: '2020-01-01T00:00:00.000Z',
+  closesAt: '2999-01-01T00:00:00.000Z',
+  durationSeconds: 900,
+  maxAttempts: 2,
+  attemptScoring: 'best',
+  predictionQuestion: { prompt: 'Bao nhiêu người trả lời đúng tất cả?' },
+};
+
+describe('results table', () => {
+  it('pages the ranking with prizes and a "why" button per row', () => {
+    const res = staffResults();
+    const html = renderToStaticMarkup(<StaffResultsTable roundId="r1" rows={res.items} kind="quiz" />);
+    expect(html.match(/Vì sao xếp hạng này\?/g)).toHaveLength(2);
+    expect(html).toContain('Giải Nhất');
+    expect(html).toContain('dự đoán 412 (lệch 3)');
+    expect(html).toContain('0010******89');
+    expect(html).toContain('aria-expanded="false"');
+  });
+
+  it('opens the explanation under the row, in the server’s Vietnamese words', () => {
+    const res = staffResults();
+    const html = renderToStaticMarkup(<StaffResultsTable roundId="r1" rows={res.items} kind="quiz" initialWhy={{ [OTHER]: { data: explanation } }} />);
+    expect(html).toContain('Xếp sau người hạng 1 vì điểm thấp hơn: 8 điểm so với 9 điểm.');
+    expect(html).toContain('Người D. T. 2 xếp hạng 2 trên 2 người dự thi.'); // staff read it in the third person
+    expect(html).toContain(`id="why-${OTHER}"`);
+    expect(html).toContain('aria-expanded="true"');
+    expect(html).not.toContain(`id="why-${ME}"`);
+  });
+
+  it('shows a failed explanation in Vietnamese', () => {
+    expect(renderToStaticMarkup(<WhyLines state={{ error: new ApiError(409, 'round_not_closed', 'close it first') }} />)).toContain('Vòng thi chưa đóng nên chưa có kết quả.');
+    expect(renderToStaticMarkup(<WhyLines state={{ error: new ApiError(0, 'network', 'x') }} />)).toContain('Không có kết nối mạng');
+  });
+});
+
+describe('close and publish', () => {
+  it('asks before closing, offers organisers an early close and the prediction value', () => {
+    const html = renderToStaticMarkup(<ClosePanel round={round} results={null} organiser onClosed={noop} defaultConfirming />);
+    expect(html).toContain('Đóng vòng “Tuần 1”?');
+    expect(html).toContain('Đóng sớm trước giờ đóng');
+    expect(html).toContain('Đáp án (giá trị thực tế) của câu hỏi dự đoán');
+    const judge = renderToStaticMarkup(<ClosePanel round={round} results={null} organiser={false} onClosed={noop} defaultConfirming />);
+    expect(judge).toContain('Chỉ ban tổ chức mới đóng sớm được.');
+    expect(judge).not.toContain('Đóng sớm trước giờ đóng');
+  });
+
+  it('offers a recompute once closed and nothing once published', () => {
+    expect(renderToStaticMarkup(<ClosePanel round={round} results={staffResults()} organiser onClosed={noop} />)).toContain('Tính lại kết quả');
+    expect(renderToStaticMarkup(<ClosePanel round={round} results={staffResults({ status: 'published' })} organiser onClosed={noop} />)).toBe('');
+  });
+
+  it('publishes only after a confirmation that says what becomes visible', () => {
+    const before = renderToStaticMarkup(<PublishPanel roundId="r1" results={staffResults()} onPublished={noop} />);
+    expect(before).toContain('Công bố kết quả…');
+    expect(before).not.toContain('role="alertdialog"');
+    const confirm = renderToStaticMarkup(<PublishPanel roundId="r1" results={staffResults()} onPublished={noop} defaultConfirming />);
+    expect(confirm).toContain('role="alertdialog"');
+    expect(confirm).toContain('đáp án và giải thích sẽ hiển thị cho người dự thi');
+    expect(confirm).toContain('Công bố 2 người');
+    expect(renderToStaticMarkup(<PublishPanel roundId="r1" results={staffResults({ stale: true })} onPublished={noop} />)).toContain('hãy tính lại kết quả trước khi công bố');
+    expect(renderToStaticMarkup(<PublishPanel roundId="r1" results={staffResults({ status: 'published', publishedAt: '2026-05-05T03:00:00.000Z' })} onPublished={noop} />)).toContain('Kết quả đã công bố lúc 10:00, 05/05/2026');
+  });
+});
+
+describe('exports and corrections', () => {
+  it('shows an export job’s progress bar, then its download', () => {
+    const running = renderToStaticMarkup(<ExportJobView job={exportJob()} onDownload={noop} />);
+    expect(running).toContain('<progress max="100" value="24"');
+    expect(running).toContain('Đã ghi 1.200/5.000 dòng (24%)');
+    expect(running).not.toContain('Tải tệp');
+    const done = renderToStaticMarkup(<ExportJobView job={exportJob({ status: 'done', fileName: 'vong-1-xep-hang.xlsx', progress: { rowsWritten: 5000, rowsTotal: 5000, percent: 100 } })} onDownload={noop} />);
+    expect(done).toContain('Tải tệp vong-1-xep-hang.xlsx');
+    const failed = renderToStaticMarkup(<ExportJobView job={exportJob({ status: 'failed', error: 'disk full' })} onDownload={noop} />);
+    expect(failed).not.toContain('<progress');
+    expect(failed).toContain('Không tạo được tệp');
+  });
+
+  it('shows a correction’s reason and the diff, by name where known', () => {
+    const html = renderToStaticMarkup(<CorrectionItem c={correction} names={{ [OTHER]: 'Trần Thị B' }} />);
+    expect(html).toContain('Lượt thi dùng chung thiết bị với 4 tài khoản');
+    expect(html).toContain('Yêu cầu: hủy 1 lượt thi.');
+    expect(html).toContain('Trần Thị B');
+    expect(html).toContain('Hạng: 2 → 1');
+    expect(html).toContain(`Mã ${ME.slice(0, 8)}`);
+    expect(html).toContain('Bị loại khỏi bảng xếp hạng');
+  });
+});

@@ -1,0 +1,64 @@
+import { renderToStaticMarkup } from 'react-dom/server';
+import { describe, expect, it } from 'vitest';
+import { AttemptList, checkReason } from './FlaggedAttempts';
+import { contentLabel, JudgedEntryList } from './JudgedEntries';
+import { judgedRow } from './test-fixtures';
+
+const noop = () => undefined;
+
+describe('judge round page: judged entries', () => {
+  it('lists entries with their marking state and a link to mark them', () => {
+    const html = renderToStaticMarkup(<JudgedEntryList page={{ items: [judgedRow, { ...judgedRow, id: 'e2', fullName: 'Phạm D', flagged: false, markedByMe: false, marked: 0, marking: undefined, hasText: false, link: null }], total: 2 }} flaggedOnly={false} />);
+    expect(html).toContain('href="#/giam-khao/bai/e1"');
+    expect(html).toContain('Cần thống nhất điểm');
+    expect(html).toContain('2/3 giám khảo đã chấm · bạn đã chấm');
+    expect(html).toContain('0/3 giám khảo đã chấm');
+    expect(html).toContain('Xem bài và chấm');
+    expect(html).not.toContain('điểm cuối 70,5 ·'); // nothing after the final mark
+    expect(contentLabel(judgedRow)).toBe('văn bản · đường dẫn · tệp bai-thuyet-trinh.pdf');
+  });
+
+  it('says when nothing needs reconciling', () => {
+    expect(renderToStaticMarkup(<JudgedEntryList page={{ items: [], total: 0 }} flaggedOnly />)).toContain('Không có bài nào cần trưởng ban thống nhất điểm.');
+  });
+});
+
+describe('judge round page: flagged attempts (quiz)', () => {
+  const attempt = {
+    id: 'a1',
+    attemptNo: 2,
+    status: 'submitted',
+    fullName: 'Nguyễn Văn An',
+    score: 10,
+    maxScore: 10,
+    timeTakenMs: 21_000,
+    submittedAt: '2026-05-04T03:00:00.000Z',
+    flags: [{ code: 'too_fast', at: '2026-05-04T03:00:00.000Z', detail: { timeTakenMs: 21_000, answered: 10, minSecondsPerQuestion: 3 } }, { code: 'shared_device', at: '2026-05-04T03:00:00.000Z', detail: { accounts: 5 } }],
+    ip: '203.0.113.7',
+    deviceId: 'dev-1',
+    userAgent: 'Zalo',
+    events: 4,
+  };
+
+  it('shows the flags with their evidence and the void action', () => {
+    const html = renderToStaticMarkup(<AttemptList page={{ items: [attempt], total: 1 }} flaggedOnly acting={null} onAct={noop} onDone={noop} onCancel={noop} />);
+    expect(html).toContain('Làm quá nhanh: 10 câu trong 21 giây (ngưỡng: ít nhất 3 giây mỗi câu)');
+    expect(html).toContain('Dùng chung thiết bị: 5 tài khoản vào vòng thi này từ cùng một thiết bị');
+    expect(html).not.toMatch(/timeTakenMs|accounts:/);
+    expect(html).toContain('Địa chỉ IP: 203.0.113.7');
+    expect(html).toContain('Hủy kết quả');
+  });
+
+  it('offers reinstate for a void attempt and opens the reason form in place', () => {
+    const voided = { ...attempt, status: 'void', voidReason: 'Dùng chung thiết bị' };
+    expect(renderToStaticMarkup(<AttemptList page={{ items: [voided], total: 1 }} flaggedOnly acting={null} onAct={noop} onDone={noop} onCancel={noop} />)).toContain('Khôi phục');
+    const html = renderToStaticMarkup(<AttemptList page={{ items: [voided], total: 1 }} flaggedOnly acting={{ id: 'a1', action: 'reinstate' }} onAct={noop} onDone={noop} onCancel={noop} />);
+    expect(html).toContain('Lý do khôi phục');
+    expect(html).toContain('Xác nhận khôi phục');
+  });
+
+  it('needs a reason of at least 5 characters', () => {
+    expect(checkReason('abc')).toMatch(/ít nhất 5 ký tự/);
+    expect(checkReason('Dùng chung thiết bị')).toBeNull();
+  });
+});
