@@ -7,6 +7,13 @@ cd "$(dirname "$0")/.."
 bash scripts/ensure-deps.sh
 bash scripts/services.sh
 npm run -s build
+# The browser journeys (test/browser) drive Debian's Chromium against the api serving the
+# built web app: build it once into apps/web/dist, again only when its sources are newer.
+bash scripts/ensure-browser.sh
+if [ ! -f apps/web/dist/index.html ] || [ -n "$(find apps/web/src apps/web/public apps/web/index.html apps/web/vite.config.ts apps/web/package-lock.json -newer apps/web/dist/index.html -print -quit 2>/dev/null)" ]; then
+  echo "== build web app"
+  bash scripts/build-web.sh
+fi
 export TZ=UTC
 mkdir -p .run
 rm -f .run/jest.json .run/vitest.json

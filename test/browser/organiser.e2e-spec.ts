@@ -1,0 +1,141 @@
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { newContest } from '../../libs/contests/test/factories';
+import { newOrganisation, ok, Session } from '../factories';
+import { DESKTOP, journey, launchChromium, screenshots } from './browser';
+import { field, signIn, STAFF_PASSWORD, staffLogin, vnLocalInput } from './journey';
+import { startStack, Stack } from './stack';
+
+/**
+ * Journey 2: an organiser signs in, creates a question bank, imports the sample bank (first a
+ * file with bad rows: the report names each row and nothing is imported; then the sample
+ * itself), and adds a round with its rule settings to a contest.
+ */
+jest.setTimeout(120_000);
+
+const FIXTURES = join(__dirname, 'fixtures');
+const SAMPLE_QUESTIONS = 18; // rows of fixtures/question-template.csv
+
+describe('browser: an organiser imports the sample bank and creates a round', () => {
+  let stack: Stack;
+  let browser: Browser;
+  let organiser: Session & { email: string };
+  let contest: { id: string; title: string };
+
+  beforeAll(async () => {
+    stack = await startStack('organiser');
+    browser = await launchChromium();
+    const org = await newOrganisation(stack.http, stack.admin);
+    organiser = await staffLogin(stack.http, stack.admin, 'organiser', org.id);
+    contest = await newContest(stack.http, organiser);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await stack?.stop();
+  });
+
+  it('imports with a row-by-row error report, then creates a round with rule settings', async () => {
+    await journey(browser, DESKTOP, 'organiser', async ({ page, errors }) => {
+      await signIn(page, stack.url, organiser.email, STAFF_PASSWORD);
+      await page.getByRole('heading', { name: 'Quản trị', level: 1 }).waitFor();
+      await screenshots(page, 'organiser-home');
+
+      // A bank of its own.
+      await page.getByRole('link', { name: 'Ngân hàng câu hỏi' }).click();
+      const bankName = `Ngân hàng mẫu ${Date.now().toString(36)}`;
+      await field(page, 'Tên ngân hàng').fill(bankName);
+      await page.getByRole('button', { name: 'Tạo ngân hàng' }).click();
+      await page.getByRole('link', { name: bankName }).click();
+      await page.getByRole('link', { name: 'Nhập từ tệp' }).click();
+      await page.getByRole('heading', { name: 'Nhập câu hỏi từ tệp' }).waitFor();
+      const bankId = /ngan-hang\/([^/]+)\/nhap/.exec(page.url())![1];
+
+      // A file with two bad rows: each is reported with its row, and nothing is saved.
+      await field(page, 'Tệp câu hỏi').setInputFiles(join(FIXTURES, 'question-bad-rows.csv'));
+      expect(await field(page, 'Định dạng').inputValue()).toBe('csv');
+      await page.getByRole('button', { name: 'Kiểm tra' }).click();
+      const report = page.getByRole('table', { name: 'Lỗi theo dòng' });
+      await report.waitFor();
+      const rows = await errorRows(page);
+      expect(rows.map((r) => r.row)).toEqual(['4', '6']);
+      // In Vietnamese, with the file's values kept (organiser/import-problems.ts).
+      expect(rows[0].reason).toMatch(/^Cột correct ghi "E", không phải chữ cái của một phương án đã điền/);
+      expect(rows[1].reason).toBe('Nội dung câu hỏi đang trống.');
+      await page.getByText('Tệp có 2 lỗi').waitFor();
+      expect(await page.getByRole('button', { name: 'Nhập vào ngân hàng' }).isDisabled()).toBe(true);
+      await screenshots(page, 'organiser-import-errors');
+      expect((await ok(stack.http.get(`/question-banks/${bankId}/questions`, organiser.token))).total).toBe(0);
+
+      // The sample bank: checked, then imported.
+      await field(page, 'Tệp câu hỏi').setInputFiles(join(FIXTURES, 'question-template.csv'));
+      await page.getByRole('button', { name: 'Kiểm tra' }).click();
+      await page.getByText(`Tệp hợp lệ: có thể nhập ${SAMPLE_QUESTIONS} câu hỏi`).waitFor();
+      await page.getByRole('button', { name: 'Nhập vào ngân hàng' }).click();
+      await page.getByText(`Đã nhập ${SAMPLE_QUESTIONS} câu hỏi`).waitFor();
+      await screenshots(page, 'organiser-import-done');
+      expect((await ok(stack.http.get(`/question-banks/${bankId}/questions`, organiser.token))).total).toBe(SAMPLE_QUESTIONS);
+
+      // A round in the contest, with rule settings.
+      await page.goto(`${stack.url}/#/quan-tri/cuoc-thi/${contest.id}`);
+      await page.getByRole('link', { name: 'Thêm vòng thi' }).click();
+      await page.getByRole('heading', { name: 'Thêm vòng thi' }).waitFor();
+      const opens = Date.now() + 3600_000;
+      const closes = opens + 7 * 86400_000;
+      await field(page, 'Tên vòng thi').fill('Tuần 1: Luật Bầu cử');
+      await field(page, 'Mở lúc').fill(vnLocalInput(opens));
+      await field(page, 'Đóng lúc').fill(vnLocalInput(closes));
+      await field(page, 'Thời gian làm bài (phút)').fill('15');
+      await field(page, 'Số lượt thi').fill('2');
+      await field(page, 'Lượt được tính').selectOption('last');
+      await field(page, 'Ngân hàng câu hỏi').selectOption({ label: bankName });
+      await field(page, 'Số câu').fill('5');
+      await field(page, 'Độ khó').selectOption('1');
+      await field(page, 'Một đáp án đúng').check();
+      await field(page, 'Có câu hỏi dự đoán').check();
+      await field(page, 'Đáp án được tính từ').selectOption({ label: 'Số người trả lời đúng tất cả' });
+      await field(page, 'Hiển thị').selectOption('frozen');
+      await field(page, 'Đóng băng lúc').fill(vnLocalInput(closes - 86400_000));
+      await field(page, 'Cách chọn').selectOption('top');
+      await field(page, 'Số người vào vòng sau').fill('50');
+      // The preview shows what a resident will see.
+      await page.getByRole('complementary', { name: 'Người dự thi sẽ thấy' }).getByText('Tuần 1: Luật Bầu cử').waitFor();
+      await screenshots(page, 'organiser-round-new');
+      await page.getByRole('button', { name: 'Lưu vòng thi' }).click();
+      await page.getByRole('cell', { name: 'Tuần 1: Luật Bầu cử' }).waitFor();
+      await screenshots(page, 'organiser-contest');
+
+      const rounds = await ok(stack.http.get(`/contests/${contest.id}/rounds`, organiser.token));
+      const list = Array.isArray(rounds) ? rounds : rounds.items;
+      expect(list).toHaveLength(1);
+      const r = list[0];
+      expect(r).toEqual(
+        expect.objectContaining({
+          title: 'Tuần 1: Luật Bầu cử',
+          kind: 'quiz',
+          durationSeconds: 900,
+          maxAttempts: 2,
+          attemptScoring: 'last',
+          selection: [expect.objectContaining({ bankId, count: 5, difficulty: 1, types: ['single'] })],
+          predictionQuestion: expect.objectContaining({ prompt: expect.stringContaining('Dự đoán') }),
+          prediction: expect.objectContaining({ target: 'perfect-score-entrants' }),
+          leaderboard: expect.objectContaining({ visibility: 'frozen' }),
+          advancement: expect.objectContaining({ mode: 'top', topN: 50 }),
+        }),
+      );
+      expect(Math.abs(Date.parse(r.opensAt) - opens)).toBeLessThan(60_000);
+      expect(Math.abs(Date.parse(r.closesAt) - closes)).toBeLessThan(60_000);
+      expect(r.prizes.map((p: { name: string }) => p.name)).toEqual(['Giải Nhất', 'Giải Nhì', 'Giải Ba', 'Giải Khuyến khích']);
+      expect(errors).toEqual([]);
+    });
+  });
+});
+
+async function errorRows(page: Page): Promise<{ row: string; reason: string }[]> {
+  const out: { row: string; reason: string }[] = [];
+  for (const tr of await page.getByRole('table', { name: 'Lỗi theo dòng' }).locator('tbody tr').all()) {
+    const [row, reason] = (await tr.locator('td').allTextContents()).map((t) => t.trim());
+    out.push({ row, reason });
+  }
+  return out;
+}
