@@ -4,6 +4,7 @@ import type { Page } from '../shared/api/types';
 import { ATTEMPT_STATUS_LABEL, formatDateTime, formatScore, formatTimeTaken } from '../shared/format';
 import { useLoad } from '../shared/hooks';
 import { TextArea } from '../shared/ui/Field';
+import { Pager } from '../shared/ui/Pager';
 import { Button, ErrorMessage, Loading, Notice } from '../shared/ui/Feedback';
 import { judgeApi, type EntryRow } from './api';
 import { describeFlags } from './flags';
@@ -157,19 +158,7 @@ export function FlaggedAttempts({ roundId, published }: { roundId: string; publi
           }}
         />
       )}
-      {entries.data && entries.data.total > limit && (
-        <div className="pager">
-          <Button kind="secondary" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - limit))}>
-            ← Trang trước
-          </Button>
-          <span>
-            {offset + 1}–{Math.min(entries.data.total, offset + limit)} / {entries.data.total}
-          </span>
-          <Button kind="secondary" disabled={offset + limit >= entries.data.total} onClick={() => setOffset(offset + limit)}>
-            Trang sau →
-          </Button>
-        </div>
-      )}
+      {entries.data && <Pager offset={offset} limit={limit} total={entries.data.total} onOffset={setOffset} />}
     </section>
   );
 }

@@ -6,6 +6,7 @@ import { formatDateTime } from '../shared/format';
 import { useLoad } from '../shared/hooks';
 import { Link } from '../shared/router';
 import { TextArea } from '../shared/ui/Field';
+import { Pager } from '../shared/ui/Pager';
 import { Button, ErrorMessage, Loading, Notice } from '../shared/ui/Feedback';
 import { judgeApi } from './api';
 import { markingLabel } from './marking-model';
@@ -64,19 +65,7 @@ export function JudgedEntries({ roundId }: { roundId: string }) {
       {entries.loading && <Loading />}
       <ErrorMessage error={entries.error} onRetry={entries.reload} />
       {entries.data && <JudgedEntryList page={entries.data} flaggedOnly={flaggedOnly} />}
-      {entries.data && entries.data.total > limit && (
-        <div className="pager">
-          <Button kind="secondary" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - limit))}>
-            ← Trang trước
-          </Button>
-          <span>
-            {offset + 1}–{Math.min(entries.data.total, offset + limit)} / {entries.data.total}
-          </span>
-          <Button kind="secondary" disabled={offset + limit >= entries.data.total} onClick={() => setOffset(offset + limit)}>
-            Trang sau →
-          </Button>
-        </div>
-      )}
+      {entries.data && <Pager offset={offset} limit={limit} total={entries.data.total} onOffset={setOffset} />}
     </section>
   );
 }

@@ -36,23 +36,30 @@ export async function countRows(m: EntityManager, roundId: string, scope: Export
   return n;
 }
 
+/** Who and where, as both exports show them (personal numbers already masked in the table). */
+function placeOf(r: Row) {
+  return {
+    rank: r.rank,
+    fullName: r.full_name,
+    nationalId: r.national_id_masked,
+    phone: r.phone_masked,
+    province: r.province,
+    commune: r.commune,
+    unit: r.unit,
+    score: r.score,
+    timeTakenMs: r.time_taken_ms,
+    submittedAt: new Date(r.submitted_at),
+  };
+}
+
 /** The full ranking, in place order, through a cursor (in the caller's transaction). */
 export async function* rankingRows(m: EntityManager, roundId: string): AsyncGenerator<ResultExportRow> {
   for await (const r of cursorRows<Row>(m, `${SQL} WHERE e.round_id = $1 ORDER BY e.position`, [roundId], 2000)) {
     yield {
-      rank: r.rank,
-      fullName: r.full_name,
-      nationalId: r.national_id_masked,
-      phone: r.phone_masked,
-      province: r.province,
-      commune: r.commune,
-      unit: r.unit,
-      score: r.score,
+      ...placeOf(r),
       maxScore: r.max_score,
-      timeTakenMs: r.time_taken_ms,
       prediction: r.prediction,
       distance: r.distance,
-      submittedAt: new Date(r.submitted_at),
       attemptNo: r.attempt_no,
       attemptsCounted: r.attempts_counted,
       award: r.prize_name,
@@ -66,16 +73,7 @@ export async function* winnerRows(m: EntityManager, roundId: string): AsyncGener
     yield {
       round: r.round_title,
       prize: r.prize_name ?? '',
-      rank: r.rank,
-      fullName: r.full_name,
-      nationalId: r.national_id_masked,
-      phone: r.phone_masked,
-      province: r.province,
-      commune: r.commune,
-      unit: r.unit,
-      score: r.score,
-      timeTakenMs: r.time_taken_ms,
-      submittedAt: new Date(r.submitted_at),
+      ...placeOf(r),
     };
   }
 }
