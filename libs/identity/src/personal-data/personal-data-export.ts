@@ -1,21 +1,10 @@
+import type { UserView } from '../users/user-view';
+
 /** What GET /me/data returns: everything the platform keeps about the caller (Decree 13/2023, art. 14). */
 export interface PersonalDataExport {
   exportedAt: string;
-  profile: {
-    id: string;
-    fullName: string;
-    role: string;
-    organisationId: string | null;
-    email: string | null;
-    /** The owner's own data, decrypted: the one place it is shown in full. */
-    phone: string | null;
-    nationalId: string | null;
-    province: string | null;
-    commune: string | null;
-    unit: string | null;
-    dateOfBirth: string | null;
-    createdAt: string;
-  };
+  /** The user view, but with the owner's own phone and national ID decrypted: the one place they are shown in full. */
+  profile: UserView;
   consents: { personalDataConsentAt: string | null; guardianName: string | null; guardianConsentAt: string | null };
   registrations: { contestId: string; contestTitle: string; unit: string | null; fields: Record<string, string>; registeredAt: string }[];
   attempts: ExportedAttempt[];

@@ -5,6 +5,7 @@ import { notFound } from '@lc/platform';
 import type { Actor } from '../auth/actor';
 import { PiiService } from '../pii/pii.service';
 import { User } from '../users/user.entity';
+import { toUserView } from '../users/user-view';
 import { ExportedAttempt, PersonalDataExport } from './personal-data-export';
 
 const iso = (d: Date | string | null): string | null => (d === null ? null : new Date(d).toISOString());
@@ -28,18 +29,9 @@ export class PersonalDataService {
     return {
       exportedAt: new Date().toISOString(),
       profile: {
-        id: u.id,
-        fullName: u.fullName,
-        role: u.role,
-        organisationId: u.organisationId,
-        email: u.email,
+        ...toUserView(u),
         phone: u.phoneEncrypted ? this.pii.open(u.phoneEncrypted) : null,
         nationalId: u.nationalIdEncrypted ? this.pii.open(u.nationalIdEncrypted) : null,
-        province: u.province,
-        commune: u.commune,
-        unit: u.unit,
-        dateOfBirth: u.dateOfBirth,
-        createdAt: u.createdAt.toISOString(),
       },
       consents: { personalDataConsentAt: iso(u.consentAt), guardianName: u.guardianName, guardianConsentAt: iso(u.guardianConsentAt) },
       registrations,

@@ -10,7 +10,7 @@ import { RoundResult } from '../entities';
 import { ResultsGate } from '../common/results-gate';
 import { finaliseOpenAttempts } from './open-attempts';
 import { ResultBuilder } from './result-builder';
-import { storeResult } from './result-store';
+import { lockResults, storeResult } from './result-store';
 
 export interface CloseCommand {
   force?: boolean;
@@ -72,7 +72,7 @@ export class CloseRound {
 
     const finaliseMs = Math.round(performance.now() - t0);
     const out = await this.db.transaction(async (m) => {
-      await m.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`results:${roundId}`]);
+      await lockResults(m, roundId);
       const current = await m.findOneBy(RoundResult, { roundId });
       if (current?.status === 'published') throw conflict('results_published', 'The results are published; change them with a correction');
       const fresh = await m.findOneByOrFail(Round, { id: roundId });
@@ -80,9 +80,6 @@ export class CloseRound {
       const t1 = performance.now();
       const { version } = await storeResult(m, fresh, built, { status: 'provisional', closedAt: now, closedBy: actor.id, publishedAt: null, publishedBy: null });
       const storeMs = Math.round(performance.now() - t1);
-      if (fresh.predictionQuestion && built.actual !== null) {
-        await m.query(`UPDATE round SET prediction_question = jsonb_set(prediction_question, '{actual}', to_jsonb($2::numeric)) WHERE id = $1`, [roundId, built.actual]);
-      }
       const summary = {
         version,
         forced: !!cmd.force && wasOpen,

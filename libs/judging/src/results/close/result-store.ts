@@ -27,9 +27,18 @@ export interface StoreMeta {
 }
 
 /**
+ * Serialises every change to one round's results (close, publish, correction, review, rules)
+ * for the rest of the caller's transaction.
+ */
+export async function lockResults(m: EntityManager, roundId: string): Promise<void> {
+  await m.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`results:${roundId}`]);
+}
+
+/**
  * Replaces the round's stored result with `built` (in the caller's transaction): the
- * header with its audit, then every place in chunks of one INSERT … SELECT FROM unnest,
- * each person's unit taken from their registration (else their profile) on the way in.
+ * header with its audit, the prediction's actual value on the round's question, then every
+ * place in chunks of one INSERT … SELECT FROM unnest, each person's unit taken from their
+ * registration (else their profile) on the way in.
  */
 export async function storeResult(m: EntityManager, round: Round, built: BuiltResult, meta: StoreMeta): Promise<{ version: number }> {
   const { ranking, awards } = built;
@@ -57,6 +66,9 @@ export async function storeResult(m: EntityManager, round: Round, built: BuiltRe
       meta.publishedBy,
     ],
   );
+  if (round.predictionQuestion && built.actual !== null) {
+    await m.query(`UPDATE round SET prediction_question = jsonb_set(prediction_question, '{actual}', to_jsonb($2::numeric)) WHERE id = $1`, [round.id, built.actual]);
+  }
   await m.query('DELETE FROM result_entry WHERE round_id = $1', [round.id]);
   const res = ranking.results;
   const award = (r: (typeof res)[number]) => awards.get(r.personId);

@@ -6,7 +6,7 @@ import { type Actor } from '@lc/identity';
 import { AuditService, badRequest, conflict, Page } from '@lc/platform';
 import { diffRankings, PlaceChange } from '../../ranking/diff';
 import { ResultBuilder } from '../close/result-builder';
-import { builtSnapshots, storedSnapshots, storeResult } from '../close/result-store';
+import { builtSnapshots, lockResults, storedSnapshots, storeResult } from '../close/result-store';
 import { ResultsGate } from '../common/results-gate';
 import { ResultCorrection, RoundResult } from '../entities';
 import { BoardSync } from '../review/board-sync';
@@ -75,7 +75,7 @@ export class CorrectResults {
     const judged = await this.builder.judgedRows(round);
 
     const { correction, users } = await this.db.transaction(async (m) => {
-      await m.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`results:${roundId}`]);
+      await lockResults(m, roundId);
       const current = await m.findOneBy(RoundResult, { roundId });
       if (!current || current.status !== 'published') throw conflict('results_not_published', 'Only published results are corrected; before publication void, reinstate or close again');
       const before = await storedSnapshots(m, roundId);
@@ -84,9 +84,6 @@ export class CorrectResults {
       for (const id of reinstates) changed.push(await changeAttemptStatus(m, this.audit, actor, access.organisationId, id, 'reinstate', cmd.reason));
       const built = await this.builder.build(m, round, { predictionActual: cmd.predictionActual, previous: current, judged });
       const { version } = await storeResult(m, round, built, { status: 'published', closedAt: current.closedAt, closedBy: current.closedBy, publishedAt: current.publishedAt, publishedBy: current.publishedBy });
-      if (round.predictionQuestion && built.actual !== null) {
-        await m.query(`UPDATE round SET prediction_question = jsonb_set(prediction_question, '{actual}', to_jsonb($2::numeric)) WHERE id = $1`, [roundId, built.actual]);
-      }
       const changes = diffRankings(before, builtSnapshots(built));
       const request = { voidAttemptIds: voids, reinstateAttemptIds: reinstates, ...(cmd.predictionActual !== undefined ? { predictionActual: cmd.predictionActual } : {}) };
       const saved = await m.save(

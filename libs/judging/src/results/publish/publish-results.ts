@@ -8,6 +8,7 @@ import { AuditService, ClockService, conflict } from '@lc/platform';
 import { ResultBuilder } from '../close/result-builder';
 import { ResultsGate } from '../common/results-gate';
 import { RoundResult } from '../entities';
+import { lockResults } from '../close/result-store';
 
 /**
  * POST /rounds/:id/results/publish: the provisional result becomes the published one
@@ -33,7 +34,7 @@ export class PublishResults {
     await this.builder.judgedRows(round); // a judged round with unreconciled marks is not publishable
     const now = this.clock.nowDate();
     const version = await this.db.transaction(async (m) => {
-      await m.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`results:${roundId}`]);
+      await lockResults(m, roundId);
       const r = await m.findOneBy(RoundResult, { roundId });
       if (!r) throw conflict('round_not_closed', 'Close the round first: there are no results to publish');
       if (r.status === 'published') throw conflict('results_published', 'The results are already published');

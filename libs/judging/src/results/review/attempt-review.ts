@@ -7,6 +7,7 @@ import { ResultsGate } from '../common/results-gate';
 import { RoundResult } from '../entities';
 import { BoardSync } from './board-sync';
 import { changeAttemptStatus } from './attempt-status';
+import { lockResults } from '../close/result-store';
 
 export interface ReviewOutcome {
   attemptId: string;
@@ -38,7 +39,7 @@ export class AttemptReview {
     if (actor.role === 'resident') throw notFound('Attempt');
     const access = await this.gate.organiserOrJudge(actor, row.round_id);
     const out = await this.db.transaction(async (m) => {
-      await m.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`results:${row.round_id}`]);
+      await lockResults(m, row.round_id);
       const result = await m.findOneBy(RoundResult, { roundId: row.round_id });
       if (result?.status === 'published') throw conflict('results_published', 'The results of this round are published: use POST /rounds/:id/results/corrections');
       const changed = await changeAttemptStatus(m, this.audit, actor, access.organisationId, attemptId, action, reason);

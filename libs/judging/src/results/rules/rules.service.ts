@@ -11,6 +11,7 @@ import { parseRankingRules } from '../../ranking/rules';
 import { AwardDocuments, ContestAwardRules, RoundResult, RoundRules } from '../entities';
 import { ResultsGate } from '../common/results-gate';
 import { checkGroupField, effectiveRules } from './effective-rules';
+import { lockResults } from '../close/result-store';
 
 export interface RoundRulesInput {
   rankingRules?: unknown;
@@ -59,7 +60,7 @@ export class RulesService {
     const prizePlan = input.prizes === undefined || input.prizes === null ? null : parsePrizePlan(input.prizes);
     const groupField = checkGroupField(input.groupField, prizePlan);
     await this.db.transaction(async (m) => {
-      await m.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`results:${roundId}`]);
+      await lockResults(m, roundId);
       if ((await m.findOneBy(RoundResult, { roundId }))?.status === 'published') throw conflict('rules_locked', 'The results of this round are published: its rules can no longer change');
       const before = await m.findOneBy(RoundRules, { roundId });
       await m.save(m.create(RoundRules, { roundId, rankingRules, prizePlan, groupField, updatedBy: actor.id }));
