@@ -2,8 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { type Actor, AccessService } from '@lc/identity';
-import { RoundJudgesService, RoundLookup, RoundPoolService, sqlRows } from '@lc/contests';
-import { AppConfig, ClockService, forbidden, notFound, Page } from '@lc/platform';
+import { RoundLookup, RoundPoolService, sqlRows } from '@lc/contests';
+import { AppConfig, ClockService, notFound, Page } from '@lc/platform';
 import { Attempt } from '../attempt/attempt.entity';
 import { AttemptRecords } from '../attempt/attempt-records.service';
 import { AttemptHotStore, type StoredAnswer } from '../hot/attempt-hot-store';
@@ -68,21 +68,15 @@ export class AttemptQueryService {
     private readonly pools: RoundPoolService,
     private readonly clock: ClockService,
     private readonly config: AppConfig,
-    private readonly judges: RoundJudgesService,
   ) {}
-
-  /** Staff of the organisation; of its judges only those assigned to the round (SPEC: judges see the rounds assigned to them). */
-  private async requireStaffReader(actor: Actor, roundId: string): Promise<void> {
-    await this.access.require(actor, 'round', roundId, 'read');
-    if (actor.role === 'judge' && !(await this.judges.isJudge(roundId, actor.id))) throw forbidden('Only judges assigned to this round may see its attempts');
-  }
 
   /** Resume (every saved answer), or review; the answer key only once results are published. */
   async get(actor: Actor, id: string): Promise<AttemptView> {
     let a = await this.records.find(id);
     if (!a) throw notFound('Attempt');
     const staff = actor.role !== 'resident';
-    if (staff) await this.requireStaffReader(actor, a.roundId);
+    // Staff of the organisation; of its judges only those of the round (AccessService decides both).
+    if (staff) await this.access.require(actor, 'round', a.roundId, 'read');
     else if (a.userId !== actor.id) throw notFound('Attempt');
     if (a.status === 'in_progress' && a.deadlineAt.getTime() + this.config.answerGraceMs < this.clock.now()) {
       // The worker would do it within seconds; the entrant looking now sees the outcome now.
@@ -134,7 +128,7 @@ export class AttemptQueryService {
 
   /** Staff: a round's attempts, flagged ones first when asked for. */
   async forRound(actor: Actor, roundId: string, q: { flagged?: boolean; status?: string; limit: number; offset: number }): Promise<Page<StaffAttemptRow>> {
-    await this.requireStaffReader(actor, roundId);
+    await this.access.require(actor, 'round', roundId, 'read');
     const where = `a.round_id = $1 AND ($2::boolean IS NOT TRUE OR jsonb_array_length(a.flags) > 0) AND ($3::text IS NULL OR a.status = $3)`;
     const params = [roundId, q.flagged ?? null, q.status ?? null];
     const rows = await sqlRows<Record<string, unknown>>(
