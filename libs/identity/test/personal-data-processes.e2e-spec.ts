@@ -54,10 +54,9 @@ describe('personal data in processes: log lines masked, retention purge schedule
       expect((await http.post('/auth/register', { ...input, nationalIdCopy: input.nationalId })).status).toBe(400);
       const data = await http.get('/me/data', reg.body.accessToken);
       expect(data.body.profile.nationalId).toBe(input.nationalId);
-      await new Promise((r) => setTimeout(r, 300));
-
-      const log = api.output();
-      // The capture works: requests were logged (ids, methods, paths).
+      // The capture works: requests were logged (ids, methods, paths). Waited for, not slept on:
+      // the process writes its lines asynchronously, later on a loaded machine.
+      const log = await until('the requests logged', async () => (/"statusCode":409/.test(api.output()) && /\/api\/v1\/me\/data/.test(api.output()) ? api.output() : undefined), 10_000);
       expect(log).toMatch(/\/api\/v1\/auth\/register/);
       expect(log).toMatch(/"statusCode":409/);
       for (const secret of [input.phone, input.phone.slice(1), input.nationalId, input.password, reg.body.accessToken]) expect(log).not.toContain(secret);
