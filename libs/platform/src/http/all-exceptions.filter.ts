@@ -8,24 +8,27 @@ import { ErrorBody, errorBody } from './error-body';
 /** Maps every error to the SPEC's body. Internals never leak; 5xx are logged with the request id. */
 @Catch()
 export class AllExceptionsFilter implements ExceptionFilter {
-  private readonly log = new Logger('Errors');
-
   catch(exception: unknown, host: ArgumentsHost): void {
     if (host.getType() !== 'http') return;
-    const req = host.switchToHttp().getRequest<FastifyRequest>();
-    const reply = host.switchToHttp().getResponse<FastifyReply>();
-    const requestId = String(req.id ?? '');
-    const { body, headers } = toErrorBody(exception);
-    if (exception instanceof ThrottlerException) headers['Retry-After'] = retryAfterFromThrottler(reply);
-    body.requestId = requestId;
-    if (body.statusCode >= 500 && body.statusCode !== 503) {
-      this.log.error({ err: exception, requestId, url: req.url }, 'unhandled error');
-    } else if (body.statusCode === 503) {
-      this.log.warn({ requestId, url: req.url, err: (exception as Error)?.message }, 'service unavailable');
-    }
-    for (const [k, v] of Object.entries(headers)) void reply.header(k, v);
-    void reply.status(body.statusCode).send(body);
+    replyWithError(host.switchToHttp().getRequest<FastifyRequest>(), host.switchToHttp().getResponse<FastifyReply>(), exception);
   }
+}
+
+const errorLog = new Logger('Errors');
+
+/** The SPEC's error reply, for the filter and for routes served outside Nest's pipeline alike. */
+export function replyWithError(req: FastifyRequest, reply: FastifyReply, exception: unknown): FastifyReply {
+  const requestId = String(req.id ?? '');
+  const { body, headers } = toErrorBody(exception);
+  if (exception instanceof ThrottlerException) headers['Retry-After'] = retryAfterFromThrottler(reply);
+  body.requestId = requestId;
+  if (body.statusCode >= 500 && body.statusCode !== 503) {
+    errorLog.error({ err: exception, requestId, url: req.url }, 'unhandled error');
+  } else if (body.statusCode === 503) {
+    errorLog.warn({ requestId, url: req.url, err: (exception as Error)?.message }, 'service unavailable');
+  }
+  for (const [k, v] of Object.entries(headers)) void reply.header(k, v);
+  return reply.status(body.statusCode).send(body);
 }
 
 export function toErrorBody(exception: unknown): { body: ErrorBody; headers: Record<string, string> } {

@@ -9,13 +9,17 @@ import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
-import { Logger } from 'nestjs-pino';
 import { AppConfig } from '../config/app-config';
+import type { Logger } from 'pino';
+import { ROOT_LOGGER } from '../logging/logging.tokens';
+import { PinoNestLogger } from '../logging/pino-nest-logger';
+import { requestLogHook } from '../logging/request-log';
 import { MetricsService } from '../metrics/metrics.service';
 import { AllExceptionsFilter, toErrorBody } from './all-exceptions.filter';
 import { createValidationPipe } from './validation';
 import { badRequest } from './domain-error';
 import { bodyProblem, MAX_BODY_DEPTH, urlHasNul } from './body-guards';
+import { installLeanRoutes } from './lean-route';
 
 export const API_PREFIX = 'api/v1';
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
@@ -42,15 +46,18 @@ export async function createHttpApp(rootModule: Type<unknown> | DynamicModule, c
     },
   });
   const app = await NestFactory.create<NestFastifyApplication>(rootModule, adapter, { bufferLogs: true });
-  app.useLogger(app.get(Logger));
+  app.useLogger(app.get(PinoNestLogger));
   app.flushLogs();
 
-  // helmet's middleware built once: @fastify/helmet rebuilt it from its options on every request.
-  const securityHeaders = helmet({ contentSecurityPolicy: false });
-  app
-    .getHttpAdapter()
-    .getInstance()
-    .addHook('onRequest', (req, reply, done) => securityHeaders(req.raw, reply.raw, (err?: unknown) => done(err as Error | undefined)));
+  const fastify = app.getHttpAdapter().getInstance();
+  installLeanRoutes(app, fastify);
+  // helmet's headers do not depend on the request: computed once, set as one object (its middleware was 6% of autosave CPU).
+  const securityHeaders = helmetHeaders();
+  // One id per request for Fastify, the request log and the client (echoed back).
+  fastify.addHook('onRequest', (req, reply, done) => {
+    void reply.headers(securityHeaders).header('x-request-id', req.id);
+    done();
+  });
   await app.register(multipart, { limits: { fileSize: config.importMaxBytes, files: 1, fields: 20, fieldSize: 64 * 1024, parts: 25 } });
   app.enableCors({ origin: config.corsOrigins, credentials: true, exposedHeaders: ['x-request-id', 'Retry-After'] });
 
@@ -73,13 +80,6 @@ export async function createHttpApp(rootModule: Type<unknown> | DynamicModule, c
   app.enableShutdownHooks();
 
   const metrics = app.get(MetricsService);
-  const fastify = app.getHttpAdapter().getInstance();
-  // One id per request for Fastify, pino (reads the header) and the client (echoed back).
-  fastify.addHook('onRequest', (req, reply, done) => {
-    req.raw.headers['x-request-id'] = req.id;
-    void reply.header('x-request-id', req.id);
-    done();
-  });
   // Input PostgreSQL or the recursive validators cannot take is refused before either sees it (400, not 500).
   fastify.addHook('preValidation', (req, _reply, done) => {
     if (urlHasNul(req.url)) return done(badRequest('invalid_text', 'The address contains a NUL character'));
@@ -88,12 +88,13 @@ export async function createHttpApp(rootModule: Type<unknown> | DynamicModule, c
     if (problem === 'invalid_text') return done(badRequest('invalid_text', 'Text in the request contains a NUL character or a broken Unicode character'));
     done();
   });
+  const logRequest = requestLogHook(app.get<symbol, Logger>(ROOT_LOGGER));
   fastify.addHook('onResponse', (req, reply, done) => {
     metrics.httpDuration.observe(
       { method: req.method, route: req.routeOptions?.url ?? 'unmatched', status: String(reply.statusCode) },
       reply.elapsedTime / 1000,
     );
-    done();
+    logRequest(req, reply, done);
   });
 
   const doc = new DocumentBuilder()
@@ -104,4 +105,12 @@ export async function createHttpApp(rootModule: Type<unknown> | DynamicModule, c
     .build();
   SwaggerModule.setup('docs', app, () => SwaggerModule.createDocument(app, doc), { jsonDocumentUrl: 'docs/openapi.json' });
   return app;
+}
+
+/** The headers helmet would set on every response, captured from its middleware once. */
+function helmetHeaders(): Record<string, string> {
+  const headers: Record<string, string> = {};
+  const res = { setHeader: (k: string, v: unknown) => void (headers[k] = String(v)), removeHeader: () => undefined, getHeader: () => undefined };
+  helmet({ contentSecurityPolicy: false })({} as never, res as never, () => undefined);
+  return headers;
 }

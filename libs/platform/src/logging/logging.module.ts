@@ -1,8 +1,8 @@
-import { randomUUID } from 'node:crypto';
-import type { IncomingMessage } from 'node:http';
-import { Module, RequestMethod } from '@nestjs/common';
-import { LoggerModule } from 'nestjs-pino';
+import { Global, Module } from '@nestjs/common';
+import pino, { Logger } from 'pino';
 import { AppConfig } from '../config/app-config';
+import { ROOT_LOGGER } from './logging.tokens';
+import { PinoNestLogger } from './pino-nest-logger';
 
 /** Paths pino blanks out in every line: secrets and personal data never reach the logs. */
 export const REDACT_PATHS = [
@@ -23,33 +23,17 @@ export const REDACT_PATHS = [
   'phone',
 ];
 
+/** The root pino logger, built once; Nest's own logs reach it through PinoNestLogger. */
+@Global()
 @Module({
-  imports: [
-    LoggerModule.forRootAsync({
+  providers: [
+    {
+      provide: ROOT_LOGGER,
       inject: [AppConfig],
-      useFactory: (config: AppConfig) => ({
-        // Named wildcard: path-to-regexp 8 rejects a bare '*'.
-        forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
-        // The autosave hot path skips the per-request logger (its AsyncLocalStorage and child
-        // logger were a quarter of api CPU under surge); its errors are still logged by the filter.
-        // Nest prefixes these paths with the global prefix itself.
-        exclude: [{ path: 'attempts/:id/answers/:questionId', method: RequestMethod.PUT }],
-        pinoHttp: {
-          level: config.logLevel,
-          redact: { paths: REDACT_PATHS, censor: '[redacted]' },
-          // createHttpApp's first hook has already validated or generated the id and put it in
-          // this header, so log lines and the response carry the same one.
-          genReqId: (req: IncomingMessage) => String(req.headers['x-request-id'] ?? randomUUID()),
-          // Successful requests log at debug so the hot path costs nothing at the default level.
-          customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'debug'),
-          serializers: {
-            req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url?.split('?')[0] }),
-            res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
-          },
-          quietReqLogger: true,
-        },
-      }),
-    }),
+      useFactory: (config: AppConfig): Logger => pino({ level: config.logLevel, redact: { paths: REDACT_PATHS, censor: '[redacted]' } }),
+    },
+    PinoNestLogger,
   ],
+  exports: [ROOT_LOGGER, PinoNestLogger],
 })
 export class LoggingModule {}
