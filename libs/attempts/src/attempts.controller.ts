@@ -4,11 +4,12 @@ import { SkipThrottle, Throttle, ThrottlerGuard } from '@nestjs/throttler';
 import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsISO8601, IsNumber, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { type Actor, ClientInfo, CurrentActor, Roles } from '@lc/identity';
-import { badRequest, Page, PagingQuery } from '@lc/platform';
+import { badRequest, LeanRoute, Page, PagingQuery } from '@lc/platform';
 import { AdvancementService, AdvanceResult } from './advancement/advancement.service';
 import { QuotaAdvanceDto } from './advancement/quota';
 import { SaveAnswerDto } from './answers/answer.dto';
 import { AnswerService, SavedAnswerAck } from './answers/answer.service';
+import { AutosaveHandler } from './answers/autosave.handler';
 import { ATTEMPT_STATUSES } from './attempt/attempt.entity';
 import { AttemptIntegrityService } from './integrity/attempt-integrity.service';
 import { AttemptStartService, StartedAttempt } from './start/attempt-start.service';
@@ -77,8 +78,13 @@ export class AttemptsController {
     return this.starts.start(actor, roundId, client);
   }
 
-  /** Rate-limited inside the autosave script itself (no extra round trip). */
+  /**
+   * Rate-limited inside the autosave script itself (no extra round trip). Served by
+   * AutosaveHandler, which takes the same steps without Nest's per-request pipeline; this
+   * method declares the route (docs, authorization matrix) and answers if the swap is absent.
+   */
   @Put('attempts/:id/answers/:questionId')
+  @LeanRoute(AutosaveHandler)
   @Roles('resident')
   @ApiOperation({ summary: 'Autosave one answer (Redis only; written to PostgreSQL behind)' })
   saveAnswer(

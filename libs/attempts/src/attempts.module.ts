@@ -5,6 +5,7 @@ import { LeaderboardModule } from '@lc/leaderboard';
 import { Queues } from '@lc/platform';
 import { AdvancementService } from './advancement/advancement.service';
 import { AnswerService } from './answers/answer.service';
+import { AutosaveHandler } from './answers/autosave.handler';
 import { AttemptRecords } from './attempt/attempt-records.service';
 import { AttemptsController } from './attempts.controller';
 import { AttemptExpiryBootstrap, AttemptExpiryProcessor } from './expiry/attempt-expiry.processor';
@@ -43,7 +44,7 @@ const SERVICES = [
 export class AttemptsCoreModule {}
 
 /** The HTTP side (api). */
-@Module({ imports: [AttemptsCoreModule], controllers: [AttemptsController] })
+@Module({ imports: [AttemptsCoreModule], controllers: [AttemptsController], providers: [AutosaveHandler] })
 export class AttemptsModule {}
 
 /** The worker side: write-behind of answers, and finalising attempts at their deadline. */

@@ -2,6 +2,7 @@ export * from './identity.module';
 export * from './entities';
 export * from './auth/actor';
 export * from './auth/decorators';
+export * from './auth/bearer';
 export * from './auth/token.service';
 export * from './auth/passwords';
 export * from './access/access.service';

@@ -49,7 +49,8 @@ function answerOf(dto: SaveAnswerDto): { kind: AnswerKind; answer: SavedAnswer }
   const hasValue = dto.value !== undefined;
   if (hasOptions && hasValue) throw badRequest('answer_invalid', 'Give either optionIds or value, not both');
   if (!hasOptions && !hasValue) throw badRequest('answer_invalid', 'Give optionIds (choice questions) or value (number or text); null or [] clears the answer');
-  if (hasOptions) return dto.optionIds!.length ? { kind: 'o', answer: { optionIds: dto.optionIds } } : { kind: 'x', answer: { optionIds: [] } };
+  // optionIds: null clears, like [] (it passed validation as "optional" and then failed here with a 500).
+  if (hasOptions) return dto.optionIds?.length ? { kind: 'o', answer: { optionIds: dto.optionIds } } : { kind: 'x', answer: { optionIds: [] } };
   const v = dto.value;
   if (v === null || (typeof v === 'string' && !v.trim())) return { kind: 'x', answer: { value: null } };
   if (typeof v === 'number') return { kind: 'n', answer: { value: v } };

@@ -1,8 +1,9 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { forbidden, IS_PUBLIC } from '@lc/platform';
+import { IS_PUBLIC } from '@lc/platform';
 import type { Role } from '../users/user.entity';
 import type { Actor } from './actor';
+import { bearerToken, requireRole } from './bearer';
 import { ROLES_KEY } from './decorators';
 import { TokenService } from './token.service';
 
@@ -18,8 +19,7 @@ export class AuthGuard implements CanActivate {
     if (ctx.getType() !== 'http') return true;
     const targets = [ctx.getHandler(), ctx.getClass()];
     const req = ctx.switchToHttp().getRequest<{ headers: Record<string, string | undefined>; actor?: Actor }>();
-    const header = req.headers.authorization;
-    const token = header?.startsWith('Bearer ') ? header.slice(7).trim() : undefined;
+    const token = bearerToken(req.headers.authorization);
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) {
       // Public routes still learn who is calling when a token is given (e.g. contest listings).
       if (token) req.actor = await this.tokens.verifyAccess(token).catch(() => undefined);
@@ -27,7 +27,7 @@ export class AuthGuard implements CanActivate {
     }
     req.actor = await this.tokens.verifyAccess(token);
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);
-    if (roles && !roles.includes(req.actor.role)) throw forbidden(`This needs the role ${roles.join(' or ')}`);
+    requireRole(req.actor, roles);
     return true;
   }
 }

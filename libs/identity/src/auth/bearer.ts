@@ -1,0 +1,13 @@
+import { forbidden } from '@lc/platform';
+import type { Role } from '../users/user.entity';
+import type { Actor } from './actor';
+
+/** The token of an `Authorization: Bearer …` header, if there is one. */
+export function bearerToken(header: string | undefined): string | undefined {
+  return header?.startsWith('Bearer ') ? header.slice(7).trim() : undefined;
+}
+
+/** 403 unless the actor has one of the roles (no roles: anyone signed in). */
+export function requireRole(actor: Actor, roles: readonly Role[] | undefined): void {
+  if (roles && !roles.includes(actor.role)) throw forbidden(`This needs the role ${roles.join(' or ')}`);
+}
