@@ -3,7 +3,7 @@ import Redis from 'ioredis';
 import { REDIS, RedisKeys } from '@lc/platform';
 import type { SavedAnswer } from '../attempt/attempt-answer.entity';
 import type { DrawnQuestion } from '../draw/draw';
-import { CLOSE, INIT, SAVE, SET_STATUS_IF, TAKE_DIRTY } from './attempt.scripts';
+import { CLOSE, INIT, MARK_WRITTEN, SAVE, SET_STATUS_IF, TAKE_DIRTY } from './attempt.scripts';
 
 /** Hot state lives this long past the deadline; after that PostgreSQL alone answers. */
 const IN_PROGRESS_TTL_AFTER_DEADLINE_MS = 3600_000;
@@ -154,17 +154,36 @@ export class AttemptHotStore {
     return { attempt: parseMeta(attemptId, meta), answers: parseAnswers(ans ?? {}) };
   }
 
-  async answersOf(attemptIds: string[]): Promise<Map<string, Map<string, StoredAnswer>>> {
-    const out = new Map<string, Map<string, StoredAnswer>>();
+  /**
+   * Each attempt's answers changed since its last write-behind (all of them when that is not
+   * known), with the newest rev among them: rewriting every answer of an attempt on each flush
+   * made the worker and PostgreSQL do ten times the work during a surge.
+   */
+  async unwrittenAnswersOf(attemptIds: string[]): Promise<Map<string, { answers: Map<string, StoredAnswer>; rev: number }>> {
+    const out = new Map<string, { answers: Map<string, StoredAnswer>; rev: number }>();
     if (!attemptIds.length) return out;
     const p = this.redis.pipeline();
-    for (const id of attemptIds) p.hgetall(this.ans(id));
+    for (const id of attemptIds) p.hgetall(this.ans(id)).hget(this.meta(id), 'frev');
     const res = (await p.exec()) ?? [];
     attemptIds.forEach((id, i) => {
-      const [err, v] = res[i] as [Error | null, Record<string, string>];
-      if (!err) out.set(id, parseAnswers(v ?? {}));
+      const [err, v] = res[2 * i] as [Error | null, Record<string, string>];
+      if (err) return;
+      const written = Number((res[2 * i + 1] as [Error | null, string | null])[1] ?? 0);
+      const answers = new Map<string, StoredAnswer>();
+      let rev = 0;
+      for (const [k, x] of parseAnswers(v ?? {})) {
+        if (x.rev <= written) continue;
+        answers.set(k, x);
+        rev = Math.max(rev, x.rev);
+      }
+      out.set(id, { answers, rev });
     });
     return out;
+  }
+
+  /** After the write-behind committed: these revs are in PostgreSQL. */
+  async markWritten(revs: Map<string, number>): Promise<void> {
+    await Promise.all([...revs].filter(([, rev]) => rev > 0).map(([id, rev]) => MARK_WRITTEN.run(this.redis, [this.meta(id)], [rev])));
   }
 
   takeDirty(n: number): Promise<string[]> {

@@ -4,7 +4,8 @@ import { LuaScript } from './lua-script';
  * Hot attempt state in Redis. Per attempt (one {hash tag}, so one slot):
  *   meta  hash: owner, round, contest, status (in_progress|closing|submitted|expired|void),
  *               started, deadline (ms), ttl (ms epoch), attemptNo, pv, draw (JSON), rev,
- *               rlw/rlc (rate window), q:<questionKey> = "<type>|<opaque option ids>"
+ *               rlw/rlc (rate window), frev (newest rev written behind to PostgreSQL),
+ *               q:<questionKey> = "<type>|<opaque option ids>"
  *   ans   hash: <questionKey> = "<rev>|<seq>|<receivedMs>|<answer JSON>"
  * Shared: the write-behind set of attempt ids with unsaved answers (and its in-flight twin).
  * Every deadline check reads Redis TIME inside the script: one clock for every instance.
@@ -118,4 +119,11 @@ export const TAKE_DIRTY = new LuaScript(`
 local ids = redis.call('SPOP', KEYS[1], ARGV[1])
 if #ids > 0 then redis.call('SADD', KEYS[2], unpack(ids)) end
 return ids
+`);
+
+/** KEYS meta. ARGV rev. Raises frev to rev (never lowers it), and never brings back an attempt that has left Redis. */
+export const MARK_WRITTEN = new LuaScript(`
+if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end
+if tonumber(ARGV[1]) > tonumber(redis.call('HGET', KEYS[1], 'frev') or '0') then redis.call('HSET', KEYS[1], 'frev', ARGV[1]) end
+return 1
 `);

@@ -9,8 +9,9 @@ const BUDGET_MS = 400;
 
 /**
  * Write-behind of autosaved answers: attempts marked dirty by the autosave script are taken
- * in batches and upserted into attempt_answer. A row is only replaced by a newer write
- * (rev), so a slow batch can never undo the final answers a submit wrote.
+ * in batches; their answers changed since the last flush are upserted into attempt_answer.
+ * A row is only replaced by a newer write (rev), so a slow batch can never undo the final
+ * answers a submit wrote.
  */
 @Injectable()
 export class AnswerWritebackService {
@@ -44,14 +45,14 @@ export class AnswerWritebackService {
   }
 
   private async write(ids: string[]): Promise<number> {
-    const byAttempt = await this.hot.answersOf(ids);
+    const byAttempt = await this.hot.unwrittenAnswersOf(ids);
     const a: string[] = [];
     const k: string[] = [];
     const v: string[] = [];
     const s: number[] = [];
     const r: number[] = [];
     const t: Date[] = [];
-    for (const [attemptId, answers] of byAttempt) {
+    for (const [attemptId, { answers }] of byAttempt) {
       for (const [key, x] of answers) {
         a.push(attemptId);
         k.push(key);
@@ -73,6 +74,7 @@ export class AnswerWritebackService {
         WHERE attempt_answer.rev < EXCLUDED.rev`,
       [a, k, v, s, r, t],
     );
+    await this.hot.markWritten(new Map([...byAttempt].map(([id, x]) => [id, x.rev])));
     this.log.debug(`wrote ${a.length} answers of ${ids.length} attempts`);
     return a.length;
   }

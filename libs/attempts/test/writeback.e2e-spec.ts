@@ -1,0 +1,64 @@
+import { DataSource } from 'typeorm';
+import { dropRedisPrefix } from '../../../scripts/lib/scratch-db';
+import { startApi, TestApi } from '../../../test/harness';
+import { loginAdmin } from '../../../test/factories';
+import { entrant, liveQuiz, orgWithBank, OrgSetup } from '../../contests/test/factories';
+import { AnswerWritebackService } from '../src/writeback/answer-writeback.service';
+import { answerBody, RecordingHttp } from './helpers';
+
+/**
+ * The write-behind of autosaves (run by the worker every 500 ms; called directly here). Its
+ * own Redis prefix: no other process of the test run flushes this dirty set meanwhile.
+ */
+describe('answer write-behind (real PostgreSQL + Redis)', () => {
+  const prefix = `${process.env.REDIS_PREFIX}wb`;
+  let api: TestApi;
+  let http: RecordingHttp;
+  let db: DataSource;
+  let writeback: AnswerWritebackService;
+  let setup: OrgSetup;
+
+  beforeAll(async () => {
+    api = await startApi({ REDIS_PREFIX: prefix });
+    http = new RecordingHttp(api.url);
+    db = api.app.get(DataSource);
+    writeback = api.app.get(AnswerWritebackService);
+    setup = await orgWithBank(http, await loginAdmin(http), 6, ['single', 'numeric', 'single']);
+  });
+  afterAll(async () => {
+    await api.close();
+    await dropRedisPrefix(process.env.REDIS_URL!, prefix);
+  });
+
+  const rows = (attemptId: string) =>
+    db.query<{ question_key: string; seq: number; value: unknown }[]>('SELECT question_key, seq, value FROM attempt_answer WHERE attempt_id = $1 ORDER BY question_key', [attemptId]);
+
+  it('writes each change once: only the answers changed since the last flush, all of them on the first', async () => {
+    const { contest, round } = await liveQuiz(http, setup, { selection: [{ bankId: setup.bankId, count: 3 }], durationSeconds: 300 });
+    const r = await entrant(http, contest.id);
+    const at = (await http.post(`/rounds/${round.id}/attempts`, {}, r.token)).body;
+    const save = async (i: number, right: boolean) => {
+      const res = await http.put(`/attempts/${at.id}/answers/${at.questions[i].id}`, answerBody(at.questions[i], setup.questions, right), r.token);
+      expect(res.status).toBe(200);
+    };
+    for (const i of [0, 1, 2]) await save(i, false);
+    expect(await writeback.flush()).toBe(3);
+    expect(await rows(at.id)).toHaveLength(3);
+    expect(await writeback.flush()).toBe(0);
+
+    await save(1, true);
+    expect(await writeback.flush()).toBe(1);
+    const after = await rows(at.id);
+    const changed = after.find((x) => x.question_key === at.questions[1].id)!;
+    expect(changed.seq).toBe(2);
+    expect(changed.value).toEqual(expect.objectContaining(answerBody(at.questions[1], setup.questions, true)));
+    expect(after.filter((x) => x.seq === 1)).toHaveLength(2);
+
+    // Two changes of one answer between flushes: one row, the newest.
+    await save(2, true);
+    await save(2, false);
+    expect(await writeback.flush()).toBe(1);
+    expect((await rows(at.id)).find((x) => x.question_key === at.questions[2].id)!.seq).toBe(3);
+  });
+
+});
