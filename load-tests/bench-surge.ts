@@ -9,22 +9,25 @@
  * Knobs (env): BENCH_RATE (entrants/s, 100), BENCH_DURATION_S (60), BENCH_ENTRANTS
  * (default rate × duration), BENCH_WATCHERS (5000), BENCH_THINK_MS (mean pause between
  * answers, 300), BENCH_BOARD_ENTRIES (1000000), BENCH_REF_S (5), BENCH_KEEP=1 keeps the
- * scratch database and Redis keys.
+ * scratch database and Redis keys, BENCH_PROFILE=1 samples api1's CPU during the surge and the
+ * autosave run (summary in the JSON, .run/api1-*.cpuprofile for Chrome DevTools).
  */
 import 'reflect-metadata';
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
 import os from 'node:os';
+import { join } from 'node:path';
 import { Client } from 'pg';
 import Redis from 'ioredis';
 import { BoardStore, dirtyRoundsKey, encodeEntry, RoundKeys } from '@lc/leaderboard';
 import { AppConfig, RedisKeys } from '@lc/platform';
 import { fillBoard } from './lib/board-1m';
 import { cpuBetween, cpuSnapshot } from './lib/cpu';
-import { intEnv, loadDotEnv, log } from './lib/env';
+import { intEnv, loadDotEnv, log, ROOT } from './lib/env';
 import { JsonClient } from './lib/http-client';
 import { freePort, sampleRss, startProcess, stopProcess, waitHealthy, waitOutput, Proc } from './lib/procs';
-import { profileArgs, summariseProfile } from './lib/profile';
+import { inspectArgs, profileWhile, ProfileSummary } from './lib/profile';
 import { apiAutosaveThroughput, bareNodeReference, getLatency } from './lib/reference';
 import { createScratchDatabase, dropRedisPrefix, dropScratchDatabase } from '../scripts/lib/scratch-db';
 import { createResidents, Resident, seedContest, Seed } from './lib/seed';
@@ -63,7 +66,12 @@ async function main(): Promise<void> {
   }
   const procs: Proc[] = [];
   let stopRss = () => {};
-  const prof = process.env.BENCH_PROFILE === '1' ? profileArgs('api1') : null;
+  const inspectPort = process.env.BENCH_PROFILE === '1' ? await freePort() : 0;
+  const profiled = <T>(work: () => Promise<T>, name: string): Promise<T> =>
+    inspectPort ? profileWhile(inspectPort, work, join(profileDir, `api1-${name}.cpuprofile`)).then(({ result: r, profile }) => ((profiles[name] = profile), r)) : work();
+  const profiles: Record<string, ProfileSummary> = {};
+  const profileDir = join(ROOT, '.run');
+  if (inspectPort) mkdirSync(profileDir, { recursive: true });
   log(`scratch database ${dbName}, Redis prefix ${prefix}`);
   const databaseUrl = await createScratchDatabase(baseDb, dbName);
   try {
@@ -80,9 +88,9 @@ async function main(): Promise<void> {
       AUTH_RATE_LIMIT_PER_MINUTE: '1000000',
       AUTH_IP_RATE_LIMIT_PER_MINUTE: '1000000',
     };
-    // BENCH_PROFILE=1: api1 runs under V8's sampling profiler; the JSON then says where its CPU went.
+    // BENCH_PROFILE=1: api1's CPU is sampled during the surge and the autosave run; the JSON then says where it went.
     const ports = basePort ? [basePort, basePort + 1] : [await freePort(), await freePort()];
-    const apis = [0, 1].map((i) => startProcess(`api${i + 1}`, 'apps/api/src/main.js', env, ports[i], i === 0 && prof ? prof.args : []));
+    const apis = [0, 1].map((i) => startProcess(`api${i + 1}`, 'apps/api/src/main.js', env, ports[i], i === 0 && inspectPort ? inspectArgs(inspectPort) : []));
     const worker = startProcess('worker', 'apps/worker/src/main.js', env);
     procs.push(...apis, worker);
     stopRss = sampleRss(procs);
@@ -125,7 +133,7 @@ async function main(): Promise<void> {
     const cpuBefore = cpuOf();
     if (attemptsAvailable) {
       log(`surge: ${entrants} entrants at ${rate}/s, think ${thinkMs} ms`);
-      surge = await runSurge(clients, { contestId: seed.contestId, roundId: seed.roundId, residents: entrantsR, rate, thinkMs, answers: 20 });
+      surge = await profiled(() => runSurge(clients, { contestId: seed!.contestId, roundId: seed!.roundId, residents: entrantsR, rate, thinkMs, answers: 20 }), 'surge');
     } else {
       log('the attempts routes are missing: board-only surge (records straight into the board, as a submit would)');
       result.mode = 'board-only: POST /rounds/:id/attempts is not available, submissions are recorded straight on the board';
@@ -170,11 +178,14 @@ async function main(): Promise<void> {
 
     // The reference: bare Node with the same request, then one api instance on real attempts.
     const body = JSON.stringify({ optionIds: ['a1b2c3d4e5f6'] });
-    result.reference = { bareNode: await bareNodeReference(await freePort(), body, refS, 64) };
+    const cpuBare = cpuOf();
+    const bareNode = await bareNodeReference(await freePort(), body, refS, 64);
+    result.reference = { bareNode: { ...bareNode, cores: cpuBetween(cpuBare, cpuOf()) } };
     if (attemptsAvailable) {
       // Autosaves are limited per attempt (a wall for scripts); enough attempts keep the limit out of the measurement.
       const targets = await startAttempts(clients[0], seed, autosaveR);
-      const api = await apiAutosaveThroughput(apis[0].url!, targets, refS, 64);
+      const cpuApi = cpuOf();
+      const api = { ...(await profiled(() => apiAutosaveThroughput(apis[0].url!, targets, refS, 64), 'autosave')), cores: cpuBetween(cpuApi, cpuOf()) };
       const bare = (result.reference as { bareNode: { rps: number } }).bareNode.rps;
       Object.assign(result.reference as object, { apiAutosave: api, ratio: round(api.rps / Math.max(1, bare), 3), attempts: targets.length });
     }
@@ -205,7 +216,7 @@ async function main(): Promise<void> {
   } finally {
     stopRss();
     await Promise.all(procs.map((p) => stopProcess(p)));
-    if (prof) result.profileApi1 = await summariseProfile(prof.log);
+    if (inspectPort) result.profileApi1 = profiles;
     if (!keep) {
       await dropScratchDatabase(baseDb, dbName).catch(() => undefined);
       await dropRedisPrefix(redisUrl, prefix).catch(() => undefined);

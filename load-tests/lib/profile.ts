@@ -1,22 +1,22 @@
-import { execFile } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { writeFileSync } from 'node:fs';
+import WebSocket from 'ws';
 
-/** V8's sampling profiler (--prof) on one api instance: a log written as it runs, so a killed process still has it. */
-export function profileArgs(name: string): { args: string[]; log: string } {
-  const log = join(mkdtempSync(join(tmpdir(), 'lc-prof-')), `${name}.v8.log`);
-  return { args: ['--prof', `--logfile=${log}`, '--no-logfile-per-isolate'], log };
+/**
+ * V8's sampling profiler on one api instance, over the inspector protocol, so a profile
+ * covers exactly one measured phase (the surge, the autosave run), not start-up and seeding.
+ */
+export function inspectArgs(port: number): string[] {
+  return [`--inspect=127.0.0.1:${port}`];
 }
 
 /** Components of a request's cost, matched on the function and script names of each sampled stack. */
 const COMPONENTS: [string, RegExp][] = [
   ['@nestjs/core pipeline (guards, pipes, interceptors, router)', /@nestjs\/core|@nestjs\/platform-fastify/],
-  ['fastify (incl. middie, routing)', /\/fastify\/|middie|find-my-way/],
+  ['fastify (incl. hooks, routing, body parsing)', /\/fastify\/|\/@fastify\/|middie|find-my-way/],
   ['node http/net (parsing, socket writes)', /node:net|node:_http|node:http|node:internal\/streams|writev|__write/],
   ['async_hooks / AsyncLocalStorage promise hooks', /async_hooks|promiseInitHook|promiseBeforeHook|promiseAfterHook|AsyncLocalStorage/],
-  ['pino / pino-http (per-request logger)', /\/pino|nestjs-pino|pino-http/],
-  ['auth guard + token service', /auth\.guard|token\.service/],
+  ['pino (logging)', /\/pino|nestjs-pino|pino-http|logging\//],
+  ['auth (guard, token service)', /auth\.guard|token\.service|bearer/],
   ['jsonwebtoken / jwa / jws', /jsonwebtoken|\/jwa\/|\/jws\//],
   ['class-validator / class-transformer', /class-validator|class-transformer/],
   ['ioredis', /ioredis/],
@@ -27,48 +27,117 @@ const COMPONENTS: [string, RegExp][] = [
   ['attempts (libs/attempts)', /attempts\/src/],
   ['leaderboard (libs/leaderboard)', /leaderboard\/src/],
   ['prom-client', /prom-client/],
-  ['module loading (start-up)', /wrapSafe|Module\._compile|compileForInternalLoader/],
+  ['garbage collection', /\(garbage collector\)/],
 ];
 
-interface Preprocessed {
-  code: { name: string }[];
-  ticks: { tm: number; vm: number; s: number[] }[];
+interface CpuProfile {
+  nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; children?: number[] }[];
+  samples: number[];
 }
 
-/**
- * Where api1's CPU went: the inclusive share of busy samples per component (a sample counts
- * for every component on its stack, so shares overlap), plus the top self-time functions.
- */
-export function summariseProfile(log: string): Promise<{ busySamples?: number; inclusivePct?: Record<string, number>; topSelf?: string[]; error?: string }> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, ['--prof-process', '--preprocess', log], { maxBuffer: 1024 * 1024 * 1024 }, (err, stdout) => {
-      let d: Preprocessed;
-      try {
-        d = JSON.parse(stdout) as Preprocessed;
-      } catch {
-        return resolve({ error: `prof-process failed: ${err?.message ?? 'unreadable output'}` });
-      }
-      const counts = new Map<string, number>(COMPONENTS.map(([n]) => [n, 0]));
-      const self = new Map<string, number>();
-      let busy = 0;
-      for (const t of d.ticks) {
-        const names: string[] = [];
-        for (let i = 0; i < t.s.length; i += 2) if (t.s[i] >= 0 && d.code[t.s[i]]) names.push(d.code[t.s[i]].name);
-        if (names[0] && /epoll_pwait/.test(names[0])) continue; // idle in the event loop
-        busy++;
-        const leaf = names.find((n) => n.startsWith('JS:') || n.includes('.js')) ?? names[0] ?? '(unknown native)';
-        self.set(leaf, (self.get(leaf) ?? 0) + 1);
-        for (const [n, re] of COMPONENTS) if (names.some((x) => re.test(x))) counts.set(n, counts.get(n)! + 1);
-      }
-      const pct = (c: number) => Math.round((1000 * c) / Math.max(1, busy)) / 10;
-      resolve({
-        busySamples: busy,
-        inclusivePct: Object.fromEntries([...counts].sort((a, b) => b[1] - a[1]).map(([n, c]) => [n, pct(c)])),
-        topSelf: [...self]
-          .sort((a, b) => b[1] - a[1])
-          .slice(0, 15)
-          .map(([n, c]) => `${pct(c)}% ${n.replace(/\/work\/[^ ]*node_modules\//, '').slice(0, 140)}`),
-      });
+export interface ProfileSummary {
+  busySamples?: number;
+  /** Busy samples over all samples: how much of one core the instance used in the window. */
+  busyShare?: number;
+  inclusivePct?: Record<string, number>;
+  topSelf?: string[];
+  savedTo?: string;
+  error?: string;
+}
+
+/** Profiles `inspectPort`'s process while `work` runs; never fails the bench (the summary says what went wrong). */
+export async function profileWhile<T>(inspectPort: number, work: () => Promise<T>, saveAs?: string): Promise<{ result: T; profile: ProfileSummary }> {
+  let session: Session | null = null;
+  try {
+    session = await Session.open(inspectPort);
+    await session.send('Profiler.enable');
+    await session.send('Profiler.setSamplingInterval', { interval: 500 });
+    await session.send('Profiler.start');
+  } catch (e) {
+    session?.close();
+    return { result: await work(), profile: { error: `profiler unavailable: ${(e as Error).message}` } };
+  }
+  const result = await work();
+  try {
+    const { profile } = (await session.send('Profiler.stop')) as { profile: CpuProfile };
+    // Opens in Chrome DevTools (Performance → Load profile) for the whole call tree.
+    if (saveAs) writeFileSync(saveAs, JSON.stringify(profile));
+    return { result, profile: { ...summarise(profile), ...(saveAs ? { savedTo: saveAs } : {}) } };
+  } catch (e) {
+    return { result, profile: { error: `profiler failed: ${(e as Error).message}` } };
+  } finally {
+    session.close();
+  }
+}
+
+/** Inclusive share of busy samples per component (shares overlap) and the top self-time functions. */
+export function summarise(p: CpuProfile): ProfileSummary {
+  const byId = new Map(p.nodes.map((n) => [n.id, n]));
+  const parent = new Map<number, number>();
+  for (const n of p.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const label = (id: number) => {
+    const f = byId.get(id)!.callFrame;
+    return `${f.functionName || '(anonymous)'} ${f.url.replace(/^.*node_modules\//, '').replace(/^file:\/\/\/work\/[^/]+\//, '')}:${f.lineNumber + 1}`;
+  };
+  const counts = new Map<string, number>(COMPONENTS.map(([n]) => [n, 0]));
+  const self = new Map<string, number>();
+  let busy = 0;
+  for (const leafId of p.samples) {
+    const leaf = byId.get(leafId)!.callFrame.functionName;
+    if (leaf === '(idle)') continue;
+    busy++;
+    const stack: string[] = [];
+    for (let id: number | undefined = leafId; id !== undefined; id = parent.get(id)) stack.push(label(id));
+    self.set(stack[0], (self.get(stack[0]) ?? 0) + 1);
+    for (const [n, re] of COMPONENTS) if (stack.some((x) => re.test(x))) counts.set(n, counts.get(n)! + 1);
+  }
+  const pct = (c: number) => Math.round((1000 * c) / Math.max(1, busy)) / 10;
+  return {
+    busySamples: busy,
+    busyShare: Math.round((100 * busy) / Math.max(1, p.samples.length)) / 100,
+    inclusivePct: Object.fromEntries([...counts].sort((a, b) => b[1] - a[1]).map(([n, c]) => [n, pct(c)])),
+    topSelf: [...self]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 20)
+      .map(([n, c]) => `${pct(c)}% ${n.slice(0, 140)}`),
+  };
+}
+
+/** A minimal Chrome DevTools Protocol session over the inspector's WebSocket. */
+class Session {
+  private next = 1;
+  private readonly pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
+
+  private constructor(private readonly ws: WebSocket) {
+    ws.on('message', (data) => {
+      const msg = JSON.parse(String(data)) as { id?: number; result?: unknown; error?: { message: string } };
+      const p = msg.id !== undefined ? this.pending.get(msg.id) : undefined;
+      if (!p) return;
+      this.pending.delete(msg.id!);
+      if (msg.error) p.reject(new Error(msg.error.message));
+      else p.resolve(msg.result);
     });
-  });
+  }
+
+  static async open(port: number): Promise<Session> {
+    const targets = (await (await fetch(`http://127.0.0.1:${port}/json/list`)).json()) as { webSocketDebuggerUrl: string }[];
+    const ws = new WebSocket(targets[0].webSocketDebuggerUrl, { maxPayload: 1024 * 1024 * 1024 });
+    await new Promise<void>((resolve, reject) => {
+      ws.once('open', () => resolve());
+      ws.once('error', reject);
+    });
+    return new Session(ws);
+  }
+
+  send(method: string, params: Record<string, unknown> = {}): Promise<unknown> {
+    const id = this.next++;
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, { resolve, reject });
+      this.ws.send(JSON.stringify({ id, method, params }));
+    });
+  }
+
+  close(): void {
+    this.ws.close();
+  }
 }
