@@ -9,8 +9,8 @@
  * Knobs (env): BENCH_RATE (entrants/s, 100), BENCH_DURATION_S (60), BENCH_ENTRANTS
  * (default rate × duration), BENCH_WATCHERS (5000), BENCH_THINK_MS (mean pause between
  * answers, 300), BENCH_BOARD_ENTRIES (1000000), BENCH_REF_S (5), BENCH_KEEP=1 keeps the
- * scratch database and Redis keys, BENCH_PROFILE=1 samples api1's CPU during the surge and the
- * autosave run (summary in the JSON, .run/api1-*.cpuprofile for Chrome DevTools).
+ * scratch database and Redis keys, BENCH_PROFILE=1 samples api1's and the worker's CPU during the
+ * surge and the autosave run (summary in the JSON, .run/*.cpuprofile for Chrome DevTools).
  */
 import 'reflect-metadata';
 import { execFileSync } from 'node:child_process';
@@ -67,10 +67,18 @@ async function main(): Promise<void> {
   const procs: Proc[] = [];
   let stopRss = () => {};
   const inspectPort = process.env.BENCH_PROFILE === '1' ? await freePort() : 0;
-  const profiled = <T>(work: () => Promise<T>, name: string): Promise<T> =>
-    inspectPort ? profileWhile(inspectPort, work, join(profileDir, `api1-${name}.cpuprofile`)).then(({ result: r, profile }) => ((profiles[name] = profile), r)) : work();
-  const profiles: Record<string, ProfileSummary> = {};
+  const workerInspectPort = inspectPort ? await freePort() : 0;
+  const profiles: Record<string, Record<string, ProfileSummary>> = { api1: {}, worker: {} };
   const profileDir = join(ROOT, '.run');
+  /** Runs `work` with api1 and the worker sampled (BENCH_PROFILE=1). */
+  const profiled = async <T>(work: () => Promise<T>, phase: string): Promise<T> => {
+    if (!inspectPort) return work();
+    const inner = () => profileWhile(workerInspectPort, work, join(profileDir, `worker-${phase}.cpuprofile`));
+    const outer = await profileWhile(inspectPort, inner, join(profileDir, `api1-${phase}.cpuprofile`));
+    profiles.api1[phase] = outer.profile;
+    profiles.worker[phase] = outer.result.profile;
+    return outer.result.result;
+  };
   if (inspectPort) mkdirSync(profileDir, { recursive: true });
   log(`scratch database ${dbName}, Redis prefix ${prefix}`);
   const databaseUrl = await createScratchDatabase(baseDb, dbName);
@@ -88,10 +96,9 @@ async function main(): Promise<void> {
       AUTH_RATE_LIMIT_PER_MINUTE: '1000000',
       AUTH_IP_RATE_LIMIT_PER_MINUTE: '1000000',
     };
-    // BENCH_PROFILE=1: api1's CPU is sampled during the surge and the autosave run; the JSON then says where it went.
     const ports = basePort ? [basePort, basePort + 1] : [await freePort(), await freePort()];
     const apis = [0, 1].map((i) => startProcess(`api${i + 1}`, 'apps/api/src/main.js', env, ports[i], i === 0 && inspectPort ? inspectArgs(inspectPort) : []));
-    const worker = startProcess('worker', 'apps/worker/src/main.js', env);
+    const worker = startProcess('worker', 'apps/worker/src/main.js', env, undefined, workerInspectPort ? inspectArgs(workerInspectPort) : []);
     procs.push(...apis, worker);
     stopRss = sampleRss(procs);
     await Promise.all([...apis.map((p) => waitHealthy(p)), waitOutput(worker, /worker started/)]);
@@ -216,7 +223,7 @@ async function main(): Promise<void> {
   } finally {
     stopRss();
     await Promise.all(procs.map((p) => stopProcess(p)));
-    if (inspectPort) result.profileApi1 = profiles;
+    if (inspectPort) result.profiles = profiles;
     if (!keep) {
       await dropScratchDatabase(baseDb, dbName).catch(() => undefined);
       await dropRedisPrefix(redisUrl, prefix).catch(() => undefined);

@@ -3,7 +3,7 @@ import Redis from 'ioredis';
 import { REDIS, RedisKeys } from '@lc/platform';
 import type { SavedAnswer } from '../attempt/attempt-answer.entity';
 import type { DrawnQuestion } from '../draw/draw';
-import { CLOSE, INIT, MARK_WRITTEN, SAVE, SET_STATUS_IF, TAKE_DIRTY } from './attempt.scripts';
+import { CLOSE, INIT, MARK_WRITTEN, SAVE, SET_STATUS_IF, TAKE_DIRTY, UNWRITTEN } from './attempt.scripts';
 
 /** Hot state lives this long past the deadline; after that PostgreSQL alone answers. */
 const IN_PROGRESS_TTL_AFTER_DEADLINE_MS = 3600_000;
@@ -161,29 +161,17 @@ export class AttemptHotStore {
    */
   async unwrittenAnswersOf(attemptIds: string[]): Promise<Map<string, { answers: Map<string, StoredAnswer>; rev: number }>> {
     const out = new Map<string, { answers: Map<string, StoredAnswer>; rev: number }>();
-    if (!attemptIds.length) return out;
-    const p = this.redis.pipeline();
-    for (const id of attemptIds) p.hgetall(this.ans(id)).hget(this.meta(id), 'frev');
-    const res = (await p.exec()) ?? [];
+    const res = await UNWRITTEN.runMany<string[]>(this.redis, attemptIds.map((id) => ({ keys: [this.meta(id), this.ans(id)], args: [] })));
     attemptIds.forEach((id, i) => {
-      const [err, v] = res[2 * i] as [Error | null, Record<string, string>];
-      if (err) return;
-      const written = Number((res[2 * i + 1] as [Error | null, string | null])[1] ?? 0);
-      const answers = new Map<string, StoredAnswer>();
-      let rev = 0;
-      for (const [k, x] of parseAnswers(v ?? {})) {
-        if (x.rev <= written) continue;
-        answers.set(k, x);
-        rev = Math.max(rev, x.rev);
-      }
-      out.set(id, { answers, rev });
+      const answers = parseAnswers(pairs(res[i]));
+      out.set(id, { answers, rev: Math.max(0, ...[...answers.values()].map((x) => x.rev)) });
     });
     return out;
   }
 
   /** After the write-behind committed: these revs are in PostgreSQL. */
   async markWritten(revs: Map<string, number>): Promise<void> {
-    await Promise.all([...revs].filter(([, rev]) => rev > 0).map(([id, rev]) => MARK_WRITTEN.run(this.redis, [this.meta(id)], [rev])));
+    await MARK_WRITTEN.runMany(this.redis, [...revs].filter(([, rev]) => rev > 0).map(([id, rev]) => ({ keys: [this.meta(id)], args: [rev] })));
   }
 
   takeDirty(n: number): Promise<string[]> {

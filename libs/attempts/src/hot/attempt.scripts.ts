@@ -121,6 +121,20 @@ if #ids > 0 then redis.call('SADD', KEYS[2], unpack(ids)) end
 return ids
 `);
 
+/** KEYS meta, ans. The answers newer than the last write-behind (frev), as field/value pairs: unchanged ones never leave Redis. */
+export const UNWRITTEN = new LuaScript(`
+local f = tonumber(redis.call('HGET', KEYS[1], 'frev') or '0')
+local all = redis.call('HGETALL', KEYS[2])
+local out = {}
+for i = 1, #all, 2 do
+  if tonumber(string.match(all[i + 1], '^%d+')) > f then
+    out[#out + 1] = all[i]
+    out[#out + 1] = all[i + 1]
+  end
+end
+return out
+`);
+
 /** KEYS meta. ARGV rev. Raises frev to rev (never lowers it), and never brings back an attempt that has left Redis. */
 export const MARK_WRITTEN = new LuaScript(`
 if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end

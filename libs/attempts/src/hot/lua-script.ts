@@ -16,4 +16,23 @@ export class LuaScript {
       return (await redis.eval(this.source, keys.length, ...keys, ...args)) as T;
     }
   }
+
+  /** Many calls in one pipeline (one write, one round trip); loads the script once if Redis lost it. */
+  async runMany<T = unknown>(redis: Redis, calls: { keys: string[]; args: (string | number)[] }[]): Promise<T[]> {
+    if (!calls.length) return [];
+    const exec = async () => {
+      const p = redis.pipeline();
+      for (const c of calls) p.evalsha(this.sha, c.keys.length, ...c.keys, ...c.args);
+      return (await p.exec()) ?? [];
+    };
+    let res = await exec();
+    if (res.some(([e]) => e && /NOSCRIPT/.test(e.message))) {
+      await redis.script('LOAD', this.source);
+      res = await exec();
+    }
+    return res.map(([e, v]) => {
+      if (e) throw e;
+      return v as T;
+    });
+  }
 }
