@@ -14,7 +14,8 @@ const COMPONENTS: [string, RegExp][] = [
   ['@nestjs/core pipeline (guards, pipes, interceptors, router)', /@nestjs\/core|@nestjs\/platform-fastify/],
   ['fastify (incl. hooks, routing, body parsing)', /\/fastify\/|\/@fastify\/|middie|find-my-way/],
   ['node http/net (parsing, socket writes)', /node:net|node:_http|node:http|node:internal\/streams|writev|__write/],
-  ['async_hooks / AsyncLocalStorage promise hooks', /async_hooks|promiseInitHook|promiseBeforeHook|promiseAfterHook|AsyncLocalStorage/],
+  // The hooks themselves, not runInAsyncScope (Fastify runs every request inside one).
+  ['async_hooks / AsyncLocalStorage promise hooks', /promiseInitHook|promiseBeforeHook|promiseAfterHook|promiseResolveHook|emit(Init|Before|After|Destroy)Script|AsyncLocalStorage/],
   ['pino (logging)', /\/pino|nestjs-pino|pino-http|logging\//],
   ['auth (guard, token service)', /auth\.guard|token\.service|bearer/],
   ['jsonwebtoken / jwa / jws', /jsonwebtoken|\/jwa\/|\/jws\//],

@@ -227,6 +227,18 @@ describe('attempts across two api instances (real PostgreSQL + Redis + HTTP)', (
     residentBodies.push(own.body);
   });
 
+  it('flags every account on a crowded device once: the earlier ones when the limit is reached, later ones on their own start', async () => {
+    const { contest, round } = await liveQuiz(httpA, setup);
+    const device = { 'x-device-id': `crowd-${Date.now()}` };
+    const people = [await entrant(httpA, contest.id), await entrant(httpA, contest.id), await entrant(httpA, contest.id), await entrant(httpA, contest.id)];
+    const ids: string[] = [];
+    for (const [i, s] of people.entries()) ids.push((await (i % 2 ? httpB : httpA).req('POST', `/rounds/${round.id}/attempts`, { token: s.token, headers: device, body: {} })).body.id);
+    await sleep(300);
+    const rows = await db.query(`SELECT id, flags FROM attempt WHERE id = ANY($1::uuid[])`, [ids]);
+    expect(rows).toHaveLength(4);
+    for (const row of rows) expect(row.flags.filter((f: { code: string }) => f.code === 'shared_device')).toHaveLength(1);
+  });
+
   it('records integrity events while the attempt runs', async () => {
     const { contest, round } = await liveQuiz(httpA, setup);
     const r = await entrant(httpA, contest.id);

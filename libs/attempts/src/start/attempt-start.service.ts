@@ -183,18 +183,24 @@ export class AttemptStartService {
     const m = this.redis.multi();
     for (const c of checks) m.sadd(c.key, userId).scard(c.key).pexpireat(c.key, expireAt);
     const res = ((await m.exec()) ?? []).map(([, v]) => Number(v));
+    const over: typeof checks = [];
     checks.forEach((c, i) => {
       const added = res[i * 3] === 1;
       const accounts = res[i * 3 + 1];
       if (accounts >= c.limit) {
         flags.push({ code: c.code, detail: { accounts } });
-        if (added) crossed.push({ code: c.code, key: c.key });
+        if (added) over.push(c);
       }
     });
+    // The earlier accounts are flagged once, by the first start over the limit: behind a carrier
+    // NAT every start re-flagged thousands of attempts (an UPDATE growing with the crowd).
+    for (const c of over) {
+      if ((await this.redis.set(`${c.key}:flagged`, '1', 'PX', Math.max(1000, expireAt - Date.now()), 'NX')) === 'OK') crossed.push({ code: c.code, key: c.key });
+    }
     return { flags, crossed };
   }
 
-  /** The other accounts on that device or IP get the flag too (rare: only when a new account shows up). */
+  /** The earlier accounts on that device or IP get the flag too, once: when the limit is reached. */
   private async flagOthers(roundId: string, userId: string, crossed: { code: 'shared_device' | 'shared_ip'; key: string }[], now: number): Promise<void> {
     try {
       for (const c of crossed) {
