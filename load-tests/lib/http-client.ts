@@ -1,4 +1,4 @@
-import http from 'node:http';
+import { Dispatcher, Pool } from 'undici';
 import { Stats } from './stats';
 
 export interface Reply<T = any> {
@@ -7,69 +7,58 @@ export interface Reply<T = any> {
 }
 
 /**
- * A lean keep-alive JSON client (node:http, no fetch overhead: the driver shares the CPU
- * with what it measures). Every call is timed under an endpoint name.
+ * A lean keep-alive JSON client on undici rather than node:http: the driver shares the CPU
+ * with what it measures, and undici spends about a third less of it per request. Every call
+ * is timed under an endpoint name; it never rejects (network failures come back as status 0).
  */
 export class JsonClient {
-  private readonly agent: http.Agent;
-  private readonly url: URL;
+  private readonly pool: Pool;
 
   constructor(
     base: string,
     readonly stats: Stats,
     maxSockets = 128,
   ) {
-    this.url = new URL(base);
-    this.agent = new http.Agent({ keepAlive: true, maxSockets, maxFreeSockets: maxSockets, scheduling: 'lifo' });
+    this.pool = new Pool(new URL(base).origin, { connections: maxSockets, pipelining: 1, keepAliveTimeout: 30_000 });
   }
 
-  call<T = any>(endpoint: string, method: string, path: string, body?: unknown, token?: string, timeoutMs = 30_000): Promise<Reply<T>> {
+  async call<T = any>(endpoint: string, method: string, path: string, body?: unknown, token?: string, timeoutMs = 30_000): Promise<Reply<T>> {
     const payload = body === undefined ? undefined : JSON.stringify(body);
-    const headers: Record<string, string | number> = { accept: 'application/json' };
-    if (payload !== undefined) {
-      headers['content-type'] = 'application/json';
-      headers['content-length'] = Buffer.byteLength(payload);
-    }
+    const headers: Record<string, string> = { accept: 'application/json' };
+    if (payload !== undefined) headers['content-type'] = 'application/json';
     if (token) headers.authorization = `Bearer ${token}`;
     const started = performance.now();
-    return new Promise((resolve) => {
-      const req = http.request(
-        { host: this.url.hostname, port: this.url.port, method, path: `/api/v1${path}`, headers, agent: this.agent, timeout: timeoutMs },
-        (res) => {
-          const chunks: Buffer[] = [];
-          res.on('data', (c: Buffer) => chunks.push(c));
-          res.on('end', () => {
-            const ms = performance.now() - started;
-            const text = Buffer.concat(chunks).toString('utf8');
-            let parsed: unknown = text;
-            try {
-              parsed = text ? JSON.parse(text) : null;
-            } catch {
-              /* keep text */
-            }
-            const status = res.statusCode ?? 0;
-            if (status >= 200 && status < 300) this.stats.add(endpoint, ms);
-            else this.stats.error(endpoint, String(status));
-            resolve({ status, body: parsed as T });
-          });
-          res.on('error', () => {
-            this.stats.error(endpoint, 'response_error');
-            resolve({ status: 0, body: null as T });
-          });
-        },
-      );
-      req.on('timeout', () => req.destroy(new Error('timeout')));
-      req.on('error', (e: NodeJS.ErrnoException) => {
-        this.stats.error(endpoint, e.code ?? e.message);
-        resolve({ status: 0, body: null as T });
+    try {
+      const res = await this.pool.request({
+        method: method as Dispatcher.HttpMethod,
+        path: `/api/v1${path}`,
+        headers,
+        body: payload,
+        headersTimeout: timeoutMs,
+        bodyTimeout: timeoutMs,
       });
-      if (payload !== undefined) req.write(payload);
-      req.end();
-    });
+      // Always drain the body: an unread body holds its connection.
+      const text = await res.body.text();
+      const ms = performance.now() - started;
+      let parsed: unknown = text;
+      try {
+        parsed = text ? JSON.parse(text) : null;
+      } catch {
+        /* keep text */
+      }
+      const status = res.statusCode;
+      if (status >= 200 && status < 300) this.stats.add(endpoint, ms);
+      else this.stats.error(endpoint, String(status));
+      return { status, body: parsed as T };
+    } catch (e) {
+      const err = e as NodeJS.ErrnoException;
+      this.stats.error(endpoint, err.code ?? err.message);
+      return { status: 0, body: null as T };
+    }
   }
 
   close(): void {
-    this.agent.destroy();
+    this.pool.close().catch(() => undefined);
   }
 }
 
