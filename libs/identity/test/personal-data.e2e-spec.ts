@@ -85,6 +85,22 @@ describe('personal data: export, deletion, retention (real PostgreSQL + Redis)',
     expectError(await http.req('DELETE', '/me', { body: { password: 'x' } }), 401);
   });
 
+  it('kills the token on every instance as soon as the account is deleted on one (revocations are published)', async () => {
+    const other = await startApi();
+    try {
+      const b = new Http(other.url);
+      const r = await newResident(http);
+      // B has checked this token and trusts its version for minutes while it listens for revocations.
+      expect((await b.get('/me', r.token)).status).toBe(200);
+      expect((await http.req('DELETE', '/me', { body: { password: r.input.password }, token: r.token })).status).toBe(204);
+      let status = 200;
+      for (const until = Date.now() + 1000; status === 200 && Date.now() < until; ) status = (await b.get('/me', r.token)).status;
+      expect(status).toBe(401);
+    } finally {
+      await other.close();
+    }
+  });
+
   it('deletes an account on the password: anonymised, no sign-in, tokens dead, results kept, audited', async () => {
     const { r, round, attemptId } = await residentWithAttempt();
     expectError(await http.req('DELETE', '/me', { body: { password: 'wrong-password' }, token: r.token }), 401);
