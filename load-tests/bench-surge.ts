@@ -9,7 +9,7 @@
  * Knobs (env): BENCH_RATE (entrants/s, 100), BENCH_DURATION_S (60), BENCH_ENTRANTS
  * (default rate × duration), BENCH_WATCHERS (5000), BENCH_THINK_MS (mean pause between
  * answers, 300), BENCH_BOARD_ENTRIES (1000000), BENCH_REF_S (5), BENCH_KEEP=1 keeps the
- * scratch database and Redis keys, BENCH_PROFILE=1 samples api1's and the worker's CPU during the
+ * scratch database and Redis keys, BENCH_PROFILE=1 samples api1's, the worker's and the driver's CPU during the
  * surge and the autosave run (summary in the JSON, .run/*.cpuprofile for Chrome DevTools).
  */
 import 'reflect-metadata';
@@ -27,7 +27,7 @@ import { cpuBetween, cpuSnapshot } from './lib/cpu';
 import { intEnv, loadDotEnv, log, ROOT } from './lib/env';
 import { JsonClient } from './lib/http-client';
 import { freePort, sampleRss, startProcess, stopProcess, waitHealthy, waitOutput, Proc } from './lib/procs';
-import { inspectArgs, profileWhile, ProfileSummary } from './lib/profile';
+import { inspectArgs, profileSelfWhile, profileWhile, ProfileSummary } from './lib/profile';
 import { apiAutosaveThroughput, bareNodeReference, getLatency } from './lib/reference';
 import { createScratchDatabase, dropRedisPrefix, dropScratchDatabase } from '../scripts/lib/scratch-db';
 import { createResidents, Resident, seedContest, Seed } from './lib/seed';
@@ -68,16 +68,18 @@ async function main(): Promise<void> {
   let stopRss = () => {};
   const inspectPort = process.env.BENCH_PROFILE === '1' ? await freePort() : 0;
   const workerInspectPort = inspectPort ? await freePort() : 0;
-  const profiles: Record<string, Record<string, ProfileSummary>> = { api1: {}, worker: {} };
+  const profiles: Record<string, Record<string, ProfileSummary>> = { api1: {}, worker: {}, driver: {} };
   const profileDir = join(ROOT, '.run');
   /** Runs `work` with api1 and the worker sampled (BENCH_PROFILE=1). */
   const profiled = async <T>(work: () => Promise<T>, phase: string): Promise<T> => {
     if (!inspectPort) return work();
-    const inner = () => profileWhile(workerInspectPort, work, join(profileDir, `worker-${phase}.cpuprofile`));
+    const driver = () => profileSelfWhile(work, join(profileDir, `driver-${phase}.cpuprofile`));
+    const inner = () => profileWhile(workerInspectPort, driver, join(profileDir, `worker-${phase}.cpuprofile`));
     const outer = await profileWhile(inspectPort, inner, join(profileDir, `api1-${phase}.cpuprofile`));
     profiles.api1[phase] = outer.profile;
     profiles.worker[phase] = outer.result.profile;
-    return outer.result.result;
+    profiles.driver[phase] = outer.result.result.profile;
+    return outer.result.result.result;
   };
   if (inspectPort) mkdirSync(profileDir, { recursive: true });
   log(`scratch database ${dbName}, Redis prefix ${prefix}`);

@@ -1,4 +1,5 @@
 import { writeFileSync } from 'node:fs';
+import { Session as InspectorSession } from 'node:inspector';
 import WebSocket from 'ws';
 
 /**
@@ -68,6 +69,25 @@ export async function profileWhile<T>(inspectPort: number, work: () => Promise<T
     return { result, profile: { error: `profiler failed: ${(e as Error).message}` } };
   } finally {
     session.close();
+  }
+}
+
+/** The same for this process (the load driver: it shares the machine with what it measures). */
+export async function profileSelfWhile<T>(work: () => Promise<T>, saveAs?: string): Promise<{ result: T; profile: ProfileSummary }> {
+  const session = new InspectorSession();
+  session.connect();
+  const post = (method: string, params: Record<string, unknown> = {}) =>
+    new Promise<unknown>((resolve, reject) => session.post(method, params, (err, res) => (err ? reject(err) : resolve(res))));
+  try {
+    await post('Profiler.enable');
+    await post('Profiler.setSamplingInterval', { interval: 500 });
+    await post('Profiler.start');
+    const result = await work();
+    const { profile } = (await post('Profiler.stop')) as { profile: CpuProfile };
+    if (saveAs) writeFileSync(saveAs, JSON.stringify(profile));
+    return { result, profile: { ...summarise(profile), ...(saveAs ? { savedTo: saveAs } : {}) } };
+  } finally {
+    session.disconnect();
   }
 }
 

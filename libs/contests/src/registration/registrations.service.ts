@@ -69,7 +69,8 @@ export class RegistrationsService {
       }
       throw e;
     }
-    return view(await repo.findOneByOrFail({ id: reg.id }));
+    // insert() fills the generated columns in from RETURNING: no second read.
+    return view(reg.createdAt ? reg : await repo.findOneByOrFail({ id: reg.id }));
   }
 
   async mine(actor: Actor, contestIdOrSlug: string): Promise<RegistrationView> {
