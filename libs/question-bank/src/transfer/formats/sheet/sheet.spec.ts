@@ -1,7 +1,8 @@
+import ExcelJS from 'exceljs';
 import { deflateRawSync } from 'node:zlib';
 import { guardFormula } from './csv';
 import { parseNumber, readHeader, rowToQuestion } from './sheet-columns';
-import { checkXlsxZip } from './zip-guard';
+import { checkXlsxZip, RowCounter, XLSX_LIMITS } from './zip-guard';
 
 const header = readHeader(['Topic', 'type', 'question', 'Option A', 'option_b', 'option_c', 'correct', 'tolerance', 'notes']);
 
@@ -66,5 +67,35 @@ describe('checkXlsxZip', () => {
     await expect(checkXlsxZip(zip(xml, xml.length + 5))).rejects.toThrow(/different size/);
     await expect(checkXlsxZip(zip(xml, xml.length, 7))).rejects.toThrow(/unexpected data/);
     await expect(checkXlsxZip(zip(xml, xml.length), { maxEntries: 10, maxTotalBytes: 5 })).rejects.toThrow(/unpack to more than/);
+  });
+});
+
+describe('rows counted before parsing', () => {
+  const sheet =
+    '<worksheet><sheetData><row r="1"><c r="A1" t="s"><v>0</v></c></row><row r="2" spans="1:3"/>' +
+    '<row r="3"><c r="A3" s="2"/></row><row r="4"><c r="A4" t="inlineStr"><is><t>Câu</t></is></c></row>' +
+    '<row r="5" x14ac:dyDescent="0.25"><c r="B5"><v>12</v></c></row></sheetData><rowBreaks count="0"/></worksheet>';
+
+  it('counts rows holding a value, wherever the chunks are cut', () => {
+    for (let cut = 0; cut <= sheet.length; cut++) {
+      for (const size of [1, 3, 7]) {
+        const c = new RowCounter();
+        c.feed(sheet.slice(0, cut));
+        for (let i = cut; i < sheet.length; i += size) c.feed(sheet.slice(i, i + size));
+        expect(c.count).toBe(3);
+      }
+    }
+  });
+
+  it('refuses a sheet with more rows than allowed in the zip check, before any parser reads it', async () => {
+    const book = async (rows: number) => {
+      const wb = new ExcelJS.Workbook();
+      const ws = wb.addWorksheet('questions');
+      ws.addRow(['topic', 'type', 'stem']);
+      for (let i = 0; i < rows; i++) ws.addRow(['Chủ đề', 'single', `Câu hỏi số ${i}?`]);
+      return Buffer.from(await wb.xlsx.writeBuffer());
+    };
+    await expect(checkXlsxZip(await book(50), { ...XLSX_LIMITS, maxSheetRows: 50 })).resolves.toBeUndefined();
+    await expect(checkXlsxZip(await book(51), { ...XLSX_LIMITS, maxSheetRows: 50 })).rejects.toThrow('The file has more than 50 questions; split it');
   });
 });

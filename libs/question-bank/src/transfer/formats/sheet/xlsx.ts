@@ -3,14 +3,14 @@ import ExcelJS from 'exceljs';
 import { QuestionContent } from '../../../questions/question-content';
 import { ExportedFile, fileRefused, FileRefusedError, ParseItem } from '../types';
 import { exportHeader, MAX_SHEET_ROWS, questionToRow, readHeader, rowToQuestion, SheetHeader } from './sheet-columns';
-import { checkXlsxZip } from './zip-guard';
+import { checkXlsxZip, XLSX_LIMITS } from './zip-guard';
 
 /**
  * The first worksheet, in the template's columns. The zip is checked first (zip-guard),
  * then read as a stream so memory does not grow with the sheet.
  */
 export async function* parseXlsx(buf: Buffer): AsyncGenerator<ParseItem> {
-  await checkXlsxZip(buf);
+  await checkXlsxZip(buf, { ...XLSX_LIMITS, maxSheetRows: MAX_SHEET_ROWS });
   let header: SheetHeader | null = null;
   let count = 0;
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([buf]), {

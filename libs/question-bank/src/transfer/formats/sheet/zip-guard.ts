@@ -5,9 +5,13 @@ export interface ZipLimits {
   maxEntries: number;
   /** Sum of the uncompressed sizes. */
   maxTotalBytes: number;
+  /** Rows holding a value, per worksheet: counted while inflating, so an oversized sheet is refused before it is parsed. */
+  maxSheetRows?: number;
 }
 
 export const XLSX_LIMITS: ZipLimits = { maxEntries: 1000, maxTotalBytes: 150 * 1024 * 1024 };
+
+const WORKSHEET = /^xl\/worksheets\/[^/]+\.xml$/;
 
 interface Entry {
   name: string;
@@ -25,7 +29,8 @@ const refuse = (why: string) => fileRefused(`The XLSX file is damaged or unsafe:
  * limits, every entry must inflate to exactly its declared size (a zip bomb lies about
  * it; inflating stops as soon as it overshoots, so memory stays flat), the entries must
  * lie back to back as a streaming reader will meet them (nothing hidden between them),
- * and no XML part may declare a DOCTYPE or entities.
+ * no XML part may declare a DOCTYPE or entities, and (with maxSheetRows) no worksheet may
+ * hold more rows than an import takes.
  */
 export async function checkXlsxZip(buf: Buffer, limits: ZipLimits = XLSX_LIMITS): Promise<void> {
   const entries = centralDirectory(buf, limits);
@@ -42,7 +47,7 @@ export async function checkXlsxZip(buf: Buffer, limits: ZipLimits = XLSX_LIMITS)
     if (!(e.flags & 0x08)) {
       if (buf.readUInt32LE(e.offset + 18) !== e.compressedSize || buf.readUInt32LE(e.offset + 22) !== e.size) throw refuse('local and central sizes differ');
     }
-    await inflateChecked(buf.subarray(start, end), e);
+    await inflateChecked(buf.subarray(start, end), e, WORKSHEET.test(e.name) ? limits.maxSheetRows : undefined);
     expectedOffset = end;
     if (e.flags & 0x08) {
       // A data descriptor follows: crc and sizes, with or without its signature.
@@ -97,9 +102,12 @@ function centralDirectory(buf: Buffer, limits: ZipLimits): Entry[] {
 
 const FORBIDDEN_XML = /<!DOCTYPE|<!ENTITY/i;
 
-async function inflateChecked(data: Buffer, e: Entry): Promise<void> {
+async function inflateChecked(data: Buffer, e: Entry, maxRows?: number): Promise<void> {
+  const rows = maxRows === undefined ? null : new RowCounter();
+  const tooManyRows = () => fileRefused(`The file has more than ${maxRows} questions; split it`);
   if (e.method === 0) {
     if (e.name.endsWith('.xml') || e.name.endsWith('.rels')) checkXml(data.toString('latin1'), e);
+    if (rows && rows.feed(data.toString('latin1')) > maxRows! + 1) throw tooManyRows();
     return;
   }
   await new Promise<void>((resolve, reject) => {
@@ -113,9 +121,15 @@ async function inflateChecked(data: Buffer, e: Entry): Promise<void> {
     inflate.on('data', (chunk: Buffer) => {
       produced += chunk.length;
       if (produced > e.size) return fail(`${e.name} unpacks to more than it declares (a zip bomb?)`);
-      const text = tail + chunk.toString('latin1');
+      const latin = chunk.toString('latin1');
+      const text = tail + latin;
       if (FORBIDDEN_XML.test(text)) return fail(`${e.name} declares a DOCTYPE or entities`);
       tail = text.slice(-16);
+      // The header row is one of them.
+      if (rows && rows.feed(latin) > maxRows! + 1) {
+        inflate.destroy();
+        reject(tooManyRows());
+      }
     });
     inflate.on('error', () => fail(`${e.name} is not valid compressed data`));
     inflate.on('end', () => (produced === e.size ? resolve() : fail(`${e.name} unpacks to a different size than it declares`)));
@@ -125,4 +139,36 @@ async function inflateChecked(data: Buffer, e: Entry): Promise<void> {
 
 function checkXml(text: string, e: Entry): void {
   if (FORBIDDEN_XML.test(text)) throw refuse(`${e.name} declares a DOCTYPE or entities`);
+}
+
+/**
+ * Counts the worksheet rows that hold a value (a <v> or an inline <is> inside <row>…</row>),
+ * as the parser counts non-blank rows, over a stream of chunks: a tag cut by a chunk boundary
+ * is carried over to the next one.
+ */
+export class RowCounter {
+  private carry = '';
+  private inRow = false;
+  private hasValue = false;
+  count = 0;
+
+  feed(chunk: string): number {
+    const text = this.carry + chunk;
+    const cut = text.lastIndexOf('<');
+    // Everything up to the last '<' is complete; the rest may be the start of a tag.
+    const done = cut === -1 ? text : text.slice(0, cut);
+    this.carry = cut === -1 ? '' : text.slice(cut, cut + 64);
+    for (const m of done.matchAll(/<(\/?)(row|v|is)[\s>/]/g)) {
+      if (m[2] === 'row') {
+        if (m[1]) {
+          if (this.inRow && this.hasValue) this.count++;
+          this.inRow = false;
+        } else {
+          this.inRow = !done.startsWith('/>', done.indexOf('>', m.index) - 1);
+          this.hasValue = false;
+        }
+      } else if (!m[1] && this.inRow) this.hasValue = true;
+    }
+    return this.count;
+  }
 }
