@@ -310,6 +310,37 @@ describe('round results: close, review, publish, correct, export', () => {
     expect(publicAwards.winners[0].fullName).toBeUndefined();
   });
 
+  it('refuses to publish a prize its winner has since had published in another round, until a new close passes it on', async () => {
+    const o = setup.organiser.token;
+    const c = await newContest(http, setup.organiser);
+    const mk = (title: string) => http.post(`/contests/${c.id}/rounds`, quizRound(setup.bankId, { title, selection: [{ bankId: setup.bankId, count: 4 }] }), o).then((r) => r.body);
+    const r1 = await mk('Tuần 1');
+    const r2 = await mk('Tuần 2');
+    expect((await http.post(`/contests/${c.id}/publish`, {}, o)).status).toBe(200);
+    const onePrize = { prizes: { tiers: [{ code: 'nhat', name: 'Giải Nhất', count: 1 }] } };
+    for (const r of [r1, r2]) expect((await http.put(`/rounds/${r.id}/rules`, onePrize, o)).status).toBe(200);
+    const best = await entrant(http, c.id);
+    const next = await entrant(http, c.id);
+    for (const r of [r1, r2]) {
+      await takeAttempt(http, best.token, r.id, setup.questions, 4);
+      await takeAttempt(http, next.token, r.id, setup.questions, 2);
+    }
+    // Both closed while neither is published: each gives its first prize to the same person.
+    for (const r of [r1, r2]) expect((await http.post(`/rounds/${r.id}/close`, { force: true }, o)).status).toBe(200);
+    expect((await http.post(`/rounds/${r1.id}/results/publish`, undefined, o)).status).toBe(200);
+    const refused = expectError(await http.post(`/rounds/${r2.id}/results/publish`, undefined, o), 409);
+    expect(refused.code).toBe('results_stale');
+    expect(refused.details).toEqual({ userIds: [best.user.id], roundIds: [r1.id] });
+
+    expect((await http.post(`/rounds/${r2.id}/close`, { force: true }, o)).status).toBe(200);
+    const week2 = (await http.get(`/rounds/${r2.id}/results`, o)).body.items;
+    expect(week2.map((i: any) => [i.userId, i.prize?.code ?? null])).toEqual([
+      [best.user.id, null],
+      [next.user.id, 'nhat'],
+    ]);
+    expect((await http.post(`/rounds/${r2.id}/results/publish`, undefined, o)).status).toBe(200);
+  });
+
   it('lets an admin act anywhere but residents nowhere', async () => {
     const { round } = await liveRound(3600_000);
     const stranger = await newResident(http);

@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { Round, RoundLookup } from '@lc/contests';
 import { type Actor } from '@lc/identity';
 import { LiveService, RoundInfoService } from '@lc/leaderboard';
 import { AuditService, ClockService, conflict } from '@lc/platform';
 import { ResultBuilder } from '../close/result-builder';
 import { ResultsGate } from '../common/results-gate';
-import { RoundResult } from '../entities';
+import { ContestAwardRules, RoundResult } from '../entities';
 import { lockResults } from '../close/result-store';
 
 /**
@@ -39,6 +39,7 @@ export class PublishResults {
       if (!r) throw conflict('round_not_closed', 'Close the round first: there are no results to publish');
       if (r.status === 'published') throw conflict('results_published', 'The results are already published');
       if (r.stale) throw conflict('results_stale', 'Attempts were voided or reinstated since the round was closed: close it again to recompute, then publish');
+      await this.refuseDoublePrizes(m, round);
       await m.update(RoundResult, { roundId }, { status: 'published', publishedAt: now, publishedBy: actor.id });
       await m.query(`UPDATE round SET status = 'published', updated_at = now() WHERE id = $1`, [roundId]);
       await this.audit.record(actor, { action: 'results.publish', entityType: 'round', entityId: roundId, before: { status: 'provisional', version: r.version }, after: { status: 'published', version: r.version, outputHash: r.audit.outputHash }, organisationId: access.organisationId }, m);
@@ -48,5 +49,29 @@ export class PublishResults {
     this.roundInfo.forget(roundId);
     this.live.toRound(roundId, 'round:status', { roundId, status: 'published', at: now.toISOString() });
     return { roundId, status: 'published', version, publishedAt: now.toISOString() };
+  }
+
+  /**
+   * With one prize per person, a round closed while another was still provisional may give a
+   * prize to someone who has since had one published elsewhere: that prize must pass to the
+   * next person, which only a new close does (it locks the published prizes).
+   */
+  private async refuseDoublePrizes(m: EntityManager, round: Round): Promise<void> {
+    const across = (await m.findOneBy(ContestAwardRules, { contestId: round.contestId }))?.acrossRounds ?? 'highest-only';
+    if (across !== 'highest-only') return;
+    const rows: { user_id: string; round_id: string }[] = await m.query(
+      `SELECT mine.user_id, other.round_id
+         FROM result_entry mine
+         JOIN result_entry other ON other.user_id = mine.user_id AND other.round_id <> mine.round_id AND other.prize_code IS NOT NULL
+         JOIN round_result rr ON rr.round_id = other.round_id AND rr.status = 'published' AND rr.contest_id = $2
+        WHERE mine.round_id = $1 AND mine.prize_code IS NOT NULL`,
+      [round.id, round.contestId],
+    );
+    if (!rows.length) return;
+    throw conflict(
+      'results_stale',
+      `${new Set(rows.map((r) => r.user_id)).size} prize winner(s) of this round already hold a prize published in another round (one prize per person): close this round again to pass those prizes on, then publish`,
+      { userIds: [...new Set(rows.map((r) => r.user_id))].slice(0, 50), roundIds: [...new Set(rows.map((r) => r.round_id))] },
+    );
   }
 }
