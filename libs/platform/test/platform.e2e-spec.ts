@@ -29,6 +29,20 @@ describe('platform: health, metrics, docs, rate limits', () => {
     expect(r.body).toContain('socket_connections');
   });
 
+  it('asks for the metrics token when METRICS_TOKEN is set', async () => {
+    const guarded = await startApi({ METRICS_TOKEN: 'scrape-me-0123456789' });
+    try {
+      const g = new Http(guarded.url);
+      expect(expectError(await g.get('/metrics'), 401).message).toMatch(/metrics token/);
+      expectError(await g.get('/metrics', 'scrape-me-wrong-token'), 401);
+      const ok = await g.get('/metrics', 'scrape-me-0123456789');
+      expect(ok.status).toBe(200);
+      expect(ok.body).toContain('http_request_duration_seconds_bucket');
+    } finally {
+      await guarded.close();
+    }
+  });
+
   it('serves the OpenAPI document', async () => {
     const r = await http.req('GET', '/docs/openapi.json');
     expect(r.status).toBe(200);

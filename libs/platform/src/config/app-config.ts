@@ -42,4 +42,6 @@ export class AppConfig {
   retentionAuditDays!: number;
   /** Where the worker writes result exports (api and worker must share it). */
   exportDir!: string;
+  /** When set, GET /metrics needs `Authorization: Bearer <it>` (for deployments whose scraper crosses a public edge). */
+  metricsToken?: string;
 }

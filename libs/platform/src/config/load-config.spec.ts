@@ -30,5 +30,8 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ ...good, DATABASE_URL: 'mysql://x' })).toThrow(/DATABASE_URL/);
     expect(() => loadConfig({ ...good, JWT_SECRET: 'short' })).toThrow(/JWT_SECRET/);
     expect(() => loadConfig({ ...good, ADMIN_EMAIL: 'a@b.vn' })).toThrow(/ADMIN_PASSWORD/);
+    expect(() => loadConfig({ ...good, METRICS_TOKEN: 'short' })).toThrow(/METRICS_TOKEN must be at least 16/);
+    expect(loadConfig({ ...good, METRICS_TOKEN: 'x'.repeat(16) }).metricsToken).toBe('x'.repeat(16));
+    expect(loadConfig(good).metricsToken).toBeUndefined();
   });
 });

@@ -87,7 +87,9 @@ export function loadConfig(env: Env = process.env): AppConfig {
     retentionIntegrityDays: int('RETENTION_INTEGRITY_DAYS', 180, 1, 3650),
     retentionAuditDays: int('RETENTION_AUDIT_DAYS', 1825, 30, 36500),
     exportDir: resolve(str('EXPORT_DIR', '.run/exports')),
+    metricsToken: env.METRICS_TOKEN || undefined,
   };
+  if (config.metricsToken !== undefined && config.metricsToken.length < 16) problems.push('METRICS_TOKEN must be at least 16 characters');
   if (/\0/.test(config.exportDir) || config.exportDir === resolve('/')) problems.push('EXPORT_DIR must be a folder path (not the filesystem root)');
   // A NUL byte or a filesystem root would make every upload path meaningless or dangerous.
   if (/\0/.test(config.uploadDir) || config.uploadDir === resolve('/')) problems.push('UPLOAD_DIR must be a folder path (not the filesystem root)');

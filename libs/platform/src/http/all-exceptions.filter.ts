@@ -28,7 +28,8 @@ export function replyWithError(req: FastifyRequest, reply: FastifyReply, excepti
     errorLog.warn({ requestId, url: req.url, err: (exception as Error)?.message }, 'service unavailable');
   }
   for (const [k, v] of Object.entries(headers)) void reply.header(k, v);
-  return reply.status(body.statusCode).send(body);
+  // A route's own content type (text/plain, a file's) does not apply to its error body.
+  return reply.status(body.statusCode).type('application/json; charset=utf-8').send(body);
 }
 
 export function toErrorBody(exception: unknown): { body: ErrorBody; headers: Record<string, string> } {
