@@ -3,8 +3,8 @@ import type { Role } from '../users/user.entity';
 import type { Actor } from './actor';
 
 /** The token of an `Authorization: Bearer …` header, if there is one. */
-export function bearerToken(header: string | undefined): string | undefined {
-  return header?.startsWith('Bearer ') ? header.slice(7).trim() : undefined;
+export function bearerToken(header: unknown): string | undefined {
+  return typeof header === 'string' && header.startsWith('Bearer ') ? header.slice(7).trim() : undefined;
 }
 
 /** 403 unless the actor has one of the roles (no roles: anyone signed in). */

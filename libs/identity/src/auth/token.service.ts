@@ -4,7 +4,7 @@ import { JwtService } from '@nestjs/jwt';
 import { InjectDataSource } from '@nestjs/typeorm';
 import Redis from 'ioredis';
 import { DataSource } from 'typeorm';
-import { AppConfig, createRedis, DomainError, REDIS, RedisKeys } from '@lc/platform';
+import { AppConfig, createRedis, DomainError, quitRedis, REDIS, RedisKeys } from '@lc/platform';
 import { User, type Role } from '../users/user.entity';
 import type { Actor } from './actor';
 
@@ -71,12 +71,7 @@ export class TokenService implements OnModuleInit, OnModuleDestroy {
     const s = this.sub;
     this.sub = undefined;
     this.stopListening();
-    if (!s) return;
-    try {
-      await s.quit();
-    } catch {
-      s.disconnect();
-    }
+    if (s) await quitRedis(s);
   }
 
   private stopListening(): void {

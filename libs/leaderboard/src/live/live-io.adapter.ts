@@ -3,7 +3,7 @@ import { IoAdapter } from '@nestjs/platform-socket.io';
 import { createAdapter } from '@socket.io/redis-adapter';
 import Redis from 'ioredis';
 import type { Namespace, Server, ServerOptions } from 'socket.io';
-import { AppConfig, createRedis } from '@lc/platform';
+import { AppConfig, createRedis, quitRedis } from '@lc/platform';
 
 /**
  * Socket.IO on the api's HTTP server with the Redis adapter, so several api instances act
@@ -81,15 +81,6 @@ export class LiveIoAdapter extends IoAdapter {
   }
 
   override async dispose(): Promise<void> {
-    await Promise.all(
-      [this.pub, this.sub].map(async (c) => {
-        if (!c) return;
-        try {
-          await c.quit();
-        } catch {
-          c.disconnect();
-        }
-      }),
-    );
+    await Promise.all([this.pub, this.sub].map((c) => c && quitRedis(c)));
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import Redis from 'ioredis';
-import { AppConfig, createRedis, RedisKeys } from '@lc/platform';
+import { AppConfig, createRedis, quitRedis, RedisKeys } from '@lc/platform';
 import { LiveService, relayChannel, RelayMessage } from '../live.service';
 import { RankPusher } from './rank-pusher.service';
 
@@ -31,12 +31,7 @@ export class LiveRelay implements OnApplicationBootstrap, OnModuleDestroy {
   async onModuleDestroy(): Promise<void> {
     const s = this.sub;
     this.sub = undefined;
-    if (!s) return;
-    try {
-      await s.quit();
-    } catch {
-      s.disconnect();
-    }
+    if (s) await quitRedis(s);
   }
 
   private handle(raw: string): void {

@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { ConnectedSocket, MessageBody, OnGatewayConnection, OnGatewayDisconnect, OnGatewayInit, SubscribeMessage, WebSocketGateway } from '@nestjs/websockets';
 import type { Namespace, Socket } from 'socket.io';
-import { Actor, TokenService } from '@lc/identity';
+import { Actor, bearerToken, TokenService } from '@lc/identity';
 import { badRequest, ClockService, DomainError, ErrorBody, MetricsService, toErrorBody } from '@lc/platform';
 import { LeaderboardService } from '../leaderboard.service';
 import { LeaderboardRow, LiveEvents, MyStanding } from '../leaderboard.types';
@@ -37,10 +37,6 @@ export interface JoinAck {
 
 export const standingKey = (s: { rank: number | null; score: number | null }) => `${s.rank ?? '-'}|${s.score ?? '-'}`;
 
-function bearer(h: unknown): string | undefined {
-  return typeof h === 'string' && h.startsWith('Bearer ') ? h.slice(7).trim() : undefined;
-}
-
 function fail(e: unknown): { ok: false; error: ErrorBody } {
   const { body } = toErrorBody(e);
   return { ok: false, error: body };
@@ -65,7 +61,7 @@ export class LiveGateway implements OnGatewayInit<Namespace>, OnGatewayConnectio
 
   afterInit(nsp: Namespace): void {
     nsp.use((socket, next) => {
-      const token = (typeof socket.handshake.auth?.token === 'string' ? socket.handshake.auth.token : undefined) ?? bearer(socket.handshake.headers.authorization);
+      const token = (typeof socket.handshake.auth?.token === 'string' ? socket.handshake.auth.token : undefined) ?? bearerToken(socket.handshake.headers.authorization);
       this.tokens.verifyAccess(token).then(
         (actor) => {
           const data = socket.data as LiveSocketData;

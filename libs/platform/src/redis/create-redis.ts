@@ -22,6 +22,15 @@ export function createRedis(url: string, opts: RedisClientOptions = {}): Redis {
   return new Redis(url, options);
 }
 
+/** Closes a client politely (pending replies arrive), or at once when Redis is not answering. */
+export async function quitRedis(client: Redis): Promise<void> {
+  try {
+    await client.quit();
+  } catch {
+    client.disconnect();
+  }
+}
+
 const SAFE_POLICIES = ['noeviction'];
 
 /**

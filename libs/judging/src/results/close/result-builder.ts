@@ -3,14 +3,15 @@ import type { EntityManager } from 'typeorm';
 import type { Round } from '@lc/contests';
 import { badRequest } from '@lc/platform';
 import { Award, allocatePrizes, Shortfall } from '../../awards/allocate-prizes';
-import { AcrossRounds, planGroups } from '../../awards/prize-plan';
+import { planGroups } from '../../awards/prize-plan';
 import { JudgedStandings } from '../../judged-entries/judged-standings';
 import { RankableAttempt } from '../../ranking/attempt-row';
 import { computePredictionActual } from '../../ranking/prediction';
 import { rankRound, RoundRanking } from '../../ranking/rank-round';
-import { ContestAwardRules, RoundResult, RoundRules } from '../entities';
+import { RoundResult, RoundRules } from '../entities';
 import { EffectiveRules, effectiveRules } from '../rules/effective-rules';
 import { judgedInputs, quizInputs } from './ranking-inputs';
+import { acrossRoundsOf } from './result-store';
 
 export interface BuiltResult {
   rules: EffectiveRules;
@@ -93,7 +94,7 @@ export class ResultBuilder {
       );
       groups = new Map(rows.map((r) => [r.user_id, r.grp]));
     }
-    const across: AcrossRounds = (await m.findOneBy(ContestAwardRules, { contestId: round.contestId }))?.acrossRounds ?? 'highest-only';
+    const across = await acrossRoundsOf(m, round.contestId);
     const locked = across === 'highest-only' ? await this.publishedAwards(m, round) : [];
     const candidates = ranking.results.map((r) => ({ id: r.personId, rank: r.rank, score: r.score, group: groups?.get(r.personId) ?? null }));
     const alloc = allocatePrizes([{ roundId: round.id, plan, ranking: candidates }], across, locked);

@@ -1,7 +1,8 @@
 import type { EntityManager } from 'typeorm';
 import type { Round } from '@lc/contests';
 import type { PlaceSnapshot } from '../../ranking/diff';
-import type { ResultStatus } from '../entities';
+import type { AcrossRounds } from '../../awards/prize-plan';
+import { ContestAwardRules, type ResultStatus } from '../entities';
 import type { BuiltResult } from './result-builder';
 
 const CHUNK = 10_000;
@@ -30,6 +31,11 @@ export interface StoreMeta {
  * Serialises every change to one round's results (close, publish, correction, review, rules)
  * for the rest of the caller's transaction.
  */
+/** The contest's rule for prizes across rounds (one per person, the highest, unless set otherwise). */
+export async function acrossRoundsOf(m: EntityManager, contestId: string): Promise<AcrossRounds> {
+  return (await m.findOneBy(ContestAwardRules, { contestId }))?.acrossRounds ?? 'highest-only';
+}
+
 export async function lockResults(m: EntityManager, roundId: string): Promise<void> {
   await m.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`results:${roundId}`]);
 }

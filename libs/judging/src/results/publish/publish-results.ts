@@ -7,8 +7,8 @@ import { LiveService, RoundInfoService } from '@lc/leaderboard';
 import { AuditService, ClockService, conflict } from '@lc/platform';
 import { ResultBuilder } from '../close/result-builder';
 import { ResultsGate } from '../common/results-gate';
-import { ContestAwardRules, RoundResult } from '../entities';
-import { lockResults } from '../close/result-store';
+import { RoundResult } from '../entities';
+import { acrossRoundsOf, lockResults } from '../close/result-store';
 
 /**
  * POST /rounds/:id/results/publish: the provisional result becomes the published one
@@ -57,8 +57,7 @@ export class PublishResults {
    * next person, which only a new close does (it locks the published prizes).
    */
   private async refuseDoublePrizes(m: EntityManager, round: Round): Promise<void> {
-    const across = (await m.findOneBy(ContestAwardRules, { contestId: round.contestId }))?.acrossRounds ?? 'highest-only';
-    if (across !== 'highest-only') return;
+    if ((await acrossRoundsOf(m, round.contestId)) !== 'highest-only') return;
     const rows: { user_id: string; round_id: string }[] = await m.query(
       `SELECT mine.user_id, other.round_id
          FROM result_entry mine
