@@ -79,7 +79,9 @@ export async function newOrganisation(http: Http, admin: Session, name = `Sở T
 }
 
 export async function newStaff(http: Http, admin: Session, role: 'organiser' | 'judge' | 'admin', organisationId?: string): Promise<Session> {
-  const email = `${role}${++seq}.${Date.now().toString(36)}@test.local`;
+  // The file's block keeps e-mails apart across test files running at once (seq and the clock alone collided).
+  block ??= claimBlock();
+  const email = `${role}${++seq}.${block}.${Date.now().toString(36)}@test.local`;
   await ok(http.post('/users', { fullName: `Cán bộ ${seq}`, email, password: 'staff-password-1', role, organisationId }, admin.token));
   const b = await ok(http.post('/auth/login', { login: email, password: 'staff-password-1' }));
   return { token: b.accessToken, refreshToken: b.refreshToken, user: b.user };
