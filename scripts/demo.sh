@@ -11,7 +11,13 @@ npm run -s build
 echo "== build web app"
 bash scripts/build-web.sh
 echo "== migrate"
-npm run -s migrate
+mkdir -p .run
+# TypeORM prints every statement it runs; a newcomer needs the outcome, the log keeps the rest.
+if npm run -s migrate > .run/migrate.log 2>&1; then
+  echo "   $(grep -c 'has been executed successfully' .run/migrate.log || true) migration(s) applied (details in .run/migrate.log)"
+else
+  tail -30 .run/migrate.log; echo "migrations failed; see .run/migrate.log"; exit 1
+fi
 echo "== seed demo"
 node dist/scripts/seed-demo.js
 

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { loadConfigOrExit } from '@lc/platform';
 import { createApi } from '../apps/api/src/bootstrap';
 import { DEMO_QUESTIONS } from './seed/demo-questions';
-import { DemoClient } from './seed/demo-client';
+import { DemoActivity } from './seed/demo-activity';
+import { DemoClient, type Login } from './seed/demo-client';
 
 /**
  * Seeds the demo through the public API (the same contract clients use), so the demo shows
@@ -20,6 +21,16 @@ const RESIDENTS = [
   { fullName: 'Hoàng Văn Cường', phone: '0912000003', nationalId: '022090000003', unit: 'Công an phường Bãi Cháy' },
   { fullName: 'Đỗ Thị Dung', phone: '0912000004', nationalId: '022090000004', unit: 'UBND phường Hạ Long' },
   { fullName: 'Vũ Quang Em', phone: '0912000005', nationalId: '022090000005', unit: 'Trường THPT Hòn Gai' },
+  { fullName: 'Bùi Thị Giang', phone: '0912000006', nationalId: '022090000006', unit: 'UBND phường Bãi Cháy' },
+  { fullName: 'Ngô Văn Hải', phone: '0912000007', nationalId: '022090000007', unit: 'Sở Tư pháp' },
+  { fullName: 'Lý Thị Hoa', phone: '0912000008', nationalId: '022090000008', unit: 'UBND phường Bãi Cháy' },
+];
+/** How often each resident above answers right: a board with a spread of scores. */
+const ACCURACY = [0.95, 0.85, 0.8, 0.7, 0.9, 0.6, 0.75, 0.5];
+const ESSAYS = [
+  'Sáng kiến "Tổ bầu cử số": mỗi tổ dân phố lập một nhóm Zalo do tổ trưởng quản lý, mỗi tuần đăng một câu hỏi về Luật Bầu cử đại biểu Quốc hội và đại biểu Hội đồng nhân dân năm 2015 kèm trích dẫn điều luật; người trả lời đúng được ghi tên trên bảng tin của tổ.',
+  'Đề xuất tổ chức "Ngày hội cử tri trẻ" tại các trường trung học phổ thông: học sinh đủ 18 tuổi được hướng dẫn quy trình bỏ phiếu theo Điều 69 và Điều 70 của Luật Bầu cử, thực hành trên phiếu mẫu và nghe giải thích về nguyên tắc bỏ phiếu kín.',
+  'Xây dựng chuyên mục phát thanh 5 phút mỗi sáng trên loa truyền thanh của phường, đọc các quy định về quyền bầu cử, ứng cử (Điều 2, Điều 3) bằng lời văn dễ hiểu, xen kẽ tình huống thực tế và giải đáp thắc mắc của người dân.',
 ];
 const UNITS = ['UBND phường Hạ Long', 'UBND phường Bãi Cháy', 'Trường THPT Hòn Gai', 'Công an phường Bãi Cháy', 'Sở Tư pháp'];
 
@@ -35,6 +46,8 @@ const PRESENTATION_RUBRIC = [
   { key: 'tra-loi', label: 'Trả lời câu hỏi của Ban giám khảo', maxPoints: 20 },
 ];
 
+const PREDICTION = { prompt: 'Dự đoán: tuần này có bao nhiêu người trả lời đúng tất cả các câu hỏi?', target: 'perfect-score-entrants', countBy: 'people' };
+const ESSAY_HAND_IN_MS = 30_000;
 const HOUR = 3600_000;
 const DAY = 24 * HOUR;
 
@@ -70,7 +83,34 @@ async function main(): Promise<void> {
       requiredFields: ['unit'],
     }, [
       {
+        // Already closed and published when the demo starts (the seed closes it early), so the
+        // results, the decision PDF, exports and withheld keys have something to show.
         title: 'Tuần 1',
+        kind: 'quiz',
+        opensAt: new Date(now - 2 * HOUR).toISOString(),
+        closesAt: new Date(now + HOUR).toISOString(),
+        durationSeconds: 20 * 60,
+        maxAttempts: 3,
+        attemptScoring: 'best',
+        selection: [
+          { bankId: bank.id, types: ['single'], count: 15 },
+          { bankId: bank.id, types: ['multiple'], count: 3 },
+          { bankId: bank.id, types: ['true_false'], count: 2 },
+        ],
+        shuffleQuestions: true,
+        shuffleOptions: true,
+        predictionQuestion: PREDICTION,
+        leaderboard: { visibility: 'live' },
+        // The seed answers in milliseconds; real residents are judged at 2 s a question.
+        integrity: { minSecondsPerQuestion: 0 },
+        prizes: [
+          { name: 'Giải Nhất', count: 1 },
+          { name: 'Giải Nhì', count: 1 },
+          { name: 'Giải Ba', count: 1 },
+        ],
+      },
+      {
+        title: 'Tuần 2',
         kind: 'quiz',
         opensAt: new Date(now - HOUR).toISOString(),
         closesAt: new Date(now + 7 * DAY).toISOString(),
@@ -84,8 +124,10 @@ async function main(): Promise<void> {
         ],
         shuffleQuestions: true,
         shuffleOptions: true,
-        predictionQuestion: { prompt: 'Dự đoán: tuần này có bao nhiêu người trả lời đúng tất cả các câu hỏi?', target: 'perfect-score-entrants', countBy: 'people' },
+        predictionQuestion: PREDICTION,
         leaderboard: { visibility: 'live' },
+        // 2 s for the 20 questions: the seed's residents "think" 2.5 s; its bot does not.
+        integrity: { minSecondsPerQuestion: 0.1 },
         prizes: [
           { name: 'Giải Nhất', count: 1 },
           { name: 'Giải Nhì', count: 2 },
@@ -94,25 +136,11 @@ async function main(): Promise<void> {
         ],
       },
       {
-        title: 'Tuần 2',
-        kind: 'quiz',
-        opensAt: new Date(now + 7 * DAY).toISOString(),
-        closesAt: new Date(now + 14 * DAY).toISOString(),
-        durationSeconds: 20 * 60,
-        maxAttempts: 3,
-        attemptScoring: 'best',
-        selection: [{ bankId: bank.id, types: ['single'], count: 20 }],
-        shuffleQuestions: true,
-        shuffleOptions: true,
-        predictionQuestion: { prompt: 'Dự đoán: tuần này có bao nhiêu người trả lời đúng tất cả các câu hỏi?', target: 'perfect-score-entrants', countBy: 'people' },
-        leaderboard: { visibility: 'frozen', freezeAt: new Date(now + 13 * DAY).toISOString() },
-        prizes: [{ name: 'Giải Nhất', count: 1 }, { name: 'Giải Nhì', count: 2 }],
-      },
-      {
+        // Hand-ins end a few seconds into the seed, so the judge finds entries ready to mark.
         title: 'Bài dự thi tự luận: sáng kiến tuyên truyền pháp luật về bầu cử',
         kind: 'judged',
         opensAt: new Date(now - HOUR).toISOString(),
-        closesAt: new Date(now + 14 * DAY).toISOString(),
+        closesAt: new Date(now + ESSAY_HAND_IN_MS).toISOString(),
         durationSeconds: 24 * 3600,
         maxAttempts: 1,
         attemptScoring: 'last',
@@ -174,6 +202,7 @@ async function main(): Promise<void> {
       reconciliationGap: 15,
     });
     for (const r of residents) await api.ensureRegistration(r, election.id, { unit: r.unit });
+    await seedActivity(api, { organiser, judge, residents, electionRoundIds: election.roundIds });
 
     const logins = [
       'Demo logins (password after the slash):',
@@ -188,6 +217,42 @@ async function main(): Promise<void> {
     process.stdout.write(`demo seeded: ${ORG_NAME}; ${added} question(s) added to the bank; contests ${election.slug}, ${rapporteur.slug}\n`);
   } finally {
     await app.close();
+  }
+}
+
+/**
+ * The living part of the demo: a published week, a week in progress with a flagged bot and an
+ * unfinished attempt, essays waiting for the judge (one already marked).
+ */
+async function seedActivity(api: DemoClient, who: { organiser: Login; judge: Login; residents: Login[]; electionRoundIds: string[] }): Promise<void> {
+  const activity = new DemoActivity(api, DEMO_QUESTIONS);
+  const [week1, week2, essay] = who.electionRoundIds;
+  const entrants = who.residents.map((login, i) => ({ login, accuracy: ACCURACY[i] ?? 0.5, device: `demo-phone-${i + 1}` }));
+
+  // The essays first: their hand-in window ends a few seconds into the seed.
+  const essayWindow = await activity.window(who.organiser, essay);
+  if (essayWindow === 'open') for (let i = 0; i < ESSAYS.length; i++) await activity.handIn(entrants[i].login, essay, ESSAYS[i]);
+
+  if ((await activity.window(who.organiser, week1)) === 'open') {
+    for (const [i, e] of entrants.entries()) await activity.attempt(e, week1, { submit: true, thinkMs: 0, prediction: 2 + i, seed: 101 + i });
+    await activity.closeAndPublish(who.organiser, who.judge, week1);
+  }
+
+  if ((await activity.window(who.organiser, week2)) === 'open') {
+    const bot = entrants.length - 1;
+    await Promise.all(
+      entrants.map((e, i) => {
+        if (i === bot) return activity.attempt({ ...e, accuracy: 1 }, week2, { submit: true, thinkMs: 0, prediction: 1, seed: 201 + i });
+        if (i === bot - 1) return activity.attempt(e, week2, { submit: false, thinkMs: 0, seed: 201 + i });
+        return activity.attempt(e, week2, { submit: true, thinkMs: 2500, prediction: 3 + i, seed: 201 + i });
+      }),
+    );
+  }
+
+  const closesAt = await activity.closesAt(who.organiser, essay);
+  if (closesAt.getTime() - Date.now() < 2 * 60_000) {
+    await activity.until(closesAt);
+    await activity.markFirstEntry(who.judge, essay, { 'noi-dung': 42, 'sang-tao': 24, 'hinh-thuc': 17 }, 'Ý tưởng thiết thực, trích dẫn đúng điều luật.');
   }
 }
 
