@@ -78,6 +78,7 @@ export const MATRIX: Record<string, Record<RoleName, Outcome>> = {
   'GET /contests/:id/rounds':                        row(A,   A,   A,   A,   A,   A,   A),
   'GET /rounds/:id':                                 row(A,   A,   A,   A,   A,   A,   A),
   'PATCH /rounds/:id':                               row(401, 403, A,   404, 403, 403, A),
+  'DELETE /rounds/:id':                              row(401, 403, A,   404, 403, 403, A),
   'POST /rounds/:id/judges':                         row(401, 403, A,   404, 403, 403, A),
   'GET /rounds/:id/judges':                          row(401, 403, A  , 404, A  , 403, A),
   'GET /rounds/:id/enrolments':                      row(401, 403, A  , 404, A  , 403, A),

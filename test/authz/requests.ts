@@ -78,6 +78,7 @@ const SPECIAL: Record<string, Build> = {
   'PATCH /rounds/:id': () => ({ body: { title: 'Tuần 1 (sửa)' } }),
   'POST /rounds/:id/judges': (w) => ({ body: { userId: w.judgeAssigned.user.id } }),
   // Recusing ends the assignment: the judges recuse from a round of their own for this call.
+  'DELETE /rounds/:id': async (w, role) => ({ params: { id: await roundOfA(w, role === 'judgeAssigned' ? w.judgeAssigned.user.id : undefined) } }),
   'POST /rounds/:id/judges/me/recuse': async (w, role) => ({ params: { id: await roundOfA(w, role === 'judgeAssigned' ? w.judgeAssigned.user.id : undefined) }, body: { reason: 'Người thân dự thi' } }),
   'GET /organisations/:id/report': () => ({ query: 'year=2026' }),
   'POST /rounds/:id/entries': () => ({ body: { text: 'Bản sửa đề cương' } }),

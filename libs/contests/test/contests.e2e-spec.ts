@@ -107,6 +107,26 @@ describe('contests, rounds, registration (real PostgreSQL + Redis + HTTP)', () =
       expect((await http.get(`/contests/${contest.id}/rounds`, o)).body[0].durationSeconds).toBe(600);
     });
 
+    it('deletes a round nobody can have entered (draft, or scheduled before it opens), never one that has opened', async () => {
+      const o = setup.organiser.token;
+      const draft = await newContest(http, setup.organiser);
+      const first = (await http.post(`/contests/${draft.id}/rounds`, quizRound(setup.bankId), o)).body;
+      const second = (await http.post(`/contests/${draft.id}/rounds`, quizRound(setup.bankId, { title: 'Tuần 2' }), o)).body;
+      const other = await newStaff(http, admin, 'organiser', (await newOrganisation(http, admin)).id);
+      expectError(await http.delete(`/rounds/${first.id}`, other.token), 404);
+      expect((await http.delete(`/rounds/${first.id}`, o)).status).toBe(204);
+      expect((await http.get(`/contests/${draft.id}/rounds`, o)).body.map((r: { id: string }) => r.id)).toEqual([second.id]);
+      expectError(await http.get(`/rounds/${first.id}`, o), 404);
+
+      const future = await liveQuiz(http, setup, { opensAt: iso(Date.now() + 3600_000), closesAt: iso(Date.now() + 7200_000) });
+      expect((await http.delete(`/rounds/${future.round.id}`, o)).status).toBe(204);
+
+      const { round } = await liveQuiz(http, setup);
+      const r = expectError(await http.delete(`/rounds/${round.id}`, o), 409);
+      expect(r.code).toBe('round_not_deletable');
+      expect((await http.get(`/rounds/${round.id}`, o)).status).toBe(200);
+    });
+
     it('closes a contest only when no round is running, then archives it', async () => {
       const { contest } = await liveQuiz(http, setup);
       expect(expectError(await http.post(`/contests/${contest.id}/close`, {}, setup.organiser.token), 409).code).toBe('rounds_running');

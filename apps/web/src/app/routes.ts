@@ -22,6 +22,7 @@ export const ROUTES: RouteDef[] = [
   { name: 'contestNew', pattern: '/quan-tri/cuoc-thi/moi' },
   { name: 'contestEdit', pattern: '/quan-tri/cuoc-thi/:contestId' },
   { name: 'roundNew', pattern: '/quan-tri/cuoc-thi/:contestId/vong-moi' },
+  { name: 'roundEdit', pattern: '/quan-tri/vong/:roundId/sua' },
   { name: 'contestPreview', pattern: '/quan-tri/cuoc-thi/:contestId/xem-truoc' },
   { name: 'statistics', pattern: '/quan-tri/cuoc-thi/:contestId/thong-ke' },
   { name: 'judgeRound', pattern: '/giam-khao/vong/:roundId' },
@@ -29,7 +30,7 @@ export const ROUTES: RouteDef[] = [
   { name: 'judgeEntry', pattern: '/giam-khao/bai/:entryId' },
 ];
 
-export const STAFF_ROUTES = new Set(['staff', 'banks', 'bank', 'bankImport', 'contestNew', 'contestEdit', 'roundNew', 'contestPreview', 'statistics', 'judgeRound', 'judgeResults', 'judgeEntry']);
+export const STAFF_ROUTES = new Set(['staff', 'banks', 'bank', 'bankImport', 'contestNew', 'contestEdit', 'roundNew', 'roundEdit', 'contestPreview', 'statistics', 'judgeRound', 'judgeResults', 'judgeEntry']);
 
 export const paths = {
   home: () => '/',
@@ -51,6 +52,7 @@ export const paths = {
   contestNew: () => '/quan-tri/cuoc-thi/moi',
   contestEdit: (id: string) => `/quan-tri/cuoc-thi/${encodeURIComponent(id)}`,
   roundNew: (id: string) => `/quan-tri/cuoc-thi/${encodeURIComponent(id)}/vong-moi`,
+  roundEdit: (id: string) => `/quan-tri/vong/${encodeURIComponent(id)}/sua`,
   contestPreview: (id: string) => `/quan-tri/cuoc-thi/${encodeURIComponent(id)}/xem-truoc`,
   statistics: (id: string) => `/quan-tri/cuoc-thi/${encodeURIComponent(id)}/thong-ke`,
   judgeRound: (id: string) => `/giam-khao/vong/${encodeURIComponent(id)}`,

@@ -7,6 +7,7 @@ import { useDocumentTitle, useLoad, useSession } from '../shared/hooks';
 import { Link, navigate } from '../shared/router';
 import { CheckboxField, TextArea, TextField } from '../shared/ui/Field';
 import { Button, ErrorMessage, ErrorSummary, Loading, Notice, PageTitle } from '../shared/ui/Feedback';
+import { ConfirmAction } from '../shared/ui/ConfirmAction';
 import { ContestView } from '../resident/ContestPages';
 import { organiserApi } from './api';
 import { contestBody, emptyContest, REQUIRABLE_FIELDS, validateContest, type ContestForm } from './contest-form';
@@ -177,6 +178,27 @@ export function ContestEditPage({ contestId }: { contestId: string }) {
             Thống kê
           </Link>
         )}
+        {organiser && c.status === 'published' && (
+          <ConfirmAction
+            label="Đóng cuộc thi"
+            question="Đóng cuộc thi? Cuộc thi ngừng nhận đăng ký, các vòng chưa mở sẽ không mở nữa. Chỉ đóng được khi không còn vòng nào đang mở."
+            confirmLabel="Đóng cuộc thi"
+            run={async () => contest.setData(await organiserApi.closeContest(c.id))}
+            onDone={() => {
+              rounds.reload();
+              setMessage('Đã đóng cuộc thi.');
+            }}
+          />
+        )}
+        {organiser && (c.status === 'closed' || c.status === 'draft') && (
+          <ConfirmAction
+            label="Lưu trữ"
+            question="Lưu trữ cuộc thi? Người dự thi sẽ không còn thấy cuộc thi; dữ liệu và kết quả vẫn được giữ."
+            confirmLabel="Lưu trữ"
+            run={async () => contest.setData(await organiserApi.archiveContest(c.id))}
+            onDone={() => setMessage('Đã lưu trữ cuộc thi.')}
+          />
+        )}
         {organiser && c.status !== 'archived' && !editing && (
           <Button
             kind="secondary"
@@ -240,7 +262,16 @@ export function ContestEditPage({ contestId }: { contestId: string }) {
                   <td>{ROUND_STATUS_LABEL[r.status ?? ''] ?? r.status}</td>
                   <td>
                     <Link to={paths.judgeRound(r.id)}>Chấm, kết quả</Link>
+                    {organiser && r.status !== 'closed' && r.status !== 'published' && (
+                      <>
+                        {' · '}
+                        <Link to={paths.roundEdit(r.id)}>Sửa</Link>
+                      </>
+                    )}
                     {organiser && <AssignJudge roundId={r.id} />}
+                    {organiser && deletable(r) && (
+                      <ConfirmAction kind="link" label="Xóa" question={`Xóa vòng “${r.title}”? Vòng chưa mở nên chưa có ai dự thi; quy tắc chọn câu hỏi và phân công giám khảo của vòng cũng bị xóa.`} confirmLabel="Xóa vòng" run={() => organiserApi.deleteRound(r.id)} onDone={rounds.reload} />
+                    )}
                   </td>
                 </tr>
               ))}
@@ -250,6 +281,11 @@ export function ContestEditPage({ contestId }: { contestId: string }) {
       )}
     </>
   );
+}
+
+/** A round nobody can have entered yet (the server re-checks: 409 round_not_deletable). */
+function deletable(r: { status?: string; opensAt: string }): boolean {
+  return r.status === 'draft' || (r.status === 'scheduled' && Date.parse(r.opensAt) > Date.now());
 }
 
 /** The publish refusal lists each round's problem (details: [{ field, problems }]). */

@@ -1,16 +1,16 @@
 import { useState, type FormEvent } from 'react';
 import { paths } from '../app/routes';
-import { fieldProblems } from '../shared/api/errors';
+import { ApiError, fieldProblems } from '../shared/api/errors';
 import type { QuestionType, Round } from '../shared/api/types';
 import { useDocumentTitle, useLoad } from '../shared/hooks';
-import { navigate } from '../shared/router';
+import { Link, navigate } from '../shared/router';
 import { CheckboxField, SelectField, TextArea, TextField } from '../shared/ui/Field';
 import { DateTimeField } from '../shared/ui/DateTimeField';
-import { Button, ErrorSummary, PageTitle } from '../shared/ui/Feedback';
+import { Button, ErrorMessage, ErrorSummary, Loading, Notice, PageTitle } from '../shared/ui/Feedback';
 import { RoundFacts } from '../resident/ContestPages';
 import { organiserApi } from './api';
 import { QUESTION_TYPE_LABEL } from './question-form';
-import { emptyRound, roundBody, validateRound, type RoundForm } from './round-form';
+import { changedRoundFields, emptyRound, fromRound, roundBody, validateRound, type RoundForm, type StaffRound } from './round-form';
 
 const LABELS: Record<string, string> = {
   title: 'Tên vòng thi',
@@ -26,10 +26,48 @@ const LABELS: Record<string, string> = {
 };
 
 export function RoundNewPage({ contestId }: { contestId: string }) {
-  useDocumentTitle('Thêm vòng thi');
+  return <RoundFormPage contestId={contestId} />;
+}
+
+/** Editing a saved round: the same form, filled, sending only what changed. */
+export function RoundEditPage({ roundId }: { roundId: string }) {
+  const round = useLoad(() => organiserApi.round(roundId), [roundId]);
+  if (round.loading) return <Loading />;
+  if (round.error || !round.data) return <ErrorMessage error={round.error} onRetry={round.reload} />;
+  return <RoundFormPage contestId={round.data.contestId ?? ''} saved={round.data} />;
+}
+
+/** Words for the server's names of fields that are locked once a round opens. */
+const LOCKED_LABEL: Record<string, string> = {
+  kind: 'loại vòng',
+  opensAt: 'thời điểm mở',
+  durationSeconds: 'thời gian làm bài',
+  attemptScoring: 'lượt được tính',
+  selection: 'quy tắc chọn câu hỏi',
+  shuffleQuestions: 'trộn câu hỏi',
+  shuffleOptions: 'trộn phương án',
+  partialCredit: 'điểm một phần',
+  predictionQuestion: 'câu hỏi dự đoán',
+  entry: 'ai được dự thi',
+};
+
+function lockedMessage(error: unknown): string | null {
+  if (!(error instanceof ApiError) || error.code !== 'round_locked') return null;
+  const fields = ((error.details as { fields?: string[] } | undefined)?.fields ?? []).map((f) => {
+    if (f.startsWith('closesAt')) return 'thời điểm đóng (chỉ được lùi lại)';
+    if (f.startsWith('maxAttempts')) return 'số lượt thi (chỉ được tăng)';
+    return LOCKED_LABEL[f] ?? f;
+  });
+  return `Vòng thi đã mở nên không thể đổi: ${fields.join(', ')}. Người dự thi đã làm bài theo các thiết lập này. Vẫn sửa được tên, mô tả, giải thưởng, bảng xếp hạng, lùi giờ đóng và tăng số lượt.`;
+}
+
+function RoundFormPage({ contestId, saved }: { contestId: string; saved?: StaffRound }) {
+  const editing = !!saved;
+  useDocumentTitle(editing ? 'Sửa vòng thi' : 'Thêm vòng thi');
   const contest = useLoad(() => organiserApi.contest(contestId), [contestId]);
   const banks = useLoad(() => organiserApi.banks(), []);
-  const [f, setF] = useState<RoundForm>(emptyRound);
+  const [initial] = useState<RoundForm>(() => (saved ? fromRound(saved) : emptyRound()));
+  const [f, setF] = useState<RoundForm>(initial);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [serverError, setServerError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
@@ -37,6 +75,7 @@ export function RoundNewPage({ contestId }: { contestId: string }) {
   const server = fieldProblems(serverError);
   const err = (k: string) => errors[k] ?? server[k]?.join('; ');
   const bankOptions = (banks.data?.items ?? []).map((b) => ({ value: b.id, label: b.name }));
+  const opened = !!saved && saved.status !== 'draft' && Date.parse(saved.opensAt) <= Date.now();
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -46,7 +85,12 @@ export function RoundNewPage({ contestId }: { contestId: string }) {
     if (Object.keys(errs).length) return;
     setBusy(true);
     try {
-      await organiserApi.createRound(contestId, roundBody(f));
+      if (saved) {
+        const changes = changedRoundFields(initial, f);
+        if (Object.keys(changes).length) await organiserApi.updateRound(saved.id, changes);
+      } else {
+        await organiserApi.createRound(contestId, roundBody(f));
+      }
       navigate(paths.contestEdit(contestId));
     } catch (x) {
       setServerError(x);
@@ -73,8 +117,19 @@ export function RoundNewPage({ contestId }: { contestId: string }) {
   return (
     <div className="with-aside">
       <div>
-        <PageTitle sub={contest.data?.title}>Thêm vòng thi</PageTitle>
-        <ErrorSummary errors={errors} labels={LABELS} serverError={serverError} />
+        <PageTitle sub={contest.data?.title}>{editing ? `Sửa vòng thi: ${saved.title}` : 'Thêm vòng thi'}</PageTitle>
+        {opened && (
+          <Notice kind="info">
+            Vòng thi đã mở: chỉ sửa được tên, mô tả, giải thưởng, bảng xếp hạng, lùi giờ đóng và tăng số lượt thi. Các thiết lập khác đã áp dụng cho người dự thi.
+          </Notice>
+        )}
+        {lockedMessage(serverError) ? (
+          <div className="alert alert-error" role="alert">
+            {lockedMessage(serverError)}
+          </div>
+        ) : (
+          <ErrorSummary errors={errors} labels={LABELS} serverError={serverError} />
+        )}
         <form onSubmit={(e) => void submit(e)} noValidate>
           <TextField name="title" label={LABELS.title} required value={f.title} onChange={(e) => set('title', e.target.value)} error={err('title')} />
           <TextArea name="description" label="Mô tả" rows={2} value={f.description} onChange={(e) => set('description', e.target.value)} />
@@ -206,9 +261,14 @@ export function RoundNewPage({ contestId }: { contestId: string }) {
             {f.advancement === 'threshold' && <TextField name="minScore" label={LABELS.minScore} required inputMode="decimal" value={f.minScore} onChange={(e) => set('minScore', e.target.value)} error={err('minScore')} />}
           </fieldset>
 
-          <Button type="submit" busy={busy}>
-            Lưu vòng thi
-          </Button>
+          <div className="actions">
+            <Button type="submit" busy={busy}>
+              {editing ? 'Lưu thay đổi' : 'Lưu vòng thi'}
+            </Button>
+            <Link className="btn btn-secondary" to={paths.contestEdit(contestId)}>
+              Hủy
+            </Link>
+          </div>
         </form>
       </div>
       <aside className="panel preview-aside" aria-labelledby="preview-title">

@@ -1,6 +1,7 @@
 import { api, seg } from '../shared/api/client';
 import type { Contest, Page, QuestionType, Round } from '../shared/api/types';
 import { asPage } from '../resident/api';
+import type { StaffRound } from './round-form';
 
 export interface Bank {
   id: string;
@@ -77,6 +78,11 @@ export const organiserApi = {
   publishContest: (id: string) => api.post<Contest>(`/contests/${seg(id)}/publish`),
   rounds: async (contestId: string) => asPage<Round>(await api.get(`/contests/${seg(contestId)}/rounds`)).items,
   createRound: (contestId: string, body: Record<string, unknown>) => api.post<Round>(`/contests/${seg(contestId)}/rounds`, body),
+  round: (id: string) => api.get<StaffRound>(`/rounds/${seg(id)}`),
+  updateRound: (id: string, body: Record<string, unknown>) => api.patch<StaffRound>(`/rounds/${seg(id)}`, body),
+  deleteRound: (id: string) => api.request<void>(`/rounds/${seg(id)}`, { method: 'DELETE' }),
+  closeContest: (id: string) => api.post<Contest>(`/contests/${seg(id)}/close`),
+  archiveContest: (id: string) => api.post<Contest>(`/contests/${seg(id)}/archive`),
   statistics: (contestId: string) => api.get<unknown>(`/contests/${seg(contestId)}/statistics`, { format: 'json' }),
 };
 

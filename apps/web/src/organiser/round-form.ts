@@ -1,5 +1,5 @@
-import { checkVnDateTime, parseVnDateTime } from '../shared/vn-datetime';
-import type { QuestionType } from '../shared/api/types';
+import { checkVnDateTime, formatVnDateTimeInput, parseVnDateTime } from '../shared/vn-datetime';
+import type { QuestionType, Round } from '../shared/api/types';
 
 export interface SelectionRow {
   bankId: string;
@@ -139,4 +139,66 @@ export function roundBody(f: RoundForm): Record<string, unknown> {
     };
   }
   return body;
+}
+
+/** What the staff view of a round adds to the public one (GET /rounds/:id as staff). */
+export type StaffRound = Round & {
+  description?: string | null;
+  entry?: string;
+  partialCredit?: boolean;
+  advancement?: { mode: 'top' | 'threshold' | 'picked'; topN?: number; minScore?: number } | null;
+  prediction?: { target: string; countBy?: string } | null;
+};
+
+const PREDICTION_TARGETS: RoundForm['predictionTarget'][] = ['perfect-score-entrants', 'entrants', 'custom'];
+
+/** The form filled with a saved round, for editing. */
+export function fromRound(r: StaffRound): RoundForm {
+  const base = emptyRound();
+  const target = r.prediction?.target as RoundForm['predictionTarget'] | undefined;
+  return {
+    ...base,
+    title: r.title,
+    description: r.description ?? '',
+    kind: r.kind,
+    opensAt: formatVnDateTimeInput(r.opensAt),
+    closesAt: formatVnDateTimeInput(r.closesAt),
+    durationMinutes: String(r.durationSeconds / 60),
+    maxAttempts: String(r.maxAttempts),
+    attemptScoring: r.attemptScoring,
+    selection: r.selection?.length
+      ? r.selection.map((s) => ({ bankId: s.bankId, topic: s.topic ?? '', difficulty: s.difficulty ? String(s.difficulty) : '', types: s.types ?? [], count: String(s.count) }))
+      : base.selection,
+    shuffleQuestions: r.shuffleQuestions ?? true,
+    shuffleOptions: r.shuffleOptions ?? true,
+    partialCredit: r.partialCredit ?? false,
+    predictionEnabled: !!r.predictionQuestion,
+    predictionPrompt: r.predictionQuestion?.prompt ?? base.predictionPrompt,
+    predictionTarget: target && PREDICTION_TARGETS.includes(target) ? target : base.predictionTarget,
+    visibility: r.leaderboard?.visibility ?? 'live',
+    freezeAt: formatVnDateTimeInput(r.leaderboard?.freezeAt ?? null),
+    prizes: (r.prizes ?? []).map((p) => ({ name: p.name, count: String(p.count) })),
+    advancement: r.advancement?.mode ?? 'none',
+    topN: r.advancement?.topN !== undefined ? String(r.advancement.topN) : '',
+    minScore: r.advancement?.minScore !== undefined ? String(r.advancement.minScore) : '',
+    entry: r.entry === 'enrolled' ? 'enrolled' : 'open',
+  };
+}
+
+const sameJson = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+/**
+ * The PATCH body: only what the organiser changed, so that untouched fields of an opened round
+ * (times shown to the minute, for one) are never sent back and refused as changes. A setting
+ * the organiser removed is sent as null.
+ */
+export function changedRoundFields(initial: RoundForm, current: RoundForm): Record<string, unknown> {
+  const before = roundBody(initial);
+  const after = roundBody(current);
+  const out: Record<string, unknown> = {};
+  for (const k of new Set([...Object.keys(before), ...Object.keys(after)])) {
+    if (sameJson(before[k], after[k])) continue;
+    out[k] = k in after ? after[k] : null;
+  }
+  return out;
 }

@@ -5,7 +5,7 @@ import { JudgeRoundPage } from '../judge/JudgeRoundPage';
 import { BankPage, BanksPage } from '../organiser/BankPages';
 import { ContestEditPage, ContestNewPage, ContestPreviewPage } from '../organiser/ContestPages';
 import { ImportPage } from '../organiser/ImportPage';
-import { RoundNewPage } from '../organiser/RoundNewPage';
+import { RoundEditPage, RoundNewPage } from '../organiser/RoundNewPage';
 import { StatisticsPage } from '../organiser/StatisticsPage';
 import { StaffHome } from './StaffHome';
 
@@ -27,6 +27,8 @@ export default function StaffRoutes({ match }: { match: Match }) {
       return <ContestEditPage contestId={p.contestId} />;
     case 'roundNew':
       return <RoundNewPage contestId={p.contestId} />;
+    case 'roundEdit':
+      return <RoundEditPage roundId={p.roundId} />;
     case 'contestPreview':
       return <ContestPreviewPage contestId={p.contestId} />;
     case 'statistics':

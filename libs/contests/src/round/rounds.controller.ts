@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
 import { type Actor, CurrentActor, Public, Roles } from '@lc/identity';
@@ -53,6 +53,14 @@ export class RoundsController {
   @ApiOperation({ summary: 'Change a round; once it has opened only safe fields (409 otherwise)' })
   async update(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateRoundDto): Promise<RoundPublicView> {
     return roundStaffView(await this.rounds.update(actor, id, dto));
+  }
+
+  @Delete('rounds/:id')
+  @HttpCode(204)
+  @Roles('organiser', 'admin')
+  @ApiOperation({ summary: 'Delete a round nobody can have entered: a draft, or scheduled and not yet open (409 round_not_deletable otherwise)' })
+  async remove(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<void> {
+    await this.rounds.remove(actor, id);
   }
 
   @Post('rounds/:id/judges')

@@ -78,6 +78,26 @@ export class RoundsService {
   }
 
   /**
+   * A round nobody has entered may be removed: a draft, or a scheduled round before it opens
+   * (no attempt or entry can exist yet). Its pool, judges and jobs go with it.
+   */
+  async remove(actor: Actor, roundId: string): Promise<void> {
+    const organisationId = await this.access.require(actor, 'round', roundId, 'write');
+    const round = await this.db.getRepository(Round).findOneByOrFail({ id: roundId });
+    if (isRoundLocked(round.status, round.opensAt, this.clock.now())) {
+      throw conflict('round_not_deletable', 'The round has opened, so it keeps its entrants and results: it cannot be deleted', { status: round.status, opensAt: round.opensAt.toISOString() });
+    }
+    await this.db.transaction(async (m) => {
+      // Re-checked in the statement: the worker may be opening it at this very moment.
+      const res = (await m.query(`DELETE FROM round WHERE id = $1 AND (status = 'draft' OR (status = 'scheduled' AND opens_at > $2)) RETURNING id`, [roundId, this.clock.nowDate()])) as unknown[][];
+      if (!res[0]?.length) throw conflict('round_not_deletable', 'The round has opened meanwhile, so it cannot be deleted');
+      await this.audit.record(actor, { action: 'round.delete', entityType: 'round', entityId: roundId, before: { title: round.title, seq: round.seq, status: round.status }, organisationId }, m);
+    });
+    this.lookup.invalidate(roundId);
+    if (round.status === 'scheduled') await this.schedule.unschedule(roundId);
+  }
+
+  /**
    * Before a round opens anything may change (the pool is frozen again when the selection
    * changes). After, only what does not change the contest entrants face: 409 otherwise.
    */

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { changedRoundFields, fromRound, type StaffRound } from './round-form';
+
+const saved: StaffRound = {
+  id: 'r1',
+  title: 'Tuần 1',
+  kind: 'quiz',
+  status: 'open',
+  // Seconds and milliseconds: the form shows minutes, so these must never be sent back unchanged.
+  opensAt: '2026-05-04T01:00:17.345Z',
+  closesAt: '2026-05-10T13:00:00.000Z',
+  durationSeconds: 1200,
+  maxAttempts: 3,
+  attemptScoring: 'best',
+  selection: [{ bankId: 'b1', count: 20, types: ['single'] }],
+  shuffleQuestions: true,
+  shuffleOptions: false,
+  partialCredit: false,
+  predictionQuestion: { prompt: 'Bao nhiêu người đúng hết?' } as StaffRound['predictionQuestion'],
+  prediction: { target: 'entrants' },
+  leaderboard: { visibility: 'live', freezeAt: null },
+  prizes: [{ name: 'Giải Nhất', count: 1 }],
+  advancement: { mode: 'top', topN: 10 },
+  entry: 'open',
+};
+
+describe('editing a round', () => {
+  it('fills the form with the saved round in Vietnam time', () => {
+    const f = fromRound(saved);
+    expect(f).toMatchObject({ title: 'Tuần 1', opensAt: '04/05/2026 08:00', closesAt: '10/05/2026 20:00', durationMinutes: '20', maxAttempts: '3', shuffleOptions: false, predictionEnabled: true, predictionTarget: 'entrants', advancement: 'top', topN: '10' });
+    expect(f.selection).toEqual([{ bankId: 'b1', topic: '', difficulty: '', types: ['single'], count: '20' }]);
+  });
+
+  it('sends only what changed, so an opened round is not refused for fields nobody touched', () => {
+    const f = fromRound(saved);
+    expect(changedRoundFields(f, f)).toEqual({});
+    expect(changedRoundFields(f, { ...f, title: 'Tuần 1 (sửa)', maxAttempts: '4' })).toEqual({ title: 'Tuần 1 (sửa)', maxAttempts: 4 });
+  });
+
+  it('sends null for a setting the organiser removed', () => {
+    const f = fromRound(saved);
+    expect(changedRoundFields(f, { ...f, advancement: 'none', predictionEnabled: false })).toEqual({ advancement: null, predictionQuestion: null });
+  });
+});
