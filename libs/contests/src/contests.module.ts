@@ -12,6 +12,7 @@ import { RoundLookup } from './round/round-lookup.service';
 import { RoundsController } from './round/rounds.controller';
 import { RoundsService } from './round/rounds.service';
 import { RoundScheduleBootstrap, RoundScheduleProcessor } from './schedule/round-schedule.processor';
+import { RoundClosedMarker } from './schedule/round-closed-marker';
 import { RoundScheduleService } from './schedule/round-schedule.service';
 import { RoundStatusService } from './schedule/round-status.service';
 
@@ -22,6 +23,7 @@ const SERVICES = [
   RoundLookup,
   RoundScheduleService,
   RoundStatusService,
+  RoundClosedMarker,
   RegistrationsService,
   EnrolmentService,
   RoundJudgesService,

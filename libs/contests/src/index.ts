@@ -19,4 +19,5 @@ export * from './judges/round-judge.entity';
 export * from './judges/round-judges.service';
 export * from './schedule/round-schedule.service';
 export * from './schedule/round-status.service';
+export * from './schedule/round-closed-marker';
 export * from './common/sql';

@@ -3,7 +3,7 @@ import { type Actor } from '@lc/identity';
 import { AppConfig, badRequest, conflict, notFound } from '@lc/platform';
 import type { SavedAnswer } from '../attempt/attempt-answer.entity';
 import { AttemptRecords } from '../attempt/attempt-records.service';
-import { attemptClosed, deadlinePassed, tooManyRequests } from '../common/errors';
+import { attemptClosed, deadlinePassed, roundClosed, tooManyRequests } from '../common/errors';
 import { type AnswerKind, AttemptHotStore, type SaveResult } from '../hot/attempt-hot-store';
 import { toNumber } from '../scoring/scoring';
 import { OPAQUE_ID, SaveAnswerDto } from './answer.dto';
@@ -67,6 +67,8 @@ function ack(questionId: string, r: SaveResult): SavedAnswerAck {
       throw notFound('Attempt');
     case 'closed':
       throw attemptClosed(r.status);
+    case 'round_closed':
+      throw roundClosed(r.closedAt, r.now);
     case 'deadline':
       throw deadlinePassed(r.deadlineAt, r.now);
     case 'rate':

@@ -7,6 +7,12 @@ export const deadlinePassed = (deadlineAt: number, now: number, extra: Record<st
     ...extra,
   });
 
+export const roundClosed = (closedAt: number, now: number) =>
+  conflict('round_closed', 'The organiser closed this round early; answers and submissions after the close are not accepted', {
+    closedAt: new Date(closedAt).toISOString(),
+    serverTime: new Date(now).toISOString(),
+  });
+
 export const attemptClosed = (status: string) =>
   conflict('attempt_closed', status === 'closing' ? 'This attempt is being submitted' : `This attempt is already ${status}`, { status });
 

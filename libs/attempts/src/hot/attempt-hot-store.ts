@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import Redis from 'ioredis';
+import { RoundClosedMarker } from '@lc/contests';
 import { REDIS, RedisKeys } from '@lc/platform';
 import type { SavedAnswer } from '../attempt/attempt-answer.entity';
 import type { DrawnQuestion } from '../draw/draw';
@@ -34,17 +35,22 @@ export type SaveResult =
   | { r: 'ok'; seq: number; now: number }
   | { r: 'missing' | 'forbidden' | 'unknown_question' }
   | { r: 'closed'; status: string; now: number }
+  | RoundClosed
   | { r: 'deadline'; deadlineAt: number; now: number }
   | { r: 'rate'; retryMs: number }
   | { r: 'wrong_kind' | 'one_option'; type: string }
   | { r: 'unknown_option'; optionId: string }
   | { r: 'stale'; seq: number };
 
+/** The organiser closed the round early, at closedAt: nothing after that counts. */
+export type RoundClosed = { r: 'round_closed'; closedAt: number; now: number };
+
 export type CloseResult =
   | { r: 'missing' | 'forbidden' }
   | { r: 'done'; status: string }
+  | RoundClosed
   | { r: 'early'; deadlineAt: number; now: number }
-  | { r: 'ok'; now: number; late: boolean; attempt: HotAttempt; answers: Map<string, StoredAnswer> };
+  | { r: 'ok'; now: number; late: boolean; attempt: HotAttempt; answers: Map<string, StoredAnswer>; cutAt: number | null };
 
 export type AnswerKind = 'o' | 'n' | 's' | 'x';
 
@@ -56,6 +62,7 @@ export class AttemptHotStore {
   constructor(
     @Inject(REDIS) readonly redis: Redis,
     private readonly keys: RedisKeys,
+    private readonly closedRounds: RoundClosedMarker,
   ) {
     this.dirtyKey = keys.key('answers', 'dirty');
     this.inflightKey = keys.key('answers', 'inflight');
@@ -95,13 +102,15 @@ export class AttemptHotStore {
     const r = await SAVE.run<string[]>(
       this.redis,
       [this.meta(attemptId), this.ans(attemptId), this.dirtyKey],
-      [userId, questionKey, kind, JSON.stringify(answer), (answer.optionIds ?? []).join(','), seq === undefined ? '' : seq, graceMs, ratePerMinute, attemptId],
+      [userId, questionKey, kind, JSON.stringify(answer), (answer.optionIds ?? []).join(','), seq === undefined ? '' : seq, graceMs, ratePerMinute, attemptId, this.closedRounds.head, this.closedRounds.tail],
     );
     switch (r[0]) {
       case 'ok':
         return { r: 'ok', seq: Number(r[1]), now: Number(r[2]) };
       case 'closed':
         return { r: 'closed', status: r[1], now: Number(r[2]) };
+      case 'round_closed':
+        return { r: 'round_closed', closedAt: Number(r[1]), now: Number(r[2]) };
       case 'deadline':
         return { r: 'deadline', deadlineAt: Number(r[1]), now: Number(r[2]) };
       case 'rate':
@@ -119,10 +128,12 @@ export class AttemptHotStore {
   }
 
   async close(attemptId: string, userId: string | null, graceMs: number, mode: 'submit' | 'expire' | 'force'): Promise<CloseResult> {
-    const r = await CLOSE.run<(string | string[])[]>(this.redis, [this.meta(attemptId), this.ans(attemptId)], [userId ?? '', graceMs, mode]);
+    const r = await CLOSE.run<(string | string[])[]>(this.redis, [this.meta(attemptId), this.ans(attemptId)], [userId ?? '', graceMs, mode, this.closedRounds.head, this.closedRounds.tail]);
     switch (r[0]) {
+      case 'round_closed':
+        return { r: 'round_closed', closedAt: Number(r[1]), now: Number(r[2]) };
       case 'ok':
-        return { r: 'ok', now: Number(r[1]), late: r[2] === '1', attempt: parseMeta(attemptId, pairs(r[3] as string[])), answers: parseAnswers(pairs(r[4] as string[])) };
+        return { r: 'ok', now: Number(r[1]), late: r[2] === '1', attempt: parseMeta(attemptId, pairs(r[3] as string[])), answers: parseAnswers(pairs(r[4] as string[])), cutAt: r[5] ? Number(r[5]) : null };
       case 'done':
         return { r: 'done', status: r[1] as string };
       case 'early':

@@ -9,7 +9,24 @@ import { LuaScript } from './lua-script';
  *   ans   hash: <questionKey> = "<rev>|<seq>|<receivedMs>|<answer JSON>"
  * Shared: the write-behind set of attempt ids with unsaved answers (and its in-flight twin).
  * Every deadline check reads Redis TIME inside the script: one clock for every instance.
+ * Per round: the moment it closed (RoundClosedMarker), read by the save and the submit in
+ * the same step, so a close acknowledged on one instance holds on all of them at once.
  */
+
+/**
+ * A Lua function for the scripts below: the round's close moment when that close cut the
+ * attempt short (it came before the attempt's deadline, and has passed), else nil. A close
+ * on time or later leaves the deadline and its grace in charge. No grace after an early
+ * close: the close finalises attempts with what they had saved by then.
+ */
+const CUT_BY_CLOSE = `
+local function cutByClose(round, deadline, now, head, tail)
+  if not round then return nil end
+  local closed = redis.call('GET', head .. round .. tail)
+  if closed and tonumber(closed) < tonumber(deadline) and now > tonumber(closed) then return closed end
+  return nil
+end
+`;
 
 /** KEYS meta, ans. ARGV ttlAtMs, nMetaPairs, meta pairs..., answer pairs... Writes only if absent. */
 export const INIT = new LuaScript(`
@@ -29,18 +46,20 @@ return 1
 `);
 
 /**
- * The autosave: owner, status, deadline + grace (Redis TIME), per-attempt rate, question and
- * option ids, answer kind, sequence; then store and mark dirty for write-behind.
+ * The autosave: owner, status, round closed early, deadline + grace (Redis TIME), per-attempt
+ * rate, question and option ids, answer kind, sequence; then store and mark dirty for write-behind.
  * KEYS meta, ans, dirty. ARGV userId, questionKey, kind (o|n|s|x), answerJson, optionIdsCsv,
- * seq ('' = none), graceMs, ratePerMinute, attemptId.
+ * seq ('' = none), graceMs, ratePerMinute, attemptId, round marker head, round marker tail.
  */
-export const SAVE = new LuaScript(`
-local m = redis.call('HMGET', KEYS[1], 'owner', 'status', 'deadline', 'q:' .. ARGV[2], 'ttl', 'rlw', 'rlc')
+export const SAVE = new LuaScript(`${CUT_BY_CLOSE}
+local m = redis.call('HMGET', KEYS[1], 'owner', 'status', 'deadline', 'q:' .. ARGV[2], 'ttl', 'rlw', 'rlc', 'round')
 if not m[1] then return {'missing'} end
 if m[1] ~= ARGV[1] then return {'forbidden'} end
 local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
 if m[2] ~= 'in_progress' then return {'closed', m[2], tostring(now)} end
+local cut = cutByClose(m[8], m[3], now, ARGV[10], ARGV[11])
+if cut then return {'round_closed', cut, string.format('%d', now)} end
 if now > tonumber(m[3]) + tonumber(ARGV[7]) then return {'deadline', m[3], tostring(now)} end
 local win = math.floor(now / 60000)
 if tonumber(m[6]) == win then
@@ -88,21 +107,26 @@ return {'ok', string.format('%d', seq), string.format('%d', now)}
 `);
 
 /**
- * Stops the attempt taking answers and hands back everything needed to finalise it. Status
- * "closing" lets a retried submit (or the expiry job) continue after a crash mid-way.
- * KEYS meta, ans. ARGV userId ('' = the system), graceMs, mode (submit|expire|force: staff close the round early).
+ * Stops the attempt taking answers and hands back everything needed to finalise it (with the
+ * moment an early close of the round cut it short, if one did). Status "closing" lets a retried
+ * submit (or the expiry job) continue after a crash mid-way. A submit after the round was
+ * closed early is refused: the close finalises the attempt as it stood.
+ * KEYS meta, ans. ARGV userId ('' = the system), graceMs, mode (submit|expire|force: staff close
+ * the round early), round marker head, round marker tail.
  */
-export const CLOSE = new LuaScript(`
-local m = redis.call('HMGET', KEYS[1], 'owner', 'status', 'deadline')
+export const CLOSE = new LuaScript(`${CUT_BY_CLOSE}
+local m = redis.call('HMGET', KEYS[1], 'owner', 'status', 'deadline', 'round')
 if not m[1] then return {'missing'} end
 if ARGV[1] ~= '' and m[1] ~= ARGV[1] then return {'forbidden'} end
 local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
 if m[2] ~= 'in_progress' and m[2] ~= 'closing' then return {'done', m[2]} end
+local cut = cutByClose(m[4], m[3], now, ARGV[4], ARGV[5])
+if cut and ARGV[3] == 'submit' then return {'round_closed', cut, string.format('%d', now)} end
 local late = now > tonumber(m[3]) + tonumber(ARGV[2])
-if ARGV[3] == 'expire' and not late then return {'early', m[3], string.format('%d', now)} end
+if ARGV[3] == 'expire' and not late and not cut then return {'early', m[3], string.format('%d', now)} end
 redis.call('HSET', KEYS[1], 'status', 'closing')
-return {'ok', string.format('%d', now), late and '1' or '0', redis.call('HGETALL', KEYS[1]), redis.call('HGETALL', KEYS[2])}
+return {'ok', string.format('%d', now), late and '1' or '0', redis.call('HGETALL', KEYS[1]), redis.call('HGETALL', KEYS[2]), cut or ''}
 `);
 
 /** KEYS meta. ARGV expected status, new status. Compare-and-set of the status. */

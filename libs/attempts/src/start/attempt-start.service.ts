@@ -29,10 +29,12 @@ export interface StartedAttempt {
 const WEEK_MS = 7 * 86400_000;
 
 /**
- * Starting an attempt. One SQL statement inserts it only if the resident is registered
- * (and enrolled where needed) and below the attempt limit; the unique indexes on
- * (round, user, attempt_no) and on the one in-progress attempt make that hold under any
- * number of concurrent requests on any number of instances.
+ * Starting an attempt. One SQL statement inserts it only if the round is still open, the
+ * resident is registered (and enrolled where needed) and below the attempt limit; the unique
+ * indexes on (round, user, attempt_no) and on the one in-progress attempt make that hold under
+ * any number of concurrent requests on any number of instances. The round's row is share-locked
+ * by that statement, so a close waits for starts in flight (and then finalises them) and every
+ * later start sees it closed, whatever an instance's cached copy of the round says.
  */
 @Injectable()
 export class AttemptStartService {
@@ -58,13 +60,7 @@ export class AttemptStartService {
     if (!round || round.contestStatus === 'draft' || round.contestStatus === 'archived' || round.status === 'draft') throw notFound('Round');
     if (round.kind !== 'quiz') throw conflict('not_a_quiz', 'This round is judged: entries are handed in, not answered online');
     const now = this.clock.now();
-    if (round.contestStatus !== 'published' || !isRoundAcceptingEntries(round, now)) {
-      throw conflict('round_not_open', now < round.opensAt.getTime() ? 'This round has not opened yet' : 'This round is closed', {
-        opensAt: round.opensAt.toISOString(),
-        closesAt: round.closesAt.toISOString(),
-        serverTime: new Date(now).toISOString(),
-      });
-    }
+    if (round.contestStatus !== 'published' || !isRoundAcceptingEntries(round, now)) throw roundNotOpen(round, now);
     const pool = await this.pools.load(round.id, round.poolVersion);
     const draw = drawAttempt(pool.rules, round, cryptoRng());
     const deadlineAt = Math.min(now + round.durationSeconds * 1000, round.closesAt.getTime());
@@ -72,7 +68,7 @@ export class AttemptStartService {
     const flags = shared.flags.map((f) => flag(f.code, new Date(now), f.detail));
 
     const row = await this.insert(round, actor.id, now, deadlineAt, draw, client, flags);
-    await this.hot.init({
+    const created = await this.hot.init({
       id: row.id,
       userId: actor.id,
       roundId: round.id,
@@ -84,6 +80,8 @@ export class AttemptStartService {
       deadlineAt,
       draw,
     });
+    // Only a close running at this very moment could have finalised it already (from PostgreSQL).
+    if (!created && (await this.hot.read(row.id))?.attempt.status !== 'in_progress') throw roundNotOpen(round, this.clock.now());
     await this.expiry.schedule(row.id, deadlineAt);
     if (shared.crossed.length) void this.flagOthers(round.id, actor.id, shared.crossed, now);
     const serverTime = new Date(this.clock.now()).toISOString();
@@ -112,6 +110,7 @@ export class AttemptStartService {
             WHERE n.no <= $12
               AND EXISTS (SELECT 1 FROM registration WHERE contest_id = $2 AND user_id = $3)
               AND ($13 = 'open' OR EXISTS (SELECT 1 FROM round_enrolment WHERE round_id = $1 AND user_id = $3))
+              AND EXISTS (SELECT 1 FROM round WHERE id = $1 AND status IN ('scheduled', 'open') FOR SHARE)
            RETURNING id, attempt_no`,
           [
             round.id,
@@ -145,6 +144,8 @@ export class AttemptStartService {
    * start is tried again.
    */
   private async explainRefusal(round: RoundInfo, userId: string, now: number): Promise<void> {
+    const [r] = await sqlRows<{ status: string }>(this.db, `SELECT status FROM round WHERE id = $1`, [round.id]);
+    if (r?.status !== 'scheduled' && r?.status !== 'open') throw roundNotOpen({ ...round, status: 'closed' }, now);
     const [open] = await sqlRows<{ id: string; deadline_at: Date }>(this.db, `SELECT id, deadline_at FROM attempt WHERE round_id = $1 AND user_id = $2 AND status = 'in_progress'`, [round.id, userId]);
     if (open) {
       if (open.deadline_at.getTime() + this.config.answerGraceMs < now) {
@@ -217,6 +218,15 @@ export class AttemptStartService {
       this.log.warn(`flagging shared accounts in round ${roundId} failed: ${(e as Error).message}`);
     }
   }
+}
+
+function roundNotOpen(round: Pick<RoundInfo, 'opensAt' | 'closesAt' | 'status'>, now: number): DomainError {
+  const notYet = round.status !== 'closed' && now < round.opensAt.getTime();
+  return conflict('round_not_open', notYet ? 'This round has not opened yet' : 'This round is closed', {
+    opensAt: round.opensAt.toISOString(),
+    closesAt: round.closesAt.toISOString(),
+    serverTime: new Date(now).toISOString(),
+  });
 }
 
 function digest(s: string): string {

@@ -7,7 +7,7 @@ import { LeaderboardService } from '@lc/leaderboard';
 import { AppConfig, ClockService, conflict, notFound } from '@lc/platform';
 import type { Attempt } from '../attempt/attempt.entity';
 import { AttemptRecords } from '../attempt/attempt-records.service';
-import { deadlinePassed } from '../common/errors';
+import { deadlinePassed, roundClosed } from '../common/errors';
 import { ExpiryScheduler } from '../expiry/expiry-scheduler.service';
 import { AttemptHotStore, type CloseResult } from '../hot/attempt-hot-store';
 import { answerPattern, flag, tooFast } from '../integrity/integrity';
@@ -60,9 +60,12 @@ export class AttemptFinaliser {
       case 'ok': {
         const result = await this.finalise(c, c.late ? 'expired' : 'submitted', prediction ?? null, submitKey);
         if (!result) return this.stored((await this.records.find(attemptId))!);
+        if ('closedAt' in result) throw roundClosed(result.closedAt, c.now);
         if (c.late) throw deadlinePassed(c.attempt.deadlineAt, c.now, { result });
         return result;
       }
+      case 'round_closed':
+        throw roundClosed(c.closedAt, c.now);
       case 'done': {
         const row = await this.records.find(attemptId);
         if (!row || row.userId !== actor.id) throw notFound('Attempt');
@@ -88,7 +91,8 @@ export class AttemptFinaliser {
     }
     if (c.r === 'early') return { r: 'early', waitMs: c.deadlineAt + this.config.answerGraceMs - c.now + 1 };
     if (c.r !== 'ok') return { r: c.r === 'done' ? 'done' : 'gone' };
-    return { r: (await this.finalise(c, 'expired', null, null)) ? 'expired' : 'done' };
+    const result = await this.finalise(c, 'expired', null, null);
+    return { r: result && !('closedAt' in result) ? 'expired' : 'done' };
   }
 
   /** A retried submit: the committed result, never a second count. */
@@ -100,16 +104,21 @@ export class AttemptFinaliser {
     return result;
   }
 
-  /** The result, or null when another caller finalised the attempt first. */
-  private async finalise(c: Closed, status: 'submitted' | 'expired', prediction: number | null, submitKey: string | null): Promise<SubmitResult | null> {
+  /**
+   * The result, or null when another caller finalised the attempt first, or the moment the
+   * round closed when it was closed early before this submit (a last word for PostgreSQL,
+   * should Redis have lost the round's marker): the close finalises the attempt instead.
+   */
+  private async finalise(c: Closed, status: 'submitted' | 'expired', prediction: number | null, submitKey: string | null): Promise<SubmitResult | { closedAt: number } | null> {
     const a = c.attempt;
     const round = await this.rounds.get(a.roundId);
     if (!round) throw notFound('Round');
     const pool = await this.pools.load(a.roundId, a.poolVersion);
     const answers = Object.fromEntries([...c.answers].map(([k, v]) => [k, v.answer]));
     const scored = scoreAttempt(a.draw, answers, pool.byVersion, { partialCredit: round.partialCredit });
-    // An expiry by the clock is past the deadline (so it stands at the deadline); a forced one ends now.
-    const submittedAt = Math.min(c.now, a.deadlineAt);
+    // An expiry by the clock is past the deadline (so it stands at the deadline); one by an early
+    // close stands at the close, however long finalising the round's attempts one by one takes.
+    const submittedAt = Math.min(c.now, a.deadlineAt, c.cutAt ?? Infinity);
     const timeTakenMs = Math.max(0, submittedAt - a.startedAt);
     const flags = tooFast(timeTakenMs, scored.answeredCount, round.integrity.minSecondsPerQuestion)
       ? [flag('too_fast', new Date(c.now), { timeTakenMs, answered: scored.answeredCount, minSecondsPerQuestion: round.integrity.minSecondsPerQuestion })]
@@ -117,14 +126,17 @@ export class AttemptFinaliser {
     const pattern = answerPattern(a.draw, answers, scored.items);
     const keys = [...c.answers.keys()];
     const vals = keys.map((k) => c.answers.get(k)!);
-    let rows: { id: string; dup: string[] }[];
+    let rows: { id: string | null; dup: string[]; closed_at: Date | null }[];
     try {
       rows = await sqlRows(
         this.db,
-        `WITH u AS (
+        `WITH cut AS (
+           SELECT r.closed_at FROM attempt t JOIN round r ON r.id = t.round_id
+            WHERE t.id = $1 AND $2 = 'submitted' AND r.status IN ('closed', 'published') AND r.closed_at < $3
+         ), u AS (
            UPDATE attempt SET status = $2, submitted_at = $3, score = $4, max_score = $5, time_taken_ms = $6, prediction = $7,
                   answer_hash = $8, correct_count = $9, submit_key = $10, flags = flags || $11::jsonb
-            WHERE id = $1 AND status = 'in_progress'
+            WHERE id = $1 AND status = 'in_progress' AND NOT EXISTS (SELECT 1 FROM cut)
             RETURNING id, round_id, user_id
          ), a AS (
            INSERT INTO attempt_answer (attempt_id, question_key, value, seq, rev, received_at)
@@ -139,7 +151,8 @@ export class AttemptFinaliser {
               AND o.status IN ('submitted', 'expired')
             LIMIT 20
          )
-         SELECT u.id, coalesce((SELECT array_agg(d.id::text) FROM d), '{}'::text[]) AS dup FROM u`,
+         SELECT u.id, coalesce((SELECT array_agg(d.id::text) FROM d), '{}'::text[]) AS dup, NULL::timestamptz AS closed_at FROM u
+         UNION ALL SELECT NULL, '{}'::text[], cut.closed_at FROM cut`,
         [
           a.id,
           status,
@@ -163,6 +176,7 @@ export class AttemptFinaliser {
       await this.hot.reopen(a.id).catch(() => undefined);
       throw e;
     }
+    if (rows[0]?.closed_at) return { closedAt: rows[0].closed_at.getTime() }; // stays "closing": no more answers; the close finalises it
     if (!rows.length) {
       // Someone else (a retry on another instance, or the expiry job) finished it first.
       const row = await this.records.find(a.id);

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AttemptFinaliser } from '@lc/attempts';
-import { isRoundOver, Round, RoundLookup } from '@lc/contests';
+import { isRoundOver, Round, RoundLookup, RoundStatusService } from '@lc/contests';
 import { type Actor } from '@lc/identity';
 import { LiveService, RoundInfoService } from '@lc/leaderboard';
 import { AuditService, ClockService, conflict, forbidden } from '@lc/platform';
@@ -44,6 +44,7 @@ export class CloseRound {
     private readonly builder: ResultBuilder,
     private readonly finaliser: AttemptFinaliser,
     private readonly lookup: RoundLookup,
+    private readonly status: RoundStatusService,
     private readonly roundInfo: RoundInfoService,
     private readonly live: LiveService,
     private readonly audit: AuditService,
@@ -65,7 +66,8 @@ export class CloseRound {
     const judged = await this.builder.judgedRows(round);
 
     const wasOpen = round.status === 'scheduled' || round.status === 'open';
-    await this.db.query(`UPDATE round SET status = 'closed', closed_at = coalesce(closed_at, $2), updated_at = now() WHERE id = $1 AND status IN ('scheduled', 'open')`, [roundId, now]);
+    // Acknowledged only after this: from here no instance starts, saves or submits in the round.
+    await this.status.closeNow(roundId);
     this.forget(roundId);
     const t0 = performance.now();
     const finalised = round.kind === 'quiz' ? await finaliseOpenAttempts(this.db, this.finaliser, roundId, !!cmd.force) : 0;
