@@ -35,7 +35,10 @@ export class ExportQueryDto {
 export class ExportRequestDto extends ExportQueryDto {}
 
 export class RoundRulesDto {
-  @ApiPropertyOptional({ example: { chain: ['score', 'prediction', 'time-taken', 'submitted-at'], equalDistance: 'under-before-over', representative: 'best' } })
+  @ApiPropertyOptional({
+    description: "chain: the tie-break steps in order, from score, prediction, under-before-over (only after prediction), time-taken, since-open, submitted-at; nothing outside the chain orders people. representative: best | last.",
+    example: { chain: ['score', 'prediction', 'time-taken', 'submitted-at'], representative: 'best' },
+  })
   @IsOptional()
   @IsObject()
   rankingRules?: Record<string, unknown>;
