@@ -14,6 +14,16 @@ export class ReasonDto {
   @ApiProperty({ minLength: 5, example: 'Cùng thiết bị với 4 tài khoản khác, đáp án trùng khớp' }) @IsString() @MinLength(5) @MaxLength(2000) reason!: string;
 }
 
+export class ReviewOutcomeDto {
+  @ApiProperty({ format: 'uuid' }) attemptId!: string;
+  @ApiProperty({ format: 'uuid' }) roundId!: string;
+  @ApiProperty({ format: 'uuid' }) userId!: string;
+  @ApiProperty({ enum: ['submitted', 'expired', 'void'] }) statusBefore!: string;
+  @ApiProperty({ enum: ['submitted', 'expired', 'void'] }) status!: string;
+  @ApiProperty({ description: 'The change made the provisional results stale: close the round again before publishing' }) resultsStale!: boolean;
+  @ApiProperty({ description: 'A judge has reviewed every flag of the attempt and kept it' }) cleared!: boolean;
+}
+
 export class CorrectionDto extends ReasonDto {
   @ApiPropertyOptional({ type: [String] }) @IsOptional() @IsArray() @ArrayMaxSize(10_000) @IsUUID('all', { each: true }) voidAttemptIds?: string[];
   @ApiPropertyOptional({ type: [String] }) @IsOptional() @IsArray() @ArrayMaxSize(10_000) @IsUUID('all', { each: true }) reinstateAttemptIds?: string[];
