@@ -126,6 +126,7 @@ export const MATRIX: Record<string, Record<RoleName, Outcome>> = {
   'POST /rounds/:id/close':                          row(401, 403, A,   404, A,   403, A),
   'POST /attempts/:id/void':                         row(401, 403, A,   404, A,   403, A),
   'POST /attempts/:id/reinstate':                    row(401, 403, A,   404, A,   403, A),
+  'POST /attempts/:id/clear':                        row(401, 403, A,   404, A,   403, A),
   'POST /rounds/:id/results/corrections':            row(401, 403, A,   404, A,   403, A),
   'GET /rounds/:id/results/corrections':             row(401, 403, A  , 404, A  , 403, A),
   'POST /rounds/:id/results/publish':                row(401, 403, A,   404, A,   403, A),

@@ -84,6 +84,7 @@ const SPECIAL: Record<string, Build> = {
   'POST /rounds/:id/entries': () => ({ body: { text: 'Bản sửa đề cương' } }),
   'POST /attempts/:id/void': () => ({ body: { reason: 'Cùng thiết bị với 4 tài khoản khác' } }),
   'POST /attempts/:id/reinstate': () => ({ body: { reason: 'Đã xác minh: không gian lận' } }),
+  'POST /attempts/:id/clear': () => ({ body: { reason: 'Đã xác minh: làm bài thật, giữ kết quả' } }),
   'POST /rounds/:id/results/corrections': () => ({ body: { reason: 'Sửa kết quả sau khiếu nại' } }),
   'POST /rounds/:id/results/exports': () => ({ body: { format: 'xlsx' } }),
   'GET /rounds/:id/results/export': () => ({ query: 'format=csv' }),

@@ -10,8 +10,10 @@ import { startStack, Stack } from './stack';
 
 /**
  * Journey 3: a judge signs in, finds the round through its contest, closes it once it has
- * ended, publishes its results and downloads the ranking as XLSX (read back with exceljs: the order, the prizes, national IDs
- * masked). Uses POST /rounds/:id/close, POST /rounds/:id/results/publish and
+ * ended, reviews the prize winners whose attempts are flagged (the seeded entries answer in
+ * milliseconds: too_fast) from the publish confirmation, publishes its results and downloads
+ * the ranking as XLSX (read back with exceljs: the order, the prizes, national IDs masked).
+ * Uses POST /rounds/:id/close, POST /attempts/:id/clear, POST /rounds/:id/results/publish and
  * GET /rounds/:id/results/export?format=xlsx.
  */
 jest.setTimeout(120_000);
@@ -86,8 +88,28 @@ describe('browser: a judge closes a round, publishes results and downloads the X
       expect(rows[0]).toContain('Giải Nhất');
       await screenshots(page, 'judge-closed');
 
+      // Both winners' attempts are flagged and unreviewed: the confirmation names them and holds publication.
       await page.getByRole('button', { name: /^Công bố kết quả/ }).click();
-      await page.getByRole('alertdialog').getByRole('button', { name: 'Công bố', exact: true }).click();
+      const dialog = page.getByRole('alertdialog');
+      await dialog.getByText('Chưa công bố được: 2 người đạt giải có lượt thi bị gắn cờ mà ban giám khảo chưa xem xét.').waitFor();
+      expect(await dialog.getByRole('button', { name: 'Công bố', exact: true }).isDisabled()).toBe(true);
+      expect(await dialog.getByText(/Dấu hiệu chưa xem xét: Làm bài nhanh bất thường/).count()).toBe(2);
+      await screenshots(page, 'judge-publish-flagged');
+      const keepFirst = async (shot?: string) => {
+        await dialog.getByRole('button', { name: 'Giữ kết quả', exact: true }).first().click();
+        const reason = dialog.getByLabel(/Lý do giữ kết quả/);
+        await reason.fill('Đã gọi điện xác minh: thí sinh ôn bài kỹ, trả lời nhanh');
+        if (shot) await screenshots(page, shot);
+        await dialog.getByRole('button', { name: 'Xác nhận giữ kết quả' }).click();
+        await reason.waitFor({ state: 'detached' });
+      };
+      await keepFirst('judge-publish-flagged-reason');
+      await dialog.getByText('Chưa công bố được: 1 người đạt giải có lượt thi bị gắn cờ mà ban giám khảo chưa xem xét.').waitFor();
+      await keepFirst();
+      await dialog.getByText(/Chưa công bố được/).waitFor({ state: 'detached' });
+      await dialog.getByRole('status').filter({ hasText: 'Đã ghi nhận: giữ kết quả lượt thi.' }).waitFor();
+      await screenshots(page, 'judge-publish-reviewed');
+      await dialog.getByRole('button', { name: 'Công bố', exact: true }).click();
       await page.getByRole('status').filter({ hasText: /^Đã công bố kết quả/ }).waitFor();
       expect((await ok(stack.http.get(`/rounds/${round.id}`, residents[0].token))).status).toBe('published');
       await screenshots(page, 'judge-published');

@@ -7,6 +7,7 @@ export * from './attempt/attempt-records.service';
 export * from './draw/draw';
 export * from './scoring/scoring';
 export * from './integrity/integrity';
+export * from './integrity/flag-review';
 export * from './integrity/attempt-integrity.service';
 export * from './submit/attempt-finaliser.service';
 export * from './advancement/advancement.service';

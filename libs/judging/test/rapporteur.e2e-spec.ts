@@ -36,7 +36,7 @@ describe('rapporteur competition, end to end', () => {
     const c = await newContest(http, setup.organiser, { title: 'Báo cáo viên, tuyên truyền viên pháp luật giỏi về phòng, chống tham nhũng', requiredFields: ['unit', 'nhom'] });
     const r1Closes = Date.now() + 25_000;
     const r2Closes = r1Closes + 15_000;
-    const r1 = await ok(http.post(`/contests/${c.id}/rounds`, quizRound(setup.bankId, { title: 'Vòng 1: thi trắc nghiệm', closesAt: iso(r1Closes), selection: [{ bankId: setup.bankId, count: 5 }] }), o), 'round 1');
+    const r1 = await ok(http.post(`/contests/${c.id}/rounds`, quizRound(setup.bankId, { title: 'Vòng 1: thi trắc nghiệm', closesAt: iso(r1Closes), selection: [{ bankId: setup.bankId, count: 5 }], integrity: { minSecondsPerQuestion: 0 } }), o), 'round 1');
     const r2 = await ok(
       http.post(
         `/contests/${c.id}/rounds`,

@@ -35,10 +35,14 @@ describe('round results: close, review, publish, correct, export', () => {
     await api.close();
   });
 
+  // Not about integrity: test attempts answer in milliseconds, which the default threshold flags
+  // (too_fast), and a flagged, unreviewed winner holds publication back (see test/abuse/attacks-integrity-publish).
+  const integrity = { minSecondsPerQuestion: 0 };
+
   /** A published contest with one open quiz round of 4 questions closing in `closesInMs`. */
   async function liveRound(closesInMs: number, over: Record<string, unknown> = {}) {
     const c = await newContest(http, setup.organiser);
-    const round = (await http.post(`/contests/${c.id}/rounds`, quizRound(setup.bankId, { closesAt: iso(Date.now() + closesInMs), maxAttempts: 2, selection: [{ bankId: setup.bankId, count: 4 }], ...over }), setup.organiser.token)).body;
+    const round = (await http.post(`/contests/${c.id}/rounds`, quizRound(setup.bankId, { closesAt: iso(Date.now() + closesInMs), maxAttempts: 2, selection: [{ bankId: setup.bankId, count: 4 }], integrity, ...over }), setup.organiser.token)).body;
     expect((await http.post(`/contests/${c.id}/publish`, {}, setup.organiser.token)).status).toBe(200);
     return { contest: c, round };
   }
@@ -268,7 +272,7 @@ describe('round results: close, review, publish, correct, export', () => {
   it('gives prizes by quota per group (a registration field) and keeps one prize per person across rounds', async () => {
     const o = setup.organiser.token;
     const c = await newContest(http, setup.organiser);
-    const mk = (title: string) => http.post(`/contests/${c.id}/rounds`, quizRound(setup.bankId, { title, selection: [{ bankId: setup.bankId, count: 4 }] }), o).then((r) => r.body);
+    const mk = (title: string) => http.post(`/contests/${c.id}/rounds`, quizRound(setup.bankId, { title, selection: [{ bankId: setup.bankId, count: 4 }], integrity }), o).then((r) => r.body);
     const r1 = await mk('Tuần 1');
     const r2 = await mk('Tuần 2');
     expect((await http.post(`/contests/${c.id}/publish`, {}, o)).status).toBe(200);
@@ -313,7 +317,7 @@ describe('round results: close, review, publish, correct, export', () => {
   it('refuses to publish a prize its winner has since had published in another round, until a new close passes it on', async () => {
     const o = setup.organiser.token;
     const c = await newContest(http, setup.organiser);
-    const mk = (title: string) => http.post(`/contests/${c.id}/rounds`, quizRound(setup.bankId, { title, selection: [{ bankId: setup.bankId, count: 4 }] }), o).then((r) => r.body);
+    const mk = (title: string) => http.post(`/contests/${c.id}/rounds`, quizRound(setup.bankId, { title, selection: [{ bankId: setup.bankId, count: 4 }], integrity }), o).then((r) => r.body);
     const r1 = await mk('Tuần 1');
     const r2 = await mk('Tuần 2');
     expect((await http.post(`/contests/${c.id}/publish`, {}, o)).status).toBe(200);

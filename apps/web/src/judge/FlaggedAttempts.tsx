@@ -11,12 +11,22 @@ import { describeFlags } from './flags';
 
 export const MIN_REASON = 5;
 
-/** Void / reinstate needs a reason: it goes to the audit log and to the person concerned. */
+/** Void / reinstate / clear needs a reason: it goes to the audit log and to the person concerned. */
 export function checkReason(reason: string): string | null {
   return reason.trim().length < MIN_REASON ? 'Ghi rõ lý do (ít nhất 5 ký tự). Lý do được lưu vào nhật ký kiểm tra.' : null;
 }
 
-function ReasonForm({ attemptId, action, onDone, onCancel }: { attemptId: string; action: 'void' | 'reinstate'; onDone: () => void; onCancel: () => void }) {
+export type ReviewAction = 'void' | 'reinstate' | 'clear';
+
+const REVIEW_CALL: Record<ReviewAction, (id: string, reason: string) => Promise<unknown>> = {
+  void: judgeApi.voidAttempt,
+  reinstate: judgeApi.reinstate,
+  clear: judgeApi.clearAttempt,
+};
+const REASON_LABEL: Record<ReviewAction, string> = { void: 'Lý do hủy kết quả', reinstate: 'Lý do khôi phục', clear: 'Lý do giữ kết quả (đã xem xét dấu hiệu bất thường)' };
+const CONFIRM_LABEL: Record<ReviewAction, string> = { void: 'Xác nhận hủy kết quả', reinstate: 'Xác nhận khôi phục', clear: 'Xác nhận giữ kết quả' };
+
+export function ReasonForm({ attemptId, action, onDone, onCancel }: { attemptId: string; action: ReviewAction; onDone: () => void; onCancel: () => void }) {
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -27,7 +37,7 @@ function ReasonForm({ attemptId, action, onDone, onCancel }: { attemptId: string
     setBusy(true);
     setError(null);
     try {
-      await (action === 'void' ? judgeApi.voidAttempt(attemptId, reason.trim()) : judgeApi.reinstate(attemptId, reason.trim()));
+      await REVIEW_CALL[action](attemptId, reason.trim());
       onDone();
     } catch (x) {
       setError(describeError(x));
@@ -37,10 +47,10 @@ function ReasonForm({ attemptId, action, onDone, onCancel }: { attemptId: string
   };
   return (
     <form className="inline-form" onSubmit={(e) => void submit(e)} noValidate>
-      <TextArea name={`reason-${attemptId}`} label={action === 'void' ? 'Lý do hủy kết quả' : 'Lý do khôi phục'} required rows={2} value={reason} onChange={(e) => setReason(e.target.value)} error={error ?? undefined} autoFocus />
+      <TextArea name={`reason-${action}-${attemptId}`} label={REASON_LABEL[action]} required rows={2} value={reason} onChange={(e) => setReason(e.target.value)} error={error ?? undefined} autoFocus />
       <div className="actions">
         <Button type="submit" kind={action === 'void' ? 'danger' : 'primary'} busy={busy}>
-          {action === 'void' ? 'Xác nhận hủy kết quả' : 'Xác nhận khôi phục'}
+          {CONFIRM_LABEL[action]}
         </Button>
         <Button kind="secondary" onClick={onCancel}>
           Thôi
@@ -50,15 +60,34 @@ function ReasonForm({ attemptId, action, onDone, onCancel }: { attemptId: string
   );
 }
 
-/** One attempt with its flags and evidence; the void / reinstate form opens in place. */
-export function AttemptCard({ e, acting, onAct, onDone, onCancel }: { e: EntryRow; acting: 'void' | 'reinstate' | null; onAct: (a: 'void' | 'reinstate') => void; onDone: () => void; onCancel: () => void }) {
+/** Where the judges stand on an attempt's flags, in words. */
+export function reviewText(e: Pick<EntryRow, 'review'>): { label: string; kind: 'warning' | 'success' } | null {
+  switch (e.review?.state) {
+    case 'pending':
+      return { label: 'Chưa xem xét', kind: 'warning' };
+    case 'cleared':
+      return { label: 'Đã xem xét, giữ kết quả', kind: 'success' };
+    default:
+      return null;
+  }
+}
+
+/** One attempt with its flags and evidence; the void / reinstate / clear form opens in place. */
+export function AttemptCard({ e, acting, onAct, onDone, onCancel }: { e: EntryRow; acting: ReviewAction | null; onAct: (a: ReviewAction) => void; onDone: () => void; onCancel: () => void }) {
   const id = e.attemptId ?? e.id;
   const flags = describeFlags(e.flags);
   const evidence = describeFlags(e.evidence);
+  const review = reviewText(e);
   return (
     <li className="card">
       <h3 className="h4">
         {e.fullName ?? e.displayName ?? 'Người dự thi'} <span className={`badge badge-${e.status}`}>{ATTEMPT_STATUS_LABEL[e.status ?? ''] ?? e.status}</span>
+        {review && (
+          <>
+            {' '}
+            <span className={`badge badge-${review.kind}`}>{review.label}</span>
+          </>
+        )}
       </h3>
       {(e.unit || e.province) && <p className="sub">{[e.unit, e.province].filter(Boolean).join(' · ')}</p>}
       <p>
@@ -87,6 +116,12 @@ export function AttemptCard({ e, acting, onAct, onDone, onCancel }: { e: EntryRo
         </ul>
       </details>
       {e.voidReason && <p>Lý do hủy: {e.voidReason}</p>}
+      {e.review?.state === 'cleared' && e.review.reason && (
+        <p>
+          Lý do giữ kết quả: {e.review.reason}
+          {e.review.clearedAt ? ` (${formatDateTime(e.review.clearedAt)})` : ''}
+        </p>
+      )}
       {acting ? (
         <ReasonForm attemptId={id} action={acting} onCancel={onCancel} onDone={onDone} />
       ) : e.status === 'void' ? (
@@ -94,15 +129,22 @@ export function AttemptCard({ e, acting, onAct, onDone, onCancel }: { e: EntryRo
           Khôi phục
         </Button>
       ) : e.status === 'in_progress' ? null : (
-        <Button kind="danger" onClick={() => onAct('void')}>
-          Hủy kết quả
-        </Button>
+        <div className="actions">
+          {e.review?.state === 'pending' && (
+            <Button kind="secondary" onClick={() => onAct('clear')}>
+              Giữ kết quả
+            </Button>
+          )}
+          <Button kind="danger" onClick={() => onAct('void')}>
+            Hủy kết quả
+          </Button>
+        </div>
       )}
     </li>
   );
 }
 
-export function AttemptList({ page, flaggedOnly, acting, onAct, onDone, onCancel }: { page: Page<EntryRow>; flaggedOnly: boolean; acting: { id: string; action: 'void' | 'reinstate' } | null; onAct: (id: string, a: 'void' | 'reinstate') => void; onDone: () => void; onCancel: () => void }) {
+export function AttemptList({ page, flaggedOnly, acting, onAct, onDone, onCancel }: { page: Page<EntryRow>; flaggedOnly: boolean; acting: { id: string; action: ReviewAction } | null; onAct: (id: string, a: ReviewAction) => void; onDone: () => void; onCancel: () => void }) {
   if (page.items.length === 0) return <p>Không có lượt thi nào{flaggedOnly ? ' bị gắn cờ' : ''}.</p>;
   return (
     <ul className="card-list">
@@ -114,13 +156,19 @@ export function AttemptList({ page, flaggedOnly, acting, onAct, onDone, onCancel
   );
 }
 
-/** Quiz round: flagged attempts with their evidence; void and reinstate with a reason (before publication). */
+export const DONE_MESSAGE: Record<ReviewAction, string> = {
+  void: 'Đã hủy kết quả lượt thi. Đóng vòng lại để tính lại xếp hạng.',
+  reinstate: 'Đã khôi phục lượt thi. Đóng vòng lại để tính lại xếp hạng.',
+  clear: 'Đã ghi nhận: giữ kết quả lượt thi. Xếp hạng không đổi.',
+};
+
+/** Quiz round: flagged attempts with their evidence; void, reinstate (before publication) or keep them, with a reason. */
 export function FlaggedAttempts({ roundId, published }: { roundId: string; published: boolean }) {
   const [flaggedOnly, setFlaggedOnly] = useState(true);
   const [offset, setOffset] = useState(0);
   const limit = 20;
   const entries = useLoad(() => judgeApi.entries(roundId, flaggedOnly, limit, offset), [roundId, flaggedOnly, offset]);
-  const [acting, setActing] = useState<{ id: string; action: 'void' | 'reinstate' } | null>(null);
+  const [acting, setActing] = useState<{ id: string; action: ReviewAction } | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   return (
     <section aria-labelledby="flagged">
@@ -152,7 +200,7 @@ export function FlaggedAttempts({ roundId, published }: { roundId: string; publi
           onAct={(id, action) => setActing({ id, action })}
           onCancel={() => setActing(null)}
           onDone={() => {
-            setMessage(acting?.action === 'void' ? 'Đã hủy kết quả lượt thi. Đóng vòng lại để tính lại xếp hạng.' : 'Đã khôi phục lượt thi. Đóng vòng lại để tính lại xếp hạng.');
+            setMessage(DONE_MESSAGE[acting?.action ?? 'void']);
             setActing(null);
             entries.reload();
           }}

@@ -4,9 +4,10 @@ import { ApiError } from '../shared/api/errors';
 import type { Round } from '../shared/api/types';
 import { CorrectionItem } from './CorrectionsPanel';
 import { ExportJobView } from './ExportsPanel';
-import { ClosePanel, PublishPanel } from './JudgeResultsPage';
+import { ClosePanel, FlaggedWinnersList, PublishPanel } from './JudgeResultsPage';
+import { publishBlockers } from './results-model';
 import { StaffResultsTable, WhyLines } from './ResultsTable';
-import { correction, explanation, exportJob, ME, OTHER, staffResults } from './test-fixtures';
+import { correction, explanation, exportJob, flaggedWinner, ME, OTHER, staffResults } from './test-fixtures';
 
 const noop = () => undefined;
 const round: Round = {
@@ -75,6 +76,41 @@ describe('close and publish', () => {
     expect(confirm).toContain('Công bố 2 người');
     expect(renderToStaticMarkup(<PublishPanel roundId="r1" results={staffResults({ stale: true })} onPublished={noop} />)).toContain('hãy tính lại kết quả trước khi công bố');
     expect(renderToStaticMarkup(<PublishPanel roundId="r1" results={staffResults({ status: 'published', publishedAt: '2026-05-05T03:00:00.000Z' })} onPublished={noop} />)).toContain('Kết quả đã công bố lúc 10:00, 05/05/2026');
+  });
+});
+
+describe('flagged winners before publication', () => {
+  const flagged = staffResults({ flaggedWinners: [flaggedWinner('a1', 'Giải Nhất'), flaggedWinner('a2', 'Giải Nhì')] });
+
+  it('lists each flagged, unreviewed winner in the confirmation, with void / keep / evidence, and does not let it publish', () => {
+    const before = renderToStaticMarkup(<PublishPanel roundId="r1" results={flagged} onPublished={noop} />);
+    expect(before).toContain('2 người đạt giải có lượt thi bị gắn cờ chưa được xem xét');
+    const html = renderToStaticMarkup(<PublishPanel roundId="r1" results={flagged} onPublished={noop} defaultConfirming />);
+    expect(html).toContain('Chưa công bố được: 2 người đạt giải có lượt thi bị gắn cờ mà ban giám khảo chưa xem xét.');
+    expect(html).toContain('Bot A. 1 · Giải Nhất · lượt 1');
+    expect(html).toContain('Dấu hiệu chưa xem xét: Làm bài nhanh bất thường');
+    expect(html.match(/>Giữ kết quả</g)).toHaveLength(2);
+    expect(html.match(/>Hủy kết quả</g)).toHaveLength(2);
+    expect(html).toContain('href="#/giam-khao/vong/r1"');
+    expect(html).toMatch(/<button[^>]*disabled=""[^>]*>Công bố<\/button>/);
+    expect(renderToStaticMarkup(<PublishPanel roundId="r1" results={staffResults()} onPublished={noop} defaultConfirming />)).not.toMatch(/disabled=""[^>]*>Công bố</);
+  });
+
+  it('shows the server’s 409 in Vietnamese with the winners it names', () => {
+    const refused = new ApiError(409, 'flagged_winners_unreviewed', '1 prize winner(s)…', [flaggedWinner('a9', 'Giải Ba')]);
+    const html = renderToStaticMarkup(<PublishPanel roundId="r1" results={staffResults()} onPublished={noop} defaultConfirming defaultError={refused} />);
+    expect(html).toContain('role="alert"');
+    expect(html).toContain('Chưa công bố được: có người đạt giải với lượt thi bị gắn cờ mà ban giám khảo chưa xem xét.');
+    expect(html).toContain('Bot A. 9 · Giải Ba');
+    expect(publishBlockers(staffResults(), refused).map((w) => w.attemptId)).toEqual(['a9']);
+    expect(publishBlockers(flagged, new ApiError(409, 'results_stale', 'x')).map((w) => w.attemptId)).toEqual(['a1', 'a2']);
+    expect(publishBlockers(staffResults(), null)).toEqual([]);
+  });
+
+  it('opens the reason form in place to keep or void a winner', () => {
+    const html = renderToStaticMarkup(<FlaggedWinnersList roundId="r1" winners={[flaggedWinner('a1', 'Giải Nhất')]} onReviewed={noop} defaultActing={{ id: 'a1', action: 'clear' }} />);
+    expect(html).toContain('Lý do giữ kết quả (đã xem xét dấu hiệu bất thường)');
+    expect(html).toContain('Xác nhận giữ kết quả');
   });
 });
 

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { paths } from '../app/routes';
 import { ApiError } from '../shared/api/errors';
-import type { StaffResults } from '../shared/api/judging-types';
+import type { FlaggedWinner, StaffResults } from '../shared/api/judging-types';
 import type { Round } from '../shared/api/types';
 import { formatDateTime, ROUND_STATUS_LABEL } from '../shared/format';
 import { useDocumentTitle, useLoad, useSession } from '../shared/hooks';
@@ -13,7 +13,8 @@ import { judgeApi } from './api';
 import { CorrectionsPanel } from './CorrectionsPanel';
 import { ExportsPanel } from './ExportsPanel';
 import { readPoints } from './marking-model';
-import { pageInfo } from './results-model';
+import { DONE_MESSAGE, ReasonForm } from './FlaggedAttempts';
+import { describeBlocker, pageInfo, publishBlockers } from './results-model';
 import { StaffResultsTable } from './ResultsTable';
 
 const LIMIT = 50;
@@ -90,12 +91,82 @@ export function ClosePanel({ round, results, organiser, onClosed, defaultConfirm
   );
 }
 
-/** Publish: irreversible but for audited corrections, so it asks first. */
-export function PublishPanel({ roundId, results, onPublished, defaultConfirming = false }: { roundId: string; results: StaffResults; onPublished: (msg: string) => void; defaultConfirming?: boolean }) {
+/**
+ * Winners whose attempt is flagged and unreviewed: each can be voided or kept with a reason
+ * right here, or looked at with its evidence on the flagged attempts page.
+ */
+export function FlaggedWinnersList({ roundId, winners, onReviewed, defaultActing = null }: { roundId: string; winners: FlaggedWinner[]; onReviewed: (msg: string) => void; defaultActing?: { id: string; action: 'void' | 'clear' } | null }) {
+  const [acting, setActing] = useState(defaultActing);
+  return (
+    <div className="flagged-winners">
+      <p>
+        <strong>
+          Chưa công bố được: {winners.length} người đạt giải có lượt thi bị gắn cờ mà ban giám khảo chưa xem xét.
+        </strong>{' '}
+        Không trao giải cho lượt thi bị gắn cờ khi chưa xem xét: với từng người, hãy hủy kết quả hoặc giữ kết quả, có ghi lý do.
+      </p>
+      <ul className="card-list">
+        {winners.map((w) => {
+          const d = describeBlocker(w);
+          return (
+            <li key={w.attemptId} className="card">
+              <p className="h5">
+                {d.who} · {d.prize}
+                {w.attemptNo ? ` · lượt ${w.attemptNo}` : ''}
+              </p>
+              <p>Dấu hiệu chưa xem xét: {d.flags}</p>
+              {acting?.id === w.attemptId ? (
+                <ReasonForm
+                  attemptId={w.attemptId}
+                  action={acting.action}
+                  onCancel={() => setActing(null)}
+                  onDone={() => {
+                    setActing(null);
+                    onReviewed(DONE_MESSAGE[acting.action]);
+                  }}
+                />
+              ) : (
+                <div className="actions">
+                  <Button kind="secondary" onClick={() => setActing({ id: w.attemptId, action: 'clear' })}>
+                    Giữ kết quả
+                  </Button>
+                  <Button kind="danger" onClick={() => setActing({ id: w.attemptId, action: 'void' })}>
+                    Hủy kết quả
+                  </Button>
+                  <Link to={paths.judgeRound(roundId)}>Xem bằng chứng</Link>
+                </div>
+              )}
+            </li>
+          );
+        })}
+      </ul>
+    </div>
+  );
+}
+
+/** Publish: irreversible but for audited corrections, so it asks first, and lists flagged winners no judge has reviewed. */
+export function PublishPanel({
+  roundId,
+  results,
+  onPublished,
+  onReviewed = () => undefined,
+  defaultConfirming = false,
+  defaultError = null,
+}: {
+  roundId: string;
+  results: StaffResults;
+  onPublished: (msg: string) => void;
+  /** A winner was voided or kept: the results are to be read again (who still waits, stale or not). */
+  onReviewed?: () => void;
+  defaultConfirming?: boolean;
+  defaultError?: unknown;
+}) {
   const [confirming, setConfirming] = useState(defaultConfirming);
-  const [error, setError] = useState<unknown>(null);
+  const [error, setError] = useState<unknown>(defaultError);
   const [busy, setBusy] = useState(false);
+  const [note, setNote] = useState<string | null>(null);
   if (results.status === 'published') return <Notice kind="success">Kết quả đã công bố lúc {formatDateTime(results.publishedAt)}.</Notice>;
+  const blockers = publishBlockers(results, error);
   const publish = async () => {
     setBusy(true);
     setError(null);
@@ -109,10 +180,20 @@ export function PublishPanel({ roundId, results, onPublished, defaultConfirming 
       setBusy(false);
     }
   };
+  const reviewed = (msg: string) => {
+    setError(null); // the reloaded results say who is still waiting
+    setNote(msg);
+    onReviewed();
+  };
   return (
     <section aria-labelledby="publish">
       <h2 id="publish">Công bố kết quả</h2>
       {results.stale && <Notice kind="warning">Có lượt thi đã bị hủy hoặc khôi phục sau khi đóng vòng: hãy tính lại kết quả trước khi công bố.</Notice>}
+      {!confirming && blockers.length > 0 && (
+        <Notice kind="warning">
+          {blockers.length} người đạt giải có lượt thi bị gắn cờ chưa được xem xét: cần hủy hoặc giữ kết quả từng người trước khi công bố.
+        </Notice>
+      )}
       {!confirming ? (
         <Button onClick={() => setConfirming(true)}>Công bố kết quả…</Button>
       ) : (
@@ -121,9 +202,15 @@ export function PublishPanel({ roundId, results, onPublished, defaultConfirming 
             Công bố kết quả: bảng xếp hạng, giải thưởng, đáp án và giải thích sẽ hiển thị cho người dự thi. Sau khi công bố, kết quả chỉ thay đổi được bằng đính chính có ghi lý do. Công bố {results.rankedCount} người
             được xếp hạng, {results.winnerCount} người đạt giải?
           </p>
+          {blockers.length > 0 && <FlaggedWinnersList roundId={roundId} winners={blockers} onReviewed={reviewed} />}
+          {note && (
+            <Notice kind="success" live>
+              {note}
+            </Notice>
+          )}
           <ErrorMessage error={error} />
           <div className="actions">
-            <Button busy={busy} autoFocus onClick={() => void publish()}>
+            <Button busy={busy} autoFocus={blockers.length === 0} disabled={blockers.length > 0} onClick={() => void publish()}>
               Công bố
             </Button>
             <Button kind="secondary" onClick={() => setConfirming(false)}>
@@ -219,7 +306,7 @@ export function JudgeResultsPage({ roundId }: { roundId: string }) {
         )}
       </section>
 
-      {res && <PublishPanel roundId={roundId} results={res} onPublished={done} />}
+      {res && <PublishPanel roundId={roundId} results={res} onPublished={done} onReviewed={results.reload} />}
       <ExportsPanel roundId={roundId} hasResults={Boolean(res)} />
       {res?.status === 'published' && <CorrectionsPanel roundId={roundId} kind={r.kind} names={names} onCorrected={() => results.reload()} />}
     </>

@@ -57,6 +57,21 @@ describe('judge round page: flagged attempts (quiz)', () => {
     expect(html).toContain('Xác nhận khôi phục');
   });
 
+  it('offers to keep an attempt awaiting review, and says why a cleared one was kept', () => {
+    const pending = { ...attempt, review: { state: 'pending' as const, pendingFlags: ['too_fast'], clearedAt: null, reason: null } };
+    const html = renderToStaticMarkup(<AttemptList page={{ items: [pending], total: 1 }} flaggedOnly acting={null} onAct={noop} onDone={noop} onCancel={noop} />);
+    expect(html).toContain('Chưa xem xét');
+    expect(html).toContain('Giữ kết quả');
+    const form = renderToStaticMarkup(<AttemptList page={{ items: [pending], total: 1 }} flaggedOnly acting={{ id: 'a1', action: 'clear' }} onAct={noop} onDone={noop} onCancel={noop} />);
+    expect(form).toContain('Lý do giữ kết quả (đã xem xét dấu hiệu bất thường)');
+    expect(form).toContain('Xác nhận giữ kết quả');
+    const cleared = { ...attempt, review: { state: 'cleared' as const, pendingFlags: [], clearedAt: '2026-05-05T03:00:00.000Z', reason: 'Đã gọi điện xác minh' } };
+    const done = renderToStaticMarkup(<AttemptList page={{ items: [cleared], total: 1 }} flaggedOnly acting={null} onAct={noop} onDone={noop} onCancel={noop} />);
+    expect(done).toContain('Đã xem xét, giữ kết quả');
+    expect(done).toContain('Lý do giữ kết quả: Đã gọi điện xác minh (10:00, 05/05/2026)');
+    expect(done).not.toContain('>Giữ kết quả<');
+  });
+
   it('needs a reason of at least 5 characters', () => {
     expect(checkReason('abc')).toMatch(/ít nhất 5 ký tự/);
     expect(checkReason('Dùng chung thiết bị')).toBeNull();

@@ -36,6 +36,8 @@ export interface EntryRow {
   deviceId?: string | null;
   events?: number;
   attemptNo?: number;
+  /** The judges' review: pending until someone voids or clears the attempt. */
+  review?: { state: 'none' | 'pending' | 'cleared' | 'void'; pendingFlags: string[]; clearedAt: string | null; reason: string | null };
 }
 
 const r = (roundId: string) => `/rounds/${seg(roundId)}`;
@@ -48,6 +50,8 @@ export const judgeApi = {
     asPage<JudgedEntryRow>(await api.get(`${r(roundId)}/entries`, { flagged: flagged ? 'true' : undefined, limit, offset })),
   voidAttempt: (attemptId: string, reason: string) => api.post<unknown>(`/attempts/${seg(attemptId)}/void`, { reason }),
   reinstate: (attemptId: string, reason: string) => api.post<unknown>(`/attempts/${seg(attemptId)}/reinstate`, { reason }),
+  /** Reviewed and kept: the flagged attempt may then win a prize. */
+  clearAttempt: (attemptId: string, reason: string) => api.post<unknown>(`/attempts/${seg(attemptId)}/clear`, { reason }),
 
   jury: (roundId: string) => api.get<JuryView>(`${r(roundId)}/jury`),
   entry: (entryId: string) => api.get<EntryView>(`/entries/${seg(entryId)}`),

@@ -1,6 +1,28 @@
-/** Pure helpers of the results screen: correction diffs, export progress, paging, the correction form. */
-import type { CorrectionView, ExportView, PlaceChange } from '../shared/api/judging-types';
+/** Pure helpers of the results screen: correction diffs, export progress, paging, the correction form, the publish gate. */
+import { ApiError } from '../shared/api/errors';
+import type { CorrectionView, ExportView, FlaggedWinner, PlaceChange, StaffResults } from '../shared/api/judging-types';
+import { describeFlag } from './flags';
 import { formatPoints, readPoints } from './marking-model';
+
+const isFlaggedWinner = (v: unknown): v is FlaggedWinner => !!v && typeof v === 'object' && typeof (v as FlaggedWinner).attemptId === 'string' && Array.isArray((v as FlaggedWinner).flags);
+
+/**
+ * Who stops publication: the server's 409 names them (freshest), else the list the results
+ * carry. Reviewed ones (voided or cleared since) are left out by the caller reloading.
+ */
+export function publishBlockers(results: Pick<StaffResults, 'flaggedWinners'>, error: unknown): FlaggedWinner[] {
+  if (error instanceof ApiError && error.code === 'flagged_winners_unreviewed' && Array.isArray(error.details)) return error.details.filter(isFlaggedWinner);
+  return results.flaggedWinners ?? [];
+}
+
+/** "Nguyễn V. A. — Giải Nhất — lượt 1: Làm bài nhanh bất thường" */
+export function describeBlocker(w: FlaggedWinner): { who: string; prize: string; flags: string } {
+  return {
+    who: w.displayName,
+    prize: w.prize.name ?? w.prize.code,
+    flags: w.flags.map((f) => describeFlag(f)).join('; ') || 'Dấu hiệu bất thường',
+  };
+}
 
 const FIELD_VI: Record<string, string> = {
   rank: 'Hạng',

@@ -1,5 +1,5 @@
 /** Fixture data in the API's shapes (libs/judging), for the judge and results screen tests. */
-import type { CorrectionView, EntryMarks, EntryView, ExportView, JudgedEntryRow, JuryView, MarkingSummary, PlaceExplanation, StaffResultRow, StaffResults } from '../shared/api/judging-types';
+import type { CorrectionView, EntryMarks, EntryView, ExportView, FlaggedWinner, JudgedEntryRow, JuryView, MarkingSummary, PlaceExplanation, StaffResultRow, StaffResults } from '../shared/api/judging-types';
 
 export const ME = '11111111-1111-4111-8111-111111111111';
 export const OTHER = '22222222-2222-4222-8222-222222222222';
@@ -109,6 +109,15 @@ export const resultRow = (rank: number, userId: string, over: Partial<StaffResul
   separatedFromPrevious: rank === 1 ? null : 'score',
   prize: rank === 1 ? { code: 'nhat', name: 'Giải Nhất', level: 1, group: null, boundaryTie: false } : null,
   ...over,
+});
+
+export const flaggedWinner = (attemptId: string, prize: string): FlaggedWinner => ({
+  userId: `u-${attemptId}`,
+  displayName: `Bot A. ${attemptId.slice(1)}`,
+  attemptId,
+  attemptNo: 1,
+  prize: { code: 'p', name: prize, level: 1 },
+  flags: ['too_fast'],
 });
 
 export const staffResults = (over: Partial<StaffResults> = {}): StaffResults => ({

@@ -49,4 +49,13 @@ export class Attempt {
   @Column({ type: 'int', nullable: true }) correctCount!: number | null;
   @Column({ type: 'varchar', length: 100, nullable: true }) submitKey!: string | null;
   @Column({ type: 'text', nullable: true }) voidReason!: string | null;
+  /**
+   * A judge's review that keeps the attempt ("clear", or a reinstatement): how many of its
+   * flags it covered (flags are only ever appended, so a later flag needs a new review), by
+   * whom, when and why. A flagged attempt with more flags than this is unreviewed.
+   */
+  @Column({ type: 'int', default: 0 }) clearedFlags!: number;
+  @Column({ type: 'timestamptz', nullable: true }) clearedAt!: Date | null;
+  @Column({ type: 'uuid', nullable: true }) clearedBy!: string | null;
+  @Column({ type: 'text', nullable: true }) clearReason!: string | null;
 }

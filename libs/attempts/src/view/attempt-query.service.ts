@@ -8,6 +8,7 @@ import { Attempt } from '../attempt/attempt.entity';
 import { AttemptRecords } from '../attempt/attempt-records.service';
 import { AttemptHotStore, type StoredAnswer } from '../hot/attempt-hot-store';
 import type { AttemptFlag } from '../integrity/integrity';
+import { type AttemptReviewView, reviewState, unreviewedFlags } from '../integrity/flag-review';
 import { scoreAttempt } from '../scoring/scoring';
 import { AttemptFinaliser } from '../submit/attempt-finaliser.service';
 import { answerViews, type AttemptView, questionViews, reviewViews } from './attempt-view';
@@ -41,6 +42,8 @@ export interface StaffAttemptRow extends AttemptSummary {
   deviceId: string | null;
   userAgent: string | null;
   events: number;
+  /** Where the judges stand on the flags: pending until one voids or clears the attempt. */
+  review: AttemptReviewView;
 }
 
 const summary = (a: Attempt): AttemptSummary => ({
@@ -53,6 +56,29 @@ const summary = (a: Attempt): AttemptSummary => ({
   score: a.score,
   maxScore: a.maxScore,
   timeTakenMs: a.timeTakenMs,
+});
+
+type Reviewed = Pick<Attempt, 'status' | 'flags' | 'clearedFlags' | 'clearedAt' | 'clearedBy' | 'clearReason' | 'voidReason'>;
+
+function reviewView(a: Reviewed): AttemptReviewView {
+  return {
+    state: reviewState(a.status, a.flags, a.clearedFlags),
+    pendingFlags: a.status === 'void' ? [] : unreviewedFlags(a.flags, a.clearedFlags),
+    clearedAt: a.clearedAt?.toISOString() ?? null,
+    clearedBy: a.clearedBy,
+    reason: a.status === 'void' ? a.voidReason : a.clearReason,
+  };
+}
+
+/** A row of the staff listing (snake_case SQL) as the entity fields the review needs. */
+const reviewedRow = (r: Record<string, unknown>): Reviewed => ({
+  status: r.status as Attempt['status'],
+  flags: r.flags as AttemptFlag[],
+  clearedFlags: r.cleared_flags as number,
+  clearedAt: (r.cleared_at as Date | null) ?? null,
+  clearedBy: (r.cleared_by as string | null) ?? null,
+  clearReason: (r.clear_reason as string | null) ?? null,
+  voidReason: (r.void_reason as string | null) ?? null,
 });
 
 /** Reading attempts: the entrant resumes or reviews their own; staff of the organisation see all, with integrity data. */
@@ -107,7 +133,7 @@ export class AttemptQueryService {
       const given = Object.fromEntries([...answers].map(([k, v]) => [k, v.answer]));
       view.review = reviewViews(a.questions, pool.byVersion, scoreAttempt(a.questions, given, pool.byVersion, { partialCredit: round.partialCredit }));
     }
-    if (staff) view.integrity = { flags: a.flags, ip: a.ip, userAgent: a.userAgent, deviceId: a.deviceId, userId: a.userId, voidReason: a.voidReason };
+    if (staff) view.integrity = { flags: a.flags, ip: a.ip, userAgent: a.userAgent, deviceId: a.deviceId, userId: a.userId, voidReason: a.voidReason, review: reviewView(a) };
     return view;
   }
 
@@ -126,7 +152,7 @@ export class AttemptQueryService {
     };
   }
 
-  /** Staff: a round's attempts, flagged ones first when asked for. */
+  /** Staff: a round's attempts, flagged ones first (those awaiting a judge before reviewed ones). */
   async forRound(actor: Actor, roundId: string, q: { flagged?: boolean; status?: string; limit: number; offset: number }): Promise<Page<StaffAttemptRow>> {
     await this.access.require(actor, 'round', roundId, 'read');
     const where = `a.round_id = $1 AND ($2::boolean IS NOT TRUE OR jsonb_array_length(a.flags) > 0) AND ($3::text IS NULL OR a.status = $3)`;
@@ -136,7 +162,7 @@ export class AttemptQueryService {
       `SELECT a.*, u.full_name, (SELECT count(*)::int FROM attempt_event e WHERE e.attempt_id = a.id) AS events
          FROM attempt a JOIN "user" u ON u.id = a.user_id
         WHERE ${where}
-        ORDER BY jsonb_array_length(a.flags) DESC, a.started_at DESC LIMIT $4 OFFSET $5`,
+        ORDER BY (a.status <> 'void' AND jsonb_array_length(a.flags) > a.cleared_flags) DESC, jsonb_array_length(a.flags) DESC, a.started_at DESC LIMIT $4 OFFSET $5`,
       [...params, q.limit, q.offset],
     );
     const [{ n }] = await sqlRows<{ n: number }>(this.db, `SELECT count(*)::int AS n FROM attempt a WHERE ${where}`, params);
@@ -159,6 +185,7 @@ export class AttemptQueryService {
         deviceId: (r.device_id as string | null) ?? null,
         userAgent: (r.user_agent as string | null) ?? null,
         events: r.events as number,
+        review: reviewView(reviewedRow(r)),
       })),
     };
   }

@@ -2,6 +2,7 @@ import type { PoolQuestion } from '@lc/question-bank';
 import type { SavedAnswer } from '../attempt/attempt-answer.entity';
 import type { AttemptStatus } from '../attempt/attempt.entity';
 import type { DrawnQuestion } from '../draw/draw';
+import type { AttemptReviewView } from '../integrity/flag-review';
 import type { AttemptFlag } from '../integrity/integrity';
 import type { AttemptScore } from '../scoring/scoring';
 
@@ -51,7 +52,7 @@ export interface AttemptView {
   answers: Record<string, AnswerView>;
   review?: ReviewView[];
   /** Staff only. */
-  integrity?: { flags: AttemptFlag[]; ip: string | null; userAgent: string | null; deviceId: string | null; userId: string; voidReason: string | null };
+  integrity?: { flags: AttemptFlag[]; ip: string | null; userAgent: string | null; deviceId: string | null; userId: string; voidReason: string | null; review: AttemptReviewView };
 }
 
 export function questionViews(draw: DrawnQuestion[], versions: Map<string, PoolQuestion>): QuestionView[] {

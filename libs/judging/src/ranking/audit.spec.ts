@@ -4,6 +4,7 @@ import { parseRankingRules } from './rules';
 import { OPENS_AT, row } from './test-rows';
 
 const rules = parseRankingRules({});
+const chained = parseRankingRules({ chain: ['score', 'prediction', 'under-before-over', 'time-taken', 'submitted-at'] });
 const ctx = { actual: 100, opensAt: OPENS_AT };
 const rows = [
   row('a', { score: 9, prediction: 100 }),
@@ -26,7 +27,7 @@ describe('ranking audit', () => {
       hashRankingInputs(rows.map((r, i) => (i === 1 ? { ...r, prediction: null } : r)), rules, ctx),
       hashRankingInputs(rows.map((r, i) => (i === 1 ? { ...r, submittedAt: new Date(r.submittedAt.getTime() + 1) } : r)), rules, ctx),
       hashRankingInputs(rows.slice(1), rules, ctx),
-      hashRankingInputs(rows, parseRankingRules({ equalDistance: 'earlier' }), ctx),
+      hashRankingInputs(rows, chained, ctx),
       hashRankingInputs(rows, rules, { ...ctx, actual: 101 }),
       hashRankingInputs(rows, rules, { ...ctx, opensAt: new Date(0) }),
     ];
@@ -35,15 +36,18 @@ describe('ranking audit', () => {
   });
 
   it('records, for each pair of neighbours, the rule that separated them', () => {
-    const r = rankRound(rows, rules, ctx);
+    const r = rankRound(rows, chained, ctx);
     expect(r.results.map((x) => x.personId)).toEqual(['b', 'c', 'a', 'd']);
-    expect(r.audit.separations).toBe('QS=');
-    expect(r.audit.separatorCounts).toEqual({ 'prediction-equal-distance': 1, score: 1, tie: 1 });
-    expect(separatorAt(r.audit, 0)).toBe('prediction-equal-distance');
+    expect(r.audit.separations).toBe('US=');
+    expect(r.audit.separatorCounts).toEqual({ 'under-before-over': 1, score: 1, tie: 1 });
+    expect(separatorAt(r.audit, 0)).toBe('under-before-over');
     expect(separatorAt(r.audit, 2)).toBe('tie');
     expect(separatorAt(r.audit, 3)).toBeNull();
-    expect(r.audit).toMatchObject({ version: 1, rowCount: 6, rankedCount: 4, actual: 100, opensAt: OPENS_AT.toISOString() });
-    expect(r.audit.inputHash).toBe(hashRankingInputs(rows, rules, ctx));
+    expect(r.audit).toMatchObject({ version: 2, rowCount: 6, rankedCount: 4, actual: 100, opensAt: OPENS_AT.toISOString() });
+    expect(r.audit.inputHash).toBe(hashRankingInputs(rows, chained, ctx));
+    // Without the step in the chain, b (under) and c (over) are equal on every published rule.
+    expect(rankRound(rows, rules, ctx).audit.separations).toBe('=S=');
+    expect(separatorAt({ separations: 'Q' }, 0)).toBe('prediction-equal-distance'); // results stored before version 2
   });
 
   it('hashes the published order so a later re-run can be checked against it', () => {

@@ -6,12 +6,14 @@ import { RoundContext, Separator } from './compare';
 import type { RankedResult } from './rank-round';
 import { RankingRules } from './rules';
 
-export const AUDIT_VERSION = 1;
+/** 2: `under-before-over` is a chain step, never a hidden default (1: the equal-distance policy). */
+export const AUDIT_VERSION = 2;
 
 /** One character per neighbour pair, so a 200,000-row audit stays a 200 kB string. */
 export const SEPARATOR_CODES: Record<Separator, string> = {
   score: 'S',
   prediction: 'P',
+  'under-before-over': 'U',
   'prediction-equal-distance': 'Q',
   'time-taken': 'T',
   'since-open': 'O',

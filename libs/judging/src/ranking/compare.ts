@@ -3,7 +3,11 @@ import { fix6 } from '../common/numbers';
 import { RankableAttempt } from './attempt-row';
 import { RankingRules, TieBreakStep } from './rules';
 
-/** Which rule put one of two neighbours ahead; `tie` when every step was equal. */
+/**
+ * Which rule put one of two neighbours ahead; `tie` when every step was equal.
+ * `prediction-equal-distance` is only ever read back from results stored before
+ * under-before-over became a chain step (a hidden default then).
+ */
 export type Separator = TieBreakStep | 'prediction-equal-distance' | 'tie';
 
 export interface RoundContext {
@@ -15,25 +19,19 @@ export interface RoundContext {
 
 /**
  * Every attempt's sort keys, flattened into one Float64Array (smaller is better for all
- * keys), so sorting 200,000 rows compares numbers, not objects. `prediction` takes two
- * slots: the distance, then the equal-distance key.
+ * keys), so sorting 200,000 rows compares numbers, not objects: one slot per step of the
+ * chain, and nothing else, so only the published chain orders people.
  */
 export class SortKeys {
   readonly width: number;
   readonly keys: Float64Array;
-  private readonly slotOf: number[];
 
   constructor(
     readonly rows: readonly RankableAttempt[],
     readonly rules: RankingRules,
     readonly ctx: RoundContext,
   ) {
-    this.slotOf = [];
-    let w = 0;
-    for (const s of rules.chain) {
-      this.slotOf.push(w);
-      w += s === 'prediction' ? 2 : 1;
-    }
+    const w = rules.chain.length;
     this.width = w;
     if (rules.chain.includes('since-open') && !ctx.opensAt) throw badRequest('opens_at_required', 'The since-open rule needs the round opening time');
     this.keys = new Float64Array(rows.length * w);
@@ -43,17 +41,17 @@ export class SortKeys {
   private fill(r: RankableAttempt, at: number): void {
     const submitted = r.submittedAt.getTime();
     this.rules.chain.forEach((step, j) => {
-      const k = at + this.slotOf[j];
+      const k = at + j;
       switch (step) {
         case 'score':
           this.keys[k] = -fix6(r.score);
           break;
-        case 'prediction': {
-          const [dist, side] = predictionKeys(r, this.ctx.actual, this.rules, submitted);
-          this.keys[k] = dist;
-          this.keys[k + 1] = side;
+        case 'prediction':
+          this.keys[k] = predictionKey(r, this.ctx.actual, this.rules);
           break;
-        }
+        case 'under-before-over':
+          this.keys[k] = sideKey(r, this.ctx.actual, this.rules);
+          break;
         case 'time-taken':
           this.keys[k] = r.timeTakenMs;
           break;
@@ -84,27 +82,29 @@ export class SortKeys {
   /** The first step that separates rows a and b. */
   separator(a: number, b: number): Separator {
     const w = this.width;
-    for (let j = 0; j < this.rules.chain.length; j++) {
-      const step = this.rules.chain[j];
-      const s = this.slotOf[j];
-      if (this.keys[a * w + s] !== this.keys[b * w + s]) return step;
-      if (step === 'prediction' && this.keys[a * w + s + 1] !== this.keys[b * w + s + 1]) return 'prediction-equal-distance';
-    }
+    for (let j = 0; j < w; j++) if (this.keys[a * w + j] !== this.keys[b * w + j]) return this.rules.chain[j];
     return 'tie';
   }
 }
 
 /**
- * A missing guess is worse than any guess; before the actual value is known the step
- * is inert (both keys 0). Under-before-over: a guess at or below the value wins over
- * one equally far above it.
+ * The distance to the actual value; a missing guess is worse than any guess. Before the
+ * actual value is known the step is inert (0 for everyone).
  */
-export function predictionKeys(r: RankableAttempt, actual: number | null, rules: RankingRules, submittedMs: number): [number, number] {
-  if (actual === null || rules.prediction === null) return [0, 0];
-  if (r.prediction === null) return [Number.POSITIVE_INFINITY, 0];
-  const diff = fix6(r.prediction - actual);
-  const side = rules.equalDistance === 'under-before-over' ? (diff > 0 ? 1 : 0) : submittedMs;
-  return [Math.abs(diff), side];
+export function predictionKey(r: RankableAttempt, actual: number | null, rules: RankingRules): number {
+  if (actual === null || rules.prediction === null) return 0;
+  if (r.prediction === null) return Number.POSITIVE_INFINITY;
+  return Math.abs(fix6(r.prediction - actual));
+}
+
+/**
+ * The `under-before-over` step: 0 for a guess at or under the actual value, 1 for one
+ * over it. Chained after `prediction`, it only ever compares equal distances; inert
+ * (0) without an actual value or a guess — a missing guess is already last by `prediction`.
+ */
+export function sideKey(r: RankableAttempt, actual: number | null, rules: RankingRules): number {
+  if (actual === null || rules.prediction === null || r.prediction === null) return 0;
+  return fix6(r.prediction - actual) > 0 ? 1 : 0;
 }
 
 export function predictionDistance(prediction: number | null, actual: number | null): number | null {

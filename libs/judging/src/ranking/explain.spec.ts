@@ -1,4 +1,4 @@
-import { explainPlace } from './explain';
+import { explainFromNeighbours, explainPlace } from './explain';
 import { rankRound } from './rank-round';
 import { parseRankingRules } from './rules';
 import { OPENS_AT, row } from './test-rows';
@@ -45,11 +45,28 @@ describe('explainPlace', () => {
     expect(e.vi).toContain('Bạn không trả lời câu hỏi dự đoán (kết quả: 1.000).');
   });
 
-  it('names the equal-distance policy when it decided', () => {
-    const r = rankRound([row('under', { prediction: 990 }), row('over', { prediction: 1010 })], parseRankingRules({}), ctx);
-    expect(explainPlace(r, 'over')!.vi).toContain('cùng độ chênh lệch, thể lệ xếp dự đoán không vượt kết quả trước dự đoán vượt kết quả');
-    const r2 = rankRound([row('late', { prediction: 990, at: 9 }), row('early', { prediction: 1010 })], parseRankingRules({ equalDistance: 'earlier' }), ctx);
-    expect(explainPlace(r2, 'late')!.vi).toContain('thể lệ xếp người nộp bài sớm hơn trước');
+  it('names under-before-over when the chain has it, and says the next rule decided when it does not', () => {
+    const chained = parseRankingRules({ chain: ['score', 'prediction', 'under-before-over', 'time-taken', 'submitted-at'] });
+    const r = rankRound([row('under', { prediction: 990, timeTakenMs: 90_000 }), row('over', { prediction: 1010, timeTakenMs: 30_000 })], chained, ctx);
+    const over = explainPlace(r, 'over')!;
+    expect(over.vi).toContain('cùng độ chênh lệch thì dự đoán không vượt quá kết quả xếp trước (dưới trước trên)');
+    expect(over.vi).toContain('Xếp sau người hạng 1 vì cùng độ chênh lệch, thể lệ xếp dự đoán không vượt quá kết quả trước dự đoán vượt quá kết quả (dưới trước trên): dự đoán 1.010 so với dự đoán 990.');
+    expect(over.lines.map((l) => l.key)).not.toContain('ranking.explain.equalDistance');
+
+    const plain = rankRound([row('under', { prediction: 990, timeTakenMs: 90_000 }), row('over', { prediction: 1010, timeTakenMs: 30_000 })], parseRankingRules({}), ctx);
+    const under = explainPlace(plain, 'under')!;
+    expect(under.rank).toBe(2);
+    expect(under.vi).toContain('Xếp sau người hạng 1 vì thời gian làm bài dài hơn');
+    expect(under.vi).toContain('Dự đoán 990 và 1.010 cùng chênh lệch 10 so với kết quả (một dưới, một trên); thể lệ không có tiêu chí “dưới trước trên” nên xét tiếp tiêu chí sau.');
+    expect(under.vi).not.toContain('dưới trước trên)');
+  });
+
+  it('still explains results stored under the retired equal-distance setting', () => {
+    const stored = { ...parseRankingRules({}), equalDistance: 'earlier' } as ReturnType<typeof parseRankingRules>;
+    const me = { ...rankRound([row('x', { prediction: 990 })], stored, ctx).results[0], rank: 2, vsPrevious: 'prediction-equal-distance' as const };
+    const prev = { ...me, personId: 'y', rank: 1, prediction: 1010, vsPrevious: null };
+    const e = explainFromNeighbours({ me, previous: prev, next: null, total: 2, rules: stored, actual: 1000 });
+    expect(e.vi).toContain('thể lệ xếp người nộp bài sớm hơn trước');
   });
 
   it('speaks of the person in the third person, by name, when staff read it', () => {

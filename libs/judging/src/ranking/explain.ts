@@ -57,6 +57,7 @@ function subjectOf(p: Perspective | undefined): Subject {
 const STEP_VI: Record<TieBreakStep, string> = {
   score: 'điểm cao hơn',
   prediction: 'dự đoán gần kết quả hơn',
+  'under-before-over': 'cùng độ chênh lệch thì dự đoán không vượt quá kết quả xếp trước (dưới trước trên)',
   'time-taken': 'thời gian làm bài ngắn hơn',
   'since-open': 'nộp bài sớm hơn tính từ lúc mở vòng thi',
   'submitted-at': 'nộp bài sớm hơn',
@@ -64,6 +65,7 @@ const STEP_VI: Record<TieBreakStep, string> = {
 const STEP_EN: Record<TieBreakStep, string> = {
   score: 'higher score',
   prediction: 'prediction closer to the actual value',
+  'under-before-over': 'at equal distance, a guess at or under the actual value first (under before over)',
   'time-taken': 'shorter time taken',
   'since-open': 'earlier submission counted from the round opening',
   'submitted-at': 'earlier submission',
@@ -106,7 +108,9 @@ export function explainFromNeighbours(v: NeighbourView): PlaceExplanation {
   lines.push(attemptLine(me, rules, who));
   if (rules.chain.includes('prediction') && rules.prediction !== null && v.actual !== null) lines.push(predictionLine(me, v.actual, who));
   if (v.previous) lines.push(compareLine('behind', me, v.previous, me.vsPrevious ?? 'tie', rules));
+  if (v.previous) lines.push(...fellThrough(me, v.previous, me.vsPrevious ?? 'tie', rules));
   if (v.next) lines.push(compareLine('ahead', me, v.next, v.next.vsPrevious ?? 'tie', rules));
+  if (v.next) lines.push(...fellThrough(me, v.next, v.next.vsPrevious ?? 'tie', rules));
   return { personId: me.personId, perspective: v.perspective?.reader ?? 'self', rank: me.rank, total: v.total, lines, vi: lines.map((l) => l.vi).join(' '), en: lines.map((l) => l.en).join(' ') };
 }
 
@@ -144,6 +148,25 @@ function compareLine(side: Side, me: RankedResult, other: RankedResult, sep: Sep
   return line(key, { otherRank: other.rank, mine: mine.vi, theirs: theirs.vi }, `${pre.vi} vì ${vi}: ${mine.vi} so với ${theirs.vi}.`, `${pre.en}: ${en}: ${mine.en} vs ${theirs.en}.`);
 }
 
+/**
+ * Two people equally far from the actual value, one under and one over it, whom a later
+ * step separated: says why, since people expect the lower guess first (SPEC, Ranking).
+ */
+function fellThrough(me: RankedResult, other: RankedResult, sep: Separator, rules: RankingRules): ExplanationLine[] {
+  const at = rules.chain.indexOf('prediction');
+  if (at < 0 || rules.chain.includes('under-before-over') || sep === 'prediction-equal-distance') return [];
+  if (sep !== 'tie' && rules.chain.indexOf(sep) < at) return [];
+  if (me.distance === null || me.distance !== other.distance || me.prediction === null || other.prediction === null || me.prediction === other.prediction) return [];
+  return [
+    line(
+      'ranking.explain.equalDistance',
+      { otherRank: other.rank },
+      `Dự đoán ${formatNumber(me.prediction, 'vi')} và ${formatNumber(other.prediction, 'vi')} cùng chênh lệch ${formatNumber(me.distance, 'vi')} so với kết quả (một dưới, một trên); thể lệ không có tiêu chí “dưới trước trên” nên xét tiếp tiêu chí sau.`,
+      `Predictions ${formatNumber(me.prediction, 'en')} and ${formatNumber(other.prediction, 'en')} are equally far (${formatNumber(me.distance, 'en')}) from the actual value, one under and one over; the rules have no "under before over" step, so the next rule decides.`,
+    ),
+  ];
+}
+
 interface Shown {
   vi: string;
   en: string;
@@ -155,6 +178,8 @@ function shownValue(r: RankedResult, sep: Exclude<Separator, 'tie'>): Shown {
       return { vi: `${formatNumber(r.score, 'vi')} điểm`, en: `${formatNumber(r.score, 'en')} points` };
     case 'prediction':
       return r.distance === null ? { vi: 'không dự đoán', en: 'no prediction' } : { vi: `chênh lệch ${formatNumber(r.distance, 'vi')}`, en: `distance ${formatNumber(r.distance, 'en')}` };
+    case 'under-before-over':
+      return { vi: `dự đoán ${formatNumber(r.prediction ?? 0, 'vi')}`, en: `prediction ${formatNumber(r.prediction ?? 0, 'en')}` };
     case 'prediction-equal-distance':
       return { vi: `dự đoán ${formatNumber(r.prediction ?? 0, 'vi')}, nộp lúc ${formatVnDateTime(r.submittedAt)}`, en: `prediction ${formatNumber(r.prediction ?? 0, 'en')}, submitted ${formatVnDateTime(r.submittedAt)}` };
     case 'time-taken':
@@ -170,10 +195,13 @@ function reason(side: Side, me: RankedResult, other: RankedResult, sep: Exclude<
   const mine = shownValue(me, sep);
   const theirs = shownValue(other, sep);
   const better = side === 'ahead';
+  if (sep === 'under-before-over')
+    return { mine, theirs, vi: 'cùng độ chênh lệch, thể lệ xếp dự đoán không vượt quá kết quả trước dự đoán vượt quá kết quả (dưới trước trên)', en: 'equal distance; the rules put a guess at or under the actual value before one over it (under before over)' };
   if (sep === 'prediction-equal-distance') {
-    const policy = rules.equalDistance === 'under-before-over'
-      ? { vi: 'cùng độ chênh lệch, thể lệ xếp dự đoán không vượt kết quả trước dự đoán vượt kết quả', en: 'equal distance; the rules put a guess at or under the actual value before one over it' }
-      : { vi: 'cùng độ chênh lệch, thể lệ xếp người nộp bài sớm hơn trước', en: 'equal distance; the rules put the earlier submission first' };
+    // Results stored before version 2 of the audit, under the equal-distance setting of that time.
+    const policy = (rules as { equalDistance?: string }).equalDistance === 'earlier'
+      ? { vi: 'cùng độ chênh lệch, thể lệ xếp người nộp bài sớm hơn trước', en: 'equal distance; the rules put the earlier submission first' }
+      : { vi: 'cùng độ chênh lệch, thể lệ xếp dự đoán không vượt kết quả trước dự đoán vượt kết quả', en: 'equal distance; the rules put a guess at or under the actual value before one over it' };
     return { mine, theirs, ...policy };
   }
   const label = better ? { vi: STEP_VI[sep], en: STEP_EN[sep] } : { vi: worseVi(sep), en: worseEn(sep) };
@@ -186,6 +214,8 @@ function worseVi(s: TieBreakStep): string {
       return 'điểm thấp hơn';
     case 'prediction':
       return 'dự đoán xa kết quả hơn';
+    case 'under-before-over':
+      return 'cùng độ chênh lệch nhưng dự đoán vượt quá kết quả (dưới trước trên)';
     case 'time-taken':
       return 'thời gian làm bài dài hơn';
     case 'since-open':
@@ -201,6 +231,8 @@ function worseEn(s: TieBreakStep): string {
       return 'lower score';
     case 'prediction':
       return 'prediction further from the actual value';
+    case 'under-before-over':
+      return 'equal distance but a guess over the actual value (under before over)';
     case 'time-taken':
       return 'longer time taken';
     case 'since-open':

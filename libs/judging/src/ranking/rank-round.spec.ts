@@ -24,17 +24,34 @@ describe('rankRound', () => {
     expect(r[3].distance).toBe(50);
   });
 
-  it('breaks equal distances under-before-over, or by the earlier submission', () => {
-    const rows = [row('over', { prediction: 105, at: 1 }), row('under', { prediction: 95, at: 2 }), row('exact-late', { prediction: 100, at: 9 })];
-    expect(order(rows, rules, 100)).toEqual(['1:exact-late', '2:under', '3:over']);
-    const earlier = parseRankingRules({ equalDistance: 'earlier' });
-    expect(order(rows, earlier, 100)).toEqual(['1:exact-late', '2:over', '3:under']);
-    expect(rankRound(rows, earlier, ctx(100)).results[2].vsPrevious).toBe('prediction-equal-distance');
+  it('applies exactly the published chain: an equal distance, one under and one over, falls through to time taken', () => {
+    const rows = [row('under-slow', { prediction: 95, timeTakenMs: 90_000, at: 1 }), row('over-fast', { prediction: 105, timeTakenMs: 30_000, at: 2 })];
+    expect(order(rows, rules, 100)).toEqual(['1:over-fast', '2:under-slow']);
+    expect(rankRound(rows, rules, ctx(100)).results[1].vsPrevious).toBe('time-taken');
+    const noTime = parseRankingRules({ chain: ['score', 'prediction', 'submitted-at'] });
+    expect(order(rows, noTime, 100)).toEqual(['1:under-slow', '2:over-fast']);
+    expect(rankRound(rows, noTime, ctx(100)).results[1].vsPrevious).toBe('submitted-at');
+    // Equal on every published step: a shared rank, not a hidden preference for the lower guess.
+    const same = [row('over', { prediction: 105 }), row('under', { prediction: 95 })];
+    expect(order(same, rules, 100)).toEqual(['1:over', '1:under']);
+  });
+
+  it('puts a guess at or under the actual value first only when the organiser chains under-before-over', () => {
+    const chained = parseRankingRules({ chain: ['score', 'prediction', 'under-before-over', 'time-taken', 'submitted-at'] });
+    const rows = [row('over-fast', { prediction: 105, timeTakenMs: 30_000, at: 1 }), row('under-slow', { prediction: 95, timeTakenMs: 90_000, at: 2 }), row('exact', { prediction: 100, timeTakenMs: 99_000 })];
+    expect(order(rows, chained, 100)).toEqual(['1:exact', '2:under-slow', '3:over-fast']);
+    expect(rankRound(rows, chained, ctx(100)).results.map((r) => r.vsPrevious)).toEqual([null, 'prediction', 'under-before-over']);
+    // Two guesses on the same side, or no actual value yet: the step is inert and the chain goes on.
+    const sameSide = [row('slow', { prediction: 95, timeTakenMs: 90_000 }), row('fast', { prediction: 95, timeTakenMs: 30_000 })];
+    expect(order(sameSide, chained, 100)).toEqual(['1:fast', '2:slow']);
+    expect(order(rows, chained, null)).toEqual(['1:over-fast', '2:under-slow', '3:exact']);
   });
 
   it('compares decimal guesses and scores without float drift', () => {
     const rows = [row('over', { prediction: 1200.1, at: 1 }), row('under', { prediction: 1199.9, at: 2 })];
-    expect(order(rows, rules, 1200)).toEqual(['1:under', '2:over']); // equal distance, not 0.1000000000000227 vs 0.0999…
+    // Equal distances (not 0.1000000000000227 vs 0.0999…), so the earlier submission decides.
+    expect(order(rows, rules, 1200)).toEqual(['1:over', '2:under']);
+    expect(rankRound(rows, rules, ctx(1200)).results[1].vsPrevious).toBe('submitted-at');
     const sums = [row('a', { score: 0.1 + 0.2, timeTakenMs: 5 }), row('b', { score: 0.3, timeTakenMs: 4 })];
     expect(order(sums)).toEqual(['1:b', '2:a']);
   });

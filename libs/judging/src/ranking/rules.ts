@@ -4,14 +4,18 @@ import { isRecord, Problems, rejectUnknownKeys } from '../common/problems';
  * The tie-break steps an organiser may put in a round's "thể lệ", in the order they
  * apply. `since-open` is the time from the round opening to the submission: inside one
  * round it orders like `submitted-at`, but plans word it as a duration and the
- * explanation shows it as one.
+ * explanation shows it as one. `under-before-over` (a guess at or under the actual value
+ * before one over it) applies only when the organiser chains it, after `prediction`:
+ * the ranking applies exactly the published chain (SPEC, Ranking).
  */
-export const TIE_BREAK_STEPS = ['score', 'prediction', 'time-taken', 'since-open', 'submitted-at'] as const;
+export const TIE_BREAK_STEPS = ['score', 'prediction', 'under-before-over', 'time-taken', 'since-open', 'submitted-at'] as const;
 export type TieBreakStep = (typeof TIE_BREAK_STEPS)[number];
 
-/** Two guesses equally far from the actual value: the one below it first, or the earlier submission. */
-export const EQUAL_DISTANCE_POLICIES = ['under-before-over', 'earlier'] as const;
-export type EqualDistancePolicy = (typeof EQUAL_DISTANCE_POLICIES)[number];
+/**
+ * Rules stored before `under-before-over` became a chain step carry this key, filled in
+ * by default rather than chosen; they are read without it (see `withoutRetiredKeys`).
+ */
+const RETIRED_KEYS = ['equalDistance'] as const;
 
 /** Which of a person's attempts stands for them in the ranking. */
 export const REPRESENTATIVES = ['best', 'last'] as const;
@@ -30,7 +34,6 @@ export interface PredictionRule {
 
 export interface RankingRules {
   chain: TieBreakStep[];
-  equalDistance: EqualDistancePolicy;
   representative: Representative;
   /** Null when the round has no prediction question (the `prediction` step is then inert). */
   prediction: PredictionRule | null;
@@ -39,12 +42,11 @@ export interface RankingRules {
 /** SPEC.md "Ranking": score → |prediction − actual| → time taken → earlier submission. */
 export const DEFAULT_RANKING_RULES: Readonly<RankingRules> = Object.freeze<RankingRules>({
   chain: ['score', 'prediction', 'time-taken', 'submitted-at'],
-  equalDistance: 'under-before-over',
   representative: 'best',
   prediction: { target: 'entrants', countBy: 'people' },
 });
 
-const KNOWN_KEYS = ['chain', 'equalDistance', 'representative', 'prediction'] as const;
+const KNOWN_KEYS = ['chain', 'representative', 'prediction'] as const;
 
 function oneOf<T extends string>(allowed: readonly T[], v: unknown): v is T {
   return typeof v === 'string' && (allowed as readonly string[]).includes(v);
@@ -62,7 +64,8 @@ export function parseRankingRules(input: unknown): RankingRules {
     p.throwIfAny('invalid_ranking_rules', 'ranking rules');
   }
   const o = input as Record<string, unknown>;
-  rejectUnknownKeys(o, KNOWN_KEYS, '', p);
+  if (o.equalDistance !== undefined) p.add('equalDistance', 'is no longer a setting: put under-before-over in the chain, after prediction, to rank a guess at or under the actual value first');
+  rejectUnknownKeys(o, [...KNOWN_KEYS, ...RETIRED_KEYS], '', p);
   const d = DEFAULT_RANKING_RULES;
 
   let chain = [...d.chain];
@@ -75,11 +78,11 @@ export function parseRankingRules(input: unknown): RankingRules {
         else if (seen.has(s)) p.add(`chain[${i}]`, `repeats ${s}`);
         else seen.add(s);
       });
+      const ubo = o.chain.indexOf('under-before-over');
+      if (ubo >= 0 && !o.chain.slice(0, ubo).includes('prediction')) p.add(`chain[${ubo}]`, 'under-before-over only separates equal prediction distances: put it after prediction');
       chain = o.chain as TieBreakStep[];
     }
   }
-  if (o.equalDistance !== undefined && !oneOf(EQUAL_DISTANCE_POLICIES, o.equalDistance))
-    p.add('equalDistance', `must be one of ${EQUAL_DISTANCE_POLICIES.join(', ')}`);
   if (o.representative !== undefined && !oneOf(REPRESENTATIVES, o.representative))
     p.add('representative', `must be one of ${REPRESENTATIVES.join(', ')}`);
 
@@ -99,17 +102,25 @@ export function parseRankingRules(input: unknown): RankingRules {
   p.throwIfAny('invalid_ranking_rules', 'ranking rules');
   return {
     chain,
-    equalDistance: (o.equalDistance as EqualDistancePolicy | undefined) ?? d.equalDistance,
     representative: (o.representative as Representative | undefined) ?? d.representative,
     prediction,
   };
 }
 
 export function cloneRules(r: Readonly<RankingRules>): RankingRules {
-  return { chain: [...r.chain], equalDistance: r.equalDistance, representative: r.representative, prediction: r.prediction ? { ...r.prediction } : null };
+  return { chain: [...r.chain], representative: r.representative, prediction: r.prediction ? { ...r.prediction } : null };
 }
 
-/** The live leaderboard cannot know the actual prediction value, so it drops that step. */
+/**
+ * Stored rules (a round's own, or a `round_rules` row) as they are to be parsed: keys this
+ * module no longer knows are dropped, so a round saved before they were retired still ranks.
+ */
+export function withoutRetiredKeys(stored: unknown): unknown {
+  if (!isRecord(stored)) return stored;
+  return Object.fromEntries(Object.entries(stored).filter(([k]) => !(RETIRED_KEYS as readonly string[]).includes(k)));
+}
+
+/** The live leaderboard cannot know the actual prediction value, so it drops the steps that need it. */
 export function liveChain(rules: RankingRules): TieBreakStep[] {
-  return rules.chain.filter((s) => s !== 'prediction');
+  return rules.chain.filter((s) => s !== 'prediction' && s !== 'under-before-over');
 }

@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream';
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Res, StreamableFile } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { type Actor, CurrentActor, Roles } from '@lc/identity';
 import { PagingQuery } from '@lc/platform';
@@ -11,7 +11,7 @@ import { ExportJobs } from './exports/export-jobs';
 import { PublishResults } from './publish/publish-results';
 import { ResultsQuery } from './read/results-query';
 import { AttemptReview } from './review/attempt-review';
-import { CloseRoundDto, CorrectionDto, ExportQueryDto, ExportRequestDto, ReasonDto, ResultsPageQuery } from './results.dto';
+import { CloseRoundDto, CorrectionDto, ExportQueryDto, ExportRequestDto, ReasonDto, ResultsPageQuery, ReviewOutcomeDto } from './results.dto';
 
 /** Streams a file to the response; a client that goes away stops the producer (and its cursor). */
 function attach(reply: FastifyReply, stream: Readable, contentType: string, fileName: string): StreamableFile {
@@ -91,6 +91,15 @@ export class ResultsController {
   @ApiOperation({ summary: 'Reinstate a void attempt with a reason (before publication)' })
   reinstate(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: ReasonDto) {
     return this.reviews.execute(actor, id, 'reinstate', dto.reason);
+  }
+
+  @Post('attempts/:id/clear')
+  @HttpCode(200)
+  @Roles('organiser', 'judge', 'admin')
+  @ApiOperation({ summary: 'Review a flagged attempt and keep it, with a reason (audited): it may then win a prize' })
+  @ApiOkResponse({ type: ReviewOutcomeDto })
+  clear(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: ReasonDto) {
+    return this.reviews.clear(actor, id, dto.reason);
   }
 
   @Get('rounds/:id/results/export')

@@ -14,6 +14,16 @@ export class ReasonDto {
   @ApiProperty({ minLength: 5, example: 'Cùng thiết bị với 4 tài khoản khác, đáp án trùng khớp' }) @IsString() @MinLength(5) @MaxLength(2000) reason!: string;
 }
 
+export class ReviewOutcomeDto {
+  @ApiProperty({ format: 'uuid' }) attemptId!: string;
+  @ApiProperty({ format: 'uuid' }) roundId!: string;
+  @ApiProperty({ format: 'uuid' }) userId!: string;
+  @ApiProperty({ enum: ['submitted', 'expired', 'void'] }) statusBefore!: string;
+  @ApiProperty({ enum: ['submitted', 'expired', 'void'] }) status!: string;
+  @ApiProperty({ description: 'The change made the provisional results stale: close the round again before publishing' }) resultsStale!: boolean;
+  @ApiProperty({ description: 'A judge has reviewed every flag of the attempt and kept it' }) cleared!: boolean;
+}
+
 export class CorrectionDto extends ReasonDto {
   @ApiPropertyOptional({ type: [String] }) @IsOptional() @IsArray() @ArrayMaxSize(10_000) @IsUUID('all', { each: true }) voidAttemptIds?: string[];
   @ApiPropertyOptional({ type: [String] }) @IsOptional() @IsArray() @ArrayMaxSize(10_000) @IsUUID('all', { each: true }) reinstateAttemptIds?: string[];
@@ -35,7 +45,10 @@ export class ExportQueryDto {
 export class ExportRequestDto extends ExportQueryDto {}
 
 export class RoundRulesDto {
-  @ApiPropertyOptional({ example: { chain: ['score', 'prediction', 'time-taken', 'submitted-at'], equalDistance: 'under-before-over', representative: 'best' } })
+  @ApiPropertyOptional({
+    description: "chain: the tie-break steps in order, from score, prediction, under-before-over (only after prediction), time-taken, since-open, submitted-at; nothing outside the chain orders people. representative: best | last.",
+    example: { chain: ['score', 'prediction', 'time-taken', 'submitted-at'], representative: 'best' },
+  })
   @IsOptional()
   @IsObject()
   rankingRules?: Record<string, unknown>;

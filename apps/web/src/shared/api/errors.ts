@@ -118,6 +118,9 @@ const BY_CODE: Record<string, string> = {
   contradictory_correction: 'Một lượt thi không thể vừa hủy vừa khôi phục.',
   attempt_already_void: 'Lượt thi này đã bị hủy kết quả trước đó.',
   attempt_not_void: 'Lượt thi này chưa bị hủy nên không cần khôi phục.',
+  attempt_not_flagged: 'Lượt thi này không bị gắn cờ nên không cần xem xét.',
+  attempt_already_cleared: 'Ban giám khảo đã xem xét và giữ kết quả lượt thi này rồi.',
+  flagged_winners_unreviewed: 'Chưa công bố được: có người đạt giải với lượt thi bị gắn cờ mà ban giám khảo chưa xem xét. Hãy hủy kết quả hoặc giữ kết quả (ghi lý do) cho từng người trong danh sách.',
   export_not_ready: 'Tệp xuất chưa sẵn sàng.',
   not_a_judged_round: 'Vòng thi này là trắc nghiệm, không nộp bài dự thi.',
 };

@@ -141,6 +141,16 @@ export interface StaffResultRow {
   prize: PrizeView | null;
 }
 
+/** A prize winner whose attempt is flagged and no judge has voided or cleared (publication waits for them). */
+export interface FlaggedWinner {
+  userId: string;
+  displayName: string;
+  attemptId: string;
+  attemptNo: number | null;
+  prize: { code: string; name: string | null; level: number | null };
+  flags: string[];
+}
+
 /** GET /rounds/:id/results as staff see it. */
 export interface StaffResults {
   roundId: string;
@@ -153,6 +163,8 @@ export interface StaffResults {
   rankedCount: number;
   winnerCount: number;
   shortfalls?: unknown;
+  /** Winners publication would refuse (409 flagged_winners_unreviewed) until each is reviewed. */
+  flaggedWinners?: FlaggedWinner[];
   total: number;
   items: StaffResultRow[];
 }

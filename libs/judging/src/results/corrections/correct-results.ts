@@ -11,6 +11,7 @@ import { ResultsGate } from '../common/results-gate';
 import { ResultCorrection, RoundResult } from '../entities';
 import { BoardSync } from '../review/board-sync';
 import { changeAttemptStatus } from '../review/attempt-status';
+import { refuseFlaggedWinners } from '../review/flagged-winners';
 
 export interface CorrectionCommand {
   reason: string;
@@ -84,6 +85,8 @@ export class CorrectResults {
       for (const id of reinstates) changed.push(await changeAttemptStatus(m, this.audit, actor, access.organisationId, id, 'reinstate', cmd.reason));
       const built = await this.builder.build(m, round, { predictionActual: cmd.predictionActual, previous: current, judged });
       const { version } = await storeResult(m, round, built, { status: 'published', closedAt: current.closedAt, closedBy: current.closedBy, publishedAt: current.publishedAt, publishedBy: current.publishedBy });
+      // A prize passed on to a flagged, unreviewed attempt would be published unseen: roll it all back.
+      await refuseFlaggedWinners(m, roundId, 'correcting published results (or void it in the same correction)');
       const changes = diffRankings(before, builtSnapshots(built));
       const request = { voidAttemptIds: voids, reinstateAttemptIds: reinstates, ...(cmd.predictionActual !== undefined ? { predictionActual: cmd.predictionActual } : {}) };
       const saved = await m.save(

@@ -9,6 +9,7 @@ import { renderCertificatesPdf, CertificateEntry } from '../../certificates/cert
 import { renderDecisionPdf } from '../../certificates/decision-pdf';
 import { ResultsGate } from '../common/results-gate';
 import { ContestAwardRules, RoundResult } from '../entities';
+import { flaggedWinners, flaggedWinnersError, refuseFlaggedWinners } from '../review/flagged-winners';
 
 interface Winner {
   user_id: string;
@@ -28,6 +29,8 @@ export function verificationCode(roundId: string, userId: string, prizeCode: str
  * The decision ("Quyết định khen thưởng") and the certificates of a round's winners, as
  * PDF in Vietnamese (DejaVu fonts vendored with the judging module). Staff may print
  * drafts once the round is closed; a winner may fetch their own certificate once published.
+ * Neither names a winner whose attempt is flagged and unreviewed: they are refused until a
+ * judge has voided or cleared it.
  */
 @Injectable()
 export class ResultDocuments {
@@ -40,6 +43,7 @@ export class ResultDocuments {
   async decision(actor: Actor, roundId: string): Promise<PDFKit.PDFDocument> {
     await this.gate.reader(actor, roundId);
     const ctx = await this.context(roundId);
+    await refuseFlaggedWinners(this.db, roundId, 'printing the award decision');
     const winners = await this.winners(roundId);
     return renderDecisionPdf({
       issuer: ctx.issuer,
@@ -62,6 +66,8 @@ export class ResultDocuments {
       if (r?.status !== 'published') throw conflict('results_not_published', 'Certificates are issued once the results are published');
     } else await this.gate.reader(actor, roundId);
     const ctx = await this.context(roundId);
+    const unseen = (await flaggedWinners(this.db, roundId)).filter((w) => !userId || w.userId === userId);
+    if (unseen.length) throw flaggedWinnersError(unseen, 'printing certificates');
     const winners = (await this.winners(roundId)).filter((w) => !userId || w.user_id === userId);
     if (userId && !winners.length) throw notFound('Certificate');
     const entries: CertificateEntry[] = winners.map((w) => ({

@@ -9,11 +9,13 @@ import { ResultBuilder } from '../close/result-builder';
 import { ResultsGate } from '../common/results-gate';
 import { RoundResult } from '../entities';
 import { acrossRoundsOf, lockResults } from '../close/result-store';
+import { refuseFlaggedWinners } from '../review/flagged-winners';
 
 /**
  * POST /rounds/:id/results/publish: the provisional result becomes the published one
  * (immutable but for corrections), the round becomes `published` — which is what shows
  * entrants the answer key and the true leaderboard — and watchers get round:status.
+ * Refused while a prize winner's attempt is flagged and no judge has voided or cleared it.
  */
 @Injectable()
 export class PublishResults {
@@ -40,6 +42,8 @@ export class PublishResults {
       if (r.status === 'published') throw conflict('results_published', 'The results are already published');
       if (r.stale) throw conflict('results_stale', 'Attempts were voided or reinstated since the round was closed: close it again to recompute, then publish');
       await this.refuseDoublePrizes(m, round);
+      // Under the results lock: a void (which makes the results stale) cannot slip in between.
+      await refuseFlaggedWinners(m, roundId, 'publishing');
       await m.update(RoundResult, { roundId }, { status: 'published', publishedAt: now, publishedBy: actor.id });
       await m.query(`UPDATE round SET status = 'published', updated_at = now() WHERE id = $1`, [roundId]);
       await this.audit.record(actor, { action: 'results.publish', entityType: 'round', entityId: roundId, before: { status: 'provisional', version: r.version }, after: { status: 'published', version: r.version, outputHash: r.audit.outputHash }, organisationId: access.organisationId }, m);

@@ -11,6 +11,7 @@ import { explainFromNeighbours, PlaceExplanation } from '../../ranking/explain';
 import type { RankedResult } from '../../ranking/rank-round';
 import { ResultsGate } from '../common/results-gate';
 import { RoundResult } from '../entities';
+import { flaggedWinners } from '../review/flagged-winners';
 
 interface EntryRow {
   position: number;
@@ -115,7 +116,8 @@ export class ResultsQuery {
     const where = `e.round_id = $1 ${q.winners ? 'AND e.prize_code IS NOT NULL' : ''}`;
     const rows: EntryRow[] = await this.db.query(`${ENTRY_SQL} WHERE ${where} ORDER BY e.position LIMIT $2 OFFSET $3`, [roundId, q.limit, q.offset]);
     const total = q.winners ? r.winnerCount : r.rankedCount;
-    return { ...header(r), total, items: rows.map(staffItem) };
+    // What publication would refuse, so the publish confirmation lists it first.
+    return { ...header(r), flaggedWinners: await flaggedWinners(this.db, roundId), total, items: rows.map(staffItem) };
   }
 
   async explain(actor: Actor, roundId: string, userId: string): Promise<PlaceExplanation & { status: string }> {

@@ -21,6 +21,7 @@ describe('effective ranking rules of a round', () => {
     expect(effectiveRules(round(), row).ranking.prediction).toBeNull();
     expect(effectiveRules(round({ predictionQuestion: { prompt: 'x?', target: 'custom', countBy: 'people' } }), row).ranking.prediction).toEqual({ target: 'entrants', countBy: 'people' });
     expect(effectiveRules(round({ attemptScoring: 'last' }), row).ranking.representative).toBe('best');
+    expect(effectiveRules(round(), row).ranking).not.toHaveProperty('equalDistance'); // stored before it was retired
   });
 
   it('drops the steps a judged round cannot use', () => {

@@ -1,7 +1,7 @@
 import type { Round } from '@lc/contests';
 import { badRequest } from '@lc/platform';
 import { PrizePlan } from '../../awards/prize-plan';
-import { DEFAULT_RANKING_RULES, parseRankingRules, PredictionRule, RankingRules, TieBreakStep } from '../../ranking/rules';
+import { DEFAULT_RANKING_RULES, parseRankingRules, PredictionRule, RankingRules, TieBreakStep, withoutRetiredKeys } from '../../ranking/rules';
 import type { RoundRules } from '../entities';
 
 export interface EffectiveRules {
@@ -22,7 +22,7 @@ const JUDGED_STEPS: readonly TieBreakStep[] = ['score', 'since-open', 'submitted
  * keeps the configured counting, which then does not apply: staff give the value).
  */
 export function effectiveRules(round: Pick<Round, 'kind' | 'rankingRules' | 'attemptScoring' | 'predictionQuestion' | 'prizes'>, row: RoundRules | null): EffectiveRules {
-  const parsed = parseRankingRules(row ? row.rankingRules : (round.rankingRules ?? undefined));
+  const parsed = parseRankingRules(withoutRetiredKeys(row ? row.rankingRules : (round.rankingRules ?? undefined)));
   if (!row) parsed.representative = round.attemptScoring;
   const pq = round.predictionQuestion;
   let prediction: PredictionRule | null = null;
