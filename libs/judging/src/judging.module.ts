@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { JudgedEntriesModule } from './judged-entries/judged-entries.module';
+import { JudgedEntriesModule, JudgedEntriesWorkerModule } from './judged-entries/judged-entries.module';
 import { ResultsModule, ResultsWorkerModule } from './results/results.module';
 
 /** Judging for the api: results of quiz rounds and jury scoring of judged rounds. */
@@ -7,5 +7,5 @@ import { ResultsModule, ResultsWorkerModule } from './results/results.module';
 export class JudgingModule {}
 
 /** Judging for the worker. */
-@Module({ imports: [ResultsWorkerModule] })
+@Module({ imports: [ResultsWorkerModule, JudgedEntriesWorkerModule] })
 export class JudgingWorkerModule {}

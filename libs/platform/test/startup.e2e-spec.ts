@@ -5,13 +5,14 @@ describe('start-up refuses bad configuration', () => {
   beforeAll(() => requireBuild());
 
   it('stops with a message naming each missing or bad variable', async () => {
-    const env = { PATH: process.env.PATH, DATABASE_URL: 'mysql://nope', REDIS_URL: process.env.REDIS_URL, JWT_SECRET: 'short' };
+    const env = { PATH: process.env.PATH, DATABASE_URL: 'mysql://nope', REDIS_URL: process.env.REDIS_URL, JWT_SECRET: 'short', UPLOAD_IDLE_TIMEOUT_MS: '0' };
     for (const main of [API_MAIN, WORKER_MAIN]) {
       const r = await runToExit(main, env);
       expect(r.code).toBe(78);
       expect(r.stderr).toMatch(/DATABASE_URL/);
       expect(r.stderr).toMatch(/JWT_SECRET must be at least 32 characters/);
       expect(r.stderr).toMatch(/PII_KEY is required/);
+      expect(r.stderr).toMatch(/UPLOAD_IDLE_TIMEOUT_MS must be an integer between 1000/);
     }
   });
 

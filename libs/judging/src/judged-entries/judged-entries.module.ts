@@ -1,3 +1,4 @@
+import { BullModule } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
 import { AttemptsCoreModule } from '@lc/attempts';
 import { ContestsCoreModule } from '@lc/contests';
@@ -7,6 +8,8 @@ import { EntriesService } from './entry/entries.service';
 import { EntryAccess } from './entry/entry-access.service';
 import { HandInService } from './entry/hand-in.service';
 import { EntryFileStore } from './files/entry-file-store';
+import { EntryFileSweep } from './files/entry-file-sweep';
+import { ENTRY_FILE_SWEEP_QUEUE, EntryFileSweepBootstrap, EntryFileSweepProcessor } from './files/entry-file-sweep.processor';
 import { JudgedStandings } from './judged-standings';
 import { JuryController } from './jury/jury.controller';
 import { JurySettingsService } from './jury/jury-settings.service';
@@ -26,6 +29,7 @@ import { RoundMarkingService } from './standing/round-marking.service';
     JurySettingsService,
     EntryAccess,
     EntryFileStore,
+    EntryFileSweep,
     HandInService,
     EntriesService,
     RoundMarkingService,
@@ -35,6 +39,13 @@ import { RoundMarkingService } from './standing/round-marking.service';
     QuotaAdvancement,
     { provide: JudgedStandings, useClass: JudgedStandingsFromMarks },
   ],
-  exports: [JudgedStandings],
+  exports: [JudgedStandings, EntryFileSweep],
 })
 export class JudgedEntriesModule {}
+
+/** The worker's part: the hourly sweep of leftover entry files. */
+@Module({
+  imports: [JudgedEntriesModule, BullModule.registerQueue({ name: ENTRY_FILE_SWEEP_QUEUE })],
+  providers: [EntryFileSweepProcessor, EntryFileSweepBootstrap],
+})
+export class JudgedEntriesWorkerModule {}

@@ -26,6 +26,10 @@ export class AppConfig {
   uploadDir!: string;
   /** Largest judged-entry file (slides, recorded presentations). */
   entryMaxBytes!: number;
+  /** An upload that sends nothing for this long is cut off (408): a slow-loris client holds no connection for long. */
+  uploadIdleTimeoutMs!: number;
+  /** The longest an upload's body may take to arrive (408); leftovers older than this are swept. */
+  uploadTimeoutMs!: number;
   answerGraceMs!: number;
   /** Sign-in attempts per account per minute. */
   authRateLimitPerMinute!: number;

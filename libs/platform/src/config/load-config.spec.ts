@@ -33,5 +33,8 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ ...good, METRICS_TOKEN: 'short' })).toThrow(/METRICS_TOKEN must be at least 16/);
     expect(loadConfig({ ...good, METRICS_TOKEN: 'x'.repeat(16) }).metricsToken).toBe('x'.repeat(16));
     expect(loadConfig(good).metricsToken).toBeUndefined();
+    expect(() => loadConfig({ ...good, UPLOAD_IDLE_TIMEOUT_MS: '500' })).toThrow(/UPLOAD_IDLE_TIMEOUT_MS must be an integer between 1000/);
+    expect(() => loadConfig({ ...good, UPLOAD_IDLE_TIMEOUT_MS: '60000', UPLOAD_TIMEOUT_MS: '30000' })).toThrow(/UPLOAD_IDLE_TIMEOUT_MS must be shorter than UPLOAD_TIMEOUT_MS/);
+    expect(loadConfig(good)).toMatchObject({ uploadIdleTimeoutMs: 30_000, uploadTimeoutMs: 1_800_000 });
   });
 });

@@ -78,6 +78,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
     importMaxBytes: int('IMPORT_MAX_BYTES', 10 * 1024 * 1024, 1024, 200 * 1024 * 1024),
     uploadDir: resolve(str('UPLOAD_DIR', 'data/uploads')),
     entryMaxBytes: int('ENTRY_MAX_BYTES', 200 * 1024 * 1024, 1024, 2000 * 1024 * 1024),
+    uploadIdleTimeoutMs: int('UPLOAD_IDLE_TIMEOUT_MS', 30_000, 1000, 600_000),
+    uploadTimeoutMs: int('UPLOAD_TIMEOUT_MS', 30 * 60_000, 10_000, 6 * 3600_000),
     answerGraceMs: int('ANSWER_GRACE_MS', 2000, 0, 60000),
     authRateLimitPerMinute: int('AUTH_RATE_LIMIT_PER_MINUTE', 10, 1, 10_000_000),
     authIpRateLimitPerMinute: int('AUTH_IP_RATE_LIMIT_PER_MINUTE', 60, 1, 10_000_000),
@@ -89,6 +91,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     exportDir: resolve(str('EXPORT_DIR', '.run/exports')),
     metricsToken: env.METRICS_TOKEN || undefined,
   };
+  if (config.uploadIdleTimeoutMs >= config.uploadTimeoutMs) problems.push('UPLOAD_IDLE_TIMEOUT_MS must be shorter than UPLOAD_TIMEOUT_MS');
   if (config.metricsToken !== undefined && config.metricsToken.length < 16) problems.push('METRICS_TOKEN must be at least 16 characters');
   if (/\0/.test(config.exportDir) || config.exportDir === resolve('/')) problems.push('EXPORT_DIR must be a folder path (not the filesystem root)');
   // A NUL byte or a filesystem root would make every upload path meaningless or dangerous.

@@ -28,6 +28,8 @@ export function replyWithError(req: FastifyRequest, reply: FastifyReply, excepti
     errorLog.warn({ requestId, url: req.url, err: (exception as Error)?.message }, 'service unavailable');
   }
   for (const [k, v] of Object.entries(headers)) void reply.header(k, v);
+  // A 408 answers a client that stopped sending: hang up rather than wait for the rest of its body.
+  if (body.statusCode === 408) void reply.header('connection', 'close');
   // A route's own content type (text/plain, a file's) does not apply to its error body.
   return reply.status(body.statusCode).type('application/json; charset=utf-8').send(body);
 }

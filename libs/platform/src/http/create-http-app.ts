@@ -33,6 +33,9 @@ export async function createHttpApp(rootModule: Type<unknown> | DynamicModule, c
     onProtoPoisoning: 'error',
     onConstructorPoisoning: 'error',
     return503OnClosing: true,
+    // Backstop for every body (JSON too): Node answers a bare 408 when one is still arriving after this.
+    // Uploads are watched more closely, with our error body (watchUpload).
+    requestTimeout: config.uploadTimeoutMs + 60_000,
     // Router refusals (over-long path parameter, malformed percent-encoding) in our error body too.
     frameworkErrors: (err: FastifyError, req: FastifyRequest, reply: FastifyReply) => {
       const { body } = toErrorBody(err);

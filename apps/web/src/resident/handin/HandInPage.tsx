@@ -55,7 +55,8 @@ function HandInForm({ roundId, existing, onSaved }: { roundId: string; existing:
   return (
     <form onSubmit={(e) => void submit(e)} noValidate aria-labelledby="hand-in" className="panel">
       <h2 id="hand-in">{existing ? 'Nộp lại (thay bài cũ)' : 'Nộp bài dự thi'}</h2>
-      <p className="field-hint">Bài gồm nội dung, đường dẫn hoặc tệp (một hoặc nhiều thứ). Mỗi lần nộp thay thế toàn bộ bài trước đó.</p>
+      <p className="field-hint">Bài gồm nội dung, đường dẫn hoặc tệp (một hoặc nhiều thứ). Mỗi lần nộp thay thế toàn bộ bài trước đó, cho đến khi giám khảo chấm.</p>
+      <p className="field-hint">Hạn nộp tính đến lúc bài tải lên xong: tệp lớn hãy nộp sớm.</p>
       <ErrorSummary errors={errors} labels={LABELS} serverError={serverError} />
       <HandInFields
         values={values}

@@ -68,5 +68,11 @@ describe('hand-in page', () => {
     const html = renderToStaticMarkup(<ErrorSummary errors={{}} labels={{}} serverError={new ApiError(415, 'unsupported_file_type', 'x')} />);
     expect(html).toContain('Định dạng tệp không được nhận.');
     expect(renderToStaticMarkup(<ErrorSummary errors={{}} labels={{}} serverError={new ApiError(409, 'entries_closed', 'x')} />)).toContain('Vòng thi đã hết hạn nộp bài');
+    const say = (status: number, code: string) => renderToStaticMarkup(<ErrorSummary errors={{}} labels={{}} serverError={new ApiError(status, code, 'x')} />);
+    expect(say(409, 'entries_closed')).toContain('hạn tính đến lúc bài tải lên xong');
+    expect(say(409, 'entry_marked')).toContain('Giám khảo đã chấm bài này');
+    expect(say(408, 'upload_timeout')).toContain('Bài chưa được nộp');
+    expect(say(413, 'entry_text_too_long')).toContain('tối đa 50.000 ký tự');
+    expect(say(400, 'invalid_text')).toContain('ký tự không hợp lệ');
   });
 });

@@ -8,6 +8,12 @@ describe('hand-in form rules', () => {
     expect(checkHandIn({ text: '', link: ' https://youtu.be/x ', file: null })).toEqual({ errors: {}, text: null, link: 'https://youtu.be/x' });
   });
 
+  it('counts the text as the server does: 50,000 composed characters, even when typed with combining marks', () => {
+    const nfd = 'ệ'.normalize('NFD').repeat(50_000); // 150,000 UTF-16 units as typed
+    expect(checkHandIn({ text: nfd, link: '', file: null }).errors).toEqual({});
+    expect(checkHandIn({ text: `${nfd}a`, link: '', file: null }).errors.text).toMatch(/tối đa 50\.000 ký tự/);
+  });
+
   it('refuses links that are not http(s)', () => {
     expect(checkHandIn({ text: '', link: 'javascript:alert(1)', file: null }).errors.link).toMatch(/https:\/\//);
     expect(checkHandIn({ text: '', link: 'youtu.be/x', file: null }).errors.link).toBeDefined();

@@ -34,7 +34,8 @@ const ext = (name: string) => (/\.([^.]+)$/.exec(name)?.[1] ?? '').toLowerCase()
 
 export function checkHandIn(f: HandInFields, maxBytes = DEFAULT_MAX_BYTES): HandInCheck {
   const errors: Record<string, string> = {};
-  const text = f.text.trim();
+  // Counted as the server counts: composed (NFC), so a text typed with combining marks is not overcounted.
+  const text = f.text.normalize('NFC').trim();
   if (text.length > MAX_TEXT) errors.text = `Nội dung tối đa ${MAX_TEXT.toLocaleString('vi-VN')} ký tự (hiện ${text.length.toLocaleString('vi-VN')}).`;
   let link: string | null = null;
   const l = f.link.trim();

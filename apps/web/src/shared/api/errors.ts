@@ -89,13 +89,17 @@ const BY_CODE: Record<string, string> = {
   organisation_required: 'Cần chọn đơn vị sở hữu.',
   rate_limited: 'Bạn thao tác quá nhanh. Vui lòng chờ giây lát rồi thử lại.',
   // Judging: entries, marks, results (libs/judging)
-  entries_closed: 'Vòng thi đã hết hạn nộp bài: không nộp hoặc thay bài được nữa.',
+  entries_closed: 'Vòng thi đã hết hạn nộp bài (hạn tính đến lúc bài tải lên xong): bài vừa gửi không được nhận, không nộp hoặc thay bài được nữa.',
   invalid_entry: 'Bài dự thi chưa hợp lệ: cần có nội dung, đường dẫn http(s) hoặc tệp đính kèm.',
   file_required: 'Chưa chọn tệp để tải lên.',
   file_empty: 'Tệp rỗng. Vui lòng chọn tệp khác.',
   file_too_large: 'Tệp quá lớn so với giới hạn cho phép.',
   unsupported_file_type: 'Định dạng tệp không được nhận. Dùng PDF, DOCX, PPTX, ODT/ODP, MP4, MOV, WebM, MP3, PNG hoặc JPEG (không dùng tệp có macro hoặc định dạng Office 97-2003).',
   upload_failed: 'Tải tệp lên không thành công. Vui lòng thử lại.',
+  upload_timeout: 'Tải tệp lên bị ngắt vì mạng quá chậm hoặc bị gián đoạn. Bài chưa được nộp: vui lòng kiểm tra mạng rồi nộp lại.',
+  entry_marked: 'Giám khảo đã chấm bài này nên không thể nộp lại hoặc thay bài nữa.',
+  entry_text_too_long: 'Nội dung bài dự thi quá dài: tối đa 50.000 ký tự. Bài chưa được nộp.',
+  invalid_text: 'Nội dung có ký tự không hợp lệ (ký tự NUL hoặc ký tự Unicode hỏng). Vui lòng xoá ký tự đó rồi thử lại.',
   jury_not_configured: 'Ban tổ chức chưa thiết lập tiêu chí chấm cho vòng thi này.',
   jury_locked: 'Giám khảo đã bắt đầu chấm: không đổi được tiêu chí và quy tắc chấm nữa.',
   marking_not_open: 'Chưa đến lúc chấm: vòng thi còn đang nhận bài.',
@@ -127,6 +131,7 @@ const BY_CODE: Record<string, string> = {
 
 const BY_STATUS: Record<number, string> = {
   400: 'Yêu cầu chưa hợp lệ.',
+  408: 'Mạng quá chậm nên máy chủ đã ngắt kết nối. Vui lòng thử lại.',
   401: BY_CODE.unauthorized,
   403: BY_CODE.forbidden,
   404: BY_CODE.not_found,

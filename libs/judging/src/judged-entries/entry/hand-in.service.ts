@@ -5,17 +5,19 @@ import type { FastifyRequest } from 'fastify';
 import { DataSource } from 'typeorm';
 import type { Actor } from '@lc/identity';
 import { isRoundAcceptingEntries, Round, sqlRows } from '@lc/contests';
-import { badRequest, ClockService, conflict, DomainError, forbidden, notFound } from '@lc/platform';
+import { AppConfig, badRequest, ClockService, conflict, DomainError, forbidden, notFound, watchUpload } from '@lc/platform';
 import { EntryFileStore, type StoredFile } from '../files/entry-file-store';
 import { requireJudged } from '../jury/judged-round';
-import { cleanFileName, parseEntryContent } from './entry-input';
+import { cleanFileName, type EntryContent, MAX_ENTRY_FIELD_BYTES, multipartFields, parseEntryContent } from './entry-input';
 import { entryView, type EntryView } from './entry-view';
 import { JudgedEntry } from './judged-entry.entity';
 
 /**
  * An entrant hands in their entry for a judged round: JSON { text?, link? } or multipart
  * with the file in "file" (text / link as fields before it). One entry per person; a new
- * hand-in replaces the whole entry until the round closes.
+ * hand-in replaces the whole entry until the round closes, and until a judge marks it.
+ * The deadline is checked when the request starts (no wasted upload) and again in the
+ * transaction that commits the hand-in, so an upload finishing late is refused.
  */
 @Injectable()
 export class HandInService {
@@ -23,6 +25,7 @@ export class HandInService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly files: EntryFileStore,
     private readonly clock: ClockService,
+    private readonly config: AppConfig,
   ) {}
 
   async handIn(actor: Actor, roundId: string, req: FastifyRequest): Promise<{ created: boolean; entry: EntryView }> {
@@ -31,25 +34,16 @@ export class HandInService {
     if (!round || round.status === 'draft') throw notFound('Round');
     requireJudged(round);
     await this.requireEntrant(round, actor.id);
-    this.requireOpen(round);
+    requireTakingEntries(round, this.clock.now());
 
-    let stored: StoredFile | null = null;
-    let fileName: string | null = null;
-    let fields: unknown = req.body;
-    if (req.isMultipart()) {
-      const part = await this.filePart(req);
-      fields = multipartFields(part);
-      parseEntryContent(fields, true); // refuse bad fields before storing the file
-      stored = await this.files.save(part);
-      fileName = cleanFileName(part.filename, stored.type.ext);
-    }
+    const upload = req.isMultipart() ? await this.receive(req) : null;
     try {
-      const content = parseEntryContent(fields, stored !== null);
-      const { id, created, oldKey } = await this.save(round.id, actor.id, content, stored, fileName);
-      if (oldKey && oldKey !== stored?.key) await this.files.remove(oldKey);
+      const content = parseEntryContent(upload ? upload.fields : req.body, upload !== null);
+      const { id, created, oldKey } = await this.commit(round.id, actor.id, content, upload);
+      if (oldKey && oldKey !== upload?.stored.key) await this.files.remove(oldKey);
       return { created, entry: entryView(await this.db.getRepository(JudgedEntry).findOneByOrFail({ id })) };
     } catch (e) {
-      await this.files.remove(stored?.key ?? null);
+      await this.files.discard(upload?.stored.key ?? null);
       throw e;
     }
   }
@@ -60,9 +54,39 @@ export class HandInService {
     return entryView(e);
   }
 
-  private async save(roundId: string, userId: string, c: { text: string | null; link: string | null }, f: StoredFile | null, fileName: string | null) {
+  /** The fields and the file of a multipart hand-in, the file received as `<key>.part`; a stalled upload is cut off (408). */
+  private async receive(req: FastifyRequest): Promise<Upload> {
+    const watch = watchUpload(req.raw, { idleMs: this.config.uploadIdleTimeoutMs, totalMs: this.config.uploadTimeoutMs });
+    try {
+      const part = await watch.guard(this.filePart(req));
+      const fields = multipartFields(part);
+      parseEntryContent(fields, true); // refuse bad fields before storing the file
+      const stored = await this.files.receive(part, watch.signal);
+      return { fields, stored, fileName: cleanFileName(part.filename, stored.type.ext) };
+    } finally {
+      watch.stop();
+    }
+  }
+
+  /**
+   * One transaction: the deadline and the marks are checked as it commits, and the file is
+   * renamed into place just before, so an entry never names a missing file and a refused
+   * upload leaves none behind.
+   */
+  private async commit(roundId: string, userId: string, c: EntryContent, upload: Upload | null) {
     return this.db.transaction(async (m) => {
-      const [old] = await sqlRows<{ file_key: string | null }>(m, 'SELECT file_key FROM judged_entry WHERE round_id = $1 AND user_id = $2 FOR UPDATE', [roundId, userId]);
+      // One hand-in at a time per entrant and round: two first hand-ins would both find no
+      // row to lock, and the loser's file would be orphaned.
+      await m.query("SELECT pg_advisory_xact_lock(hashtextextended('judged_entry:' || $1 || ':' || $2, 0))", [roundId, userId]);
+      // Shared with marks; a close (status update) waits for us or we see it.
+      const [r] = await sqlRows<{ status: Round['status']; opens_at: Date; closes_at: Date }>(m, 'SELECT status, opens_at, closes_at FROM round WHERE id = $1 FOR SHARE', [roundId]);
+      if (!r) throw notFound('Round');
+      requireTakingEntries({ status: r.status, opensAt: r.opens_at, closesAt: r.closes_at }, this.clock.now());
+      const [old] = await sqlRows<{ id: string; file_key: string | null }>(m, 'SELECT id, file_key FROM judged_entry WHERE round_id = $1 AND user_id = $2 FOR UPDATE', [roundId, userId]);
+      // Asked after the row lock, in a statement of its own, so a mark committed while we waited is seen.
+      const [marked] = old ? await sqlRows(m, 'SELECT 1 FROM judge_mark WHERE entry_id = $1 LIMIT 1', [old.id]) : [];
+      if (marked) throw conflict('entry_marked', 'A judge has already marked this entry: it can no longer be replaced');
+      const f = upload?.stored ?? null;
       const [row] = await sqlRows<{ id: string; created: boolean }>(
         m,
         `INSERT INTO judged_entry (round_id, user_id, text, link, file_key, file_name, file_type, file_size, file_sha256, submitted_at)
@@ -70,8 +94,9 @@ export class HandInService {
          ON CONFLICT (round_id, user_id) DO UPDATE SET text = $3, link = $4, file_key = $5, file_name = $6, file_type = $7, file_size = $8,
            file_sha256 = $9, submitted_at = $10, version = judged_entry.version + 1, updated_at = now()
          RETURNING id, (xmax = 0) AS created`,
-        [roundId, userId, c.text, c.link, f?.key ?? null, fileName, f?.type.mime ?? null, f?.size ?? null, f?.sha256 ?? null, this.clock.nowDate()],
+        [roundId, userId, c.text, c.link, f?.key ?? null, upload?.fileName ?? null, f?.type.mime ?? null, f?.size ?? null, f?.sha256 ?? null, this.clock.nowDate()],
       );
+      if (f) await this.files.place(f.key);
       return { id: row.id, created: row.created, oldKey: old?.file_key ?? null };
     });
   }
@@ -87,17 +112,10 @@ export class HandInService {
     if (round.entry === 'enrolled' && !who.enrolled) throw new DomainError('not_enrolled', 403, 'Only entrants who advanced to this round may hand in an entry');
   }
 
-  private requireOpen(round: Round): void {
-    const now = this.clock.now();
-    if (isRoundAcceptingEntries(round, now)) return;
-    if (now < round.opensAt.getTime()) throw conflict('round_not_open', 'This round does not take entries yet', { opensAt: round.opensAt.toISOString() });
-    throw conflict('entries_closed', 'The round has closed: entries can no longer be handed in or replaced', { closesAt: round.closesAt.toISOString() });
-  }
-
   private async filePart(req: FastifyRequest): Promise<MultipartFile> {
     let part: MultipartFile | undefined;
     try {
-      part = await req.file({ limits: { fileSize: this.files.maxBytes, files: 1 } });
+      part = await req.file({ limits: { fileSize: this.files.maxBytes, files: 1, fieldSize: MAX_ENTRY_FIELD_BYTES } });
     } catch (e) {
       throw badRequest('file_required', `The multipart body could not be read: ${(e as Error).message}`);
     }
@@ -107,12 +125,14 @@ export class HandInService {
   }
 }
 
-/** Multipart text fields sent before the file. */
-function multipartFields(part: MultipartFile): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [name, value] of Object.entries(part.fields)) {
-    const v = Array.isArray(value) ? value[0] : value;
-    if (v && v.type === 'field' && name !== 'file') out[name] = String(v.value);
-  }
-  return out;
+interface Upload {
+  fields: Record<string, string>;
+  stored: StoredFile;
+  fileName: string;
+}
+
+function requireTakingEntries(round: Pick<Round, 'status' | 'opensAt' | 'closesAt'>, now: number): void {
+  if (isRoundAcceptingEntries(round, now)) return;
+  if (now < round.opensAt.getTime()) throw conflict('round_not_open', 'This round does not take entries yet', { opensAt: round.opensAt.toISOString() });
+  throw conflict('entries_closed', 'The round has closed: entries can no longer be handed in or replaced', { closesAt: round.closesAt.toISOString() });
 }

@@ -19,10 +19,18 @@ export interface StoredFile {
 
 const KEY = /^[a-f0-9]{32}$/;
 
+/** A name in the entries folder: a stored file (`<key>`), an upload not yet committed (`<key>.part`), or something else. */
+export function entryFileKind(name: string): { key: string; temporary: boolean } | null {
+  const m = /^([a-f0-9]{32})(\.part)?$/.exec(name);
+  return m ? { key: m[1], temporary: m[2] !== undefined } : null;
+}
+
 /**
  * Entry files on disk under UPLOAD_DIR/entries, named by 128 random bits. The entrant's
  * file name is never part of a path: it is kept (cleaned) in the database for display.
- * The upload streams to a `.part` file, is checked by its bytes, then renamed into place.
+ * An upload streams to `<key>.part` and is checked by its bytes (`receive`); the hand-in's
+ * transaction renames it into place (`place`) just before it commits. Whatever a crash
+ * leaves behind is removed by EntryFileSweep.
  */
 @Injectable()
 export class EntryFileStore {
@@ -36,7 +44,13 @@ export class EntryFileStore {
     return this.config.entryMaxBytes;
   }
 
-  async save(part: MultipartFile): Promise<StoredFile> {
+  /** The folder, for the sweep. */
+  get folder(): string {
+    return this.dir;
+  }
+
+  /** Streams the upload to `<key>.part` and checks it; `signal` (the upload's watch) cuts it off. */
+  async receive(part: MultipartFile, signal?: AbortSignal): Promise<StoredFile> {
     await mkdir(this.dir, { recursive: true, mode: 0o700 });
     const key = randomBytes(16).toString('hex');
     const partial = join(this.dir, `${key}.part`);
@@ -54,17 +68,17 @@ export class EntryFileStore {
     try {
       const out = await open(partial, 'wx', 0o600);
       try {
-        await pipeline(part.file, tap, out.createWriteStream());
+        await pipeline(part.file, tap, out.createWriteStream(), { signal });
       } finally {
         await out.close().catch(() => undefined);
       }
       if (part.file.truncated) throw this.tooLarge();
       if (size === 0) throw badRequest('file_empty', 'The file is empty');
       const type = await this.sniff(partial, head, size);
-      await rename(partial, this.path(key));
       return { key, size, sha256: hash.digest('hex'), type };
     } catch (e) {
       await rm(partial, { force: true });
+      if (signal?.aborted) throw signal.reason;
       if ((e as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw this.tooLarge();
       if (e instanceof DomainError) throw e;
       throw badRequest('upload_failed', `The upload could not be read: ${(e as Error).message}`);
@@ -77,9 +91,21 @@ export class EntryFileStore {
     return { stream: createReadStream(path), size: s.size };
   }
 
-  /** Best effort: a file left behind by a crash costs disk, never correctness. */
+  /** Moves a received upload into place: from here on an entry may name it. */
+  async place(key: string): Promise<void> {
+    await rename(`${this.path(key)}.part`, this.path(key));
+  }
+
+  /** Best effort: a file left behind by a crash costs disk, never correctness (the sweep finds it). */
   async remove(key: string | null): Promise<void> {
     if (key) await rm(this.path(key), { force: true }).catch(() => undefined);
+  }
+
+  /** A refused upload, wherever it got to: received, or already placed. */
+  async discard(key: string | null): Promise<void> {
+    if (!key) return;
+    await this.remove(key);
+    await rm(`${this.path(key)}.part`, { force: true }).catch(() => undefined);
   }
 
   private path(key: string): string {
