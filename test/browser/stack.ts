@@ -11,6 +11,8 @@ import { API_MAIN, freePort, requireBuild, ROOT, WORKER_MAIN } from '../processe
  * test run's scratch database and Redis prefix (test/global-setup.ts). The web build is
  * WEB_DIST_DIR (apps/web/dist unless set; scripts/test.sh builds it).
  */
+const HEALTHY_WITHIN_MS = Number(process.env.STACK_HEALTHY_WITHIN_MS ?? 90_000);
+
 export interface Stack {
   url: string;
   http: Http;
@@ -78,7 +80,8 @@ export async function startStack(name: string): Promise<Stack> {
   };
 
   const http = new Http(url);
-  const until = Date.now() + 30_000;
+  // Generous: on a loaded 2-core machine a cold api start has taken over 30 s.
+  const until = Date.now() + HEALTHY_WITHIN_MS;
   for (;;) {
     if (api.exitCode !== null) {
       await stop();
@@ -91,7 +94,7 @@ export async function startStack(name: string): Promise<Stack> {
     if (up) break;
     if (Date.now() > until) {
       await stop();
-      throw new Error(`api did not become healthy within 30 s; ${apiLog}:\n${tail(apiLog)}`);
+      throw new Error(`api did not become healthy within ${HEALTHY_WITHIN_MS / 1000} s; ${apiLog}:\n${tail(apiLog)}`);
     }
     await new Promise((r) => setTimeout(r, 200));
   }
