@@ -15,6 +15,7 @@ import { ExportsPanel } from './ExportsPanel';
 import { readPoints } from './marking-model';
 import { pageInfo } from './results-model';
 import { StaffResultsTable } from './ResultsTable';
+import { publishedMessage, WithheldKeysPreview } from './WithheldKeys';
 
 const LIMIT = 50;
 
@@ -100,9 +101,9 @@ export function PublishPanel({ roundId, results, onPublished, defaultConfirming 
     setBusy(true);
     setError(null);
     try {
-      await judgeApi.publishResults(roundId);
+      const out = await judgeApi.publishResults(roundId);
       setConfirming(false);
-      onPublished('Đã công bố kết quả. Người dự thi đã xem được thứ hạng, giải và đáp án.');
+      onPublished(publishedMessage(out.withheldKeys ?? []));
     } catch (x) {
       setError(x);
     } finally {
@@ -121,6 +122,7 @@ export function PublishPanel({ roundId, results, onPublished, defaultConfirming 
             Công bố kết quả: bảng xếp hạng, giải thưởng, đáp án và giải thích sẽ hiển thị cho người dự thi. Sau khi công bố, kết quả chỉ thay đổi được bằng đính chính có ghi lý do. Công bố {results.rankedCount} người
             được xếp hạng, {results.winnerCount} người đạt giải?
           </p>
+          <WithheldKeysPreview roundId={roundId} />
           <ErrorMessage error={error} />
           <div className="actions">
             <Button busy={busy} autoFocus onClick={() => void publish()}>
