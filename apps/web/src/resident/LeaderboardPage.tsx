@@ -142,7 +142,8 @@ export function LeaderboardPage({ roundId }: { roundId: string }) {
                     {r.displayName}
                     {(r.unit || r.province) && <span className="sub">{[r.unit, r.province].filter(Boolean).join(' · ')}</span>}
                   </td>
-                  <td>{formatScore(r.score)}</td>
+                  {/* A pushed board carries no scores while they would answer the prediction; one's own is known. */}
+                  <td>{formatScore(r.score ?? (session && r.userId === session.user.id ? me?.score : null))}</td>
                   <td>{formatTimeTaken(r.timeTakenMs)}</td>
                 </tr>
               ))}
