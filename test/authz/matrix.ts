@@ -130,6 +130,7 @@ export const MATRIX: Record<string, Record<RoleName, Outcome>> = {
   'POST /rounds/:id/results/corrections':            row(401, 403, A,   404, A,   403, A),
   'GET /rounds/:id/results/corrections':             row(401, 403, A  , 404, A  , 403, A),
   'POST /rounds/:id/results/publish':                row(401, 403, A,   404, A,   403, A),
+  'GET /rounds/:id/results/withheld-keys':           row(401, 403, A,   404, A,   403, A),
   'GET /rounds/:id/results':                         row(401, A  , A  , 404, A  , 403, A),
   'GET /rounds/:id/results/explain/:userId':         row(401, A  , A  , 404, A  , 403, A),
   'GET /rounds/:id/results/export':                  row(401, 403, A  , 404, A  , 403, A),

@@ -4,7 +4,7 @@ import type { Browser } from 'playwright-core';
 import { entrant, iso, KnownQuestion, newContest, orgWithBank, quizRound, sleep } from '../../libs/contests/test/factories';
 import { enter } from '../../libs/leaderboard/test/helpers';
 import { ok, Session } from '../factories';
-import { DESKTOP, journey, launchChromium, screenshots } from './browser';
+import { DESKTOP, journey, launchChromium, PHONE, screenshots } from './browser';
 import { signIn, STAFF_PASSWORD, staffLogin } from './journey';
 import { startStack, Stack } from './stack';
 
@@ -35,7 +35,8 @@ describe('browser: a judge closes a round, publishes results and downloads the X
   let contest: { id: string; title: string };
   let round: { id: string; title: string };
   let closesAt: number;
-  const residents: (Session & { input: { nationalId: string; fullName: string } })[] = [];
+  const residents: (Session & { input: { nationalId: string; fullName: string; phone: string; password: string } })[] = [];
+  const attemptIds: string[] = [];
 
   beforeAll(async () => {
     stack = await startStack('judge');
@@ -49,12 +50,17 @@ describe('browser: a judge closes a round, publishes results and downloads the X
       stack.http.post(`/contests/${contest.id}/rounds`, quizRound(setup.bankId, { title: 'Vòng chung kết', closesAt: iso(closesAt), selection: [{ bankId: setup.bankId, count: QUESTIONS }] }), setup.organiser.token),
       'create round',
     );
+    // Next week draws from the same bank and stays open: publishing keeps its keys back.
+    await ok(
+      stack.http.post(`/contests/${contest.id}/rounds`, quizRound(setup.bankId, { title: 'Tuần sau', closesAt: iso(Date.now() + 7 * 86400_000), selection: [{ bankId: setup.bankId, count: QUESTIONS }] }), setup.organiser.token),
+      'create next week',
+    );
     await ok(stack.http.put(`/rounds/${round.id}/rules`, { prizes: { tiers: [{ code: 'nhat', name: 'Giải Nhất', count: 1 }, { code: 'nhi', name: 'Giải Nhì', count: 1 }] } }, setup.organiser.token), 'prize plan');
     await ok(stack.http.post(`/contests/${contest.id}/publish`, {}, setup.organiser.token), 'publish contest');
     await ok(stack.http.post(`/rounds/${round.id}/judges`, { userId: judge.user.id }, setup.organiser.token), 'assign judge');
     for (const p of PEOPLE) {
       const r = await entrant(stack.http, contest.id, {}, { fullName: p.fullName });
-      await enter(stack.http, r, round.id, bank, p.right);
+      attemptIds.push((await enter(stack.http, r, round.id, bank, p.right)).attemptId);
       residents.push(r);
     }
   });
@@ -69,7 +75,7 @@ describe('browser: a judge closes a round, publishes results and downloads the X
     await journey(browser, DESKTOP, 'judge', async ({ page, errors }) => {
       await signIn(page, stack.url, judge.email, STAFF_PASSWORD);
       await page.getByRole('link', { name: contest.title }).click();
-      await page.getByRole('link', { name: 'Chấm, kết quả' }).click();
+      await page.getByRole('link', { name: 'Chấm, kết quả' }).first().click();
       await page.getByRole('heading', { name: round.title, level: 1 }).waitFor();
       await screenshots(page, 'judge-round');
       await page.getByRole('link', { name: /Đóng vòng.*công bố/ }).click();
@@ -109,8 +115,12 @@ describe('browser: a judge closes a round, publishes results and downloads the X
       await dialog.getByText(/Chưa công bố được/).waitFor({ state: 'detached' });
       await dialog.getByRole('status').filter({ hasText: 'Đã ghi nhận: giữ kết quả lượt thi.' }).waitFor();
       await screenshots(page, 'judge-publish-reviewed');
-      await dialog.getByRole('button', { name: 'Công bố', exact: true }).click();
-      await page.getByRole('status').filter({ hasText: /^Đã công bố kết quả/ }).waitFor();
+      // The confirmation says which keys entrants will not see yet, and why.
+      await page.getByRole('alertdialog').getByText(/câu hỏi sẽ được giữ kín .* vì vòng thi đang mở hoặc sắp mở còn dùng các câu này/).waitFor();
+      expect(await page.getByRole('alertdialog').locator('.withheld-keys li').first().innerText()).toMatch(/ — đến .*\(vòng 2: Tuần sau\)$/);
+      await screenshots(page, 'judge-publish-confirm');
+      await page.getByRole('alertdialog').getByRole('button', { name: 'Công bố', exact: true }).click();
+      await page.getByRole('status').filter({ hasText: /^Đã công bố kết quả.*trừ đáp án của \d+ câu hỏi còn dùng trong vòng thi đang mở/ }).waitFor();
       expect((await ok(stack.http.get(`/rounds/${round.id}`, residents[0].token))).status).toBe('published');
       await screenshots(page, 'judge-published');
 
@@ -129,6 +139,20 @@ describe('browser: a judge closes a round, publishes results and downloads the X
       const text = JSON.stringify(sheet);
       for (const r of residents) expect(text).not.toContain(r.input.nationalId);
       expect(String(data[0][col('Số CCCD')])).toMatch(/\*|•|x/i);
+      expect(errors).toEqual([]);
+    });
+
+    // An entrant reviews their attempt: next week still draws these questions, so the reason instead of the key.
+    await journey(browser, PHONE, 'resident-review', async ({ page, errors }) => {
+      await signIn(page, stack.url, residents[0].input.phone, residents[0].input.password);
+      await page.goto(`${stack.url}/#/bai-thi/${attemptIds[0]}/xem-lai`);
+      await page.getByRole('heading', { name: 'Xem lại bài làm' }).waitFor();
+      const notes = page.locator('.key-withheld');
+      await notes.first().waitFor();
+      expect(await notes.count()).toBe(QUESTIONS);
+      expect(await notes.first().innerText()).toMatch(/^Đáp án được giữ kín đến \d{2}:\d{2}, \d{2}\/\d{2}\/\d{4} vì câu hỏi này còn dùng trong vòng thi đang mở\.$/);
+      expect(await page.getByText('Đáp án đúng').count()).toBe(0);
+      await screenshots(page, 'resident-review-withheld');
       expect(errors).toEqual([]);
     });
   });

@@ -94,6 +94,10 @@ describe('browser: an organiser imports the sample bank and creates a round', ()
       await field(page, 'Một đáp án đúng').check();
       await field(page, 'Có câu hỏi dự đoán').check();
       await field(page, 'Đáp án được tính từ').selectOption({ label: 'Số người trả lời đúng tất cả' });
+      // On by default; this organiser shows the full board anyway.
+      const hide = field(page, 'Khi vòng thi đang mở, ẩn trên bảng xếp hạng các số liệu làm lộ đáp án câu hỏi dự đoán');
+      expect(await hide.isChecked()).toBe(true);
+      await hide.uncheck();
       await field(page, 'Hiển thị').selectOption('frozen');
       await field(page, 'Đóng băng lúc').fill(vnLocalInput(closes - 86400_000));
       await field(page, 'Cách chọn').selectOption('top');
@@ -119,7 +123,7 @@ describe('browser: an organiser imports the sample bank and creates a round', ()
           selection: [expect.objectContaining({ bankId, count: 5, difficulty: 1, types: ['single'] })],
           predictionQuestion: expect.objectContaining({ prompt: expect.stringContaining('Dự đoán') }),
           prediction: expect.objectContaining({ target: 'perfect-score-entrants' }),
-          leaderboard: expect.objectContaining({ visibility: 'frozen' }),
+          leaderboard: expect.objectContaining({ visibility: 'frozen', hidePredictionFigures: false }),
           advancement: expect.objectContaining({ mode: 'top', topN: 50 }),
         }),
       );

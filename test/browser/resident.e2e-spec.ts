@@ -154,17 +154,21 @@ describe('browser: a resident takes a contest on a phone through a network cut',
       await page.getByRole('link', { name: 'Xem bảng xếp hạng' }).click();
       await page.getByText('Đang cập nhật trực tiếp').waitFor();
       const myRank = page.locator('.my-rank');
-      await textMatches(myRank, /Thứ hạng của bạn: 1\/1/);
+      // The round's prediction (custom target) is open: no total, no one else's score, only the top 20.
+      await textMatches(myRank, /^Thứ hạng của bạn: 1 · 4 điểm$/);
+      await page.getByText(/bảng xếp hạng chỉ hiện 20 người đứng đầu, không hiện tổng số người dự thi và điểm của người khác/).waitFor();
       await screenshots(page, 'resident-leaderboard');
       const rival = await entrant(stack.http, contest.id, { unit: 'Phường Hạ Long', fields: { position: 'Giáo viên' } }, { fullName: 'Lê Thị Cúc' });
       const entry = await enter(stack.http, rival, round.id, bank, QUESTIONS);
       expect(entry.score).toBe(QUESTIONS);
       // No reload and no polling while the socket is up: the page hears it over /live.
-      await textMatches(myRank, /Thứ hạng của bạn: 2\/2/);
+      await textMatches(myRank, /^Thứ hạng của bạn: 2 · 4 điểm$/);
       await page.getByText('Đang cập nhật trực tiếp').waitFor();
       const firstRow = await page.getByRole('table').locator('tbody tr').first().locator('td').allTextContents();
       expect(firstRow[0]).toBe('1');
-      expect(firstRow[2]).toMatch(/^5/);
+      expect(firstRow[2]).toBe('—');
+      const mine = await page.getByRole('table').locator('tbody tr.me td').allTextContents();
+      expect(mine[2]).toBe('4');
       await screenshots(page, 'resident-leaderboard-live');
       expect(errors).toEqual([]);
     });

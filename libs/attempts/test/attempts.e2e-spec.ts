@@ -278,7 +278,9 @@ describe('attempts across two api instances (real PostgreSQL + Redis + HTTP)', (
       for (const s of secrets) if (text.includes(s)) throw new Error(`leaked ${s} in ${text.slice(0, 300)}`);
     }
 
-    // The judges publish results (the judging module's job; done here in SQL), then the key shows.
+    // The judges publish results (the judging module's job; done here in SQL), then the key shows —
+    // once no other round draws these questions (SPEC "Anti-cheating"): this file's other rounds share the bank.
+    await db.query(`UPDATE round SET status = 'closed', closed_at = now() - interval '1 minute' WHERE id <> $1 AND status IN ('scheduled', 'open') AND contest_id IN (SELECT id FROM contest WHERE organisation_id = $2)`, [round.id, setup.org.id]);
     await db.query(`UPDATE round SET status = 'published' WHERE id = $1`, [round.id]);
     await sleep(1100);
     const review = await httpA.get(`/attempts/${at.id}`, r.token);

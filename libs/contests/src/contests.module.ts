@@ -7,6 +7,7 @@ import { ContestsService } from './contest/contests.service';
 import { EnrolmentService } from './enrolment/enrolment.service';
 import { RoundJudgesService } from './judges/round-judges.service';
 import { RoundPoolService } from './pool/round-pool.service';
+import { WithheldKeysService } from './pool/withheld-keys.service';
 import { RegistrationsService } from './registration/registrations.service';
 import { RoundLookup } from './round/round-lookup.service';
 import { RoundsController } from './round/rounds.controller';
@@ -20,6 +21,7 @@ const SERVICES = [
   ContestsService,
   RoundsService,
   RoundPoolService,
+  WithheldKeysService,
   RoundLookup,
   RoundScheduleService,
   RoundStatusService,

@@ -11,6 +11,8 @@ export * from './round/round-lookup.service';
 export * from './round/rounds.service';
 export * from './pool/round-question.entity';
 export * from './pool/round-pool.service';
+export * from './pool/key-withholding';
+export * from './pool/withheld-keys.service';
 export * from './registration/registration.entity';
 export * from './registration/registrations.service';
 export * from './enrolment/round-enrolment.entity';

@@ -11,6 +11,7 @@ import { DisplayNamesService } from './display/display-names.service';
 import { LeaderboardPage, LeaderboardRecord, LeaderboardRow, MyStanding } from './leaderboard.types';
 import { RoundInfoService } from './rounds/round-info.service';
 import { BoardView, boardViewFor, residentMayKnow, RoundBoardInfo } from './rounds/visibility';
+import { concealmentFor, concealRows, concealStanding, concealTotal, visibleRange } from './rounds/prediction-guard';
 
 export const leaderboardHidden = () => new DomainError('leaderboard_hidden', 403, 'The leaderboard of this round is hidden until its results are published');
 
@@ -126,27 +127,46 @@ export class LeaderboardService {
     return { info, view: boardViewFor(info, false, this.clock.now()), staff: false };
   }
 
-  /** GET /rounds/:id/leaderboard */
+  /** GET /rounds/:id/leaderboard (residents: only the top N while an open prediction would be given away). */
   async page(actor: Actor, roundId: string, q: PagingQuery): Promise<LeaderboardPage> {
-    const { info, view } = await this.resolve(actor, roundId);
+    const { info, view, staff } = await this.resolve(actor, roundId);
     const board = await this.boardFor(info, view);
-    const { entries, total } = await this.store.range(roundId, board, q.offset, q.limit);
-    return { items: await this.rows(info, entries), total, frozen: view === 'frozen', at: this.clock.nowDate().toISOString() };
+    const concealed = concealmentFor(info, staff);
+    const range = visibleRange(q.offset, q.limit, concealed);
+    const { entries, total } = range ? await this.store.range(roundId, board, range.offset, range.limit) : { entries: [], total: 0 };
+    const page: LeaderboardPage = { items: concealRows(await this.rows(info, entries), concealed, actor.id), total: concealTotal(total, concealed), frozen: view === 'frozen', at: this.clock.nowDate().toISOString() };
+    if (concealed) page.concealed = concealed;
+    return page;
   }
 
   /** GET /rounds/:id/leaderboard/me */
   async me(actor: Actor, roundId: string): Promise<MyStanding> {
-    const { info, view } = await this.resolve(actor, roundId);
+    const { info, view, staff } = await this.resolve(actor, roundId);
     const board = await this.boardFor(info, view);
     const { ranks } = await this.store.ranks(roundId, board, [actor.id]);
     const r = ranks.get(actor.id)!;
-    return { rank: r.rank, score: r.score, timeTakenMs: r.timeTakenMs, total: r.total };
+    const concealed = concealmentFor(info, staff);
+    const mine: MyStanding = concealStanding({ rank: r.rank, score: r.score, timeTakenMs: r.timeTakenMs, total: r.total }, concealed);
+    if (concealed) mine.concealed = concealed;
+    return mine;
   }
 
-  /** The user's place on the true (live) board, no access check: for the submit response. */
+  /** The user's place on the true (live) board, no access check. */
   async rankOf(roundId: string, userId: string): Promise<MyStanding> {
     const { ranks } = await this.store.ranks(roundId, 'live', [userId]);
     return ranks.get(userId)!;
+  }
+
+  /** The resident's own place as they may know it (the submit response): withheld beyond the top N while the prediction is open. */
+  async residentRankOf(roundId: string, userId: string): Promise<MyStanding> {
+    const [info, standing] = await Promise.all([this.rounds.get(roundId), this.rankOf(roundId, userId)]);
+    return concealStanding(standing, info ? concealmentFor(info, false) : null);
+  }
+
+  /** What an open prediction keeps from this resident on this round's board (null: nothing). */
+  async concealmentOf(roundId: string, staff: boolean) {
+    const info = await this.rounds.get(roundId);
+    return info ? concealmentFor(info, staff) : null;
   }
 
   /** Places of many users on a board in one Redis round trip. */

@@ -1,3 +1,5 @@
+import type { Concealment } from './rounds/prediction-guard';
+
 export interface LeaderboardRecord {
   roundId: string;
   userId: string;
@@ -11,8 +13,8 @@ export interface LeaderboardRecord {
 /** Server → client events on the /live namespace (SPEC.md "Realtime"). */
 export interface LiveEvents {
   /** At most one per round per second while its scores change. `at` is the server's clock (time sync). */
-  'leaderboard:update': { roundId: string; top: LeaderboardRow[]; total: number; at: string; serverTime?: string; frozen?: boolean };
-  'rank:update': { roundId: string; rank: number | null; score: number | null; total?: number; serverTime?: string };
+  'leaderboard:update': { roundId: string; top: LeaderboardRow[]; total: number | null; at: string; serverTime?: string; frozen?: boolean; concealed?: Concealment };
+  'rank:update': { roundId: string; rank: number | null; score: number | null; total?: number | null; serverTime?: string };
   'attempt:deadline': { attemptId: string; deadlineAt: string; serverTime: string };
   'round:status': { roundId: string; status: string; at: string };
   /** Sent once on connection: who the server thinks you are and its clock. */
@@ -25,18 +27,22 @@ export interface LeaderboardRow {
   displayName: string;
   unit: string | null;
   province: string | null;
-  score: number;
+  /** null for others while an open round's prediction asks how many score full marks (see prediction-guard.ts). */
+  score: number | null;
   timeTakenMs: number;
 }
 
 /** GET /rounds/:id/leaderboard */
 export interface LeaderboardPage {
   items: LeaderboardRow[];
-  total: number;
+  /** null while it would give away an open round's prediction target. */
+  total: number | null;
   /** True when the caller sees the snapshot taken at freeze time. */
   frozen: boolean;
   /** Server time of the read. */
   at: string;
+  /** Present while figures are kept from residents because the round's prediction is still open. */
+  concealed?: Concealment;
 }
 
 /** GET /rounds/:id/leaderboard/me */
@@ -44,5 +50,6 @@ export interface MyStanding {
   rank: number | null;
   score: number | null;
   timeTakenMs: number | null;
-  total: number;
+  total: number | null;
+  concealed?: Concealment;
 }

@@ -16,6 +16,7 @@ import { readPoints } from './marking-model';
 import { DONE_MESSAGE, ReasonForm } from './FlaggedAttempts';
 import { describeBlocker, pageInfo, publishBlockers } from './results-model';
 import { StaffResultsTable } from './ResultsTable';
+import { publishedMessage, WithheldKeysPreview } from './WithheldKeys';
 
 const LIMIT = 50;
 
@@ -171,9 +172,9 @@ export function PublishPanel({
     setBusy(true);
     setError(null);
     try {
-      await judgeApi.publishResults(roundId);
+      const out = await judgeApi.publishResults(roundId);
       setConfirming(false);
-      onPublished('Đã công bố kết quả. Người dự thi đã xem được thứ hạng, giải và đáp án.');
+      onPublished(publishedMessage(out.withheldKeys ?? []));
     } catch (x) {
       setError(x);
     } finally {
@@ -208,6 +209,7 @@ export function PublishPanel({
               {note}
             </Notice>
           )}
+          <WithheldKeysPreview roundId={roundId} />
           <ErrorMessage error={error} />
           <div className="actions">
             <Button busy={busy} autoFocus={blockers.length === 0} disabled={blockers.length > 0} onClick={() => void publish()}>

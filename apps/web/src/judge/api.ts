@@ -10,6 +10,7 @@ import type {
   MarkingSummary,
   PlaceExplanation,
   StaffResults,
+  WithheldQuestion,
 } from '../shared/api/judging-types';
 import type { Page } from '../shared/api/types';
 import { asPage } from '../resident/api';
@@ -63,7 +64,8 @@ export const judgeApi = {
   recuse: (roundId: string, reason: string) => api.post<unknown>(`${r(roundId)}/judges/me/recuse`, { reason }),
 
   closeRound: (roundId: string, body: { force?: boolean; predictionActual?: number } = {}) => api.post<CloseOutcome>(`${r(roundId)}/close`, body),
-  publishResults: (roundId: string) => api.post<{ roundId: string; status: string; version: number; publishedAt: string }>(`${r(roundId)}/results/publish`),
+  publishResults: (roundId: string) => api.post<{ roundId: string; status: string; version: number; publishedAt: string; withheldKeys?: WithheldQuestion[] }>(`${r(roundId)}/results/publish`),
+  withheldKeys: (roundId: string) => api.get<{ roundId: string; questions: WithheldQuestion[] }>(`${r(roundId)}/results/withheld-keys`),
   results: (roundId: string, limit = 50, offset = 0, winners = false) =>
     api.get<StaffResults>(`${r(roundId)}/results`, { limit, offset, winners: winners ? 'true' : undefined }),
   explain: (roundId: string, userId: string) => api.get<PlaceExplanation>(`${r(roundId)}/results/explain/${seg(userId)}`),

@@ -206,6 +206,13 @@ function RoundFormPage({ contestId, saved }: { contestId: string; saved?: StaffR
                       ]}
                       onChange={(e) => set('predictionTarget', e.target.value as RoundForm['predictionTarget'])}
                     />
+                    <CheckboxField
+                      name="hidePredictionFigures"
+                      label="Khi vòng thi đang mở, ẩn trên bảng xếp hạng các số liệu làm lộ đáp án câu hỏi dự đoán"
+                      hint="Người dự thi chỉ thấy 20 người đứng đầu, không thấy tổng số người dự thi hoặc điểm của người khác (tùy cách tính đáp án). Ban tổ chức và giám khảo vẫn thấy đầy đủ."
+                      checked={f.hidePredictionFigures}
+                      onChange={(e) => set('hidePredictionFigures', e.target.checked)}
+                    />
                   </>
                 )}
               </fieldset>

@@ -10,6 +10,13 @@ const filled = () => ({
 });
 
 describe('round form', () => {
+  it('keeps the prediction figures off the open board unless the organiser unticks it', () => {
+    expect(emptyRound().hidePredictionFigures).toBe(true);
+    expect(roundBody({ ...filled(), predictionEnabled: true, hidePredictionFigures: false }).leaderboard).toEqual({ visibility: 'live', hidePredictionFigures: false });
+    // Without a prediction question there is nothing to hide.
+    expect(roundBody({ ...filled(), predictionEnabled: false }).leaderboard).toEqual({ visibility: 'live' });
+  });
+
   it('sends the rule settings in UTC with Vietnam times as typed', () => {
     const body = roundBody({ ...filled(), maxAttempts: '3', predictionEnabled: true });
     expect(body).toMatchObject({
@@ -24,7 +31,7 @@ describe('round form', () => {
       shuffleQuestions: true,
       shuffleOptions: true,
       predictionQuestion: { target: 'perfect-score-entrants' },
-      leaderboard: { visibility: 'live' },
+      leaderboard: { visibility: 'live', hidePredictionFigures: true },
       prizes: [
         { name: 'Giải Nhất', count: 1 },
         { name: 'Giải Nhì', count: 2 },

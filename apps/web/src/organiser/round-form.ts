@@ -27,6 +27,8 @@ export interface RoundForm {
   predictionPrompt: string;
   /** The server's PREDICTION_TARGETS (libs/contests round.types.ts). */
   predictionTarget: 'perfect-score-entrants' | 'entrants' | 'custom';
+  /** While the round is open, residents do not see the board figures that would answer the prediction. */
+  hidePredictionFigures: boolean;
   visibility: 'live' | 'frozen' | 'hidden';
   freezeAt: string;
   prizes: { name: string; count: string }[];
@@ -52,6 +54,7 @@ export const emptyRound = (): RoundForm => ({
   predictionEnabled: false,
   predictionPrompt: 'Dự đoán có bao nhiêu người trả lời đúng tất cả các câu hỏi của vòng thi này?',
   predictionTarget: 'perfect-score-entrants',
+  hidePredictionFigures: true,
   visibility: 'live',
   freezeAt: '',
   prizes: [
@@ -109,7 +112,11 @@ export function roundBody(f: RoundForm): Record<string, unknown> {
     opensAt: parseVnDateTime(f.opensAt),
     closesAt: parseVnDateTime(f.closesAt),
     entry: f.entry,
-    leaderboard: { visibility: f.visibility, ...(f.visibility === 'frozen' ? { freezeAt: parseVnDateTime(f.freezeAt) } : {}) },
+    leaderboard: {
+      visibility: f.visibility,
+      ...(f.visibility === 'frozen' ? { freezeAt: parseVnDateTime(f.freezeAt) } : {}),
+      ...(f.kind === 'quiz' && f.predictionEnabled ? { hidePredictionFigures: f.hidePredictionFigures } : {}),
+    },
     prizes: f.prizes.filter((p) => p.name.trim()).map((p) => ({ name: p.name.trim(), count: int(p.count) })),
   };
   if (f.description.trim()) body.description = f.description.trim();

@@ -1,16 +1,17 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { paths } from '../app/routes';
-import type { LeaderboardRow, MyRank } from '../shared/api/types';
+import type { BoardConcealment, LeaderboardRow, MyRank } from '../shared/api/types';
 import { formatDateTime, formatScore, formatTimeTaken } from '../shared/format';
 import { useDocumentTitle, useLoad, useSession } from '../shared/hooks';
 import { subscribeLive, type LiveState } from '../shared/live/live';
 import { Link } from '../shared/router';
 import { Button, ErrorMessage, Loading, Notice, PageTitle } from '../shared/ui/Feedback';
 import { residentApi } from './api';
+import { concealedNotice, myRankText } from './leaderboard-model';
 
 const PAGE = 20;
 
-type JoinAck = { ok: boolean; top?: LeaderboardRow[]; total: number; frozen?: boolean; me?: MyRank | null; serverTime?: string };
+type JoinAck = { ok: boolean; top?: LeaderboardRow[]; total: number | null; frozen?: boolean; me?: MyRank | null; serverTime?: string; concealed?: BoardConcealment };
 const POLL_MS = 20_000;
 
 /**
@@ -21,7 +22,8 @@ export function LeaderboardPage({ roundId }: { roundId: string }) {
   const session = useSession();
   const round = useLoad(() => residentApi.round(roundId), [roundId]);
   const [rows, setRows] = useState<LeaderboardRow[] | null>(null);
-  const [total, setTotal] = useState(0);
+  const [total, setTotal] = useState<number | null>(0);
+  const [concealed, setConcealed] = useState<BoardConcealment | null>(null);
   const [updatedAt, setUpdatedAt] = useState<string | null>(null);
   const [me, setMe] = useState<MyRank | null>(null);
   const [error, setError] = useState<unknown>(null);
@@ -39,6 +41,7 @@ export function LeaderboardPage({ roundId }: { roundId: string }) {
       const page = await residentApi.leaderboard(roundId, PAGE, 0);
       setRows(page.items);
       setTotal(page.total);
+      setConcealed(page.concealed);
       setFrozen(page.frozen);
       setUpdatedAt(page.at ?? new Date().toISOString());
       setError(null);
@@ -56,11 +59,12 @@ export function LeaderboardPage({ roundId }: { roundId: string }) {
         if (p.roundId !== roundId) return;
         setRows(p.top);
         setTotal(p.total);
+        setConcealed(p.concealed ?? null);
         setUpdatedAt(p.at);
         if (typeof p.frozen === 'boolean') setFrozen(p.frozen);
       },
       'rank:update': (p) => {
-        if (p.roundId === roundId) setMe((m) => ({ ...(m ?? {}), rank: p.rank, score: p.score, ...(p.total ? { total: p.total } : {}) }));
+        if (p.roundId === roundId) setMe((m) => ({ ...(m ?? {}), rank: p.rank, score: p.score, ...(p.total !== undefined ? { total: p.total } : {}) }));
       },
       onConnect: (s) => {
         // The join's answer carries the board and my standing; the HTTP read covers a refusal.
@@ -68,6 +72,7 @@ export function LeaderboardPage({ roundId }: { roundId: string }) {
           if (ack?.ok && Array.isArray(ack.top)) {
             setRows(ack.top);
             setTotal(ack.total);
+            setConcealed(ack.concealed ?? null);
             setFrozen(Boolean(ack.frozen));
             setUpdatedAt(ack.serverTime ?? new Date().toISOString());
             if (ack.me) setMe(ack.me);
@@ -98,6 +103,7 @@ export function LeaderboardPage({ roundId }: { roundId: string }) {
   };
 
   const all = [...(rows ?? []), ...extra.filter((x) => !(rows ?? []).some((r) => r.rank === x.rank))];
+  const mine = me ? myRankText(me, total, concealed) : null;
   return (
     <>
       <PageTitle sub={round.data?.title}>Bảng xếp hạng</PageTitle>
@@ -107,16 +113,10 @@ export function LeaderboardPage({ roundId }: { roundId: string }) {
         {updatedAt && ` · cập nhật ${formatDateTime(updatedAt)}`}
       </p>
       {frozen && <Notice>Bảng xếp hạng đã được đóng băng; thứ hạng cuối cùng sẽ công bố cùng kết quả.</Notice>}
+      {concealed && <Notice>{concealedNotice(concealed)}</Notice>}
       {resident && me && (
         <p className="my-rank" role="status">
-          {me.rank ? (
-            <>
-              Thứ hạng của bạn: <strong>{me.rank}</strong>
-              {total ? `/${total}` : ''} · {formatScore(me.score)} điểm
-            </>
-          ) : (
-            'Bạn chưa có kết quả trong vòng này.'
-          )}
+          {mine ?? 'Bạn chưa có kết quả trong vòng này.'}
         </p>
       )}
       <ErrorMessage error={error} onRetry={() => void fetchTop()} />
@@ -125,7 +125,7 @@ export function LeaderboardPage({ roundId }: { roundId: string }) {
       {all.length > 0 && (
         <div className="table-wrap">
           <table className="leaderboard">
-            <caption className="visually-hidden">Bảng xếp hạng, {total} người dự thi</caption>
+            <caption className="visually-hidden">{total === null ? `Bảng xếp hạng, ${all.length} người đứng đầu` : `Bảng xếp hạng, ${total} người dự thi`}</caption>
             <thead>
               <tr>
                 <th scope="col">Hạng</th>
@@ -142,7 +142,8 @@ export function LeaderboardPage({ roundId }: { roundId: string }) {
                     {r.displayName}
                     {(r.unit || r.province) && <span className="sub">{[r.unit, r.province].filter(Boolean).join(' · ')}</span>}
                   </td>
-                  <td>{formatScore(r.score)}</td>
+                  {/* A pushed board carries no scores while they would answer the prediction; one's own is known. */}
+                  <td>{formatScore(r.score ?? (session && r.userId === session.user.id ? me?.score : null))}</td>
                   <td>{formatTimeTaken(r.timeTakenMs)}</td>
                 </tr>
               ))}
@@ -150,7 +151,7 @@ export function LeaderboardPage({ roundId }: { roundId: string }) {
           </table>
         </div>
       )}
-      {rows && total > all.length && (
+      {rows && total !== null && total > all.length && (
         <Button kind="secondary" busy={loadingMore} onClick={() => void more()}>
           Xem thêm
         </Button>

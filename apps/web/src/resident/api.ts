@@ -1,5 +1,5 @@
 import { api, seg } from '../shared/api/client';
-import type { AuthResponse, Contest, LeaderboardRow, MyAttempt, MyRank, Page, Round, SubmitResult } from '../shared/api/types';
+import type { AuthResponse, BoardConcealment, Contest, LeaderboardRow, MyAttempt, MyRank, Page, Round, SubmitResult } from '../shared/api/types';
 import { normaliseAttempt } from './attempt/attempt-model';
 
 /** Lists come as { items, total } (SPEC "paged lists"); a bare array is accepted too. */
@@ -48,8 +48,10 @@ export const residentApi = {
   attemptEvent: (attemptId: string, kind: string, at: string) => api.post<unknown>(`/attempts/${seg(attemptId)}/events`, { kind, at }, { keepalive: true, timeoutMs: 10_000 }),
 
   leaderboard: async (roundId: string, limit = 20, offset = 0) => {
-    const raw = await api.get<{ frozen?: boolean; at?: string }>(`/rounds/${seg(roundId)}/leaderboard`, { limit, offset });
-    return { ...asPage<LeaderboardRow>(raw), frozen: Boolean(raw?.frozen), at: raw?.at };
+    const raw = await api.get<{ frozen?: boolean; at?: string; total?: number | null; concealed?: BoardConcealment }>(`/rounds/${seg(roundId)}/leaderboard`, { limit, offset });
+    const page = asPage<LeaderboardRow>(raw);
+    // null: the server keeps the count back while the round's prediction is open.
+    return { items: page.items, total: raw?.total === null ? null : page.total, frozen: Boolean(raw?.frozen), at: raw?.at, concealed: raw?.concealed ?? null };
   },
   myRank: (roundId: string) => api.get<MyRank | null>(`/rounds/${seg(roundId)}/leaderboard/me`),
 };

@@ -220,7 +220,7 @@ export class AttemptFinaliser {
     const round = await this.rounds.get(roundId);
     if (!round || (round.leaderboard.visibility !== 'live' && round.status !== 'published')) return null;
     try {
-      return (await this.leaderboard.rankOf(roundId, userId))?.rank ?? null;
+      return (await this.leaderboard.residentRankOf(roundId, userId))?.rank ?? null;
     } catch {
       return null;
     }

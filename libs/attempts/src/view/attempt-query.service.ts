@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { type Actor, AccessService } from '@lc/identity';
-import { RoundLookup, RoundPoolService, sqlRows } from '@lc/contests';
+import { RoundLookup, RoundPoolService, sqlRows, WithheldKeysService } from '@lc/contests';
 import { AppConfig, ClockService, notFound, Page } from '@lc/platform';
 import { Attempt } from '../attempt/attempt.entity';
 import { AttemptRecords } from '../attempt/attempt-records.service';
@@ -11,7 +11,7 @@ import type { AttemptFlag } from '../integrity/integrity';
 import { type AttemptReviewView, reviewState, unreviewedFlags } from '../integrity/flag-review';
 import { scoreAttempt } from '../scoring/scoring';
 import { AttemptFinaliser } from '../submit/attempt-finaliser.service';
-import { answerViews, type AttemptView, questionViews, reviewViews } from './attempt-view';
+import { answerViews, type AttemptView, drawnQuestionIds, questionViews, reviewViews, withholdKeys } from './attempt-view';
 
 export interface AttemptSummary {
   id: string;
@@ -92,6 +92,7 @@ export class AttemptQueryService {
     private readonly finaliser: AttemptFinaliser,
     private readonly rounds: RoundLookup,
     private readonly pools: RoundPoolService,
+    private readonly withheld: WithheldKeysService,
     private readonly clock: ClockService,
     private readonly config: AppConfig,
   ) {}
@@ -131,7 +132,9 @@ export class AttemptQueryService {
     };
     if (round?.status === 'published' && a.status !== 'in_progress') {
       const given = Object.fromEntries([...answers].map(([k, v]) => [k, v.answer]));
-      view.review = reviewViews(a.questions, pool.byVersion, scoreAttempt(a.questions, given, pool.byVersion, { partialCredit: round.partialCredit }));
+      const review = reviewViews(a.questions, pool.byVersion, scoreAttempt(a.questions, given, pool.byVersion, { partialCredit: round.partialCredit }));
+      const withheld = await this.withheld.forQuestions(drawnQuestionIds(a.questions, pool.byVersion), a.roundId);
+      view.review = withholdKeys(review, a.questions, pool.byVersion, withheld, staff);
     }
     if (staff) view.integrity = { flags: a.flags, ip: a.ip, userAgent: a.userAgent, deviceId: a.deviceId, userId: a.userId, voidReason: a.voidReason, review: reviewView(a) };
     return view;

@@ -1,3 +1,4 @@
+import type { KeyWithheld } from '@lc/contests';
 import type { PoolQuestion } from '@lc/question-bank';
 import type { SavedAnswer } from '../attempt/attempt-answer.entity';
 import type { AttemptStatus } from '../attempt/attempt.entity';
@@ -26,12 +27,15 @@ export interface AnswerView {
 export interface ReviewView {
   questionId: string;
   correct: boolean | null;
-  earned: number;
+  /** null while the key is withheld from an entrant. */
+  earned: number | null;
   correctOptionIds: string[];
   acceptedAnswers: string[] | null;
   correctValue: { value: number; tolerance: number } | null;
   explanation: string | null;
   legalReference: string | null;
+  /** Another round still draws this question: entrants get the reason instead of the key (staff get both). */
+  keyWithheld?: KeyWithheld;
 }
 
 export interface AttemptView {
@@ -93,4 +97,25 @@ export function reviewViews(draw: DrawnQuestion[], versions: Map<string, PoolQue
       legalReference: q?.legalReference ?? null,
     };
   });
+}
+
+/**
+ * Withholds the keys another round still draws (SPEC "Anti-cheating"). For the entrant nothing
+ * that gives a key away is left — not even whether their own answer was right, which tells a
+ * true/false key — only the reason and until when. Staff keep the key and see the same note.
+ */
+export function withholdKeys(review: ReviewView[], draw: DrawnQuestion[], versions: Map<string, PoolQuestion>, withheld: Map<string, KeyWithheld>, staff: boolean): ReviewView[] {
+  if (!withheld.size) return review;
+  const byKey = new Map(draw.map((d) => [d.key, versions.get(d.versionId)?.questionId]));
+  return review.map((r) => {
+    const why = withheld.get(byKey.get(r.questionId) ?? '');
+    if (!why) return r;
+    if (staff) return { ...r, keyWithheld: why };
+    return { questionId: r.questionId, correct: null, earned: null, correctOptionIds: [], acceptedAnswers: null, correctValue: null, explanation: null, legalReference: null, keyWithheld: why };
+  });
+}
+
+/** The stable question ids of a draw, to ask which keys are withheld. */
+export function drawnQuestionIds(draw: DrawnQuestion[], versions: Map<string, PoolQuestion>): string[] {
+  return [...new Set(draw.map((d) => versions.get(d.versionId)?.questionId).filter((q): q is string => !!q))];
 }

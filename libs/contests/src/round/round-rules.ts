@@ -83,8 +83,12 @@ export function mergeRoundSettings(input: Input, base?: RoundSettings): RoundSet
       ? { prompt: String(pq.prompt ?? '').trim(), target: pq.target ?? 'perfect-score-entrants', countBy: pq.countBy ?? 'people', actual: pq.actual ?? null }
       : null,
     leaderboard: input.leaderboard
-      ? { visibility: input.leaderboard.visibility ?? 'live', freezeAt: input.leaderboard.freezeAt ?? null }
-      : base?.leaderboard ?? { visibility: 'live', freezeAt: null },
+      ? {
+          visibility: input.leaderboard.visibility ?? 'live',
+          freezeAt: input.leaderboard.freezeAt ?? null,
+          hidePredictionFigures: input.leaderboard.hidePredictionFigures ?? base?.leaderboard.hidePredictionFigures ?? true,
+        }
+      : base?.leaderboard ?? { visibility: 'live', freezeAt: null, hidePredictionFigures: true },
     advancement: input.advancement === undefined ? base?.advancement ?? null : input.advancement,
     prizes: input.prizes ?? base?.prizes ?? [],
     rankingRules: input.rankingRules ?? base?.rankingRules ?? null,

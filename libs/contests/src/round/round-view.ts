@@ -23,7 +23,7 @@ export interface RoundPublicView {
   attemptScoring: string;
   questionCount: number;
   predictionQuestion: { prompt: string; actual: number | null } | null;
-  leaderboard: { visibility: string; freezeAt: string | null };
+  leaderboard: { visibility: string; freezeAt: string | null; hidePredictionFigures: boolean };
   prizes: { name: string; count: number }[];
 }
 
@@ -62,7 +62,7 @@ export function roundPublicView(r: Round): RoundPublicView {
     attemptScoring: r.attemptScoring,
     questionCount: r.selection.reduce((n, s) => n + s.count, 0),
     predictionQuestion: r.predictionQuestion ? { prompt: r.predictionQuestion.prompt, actual: r.predictionQuestion.actual ?? null } : null,
-    leaderboard: { visibility: r.leaderboard.visibility, freezeAt: r.leaderboard.freezeAt ?? null },
+    leaderboard: { visibility: r.leaderboard.visibility, freezeAt: r.leaderboard.freezeAt ?? null, hidePredictionFigures: r.leaderboard.hidePredictionFigures !== false },
     prizes: r.prizes,
   };
 }

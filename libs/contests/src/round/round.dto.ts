@@ -70,6 +70,10 @@ export class PredictionQuestionDto {
 export class LeaderboardSettingsDto {
   @ApiProperty({ enum: LEADERBOARD_VISIBILITIES }) @IsIn(LEADERBOARD_VISIBILITIES as unknown as string[]) visibility!: LeaderboardVisibility;
   @ApiPropertyOptional() @IsOptional() @Matches(ZONED_ISO, { message: zonedMessage }) freezeAt?: string;
+  @ApiPropertyOptional({ default: true, description: 'With a prediction question: hide from residents, while the round is open, the board figures that would give its answer away' })
+  @IsOptional()
+  @IsBoolean()
+  hidePredictionFigures?: boolean;
 }
 
 export class PrizeDto {

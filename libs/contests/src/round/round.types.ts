@@ -25,6 +25,11 @@ export interface LeaderboardSettings {
   visibility: LeaderboardVisibility;
   /** ISO time; for `frozen`, the board stops moving then. */
   freezeAt?: string | null;
+  /**
+   * With a prediction question: while the round takes entries residents do not see the board
+   * figures that would give its answer away (the leaderboard module decides which). On unless false.
+   */
+  hidePredictionFigures?: boolean;
 }
 
 export interface PredictionQuestion {

@@ -11,7 +11,7 @@ import { ExportJobs } from './exports/export-jobs';
 import { PublishResults } from './publish/publish-results';
 import { ResultsQuery } from './read/results-query';
 import { AttemptReview } from './review/attempt-review';
-import { CloseRoundDto, CorrectionDto, ExportQueryDto, ExportRequestDto, ReasonDto, ResultsPageQuery, ReviewOutcomeDto } from './results.dto';
+import { CloseRoundDto, CorrectionDto, ExportQueryDto, ExportRequestDto, PublishedDto, ReasonDto, ResultsPageQuery, ReviewOutcomeDto, WithheldKeysDto } from './results.dto';
 
 /** Streams a file to the response; a client that goes away stops the producer (and its cursor). */
 function attach(reply: FastifyReply, stream: Readable, contentType: string, fileName: string): StreamableFile {
@@ -59,9 +59,18 @@ export class ResultsController {
   @Post('rounds/:id/results/publish')
   @HttpCode(200)
   @Roles('organiser', 'judge', 'admin')
-  @ApiOperation({ summary: 'Publish the provisional results (answer key and true leaderboard become visible)' })
+  @ApiOperation({ summary: 'Publish the provisional results (answer key and true leaderboard become visible; keys another round still draws stay withheld, listed in the answer)' })
+  @ApiOkResponse({ type: PublishedDto })
   publish(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string) {
     return this.publishing.execute(actor, id);
+  }
+
+  @Get('rounds/:id/results/withheld-keys')
+  @Roles('organiser', 'judge', 'admin')
+  @ApiOperation({ summary: 'Before publishing: the questions of this round whose keys entrants will not see yet (another scheduled or open round draws them), and until when' })
+  @ApiOkResponse({ type: WithheldKeysDto })
+  withheldKeys(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string) {
+    return this.publishing.withheldKeys(actor, id);
   }
 
   @Post('rounds/:id/results/corrections')

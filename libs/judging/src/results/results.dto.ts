@@ -75,3 +75,33 @@ export class AwardRulesDto {
   @ApiPropertyOptional({ example: { 'Sở Tư pháp': 40 } }) @IsOptional() @IsObject() headcounts?: Record<string, unknown>;
   @ApiPropertyOptional({ example: { issuerName: 'Sở Tư pháp', place: 'Huế', signerTitle: 'Giám đốc', signerName: 'Nguyễn Văn A' } }) @IsOptional() @IsObject() documents?: Record<string, unknown>;
 }
+
+export class WithheldRoundDto {
+  @ApiProperty() id!: string;
+  @ApiProperty() contestId!: string;
+  @ApiProperty() seq!: number;
+  @ApiProperty() title!: string;
+  @ApiProperty({ enum: ['scheduled', 'open', 'closed'] }) status!: string;
+  @ApiProperty() closesAt!: string;
+}
+
+export class WithheldQuestionDto {
+  @ApiProperty() questionId!: string;
+  @ApiProperty() stem!: string;
+  @ApiProperty({ enum: ['in_open_round'] }) reason!: 'in_open_round';
+  @ApiProperty({ description: 'closesAt of the last round still drawing the question' }) until!: string;
+  @ApiProperty({ type: [WithheldRoundDto], description: 'The rounds still drawing it, latest closing first' }) rounds!: WithheldRoundDto[];
+}
+
+export class WithheldKeysDto {
+  @ApiProperty() roundId!: string;
+  @ApiProperty({ type: [WithheldQuestionDto] }) questions!: WithheldQuestionDto[];
+}
+
+export class PublishedDto {
+  @ApiProperty() roundId!: string;
+  @ApiProperty({ enum: ['published'] }) status!: 'published';
+  @ApiProperty() version!: number;
+  @ApiProperty() publishedAt!: string;
+  @ApiProperty({ type: [WithheldQuestionDto], description: 'Keys entrants do not see yet: another round still draws these questions' }) withheldKeys!: WithheldQuestionDto[];
+}

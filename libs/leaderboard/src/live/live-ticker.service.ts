@@ -9,9 +9,10 @@ import { LeaderboardRow } from '../leaderboard.types';
 import { LiveService } from '../live.service';
 import { RoundInfoService } from '../rounds/round-info.service';
 import { boardViewFor } from '../rounds/visibility';
+import { concealmentFor, concealRows, concealTotal, TOP_N } from '../rounds/prediction-guard';
 import { roundRoom, staffRoom } from './rooms';
 
-export const TOP_N = 20;
+export { TOP_N };
 /** Users named per tick for rank:update (those whose entry changed); the rest follow next tick. */
 const CHANGED_PER_TICK = 1000;
 /** Ticks fire this long after each second of the cluster clock, so every instance competes for the same second. */
@@ -107,10 +108,19 @@ export class LiveTicker implements OnApplicationBootstrap, OnModuleDestroy {
     const nsp = this.live.namespace;
     if (!nsp) return;
     const update = (rows: LeaderboardRow[], count: number, frozen: boolean) => ({ roundId, top: rows, total: count, at, serverTime: at, frozen });
+    // Residents share one room, so what an open prediction would reveal goes from the broadcast for all of them.
+    const concealed = concealmentFor(info, false);
+    const forResidents = (rows: LeaderboardRow[], count: number, frozen: boolean) =>
+      concealed ? { ...update(concealRows(rows, concealed), count, frozen), total: concealTotal(count, concealed), concealed } : update(rows, count, frozen);
     const publicView = boardViewFor(info, false, nowMs);
     this.ticks.inc();
     if (publicView === 'live') {
-      nsp.to([roundRoom(roundId), staffRoom(roundId)]).emit('leaderboard:update', update(top, total, false));
+      if (concealed) {
+        nsp.to(staffRoom(roundId)).emit('leaderboard:update', update(top, total, false));
+        nsp.to(roundRoom(roundId)).emit('leaderboard:update', forResidents(top, total, false));
+      } else {
+        nsp.to([roundRoom(roundId), staffRoom(roundId)]).emit('leaderboard:update', update(top, total, false));
+      }
       await this.live.publish({ t: 'ranks', roundId, users: changed });
       return;
     }
@@ -119,7 +129,7 @@ export class LiveTicker implements OnApplicationBootstrap, OnModuleDestroy {
     if (publicView === 'frozen' && (await this.redis.set(k.frozenAnnounced, '1', 'NX'))) {
       const board = await this.boards.boardFor(info, 'frozen');
       const frozen = await this.boards.top(info, board, TOP_N);
-      nsp.to(roundRoom(roundId)).emit('leaderboard:update', update(frozen.top, frozen.total, true));
+      nsp.to(roundRoom(roundId)).emit('leaderboard:update', forResidents(frozen.top, frozen.total, true));
     }
   }
 }

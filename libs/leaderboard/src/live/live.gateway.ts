@@ -4,6 +4,7 @@ import type { Namespace, Socket } from 'socket.io';
 import { Actor, bearerToken, TokenService } from '@lc/identity';
 import { badRequest, ClockService, DomainError, ErrorBody, MetricsService, toErrorBody } from '@lc/platform';
 import { LeaderboardService } from '../leaderboard.service';
+import { type Concealment, concealmentFor, concealRows, concealStanding, concealTotal } from '../rounds/prediction-guard';
 import { LeaderboardRow, LiveEvents, MyStanding } from '../leaderboard.types';
 import { LiveService } from '../live.service';
 import { DEFAULT_EVENT_LIMITS, EventRateLimiter } from './event-rate-limiter';
@@ -30,9 +31,10 @@ export interface JoinAck {
   roundId: string;
   frozen: boolean;
   top: LeaderboardRow[];
-  total: number;
+  total: number | null;
   me: MyStanding | null;
   serverTime: string;
+  concealed?: Concealment;
 }
 
 export const standingKey = (s: { rank: number | null; score: number | null }) => `${s.rank ?? '-'}|${s.score ?? '-'}`;
@@ -125,8 +127,11 @@ export class LiveGateway implements OnGatewayInit<Namespace>, OnGatewayConnectio
         staff ? Promise.resolve(null) : this.boards.ranksOf(roundId, board, [actor.id]).then((r) => r.ranks.get(actor.id)!),
       ]);
       await socket.join(staff ? staffRoom(roundId) : roundRoom(roundId));
-      if (me) socket.data.standings.set(roundId, standingKey(me));
-      return { ok: true, roundId, frozen: view === 'frozen', top, total, me, serverTime: this.clock.nowDate().toISOString() };
+      const concealed = concealmentFor(info, staff);
+      const mine = me ? concealStanding(me, concealed) : null;
+      if (mine) socket.data.standings.set(roundId, standingKey(mine));
+      const ack = { ok: true as const, roundId, frozen: view === 'frozen', top: concealRows(top, concealed, actor.id), total: concealTotal(total, concealed), me: mine, serverTime: this.clock.nowDate().toISOString() };
+      return concealed ? { ...ack, concealed } : ack;
     } catch (e) {
       return fail(e);
     }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { ClockService } from '@lc/platform';
 import { LeaderboardService } from '../leaderboard.service';
 import { LiveService } from '../live.service';
+import { concealStanding } from '../rounds/prediction-guard';
 import { standingKey, LiveSocket } from './live.gateway';
 import { roundRoom, userRoom } from './rooms';
 
@@ -54,12 +55,13 @@ export class RankPusher {
     }
 
     const serverTime = this.clock.nowDate().toISOString();
+    const concealed = await this.boards.concealmentOf(roundId, false);
     let pushed = 0;
     for (let i = 0; i < users.length; i += CHUNK) {
       const chunk = users.slice(i, i + CHUNK);
       const { ranks } = await this.boards.ranksOf(roundId, 'live', chunk);
       for (const u of chunk) {
-        const r = ranks.get(u)!;
+        const r = concealStanding(ranks.get(u)!, concealed);
         const key = standingKey(r);
         for (const s of byUser.get(u)!) {
           const known = s.data.standings.get(roundId);

@@ -11,6 +11,7 @@ interface Row {
   status: string;
   attempt_scoring: string | null;
   leaderboard: unknown;
+  prediction_question: { target?: unknown } | null;
   contest_id: string;
   organisation_id: string;
   contest_status: string;
@@ -56,7 +57,7 @@ export class RoundInfoService {
 
   private async load(roundId: string): Promise<RoundBoardInfo | null> {
     const rows: Row[] = await this.db.query(
-      `SELECT r.id, r.status, r.attempt_scoring, r.leaderboard, r.contest_id, c.organisation_id, c.status AS contest_status
+      `SELECT r.id, r.status, r.attempt_scoring, r.leaderboard, r.prediction_question, r.contest_id, c.organisation_id, c.status AS contest_status
          FROM round r JOIN contest c ON c.id = r.contest_id WHERE r.id = $1`,
       [roundId],
     );
@@ -70,6 +71,7 @@ export class RoundInfoService {
       organisationId: r.organisation_id,
       scoring: r.attempt_scoring === 'last' ? 'last' : 'best',
       ...parseLeaderboardSettings(r.leaderboard),
+      predictionTarget: r.prediction_question ? String(r.prediction_question.target ?? 'perfect-score-entrants') : null,
     };
   }
 }

@@ -9,6 +9,8 @@ const base: RoundBoardInfo = {
   scoring: 'best',
   visibility: 'live',
   freezeAtMs: null,
+  predictionTarget: null,
+  hidePredictionFigures: true,
 };
 const freezeAt = Date.parse('2026-03-01T10:00:00Z');
 
@@ -44,8 +46,10 @@ describe('residentMayKnow', () => {
 
 describe('parseLeaderboardSettings', () => {
   it('reads the jsonb column defensively', () => {
-    expect(parseLeaderboardSettings(null)).toEqual({ visibility: 'live', freezeAtMs: null });
-    expect(parseLeaderboardSettings({ visibility: 'frozen', freezeAt: '2026-03-01T10:00:00Z' })).toEqual({ visibility: 'frozen', freezeAtMs: freezeAt });
-    expect(parseLeaderboardSettings({ visibility: 'weird', freezeAt: 'nope' })).toEqual({ visibility: 'live', freezeAtMs: null });
+    expect(parseLeaderboardSettings(null)).toEqual({ visibility: 'live', freezeAtMs: null, hidePredictionFigures: true });
+    expect(parseLeaderboardSettings({ visibility: 'frozen', freezeAt: '2026-03-01T10:00:00Z' })).toEqual({ visibility: 'frozen', freezeAtMs: freezeAt, hidePredictionFigures: true });
+    expect(parseLeaderboardSettings({ visibility: 'weird', freezeAt: 'nope', hidePredictionFigures: 'no' })).toEqual({ visibility: 'live', freezeAtMs: null, hidePredictionFigures: true });
+    // Only an explicit false turns the prediction guard off.
+    expect(parseLeaderboardSettings({ visibility: 'live', hidePredictionFigures: false }).hidePredictionFigures).toBe(false);
   });
 });

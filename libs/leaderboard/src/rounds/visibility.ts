@@ -12,6 +12,10 @@ export interface RoundBoardInfo {
   scoring: Scoring;
   visibility: Visibility;
   freezeAtMs: number | null;
+  /** What the round's prediction question counts (null: none). */
+  predictionTarget: string | null;
+  /** The organiser's round setting, on unless turned off (prediction-guard.ts). */
+  hidePredictionFigures: boolean;
 }
 
 /** Which board a caller sees: the true one, the snapshot taken at freeze time, or none. */
@@ -36,9 +40,9 @@ export function boardViewFor(info: RoundBoardInfo, staff: boolean, nowMs: number
   return 'live';
 }
 
-export function parseLeaderboardSettings(raw: unknown): { visibility: Visibility; freezeAtMs: number | null } {
-  const o = (raw && typeof raw === 'object' ? raw : {}) as { visibility?: unknown; freezeAt?: unknown };
+export function parseLeaderboardSettings(raw: unknown): { visibility: Visibility; freezeAtMs: number | null; hidePredictionFigures: boolean } {
+  const o = (raw && typeof raw === 'object' ? raw : {}) as { visibility?: unknown; freezeAt?: unknown; hidePredictionFigures?: unknown };
   const visibility: Visibility = o.visibility === 'frozen' || o.visibility === 'hidden' ? o.visibility : 'live';
   const t = typeof o.freezeAt === 'string' || typeof o.freezeAt === 'number' ? new Date(o.freezeAt).getTime() : NaN;
-  return { visibility, freezeAtMs: Number.isFinite(t) ? t : null };
+  return { visibility, freezeAtMs: Number.isFinite(t) ? t : null, hidePredictionFigures: o.hidePredictionFigures !== false };
 }

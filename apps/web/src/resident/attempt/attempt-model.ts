@@ -60,7 +60,13 @@ function toQuestion(q: Raw): AttemptQuestion {
     correctAnswer: q.correctAnswer ?? q.answerKey,
     isCorrect: typeof q.isCorrect === 'boolean' ? q.isCorrect : typeof q.correct === 'boolean' ? q.correct : null,
     awarded: num(q.awarded) ?? num(q.score) ?? null,
+    keyWithheld: toWithheld(q.keyWithheld),
   };
+}
+
+function toWithheld(v: unknown): AttemptQuestion['keyWithheld'] {
+  const w = obj(v);
+  return typeof w.until === 'string' ? { reason: str(w.reason) ?? 'in_open_round', until: w.until } : null;
 }
 
 function toPrediction(v: unknown): PredictionQuestion | null {
@@ -79,6 +85,8 @@ function withReview(qs: Raw[], review: unknown): Raw[] {
   return qs.map((q) => {
     const r = byId.get(String(q.id ?? ''));
     if (!r) return q;
+    // The server sends no key for it (another round still draws it): keep the options unmarked.
+    if (r.keyWithheld) return { ...q, keyWithheld: r.keyWithheld };
     const correctIds = Array.isArray(r.correctOptionIds) ? r.correctOptionIds : undefined;
     return {
       ...q,

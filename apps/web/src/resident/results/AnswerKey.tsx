@@ -1,4 +1,5 @@
 import type { AnswerValue, Attempt, AttemptQuestion } from '../../shared/api/types';
+import { formatDateTime } from '../../shared/format';
 import { isAnswered } from '../attempt/attempt-model';
 
 function answerText(q: AttemptQuestion, a: AnswerValue | undefined): string {
@@ -7,9 +8,14 @@ function answerText(q: AttemptQuestion, a: AnswerValue | undefined): string {
   return String(a?.value ?? '');
 }
 
-/** Whether the attempt carries the answer key (the server adds it once results are published). */
+/** Whether the attempt carries the answer key (the server adds it once results are published, or says why not per question). */
 export function hasAnswerKey(a: Attempt): boolean {
-  return a.questions.some((q) => q.options.some((o) => o.correct !== undefined) || q.correctOptionIds || q.explanation || (q.correctAnswer !== undefined && q.correctAnswer !== null));
+  return a.questions.some((q) => q.keyWithheld || q.options.some((o) => o.correct !== undefined) || q.correctOptionIds || q.explanation || (q.correctAnswer !== undefined && q.correctAnswer !== null));
+}
+
+/** SPEC "Anti-cheating": the reason shown instead of a key another open round still draws. */
+export function withheldText(until: string): string {
+  return `Đáp án được giữ kín đến ${formatDateTime(until)} vì câu hỏi này còn dùng trong vòng thi đang mở.`;
 }
 
 /** Each question with the entrant's answer, the right one, whether it scored, and the explanation. */
@@ -19,6 +25,19 @@ export function AnswerKey({ attempt }: { attempt: Attempt }) {
       {attempt.questions.map((q) => {
         const a = attempt.answers[q.id];
         const correctIds = new Set(q.correctOptionIds ?? q.options.filter((o) => o.correct).map((o) => o.id));
+        if (q.keyWithheld) {
+          return (
+            <li key={q.id} className="card">
+              <p className="question-stem">{q.stem}</p>
+              <p>
+                Câu trả lời của bạn: <strong>{answerText(q, a)}</strong>
+              </p>
+              <p className="key-withheld" role="note">
+                {withheldText(q.keyWithheld.until)}
+              </p>
+            </li>
+          );
+        }
         return (
           <li key={q.id} className="card">
             <p className="question-stem">{q.stem}</p>

@@ -40,4 +40,20 @@ describe('attempt review page', () => {
     expect(html).toMatch(/<li class=" is-chosen">2018<span class="tag">Bạn chọn<\/span><\/li>/);
     expect(html).not.toContain('Đáp án đúng');
   });
+
+  it('gives the reason and the date instead of a key another open round still draws', () => {
+    const html = renderToStaticMarkup(
+      <AttemptReview
+        attempt={normaliseAttempt({
+          ...raw,
+          review: [{ questionId: 'q1', correct: null, earned: null, correctOptionIds: [], acceptedAnswers: null, correctValue: null, explanation: null, legalReference: null, keyWithheld: { reason: 'in_open_round', until: '2026-05-17T13:00:00.000Z' } }],
+        })}
+      />,
+    );
+    expect(html).toContain('Đáp án được giữ kín đến 20:00, 17/05/2026 vì câu hỏi này còn dùng trong vòng thi đang mở.');
+    expect(html).toContain('Câu trả lời của bạn: <strong>2018</strong>');
+    expect(html).not.toContain('Đáp án đúng');
+    expect(html).not.toContain('Chưa đúng');
+    expect(html).not.toContain('sẽ hiển thị sau khi');
+  });
 });

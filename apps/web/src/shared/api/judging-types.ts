@@ -270,3 +270,12 @@ export interface CloseOutcome {
   predictionActual: number | null;
   finalisedAttempts: number;
 }
+
+/** A question whose key entrants will not see yet: another scheduled or open round draws it. */
+export interface WithheldQuestion {
+  questionId: string;
+  stem: string;
+  reason: string;
+  until: string;
+  rounds: { id: string; contestId: string; seq: number; title: string; status: string; closesAt: string }[];
+}

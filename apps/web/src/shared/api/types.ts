@@ -106,6 +106,8 @@ export interface AttemptQuestion {
   correctAnswer?: unknown;
   isCorrect?: boolean | null;
   awarded?: number | null;
+  /** Published, but another round still draws this question: no key until `until`. */
+  keyWithheld?: { reason: string; until: string } | null;
 }
 
 /** What a resident has chosen or typed for one question. */
@@ -162,13 +164,22 @@ export interface LeaderboardRow {
   displayName: string;
   unit?: string | null;
   province?: string | null;
-  score: number;
+  /** null: hidden while the round's prediction question is open. */
+  score: number | null;
   timeTakenMs: number;
+}
+
+/** What the server keeps off an open round's board so the prediction cannot be read from it. */
+export interface BoardConcealment {
+  reason: string;
+  topN: number;
+  hidden: ('total' | 'scores' | 'ranks-beyond-top')[];
 }
 
 export interface MyRank {
   rank: number | null;
   score: number | null;
   timeTakenMs?: number | null;
-  total?: number;
+  total?: number | null;
+  concealed?: BoardConcealment;
 }

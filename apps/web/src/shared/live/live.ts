@@ -1,11 +1,11 @@
 import type { Socket } from 'socket.io-client';
 import { sessions } from '../api/session';
-import type { LeaderboardRow } from '../api/types';
+import type { BoardConcealment, LeaderboardRow } from '../api/types';
 
 /** Server → client events on /live (SPEC.md "Realtime"). Messages are hints: state comes over HTTP. */
 export interface LiveEvents {
-  'leaderboard:update': { roundId: string; top: LeaderboardRow[]; total: number; at: string; frozen?: boolean };
-  'rank:update': { roundId: string; rank: number | null; score: number | null; total?: number };
+  'leaderboard:update': { roundId: string; top: LeaderboardRow[]; total: number | null; at: string; frozen?: boolean; concealed?: BoardConcealment };
+  'rank:update': { roundId: string; rank: number | null; score: number | null; total?: number | null };
   'attempt:deadline': { attemptId: string; deadlineAt: string; serverTime: string };
   'round:status': { roundId: string; status: string; at: string };
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { Round, RoundLookup } from '@lc/contests';
+import { Round, RoundLookup, type WithheldQuestion, WithheldKeysService } from '@lc/contests';
 import { type Actor } from '@lc/identity';
 import { LiveService, RoundInfoService } from '@lc/leaderboard';
 import { AuditService, ClockService, conflict } from '@lc/platform';
@@ -11,10 +11,20 @@ import { RoundResult } from '../entities';
 import { acrossRoundsOf, lockResults } from '../close/result-store';
 import { refuseFlaggedWinners } from '../review/flagged-winners';
 
+export interface PublishOutcome {
+  roundId: string;
+  status: 'published';
+  version: number;
+  publishedAt: string;
+  /** Keys entrants will not see yet: another round still draws these questions. */
+  withheldKeys: WithheldQuestion[];
+}
+
 /**
  * POST /rounds/:id/results/publish: the provisional result becomes the published one
  * (immutable but for corrections), the round becomes `published` — which is what shows
- * entrants the answer key and the true leaderboard — and watchers get round:status.
+ * entrants the answer key (but for questions another round still draws) and the true
+ * leaderboard — and watchers get round:status.
  * Refused while a prize winner's attempt is flagged and no judge has voided or cleared it.
  */
 @Injectable()
@@ -28,9 +38,16 @@ export class PublishResults {
     private readonly live: LiveService,
     private readonly audit: AuditService,
     private readonly clock: ClockService,
+    private readonly withheld: WithheldKeysService,
   ) {}
 
-  async execute(actor: Actor, roundId: string): Promise<{ roundId: string; status: 'published'; version: number; publishedAt: string }> {
+  /** GET /rounds/:id/results/withheld-keys: what publishing now would still keep from entrants, and until when. */
+  async withheldKeys(actor: Actor, roundId: string): Promise<{ roundId: string; questions: WithheldQuestion[] }> {
+    await this.gate.organiserOrJudge(actor, roundId);
+    return { roundId, questions: await this.withheld.forRoundPool(roundId) };
+  }
+
+  async execute(actor: Actor, roundId: string): Promise<PublishOutcome> {
     const access = await this.gate.organiserOrJudge(actor, roundId);
     const round = await this.db.getRepository(Round).findOneByOrFail({ id: roundId });
     await this.builder.judgedRows(round); // a judged round with unreconciled marks is not publishable
@@ -52,7 +69,7 @@ export class PublishResults {
     this.lookup.invalidate(roundId);
     this.roundInfo.forget(roundId);
     this.live.toRound(roundId, 'round:status', { roundId, status: 'published', at: now.toISOString() });
-    return { roundId, status: 'published', version, publishedAt: now.toISOString() };
+    return { roundId, status: 'published', version, publishedAt: now.toISOString(), withheldKeys: await this.withheld.forRoundPool(roundId) };
   }
 
   /**
