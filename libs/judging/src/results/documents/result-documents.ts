@@ -38,7 +38,7 @@ export class ResultDocuments {
   ) {}
 
   async decision(actor: Actor, roundId: string): Promise<PDFKit.PDFDocument> {
-    await this.gate.reader(actor, roundId);
+    await this.gate.resultsReader(actor, roundId);
     const ctx = await this.context(roundId);
     const winners = await this.winners(roundId);
     return renderDecisionPdf({
@@ -60,7 +60,7 @@ export class ResultDocuments {
       if (!info || userId !== actor.id) throw notFound('Certificate');
       const r = await this.db.getRepository(RoundResult).findOneBy({ roundId });
       if (r?.status !== 'published') throw conflict('results_not_published', 'Certificates are issued once the results are published');
-    } else await this.gate.reader(actor, roundId);
+    } else await this.gate.resultsReader(actor, roundId);
     const ctx = await this.context(roundId);
     const winners = (await this.winners(roundId)).filter((w) => !userId || w.user_id === userId);
     if (userId && !winners.length) throw notFound('Certificate');
