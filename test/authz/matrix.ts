@@ -38,6 +38,8 @@ export const MATRIX: Record<string, Record<RoleName, Outcome>> = {
   'GET /me':                                         row(401, A,   A,   A,   A,   A,   A),
   'GET /me/data':                                    row(401, A,   A,   A,   A,   A,   A),
   'DELETE /me':                                      row(401, A,   403, 403, 403, 403, 403),
+  // A judge's home: the rounds they judge (listed, never drafts). Other roles have no assignments.
+  'GET /me/assignments':                             row(401, 403, 403, 403, A,   A,   403),
 
   // Admin: organisations and staff. Staff read organisations, only their own one by id.
   'POST /organisations':                             row(401, 403, 403, 403, 403, 403, A),
@@ -47,20 +49,22 @@ export const MATRIX: Record<string, Record<RoleName, Outcome>> = {
   'GET /users':                                      row(401, 403, 403, 403, 403, 403, A),
   'DELETE /users/:id':                               row(401, 403, 403, 403, 403, 403, A),
 
-  // Question banks: staff of the owning organisation read, its organisers write.
+  // Question banks: organisers of the owning organisation read and write. Judges read none (issue 14 item 7):
+  // banks hold every correct answer and no judge's screen needs them.
   'POST /question-banks':                            row(401, 403, A,   A,   403, 403, A),
-  'GET /question-banks':                             row(401, 403, A,   A,   A,   A,   A),
-  'GET /question-banks/:id':                         row(401, 403, A,   404, A,   A,   A),
-  'GET /question-banks/:id/topics':                  row(401, 403, A,   404, A,   A,   A),
-  'GET /question-banks/:id/export':                  row(401, 403, A,   404, A,   A,   A),
+  'GET /question-banks':                             row(401, 403, A,   A,   403, 403, A),
+  'GET /question-banks/:id':                         row(401, 403, A,   404, 403, 403, A),
+  'GET /question-banks/:id/topics':                  row(401, 403, A,   404, 403, 403, A),
+  'GET /question-banks/:id/export':                  row(401, 403, A,   404, 403, 403, A),
   'POST /question-banks/:id/import':                 row(401, 403, A,   404, 403, 403, A),
   'POST /question-banks/:id/questions':              row(401, 403, A,   404, 403, 403, A),
-  'GET /question-banks/:id/questions':               row(401, 403, A,   404, A,   A,   A),
-  'GET /question-banks/:id/questions/:questionId':   row(401, 403, A,   404, A,   A,   A),
+  'GET /question-banks/:id/questions':               row(401, 403, A,   404, 403, 403, A),
+  'GET /question-banks/:id/questions/:questionId':   row(401, 403, A,   404, 403, 403, A),
   'PATCH /question-banks/:id/questions/:questionId': row(401, 403, A,   404, 403, 403, A),
   'DELETE /question-banks/:id/questions/:questionId':row(401, 403, A,   404, 403, 403, A),
 
   // Contests: published ones are public; organisers of the owner change them; residents join.
+  // Judges list and see as staff only contests they judge (others as the public does; drafts 404).
   'POST /contests':                                  row(401, 403, A,   A,   403, 403, A),
   'GET /contests':                                   row(A,   A,   A,   A,   A,   A,   A),
   'GET /contests/:id':                               row(A,   A,   A,   A,   A,   A,   A),

@@ -5,6 +5,7 @@ import { QuestionBankModule } from '@lc/question-bank';
 import { ContestsController } from './contest/contests.controller';
 import { ContestsService } from './contest/contests.service';
 import { EnrolmentService } from './enrolment/enrolment.service';
+import { JudgeAssignmentsService } from './judges/judge-assignments.service';
 import { RoundJudgesService } from './judges/round-judges.service';
 import { RoundPoolService } from './pool/round-pool.service';
 import { WithheldKeysService } from './pool/withheld-keys.service';
@@ -29,6 +30,7 @@ const SERVICES = [
   RegistrationsService,
   EnrolmentService,
   RoundJudgesService,
+  JudgeAssignmentsService,
 ];
 
 /** Contests, rounds, registration and enrolment services, for the api, the worker and higher modules. */

@@ -188,12 +188,11 @@ describe('judged rounds: entries, jury marks, recusal and reconciliation', () =>
     expect(listBlind.body.items.find((r: any) => r.id === entries.a)).toMatchObject({ judges: 5, marked: 1, markedByMe: false });
     expect(listBlind.body.items.find((r: any) => r.id === entries.a).marking).toBeUndefined();
 
+    // Having marked is not enough: the others' marks stay hidden until all five have filed.
     const mine = await score(judges[1], entries.a, 70);
     expect(mine.body.markedByMe).toBe(true);
-    expect(mine.body.marks.map((m: any) => [m.judgeUserId, m.total]).sort()).toEqual([
-      [judges[0].user.id, 50],
-      [judges[1].user.id, 70],
-    ].sort());
+    expect(mine.body.marks.map((m: any) => [m.judgeUserId, m.total])).toEqual([[judges[1].user.id, 70]]);
+    expect(mine.body.marking).toBeUndefined();
     // A re-submission replaces, audited with before and after.
     expect((await score(judges[1], entries.a, 80)).body.marks.find((m: any) => m.judgeUserId === judges[1].user.id).total).toBe(80);
     const replaced = await audit(entries.a, 'entry.mark.replace');
@@ -232,9 +231,9 @@ describe('judged rounds: entries, jury marks, recusal and reconciliation', () =>
     expect((await http.get(`/rounds/${roundId}/entries?flagged=true`, organiser.token)).body.total).toBe(0);
     const rec = await audit(entries.a, 'entry.reconcile');
     expect(rec).toEqual([expect.objectContaining({ actor_id: head.user.id, reason: 'Hội đồng đã trao đổi, giữ điểm trung bình' })]);
-    // Entry b: no gap, nothing to reconcile.
+    // Entry b: reconciling waits for every judge.
     await score(judges[0], entries.b, 70);
-    expect(expectError(await http.post(`/entries/${entries.b}/reconcile`, { reason: 'x y z', acceptAggregate: true }, head.token), 409).code).toBe('not_flagged');
+    expect(expectError(await http.post(`/entries/${entries.b}/reconcile`, { reason: 'x y z', acceptAggregate: true }, head.token), 409).code).toBe('marking_incomplete');
   });
 
   it('subtracts penalties the organiser records (time over the limit, breaches)', async () => {

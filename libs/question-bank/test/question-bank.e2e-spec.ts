@@ -22,13 +22,13 @@ describe('question banks: authoring, access, search and versions (real PostgreSQ
   const q = (path: string) => `/question-banks/${bankId}${path}`;
 
   describe('banks and who may touch them', () => {
-    it('lets an organiser create a bank in their organisation, and staff of it read it', async () => {
+    it('lets an organiser create a bank in their organisation, and its organisers read it', async () => {
       const created = await http.post('/question-banks', { name: '  Bộ câu hỏi PCTN  ', description: 'Phòng, chống tham nhũng' }, t.organiser.token);
       expect(created.status).toBe(201);
       expect(created.body).toEqual(expect.objectContaining({ organisationId: t.orgId, name: 'Bộ câu hỏi PCTN', questionCount: 0 }));
-      const asJudge = await http.get(`/question-banks/${created.body.id}`, t.judge.token);
-      expect(asJudge.status).toBe(200);
-      const list = await http.get('/question-banks?limit=50', t.judge.token);
+      const again = await http.get(`/question-banks/${created.body.id}`, t.organiser.token);
+      expect(again.status).toBe(200);
+      const list = await http.get('/question-banks?limit=50', t.organiser.token);
       expect(list.body.items.map((b: { id: string }) => b.id)).toEqual(expect.arrayContaining([created.body.id, bankId]));
       expect(list.body.items.every((b: { organisationId: string }) => b.organisationId === t.orgId)).toBe(true);
     });
@@ -45,9 +45,10 @@ describe('question banks: authoring, access, search and versions (real PostgreSQ
       expectError(await http.post('/question-banks', { name: 'Xâm nhập', organisationId: t.orgId }, other.organiser.token), 404);
     });
 
-    it('lets judges read but not write, and keeps residents out', async () => {
+    it('keeps judges (banks hold every key; no judge screen needs them) and residents out', async () => {
       expectError(await http.post(q('/questions'), single('Giám khảo viết câu hỏi?'), t.judge.token), 403);
       expectError(await http.post('/question-banks', { name: 'Của giám khảo' }, t.judge.token), 403);
+      for (const path of ['/question-banks', q(''), q('/topics'), q('/questions'), q('/export?format=answer-sheet')]) expectError(await http.get(path, t.judge.token), 403);
       const resident = await newResident(http);
       expectError(await http.get('/question-banks', resident.token), 403);
       expectError(await http.get(q('/questions'), resident.token), 403);
@@ -78,10 +79,10 @@ describe('question banks: authoring, access, search and versions (real PostgreSQ
         expect(r.status).toBe(201);
         expect(r.body).toEqual(expect.objectContaining({ type: input.type, stem: input.stem, version: 1, locked: false, created: true }));
       }
-      const tf = await http.get(q('/questions?type=true_false'), t.judge.token);
+      const tf = await http.get(q('/questions?type=true_false'), t.organiser.token);
       // True/false options are always Đúng then Sai, whatever order the author used.
       expect(tf.body.items[0].options.map((o: { text: string; correct: boolean }) => [o.text, o.correct])).toEqual([['Đúng', false], ['Sai', true]]);
-      const topics = await http.get(q('/topics'), t.judge.token);
+      const topics = await http.get(q('/topics'), t.organiser.token);
       const [parent, child] = topics.body;
       expect(parent).toEqual(expect.objectContaining({ path: 'Luật Bầu cử', parentId: null, questionCount: 0 }));
       expect(child).toEqual(expect.objectContaining({ path: 'Luật Bầu cử/Chương I', name: 'Chương I', parentId: parent.id, questionCount: 1 }));
@@ -124,22 +125,22 @@ describe('question banks: authoring, access, search and versions (real PostgreSQ
     });
 
     it('searches without diacritics and filters by topic, type and difficulty, paged', async () => {
-      const found = await http.get(`${q('/questions')}?q=${encodeURIComponent('bau cu')}`, t.judge.token);
+      const found = await http.get(`${q('/questions')}?q=${encodeURIComponent('bau cu')}`, t.organiser.token);
       expect(found.status).toBe(200);
       expect(found.body.total).toBeGreaterThanOrEqual(3);
       expect(found.body.items.every((i: { stem: string }) => /bầu cử/i.test(i.stem))).toBe(true);
-      const exact = await http.get(`${q('/questions')}?q=${encodeURIComponent('quyền BẦU cử')}`, t.judge.token);
+      const exact = await http.get(`${q('/questions')}?q=${encodeURIComponent('quyền BẦU cử')}`, t.organiser.token);
       expect(exact.body.items.map((i: { stem: string }) => i.stem)).toEqual(['Công dân đủ bao nhiêu tuổi trở lên thì có quyền bầu cử?']);
       // A topic filter takes an id or a path and includes subtopics.
-      const byParent = await http.get(`${q('/questions')}?topic=${encodeURIComponent('Luật Bầu cử')}`, t.judge.token);
+      const byParent = await http.get(`${q('/questions')}?topic=${encodeURIComponent('Luật Bầu cử')}`, t.organiser.token);
       expect(byParent.body.total).toBe(1);
-      const topics = (await http.get(q('/topics'), t.judge.token)).body;
-      expect((await http.get(`${q('/questions')}?topic=${topics[1].id}`, t.judge.token)).body.total).toBe(1);
-      expect((await http.get(`${q('/questions')}?difficulty=2`, t.judge.token)).body.items.map((i: { difficulty: number }) => i.difficulty)).toEqual([2]);
-      const page = await http.get(`${q('/questions')}?limit=2&offset=1`, t.judge.token);
+      const topics = (await http.get(q('/topics'), t.organiser.token)).body;
+      expect((await http.get(`${q('/questions')}?topic=${topics[1].id}`, t.organiser.token)).body.total).toBe(1);
+      expect((await http.get(`${q('/questions')}?difficulty=2`, t.organiser.token)).body.items.map((i: { difficulty: number }) => i.difficulty)).toEqual([2]);
+      const page = await http.get(`${q('/questions')}?limit=2&offset=1`, t.organiser.token);
       expect(page.body.items).toHaveLength(2);
       expect(page.body.total).toBeGreaterThan(3);
-      expect((await http.get(`${q('/questions')}?q=${encodeURIComponent('100%_')}`, t.judge.token)).body.total).toBe(0);
+      expect((await http.get(`${q('/questions')}?q=${encodeURIComponent('100%_')}`, t.organiser.token)).body.total).toBe(0);
     });
   });
 
@@ -154,7 +155,7 @@ describe('question banks: authoring, access, search and versions (real PostgreSQ
       const frozen = await pool.freeze(t.orgId, [{ bankId, count: 1, types: ['single'], difficulty: 1 }]);
       const mine = frozen[0].questions.find((x) => x.questionId === created.id)!;
       expect(mine.versionId).toBe(created.versionId);
-      expect((await http.get(q(`/questions/${created.id}`), t.judge.token)).body.locked).toBe(true);
+      expect((await http.get(q(`/questions/${created.id}`), t.organiser.token)).body.locked).toBe(true);
 
       const options = inPlace.body.options.map((o: { id: string; text: string }, i: number) => ({ id: o.id, text: o.text, correct: i === 2 }));
       const edited = await http.patch(q(`/questions/${created.id}`), { options, stem: 'Mỗi đơn vị bầu cử ĐBQH được bầu tối đa mấy đại biểu?' }, t.organiser.token);
@@ -177,9 +178,9 @@ describe('question banks: authoring, access, search and versions (real PostgreSQ
       const archived = await http.delete(q(`/questions/${created.id}`), t.organiser.token);
       expect(archived.status).toBe(200);
       expect(archived.body.archivedAt).toEqual(expect.any(String));
-      const list = await http.get(`${q('/questions')}?limit=200`, t.judge.token);
+      const list = await http.get(`${q('/questions')}?limit=200`, t.organiser.token);
       expect(list.body.items.map((i: { id: string }) => i.id)).not.toContain(created.id);
-      const archivedList = await http.get(`${q('/questions')}?archived=true`, t.judge.token);
+      const archivedList = await http.get(`${q('/questions')}?archived=true`, t.organiser.token);
       expect(archivedList.body.items.map((i: { id: string }) => i.id)).toEqual([created.id]);
       expect(expectError(await http.patch(q(`/questions/${created.id}`), { stem: 'Sửa?' }, t.organiser.token), 409).code).toBe('question_archived');
       expect((await http.post(q('/questions'), single('Câu hỏi sẽ được lưu trữ?'), t.organiser.token)).status).toBe(201);
@@ -207,7 +208,7 @@ describe('question banks: authoring, access, search and versions (real PostgreSQ
         expect.objectContaining({ type: 'single', topic: 'A/B', points: 1, stem: 'Câu 0 về chủ đề A?', options: expect.arrayContaining([expect.objectContaining({ id: expect.any(String), correct: true })]) }),
       );
       expect(frozen[1].questions[0].answer).toEqual({ value: 5, tolerance: 1 });
-      const listed = await http.get(`/question-banks/${poolBank}/questions`, t.judge.token);
+      const listed = await http.get(`/question-banks/${poolBank}/questions`, t.organiser.token);
       expect(listed.body.items.every((i: { locked: boolean }) => i.locked)).toBe(true);
       expect(await pool.versions([frozen[1].questions[0].versionId, 'nope'])).toEqual([frozen[1].questions[0]]);
     });
@@ -218,7 +219,7 @@ describe('question banks: authoring, access, search and versions (real PostgreSQ
       const err = await pool.freeze(t.orgId, [{ bankId: fresh, count: 1 }, { bankId: fresh, difficulty: 3, count: 2 }]).catch((e: unknown) => e);
       expect(err).toEqual(expect.objectContaining({ status: 400, code: 'selection_too_few', details: { rule: 1, needed: 2, available: 1 } }));
       expect((err as Error).message).toMatch(/selection\[1\]/);
-      expect((await http.get(`/question-banks/${fresh}/questions/${made.body.id}`, t.judge.token)).body.locked).toBe(false);
+      expect((await http.get(`/question-banks/${fresh}/questions/${made.body.id}`, t.organiser.token)).body.locked).toBe(false);
       const unknownTopic = await pool.freeze(t.orgId, [{ bankId: fresh, topic: 'Không có', count: 1 }]).catch((e: unknown) => e);
       expect(unknownTopic).toEqual(expect.objectContaining({ status: 400, code: 'selection_topic_unknown' }));
     });

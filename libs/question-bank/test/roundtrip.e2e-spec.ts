@@ -40,7 +40,7 @@ describe('export → import gives back the same questions (over HTTP, real Postg
 
   for (const format of ['xlsx', 'csv', 'gift', 'moodle-xml']) {
     it(`${format}`, async () => {
-      const file = await exportFile(http, t.judge.token, source, format);
+      const file = await exportFile(http, t.organiser.token, source, format);
       expect(file.status).toBe(200);
       expect(file.headers.get('content-disposition')).toMatch(/^attachment; filename="ngan-hang-goc-luat-bau-cu-pctn-/);
       const target = await newBank(http, t.organiser);
@@ -52,7 +52,7 @@ describe('export → import gives back the same questions (over HTTP, real Postg
   }
 
   it('aiken (single-choice questions only; the others are counted as left out)', async () => {
-    const file = await exportFile(http, t.judge.token, source, 'aiken');
+    const file = await exportFile(http, t.organiser.token, source, 'aiken');
     const singles = original.filter((q) => q.type === 'single');
     expect(Number(file.headers.get('x-export-skipped'))).toBe(original.length - singles.length);
     const target = await newBank(http, t.organiser);
@@ -63,14 +63,14 @@ describe('export → import gives back the same questions (over HTTP, real Postg
   });
 
   it('CSV opens in Excel: BOM first, formulas neutralised', async () => {
-    const file = await exportFile(http, t.judge.token, source, 'csv');
+    const file = await exportFile(http, t.organiser.token, source, 'csv');
     expect([...file.body.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     expect(file.headers.get('content-type')).toBe('text/csv; charset=utf-8');
     expect(file.body.toString('utf8')).toContain("'=SUM(A1:A3)");
   });
 
   it('prints an answer sheet with the Vietnamese text intact and the keys marked', async () => {
-    const file = await exportFile(http, t.judge.token, source, 'answer-sheet');
+    const file = await exportFile(http, t.organiser.token, source, 'answer-sheet');
     expect(file.status).toBe(200);
     expect(file.headers.get('content-type')).toBe('text/html; charset=utf-8');
     expect(file.headers.get('content-security-policy')).toMatch(/default-src 'none'/);

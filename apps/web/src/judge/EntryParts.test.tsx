@@ -5,7 +5,7 @@ import { ErrorMessage } from '../shared/ui/Feedback';
 import { ReconcileForm, RubricForm } from './EntryPage';
 import { EntrySubmission, MarksPanel, RubricFields } from './EntryParts';
 import { checkMarks } from './marking-model';
-import { blindMarks, entry, HEAD, jury, marking, ME, openMarks } from './test-fixtures';
+import { blindMarks, entry, HEAD, jury, marking, ME, openMarks, OTHER } from './test-fixtures';
 
 const noop = () => undefined;
 
@@ -52,11 +52,27 @@ describe('entry page: the rubric form', () => {
   });
 });
 
-describe('entry page: marks, blind until one’s own are in', () => {
+describe('entry page: marks, blind until every judge has filed', () => {
   it('hides the others’ marks from a judge who has not marked', () => {
     const html = renderToStaticMarkup(<MarksPanel marks={blindMarks} rubric={jury.rubric} role="judge" meId={ME} />);
-    expect(html).toContain('Chấm độc lập: điểm của các giám khảo khác sẽ hiện sau khi bạn nộp điểm của mình.');
+    expect(html).toContain('Chấm độc lập: điểm của các giám khảo khác và điểm tổng hợp chỉ hiện khi tất cả giám khảo của vòng đã nộp điểm bài này.');
     expect(html).not.toContain('<table');
+  });
+
+  it('shows a judge who has marked only their own marks while others have not filed', () => {
+    const own = { ...openMarks, marks: openMarks.marks.slice(0, 1), marking: undefined };
+    const html = renderToStaticMarkup(<MarksPanel marks={own} rubric={jury.rubric} role="judge" meId={ME} />);
+    expect(html).toContain('Chấm độc lập');
+    expect(html).toContain('<strong>82</strong>');
+    expect(html).not.toContain('Trần Thị B');
+    expect(html).not.toContain('Điểm tổng hợp');
+  });
+
+  it('shows the head judge who replaced which mark', () => {
+    const withHistory = { ...openMarks, history: [{ judgeUserId: OTHER, action: 'replace' as const, at: '2026-05-04T02:00:00.000Z', before: { total: 10 }, after: { total: 61 } }] };
+    const html = renderToStaticMarkup(<MarksPanel marks={withHistory} rubric={jury.rubric} role="head" meId={HEAD} />);
+    expect(html).toContain('Lịch sử chấm điểm');
+    expect(html).toContain('Trần Thị B sửa điểm 10 → 61');
   });
 
   it('shows every judge’s marks and the aggregate once marked', () => {

@@ -2,7 +2,7 @@ import type { EntryMarks, EntryView, RubricCriterion } from '../shared/api/judgi
 import { formatDateTime } from '../shared/format';
 import { TextField } from '../shared/ui/Field';
 import { Button, Notice } from '../shared/ui/Feedback';
-import { formatPoints, isBlind, summaryLines, type StaffRole } from './marking-model';
+import { formatPoints, historyLines, isBlind, summaryLines, type StaffRole } from './marking-model';
 import { formatBytes } from './results-model';
 
 /** The entry as handed in: text, link (opened without the app's context), file to download. */
@@ -73,21 +73,18 @@ export function RubricFields({ rubric, values, errors, onChange, prefix = 'score
 }
 
 /**
- * Marks on the entry. A judge who has not marked yet sees only that the list is hidden
- * (blind marking); afterwards, every judge's marks and the aggregate.
+ * Marks on the entry. Until every judge of the round has filed, a judge (and the head judge)
+ * sees only their own marks and why the others are hidden (blind marking); then every mark,
+ * the aggregate and, for the head judge and organisers, who replaced which mark.
  */
 export function MarksPanel({ marks, rubric, role, meId }: { marks: EntryMarks; rubric: RubricCriterion[]; role: StaffRole; meId: string }) {
-  if (isBlind(role, marks))
-    return (
-      <section aria-labelledby="marks">
-        <h2 id="marks">Điểm của ban giám khảo</h2>
-        <Notice>Chấm độc lập: điểm của các giám khảo khác sẽ hiện sau khi bạn nộp điểm của mình.</Notice>
-      </section>
-    );
+  const blind = isBlind(role, marks);
+  const names = new Map(marks.marks.map((m) => [m.judgeUserId, m.judgeName ?? '']));
   return (
     <section aria-labelledby="marks">
       <h2 id="marks">Điểm của ban giám khảo</h2>
-      {marks.marks.length === 0 ? (
+      {blind && <Notice>Chấm độc lập: điểm của các giám khảo khác và điểm tổng hợp chỉ hiện khi tất cả giám khảo của vòng đã nộp điểm bài này.</Notice>}
+      {blind && marks.marks.length === 0 ? null : marks.marks.length === 0 ? (
         <p>Chưa có giám khảo nào chấm.</p>
       ) : (
         <div className="table-wrap">
@@ -131,6 +128,16 @@ export function MarksPanel({ marks, rubric, role, meId }: { marks: EntryMarks; r
             <li key={i}>{l}</li>
           ))}
         </ul>
+      )}
+      {marks.history && marks.history.length > 0 && (
+        <>
+          <h3>Lịch sử chấm điểm</h3>
+          <ul>
+            {historyLines(marks.history, names, meId).map((l, i) => (
+              <li key={i}>{l}</li>
+            ))}
+          </ul>
+        </>
       )}
     </section>
   );

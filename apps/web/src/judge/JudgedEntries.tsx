@@ -50,7 +50,7 @@ export function JudgedEntries({ roundId }: { roundId: string }) {
   return (
     <section aria-labelledby="entries">
       <h2 id="entries">Bài dự thi</h2>
-      <p className="field-hint">Chấm độc lập: bạn chỉ thấy điểm của giám khảo khác sau khi đã nộp điểm của mình.</p>
+      <p className="field-hint">Chấm độc lập: bạn chỉ thấy điểm của giám khảo khác khi tất cả giám khảo đã nộp điểm bài đó.</p>
       <label className="option inline">
         <input
           type="checkbox"

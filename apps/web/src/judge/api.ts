@@ -5,6 +5,7 @@ import type {
   EntryMarks,
   EntryView,
   ExportView,
+  JudgeAssignment,
   JudgedEntryRow,
   JuryView,
   MarkingSummary,
@@ -44,6 +45,8 @@ export interface EntryRow {
 const r = (roundId: string) => `/rounds/${seg(roundId)}`;
 
 export const judgeApi = {
+  /** The rounds the signed-in judge works on (assigned, or head judge), never drafts. */
+  assignments: () => api.get<JudgeAssignment[]>('/me/assignments'),
   /** Quiz rounds: the attempts (flagged first, or only); judged rounds: entries with marking state. */
   entries: async (roundId: string, flagged: boolean, limit = 50, offset = 0): Promise<Page<EntryRow>> =>
     asPage<EntryRow>(await api.get(`${r(roundId)}/entries`, { flagged: flagged ? 'true' : undefined, limit, offset })),

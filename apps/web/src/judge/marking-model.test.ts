@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkMarks, checkReconcile, formatPoints, initialValues, isBlind, markingLabel, readPoints, staffRole, summaryLines } from './marking-model';
-import { blindMarks, HEAD, judgedRow, jury, marking, ME, openMarks } from './test-fixtures';
+import { checkMarks, checkReconcile, formatPoints, historyLines, initialValues, isBlind, markingLabel, readPoints, staffRole, summaryLines } from './marking-model';
+import { blindMarks, HEAD, judgedRow, jury, marking, ME, openMarks, OTHER } from './test-fixtures';
 
 const rubric = jury.rubric;
 
@@ -39,11 +39,28 @@ describe('rubric form rules', () => {
 });
 
 describe('blind marking and roles', () => {
-  it('is blind only for a judge who has not marked', () => {
+  it('is blind for judges (the head judge too) while the server withholds the summary', () => {
     expect(isBlind('judge', blindMarks)).toBe(true);
+    expect(isBlind('judge', { ...openMarks, marks: openMarks.marks.slice(0, 1), marking: undefined })).toBe(true);
     expect(isBlind('judge', openMarks)).toBe(false);
-    expect(isBlind('head', blindMarks)).toBe(false);
+    expect(isBlind('head', blindMarks)).toBe(true);
     expect(isBlind('organiser', blindMarks)).toBe(false);
+  });
+
+  it('writes the marking history, a replacement with what it replaced', () => {
+    const names = new Map([[OTHER, 'Trần Thị B']]);
+    const lines = historyLines(
+      [
+        { judgeUserId: ME, action: 'mark', at: '2026-05-04T01:00:00.000Z', before: null, after: { total: 10 } },
+        { judgeUserId: ME, action: 'replace', at: '2026-05-04T01:05:00.000Z', before: { total: 10 }, after: { total: 78.5 } },
+        { judgeUserId: OTHER, action: 'mark', at: '2026-05-04T02:00:00.000Z', before: null, after: { total: 61 } },
+      ],
+      names,
+      ME,
+    );
+    expect(lines[0]).toMatch(/Bạn chấm 10$/);
+    expect(lines[1]).toMatch(/Bạn sửa điểm 10 → 78,5$/);
+    expect(lines[2]).toMatch(/Trần Thị B chấm 61$/);
   });
 
   it('tells the head judge from the others', () => {

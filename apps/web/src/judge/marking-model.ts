@@ -1,5 +1,6 @@
 /** Pure rules of the rubric form and the marking state, in the jury core's terms (libs/judging/src/jury/rubric.ts). */
-import type { EntryMarks, JudgedEntryRow, MarkingSummary, RubricCriterion } from '../shared/api/judging-types';
+import type { EntryMarks, JudgedEntryRow, MarkHistoryItem, MarkingSummary, RubricCriterion } from '../shared/api/judging-types';
+import { formatDateTime } from '../shared/format';
 
 export const MAX_COMMENT = 5000;
 export const MIN_RECONCILE_REASON = 3;
@@ -57,11 +58,23 @@ export function initialValues(rubric: RubricCriterion[], own: Record<string, num
 }
 
 /**
- * Blind marking: a judge sees the others' marks and the aggregate only after submitting
- * their own. The server already withholds them; the screen says why the list is short.
+ * Blind marking: a judge (the head judge too) sees the others' marks and the aggregate only
+ * once every judge of the round has filed for the entry. The server withholds them (no
+ * `marking`); the screen says why the list is short.
  */
 export function isBlind(role: StaffRole, marks: EntryMarks | undefined): boolean {
-  return role === 'judge' && !!marks && !marks.markedByMe;
+  return role !== 'organiser' && !!marks && !marks.marking;
+}
+
+/** One line per filing, oldest first: "Trần Thị B sửa điểm: 10 → 78". */
+export function historyLines(history: MarkHistoryItem[], names: Map<string, string>, meId: string): string[] {
+  return history.map((h) => {
+    const who = h.judgeUserId === meId ? 'Bạn' : names.get(h.judgeUserId) || 'Giám khảo';
+    const when = formatDateTime(h.at);
+    return h.action === 'replace' && h.before
+      ? `${when}: ${who} sửa điểm ${formatPoints(h.before.total)} → ${formatPoints(h.after.total)}`
+      : `${when}: ${who} chấm ${formatPoints(h.after.total)}`;
+  });
 }
 
 export type StaffRole = 'organiser' | 'head' | 'judge';

@@ -10,6 +10,7 @@ import { Button, ErrorMessage, ErrorSummary, Loading, Notice, PageTitle } from '
 import { ConfirmAction } from '../shared/ui/ConfirmAction';
 import { ContestView } from '../resident/ContestPages';
 import { organiserApi } from './api';
+import { judgeApi } from '../judge/api';
 import { contestBody, emptyContest, REQUIRABLE_FIELDS, validateContest, type ContestForm } from './contest-form';
 import { api, seg } from '../shared/api/client';
 
@@ -100,6 +101,9 @@ export function ContestEditPage({ contestId }: { contestId: string }) {
   const organiser = ['organiser', 'admin'].includes(String(session?.user.role));
   const contest = useLoad(() => organiserApi.contest(contestId), [contestId]);
   const rounds = useLoad(() => organiserApi.rounds(contestId), [contestId]);
+  // A judge marks only the rounds assigned to them: the others get no link.
+  const mine = useLoad(() => (organiser ? Promise.resolve(null) : judgeApi.assignments()), [organiser]);
+  const assigned = new Set((mine.data ?? []).map((a) => a.roundId));
   const [editing, setEditing] = useState(false);
   const [f, setF] = useState<ContestForm>(emptyContest);
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -261,7 +265,7 @@ export function ContestEditPage({ contestId }: { contestId: string }) {
                   </td>
                   <td>{ROUND_STATUS_LABEL[r.status ?? ''] ?? r.status}</td>
                   <td>
-                    <Link to={paths.judgeRound(r.id)}>Chấm, kết quả</Link>
+                    {(organiser || assigned.has(r.id)) && <Link to={paths.judgeRound(r.id)}>Chấm, kết quả</Link>}
                     {organiser && r.status !== 'closed' && r.status !== 'published' && (
                       <>
                         {' · '}

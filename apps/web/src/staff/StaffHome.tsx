@@ -4,26 +4,35 @@ import { useDocumentTitle, useLoad, useSession } from '../shared/hooks';
 import { Link } from '../shared/router';
 import { ErrorMessage, Loading, PageTitle } from '../shared/ui/Feedback';
 import { organiserApi } from '../organiser/api';
+import { JudgeHome } from './JudgeHome';
 
 export function StaffHome() {
   const session = useSession();
   const role = String(session?.user.role ?? '');
-  const organiser = role === 'organiser' || role === 'admin';
-  const { data, error, loading, reload } = useLoad(() => organiserApi.contests(), []);
   useDocumentTitle('Quản trị');
+  if (role === 'judge')
+    return (
+      <>
+        <PageTitle sub="Các vòng thi bạn được phân công chấm.">Quản trị</PageTitle>
+        <JudgeHome />
+      </>
+    );
+  return <OrganiserHome />;
+}
+
+function OrganiserHome() {
+  const { data, error, loading, reload } = useLoad(() => organiserApi.contests(), []);
   return (
     <>
-      <PageTitle sub={organiser ? 'Ngân hàng câu hỏi, cuộc thi, vòng thi và thống kê của đơn vị bạn.' : 'Các cuộc thi có vòng thi bạn được phân công chấm.'}>Quản trị</PageTitle>
-      {organiser && (
-        <div className="actions">
-          <Link className="btn btn-primary" to={paths.contestNew()}>
-            Tạo cuộc thi
-          </Link>
-          <Link className="btn btn-secondary" to={paths.banks()}>
-            Ngân hàng câu hỏi
-          </Link>
-        </div>
-      )}
+      <PageTitle sub="Ngân hàng câu hỏi, cuộc thi, vòng thi và thống kê của đơn vị bạn.">Quản trị</PageTitle>
+      <div className="actions">
+        <Link className="btn btn-primary" to={paths.contestNew()}>
+          Tạo cuộc thi
+        </Link>
+        <Link className="btn btn-secondary" to={paths.banks()}>
+          Ngân hàng câu hỏi
+        </Link>
+      </div>
       <h2>Cuộc thi</h2>
       {loading && <Loading />}
       <ErrorMessage error={error} onRetry={reload} />

@@ -60,21 +60,26 @@ export class ContestsService {
     }
   }
 
-  /** Visitors and residents see published contests; staff see their organisation's; admins all. */
+  /** Visitors and residents see published contests; judges those they judge; other staff their organisation's; admins all. */
   async list(actor: Actor | undefined, q: ContestListQuery): Promise<Page<Contest>> {
     const qb = this.db.getRepository(Contest).createQueryBuilder('c').orderBy('c.created_at', 'DESC').take(q.limit).skip(q.offset);
     if (!actor || actor.role === 'resident') qb.where('c.status IN (:...s)', { s: PUBLIC_CONTEST_STATUSES });
-    else if (actor.role !== 'admin') qb.where('c.organisation_id = :org', { org: actor.organisationId ?? '00000000-0000-0000-0000-000000000000' });
+    else if (actor.role === 'judge') {
+      // A judge's list is their work: contests with a round assigned to them, never drafts (nothing to judge yet).
+      const ids = [...new Set((await this.access.judgeAssignments(actor)).map((a) => a.contestId))];
+      qb.where(ids.length ? 'c.id IN (:...ids)' : 'false', { ids }).andWhere("c.status <> 'draft'");
+    } else if (actor.role !== 'admin') qb.where('c.organisation_id = :org', { org: actor.organisationId ?? '00000000-0000-0000-0000-000000000000' });
     if (q.status) qb.andWhere('c.status = :status', { status: q.status });
     const [items, total] = await qb.getManyAndCount();
     return { items, total };
   }
 
-  /** By id or slug; other tenants' drafts are as missing as missing ones. */
+  /** By id or slug; other tenants' drafts (and, for judges, drafts they do not judge) are as missing as missing ones. */
   async get(actor: Actor | undefined, idOrSlug: string): Promise<{ contest: Contest; staff: boolean }> {
     const contest = await this.db.getRepository(Contest).findOneBy(UUID.test(idOrSlug) ? { id: idOrSlug } : { slug: idOrSlug.toLowerCase() });
     if (!contest) throw notFound('Contest');
-    const staff = !!actor && actor.role !== 'resident' && (actor.role === 'admin' || actor.organisationId === contest.organisationId);
+    // Judges are staff only of contests they judge; any other contest they see as the public does.
+    const staff = !!actor && actor.role !== 'resident' && (actor.role === 'admin' || actor.organisationId === contest.organisationId) && (actor.role !== 'judge' || (await this.access.canRead(actor, 'contest', contest.id)));
     if (!staff && !PUBLIC_CONTEST_STATUSES.includes(contest.status)) throw notFound('Contest');
     return { contest, staff };
   }

@@ -82,7 +82,7 @@ export class RegistrationsService {
 
   async list(actor: Actor, contestIdOrSlug: string, limit: number, offset: number): Promise<Page<RegistrationView>> {
     const contest = await this.contests.get(actor, contestIdOrSlug);
-    if (!contest.staff) throw notFound('Contest');
+    // The access rules answer: other tenants and residents 404, judges off this contest 403.
     await this.access.require(actor, 'contest', contest.contest.id, 'read');
     const [items, total] = await this.db
       .getRepository(Registration)

@@ -1,9 +1,10 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
 import { type Actor, CurrentActor, Public, Roles } from '@lc/identity';
 import { Page, PagingQuery } from '@lc/platform';
 import { EnrolmentService, EnrolmentView } from '../enrolment/enrolment.service';
+import { JudgeAssignmentsService, JudgeAssignmentView } from '../judges/judge-assignments.service';
 import { RoundJudgesService, RoundJudgeView } from '../judges/round-judges.service';
 import { CreateRoundDto, UpdateRoundDto } from './round.dto';
 import { RoundPublicView, roundPublicView, roundStaffView } from './round-view';
@@ -25,6 +26,7 @@ export class RoundsController {
     private readonly rounds: RoundsService,
     private readonly judges: RoundJudgesService,
     private readonly enrolments: EnrolmentService,
+    private readonly assignments: JudgeAssignmentsService,
   ) {}
 
   @Post('contests/:id/rounds')
@@ -82,6 +84,14 @@ export class RoundsController {
   @ApiOperation({ summary: 'A judge with a conflict of interest recuses themselves: their marks no longer count (audited)' })
   recuse(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: RecuseDto): Promise<RoundJudgeView> {
     return this.judges.recuse(actor, id, dto.reason);
+  }
+
+  @Get('me/assignments')
+  @Roles('judge')
+  @ApiOperation({ summary: "A judge's rounds (assigned and not recused, or head judge), with their contests; never drafts" })
+  @ApiOkResponse({ type: [JudgeAssignmentView] })
+  myAssignments(@CurrentActor() actor: Actor): Promise<JudgeAssignmentView[]> {
+    return this.assignments.mine(actor);
   }
 
   @Get('rounds/:id/enrolments')

@@ -17,6 +17,23 @@ const OWNER_SQL = {
 } as const;
 export type Resource = keyof typeof OWNER_SQL;
 
+/**
+ * What judges may read of their own organisation. They see the rounds assigned to them and
+ * those rounds' contests (entrants' personal data is on those screens), and no question
+ * bank: banks hold every correct answer, and no judge's screen reads them (a judged round
+ * has no bank; a flagged attempt is reviewed from the attempt itself).
+ */
+const JUDGE_READS: Record<Resource, 'all' | 'assigned' | 'none'> = { organisation: 'all', questionBank: 'none', contest: 'assigned', round: 'assigned' };
+
+const judgeRefusal = (r: Resource) => (JUDGE_READS[r] === 'none' ? `Judges do not read ${label(r).toLowerCase()}s` : `Only the judges assigned to this ${label(r).toLowerCase()} may see it`);
+
+export interface JudgeAssignment {
+  roundId: string;
+  contestId: string;
+  /** The jury's head judge (assigned or not). */
+  head: boolean;
+}
+
 /** read: see it; write: change it (organisers of the owning organisation, admins). */
 export type AccessMode = 'read' | 'write';
 
@@ -27,9 +44,9 @@ export class AccessService {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   /**
-   * Staff of the owning organisation may read; its organisers may write; admins may do both
-   * everywhere. Anyone else gets the same 404 as for a missing record, so ids of other
-   * tenants reveal nothing.
+   * Staff of the owning organisation may read (judges only what their rounds need, see
+   * JUDGE_READS); its organisers may write; admins may do both everywhere. Anyone else gets
+   * the same 404 as for a missing record, so ids of other tenants reveal nothing.
    */
   async require(actor: Actor, resource: Resource, id: string, mode: AccessMode): Promise<string> {
     const owner = await this.ownerOf(resource, id);
@@ -37,29 +54,52 @@ export class AccessService {
     if (actor.role === 'admin') return owner;
     if (actor.organisationId !== owner || actor.role === 'resident') throw notFound(label(resource));
     if (mode === 'write' && actor.role !== 'organiser') throw forbidden('Only organisers of this organisation may change it');
-    if (actor.role === 'judge' && (resource === 'round' || resource === 'contest') && !(await this.judges(actor.id, resource, id))) {
-      throw forbidden(`Only the judges assigned to this ${resource} may see it`);
-    }
+    if (actor.role === 'judge') await this.requireJudgeReads(actor, resource, id);
     return owner;
   }
 
-  /**
-   * SPEC: a judge sees the rounds assigned to them (and their contests), not every round of
-   * their organisation: entrants' personal data is on those screens. Not cached: assignments change.
-   */
-  private async judges(userId: string, resource: 'round' | 'contest', id: string): Promise<boolean> {
-    const rounds = resource === 'round' ? 'SELECT $1::uuid AS id' : 'SELECT id FROM round WHERE contest_id = $1';
-    // Assigned and not recused, or the jury's head judge (who reconciles without marking) unless recused.
-    const rows: unknown[] = await this.db.query(
-      `WITH r AS (${rounds})
-       SELECT 1 FROM r
-        WHERE EXISTS (SELECT 1 FROM round_judge j WHERE j.round_id = r.id AND j.user_id = $2 AND j.recused_at IS NULL)
-           OR (EXISTS (SELECT 1 FROM jury_settings s WHERE s.round_id = r.id AND s.head_judge_user_id = $2)
-               AND NOT EXISTS (SELECT 1 FROM round_judge j WHERE j.round_id = r.id AND j.user_id = $2 AND j.recused_at IS NOT NULL))
-        LIMIT 1`,
-      [id, userId],
+  /** Whether `require(actor, resource, id, 'read')` would pass. */
+  async canRead(actor: Actor, resource: Resource, id: string): Promise<boolean> {
+    return this.require(actor, resource, id, 'read').then(
+      () => true,
+      (e: unknown) => {
+        if (e instanceof DomainError && (e.status === 403 || e.status === 404)) return false;
+        throw e;
+      },
     );
-    return rows.length > 0;
+  }
+
+  /** For listings of a kind of record (there is no id to check): judges may not browse question banks. */
+  requireBrowse(actor: Actor, resource: Resource): void {
+    if (actor.role === 'judge' && JUDGE_READS[resource] === 'none') throw forbidden(judgeRefusal(resource));
+  }
+
+  /**
+   * The rounds a judge sees: assigned and not recused, or the jury's head judge (who
+   * reconciles without marking) unless they recused. Not cached: assignments change.
+   */
+  async judgeAssignments(actor: Actor): Promise<JudgeAssignment[]> {
+    if (actor.role !== 'judge') return [];
+    const rows: { round_id: string; contest_id: string; head: boolean }[] = await this.db.query(
+      `SELECT r.id AS round_id, r.contest_id, coalesce(s.head_judge_user_id = $1, false) AS head
+         FROM round r
+         LEFT JOIN round_judge j ON j.round_id = r.id AND j.user_id = $1
+         LEFT JOIN jury_settings s ON s.round_id = r.id
+        WHERE j.recused_at IS NULL AND (j.user_id IS NOT NULL OR s.head_judge_user_id = $1)`,
+      [actor.id],
+    );
+    return rows.map((r) => ({ roundId: r.round_id, contestId: r.contest_id, head: r.head }));
+  }
+
+  /** SPEC: a judge sees the rounds assigned to them (and their contests), not every record of their organisation. */
+  private async requireJudgeReads(actor: Actor, resource: Resource, id: string): Promise<void> {
+    const rule = JUDGE_READS[resource];
+    if (rule === 'all') return;
+    if (rule === 'assigned') {
+      const mine = await this.judgeAssignments(actor);
+      if (mine.some((a) => (resource === 'round' ? a.roundId : a.contestId) === id)) return;
+    }
+    throw forbidden(judgeRefusal(resource));
   }
 
   /** For rules the table above cannot express: the caller checks, and this gives the error. */

@@ -27,4 +27,6 @@ export interface JudgedStanding {
  */
 export abstract class JudgedStandings {
   abstract forRound(roundId: string): Promise<JudgedStanding[]>;
+  /** Entries whose marks a judge of the round may not see yet (blind marking: not every judge has filed). */
+  abstract sealedEntries(roundId: string): Promise<number>;
 }

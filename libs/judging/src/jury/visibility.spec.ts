@@ -1,24 +1,41 @@
-import { visibleMarks } from './visibility';
+import { allJudgesFiled, marksVisibleTo, type MarksSeal } from './visibility';
 
-const at = new Date('2026-03-01T00:00:00Z');
-const marks = [
-  { judgeId: 'j1', submittedAt: null, total: 70 },
-  { judgeId: 'j2', submittedAt: at, total: 80 },
-  { judgeId: 'j3', submittedAt: null, total: 90 },
-];
+const jury = new Set(['j1', 'j2', 'j3']);
+const seal = (markedBy: string[], published = false): MarksSeal => ({ activeJudgeIds: jury, markedBy, published });
 
-describe('blind marking', () => {
-  it('shows a judge only their own marks until they submit', () => {
-    expect(visibleMarks({ judgeId: 'j1', isHead: false }, marks).map((m) => m.judgeId)).toEqual(['j1']);
-    expect(visibleMarks({ judgeId: 'j4', isHead: false }, marks)).toEqual([]);
+describe('blind marking: marksVisibleTo', () => {
+  it('shows a judge who has filed only their own marks while another judge has not filed', () => {
+    // The attack: file a throw-away mark, read the others', replace one's own.
+    expect(marksVisibleTo({ userId: 'j1', role: 'judge' }, seal(['j1']))).toBe('own');
+    expect(marksVisibleTo({ userId: 'j1', role: 'judge' }, seal(['j1', 'j2']))).toBe('own');
   });
 
-  it('shows other submitted marks (never drafts) once the judge has submitted', () => {
-    const after = marks.map((m) => (m.judgeId === 'j1' ? { ...m, submittedAt: at } : m));
-    expect(visibleMarks({ judgeId: 'j1', isHead: false }, after).map((m) => m.judgeId)).toEqual(['j1', 'j2']);
+  it('unseals for every judge once every active judge has filed', () => {
+    expect(marksVisibleTo({ userId: 'j1', role: 'judge' }, seal(['j1', 'j2', 'j3']))).toBe('all');
+    expect(marksVisibleTo({ userId: 'j2', role: 'judge' }, seal(['j3', 'j2', 'j1']))).toBe('all');
   });
 
-  it('shows the head judge every submitted mark', () => {
-    expect(visibleMarks({ judgeId: 'head', isHead: true }, marks).map((m) => m.judgeId)).toEqual(['j2']);
+  it("does not count a recused judge's marks as a filing, nor wait for them", () => {
+    expect(marksVisibleTo({ userId: 'j1', role: 'judge' }, seal(['j1', 'j2', 'gone']))).toBe('own');
+    expect(allJudgesFiled({ activeJudgeIds: new Set(['j1', 'j2']), markedBy: ['j1', 'j2'] })).toBe(true);
+  });
+
+  it('keeps the head judge blind until reconciling is due (every judge filed)', () => {
+    expect(marksVisibleTo({ userId: 'head', role: 'head' }, seal(['j1', 'j2']))).toBe('own');
+    expect(marksVisibleTo({ userId: 'head', role: 'head' }, seal(['j1', 'j2', 'j3']))).toBe('all');
+  });
+
+  it('shows everything once results are published, and organisers always', () => {
+    expect(marksVisibleTo({ userId: 'j1', role: 'judge' }, seal(['j1'], true))).toBe('all');
+    expect(marksVisibleTo({ userId: 'o', role: 'organiser' }, seal([]))).toBe('all');
+  });
+
+  it('shows the author nothing before publication', () => {
+    expect(marksVisibleTo({ userId: 'a', role: 'owner' }, seal(['j1', 'j2', 'j3']))).toBe('none');
+    expect(marksVisibleTo({ userId: 'a', role: 'owner' }, seal(['j1', 'j2', 'j3'], true))).toBe('all');
+  });
+
+  it('a jury with no active judge never unseals for judges', () => {
+    expect(allJudgesFiled({ activeJudgeIds: new Set(), markedBy: [] })).toBe(false);
   });
 });

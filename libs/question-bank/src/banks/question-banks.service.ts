@@ -50,6 +50,7 @@ export class QuestionBanksService {
 
   /** Admins see every bank (or one organisation's); staff see their organisation's. */
   async list(actor: Actor, q: ListQuestionBanksQuery): Promise<Page<QuestionBankView>> {
+    this.access.requireBrowse(actor, 'questionBank');
     const organisationId = actor.role === 'admin' ? (q.organisationId ?? null) : actor.organisationId;
     if (actor.role !== 'admin' && (!organisationId || (q.organisationId && q.organisationId !== organisationId))) return { items: [], total: 0 };
     const where = organisationId ? 'WHERE b.organisation_id = $1' : 'WHERE $1::uuid IS NULL';

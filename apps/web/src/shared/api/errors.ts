@@ -106,6 +106,8 @@ const BY_CODE: Record<string, string> = {
   invalid_scores: 'Điểm chưa hợp lệ. Vui lòng kiểm tra các tiêu chí được đánh dấu.',
   invalid_reconciliation: 'Cần ghi lý do và chọn giữ điểm tổng hợp hoặc cho điểm cuối.',
   not_flagged: 'Bài này không có chênh lệch điểm cần trưởng ban xử lý.',
+  marking_incomplete: 'Chưa đủ giám khảo chấm bài này: trưởng ban thống nhất điểm khi tất cả giám khảo đã nộp điểm.',
+  marks_sealed: 'Chưa phải mọi giám khảo đã chấm xong mọi bài: kết quả tạm thời chỉ ban tổ chức xem được cho đến lúc đó (chấm độc lập).',
   needs_reconciliation: 'Còn bài có điểm chênh lệch lớn chưa được trưởng ban giám khảo thống nhất.',
   already_recused: 'Bạn đã xin rút khỏi việc chấm vòng thi này.',
   round_not_over: 'Vòng thi chưa đến giờ đóng. Chỉ ban tổ chức mới đóng sớm được.',

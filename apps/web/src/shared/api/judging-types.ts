@@ -106,6 +106,31 @@ export interface EntryMarks {
   marking?: MarkingSummary;
   /** The criteria marked on (key, label, points), for every reader — the author too, who cannot read GET /rounds/:id/jury. */
   rubric?: RubricCriterion[];
+  /** Organisers and (once every judge has filed) the head judge: each filing, a replacement with what it replaced. */
+  history?: MarkHistoryItem[];
+}
+
+export interface MarkHistoryItem {
+  judgeUserId: string;
+  action: 'mark' | 'replace';
+  at: string;
+  before: { total: number } | null;
+  after: { total: number };
+}
+
+/** GET /me/assignments: a round the judge works on, with its contest. */
+export interface JudgeAssignment {
+  roundId: string;
+  roundTitle: string;
+  roundKind: string;
+  roundStatus: string;
+  seq: number;
+  opensAt: string;
+  closesAt: string;
+  contestId: string;
+  contestTitle: string;
+  contestStatus: string;
+  head: boolean;
 }
 
 export interface PrizeView {

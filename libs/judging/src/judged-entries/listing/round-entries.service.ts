@@ -5,6 +5,7 @@ import { AttemptQueryService, type StaffAttemptRow } from '@lc/attempts';
 import { type Actor, AccessService } from '@lc/identity';
 import { Round, sqlRows } from '@lc/contests';
 import type { Page } from '@lc/platform';
+import { marksVisibleTo } from '../../jury/visibility';
 import { EntryAccess } from '../entry/entry-access.service';
 import { markingSummary, type MarkingSummary } from '../marks/marking-view';
 import { RoundMarkingService } from '../standing/round-marking.service';
@@ -26,9 +27,9 @@ export interface JudgedEntryRow {
   judges: number;
   marked: number;
   markedByMe: boolean;
-  /** Judges differ by more than the gap and the head judge has not settled it. */
+  /** Judges differ by more than the gap and the head judge has not settled it (for judges: once every judge has filed). */
   flagged: boolean;
-  /** Hidden from a judge until they have marked the entry (blind marking). */
+  /** Hidden from judges until every judge of the round has filed for the entry (blind marking). */
   marking?: MarkingSummary;
 }
 
@@ -59,14 +60,19 @@ export class RoundEntriesService {
     if (round.kind !== 'judged') return this.attempts.forRound(actor, roundId, q);
     const role = await this.entryAccess.staffRole(actor, roundId);
     const { entries, activeJudgeIds } = await this.marking.round(roundId);
-    const shown = q.flagged ? entries.filter((e) => e.marking.needsReconciliation) : entries;
+    const published = round.status === 'published';
+    // The blind rule decides per entry what this caller may know of the jury's figures.
+    const seen = entries.map((x) => ({ ...x, unsealed: marksVisibleTo({ userId: actor.id, role }, { activeJudgeIds, markedBy: x.marks.map((m) => m.judgeUserId), published }) === 'all' }));
+    const flaggedFor = (x: (typeof seen)[number]) => x.unsealed && x.marking.needsReconciliation;
+    const shown = q.flagged ? seen.filter(flaggedFor) : seen;
     // Flagged first, as the attempts listing does, then in hand-in order.
-    const ordered = [...shown].sort((a, b) => Number(b.marking.needsReconciliation) - Number(a.marking.needsReconciliation));
+    const ordered = [...shown].sort((a, b) => Number(flaggedFor(b)) - Number(flaggedFor(a)));
     const page = ordered.slice(q.offset, q.offset + q.limit);
     const people = await this.people(round.contestId, page.map((e) => e.entry.userId));
     return {
       total: shown.length,
-      items: page.map(({ entry: e, marks, marking }) => {
+      items: page.map((x) => {
+        const { entry: e, marks, marking } = x;
         const markedByMe = marks.some((m) => m.judgeUserId === actor.id);
         const p = people.get(e.userId);
         return {
@@ -85,8 +91,8 @@ export class RoundEntriesService {
           judges: activeJudgeIds.size,
           marked: marking.counted.length,
           markedByMe,
-          flagged: marking.needsReconciliation,
-          ...(role !== 'judge' || markedByMe ? { marking: markingSummary(marking) } : {}),
+          flagged: flaggedFor(x),
+          ...(x.unsealed ? { marking: markingSummary(marking) } : {}),
         };
       }),
     };

@@ -74,3 +74,28 @@ export function markingSummary(k: EntryMarking): MarkingSummary {
 export function anonymousSummary(s: MarkingSummary): MarkingSummary {
   return { ...s, droppedJudgeIds: [], reconciliation: s.reconciliation ? { ...s.reconciliation, byUserId: '' } : null };
 }
+
+/** One filing of marks, from the audit log: a replacement carries the marks it replaced. */
+export interface MarkHistoryItem {
+  judgeUserId: string;
+  action: 'mark' | 'replace';
+  at: string;
+  before: { scores: Record<string, number>; total: number; comment: string | null } | null;
+  after: { scores: Record<string, number>; total: number; comment: string | null };
+}
+
+type MarkSnapshot = MarkHistoryItem['after'];
+
+/** The entry's mark filings among its audit rows (newest first, as the log lists them), oldest first. */
+export function markHistory(rows: readonly { actorId: string | null; action: string; at: Date; before: unknown; after: unknown }[]): MarkHistoryItem[] {
+  return rows
+    .filter((r) => r.action === 'entry.mark' || r.action === 'entry.mark.replace')
+    .map((r) => ({
+      judgeUserId: r.actorId ?? '',
+      action: r.action === 'entry.mark' ? ('mark' as const) : ('replace' as const),
+      at: r.at.toISOString(),
+      before: (r.before as MarkSnapshot | null) ?? null,
+      after: r.after as MarkSnapshot,
+    }))
+    .sort((a, b) => a.at.localeCompare(b.at));
+}

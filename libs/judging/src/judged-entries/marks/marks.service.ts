@@ -5,11 +5,11 @@ import type { Actor } from '@lc/identity';
 import { sqlRows } from '@lc/contests';
 import { AuditService, ClockService, conflict, forbidden } from '@lc/platform';
 import { validateJudgeMarks } from '../../jury/rubric';
-import { visibleMarks } from '../../jury/visibility';
+import { marksVisibleTo } from '../../jury/visibility';
 import { EntryAccess, type EntryContext } from '../entry/entry-access.service';
 import { RoundMarkingService } from '../standing/round-marking.service';
 import { JudgeMark } from './judge-mark.entity';
-import { anonymousSummary, markingSummary, type MarkingSummary, markView, type MarkView, rubricView, type RubricCriterionView } from './marking-view';
+import { anonymousSummary, markHistory, type MarkHistoryItem, markingSummary, type MarkingSummary, markView, type MarkView, rubricView, type RubricCriterionView } from './marking-view';
 import { requireMarkingOpen } from './marking-window';
 
 export interface EntryMarksView {
@@ -19,11 +19,13 @@ export interface EntryMarksView {
   marks: MarkView[];
   /** Omitted while the caller may not see the others' marks. */
   marking?: MarkingSummary;
+  /** Organisers and (once the marks are unsealed) the head judge: every filing and replacement, oldest first. */
+  history?: MarkHistoryItem[];
   /** The criteria the marks are given on, so every reader (entrants too) can show their labels. */
   rubric: RubricCriterionView[];
 }
 
-/** A judge marks an entry against the rubric; marks are read blind (others' only after one's own). */
+/** A judge marks an entry against the rubric; marks are read blind (`marksVisibleTo`: others' only once every judge has filed). */
 @Injectable()
 export class MarksService {
   constructor(
@@ -76,23 +78,33 @@ export class MarksService {
     const { marks, marking, activeJudgeIds, config } = await this.marking.entry(ctx.entry);
     const markedByMe = marks.some((m) => m.judgeUserId === actor.id);
     const base = { entryId: ctx.entry.id, markedByMe, rubric: config ? rubricView(config.rubric) : [] };
+    const shown = marksVisibleTo({ userId: actor.id, role: ctx.role }, { activeJudgeIds, markedBy: marks.map((m) => m.judgeUserId), published: ctx.round.status === 'published' });
     switch (ctx.role) {
       case 'organiser': {
         const names = await this.names(marks.map((m) => m.judgeUserId));
-        return { ...base, marks: marks.map((m) => markView(m, activeJudgeIds.has(m.judgeUserId), names)), marking: markingSummary(marking) };
+        return { ...base, marks: marks.map((m) => markView(m, activeJudgeIds.has(m.judgeUserId), names)), marking: markingSummary(marking), history: await this.history(ctx.entry.id) };
       }
       case 'owner':
         // Published: the entrant sees each counted mark and comment, not who gave it.
         return { ...base, marks: marks.filter((m) => activeJudgeIds.has(m.judgeUserId)).map((m) => ({ ...markView(m, true), judgeUserId: '' })), marking: anonymousSummary(markingSummary(marking)) };
       case 'head':
       case 'judge': {
+        if (shown !== 'all') return { ...base, marks: marks.filter((m) => m.judgeUserId === actor.id).map((m) => markView(m, activeJudgeIds.has(m.judgeUserId))) };
         const counted = marks.filter((m) => activeJudgeIds.has(m.judgeUserId) || m.judgeUserId === actor.id);
-        const states = counted.map((m) => ({ judgeId: m.judgeUserId, submittedAt: m.submittedAt, mark: m }));
-        const shown = visibleMarks({ judgeId: actor.id, isHead: ctx.role === 'head' }, states).map((s) => markView(s.mark, activeJudgeIds.has(s.judgeId)));
-        const unblinded = ctx.role === 'head' || markedByMe;
-        return { ...base, marks: shown, ...(unblinded ? { marking: markingSummary(marking) } : {}) };
+        return {
+          ...base,
+          marks: counted.map((m) => markView(m, activeJudgeIds.has(m.judgeUserId))),
+          marking: markingSummary(marking),
+          ...(ctx.role === 'head' ? { history: await this.history(ctx.entry.id) } : {}),
+        };
       }
     }
+  }
+
+  /** The marks' audit trail: a replaced mark shows with what it replaced. */
+  private async history(entryId: string): Promise<MarkHistoryItem[]> {
+    const [rows] = await this.audit.list({ entityType: 'judged_entry', entityId: entryId }, 1000);
+    return markHistory(rows);
   }
 
   private async names(ids: string[]): Promise<Map<string, string>> {

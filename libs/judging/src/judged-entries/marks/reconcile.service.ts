@@ -5,6 +5,7 @@ import type { Actor } from '@lc/identity';
 import { AuditService, ClockService, conflict, forbidden } from '@lc/platform';
 import { isRecord, Problems, rejectUnknownKeys } from '../../common/problems';
 import { validateJudgeMarks } from '../../jury/rubric';
+import { allJudgesFiled } from '../../jury/visibility';
 import { EntryAccess } from '../entry/entry-access.service';
 import { JudgedEntry, type Reconciliation } from '../entry/judged-entry.entity';
 import { marksBasis } from '../standing/entry-standing';
@@ -15,7 +16,7 @@ import { requireMarkingOpen } from './marking-window';
 /**
  * The head judge settles an entry the judges disagree on (gap above the jury's
  * reconciliationGap): accept the aggregate as it is, or give their own final marks,
- * always with a reason. Audited with the marks it settled.
+ * always with a reason, once every judge has filed. Audited with the marks it settled.
  */
 @Injectable()
 export class ReconcileService {
@@ -30,7 +31,7 @@ export class ReconcileService {
   async reconcile(actor: Actor, entryId: string, input: unknown): Promise<{ entryId: string; marking: MarkingSummary }> {
     const ctx = await this.access.entry(actor, entryId);
     if (ctx.role !== 'head') throw forbidden('Only the head judge of this round reconciles marks');
-    const { config, marking } = await this.marking.entry(ctx.entry);
+    const { config, marking, marks, activeJudgeIds } = await this.marking.entry(ctx.entry);
     if (!config) throw conflict('jury_not_configured', 'The organiser has not set the rubric for this round yet');
     const p = new Problems();
     const o = isRecord(input) ? input : {};
@@ -41,6 +42,10 @@ export class ReconcileService {
     p.throwIfAny('invalid_reconciliation', 'reconciliation');
     const final = o.scores !== undefined ? validateJudgeMarks(config.rubric, actor.id, { scores: o.scores }) : null;
     requireMarkingOpen(ctx.round, this.clock.now());
+    // Reconciling is due once every judge has filed: only then are the marks shown to the head judge (blind marking).
+    if (!allJudgesFiled({ activeJudgeIds, markedBy: marks.map((m) => m.judgeUserId) })) {
+      throw conflict('marking_incomplete', 'Not every judge of the round has marked this entry yet: reconcile once they have', { judges: activeJudgeIds.size, marked: marking.counted.length });
+    }
     if (!marking.aggregate.needsReconciliation) throw conflict('not_flagged', 'The judges do not differ by more than the reconciliation gap: nothing to reconcile');
 
     const rec: Reconciliation = {

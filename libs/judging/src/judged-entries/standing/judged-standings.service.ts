@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { rubricMax } from '../../jury/rubric';
+import { marksVisibleTo } from '../../jury/visibility';
 import { JudgedStandings, type JudgedStanding } from '../judged-standings';
 import { RoundMarkingService } from './round-marking.service';
 
@@ -27,5 +28,12 @@ export class JudgedStandingsFromMarks extends JudgedStandings {
       criterionMeans: marking.aggregate.criterionMeans,
       tieBreakCriteria: config?.tieBreakCriteria ?? [],
     }));
+  }
+
+  async sealedEntries(roundId: string): Promise<number> {
+    const { entries, activeJudgeIds } = await this.marking.round(roundId);
+    // Publication unseals everything; the caller asks only before it.
+    const judge = { userId: '', role: 'judge' as const };
+    return entries.filter(({ marks }) => marksVisibleTo(judge, { activeJudgeIds, markedBy: marks.map((m) => m.judgeUserId), published: false }) !== 'all').length;
   }
 }

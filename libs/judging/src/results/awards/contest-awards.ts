@@ -32,7 +32,8 @@ interface WinnerRow {
  * GET /contests/:id/awards: the winners across the contest's rounds (each person keeps
  * only their highest prize under `highest-only`; the earlier round on equal levels) and
  * the unit prizes by the contest's formula. Residents see published rounds only, names
- * shortened and no personal numbers; staff see every closed round, numbers masked.
+ * shortened and no personal numbers; organisers see every closed round, judges the published
+ * ones, numbers masked.
  */
 @Injectable()
 export class ContestAwards {
@@ -50,7 +51,8 @@ export class ContestAwards {
     }
     const rules = await this.db.getRepository(ContestAwardRules).findOneBy({ contestId });
     const across = rules?.acrossRounds ?? 'highest-only';
-    const statuses = staff ? ['provisional', 'published'] : ['published'];
+    // Judges see published rounds only: a provisional judged round would show the jury's figures early (blind marking).
+    const statuses = actor.role === 'organiser' || actor.role === 'admin' ? ['provisional', 'published'] : ['published'];
     const rounds: { round_id: string; title: string; seq: number; status: string }[] = await this.db.query(
       `SELECT rr.round_id, r.title, r.seq, rr.status FROM round_result rr JOIN round r ON r.id = rr.round_id
         WHERE rr.contest_id = $1 AND rr.status = ANY($2) ORDER BY r.seq`,

@@ -104,7 +104,7 @@ export class CorrectResults {
   }
 
   async list(actor: Actor, roundId: string, q: { limit: number; offset: number }): Promise<Page<CorrectionView>> {
-    await this.gate.reader(actor, roundId);
+    await this.gate.resultsReader(actor, roundId);
     const [rows, total] = await this.db.getRepository(ResultCorrection).findAndCount({ where: { roundId }, order: { createdAt: 'DESC' }, take: q.limit, skip: q.offset });
     return { items: rows.map(view), total };
   }

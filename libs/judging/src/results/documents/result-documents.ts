@@ -41,7 +41,7 @@ export class ResultDocuments {
   ) {}
 
   async decision(actor: Actor, roundId: string): Promise<PDFKit.PDFDocument> {
-    await this.gate.reader(actor, roundId);
+    await this.gate.resultsReader(actor, roundId);
     const ctx = await this.context(roundId);
     await refuseFlaggedWinners(this.db, roundId, 'printing the award decision');
     const winners = await this.winners(roundId);
@@ -64,7 +64,7 @@ export class ResultDocuments {
       if (!info || userId !== actor.id) throw notFound('Certificate');
       const r = await this.db.getRepository(RoundResult).findOneBy({ roundId });
       if (r?.status !== 'published') throw conflict('results_not_published', 'Certificates are issued once the results are published');
-    } else await this.gate.reader(actor, roundId);
+    } else await this.gate.resultsReader(actor, roundId);
     const ctx = await this.context(roundId);
     const unseen = (await flaggedWinners(this.db, roundId)).filter((w) => !userId || w.userId === userId);
     if (unseen.length) throw flaggedWinnersError(unseen, 'printing certificates');

@@ -65,7 +65,7 @@ export class ExportJobs {
 
   /** GET …/results/export: checked first (errors are JSON), then streamed as it is written. */
   async now(actor: Actor, roundId: string, format: ExportFormat, scope: ExportScope) {
-    await this.gate.reader(actor, roundId);
+    await this.gate.resultsReader(actor, roundId);
     if (!(await this.db.getRepository(RoundResult).existsBy({ roundId }))) throw conflict('round_not_closed', 'This round has no results yet: close it first');
     const round = await this.db.getRepository(Round).findOneByOrFail({ id: roundId });
     const stream = new PassThrough();
@@ -74,7 +74,7 @@ export class ExportJobs {
   }
 
   async request(actor: Actor, roundId: string, format: ExportFormat, scope: ExportScope): Promise<ExportView> {
-    const access = await this.gate.reader(actor, roundId);
+    const access = await this.gate.resultsReader(actor, roundId);
     if (!(await this.db.getRepository(RoundResult).existsBy({ roundId }))) throw conflict('round_not_closed', 'This round has no results yet: close it first');
     const e = await this.db.transaction(async (m) => {
       const saved = await m.save(m.create(ResultExport, { organisationId: access.organisationId, roundId, requestedBy: actor.id, format, scope, status: 'queued' }));
@@ -92,6 +92,7 @@ export class ExportJobs {
   /** The finished file only: a queued, running or failed export answers 409. */
   async download(actor: Actor, id: string) {
     const e = await this.find(actor, id);
+    await this.gate.resultsReader(actor, e.roundId); // an organiser's export of a round a judge may not read yet
     if (e.status !== 'done') throw conflict('export_not_ready', `This export is ${e.status}`, { status: e.status });
     const round = await this.db.getRepository(Round).findOneByOrFail({ id: e.roundId });
     return { stream: createReadStream(exportPaths(this.config.exportDir, e).final), contentType: CONTENT_TYPES[e.format], fileName: exportFileName(round.seq, e.scope, e.format), bytes: e.bytes };

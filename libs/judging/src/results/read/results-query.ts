@@ -111,7 +111,7 @@ export class ResultsQuery {
 
   async results(actor: Actor, roundId: string, q: { limit: number; offset: number; winners?: boolean }) {
     if (actor.role === 'resident') return this.forResident(actor, roundId);
-    await this.gate.reader(actor, roundId);
+    await this.gate.resultsReader(actor, roundId);
     const r = await this.header(roundId);
     const where = `e.round_id = $1 ${q.winners ? 'AND e.prize_code IS NOT NULL' : ''}`;
     const rows: EntryRow[] = await this.db.query(`${ENTRY_SQL} WHERE ${where} ORDER BY e.position LIMIT $2 OFFSET $3`, [roundId, q.limit, q.offset]);
@@ -124,7 +124,7 @@ export class ResultsQuery {
     if (actor.role === 'resident') {
       await this.visibleToResident(roundId);
       if (userId !== actor.id) throw notFound('Result');
-    } else await this.gate.reader(actor, roundId);
+    } else await this.gate.resultsReader(actor, roundId);
     const r = await this.header(roundId);
     if (actor.role === 'resident' && r.status !== 'published') throw conflict('results_not_published', 'The results of this round are not published yet');
     const [me]: EntryRow[] = await this.db.query(`${ENTRY_SQL} WHERE e.round_id = $1 AND e.user_id = $2`, [roundId, userId]);
