@@ -9,11 +9,28 @@ export function StaffHome() {
   const session = useSession();
   const role = String(session?.user.role ?? '');
   const organiser = role === 'organiser' || role === 'admin';
+  const admin = role === 'admin';
   const { data, error, loading, reload } = useLoad(() => organiserApi.contests(), []);
   useDocumentTitle('Quản trị');
   return (
     <>
       <PageTitle sub={organiser ? 'Ngân hàng câu hỏi, cuộc thi, vòng thi và thống kê của đơn vị bạn.' : 'Các cuộc thi có vòng thi bạn được phân công chấm.'}>Quản trị</PageTitle>
+      {admin && (
+        <section aria-labelledby="admin-title" className="panel">
+          <h2 id="admin-title">Quản trị hệ thống</h2>
+          <div className="actions">
+            <Link className="btn btn-primary" to={paths.adminOrganisations()}>
+              Đơn vị
+            </Link>
+            <Link className="btn btn-primary" to={paths.adminStaff()}>
+              Tài khoản cán bộ
+            </Link>
+            <Link className="btn btn-secondary" to={paths.adminStaffImport()}>
+              Nhập cán bộ từ tệp
+            </Link>
+          </div>
+        </section>
+      )}
       {organiser && (
         <div className="actions">
           <Link className="btn btn-primary" to={paths.contestNew()}>
