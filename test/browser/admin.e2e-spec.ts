@@ -59,7 +59,7 @@ describe('browser: the admin console, and assigning a judge from the picker', ()
       await field(page, 'Tỉnh, thành phố').selectOption('Ninh Bình');
       await page.getByRole('form', { name: 'Thêm đơn vị' }).getByRole('button', { name: 'Thêm đơn vị' }).click();
       await page.getByText(`Đã thêm đơn vị “${orgName}”.`).waitFor();
-      await page.getByRole('cell', { name: orgName }).waitFor();
+      await page.getByRole('cell', { name: new RegExp(`^${orgName} Mã đơn vị`) }).waitFor();
       await screenshots(page, 'admin-organisations');
 
       // An organiser and a judge.
@@ -98,17 +98,17 @@ describe('browser: the admin console, and assigning a judge from the picker', ()
       await page.getByRole('link', { name: 'Tài khoản cán bộ' }).click();
       await field(page, 'Tìm theo tên hoặc email').fill(`tuan.${t}`);
       await page.getByRole('button', { name: 'Lọc' }).click();
-      await page.getByRole('cell', { name: /Phạm Minh Tuấn/ }).waitFor();
+      await page.getByRole('cell', { name: /^Phạm Minh Tuấn/ }).waitFor();
       await page.getByRole('button', { name: 'Khoá tài khoản Phạm Minh Tuấn' }).click();
       await page.getByRole('heading', { name: 'Khoá tài khoản Phạm Minh Tuấn?' }).waitFor();
       await screenshots(page, 'admin-staff-deactivate');
       await page.getByRole('button', { name: 'Khoá tài khoản', exact: true }).click();
       await page.getByText('Đã khoá tài khoản Phạm Minh Tuấn.', { exact: false }).waitFor();
-      await page.getByText('Đã khoá', { exact: true }).waitFor();
+      await page.getByRole('table').getByText('Đã khoá', { exact: true }).waitFor();
       await field(page, 'Tìm theo tên hoặc email').fill('');
       await field(page, 'Đơn vị').selectOption({ label: orgName });
       await page.getByRole('button', { name: 'Lọc' }).click();
-      await page.getByRole('cell', { name: /Nguyễn Thị Lan/ }).waitFor();
+      await page.getByRole('cell', { name: /^Nguyễn Thị Lan/ }).waitFor();
       await screenshots(page, 'admin-staff');
       expect(errors).toEqual([]);
 

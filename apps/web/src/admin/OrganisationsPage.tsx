@@ -72,9 +72,7 @@ export function OrganisationsPage() {
             <thead>
               <tr>
                 <th scope="col">Tên đơn vị</th>
-                <th scope="col">Cấp</th>
-                <th scope="col">Tỉnh, thành phố</th>
-                <th scope="col">Mã đơn vị</th>
+                <th scope="col">Cấp, tỉnh</th>
                 <th scope="col">
                   <span className="visually-hidden">Thao tác</span>
                 </th>
@@ -83,11 +81,15 @@ export function OrganisationsPage() {
             <tbody>
               {list.data.items.map((o) => (
                 <tr key={o.id}>
-                  <td>{o.name}</td>
-                  <td>{LEVEL_LABEL[o.level] ?? o.level}</td>
-                  <td>{o.province ?? '—'}</td>
                   <td>
-                    <code className="id-code">{o.id}</code>
+                    {o.name}
+                    <span className="sub">
+                      Mã đơn vị: <code className="id-code">{o.id}</code>
+                    </span>
+                  </td>
+                  <td>
+                    {LEVEL_LABEL[o.level] ?? o.level}
+                    {o.province && <span className="sub">{o.province}</span>}
                   </td>
                   <td>
                     <Button kind="link" aria-label={`Sửa đơn vị ${o.name}`} onClick={() => { setMessage(null); setEditing(o); }}>

@@ -159,9 +159,7 @@ export function StaffImportReportView({ report }: { report: StaffImportReport })
             <thead>
               <tr>
                 <th scope="col">Dòng</th>
-                <th scope="col">Họ và tên</th>
-                <th scope="col">Vai trò</th>
-                <th scope="col">Đơn vị</th>
+                <th scope="col">Cán bộ</th>
                 {!dryRun && <th scope="col">Mật khẩu tạm</th>}
               </tr>
             </thead>
@@ -172,9 +170,11 @@ export function StaffImportReportView({ report }: { report: StaffImportReport })
                   <td>
                     {c.fullName}
                     <span className="sub">{c.email}</span>
+                    <span className="sub">
+                      {ROLE_LABEL[c.role] ?? c.role}
+                      {c.organisationName ? ` · ${c.organisationName}` : ''}
+                    </span>
                   </td>
-                  <td>{ROLE_LABEL[c.role] ?? c.role}</td>
-                  <td>{c.organisationName ?? '—'}</td>
                   {!dryRun && (
                     <td>
                       <code className="secret">{c.temporaryPassword}</code>

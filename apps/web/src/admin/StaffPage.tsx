@@ -102,9 +102,7 @@ export function StaffPage() {
             <caption className="visually-hidden">Danh sách tài khoản cán bộ</caption>
             <thead>
               <tr>
-                <th scope="col">Họ và tên</th>
-                <th scope="col">Vai trò</th>
-                <th scope="col">Đơn vị</th>
+                <th scope="col">Cán bộ</th>
                 <th scope="col">Trạng thái</th>
                 <th scope="col">
                   <span className="visually-hidden">Thao tác</span>
@@ -117,9 +115,11 @@ export function StaffPage() {
                   <td>
                     {u.fullName}
                     <span className="sub">{u.email}</span>
+                    <span className="sub">
+                      {ROLE_LABEL[u.role] ?? u.role}
+                      {u.organisationName ? ` · ${u.organisationName}` : ''}
+                    </span>
                   </td>
-                  <td>{ROLE_LABEL[u.role] ?? u.role}</td>
-                  <td>{u.organisationName ?? '—'}</td>
                   <td>{u.active ? <span className="tag tag-ok">Đang hoạt động</span> : <span className="tag tag-off">Đã khoá</span>}</td>
                   <td className="row-actions">
                     {u.id !== me &&

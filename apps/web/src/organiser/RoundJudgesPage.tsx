@@ -127,9 +127,13 @@ function AssignJudgeForm({ roundId, assigned, onAssigned }: { roundId: string; a
   const hint = found.loading
     ? 'Đang tìm…'
     : candidates.length === 0
-      ? query
-        ? `Không có giám khảo nào của đơn vị khớp “${query}”.`
-        : 'Đơn vị chưa có giám khảo nào khác để phân công. Quản trị viên tạo tài khoản giám khảo.'
+      ? (found.data?.items.length ?? 0) > 0
+        ? query
+          ? `Các giám khảo khớp “${query}” đều đã được phân công.`
+          : 'Mọi giám khảo của đơn vị đều đã được phân công.'
+        : query
+          ? `Không có giám khảo nào của đơn vị khớp “${query}”.`
+          : 'Đơn vị chưa có giám khảo nào. Quản trị viên tạo tài khoản giám khảo.'
       : `${candidates.length} giám khảo${found.data && found.data.total > found.data.items.length ? ' (gõ để tìm thêm)' : ''}.`;
   return (
     <form className="panel narrow" onSubmit={(e) => void submit(e)} noValidate aria-labelledby="assign-title">
