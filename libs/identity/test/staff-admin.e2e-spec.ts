@@ -2,7 +2,8 @@ import ExcelJS from 'exceljs';
 import { randomUUID } from 'node:crypto';
 import { expectError, Http, Res, startApi, TestApi } from '../../../test/harness';
 import { loginAdmin, newOrganisation, newResident, newStaff, ok, Session } from '../../../test/factories';
-import { newContest, quizRound, orgWithBank, OrgSetup } from '../../contests/test/factories';
+import { DataSource } from 'typeorm';
+import { entrant, liveQuiz, newContest, quizRound, orgWithBank, OrgSetup } from '../../contests/test/factories';
 
 /** POST /users/import with the file in the multipart field "file". */
 function importStaff(http: Http, token: string, file: Buffer, filename: string, query = ''): Promise<Res> {
@@ -314,6 +315,19 @@ describe('admin console: organisations, staff accounts, staff import, round judg
       expectError(await http.delete(`/rounds/${round.id}/judges/${j2.user.id}`, a.organiser.token), 404);
       // The removed judge no longer sees the round.
       expectError(await http.get(`/rounds/${round.id}/judges`, j2.token), 403);
+    });
+
+    it('are not removed once they have marked entries (their marks would silently stop counting)', async () => {
+      const { contest } = await liveQuiz(http, a, { selection: [{ bankId: a.bankId, count: 3 }] });
+      const judged = await ok(http.post(`/contests/${contest.id}/rounds`, { title: 'Vòng thuyết trình', kind: 'judged', opensAt: new Date(Date.now() - 1000).toISOString(), closesAt: new Date(Date.now() + 3600_000).toISOString() }, a.organiser.token));
+      const j = await newStaff(http, admin, 'judge', a.org.id);
+      await ok(http.post(`/rounds/${judged.id}/judges`, { userId: j.user.id }, a.organiser.token));
+      const resident = await entrant(http, contest.id);
+      const entry = await ok(http.post(`/rounds/${judged.id}/entries`, { text: 'Đề cương: Luật Hòa giải ở cơ sở' }, resident.token));
+      // A mark as judging stores it (marking needs a closed round and a jury; only the row matters here).
+      await api.app.get(DataSource).query(`INSERT INTO judge_mark (entry_id, judge_user_id, round_id, scores, total, submitted_at) VALUES ($1, $2, $3, '{}', 7, now())`, [entry.id, j.user.id, judged.id]);
+      expect(expectError(await http.delete(`/rounds/${judged.id}/judges/${j.user.id}`, a.organiser.token), 409).code).toBe('judge_has_marks');
+      expect((await http.get(`/rounds/${judged.id}/judges`, a.organiser.token)).body.map((x: { userId: string }) => x.userId)).toEqual([j.user.id]);
     });
 
     it('refuses another organisation\'s judge with the picker field named', async () => {
