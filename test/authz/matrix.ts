@@ -45,8 +45,14 @@ export const MATRIX: Record<string, Record<RoleName, Outcome>> = {
   'POST /organisations':                             row(401, 403, 403, 403, 403, 403, A),
   'GET /organisations':                              row(401, 403, A,   A,   A,   A,   A),
   'GET /organisations/:id':                          row(401, 403, A,   404, A,   A,   A),
+  'PATCH /organisations/:id':                        row(401, 403, 403, 403, 403, 403, A),
   'POST /users':                                     row(401, 403, 403, 403, 403, 403, A),
-  'GET /users':                                      row(401, 403, 403, 403, 403, 403, A),
+  // Organisers list the judges of their own organisation (the judge picker); admins any staff.
+  'GET /users':                                      row(401, 403, A,   A,   403, 403, A),
+  'GET /users/import-template':                      row(401, 403, 403, 403, 403, 403, A),
+  'POST /users/import':                              row(401, 403, 403, 403, 403, 403, A),
+  'PATCH /users/:id':                                row(401, 403, 403, 403, 403, 403, A),
+  'POST /users/:id/password-reset':                  row(401, 403, 403, 403, 403, 403, A),
   'DELETE /users/:id':                               row(401, 403, 403, 403, 403, 403, A),
 
   // Question banks: organisers of the owning organisation read and write. Judges read none (issue 14 item 7):
@@ -85,6 +91,7 @@ export const MATRIX: Record<string, Record<RoleName, Outcome>> = {
   'DELETE /rounds/:id':                              row(401, 403, A,   404, 403, 403, A),
   'POST /rounds/:id/judges':                         row(401, 403, A,   404, 403, 403, A),
   'GET /rounds/:id/judges':                          row(401, 403, A  , 404, A  , 403, A),
+  'DELETE /rounds/:id/judges/:userId':               row(401, 403, A,   404, 403, 403, A),
   'GET /rounds/:id/enrolments':                      row(401, 403, A  , 404, A  , 403, A),
   // A judge recuses only from a round they are assigned to.
   'POST /rounds/:id/judges/me/recuse':               row(401, 403, 403, 403, A,   403, 403),

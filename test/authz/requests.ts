@@ -54,6 +54,17 @@ const SPECIAL: Record<string, Build> = {
   'POST /organisations': () => ({ body: { name: `Sở Tư pháp ${randomUUID().slice(0, 8)}`, level: 'province', province: 'Quảng Ninh' } }),
   'POST /users': (w) => ({ body: { fullName: 'Cán bộ thử', email: `authz.${randomUUID().slice(0, 12)}@test.local`, password: 'staff-password-1', role: 'judge', organisationId: w.a.org.id } }),
   'DELETE /users/:id': async (w) => ({ params: { id: (await newStaff(w.http, w.admin, 'judge', w.a.org.id)).user.id } }),
+  // A no-op edit, so organisation A stays as the other calls expect it.
+  'PATCH /organisations/:id': () => ({ body: { level: 'province', province: 'Quảng Ninh' } }),
+  'PATCH /users/:id': () => ({ body: { fullName: 'Cán bộ đổi tên' } }),
+  // A fresh account: a reset ends the sessions of the one it names.
+  'POST /users/:id/password-reset': async (w) => ({ params: { id: (await newStaff(w.http, w.admin, 'judge', w.a.org.id)).user.id }, body: {} }),
+  'POST /users/import': () => {
+    const form = new FormData();
+    form.append('file', new Blob([`Họ và tên,Email,Vai trò\r\nCán Bộ Thử,authz.${randomUUID().slice(0, 12)}@test.local,quản trị\r\n`], { type: 'text/csv' }), 'can-bo.csv');
+    return { query: 'dryRun=true', raw: form };
+  },
+  'GET /users/import-template': () => ({ query: 'format=csv' }),
   // Admins name the owning organisation; for anyone else organisationId is refused (their own is implied).
   'POST /question-banks': (w, role) => ({ body: { name: `Ngân hàng ${randomUUID().slice(0, 8)}`, ...(role === 'admin' ? { organisationId: w.a.org.id } : {}) } }),
   'POST /question-banks/:id/questions': () => ({ body: questionInput(Math.floor(Math.random() * 1e6)) }),
@@ -77,6 +88,8 @@ const SPECIAL: Record<string, Build> = {
   'POST /contests/:id/rounds': async (w) => ({ params: { id: await draftContestOfA(w) }, body: quizRound(w.a.bankId, { title: 'Vòng thêm', selection: [{ bankId: w.a.bankId, count: 2 }] }) }),
   'PATCH /rounds/:id': () => ({ body: { title: 'Tuần 1 (sửa)' } }),
   'POST /rounds/:id/judges': (w) => ({ body: { userId: w.judgeAssigned.user.id } }),
+  // A fresh round with the assigned judge on it, for each caller to take them off.
+  'DELETE /rounds/:id/judges/:userId': async (w) => ({ params: { id: await roundOfA(w, w.judgeAssigned.user.id), userId: w.judgeAssigned.user.id } }),
   // Recusing ends the assignment: the judges recuse from a round of their own for this call.
   'DELETE /rounds/:id': async (w, role) => ({ params: { id: await roundOfA(w, role === 'judgeAssigned' ? w.judgeAssigned.user.id : undefined) } }),
   'POST /rounds/:id/judges/me/recuse': async (w, role) => ({ params: { id: await roundOfA(w, role === 'judgeAssigned' ? w.judgeAssigned.user.id : undefined) }, body: { reason: 'Người thân dự thi' } }),

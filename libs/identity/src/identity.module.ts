@@ -16,6 +16,8 @@ import { PersonalDataService } from './personal-data/personal-data.service';
 import { PiiService } from './pii/pii.service';
 import { AccountEvents } from './users/account-events';
 import { AdminBootstrapService } from './users/admin-bootstrap.service';
+import { StaffAccountsService } from './users/staff-accounts.service';
+import { ImportStaff } from './users/staff-import/import-staff';
 import { UsersController } from './users/users.controller';
 import { UsersService } from './users/users.service';
 
@@ -37,7 +39,7 @@ function jwtKey(config: AppConfig) {
     }),
   ],
   controllers: [AuthController, UsersController, OrganisationsController, PersonalDataController],
-  providers: [AuthService, TokenService, UsersService, OrganisationsService, AccessService, PiiService, AdminBootstrapService, PersonalDataService, AccountDeletionService, AccountEvents, { provide: APP_GUARD, useClass: AuthGuard }],
+  providers: [AuthService, TokenService, UsersService, StaffAccountsService, ImportStaff, OrganisationsService, AccessService, PiiService, AdminBootstrapService, PersonalDataService, AccountDeletionService, AccountEvents, { provide: APP_GUARD, useClass: AuthGuard }],
   exports: [AccessService, TokenService, PiiService, UsersService, AccountEvents],
 })
 export class IdentityModule {}

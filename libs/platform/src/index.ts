@@ -28,3 +28,5 @@ export * from './rate-limit/rate-limit.module';
 export * from './http/public.decorator';
 export * from './http/lean-route';
 export * from './http/upload-watch';
+export * from './http/upload';
+export * from './files';

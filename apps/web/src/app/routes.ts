@@ -25,12 +25,17 @@ export const ROUTES: RouteDef[] = [
   { name: 'roundEdit', pattern: '/quan-tri/vong/:roundId/sua' },
   { name: 'contestPreview', pattern: '/quan-tri/cuoc-thi/:contestId/xem-truoc' },
   { name: 'statistics', pattern: '/quan-tri/cuoc-thi/:contestId/thong-ke' },
+  { name: 'roundJudges', pattern: '/quan-tri/vong/:roundId/giam-khao' },
+  // Admin console
+  { name: 'adminOrganisations', pattern: '/quan-tri/don-vi' },
+  { name: 'adminStaff', pattern: '/quan-tri/can-bo' },
+  { name: 'adminStaffImport', pattern: '/quan-tri/can-bo/nhap' },
   { name: 'judgeRound', pattern: '/giam-khao/vong/:roundId' },
   { name: 'judgeResults', pattern: '/giam-khao/vong/:roundId/ket-qua' },
   { name: 'judgeEntry', pattern: '/giam-khao/bai/:entryId' },
 ];
 
-export const STAFF_ROUTES = new Set(['staff', 'banks', 'bank', 'bankImport', 'contestNew', 'contestEdit', 'roundNew', 'roundEdit', 'contestPreview', 'statistics', 'judgeRound', 'judgeResults', 'judgeEntry']);
+export const STAFF_ROUTES = new Set(['staff', 'banks', 'bank', 'bankImport', 'contestNew', 'contestEdit', 'roundNew', 'roundEdit', 'contestPreview', 'statistics', 'roundJudges', 'adminOrganisations', 'adminStaff', 'adminStaffImport', 'judgeRound', 'judgeResults', 'judgeEntry']);
 
 export const paths = {
   home: () => '/',
@@ -55,6 +60,10 @@ export const paths = {
   roundEdit: (id: string) => `/quan-tri/vong/${encodeURIComponent(id)}/sua`,
   contestPreview: (id: string) => `/quan-tri/cuoc-thi/${encodeURIComponent(id)}/xem-truoc`,
   statistics: (id: string) => `/quan-tri/cuoc-thi/${encodeURIComponent(id)}/thong-ke`,
+  roundJudges: (id: string) => `/quan-tri/vong/${encodeURIComponent(id)}/giam-khao`,
+  adminOrganisations: () => '/quan-tri/don-vi',
+  adminStaff: () => '/quan-tri/can-bo',
+  adminStaffImport: () => '/quan-tri/can-bo/nhap',
   judgeRound: (id: string) => `/giam-khao/vong/${encodeURIComponent(id)}`,
   judgeResults: (id: string) => `/giam-khao/vong/${encodeURIComponent(id)}/ket-qua`,
   judgeEntry: (id: string) => `/giam-khao/bai/${encodeURIComponent(id)}`,

@@ -12,7 +12,6 @@ import { ContestView } from '../resident/ContestPages';
 import { organiserApi } from './api';
 import { judgeApi } from '../judge/api';
 import { contestBody, emptyContest, REQUIRABLE_FIELDS, validateContest, type ContestForm } from './contest-form';
-import { api, seg } from '../shared/api/client';
 
 const LABELS: Record<string, string> = { title: 'Tên cuộc thi', slug: 'Đường dẫn', unitList: 'Danh sách đơn vị', customFields: 'Trường bổ sung' };
 
@@ -272,9 +271,17 @@ export function ContestEditPage({ contestId }: { contestId: string }) {
                         <Link to={paths.roundEdit(r.id)}>Sửa</Link>
                       </>
                     )}
-                    {organiser && <AssignJudge roundId={r.id} />}
+                    {organiser && (
+                      <>
+                        {' · '}
+                        <Link to={paths.roundJudges(r.id)}>Giám khảo</Link>
+                      </>
+                    )}
                     {organiser && deletable(r) && (
-                      <ConfirmAction kind="link" label="Xóa" question={`Xóa vòng “${r.title}”? Vòng chưa mở nên chưa có ai dự thi; quy tắc chọn câu hỏi và phân công giám khảo của vòng cũng bị xóa.`} confirmLabel="Xóa vòng" run={() => organiserApi.deleteRound(r.id)} onDone={rounds.reload} />
+                      <>
+                        {' · '}
+                        <ConfirmAction kind="link" label="Xóa" question={`Xóa vòng “${r.title}”? Vòng chưa mở nên chưa có ai dự thi; quy tắc chọn câu hỏi và phân công giám khảo của vòng cũng bị xóa.`} confirmLabel="Xóa vòng" run={() => organiserApi.deleteRound(r.id)} onDone={rounds.reload} />
+                      </>
                     )}
                   </td>
                 </tr>
@@ -309,41 +316,6 @@ function PublishProblems({ error }: { error: unknown }) {
       )}
       {error instanceof ApiError && problems.length === 0 && error.message && <p className="field-hint">{error.message}</p>}
     </div>
-  );
-}
-
-function AssignJudge({ roundId }: { roundId: string }) {
-  const [open, setOpen] = useState(false);
-  const [userId, setUserId] = useState('');
-  const [state, setState] = useState<{ busy?: boolean; error?: unknown; done?: boolean }>({});
-  if (!open)
-    return (
-      <>
-        {' · '}
-        <Button kind="link" onClick={() => setOpen(true)}>
-          Phân công giám khảo
-        </Button>
-      </>
-    );
-  return (
-    <form
-      className="inline-form"
-      onSubmit={(e) => {
-        e.preventDefault();
-        setState({ busy: true });
-        api.post(`/rounds/${seg(roundId)}/judges`, { userId: userId.trim() }).then(
-          () => setState({ done: true }),
-          (x: unknown) => setState({ error: x }),
-        );
-      }}
-    >
-      <TextField name={`judge-${roundId}`} label="Mã tài khoản giám khảo" value={userId} onChange={(e) => setUserId(e.target.value)} />
-      <Button type="submit" kind="secondary" busy={state.busy}>
-        Phân công
-      </Button>
-      {state.done && <span role="status">Đã phân công.</span>}
-      <ErrorMessage error={state.error} />
-    </form>
   );
 }
 

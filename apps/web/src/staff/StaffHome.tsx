@@ -21,10 +21,27 @@ export function StaffHome() {
 }
 
 function OrganiserHome() {
+  const admin = String(useSession()?.user.role) === 'admin';
   const { data, error, loading, reload } = useLoad(() => organiserApi.contests(), []);
   return (
     <>
       <PageTitle sub="Ngân hàng câu hỏi, cuộc thi, vòng thi và thống kê của đơn vị bạn.">Quản trị</PageTitle>
+      {admin && (
+        <section aria-labelledby="admin-title" className="panel">
+          <h2 id="admin-title">Quản trị hệ thống</h2>
+          <div className="actions">
+            <Link className="btn btn-primary" to={paths.adminOrganisations()}>
+              Đơn vị
+            </Link>
+            <Link className="btn btn-primary" to={paths.adminStaff()}>
+              Tài khoản cán bộ
+            </Link>
+            <Link className="btn btn-secondary" to={paths.adminStaffImport()}>
+              Nhập cán bộ từ tệp
+            </Link>
+          </div>
+        </section>
+      )}
       <div className="actions">
         <Link className="btn btn-primary" to={paths.contestNew()}>
           Tạo cuộc thi

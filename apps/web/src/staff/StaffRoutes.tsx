@@ -7,11 +7,19 @@ import { ContestEditPage, ContestNewPage, ContestPreviewPage } from '../organise
 import { ImportPage } from '../organiser/ImportPage';
 import { RoundEditPage, RoundNewPage } from '../organiser/RoundNewPage';
 import { StatisticsPage } from '../organiser/StatisticsPage';
+import { OrganisationsPage } from '../admin/OrganisationsPage';
+import { StaffImportPage } from '../admin/StaffImportPage';
+import { StaffPage } from '../admin/StaffPage';
+import { RoundJudgesPage } from '../organiser/RoundJudgesPage';
+import { useSession } from '../shared/hooks';
+import { Notice } from '../shared/ui/Feedback';
 import { StaffHome } from './StaffHome';
 
-/** The organiser and judge screens: one lazily loaded chunk. */
+/** The organiser, judge and admin screens: one lazily loaded chunk. */
 export default function StaffRoutes({ match }: { match: Match }) {
   const p = match.params;
+  const role = useSession()?.user.role;
+  if (match.name.startsWith('admin') && role !== 'admin') return <Notice kind="warning">Trang này dành cho quản trị viên hệ thống.</Notice>;
   switch (match.name) {
     case 'staff':
       return <StaffHome />;
@@ -33,6 +41,14 @@ export default function StaffRoutes({ match }: { match: Match }) {
       return <ContestPreviewPage contestId={p.contestId} />;
     case 'statistics':
       return <StatisticsPage contestId={p.contestId} />;
+    case 'roundJudges':
+      return <RoundJudgesPage roundId={p.roundId} />;
+    case 'adminOrganisations':
+      return <OrganisationsPage />;
+    case 'adminStaff':
+      return <StaffPage />;
+    case 'adminStaffImport':
+      return <StaffImportPage />;
     case 'judgeRound':
       return <JudgeRoundPage roundId={p.roundId} />;
     case 'judgeResults':

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { type Actor, AccessService, User } from '@lc/identity';
-import { AuditService, badRequest, conflict, forbidden } from '@lc/platform';
+import { AuditService, badRequest, conflict, forbidden, notFound } from '@lc/platform';
 import { sqlRows } from '../common/sql';
 
 export interface RoundJudgeView {
@@ -26,9 +26,11 @@ export class RoundJudgesService {
   async assign(actor: Actor, roundId: string, userId: string): Promise<RoundJudgeView> {
     const organisationId = await this.access.require(actor, 'round', roundId, 'write');
     const user = await this.db.getRepository(User).findOneBy({ id: userId });
+    // Field-shaped details, so the form marks the judge picker.
     if (!user || user.deletedAt || user.role !== 'judge' || user.organisationId !== organisationId) {
-      throw badRequest('not_a_judge', 'That user is not a judge of this organisation', { userId });
+      throw badRequest('not_a_judge', 'That user is not a judge of this organisation', [{ field: 'userId', problems: ['not a judge of this organisation'] }]);
     }
+    if (user.deactivatedAt) throw badRequest('judge_deactivated', 'That judge\'s account is deactivated', [{ field: 'userId', problems: ['account deactivated'] }]);
     await this.db.transaction(async (m) => {
       await m.query(
         `INSERT INTO round_judge (round_id, user_id) VALUES ($1, $2)
@@ -59,6 +61,24 @@ export class RoundJudgesService {
     });
     if (!recused) throw conflict('already_recused', 'You have already recused yourself from this round');
     return (await this.rows(roundId, actor.id))[0];
+  }
+
+  /**
+   * Takes a judge off the round. A judge who has already marked entries is refused: dropping
+   * the row would silently drop their marks from the results; recusal (audited, with a
+   * reason) is the way out for them. judge_mark belongs to libs/judging, read here by name
+   * as AccessService reads round_judge.
+   */
+  async remove(actor: Actor, roundId: string, userId: string): Promise<void> {
+    const organisationId = await this.access.require(actor, 'round', roundId, 'write');
+    await this.db.transaction(async (m) => {
+      const rows = await sqlRows<{ recused_at: Date | null }>(m, 'SELECT recused_at FROM round_judge WHERE round_id = $1 AND user_id = $2 FOR UPDATE', [roundId, userId]);
+      if (!rows.length) throw notFound('Judge of this round');
+      const marked = await sqlRows(m, 'SELECT 1 FROM judge_mark WHERE round_id = $1 AND judge_user_id = $2 LIMIT 1', [roundId, userId]);
+      if (marked.length) throw conflict('judge_has_marks', 'This judge has already marked entries of the round; they can recuse themselves instead');
+      await m.query('DELETE FROM round_judge WHERE round_id = $1 AND user_id = $2', [roundId, userId]);
+      await this.audit.record(actor, { action: 'round.judge.remove', entityType: 'round', entityId: roundId, before: { userId, recusedAt: rows[0].recused_at }, organisationId }, m);
+    });
   }
 
   async list(actor: Actor, roundId: string): Promise<RoundJudgeView[]> {

@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
 import { type Actor, CurrentActor, Public, Roles } from '@lc/identity';
 import { Page, PagingQuery } from '@lc/platform';
@@ -12,6 +12,15 @@ import { RoundsService } from './rounds.service';
 
 class AssignJudgeDto {
   @ApiProperty() @IsUUID() userId!: string;
+}
+
+class RoundJudgeDto implements RoundJudgeView {
+  @ApiProperty({ format: 'uuid' }) roundId!: string;
+  @ApiProperty({ format: 'uuid' }) userId!: string;
+  @ApiProperty() fullName!: string;
+  @ApiProperty({ type: String, nullable: true }) email!: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'When the judge recused themselves; null while active' }) recusedAt!: string | null;
+  @ApiProperty({ type: String, format: 'date-time' }) createdAt!: string;
 }
 
 class RecuseDto {
@@ -68,12 +77,24 @@ export class RoundsController {
   @Post('rounds/:id/judges')
   @Roles('organiser', 'admin')
   @ApiOperation({ summary: 'Assign a judge of the same organisation to the round' })
+  @ApiOkResponse({ type: RoundJudgeDto })
   assignJudge(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: AssignJudgeDto): Promise<RoundJudgeView> {
     return this.judges.assign(actor, id, dto.userId);
   }
 
+  @Delete('rounds/:id/judges/:userId')
+  @Roles('organiser', 'admin')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Take a judge off the round (409 judge_has_marks once they have marked: they recuse instead)' })
+  @ApiNoContentResponse()
+  async removeJudge(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Param('userId', ParseUUIDPipe) userId: string): Promise<void> {
+    await this.judges.remove(actor, id, userId);
+  }
+
   @Get('rounds/:id/judges')
   @Roles('organiser', 'judge', 'admin')
+  @ApiOperation({ summary: "The round's judges: name, e-mail, and when they recused themselves" })
+  @ApiOkResponse({ type: [RoundJudgeDto] })
   listJudges(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<RoundJudgeView[]> {
     return this.judges.list(actor, id);
   }

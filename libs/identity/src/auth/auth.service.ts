@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, IsNull } from 'typeorm';
-import { AppConfig, badRequest, conflict, isUniqueViolation } from '@lc/platform';
+import { AppConfig, badRequest, conflict, DomainError, isUniqueViolation } from '@lc/platform';
 import { RegisterDto } from '../dto/register.dto';
 import { normalisePhone } from '../pii/pii';
 import { PiiService } from '../pii/pii.service';
@@ -21,6 +21,8 @@ export interface Session {
 }
 
 const GUARDIAN_AGE = 16;
+
+export const accountDeactivated = () => new DomainError('account_deactivated', 403, 'This account has been deactivated; ask an administrator');
 
 export function ageOn(dateOfBirth: string, on: Date): number {
   const [y, m, d] = dateOfBirth.split('-').map(Number);
@@ -91,6 +93,8 @@ export class AuthService {
       throw unauthorized('Wrong login or password');
     }
     if (!(await verifyPassword(user.passwordHash, password))) throw unauthorized('Wrong login or password');
+    // After the password check, so only the account's holder learns that it is deactivated.
+    if (user.deactivatedAt) throw accountDeactivated();
     return this.startSession(user);
   }
 
@@ -119,6 +123,7 @@ export class AuthService {
       await m.getRepository(RefreshToken).update({ id: row.id }, { usedAt: new Date() });
       const user = await m.getRepository(User).findOneBy({ id: row.userId, deletedAt: IsNull() });
       if (!user) throw unauthorized('Account no longer exists');
+      if (user.deactivatedAt) throw accountDeactivated();
       return { reusedFamily: null, session: await this.startSession(user, row.family, m.getRepository(RefreshToken)) };
     });
     if (outcome.session) return outcome.session;

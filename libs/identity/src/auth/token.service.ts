@@ -114,7 +114,7 @@ export class TokenService implements OnModuleInit, OnModuleDestroy {
     return claims;
   }
 
-  /** Call after deleting a user or bumping token_version, so every instance stops accepting old tokens. */
+  /** Call after deleting, deactivating or reactivating a user or bumping token_version, so every instance stops accepting old tokens. */
   async revoke(userId: string, newVersion: number | null): Promise<void> {
     this.local.delete(userId);
     await this.redis.set(this.keys.key('user', userId, 'tv'), newVersion === null ? 'deleted' : String(newVersion), 'EX', 3600);
@@ -130,8 +130,8 @@ export class TokenService implements OnModuleInit, OnModuleDestroy {
     if (cached !== null) {
       tv = cached === 'deleted' ? null : Number(cached);
     } else {
-      const row = await this.db.getRepository(User).findOne({ where: { id: userId }, select: { id: true, tokenVersion: true, deletedAt: true } });
-      tv = row && !row.deletedAt ? row.tokenVersion : null;
+      const row = await this.db.getRepository(User).findOne({ where: { id: userId }, select: { id: true, tokenVersion: true, deletedAt: true, deactivatedAt: true } });
+      tv = row && !row.deletedAt && !row.deactivatedAt ? row.tokenVersion : null;
       await this.redis.set(key, tv === null ? 'deleted' : String(tv), 'EX', 3600);
     }
     if (tv !== null) this.local.set(userId, { tv, at: Date.now() });

@@ -1,9 +1,9 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Page, PagingQuery } from '@lc/platform';
+import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Page } from '@lc/platform';
 import type { Actor } from '../auth/actor';
 import { CurrentActor, Roles } from '../auth/decorators';
-import { CreateOrganisationDto } from '../dto/organisation.dto';
+import { CreateOrganisationDto, OrganisationListQuery, OrganisationPage, OrganisationView, UpdateOrganisationDto } from '../dto/organisation.dto';
 import { Organisation } from './organisation.entity';
 import { OrganisationsService } from './organisations.service';
 
@@ -16,19 +16,31 @@ export class OrganisationsController {
   @Post()
   @Roles('admin')
   @ApiOperation({ summary: 'Create an organisation (admin)' })
+  @ApiOkResponse({ type: OrganisationView })
   create(@CurrentActor() actor: Actor, @Body() dto: CreateOrganisationDto): Promise<Organisation> {
     return this.organisations.create(actor, dto);
   }
 
   @Get()
   @Roles('admin', 'organiser', 'judge')
-  list(@CurrentActor() actor: Actor, @Query() q: PagingQuery): Promise<Page<Organisation>> {
-    return this.organisations.list(actor, q.limit, q.offset);
+  @ApiOperation({ summary: 'Organisations: every one for admins (searchable by name), their own for staff' })
+  @ApiOkResponse({ type: OrganisationPage })
+  list(@CurrentActor() actor: Actor, @Query() q: OrganisationListQuery): Promise<Page<Organisation>> {
+    return this.organisations.list(actor, q.q, q.limit, q.offset);
   }
 
   @Get(':id')
   @Roles('admin', 'organiser', 'judge')
+  @ApiOkResponse({ type: OrganisationView })
   get(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<Organisation> {
     return this.organisations.get(actor, id);
+  }
+
+  @Patch(':id')
+  @Roles('admin')
+  @ApiOperation({ summary: 'Rename an organisation or change its level and province (admin)' })
+  @ApiOkResponse({ type: OrganisationView })
+  update(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateOrganisationDto): Promise<Organisation> {
+    return this.organisations.update(actor, id, dto);
   }
 }

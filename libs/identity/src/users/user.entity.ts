@@ -41,6 +41,8 @@ export class User {
   /** Bumped to revoke every token issued before (password change, deletion, role change). */
   @Column({ type: 'int', default: 0 }) tokenVersion!: number;
   @Column({ type: 'timestamptz', nullable: true }) deletedAt!: Date | null;
+  /** Set by an admin: the account keeps its data but cannot sign in, and its tokens stop working. */
+  @Column({ type: 'timestamptz', nullable: true }) deactivatedAt!: Date | null;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt!: Date;
   @UpdateDateColumn({ type: 'timestamptz' }) updatedAt!: Date;
 }

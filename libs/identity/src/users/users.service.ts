@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, IsNull } from 'typeorm';
-import { AuditService, badRequest, conflict, isUniqueViolation, notFound, Page } from '@lc/platform';
+import { AuditService, badRequest, conflict, isUniqueViolation, notFound } from '@lc/platform';
 import type { Actor } from '../auth/actor';
 import { hashPassword } from '../auth/passwords';
 import { TokenService } from '../auth/token.service';
@@ -60,16 +60,6 @@ export class UsersService {
       throw e;
     }
     return toUserView(await this.db.getRepository(User).findOneByOrFail({ id: user.id }));
-  }
-
-  async list(filter: { role?: string; organisationId?: string }, limit: number, offset: number): Promise<Page<UserView>> {
-    const [rows, total] = await this.db.getRepository(User).findAndCount({
-      where: { ...filter, deletedAt: IsNull() },
-      order: { createdAt: 'DESC' },
-      take: limit,
-      skip: offset,
-    });
-    return { items: rows.map(toUserView), total };
   }
 
   /** Soft-deletes and anonymises the account; its tokens stop working at once on every instance. */

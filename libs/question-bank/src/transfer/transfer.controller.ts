@@ -2,14 +2,13 @@ import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Req, Res 
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Actor, CurrentActor, Roles } from '@lc/identity';
-import { AppConfig } from '@lc/platform';
+import { AppConfig, readUpload } from '@lc/platform';
 import { ExportQuery } from './export.dto';
 import { ExportQuestions } from './export-questions';
 import { IMPORT_FORMATS } from './formats/types';
 import { readImportOptions } from './import-options';
 import { ImportQuestions } from './import-questions';
 import { ImportReport } from './import-run';
-import { readUpload } from './upload';
 
 @ApiTags('question banks')
 @ApiBearerAuth()

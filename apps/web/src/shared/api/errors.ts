@@ -129,6 +129,16 @@ const BY_CODE: Record<string, string> = {
   flagged_winners_unreviewed: 'Chưa công bố được: có người đạt giải với lượt thi bị gắn cờ mà ban giám khảo chưa xem xét. Hãy hủy kết quả hoặc giữ kết quả (ghi lý do) cho từng người trong danh sách.',
   export_not_ready: 'Tệp xuất chưa sẵn sàng.',
   not_a_judged_round: 'Vòng thi này là trắc nghiệm, không nộp bài dự thi.',
+  // Admin console, round judges (libs/identity, libs/contests)
+  account_deactivated: 'Tài khoản này đã bị khoá. Vui lòng liên hệ quản trị viên.',
+  cannot_change_self: 'Bạn không thể tự khoá hoặc đổi vai trò của chính mình.',
+  not_staff: 'Chỉ quản lý tài khoản cán bộ ở đây.',
+  invalid_province: 'Đơn vị cấp tỉnh, cấp xã cần chọn tỉnh, thành phố; đơn vị trung ương thì không.',
+  unknown_organisation: 'Đơn vị này không tồn tại.',
+  unknown_format: 'Chỉ nhận tệp Excel (.xlsx) hoặc CSV.',
+  not_a_judge: 'Người này không phải giám khảo của đơn vị.',
+  judge_deactivated: 'Tài khoản giám khảo này đã bị khoá.',
+  judge_has_marks: 'Giám khảo này đã chấm bài của vòng thi nên không gỡ được; giám khảo có thể tự xin rút.',
 };
 
 const BY_STATUS: Record<number, string> = {

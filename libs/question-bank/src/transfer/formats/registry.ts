@@ -1,7 +1,7 @@
 import { QuestionContent } from '../../questions/question-content';
 import { parseAiken } from './aiken/parse-aiken';
 import { writeAiken } from './aiken/write-aiken';
-import { decodeText } from './decode-text';
+import { decodeText } from '../../../../platform/src/files/decode-text';
 import { parseGift } from './gift/parse-gift';
 import { writeGift } from './gift/write-gift';
 import { parseMoodleXml } from './moodle-xml/parse-moodle-xml';

@@ -36,20 +36,8 @@ export type ImportFormat = (typeof IMPORT_FORMATS)[number];
 export const EXPORT_FORMATS = [...IMPORT_FORMATS, 'answer-sheet'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
-/**
- * The whole file is refused (unreadable, hostile, too big): nothing about single questions.
- * A plain error (parsers run in a worker thread, away from Nest); the importer answers 400.
- */
-export class FileRefusedError extends Error {
-  constructor(
-    message: string,
-    readonly details?: unknown,
-  ) {
-    super(message);
-  }
-}
-
-export const fileRefused = (message: string, details?: unknown): FileRefusedError => new FileRefusedError(message, details);
+// The refusal is shared with other importers; by relative path, as parsers run in a worker thread.
+export { FileRefusedError, fileRefused } from '../../../../platform/src/files/file-refused';
 
 /** What one export produced. */
 export interface ExportedFile {

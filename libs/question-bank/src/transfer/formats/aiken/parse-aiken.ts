@@ -1,4 +1,4 @@
-import { fileLines } from '../decode-text';
+import { fileLines } from '../../../../../platform/src/files/decode-text';
 import { ParsedQuestion, ParseItem } from '../types';
 
 const OPTION = /^([A-Z])[.)][ \t]*(\S.*)$/;

@@ -1,7 +1,7 @@
 import type { QuestionInput } from '../../../questions/question-content';
 import { htmlToText } from '../../../text/html-to-text';
 import { moodleCategoryToPath } from '../../../topics/topic-path';
-import { fileLines } from '../decode-text';
+import { fileLines } from '../../../../../platform/src/files/decode-text';
 import { ParsedQuestion, ParseItem } from '../types';
 import { findUnescaped, splitUnescaped, unescapeGift } from './gift-text';
 

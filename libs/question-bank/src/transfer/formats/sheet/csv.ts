@@ -1,53 +1,13 @@
-import { Readable } from 'node:stream';
-import { CsvError, parse } from 'csv-parse';
 import { stringify } from 'csv-stringify/sync';
 import { QuestionContent } from '../../../questions/question-content';
-import { decodeText } from '../decode-text';
-import { ExportedFile, fileRefused, ParseItem } from '../types';
-import { exportHeader, MAX_SHEET_ROWS, questionToRow, readHeader, rowToQuestion, SheetHeader } from './sheet-columns';
+// By relative path, not '@lc/platform': this runs in the import worker thread, where Nest must not load.
+import { readCsvRows } from '../../../../../platform/src/files/sheet-rows';
+import { ExportedFile, ParseItem } from '../types';
+import { exportHeader, parseSheet, questionToRow, SHEET_LIMITS } from './sheet-columns';
 
-/**
- * CSV in the template's columns: UTF-8 with or without BOM (or Excel's UTF-16), separated
- * by commas, or by semicolons or tabs as Excel writes them where the comma is the
- * decimal separator (Vietnamese settings).
- */
-export async function* parseCsv(buf: Buffer): AsyncGenerator<ParseItem> {
-  const text = decodeText(buf);
-  const parser = parse({ delimiter: detectDelimiter(text), relax_column_count: true, relax_quotes: true, max_record_size: 200_000, skip_empty_lines: false });
-  Readable.from([text]).pipe(parser);
-  let header: SheetHeader | null = null;
-  let row = 0;
-  let count = 0;
-  try {
-    for await (const record of parser as AsyncIterable<string[]>) {
-      row++;
-      if (record.every((c) => !c.trim())) continue;
-      if (!header) {
-        header = readHeader(record);
-        if (header.ignored.length) yield { fileWarning: `columns not in the template were ignored: ${header.ignored.join(', ')}` };
-        continue;
-      }
-      if (++count > MAX_SHEET_ROWS) throw fileRefused(`The file has more than ${MAX_SHEET_ROWS} questions; split it`);
-      yield rowToQuestion(header, record, row);
-    }
-  } catch (e) {
-    if (e instanceof CsvError) throw fileRefused(`The CSV could not be read near line ${(e as CsvError & { lines?: number }).lines ?? '?'}: ${e.message}`);
-    throw e;
-  }
-  if (!header) throw fileRefused('The file is empty');
-}
-
-/** The separator that occurs most outside quotes in the header line. */
-function detectDelimiter(text: string): string {
-  const counts: Record<string, number> = { ',': 0, ';': 0, '\t': 0 };
-  let quoted = false;
-  for (const c of text.slice(0, 10_000)) {
-    if (c === '"') quoted = !quoted;
-    else if (!quoted && (c === '\n' || c === '\r')) break;
-    else if (!quoted && c in counts) counts[c]++;
-  }
-  const [best, n] = Object.entries(counts).sort((a, b) => b[1] - a[1])[0];
-  return n > 0 ? best : ',';
+/** CSV in the template's columns (encodings and separators: readCsvRows). */
+export function parseCsv(buf: Buffer): AsyncGenerator<ParseItem> {
+  return parseSheet(readCsvRows(buf, SHEET_LIMITS), 'The file is empty');
 }
 
 /** Cells Excel would run as formulas get a leading "'" (the import removes it again). */

@@ -2,7 +2,8 @@ import { isNumericAnswer, isShortTextAnswer, QuestionContent, QuestionInput } fr
 import { LIMITS } from '../../../questions/question-limits';
 import { truthOf } from '../../../questions/question-rules';
 import { foldVietnamese } from '../../../text/fold';
-import { fileRefused, ParsedQuestion } from '../types';
+import type { SheetLimits, SheetRow } from '../../../../../platform/src/files/sheet-rows';
+import { fileRefused, ParseItem, ParsedQuestion } from '../types';
 
 /** The layout of question-template.csv; the extra columns are optional. */
 export const TEMPLATE_COLUMNS = ['topic', 'legal_reference', 'type', 'difficulty', 'points', 'question', 'option_a', 'option_b', 'option_c', 'option_d', 'correct', 'explanation'] as const;
@@ -183,3 +184,18 @@ export function questionToRow(q: QuestionContent, optionCount: number): (string 
 }
 
 export const MAX_SHEET_ROWS = LIMITS.importQuestions;
+export const SHEET_LIMITS: SheetLimits = { maxRows: MAX_SHEET_ROWS, rowNoun: 'questions' };
+
+/** A sheet's rows as questions: the first row is the header, each later row one question. */
+export async function* parseSheet(rows: AsyncIterable<SheetRow>, emptyMessage: string): AsyncGenerator<ParseItem> {
+  let header: SheetHeader | null = null;
+  for await (const { row, cells } of rows) {
+    if (!header) {
+      header = readHeader(cells);
+      if (header.ignored.length) yield { fileWarning: `columns not in the template were ignored: ${header.ignored.join(', ')}` };
+      continue;
+    }
+    yield rowToQuestion(header, cells, row);
+  }
+  if (!header) throw fileRefused(emptyMessage);
+}

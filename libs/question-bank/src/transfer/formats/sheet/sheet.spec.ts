@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { deflateRawSync } from 'node:zlib';
 import { guardFormula } from './csv';
 import { parseNumber, readHeader, rowToQuestion } from './sheet-columns';
-import { checkXlsxZip, RowCounter, XLSX_LIMITS } from './zip-guard';
+import { checkXlsxZip, RowCounter, XLSX_LIMITS } from '../../../../../platform/src/files/zip-guard';
 
 const header = readHeader(['Topic', 'type', 'question', 'Option A', 'option_b', 'option_c', 'correct', 'tolerance', 'notes']);
 
@@ -95,7 +95,7 @@ describe('rows counted before parsing', () => {
       for (let i = 0; i < rows; i++) ws.addRow(['Chủ đề', 'single', `Câu hỏi số ${i}?`]);
       return Buffer.from(await wb.xlsx.writeBuffer());
     };
-    await expect(checkXlsxZip(await book(50), { ...XLSX_LIMITS, maxSheetRows: 50 })).resolves.toBeUndefined();
-    await expect(checkXlsxZip(await book(51), { ...XLSX_LIMITS, maxSheetRows: 50 })).rejects.toThrow('The file has more than 50 questions; split it');
+    await expect(checkXlsxZip(await book(50), { ...XLSX_LIMITS, maxSheetRows: 50, rowNoun: 'questions' })).resolves.toBeUndefined();
+    await expect(checkXlsxZip(await book(51), { ...XLSX_LIMITS, maxSheetRows: 50, rowNoun: 'questions' })).rejects.toThrow('The file has more than 50 questions; split it');
   });
 });

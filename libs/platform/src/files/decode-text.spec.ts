@@ -1,5 +1,5 @@
 import { decodeText, fileLines } from './decode-text';
-import { FileRefusedError } from './types';
+import { FileRefusedError } from './file-refused';
 
 describe('reading text files', () => {
   it('reads UTF-8 lines with or without BOM, whatever the line ends', () => {

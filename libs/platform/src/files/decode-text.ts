@@ -1,5 +1,5 @@
 import { isUtf8 } from 'node:buffer';
-import { fileRefused } from './types';
+import { fileRefused } from './file-refused';
 
 const NOT_UTF8 = 'The file is not UTF-8 text. In Excel choose "CSV UTF-8"; in other editors save as UTF-8.';
 

@@ -1,6 +1,6 @@
 import type { MultipartFile } from '@fastify/multipart';
 import type { FastifyRequest } from 'fastify';
-import { badRequest, DomainError } from '@lc/platform';
+import { badRequest, DomainError } from './domain-error';
 
 export interface Upload {
   file: Buffer;

@@ -1,5 +1,5 @@
 import { createInflateRaw } from 'node:zlib';
-import { fileRefused } from '../types';
+import { fileRefused } from './file-refused';
 
 export interface ZipLimits {
   maxEntries: number;
@@ -7,6 +7,8 @@ export interface ZipLimits {
   maxTotalBytes: number;
   /** Rows holding a value, per worksheet: counted while inflating, so an oversized sheet is refused before it is parsed. */
   maxSheetRows?: number;
+  /** What the rows are, for the refusal: "questions", "accounts". */
+  rowNoun?: string;
 }
 
 export const XLSX_LIMITS: ZipLimits = { maxEntries: 1000, maxTotalBytes: 150 * 1024 * 1024 };
@@ -47,7 +49,7 @@ export async function checkXlsxZip(buf: Buffer, limits: ZipLimits = XLSX_LIMITS)
     if (!(e.flags & 0x08)) {
       if (buf.readUInt32LE(e.offset + 18) !== e.compressedSize || buf.readUInt32LE(e.offset + 22) !== e.size) throw refuse('local and central sizes differ');
     }
-    await inflateChecked(buf.subarray(start, end), e, WORKSHEET.test(e.name) ? limits.maxSheetRows : undefined);
+    await inflateChecked(buf.subarray(start, end), e, WORKSHEET.test(e.name) ? limits.maxSheetRows : undefined, limits.rowNoun);
     expectedOffset = end;
     if (e.flags & 0x08) {
       // A data descriptor follows: crc and sizes, with or without its signature.
@@ -102,9 +104,9 @@ function centralDirectory(buf: Buffer, limits: ZipLimits): Entry[] {
 
 const FORBIDDEN_XML = /<!DOCTYPE|<!ENTITY/i;
 
-async function inflateChecked(data: Buffer, e: Entry, maxRows?: number): Promise<void> {
+async function inflateChecked(data: Buffer, e: Entry, maxRows?: number, rowNoun = 'rows'): Promise<void> {
   const rows = maxRows === undefined ? null : new RowCounter();
-  const tooManyRows = () => fileRefused(`The file has more than ${maxRows} questions; split it`);
+  const tooManyRows = () => fileRefused(`The file has more than ${maxRows} ${rowNoun}; split it`);
   if (e.method === 0) {
     if (e.name.endsWith('.xml') || e.name.endsWith('.rels')) checkXml(data.toString('latin1'), e);
     if (rows && rows.feed(data.toString('latin1')) > maxRows! + 1) throw tooManyRows();

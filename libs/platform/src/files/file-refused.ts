@@ -1,0 +1,15 @@
+/**
+ * The whole file is refused (unreadable, hostile, too big): nothing about single rows.
+ * A plain error, not a DomainError: parsers run in worker threads, away from Nest; the
+ * importer that called them answers 400.
+ */
+export class FileRefusedError extends Error {
+  constructor(
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+  }
+}
+
+export const fileRefused = (message: string, details?: unknown): FileRefusedError => new FileRefusedError(message, details);
