@@ -50,6 +50,7 @@ export const MATRIX: Record<string, Record<RoleName, Outcome>> = {
   // Question banks: staff of the owning organisation read, its organisers write.
   'POST /question-banks':                            row(401, 403, A,   A,   403, 403, A),
   'GET /question-banks':                             row(401, 403, A,   A,   A,   A,   A),
+  'GET /question-banks/import-template':             row(401, 403, A,   A,   A,   A,   A),
   'GET /question-banks/:id':                         row(401, 403, A,   404, A,   A,   A),
   'GET /question-banks/:id/topics':                  row(401, 403, A,   404, A,   A,   A),
   'GET /question-banks/:id/export':                  row(401, 403, A,   404, A,   A,   A),

@@ -68,6 +68,7 @@ const SPECIAL: Record<string, Build> = {
     return { query: 'format=aiken&dryRun=true', raw: form };
   },
   'GET /question-banks/:id/export': () => ({ query: 'format=csv' }),
+  'GET /question-banks/import-template': () => ({ query: 'format=csv' }),
   'POST /contests': (w, role) => ({ body: { title: `Cuộc thi ${randomUUID().slice(0, 8)}`, ...(role === 'admin' ? { organisationId: w.a.org.id } : {}) } }),
   'PATCH /contests/:id': () => ({ body: { description: 'Thể lệ cập nhật' } }),
   'POST /contests/:id/publish': async (w) => ({ params: { id: await draftContestOfA(w) } }),

@@ -27,3 +27,4 @@ export * from './http/paging';
 export * from './rate-limit/rate-limit.module';
 export * from './http/public.decorator';
 export * from './http/lean-route';
+export * from './http/content-disposition';

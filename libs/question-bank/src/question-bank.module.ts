@@ -7,11 +7,12 @@ import { QuestionsService } from './questions/questions.service';
 import { TopicsService } from './topics/topics.service';
 import { ExportQuestions } from './transfer/export-questions';
 import { ImportQuestions } from './transfer/import-questions';
+import { ImportTemplateController } from './transfer/template/template.controller';
 import { TransferController } from './transfer/transfer.controller';
 
 /** Question banks over HTTP, and the pool seam rounds use. */
 @Module({
-  controllers: [QuestionBanksController, QuestionsController, TransferController],
+  controllers: [ImportTemplateController, QuestionBanksController, QuestionsController, TransferController],
   providers: [QuestionBanksService, QuestionsService, TopicsService, ImportQuestions, ExportQuestions, QuestionPoolService],
   exports: [QuestionPoolService],
 })

@@ -24,7 +24,6 @@ export async function* parseCsv(buf: Buffer): AsyncGenerator<ParseItem> {
       if (record.every((c) => !c.trim())) continue;
       if (!header) {
         header = readHeader(record);
-        if (header.ignored.length) yield { fileWarning: `columns not in the template were ignored: ${header.ignored.join(', ')}` };
         continue;
       }
       if (++count > MAX_SHEET_ROWS) throw fileRefused(`The file has more than ${MAX_SHEET_ROWS} questions; split it`);

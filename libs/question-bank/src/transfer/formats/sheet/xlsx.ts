@@ -27,7 +27,6 @@ export async function* parseXlsx(buf: Buffer): AsyncGenerator<ParseItem> {
         if (cells.every((c) => !c.trim())) continue;
         if (!header) {
           header = readHeader(cells);
-          if (header.ignored.length) yield { fileWarning: `columns not in the template were ignored: ${header.ignored.join(', ')}` };
           continue;
         }
         if (++count > MAX_SHEET_ROWS) throw fileRefused(`The file has more than ${MAX_SHEET_ROWS} questions; split it`);
