@@ -127,6 +127,8 @@ export const MATRIX: Record<string, Record<RoleName, Outcome>> = {
   'POST /attempts/:id/void':                         row(401, 403, A,   404, A,   403, A),
   'POST /attempts/:id/reinstate':                    row(401, 403, A,   404, A,   403, A),
   'POST /rounds/:id/results/corrections':            row(401, 403, A,   404, A,   403, A),
+  'POST /rounds/:id/results/corrections/preview':    row(401, 403, A,   404, A,   403, A),
+  'GET /rounds/:id/results/people':                  row(401, 403, A,   404, A,   403, A),
   'GET /rounds/:id/results/corrections':             row(401, 403, A  , 404, A  , 403, A),
   'POST /rounds/:id/results/publish':                row(401, 403, A,   404, A,   403, A),
   'GET /rounds/:id/results':                         row(401, A  , A  , 404, A  , 403, A),

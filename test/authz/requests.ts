@@ -85,6 +85,7 @@ const SPECIAL: Record<string, Build> = {
   'POST /attempts/:id/void': () => ({ body: { reason: 'Cùng thiết bị với 4 tài khoản khác' } }),
   'POST /attempts/:id/reinstate': () => ({ body: { reason: 'Đã xác minh: không gian lận' } }),
   'POST /rounds/:id/results/corrections': () => ({ body: { reason: 'Sửa kết quả sau khiếu nại' } }),
+  'POST /rounds/:id/results/corrections/preview': () => ({ body: { reason: 'Sửa kết quả sau khiếu nại' } }),
   'POST /rounds/:id/results/exports': () => ({ body: { format: 'xlsx' } }),
   'GET /rounds/:id/results/export': () => ({ query: 'format=csv' }),
   'POST /rounds/:id/advance': () => ({ body: {} }),
