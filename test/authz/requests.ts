@@ -34,6 +34,9 @@ function defaultParams(w: World, route: RouteRef): Record<string, string> {
   return { id, questionId, userId: w.resident.user.id };
 }
 
+/** A fresh, empty topic of A's bank (calls rename or delete it). */
+const topicOfA = (w: World): Promise<{ id: string }> => ok(w.http.post(`/question-banks/${w.a.bankId}/topics`, { name: `Chủ đề ${randomUUID().slice(0, 8)}` }, w.a.organiser.token), 'topic');
+
 const aiken = () => `Câu hỏi thử quyền ${randomUUID()}?\nA) Có\nB) Không\nANSWER: A\n`;
 
 /**
@@ -68,6 +71,9 @@ const SPECIAL: Record<string, Build> = {
     return { query: 'format=aiken&dryRun=true', raw: form };
   },
   'GET /question-banks/:id/export': () => ({ query: 'format=csv' }),
+  'POST /question-banks/:id/topics': () => ({ body: { name: `Chủ đề ${randomUUID().slice(0, 8)}` } }),
+  'PATCH /question-banks/:id/topics/:topicId': async (w) => ({ params: { topicId: (await topicOfA(w)).id }, body: { name: `Đổi tên ${randomUUID().slice(0, 8)}` } }),
+  'DELETE /question-banks/:id/topics/:topicId': async (w) => ({ params: { topicId: (await topicOfA(w)).id } }),
   'GET /question-banks/import-template': () => ({ query: 'format=csv' }),
   'POST /contests': (w, role) => ({ body: { title: `Cuộc thi ${randomUUID().slice(0, 8)}`, ...(role === 'admin' ? { organisationId: w.a.org.id } : {}) } }),
   'PATCH /contests/:id': () => ({ body: { description: 'Thể lệ cập nhật' } }),

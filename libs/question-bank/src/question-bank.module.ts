@@ -4,6 +4,7 @@ import { QuestionBanksService } from './banks/question-banks.service';
 import { QuestionPoolService } from './pool/question-pool.service';
 import { QuestionsController } from './questions/questions.controller';
 import { QuestionsService } from './questions/questions.service';
+import { TopicsController } from './topics/topics.controller';
 import { TopicsService } from './topics/topics.service';
 import { ExportQuestions } from './transfer/export-questions';
 import { ImportQuestions } from './transfer/import-questions';
@@ -12,7 +13,7 @@ import { TransferController } from './transfer/transfer.controller';
 
 /** Question banks over HTTP, and the pool seam rounds use. */
 @Module({
-  controllers: [ImportTemplateController, QuestionBanksController, QuestionsController, TransferController],
+  controllers: [ImportTemplateController, QuestionBanksController, QuestionsController, TopicsController, TransferController],
   providers: [QuestionBanksService, QuestionsService, TopicsService, ImportQuestions, ExportQuestions, QuestionPoolService],
   exports: [QuestionPoolService],
 })
