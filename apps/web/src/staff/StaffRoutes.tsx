@@ -7,6 +7,7 @@ import { ContestEditPage, ContestNewPage, ContestPreviewPage } from '../organise
 import { ImportPage } from '../organiser/ImportPage';
 import { RoundNewPage } from '../organiser/RoundNewPage';
 import { StatisticsPage } from '../organiser/StatisticsPage';
+import { TopicsPage } from '../organiser/TopicsPage';
 import { StaffHome } from './StaffHome';
 
 /** The organiser and judge screens: one lazily loaded chunk. */
@@ -21,6 +22,8 @@ export default function StaffRoutes({ match }: { match: Match }) {
       return <BankPage bankId={p.bankId} />;
     case 'bankImport':
       return <ImportPage bankId={p.bankId} />;
+    case 'bankTopics':
+      return <TopicsPage bankId={p.bankId} />;
     case 'contestNew':
       return <ContestNewPage />;
     case 'contestEdit':
