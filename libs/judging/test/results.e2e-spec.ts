@@ -216,7 +216,7 @@ describe('round results: close, review, publish, correct, export', () => {
     expect(expectError(await http.post(`/rounds/${round.id}/results/corrections/preview`, { reason: 'Không có gì' }, o), 400).code).toBe('nothing_to_correct');
     const preview = await http.post(`/rounds/${round.id}/results/corrections/preview`, ask, o);
     expect(preview.status).toBe(200);
-    expect(preview.body).toEqual(expect.objectContaining({ roundId: round.id, dryRun: true, version: (await http.get(`/rounds/${round.id}/results`, o)).body.version + 1 }));
+    expect(preview.body).toEqual(expect.objectContaining({ roundId: round.id, dryRun: true, version: (await http.get(`/rounds/${round.id}/results`, o)).body.version + 1, prizeNames: { nhat: 'Giải Nhất', nhi: 'Giải Nhì' } }));
     expect(Object.fromEntries(preview.body.changes.map((ch: any) => [ch.personId, ch.changed]))).toEqual({ [a.user.id]: ['removed'], [b.user.id]: ['rank', 'award'], [c.user.id]: ['rank', 'award'] });
     expect((await http.get(`/attempts/${aAt.id}`, a.token)).body.status).toBe('submitted');
     expect((await http.get(`/rounds/${round.id}/results`, o)).body.items.map((i: any) => i.userId)).toEqual([a.user.id, b.user.id, c.user.id]);

@@ -58,9 +58,10 @@ describe('correction picker', () => {
           dryRun: true,
           version: 3,
           request: { voidAttemptIds: ['a1'] },
+          prizeNames: { nhat: 'Giải Nhất', nhi: 'Giải Nhì' },
           changes: [
-            { personId: 'u1', before: { personId: 'u1', rank: 1, attemptId: 'a1', score: 9.5, award: 'Giải Nhất' }, after: null, changed: ['removed'] },
-            { personId: 'u2', before: { personId: 'u2', rank: 2, attemptId: 'b1', score: 8, award: 'Giải Nhì' }, after: { personId: 'u2', rank: 1, attemptId: 'b1', score: 8, award: 'Giải Nhất' }, changed: ['rank', 'award'] },
+            { personId: 'u1', before: { personId: 'u1', rank: 1, attemptId: 'a1', score: 9.5, award: 'nhat' }, after: null, changed: ['removed'] },
+            { personId: 'u2', before: { personId: 'u2', rank: 2, attemptId: 'b1', score: 8, award: 'nhi' }, after: { personId: 'u2', rank: 1, attemptId: 'b1', score: 8, award: 'nhat' }, changed: ['rank', 'award'] },
           ],
         }}
       />,

@@ -135,7 +135,7 @@ export function CorrectionPreviewView({ preview, names }: { preview: CorrectionP
                 <tr key={ch.personId}>
                   <th scope="row">{names[ch.personId] ?? `Mã ${ch.personId.slice(0, 8)}`}</th>
                   <td>
-                    {describeChange(ch).map((line, i) => (
+                    {describeChange(ch, preview.prizeNames).map((line, i) => (
                       <span key={i} className="diff-line">
                         {line}
                         <br />

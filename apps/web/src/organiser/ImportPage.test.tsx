@@ -2,7 +2,7 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../shared/api/errors';
 import { columnsProblem } from './import-columns';
-import { ColumnsRefusal, ImportReportView, refusedFileText, TemplatePanel } from './ImportPage';
+import { ColumnsRefusal, ImportReportView, nextFormat, refusedFileText, TemplatePanel } from './ImportPage';
 
 describe('import report', () => {
   it('shows the rows of a refused file with Vietnamese reasons', () => {
@@ -61,5 +61,13 @@ describe('import report', () => {
     expect(html).toContain('Tải tệp mẫu Excel');
     expect(html).toContain('Tải tệp mẫu CSV');
     for (const c of ['Loại câu hỏi', 'Nội dung câu hỏi', 'Phương án A, B, C…', 'Đáp án', 'Chủ đề', 'Căn cứ pháp lý', 'Độ khó', 'Điểm', 'Giải thích', 'Thẻ']) expect(html).toContain(c);
+  });
+
+  it('takes the format of each new file from its name, keeping a chosen one the name cannot tell', () => {
+    expect(nextFormat('cau-hoi.xlsx', 'csv')).toBe('xlsx');
+    expect(nextFormat('cau-hoi.csv', 'xlsx')).toBe('csv');
+    expect(nextFormat('aiken.txt', 'aiken')).toBe('aiken');
+    expect(nextFormat('gift.txt', 'csv')).toBe('gift');
+    expect(nextFormat('cau-hoi', 'aiken')).toBe('aiken');
   });
 });

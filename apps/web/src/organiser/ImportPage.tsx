@@ -17,6 +17,16 @@ export function refusedFileText(x: unknown): string | null {
 }
 
 /**
+ * A new file's name decides the format when it can: an .xlsx chosen after a .csv must not
+ * stay "CSV". A .txt may be GIFT or Aiken, so an Aiken choice stays.
+ */
+export function nextFormat(fileName: string, current: ImportFormat | ''): ImportFormat | '' {
+  const guess = guessFormat(fileName);
+  if (!guess || (guess === 'gift' && current === 'aiken')) return current;
+  return guess;
+}
+
+/**
  * Import questions from a file. "Kiểm tra" runs the import as a dry run and shows every
  * problem row by row; nothing is half-imported, so a file with errors imports nothing.
  */
@@ -85,7 +95,7 @@ export function ImportPage({ bankId }: { bankId: string }) {
               const f = e.target.files?.[0] ?? null;
               setFile(f);
               setReport(null);
-              if (f && !format) setFormat(guessFormat(f.name) ?? '');
+              if (f) setFormat(nextFormat(f.name, format));
             }}
           />
         </div>
@@ -148,11 +158,12 @@ export function TemplatePanel() {
         </Button>
       </div>
       <p className="field-hint">
-        Cột bắt buộc: {TEMPLATE_COLUMNS_VI.required.join(', ')}. Cột khác: {TEMPLATE_COLUMNS_VI.optional.join(', ')}. Tên cột không phân biệt chữ hoa, dấu hay khoảng trắng; tên tiếng Anh như tệp xuất ngân hàng (type, question, option_a…, correct) cũng được nhận (
+        Cột bắt buộc: {TEMPLATE_COLUMNS_VI.required.join(', ')}. Cột khác: {TEMPLATE_COLUMNS_VI.optional.join(', ')}. Tên cột không phân biệt chữ hoa, dấu hay khoảng trắng; tên tiếng Anh như tệp xuất ngân hàng (type, question, option_a…, correct) cũng được nhận.
+      </p>
+      <p>
         <Button kind="link" busy={busy === 'xlsx-en'} onClick={() => void get('xlsx', 'en')}>
-          tệp mẫu tên cột tiếng Anh
+          Tải tệp mẫu với tên cột tiếng Anh
         </Button>
-        ).
       </p>
       <ErrorMessage error={error} />
     </section>

@@ -6,19 +6,21 @@ const t = (id: string, path: string, questionCount = 0, parentId: string | null 
 const flat = [t('3', 'Bầu cử/Nguyên tắc', 1, '1'), t('1', 'Bầu cử'), t('2', 'Bầu cử/Cử tri', 3, '1'), t('4', 'Bầu cử HĐND', 2), t('5', 'Bầu cử/Cử tri/Quyền', 1, '2')];
 
 describe('topic tree', () => {
-  it('orders parents first, with depth and the questions of the whole subtree', () => {
-    expect(topicRows(flat).map((r) => [r.path, r.depth, r.totalQuestions])).toEqual([
+  it('orders as a tree, subtopics right under their topic, with depth and the questions of the whole subtree', () => {
+    const withDash = [...flat, t('6', 'Bầu cử - Kết quả', 1)];
+    expect(topicRows(withDash).map((r) => [r.path, r.depth, r.totalQuestions])).toEqual([
       ['Bầu cử', 0, 5],
-      ['Bầu cử HĐND', 0, 2],
       ['Bầu cử/Cử tri', 1, 4],
       ['Bầu cử/Cử tri/Quyền', 2, 1],
       ['Bầu cử/Nguyên tắc', 1, 1],
+      ['Bầu cử - Kết quả', 0, 1],
+      ['Bầu cử HĐND', 0, 2],
     ]);
   });
 
   it('offers every parent but the topic itself and its subtopics', () => {
     const rows = topicRows(flat);
-    expect(parentChoices(rows, rows.find((r) => r.id === '2')!).map((o) => o.label)).toEqual(['— Cấp cao nhất —', 'Bầu cử', 'Bầu cử HĐND', 'Bầu cử › Nguyên tắc']);
+    expect(parentChoices(rows, rows.find((r) => r.id === '2')!).map((o) => o.label)).toEqual(['— Cấp cao nhất —', 'Bầu cử', 'Bầu cử › Nguyên tắc', 'Bầu cử HĐND']);
     expect(parentChoices(rows, null)).toHaveLength(6);
   });
 

@@ -11,9 +11,23 @@ export interface TopicRow extends TopicView {
 
 const within = (path: string, ancestor: string): boolean => path === ancestor || path.startsWith(`${ancestor}/`);
 
-/** The API's list (path order, parents first) with each topic's depth and its subtree's question count. */
+/**
+ * Tree order, level by level: a topic's subtopics right under it ("Bầu cử/Cử tri" before
+ * "Bầu cử - Kết quả", which plain text order would put first since "-" sorts before "/").
+ */
+function treeOrder(a: string, b: string): number {
+  const x = a.split('/');
+  const y = b.split('/');
+  for (let i = 0; i < Math.min(x.length, y.length); i++) {
+    const c = x[i].localeCompare(y[i], 'vi');
+    if (c) return c;
+  }
+  return x.length - y.length;
+}
+
+/** The API's list as a tree, with each topic's depth and its subtree's question count. */
 export function topicRows(topics: TopicView[]): TopicRow[] {
-  const sorted = [...topics].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  const sorted = [...topics].sort((a, b) => treeOrder(a.path, b.path));
   return sorted.map((t) => ({
     ...t,
     depth: t.path.split('/').length - 1,

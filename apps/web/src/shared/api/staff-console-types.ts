@@ -42,6 +42,8 @@ export interface CorrectionPreview {
   version: number;
   request: { voidAttemptIds?: string[]; reinstateAttemptIds?: string[]; predictionActual?: number };
   changes: PlaceChange[];
+  /** Prize code → name (changes name awards by code). */
+  prizeNames?: Record<string, string>;
 }
 
 /** One row of GET /rounds/:id/results/people: a person to pick for a correction. */

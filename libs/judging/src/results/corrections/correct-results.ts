@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { Round } from '@lc/contests';
 import { type Actor } from '@lc/identity';
 import { AuditService, badRequest, conflict, Page } from '@lc/platform';
@@ -40,6 +40,13 @@ export interface CorrectionPreview {
   version: number;
   request: Record<string, unknown>;
   changes: PlaceChange[];
+  /** Prize code → name, for the awards the changes name by code. */
+  prizeNames: Record<string, string>;
+}
+
+async function prizeNames(m: EntityManager, roundId: string): Promise<Record<string, string>> {
+  const [r]: { prize_plan: { tiers?: { code: string; name: string }[] } | null }[] = await m.query('SELECT prize_plan FROM round_rules WHERE round_id = $1', [roundId]);
+  return Object.fromEntries((r?.prize_plan?.tiers ?? []).map((t) => [t.code, t.name]));
 }
 
 /** Thrown inside the transaction to roll a preview back, carrying what it found. */
@@ -122,7 +129,7 @@ export class CorrectResults {
         const { version } = await storeResult(m, round, built, { status: 'published', closedAt: current.closedAt, closedBy: current.closedBy, publishedAt: current.publishedAt, publishedBy: current.publishedBy });
         const changes = diffRankings(before, builtSnapshots(built));
         const request = { voidAttemptIds: voids, reinstateAttemptIds: reinstates, ...(cmd.predictionActual !== undefined ? { predictionActual: cmd.predictionActual } : {}) };
-        if (dryRun) throw new DryRun({ roundId, dryRun: true, version, request, changes });
+        if (dryRun) throw new DryRun({ roundId, dryRun: true, version, request, changes, prizeNames: await prizeNames(m, roundId) });
         const saved = await m.save(
           m.create(ResultCorrection, { roundId, reason: cmd.reason, request, changes, beforeHash: current.audit.outputHash, afterHash: built.ranking.audit.outputHash, version, createdBy: actor.id }),
         );

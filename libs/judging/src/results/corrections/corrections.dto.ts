@@ -57,4 +57,5 @@ export class CorrectionPreviewDto {
   @ApiProperty({ description: 'The result version confirming would create' }) version!: number;
   @ApiProperty({ type: 'object', additionalProperties: true, example: { voidAttemptIds: [], reinstateAttemptIds: [] } }) request!: Record<string, unknown>;
   @ApiProperty({ type: [PlaceChangeDto] }) changes!: PlaceChangeDto[];
+  @ApiProperty({ type: 'object', additionalProperties: { type: 'string' }, example: { nhat: 'Giải Nhất' }, description: 'Prize code → name, for the awards the changes name by code' }) prizeNames!: Record<string, string>;
 }
