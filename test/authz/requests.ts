@@ -34,6 +34,9 @@ function defaultParams(w: World, route: RouteRef): Record<string, string> {
   return { id, questionId, userId: w.resident.user.id };
 }
 
+/** A fresh, empty topic of A's bank (calls rename or delete it). */
+const topicOfA = (w: World): Promise<{ id: string }> => ok(w.http.post(`/question-banks/${w.a.bankId}/topics`, { name: `Chủ đề ${randomUUID().slice(0, 8)}` }, w.a.organiser.token), 'topic');
+
 const aiken = () => `Câu hỏi thử quyền ${randomUUID()}?\nA) Có\nB) Không\nANSWER: A\n`;
 
 /**
@@ -79,6 +82,10 @@ const SPECIAL: Record<string, Build> = {
     return { query: 'format=aiken&dryRun=true', raw: form };
   },
   'GET /question-banks/:id/export': () => ({ query: 'format=csv' }),
+  'POST /question-banks/:id/topics': () => ({ body: { name: `Chủ đề ${randomUUID().slice(0, 8)}` } }),
+  'PATCH /question-banks/:id/topics/:topicId': async (w) => ({ params: { topicId: (await topicOfA(w)).id }, body: { name: `Đổi tên ${randomUUID().slice(0, 8)}` } }),
+  'DELETE /question-banks/:id/topics/:topicId': async (w) => ({ params: { topicId: (await topicOfA(w)).id } }),
+  'GET /question-banks/import-template': () => ({ query: 'format=csv' }),
   'POST /contests': (w, role) => ({ body: { title: `Cuộc thi ${randomUUID().slice(0, 8)}`, ...(role === 'admin' ? { organisationId: w.a.org.id } : {}) } }),
   'PATCH /contests/:id': () => ({ body: { description: 'Thể lệ cập nhật' } }),
   'POST /contests/:id/publish': async (w) => ({ params: { id: await draftContestOfA(w) } }),
@@ -99,6 +106,7 @@ const SPECIAL: Record<string, Build> = {
   'POST /attempts/:id/reinstate': () => ({ body: { reason: 'Đã xác minh: không gian lận' } }),
   'POST /attempts/:id/clear': () => ({ body: { reason: 'Đã xác minh: làm bài thật, giữ kết quả' } }),
   'POST /rounds/:id/results/corrections': () => ({ body: { reason: 'Sửa kết quả sau khiếu nại' } }),
+  'POST /rounds/:id/results/corrections/preview': () => ({ body: { reason: 'Sửa kết quả sau khiếu nại' } }),
   'POST /rounds/:id/results/exports': () => ({ body: { format: 'xlsx' } }),
   'GET /rounds/:id/results/export': () => ({ query: 'format=csv' }),
   'POST /rounds/:id/advance': () => ({ body: {} }),

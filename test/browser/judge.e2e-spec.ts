@@ -5,7 +5,7 @@ import { entrant, iso, KnownQuestion, newContest, orgWithBank, quizRound, sleep 
 import { enter } from '../../libs/leaderboard/test/helpers';
 import { ok, Session } from '../factories';
 import { DESKTOP, journey, launchChromium, PHONE, screenshots } from './browser';
-import { signIn, STAFF_PASSWORD, staffLogin } from './journey';
+import { field, signIn, STAFF_PASSWORD, staffLogin } from './journey';
 import { startStack, Stack } from './stack';
 
 /**
@@ -139,6 +139,35 @@ describe('browser: a judge closes a round, publishes results and downloads the X
       const text = JSON.stringify(sheet);
       for (const r of residents) expect(text).not.toContain(r.input.nationalId);
       expect(String(data[0][col('Số CCCD')])).toMatch(/\*|•|x/i);
+
+      // An export job, named for what it holds (never its storage id), downloaded under that name.
+      await page.getByRole('button', { name: 'Tạo tệp xuất' }).click();
+      const jobButton = page.getByRole('button', { name: `Tải về “Kết quả vòng 1 — ${round.title} (XLSX)”` });
+      await jobButton.waitFor({ timeout: 30_000 });
+      await screenshots(page, 'judge-exports');
+      const [jobFile] = await Promise.all([page.waitForEvent('download'), jobButton.click()]);
+      expect(jobFile.suggestedFilename()).toBe(`Kết quả vòng 1 - ${round.title}.xlsx`);
+
+      // A correction: the judge finds the winner by name (no diacritics), picks the attempt,
+      // sees whose place and prize would change, then confirms.
+      const corrections = page.getByRole('region', { name: 'Đính chính kết quả đã công bố' });
+      await field(corrections, 'Tìm người dự thi').fill('pham minh');
+      await corrections.getByRole('button', { name: 'Tìm', exact: true }).click();
+      await field(corrections, 'Hủy: Lượt 1 · 4 điểm · đang được tính').check();
+      await corrections.getByText(`Hủy lượt 1 của ${PEOPLE[0].fullName}`).waitFor();
+      await field(corrections, 'Lý do').fill('Xác minh: người khác làm bài thay');
+      await corrections.getByRole('button', { name: 'Xem trước thay đổi' }).click();
+      await corrections.getByRole('heading', { name: 'Xem trước: 3 người thay đổi' }).waitFor();
+      const preview = await corrections.locator('#correction-preview-box tbody tr').allInnerTexts();
+      const row = (name: string) => preview.find((r) => r.startsWith(`${name}\t`)) ?? '';
+      expect(row(PEOPLE[0].fullName)).toContain('Bị loại khỏi bảng xếp hạng (trước đó hạng 1, Giải Nhất)');
+      expect(row(PEOPLE[1].fullName)).toMatch(/Hạng: 2 → 1\s+Giải: Giải Nhì → Giải Nhất/);
+      expect(row(PEOPLE[2].fullName)).toMatch(/Hạng: 3 → 2\s+Giải: — → Giải Nhì/);
+      expect((await ok(stack.http.get(`/rounds/${round.id}/results/corrections`, judge.token))).total).toBe(0);
+      await screenshots(page, 'judge-corrections-preview');
+      await corrections.getByRole('button', { name: 'Xác nhận đính chính' }).click();
+      await corrections.getByText('Đã đính chính: 3 người thay đổi thứ hạng, điểm hoặc giải.').waitFor();
+      expect((await ok(stack.http.get(`/rounds/${round.id}/results/corrections`, judge.token))).total).toBe(1);
       expect(errors).toEqual([]);
     });
 

@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { newContest } from '../../libs/contests/test/factories';
 import { newOrganisation, ok, Session } from '../factories';
@@ -60,7 +62,7 @@ describe('browser: an organiser imports the sample bank and creates a round', ()
       const rows = await errorRows(page);
       expect(rows.map((r) => r.row)).toEqual(['4', '6']);
       // In Vietnamese, with the file's values kept (organiser/import-problems.ts).
-      expect(rows[0].reason).toMatch(/^Cột correct ghi "E", không phải chữ cái của một phương án đã điền/);
+      expect(rows[0].reason).toMatch(/^Cột Đáp án \(correct\) ghi "E", không phải chữ cái của một phương án đã điền/);
       expect(rows[1].reason).toBe('Nội dung câu hỏi đang trống.');
       await page.getByText('Tệp có 2 lỗi').waitFor();
       expect(await page.getByRole('button', { name: 'Nhập vào ngân hàng' }).isDisabled()).toBe(true);
@@ -75,6 +77,44 @@ describe('browser: an organiser imports the sample bank and creates a round', ()
       await page.getByText(`Đã nhập ${SAMPLE_QUESTIONS} câu hỏi`).waitFor();
       await screenshots(page, 'organiser-import-done');
       expect((await ok(stack.http.get(`/question-banks/${bankId}/questions`, organiser.token))).total).toBe(SAMPLE_QUESTIONS);
+
+      // A file whose columns the importer does not know: one message at the top, no row errors.
+      await field(page, 'Tệp câu hỏi').setInputFiles({ name: 'cot-la.csv', mimeType: 'text/csv', buffer: Buffer.from('Loại câu hỏi,Câu hỏi chính,Phương án A,Phương án B,Đáp án,Ghi chú\nsingle,Câu?,a,b,A,\n', 'utf8') });
+      await page.getByRole('button', { name: 'Kiểm tra' }).click();
+      await page
+        .locator('#import-columns-error')
+        .getByText('Không nhập được tệp: dòng tiêu đề không khớp tệp mẫu — không nhận ra 2 cột “Câu hỏi chính”, “Ghi chú”; thiếu cột bắt buộc “Nội dung câu hỏi (question)”.', { exact: false })
+        .waitFor();
+      expect(await page.getByRole('table', { name: 'Lỗi theo dòng' }).count()).toBe(0);
+      await screenshots(page, 'organiser-import-columns');
+
+      // The template, downloaded, filled in with the organiser's own questions, imported.
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Tải tệp mẫu Excel' }).click()]);
+      expect(download.suggestedFilename()).toBe('mau-nhap-cau-hoi.xlsx');
+      const filled = await fillTemplate(readFileSync((await download.path())!));
+      await field(page, 'Tệp câu hỏi').setInputFiles({ name: 'cau-hoi-cua-toi.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: filled });
+      await page.getByRole('button', { name: 'Kiểm tra' }).click();
+      await page.getByText('Tệp hợp lệ: có thể nhập 6 câu hỏi').waitFor();
+      expect(await page.locator('#import-columns-error').count()).toBe(0);
+      await page.getByRole('button', { name: 'Nhập vào ngân hàng' }).click();
+      await page.getByText('Đã nhập 6 câu hỏi').waitFor();
+      const mine = (await ok(stack.http.get(`/question-banks/${bankId}/questions?limit=200`, organiser.token))).items.filter((q: { stem: string }) => q.stem.startsWith('(Đơn vị) '));
+      expect(mine.map((q: { type: string }) => q.type).sort()).toEqual(['essay', 'multiple', 'numeric', 'short_text', 'single', 'true_false']);
+
+      // The bank's topics, as a tree: the template's "Bầu cử/…" under "Bầu cử"; a new one added.
+      await page.getByRole('link', { name: 'Xem ngân hàng câu hỏi' }).click();
+      await page.getByRole('link', { name: 'Chủ đề', exact: true }).click();
+      await page.getByRole('heading', { name: 'Chủ đề câu hỏi', level: 1 }).waitFor();
+      const tree = page.getByRole('list', { name: 'Cây chủ đề' });
+      await tree.getByText('Nguyên tắc', { exact: true }).waitFor();
+      await field(page, 'Tên chủ đề').fill('Hiến pháp');
+      await page.getByRole('button', { name: 'Thêm chủ đề' }).click();
+      await page.getByText('Đã tạo chủ đề “Hiến pháp”.').waitFor();
+      await page.getByRole('button', { name: 'Sửa chủ đề Bầu cử', exact: true }).click();
+      await page.getByRole('button', { name: 'Xóa chủ đề' }).click();
+      await page.getByText(/^Chưa xóa được: chủ đề còn \d+ chủ đề con/).waitFor();
+      await screenshots(page, 'organiser-topics');
+      expect((await ok(stack.http.get(`/question-banks/${bankId}/topics`, organiser.token))).map((x: { path: string }) => x.path)).toContain('Hiến pháp');
 
       // A round in the contest, with rule settings.
       await page.goto(`${stack.url}/#/quan-tri/cuoc-thi/${contest.id}`);
@@ -142,4 +182,16 @@ async function errorRows(page: Page): Promise<{ row: string; reason: string }[]>
     out.push({ row, reason });
   }
   return out;
+}
+
+/** The template as an organiser fills it in: each example row's question replaced by one of their own. */
+async function fillTemplate(buf: Buffer): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(buf as unknown as ArrayBuffer);
+  const sheet = wb.worksheets[0];
+  const col = (sheet.getRow(1).values as unknown[]).indexOf('Nội dung câu hỏi');
+  sheet.eachRow((row, n) => {
+    if (n > 1) row.getCell(col).value = `(Đơn vị) ${String(row.getCell(col).value)}`;
+  });
+  return Buffer.from(await wb.xlsx.writeBuffer());
 }

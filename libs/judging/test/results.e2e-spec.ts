@@ -200,8 +200,35 @@ describe('round results: close, review, publish, correct, export', () => {
     // A correction: a's attempt is void after all. b moves up to first, c gets the second prize.
     expect(expectError(await http.post(`/rounds/${round.id}/results/corrections`, { reason: 'Không có gì' }, o), 400).code).toBe('nothing_to_correct');
     expect(expectError(await http.post(`/rounds/${round.id}/results/corrections`, { reason: 'Sai vòng thi', voidAttemptIds: [other.bankId] }, o), 400).code).toBe('not_in_round');
-    const fix = await http.post(`/rounds/${round.id}/results/corrections`, { reason: 'Xác minh gian lận: dùng tài khoản của người khác', voidAttemptIds: [aAt.id] }, o);
+    // Staff pick the person from the results (name without diacritics, rank, phone digits), not paste ids.
+    const people = (await http.get(`/rounds/${round.id}/results/people?q=${encodeURIComponent('NGUYEN thi binh')}`, o)).body;
+    expect(people.total).toBe(3);
+    expect(people.items.map((p: any) => [p.userId, p.rank, p.prize])).toEqual([
+      [a.user.id, 1, 'Giải Nhất'],
+      [b.user.id, 2, 'Giải Nhì'],
+      [c.user.id, 3, null],
+    ]);
+    expect(people.items[0]).toEqual(expect.objectContaining({ fullName: 'Nguyễn Thị Bình', phoneMasked: expect.stringMatching(/^\d{2,4}\*+\d{2,4}$/) }));
+    expect(people.items[0].attempts).toEqual([expect.objectContaining({ id: aAt.id, attemptNo: 1, status: 'submitted', counted: true })]);
+    const phoneDigits = people.items[1].phoneMasked.slice(-3);
+    expect((await http.get(`/rounds/${round.id}/results/people?q=${phoneDigits}`, o)).body.items.map((p: any) => p.userId)).toContain(b.user.id);
+    expect((await http.get(`/rounds/${round.id}/results/people?q=Tr%E1%BA%A7n%20Kh%C3%B4ng%20C%C3%B3`, o)).body).toEqual({ items: [], total: 0 });
+    expect((await http.get(`/rounds/${round.id}/results/people?limit=1&offset=2`, o)).body.items.map((p: any) => p.userId)).toEqual([c.user.id]);
+
+    // The preview says what confirming will change, and changes nothing.
+    const ask = { reason: 'Xác minh gian lận: dùng tài khoản của người khác', voidAttemptIds: [aAt.id] };
+    expect(expectError(await http.post(`/rounds/${round.id}/results/corrections/preview`, { reason: 'Không có gì' }, o), 400).code).toBe('nothing_to_correct');
+    const preview = await http.post(`/rounds/${round.id}/results/corrections/preview`, ask, o);
+    expect(preview.status).toBe(200);
+    expect(preview.body).toEqual(expect.objectContaining({ roundId: round.id, dryRun: true, version: (await http.get(`/rounds/${round.id}/results`, o)).body.version + 1, prizeNames: { nhat: 'Giải Nhất', nhi: 'Giải Nhì' } }));
+    expect(Object.fromEntries(preview.body.changes.map((ch: any) => [ch.personId, ch.changed]))).toEqual({ [a.user.id]: ['removed'], [b.user.id]: ['rank', 'award'], [c.user.id]: ['rank', 'award'] });
+    expect((await http.get(`/attempts/${aAt.id}`, a.token)).body.status).toBe('submitted');
+    expect((await http.get(`/rounds/${round.id}/results`, o)).body.items.map((i: any) => i.userId)).toEqual([a.user.id, b.user.id, c.user.id]);
+    expect((await http.get(`/rounds/${round.id}/results/corrections`, o)).body.total).toBe(0);
+
+    const fix = await http.post(`/rounds/${round.id}/results/corrections`, ask, o);
     expect(fix.status).toBe(201);
+    expect(fix.body.changes).toEqual(preview.body.changes);
     const byPerson = Object.fromEntries(fix.body.changes.map((ch: any) => [ch.personId, ch]));
     expect(byPerson[a.user.id].changed).toEqual(['removed']);
     expect(byPerson[b.user.id]).toEqual(expect.objectContaining({ before: expect.objectContaining({ rank: 2, award: 'nhi' }), after: expect.objectContaining({ rank: 1, award: 'nhat' }) }));
@@ -237,7 +264,7 @@ describe('round results: close, review, publish, correct, export', () => {
 
     const queued = await http.post(`/rounds/${round.id}/results/exports`, { format: 'xlsx', scope: 'ranking' }, o);
     expect(queued.status).toBe(202);
-    expect(queued.body).toEqual(expect.objectContaining({ status: 'queued', downloadUrl: null }));
+    expect(queued.body).toEqual(expect.objectContaining({ status: 'queued', downloadUrl: null, label: 'Kết quả vòng 1 — Tuần 1 (XLSX)', fileName: 'Kết quả vòng 1 - Tuần 1.xlsx' }));
     const id = queued.body.id;
     // No worker yet: nothing to download.
     expect(expectError(await http.get(`/exports/${id}/download`, o), 409).code).toBe('export_not_ready');
@@ -253,7 +280,9 @@ describe('round results: close, review, publish, correct, export', () => {
     expect(done).toEqual(expect.objectContaining({ status: 'done', progress: { rowsWritten: 3, rowsTotal: 3, percent: 100 }, downloadUrl: `/api/v1/exports/${id}/download` }));
     const file = await download(api.url, `/exports/${id}/download`, o);
     expect(file.status).toBe(200);
-    expect(file.headers.get('content-disposition')).toContain('ket-qua-vong-1.xlsx');
+    // Named for what it holds (not the storage id): an ASCII fallback and the Vietnamese name (RFC 5987).
+    expect(done.fileName).toBe('Kết quả vòng 1 - Tuần 1.xlsx');
+    expect(file.headers.get('content-disposition')).toBe(`attachment; filename="Ket-qua-vong-1-Tuan-1.xlsx"; filename*=UTF-8''${encodeURIComponent('Kết quả vòng 1 - Tuần 1.xlsx')}`);
     const sheet = await readXlsx(file.body);
     expect(sheet).toHaveLength(4);
     expect(sheet[1]).toContain("'+Đội xung kích");
@@ -264,6 +293,7 @@ describe('round results: close, review, publish, correct, export', () => {
       return s.status === 'done' ? s : undefined;
     }, 30_000);
     expect(csvDone.progress.rowsTotal).toBe(0); // no prize plan: no winners
+    expect(csvDone.label).toBe('Người đạt giải vòng 1 — Tuần 1 (CSV)');
     const csv = await download(api.url, `/exports/${csvJob.id}/download`, o);
     expect([...csv.body.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     expect(readCsv(csv.body)).toHaveLength(1);

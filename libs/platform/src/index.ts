@@ -30,3 +30,4 @@ export * from './http/lean-route';
 export * from './http/upload-watch';
 export * from './http/upload';
 export * from './files';
+export * from './http/content-disposition';

@@ -4,14 +4,16 @@ import { QuestionBanksService } from './banks/question-banks.service';
 import { QuestionPoolService } from './pool/question-pool.service';
 import { QuestionsController } from './questions/questions.controller';
 import { QuestionsService } from './questions/questions.service';
+import { TopicsController } from './topics/topics.controller';
 import { TopicsService } from './topics/topics.service';
 import { ExportQuestions } from './transfer/export-questions';
 import { ImportQuestions } from './transfer/import-questions';
+import { ImportTemplateController } from './transfer/template/template.controller';
 import { TransferController } from './transfer/transfer.controller';
 
 /** Question banks over HTTP, and the pool seam rounds use. */
 @Module({
-  controllers: [QuestionBanksController, QuestionsController, TransferController],
+  controllers: [ImportTemplateController, QuestionBanksController, QuestionsController, TopicsController, TransferController],
   providers: [QuestionBanksService, QuestionsService, TopicsService, ImportQuestions, ExportQuestions, QuestionPoolService],
   exports: [QuestionPoolService],
 })

@@ -19,6 +19,7 @@ export const ROUTES: RouteDef[] = [
   { name: 'banks', pattern: '/quan-tri/ngan-hang' },
   { name: 'bank', pattern: '/quan-tri/ngan-hang/:bankId' },
   { name: 'bankImport', pattern: '/quan-tri/ngan-hang/:bankId/nhap' },
+  { name: 'bankTopics', pattern: '/quan-tri/ngan-hang/:bankId/chu-de' },
   { name: 'contestNew', pattern: '/quan-tri/cuoc-thi/moi' },
   { name: 'contestEdit', pattern: '/quan-tri/cuoc-thi/:contestId' },
   { name: 'roundNew', pattern: '/quan-tri/cuoc-thi/:contestId/vong-moi' },
@@ -35,7 +36,7 @@ export const ROUTES: RouteDef[] = [
   { name: 'judgeEntry', pattern: '/giam-khao/bai/:entryId' },
 ];
 
-export const STAFF_ROUTES = new Set(['staff', 'banks', 'bank', 'bankImport', 'contestNew', 'contestEdit', 'roundNew', 'roundEdit', 'contestPreview', 'statistics', 'roundJudges', 'adminOrganisations', 'adminStaff', 'adminStaffImport', 'judgeRound', 'judgeResults', 'judgeEntry']);
+export const STAFF_ROUTES = new Set(['staff', 'banks', 'bank', 'bankImport', 'bankTopics', 'contestNew', 'contestEdit', 'roundNew', 'roundEdit', 'contestPreview', 'statistics', 'roundJudges', 'adminOrganisations', 'adminStaff', 'adminStaffImport', 'judgeRound', 'judgeResults', 'judgeEntry']);
 
 export const paths = {
   home: () => '/',
@@ -54,6 +55,7 @@ export const paths = {
   banks: () => '/quan-tri/ngan-hang',
   bank: (id: string) => `/quan-tri/ngan-hang/${encodeURIComponent(id)}`,
   bankImport: (id: string) => `/quan-tri/ngan-hang/${encodeURIComponent(id)}/nhap`,
+  bankTopics: (id: string) => `/quan-tri/ngan-hang/${encodeURIComponent(id)}/chu-de`,
   contestNew: () => '/quan-tri/cuoc-thi/moi',
   contestEdit: (id: string) => `/quan-tri/cuoc-thi/${encodeURIComponent(id)}`,
   roundNew: (id: string) => `/quan-tri/cuoc-thi/${encodeURIComponent(id)}/vong-moi`,

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { ExportView } from '../shared/api/judging-types';
+import type { ExportLabel } from '../shared/api/staff-console-types';
 import { downloadFile } from '../shared/download';
 import { useInterval } from '../shared/hooks';
 import { SelectField } from '../shared/ui/Field';
@@ -9,14 +10,21 @@ import { exportPhase, exportProgressText } from './results-model';
 
 const POLL_MS = 1500;
 
-/** A queued export's progress bar and, when done, its download button. */
-export function ExportJobView({ job, onDownload, busy }: { job: ExportView; onDownload: () => void; busy?: boolean }) {
+/** An export job as the API describes it, with what it holds in words (label) when the server says. */
+export type ExportJob = ExportView & Partial<ExportLabel>;
+
+/** What a job holds, in words: the server's label, or one made from its scope and format. */
+export const exportJobTitle = (job: ExportJob): string => job.label ?? `${job.scope === 'winners' ? 'Người đạt giải' : 'Kết quả'} (${job.format.toUpperCase()})`;
+
+/** A queued export's progress bar and, when done, its download button, both named for what the file holds. */
+export function ExportJobView({ job, onDownload, busy }: { job: ExportJob; onDownload: () => void; busy?: boolean }) {
   const phase = exportPhase(job);
   const label = exportProgressText(job);
+  const title = exportJobTitle(job);
   return (
     <div className="export-job" aria-live="polite">
       <p>
-        Tệp {job.format.toUpperCase()} ({job.scope === 'winners' ? 'người đạt giải' : 'toàn bộ xếp hạng'}): {label}
+        <strong>{title}</strong>: {label}
       </p>
       {phase !== 'failed' && (
         <progress max={100} value={phase === 'waiting' ? undefined : (job.progress.percent ?? undefined)} aria-label={`Tiến độ xuất tệp: ${label}`}>
@@ -26,7 +34,7 @@ export function ExportJobView({ job, onDownload, busy }: { job: ExportView; onDo
       {phase === 'failed' && job.error && <p className="field-hint">Chi tiết: {job.error}</p>}
       {phase === 'done' && (
         <Button busy={busy} onClick={onDownload}>
-          Tải tệp {job.fileName ?? ''}
+          Tải về “{title}”
         </Button>
       )}
     </div>
@@ -42,7 +50,7 @@ export function ExportsPanel({ roundId, hasResults }: { roundId: string; hasResu
   const [error, setError] = useState<unknown>(null);
   const [format, setFormat] = useState<'xlsx' | 'csv'>('xlsx');
   const [scope, setScope] = useState<'ranking' | 'winners'>('ranking');
-  const [job, setJob] = useState<ExportView | null>(null);
+  const [job, setJob] = useState<ExportJob | null>(null);
   const [pollError, setPollError] = useState<unknown>(null);
 
   const fetchFile = async (name: string, path: string, query: Record<string, string>, fallback: string) => {

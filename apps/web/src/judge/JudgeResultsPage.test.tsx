@@ -119,9 +119,14 @@ describe('exports and corrections', () => {
     const running = renderToStaticMarkup(<ExportJobView job={exportJob()} onDownload={noop} />);
     expect(running).toContain('<progress max="100" value="24"');
     expect(running).toContain('Đã ghi 1.200/5.000 dòng (24%)');
-    expect(running).not.toContain('Tải tệp');
-    const done = renderToStaticMarkup(<ExportJobView job={exportJob({ status: 'done', fileName: 'vong-1-xep-hang.xlsx', progress: { rowsWritten: 5000, rowsTotal: 5000, percent: 100 } })} onDownload={noop} />);
-    expect(done).toContain('Tải tệp vong-1-xep-hang.xlsx');
+    expect(running).not.toContain('Tải về');
+    const job = { ...exportJob({ status: 'done', fileName: 'Kết quả vòng 1 - Tuần 1.xlsx', progress: { rowsWritten: 5000, rowsTotal: 5000, percent: 100 } }), label: 'Kết quả vòng 1 — Tuần 1 (XLSX)' };
+    const done = renderToStaticMarkup(<ExportJobView job={job} onDownload={noop} />);
+    expect(done).toContain('<strong>Kết quả vòng 1 — Tuần 1 (XLSX)</strong>: Xong: 5.000 dòng.');
+    expect(done).toContain('Tải về “Kết quả vòng 1 — Tuần 1 (XLSX)”');
+    expect(done).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}/);
+    // An older server without labels: named from scope and format, never by an id.
+    expect(renderToStaticMarkup(<ExportJobView job={exportJob({ status: 'done', scope: 'winners', format: 'csv', fileName: 'x1.csv' })} onDownload={noop} />)).toContain('Tải về “Người đạt giải (CSV)”');
     const failed = renderToStaticMarkup(<ExportJobView job={exportJob({ status: 'failed', error: 'disk full' })} onDownload={noop} />);
     expect(failed).not.toContain('<progress');
     expect(failed).toContain('Không tạo được tệp');

@@ -13,6 +13,7 @@ import type {
   StaffResults,
   WithheldQuestion,
 } from '../shared/api/judging-types';
+import type { CorrectionCandidate, CorrectionPreview } from '../shared/api/staff-console-types';
 import type { Page } from '../shared/api/types';
 import { asPage } from '../resident/api';
 
@@ -75,6 +76,12 @@ export const judgeApi = {
   corrections: async (roundId: string, limit = 20, offset = 0) => asPage<CorrectionView>(await api.get(`${r(roundId)}/results/corrections`, { limit, offset })),
   correct: (roundId: string, body: { reason: string; voidAttemptIds?: string[]; reinstateAttemptIds?: string[]; predictionActual?: number }) =>
     api.post<CorrectionView>(`${r(roundId)}/results/corrections`, body),
+  /** Whom a correction can concern: found by name, masked phone digits or rank, with their attempts. */
+  correctionPeople: async (roundId: string, q: string, limit = 10, offset = 0) =>
+    asPage<CorrectionCandidate>(await api.get(`${r(roundId)}/results/people`, { q: q || undefined, limit, offset })),
+  /** What a correction would change; nothing is stored. */
+  previewCorrection: (roundId: string, body: { reason: string; voidAttemptIds?: string[]; reinstateAttemptIds?: string[]; predictionActual?: number }) =>
+    api.post<CorrectionPreview>(`${r(roundId)}/results/corrections/preview`, body),
   requestExport: (roundId: string, format: 'xlsx' | 'csv', scope: 'ranking' | 'winners' = 'ranking') =>
     api.post<ExportView>(`${r(roundId)}/results/exports`, { format, scope }),
   exportStatus: (exportId: string) => api.get<ExportView>(`/exports/${seg(exportId)}`),

@@ -40,14 +40,20 @@ const show = (field: string, v: unknown): string => {
   return String(v);
 };
 
-/** What a correction changed for one person, in words: "Hạng: 3 → 2", "Giải: Giải Ba → —". */
-export function describeChange(c: PlaceChange): string[] {
-  if (c.changed.includes('added')) return [`Thêm vào bảng xếp hạng: hạng ${c.after?.rank ?? '—'}, ${formatPoints(c.after?.score)} điểm${c.after?.award ? `, ${c.after.award}` : ''}`];
-  if (c.changed.includes('removed')) return [`Bị loại khỏi bảng xếp hạng (trước đó hạng ${c.before?.rank ?? '—'}${c.before?.award ? `, ${c.before.award}` : ''})`];
+/**
+ * What a correction changed for one person, in words: "Hạng: 3 → 2", "Giải: Giải Ba → —".
+ * Awards come as prize codes; `prizeNames` (code → name) says them by name when known.
+ */
+export function describeChange(c: PlaceChange, prizeNames: Record<string, string> = {}): string[] {
+  const prize = (code: string | null | undefined) => (code ? (prizeNames[code] ?? code) : code);
+  if (c.changed.includes('added')) return [`Thêm vào bảng xếp hạng: hạng ${c.after?.rank ?? '—'}, ${formatPoints(c.after?.score)} điểm${c.after?.award ? `, ${prize(c.after.award)}` : ''}`];
+  if (c.changed.includes('removed')) return [`Bị loại khỏi bảng xếp hạng (trước đó hạng ${c.before?.rank ?? '—'}${c.before?.award ? `, ${prize(c.before.award)}` : ''})`];
   return c.changed.map((f) => {
-    const before = (c.before as Record<string, unknown> | null)?.[f];
-    const after = (c.after as Record<string, unknown> | null)?.[f];
-    return `${FIELD_VI[f] ?? f}: ${show(f, before)} → ${show(f, after)}`;
+    const get = (p: PlaceChange['before']) => {
+      const v = (p as Record<string, unknown> | null)?.[f];
+      return f === 'award' ? prize(v as string | null | undefined) : v;
+    };
+    return `${FIELD_VI[f] ?? f}: ${show(f, get(c.before))} → ${show(f, get(c.after))}`;
   });
 }
 

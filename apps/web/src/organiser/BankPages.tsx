@@ -102,6 +102,9 @@ export function BankPage({ bankId }: { bankId: string }) {
         <Link className="btn btn-secondary" to={paths.bankImport(bankId)}>
           Nhập từ tệp
         </Link>
+        <Link className="btn btn-secondary" to={paths.bankTopics(bankId)}>
+          Chủ đề
+        </Link>
       </div>
       <details className="panel">
         <summary>Xuất ngân hàng câu hỏi</summary>

@@ -1,17 +1,29 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { paths } from '../app/routes';
 import { ApiError } from '../shared/api/errors';
+import { downloadFile } from '../shared/download';
 import { useDocumentTitle, useLoad } from '../shared/hooks';
 import { Link } from '../shared/router';
 import { SelectField } from '../shared/ui/Field';
 import { Button, ErrorMessage, Notice, PageTitle } from '../shared/ui/Feedback';
 import { guessFormat, IMPORT_FORMATS, organiserApi, type ImportFormat, type ImportReport } from './api';
+import { columnsProblem, TEMPLATE_COLUMNS_VI, type ColumnsProblem } from './import-columns';
 import { importProblemText, importRefText } from './import-problems';
 
 /** A whole file refused (400 import_file_refused, 413 import_too_large): the server's reason, in Vietnamese. */
 export function refusedFileText(x: unknown): string | null {
   if (!(x instanceof ApiError) || (x.code !== 'import_file_refused' && x.code !== 'import_too_large')) return null;
   return `Không nhập được tệp: ${importProblemText(x.message)}`;
+}
+
+/**
+ * A new file's name decides the format when it can: an .xlsx chosen after a .csv must not
+ * stay "CSV". A .txt may be GIFT or Aiken, so an Aiken choice stays.
+ */
+export function nextFormat(fileName: string, current: ImportFormat | ''): ImportFormat | '' {
+  const guess = guessFormat(fileName);
+  if (!guess || (guess === 'gift' && current === 'aiken')) return current;
+  return guess;
 }
 
 /**
@@ -25,6 +37,7 @@ export function ImportPage({ bankId }: { bankId: string }) {
   const [report, setReport] = useState<(ImportReport & { dry: boolean }) | null>(null);
   const [error, setError] = useState<unknown>(null);
   const refused = refusedFileText(error);
+  const columns = columnsProblem(error);
   const [fileError, setFileError] = useState<string | null>(null);
   const [busy, setBusy] = useState<'dry' | 'real' | null>(null);
   useDocumentTitle('Nhập câu hỏi');
@@ -63,9 +76,11 @@ export function ImportPage({ bankId }: { bankId: string }) {
   return (
     <>
       <PageTitle sub={bank.data?.name}>Nhập câu hỏi từ tệp</PageTitle>
+      {columns && <ColumnsRefusal problem={columns} />}
       <p>
-        Hỗ trợ Excel/CSV theo mẫu (các cột: loại, câu hỏi, phương án, đáp án, chủ đề, căn cứ pháp lý, độ khó, điểm, giải thích, nhãn), Moodle GIFT, Moodle XML và Aiken. Hãy bấm <strong>Kiểm tra</strong> trước: hệ thống báo lỗi từng dòng mà chưa lưu gì.
+        Hỗ trợ Excel/CSV theo tệp mẫu, Moodle GIFT, Moodle XML và Aiken. Hãy bấm <strong>Kiểm tra</strong> trước: hệ thống báo lỗi từng dòng mà chưa lưu gì.
       </p>
+      <TemplatePanel />
       <form className="panel" onSubmit={(e) => void run(true, e)} noValidate>
         <div className={`field${fileError && !file ? ' has-error' : ''}`}>
           <label htmlFor="import-file" className="field-label">
@@ -80,7 +95,7 @@ export function ImportPage({ bankId }: { bankId: string }) {
               const f = e.target.files?.[0] ?? null;
               setFile(f);
               setReport(null);
-              if (f && !format) setFormat(guessFormat(f.name) ?? '');
+              if (f) setFormat(nextFormat(f.name, format));
             }}
           />
         </div>
@@ -99,7 +114,7 @@ export function ImportPage({ bankId }: { bankId: string }) {
           </Button>
         </div>
       </form>
-      {refused ? (
+      {columns ? null : refused ? (
         <Notice kind="error" live>
           {refused}
         </Notice>
@@ -108,6 +123,67 @@ export function ImportPage({ bankId }: { bankId: string }) {
       )}
       {report && <ImportReportView report={report} bankId={bankId} />}
     </>
+  );
+}
+
+/** The template downloads, and the columns the importer reads (English names work too). */
+export function TemplatePanel() {
+  const [busy, setBusy] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const get = async (format: 'xlsx' | 'csv', lang: 'vi' | 'en') => {
+    setBusy(`${format}-${lang}`);
+    setError(null);
+    try {
+      await downloadFile('/question-banks/import-template', { format, lang }, `${lang === 'vi' ? 'mau-nhap-cau-hoi' : 'question-template'}.${format}`);
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(null);
+    }
+  };
+  return (
+    <section className="panel" aria-labelledby="template-title">
+      <h2 id="template-title" className="h3">
+        Tệp mẫu
+      </h2>
+      <p>
+        Tệp mẫu có sẵn dòng tiêu đề và một câu ví dụ cho mỗi loại câu hỏi; tệp Excel có thêm trang “Hướng dẫn” giải thích từng cột. Thay các dòng ví dụ bằng câu hỏi của bạn rồi nhập.
+      </p>
+      <div className="actions">
+        <Button kind="secondary" busy={busy === 'xlsx-vi'} onClick={() => void get('xlsx', 'vi')}>
+          Tải tệp mẫu Excel
+        </Button>
+        <Button kind="secondary" busy={busy === 'csv-vi'} onClick={() => void get('csv', 'vi')}>
+          Tải tệp mẫu CSV
+        </Button>
+      </div>
+      <p className="field-hint">
+        Cột bắt buộc: {TEMPLATE_COLUMNS_VI.required.join(', ')}. Cột khác: {TEMPLATE_COLUMNS_VI.optional.join(', ')}. Tên cột không phân biệt chữ hoa, dấu hay khoảng trắng; tên tiếng Anh như tệp xuất ngân hàng (type, question, option_a…, correct) cũng được nhận.
+      </p>
+      <p>
+        <Button kind="link" busy={busy === 'xlsx-en'} onClick={() => void get('xlsx', 'en')}>
+          Tải tệp mẫu với tên cột tiếng Anh
+        </Button>
+      </p>
+      <ErrorMessage error={error} />
+    </section>
+  );
+}
+
+/** A file refused for its header: one message at the top of the page, focused so it is read first. */
+export function ColumnsRefusal({ problem }: { problem: ColumnsProblem }) {
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => ref.current?.focus(), [problem]);
+  return (
+    <div className="alert alert-error" role="alert" tabIndex={-1} ref={ref} id="import-columns-error">
+      <p>{problem.summary}</p>
+      {problem.accepted.length > 0 && (
+        <details>
+          <summary>Các tên cột được chấp nhận</summary>
+          <p>{problem.accepted.join(', ')}</p>
+        </details>
+      )}
+    </div>
   );
 }
 

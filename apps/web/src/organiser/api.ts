@@ -2,6 +2,7 @@ import { api, seg } from '../shared/api/client';
 import type { Contest, Page, QuestionType, Round } from '../shared/api/types';
 import { asPage } from '../resident/api';
 import type { StaffRound } from './round-form';
+import type { TopicView } from '../shared/api/staff-console-types';
 
 export interface Bank {
   id: string;
@@ -70,6 +71,11 @@ export const organiserApi = {
     form.append('file', file, file.name);
     return api.request<ImportReport>(`/question-banks/${seg(bankId)}/import`, { method: 'POST', form, query: { format, dryRun: dryRun ? 'true' : undefined }, timeoutMs: 120_000 });
   },
+
+  topics: (bankId: string) => api.get<TopicView[]>(`/question-banks/${seg(bankId)}/topics`),
+  createTopic: (bankId: string, body: { name: string; parentId?: string }) => api.post<TopicView>(`/question-banks/${seg(bankId)}/topics`, body),
+  updateTopic: (bankId: string, topicId: string, body: { name?: string; parentId?: string | null }) => api.patch<TopicView>(`/question-banks/${seg(bankId)}/topics/${seg(topicId)}`, body),
+  deleteTopic: (bankId: string, topicId: string) => api.delete<void>(`/question-banks/${seg(bankId)}/topics/${seg(topicId)}`),
 
   contests: async () => asPage<Contest>(await api.get('/contests', { limit: 100 })),
   contest: (id: string) => api.get<Contest>(`/contests/${seg(id)}`),

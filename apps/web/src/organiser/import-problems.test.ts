@@ -122,11 +122,11 @@ describe('import problems in Vietnamese', () => {
   it('says the problems of the browser journey file in Vietnamese, values kept', () => {
     expect(importProblemText('the question text is empty')).toBe('Nội dung câu hỏi đang trống.');
     expect(importProblemText('difficulty must be 1, 2 or 3')).toBe('Độ khó phải là 1, 2 hoặc 3.');
-    expect(importProblemText('correct "E" is not the letter of a filled option (A–D)')).toBe('Cột correct ghi "E", không phải chữ cái của một phương án đã điền (A–D).');
-    expect(importProblemText('correct must be the numeric answer (got "mười")')).toBe('Cột correct phải là đáp án bằng số (đang ghi "mười").');
-    expect(importProblemText('points must be a number (got "hai")')).toBe('Cột points phải là một số (đang ghi "hai").');
+    expect(importProblemText('correct "E" is not the letter of a filled option (A–D)')).toBe('Cột Đáp án (correct) ghi "E", không phải chữ cái của một phương án đã điền (A–D).');
+    expect(importProblemText('correct must be the numeric answer (got "mười")')).toBe('Cột Đáp án (correct) phải là đáp án bằng số (đang ghi "mười").');
+    expect(importProblemText('points must be a number (got "hai")')).toBe('Cột Điểm (points) phải là một số (đang ghi "hai").');
     expect(importProblemText('option C repeats another option ("Quốc hội")')).toBe('Phương án C trùng với một phương án khác ("Quốc hội").');
-    expect(importProblemText('the cell in column question is longer than 10000 characters')).toBe('Ô ở cột question dài quá 10000 ký tự.');
+    expect(importProblemText('the cell in column question is longer than 10000 characters')).toBe('Ô ở cột Nội dung câu hỏi (question) dài quá 10000 ký tự.');
     expect(importProblemText('the explanation is longer than 5000 characters')).toBe('Phần giải thích dài quá 5000 ký tự.');
     expect(importProblemText('type must be one of single, multiple, true_false, numeric, short_text, essay (got "matching")')).toBe(
       'Loại câu hỏi phải là một trong: single, multiple, true_false, numeric, short_text, essay (đang ghi "matching").',

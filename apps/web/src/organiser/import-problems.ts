@@ -14,7 +14,7 @@ function thing(what: string): string {
   const option = /^option ([A-Z])$/.exec(what);
   if (option) return `Phương án ${option[1]}`;
   const column = /^the cell in column (.+)$/.exec(what);
-  if (column) return `Ô ở cột ${column[1]}`;
+  if (column) return `Ô ở cột ${col(column[1])}`;
   const known: Record<string, string> = {
     'the question text': 'Nội dung câu hỏi',
     'the legal reference': 'Căn cứ pháp lý',
@@ -26,6 +26,28 @@ function thing(what: string): string {
 }
 
 const KIND: Record<string, string> = { single: 'một lựa chọn', multiple: 'nhiều lựa chọn' };
+
+/** A spreadsheet column as the Vietnamese template names it, the English name after it ("Đáp án (correct)"). */
+const COLUMN_VI: Record<string, string> = {
+  topic: 'Chủ đề',
+  legal_reference: 'Căn cứ pháp lý',
+  type: 'Loại câu hỏi',
+  difficulty: 'Độ khó',
+  points: 'Điểm',
+  question: 'Nội dung câu hỏi',
+  correct: 'Đáp án',
+  explanation: 'Giải thích',
+  tolerance: 'Sai số',
+  tags: 'Thẻ',
+  rubric: 'Hướng dẫn chấm',
+  case_sensitive: 'Phân biệt chữ hoa',
+  diacritics_sensitive: 'Phân biệt dấu',
+};
+function col(name: string): string {
+  const option = /^option_([a-z])$/.exec(name);
+  if (option) return `Phương án ${option[1].toUpperCase()} (${name})`;
+  return COLUMN_VI[name] ? `${COLUMN_VI[name]} (${name})` : name;
+}
 
 /** Technical reasons an XLSX (a zip) is refused, for the few a person can act on. */
 function zipWhy(why: string): string {
@@ -79,13 +101,13 @@ const RULES: Rule[] = [
   [/^unreadable question$/, () => 'Không đọc được câu hỏi.'],
 
   // Excel / CSV rows (transfer/formats/sheet).
-  [/^correct must be the numeric answer \(got "(.*)"\)$/s, (got) => `Cột correct phải là đáp án bằng số (đang ghi "${got}").`],
-  [/^(\w+) must be a number \(got "(.*)"\)$/s, (col, got) => `Cột ${col} phải là một số (đang ghi "${got}").`],
-  [/^a numeric question has no options: put the number in the correct column$/, () => 'Câu trả lời bằng số không có phương án: ghi con số vào cột correct.'],
-  [/^a short-text question has no options: put the accepted answers in the correct column, separated by \|$/, () => 'Câu trả lời ngắn không có phương án: ghi các đáp án được chấp nhận vào cột correct, cách nhau bởi dấu |.'],
+  [/^correct must be the numeric answer \(got "(.*)"\)$/s, (got) => `Cột ${col('correct')} phải là đáp án bằng số (đang ghi "${got}").`],
+  [/^(\w+) must be a number \(got "(.*)"\)$/s, (c, got) => `Cột ${col(c)} phải là một số (đang ghi "${got}").`],
+  [/^a numeric question has no options: put the number in the correct column$/, () => `Câu trả lời bằng số không có phương án: ghi con số vào cột ${col('correct')}.`],
+  [/^a short-text question has no options: put the accepted answers in the correct column, separated by \|$/, () => `Câu trả lời ngắn không có phương án: ghi các đáp án được chấp nhận vào cột ${col('correct')}, cách nhau bởi dấu |.`],
   [/^an essay question has no options or correct answer$/, () => 'Câu tự luận không có phương án hay đáp án đúng.'],
-  [/^the correct column is empty: give the letter\(s\) of the correct option\(s\), e\.g\. B or A,C$/, () => 'Cột correct đang trống: ghi chữ cái của phương án đúng, ví dụ B hoặc A,C.'],
-  [/^correct "(.*)" is not the letter of a filled option \(A–([A-Z])\)$/s, (got, last) => `Cột correct ghi "${got}", không phải chữ cái của một phương án đã điền (A–${last}).`],
+  [/^the correct column is empty: give the letter\(s\) of the correct option\(s\), e\.g\. B or A,C$/, () => `Cột ${col('correct')} đang trống: ghi chữ cái của phương án đúng, ví dụ B hoặc A,C.`],
+  [/^correct "(.*)" is not the letter of a filled option \(A–([A-Z])\)$/s, (got, last) => `Cột ${col('correct')} ghi "${got}", không phải chữ cái của một phương án đã điền (A–${last}).`],
   [/^columns not in the template were ignored: (.*)$/s, (cols) => `Đã bỏ qua các cột không có trong tệp mẫu: ${cols}.`],
 
   // Aiken (transfer/formats/aiken).
@@ -130,7 +152,7 @@ const RULES: Rule[] = [
   [/^The file has more than (\d+) questions; split it$/, (n) => `Tệp có hơn ${n} câu hỏi: hãy chia thành nhiều tệp.`],
   [/^The file is empty$/, () => 'Tệp trống.'],
   [/^The first worksheet is empty$/, () => 'Trang tính đầu tiên của tệp trống.'],
-  [/^The first row must be the header of question-template\.csv; the column "(.*)" is missing$/, (c) => `Dòng đầu tiên phải là dòng tiêu đề như tệp mẫu question-template.csv: thiếu cột "${c}".`],
+  [/^The header row does not match the template \((.*)\)$/s, (why) => `Dòng tiêu đề không khớp tệp mẫu (${why.replace('unknown columns:', 'cột không nhận ra:').replace('repeated columns:', 'cột bị lặp:').replace('missing columns:', 'thiếu cột:')}).`],
   [/^The CSV could not be read near line (\S+): (.*)$/s, (n, why) => `Không đọc được tệp CSV ở khoảng dòng ${n} (${why}).`],
   [/^The XLSX file could not be read: (.*)$/s, (why) => `Không đọc được tệp Excel (${why}).`],
   [/^The XLSX file is damaged or unsafe: (.*)$/s, (why) => `Tệp Excel bị hỏng hoặc không an toàn: ${zipWhy(why)}.`],

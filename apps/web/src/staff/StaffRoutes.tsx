@@ -13,6 +13,7 @@ import { StaffPage } from '../admin/StaffPage';
 import { RoundJudgesPage } from '../organiser/RoundJudgesPage';
 import { useSession } from '../shared/hooks';
 import { Notice } from '../shared/ui/Feedback';
+import { TopicsPage } from '../organiser/TopicsPage';
 import { StaffHome } from './StaffHome';
 
 /** The organiser, judge and admin screens: one lazily loaded chunk. */
@@ -29,6 +30,8 @@ export default function StaffRoutes({ match }: { match: Match }) {
       return <BankPage bankId={p.bankId} />;
     case 'bankImport':
       return <ImportPage bankId={p.bankId} />;
+    case 'bankTopics':
+      return <TopicsPage bankId={p.bankId} />;
     case 'contestNew':
       return <ContestNewPage />;
     case 'contestEdit':

@@ -3,9 +3,11 @@ import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Res
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { type Actor, CurrentActor, Roles } from '@lc/identity';
-import { PagingQuery } from '@lc/platform';
+import { contentDisposition, PagingQuery } from '@lc/platform';
 import { CloseRound } from './close/close-round';
-import { CorrectResults } from './corrections/correct-results';
+import { CorrectResults, CorrectionPreview } from './corrections/correct-results';
+import { CorrectionPeople } from './corrections/correction-people';
+import { CorrectionPeopleQuery, CorrectionPeoplePageDto, CorrectionPreviewDto } from './corrections/corrections.dto';
 import { ResultDocuments } from './documents/result-documents';
 import { ExportJobs } from './exports/export-jobs';
 import { PublishResults } from './publish/publish-results';
@@ -15,7 +17,7 @@ import { CloseRoundDto, CorrectionDto, ExportQueryDto, ExportRequestDto, Publish
 
 /** Streams a file to the response; a client that goes away stops the producer (and its cursor). */
 function attach(reply: FastifyReply, stream: Readable, contentType: string, fileName: string): StreamableFile {
-  void reply.header('content-type', contentType).header('content-disposition', `attachment; filename="${fileName}"`).header('access-control-expose-headers', 'content-disposition');
+  void reply.header('content-type', contentType).header('content-disposition', contentDisposition(fileName)).header('access-control-expose-headers', 'content-disposition');
   reply.raw.on('close', () => {
     if (!stream.readableEnded) stream.destroy(new Error('client closed the connection'));
   });
@@ -34,6 +36,7 @@ export class ResultsController {
     private readonly queries: ResultsQuery,
     private readonly documents: ResultDocuments,
     private readonly jobs: ExportJobs,
+    private readonly people: CorrectionPeople,
   ) {}
 
   @Post('rounds/:id/close')
@@ -78,6 +81,23 @@ export class ResultsController {
   @ApiOperation({ summary: 'Audited correction of published results: void / reinstate attempts, fix the prediction value, re-rank' })
   correct(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: CorrectionDto) {
     return this.corrections.execute(actor, id, dto);
+  }
+
+  @Post('rounds/:id/results/corrections/preview')
+  @HttpCode(200)
+  @Roles('organiser', 'judge', 'admin')
+  @ApiOperation({ summary: 'What a correction would change (rank, score, prize per person), checked and computed exactly as confirming would, without storing anything' })
+  @ApiOkResponse({ type: CorrectionPreviewDto })
+  previewCorrection(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: CorrectionDto): Promise<CorrectionPreview> {
+    return this.corrections.preview(actor, id, dto);
+  }
+
+  @Get('rounds/:id/results/people')
+  @Roles('organiser', 'judge', 'admin')
+  @ApiOperation({ summary: 'The people of the round with their attempts, found by name, masked phone or rank: whom a correction can concern' })
+  @ApiOkResponse({ type: CorrectionPeoplePageDto })
+  correctionPeople(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Query() q: CorrectionPeopleQuery) {
+    return this.people.find(actor, id, q);
   }
 
   @Get('rounds/:id/results/corrections')

@@ -11,6 +11,7 @@ import { CloseRound } from './close/close-round';
 import { ResultBuilder } from './close/result-builder';
 import { ResultsGate } from './common/results-gate';
 import { CorrectResults } from './corrections/correct-results';
+import { CorrectionPeople } from './corrections/correction-people';
 import { ResultDocuments } from './documents/result-documents';
 import { ExportJobs } from './exports/export-jobs';
 import { ResultExportProcessor } from './exports/export.processor';
@@ -23,7 +24,7 @@ import { BoardSync } from './review/board-sync';
 import { RulesController } from './rules.controller';
 import { RulesService } from './rules/rules.service';
 
-const SERVICES = [ResultsGate, ResultBuilder, CloseRound, PublishResults, CorrectResults, AttemptReview, BoardSync, ResultsQuery, RulesService, ContestAwards, ResultDocuments, ResultExportWriter, ExportJobs, JudgedRanking];
+const SERVICES = [ResultsGate, ResultBuilder, CloseRound, PublishResults, CorrectResults, CorrectionPeople, AttemptReview, BoardSync, ResultsQuery, RulesService, ContestAwards, ResultDocuments, ResultExportWriter, ExportJobs, JudgedRanking];
 
 /** Results without HTTP: closing, ranking, corrections, exports (the bench uses it directly). */
 @Module({

@@ -7,9 +7,11 @@ export class FileRefusedError extends Error {
   constructor(
     message: string,
     readonly details?: unknown,
+    /** The error code the importer answers with (default import_file_refused). */
+    readonly code?: string,
   ) {
     super(message);
   }
 }
 
-export const fileRefused = (message: string, details?: unknown): FileRefusedError => new FileRefusedError(message, details);
+export const fileRefused = (message: string, details?: unknown, code?: string): FileRefusedError => new FileRefusedError(message, details, code);

@@ -2,7 +2,6 @@ import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query } from '@nestj
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Actor, CurrentActor, Roles } from '@lc/identity';
 import { Page } from '@lc/platform';
-import { TopicsService, TopicView } from '../topics/topics.service';
 import { CreateQuestionBankDto, ListQuestionBanksQuery } from './question-bank.dto';
 import { QuestionBanksService, QuestionBankView } from './question-banks.service';
 
@@ -11,10 +10,7 @@ import { QuestionBanksService, QuestionBankView } from './question-banks.service
 @Roles('admin', 'organiser', 'judge')
 @Controller('question-banks')
 export class QuestionBanksController {
-  constructor(
-    private readonly banks: QuestionBanksService,
-    private readonly topics: TopicsService,
-  ) {}
+  constructor(private readonly banks: QuestionBanksService) {}
 
   @Post()
   @Roles('admin', 'organiser')
@@ -31,11 +27,5 @@ export class QuestionBanksController {
   @Get(':id')
   get(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<QuestionBankView> {
     return this.banks.get(actor, id);
-  }
-
-  @Get(':id/topics')
-  @ApiOperation({ summary: 'The bank\'s topics, flat, parents before children' })
-  listTopics(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<TopicView[]> {
-    return this.topics.list(actor, id);
   }
 }

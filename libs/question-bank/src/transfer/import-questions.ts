@@ -45,7 +45,7 @@ export class ImportQuestions {
         const n = run.report.errors.length;
         throw badRequest('import_invalid', `The file has ${n} problem${n > 1 ? 's' : ''}; nothing was imported`, { ...run.report, imported: 0 });
       }
-      if (e instanceof FileRefusedError) throw badRequest('import_file_refused', e.message, e.details);
+      if (e instanceof FileRefusedError) throw badRequest(e.code ?? 'import_file_refused', e.message, e.details);
       if (e instanceof ImportTooLargeError) throw new DomainError('import_too_large', 413, e.message);
       throw e;
     }

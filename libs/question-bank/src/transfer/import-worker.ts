@@ -10,7 +10,7 @@ import { validateFile } from './validate-file';
 export type WorkerMessage =
   | { batch: import('./validate-file').ValidatedBatch }
   | { done: true }
-  | { refused: { message: string; details?: unknown } }
+  | { refused: { message: string; details?: unknown; code?: string } }
   | { failed: string };
 
 async function run(): Promise<void> {
@@ -25,7 +25,7 @@ async function run(): Promise<void> {
     port.postMessage({ done: true } satisfies WorkerMessage);
   } catch (e) {
     port.postMessage(
-      (e instanceof FileRefusedError ? { refused: { message: e.message, details: e.details } } : { failed: String((e as Error)?.message ?? e) }) satisfies WorkerMessage,
+      (e instanceof FileRefusedError ? { refused: { message: e.message, details: e.details, code: e.code } } : { failed: String((e as Error)?.message ?? e) }) satisfies WorkerMessage,
     );
   }
 }

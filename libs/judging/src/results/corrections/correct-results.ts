@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { Round } from '@lc/contests';
 import { type Actor } from '@lc/identity';
 import { AuditService, badRequest, conflict, Page } from '@lc/platform';
@@ -33,6 +33,30 @@ export interface CorrectionView {
   createdAt: string;
 }
 
+/** POST …/corrections/preview: what confirming would change; nothing is stored. */
+export interface CorrectionPreview {
+  roundId: string;
+  dryRun: true;
+  /** The result version confirming would create. */
+  version: number;
+  request: Record<string, unknown>;
+  changes: PlaceChange[];
+  /** Prize code → name, for the awards the changes name by code. */
+  prizeNames: Record<string, string>;
+}
+
+async function prizeNames(m: EntityManager, roundId: string): Promise<Record<string, string>> {
+  const [r]: { prize_plan: { tiers?: { code: string; name: string }[] } | null }[] = await m.query('SELECT prize_plan FROM round_rules WHERE round_id = $1', [roundId]);
+  return Object.fromEntries((r?.prize_plan?.tiers ?? []).map((t) => [t.code, t.name]));
+}
+
+/** Thrown inside the transaction to roll a preview back, carrying what it found. */
+class DryRun extends Error {
+  constructor(readonly preview: CorrectionPreview) {
+    super('dry run');
+  }
+}
+
 const view = (c: ResultCorrection): CorrectionView => ({
   id: c.id,
   roundId: c.roundId,
@@ -63,6 +87,24 @@ export class CorrectResults {
   ) {}
 
   async execute(actor: Actor, roundId: string, cmd: CorrectionCommand): Promise<CorrectionView> {
+    const out = await this.apply(actor, roundId, cmd, false);
+    if (!('correction' in out)) throw new Error('unreachable: a correction that was not a dry run stored nothing');
+    await this.boards.refresh(roundId, out.users);
+    return view(out.correction);
+  }
+
+  /**
+   * What a correction would change, without changing anything: the same transaction as
+   * execute — the same checks, the same re-ranking — rolled back at the end, so the preview
+   * cannot drift from what confirming will do.
+   */
+  async preview(actor: Actor, roundId: string, cmd: CorrectionCommand): Promise<CorrectionPreview> {
+    const out = await this.apply(actor, roundId, cmd, true);
+    if ('correction' in out) throw new Error('unreachable: a dry run stored a correction');
+    return out;
+  }
+
+  private async apply(actor: Actor, roundId: string, cmd: CorrectionCommand, dryRun: boolean): Promise<{ correction: ResultCorrection; users: string[] } | CorrectionPreview> {
     const access = await this.gate.organiserOrJudge(actor, roundId);
     const voids = [...new Set(cmd.voidAttemptIds ?? [])];
     const reinstates = [...new Set(cmd.reinstateAttemptIds ?? [])];
@@ -75,32 +117,36 @@ export class CorrectResults {
     if (cmd.predictionActual !== undefined) this.builder.checkPredictionInput(round, cmd.predictionActual, null);
     const judged = await this.builder.judgedRows(round);
 
-    const { correction, users } = await this.db.transaction(async (m) => {
-      await lockResults(m, roundId);
-      const current = await m.findOneBy(RoundResult, { roundId });
-      if (!current || current.status !== 'published') throw conflict('results_not_published', 'Only published results are corrected; before publication void, reinstate or close again');
-      const before = await storedSnapshots(m, roundId);
-      const changed = [];
-      for (const id of voids) changed.push(await changeAttemptStatus(m, this.audit, actor, access.organisationId, id, 'void', cmd.reason));
-      for (const id of reinstates) changed.push(await changeAttemptStatus(m, this.audit, actor, access.organisationId, id, 'reinstate', cmd.reason));
-      const built = await this.builder.build(m, round, { predictionActual: cmd.predictionActual, previous: current, judged });
-      const { version } = await storeResult(m, round, built, { status: 'published', closedAt: current.closedAt, closedBy: current.closedBy, publishedAt: current.publishedAt, publishedBy: current.publishedBy });
-      // A prize passed on to a flagged, unreviewed attempt would be published unseen: roll it all back.
-      await refuseFlaggedWinners(m, roundId, 'correcting published results (or void it in the same correction)');
-      const changes = diffRankings(before, builtSnapshots(built));
-      const request = { voidAttemptIds: voids, reinstateAttemptIds: reinstates, ...(cmd.predictionActual !== undefined ? { predictionActual: cmd.predictionActual } : {}) };
-      const saved = await m.save(
-        m.create(ResultCorrection, { roundId, reason: cmd.reason, request, changes, beforeHash: current.audit.outputHash, afterHash: built.ranking.audit.outputHash, version, createdBy: actor.id }),
-      );
-      await this.audit.record(
-        actor,
-        { action: 'results.correct', entityType: 'round', entityId: roundId, reason: cmd.reason, before: { version: current.version, outputHash: current.audit.outputHash, predictionActual: current.predictionActual }, after: { version, outputHash: built.ranking.audit.outputHash, predictionActual: built.actual, correctionId: saved.id, changed: changes.length }, organisationId: access.organisationId },
-        m,
-      );
-      return { correction: saved, users: changed.map((c) => c.userId) };
-    });
-    await this.boards.refresh(roundId, users);
-    return view(correction);
+    try {
+      return await this.db.transaction(async (m) => {
+        await lockResults(m, roundId);
+        const current = await m.findOneBy(RoundResult, { roundId });
+        if (!current || current.status !== 'published') throw conflict('results_not_published', 'Only published results are corrected; before publication void, reinstate or close again');
+        const before = await storedSnapshots(m, roundId);
+        const changed = [];
+        for (const id of voids) changed.push(await changeAttemptStatus(m, this.audit, actor, access.organisationId, id, 'void', cmd.reason));
+        for (const id of reinstates) changed.push(await changeAttemptStatus(m, this.audit, actor, access.organisationId, id, 'reinstate', cmd.reason));
+        const built = await this.builder.build(m, round, { predictionActual: cmd.predictionActual, previous: current, judged });
+        const { version } = await storeResult(m, round, built, { status: 'published', closedAt: current.closedAt, closedBy: current.closedBy, publishedAt: current.publishedAt, publishedBy: current.publishedBy });
+        // A prize passed on to a flagged, unreviewed attempt would be published unseen: roll it all back.
+        await refuseFlaggedWinners(m, roundId, 'correcting published results (or void it in the same correction)');
+        const changes = diffRankings(before, builtSnapshots(built));
+        const request = { voidAttemptIds: voids, reinstateAttemptIds: reinstates, ...(cmd.predictionActual !== undefined ? { predictionActual: cmd.predictionActual } : {}) };
+        if (dryRun) throw new DryRun({ roundId, dryRun: true, version, request, changes, prizeNames: await prizeNames(m, roundId) });
+        const saved = await m.save(
+          m.create(ResultCorrection, { roundId, reason: cmd.reason, request, changes, beforeHash: current.audit.outputHash, afterHash: built.ranking.audit.outputHash, version, createdBy: actor.id }),
+        );
+        await this.audit.record(
+          actor,
+          { action: 'results.correct', entityType: 'round', entityId: roundId, reason: cmd.reason, before: { version: current.version, outputHash: current.audit.outputHash, predictionActual: current.predictionActual }, after: { version, outputHash: built.ranking.audit.outputHash, predictionActual: built.actual, correctionId: saved.id, changed: changes.length }, organisationId: access.organisationId },
+          m,
+        );
+        return { correction: saved, users: changed.map((c) => c.userId) };
+      });
+    } catch (e) {
+      if (e instanceof DryRun) return e.preview;
+      throw e;
+    }
   }
 
   async list(actor: Actor, roundId: string, q: { limit: number; offset: number }): Promise<Page<CorrectionView>> {

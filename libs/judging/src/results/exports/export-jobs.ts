@@ -12,7 +12,8 @@ import { ResultsGate } from '../common/results-gate';
 import { ResultExport, RoundResult } from '../entities';
 import { exportPaths } from './export-files';
 import { ExportFormat, ExportScope } from './export-rows';
-import { CONTENT_TYPES, exportFileName, ResultExportWriter } from './export-writer';
+import { exportNames } from './export-names';
+import { CONTENT_TYPES, ResultExportWriter } from './export-writer';
 
 export interface ExportJobData {
   exportId: string;
@@ -25,7 +26,10 @@ export interface ExportView {
   scope: ExportScope;
   status: string;
   progress: { rowsWritten: number; rowsTotal: number | null; percent: number | null };
-  fileName: string | null;
+  /** What the file holds: "Kết quả vòng 1 — Tuần 1 (XLSX)". */
+  label: string;
+  /** The name the download gets ("Kết quả vòng 1 - Tuần 1.xlsx"), never the storage name. */
+  fileName: string;
   bytes: number | null;
   error: string | null;
   createdAt: string;
@@ -33,7 +37,8 @@ export interface ExportView {
   downloadUrl: string | null;
 }
 
-export function exportView(e: ResultExport): ExportView {
+export function exportView(e: ResultExport, round: Pick<Round, 'seq' | 'title'>): ExportView {
+  const names = exportNames(round, e.scope, e.format);
   const percent = e.status === 'done' ? 100 : e.rowsTotal ? Math.min(99, Math.floor((e.rowsWritten / e.rowsTotal) * 100)) : e.rowsTotal === 0 ? 99 : null;
   return {
     id: e.id,
@@ -42,7 +47,8 @@ export function exportView(e: ResultExport): ExportView {
     scope: e.scope,
     status: e.status,
     progress: { rowsWritten: e.rowsWritten, rowsTotal: e.rowsTotal, percent },
-    fileName: e.fileName,
+    label: names.label,
+    fileName: names.fileName,
     bytes: e.bytes,
     error: e.error,
     createdAt: e.createdAt.toISOString(),
@@ -70,7 +76,7 @@ export class ExportJobs {
     const round = await this.db.getRepository(Round).findOneByOrFail({ id: roundId });
     const stream = new PassThrough();
     this.writer.write(roundId, format, scope, stream).catch((e: unknown) => stream.destroy(e instanceof Error ? e : new Error(String(e))));
-    return { stream, contentType: CONTENT_TYPES[format], fileName: exportFileName(round.seq, scope, format) };
+    return { stream, contentType: CONTENT_TYPES[format], fileName: exportNames(round, scope, format).fileName };
   }
 
   async request(actor: Actor, roundId: string, format: ExportFormat, scope: ExportScope): Promise<ExportView> {
@@ -82,11 +88,12 @@ export class ExportJobs {
       return saved;
     });
     await this.queue.add('results-export', { exportId: e.id }, { jobId: `export-${e.id}`, attempts: 1, removeOnComplete: 100, removeOnFail: 1000 });
-    return exportView(e);
+    return exportView(e, await this.round(roundId));
   }
 
   async get(actor: Actor, id: string): Promise<ExportView> {
-    return exportView(await this.find(actor, id));
+    const e = await this.find(actor, id);
+    return exportView(e, await this.round(e.roundId));
   }
 
   /** The finished file only: a queued, running or failed export answers 409. */
@@ -94,8 +101,12 @@ export class ExportJobs {
     const e = await this.find(actor, id);
     await this.gate.resultsReader(actor, e.roundId); // an organiser's export of a round a judge may not read yet
     if (e.status !== 'done') throw conflict('export_not_ready', `This export is ${e.status}`, { status: e.status });
-    const round = await this.db.getRepository(Round).findOneByOrFail({ id: e.roundId });
-    return { stream: createReadStream(exportPaths(this.config.exportDir, e).final), contentType: CONTENT_TYPES[e.format], fileName: exportFileName(round.seq, e.scope, e.format), bytes: e.bytes };
+    const round = await this.round(e.roundId);
+    return { stream: createReadStream(exportPaths(this.config.exportDir, e).final), contentType: CONTENT_TYPES[e.format], fileName: exportNames(round, e.scope, e.format).fileName, bytes: e.bytes };
+  }
+
+  private round(id: string): Promise<Pick<Round, 'seq' | 'title'>> {
+    return this.db.getRepository(Round).findOneOrFail({ where: { id }, select: { seq: true, title: true } });
   }
 
   private async find(actor: Actor, id: string): Promise<ResultExport> {

@@ -12,10 +12,6 @@ export const CONTENT_TYPES: Record<ExportFormat, string> = {
   csv: 'text/csv; charset=utf-8',
 };
 
-export function exportFileName(roundSeq: number, scope: ExportScope, format: ExportFormat): string {
-  return `${scope === 'winners' ? 'nguoi-dat-giai' : 'ket-qua'}-vong-${roundSeq}.${format}`;
-}
-
 /**
  * Writes a round's ranking or winners list as XLSX or CSV to `out` (a response or a
  * file), reading the stored result through a cursor inside one read-only transaction,

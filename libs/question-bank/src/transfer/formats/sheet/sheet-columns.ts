@@ -4,40 +4,39 @@ import { truthOf } from '../../../questions/question-rules';
 import { foldVietnamese } from '../../../text/fold';
 import type { SheetLimits, SheetRow } from '../../../../../platform/src/files/sheet-rows';
 import { fileRefused, ParseItem, ParsedQuestion } from '../types';
+import { HeaderMap, mapHeader } from './header-map';
 
-/** The layout of question-template.csv; the extra columns are optional. */
-export const TEMPLATE_COLUMNS = ['topic', 'legal_reference', 'type', 'difficulty', 'points', 'question', 'option_a', 'option_b', 'option_c', 'option_d', 'correct', 'explanation'] as const;
+/** The extra columns of an export, after the template's (header-map.ts lists every column). */
 export const EXTRA_COLUMNS = ['tolerance', 'tags', 'rubric', 'case_sensitive', 'diacritics_sensitive'] as const;
-const KNOWN = new Set<string>([...TEMPLATE_COLUMNS, ...EXTRA_COLUMNS]);
-const ALIASES: Record<string, string> = { stem: 'question', cau_hoi: 'question', chu_de: 'topic', loai: 'type', dap_an: 'correct', giai_thich: 'explanation', do_kho: 'difficulty', diem: 'points' };
-const TYPE_ALIASES: Record<string, string> = { truefalse: 'true_false', 'true/false': 'true_false', tf: 'true_false', shorttext: 'short_text', short: 'short_text', text: 'short_text', multi: 'multiple', number: 'numeric' };
-const OPTION_COLUMN = /^option_([a-z])$/;
+/**
+ * Type codes as people write them, English or Vietnamese (folded: case and diacritics
+ * ignored; the Vietnamese template writes the labels of the question editor).
+ */
+const TYPE_ALIASES: Record<string, string> = {
+  truefalse: 'true_false',
+  'true/false': 'true_false',
+  tf: 'true_false',
+  shorttext: 'short_text',
+  short: 'short_text',
+  text: 'short_text',
+  multi: 'multiple',
+  number: 'numeric',
+  'mot dap an dung': 'single',
+  'mot lua chon': 'single',
+  'nhieu dap an dung': 'multiple',
+  'nhieu lua chon': 'multiple',
+  'dung / sai': 'true_false',
+  'dung/sai': 'true_false',
+  'dung sai': 'true_false',
+  'dien so': 'numeric',
+  'tra loi ngan': 'short_text',
+  'tu luan': 'essay',
+};
 
-export interface SheetHeader {
-  /** Column index → canonical column name (undefined: ignored column). */
-  names: (string | undefined)[];
-  /** Option columns in letter order, as column indexes. */
-  optionColumns: number[];
-  ignored: string[];
-}
+export type SheetHeader = HeaderMap;
 
-export function readHeader(cells: string[]): SheetHeader {
-  const names = cells.map((c) => {
-    const n = foldVietnamese(c.trim()).replace(/[\s-]+/g, '_');
-    const name = ALIASES[n] ?? n;
-    return KNOWN.has(name) || OPTION_COLUMN.test(name) ? name : undefined;
-  });
-  for (const required of ['type', 'question']) {
-    if (!names.includes(required)) throw fileRefused(`The first row must be the header of question-template.csv; the column "${required}" is missing`);
-  }
-  const optionColumns = names
-    .map((n, i) => ({ n, i }))
-    .filter((x): x is { n: string; i: number } => !!x.n && OPTION_COLUMN.test(x.n))
-    .sort((a, b) => a.n.localeCompare(b.n))
-    .map((x) => x.i);
-  const ignored = cells.filter((c, i) => c.trim() && !names[i]);
-  return { names, optionColumns, ignored };
-}
+/** The header row to columns; a header with unknown or missing columns refuses the file (header-map.ts). */
+export const readHeader = (cells: string[]): SheetHeader => mapHeader(cells);
 
 /** Undoes the "'" that exports put before text Excel would read as a formula. */
 const unguard = (s: string): string => (/^'[=+\-@\t\r]/.test(s) ? s.slice(1) : s);
@@ -56,7 +55,7 @@ export function rowToQuestion(header: SheetHeader, cells: string[], row: number)
   if (problems.length) return { ref, row, problems };
 
   const rawType = get('type').toLowerCase();
-  const type = TYPE_ALIASES[rawType] ?? rawType;
+  const type = TYPE_ALIASES[foldVietnamese(rawType).replace(/\s+/g, ' ')] ?? rawType;
   const optionTexts = header.optionColumns.map((i) => unguard((cells[i] ?? '').trim()));
   while (optionTexts.length && !optionTexts[optionTexts.length - 1]) optionTexts.pop();
   const correct = get('correct');
@@ -186,13 +185,12 @@ export function questionToRow(q: QuestionContent, optionCount: number): (string 
 export const MAX_SHEET_ROWS = LIMITS.importQuestions;
 export const SHEET_LIMITS: SheetLimits = { maxRows: MAX_SHEET_ROWS, rowNoun: 'questions' };
 
-/** A sheet's rows as questions: the first row is the header, each later row one question. */
+/** A sheet's rows as questions: the first row is the header (unknown or missing columns refuse the file), each later row one question. */
 export async function* parseSheet(rows: AsyncIterable<SheetRow>, emptyMessage: string): AsyncGenerator<ParseItem> {
   let header: SheetHeader | null = null;
   for await (const { row, cells } of rows) {
     if (!header) {
       header = readHeader(cells);
-      if (header.ignored.length) yield { fileWarning: `columns not in the template were ignored: ${header.ignored.join(', ')}` };
       continue;
     }
     yield rowToQuestion(header, cells, row);

@@ -4,13 +4,22 @@ import { guardFormula } from './csv';
 import { parseNumber, readHeader, rowToQuestion } from './sheet-columns';
 import { checkXlsxZip, RowCounter, XLSX_LIMITS } from '../../../../../platform/src/files/zip-guard';
 
-const header = readHeader(['Topic', 'type', 'question', 'Option A', 'option_b', 'option_c', 'correct', 'tolerance', 'notes']);
+const header = readHeader(['Topic', 'type', 'question', 'Option A', 'option_b', 'option_c', 'correct', 'tolerance', '']);
 
 describe('spreadsheet columns', () => {
-  it('maps headers by name, in any case, and ignores unknown columns', () => {
+  it('maps headers by name, in any case, and ignores blank header cells', () => {
     expect(header.names).toEqual(['topic', 'type', 'question', 'option_a', 'option_b', 'option_c', 'correct', 'tolerance', undefined]);
-    expect(header.ignored).toEqual(['notes']);
-    expect(() => readHeader(['topic', 'stem?'])).toThrow(/"type" is missing/);
+    expect(() => readHeader(['topic', 'stem?', 'notes'])).toThrow('The header row does not match the template (unknown columns: notes; missing columns: type)');
+  });
+
+  it('reads the type as the Vietnamese template writes it', () => {
+    const vi = readHeader(['Loại câu hỏi', 'Nội dung câu hỏi', 'Phương án A', 'Phương án B', 'Đáp án']);
+    expect(rowToQuestion(vi, ['Một đáp án đúng', 'Q', 'a', 'b', 'B'], 2).input?.type).toBe('single');
+    expect(rowToQuestion(vi, ['NHIỀU ĐÁP ÁN ĐÚNG', 'Q', 'a', 'b', 'A,B'], 3).input?.type).toBe('multiple');
+    expect(rowToQuestion(vi, ['Đúng / Sai', 'Q', 'Đúng', 'Sai', 'A'], 4).input?.type).toBe('true_false');
+    expect(rowToQuestion(vi, ['Điền số', 'Q', '', '', '5'], 5).input?.type).toBe('numeric');
+    expect(rowToQuestion(vi, ['Trả lời ngắn', 'Q', '', '', 'x'], 6).input?.type).toBe('short_text');
+    expect(rowToQuestion(vi, ['tu luan', 'Q', '', '', ''], 7).input?.type).toBe('essay');
   });
 
   it('reads correct letters, numbers with a decimal comma, and accepted answers', () => {
