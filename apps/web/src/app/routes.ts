@@ -25,12 +25,14 @@ export const ROUTES: RouteDef[] = [
   { name: 'roundEdit', pattern: '/quan-tri/vong/:roundId/sua' },
   { name: 'contestPreview', pattern: '/quan-tri/cuoc-thi/:contestId/xem-truoc' },
   { name: 'statistics', pattern: '/quan-tri/cuoc-thi/:contestId/thong-ke' },
+  { name: 'roundRules', pattern: '/quan-tri/vong/:roundId/the-le' },
+  { name: 'awardRules', pattern: '/quan-tri/cuoc-thi/:contestId/giai-thuong' },
   { name: 'judgeRound', pattern: '/giam-khao/vong/:roundId' },
   { name: 'judgeResults', pattern: '/giam-khao/vong/:roundId/ket-qua' },
   { name: 'judgeEntry', pattern: '/giam-khao/bai/:entryId' },
 ];
 
-export const STAFF_ROUTES = new Set(['staff', 'banks', 'bank', 'bankImport', 'contestNew', 'contestEdit', 'roundNew', 'roundEdit', 'contestPreview', 'statistics', 'judgeRound', 'judgeResults', 'judgeEntry']);
+export const STAFF_ROUTES = new Set(['staff', 'banks', 'bank', 'bankImport', 'contestNew', 'contestEdit', 'roundNew', 'roundEdit', 'contestPreview', 'statistics', 'roundRules', 'awardRules', 'judgeRound', 'judgeResults', 'judgeEntry']);
 
 export const paths = {
   home: () => '/',
@@ -55,6 +57,8 @@ export const paths = {
   roundEdit: (id: string) => `/quan-tri/vong/${encodeURIComponent(id)}/sua`,
   contestPreview: (id: string) => `/quan-tri/cuoc-thi/${encodeURIComponent(id)}/xem-truoc`,
   statistics: (id: string) => `/quan-tri/cuoc-thi/${encodeURIComponent(id)}/thong-ke`,
+  roundRules: (id: string) => `/quan-tri/vong/${encodeURIComponent(id)}/the-le`,
+  awardRules: (id: string) => `/quan-tri/cuoc-thi/${encodeURIComponent(id)}/giai-thuong`,
   judgeRound: (id: string) => `/giam-khao/vong/${encodeURIComponent(id)}`,
   judgeResults: (id: string) => `/giam-khao/vong/${encodeURIComponent(id)}/ket-qua`,
   judgeEntry: (id: string) => `/giam-khao/bai/${encodeURIComponent(id)}`,

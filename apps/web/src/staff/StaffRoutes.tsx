@@ -7,6 +7,8 @@ import { ContestEditPage, ContestNewPage, ContestPreviewPage } from '../organise
 import { ImportPage } from '../organiser/ImportPage';
 import { RoundEditPage, RoundNewPage } from '../organiser/RoundNewPage';
 import { StatisticsPage } from '../organiser/StatisticsPage';
+import { AwardRulesPage } from '../organiser/rules/AwardRulesPage';
+import { RoundRulesPage } from '../organiser/rules/RoundRulesPage';
 import { StaffHome } from './StaffHome';
 
 /** The organiser and judge screens: one lazily loaded chunk. */
@@ -33,6 +35,10 @@ export default function StaffRoutes({ match }: { match: Match }) {
       return <ContestPreviewPage contestId={p.contestId} />;
     case 'statistics':
       return <StatisticsPage contestId={p.contestId} />;
+    case 'roundRules':
+      return <RoundRulesPage roundId={p.roundId} />;
+    case 'awardRules':
+      return <AwardRulesPage contestId={p.contestId} />;
     case 'judgeRound':
       return <JudgeRoundPage roundId={p.roundId} />;
     case 'judgeResults':

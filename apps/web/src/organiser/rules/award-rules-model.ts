@@ -43,7 +43,7 @@ export const DOCUMENT_LABEL: Record<DocumentKey, { label: string; hint?: string 
   issuerParent: { label: 'Cơ quan cấp trên', hint: 'Dòng trên cùng bên trái, ví dụ: UBND TỈNH THỪA THIÊN HUẾ.' },
   issuerName: { label: 'Cơ quan ban hành quyết định', hint: 'Để trống: dùng tên đơn vị tổ chức.' },
   place: { label: 'Địa danh', hint: 'Ví dụ: Huế. Để trống: dùng tỉnh của đơn vị tổ chức.' },
-  decisionNumber: { label: 'Số quyết định', hint: 'Để trống: để chỗ điền số khi in, ví dụ “   /QĐ-BTC”.' },
+  decisionNumber: { label: 'Số quyết định', hint: 'Để trống: để chỗ trống điền số tay sau khi in (…/QĐ-BTC).' },
   authority: { label: 'Thẩm quyền ban hành', hint: 'Để trống: “Trưởng Ban Tổ chức” và tên cơ quan ban hành.' },
   signerTitle: { label: 'Chức danh người ký', hint: 'Để trống: TRƯỞNG BAN TỔ CHỨC.' },
   signerName: { label: 'Họ tên người ký' },

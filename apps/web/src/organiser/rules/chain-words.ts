@@ -24,7 +24,7 @@ export const STEP_WORDS: Record<TieBreakStep, StepWords> = {
 };
 
 export const REPRESENTATIVE_LABEL: Record<Representative, string> = {
-  best: 'Lượt tốt nhất (theo chính các tiêu chí xếp hạng)',
+  best: 'Lượt tốt nhất',
   last: 'Lượt nộp cuối cùng',
 };
 
