@@ -84,6 +84,13 @@ describe('round results: close, review, publish, correct, export', () => {
     expect(expectError(await http.get(`/rounds/${round.id}/results/export?format=pdf`, o), 400).code).toBe('validation_failed');
   });
 
+  it('stores a blank document setting as unset, so the award decision keeps its default (the organisation\'s name…)', async () => {
+    const c = await newContest(http, setup.organiser);
+    const r = await http.put(`/contests/${c.id}/award-rules`, { documents: { issuerName: '   ', signerName: ' Nguyễn Văn A ' } }, setup.organiser.token);
+    expect(r.status).toBe(200);
+    expect(r.body.documents).toEqual({ signerName: 'Nguyễn Văn A' });
+  });
+
   it('forces an early close, needs the custom prediction value, voids and reinstates before publication', async () => {
     const o = setup.organiser.token;
     const { round, contest } = await liveRound(3600_000, { predictionQuestion: { prompt: 'Tỉnh có bao nhiêu cử tri (nghìn người)?', target: 'custom', countBy: 'people' } });

@@ -181,6 +181,11 @@ export function ContestEditPage({ contestId }: { contestId: string }) {
             Thống kê
           </Link>
         )}
+        {organiser && (
+          <Link className="btn btn-secondary" to={paths.awardRules(c.id)}>
+            Giải thưởng toàn cuộc thi
+          </Link>
+        )}
         {organiser && c.status === 'published' && (
           <ConfirmAction
             label="Đóng cuộc thi"
@@ -265,6 +270,12 @@ export function ContestEditPage({ contestId }: { contestId: string }) {
                   <td>{ROUND_STATUS_LABEL[r.status ?? ''] ?? r.status}</td>
                   <td>
                     {(organiser || assigned.has(r.id)) && <Link to={paths.judgeRound(r.id)}>Chấm, kết quả</Link>}
+                    {organiser && (
+                      <>
+                        {' · '}
+                        <Link to={paths.roundRules(r.id)}>Thể lệ, giải thưởng</Link>
+                      </>
+                    )}
                     {organiser && r.status !== 'closed' && r.status !== 'published' && (
                       <>
                         {' · '}

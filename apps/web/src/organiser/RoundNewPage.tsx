@@ -9,6 +9,7 @@ import { DateTimeField } from '../shared/ui/DateTimeField';
 import { Button, ErrorMessage, ErrorSummary, Loading, Notice, PageTitle } from '../shared/ui/Feedback';
 import { RoundFacts } from '../resident/ContestPages';
 import { organiserApi } from './api';
+import { rulesApi } from './rules/api';
 import { QUESTION_TYPE_LABEL } from './question-form';
 import { changedRoundFields, emptyRound, fromRound, roundBody, validateRound, type RoundForm, type StaffRound } from './round-form';
 
@@ -32,9 +33,11 @@ export function RoundNewPage({ contestId }: { contestId: string }) {
 /** Editing a saved round: the same form, filled, sending only what changed. */
 export function RoundEditPage({ roundId }: { roundId: string }) {
   const round = useLoad(() => organiserApi.round(roundId), [roundId]);
-  if (round.loading) return <Loading />;
+  // Once the round has its own rules, their prize tiers are what the results award.
+  const rules = useLoad(() => rulesApi.roundRules(roundId), [roundId]);
+  if (round.loading || rules.loading) return <Loading />;
   if (round.error || !round.data) return <ErrorMessage error={round.error} onRetry={round.reload} />;
-  return <RoundFormPage contestId={round.data.contestId ?? ''} saved={round.data} />;
+  return <RoundFormPage contestId={round.data.contestId ?? ''} saved={round.data} prizesInRules={!!rules.data?.configured} />;
 }
 
 /** Words for the server's names of fields that are locked once a round opens. */
@@ -61,7 +64,7 @@ function lockedMessage(error: unknown): string | null {
   return `Vòng thi đã mở nên không thể đổi: ${fields.join(', ')}. Người dự thi đã làm bài theo các thiết lập này. Vẫn sửa được tên, mô tả, giải thưởng, bảng xếp hạng, lùi giờ đóng và tăng số lượt.`;
 }
 
-function RoundFormPage({ contestId, saved }: { contestId: string; saved?: StaffRound }) {
+function RoundFormPage({ contestId, saved, prizesInRules }: { contestId: string; saved?: StaffRound; prizesInRules?: boolean }) {
   const editing = !!saved;
   useDocumentTitle(editing ? 'Sửa vòng thi' : 'Thêm vòng thi');
   const contest = useLoad(() => organiserApi.contest(contestId), [contestId]);
@@ -238,15 +241,24 @@ function RoundFormPage({ contestId, saved }: { contestId: string; saved?: StaffR
 
           <fieldset className="group">
             <legend>Giải thưởng (mỗi người tối đa một giải mỗi vòng)</legend>
-            {f.prizes.map((p, i) => (
+            {saved && prizesInRules ? (
+              <p>
+                Giải thưởng của vòng (số lượng, điểm tối thiểu, chia theo nhóm) được đặt ở trang <Link to={paths.roundRules(saved.id)}>Thể lệ xếp hạng và giải thưởng</Link>.
+              </p>
+            ) : (
+              <p className="field-hint">Điểm tối thiểu để đạt giải, chia giải theo nhóm và thứ tự xét khi bằng điểm: đặt ở trang “Thể lệ, giải thưởng” của vòng sau khi lưu.</p>
+            )}
+            {!(saved && prizesInRules) && f.prizes.map((p, i) => (
               <div key={i} className="row">
                 <TextField name={`prizes.${i}.name`} label={`Tên giải ${i + 1}`} value={p.name} onChange={(e) => set('prizes', f.prizes.map((x, j) => (j === i ? { ...x, name: e.target.value } : x)))} />
                 <TextField name={`prizes.${i}.count`} label="Số lượng" inputMode="numeric" value={p.count} onChange={(e) => set('prizes', f.prizes.map((x, j) => (j === i ? { ...x, count: e.target.value } : x)))} error={err(`prizes.${i}.count`)} />
               </div>
             ))}
-            <Button kind="secondary" onClick={() => set('prizes', [...f.prizes, { name: '', count: '1' }])}>
-              Thêm giải
-            </Button>
+            {!(saved && prizesInRules) && (
+              <Button kind="secondary" onClick={() => set('prizes', [...f.prizes, { name: '', count: '1' }])}>
+                Thêm giải
+              </Button>
+            )}
           </fieldset>
 
           <fieldset className="group">

@@ -14,6 +14,8 @@ import { RoundJudgesPage } from '../organiser/RoundJudgesPage';
 import { useSession } from '../shared/hooks';
 import { Notice } from '../shared/ui/Feedback';
 import { TopicsPage } from '../organiser/TopicsPage';
+import { AwardRulesPage } from '../organiser/rules/AwardRulesPage';
+import { RoundRulesPage } from '../organiser/rules/RoundRulesPage';
 import { StaffHome } from './StaffHome';
 
 /** The organiser, judge and admin screens: one lazily loaded chunk. */
@@ -52,6 +54,10 @@ export default function StaffRoutes({ match }: { match: Match }) {
       return <StaffPage />;
     case 'adminStaffImport':
       return <StaffImportPage />;
+    case 'roundRules':
+      return <RoundRulesPage roundId={p.roundId} />;
+    case 'awardRules':
+      return <AwardRulesPage contestId={p.contestId} />;
     case 'judgeRound':
       return <JudgeRoundPage roundId={p.roundId} />;
     case 'judgeResults':

@@ -101,7 +101,8 @@ export class RulesService {
           const v = input.documents[k];
           if (v === undefined) continue;
           if (typeof v !== 'string' || v.length > 300) p.add(`documents.${k}`, 'must be text of at most 300 characters');
-          else documents[k] = v.normalize('NFC').trim();
+          // A blank setting is no setting: stored as "", it would print an empty issuer instead of the default.
+          else if (v.trim()) documents[k] = v.normalize('NFC').trim();
         }
       }
     }

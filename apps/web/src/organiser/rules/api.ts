@@ -1,0 +1,9 @@
+import { api, seg } from '../../shared/api/client';
+import type { AwardRulesBody, AwardRulesView, RoundRulesBody, RoundRulesView } from '../../shared/api/rules-types';
+
+export const rulesApi = {
+  roundRules: (roundId: string) => api.get<RoundRulesView>(`/rounds/${seg(roundId)}/rules`),
+  putRoundRules: (roundId: string, body: RoundRulesBody) => api.put<RoundRulesView>(`/rounds/${seg(roundId)}/rules`, body),
+  awardRules: (contestId: string) => api.get<AwardRulesView>(`/contests/${seg(contestId)}/award-rules`),
+  putAwardRules: (contestId: string, body: AwardRulesBody) => api.put<AwardRulesView>(`/contests/${seg(contestId)}/award-rules`, body),
+};
