@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nes
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { type Actor, CurrentActor, Public, Roles } from '@lc/identity';
 import { Page, PagingQuery } from '@lc/platform';
-import { RegisterDto } from '../registration/registration.dto';
+import { ContestRegistrationDto } from '../registration/registration.dto';
 import { RegistrationsService, RegistrationView } from '../registration/registrations.service';
 import { ContestListQuery, CreateContestDto, UpdateContestDto } from './contest.dto';
 import { ContestView, contestView } from './contest-view';
@@ -70,7 +70,7 @@ export class ContestsController {
   @Post(':id/register')
   @Roles('resident')
   @ApiOperation({ summary: 'Join a published contest with the fields it requires' })
-  register(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() dto: RegisterDto): Promise<RegistrationView> {
+  register(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() dto: ContestRegistrationDto): Promise<RegistrationView> {
     return this.registrations.register(actor, id, dto);
   }
 

@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsObject, IsOptional, IsString, MaxLength } from 'class-validator';
 
-export class RegisterDto {
+export class ContestRegistrationDto {
   @ApiPropertyOptional({ description: "The entrant's unit; from the contest's unit list when it has one" })
   @IsOptional()
   @IsString()

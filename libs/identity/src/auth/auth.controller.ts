@@ -2,7 +2,7 @@ import { Body, Controller, HttpCode, Post, UseGuards } from '@nestjs/common';
 import { ApiOperation, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
 import { SkipThrottle, ThrottlerGuard } from '@nestjs/throttler';
 import { LoginDto, RefreshDto } from '../dto/login.dto';
-import { RegisterDto } from '../dto/register.dto';
+import { SignUpDto } from '../dto/register.dto';
 import { AuthService, Session } from './auth.service';
 import { Public } from './decorators';
 
@@ -17,7 +17,7 @@ export class AuthController {
   @Post('register')
   @SkipThrottle({ account: true, user: true })
   @ApiOperation({ summary: 'Resident sign-up' })
-  register(@Body() dto: RegisterDto): Promise<Session> {
+  register(@Body() dto: SignUpDto): Promise<Session> {
     return this.auth.register(dto);
   }
 
