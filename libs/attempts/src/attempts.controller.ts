@@ -102,7 +102,7 @@ export class AttemptsController {
   @UseGuards(ThrottlerGuard)
   @SkipThrottle({ ip: true, account: true })
   @Throttle({ user: { limit: 60, ttl: 60_000 } })
-  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Any retry returns the first result; the attempt id alone also makes a submit idempotent' })
+  @ApiHeader({ name: 'idempotency-key', required: false, description: 'Any retry returns the first result; the attempt id alone also makes a submit idempotent' })
   @ApiOperation({ summary: 'Submit; scored on the server and acknowledged after the PostgreSQL commit' })
   submit(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: SubmitDto, @Headers('idempotency-key') key?: string): Promise<SubmitResult> {
     if (key !== undefined && !IDEMPOTENCY_KEY.test(key)) throw badRequest('bad_idempotency_key', 'Idempotency-Key must be 1-100 letters, digits or ._:-');

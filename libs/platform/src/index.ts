@@ -27,3 +27,5 @@ export * from './http/paging';
 export * from './rate-limit/rate-limit.module';
 export * from './http/public.decorator';
 export * from './http/lean-route';
+export * from './http/openapi';
+export * from './http/page-of';
