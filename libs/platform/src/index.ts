@@ -29,3 +29,4 @@ export * from './http/public.decorator';
 export * from './http/lean-route';
 export * from './http/openapi';
 export * from './http/page-of';
+export * from './http/api-file';

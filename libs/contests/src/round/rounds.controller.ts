@@ -1,13 +1,14 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
 import { type Actor, CurrentActor, Public, Roles } from '@lc/identity';
-import { Page, PagingQuery } from '@lc/platform';
-import { EnrolmentService, EnrolmentView } from '../enrolment/enrolment.service';
-import { RoundJudgesService, RoundJudgeView } from '../judges/round-judges.service';
+import { Page, PageOf, PagingQuery } from '@lc/platform';
+import { EnrolmentService } from '../enrolment/enrolment.service';
+import { RoundJudgesService } from '../judges/round-judges.service';
 import { CreateRoundDto, UpdateRoundDto } from './round.dto';
-import { RoundPublicView, roundPublicView, roundStaffView } from './round-view';
+import { roundPublicView, roundStaffView } from './round-view';
 import { RoundsService } from './rounds.service';
+import { EnrolmentResponse, RoundJudgeResponse, RoundResponse } from './round.responses';
 
 class AssignJudgeDto {
   @ApiProperty() @IsUUID() userId!: string;
@@ -30,20 +31,23 @@ export class RoundsController {
   @Post('contests/:id/rounds')
   @Roles('organiser', 'admin')
   @ApiOperation({ summary: 'Add a round; in a published contest it is validated, frozen and scheduled at once' })
-  async create(@CurrentActor() actor: Actor, @Param('id') contestId: string, @Body() dto: CreateRoundDto): Promise<RoundPublicView> {
+  @ApiCreatedResponse({ type: RoundResponse })
+  async create(@CurrentActor() actor: Actor, @Param('id') contestId: string, @Body() dto: CreateRoundDto): Promise<RoundResponse> {
     return roundStaffView(await this.rounds.create(actor, contestId, dto));
   }
 
   @Get('contests/:id/rounds')
   @Public()
-  async list(@CurrentActor() actor: Actor | undefined, @Param('id') contestId: string): Promise<RoundPublicView[]> {
+  @ApiOkResponse({ type: [RoundResponse] })
+  async list(@CurrentActor() actor: Actor | undefined, @Param('id') contestId: string): Promise<RoundResponse[]> {
     const { rounds, staff } = await this.rounds.list(actor, contestId);
     return rounds.map(staff ? roundStaffView : roundPublicView);
   }
 
   @Get('rounds/:id')
   @Public()
-  async get(@CurrentActor() actor: Actor | undefined, @Param('id', ParseUUIDPipe) id: string): Promise<RoundPublicView> {
+  @ApiOkResponse({ type: RoundResponse })
+  async get(@CurrentActor() actor: Actor | undefined, @Param('id', ParseUUIDPipe) id: string): Promise<RoundResponse> {
     const { round, staff } = await this.rounds.get(actor, id);
     return staff ? roundStaffView(round) : roundPublicView(round);
   }
@@ -51,20 +55,23 @@ export class RoundsController {
   @Patch('rounds/:id')
   @Roles('organiser', 'admin')
   @ApiOperation({ summary: 'Change a round; once it has opened only safe fields (409 otherwise)' })
-  async update(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateRoundDto): Promise<RoundPublicView> {
+  @ApiOkResponse({ type: RoundResponse })
+  async update(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateRoundDto): Promise<RoundResponse> {
     return roundStaffView(await this.rounds.update(actor, id, dto));
   }
 
   @Post('rounds/:id/judges')
   @Roles('organiser', 'admin')
   @ApiOperation({ summary: 'Assign a judge of the same organisation to the round' })
-  assignJudge(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: AssignJudgeDto): Promise<RoundJudgeView> {
+  @ApiCreatedResponse({ type: RoundJudgeResponse })
+  assignJudge(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: AssignJudgeDto): Promise<RoundJudgeResponse> {
     return this.judges.assign(actor, id, dto.userId);
   }
 
   @Get('rounds/:id/judges')
   @Roles('organiser', 'judge', 'admin')
-  listJudges(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<RoundJudgeView[]> {
+  @ApiOkResponse({ type: [RoundJudgeResponse] })
+  listJudges(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<RoundJudgeResponse[]> {
     return this.judges.list(actor, id);
   }
 
@@ -72,13 +79,15 @@ export class RoundsController {
   @HttpCode(200)
   @Roles('judge')
   @ApiOperation({ summary: 'A judge with a conflict of interest recuses themselves: their marks no longer count (audited)' })
-  recuse(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: RecuseDto): Promise<RoundJudgeView> {
+  @ApiOkResponse({ type: RoundJudgeResponse })
+  recuse(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: RecuseDto): Promise<RoundJudgeResponse> {
     return this.judges.recuse(actor, id, dto.reason);
   }
 
   @Get('rounds/:id/enrolments')
   @Roles('organiser', 'judge', 'admin')
-  listEnrolments(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Query() q: PagingQuery): Promise<Page<EnrolmentView>> {
+  @ApiOkResponse({ type: PageOf(EnrolmentResponse) })
+  listEnrolments(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Query() q: PagingQuery): Promise<Page<EnrolmentResponse>> {
     return this.enrolments.list(actor, id, q.limit, q.offset);
   }
 }

@@ -1,11 +1,11 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Page, PagingQuery } from '@lc/platform';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Page, PageOf, PagingQuery } from '@lc/platform';
 import type { Actor } from '../auth/actor';
 import { CurrentActor, Roles } from '../auth/decorators';
 import { CreateOrganisationDto } from '../dto/organisation.dto';
-import { Organisation } from './organisation.entity';
 import { OrganisationsService } from './organisations.service';
+import { OrganisationResponse } from '../dto/responses';
 
 @ApiTags('organisations')
 @ApiBearerAuth()
@@ -16,19 +16,22 @@ export class OrganisationsController {
   @Post()
   @Roles('admin')
   @ApiOperation({ summary: 'Create an organisation (admin)' })
-  create(@CurrentActor() actor: Actor, @Body() dto: CreateOrganisationDto): Promise<Organisation> {
+  @ApiCreatedResponse({ type: OrganisationResponse })
+  create(@CurrentActor() actor: Actor, @Body() dto: CreateOrganisationDto): Promise<OrganisationResponse> {
     return this.organisations.create(actor, dto);
   }
 
   @Get()
   @Roles('admin', 'organiser', 'judge')
-  list(@CurrentActor() actor: Actor, @Query() q: PagingQuery): Promise<Page<Organisation>> {
+  @ApiOkResponse({ type: PageOf(OrganisationResponse) })
+  list(@CurrentActor() actor: Actor, @Query() q: PagingQuery): Promise<Page<OrganisationResponse>> {
     return this.organisations.list(actor, q.limit, q.offset);
   }
 
   @Get(':id')
   @Roles('admin', 'organiser', 'judge')
-  get(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<Organisation> {
+  @ApiOkResponse({ type: OrganisationResponse })
+  get(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<OrganisationResponse> {
     return this.organisations.get(actor, id);
   }
 }

@@ -61,7 +61,8 @@ export function buildOpenApiDocument(app: INestApplication, options: OpenApiOpti
  * refused (400), a route behind the auth guard can refuse the token (401) or the role (403),
  * a path id can name nothing visible (404), a write can collide with the record's state (409),
  * an upload can be too big (413) and PostgreSQL or Redis can be away (503). Responses a
- * route declares itself (e.g. 429 on sign-in) keep their description and get the body.
+ * route declares itself (e.g. 429 on sign-in) keep their description and get the body,
+ * unless they declare a body of their own.
  */
 function addErrorResponses(op: OperationObject, method: string, path: string): void {
   const statuses = new Set(['400', '503']);
@@ -72,6 +73,8 @@ function addErrorResponses(op: OperationObject, method: string, path: string): v
   for (const status of Object.keys(op.responses)) if (Number(status) >= 400) statuses.add(status);
   for (const status of [...statuses].sort()) {
     const given = op.responses[status] as ResponseObject | undefined;
+    // A route that answers an error status with its own body (health's 503) declares it.
+    if (given?.content) continue;
     op.responses[status] = { description: given?.description || DESCRIPTIONS[status] || 'Error', content: { 'application/json': { schema: ERROR_REF } } };
   }
 }

@@ -1,10 +1,11 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Actor, CurrentActor, Roles } from '@lc/identity';
-import { Page } from '@lc/platform';
-import { TopicsService, TopicView } from '../topics/topics.service';
+import { Page, PageOf } from '@lc/platform';
+import { TopicsService } from '../topics/topics.service';
 import { CreateQuestionBankDto, ListQuestionBanksQuery } from './question-bank.dto';
-import { QuestionBanksService, QuestionBankView } from './question-banks.service';
+import { QuestionBanksService } from './question-banks.service';
+import { QuestionBankResponse, TopicResponse } from '../questions/question.responses';
 
 @ApiTags('question banks')
 @ApiBearerAuth()
@@ -19,23 +20,27 @@ export class QuestionBanksController {
   @Post()
   @Roles('admin', 'organiser')
   @ApiOperation({ summary: 'Create a question bank (organisers: in their organisation)' })
-  create(@CurrentActor() actor: Actor, @Body() dto: CreateQuestionBankDto): Promise<QuestionBankView> {
+  @ApiCreatedResponse({ type: QuestionBankResponse })
+  create(@CurrentActor() actor: Actor, @Body() dto: CreateQuestionBankDto): Promise<QuestionBankResponse> {
     return this.banks.create(actor, dto);
   }
 
   @Get()
-  list(@CurrentActor() actor: Actor, @Query() q: ListQuestionBanksQuery): Promise<Page<QuestionBankView>> {
+  @ApiOkResponse({ type: PageOf(QuestionBankResponse) })
+  list(@CurrentActor() actor: Actor, @Query() q: ListQuestionBanksQuery): Promise<Page<QuestionBankResponse>> {
     return this.banks.list(actor, q);
   }
 
   @Get(':id')
-  get(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<QuestionBankView> {
+  @ApiOkResponse({ type: QuestionBankResponse })
+  get(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<QuestionBankResponse> {
     return this.banks.get(actor, id);
   }
 
   @Get(':id/topics')
   @ApiOperation({ summary: 'The bank\'s topics, flat, parents before children' })
-  listTopics(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<TopicView[]> {
+  @ApiOkResponse({ type: [TopicResponse] })
+  listTopics(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<TopicResponse[]> {
     return this.topics.list(actor, id);
   }
 }
