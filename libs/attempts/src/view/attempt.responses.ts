@@ -37,7 +37,7 @@ class CorrectValue {
   @ApiProperty() tolerance!: number;
 }
 
-class AttemptReview implements ReviewView {
+class ReviewedQuestion implements ReviewView {
   @ApiProperty() questionId!: string;
   @ApiProperty({ type: Boolean, nullable: true, description: 'null when judged by hand (essay)' }) correct!: boolean | null;
   @ApiProperty() earned!: number;
@@ -93,7 +93,7 @@ export class AttemptResponse implements AttemptView {
   @ApiProperty({ type: Number, nullable: true }) prediction!: number | null;
   @ApiProperty({ type: () => [AttemptQuestion] }) questions!: AttemptQuestion[];
   @ApiProperty(ANSWERS_BY_QUESTION) answers!: Record<string, AttemptAnswer>;
-  @ApiPropertyOptional({ type: () => [AttemptReview], description: "Once the round's results are published" }) review?: AttemptReview[];
+  @ApiPropertyOptional({ type: () => [ReviewedQuestion], description: "Once the round's results are published" }) review?: ReviewedQuestion[];
   @ApiPropertyOptional({ type: () => AttemptIntegrity, description: 'Staff only' }) integrity?: AttemptIntegrity;
 }
 
