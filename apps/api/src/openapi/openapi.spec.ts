@@ -73,7 +73,8 @@ describe('OpenAPI document (/docs/openapi.json)', () => {
       for (const [status, r] of errors) {
         // Health answers 503 with its own report (which check is down), not an error body.
         const expected = name === 'GET /api/v1/health' && status === '503' ? 'HealthResponse' : 'ErrorResponse';
-        expect({ name, status, schema: (r as ResponseObject).content?.['application/json']?.schema }).toEqual({ name, status, schema: { $ref: `#/components/schemas/${expected}` } });
+        const response = r && '$ref' in r ? doc.components!.responses![String(r.$ref).split('/').pop()!] : r;
+        expect({ name, status, schema: (response as ResponseObject).content?.['application/json']?.schema }).toEqual({ name, status, schema: { $ref: `#/components/schemas/${expected}` } });
       }
     }
   });

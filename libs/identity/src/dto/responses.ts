@@ -52,7 +52,7 @@ class ExportedRegistration {
 
 class ExportedAnswer {
   @ApiProperty() questionKey!: string;
-  @ApiProperty({ description: 'As saved: { optionIds } or { value }' }) value!: unknown;
+  @ApiProperty({ type: 'object', additionalProperties: true, description: 'As saved: { optionIds } or { value }' }) value!: unknown;
   @ApiProperty({ format: 'date-time' }) receivedAt!: string;
 }
 

@@ -44,7 +44,7 @@ export class RoundRulesDto {
   @ValidateIf((_, v) => v !== null)
   @IsObject()
   prizes?: Record<string, unknown> | null;
-  @ApiPropertyOptional({ nullable: true, description: 'Registration field holding the group, for perGroup quotas', example: 'group' })
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'Registration field holding the group, for perGroup quotas', example: 'group' })
   @IsOptional()
   @ValidateIf((_, v) => v !== null)
   @IsString()
@@ -59,6 +59,6 @@ export class AwardRulesDto {
   @ValidateIf((_, v) => v !== null)
   @IsObject()
   unitPrizes?: Record<string, unknown> | null;
-  @ApiPropertyOptional({ example: { 'Sở Tư pháp': 40 } }) @IsOptional() @IsObject() headcounts?: Record<string, unknown>;
+  @ApiPropertyOptional({ type: 'object', additionalProperties: { type: 'integer' }, example: { 'Sở Tư pháp': 40 } }) @IsOptional() @IsObject() headcounts?: Record<string, unknown>;
   @ApiPropertyOptional({ example: { issuerName: 'Sở Tư pháp', place: 'Huế', signerTitle: 'Giám đốc', signerName: 'Nguyễn Văn A' } }) @IsOptional() @IsObject() documents?: Record<string, unknown>;
 }

@@ -17,7 +17,7 @@ export class ErrorResponse {
   @ApiPropertyOptional({ type: String, description: 'Stable machine-readable reason; absent only for routing errors (unknown path or method)' })
   code?: string;
 
-  @ApiPropertyOptional({ description: 'Depends on the code: e.g. `[{ field, problems }]` for validation_failed, `{ attemptId }` for attempt_in_progress' })
+  @ApiPropertyOptional({ oneOf: [{ type: 'object', additionalProperties: true }, { type: 'array', items: {} }], description: 'Depends on the code: e.g. `[{ field, problems }]` for validation_failed, `{ attemptId }` for attempt_in_progress' })
   details?: unknown;
 
   @ApiPropertyOptional({ description: 'Echoes X-Request-Id; quote it when reporting a problem' })
@@ -47,6 +47,9 @@ export function buildOpenApiDocument(app: INestApplication, options: OpenApiOpti
   const doc = SwaggerModule.createDocument(app, config, { extraModels: [ErrorResponse] });
   const errorSchema = doc.components?.schemas?.ErrorResponse as { properties: Record<string, Record<string, unknown>> };
   errorSchema.properties.code.enum = [...options.errorCodes].sort();
+  doc.components!.responses = Object.fromEntries(
+    Object.values(SHARED).map(({ name, description }) => [name, { description, content: { 'application/json': { schema: ERROR_REF } } }]),
+  );
   for (const [path, item] of Object.entries(doc.paths)) {
     for (const method of METHODS) {
       const op = item[method];
@@ -75,18 +78,19 @@ function addErrorResponses(op: OperationObject, method: string, path: string): v
     const given = op.responses[status] as ResponseObject | undefined;
     // A route that answers an error status with its own body (health's 503) declares it.
     if (given?.content) continue;
-    op.responses[status] = { description: given?.description || DESCRIPTIONS[status] || 'Error', content: { 'application/json': { schema: ERROR_REF } } };
+    op.responses[status] = given?.description ? { description: given.description, content: { 'application/json': { schema: ERROR_REF } } } : { $ref: `#/components/responses/${SHARED[status].name}` };
   }
 }
 
-const DESCRIPTIONS: Record<string, string> = {
-  '400': 'Invalid input (code validation_failed with details [{ field, problems }], or a rule-specific code)',
-  '401': 'Sign-in required, or the token is invalid or expired (code unauthorized)',
-  '403': 'Not allowed for this account (code forbidden, or a rule-specific code)',
-  '404': 'No such record, or not visible to this account (code not_found)',
-  '409': "Conflicts with the record's current state (rule-specific code)",
-  '413': 'The upload or body is too large',
-  '415': 'The file or content type is not accepted',
-  '429': 'Rate limited; see Retry-After (code rate_limited)',
-  '503': 'PostgreSQL or Redis is unavailable; retry after Retry-After (code unavailable)',
+/** The error responses most routes share, as components (referenced, not repeated per route). */
+const SHARED: Record<string, { name: string; description: string }> = {
+  '400': { name: 'BadRequest', description: 'Invalid input (code validation_failed with details [{ field, problems }], or a rule-specific code)' },
+  '401': { name: 'Unauthorized', description: 'Sign-in required, or the token is invalid or expired (code unauthorized)' },
+  '403': { name: 'Forbidden', description: 'Not allowed for this account (code forbidden, or a rule-specific code)' },
+  '404': { name: 'NotFound', description: 'No such record, or not visible to this account (code not_found)' },
+  '409': { name: 'Conflict', description: "Conflicts with the record's current state (rule-specific code)" },
+  '413': { name: 'PayloadTooLarge', description: 'The upload or body is too large' },
+  '415': { name: 'UnsupportedMediaType', description: 'The file or content type is not accepted' },
+  '429': { name: 'TooManyRequests', description: 'Rate limited; see Retry-After (code rate_limited)' },
+  '503': { name: 'ServiceUnavailable', description: 'PostgreSQL or Redis is unavailable; retry after Retry-After (code unavailable)' },
 };
