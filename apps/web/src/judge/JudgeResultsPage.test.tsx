@@ -11,15 +11,25 @@ import { correction, explanation, exportJob, ME, OTHER, staffResults } from './t
 const noop = () => undefined;
 const round: Round = {
   id: 'r1',
+  contestId: 'c1',
+  seq: 1,
   title: 'Tuần 1',
+  description: null,
   kind: 'quiz',
   status: 'open',
+  entry: 'open',
   opensAt: '2020-01-01T00:00:00.000Z',
   closesAt: '2999-01-01T00:00:00.000Z',
+  opensAtLocal: null,
+  closesAtLocal: null,
+  timeZone: 'Asia/Ho_Chi_Minh',
+  questionCount: 10,
+  leaderboard: { visibility: 'live', freezeAt: null },
+  prizes: [],
   durationSeconds: 900,
   maxAttempts: 2,
   attemptScoring: 'best',
-  predictionQuestion: { prompt: 'Bao nhiêu người trả lời đúng tất cả?' },
+  predictionQuestion: { prompt: 'Bao nhiêu người trả lời đúng tất cả?', actual: null },
 };
 
 describe('results table', () => {

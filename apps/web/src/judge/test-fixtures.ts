@@ -40,7 +40,7 @@ export const entry: EntryView = {
 
 export const marking: MarkingSummary = {
   method: 'mean',
-  source: 'aggregate',
+  source: 'jury',
   judgeCount: 2,
   droppedJudgeIds: [],
   aggregate: 71.5,
@@ -54,10 +54,11 @@ export const marking: MarkingSummary = {
   reconciliation: null,
 };
 
-export const blindMarks: EntryMarks = { entryId: 'e1', markedByMe: false, marks: [] };
+export const blindMarks: EntryMarks = { entryId: 'e1', markedByMe: false, marks: [], rubric: jury.rubric };
 
 export const openMarks: EntryMarks = {
   entryId: 'e1',
+  rubric: jury.rubric,
   markedByMe: true,
   marks: [
     { judgeUserId: ME, scores: { content: 45, delivery: 25, form: 12 }, total: 82, comment: 'Nắm vững nội dung', submittedAt: '2026-05-04T01:00:00.000Z', counts: true },
@@ -119,8 +120,11 @@ export const staffResults = (over: Partial<StaffResults> = {}): StaffResults => 
   closedAt: '2026-05-05T01:00:00.000Z',
   publishedAt: null,
   predictionActual: 415,
+  rules: { chain: ['score', 'prediction', 'time-taken', 'submitted-at'] },
   rankedCount: 2,
   winnerCount: 1,
+  shortfalls: [],
+  audit: { version: 1, inputHash: 'in', outputHash: 'out', rowCount: 2, separatorCounts: { score: 1 } },
   total: 2,
   items: [resultRow(1, ME), resultRow(2, OTHER)],
   ...over,

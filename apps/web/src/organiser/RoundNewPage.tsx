@@ -1,13 +1,13 @@
 import { useState, type FormEvent } from 'react';
 import { paths } from '../app/routes';
 import { fieldProblems } from '../shared/api/errors';
-import type { QuestionType, Round } from '../shared/api/types';
+import type { QuestionType } from '../shared/api/types';
 import { useDocumentTitle, useLoad } from '../shared/hooks';
 import { navigate } from '../shared/router';
 import { CheckboxField, SelectField, TextArea, TextField } from '../shared/ui/Field';
 import { DateTimeField } from '../shared/ui/DateTimeField';
 import { Button, ErrorSummary, PageTitle } from '../shared/ui/Feedback';
-import { RoundFacts } from '../resident/ContestPages';
+import { RoundFacts, type RoundFactsOf } from '../resident/ContestPages';
 import { organiserApi } from './api';
 import { QUESTION_TYPE_LABEL } from './question-form';
 import { emptyRound, roundBody, validateRound, type RoundForm } from './round-form';
@@ -57,16 +57,15 @@ export function RoundNewPage({ contestId }: { contestId: string }) {
 
   const setRule = (i: number, patch: Partial<RoundForm['selection'][number]>) => set('selection', f.selection.map((r, j) => (j === i ? { ...r, ...patch } : r)));
   const body = roundBody(f);
-  const preview: Round = {
-    id: 'preview',
-    title: f.title || 'Vòng thi',
+  const previewTitle = f.title || 'Vòng thi';
+  const preview: RoundFactsOf = {
     kind: f.kind,
     opensAt: (body.opensAt as string) ?? '',
     closesAt: (body.closesAt as string) ?? '',
     durationSeconds: (body.durationSeconds as number) ?? 0,
     maxAttempts: (body.maxAttempts as number) ?? 1,
     attemptScoring: f.attemptScoring,
-    prizes: body.prizes as Round['prizes'],
+    prizes: body.prizes as RoundFactsOf['prizes'],
     questionCount: f.selection.reduce((n, r) => n + (Number(r.count) || 0), 0),
   };
 
@@ -215,7 +214,7 @@ export function RoundNewPage({ contestId }: { contestId: string }) {
         <h2 id="preview-title" className="h3">
           Người dự thi sẽ thấy
         </h2>
-        <h3 className="h4">{preview.title}</h3>
+        <h3 className="h4">{previewTitle}</h3>
         <RoundFacts round={preview} />
         {f.predictionEnabled && f.kind === 'quiz' && <p>Khi nộp bài: “{f.predictionPrompt}”</p>}
       </aside>
