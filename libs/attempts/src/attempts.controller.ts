@@ -1,21 +1,21 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Put, Query, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiExtraModels, ApiHeader, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
 import { SkipThrottle, Throttle, ThrottlerGuard } from '@nestjs/throttler';
 import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsISO8601, IsNumber, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { type Actor, ClientInfo, CurrentActor, Roles } from '@lc/identity';
-import { badRequest, LeanRoute, Page, PagingQuery } from '@lc/platform';
-import { AdvancementService, AdvanceResult } from './advancement/advancement.service';
+import { badRequest, LeanRoute, Page, PageOf, PagingQuery } from '@lc/platform';
+import { AdvancementService } from './advancement/advancement.service';
 import { QuotaAdvanceDto } from './advancement/quota';
 import { SaveAnswerDto } from './answers/answer.dto';
 import { AnswerService, SavedAnswerAck } from './answers/answer.service';
 import { AutosaveHandler } from './answers/autosave.handler';
 import { ATTEMPT_STATUSES } from './attempt/attempt.entity';
 import { AttemptIntegrityService } from './integrity/attempt-integrity.service';
-import { AttemptStartService, StartedAttempt } from './start/attempt-start.service';
-import { AttemptFinaliser, SubmitResult } from './submit/attempt-finaliser.service';
-import { AttemptQueryService, MyAttempts, StaffAttemptRow } from './view/attempt-query.service';
-import type { AttemptView } from './view/attempt-view';
+import { AttemptStartService } from './start/attempt-start.service';
+import { AttemptFinaliser } from './submit/attempt-finaliser.service';
+import { AttemptQueryService } from './view/attempt-query.service';
+import { AdvanceResponse, AttemptAnswer, AttemptResponse, EventRecordedResponse, MyAttemptsResponse, SavedAnswerResponse, StaffAttemptResponse, StartedAttemptResponse, SubmitResponse } from './view/attempt.responses';
 
 class SubmitDto {
   /** A count of people or attempts: never negative (a negative guess was accepted and ranked). */
@@ -57,6 +57,7 @@ const IDEMPOTENCY_KEY = /^[A-Za-z0-9._:-]{1,100}$/;
 /** Limits per signed-in user (the 'user' throttler, shared by every instance through Redis). */
 @ApiTags('attempts')
 @ApiBearerAuth()
+@ApiExtraModels(AttemptAnswer)
 @Controller()
 export class AttemptsController {
   constructor(
@@ -74,7 +75,9 @@ export class AttemptsController {
   @SkipThrottle({ ip: true, account: true })
   @Throttle({ user: { limit: 30, ttl: 60_000 } })
   @ApiOperation({ summary: 'Start an attempt: your own draw of questions and the server deadline' })
-  start(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) roundId: string, @ClientInfo() client: ClientInfo): Promise<StartedAttempt> {
+  @ApiTooManyRequestsResponse({ description: 'Rate limited; see Retry-After (code rate_limited)' })
+  @ApiCreatedResponse({ type: StartedAttemptResponse })
+  start(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) roundId: string, @ClientInfo() client: ClientInfo): Promise<StartedAttemptResponse> {
     return this.starts.start(actor, roundId, client);
   }
 
@@ -87,6 +90,8 @@ export class AttemptsController {
   @LeanRoute(AutosaveHandler)
   @Roles('resident')
   @ApiOperation({ summary: 'Autosave one answer (Redis only; written to PostgreSQL behind)' })
+  @ApiTooManyRequestsResponse({ description: 'Rate limited; see Retry-After (code rate_limited)' })
+  @ApiOkResponse({ type: SavedAnswerResponse })
   saveAnswer(
     @CurrentActor() actor: Actor,
     @Param('id', ParseUUIDPipe) id: string,
@@ -102,22 +107,26 @@ export class AttemptsController {
   @UseGuards(ThrottlerGuard)
   @SkipThrottle({ ip: true, account: true })
   @Throttle({ user: { limit: 60, ttl: 60_000 } })
-  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Any retry returns the first result; the attempt id alone also makes a submit idempotent' })
+  @ApiHeader({ name: 'idempotency-key', required: false, description: 'Any retry returns the first result; the attempt id alone also makes a submit idempotent' })
   @ApiOperation({ summary: 'Submit; scored on the server and acknowledged after the PostgreSQL commit' })
-  submit(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: SubmitDto, @Headers('idempotency-key') key?: string): Promise<SubmitResult> {
+  @ApiTooManyRequestsResponse({ description: 'Rate limited; see Retry-After (code rate_limited)' })
+  @ApiOkResponse({ type: SubmitResponse })
+  submit(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: SubmitDto, @Headers('idempotency-key') key?: string): Promise<SubmitResponse> {
     if (key !== undefined && !IDEMPOTENCY_KEY.test(key)) throw badRequest('bad_idempotency_key', 'Idempotency-Key must be 1-100 letters, digits or ._:-');
     return this.finaliser.submit(actor, id, dto.prediction, key ?? null);
   }
 
   @Get('attempts/:id')
   @ApiOperation({ summary: 'Resume (every saved answer) or review an attempt' })
-  get(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<AttemptView> {
+  @ApiOkResponse({ type: AttemptResponse })
+  get(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<AttemptResponse> {
     return this.queries.get(actor, id);
   }
 
   @Get('rounds/:id/my-attempts')
   @Roles('resident')
-  mine(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) roundId: string): Promise<MyAttempts> {
+  @ApiOkResponse({ type: MyAttemptsResponse })
+  mine(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) roundId: string): Promise<MyAttemptsResponse> {
     return this.queries.mine(actor, roundId);
   }
 
@@ -128,14 +137,17 @@ export class AttemptsController {
   @SkipThrottle({ ip: true, account: true })
   @Throttle({ user: { limit: 120, ttl: 60_000 } })
   @ApiOperation({ summary: 'Record an integrity event (focus lost, tab hidden, …)' })
-  event(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: EventDto, @ClientInfo() client: ClientInfo) {
+  @ApiTooManyRequestsResponse({ description: 'Rate limited; see Retry-After (code rate_limited)' })
+  @ApiCreatedResponse({ type: EventRecordedResponse })
+  event(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: EventDto, @ClientInfo() client: ClientInfo): Promise<EventRecordedResponse> {
     return this.integrity.record(actor, id, dto.kind, dto.at, client.ip);
   }
 
   @Get('rounds/:id/attempts')
   @Roles('organiser', 'judge', 'admin')
   @ApiOperation({ summary: "Staff: a round's attempts with integrity flags (?flagged=true)" })
-  forRound(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) roundId: string, @Query() q: RoundAttemptsQuery): Promise<Page<StaffAttemptRow>> {
+  @ApiOkResponse({ type: PageOf(StaffAttemptResponse) })
+  forRound(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) roundId: string, @Query() q: RoundAttemptsQuery): Promise<Page<StaffAttemptResponse>> {
     return this.queries.forRound(actor, roundId, q);
   }
 
@@ -143,7 +155,8 @@ export class AttemptsController {
   @HttpCode(200)
   @Roles('organiser', 'judge', 'admin')
   @ApiOperation({ summary: "Enrol the round's top N / those above the threshold, or the picked userIds, in the next round" })
-  advance(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) roundId: string, @Body() dto: AdvanceDto): Promise<AdvanceResult> {
+  @ApiOkResponse({ type: AdvanceResponse })
+  advance(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) roundId: string, @Body() dto: AdvanceDto): Promise<AdvanceResponse> {
     return this.advancement.advance(actor, roundId, dto.userIds, dto.quota);
   }
 }

@@ -16,3 +16,4 @@ export * from './view/attempt-view';
 export * from './hot/attempt-hot-store';
 export * from './advancement/quota';
 export * from './advancement/ranking-source';
+export { StaffAttemptResponse } from './view/attempt.responses';

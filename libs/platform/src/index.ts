@@ -31,3 +31,6 @@ export * from './http/upload-watch';
 export * from './http/upload';
 export * from './files';
 export * from './http/content-disposition';
+export * from './http/openapi';
+export * from './http/page-of';
+export * from './http/api-file';

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expectError, Http, startApi, TestApi } from '../../../test/harness';
@@ -47,6 +47,8 @@ describe('platform: health, metrics, docs, rate limits', () => {
     const r = await http.req('GET', '/docs/openapi.json');
     expect(r.status).toBe(200);
     expect(Object.keys(r.body.paths)).toEqual(expect.arrayContaining(['/api/v1/auth/register', '/api/v1/auth/login', '/api/v1/me']));
+    // The running api serves exactly what the web app's types were generated from (built without a server).
+    expect(r.body).toEqual(JSON.parse(readFileSync(join(__dirname, '../../../apps/web/src/shared/api/openapi.json'), 'utf8')));
   });
 
   it('sends security headers', async () => {

@@ -1,19 +1,19 @@
 import { Controller, Get, Param, ParseUUIDPipe, Query, Res, StreamableFile } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiExtraModels, ApiOkResponse, ApiOperation, ApiProduces, ApiTags, getSchemaPath } from '@nestjs/swagger';
+import { ContestStatisticsResponse, OrganisationReportResponse } from './common/statistics.responses';
 import type { FastifyReply } from 'fastify';
 import { type Actor, CurrentActor, Roles } from '@lc/identity';
 import { badRequest } from '@lc/platform';
 import { attachment, workbookStream, XLSX_TYPE } from './common/workbook';
-import type { ContestStatistics } from './contest/contest-statistics.types';
 import { ContestStatisticsService } from './contest/contest-statistics.service';
 import { contestSheets } from './contest/contest-workbook';
-import type { OrganisationReport } from './report/organisation-report.types';
 import { OrganisationReportService } from './report/organisation-report.service';
 import { reportSheets } from './report/report-workbook';
 import { ContestStatisticsQuery, OrganisationReportQuery } from './statistics.dto';
 
 @ApiTags('statistics')
 @ApiBearerAuth()
+@ApiExtraModels(ContestStatisticsResponse, OrganisationReportResponse)
 @Roles('admin', 'organiser', 'judge')
 @Controller()
 export class StatisticsController {
@@ -25,7 +25,8 @@ export class StatisticsController {
   @Get('contests/:id/statistics')
   @ApiOperation({ summary: 'Entries per day and round, by place and unit, score distribution, per-question correct rate (JSON or XLSX)' })
   @ApiProduces('application/json', XLSX_TYPE)
-  async contest(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Query() q: ContestStatisticsQuery, @Res({ passthrough: true }) reply: FastifyReply): Promise<ContestStatistics | StreamableFile> {
+  @ApiOkResponse({ description: 'JSON, or the spreadsheet with ?format=xlsx', content: { 'application/json': { schema: { $ref: getSchemaPath(ContestStatisticsResponse) } }, [XLSX_TYPE]: { schema: { type: 'string', format: 'binary' } } } })
+  async contest(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Query() q: ContestStatisticsQuery, @Res({ passthrough: true }) reply: FastifyReply): Promise<ContestStatisticsResponse | StreamableFile> {
     if (q.from && q.to && q.from > q.to) throw badRequest('invalid_period', 'from must not be after to', [{ field: 'to', problems: ['to must be on or after from'] }]);
     // A spreadsheet is complete or nothing: it may group every answer itself (the client waits longer for files).
     const stats = await this.contests.compute(actor, id, q.from ?? null, q.to ?? null, q.format === 'xlsx' ? Infinity : undefined);
@@ -36,7 +37,8 @@ export class StatisticsController {
   @Get('organisations/:id/report')
   @ApiOperation({ summary: 'The half-year or annual report of an organisation, compared with the previous period (JSON or XLSX)' })
   @ApiProduces('application/json', XLSX_TYPE)
-  async report(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Query() q: OrganisationReportQuery, @Res({ passthrough: true }) reply: FastifyReply): Promise<OrganisationReport | StreamableFile> {
+  @ApiOkResponse({ description: 'JSON, or the spreadsheet with ?format=xlsx', content: { 'application/json': { schema: { $ref: getSchemaPath(OrganisationReportResponse) } }, [XLSX_TYPE]: { schema: { type: 'string', format: 'binary' } } } })
+  async report(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Query() q: OrganisationReportQuery, @Res({ passthrough: true }) reply: FastifyReply): Promise<OrganisationReportResponse | StreamableFile> {
     const report = await this.reports.compute(actor, id, q.year, q.half ?? null);
     if (q.format !== 'xlsx') return report;
     const name = `bao-cao-${q.year}${q.half ? `-6-thang-${q.half === 1 ? 'dau' : 'cuoi'}` : ''}.xlsx`;

@@ -14,7 +14,7 @@ const POLL_MS = 1500;
 export type ExportJob = ExportView & Partial<ExportLabel>;
 
 /** What a job holds, in words: the server's label, or one made from its scope and format. */
-export const exportJobTitle = (job: ExportJob): string => job.label ?? `${job.scope === 'winners' ? 'Người đạt giải' : 'Kết quả'} (${job.format.toUpperCase()})`;
+export const exportJobTitle = (job: ExportJob): string => job.label || `${job.scope === 'winners' ? 'Người đạt giải' : 'Kết quả'} (${job.format.toUpperCase()})`;
 
 /** A queued export's progress bar and, when done, its download button, both named for what the file holds. */
 export function ExportJobView({ job, onDownload, busy }: { job: ExportJob; onDownload: () => void; busy?: boolean }) {

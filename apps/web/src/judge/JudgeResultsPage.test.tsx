@@ -12,15 +12,25 @@ import { correction, explanation, exportJob, flaggedWinner, ME, OTHER, staffResu
 const noop = () => undefined;
 const round: Round = {
   id: 'r1',
+  contestId: 'c1',
+  seq: 1,
   title: 'Tuần 1',
+  description: null,
   kind: 'quiz',
   status: 'open',
+  entry: 'open',
   opensAt: '2020-01-01T00:00:00.000Z',
   closesAt: '2999-01-01T00:00:00.000Z',
+  opensAtLocal: null,
+  closesAtLocal: null,
+  timeZone: 'Asia/Ho_Chi_Minh',
+  questionCount: 10,
+  leaderboard: { visibility: 'live', freezeAt: null, hidePredictionFigures: true },
+  prizes: [],
   durationSeconds: 900,
   maxAttempts: 2,
   attemptScoring: 'best',
-  predictionQuestion: { prompt: 'Bao nhiêu người trả lời đúng tất cả?' },
+  predictionQuestion: { prompt: 'Bao nhiêu người trả lời đúng tất cả?', actual: null },
 };
 
 describe('results table', () => {
@@ -126,7 +136,7 @@ describe('exports and corrections', () => {
     expect(done).toContain('Tải về “Kết quả vòng 1 — Tuần 1 (XLSX)”');
     expect(done).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}/);
     // An older server without labels: named from scope and format, never by an id.
-    expect(renderToStaticMarkup(<ExportJobView job={exportJob({ status: 'done', scope: 'winners', format: 'csv', fileName: 'x1.csv' })} onDownload={noop} />)).toContain('Tải về “Người đạt giải (CSV)”');
+    expect(renderToStaticMarkup(<ExportJobView job={exportJob({ status: 'done', scope: 'winners', format: 'csv', fileName: 'x1.csv', label: '' })} onDownload={noop} />)).toContain('Tải về “Người đạt giải (CSV)”');
     const failed = renderToStaticMarkup(<ExportJobView job={exportJob({ status: 'failed', error: 'disk full' })} onDownload={noop} />);
     expect(failed).not.toContain('<progress');
     expect(failed).toContain('Không tạo được tệp');

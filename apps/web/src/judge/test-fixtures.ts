@@ -40,7 +40,7 @@ export const entry: EntryView = {
 
 export const marking: MarkingSummary = {
   method: 'mean',
-  source: 'aggregate',
+  source: 'jury',
   judgeCount: 2,
   droppedJudgeIds: [],
   aggregate: 71.5,
@@ -54,10 +54,11 @@ export const marking: MarkingSummary = {
   reconciliation: null,
 };
 
-export const blindMarks: EntryMarks = { entryId: 'e1', markedByMe: false, marks: [] };
+export const blindMarks: EntryMarks = { entryId: 'e1', markedByMe: false, marks: [], rubric: jury.rubric };
 
 export const openMarks: EntryMarks = {
   entryId: 'e1',
+  rubric: jury.rubric,
   markedByMe: true,
   marks: [
     { judgeUserId: ME, scores: { content: 45, delivery: 25, form: 12 }, total: 82, comment: 'Nắm vững nội dung', submittedAt: '2026-05-04T01:00:00.000Z', counts: true },
@@ -130,6 +131,7 @@ export const staffResults = (over: Partial<StaffResults> = {}): StaffResults => 
   predictionActual: 415,
   rankedCount: 2,
   winnerCount: 1,
+  shortfalls: [],
   total: 2,
   items: [resultRow(1, ME), resultRow(2, OTHER)],
   ...over,
@@ -172,7 +174,8 @@ export const exportJob = (over: Partial<ExportView> = {}): ExportView => ({
   scope: 'ranking',
   status: 'running',
   progress: { rowsWritten: 1200, rowsTotal: 5000, percent: 24 },
-  fileName: null,
+  label: 'Kết quả vòng 1 — Tuần 1 (XLSX)',
+  fileName: 'Kết quả vòng 1 - Tuần 1.xlsx',
   bytes: null,
   error: null,
   createdAt: '2026-05-06T01:00:00.000Z',

@@ -1,13 +1,13 @@
 import { useState, type FormEvent } from 'react';
 import { paths } from '../app/routes';
 import { ApiError, fieldProblems } from '../shared/api/errors';
-import type { QuestionType, Round } from '../shared/api/types';
+import type { QuestionType } from '../shared/api/types';
 import { useDocumentTitle, useLoad } from '../shared/hooks';
 import { Link, navigate } from '../shared/router';
 import { CheckboxField, SelectField, TextArea, TextField } from '../shared/ui/Field';
 import { DateTimeField } from '../shared/ui/DateTimeField';
 import { Button, ErrorMessage, ErrorSummary, Loading, Notice, PageTitle } from '../shared/ui/Feedback';
-import { RoundFacts } from '../resident/ContestPages';
+import { RoundFacts, type RoundFactsOf } from '../resident/ContestPages';
 import { organiserApi } from './api';
 import { rulesApi } from './rules/api';
 import { QUESTION_TYPE_LABEL } from './question-form';
@@ -104,16 +104,15 @@ function RoundFormPage({ contestId, saved, prizesInRules }: { contestId: string;
 
   const setRule = (i: number, patch: Partial<RoundForm['selection'][number]>) => set('selection', f.selection.map((r, j) => (j === i ? { ...r, ...patch } : r)));
   const body = roundBody(f);
-  const preview: Round = {
-    id: 'preview',
-    title: f.title || 'Vòng thi',
+  const previewTitle = f.title || 'Vòng thi';
+  const preview: RoundFactsOf = {
     kind: f.kind,
     opensAt: (body.opensAt as string) ?? '',
     closesAt: (body.closesAt as string) ?? '',
     durationSeconds: (body.durationSeconds as number) ?? 0,
     maxAttempts: (body.maxAttempts as number) ?? 1,
     attemptScoring: f.attemptScoring,
-    prizes: body.prizes as Round['prizes'],
+    prizes: body.prizes as RoundFactsOf['prizes'],
     questionCount: f.selection.reduce((n, r) => n + (Number(r.count) || 0), 0),
   };
 
@@ -294,7 +293,7 @@ function RoundFormPage({ contestId, saved, prizesInRules }: { contestId: string;
         <h2 id="preview-title" className="h3">
           Người dự thi sẽ thấy
         </h2>
-        <h3 className="h4">{preview.title}</h3>
+        <h3 className="h4">{previewTitle}</h3>
         <RoundFacts round={preview} />
         {f.predictionEnabled && f.kind === 'quiz' && <p>Khi nộp bài: “{f.predictionPrompt}”</p>}
       </aside>

@@ -35,13 +35,12 @@ export function ContestListPage() {
 
 export async function loadContestWithRounds(idOrSlug: string): Promise<{ contest: Contest; rounds: Round[] }> {
   const contest = await residentApi.contest(idOrSlug);
-  let rounds = contest.rounds;
-  if (!rounds) {
-    try {
-      rounds = await residentApi.rounds(contest.id);
-    } catch {
-      rounds = [];
-    }
+  // The contest never carries its rounds: they are a read of their own.
+  let rounds: Round[];
+  try {
+    rounds = await residentApi.rounds(contest.id);
+  } catch {
+    rounds = [];
   }
   return { contest, rounds: [...rounds].sort((a, b) => (a.seq ?? 0) - (b.seq ?? 0) || Date.parse(a.opensAt) - Date.parse(b.opensAt)) };
 }
@@ -83,7 +82,10 @@ export function ContestView({ contest, rounds, preview, registered, action }: { 
   );
 }
 
-export function RoundFacts({ round: r }: { round: Round }) {
+/** What RoundFacts shows; the round-creation preview has only these. */
+export type RoundFactsOf = Pick<Round, 'opensAt' | 'closesAt' | 'kind' | 'durationSeconds' | 'maxAttempts' | 'attemptScoring' | 'prizes' | 'questionCount'>;
+
+export function RoundFacts({ round: r }: { round: RoundFactsOf }) {
   return (
     <dl className="facts">
       <div>
@@ -146,7 +148,7 @@ export function ContestPage({ contestId }: { contestId: string }) {
   useDocumentTitle(data?.contest.title ?? 'Cuộc thi');
   if (loading) return <Loading />;
   if (error || !data) return <ErrorMessage error={error} onRetry={reload} />;
-  const registered = Boolean(reg.data) || data.contest.registered === true;
+  const registered = Boolean(reg.data);
   const open = data.contest.status === 'published';
   let action: ReactNode = null;
   if (open && !registered) {

@@ -25,7 +25,8 @@ export function LeaderboardPage({ roundId }: { roundId: string }) {
   const [total, setTotal] = useState<number | null>(0);
   const [concealed, setConcealed] = useState<BoardConcealment | null>(null);
   const [updatedAt, setUpdatedAt] = useState<string | null>(null);
-  const [me, setMe] = useState<MyRank | null>(null);
+  // A rank:update event carries rank and score only; the rest arrives with the next full read.
+  const [me, setMe] = useState<(Pick<MyRank, 'rank' | 'score'> & Partial<MyRank>) | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [live, setLive] = useState<LiveState>('connecting');
   const [extra, setExtra] = useState<LeaderboardRow[]>([]);

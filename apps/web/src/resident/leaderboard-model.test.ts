@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { concealedNotice, myRankText } from './leaderboard-model';
 
-const entrants = { reason: 'prediction_open', topN: 20, hidden: ['total', 'ranks-beyond-top'] as const };
+const entrants = { reason: 'prediction_open' as const, topN: 20, hidden: ['total', 'ranks-beyond-top'] as const };
 
 describe('leaderboard while the prediction is open', () => {
   it('says what is hidden and why', () => {

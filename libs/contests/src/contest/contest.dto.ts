@@ -35,8 +35,8 @@ export class UpdateContestDto {
   @IsOptional()
   @Matches(/^[a-z0-9](?:[a-z0-9-]{1,78}[a-z0-9])$/, { message: 'slug must be 3-80 lower-case letters, digits and dashes' })
   slug?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(20_000) description?: string | null;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(100_000) rules?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) @IsOptional() @IsString() @MaxLength(20_000) description?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) @IsOptional() @IsString() @MaxLength(100_000) rules?: string | null;
   @ApiPropertyOptional({ isArray: true, type: String })
   @IsOptional()
   @IsArray()

@@ -5,7 +5,7 @@ import { type Actor, AccessService, User } from '@lc/identity';
 import { conflict, DomainError, forbidden, isUniqueViolation, notFound, Page } from '@lc/platform';
 import { ContestsService } from '../contest/contests.service';
 import { Registration } from './registration.entity';
-import { RegisterDto } from './registration.dto';
+import { ContestRegistrationDto } from './registration.dto';
 import { type Profile, resolveRegistration } from './registration-rules';
 
 export interface RegistrationView {
@@ -38,7 +38,7 @@ export class RegistrationsService {
   ) {}
 
   /** A resident joins a published contest with the profile fields it requires. */
-  async register(actor: Actor, contestIdOrSlug: string, dto: RegisterDto): Promise<RegistrationView> {
+  async register(actor: Actor, contestIdOrSlug: string, dto: ContestRegistrationDto): Promise<RegistrationView> {
     if (actor.role !== 'resident') throw forbidden('Only residents enter contests');
     const { contest } = await this.contests.get(actor, contestIdOrSlug);
     if (contest.status !== 'published') throw conflict('contest_not_open', 'This contest no longer takes registrations');

@@ -64,7 +64,7 @@ export class PredictionQuestionDto {
   @IsOptional()
   @IsIn(PREDICTION_COUNTS as unknown as string[])
   countBy?: PredictionCountBy;
-  @ApiPropertyOptional({ description: 'The actual value, once known' }) @IsOptional() @IsNumber() actual?: number | null;
+  @ApiPropertyOptional({ type: Number, nullable: true, description: 'The actual value, once known' }) @IsOptional() @IsNumber() actual?: number | null;
 }
 
 export class LeaderboardSettingsDto {

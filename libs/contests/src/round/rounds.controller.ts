@@ -1,26 +1,18 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
 import { type Actor, CurrentActor, Public, Roles } from '@lc/identity';
-import { Page, PagingQuery } from '@lc/platform';
-import { EnrolmentService, EnrolmentView } from '../enrolment/enrolment.service';
+import { Page, PageOf, PagingQuery } from '@lc/platform';
+import { EnrolmentService } from '../enrolment/enrolment.service';
 import { JudgeAssignmentsService, JudgeAssignmentView } from '../judges/judge-assignments.service';
-import { RoundJudgesService, RoundJudgeView } from '../judges/round-judges.service';
+import { RoundJudgesService } from '../judges/round-judges.service';
 import { CreateRoundDto, UpdateRoundDto } from './round.dto';
-import { RoundPublicView, roundPublicView, roundStaffView } from './round-view';
+import { roundPublicView, roundStaffView } from './round-view';
 import { RoundsService } from './rounds.service';
+import { EnrolmentResponse, RoundJudgeResponse, RoundResponse } from './round.responses';
 
 class AssignJudgeDto {
   @ApiProperty() @IsUUID() userId!: string;
-}
-
-class RoundJudgeDto implements RoundJudgeView {
-  @ApiProperty({ format: 'uuid' }) roundId!: string;
-  @ApiProperty({ format: 'uuid' }) userId!: string;
-  @ApiProperty() fullName!: string;
-  @ApiProperty({ type: String, nullable: true }) email!: string | null;
-  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'When the judge recused themselves; null while active' }) recusedAt!: string | null;
-  @ApiProperty({ type: String, format: 'date-time' }) createdAt!: string;
 }
 
 class RecuseDto {
@@ -41,20 +33,23 @@ export class RoundsController {
   @Post('contests/:id/rounds')
   @Roles('organiser', 'admin')
   @ApiOperation({ summary: 'Add a round; in a published contest it is validated, frozen and scheduled at once' })
-  async create(@CurrentActor() actor: Actor, @Param('id') contestId: string, @Body() dto: CreateRoundDto): Promise<RoundPublicView> {
+  @ApiCreatedResponse({ type: RoundResponse })
+  async create(@CurrentActor() actor: Actor, @Param('id') contestId: string, @Body() dto: CreateRoundDto): Promise<RoundResponse> {
     return roundStaffView(await this.rounds.create(actor, contestId, dto));
   }
 
   @Get('contests/:id/rounds')
   @Public()
-  async list(@CurrentActor() actor: Actor | undefined, @Param('id') contestId: string): Promise<RoundPublicView[]> {
+  @ApiOkResponse({ type: [RoundResponse] })
+  async list(@CurrentActor() actor: Actor | undefined, @Param('id') contestId: string): Promise<RoundResponse[]> {
     const { rounds, staff } = await this.rounds.list(actor, contestId);
     return rounds.map(staff ? roundStaffView : roundPublicView);
   }
 
   @Get('rounds/:id')
   @Public()
-  async get(@CurrentActor() actor: Actor | undefined, @Param('id', ParseUUIDPipe) id: string): Promise<RoundPublicView> {
+  @ApiOkResponse({ type: RoundResponse })
+  async get(@CurrentActor() actor: Actor | undefined, @Param('id', ParseUUIDPipe) id: string): Promise<RoundResponse> {
     const { round, staff } = await this.rounds.get(actor, id);
     return staff ? roundStaffView(round) : roundPublicView(round);
   }
@@ -62,7 +57,8 @@ export class RoundsController {
   @Patch('rounds/:id')
   @Roles('organiser', 'admin')
   @ApiOperation({ summary: 'Change a round; once it has opened only safe fields (409 otherwise)' })
-  async update(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateRoundDto): Promise<RoundPublicView> {
+  @ApiOkResponse({ type: RoundResponse })
+  async update(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateRoundDto): Promise<RoundResponse> {
     return roundStaffView(await this.rounds.update(actor, id, dto));
   }
 
@@ -77,8 +73,8 @@ export class RoundsController {
   @Post('rounds/:id/judges')
   @Roles('organiser', 'admin')
   @ApiOperation({ summary: 'Assign a judge of the same organisation to the round' })
-  @ApiOkResponse({ type: RoundJudgeDto })
-  assignJudge(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: AssignJudgeDto): Promise<RoundJudgeView> {
+  @ApiCreatedResponse({ type: RoundJudgeResponse })
+  assignJudge(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: AssignJudgeDto): Promise<RoundJudgeResponse> {
     return this.judges.assign(actor, id, dto.userId);
   }
 
@@ -94,8 +90,8 @@ export class RoundsController {
   @Get('rounds/:id/judges')
   @Roles('organiser', 'judge', 'admin')
   @ApiOperation({ summary: "The round's judges: name, e-mail, and when they recused themselves" })
-  @ApiOkResponse({ type: [RoundJudgeDto] })
-  listJudges(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<RoundJudgeView[]> {
+  @ApiOkResponse({ type: [RoundJudgeResponse] })
+  listJudges(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<RoundJudgeResponse[]> {
     return this.judges.list(actor, id);
   }
 
@@ -103,7 +99,8 @@ export class RoundsController {
   @HttpCode(200)
   @Roles('judge')
   @ApiOperation({ summary: 'A judge with a conflict of interest recuses themselves: their marks no longer count (audited)' })
-  recuse(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: RecuseDto): Promise<RoundJudgeView> {
+  @ApiOkResponse({ type: RoundJudgeResponse })
+  recuse(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: RecuseDto): Promise<RoundJudgeResponse> {
     return this.judges.recuse(actor, id, dto.reason);
   }
 
@@ -117,7 +114,8 @@ export class RoundsController {
 
   @Get('rounds/:id/enrolments')
   @Roles('organiser', 'judge', 'admin')
-  listEnrolments(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Query() q: PagingQuery): Promise<Page<EnrolmentView>> {
+  @ApiOkResponse({ type: PageOf(EnrolmentResponse) })
+  listEnrolments(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Query() q: PagingQuery): Promise<Page<EnrolmentResponse>> {
     return this.enrolments.list(actor, id, q.limit, q.offset);
   }
 }

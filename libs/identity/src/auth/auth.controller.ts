@@ -1,10 +1,11 @@
 import { Body, Controller, HttpCode, Post, UseGuards } from '@nestjs/common';
-import { ApiOperation, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
 import { SkipThrottle, ThrottlerGuard } from '@nestjs/throttler';
 import { LoginDto, RefreshDto } from '../dto/login.dto';
-import { RegisterDto } from '../dto/register.dto';
-import { AuthService, Session } from './auth.service';
+import { SignUpDto } from '../dto/register.dto';
+import { AuthService } from './auth.service';
 import { Public } from './decorators';
+import { SessionResponse } from '../dto/responses';
 
 @ApiTags('auth')
 @ApiTooManyRequestsResponse({ description: 'Rate limited; see Retry-After' })
@@ -17,7 +18,8 @@ export class AuthController {
   @Post('register')
   @SkipThrottle({ account: true, user: true })
   @ApiOperation({ summary: 'Resident sign-up' })
-  register(@Body() dto: RegisterDto): Promise<Session> {
+  @ApiCreatedResponse({ type: SessionResponse })
+  register(@Body() dto: SignUpDto): Promise<SessionResponse> {
     return this.auth.register(dto);
   }
 
@@ -25,7 +27,8 @@ export class AuthController {
   @HttpCode(200)
   @SkipThrottle({ user: true })
   @ApiOperation({ summary: 'Sign in with phone or e-mail and password' })
-  login(@Body() dto: LoginDto): Promise<Session> {
+  @ApiOkResponse({ type: SessionResponse })
+  login(@Body() dto: LoginDto): Promise<SessionResponse> {
     return this.auth.login(dto.login, dto.password);
   }
 
@@ -33,7 +36,8 @@ export class AuthController {
   @HttpCode(200)
   @SkipThrottle({ account: true, user: true })
   @ApiOperation({ summary: 'Exchange a refresh token for a new pair (rotation)' })
-  refresh(@Body() dto: RefreshDto): Promise<Session> {
+  @ApiOkResponse({ type: SessionResponse })
+  refresh(@Body() dto: RefreshDto): Promise<SessionResponse> {
     return this.auth.refresh(dto.refreshToken);
   }
 

@@ -4,7 +4,7 @@ import { JwtService } from '@nestjs/jwt';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, IsNull } from 'typeorm';
 import { AppConfig, badRequest, conflict, DomainError, isUniqueViolation } from '@lc/platform';
-import { RegisterDto } from '../dto/register.dto';
+import { SignUpDto } from '../dto/register.dto';
 import { normalisePhone } from '../pii/pii';
 import { PiiService } from '../pii/pii.service';
 import { User } from '../users/user.entity';
@@ -41,7 +41,7 @@ export class AuthService {
     private readonly config: AppConfig,
   ) {}
 
-  async register(dto: RegisterDto): Promise<Session> {
+  async register(dto: SignUpDto): Promise<Session> {
     const phone = normalisePhone(dto.phone);
     if (!phone) throw badRequest('invalid_phone', 'phone must be a Vietnamese mobile number', [{ field: 'phone', problems: ['not a Vietnamese mobile number'] }]);
     const age = ageOn(dto.dateOfBirth, new Date());

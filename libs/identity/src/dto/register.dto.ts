@@ -7,7 +7,7 @@ import { NoLookalikeScripts } from './name-script';
 // eslint-disable-next-line no-control-regex
 export const NAME_PATTERN = /^[^\u0000-\u001f\u007f\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff<>]+$/u;
 
-export class RegisterDto {
+export class SignUpDto {
   @ApiProperty({ example: 'Nguyễn Văn An' })
   @IsString()
   @Length(2, 120)

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Page } from '@lc/platform';
 import type { Actor } from '../auth/actor';
 import { CurrentActor, Roles } from '../auth/decorators';
@@ -16,7 +16,7 @@ export class OrganisationsController {
   @Post()
   @Roles('admin')
   @ApiOperation({ summary: 'Create an organisation (admin)' })
-  @ApiOkResponse({ type: OrganisationView })
+  @ApiCreatedResponse({ type: OrganisationView })
   create(@CurrentActor() actor: Actor, @Body() dto: CreateOrganisationDto): Promise<Organisation> {
     return this.organisations.create(actor, dto);
   }

@@ -1,12 +1,12 @@
 import { Body, Controller, Delete, Get, HttpCode, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiNoContentResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { SkipThrottle, Throttle, ThrottlerGuard } from '@nestjs/throttler';
 import type { Actor } from '../auth/actor';
 import { CurrentActor, Roles } from '../auth/decorators';
 import { AccountDeletionService } from './account-deletion.service';
 import { DeleteAccountDto } from './personal-data.dto';
-import { PersonalDataExport } from './personal-data-export';
 import { PersonalDataService } from './personal-data.service';
+import { PersonalDataResponse } from '../dto/responses';
 
 @ApiTags('personal data')
 @ApiBearerAuth()
@@ -19,7 +19,8 @@ export class PersonalDataController {
 
   @Get('data')
   @ApiOperation({ summary: 'Download everything kept about you (JSON): profile unmasked, consents, registrations, attempts with answers, audit entries' })
-  export(@CurrentActor() actor: Actor): Promise<PersonalDataExport> {
+  @ApiOkResponse({ type: PersonalDataResponse })
+  export(@CurrentActor() actor: Actor): Promise<PersonalDataResponse> {
     return this.data.export(actor);
   }
 

@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppConfig, badRequest, Page, readUpload } from '@lc/platform';
 import type { Actor } from '../auth/actor';
@@ -9,8 +9,8 @@ import { CreateStaffUserDto, PasswordResetView, ResetPasswordDto, StaffUserPage,
 import { ImportStaff } from './staff-import/import-staff';
 import { staffTemplate } from './staff-import/staff-template';
 import { StaffAccountsService } from './staff-accounts.service';
-import { UserView } from './user-view';
 import { UsersService } from './users.service';
+import { UserResponse } from '../dto/responses';
 
 @ApiTags('users')
 @ApiBearerAuth()
@@ -25,14 +25,16 @@ export class UsersController {
 
   @Get('me')
   @ApiOperation({ summary: 'The signed-in user (personal data masked)' })
-  me(@CurrentActor() actor: Actor): Promise<UserView> {
+  @ApiOkResponse({ type: UserResponse })
+  me(@CurrentActor() actor: Actor): Promise<UserResponse> {
     return this.users.me(actor);
   }
 
   @Post('users')
   @Roles('admin')
   @ApiOperation({ summary: 'Create a staff account (organiser, judge or admin)' })
-  create(@CurrentActor() actor: Actor, @Body() dto: CreateStaffUserDto): Promise<UserView> {
+  @ApiCreatedResponse({ type: UserResponse })
+  create(@CurrentActor() actor: Actor, @Body() dto: CreateStaffUserDto): Promise<UserResponse> {
     return this.users.createStaff(actor, dto);
   }
 

@@ -1,9 +1,9 @@
 import { Readable } from 'node:stream';
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Res, StreamableFile } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiBearerAuth, ApiCreatedResponse, ApiExtraModels, ApiOkResponse, ApiOperation, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { type Actor, CurrentActor, Roles } from '@lc/identity';
-import { contentDisposition, PagingQuery } from '@lc/platform';
+import { ApiFileResponse, contentDisposition, Page, PageOf, PagingQuery, XLSX_MEDIA_TYPE } from '@lc/platform';
 import { CloseRound } from './close/close-round';
 import { CorrectResults, CorrectionPreview } from './corrections/correct-results';
 import { CorrectionPeople } from './corrections/correction-people';
@@ -13,7 +13,8 @@ import { ExportJobs } from './exports/export-jobs';
 import { PublishResults } from './publish/publish-results';
 import { ResultsQuery } from './read/results-query';
 import { AttemptReview } from './review/attempt-review';
-import { CloseRoundDto, CorrectionDto, ExportQueryDto, ExportRequestDto, PublishedDto, ReasonDto, ResultsPageQuery, ReviewOutcomeDto, WithheldKeysDto } from './results.dto';
+import { CloseRoundDto, CorrectionDto, ExportQueryDto, ExportRequestDto, ReasonDto, ResultsPageQuery, WithheldKeysDto } from './results.dto';
+import { CloseOutcomeResponse, CorrectionResponse, ExportResponse, PlaceExplanationResponse, PublishOutcomeResponse, ResidentResultsResponse, ReviewOutcomeResponse, StaffResultsResponse } from './results.responses';
 
 /** Streams a file to the response; a client that goes away stops the producer (and its cursor). */
 function attach(reply: FastifyReply, stream: Readable, contentType: string, fileName: string): StreamableFile {
@@ -26,6 +27,7 @@ function attach(reply: FastifyReply, stream: Readable, contentType: string, file
 
 @ApiTags('results')
 @ApiBearerAuth()
+@ApiExtraModels(StaffResultsResponse, ResidentResultsResponse)
 @Controller()
 export class ResultsController {
   constructor(
@@ -43,19 +45,22 @@ export class ResultsController {
   @HttpCode(200)
   @Roles('organiser', 'judge', 'admin')
   @ApiOperation({ summary: 'Close the round: finalise attempts in progress, rank by the rules, store the provisional result with its audit' })
-  close(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto?: CloseRoundDto) {
+  @ApiOkResponse({ type: CloseOutcomeResponse })
+  close(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto?: CloseRoundDto): Promise<CloseOutcomeResponse> {
     return this.closing.execute(actor, id, dto ?? {});
   }
 
   @Get('rounds/:id/results')
   @ApiOperation({ summary: 'Staff: the full ranking (paged) once closed; residents: winners and their own place once published' })
-  results(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Query() q: ResultsPageQuery) {
+  @ApiOkResponse({ description: 'Staff: the full ranking (paged); residents: the winners and their own place, once published', schema: { oneOf: [{ $ref: getSchemaPath(StaffResultsResponse) }, { $ref: getSchemaPath(ResidentResultsResponse) }] } })
+  results(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Query() q: ResultsPageQuery): Promise<StaffResultsResponse | ResidentResultsResponse> {
     return this.queries.results(actor, id, q);
   }
 
   @Get('rounds/:id/results/explain/:userId')
   @ApiOperation({ summary: 'Why this place: the rules, the counted attempt and what separated the neighbours' })
-  explain(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Param('userId', ParseUUIDPipe) userId: string) {
+  @ApiOkResponse({ type: PlaceExplanationResponse })
+  explain(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Param('userId', ParseUUIDPipe) userId: string): Promise<PlaceExplanationResponse> {
     return this.queries.explain(actor, id, userId);
   }
 
@@ -63,8 +68,8 @@ export class ResultsController {
   @HttpCode(200)
   @Roles('organiser', 'judge', 'admin')
   @ApiOperation({ summary: 'Publish the provisional results (answer key and true leaderboard become visible; keys another round still draws stay withheld, listed in the answer)' })
-  @ApiOkResponse({ type: PublishedDto })
-  publish(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string) {
+  @ApiOkResponse({ type: PublishOutcomeResponse })
+  publish(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<PublishOutcomeResponse> {
     return this.publishing.execute(actor, id);
   }
 
@@ -79,7 +84,8 @@ export class ResultsController {
   @Post('rounds/:id/results/corrections')
   @Roles('organiser', 'judge', 'admin')
   @ApiOperation({ summary: 'Audited correction of published results: void / reinstate attempts, fix the prediction value, re-rank' })
-  correct(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: CorrectionDto) {
+  @ApiCreatedResponse({ type: CorrectionResponse })
+  correct(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: CorrectionDto): Promise<CorrectionResponse> {
     return this.corrections.execute(actor, id, dto);
   }
 
@@ -102,7 +108,8 @@ export class ResultsController {
 
   @Get('rounds/:id/results/corrections')
   @Roles('organiser', 'judge', 'admin')
-  listCorrections(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Query() q: PagingQuery) {
+  @ApiOkResponse({ type: PageOf(CorrectionResponse) })
+  listCorrections(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Query() q: PagingQuery): Promise<Page<CorrectionResponse>> {
     return this.corrections.list(actor, id, q);
   }
 
@@ -110,7 +117,8 @@ export class ResultsController {
   @HttpCode(200)
   @Roles('organiser', 'judge', 'admin')
   @ApiOperation({ summary: 'Void an attempt with a reason (before publication)' })
-  void(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: ReasonDto) {
+  @ApiOkResponse({ type: ReviewOutcomeResponse })
+  void(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: ReasonDto): Promise<ReviewOutcomeResponse> {
     return this.reviews.execute(actor, id, 'void', dto.reason);
   }
 
@@ -118,7 +126,8 @@ export class ResultsController {
   @HttpCode(200)
   @Roles('organiser', 'judge', 'admin')
   @ApiOperation({ summary: 'Reinstate a void attempt with a reason (before publication)' })
-  reinstate(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: ReasonDto) {
+  @ApiOkResponse({ type: ReviewOutcomeResponse })
+  reinstate(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: ReasonDto): Promise<ReviewOutcomeResponse> {
     return this.reviews.execute(actor, id, 'reinstate', dto.reason);
   }
 
@@ -126,7 +135,7 @@ export class ResultsController {
   @HttpCode(200)
   @Roles('organiser', 'judge', 'admin')
   @ApiOperation({ summary: 'Review a flagged attempt and keep it, with a reason (audited): it may then win a prize' })
-  @ApiOkResponse({ type: ReviewOutcomeDto })
+  @ApiOkResponse({ type: ReviewOutcomeResponse })
   clear(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: ReasonDto) {
     return this.reviews.clear(actor, id, dto.reason);
   }
@@ -134,6 +143,7 @@ export class ResultsController {
   @Get('rounds/:id/results/export')
   @Roles('organiser', 'judge', 'admin')
   @ApiOperation({ summary: 'The ranking or winners as XLSX / CSV, streamed from PostgreSQL (IDs and phones masked, formulas neutralised)' })
+  @ApiFileResponse('The ranking or the winners as a spreadsheet', XLSX_MEDIA_TYPE, 'text/csv')
   async export(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Query() q: ExportQueryDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<StreamableFile> {
     const f = await this.jobs.now(actor, id, q.format, q.scope ?? 'ranking');
     return attach(reply, f.stream, f.contentType, f.fileName);
@@ -143,18 +153,21 @@ export class ResultsController {
   @HttpCode(202)
   @Roles('organiser', 'judge', 'admin')
   @ApiOperation({ summary: 'Queue an export for the worker (big rounds); poll GET /exports/:id' })
-  requestExport(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: ExportRequestDto) {
+  @ApiAcceptedResponse({ type: ExportResponse })
+  requestExport(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: ExportRequestDto): Promise<ExportResponse> {
     return this.jobs.request(actor, id, dto.format, dto.scope ?? 'ranking');
   }
 
   @Get('exports/:id')
   @Roles('organiser', 'judge', 'admin')
-  exportStatus(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string) {
+  @ApiOkResponse({ type: ExportResponse })
+  exportStatus(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<ExportResponse> {
     return this.jobs.get(actor, id);
   }
 
   @Get('exports/:id/download')
   @Roles('organiser', 'judge', 'admin')
+  @ApiFileResponse('The finished export', XLSX_MEDIA_TYPE, 'text/csv')
   async download(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<StreamableFile> {
     const f = await this.jobs.download(actor, id);
     if (f.bytes !== null) void reply.header('content-length', String(f.bytes));
@@ -164,6 +177,7 @@ export class ResultsController {
   @Get('rounds/:id/results/decision.pdf')
   @Roles('organiser', 'judge', 'admin')
   @ApiOperation({ summary: 'The award decision (Quyết định khen thưởng) listing the winners' })
+  @ApiFileResponse('The award decision', 'application/pdf')
   async decision(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<StreamableFile> {
     const doc = await this.documents.decision(actor, id);
     return attach(reply, doc as unknown as Readable, 'application/pdf', 'quyet-dinh-khen-thuong.pdf');
@@ -172,6 +186,7 @@ export class ResultsController {
   @Get('rounds/:id/results/certificates.pdf')
   @Roles('organiser', 'judge', 'admin')
   @ApiOperation({ summary: 'Every winner\'s certificate, one page each' })
+  @ApiFileResponse('Every winner\'s certificate', 'application/pdf')
   async certificates(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<StreamableFile> {
     const doc = await this.documents.certificates(actor, id);
     return attach(reply, doc as unknown as Readable, 'application/pdf', 'giay-chung-nhan.pdf');
@@ -179,6 +194,7 @@ export class ResultsController {
 
   @Get('rounds/:id/results/certificates/:userId.pdf')
   @ApiOperation({ summary: 'One winner\'s certificate (staff, or the winner once published)' })
+  @ApiFileResponse('One winner\'s certificate', 'application/pdf')
   async certificate(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Param('userId', ParseUUIDPipe) userId: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<StreamableFile> {
     const doc = await this.documents.certificates(actor, id, userId);
     return attach(reply, doc as unknown as Readable, 'application/pdf', `giay-chung-nhan-${userId.slice(0, 8)}.pdf`);

@@ -14,16 +14,6 @@ export class ReasonDto {
   @ApiProperty({ minLength: 5, example: 'Cùng thiết bị với 4 tài khoản khác, đáp án trùng khớp' }) @IsString() @MinLength(5) @MaxLength(2000) reason!: string;
 }
 
-export class ReviewOutcomeDto {
-  @ApiProperty({ format: 'uuid' }) attemptId!: string;
-  @ApiProperty({ format: 'uuid' }) roundId!: string;
-  @ApiProperty({ format: 'uuid' }) userId!: string;
-  @ApiProperty({ enum: ['submitted', 'expired', 'void'] }) statusBefore!: string;
-  @ApiProperty({ enum: ['submitted', 'expired', 'void'] }) status!: string;
-  @ApiProperty({ description: 'The change made the provisional results stale: close the round again before publishing' }) resultsStale!: boolean;
-  @ApiProperty({ description: 'A judge has reviewed every flag of the attempt and kept it' }) cleared!: boolean;
-}
-
 export class CorrectionDto extends ReasonDto {
   @ApiPropertyOptional({ type: [String] }) @IsOptional() @IsArray() @ArrayMaxSize(10_000) @IsUUID('all', { each: true }) voidAttemptIds?: string[];
   @ApiPropertyOptional({ type: [String] }) @IsOptional() @IsArray() @ArrayMaxSize(10_000) @IsUUID('all', { each: true }) reinstateAttemptIds?: string[];
@@ -57,7 +47,7 @@ export class RoundRulesDto {
   @ValidateIf((_, v) => v !== null)
   @IsObject()
   prizes?: Record<string, unknown> | null;
-  @ApiPropertyOptional({ nullable: true, description: 'Registration field holding the group, for perGroup quotas', example: 'group' })
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'Registration field holding the group, for perGroup quotas', example: 'group' })
   @IsOptional()
   @ValidateIf((_, v) => v !== null)
   @IsString()
@@ -72,7 +62,7 @@ export class AwardRulesDto {
   @ValidateIf((_, v) => v !== null)
   @IsObject()
   unitPrizes?: Record<string, unknown> | null;
-  @ApiPropertyOptional({ example: { 'Sở Tư pháp': 40 } }) @IsOptional() @IsObject() headcounts?: Record<string, unknown>;
+  @ApiPropertyOptional({ type: 'object', additionalProperties: { type: 'integer' }, example: { 'Sở Tư pháp': 40 } }) @IsOptional() @IsObject() headcounts?: Record<string, unknown>;
   @ApiPropertyOptional({ example: { issuerName: 'Sở Tư pháp', place: 'Huế', signerTitle: 'Giám đốc', signerName: 'Nguyễn Văn A' } }) @IsOptional() @IsObject() documents?: Record<string, unknown>;
 }
 
@@ -98,10 +88,3 @@ export class WithheldKeysDto {
   @ApiProperty({ type: [WithheldQuestionDto] }) questions!: WithheldQuestionDto[];
 }
 
-export class PublishedDto {
-  @ApiProperty() roundId!: string;
-  @ApiProperty({ enum: ['published'] }) status!: 'published';
-  @ApiProperty() version!: number;
-  @ApiProperty() publishedAt!: string;
-  @ApiProperty({ type: [WithheldQuestionDto], description: 'Keys entrants do not see yet: another round still draws these questions' }) withheldKeys!: WithheldQuestionDto[];
-}

@@ -1,9 +1,9 @@
 import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiForbiddenResponse, ApiNotFoundResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Actor, CurrentActor } from '@lc/identity';
 import { PagingQuery } from '@lc/platform';
 import { LeaderboardService } from '../leaderboard.service';
-import { LeaderboardPage, MyStanding } from '../leaderboard.types';
+import { LeaderboardPageResponse, MyStandingResponse } from './leaderboard.responses';
 
 @ApiTags('leaderboards')
 @ApiBearerAuth()
@@ -15,13 +15,15 @@ export class LeaderboardController {
 
   @Get()
   @ApiOperation({ summary: 'The round leaderboard, best first (shortened names; residents see the frozen snapshot after freezeAt)' })
-  page(@CurrentActor() actor: Actor, @Param('id', new ParseUUIDPipe()) id: string, @Query() q: PagingQuery): Promise<LeaderboardPage> {
+  @ApiOkResponse({ type: LeaderboardPageResponse })
+  page(@CurrentActor() actor: Actor, @Param('id', new ParseUUIDPipe()) id: string, @Query() q: PagingQuery): Promise<LeaderboardPageResponse> {
     return this.boards.page(actor, id, q);
   }
 
   @Get('me')
   @ApiOperation({ summary: "The caller's rank on the board they see (rank null when not on it)" })
-  me(@CurrentActor() actor: Actor, @Param('id', new ParseUUIDPipe()) id: string): Promise<MyStanding> {
+  @ApiOkResponse({ type: MyStandingResponse })
+  me(@CurrentActor() actor: Actor, @Param('id', new ParseUUIDPipe()) id: string): Promise<MyStandingResponse> {
     return this.boards.me(actor, id);
   }
 }

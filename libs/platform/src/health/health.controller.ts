@@ -1,7 +1,7 @@
 import { Public } from '../http/public.decorator';
 import { InjectQueue } from '@nestjs/bullmq';
 import { Controller, Get, Inject, Res, ServiceUnavailableException } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiProperty, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { HealthCheckService, HealthIndicatorService, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import { Queue } from 'bullmq';
 import type { FastifyReply } from 'fastify';
@@ -18,6 +18,17 @@ function within<T>(p: Promise<T>): Promise<T> {
   ]);
 }
 
+class HealthResponse {
+  @ApiProperty({ enum: ['ok', 'degraded'] }) status!: 'ok' | 'degraded';
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { type: 'object', properties: { status: { type: 'string', enum: ['up', 'down'] }, latencyMs: { type: 'number' } }, additionalProperties: true },
+    description: 'database, redis, queue: each up or down, with its latency (and error when down)',
+  })
+  checks!: Record<string, unknown>;
+  @ApiProperty({ format: 'date-time' }) at!: string;
+}
+
 @Public()
 @ApiTags('health')
 @Controller('health')
@@ -32,7 +43,9 @@ export class HealthController {
 
   @Get()
   @ApiOperation({ summary: 'Database, Redis and queue status; 503 with status "degraded" when any is down' })
-  async check(@Res({ passthrough: true }) reply: FastifyReply) {
+  @ApiOkResponse({ type: HealthResponse })
+  @ApiServiceUnavailableResponse({ type: HealthResponse, description: 'Something is down: status degraded, Retry-After 5' })
+  async check(@Res({ passthrough: true }) reply: FastifyReply): Promise<HealthResponse> {
     try {
       const r = await this.health.check([
         () => this.typeorm.pingCheck('database', { timeout: TIMEOUT_MS }),
@@ -42,9 +55,9 @@ export class HealthController {
       return { status: 'ok', checks: r.details, at: new Date().toISOString() };
     } catch (e) {
       if (!(e instanceof ServiceUnavailableException)) throw e;
-      const r = e.getResponse() as { details?: unknown };
+      const r = e.getResponse() as { details?: Record<string, unknown> };
       void reply.status(503).header('Retry-After', '5');
-      return { status: 'degraded', checks: r.details, at: new Date().toISOString() };
+      return { status: 'degraded', checks: r.details ?? {}, at: new Date().toISOString() };
     }
   }
 

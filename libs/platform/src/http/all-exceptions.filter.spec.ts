@@ -1,3 +1,4 @@
+import { BadRequestException, NotFoundException } from '@nestjs/common';
 import { toErrorBody } from './all-exceptions.filter';
 
 /** Redis refusing work is the service's trouble, never the caller's: 503 with Retry-After, not a 500. */
@@ -20,5 +21,22 @@ describe('toErrorBody: Redis unavailable', () => {
   it('keeps an EXECABORT of our own making (a bad command) a 500', () => {
     const e = Object.assign(new Error('EXECABORT Transaction discarded because of previous errors.'), { previousErrors: [new Error("ERR wrong number of arguments for 'sadd' command")] });
     expect(toErrorBody(e).body.statusCode).toBe(500);
+  });
+});
+
+/** Clients map codes to their own text: every 4xx carries one of ours, never Fastify's FST_* internals or none. */
+describe('toErrorBody: every 4xx has one of our codes', () => {
+  const fastifyError = (statusCode: number, code: string) => Object.assign(new Error(code), { statusCode, code });
+
+  it.each([
+    [fastifyError(413, 'FST_ERR_CTP_BODY_TOO_LARGE'), 'body_too_large'],
+    [fastifyError(415, 'FST_ERR_CTP_INVALID_MEDIA_TYPE'), 'unsupported_media_type'],
+    [fastifyError(400, 'FST_ERR_CTP_EMPTY_JSON_BODY'), 'malformed_request'],
+    [fastifyError(400, 'FST_ERR_BAD_URL'), 'malformed_request'],
+    [new SyntaxError('Unexpected token'), 'malformed_request'],
+    [new BadRequestException('Validation failed (uuid is expected)'), 'validation_failed'],
+    [new NotFoundException('Cannot GET /api/v1/nowhere'), 'not_found'],
+  ])('%s → %s', (error, code) => {
+    expect(toErrorBody(error).body.code).toBe(code);
   });
 });

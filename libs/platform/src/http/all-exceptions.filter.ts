@@ -48,29 +48,49 @@ export function toErrorBody(exception: unknown): { body: ErrorBody; headers: Rec
       const r = res as { message?: unknown; details?: unknown; code?: string; retryAfter?: number };
       const message = Array.isArray(r.message) ? r.message.join('; ') : String(r.message ?? exception.message);
       const headers: Record<string, string> = r.retryAfter ? { 'Retry-After': String(r.retryAfter) } : {};
-      return { body: errorBody(status, message, { code: r.code, details: r.details }), headers };
+      return { body: errorBody(status, message, { code: r.code ?? CODE_BY_STATUS[status], details: r.details }), headers };
     }
-    return { body: errorBody(status, String(res)), headers: {} };
+    return { body: errorBody(status, String(res), { code: CODE_BY_STATUS[status] }), headers: {} };
   }
-  // Fastify's own errors (bad JSON, body too large, bad content type) carry a 4xx statusCode.
+  // Fastify's own errors (bad JSON, body too large, bad content type) carry a 4xx statusCode;
+  // their FST_* codes are Fastify's internals, so clients get one of ours instead.
   const fe = exception as { statusCode?: number; code?: string; message?: string } | null;
   if (fe && typeof fe.statusCode === 'number' && fe.statusCode >= 400 && fe.statusCode < 500) {
+    const code =
+      fe.statusCode === 413 || fe.code === 'FST_ERR_CTP_BODY_TOO_LARGE'
+        ? 'body_too_large'
+        : fe.statusCode === 415 || fe.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE'
+          ? 'unsupported_media_type'
+          : fe.statusCode === 404
+            ? 'not_found'
+            : 'malformed_request';
     const message =
-      fe.code === 'FST_ERR_CTP_BODY_TOO_LARGE'
+      code === 'body_too_large'
         ? 'Request body is too large'
-        : fe.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE'
+        : code === 'unsupported_media_type'
           ? 'Unsupported content type'
           : fe.code?.startsWith('FST_ERR_CTP') || exception instanceof SyntaxError
             ? 'Malformed request body'
             : (fe.message ?? 'Bad request');
-    return { body: errorBody(fe.statusCode, message, { code: fe.code }), headers: {} };
+    return { body: errorBody(fe.statusCode, message, { code }), headers: {} };
   }
-  if (exception instanceof SyntaxError) return { body: errorBody(400, 'Malformed JSON body'), headers: {} };
+  if (exception instanceof SyntaxError) return { body: errorBody(400, 'Malformed JSON body', { code: 'malformed_request' }), headers: {} };
   if (isDatabaseUnavailable(exception) || isRedisUnavailable(exception)) {
     return { body: errorBody(503, 'Service temporarily unavailable, please retry', { code: 'unavailable' }), headers: { 'Retry-After': '5' } };
   }
   return { body: errorBody(500, 'Internal server error'), headers: {} };
 }
+
+/** Nest's own exceptions (ParseUUIDPipe, unknown route) carry no code: one by status, so every 4xx has one. */
+const CODE_BY_STATUS: Record<number, string> = {
+  400: 'validation_failed',
+  401: 'unauthorized',
+  403: 'forbidden',
+  404: 'not_found',
+  413: 'body_too_large',
+  415: 'unsupported_media_type',
+  429: 'rate_limited',
+};
 
 /** The throttler sets Retry-After-<name> per limit it checked; clients want one Retry-After. */
 function retryAfterFromThrottler(reply: FastifyReply): string {

@@ -3,11 +3,11 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import fastifyStatic from '@fastify/static';
 import multipart from '@fastify/multipart';
-import { DynamicModule, RequestMethod, Type } from '@nestjs/common';
+import { DynamicModule, INestApplication, RequestMethod, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
 import { AppConfig } from '../config/app-config';
 import type { Logger } from 'pino';
@@ -20,12 +20,13 @@ import { createValidationPipe } from './validation';
 import { badRequest } from './domain-error';
 import { bodyProblem, MAX_BODY_DEPTH, urlHasNul } from './body-guards';
 import { installLeanRoutes } from './lean-route';
+import { buildOpenApiDocument, OpenApiOptions } from './openapi';
 
 export const API_PREFIX = 'api/v1';
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 
 /** Builds the api exactly as production runs it; tests use the same function. */
-export async function createHttpApp(rootModule: Type<unknown> | DynamicModule, config: AppConfig): Promise<NestFastifyApplication> {
+export async function createHttpApp(rootModule: Type<unknown> | DynamicModule, config: AppConfig, openApi: OpenApiOptions): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
     bodyLimit: config.bodyLimitBytes,
     trustProxy: config.trustProxy,
@@ -77,7 +78,7 @@ export async function createHttpApp(rootModule: Type<unknown> | DynamicModule, c
     });
   }
 
-  app.setGlobalPrefix(API_PREFIX, { exclude: [{ path: 'metrics', method: RequestMethod.GET }] });
+  setApiPrefix(app);
   app.useGlobalFilters(new AllExceptionsFilter());
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();
@@ -100,14 +101,13 @@ export async function createHttpApp(rootModule: Type<unknown> | DynamicModule, c
     logRequest(req, reply, done);
   });
 
-  const doc = new DocumentBuilder()
-    .setTitle('Legal-knowledge contest platform')
-    .setDescription('Question banks, contests, rounds, attempts, leaderboards, judging and results. Errors: { statusCode, error, message, details }.')
-    .setVersion('1')
-    .addBearerAuth()
-    .build();
-  SwaggerModule.setup('docs', app, () => SwaggerModule.createDocument(app, doc), { jsonDocumentUrl: 'docs/openapi.json' });
+  SwaggerModule.setup('docs', app, () => buildOpenApiDocument(app, openApi), { jsonDocumentUrl: 'docs/openapi.json' });
   return app;
+}
+
+/** The routes' prefix, also applied where the OpenAPI document is built without a server. */
+export function setApiPrefix(app: INestApplication): void {
+  app.setGlobalPrefix(API_PREFIX, { exclude: [{ path: 'metrics', method: RequestMethod.GET }] });
 }
 
 /** The headers helmet would set on every response, captured from its middleware once. */

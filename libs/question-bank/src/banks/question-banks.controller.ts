@@ -1,9 +1,10 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Actor, CurrentActor, Roles } from '@lc/identity';
-import { Page } from '@lc/platform';
+import { Page, PageOf } from '@lc/platform';
 import { CreateQuestionBankDto, ListQuestionBanksQuery } from './question-bank.dto';
-import { QuestionBanksService, QuestionBankView } from './question-banks.service';
+import { QuestionBanksService } from './question-banks.service';
+import { QuestionBankResponse } from '../questions/question.responses';
 
 @ApiTags('question banks')
 @ApiBearerAuth()
@@ -15,17 +16,20 @@ export class QuestionBanksController {
   @Post()
   @Roles('admin', 'organiser')
   @ApiOperation({ summary: 'Create a question bank (organisers: in their organisation)' })
-  create(@CurrentActor() actor: Actor, @Body() dto: CreateQuestionBankDto): Promise<QuestionBankView> {
+  @ApiCreatedResponse({ type: QuestionBankResponse })
+  create(@CurrentActor() actor: Actor, @Body() dto: CreateQuestionBankDto): Promise<QuestionBankResponse> {
     return this.banks.create(actor, dto);
   }
 
   @Get()
-  list(@CurrentActor() actor: Actor, @Query() q: ListQuestionBanksQuery): Promise<Page<QuestionBankView>> {
+  @ApiOkResponse({ type: PageOf(QuestionBankResponse) })
+  list(@CurrentActor() actor: Actor, @Query() q: ListQuestionBanksQuery): Promise<Page<QuestionBankResponse>> {
     return this.banks.list(actor, q);
   }
 
   @Get(':id')
-  get(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<QuestionBankView> {
+  @ApiOkResponse({ type: QuestionBankResponse })
+  get(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<QuestionBankResponse> {
     return this.banks.get(actor, id);
   }
 }

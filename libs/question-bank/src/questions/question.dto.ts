@@ -76,13 +76,13 @@ export class CreateQuestionDto {
   @Type(() => AnswerDto)
   answer?: AnswerDto | null;
 
-  @ApiPropertyOptional({ example: 'Luật Bầu cử 2015/Chương I', description: 'Topic path, levels separated by /' })
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'Luật Bầu cử 2015/Chương I', description: 'Topic path, levels separated by /' })
   @IsOptional()
   @IsString()
   @MaxLength(LIMITS.topicPath)
   topic?: string | null;
 
-  @ApiPropertyOptional({ example: 'Luật Bầu cử ĐBQH và đại biểu HĐND 2015, Điều 2' })
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'Luật Bầu cử ĐBQH và đại biểu HĐND 2015, Điều 2' })
   @IsOptional()
   @IsString()
   @MaxLength(LIMITS.legalReference)
@@ -100,13 +100,13 @@ export class CreateQuestionDto {
   @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 2 })
   points?: number;
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ type: String, nullable: true })
   @IsOptional()
   @IsString()
   @MaxLength(LIMITS.explanation)
   explanation?: string | null;
 
-  @ApiPropertyOptional({ description: 'Essay: guidance for judges' })
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'Essay: guidance for judges' })
   @IsOptional()
   @IsString()
   @MaxLength(LIMITS.rubric)

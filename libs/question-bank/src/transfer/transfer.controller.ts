@@ -1,14 +1,14 @@
 import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Actor, CurrentActor, Roles } from '@lc/identity';
-import { AppConfig, readUpload } from '@lc/platform';
+import { ApiFileResponse, AppConfig, readUpload, XLSX_MEDIA_TYPE } from '@lc/platform';
 import { ExportQuery } from './export.dto';
 import { ExportQuestions } from './export-questions';
 import { IMPORT_FORMATS } from './formats/types';
 import { readImportOptions } from './import-options';
 import { ImportQuestions } from './import-questions';
-import { ImportReport } from './import-run';
+import { ImportReportResponse } from '../questions/question.responses';
 
 @ApiTags('question banks')
 @ApiBearerAuth()
@@ -29,14 +29,15 @@ export class TransferController {
   @ApiQuery({ name: 'format', enum: IMPORT_FORMATS, required: false })
   @ApiQuery({ name: 'dryRun', type: Boolean, required: false })
   @ApiQuery({ name: 'duplicates', enum: ['skip', 'keep'], required: false })
-  async import(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Query() query: Record<string, unknown>, @Req() req: FastifyRequest): Promise<ImportReport> {
+  @ApiOkResponse({ type: ImportReportResponse })
+  async import(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Query() query: Record<string, unknown>, @Req() req: FastifyRequest): Promise<ImportReportResponse> {
     const upload = await readUpload(req, this.config.importMaxBytes);
     return this.importer.execute(actor, id, readImportOptions(query, upload.fields, upload.filename), upload.file);
   }
 
   @Get('export')
   @ApiOperation({ summary: 'Export the bank: xlsx, csv, gift, moodle-xml, aiken, or a printable answer-sheet (HTML)' })
-  @ApiProduces('application/octet-stream')
+  @ApiFileResponse('The file; X-Export-Skipped counts questions the format cannot hold', XLSX_MEDIA_TYPE, 'text/csv', 'text/plain', 'application/xml', 'text/html')
   async export(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Query() q: ExportQuery, @Res({ passthrough: true }) reply: FastifyReply): Promise<Buffer> {
     const file = await this.exporter.execute(actor, id, q.format);
     void reply

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { answerBody, attemptsLeft, isAnswered, normaliseAttempt, representativeAttempt } from './attempt-model';
+import type { MyAttempt } from '../../shared/api/types';
 
 describe('normaliseAttempt', () => {
   it('reads the POST /rounds/:id/attempts contract', () => {
@@ -69,12 +70,13 @@ describe('answers', () => {
 });
 
 describe('representativeAttempt', () => {
+  const at = (a: Pick<MyAttempt, 'id' | 'status' | 'score' | 'timeTakenMs' | 'submittedAt'>): MyAttempt => ({ attemptNo: Number(a.id), startedAt: '2025-07-01T00:00:00Z', deadlineAt: '2025-07-01T09:00:00Z', maxScore: 10, ...a });
   const list = [
-    { id: '1', status: 'submitted', score: 8, timeTakenMs: 300_000, submittedAt: '2025-07-01T01:00:00Z' },
-    { id: '2', status: 'submitted', score: 9, timeTakenMs: 500_000, submittedAt: '2025-07-01T02:00:00Z' },
-    { id: '3', status: 'submitted', score: 9, timeTakenMs: 400_000, submittedAt: '2025-07-01T03:00:00Z' },
-    { id: '4', status: 'void', score: 10, timeTakenMs: 1000, submittedAt: '2025-07-01T04:00:00Z' },
-    { id: '5', status: 'expired', score: 2, timeTakenMs: 600_000, submittedAt: '2025-07-01T05:00:00Z' },
+    at({ id: '1', status: 'submitted' as const, score: 8, timeTakenMs: 300_000, submittedAt: '2025-07-01T01:00:00Z' }),
+    at({ id: '2', status: 'submitted' as const, score: 9, timeTakenMs: 500_000, submittedAt: '2025-07-01T02:00:00Z' }),
+    at({ id: '3', status: 'submitted' as const, score: 9, timeTakenMs: 400_000, submittedAt: '2025-07-01T03:00:00Z' }),
+    at({ id: '4', status: 'void' as const, score: 10, timeTakenMs: 1000, submittedAt: '2025-07-01T04:00:00Z' }),
+    at({ id: '5', status: 'expired' as const, score: 2, timeTakenMs: 600_000, submittedAt: '2025-07-01T05:00:00Z' }),
   ];
   it('picks the best by score then time, ignoring void attempts', () => {
     expect(representativeAttempt(list)?.id).toBe('3');

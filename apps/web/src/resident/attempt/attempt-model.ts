@@ -71,7 +71,7 @@ function toWithheld(v: unknown): AttemptQuestion['keyWithheld'] {
 
 function toPrediction(v: unknown): PredictionQuestion | null {
   const p = obj(v);
-  return typeof p.prompt === 'string' && p.prompt ? { prompt: p.prompt, target: str(p.target) } : null;
+  return typeof p.prompt === 'string' && p.prompt ? { prompt: p.prompt, actual: num(p.actual) ?? null } : null;
 }
 
 /** An attempt from POST /rounds/:id/attempts or GET /attempts/:id, in one shape. */

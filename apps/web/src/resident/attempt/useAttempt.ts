@@ -208,7 +208,16 @@ export function useAttempt(attemptId: string) {
         if (e instanceof ApiError && e.status === 409 && !detailId(e, 'attemptId')) {
           const latest = await refresh();
           if (latest && latest.status !== 'in_progress' && latest.score !== null && latest.score !== undefined) {
-            const r: SubmitResult = { score: latest.score, maxScore: latest.maxScore ?? 0, timeTakenMs: latest.timeTakenMs ?? 0, rank: latest.rank ?? null };
+            // GET /attempts/:id carries no board place: the rank is unknown here.
+            const r: SubmitResult = {
+              attemptId: latest.id,
+              status: latest.status === 'expired' ? 'expired' : 'submitted',
+              score: latest.score,
+              maxScore: latest.maxScore ?? 0,
+              timeTakenMs: latest.timeTakenMs ?? 0,
+              submittedAt: latest.submittedAt ?? '',
+              rank: null,
+            };
             setResult(r);
             return r;
           }
@@ -234,7 +243,7 @@ export function useAttempt(attemptId: string) {
   useEffect(() => {
     if (!roundId || predictionQuestion) return;
     residentApi.round(roundId).then(
-      (r) => r.predictionQuestion && setPredictionQuestion({ prompt: r.predictionQuestion.prompt }),
+      (r) => r.predictionQuestion && setPredictionQuestion(r.predictionQuestion),
       () => undefined,
     );
   }, [roundId, predictionQuestion]);

@@ -6,7 +6,7 @@ import { normaliseAttempt } from '../attempt/attempt-model';
 import { AnswerKey, hasAnswerKey } from './AnswerKey';
 import { MyPlace, WinnersTable } from './MyResultsPage';
 
-const me: PublicResultRow = { rank: 2, displayName: 'Trần Thị Bình', unit: 'UBND xã A', province: 'Huế', score: 8, maxScore: 10, timeTakenMs: 95_000, prize: { code: 'nhi', name: 'Giải Nhì', level: 2 }, attemptId: 'a2' };
+const me: PublicResultRow = { rank: 2, displayName: 'Trần Thị Bình', unit: 'UBND xã A', province: 'Huế', score: 8, maxScore: 10, timeTakenMs: 95_000, prize: { code: 'nhi', name: 'Giải Nhì', level: 2, group: null, boundaryTie: false }, attemptId: 'a2' };
 
 /** GET /attempts/:id once published: questions, the resident's answers and the review (answer key). */
 const published = normaliseAttempt({
@@ -44,7 +44,7 @@ describe('resident results page', () => {
   });
 
   it('lists the winners with shortened names', () => {
-    const html = renderToStaticMarkup(<WinnersTable winners={[{ ...me, rank: 1, displayName: 'Nguyễn V. A.', prize: { code: 'nhat', name: 'Giải Nhất', level: 1 } }]} kind="quiz" />);
+    const html = renderToStaticMarkup(<WinnersTable winners={[{ ...me, rank: 1, displayName: 'Nguyễn V. A.', prize: { code: 'nhat', name: 'Giải Nhất', level: 1, group: null, boundaryTie: false } }]} kind="quiz" />);
     expect(html).toContain('Nguyễn V. A.');
     expect(html).toContain('Giải Nhất');
     expect(renderToStaticMarkup(<WinnersTable winners={[]} kind="quiz" />)).toContain('không có người đạt giải');

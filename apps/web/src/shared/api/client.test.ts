@@ -3,8 +3,9 @@ import { MemoryStorage } from '../storage';
 import { ApiClient, buildUrl } from './client';
 import { ApiError } from './errors';
 import { SessionStore } from './session';
+import type { User } from './types';
 
-const user = { id: 'u1', fullName: 'A', role: 'resident', organisationId: null, email: null, phone: null, nationalId: null, province: null, commune: null, unit: null, dateOfBirth: null };
+const user: User = { id: 'u1', fullName: 'A', role: 'resident', organisationId: null, email: null, phone: null, nationalId: null, province: null, commune: null, unit: null, dateOfBirth: null, createdAt: '2026-01-01T00:00:00.000Z' };
 
 function json(status: number, body: unknown): Response {
   return new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ApiError, apiErrorFromBody, classifySaveError, describeError, detailId, fieldProblems, networkError } from './errors';
+import { ApiError, apiErrorFromBody, BY_CODE, CLIENT_ERROR_CODES, classifySaveError, describeError, detailId, fieldProblems, networkError } from './errors';
+import openapi from './openapi.json';
 
 describe('API errors', () => {
   it('reads the server error body', () => {
@@ -35,9 +36,19 @@ describe('classifySaveError', () => {
     expect(classifySaveError(new ApiError(429, undefined, 'x'))).toBe('retry');
   });
   it('drops stale answers and stops on a finished attempt', () => {
-    expect(classifySaveError(new ApiError(409, 'stale_seq', 'x'))).toBe('stale');
+    expect(classifySaveError(new ApiError(409, 'stale_answer', 'x'))).toBe('stale');
     expect(classifySaveError(new ApiError(409, 'deadline_passed', 'x'))).toBe('closed');
-    expect(classifySaveError(new ApiError(409, 'attempt_not_in_progress', 'x'))).toBe('closed');
+    expect(classifySaveError(new ApiError(409, 'attempt_closed', 'x'))).toBe('closed');
     expect(classifySaveError(new ApiError(400, 'validation_failed', 'x'))).toBe('rejected');
+  });
+});
+
+describe('error codes', () => {
+  it('has a text for exactly the codes the server can send (openapi.json), and the client its own', () => {
+    const server = [...openapi.components.schemas.ErrorResponse.properties.code.enum].sort();
+    const client: readonly string[] = CLIENT_ERROR_CODES;
+    const mapped = Object.keys(BY_CODE).filter((c) => !client.includes(c)).sort();
+    expect(mapped).toEqual(server);
+    for (const text of Object.values(BY_CODE)) expect(text).toMatch(/[ăâđêôơưáàảãạéèẻẽẹíìỉĩịóòỏõọúùủũụýỳỷỹỵ]/);
   });
 });

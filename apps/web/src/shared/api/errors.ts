@@ -2,6 +2,7 @@
  * Errors from the API ({ statusCode, error, message, code?, details? }) and from the network,
  * turned into Vietnamese text a resident can act on. Pure: no fetch, no DOM.
  */
+import type { ErrorCode } from './types';
 
 export interface FieldProblem {
   field: string;
@@ -40,8 +41,15 @@ export function networkError(cause: unknown): ApiError {
   return new ApiError(0, timedOut ? 'timeout' : 'network', timedOut ? 'Request timed out' : 'Network error');
 }
 
-/** Known error codes from the server, in Vietnamese. Unknown codes fall back to the status. */
-const BY_CODE: Record<string, string> = {
+/** Codes the client itself gives a failed request (no answer from the server). */
+export const CLIENT_ERROR_CODES = ['network', 'timeout'] as const;
+
+/**
+ * Every code the server's error bodies can carry (ErrorCode, from the OpenAPI document) and
+ * the client's own, in Vietnamese: the type makes a missing or unknown code a compile error,
+ * and errors.test.ts checks the list against openapi.json.
+ */
+export const BY_CODE: Record<ErrorCode | (typeof CLIENT_ERROR_CODES)[number], string> = {
   network: 'Không có kết nối mạng. Vui lòng kiểm tra mạng và thử lại.',
   timeout: 'Mạng chậm, máy chủ chưa phản hồi kịp. Vui lòng thử lại.',
   unauthorized: 'Phiên đăng nhập đã hết hạn. Vui lòng đăng nhập lại.',
@@ -56,15 +64,10 @@ const BY_CODE: Record<string, string> = {
   email_taken: 'Email này đã có tài khoản. Vui lòng đăng nhập.',
   already_registered: 'Bạn đã đăng ký tham gia cuộc thi này.',
   attempt_in_progress: 'Bạn đang có một lượt thi chưa hoàn thành.',
-  attempts_exhausted: 'Bạn đã dùng hết số lượt thi của vòng này.',
-  max_attempts_reached: 'Bạn đã dùng hết số lượt thi của vòng này.',
   round_not_open: 'Vòng thi chưa mở hoặc đã đóng.',
-  round_closed: 'Vòng thi đã đóng.',
   not_registered: 'Bạn cần đăng ký tham gia cuộc thi trước khi làm bài.',
   deadline_passed: 'Đã hết thời gian làm bài. Bài thi được chấm với các câu trả lời đã lưu.',
   attempt_closed: 'Lượt thi đã kết thúc.',
-  attempt_not_in_progress: 'Lượt thi đã kết thúc.',
-  stale_seq: 'Câu trả lời mới hơn đã được lưu trước đó.',
   stale_answer: 'Câu trả lời mới hơn đã được lưu trước đó.',
   attempt_limit_reached: 'Bạn đã dùng hết số lượt thi của vòng này.',
   not_enrolled: 'Vòng thi này chỉ dành cho người được vào vòng.',
@@ -139,6 +142,68 @@ const BY_CODE: Record<string, string> = {
   not_a_judge: 'Người này không phải giám khảo của đơn vị.',
   judge_deactivated: 'Tài khoản giám khảo này đã bị khoá.',
   judge_has_marks: 'Giám khảo này đã chấm bài của vòng thi nên không gỡ được; giám khảo có thể tự xin rút.',
+  // Input the server refuses before any rule (libs/platform)
+  malformed_request: 'Yêu cầu gửi lên bị lỗi định dạng. Vui lòng tải lại trang rồi thử lại.',
+  body_too_large: 'Dữ liệu gửi lên quá lớn.',
+  body_too_deep: 'Dữ liệu gửi lên có cấu trúc quá phức tạp.',
+  unsupported_media_type: 'Định dạng dữ liệu gửi lên không được hỗ trợ.',
+  unavailable: 'Hệ thống đang tạm gián đoạn. Vui lòng thử lại sau ít giây.',
+  // Attempts and answers (libs/attempts)
+  answer_invalid: 'Câu trả lời chưa hợp lệ: chọn phương án hoặc nhập câu trả lời.',
+  one_option_only: 'Câu hỏi này chỉ được chọn một phương án.',
+  unknown_option: 'Phương án đã chọn không có trong câu hỏi. Vui lòng tải lại trang.',
+  wrong_answer_kind: 'Kiểu câu trả lời không khớp với câu hỏi (số, chữ hoặc phương án).',
+  unknown_event: 'Sự kiện gửi lên không được nhận.',
+  attempt_events_unavailable: 'Hệ thống chưa nhận được sự kiện lượt thi. Vui lòng thử lại sau.',
+  too_many_rounds: 'Bạn đang theo dõi quá nhiều vòng thi cùng lúc. Hãy đóng bớt một trang.',
+  // Contests and rounds (libs/contests)
+  contest_archived: 'Cuộc thi đã lưu trữ nên không thay đổi được.',
+  contest_closed: 'Cuộc thi đã kết thúc nên không thêm vòng thi được.',
+  contest_not_published: 'Chỉ kết thúc được cuộc thi đã công bố.',
+  round_changed: 'Vòng thi vừa được người khác thay đổi. Vui lòng tải lại trang rồi thử lại.',
+  selection_empty: 'Vòng thi cần ít nhất một quy tắc chọn câu hỏi.',
+  selection_invalid: 'Quy tắc chọn câu hỏi chưa hợp lệ: số câu phải là số nguyên từ 1 trở lên.',
+  selection_too_few: 'Ngân hàng không đủ câu hỏi phù hợp với quy tắc chọn câu hỏi.',
+  selection_topic_unknown: 'Ngân hàng không có chủ đề đã chọn.',
+  pool_too_small: 'Ngân hàng không đủ câu hỏi cho một vòng thi.',
+  opens_at_required: 'Quy tắc xếp hạng theo thời gian từ lúc mở cần thời điểm mở vòng thi.',
+  // Question banks (libs/question-bank)
+  question_archived: 'Câu hỏi đã lưu trữ nên không sửa được.',
+  invalid_question: 'Câu hỏi chưa hợp lệ. Vui lòng kiểm tra nội dung và đáp án.',
+  format_required: 'Chọn định dạng của tệp cần nhập.',
+  import_file_refused: 'Tệp không đọc được hoặc không đúng định dạng đã chọn.',
+  import_too_large: 'Tệp có quá nhiều câu hỏi cho một lần nhập. Hãy chia thành nhiều tệp.',
+  // Statistics (libs/statistics)
+  invalid_period: 'Khoảng thời gian chưa hợp lệ: ngày bắt đầu phải trước ngày kết thúc.',
+  // Judging: rules, advancement, juries (libs/judging)
+  entry_gone: 'Bài dự thi đã bị xoá.',
+  invalid_entry_facts: 'Thời lượng trình bày hoặc lỗi vi phạm chưa hợp lệ.',
+  invalid_jury: 'Thiết lập ban giám khảo chưa hợp lệ. Vui lòng kiểm tra các ô được đánh dấu.',
+  invalid_jury_policy: 'Quy tắc tổng hợp điểm của ban giám khảo chưa hợp lệ.',
+  invalid_rubric: 'Tiêu chí chấm chưa hợp lệ. Vui lòng kiểm tra các ô được đánh dấu.',
+  invalid_ranking_rules: 'Quy tắc xếp hạng chưa hợp lệ. Vui lòng kiểm tra các ô được đánh dấu.',
+  invalid_prize_plan: 'Cơ cấu giải thưởng chưa hợp lệ. Vui lòng kiểm tra các ô được đánh dấu.',
+  invalid_award_rules: 'Quy định khen thưởng chưa hợp lệ. Vui lòng kiểm tra các ô được đánh dấu.',
+  invalid_unit_prizes: 'Công thức giải tập thể chưa hợp lệ. Vui lòng kiểm tra các ô được đánh dấu.',
+  invalid_group_field: 'Trường phân nhóm phải là tên một trường đăng ký (chữ, số, _ hoặc -).',
+  group_field_required: 'Giải theo nhóm cần chọn trường đăng ký dùng để phân nhóm.',
+  rules_locked: 'Kết quả đã công bố nên không đổi được quy tắc xếp hạng nữa.',
+  invalid_attempt_row: 'Có lượt thi thiếu điểm hoặc thời gian nên chưa xếp hạng được.',
+  invalid_advancement: 'Quy tắc vào vòng sau chưa hợp lệ. Vui lòng kiểm tra các ô được đánh dấu.',
+  no_advancement_rule: 'Vòng thi chưa có quy tắc vào vòng sau: hãy chọn người vào vòng.',
+  no_next_round: 'Cuộc thi không có vòng tiếp theo để vào.',
+  not_an_entrant: 'Có người được chọn không dự thi vòng này.',
+  pick_or_quota: 'Chọn người vào vòng hoặc dùng chỉ tiêu, không dùng cả hai.',
+  pick_required: 'Vòng thi này do giám khảo chọn người vào vòng sau: hãy chọn người.',
+  quota_unavailable: 'Chức năng vào vòng theo chỉ tiêu đang tạm thời không dùng được.',
+  ranking_unavailable: 'Chức năng xếp hạng vòng chấm điểm đang tạm thời không dùng được.',
+  invalid_topic: 'Tên chủ đề chưa hợp lệ.',
+  nothing_to_change: 'Không có gì thay đổi.',
+  parent_not_found: 'Không tìm thấy chủ đề cha đã chọn.',
+  round_closed: 'Vòng thi đã đóng: không nhận thêm câu trả lời hoặc bài nộp.',
+  topic_exists: 'Ngân hàng đã có chủ đề này.',
+  topic_in_use: 'Chủ đề đang được dùng trong quy tắc chọn câu hỏi của vòng thi nên chưa xóa được.',
+  topic_not_empty: 'Chủ đề còn câu hỏi hoặc chủ đề con nên chưa xóa được.',
 };
 
 const BY_STATUS: Record<number, string> = {
@@ -157,7 +222,8 @@ const BY_STATUS: Record<number, string> = {
 /** One sentence for the person in front of the screen. */
 export function describeError(e: unknown): string {
   if (e instanceof ApiError) {
-    if (e.code && BY_CODE[e.code]) return BY_CODE[e.code];
+    const text = e.code ? (BY_CODE as Record<string, string | undefined>)[e.code] : undefined;
+    if (text) return text;
     if (e.status === 0) return BY_CODE.network;
     if (e.status === 429) {
       return e.retryAfterSeconds ? `${BY_CODE.rate_limited} (khoảng ${Math.ceil(e.retryAfterSeconds)} giây)` : BY_CODE.rate_limited;

@@ -1,103 +1,23 @@
 /**
  * Shapes of the judging API (libs/judging: judged entries, marks, results, exports), as the
- * web app reads them. Shared by the judge screens (staff chunk) and the rapporteur's and
- * resident's screens (main bundle): types only, so nothing is bundled twice.
+ * web app reads them: names for schemas of the generated OpenAPI types (schema.d.ts). Shared
+ * by the judge screens (staff chunk) and the rapporteur's and resident's screens (main
+ * bundle): types only, so nothing is bundled twice.
  */
+import type { components } from './schema';
 
-export interface RubricCriterion {
-  key: string;
-  label: string;
-  maxPoints: number;
-}
+type Schemas = components['schemas'];
 
+export type RubricCriterion = Schemas['RubricCriterionResponse'];
 /** GET /rounds/:id/jury */
-export interface JuryView {
-  roundId: string;
-  rubric: RubricCriterion[];
-  maxScore: number;
-  aggregate: 'mean' | 'trimmed-mean' | string;
-  trimmedMeanThreshold: number;
-  penalties: unknown[];
-  reconciliationGap: number | null;
-  decimals: number;
-  tieBreakCriteria: string[];
-  headJudgeUserId: string | null;
-  locked: boolean;
-  updatedAt: string | null;
-}
-
-export interface EntryFile {
-  name: string;
-  type: string;
-  size: number;
-  sha256?: string;
-  url?: string;
-}
-
+export type JuryView = Schemas['JuryResponse'];
+export type EntryFile = Schemas['EntryFileResponse'];
 /** GET /entries/:id, GET /rounds/:id/my-entry, POST /rounds/:id/entries */
-export interface EntryView {
-  id: string;
-  roundId: string;
-  userId: string;
-  text: string | null;
-  link: string | null;
-  file: EntryFile | null;
-  durationSeconds: number | null;
-  breaches: string[];
-  version: number;
-  submittedAt: string;
-  updatedAt: string;
-}
-
-export interface MarkingSummary {
-  method: 'mean' | 'trimmed-mean' | 'none' | string;
-  source: string;
-  judgeCount: number;
-  droppedJudgeIds: string[];
-  aggregate: number | null;
-  score: number | null;
-  penalties: { total: number; items: { code: string; points: number; detail: string }[] };
-  final: number | null;
-  criterionMeans: Record<string, number>;
-  gap: number | null;
-  needsReconciliation: boolean;
-  incomplete: boolean;
-  reconciliation: { mode: string; byUserId: string; at: string; reason: string; total?: number } | null;
-}
-
+export type EntryView = Schemas['EntryResponse'];
+export type MarkingSummary = Schemas['MarkingSummaryResponse'];
 /** One row of GET /rounds/:id/entries for a judged round. */
-export interface JudgedEntryRow {
-  id: string;
-  roundId: string;
-  userId: string;
-  fullName: string;
-  unit: string | null;
-  submittedAt: string;
-  version: number;
-  hasText: boolean;
-  link: string | null;
-  file: { name: string; type: string; size: number } | null;
-  durationSeconds: number | null;
-  breaches: string[];
-  judges: number;
-  marked: number;
-  markedByMe: boolean;
-  flagged: boolean;
-  /** Absent for a judge who has not marked the entry yet (blind marking). */
-  marking?: MarkingSummary;
-}
-
-export interface MarkView {
-  /** Empty for the author (they never learn who gave which mark). */
-  judgeUserId: string;
-  judgeName?: string;
-  scores: Record<string, number>;
-  total: number;
-  comment: string | null;
-  submittedAt: string;
-  counts: boolean;
-}
-
+export type JudgedEntryRow = Schemas['JudgedEntryRowResponse'];
+export type MarkView = Schemas['MarkResponse'];
 /** GET/POST /entries/:id/scores */
 export interface EntryMarks {
   entryId: string;
@@ -209,82 +129,16 @@ export interface PublicResultRow {
 }
 
 /** GET /rounds/:id/results as a resident sees it once published. */
-export interface ResidentResults {
-  roundId: string;
-  status: string;
-  publishedAt: string | null;
-  predictionActual: number | null;
-  rankedCount: number;
-  winners: PublicResultRow[];
-  me: PublicResultRow | null;
-}
-
-export interface ExplanationLine {
-  key: string;
-  params: Record<string, string | number>;
-  vi: string;
-  en: string;
-}
-
+export type ResidentResults = Schemas['ResidentResultsResponse'];
+export type ExplanationLine = Schemas['ExplanationLineResponse'];
 /** GET /rounds/:id/results/explain/:userId */
-export interface PlaceExplanation {
-  personId: string;
-  /** Whom the sentences address: the person ("Bạn xếp hạng…") or staff (third person, short name). */
-  perspective?: 'self' | 'staff';
-  rank: number;
-  total: number;
-  lines: ExplanationLine[];
-  vi: string;
-  en: string;
-  status: string;
-}
-
-export interface PlaceSnapshot {
-  personId: string;
-  rank: number;
-  attemptId: string;
-  score: number;
-  award?: string | null;
-  advanced?: boolean;
-}
-
-export interface PlaceChange {
-  personId: string;
-  before: PlaceSnapshot | null;
-  after: PlaceSnapshot | null;
-  changed: string[];
-}
-
+export type PlaceExplanation = Schemas['PlaceExplanationResponse'];
+export type PlaceSnapshot = Schemas['PlaceSnapshotResponse'];
+export type PlaceChange = Schemas['PlaceChangeResponse'];
 /** POST/GET /rounds/:id/results/corrections */
-export interface CorrectionView {
-  id: string;
-  roundId: string;
-  version: number;
-  reason: string;
-  request: { voidAttemptIds?: string[]; reinstateAttemptIds?: string[]; predictionActual?: number };
-  changes: PlaceChange[];
-  beforeHash: string;
-  afterHash: string;
-  createdBy: string | null;
-  createdAt: string;
-}
-
+export type CorrectionView = Schemas['CorrectionResponse'];
 /** POST /rounds/:id/results/exports, GET /exports/:id */
-export interface ExportView {
-  id: string;
-  roundId: string;
-  format: 'xlsx' | 'csv';
-  scope: 'ranking' | 'winners';
-  status: 'queued' | 'running' | 'done' | 'failed' | string;
-  progress: { rowsWritten: number; rowsTotal: number | null; percent: number | null };
-  fileName: string | null;
-  bytes: number | null;
-  error: string | null;
-  createdAt: string;
-  finishedAt: string | null;
-  downloadUrl: string | null;
-}
-
+export type ExportView = Schemas['ExportResponse'];
 /** POST /rounds/:id/close */
 export interface CloseOutcome {
   roundId: string;

@@ -1,11 +1,12 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Req, Res, StreamableFile, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
+import { ApiFileResponse } from '@lc/platform';
 import { SkipThrottle, Throttle, ThrottlerGuard } from '@nestjs/throttler';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { type Actor, CurrentActor, Roles } from '@lc/identity';
 import { EntriesService } from './entries.service';
-import type { EntryView } from './entry-view';
 import { HandInService } from './hand-in.service';
+import { EntryResponse } from '../entries.responses';
 
 @ApiTags('judged rounds')
 @ApiBearerAuth()
@@ -25,7 +26,10 @@ export class EntriesController {
   @ApiConsumes('application/json', 'multipart/form-data')
   @ApiBody({ schema: { properties: { text: { type: 'string' }, link: { type: 'string' }, file: { type: 'string', format: 'binary' } } } })
   @ApiOperation({ summary: 'Hand in (201) or replace (200) your entry: JSON { text?, link? } or multipart "file" (PDF, DOCX, PPTX, MP4, …)' })
-  async handIn(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Req() req: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<EntryView> {
+  @ApiTooManyRequestsResponse({ description: 'Rate limited; see Retry-After (code rate_limited)' })
+  @ApiCreatedResponse({ type: EntryResponse, description: 'Handed in' })
+  @ApiOkResponse({ type: EntryResponse, description: 'Replaced the earlier entry' })
+  async handIn(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Req() req: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<EntryResponse> {
     const { created, entry } = await this.handIns.handIn(actor, id, req);
     if (!created) void reply.status(200);
     return entry;
@@ -33,18 +37,21 @@ export class EntriesController {
 
   @Get('rounds/:id/my-entry')
   @Roles('resident')
-  mine(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<EntryView> {
+  @ApiOkResponse({ type: EntryResponse })
+  mine(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<EntryResponse> {
     return this.handIns.mine(actor, id);
   }
 
   @Get('entries/:id')
   @ApiOperation({ summary: 'An entry: its author, the organisers, and the judges of the round' })
-  get(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<EntryView> {
+  @ApiOkResponse({ type: EntryResponse })
+  get(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<EntryResponse> {
     return this.entries.get(actor, id);
   }
 
   @Get('entries/:id/file')
   @ApiOperation({ summary: "The entry's file, as an attachment" })
+  @ApiFileResponse('The file as handed in (its own media type)', 'application/octet-stream')
   file(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<StreamableFile> {
     return this.entries.file(actor, id);
   }
@@ -53,7 +60,8 @@ export class EntriesController {
   @Roles('organiser', 'admin')
   @ApiOperation({ summary: 'Record the presentation time (durationSeconds | overtimeMinutes) and breaches: they feed the penalties' })
   @ApiBody({ schema: { example: { overtimeMinutes: 2, breaches: ['notes'] } } })
-  patch(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() body: unknown): Promise<EntryView> {
+  @ApiOkResponse({ type: EntryResponse })
+  patch(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() body: unknown): Promise<EntryResponse> {
     return this.entries.patch(actor, id, body);
   }
 }

@@ -1,8 +1,8 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Put } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { type Actor, CurrentActor, Roles } from '@lc/identity';
-import type { JuryView } from './jury-input';
 import { JurySettingsService } from './jury-settings.service';
+import { JuryResponse } from '../entries.responses';
 
 @ApiTags('judged rounds')
 @ApiBearerAuth()
@@ -13,7 +13,8 @@ export class JuryController {
   @Get('rounds/:id/jury')
   @Roles('organiser', 'judge', 'admin')
   @ApiOperation({ summary: "A judged round's rubric and jury rules" })
-  get(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<JuryView> {
+  @ApiOkResponse({ type: JuryResponse })
+  get(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<JuryResponse> {
     return this.jury.get(actor, id);
   }
 
@@ -37,7 +38,8 @@ export class JuryController {
       },
     },
   })
-  put(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() body: unknown): Promise<JuryView> {
+  @ApiOkResponse({ type: JuryResponse })
+  put(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() body: unknown): Promise<JuryResponse> {
     return this.jury.put(actor, id, body);
   }
 }
