@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { Round } from '@lc/contests';
 import { type Actor } from '@lc/identity';
 import { AuditService, badRequest, conflict, Page } from '@lc/platform';
@@ -62,7 +62,12 @@ export class CorrectResults {
     private readonly boards: BoardSync,
   ) {}
 
-  async execute(actor: Actor, roundId: string, cmd: CorrectionCommand): Promise<CorrectionView> {
+  /**
+   * `alongside` runs in the correction's transaction, after the results are locked and known
+   * to be published, before anything changes: a caller's own record (e.g. a winner's
+   * disqualification) commits or rolls back with the correction it causes.
+   */
+  async execute(actor: Actor, roundId: string, cmd: CorrectionCommand, alongside?: (m: EntityManager) => Promise<void>): Promise<CorrectionView> {
     const access = await this.gate.organiserOrJudge(actor, roundId);
     const voids = [...new Set(cmd.voidAttemptIds ?? [])];
     const reinstates = [...new Set(cmd.reinstateAttemptIds ?? [])];
@@ -79,6 +84,7 @@ export class CorrectResults {
       await lockResults(m, roundId);
       const current = await m.findOneBy(RoundResult, { roundId });
       if (!current || current.status !== 'published') throw conflict('results_not_published', 'Only published results are corrected; before publication void, reinstate or close again');
+      if (alongside) await alongside(m);
       const before = await storedSnapshots(m, roundId);
       const changed = [];
       for (const id of voids) changed.push(await changeAttemptStatus(m, this.audit, actor, access.organisationId, id, 'void', cmd.reason));
