@@ -25,12 +25,13 @@ export const ROUTES: RouteDef[] = [
   { name: 'roundEdit', pattern: '/quan-tri/vong/:roundId/sua' },
   { name: 'contestPreview', pattern: '/quan-tri/cuoc-thi/:contestId/xem-truoc' },
   { name: 'statistics', pattern: '/quan-tri/cuoc-thi/:contestId/thong-ke' },
+  { name: 'winners', pattern: '/quan-tri/vong/:roundId/xac-minh-giai' },
   { name: 'judgeRound', pattern: '/giam-khao/vong/:roundId' },
   { name: 'judgeResults', pattern: '/giam-khao/vong/:roundId/ket-qua' },
   { name: 'judgeEntry', pattern: '/giam-khao/bai/:entryId' },
 ];
 
-export const STAFF_ROUTES = new Set(['staff', 'banks', 'bank', 'bankImport', 'contestNew', 'contestEdit', 'roundNew', 'roundEdit', 'contestPreview', 'statistics', 'judgeRound', 'judgeResults', 'judgeEntry']);
+export const STAFF_ROUTES = new Set(['staff', 'banks', 'bank', 'bankImport', 'contestNew', 'contestEdit', 'roundNew', 'roundEdit', 'contestPreview', 'statistics', 'winners', 'judgeRound', 'judgeResults', 'judgeEntry']);
 
 export const paths = {
   home: () => '/',
@@ -55,6 +56,7 @@ export const paths = {
   roundEdit: (id: string) => `/quan-tri/vong/${encodeURIComponent(id)}/sua`,
   contestPreview: (id: string) => `/quan-tri/cuoc-thi/${encodeURIComponent(id)}/xem-truoc`,
   statistics: (id: string) => `/quan-tri/cuoc-thi/${encodeURIComponent(id)}/thong-ke`,
+  winners: (id: string) => `/quan-tri/vong/${encodeURIComponent(id)}/xac-minh-giai`,
   judgeRound: (id: string) => `/giam-khao/vong/${encodeURIComponent(id)}`,
   judgeResults: (id: string) => `/giam-khao/vong/${encodeURIComponent(id)}/ket-qua`,
   judgeEntry: (id: string) => `/giam-khao/bai/${encodeURIComponent(id)}`,

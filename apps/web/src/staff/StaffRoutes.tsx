@@ -7,6 +7,7 @@ import { ContestEditPage, ContestNewPage, ContestPreviewPage } from '../organise
 import { ImportPage } from '../organiser/ImportPage';
 import { RoundEditPage, RoundNewPage } from '../organiser/RoundNewPage';
 import { StatisticsPage } from '../organiser/StatisticsPage';
+import { WinnersPage } from '../organiser/WinnersPage';
 import { StaffHome } from './StaffHome';
 
 /** The organiser and judge screens: one lazily loaded chunk. */
@@ -33,6 +34,8 @@ export default function StaffRoutes({ match }: { match: Match }) {
       return <ContestPreviewPage contestId={p.contestId} />;
     case 'statistics':
       return <StatisticsPage contestId={p.contestId} />;
+    case 'winners':
+      return <WinnersPage roundId={p.roundId} />;
     case 'judgeRound':
       return <JudgeRoundPage roundId={p.roundId} />;
     case 'judgeResults':

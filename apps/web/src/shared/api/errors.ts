@@ -123,6 +123,8 @@ const BY_CODE: Record<string, string> = {
   flagged_winners_unreviewed: 'Chưa công bố được: có người đạt giải với lượt thi bị gắn cờ mà ban giám khảo chưa xem xét. Hãy hủy kết quả hoặc giữ kết quả (ghi lý do) cho từng người trong danh sách.',
   export_not_ready: 'Tệp xuất chưa sẵn sàng.',
   not_a_judged_round: 'Vòng thi này là trắc nghiệm, không nộp bài dự thi.',
+  winner_disqualified: 'Người này đã bị loại và giải đã được chuyển cho người khác. Muốn hoàn tác, hãy đính chính kết quả (khôi phục lượt thi).',
+  judged_round_disqualification: 'Vòng chấm điểm không có lượt thi để hủy: giải của vòng này đi theo điểm của ban giám khảo (điểm trừ, điểm chốt của trưởng ban) và đính chính kết quả.',
 };
 
 const BY_STATUS: Record<number, string> = {
