@@ -227,6 +227,13 @@ describe('winner verification', () => {
     expect(results.items.map((i: any) => i.userId)).toEqual([b.user.id, c.user.id]);
     expect((await http.post(`/rounds/${round.id}/results/publish`, undefined, o)).status).toBe(200);
 
+    // Disclosures are rate-limited per user: checking winners takes a few a minute, harvesting many.
+    const colleague = await newStaff(http, admin, 'organiser', setup.org.id);
+    const view = () => http.post(`/rounds/${round.id}/winners/${b.user.id}/identity`, { reason: 'Xác minh danh tính trước khi trao giải' }, colleague.token);
+    for (let i = 0; i < 30; i++) expect((await view()).status).toBe(200);
+    expect(expectError(await view(), 429).statusCode).toBe(429);
+    expect(await auditRows('winner.identity.view', b.user.id)).toHaveLength(30);
+
     const judged = (await http.post(`/contests/${contest.id}/rounds`, { title: 'Vòng thuyết trình', kind: 'judged', opensAt: iso(Date.now() - 1000), closesAt: iso(Date.now() + 3600_000) }, o)).body;
     expect(expectError(await http.post(`/rounds/${judged.id}/winners/${a.user.id}/verification`, { status: 'disqualified', reason: 'Không đúng người dự thi' }, o), 409).code).toBe('judged_round_disqualification');
   });
