@@ -3,7 +3,8 @@ import ExcelJS from 'exceljs';
 import { DataSource } from 'typeorm';
 import { expectError, Http, startApi, TestApi } from '../../../test/harness';
 import { loginAdmin, newStaff, Session } from '../../../test/factories';
-import { entrant, iso, newContest, orgWithBank, OrgSetup, quizRound } from '../../contests/test/factories';
+import { entrant, iso, newContest, orgWithBank, OrgSetup, quizRound, sleep } from '../../contests/test/factories';
+import { marksFor, RUBRIC } from './judged-entries-helpers';
 import { download, readCsv, takeAttempt } from './results-helpers';
 
 /** A POST answered with a file (the payout list), read as bytes. */
@@ -206,7 +207,7 @@ describe('winner verification', () => {
     expect((await http.get(`/rounds/${r2.id}/winners`, o)).body.items.map((i: any) => i.userId)).toEqual([b.user.id]);
   });
 
-  it('before publication, a disqualification voids and closes again at once; judged rounds are refused', async () => {
+  it('before publication, a disqualification voids and closes again at once', async () => {
     const o = setup.organiser.token;
     const { contest, rounds: [round] } = await contestWithRounds(1);
     const [a, b, c] = [await entrant(http, contest.id, {}, { fullName: 'Lê Văn An' }), await entrant(http, contest.id, {}, { fullName: 'Phạm Thị Bích' }), await entrant(http, contest.id, {}, { fullName: 'Trần Minh Châu' })];
@@ -233,8 +234,34 @@ describe('winner verification', () => {
     for (let i = 0; i < 30; i++) expect((await view()).status).toBe(200);
     expect(expectError(await view(), 429).statusCode).toBe(429);
     expect(await auditRows('winner.identity.view', b.user.id)).toHaveLength(30);
+  });
 
-    const judged = (await http.post(`/contests/${contest.id}/rounds`, { title: 'Vòng thuyết trình', kind: 'judged', opensAt: iso(Date.now() - 1000), closesAt: iso(Date.now() + 3600_000) }, o)).body;
-    expect(expectError(await http.post(`/rounds/${judged.id}/winners/${a.user.id}/verification`, { status: 'disqualified', reason: 'Không đúng người dự thi' }, o), 409).code).toBe('judged_round_disqualification');
+  it('in a judged round, a disqualified winner\'s entry is left out and the prize passes on', async () => {
+    const o = setup.organiser.token;
+    const contest = await newContest(http, setup.organiser);
+    const closesAt = Date.now() + 4000;
+    const judged = (await http.post(`/contests/${contest.id}/rounds`, { title: 'Vòng thuyết trình', kind: 'judged', opensAt: iso(Date.now() - 1000), closesAt: iso(closesAt), prizes: [{ name: 'Giải Nhất', count: 1 }, { name: 'Giải Nhì', count: 1 }] }, o)).body;
+    expect((await http.post(`/contests/${contest.id}/publish`, {}, o)).status).toBe(200);
+    const judge = await newStaff(http, admin, 'judge', setup.org.id);
+    expect((await http.put(`/rounds/${judged.id}/jury`, { rubric: RUBRIC }, o)).status).toBe(200);
+    expect((await http.post(`/rounds/${judged.id}/judges`, { userId: judge.user.id }, o)).status).toBe(201);
+    const people = [await entrant(http, contest.id, {}, { fullName: 'Lê Văn An' }), await entrant(http, contest.id, {}, { fullName: 'Phạm Thị Bích' }), await entrant(http, contest.id, {}, { fullName: 'Trần Minh Châu' })];
+    const entries = [];
+    for (const p of people) entries.push((await http.post(`/rounds/${judged.id}/entries`, { text: `Bài thuyết trình của ${p.input.fullName}` }, p.token)).body.id);
+    await sleep(closesAt + 300 - Date.now());
+    for (const [i, total] of [90, 80, 70].entries()) expect((await http.post(`/entries/${entries[i]}/scores`, { scores: marksFor(total) }, judge.token)).status).toBe(200);
+    expect((await http.post(`/rounds/${judged.id}/close`, {}, o)).status).toBe(200);
+    expect((await http.post(`/rounds/${judged.id}/results/publish`, undefined, o)).status).toBe(200);
+
+    const out = await http.post(`/rounds/${judged.id}/winners/${people[0].user.id}/verification`, { status: 'disqualified', reason: 'Bài thuyết trình sao chép của người khác' }, o);
+    expect(out.status).toBe(200);
+    expect(out.body).toEqual(expect.objectContaining({ resultStatus: 'published', correctionId: expect.any(String) }));
+    expect(out.body.prizeChanges.map((p: any) => [p.fullName, p.before, p.after])).toEqual([
+      ['Phạm Thị Bích', 'Giải Nhì', 'Giải Nhất'],
+      ['Trần Minh Châu', null, 'Giải Nhì'],
+      ['Lê Văn An', 'Giải Nhất', null],
+    ]);
+    const results = (await http.get(`/rounds/${judged.id}/results`, o)).body;
+    expect(results.items.map((i: any) => [i.userId, i.prize?.name ?? null])).toEqual([[people[1].user.id, 'Giải Nhất'], [people[2].user.id, 'Giải Nhì']]);
   });
 });

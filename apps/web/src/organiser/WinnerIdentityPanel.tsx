@@ -5,13 +5,13 @@ import { TextArea, TextField } from '../shared/ui/Field';
 import { Button, ErrorMessage, Notice } from '../shared/ui/Feedback';
 import { ReasonPicker } from './ReasonPicker';
 import { verificationApi } from './verification-api';
-import { composeReason, disqualifyReason, formatBirthDate, VIEW_REASONS } from './winners-model';
+import { composeReason, disqualificationWarning, disqualifyReason, formatBirthDate, VIEW_REASONS } from './winners-model';
 
 /**
  * One winner's check: the organiser gives a reason, sees the identity in full (the view is
  * recorded), then marks the winner verified or disqualifies them with a reason.
  */
-export function WinnerIdentityPanel({ roundId, winner, onDecided, onClose }: { roundId: string; winner: WinnerItem; onDecided: (o: VerificationOutcome, w: WinnerItem) => void; onClose: () => void }) {
+export function WinnerIdentityPanel({ roundId, kind, winner, onDecided, onClose }: { roundId: string; kind: 'quiz' | 'judged'; winner: WinnerItem; onDecided: (o: VerificationOutcome, w: WinnerItem) => void; onClose: () => void }) {
   const [choice, setChoice] = useState<string>(VIEW_REASONS[0]);
   const [note, setNote] = useState('');
   const [problem, setProblem] = useState<string | undefined>();
@@ -116,8 +116,7 @@ export function WinnerIdentityPanel({ roundId, winner, onDecided, onClose }: { r
           {disqualifying && (
             <form className="alert alert-warning" onSubmit={disqualify} noValidate aria-labelledby="dq-title">
               <p id="dq-title">
-                <strong>Loại {winner.fullName} khỏi {prize}?</strong> Các lượt thi của người này trong vòng bị hủy, giải được chuyển cho người tiếp theo theo thể lệ
-                {' '}(sau khi công bố: bằng một lần đính chính kết quả có ghi nhật ký). Không hoàn tác được tại đây.
+                <strong>Loại {winner.fullName} khỏi {prize}?</strong> {disqualificationWarning(kind)}
               </p>
               <TextArea name="dq-reason" label="Lý do loại" required rows={2} value={dqReason} onChange={(e) => setDqReason(e.target.value)} error={dqProblem} />
               <div className="actions">

@@ -118,6 +118,7 @@ export function WinnersPage({ roundId }: { roundId: string }) {
 
   if (list.loading && !list.data) return <Loading />;
   const l = list.data;
+  const kind = round.data?.kind === 'judged' ? 'judged' : 'quiz';
   const decided = (o: VerificationOutcome, w: WinnerItem) => {
     setOutcome({ o, w });
     setSelected(null);
@@ -136,7 +137,7 @@ export function WinnersPage({ roundId }: { roundId: string }) {
             <p>Đã ghi nhận: {outcome.w.fullName} đã được xác minh.</p>
           ) : (
             <>
-              <p>{disqualificationSummary(outcome.o, outcome.w.fullName)}</p>
+              <p>{disqualificationSummary(outcome.o, outcome.w.fullName, kind)}</p>
               <p>
                 <strong>Người nhận giải bây giờ:</strong>
               </p>
@@ -165,7 +166,7 @@ export function WinnersPage({ roundId }: { roundId: string }) {
                 setOutcome(null);
                 setSelected(w);
               }}
-              panel={selected && <WinnerIdentityPanel key={selected.userId} roundId={roundId} winner={selected} onDecided={decided} onClose={() => setSelected(null)} />}
+              panel={selected && <WinnerIdentityPanel key={selected.userId} roundId={roundId} kind={kind} winner={selected} onDecided={decided} onClose={() => setSelected(null)} />}
             />
           </section>
           {l.disqualified.length > 0 && (

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { VerificationOutcome } from '../shared/api/verification-types';
-import { composeReason, describePrizeChange, disqualificationSummary, disqualifyReason, formatBirthDate, OTHER } from './winners-model';
+import { composeReason, describePrizeChange, disqualificationSummary, disqualificationWarning, disqualifyReason, formatBirthDate, OTHER } from './winners-model';
 
 describe('composeReason', () => {
   it('sends the chosen purpose, with the note when there is one', () => {
@@ -32,6 +32,12 @@ describe('what the organiser reads after a disqualification', () => {
     expect(disqualificationSummary(o, 'An')).toMatch(/đính chính/);
     expect(disqualificationSummary({ ...o, resultStatus: 'provisional', reclosed: true }, 'An')).toMatch(/tính lại theo thể lệ/);
     expect(disqualificationSummary({ ...o, resultStatus: 'provisional', recloseError: { code: 'x', message: 'lỗi' } }, 'An')).toMatch(/đóng vòng lại/);
+    expect(disqualificationSummary({ ...o, resultStatus: 'provisional', reclosed: true }, 'An', 'judged')).toMatch(/^Đã loại An\. Bài dự thi của người này đã bị loại khỏi xếp hạng/);
+  });
+
+  it('warns, before confirming, what happens to attempts or to a judged entry', () => {
+    expect(disqualificationWarning('quiz')).toMatch(/^Các lượt thi của người này trong vòng bị hủy/);
+    expect(disqualificationWarning('judged')).toMatch(/^Bài dự thi của người này bị loại khỏi xếp hạng/);
   });
 
   it('shows dates of birth the Vietnamese way', () => {

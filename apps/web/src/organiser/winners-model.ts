@@ -34,11 +34,18 @@ export function describePrizeChange(c: PrizeChange): string {
 }
 
 /** What happened after a disqualification, before the list of prize changes. */
-export function disqualificationSummary(o: VerificationOutcome, name: string): string {
+export function disqualificationSummary(o: VerificationOutcome, name: string, kind: 'quiz' | 'judged' = 'quiz'): string {
   const base = `Đã loại ${name}.`;
   if (o.resultStatus === 'published') return `${base} Kết quả đã công bố được đính chính (có ghi nhật ký) và giải được chuyển theo thể lệ.`;
-  if (o.reclosed) return `${base} Các lượt thi của người này đã bị hủy và kết quả tạm thời đã được tính lại theo thể lệ.`;
-  return `${base} Các lượt thi đã bị hủy nhưng chưa tính lại được kết quả${o.recloseError ? ` (${o.recloseError.message})` : ''}: hãy đóng vòng lại ở trang kết quả.`;
+  const what = kind === 'judged' ? 'Bài dự thi của người này đã bị loại khỏi xếp hạng' : 'Các lượt thi của người này đã bị hủy';
+  if (o.reclosed) return `${base} ${what} và kết quả tạm thời đã được tính lại theo thể lệ.`;
+  return `${base} ${what} nhưng chưa tính lại được kết quả${o.recloseError ? ` (${o.recloseError.message})` : ''}: hãy đóng vòng lại ở trang kết quả.`;
+}
+
+/** What a disqualification will do, said before the organiser confirms it. */
+export function disqualificationWarning(kind: 'quiz' | 'judged'): string {
+  const what = kind === 'judged' ? 'Bài dự thi của người này bị loại khỏi xếp hạng' : 'Các lượt thi của người này trong vòng bị hủy';
+  return `${what}, giải được chuyển cho người tiếp theo theo thể lệ (sau khi công bố: bằng một lần đính chính kết quả có ghi nhật ký). Không hoàn tác được tại đây.`;
 }
 
 export const VERIFICATION_LABEL: Record<string, string> = { pending: 'Chưa xác minh', verified: 'Đã xác minh' };

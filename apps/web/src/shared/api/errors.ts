@@ -124,7 +124,6 @@ const BY_CODE: Record<string, string> = {
   export_not_ready: 'Tệp xuất chưa sẵn sàng.',
   not_a_judged_round: 'Vòng thi này là trắc nghiệm, không nộp bài dự thi.',
   winner_disqualified: 'Người này đã bị loại và giải đã được chuyển cho người khác. Muốn hoàn tác, hãy đính chính kết quả (khôi phục lượt thi).',
-  judged_round_disqualification: 'Vòng chấm điểm không có lượt thi để hủy: giải của vòng này đi theo điểm của ban giám khảo (điểm trừ, điểm chốt của trưởng ban) và đính chính kết quả.',
 };
 
 const BY_STATUS: Record<number, string> = {

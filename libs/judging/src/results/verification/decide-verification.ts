@@ -36,11 +36,11 @@ export interface VerificationOutcome {
 
 /**
  * POST /rounds/:id/winners/:userId/verification. Verified is a record (audited).
- * Disqualified voids every counted attempt of the person in the round, so by the rules the
- * next person takes the prize: after publication through CorrectResults (the audited
- * correction, with this decision in its transaction); before it by voiding as a judge's
- * review does and closing the round again at once, so the organiser sees who wins now.
- * Judged rounds have no attempts to void: refused (the jury's marks decide them).
+ * Disqualified voids every counted attempt of the person in the round (a judged round has
+ * none: the decision leaves the entry out of the ranking), so by the rules the next person
+ * takes the prize: after publication through CorrectResults (the audited correction, with
+ * this decision in its transaction); before it by voiding as a judge's review does and
+ * closing the round again at once, so the organiser sees who wins now.
  */
 @Injectable()
 export class DecideVerification {
@@ -59,7 +59,6 @@ export class DecideVerification {
   async execute(actor: Actor, roundId: string, userId: string, status: VerificationStatus, reason: string): Promise<VerificationOutcome> {
     const { organisationId } = await this.access.discloser(actor, roundId);
     const round = await this.db.getRepository(Round).findOneByOrFail({ id: roundId });
-    if (status === 'disqualified' && round.kind === 'judged') throw conflict('judged_round_disqualification', 'A judged round has no attempts to void, so a judged winner cannot be disqualified here: judged prizes follow the jury\'s marks (penalty facts, the head judge\'s final marks) and a correction of the results');
     const result = await resultOf(this.db, roundId);
     const before = await readWinners(this.db, roundId);
     const now = this.clock.nowDate();
@@ -90,10 +89,11 @@ export class DecideVerification {
       });
       return { ...base, reason: row.reason, decidedAt: row.decidedAt.toISOString() };
     }
-    const attemptIds = (await this.db.query(`SELECT id FROM attempt WHERE round_id = $1 AND user_id = $2 AND status IN ('submitted', 'expired')`, [roundId, userId])).map((r: { id: string }) => r.id);
+    // Judged rounds have no attempts: the decision itself leaves the entry out of the ranking (ResultBuilder).
+    const attemptIds: string[] = round.kind === 'quiz' ? (await this.db.query(`SELECT id FROM attempt WHERE round_id = $1 AND user_id = $2 AND status IN ('submitted', 'expired')`, [roundId, userId])).map((r: { id: string }) => r.id) : [];
 
     if (result.status === 'published') {
-      const correction = await this.corrections.execute(actor, roundId, { reason: `Loại người đoạt giải khi xác minh: ${reason}`, voidAttemptIds: attemptIds }, async (m) => void (await record(m)));
+      const correction = await this.corrections.execute(actor, roundId, { reason: `Loại người đoạt giải khi xác minh: ${reason}`, ...(attemptIds.length ? { voidAttemptIds: attemptIds } : {}) }, async (m) => void (await record(m)));
       return { ...base, resultStatus: 'published', correctionId: correction.id, resultsStale: false, prizeChanges: prizeChanges(before.map(holderOf), (await readWinners(this.db, roundId)).map(holderOf)) };
     }
     await this.db.transaction(async (m) => {
