@@ -155,6 +155,12 @@ export const MATRIX: Record<string, Record<RoleName, Outcome>> = {
   'GET /rounds/:id/results/decision.pdf':            row(401, 403, A  , 404, A  , 403, A),
   'GET /rounds/:id/results/certificates.pdf':        row(401, 403, A  , 404, A  , 403, A),
   'GET /rounds/:id/results/certificates/:userId.pdf':row(401, A  , A  , 404, A  , 403, A),
+  // Winner verification: the list is masked for every reader; identity, decisions and the payout
+  // list are for organisers of the organisation only (not judges, not admins: SPEC's one exception).
+  'GET /rounds/:id/winners':                         row(401, 403, A  , 404, A  , 403, A),
+  'POST /rounds/:id/winners/:userId/identity':       row(401, 403, A  , 404, 403, 403, 403),
+  'POST /rounds/:id/winners/:userId/verification':   row(401, 403, A  , 404, 403, 403, 403),
+  'POST /rounds/:id/winners/payout-export':          row(401, 403, A  , 404, 403, 403, 403),
   // The fixture has made no export: staff are told it does not exist (404), residents are refused by role.
   'GET /exports/:id':                                row(401, 403, 404, 404, 404, 404, 404),
   'GET /exports/:id/download':                       row(401, 403, 404, 404, 404, 404, 404),

@@ -149,6 +149,7 @@ export const ERROR_CODES = [
   'upload_failed',
   'upload_timeout',
   'validation_failed',
+  'winner_disqualified',
   'wrong_answer_kind',
 ] as const;
 

@@ -261,6 +261,11 @@ export function JudgeResultsPage({ roundId }: { roundId: string }) {
       <p>
         <Link to={paths.judgeRound(roundId)}>← {r.kind === 'judged' ? 'Bài dự thi và chấm điểm' : 'Lượt thi bị gắn cờ'}</Link>
       </p>
+      {session?.user.role === 'organiser' && res && res.winnerCount > 0 && (
+        <p>
+          <Link to={paths.winners(roundId)}>Xác minh người đoạt giải →</Link>
+        </p>
+      )}
       {message && (
         <Notice kind="success" live>
           {message}

@@ -16,7 +16,15 @@ function filenameFrom(res: Response, fallback: string): string {
 
 /** Downloads a file from an authenticated endpoint (a plain link cannot carry the token). */
 export async function downloadFile(path: string, query: Record<string, string>, fallbackName: string): Promise<void> {
-  const res = await api.raw(path, { query, timeoutMs: 120_000, headers: { Accept: '*/*' } });
+  await saveResponse(await api.raw(path, { query, timeoutMs: 120_000, headers: { Accept: '*/*' } }), fallbackName);
+}
+
+/** The same for a file answered to a POST (an audited export that carries a reason). */
+export async function downloadPosted(path: string, body: unknown, fallbackName: string): Promise<void> {
+  await saveResponse(await api.raw(path, { method: 'POST', body, timeoutMs: 120_000, headers: { Accept: '*/*' } }), fallbackName);
+}
+
+async function saveResponse(res: Response, fallbackName: string): Promise<void> {
   const blob = await res.blob();
   const url = URL.createObjectURL(blob);
   const a = document.createElement('a');

@@ -16,6 +16,7 @@ import { Notice } from '../shared/ui/Feedback';
 import { TopicsPage } from '../organiser/TopicsPage';
 import { AwardRulesPage } from '../organiser/rules/AwardRulesPage';
 import { RoundRulesPage } from '../organiser/rules/RoundRulesPage';
+import { WinnersPage } from '../organiser/WinnersPage';
 import { StaffHome } from './StaffHome';
 
 /** The organiser, judge and admin screens: one lazily loaded chunk. */
@@ -58,6 +59,8 @@ export default function StaffRoutes({ match }: { match: Match }) {
       return <RoundRulesPage roundId={p.roundId} />;
     case 'awardRules':
       return <AwardRulesPage contestId={p.contestId} />;
+    case 'winners':
+      return <WinnersPage roundId={p.roundId} />;
     case 'judgeRound':
       return <JudgeRoundPage roundId={p.roundId} />;
     case 'judgeResults':

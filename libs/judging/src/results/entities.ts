@@ -4,6 +4,7 @@ import type { UnitPrizeFormula } from '../awards/unit-prizes';
 import type { PlaceChange } from '../ranking/diff';
 import type { RankingAudit } from '../ranking/audit';
 import type { RankingRules } from '../ranking/rules';
+import { WinnerVerification } from './verification/winner-verification.entity';
 
 /** numeric columns come back from pg as strings. */
 const numeric = { to: (v: number | null) => v, from: (v: string | null) => (v === null ? null : Number(v)) };
@@ -141,4 +142,4 @@ export class ResultExport {
   @Column({ type: 'timestamptz', nullable: true }) finishedAt!: Date | null;
 }
 
-export const RESULT_ENTITIES: (new () => object)[] = [RoundRules, ContestAwardRules, RoundResult, ResultEntry, ResultCorrection, ResultExport];
+export const RESULT_ENTITIES: (new () => object)[] = [RoundRules, ContestAwardRules, RoundResult, ResultEntry, ResultCorrection, ResultExport, WinnerVerification];

@@ -23,6 +23,11 @@ import { AttemptReview } from './review/attempt-review';
 import { BoardSync } from './review/board-sync';
 import { RulesController } from './rules.controller';
 import { RulesService } from './rules/rules.service';
+import { DecideVerification } from './verification/decide-verification';
+import { PayoutExport } from './verification/payout-export';
+import { VerificationController } from './verification/verification.controller';
+import { WinnerAccess } from './verification/winner-access';
+import { WinnerIdentities } from './verification/winner-identities';
 
 const SERVICES = [ResultsGate, ResultBuilder, CloseRound, PublishResults, CorrectResults, CorrectionPeople, AttemptReview, BoardSync, ResultsQuery, RulesService, ContestAwards, ResultDocuments, ResultExportWriter, ExportJobs, JudgedRanking];
 
@@ -35,7 +40,7 @@ const SERVICES = [ResultsGate, ResultBuilder, CloseRound, PublishResults, Correc
 export class ResultsCoreModule {}
 
 /** Closing rounds, results, corrections, reviews of flagged attempts, awards and exports (HTTP side). */
-@Module({ imports: [ResultsCoreModule], controllers: [ResultsController, RulesController] })
+@Module({ imports: [ResultsCoreModule], controllers: [ResultsController, RulesController, VerificationController], providers: [WinnerAccess, WinnerIdentities, DecideVerification, PayoutExport] })
 export class ResultsModule {}
 
 /** Queue processors for results (exports). */

@@ -204,6 +204,7 @@ export const BY_CODE: Record<ErrorCode | (typeof CLIENT_ERROR_CODES)[number], st
   topic_exists: 'Ngân hàng đã có chủ đề này.',
   topic_in_use: 'Chủ đề đang được dùng trong quy tắc chọn câu hỏi của vòng thi nên chưa xóa được.',
   topic_not_empty: 'Chủ đề còn câu hỏi hoặc chủ đề con nên chưa xóa được.',
+  winner_disqualified: 'Người này đã bị loại và giải đã được chuyển cho người khác. Muốn hoàn tác, hãy đính chính kết quả (khôi phục lượt thi).',
 };
 
 const BY_STATUS: Record<number, string> = {

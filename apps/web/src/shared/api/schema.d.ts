@@ -1197,6 +1197,74 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/rounds/{id}/winners": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Prize winners with their verification (phones and national IDs masked) */
+        get: operations["VerificationController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/rounds/{id}/winners/{userId}/identity": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Organisers of the organisation: a winner's full identity for verification, audited with the reason */
+        post: operations["VerificationController_identity"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/rounds/{id}/winners/{userId}/verification": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Organisers of the organisation: mark a winner verified, or disqualified with a reason (the prize passes on by the rules) */
+        post: operations["VerificationController_decide"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/rounds/{id}/winners/payout-export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Organisers of the organisation: the winners with full contact details for paying prizes (XLSX / CSV), audited with the reason */
+        post: operations["VerificationController_export"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/rounds/{id}/jury": {
         parameters: {
             query?: never;
@@ -3332,6 +3400,158 @@ export interface components {
                 [key: string]: unknown;
             }[] | null;
         };
+        WinnerCountsDto: {
+            winners: number;
+            verified: number;
+            pending: number;
+        };
+        WinnerPrizeDto: {
+            code: string;
+            name: string | null;
+            level: number | null;
+        };
+        VerificationStateDto: {
+            /** @enum {string} */
+            status: "pending" | "verified";
+            reason: string | null;
+            /** Format: date-time */
+            decidedAt: string | null;
+        };
+        WinnerItemDto: {
+            /** Format: uuid */
+            userId: string;
+            rank: number;
+            /** @description 1-based place in the ranking */
+            position: number;
+            fullName: string;
+            /**
+             * @description Masked here; in full only in the identity disclosure
+             * @example 091****678
+             */
+            phone: string | null;
+            /**
+             * @description Masked here; in full only in the identity disclosure
+             * @example 001******789
+             */
+            nationalId: string | null;
+            province: string | null;
+            commune: string | null;
+            unit: string | null;
+            score: number;
+            prize: components["schemas"]["WinnerPrizeDto"];
+            verification: components["schemas"]["VerificationStateDto"];
+        };
+        DisqualifiedDto: {
+            /** Format: uuid */
+            userId: string;
+            fullName: string;
+            /** @description The prize they held when disqualified */
+            prizeName: string | null;
+            reason: string;
+            /** Format: date-time */
+            decidedAt: string;
+        };
+        WinnersListDto: {
+            /** Format: uuid */
+            roundId: string;
+            /** @enum {string} */
+            resultStatus: "provisional" | "published";
+            stale: boolean;
+            version: number;
+            /** @description The caller may see identities, decide verifications and export the payout list */
+            canDisclose: boolean;
+            counts: components["schemas"]["WinnerCountsDto"];
+            items: components["schemas"]["WinnerItemDto"][];
+            disqualified: components["schemas"]["DisqualifiedDto"][];
+        };
+        DisclosureRequestDto: {
+            /** @example Cùng thiết bị với 4 tài khoản khác, đáp án trùng khớp */
+            reason: string;
+        };
+        WinnerIdentityDto: {
+            /** Format: uuid */
+            userId: string;
+            rank: number;
+            /** @description 1-based place in the ranking */
+            position: number;
+            fullName: string;
+            /**
+             * @description In full
+             * @example 0912345678
+             */
+            phone: string | null;
+            /**
+             * @description In full
+             * @example 001203004789
+             */
+            nationalId: string | null;
+            province: string | null;
+            commune: string | null;
+            unit: string | null;
+            score: number;
+            prize: components["schemas"]["WinnerPrizeDto"];
+            verification: components["schemas"]["VerificationStateDto"];
+            /** Format: date */
+            dateOfBirth: string | null;
+            email: string | null;
+            accountDeleted: boolean;
+            /** Format: date-time */
+            viewedAt: string;
+            /** @description This view was written to the audit log */
+            recorded: boolean;
+        };
+        VerificationRequestDto: {
+            /** @example Cùng thiết bị với 4 tài khoản khác, đáp án trùng khớp */
+            reason: string;
+            /**
+             * @description disqualified passes the prize on by the rules (after publication through an audited correction)
+             * @enum {string}
+             */
+            status: "verified" | "disqualified";
+        };
+        ErrorNoteDto: {
+            code: string;
+            message: string;
+        };
+        PrizeChangeDto: {
+            /** Format: uuid */
+            userId: string;
+            fullName: string;
+            before: string | null;
+            after: string | null;
+        };
+        VerificationOutcomeDto: {
+            /** Format: uuid */
+            roundId: string;
+            /** Format: uuid */
+            userId: string;
+            /** @enum {string} */
+            status: "verified" | "disqualified";
+            reason: string;
+            /** Format: date-time */
+            decidedAt: string;
+            /** @enum {string} */
+            resultStatus: "provisional" | "published";
+            /**
+             * Format: uuid
+             * @description Published results: the correction that passed the prize on
+             */
+            correctionId: string | null;
+            /** @description Provisional results: the round was closed again and the prizes recomputed */
+            reclosed: boolean;
+            /** @description The provisional results still need closing again */
+            resultsStale: boolean;
+            /** @description Why the automatic re-close was refused */
+            recloseError?: components["schemas"]["ErrorNoteDto"] | null;
+            /** @description Whose prize changed: who holds each prize now */
+            prizeChanges: components["schemas"]["PrizeChangeDto"][];
+        };
+        PayoutExportRequestDto: {
+            /** @example Cùng thiết bị với 4 tài khoản khác, đáp án trùng khớp */
+            reason: string;
+            /** @enum {string} */
+            format: "xlsx" | "csv";
+        };
         RubricCriterionResponse: {
             key: string;
             label: string;
@@ -3509,7 +3729,7 @@ export interface components {
              * @description Stable machine-readable reason; absent only for routing errors (unknown path or method)
              * @enum {string}
              */
-            code?: "account_deactivated" | "already_recused" | "already_registered" | "answer_invalid" | "attempt_already_cleared" | "attempt_already_void" | "attempt_closed" | "attempt_events_unavailable" | "attempt_in_progress" | "attempt_limit_reached" | "attempt_not_flagged" | "attempt_not_void" | "attempt_void" | "bad_idempotency_key" | "body_too_deep" | "body_too_large" | "cannot_change_self" | "contest_archived" | "contest_closed" | "contest_has_no_rounds" | "contest_not_closed" | "contest_not_draft" | "contest_not_open" | "contest_not_published" | "contradictory_correction" | "deadline_passed" | "duplicate_question" | "email_taken" | "entries_closed" | "entry_gone" | "entry_marked" | "entry_text_too_long" | "export_not_ready" | "file_empty" | "file_required" | "file_too_large" | "flagged_winners_unreviewed" | "forbidden" | "format_required" | "group_field_required" | "guardian_consent_required" | "import_file_refused" | "import_invalid" | "import_too_large" | "invalid_advancement" | "invalid_attempt_row" | "invalid_award_rules" | "invalid_date_of_birth" | "invalid_entry" | "invalid_entry_facts" | "invalid_group_field" | "invalid_jury" | "invalid_jury_policy" | "invalid_period" | "invalid_phone" | "invalid_prize_plan" | "invalid_province" | "invalid_question" | "invalid_ranking_rules" | "invalid_reconciliation" | "invalid_rubric" | "invalid_scores" | "invalid_text" | "invalid_topic" | "invalid_unit_prizes" | "judge_deactivated" | "judge_has_marks" | "jury_locked" | "jury_not_configured" | "leaderboard_hidden" | "malformed_request" | "marking_incomplete" | "marking_not_open" | "marks_sealed" | "national_id_taken" | "needs_reconciliation" | "no_advancement_rule" | "no_next_round" | "no_prediction_question" | "not_a_judge" | "not_a_judged_round" | "not_a_quiz" | "not_an_entrant" | "not_enrolled" | "not_flagged" | "not_found" | "not_in_round" | "not_registered" | "not_staff" | "nothing_to_change" | "nothing_to_correct" | "one_option_only" | "opens_at_required" | "organisation_required" | "parent_not_found" | "phone_taken" | "pick_or_quota" | "pick_required" | "pool_too_small" | "prediction_actual_counted" | "prediction_actual_required" | "question_archived" | "quota_unavailable" | "ranking_unavailable" | "rate_limited" | "registration_invalid" | "results_not_published" | "results_published" | "results_stale" | "round_changed" | "round_closed" | "round_draft" | "round_invalid" | "round_locked" | "round_not_closed" | "round_not_deletable" | "round_not_open" | "round_not_over" | "rounds_running" | "rules_locked" | "selection_empty" | "selection_invalid" | "selection_too_few" | "selection_topic_unknown" | "slug_locked" | "slug_taken" | "stale_answer" | "start_contended" | "too_many_rounds" | "topic_exists" | "topic_in_use" | "topic_not_empty" | "unauthorized" | "unavailable" | "unknown_event" | "unknown_format" | "unknown_option" | "unknown_organisation" | "unsupported_file_type" | "unsupported_media_type" | "upload_failed" | "upload_timeout" | "validation_failed" | "wrong_answer_kind";
+            code?: "account_deactivated" | "already_recused" | "already_registered" | "answer_invalid" | "attempt_already_cleared" | "attempt_already_void" | "attempt_closed" | "attempt_events_unavailable" | "attempt_in_progress" | "attempt_limit_reached" | "attempt_not_flagged" | "attempt_not_void" | "attempt_void" | "bad_idempotency_key" | "body_too_deep" | "body_too_large" | "cannot_change_self" | "contest_archived" | "contest_closed" | "contest_has_no_rounds" | "contest_not_closed" | "contest_not_draft" | "contest_not_open" | "contest_not_published" | "contradictory_correction" | "deadline_passed" | "duplicate_question" | "email_taken" | "entries_closed" | "entry_gone" | "entry_marked" | "entry_text_too_long" | "export_not_ready" | "file_empty" | "file_required" | "file_too_large" | "flagged_winners_unreviewed" | "forbidden" | "format_required" | "group_field_required" | "guardian_consent_required" | "import_file_refused" | "import_invalid" | "import_too_large" | "invalid_advancement" | "invalid_attempt_row" | "invalid_award_rules" | "invalid_date_of_birth" | "invalid_entry" | "invalid_entry_facts" | "invalid_group_field" | "invalid_jury" | "invalid_jury_policy" | "invalid_period" | "invalid_phone" | "invalid_prize_plan" | "invalid_province" | "invalid_question" | "invalid_ranking_rules" | "invalid_reconciliation" | "invalid_rubric" | "invalid_scores" | "invalid_text" | "invalid_topic" | "invalid_unit_prizes" | "judge_deactivated" | "judge_has_marks" | "jury_locked" | "jury_not_configured" | "leaderboard_hidden" | "malformed_request" | "marking_incomplete" | "marking_not_open" | "marks_sealed" | "national_id_taken" | "needs_reconciliation" | "no_advancement_rule" | "no_next_round" | "no_prediction_question" | "not_a_judge" | "not_a_judged_round" | "not_a_quiz" | "not_an_entrant" | "not_enrolled" | "not_flagged" | "not_found" | "not_in_round" | "not_registered" | "not_staff" | "nothing_to_change" | "nothing_to_correct" | "one_option_only" | "opens_at_required" | "organisation_required" | "parent_not_found" | "phone_taken" | "pick_or_quota" | "pick_required" | "pool_too_small" | "prediction_actual_counted" | "prediction_actual_required" | "question_archived" | "quota_unavailable" | "ranking_unavailable" | "rate_limited" | "registration_invalid" | "results_not_published" | "results_published" | "results_stale" | "round_changed" | "round_closed" | "round_draft" | "round_invalid" | "round_locked" | "round_not_closed" | "round_not_deletable" | "round_not_open" | "round_not_over" | "rounds_running" | "rules_locked" | "selection_empty" | "selection_invalid" | "selection_too_few" | "selection_topic_unknown" | "slug_locked" | "slug_taken" | "stale_answer" | "start_contended" | "too_many_rounds" | "topic_exists" | "topic_in_use" | "topic_not_empty" | "unauthorized" | "unavailable" | "unknown_event" | "unknown_format" | "unknown_option" | "unknown_organisation" | "unsupported_file_type" | "unsupported_media_type" | "upload_failed" | "upload_timeout" | "validation_failed" | "winner_disqualified" | "wrong_answer_kind";
             /** @description Depends on the code: e.g. `[{ field, problems }]` for validation_failed, `{ attemptId }` for attempt_in_progress */
             details?: {
                 [key: string]: unknown;
@@ -6340,6 +6560,129 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    VerificationController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WinnersListDto"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    VerificationController_identity: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DisclosureRequestDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WinnerIdentityDto"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    VerificationController_decide: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VerificationRequestDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VerificationOutcomeDto"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    VerificationController_export: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PayoutExportRequestDto"];
+            };
+        };
+        responses: {
+            /** @description The file, as an attachment */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "text/csv": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
             503: components["responses"]["ServiceUnavailable"];
         };
     };

@@ -10,6 +10,7 @@ import { computePredictionActual } from '../../ranking/prediction';
 import { rankRound, RoundRanking } from '../../ranking/rank-round';
 import { RoundResult, RoundRules } from '../entities';
 import { EffectiveRules, effectiveRules } from '../rules/effective-rules';
+import { disqualifiedIn, withoutDisqualified } from '../verification/disqualified-entries';
 import { judgedInputs, quizInputs } from './ranking-inputs';
 import { acrossRoundsOf } from './result-store';
 
@@ -54,7 +55,8 @@ export class ResultBuilder {
   async build(m: EntityManager, round: Round, opts: { predictionActual?: number; previous: RoundResult | null; judged: RankableAttempt[] | null }): Promise<BuiltResult> {
     const rules = effectiveRules(round, await m.findOneBy(RoundRules, { roundId: round.id }));
     const t0 = performance.now();
-    const rows = opts.judged ?? (await quizInputs(m, round.id));
+    // A judged round's disqualified winners have no attempt to void: their entries are left out here.
+    const rows = opts.judged ? withoutDisqualified(opts.judged, await disqualifiedIn(m, round.id)) : await quizInputs(m, round.id);
     const t1 = performance.now();
     const actual = this.actualValue(round, rules, rows, opts.predictionActual, opts.previous);
     const ranking = rankRound(rows, rules.ranking, { actual, opensAt: round.openedAt ?? round.opensAt });

@@ -86,8 +86,13 @@ export class CorrectResults {
     private readonly boards: BoardSync,
   ) {}
 
-  async execute(actor: Actor, roundId: string, cmd: CorrectionCommand): Promise<CorrectionView> {
-    const out = await this.apply(actor, roundId, cmd, false);
+  /**
+   * `alongside` runs in the correction's transaction, after the results are locked and known
+   * to be published, before anything changes: a caller's own record (e.g. a winner's
+   * disqualification) commits or rolls back with the correction it causes.
+   */
+  async execute(actor: Actor, roundId: string, cmd: CorrectionCommand, alongside?: (m: EntityManager) => Promise<void>): Promise<CorrectionView> {
+    const out = await this.apply(actor, roundId, cmd, false, alongside);
     if (!('correction' in out)) throw new Error('unreachable: a correction that was not a dry run stored nothing');
     await this.boards.refresh(roundId, out.users);
     return view(out.correction);
@@ -104,7 +109,7 @@ export class CorrectResults {
     return out;
   }
 
-  private async apply(actor: Actor, roundId: string, cmd: CorrectionCommand, dryRun: boolean): Promise<{ correction: ResultCorrection; users: string[] } | CorrectionPreview> {
+  private async apply(actor: Actor, roundId: string, cmd: CorrectionCommand, dryRun: boolean, alongside?: (m: EntityManager) => Promise<void>): Promise<{ correction: ResultCorrection; users: string[] } | CorrectionPreview> {
     const access = await this.gate.organiserOrJudge(actor, roundId);
     const voids = [...new Set(cmd.voidAttemptIds ?? [])];
     const reinstates = [...new Set(cmd.reinstateAttemptIds ?? [])];
@@ -122,6 +127,7 @@ export class CorrectResults {
         await lockResults(m, roundId);
         const current = await m.findOneBy(RoundResult, { roundId });
         if (!current || current.status !== 'published') throw conflict('results_not_published', 'Only published results are corrected; before publication void, reinstate or close again');
+        if (alongside) await alongside(m);
         const before = await storedSnapshots(m, roundId);
         const changed = [];
         for (const id of voids) changed.push(await changeAttemptStatus(m, this.audit, actor, access.organisationId, id, 'void', cmd.reason));
