@@ -59,6 +59,9 @@ describe('browser: the admin console, and assigning a judge from the picker', ()
       await field(page, 'Tỉnh, thành phố').selectOption('Ninh Bình');
       await page.getByRole('form', { name: 'Thêm đơn vị' }).getByRole('button', { name: 'Thêm đơn vị' }).click();
       await page.getByText(`Đã thêm đơn vị “${orgName}”.`).waitFor();
+      // Other suites share the database: find it by name rather than expect it on page 1.
+      await field(page, 'Tìm theo tên').fill(orgName);
+      await page.getByRole('button', { name: 'Tìm', exact: true }).click();
       await page.getByRole('cell', { name: new RegExp(`^${orgName} Mã đơn vị`) }).waitFor();
       await screenshots(page, 'admin-organisations');
 
