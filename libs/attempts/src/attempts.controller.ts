@@ -1,10 +1,12 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Put, Query, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { SkipThrottle, Throttle, ThrottlerGuard } from '@nestjs/throttler';
 import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsISO8601, IsNumber, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { type Actor, ClientInfo, CurrentActor, Roles } from '@lc/identity';
 import { badRequest, LeanRoute, Page, PagingQuery } from '@lc/platform';
+import { AdvancementPreview } from './advancement/advancement-preview';
+import { AdvancementPreviewService } from './advancement/advancement-preview.service';
 import { AdvancementService, AdvanceResult } from './advancement/advancement.service';
 import { QuotaAdvanceDto } from './advancement/quota';
 import { SaveAnswerDto } from './answers/answer.dto';
@@ -66,6 +68,7 @@ export class AttemptsController {
     private readonly queries: AttemptQueryService,
     private readonly integrity: AttemptIntegrityService,
     private readonly advancement: AdvancementService,
+    private readonly advancementPreview: AdvancementPreviewService,
   ) {}
 
   @Post('rounds/:id/attempts')
@@ -145,5 +148,14 @@ export class AttemptsController {
   @ApiOperation({ summary: "Enrol the round's top N / those above the threshold, or the picked userIds, in the next round" })
   advance(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) roundId: string, @Body() dto: AdvanceDto): Promise<AdvanceResult> {
     return this.advancement.advance(actor, roundId, dto.userIds, dto.quota);
+  }
+
+  @Post('rounds/:id/advance/preview')
+  @HttpCode(200)
+  @Roles('organiser', 'judge', 'admin')
+  @ApiOperation({ summary: 'Who the same advance would enrol, with rank, score, unit and why; enrols nobody. ?limit&offset page the ranking shown to pick from' })
+  @ApiOkResponse({ type: AdvancementPreview })
+  preview(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) roundId: string, @Body() dto: AdvanceDto, @Query() page: PagingQuery): Promise<AdvancementPreview> {
+    return this.advancementPreview.preview(actor, roundId, dto.userIds, dto.quota, page);
   }
 }

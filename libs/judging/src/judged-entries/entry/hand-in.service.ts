@@ -6,6 +6,8 @@ import { DataSource } from 'typeorm';
 import type { Actor } from '@lc/identity';
 import { isRoundAcceptingEntries, Round, sqlRows } from '@lc/contests';
 import { badRequest, ClockService, conflict, DomainError, forbidden, notFound } from '@lc/platform';
+import { requireHandInKinds } from '../brief/brief-input';
+import { BriefService } from '../brief/brief.service';
 import { EntryFileStore, type StoredFile } from '../files/entry-file-store';
 import { requireJudged } from '../jury/judged-round';
 import { cleanFileName, parseEntryContent } from './entry-input';
@@ -23,6 +25,7 @@ export class HandInService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly files: EntryFileStore,
     private readonly clock: ClockService,
+    private readonly briefs: BriefService,
   ) {}
 
   async handIn(actor: Actor, roundId: string, req: FastifyRequest): Promise<{ created: boolean; entry: EntryView }> {
@@ -32,6 +35,8 @@ export class HandInService {
     requireJudged(round);
     await this.requireEntrant(round, actor.id);
     this.requireOpen(round);
+    const kinds = await this.briefs.handInKinds(round.id);
+    if (req.isMultipart()) requireHandInKinds(kinds, { text: null, link: null, file: true }); // before reading the file
 
     let stored: StoredFile | null = null;
     let fileName: string | null = null;
@@ -45,6 +50,7 @@ export class HandInService {
     }
     try {
       const content = parseEntryContent(fields, stored !== null);
+      requireHandInKinds(kinds, { ...content, file: stored !== null });
       const { id, created, oldKey } = await this.save(round.id, actor.id, content, stored, fileName);
       if (oldKey && oldKey !== stored?.key) await this.files.remove(oldKey);
       return { created, entry: entryView(await this.db.getRepository(JudgedEntry).findOneByOrFail({ id })) };
