@@ -84,6 +84,11 @@ describe('advancement preview', () => {
     expect(after.advancing.every((a: any) => a.alreadyEnrolled)).toBe(true);
     const topAdv = await ok(http.post(`/rounds/${r1.id}/advance`, {}, o));
     expect(topAdv.userIds).toEqual(top.advancing.map((a: any) => a.userId));
+    // The enrolment list, searched by name without diacritics.
+    const found = await ok(http.get(`/rounds/${r2.id}/enrolments?q=${encodeURIComponent('LE VAN DUC')}`, o));
+    expect([found.total, found.items.map((e: any) => e.fullName)]).toEqual([1, ['Lê Văn Đức']]);
+    expect((await ok(http.get(`/rounds/${r2.id}/enrolments?q=%25`, o))).total).toBe(0);
+    expect((await ok(http.get(`/rounds/${r2.id}/enrolments?limit=2&offset=2`, o))).items).toHaveLength(2);
 
     // A judge of the round previews their picks; picks keep their place in the ranking.
     const judge = await newStaff(http, admin, 'judge', setup.org.id);

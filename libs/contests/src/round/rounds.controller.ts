@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
-import { IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
+import { ApiBearerAuth, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
 import { type Actor, CurrentActor, Public, Roles } from '@lc/identity';
 import { Page, PagingQuery } from '@lc/platform';
 import { EnrolmentService, EnrolmentView } from '../enrolment/enrolment.service';
@@ -11,6 +11,10 @@ import { RoundsService } from './rounds.service';
 
 class AssignJudgeDto {
   @ApiProperty() @IsUUID() userId!: string;
+}
+
+class EnrolmentsQuery extends PagingQuery {
+  @ApiPropertyOptional({ description: 'Part of a name; case and diacritics are ignored', example: 'nguyen thi' }) @IsOptional() @IsString() @MaxLength(100) q?: string;
 }
 
 class RecuseDto {
@@ -78,7 +82,7 @@ export class RoundsController {
 
   @Get('rounds/:id/enrolments')
   @Roles('organiser', 'judge', 'admin')
-  listEnrolments(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Query() q: PagingQuery): Promise<Page<EnrolmentView>> {
-    return this.enrolments.list(actor, id, q.limit, q.offset);
+  listEnrolments(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Query() q: EnrolmentsQuery): Promise<Page<EnrolmentView>> {
+    return this.enrolments.list(actor, id, q.limit, q.offset, q.q);
   }
 }
