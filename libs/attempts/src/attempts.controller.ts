@@ -49,6 +49,21 @@ class AdvanceDto {
   quota?: QuotaAdvanceDto;
 }
 
+/** The advance's body, except that a preview may pick nobody yet (to see the ranking to pick from). */
+class AdvancePreviewDto {
+  @ApiPropertyOptional({ isArray: true, type: String, description: 'Entrants picked by the judges (may be empty: the ranking to pick from); omit to apply the round\'s rule' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(10_000)
+  @IsUUID('all', { each: true })
+  userIds?: string[];
+  @ApiPropertyOptional({ type: QuotaAdvanceDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => QuotaAdvanceDto)
+  quota?: QuotaAdvanceDto;
+}
+
 class RoundAttemptsQuery extends PagingQuery {
   @ApiPropertyOptional() @IsOptional() @Transform(({ value }) => value === 'true' || value === true) @IsBoolean() flagged?: boolean;
   @ApiPropertyOptional({ enum: ATTEMPT_STATUSES }) @IsOptional() @IsIn(ATTEMPT_STATUSES as unknown as string[]) status?: string;
@@ -155,7 +170,7 @@ export class AttemptsController {
   @Roles('organiser', 'judge', 'admin')
   @ApiOperation({ summary: 'Who the same advance would enrol, with rank, score, unit and why; enrols nobody. ?limit&offset page the ranking shown to pick from' })
   @ApiOkResponse({ type: AdvancementPreview })
-  preview(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) roundId: string, @Body() dto: AdvanceDto, @Query() page: PagingQuery): Promise<AdvancementPreview> {
+  preview(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) roundId: string, @Body() dto: AdvancePreviewDto, @Query() page: PagingQuery): Promise<AdvancementPreview> {
     return this.advancementPreview.preview(actor, roundId, dto.userIds, dto.quota, page);
   }
 }

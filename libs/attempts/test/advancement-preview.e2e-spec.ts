@@ -95,6 +95,10 @@ describe('advancement preview', () => {
     await ok(http.post(`/rounds/${r1.id}/judges`, { userId: judge.user.id }, o));
     const picks = await ok(http.post(`/rounds/${r1.id}/advance/preview`, { userIds: [id(3)] }, judge.token));
     expect(picks.advancing).toEqual([expect.objectContaining({ userId: id(3), rank: 4, score: 1, unit: 'Phường Bãi Cháy', reason: 'picked', alreadyEnrolled: false })]);
+    // Nobody picked yet: the ranking to pick from, nobody going through.
+    const none = await ok(http.post(`/rounds/${r1.id}/advance/preview`, { userIds: [] }, judge.token));
+    expect([none.mode, none.advancing, none.ranking.length]).toEqual(['picked', [], 5]);
+    expect(expectError(await http.post(`/rounds/${r1.id}/advance`, { userIds: [] }, judge.token), 400).code).toBe('validation_failed');
     expectError(await http.post(`/rounds/${r1.id}/advance/preview`, { quota }, judge.token), 403);
     expectError(await http.post(`/rounds/${r1.id}/advance/preview`, {}, s[0].token), 403);
 

@@ -8,6 +8,8 @@ describe('routes', () => {
     expect(matchRoute(ROUTES, paths.leaderboard('r 1'))).toEqual({ name: 'leaderboard', params: { roundId: 'r 1' } });
     expect(matchRoute(ROUTES, paths.contestNew())?.name).toBe('contestNew');
     expect(matchRoute(ROUTES, paths.contestEdit('c1'))?.name).toBe('contestEdit');
+    expect(matchRoute(ROUTES, paths.roundJury('r1'))).toEqual({ name: 'roundJury', params: { roundId: 'r1' } });
+    expect(matchRoute(ROUTES, paths.roundAdvance('r1'))).toEqual({ name: 'roundAdvance', params: { roundId: 'r1' } });
     expect(matchRoute(ROUTES, '/')?.name).toBe('home');
     expect(matchRoute(ROUTES, '/khong-co')).toBeNull();
   });

@@ -24,12 +24,14 @@ export const ROUTES: RouteDef[] = [
   { name: 'roundNew', pattern: '/quan-tri/cuoc-thi/:contestId/vong-moi' },
   { name: 'contestPreview', pattern: '/quan-tri/cuoc-thi/:contestId/xem-truoc' },
   { name: 'statistics', pattern: '/quan-tri/cuoc-thi/:contestId/thong-ke' },
+  { name: 'roundJury', pattern: '/quan-tri/vong/:roundId/ban-giam-khao' },
+  { name: 'roundAdvance', pattern: '/quan-tri/vong/:roundId/vao-vong-sau' },
   { name: 'judgeRound', pattern: '/giam-khao/vong/:roundId' },
   { name: 'judgeResults', pattern: '/giam-khao/vong/:roundId/ket-qua' },
   { name: 'judgeEntry', pattern: '/giam-khao/bai/:entryId' },
 ];
 
-export const STAFF_ROUTES = new Set(['staff', 'banks', 'bank', 'bankImport', 'contestNew', 'contestEdit', 'roundNew', 'contestPreview', 'statistics', 'judgeRound', 'judgeResults', 'judgeEntry']);
+export const STAFF_ROUTES = new Set(['staff', 'banks', 'bank', 'bankImport', 'contestNew', 'contestEdit', 'roundNew', 'contestPreview', 'statistics', 'roundJury', 'roundAdvance', 'judgeRound', 'judgeResults', 'judgeEntry']);
 
 export const paths = {
   home: () => '/',
@@ -53,6 +55,8 @@ export const paths = {
   roundNew: (id: string) => `/quan-tri/cuoc-thi/${encodeURIComponent(id)}/vong-moi`,
   contestPreview: (id: string) => `/quan-tri/cuoc-thi/${encodeURIComponent(id)}/xem-truoc`,
   statistics: (id: string) => `/quan-tri/cuoc-thi/${encodeURIComponent(id)}/thong-ke`,
+  roundJury: (id: string) => `/quan-tri/vong/${encodeURIComponent(id)}/ban-giam-khao`,
+  roundAdvance: (id: string) => `/quan-tri/vong/${encodeURIComponent(id)}/vao-vong-sau`,
   judgeRound: (id: string) => `/giam-khao/vong/${encodeURIComponent(id)}`,
   judgeResults: (id: string) => `/giam-khao/vong/${encodeURIComponent(id)}/ket-qua`,
   judgeEntry: (id: string) => `/giam-khao/bai/${encodeURIComponent(id)}`,

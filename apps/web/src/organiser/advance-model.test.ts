@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeQuota, describeRule, emptyQuota, parseBucketOverrides, quotaBody, reasonLabel } from './advance-model';
+import { describeApplied, describeQuota, describeRule, emptyQuota, parseBucketOverrides, quotaBody, reasonLabel } from './advance-model';
 
 describe('advancement in plain Vietnamese', () => {
   it('reads the round rule out', () => {
@@ -9,6 +9,8 @@ describe('advancement in plain Vietnamese', () => {
     expect(describeRule({ mode: 'threshold', minScore: 8.5 }, null)).toBe('Mọi người đạt từ 8,5 điểm trở lên vào vòng sau.');
     expect(describeRule({ mode: 'picked' }, 'Bán kết')).toBe('Ban giám khảo chọn từng người vào vòng «Bán kết».');
     expect(describeRule(null, 'Bán kết')).toMatch(/chưa có quy tắc/);
+    expect(describeApplied({ mode: 'quota', quota: { by: ['unit'], perBucket: 2 } }, 'Bán kết')).toBe('Mỗi đơn vị 2 người có kết quả cao nhất.');
+    expect(describeApplied({ mode: 'picked', toRoundSeq: 3 }, 'Chung kết')).toBe('Ban giám khảo chọn từng người vào vòng «Chung kết».');
   });
 
   it('reads a quota out, with named units', () => {

@@ -73,3 +73,9 @@ export function quotaBody(f: QuotaForm): { body: QuotaBody } | { errors: Record<
   const by: QuotaBody['by'] = [...(f.byUnit ? (['unit'] as const) : []), ...(f.byGroup ? (['group'] as const) : [])];
   return { body: { by, perBucket: per, ...(Object.keys(o.buckets).length ? { buckets: o.buckets } : {}), ...(f.byGroup ? { groupField: f.groupField.trim() } : {}) } };
 }
+
+/** The rule a preview applied (the round's, a quota, or picks), in words. */
+export function describeApplied(rule: Record<string, unknown>, toTitle: string | null): string {
+  if (rule.mode === 'quota') return describeQuota(rule.quota as QuotaBody);
+  return describeRule(rule as unknown as AdvancementRule, toTitle);
+}

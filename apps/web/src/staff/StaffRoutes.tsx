@@ -3,8 +3,10 @@ import { EntryPage } from '../judge/EntryPage';
 import { JudgeResultsPage } from '../judge/JudgeResultsPage';
 import { JudgeRoundPage } from '../judge/JudgeRoundPage';
 import { BankPage, BanksPage } from '../organiser/BankPages';
+import { AdvancePage } from '../organiser/AdvancePage';
 import { ContestEditPage, ContestNewPage, ContestPreviewPage } from '../organiser/ContestPages';
 import { ImportPage } from '../organiser/ImportPage';
+import { JuryPage } from '../organiser/JuryPage';
 import { RoundNewPage } from '../organiser/RoundNewPage';
 import { StatisticsPage } from '../organiser/StatisticsPage';
 import { StaffHome } from './StaffHome';
@@ -31,6 +33,10 @@ export default function StaffRoutes({ match }: { match: Match }) {
       return <ContestPreviewPage contestId={p.contestId} />;
     case 'statistics':
       return <StatisticsPage contestId={p.contestId} />;
+    case 'roundJury':
+      return <JuryPage roundId={p.roundId} />;
+    case 'roundAdvance':
+      return <AdvancePage roundId={p.roundId} />;
     case 'judgeRound':
       return <JudgeRoundPage roundId={p.roundId} />;
     case 'judgeResults':

@@ -19,7 +19,7 @@ export class AdvancementPreviewService {
   ) {}
 
   async preview(actor: Actor, roundId: string, picked: string[] | undefined, quota: QuotaAdvanceDto | undefined, page: { limit: number; offset: number }): Promise<AdvancementPreview> {
-    const plan = await this.advancement.plan(actor, roundId, picked, quota);
+    const plan = await this.advancement.plan(actor, roundId, picked, quota, { preview: true });
     const { round, target, selection } = plan;
     const places = await this.advancement.withUnits(round, await this.advancement.ranking(round, page));
     const ids = [...new Set([...selection.advancing.map((a) => a.personId), ...selection.unplaced, ...places.map((p) => p.id)])];

@@ -75,8 +75,11 @@ export class AdvancementService {
     return { fromRoundId: round.id, toRoundId: target.id, mode, userIds, newlyEnrolled, ...(mode === 'quota' ? { quota: plan.selection } : {}) };
   }
 
-  /** Everything `advance` checks and decides, without enrolling anyone. */
-  async plan(actor: Actor, roundId: string, picked?: string[], quota?: QuotaAdvanceDto): Promise<AdvancementPlan> {
+  /**
+   * Everything `advance` checks and decides, without enrolling anyone. A preview may pick
+   * nobody yet (`userIds: []`): it then shows the ranking to pick from.
+   */
+  async plan(actor: Actor, roundId: string, picked?: string[], quota?: QuotaAdvanceDto, opts: { preview?: boolean } = {}): Promise<AdvancementPlan> {
     if (picked && quota) throw badRequest('pick_or_quota', 'Give either userIds (picked by the judges) or a quota, not both');
     const organisationId = await this.access.require(actor, 'round', roundId, 'read');
     const mayWrite = actor.role === 'admin' || actor.role === 'organiser';
@@ -96,7 +99,7 @@ export class AdvancementService {
     if (!this.selector) throw conflict('advancement_unavailable', 'Advancement is not available in this process');
     if (quota?.by.includes('group') && !quota.groupField) throw badRequest('group_field_required', 'Name the registration field that holds the group (groupField)', [{ field: 'quota.groupField', problems: ['is required with by: group'] }]);
 
-    const picks = picked ? await this.checkPicked(round, [...new Set(picked)]) : [];
+    const picks = picked && !(opts.preview && picked.length === 0) ? await this.checkPicked(round, [...new Set(picked)]) : [];
     const selectorRule: SelectionRuleInput = quota
       ? { kind: 'quota', by: quota.by, perBucket: quota.perBucket, ...(quota.buckets ? { buckets: quota.buckets } : {}), ...(quota.minScore !== undefined ? { minScore: quota.minScore } : {}) }
       : rule.mode === 'top'
