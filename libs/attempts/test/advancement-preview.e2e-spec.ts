@@ -22,7 +22,7 @@ describe('advancement preview', () => {
     const setup = await orgWithBank(http, admin, 4);
     const o = setup.organiser.token;
     const c = await newContest(http, setup.organiser, { title: 'Báo cáo viên pháp luật giỏi', requiredFields: ['unit'] });
-    const closesAt = Date.now() + 6000;
+    const closesAt = Date.now() + 20_000; // time for five entrants on a loaded machine
     const r1 = await ok(http.post(`/contests/${c.id}/rounds`, quizRound(setup.bankId, { title: 'Vòng 1', closesAt: iso(closesAt), selection: [{ bankId: setup.bankId, count: 4 }], advancement: { mode: 'top', topN: 2 } }), o));
     const r2 = await ok(http.post(`/contests/${c.id}/rounds`, { title: 'Vòng chung kết', kind: 'judged', entry: 'enrolled', opensAt: iso(Date.now() + 86400_000), closesAt: iso(Date.now() + 2 * 86400_000) }, o));
     await ok(http.post(`/contests/${c.id}/publish`, {}, o));
