@@ -116,7 +116,7 @@ describe('browser: organisers and judges run the rapporteur competition', () => 
       await field(page, 'Thời gian cho phép (phút)').fill('10');
       await field(page, 'Trừ tối đa (điểm)').fill('5');
       await field(page, 'Độ chênh lệch cần trưởng ban thống nhất (điểm)').fill('15');
-      await page.getByRole('combobox', { name: /Trưởng ban giám khảo/ }).selectOption({ label: `${head.fullName} (${head.email})` });
+      await page.getByRole('combobox', { name: /Chọn trong các giám khảo của vòng/ }).selectOption({ label: `${head.fullName} (${head.email})` });
       await page.getByRole('checkbox', { name: 'Nội dung pháp lý chính xác' }).check();
       await look(page, 'jury');
       await page.getByRole('button', { name: 'Lưu thiết lập ban giám khảo' }).click();
@@ -164,7 +164,7 @@ describe('browser: organisers and judges run the rapporteur competition', () => 
       await signIn(page, stack.url, resident.input.phone, resident.input.password);
       await page.goto(`${stack.url}/#/vong/${open.id}/nop-bai`);
       await page.getByText('Viết về bốn nguyên tắc bầu cử (không quá 1.000 từ).').waitFor();
-      await page.getByText('văn bản, tệp đính kèm').waitFor();
+      await page.getByText('văn bản, tệp đính kèm', { exact: true }).waitFor();
       expect(await page.getByLabel(/Đường dẫn/).count()).toBe(0);
       await look(page, 'handin-brief');
       expect(errors).toEqual([]);

@@ -222,7 +222,7 @@ export function AdvancePage({ roundId }: { roundId: string }) {
 
   return (
     <>
-      <PageTitle sub={`${r.title} · ${describeRule(rule, targetTitle)}`}>Vào vòng sau</PageTitle>
+      <PageTitle sub={targetTitle ? `Từ «${r.title}» vào «${targetTitle}»` : r.title}>Vào vòng sau</PageTitle>
       <fieldset className="group">
         <legend>Cách chọn người vào vòng{targetTitle ? ` «${targetTitle}»` : ' sau'}</legend>
         {methods.map((m) => (

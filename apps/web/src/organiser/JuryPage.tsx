@@ -41,10 +41,7 @@ function BriefEditor({ roundId, initial }: { roundId: string; initial: BriefView
     <form className="panel" onSubmit={(e) => void save(e)} noValidate aria-labelledby="brief-title">
       <h2 id="brief-title">Đề bài và hình thức nộp bài</h2>
       {locked && <Notice kind="warning">Vòng thi đã mở lúc {formatDateTime(initial.briefFrom)}: đề bài và hình thức nộp bài không đổi được nữa.</Notice>}
-      <fieldset disabled={locked} className="group">
-        <legend className="visually-hidden">Đề bài</legend>
-        <TextArea name="brief" label="Đề bài" rows={6} hint={`Người dự thi thấy đề bài trên trang nộp bài khi vòng thi mở (${formatDateTime(initial.briefFrom)}).`} value={brief} onChange={(e) => setBrief(e.target.value)} />
-      </fieldset>
+      <TextArea name="brief" label="Đề bài" rows={6} disabled={locked} hint={`Người dự thi thấy đề bài trên trang nộp bài khi vòng thi mở (${formatDateTime(initial.briefFrom)}).`} value={brief} onChange={(e) => setBrief(e.target.value)} />
       <fieldset disabled={locked} className="group">
         <legend>Người dự thi được nộp</legend>
         {state.kindsError && (
@@ -154,8 +151,8 @@ function JuryEditor({ roundId, initial, judges, onSaved }: { roundId: string; in
                 <Button kind="secondary" disabled={i === f.criteria.length - 1} aria-label={`Chuyển tiêu chí ${i + 1} xuống`} onClick={() => setF((x) => moveCriterion(x, c.rowId, 1))}>
                   ↓ Xuống
                 </Button>
-                <Button kind="secondary" disabled={f.criteria.length === 1} aria-label={`Xoá tiêu chí ${i + 1}`} onClick={() => setF((x) => removeCriterion(x, c.rowId))}>
-                  Xoá
+                <Button kind="secondary" disabled={f.criteria.length === 1} aria-label={`Xóa tiêu chí ${i + 1}`} onClick={() => setF((x) => removeCriterion(x, c.rowId))}>
+                  Xóa
                 </Button>
               </div>
             </li>
@@ -214,7 +211,7 @@ function JuryEditor({ roundId, initial, judges, onSaved }: { roundId: string; in
         {active.length === 0 ? (
           <p>Vòng thi chưa có giám khảo. Phân công giám khảo ở trang cuộc thi, rồi chọn trưởng ban tại đây.</p>
         ) : (
-          <SelectField name="headJudge" label="Trưởng ban giám khảo" options={headOptions} placeholder="— Chưa chọn —" value={f.headJudgeUserId} onChange={(e) => set('headJudgeUserId', e.target.value)} />
+          <SelectField name="headJudge" label="Chọn trong các giám khảo của vòng" hint="Trưởng ban thống nhất điểm khi các giám khảo chênh nhau nhiều." options={headOptions} placeholder="— Chưa chọn —" value={f.headJudgeUserId} onChange={(e) => set('headJudgeUserId', e.target.value)} />
         )}
       </fieldset>
 

@@ -25,6 +25,7 @@ const WORDS: Record<string, string> = {
   invalid_brief: 'Đề bài hoặc hình thức nộp bài chưa hợp lệ.',
   invalid_jury: 'Thiết lập ban giám khảo chưa hợp lệ. Vui lòng kiểm tra các mục được đánh dấu.',
   not_a_judge: 'Trưởng ban giám khảo phải là giám khảo của đơn vị.',
+  round_not_over: 'Vòng thi chưa kết thúc: xét người vào vòng sau khi vòng đã đóng.',
   no_advancement_rule: 'Vòng này chưa có quy tắc vào vòng sau: chọn theo chỉ tiêu hoặc chọn từng người.',
   pick_required: 'Chọn ít nhất một người.',
   group_field_required: 'Nhập tên trường đăng ký chứa nhóm.',

@@ -11,7 +11,7 @@ import { residentApi } from '../api';
 import { handInApi } from './api';
 import { checkHandIn, DEFAULT_MAX_BYTES, formatSize, handInPhase } from './handin-model';
 import { HandInFields, MyEntryCard, MyMarks, type HandInValues } from './HandInParts';
-import { RoundBrief, useBrief } from './RoundBrief';
+import { KIND_LABEL, RoundBrief, useBrief } from './RoundBrief';
 import type { HandInKind } from '../../shared/api/jury-types';
 
 const LABELS = { text: 'Nội dung', link: 'Đường dẫn', file: 'Tệp đính kèm', dropOldFile: 'Tệp đã nộp' };
@@ -57,7 +57,7 @@ function HandInForm({ roundId, existing, onSaved, kinds }: { roundId: string; ex
   return (
     <form onSubmit={(e) => void submit(e)} noValidate aria-labelledby="hand-in" className="panel">
       <h2 id="hand-in">{existing ? 'Nộp lại (thay bài cũ)' : 'Nộp bài dự thi'}</h2>
-      <p className="field-hint">Bài gồm nội dung, đường dẫn hoặc tệp (một hoặc nhiều thứ). Mỗi lần nộp thay thế toàn bộ bài trước đó.</p>
+      <p className="field-hint">Bài gồm {kinds ? kinds.map((k) => KIND_LABEL[k]).join(', ') : 'nội dung, đường dẫn hoặc tệp'} (một hoặc nhiều thứ). Mỗi lần nộp thay thế toàn bộ bài trước đó.</p>
       <ErrorSummary errors={errors} labels={LABELS} serverError={serverError} />
       <HandInFields
         values={values}
