@@ -8,7 +8,7 @@ export class AddHandInSettings1796539384811 implements MigrationInterface {
             CREATE TABLE "hand_in_settings" (
                 "round_id" uuid NOT NULL,
                 "brief" text,
-                "hand_in_kinds" jsonb NOT NULL DEFAULT '["text","link","file"]',
+                "hand_in_kinds" jsonb NOT NULL DEFAULT '["text", "link", "file"]',
                 "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(),
                 CONSTRAINT "PK_59321dc5e058d190fedcfad75ce" PRIMARY KEY ("round_id")
             )

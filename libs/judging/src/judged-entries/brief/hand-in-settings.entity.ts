@@ -10,6 +10,6 @@ export class HandInSettings {
   @JoinColumn({ name: 'round_id' })
   round?: Round;
   @Column({ type: 'text', nullable: true }) brief!: string | null;
-  @Column({ type: 'jsonb', default: () => `'["text","link","file"]'` }) handInKinds!: HandInKind[];
+  @Column({ type: 'jsonb', default: () => `'["text", "link", "file"]'` }) handInKinds!: HandInKind[];
   @UpdateDateColumn({ type: 'timestamptz' }) updatedAt!: Date;
 }
