@@ -133,6 +133,13 @@ describe('browser: organisers and judges run the rapporteur competition', () => 
       await page.getByRole('row', { name: new RegExp(r1.title) }).getByRole('link', { name: 'Vào vòng sau' }).click();
       await page.getByRole('heading', { name: /^Xem trước: 2 người vào vòng/ }).waitFor();
       await look(page, 'advance-rule');
+      // Judges' picks: ticked on the ranking, previewed before anything is enrolled.
+      await page.getByLabel('Ban giám khảo chọn từng người').check();
+      await page.getByRole('checkbox', { name: 'Chọn Nguyễn Thị Thu Hà' }).check();
+      await page.getByRole('button', { name: 'Cập nhật danh sách đã chọn (1)' }).click();
+      await page.getByRole('heading', { name: /^Xem trước: 1 người vào vòng/ }).waitFor();
+      expect(await page.getByRole('table', { name: /Danh sách người được vào vòng/ }).locator('tbody tr').allInnerTexts()).toEqual([expect.stringMatching(/^[45]\tNguyễn Thị Thu Hà\t1\tPhường Bãi Cháy\tBan giám khảo chọn$/)]);
+      await look(page, 'advance-picks');
       await page.getByLabel('Theo chỉ tiêu từng đơn vị / nhóm').check();
       await field(page, 'Số người mỗi đơn vị / nhóm').fill('1');
       await page.getByRole('button', { name: 'Xem trước' }).click();

@@ -72,7 +72,7 @@ function RankingTable({ preview, picking, picks, onPick, offset, onOffset }: { p
               <tr key={p.userId}>
                 {picking && (
                   <td>
-                    <input type="checkbox" aria-label={`Chọn ${p.fullName}`} checked={picks.has(p.userId)} onChange={(e) => onPick(p.userId, e.target.checked)} />
+                    <input type="checkbox" style={{ width: '1.5rem', height: '1.5rem' }} aria-label={`Chọn ${p.fullName}`} checked={picks.has(p.userId)} onChange={(e) => onPick(p.userId, e.target.checked)} />
                   </td>
                 )}
                 <td>{p.rank}</td>
