@@ -110,6 +110,7 @@ export const MATRIX: Record<string, Record<RoleName, Outcome>> = {
   'GET /rounds/:id/attempts':                        row(401, 403, A,   404, A,   403, A),
   // Judges advance only entrants they pick (userIds); the rule-based call is the organisers'.
   'POST /rounds/:id/advance':                        row(401, 403, A,   404, 403, 403, A),
+  'POST /rounds/:id/advance/preview':                row(401, 403, A,   404, 403, 403, A),
 
   // Leaderboards: anyone signed in who may see the round (residents of any organisation).
   'GET /rounds/:id/leaderboard':                     row(401, A  , A  , 404, A  , 403, A),
@@ -130,6 +131,9 @@ export const MATRIX: Record<string, Record<RoleName, Outcome>> = {
   // No jury is configured in the fixture: staff of A are told so (404); B gets the tenant 404.
   'GET /rounds/:id/jury':                            row(401, 403, 404, 404, 404, 403, 404),
   'PUT /rounds/:id/jury':                            row(401, 403, A,   404, 403, 403, A),
+  // The brief: entrants read it (once the round opens), staff of the round too; organisers set it (409 once open).
+  'GET /rounds/:id/brief':                           row(401, A,   A,   404, A,   403, A),
+  'PUT /rounds/:id/brief':                           row(401, 403, A,   404, 403, 403, A),
 
   // Results. Reading is for staff of the organisation (judges included, assigned or not);
   // closing, correcting, voiding and publishing for organisers and the round's own judges.

@@ -19,7 +19,7 @@ type Build = (w: World, role: RoleName) => Promise<Call> | Call;
 function defaultParams(w: World, route: RouteRef): Record<string, string> {
   const first = route.path.split('/')[1];
   // Judged-round routes name the judged round; every other round route the quiz round.
-  const judged = /^\/rounds\/:id\/(jury|entries|my-entry)$/.test(route.path);
+  const judged = /^\/rounds\/:id\/(jury|entries|my-entry|brief)$/.test(route.path);
   const id =
     {
       contests: w.contestId,
@@ -113,6 +113,8 @@ const SPECIAL: Record<string, Build> = {
   'POST /rounds/:id/winners/payout-export': () => ({ body: { reason: 'Lập danh sách chi trả giải thưởng', format: 'csv' } }),
   'GET /rounds/:id/results/export': () => ({ query: 'format=csv' }),
   'POST /rounds/:id/advance': () => ({ body: {} }),
+  'POST /rounds/:id/advance/preview': () => ({ body: {} }),
+  'PUT /rounds/:id/brief': () => ({ body: { brief: 'Trình bày bốn nguyên tắc bầu cử', handInKinds: ['text'] } }),
   'PUT /attempts/:id/answers/:questionId': (w) => ({ body: { optionIds: [w.attempt.questions[0].options[0].id] } }),
   'POST /attempts/:id/events': () => ({ body: { kind: 'focus_lost' } }),
   // The resident submits an attempt of their own made for this call, so the shared one stays open.

@@ -5,6 +5,8 @@ import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsISO8601, IsNumber, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { type Actor, ClientInfo, CurrentActor, Roles } from '@lc/identity';
 import { badRequest, LeanRoute, Page, PageOf, PagingQuery } from '@lc/platform';
+import { AdvancementPreview } from './advancement/advancement-preview';
+import { AdvancementPreviewService } from './advancement/advancement-preview.service';
 import { AdvancementService } from './advancement/advancement.service';
 import { QuotaAdvanceDto } from './advancement/quota';
 import { SaveAnswerDto } from './answers/answer.dto';
@@ -47,6 +49,21 @@ class AdvanceDto {
   quota?: QuotaAdvanceDto;
 }
 
+/** The advance's body, except that a preview may pick nobody yet (to see the ranking to pick from). */
+class AdvancePreviewDto {
+  @ApiPropertyOptional({ isArray: true, type: String, description: 'Entrants picked by the judges (may be empty: the ranking to pick from); omit to apply the round\'s rule' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(10_000)
+  @IsUUID('all', { each: true })
+  userIds?: string[];
+  @ApiPropertyOptional({ type: QuotaAdvanceDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => QuotaAdvanceDto)
+  quota?: QuotaAdvanceDto;
+}
+
 class RoundAttemptsQuery extends PagingQuery {
   @ApiPropertyOptional() @IsOptional() @Transform(({ value }) => value === 'true' || value === true) @IsBoolean() flagged?: boolean;
   @ApiPropertyOptional({ enum: ATTEMPT_STATUSES }) @IsOptional() @IsIn(ATTEMPT_STATUSES as unknown as string[]) status?: string;
@@ -67,6 +84,7 @@ export class AttemptsController {
     private readonly queries: AttemptQueryService,
     private readonly integrity: AttemptIntegrityService,
     private readonly advancement: AdvancementService,
+    private readonly advancementPreview: AdvancementPreviewService,
   ) {}
 
   @Post('rounds/:id/attempts')
@@ -158,5 +176,14 @@ export class AttemptsController {
   @ApiOkResponse({ type: AdvanceResponse })
   advance(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) roundId: string, @Body() dto: AdvanceDto): Promise<AdvanceResponse> {
     return this.advancement.advance(actor, roundId, dto.userIds, dto.quota);
+  }
+
+  @Post('rounds/:id/advance/preview')
+  @HttpCode(200)
+  @Roles('organiser', 'judge', 'admin')
+  @ApiOperation({ summary: 'Who the same advance would enrol, with rank, score, unit and why; enrols nobody. ?limit&offset page the ranking shown to pick from' })
+  @ApiOkResponse({ type: AdvancementPreview })
+  preview(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) roundId: string, @Body() dto: AdvancePreviewDto, @Query() page: PagingQuery): Promise<AdvancementPreview> {
+    return this.advancementPreview.preview(actor, roundId, dto.userIds, dto.quota, page);
   }
 }

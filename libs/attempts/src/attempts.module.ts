@@ -3,6 +3,7 @@ import { Module } from '@nestjs/common';
 import { ContestsCoreModule } from '@lc/contests';
 import { LeaderboardModule } from '@lc/leaderboard';
 import { Queues } from '@lc/platform';
+import { AdvancementPreviewService } from './advancement/advancement-preview.service';
 import { AdvancementService } from './advancement/advancement.service';
 import { AnswerService } from './answers/answer.service';
 import { AutosaveHandler } from './answers/autosave.handler';
@@ -28,6 +29,7 @@ const SERVICES = [
   AttemptQueryService,
   AttemptIntegrityService,
   AdvancementService,
+  AdvancementPreviewService,
   AnswerWritebackService,
 ];
 

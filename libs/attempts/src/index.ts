@@ -11,6 +11,7 @@ export * from './integrity/flag-review';
 export * from './integrity/attempt-integrity.service';
 export * from './submit/attempt-finaliser.service';
 export * from './advancement/advancement.service';
+export * from './advancement/advancement-preview';
 export * from './view/attempt-query.service';
 export * from './view/attempt-view';
 export * from './hot/attempt-hot-store';

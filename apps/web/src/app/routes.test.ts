@@ -11,6 +11,8 @@ describe('routes', () => {
     expect(matchRoute(ROUTES, paths.roundRules('r1'))).toEqual({ name: 'roundRules', params: { roundId: 'r1' } });
     expect(matchRoute(ROUTES, paths.awardRules('c1'))).toEqual({ name: 'awardRules', params: { contestId: 'c1' } });
     expect(matchRoute(ROUTES, paths.winners('r1'))).toEqual({ name: 'winners', params: { roundId: 'r1' } });
+    expect(matchRoute(ROUTES, paths.roundJury('r1'))).toEqual({ name: 'roundJury', params: { roundId: 'r1' } });
+    expect(matchRoute(ROUTES, paths.roundAdvance('r1'))).toEqual({ name: 'roundAdvance', params: { roundId: 'r1' } });
     expect(matchRoute(ROUTES, '/')?.name).toBe('home');
     expect(matchRoute(ROUTES, '/khong-co')).toBeNull();
   });

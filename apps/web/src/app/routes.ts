@@ -34,12 +34,14 @@ export const ROUTES: RouteDef[] = [
   { name: 'roundRules', pattern: '/quan-tri/vong/:roundId/the-le' },
   { name: 'awardRules', pattern: '/quan-tri/cuoc-thi/:contestId/giai-thuong' },
   { name: 'winners', pattern: '/quan-tri/vong/:roundId/xac-minh-giai' },
+  { name: 'roundJury', pattern: '/quan-tri/vong/:roundId/ban-giam-khao' },
+  { name: 'roundAdvance', pattern: '/quan-tri/vong/:roundId/vao-vong-sau' },
   { name: 'judgeRound', pattern: '/giam-khao/vong/:roundId' },
   { name: 'judgeResults', pattern: '/giam-khao/vong/:roundId/ket-qua' },
   { name: 'judgeEntry', pattern: '/giam-khao/bai/:entryId' },
 ];
 
-export const STAFF_ROUTES = new Set(['staff', 'banks', 'bank', 'bankImport', 'bankTopics', 'contestNew', 'contestEdit', 'roundNew', 'roundEdit', 'contestPreview', 'statistics', 'winners', 'roundRules', 'awardRules', 'roundJudges', 'adminOrganisations', 'adminStaff', 'adminStaffImport', 'judgeRound', 'judgeResults', 'judgeEntry']);
+export const STAFF_ROUTES = new Set(['staff', 'banks', 'bank', 'bankImport', 'bankTopics', 'contestNew', 'contestEdit', 'roundNew', 'roundEdit', 'contestPreview', 'statistics', 'winners', 'roundJury', 'roundAdvance', 'roundRules', 'awardRules', 'roundJudges', 'adminOrganisations', 'adminStaff', 'adminStaffImport', 'judgeRound', 'judgeResults', 'judgeEntry']);
 
 export const paths = {
   home: () => '/',
@@ -72,6 +74,8 @@ export const paths = {
   roundRules: (id: string) => `/quan-tri/vong/${encodeURIComponent(id)}/the-le`,
   awardRules: (id: string) => `/quan-tri/cuoc-thi/${encodeURIComponent(id)}/giai-thuong`,
   winners: (id: string) => `/quan-tri/vong/${encodeURIComponent(id)}/xac-minh-giai`,
+  roundJury: (id: string) => `/quan-tri/vong/${encodeURIComponent(id)}/ban-giam-khao`,
+  roundAdvance: (id: string) => `/quan-tri/vong/${encodeURIComponent(id)}/vao-vong-sau`,
   judgeRound: (id: string) => `/giam-khao/vong/${encodeURIComponent(id)}`,
   judgeResults: (id: string) => `/giam-khao/vong/${encodeURIComponent(id)}/ket-qua`,
   judgeEntry: (id: string) => `/giam-khao/bai/${encodeURIComponent(id)}`,

@@ -8,10 +8,12 @@ import { TextArea } from '../shared/ui/Field';
 import { Button, ErrorMessage, ErrorSummary, Loading, Notice, PageTitle } from '../shared/ui/Feedback';
 import { judgeApi, judgeFiles } from './api';
 import { EntrySubmission, MarksPanel, RubricFields } from './EntryParts';
+import { residentApi } from '../resident/api';
+import { markingWindow } from './marking-window';
 import { checkMarks, checkReconcile, formatPoints, initialValues, MAX_COMMENT, staffRole } from './marking-model';
 
 /** The judge's rubric form: every criterion, its maximum, the running total, a comment. */
-export function RubricForm({ entryId, rubric, own, onSaved }: { entryId: string; rubric: RubricCriterion[]; own?: { scores: Record<string, number>; comment: string | null }; onSaved: (m: EntryMarks) => void }) {
+export function RubricForm({ entryId, rubric, own, onSaved, closedReason }: { entryId: string; rubric: RubricCriterion[]; own?: { scores: Record<string, number>; comment: string | null }; onSaved: (m: EntryMarks) => void; closedReason?: string }) {
   const [values, setValues] = useState(() => initialValues(rubric, own?.scores));
   const [comment, setComment] = useState(own?.comment ?? '');
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -37,23 +39,27 @@ export function RubricForm({ entryId, rubric, own, onSaved }: { entryId: string;
   return (
     <form onSubmit={(e) => void submit(e)} noValidate aria-labelledby="rubric">
       <h2 id="rubric">{own ? 'Sửa điểm của bạn' : 'Chấm điểm'}</h2>
-      <ErrorSummary errors={Object.fromEntries(Object.entries(errors).map(([k, v]) => [k === 'comment' ? 'comment' : `score-${k}`, v]))} labels={{ ...labels, comment: 'Nhận xét' }} serverError={serverError} />
-      <RubricFields
-        rubric={rubric}
-        values={values}
-        errors={errors}
-        onChange={(k, v) => {
-          setValues({ ...values, [k]: v });
-          if (errors[k]) setErrors({ ...errors, [k]: '' });
-        }}
-      />
-      <p aria-live="polite">
-        Tổng: <strong>{formatPoints(live.total)}</strong> / {formatPoints(rubric.reduce((s, c) => s + c.maxPoints, 0))} điểm
-      </p>
-      <TextArea name="comment" label="Nhận xét" hint={`Người dự thi đọc được nhận xét (không kèm tên giám khảo) sau khi công bố kết quả. Tối đa ${MAX_COMMENT} ký tự.`} rows={4} value={comment} onChange={(e) => setComment(e.target.value)} error={errors.comment} />
-      <Button type="submit" busy={busy}>
-        {own ? 'Lưu điểm mới' : 'Nộp điểm'}
-      </Button>
+      {closedReason && <Notice kind="info">{closedReason}</Notice>}
+      <fieldset disabled={Boolean(closedReason)} className="group">
+        <legend className="visually-hidden">Điểm theo tiêu chí</legend>
+        <ErrorSummary errors={Object.fromEntries(Object.entries(errors).map(([k, v]) => [k === 'comment' ? 'comment' : `score-${k}`, v]))} labels={{ ...labels, comment: 'Nhận xét' }} serverError={serverError} />
+        <RubricFields
+          rubric={rubric}
+          values={values}
+          errors={errors}
+          onChange={(k, v) => {
+            setValues({ ...values, [k]: v });
+            if (errors[k]) setErrors({ ...errors, [k]: '' });
+          }}
+        />
+        <p aria-live="polite">
+          Tổng: <strong>{formatPoints(live.total)}</strong> / {formatPoints(rubric.reduce((s, c) => s + c.maxPoints, 0))} điểm
+        </p>
+        <TextArea name="comment" label="Nhận xét" hint={`Người dự thi đọc được nhận xét (không kèm tên giám khảo) sau khi công bố kết quả. Tối đa ${MAX_COMMENT} ký tự.`} rows={4} value={comment} onChange={(e) => setComment(e.target.value)} error={errors.comment} />
+        <Button type="submit" busy={busy}>
+          {own ? 'Lưu điểm mới' : 'Nộp điểm'}
+        </Button>
+      </fieldset>
     </form>
   );
 }
@@ -113,6 +119,7 @@ export function EntryPage({ entryId }: { entryId: string }) {
   const roundId = entry.data?.roundId;
   const jury = useLoad(async () => (roundId ? judgeApi.jury(roundId) : undefined), [roundId]);
   const marks = useLoad(() => judgeApi.marks(entryId), [entryId]);
+  const round = useLoad(async () => (roundId ? residentApi.round(roundId) : undefined), [roundId]);
   const [downloading, setDownloading] = useState(false);
   const [downloadError, setDownloadError] = useState<unknown>(null);
   const [saved, setSaved] = useState<string | null>(null);
@@ -125,6 +132,7 @@ export function EntryPage({ entryId }: { entryId: string }) {
   const role = staffRole(String(session?.user.role ?? ''), me, jury.data?.headJudgeUserId);
   const own = marks.data?.marks.find((m) => m.judgeUserId === me);
   const rubric = jury.data?.rubric ?? [];
+  const marking = round.data ? markingWindow(round.data, Date.now()) : null;
 
   const download = async () => {
     setDownloading(true);
@@ -157,6 +165,7 @@ export function EntryPage({ entryId }: { entryId: string }) {
           entryId={e.id}
           rubric={rubric}
           own={own}
+          closedReason={marking && !marking.open ? marking.reason : undefined}
           onSaved={(m) => {
             marks.setData(m);
             setSaved('Đã lưu điểm của bạn.');

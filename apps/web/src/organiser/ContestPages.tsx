@@ -270,6 +270,18 @@ export function ContestEditPage({ contestId }: { contestId: string }) {
                   <td>{ROUND_STATUS_LABEL[r.status ?? ''] ?? r.status}</td>
                   <td>
                     {(organiser || assigned.has(r.id)) && <Link to={paths.judgeRound(r.id)}>Chấm, kết quả</Link>}
+                    {organiser && r.kind === 'judged' && (
+                      <>
+                        {' · '}
+                        <Link to={paths.roundJury(r.id)}>Ban giám khảo, đề bài</Link>
+                      </>
+                    )}
+                    {organiser && rounds.data!.some((x) => (x.seq ?? 0) > (r.seq ?? 0)) && (
+                      <>
+                        {' · '}
+                        <Link to={paths.roundAdvance(r.id)}>Vào vòng sau</Link>
+                      </>
+                    )}
                     {organiser && (
                       <>
                         {' · '}

@@ -3,8 +3,10 @@ import { EntryPage } from '../judge/EntryPage';
 import { JudgeResultsPage } from '../judge/JudgeResultsPage';
 import { JudgeRoundPage } from '../judge/JudgeRoundPage';
 import { BankPage, BanksPage } from '../organiser/BankPages';
+import { AdvancePage } from '../organiser/AdvancePage';
 import { ContestEditPage, ContestNewPage, ContestPreviewPage } from '../organiser/ContestPages';
 import { ImportPage } from '../organiser/ImportPage';
+import { JuryPage } from '../organiser/JuryPage';
 import { RoundEditPage, RoundNewPage } from '../organiser/RoundNewPage';
 import { StatisticsPage } from '../organiser/StatisticsPage';
 import { OrganisationsPage } from '../admin/OrganisationsPage';
@@ -61,6 +63,10 @@ export default function StaffRoutes({ match }: { match: Match }) {
       return <AwardRulesPage contestId={p.contestId} />;
     case 'winners':
       return <WinnersPage roundId={p.roundId} />;
+    case 'roundJury':
+      return <JuryPage roundId={p.roundId} />;
+    case 'roundAdvance':
+      return <AdvancePage roundId={p.roundId} />;
     case 'judgeRound':
       return <JudgeRoundPage roundId={p.roundId} />;
     case 'judgeResults':

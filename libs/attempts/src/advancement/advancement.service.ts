@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { type Actor, AccessService } from '@lc/identity';
 import { type Advancement, EnrolmentService, isRoundOver, Round, RoundJudgesService, sqlRows } from '@lc/contests';
 import { AuditService, badRequest, ClockService, conflict, forbidden } from '@lc/platform';
-import type { QuotaAdvanceDto, QuotaCandidate, QuotaSelection, QuotaSelector } from './quota';
+import type { AdvancementSelector, QuotaAdvanceDto, QuotaCandidate, QuotaSelection, SelectionRuleInput } from './quota';
 import type { RankedEntrant, RoundRankingSource } from './ranking-source';
 
 export interface AdvanceResult {
@@ -19,14 +19,29 @@ export interface AdvanceResult {
   quota?: QuotaSelection;
 }
 
+/** Who would advance, decided but not yet enrolled: the advance enrols exactly this, the preview shows it. */
+export interface AdvancementPlan {
+  organisationId: string;
+  round: Round;
+  target: Round;
+  mode: Advancement['mode'] | 'quota';
+  /** The rule as applied (the round's, or the quota / picks given with the call). */
+  rule: Advancement | { mode: 'quota'; quota: QuotaAdvanceDto };
+  picked: boolean;
+  /** The ranking places the selection was made from (with unit and group), in rank order. */
+  candidates: QuotaCandidate[];
+  selection: QuotaSelection;
+}
+
 /**
  * Moves entrants on to a later round: the top N or everyone at or above a score (by the
  * published ranking rules, from committed attempts only; a judged round by its closed
- * results, through the registered ranking source), or those the judges picked.
+ * results, through the registered ranking source), a quota per unit / group, or those the
+ * judges picked. `plan` decides, `advance` enrols what `plan` decided.
  */
 @Injectable()
 export class AdvancementService {
-  private quotaSelector: QuotaSelector | null = null;
+  private selector: AdvancementSelector | null = null;
   private rankingSource: RoundRankingSource | null = null;
 
   constructor(
@@ -38,9 +53,9 @@ export class AdvancementService {
     private readonly judges: RoundJudgesService,
   ) {}
 
-  /** The judging module registers its quota allocation here at start-up. */
-  useQuotaSelector(selector: QuotaSelector): void {
-    this.quotaSelector = selector;
+  /** The judging module registers its advancement rule (top N, threshold, quota, picks) here at start-up. */
+  useSelector(selector: AdvancementSelector): void {
+    this.selector = selector;
   }
 
   /** The judging module registers the ranking of judged rounds (their closed results) here at start-up. */
@@ -49,6 +64,22 @@ export class AdvancementService {
   }
 
   async advance(actor: Actor, roundId: string, picked?: string[], quota?: QuotaAdvanceDto): Promise<AdvanceResult> {
+    const plan = await this.plan(actor, roundId, picked, quota);
+    const { round, target, mode, organisationId } = plan;
+    const userIds = plan.selection.advancing.map((a) => a.personId);
+    const newlyEnrolled = await this.db.transaction(async (m) => {
+      const added = await this.enrolments.enrol(m, target.id, userIds, plan.picked ? 'picked' : 'advanced', round.id);
+      await this.audit.record(actor, { action: 'round.advance', entityType: 'round', entityId: round.id, after: { toRoundId: target.id, mode, userIds, ...(quota ? { quota } : {}) }, organisationId }, m);
+      return added;
+    });
+    return { fromRoundId: round.id, toRoundId: target.id, mode, userIds, newlyEnrolled, ...(mode === 'quota' ? { quota: plan.selection } : {}) };
+  }
+
+  /**
+   * Everything `advance` checks and decides, without enrolling anyone. A preview may pick
+   * nobody yet (`userIds: []`): it then shows the ranking to pick from.
+   */
+  async plan(actor: Actor, roundId: string, picked?: string[], quota?: QuotaAdvanceDto, opts: { preview?: boolean } = {}): Promise<AdvancementPlan> {
     if (picked && quota) throw badRequest('pick_or_quota', 'Give either userIds (picked by the judges) or a quota, not both');
     const organisationId = await this.access.require(actor, 'round', roundId, 'read');
     const mayWrite = actor.role === 'admin' || actor.role === 'organiser';
@@ -65,55 +96,60 @@ export class AdvancementService {
     const target = await this.db.getRepository(Round).findOneBy({ contestId: round.contestId, seq: toSeq });
     if (!target) throw badRequest('no_next_round', `The contest has no round ${toSeq} to advance to`);
     if (target.seq <= round.seq) throw badRequest('no_next_round', 'Entrants can only advance to a later round');
+    if (!this.selector) throw conflict('advancement_unavailable', 'Advancement is not available in this process');
+    if (quota?.by.includes('group') && !quota.groupField) throw badRequest('group_field_required', 'Name the registration field that holds the group (groupField)', [{ field: 'quota.groupField', problems: ['is required with by: group'] }]);
 
-    const byQuota = quota ? await this.byQuota(round, quota) : null;
-    const mode = byQuota ? 'quota' : rule.mode;
-    const userIds = byQuota ? byQuota.advancing.map((a) => a.personId) : picked ? await this.checkPicked(round, [...new Set(picked)]) : await this.selected(round, rule);
-    const newlyEnrolled = await this.db.transaction(async (m) => {
-      const added = await this.enrolments.enrol(m, target.id, userIds, picked ? 'picked' : 'advanced', round.id);
-      await this.audit.record(actor, { action: 'round.advance', entityType: 'round', entityId: round.id, after: { toRoundId: target.id, mode, userIds, ...(quota ? { quota } : {}) }, organisationId }, m);
-      return added;
-    });
-    return { fromRoundId: round.id, toRoundId: target.id, mode, userIds, newlyEnrolled, ...(byQuota ? { quota: byQuota } : {}) };
+    const picks = picked && !(opts.preview && picked.length === 0) ? await this.checkPicked(round, [...new Set(picked)]) : [];
+    const selectorRule: SelectionRuleInput = quota
+      ? { kind: 'quota', by: quota.by, perBucket: quota.perBucket, ...(quota.buckets ? { buckets: quota.buckets } : {}), ...(quota.minScore !== undefined ? { minScore: quota.minScore } : {}) }
+      : rule.mode === 'top'
+        ? { kind: 'top', count: rule.topN ?? 0 }
+        : rule.mode === 'threshold'
+          ? { kind: 'threshold', minScore: rule.minScore ?? 0 }
+          : { kind: 'picked' };
+    // Only the places the rule can reach are read: the top N (with a tie at the boundary), those above the score, the picks.
+    const ranked = await this.ranking(
+      round,
+      selectorRule.kind === 'top' ? { maxRank: selectorRule.count } : selectorRule.kind === 'threshold' ? { minScore: selectorRule.minScore } : selectorRule.kind === 'quota' ? { minScore: quota?.minScore } : { userIds: picks },
+    );
+    const candidates = await this.withUnits(round, ranked, quota?.groupField);
+    const selection = this.selector(candidates, selectorRule, picks);
+    return { organisationId, round, target, mode: quota ? 'quota' : rule.mode, rule: quota ? { mode: 'quota', quota } : rule, picked: Boolean(picked), candidates, selection };
   }
 
   /**
-   * Quota per unit and/or group over the round's ranking: the unit is the registration's
-   * unit, the group the registration field the organiser names (registration.fields[groupField]).
+   * Each place's unit (the registration's unit) and group (the registration field the
+   * organiser names, registration.fields[groupField]).
    */
-  private async byQuota(round: Round, quota: QuotaAdvanceDto): Promise<QuotaSelection> {
-    if (!this.quotaSelector) throw conflict('quota_unavailable', 'Quota advancement is not available in this process');
-    const { groupField, ...rule } = quota;
-    if (rule.by.includes('group') && !groupField) throw badRequest('group_field_required', 'Name the registration field that holds the group (groupField)', [{ field: 'quota.groupField', problems: ['is required with by: group'] }]);
-    const ranked = await this.ranking(round);
+  async withUnits(round: Round, ranked: (RankedEntrant & { rank: number })[], groupField?: string): Promise<QuotaCandidate[]> {
     const regs = await sqlRows<{ user_id: string; unit: string | null; grp: string | null }>(
       this.db,
       'SELECT user_id, unit, fields ->> $3 AS grp FROM registration WHERE contest_id = $1 AND user_id = ANY($2::uuid[])',
       [round.contestId, ranked.map((r) => r.userId), groupField ?? ''],
     );
     const reg = new Map(regs.map((r) => [r.user_id, r]));
-    // Full ties on every rule share a rank, so a boundary tie advances together.
-    const candidates: QuotaCandidate[] = [];
-    ranked.forEach((r, i) => {
-      const prev = ranked[i - 1];
-      const rank = prev && prev.tieKey === r.tieKey ? candidates[i - 1].rank : i + 1;
-      candidates.push({ id: r.userId, rank, score: r.score, unit: reg.get(r.userId)?.unit ?? null, group: groupField ? (reg.get(r.userId)?.grp ?? null) : null });
-    });
-    return this.quotaSelector(candidates, rule);
+    return ranked.map((r) => ({ id: r.userId, rank: r.rank, score: r.score, unit: reg.get(r.userId)?.unit ?? null, group: groupField ? (reg.get(r.userId)?.grp ?? null) : null }));
   }
 
   /**
-   * The ranking of a round: each entrant's counting attempt, ordered by the rules; or, for a
-   * round the registered source ranks (a judged round), that source's ranking.
+   * The ranking of a round: each entrant's counting attempt, ordered by the rules, with
+   * competition ranks (full ties on every rule share a rank, so a boundary tie advances
+   * together); or, for a round the registered source ranks (a judged round), that source's
+   * ranking. Filters: at or above a score, up to a rank, only some users; `limit`/`offset` page it.
    */
-  async ranking(round: Round, opts: { minScore?: number; limit?: number } = {}): Promise<RankedEntrant[]> {
+  async ranking(round: Round, opts: { minScore?: number; maxRank?: number; userIds?: string[]; limit?: number; offset?: number } = {}): Promise<(RankedEntrant & { rank: number })[]> {
     const external = await this.externalRanking(round);
     if (external) {
-      const kept = external.filter((r) => opts.minScore === undefined || r.score >= opts.minScore);
-      return opts.limit === undefined ? kept : kept.slice(0, opts.limit);
+      const ranks: number[] = [];
+      external.forEach((r, i) => ranks.push(r.rank ?? (i > 0 && external[i - 1].tieKey === r.tieKey ? ranks[i - 1] : i + 1)));
+      const only = opts.userIds ? new Set(opts.userIds) : null;
+      const kept = external
+        .map((r, i) => ({ ...r, rank: ranks[i] }))
+        .filter((r) => (opts.minScore === undefined || r.score >= opts.minScore) && (opts.maxRank === undefined || r.rank <= opts.maxRank) && (!only || only.has(r.userId)));
+      return kept.slice(opts.offset ?? 0, opts.limit === undefined ? undefined : (opts.offset ?? 0) + opts.limit);
     }
     const actual = await this.predictionActual(round);
-    const rows = await sqlRows<{ user_id: string; score: string; tie_key: string }>(
+    const rows = await sqlRows<{ user_id: string; score: string; rank: string; tie_key: string }>(
       this.db,
       `WITH counted AS (
          SELECT user_id, score, time_taken_ms, coalesce(submitted_at, deadline_at) AS submitted_at, prediction, attempt_no
@@ -122,14 +158,27 @@ export class AdvancementService {
          SELECT DISTINCT ON (user_id) * FROM counted
           ORDER BY user_id, CASE WHEN $2 = 'last' THEN attempt_no END DESC NULLS LAST,
                    score DESC, abs(prediction - $3::numeric) ASC NULLS LAST, time_taken_ms ASC, submitted_at ASC
+       ), ranked AS (
+         SELECT user_id, score,
+                rank() OVER (ORDER BY score DESC, abs(prediction - $3::numeric) ASC NULLS LAST, time_taken_ms ASC, submitted_at ASC) AS rank,
+                concat_ws('|', score, abs(prediction - $3::numeric), time_taken_ms, submitted_at) AS tie_key
+           FROM per_user
        )
-       SELECT user_id, score, concat_ws('|', score, abs(prediction - $3::numeric), time_taken_ms, submitted_at) AS tie_key FROM per_user
-        WHERE ($4::numeric IS NULL OR score >= $4)
-        ORDER BY score DESC, abs(prediction - $3::numeric) ASC NULLS LAST, time_taken_ms ASC, submitted_at ASC
-        LIMIT $5`,
-      [round.id, round.attemptScoring, actual, opts.minScore ?? null, opts.limit ?? null],
+       SELECT user_id, score, rank, tie_key FROM ranked
+        WHERE ($4::numeric IS NULL OR score >= $4) AND ($5::int IS NULL OR rank <= $5) AND ($6::uuid[] IS NULL OR user_id = ANY($6::uuid[]))
+        ORDER BY rank, user_id
+        LIMIT $7 OFFSET $8`,
+      [round.id, round.attemptScoring, actual, opts.minScore ?? null, opts.maxRank ?? null, opts.userIds ?? null, opts.limit ?? null, opts.offset ?? 0],
     );
-    return rows.map((r) => ({ userId: r.user_id, score: Number(r.score), tieKey: r.tie_key }));
+    return rows.map((r) => ({ userId: r.user_id, score: Number(r.score), rank: Number(r.rank), tieKey: r.tie_key }));
+  }
+
+  /** How many entrants the round ranks. */
+  async rankedCount(round: Round): Promise<number> {
+    const external = await this.externalRanking(round);
+    if (external) return external.length;
+    const [{ n }] = await sqlRows<{ n: number }>(this.db, "SELECT count(DISTINCT user_id)::int AS n FROM attempt WHERE round_id = $1 AND status IN ('submitted', 'expired') AND score IS NOT NULL", [round.id]);
+    return n;
   }
 
   /** A judged round has no attempts to rank: without a registered source it cannot advance anyone. */
@@ -153,10 +202,6 @@ export class AdvancementService {
       [round.id, pq.target],
     );
     return n;
-  }
-
-  private selected(round: Round, rule: Advancement): Promise<string[]> {
-    return this.ranking(round, rule.mode === 'top' ? { limit: rule.topN } : { minScore: rule.minScore }).then((r) => r.map((x) => x.userId));
   }
 
   /**

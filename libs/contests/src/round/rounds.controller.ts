@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
-import { IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
+import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
 import { type Actor, CurrentActor, Public, Roles } from '@lc/identity';
 import { Page, PageOf, PagingQuery } from '@lc/platform';
 import { EnrolmentService } from '../enrolment/enrolment.service';
@@ -13,6 +13,10 @@ import { EnrolmentResponse, RoundJudgeResponse, RoundResponse } from './round.re
 
 class AssignJudgeDto {
   @ApiProperty() @IsUUID() userId!: string;
+}
+
+class EnrolmentsQuery extends PagingQuery {
+  @ApiPropertyOptional({ description: 'Part of a name; case and diacritics are ignored', example: 'nguyen thi' }) @IsOptional() @IsString() @MaxLength(100) q?: string;
 }
 
 class RecuseDto {
@@ -115,7 +119,7 @@ export class RoundsController {
   @Get('rounds/:id/enrolments')
   @Roles('organiser', 'judge', 'admin')
   @ApiOkResponse({ type: PageOf(EnrolmentResponse) })
-  listEnrolments(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Query() q: PagingQuery): Promise<Page<EnrolmentResponse>> {
-    return this.enrolments.list(actor, id, q.limit, q.offset);
+  listEnrolments(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Query() q: EnrolmentsQuery): Promise<Page<EnrolmentResponse>> {
+    return this.enrolments.list(actor, id, q.limit, q.offset, q.q);
   }
 }

@@ -3,6 +3,8 @@ import { Module } from '@nestjs/common';
 import { AttemptsCoreModule } from '@lc/attempts';
 import { ContestsCoreModule } from '@lc/contests';
 import { QuotaAdvancement } from './advancement/quota-advancement';
+import { BriefController } from './brief/brief.controller';
+import { BriefService } from './brief/brief.service';
 import { EntriesController } from './entry/entries.controller';
 import { EntriesService } from './entry/entries.service';
 import { EntryAccess } from './entry/entry-access.service';
@@ -24,9 +26,10 @@ import { RoundMarkingService } from './standing/round-marking.service';
 /** Judged rounds: jury settings, entries handed in, judges' rubric marks, recusal and reconciliation. */
 @Module({
   imports: [ContestsCoreModule, AttemptsCoreModule],
-  controllers: [JuryController, EntriesController, MarksController, RoundEntriesController],
+  controllers: [JuryController, BriefController, EntriesController, MarksController, RoundEntriesController],
   providers: [
     JurySettingsService,
+    BriefService,
     EntryAccess,
     EntryFileStore,
     EntryFileSweep,

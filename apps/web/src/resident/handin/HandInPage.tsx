@@ -11,6 +11,8 @@ import { residentApi } from '../api';
 import { handInApi } from './api';
 import { checkHandIn, DEFAULT_MAX_BYTES, formatSize, handInPhase } from './handin-model';
 import { HandInFields, MyEntryCard, MyMarks, type HandInValues } from './HandInParts';
+import { KIND_LABEL, RoundBrief, useBrief } from './RoundBrief';
+import type { HandInKind } from '../../shared/api/jury-types';
 
 const LABELS = { text: 'Nội dung', link: 'Đường dẫn', file: 'Tệp đính kèm', dropOldFile: 'Tệp đã nộp' };
 
@@ -21,7 +23,7 @@ function limitFrom(e: unknown): number | null {
   return typeof n === 'number' ? n : null;
 }
 
-function HandInForm({ roundId, existing, onSaved }: { roundId: string; existing: EntryView | null; onSaved: (e: EntryView, replaced: boolean) => void }) {
+function HandInForm({ roundId, existing, onSaved, kinds }: { roundId: string; existing: EntryView | null; onSaved: (e: EntryView, replaced: boolean) => void; kinds?: HandInKind[] }) {
   const [values, setValues] = useState<HandInValues>({ text: existing?.text ?? '', link: existing?.link ?? '', file: null, dropOldFile: false });
   const [file, setFile] = useState<File | null>(null);
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -55,13 +57,14 @@ function HandInForm({ roundId, existing, onSaved }: { roundId: string; existing:
   return (
     <form onSubmit={(e) => void submit(e)} noValidate aria-labelledby="hand-in" className="panel">
       <h2 id="hand-in">{existing ? 'Nộp lại (thay bài cũ)' : 'Nộp bài dự thi'}</h2>
-      <p className="field-hint">Bài gồm nội dung, đường dẫn hoặc tệp (một hoặc nhiều thứ). Mỗi lần nộp thay thế toàn bộ bài trước đó, cho đến khi giám khảo chấm.</p>
+      <p className="field-hint">Bài gồm {kinds ? kinds.map((k) => KIND_LABEL[k]).join(', ') : 'nội dung, đường dẫn hoặc tệp'} (một hoặc nhiều thứ). Mỗi lần nộp thay thế toàn bộ bài trước đó.</p>
       <p className="field-hint">Hạn nộp tính đến lúc bài tải lên xong: tệp lớn hãy nộp sớm.</p>
       <ErrorSummary errors={errors} labels={LABELS} serverError={serverError} />
       <HandInFields
         values={values}
         errors={errors}
         existing={existing}
+        kinds={kinds}
         maxBytes={maxBytes}
         onText={(text) => setValues({ ...values, text })}
         onLink={(link) => setValues({ ...values, link })}
@@ -90,6 +93,7 @@ function HandInForm({ roundId, existing, onSaved }: { roundId: string; existing:
 export function HandInPage({ roundId }: { roundId: string }) {
   const round = useLoad(() => residentApi.round(roundId), [roundId]);
   const entry = useLoad(() => handInApi.myEntry(roundId), [roundId]);
+  const brief = useBrief(roundId);
   const published = round.data?.status === 'published';
   const marks = useLoad(async () => (published && entry.data ? handInApi.marks(entry.data.id) : null), [published, entry.data?.id]);
   const [saved, setSaved] = useState<string | null>(null);
@@ -131,6 +135,7 @@ export function HandInPage({ roundId }: { roundId: string }) {
         </Notice>
       )}
       {!notEntrant && <ErrorMessage error={entry.error} onRetry={entry.reload} />}
+      {brief.data && <RoundBrief brief={brief.data} />}
       {mine && <MyEntryCard entry={mine} onDownload={() => void download()} downloading={downloading} />}
       <ErrorMessage error={downloadError} />
       {phase === 'upcoming' && <Notice>Vòng thi nhận bài từ {formatDateTime(r.opensAt)}.</Notice>}
@@ -140,6 +145,7 @@ export function HandInPage({ roundId }: { roundId: string }) {
           key={mine?.version ?? 0}
           roundId={roundId}
           existing={mine}
+          kinds={brief.data?.handInKinds}
           onSaved={(e, replaced) => {
             entry.setData(e);
             setSaved(replaced ? 'Đã nộp lại. Bài mới đã thay bài cũ.' : 'Đã nộp bài. Bạn có thể nộp lại để thay bài cho đến hạn nộp.');

@@ -54,6 +54,7 @@ export function HandInFields({
   onLink,
   onFile,
   onDropOldFile,
+  kinds,
 }: {
   values: HandInValues;
   errors: Record<string, string>;
@@ -63,13 +64,16 @@ export function HandInFields({
   onLink: (v: string) => void;
   onFile: (e: ChangeEvent<HTMLInputElement>) => void;
   onDropOldFile: (v: boolean) => void;
+  /** What the round takes (all when not given). */
+  kinds?: readonly ('text' | 'link' | 'file')[];
 }) {
+  const takes = (k: 'text' | 'link' | 'file') => !kinds || kinds.includes(k);
   const keepsOldFileAway = existing?.file && !values.file;
   return (
     <>
-      <TextArea name="text" label="Nội dung bài dự thi" hint={`Gõ hoặc dán nội dung (tối đa ${MAX_TEXT.toLocaleString('vi-VN')} ký tự).`} rows={8} value={values.text} onChange={(e) => onText(e.target.value)} error={errors.text} />
-      <TextField name="link" label="Đường dẫn (video, bài trình bày trực tuyến…)" hint="Bắt đầu bằng https://, ví dụ đường dẫn YouTube hoặc Google Drive để chế độ ai có đường dẫn cũng xem được." inputMode="url" autoComplete="url" value={values.link} onChange={(e) => onLink(e.target.value)} error={errors.link} />
-      <TextField name="file" label="Tệp đính kèm" hint={`${FILE_HINT} Tối đa ${formatSize(maxBytes)}.`} type="file" accept={ACCEPT_ATTR} onChange={onFile} error={errors.file} />
+      {takes('text') && <TextArea name="text" label="Nội dung bài dự thi" hint={`Gõ hoặc dán nội dung (tối đa ${MAX_TEXT.toLocaleString('vi-VN')} ký tự).`} rows={8} value={values.text} onChange={(e) => onText(e.target.value)} error={errors.text} />}
+      {takes('link') && <TextField name="link" label="Đường dẫn (video, bài trình bày trực tuyến…)" hint="Bắt đầu bằng https://, ví dụ đường dẫn YouTube hoặc Google Drive để chế độ ai có đường dẫn cũng xem được." inputMode="url" autoComplete="url" value={values.link} onChange={(e) => onLink(e.target.value)} error={errors.link} />}
+      {takes('file') && <TextField name="file" label="Tệp đính kèm" hint={`${FILE_HINT} Tối đa ${formatSize(maxBytes)}.`} type="file" accept={ACCEPT_ATTR} onChange={onFile} error={errors.file} />}
       {values.file && (
         <p className="field-hint">
           Đã chọn: {values.file.name} ({formatSize(values.file.size)})

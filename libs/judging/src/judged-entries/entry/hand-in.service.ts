@@ -6,6 +6,8 @@ import { DataSource } from 'typeorm';
 import type { Actor } from '@lc/identity';
 import { isRoundAcceptingEntries, Round, sqlRows } from '@lc/contests';
 import { AppConfig, badRequest, ClockService, conflict, DomainError, forbidden, notFound, watchUpload } from '@lc/platform';
+import { requireHandInKinds } from '../brief/brief-input';
+import { BriefService } from '../brief/brief.service';
 import { EntryFileStore, type StoredFile } from '../files/entry-file-store';
 import { requireJudged } from '../jury/judged-round';
 import { cleanFileName, type EntryContent, MAX_ENTRY_FIELD_BYTES, multipartFields, parseEntryContent } from './entry-input';
@@ -26,6 +28,7 @@ export class HandInService {
     private readonly files: EntryFileStore,
     private readonly clock: ClockService,
     private readonly config: AppConfig,
+    private readonly briefs: BriefService,
   ) {}
 
   async handIn(actor: Actor, roundId: string, req: FastifyRequest): Promise<{ created: boolean; entry: EntryView }> {
@@ -35,10 +38,13 @@ export class HandInService {
     requireJudged(round);
     await this.requireEntrant(round, actor.id);
     requireTakingEntries(round, this.clock.now());
+    const kinds = await this.briefs.handInKinds(round.id);
+    if (req.isMultipart()) requireHandInKinds(kinds, { text: null, link: null, file: true }); // before reading the file
 
     const upload = req.isMultipart() ? await this.receive(req) : null;
     try {
       const content = parseEntryContent(upload ? upload.fields : req.body, upload !== null);
+      requireHandInKinds(kinds, { ...content, file: upload !== null });
       const { id, created, oldKey } = await this.commit(round.id, actor.id, content, upload);
       if (oldKey && oldKey !== upload?.stored.key) await this.files.remove(oldKey);
       return { created, entry: entryView(await this.db.getRepository(JudgedEntry).findOneByOrFail({ id })) };

@@ -28,6 +28,6 @@ export class JudgedRanking implements OnModuleInit {
     if (!result) throw conflict('round_not_closed', 'Close the round first: entrants advance from a judged round by its final ranking');
     if (result.stale) throw conflict('results_stale', 'The results changed since the round was closed: close it again first');
     const places = await this.db.getRepository(ResultEntry).find({ where: { roundId: round.id }, order: { position: 'ASC' }, select: { userId: true, score: true, rank: true } });
-    return places.map((p) => ({ userId: p.userId, score: p.score, tieKey: String(p.rank) }));
+    return places.map((p) => ({ userId: p.userId, score: p.score, tieKey: String(p.rank), rank: p.rank }));
   }
 }
