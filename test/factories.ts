@@ -74,7 +74,8 @@ export async function newResident(http: Http, over: Record<string, unknown> = {}
   return { token: b.accessToken, refreshToken: b.refreshToken, user: b.user, input };
 }
 
-export async function newOrganisation(http: Http, admin: Session, name = `Sở Tư pháp ${++seq}`): Promise<{ id: string; name: string }> {
+// Unique across the test files sharing one database: the staff import finds organisations by name.
+export async function newOrganisation(http: Http, admin: Session, name = `Sở Tư pháp ${++seq} ${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`): Promise<{ id: string; name: string }> {
   return ok(http.post('/organisations', { name, level: 'province', province: 'Quảng Ninh' }, admin.token));
 }
 
