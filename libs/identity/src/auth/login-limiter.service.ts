@@ -1,0 +1,78 @@
+import { HttpException, HttpStatus, Inject, Injectable } from '@nestjs/common';
+import Redis from 'ioredis';
+import { ClockService, REDIS, RedisKeys } from '@lc/platform';
+import { normalisePhone } from '../pii/pii';
+import { PiiService } from '../pii/pii.service';
+import { LOGIN_LIMITS, loginAccountKey } from './login-limits';
+
+/**
+ * Both counters are checked and the try is counted in one step, so a burst of parallel
+ * guesses is counted in full; a right password takes its own try back. Each counter is a hash
+ * { n: tries, at: ms of the last } and expires after the window.
+ */
+const TAKE = `
+local now = tonumber(ARGV[1])
+local function wait(key, free, base, max)
+  local v = redis.call('HMGET', key, 'n', 'at')
+  local n = tonumber(v[1]) or 0
+  if n < free then return 0 end
+  local d = math.min(max, base * 2 ^ math.min(30, n - free)) * 1000
+  return math.max(0, tonumber(v[2]) + d - now)
+end
+local w = math.max(wait(KEYS[1], tonumber(ARGV[3]), tonumber(ARGV[5]), tonumber(ARGV[6])), wait(KEYS[2], tonumber(ARGV[4]), tonumber(ARGV[5]), tonumber(ARGV[7])))
+if w > 0 then return w end
+for i = 1, 2 do
+  redis.call('HINCRBY', KEYS[i], 'n', 1)
+  redis.call('HSET', KEYS[i], 'at', now)
+  redis.call('EXPIRE', KEYS[i], ARGV[2])
+end
+return 0
+`;
+
+/** Sign-in limits (rules in login-limits.ts), shared by every api instance through Redis. */
+@Injectable()
+export class LoginLimiter {
+  constructor(
+    @Inject(REDIS) private readonly redis: Redis,
+    private readonly keys: RedisKeys,
+    private readonly clock: ClockService,
+    private readonly pii: PiiService,
+  ) {}
+
+  /** Counts a try of `login` from `client`, or throws 429 login_delayed with Retry-After while it must wait. */
+  async take(login: string, client: string): Promise<void> {
+    const [clientKey, accountKey] = this.keysFor(login, client);
+    const p = LOGIN_LIMITS;
+    const waitMs = Number(
+      await this.redis.eval(TAKE, 2, clientKey, accountKey, this.clock.now(), p.windowSeconds, p.freePerClient, p.freePerAccount, p.baseDelaySeconds, p.maxClientDelaySeconds, p.maxAccountDelaySeconds),
+    );
+    if (waitMs > 0) {
+      const retryAfter = Math.ceil(waitMs / 1000);
+      throw new HttpException(
+        { message: `Too many wrong sign-in attempts; try again in ${retryAfter} s or reset the password`, code: 'login_delayed', details: { retryAfterSeconds: retryAfter }, retryAfter },
+        HttpStatus.TOO_MANY_REQUESTS,
+      );
+    }
+  }
+
+  /** A right password: this client starts afresh, and its try no longer counts against the account. */
+  async succeeded(login: string, client: string): Promise<void> {
+    const [clientKey, accountKey] = this.keysFor(login, client);
+    await this.redis.multi().del(clientKey).hincrby(accountKey, 'n', -1).exec();
+  }
+
+  /** After a password reset the holder proved who they are: the account's counter and their client's go. */
+  async clear(login: string, client: string): Promise<void> {
+    await this.redis.del(...this.keysFor(login, client));
+  }
+
+  private tag(login: string): string {
+    // Hashed: no phone number or e-mail in Redis key names. Braces keep both keys in one cluster slot.
+    return `{${this.pii.hash('login', loginAccountKey(login, normalisePhone)).slice(0, 32)}}`;
+  }
+
+  private keysFor(login: string, client: string): [string, string] {
+    const tag = this.tag(login);
+    return [this.keys.key('login-tries', tag, 'client', this.pii.hash('login-client', client).slice(0, 24)), this.keys.key('login-tries', tag)];
+  }
+}

@@ -1,0 +1,55 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsOptional, IsString, Length, Matches } from 'class-validator';
+
+export class ChangePasswordDto {
+  @ApiProperty() @IsString() @Length(1, 128) currentPassword!: string;
+  @ApiProperty({ minLength: 8, description: 'Not one of the most common passwords' }) @IsString() @Length(8, 128) newPassword!: string;
+}
+
+export class PasswordResetRequestDto {
+  @ApiProperty({ description: 'The phone number (the code comes by SMS) or e-mail (by e-mail) of the account' })
+  @IsString()
+  @Length(3, 254)
+  login!: string;
+}
+
+export class PasswordResetConfirmDto {
+  @ApiProperty({ description: 'As given when asking for the code' }) @IsString() @Length(3, 254) login!: string;
+  @ApiProperty({ example: '042917', description: 'The 6-digit code sent' }) @IsString() @Matches(/^\d{6}$/, { message: 'code must be the 6 digits sent' }) code!: string;
+  @ApiProperty({ minLength: 8 }) @IsString() @Length(8, 128) newPassword!: string;
+}
+
+export class RefreshBodyDto {
+  @ApiPropertyOptional({ description: 'Omit when the refresh token is in the httpOnly cookie (web app; send X-Session-Cookie: 1)' })
+  @IsOptional()
+  @IsString()
+  @Length(10, 2000)
+  refreshToken?: string;
+}
+
+export class UserViewDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() fullName!: string;
+  @ApiProperty({ enum: ['resident', 'organiser', 'judge', 'admin'] }) role!: string;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) organisationId!: string | null;
+  @ApiProperty({ type: String, nullable: true }) email!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'Masked' }) phone!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'Masked, e.g. 001******789' }) nationalId!: string | null;
+  @ApiProperty({ type: String, nullable: true }) province!: string | null;
+  @ApiProperty({ type: String, nullable: true }) commune!: string | null;
+  @ApiProperty({ type: String, nullable: true }) unit!: string | null;
+  @ApiProperty({ type: String, nullable: true, format: 'date' }) dateOfBirth!: string | null;
+  @ApiProperty({ format: 'date-time' }) createdAt!: string;
+}
+
+export class SessionDto {
+  @ApiProperty() accessToken!: string;
+  @ApiPropertyOptional({ description: 'Absent when the request asked for the httpOnly cookie (X-Session-Cookie: 1)' }) refreshToken?: string;
+  @ApiProperty({ description: 'Seconds the access token lives' }) expiresIn!: number;
+  @ApiProperty({ type: UserViewDto }) user!: UserViewDto;
+}
+
+export class PasswordResetRequestedDto {
+  @ApiProperty({ description: 'The same answer whether or not an account uses this login' }) message!: string;
+  @ApiProperty({ description: 'How long a code sent stays valid' }) codeValidSeconds!: number;
+}
