@@ -84,7 +84,8 @@ export class AuthController {
 
   @Post('password-reset/confirm')
   @HttpCode(200)
-  @SkipThrottle({ user: true })
+  // Guesses are limited by the code itself (5 tries, then spent).
+  @SkipThrottle({ account: true, user: true })
   @ApiOperation({ summary: 'Set a new password with the code: every session ends, a new one starts here' })
   @ApiOkResponse({ type: SessionDto })
   @ApiBadRequestResponse({ description: 'invalid_reset_code (wrong, expired or spent after 5 tries), weak_password' })

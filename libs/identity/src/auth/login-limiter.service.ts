@@ -1,9 +1,12 @@
 import { HttpException, HttpStatus, Inject, Injectable } from '@nestjs/common';
 import Redis from 'ioredis';
-import { ClockService, REDIS, RedisKeys } from '@lc/platform';
+import { AppConfig, ClockService, REDIS, RedisKeys } from '@lc/platform';
 import { normalisePhone } from '../pii/pii';
 import { PiiService } from '../pii/pii.service';
-import { LOGIN_LIMITS, loginAccountKey } from './login-limits';
+import { LOGIN_LIMITS, type LoginLimitPolicy, loginAccountKey } from './login-limits';
+
+/** How long a client the holder signed in from stays exempt from the account-wide delay. */
+const KNOWN_CLIENT_DAYS = 90;
 
 /**
  * Both counters are checked and the try is counted in one step, so a burst of parallel
@@ -19,7 +22,11 @@ local function wait(key, free, base, max)
   local d = math.min(max, base * 2 ^ math.min(30, n - free)) * 1000
   return math.max(0, tonumber(v[2]) + d - now)
 end
-local w = math.max(wait(KEYS[1], tonumber(ARGV[3]), tonumber(ARGV[5]), tonumber(ARGV[6])), wait(KEYS[2], tonumber(ARGV[4]), tonumber(ARGV[5]), tonumber(ARGV[7])))
+local w = wait(KEYS[1], tonumber(ARGV[3]), tonumber(ARGV[5]), tonumber(ARGV[6]))
+-- A client the holder signed in from before is not slowed by what strangers do to the account.
+if redis.call('SISMEMBER', KEYS[3], ARGV[8]) == 0 then
+  w = math.max(w, wait(KEYS[2], tonumber(ARGV[4]), tonumber(ARGV[5]), tonumber(ARGV[7])))
+end
 if w > 0 then return w end
 for i = 1, 2 do
   redis.call('HINCRBY', KEYS[i], 'n', 1)
@@ -32,19 +39,24 @@ return 0
 /** Sign-in limits (rules in login-limits.ts), shared by every api instance through Redis. */
 @Injectable()
 export class LoginLimiter {
+  private readonly policy: LoginLimitPolicy;
+
   constructor(
     @Inject(REDIS) private readonly redis: Redis,
     private readonly keys: RedisKeys,
     private readonly clock: ClockService,
     private readonly pii: PiiService,
-  ) {}
+    config: AppConfig,
+  ) {
+    this.policy = { ...LOGIN_LIMITS, freePerAccount: config.authRateLimitPerMinute };
+  }
 
   /** Counts a try of `login` from `client`, or throws 429 login_delayed with Retry-After while it must wait. */
   async take(login: string, client: string): Promise<void> {
-    const [clientKey, accountKey] = this.keysFor(login, client);
-    const p = LOGIN_LIMITS;
+    const [clientKey, accountKey, knownKey, clientId] = this.keysFor(login, client);
+    const p = this.policy;
     const waitMs = Number(
-      await this.redis.eval(TAKE, 2, clientKey, accountKey, this.clock.now(), p.windowSeconds, p.freePerClient, p.freePerAccount, p.baseDelaySeconds, p.maxClientDelaySeconds, p.maxAccountDelaySeconds),
+      await this.redis.eval(TAKE, 3, clientKey, accountKey, knownKey, this.clock.now(), p.windowSeconds, p.freePerClient, p.freePerAccount, p.baseDelaySeconds, p.maxClientDelaySeconds, p.maxAccountDelaySeconds, clientId),
     );
     if (waitMs > 0) {
       const retryAfter = Math.ceil(waitMs / 1000);
@@ -55,15 +67,16 @@ export class LoginLimiter {
     }
   }
 
-  /** A right password: this client starts afresh, and its try no longer counts against the account. */
+  /** A right password: this client starts afresh, becomes a known one, and its try no longer counts against the account. */
   async succeeded(login: string, client: string): Promise<void> {
-    const [clientKey, accountKey] = this.keysFor(login, client);
-    await this.redis.multi().del(clientKey).hincrby(accountKey, 'n', -1).exec();
+    const [clientKey, accountKey, knownKey, clientId] = this.keysFor(login, client);
+    await this.redis.multi().del(clientKey).hincrby(accountKey, 'n', -1).sadd(knownKey, clientId).expire(knownKey, KNOWN_CLIENT_DAYS * 86400).exec();
   }
 
   /** After a password reset the holder proved who they are: the account's counter and their client's go. */
   async clear(login: string, client: string): Promise<void> {
-    await this.redis.del(...this.keysFor(login, client));
+    const [clientKey, accountKey] = this.keysFor(login, client);
+    await this.redis.del(clientKey, accountKey);
   }
 
   private tag(login: string): string {
@@ -71,8 +84,10 @@ export class LoginLimiter {
     return `{${this.pii.hash('login', loginAccountKey(login, normalisePhone)).slice(0, 32)}}`;
   }
 
-  private keysFor(login: string, client: string): [string, string] {
+  /** [this client's counter, the account's counter, the account's known clients, this client's id]. */
+  private keysFor(login: string, client: string): [string, string, string, string] {
     const tag = this.tag(login);
-    return [this.keys.key('login-tries', tag, 'client', this.pii.hash('login-client', client).slice(0, 24)), this.keys.key('login-tries', tag)];
+    const clientId = this.pii.hash('login-client', client).slice(0, 24);
+    return [this.keys.key('login-tries', tag, 'client', clientId), this.keys.key('login-tries', tag), this.keys.key('login-tries', tag, 'known'), clientId];
   }
 }

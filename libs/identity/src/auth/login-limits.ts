@@ -1,14 +1,14 @@
 /**
  * Sign-in limits with progressive delay, kept per account *and client* and per account
  * alone. A guesser on one client soon waits minutes between tries; a stranger guessing from
- * many clients slows the account by at most `maxAccountDelaySeconds` a try, so the holder is
- * never locked out for good (and a password reset clears both). Nothing here locks: a delay
- * always ends.
+ * many clients slows the account by at most `maxAccountDelaySeconds` a try, and never slows a
+ * client the holder signed in from before; a password reset clears both. Nothing here locks:
+ * a delay always ends.
  */
 export interface LoginLimitPolicy {
   /** Tries a client may get wrong for one account before it waits. */
   freePerClient: number;
-  /** Wrong tries for one account, from all clients together, before every client waits. */
+  /** Wrong tries for one account, from all clients together, before every client waits (AUTH_RATE_LIMIT_PER_MINUTE). */
   freePerAccount: number;
   /** The first wait; each further wrong try doubles it. */
   baseDelaySeconds: number;
@@ -20,7 +20,7 @@ export interface LoginLimitPolicy {
 
 export const LOGIN_LIMITS: LoginLimitPolicy = {
   freePerClient: 5,
-  freePerAccount: 20,
+  freePerAccount: 10,
   baseDelaySeconds: 2,
   maxClientDelaySeconds: 15 * 60,
   maxAccountDelaySeconds: 60,

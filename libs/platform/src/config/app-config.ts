@@ -32,7 +32,7 @@ export class AppConfig {
   /** The longest an upload's body may take to arrive (408); leftovers older than this are swept. */
   uploadTimeoutMs!: number;
   answerGraceMs!: number;
-  /** Sign-in attempts per account per minute. */
+  /** Wrong sign-in tries per account (all clients together) before each further try waits, doubling up to a minute. */
   authRateLimitPerMinute!: number;
   /** Auth requests (sign-in, sign-up) per client IP per minute. */
   authIpRateLimitPerMinute!: number;
