@@ -113,6 +113,16 @@ describe('named attacks: accounts (issue 15)', () => {
     const good = await fetch(`${api.url}/api/v1/me`, { method: 'OPTIONS', headers: { origin: 'https://thi.example.gov.vn', 'access-control-request-method': 'GET', 'access-control-request-headers': 'authorization' } });
     expect(good.headers.get('access-control-allow-origin')).toBe('https://thi.example.gov.vn');
     expect(good.headers.get('access-control-allow-credentials')).toBe('true');
+    // CORS_ORIGINS=*: any origin may read public answers, never with credentials (it used to reflect the origin with them).
+    const open = await startApi({ CORS_ORIGINS: '*', REDIS_PREFIX: `${process.env.REDIS_PREFIX}ac2${Date.now().toString(36)}` });
+    try {
+      const any = await fetch(`${open.url}/api/v1/contests`, { headers: { origin: 'https://evil.example' } });
+      cat.count();
+      expect(any.headers.get('access-control-allow-origin')).toBe('*');
+      expect(any.headers.get('access-control-allow-credentials')).toBeNull();
+    } finally {
+      await open.close();
+    }
   });
 
   cat.attack('B09 a cross-site request riding the refresh cookie', '401: the cookie counts only with X-Session-Cookie (which needs a CORS grant)', async () => {
