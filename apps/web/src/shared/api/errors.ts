@@ -139,6 +139,13 @@ const BY_CODE: Record<string, string> = {
   not_a_judge: 'Người này không phải giám khảo của đơn vị.',
   judge_deactivated: 'Tài khoản giám khảo này đã bị khoá.',
   judge_has_marks: 'Giám khảo này đã chấm bài của vòng thi nên không gỡ được; giám khảo có thể tự xin rút.',
+  // Accounts (issue 15)
+  login_delayed: 'Đăng nhập sai nhiều lần. Vui lòng chờ một lát rồi thử lại, hoặc dùng "Quên mật khẩu?" để đặt mật khẩu mới.',
+  weak_password: 'Mật khẩu này quá phổ biến, dễ bị đoán. Hãy chọn mật khẩu khác.',
+  wrong_password: 'Mật khẩu hiện tại không đúng.',
+  same_password: 'Mật khẩu mới phải khác mật khẩu hiện tại.',
+  invalid_reset_code: 'Mã không đúng hoặc đã hết hạn. Hãy yêu cầu gửi mã mới.',
+  invalid_national_id: 'Số CCCD không hợp lệ: kiểm tra mã tỉnh (3 số đầu) và năm sinh (số thứ 5–6) khớp với ngày sinh.',
 };
 
 const BY_STATUS: Record<number, string> = {
@@ -157,6 +164,7 @@ const BY_STATUS: Record<number, string> = {
 /** One sentence for the person in front of the screen. */
 export function describeError(e: unknown): string {
   if (e instanceof ApiError) {
+    if (e.code === 'login_delayed' && e.retryAfterSeconds) return `${BY_CODE.login_delayed} (khoảng ${Math.ceil(e.retryAfterSeconds)} giây)`;
     if (e.code && BY_CODE[e.code]) return BY_CODE[e.code];
     if (e.status === 0) return BY_CODE.network;
     if (e.status === 429) {
