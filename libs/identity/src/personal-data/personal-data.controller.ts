@@ -1,10 +1,10 @@
 import { Body, Controller, Delete, Get, HttpCode, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiNoContentResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { SkipThrottle, Throttle, ThrottlerGuard } from '@nestjs/throttler';
 import type { Actor } from '../auth/actor';
 import { CurrentActor, Roles } from '../auth/decorators';
 import { AccountDeletionService } from './account-deletion.service';
-import { DeleteAccountDto } from './personal-data.dto';
+import { DeleteAccountDto, PersonalDataExportDto } from './personal-data.dto';
 import { PersonalDataExport } from './personal-data-export';
 import { PersonalDataService } from './personal-data.service';
 
@@ -18,7 +18,8 @@ export class PersonalDataController {
   ) {}
 
   @Get('data')
-  @ApiOperation({ summary: 'Download everything kept about you (JSON): profile unmasked, consents, registrations, attempts with answers, audit entries' })
+  @ApiOperation({ summary: 'Download everything kept about you (JSON): profile unmasked, consents, registrations, attempts with answers, judged entries, published results, audit entries' })
+  @ApiOkResponse({ type: PersonalDataExportDto })
   export(@CurrentActor() actor: Actor): Promise<PersonalDataExport> {
     return this.data.export(actor);
   }
@@ -32,7 +33,7 @@ export class PersonalDataController {
   @Throttle({ user: { limit: 10, ttl: 60_000 } })
   @HttpCode(204)
   @ApiNoContentResponse({ description: 'Account anonymised; results kept without your identity' })
-  @ApiOperation({ summary: 'Delete your account: anonymised, sign-in and tokens revoked, results kept anonymously' })
+  @ApiOperation({ summary: 'Delete your account: anonymised, hand-ins and their files erased, sign-in, tokens and sockets ended, scores kept anonymously' })
   async remove(@CurrentActor() actor: Actor, @Body() dto: DeleteAccountDto): Promise<void> {
     await this.deletion.deleteOwn(actor, dto.password);
   }
