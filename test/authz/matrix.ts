@@ -40,6 +40,8 @@ export const MATRIX: Record<string, Record<RoleName, Outcome>> = {
   'GET /me':                                         row(401, A,   A,   A,   A,   A,   A),
   'GET /me/data':                                    row(401, A,   A,   A,   A,   A,   A),
   'DELETE /me':                                      row(401, A,   403, 403, 403, 403, 403),
+  // Residents correct their own contact and place details (staff accounts are edited by admins).
+  'PATCH /me':                                       row(401, A,   403, 403, 403, 403, 403),
   // Everyone signed in keeps their own account safe.
   'POST /me/password':                               row(401, A,   A,   A,   A,   A,   A),
   'POST /me/sign-out-everywhere':                    row(401, A,   A,   A,   A,   A,   A),

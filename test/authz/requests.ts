@@ -57,6 +57,7 @@ const SPECIAL: Record<string, Build> = {
   'POST /auth/password-reset/request': (w) => ({ body: { login: w.resident.input.phone } }),
   // A wrong code: refused as such (400), nothing changes.
   'POST /auth/password-reset/confirm': (w) => ({ body: { login: w.resident.input.phone, code: '000000', newPassword: 'mat-khau-moi-rat-kho' } }),
+  'PATCH /me': () => ({ body: { unit: 'Trường THPT Hòn Gai' } }),
   // The wrong current password: refused as such (400), the caller's sessions live on.
   'POST /me/password': () => ({ body: { currentPassword: 'not-the-password', newPassword: 'mat-khau-moi-rat-kho' } }),
   // It ends every session: a fresh account of the same kind, never the fixture's.

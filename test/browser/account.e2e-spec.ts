@@ -79,6 +79,13 @@ describe('browser: a resident owns their account', () => {
       await page.getByText('Lê Thị Hồng Nhung').waitFor();
       await screenshots(page, 'account-profile');
       await expectAccessible(page, 'account');
+      await page.getByRole('button', { name: 'Sửa email, nơi ở, đơn vị' }).click();
+      await field(page, 'Đơn vị, nơi công tác hoặc học tập').fill('UBND phường Bãi Cháy');
+      await screenshots(page, 'account-profile-edit');
+      await expectAccessible(page, 'profile edit');
+      await page.getByRole('button', { name: 'Lưu thay đổi' }).click();
+      await page.getByText('Đã lưu thông tin.').waitFor();
+      await page.getByText('UBND phường Bãi Cháy').waitFor();
 
       // ── Change password ──────────────────────────────────────────────────────────
       await page.getByRole('link', { name: 'Đổi mật khẩu' }).click();

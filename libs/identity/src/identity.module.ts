@@ -21,6 +21,7 @@ import { PersonalDataService } from './personal-data/personal-data.service';
 import { PiiService } from './pii/pii.service';
 import { AccountEvents } from './users/account-events';
 import { AdminBootstrapService } from './users/admin-bootstrap.service';
+import { ProfileService } from './users/profile.service';
 import { StaffAccountsService } from './users/staff-accounts.service';
 import { ImportStaff } from './users/staff-import/import-staff';
 import { UsersController } from './users/users.controller';
@@ -44,7 +45,7 @@ function jwtKey(config: AppConfig) {
     }),
   ],
   controllers: [AuthController, AccountController, UsersController, OrganisationsController, PersonalDataController],
-  providers: [AuthService, AccountSecurityService, PasswordResetService, LoginLimiter, Messages, ...SENDER_PROVIDERS, TokenService, UsersService, StaffAccountsService, ImportStaff, OrganisationsService, AccessService, PiiService, AdminBootstrapService, PersonalDataService, AccountDeletionService, AccountEvents, { provide: APP_GUARD, useClass: AuthGuard }],
+  providers: [AuthService, AccountSecurityService, ProfileService, PasswordResetService, LoginLimiter, Messages, ...SENDER_PROVIDERS, TokenService, UsersService, StaffAccountsService, ImportStaff, OrganisationsService, AccessService, PiiService, AdminBootstrapService, PersonalDataService, AccountDeletionService, AccountEvents, { provide: APP_GUARD, useClass: AuthGuard }],
   exports: [AccessService, TokenService, PiiService, UsersService, AccountEvents],
 })
 export class IdentityModule {}

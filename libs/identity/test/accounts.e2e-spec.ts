@@ -80,6 +80,22 @@ describe('accounts: reset, change, sign out everywhere, revocation', () => {
     });
   });
 
+  describe('profile', () => {
+    it('a resident corrects e-mail, province, commune and unit (audited); never name, CCCD or birth date', async () => {
+      const r = await newResident(http);
+      const email = `ho.so.${Date.now()}@test.local`;
+      const res = await http.patch('/me', { email: email.toUpperCase(), province: 'Hà Nội', commune: 'Phường Ba Đình', unit: null }, r.token);
+      expect(res.status).toBe(200);
+      expect(res.body).toEqual(expect.objectContaining({ email, province: 'Hà Nội', commune: 'Phường Ba Đình', unit: null, fullName: r.input.fullName }));
+      const refused = expectError(await http.patch('/me', { fullName: 'Người Khác', nationalId: '001090000001', dateOfBirth: '1991-01-01' }, r.token), 400);
+      expect(refused.details.map((d: { field: string }) => d.field).sort()).toEqual(['dateOfBirth', 'fullName', 'nationalId']);
+      const other = await newResident(http);
+      expect(expectError(await http.patch('/me', { email }, other.token), 409).code).toBe('email_taken');
+      const audit = (await http.get('/me/data', r.token)).body.auditEntries.filter((a: { action: string }) => a.action === 'user.profile_update');
+      expect(audit).toHaveLength(1);
+    });
+  });
+
   describe('password change', () => {
     it('needs the current password and an uncommon new one; ends the other sessions, keeps this one', async () => {
       const r = await newResident(http);

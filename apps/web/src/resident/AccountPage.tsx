@@ -7,6 +7,7 @@ import { Link, navigate } from '../shared/router';
 import { ConfirmAction } from '../shared/ui/ConfirmAction';
 import { Button, ErrorMessage, Notice, PageTitle } from '../shared/ui/Feedback';
 import { accountApi } from './account/api';
+import { ProfileForm } from './account/ProfileForm';
 import { residentApi } from './api';
 
 const ROLE_LABEL: Record<string, string> = { resident: 'Người dự thi', organiser: 'Ban tổ chức', judge: 'Giám khảo', admin: 'Quản trị hệ thống' };
@@ -22,6 +23,8 @@ export function AccountPage({ done }: { done?: string | null }) {
   const me = useLoad(() => residentApi.me(), []);
   useDocumentTitle('Tài khoản');
   const [download, setDownload] = useState<{ busy?: boolean; error?: unknown; done?: boolean }>({});
+  const [editing, setEditing] = useState(false);
+  const [saved, setSaved] = useState(false);
   const u = me.data ?? session?.user;
   if (!u) return null;
   const resident = String(u.role) === 'resident';
@@ -54,22 +57,49 @@ export function AccountPage({ done }: { done?: string | null }) {
       <ErrorMessage error={me.error} onRetry={me.reload} />
       <section aria-labelledby="profile-h" className="account-section">
         <h2 id="profile-h">Thông tin cá nhân</h2>
-        <dl className="facts">
-          {rows
-            .filter(([, v]) => v)
-            .map(([k, v]) => (
-              <div key={k}>
-                <dt>{k}</dt>
-                <dd>{v}</dd>
+        {saved && (
+          <Notice kind="success" live>
+            Đã lưu thông tin.
+          </Notice>
+        )}
+        {editing ? (
+          <ProfileForm
+            user={u}
+            onCancel={() => setEditing(false)}
+            onSaved={(updated) => {
+              me.setData(updated);
+              setEditing(false);
+              setSaved(true);
+            }}
+          />
+        ) : (
+          <dl className="facts">
+            {rows
+              .filter(([, v]) => v)
+              .map(([k, v]) => (
+                <div key={k}>
+                  <dt>{k}</dt>
+                  <dd>{v}</dd>
+                </div>
+              ))}
+            {'createdAt' in u && (
+              <div>
+                <dt>Ngày tạo</dt>
+                <dd>{formatDateTime((u as { createdAt?: string }).createdAt)}</dd>
               </div>
-            ))}
-          {'createdAt' in u && (
-            <div>
-              <dt>Ngày tạo</dt>
-              <dd>{formatDateTime((u as { createdAt?: string }).createdAt)}</dd>
-            </div>
-          )}
-        </dl>
+            )}
+          </dl>
+        )}
+        {resident && !editing && (
+          <p>
+            <Button kind="secondary" onClick={() => {
+                setSaved(false);
+                setEditing(true);
+              }}>
+              Sửa email, nơi ở, đơn vị
+            </Button>
+          </p>
+        )}
         {resident && <p className="field-hint">Họ tên, số CCCD và ngày sinh dùng để xét và trao giải nên không tự sửa được; nếu có sai sót, hãy liên hệ ban tổ chức cuộc thi để được đính chính.</p>}
       </section>
 

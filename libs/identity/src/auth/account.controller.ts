@@ -1,13 +1,15 @@
-import { Body, Controller, HttpCode, Post, Req, Res, UseGuards } from '@nestjs/common';
+import { Body, Controller, HttpCode, Patch, Post, Req, Res, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { SkipThrottle, Throttle, ThrottlerGuard } from '@nestjs/throttler';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppConfig } from '@lc/platform';
-import { ChangePasswordDto, SessionDto } from '../dto/account.dto';
+import { ChangePasswordDto, SessionDto, UpdateProfileDto, UserViewDto } from '../dto/account.dto';
+import { ProfileService } from '../users/profile.service';
+import type { UserView } from '../users/user-view';
 import { AccountSecurityService } from './account-security.service';
 import type { Actor } from './actor';
 import { Session } from './auth.service';
-import { CurrentActor } from './decorators';
+import { CurrentActor, Roles } from './decorators';
 import { deliverSession } from './refresh-cookie';
 
 @ApiTags('auth')
@@ -16,8 +18,17 @@ import { deliverSession } from './refresh-cookie';
 export class AccountController {
   constructor(
     private readonly security: AccountSecurityService,
+    private readonly profile: ProfileService,
     private readonly config: AppConfig,
   ) {}
+
+  @Patch()
+  @Roles('resident')
+  @ApiOperation({ summary: 'Correct your e-mail, province, commune or unit (audited). Name, national ID and date of birth decide prizes: the organiser corrects those' })
+  @ApiOkResponse({ type: UserViewDto })
+  updateProfile(@CurrentActor() actor: Actor, @Body() dto: UpdateProfileDto): Promise<UserView> {
+    return this.profile.update(actor, dto);
+  }
 
   @Post('password')
   @HttpCode(200)

@@ -48,7 +48,8 @@ export class LoginLimiter {
     private readonly pii: PiiService,
     config: AppConfig,
   ) {
-    this.policy = { ...LOGIN_LIMITS, freePerAccount: config.authRateLimitPerMinute };
+    const freePerAccount = config.authRateLimitPerMinute;
+    this.policy = { ...LOGIN_LIMITS, freePerAccount, freePerClient: Math.min(LOGIN_LIMITS.freePerClient, freePerAccount) };
   }
 
   /** Counts a try of `login` from `client`, or throws 429 login_delayed with Retry-After while it must wait. */

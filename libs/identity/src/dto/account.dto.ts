@@ -1,5 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, IsString, Length, Matches } from 'class-validator';
+import { IsEmail, IsIn, IsOptional, IsString, Length, Matches, MaxLength, ValidateIf } from 'class-validator';
+import { PROVINCES } from '../pii/provinces';
+import { NAME_PATTERN } from './register.dto';
 
 export class ChangePasswordDto {
   @ApiProperty() @IsString() @Length(1, 128) currentPassword!: string;
@@ -52,4 +54,35 @@ export class SessionDto {
 export class PasswordResetRequestedDto {
   @ApiProperty({ description: 'The same answer whether or not an account uses this login' }) message!: string;
   @ApiProperty({ description: 'How long a code sent stays valid' }) codeValidSeconds!: number;
+}
+
+/**
+ * What a resident corrects themselves. Name, national ID and date of birth decide prizes:
+ * they are not here (the validation pipe refuses them), an organiser corrects them.
+ */
+export class UpdateProfileDto {
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'null removes it (sign-in by phone stays)' })
+  @IsOptional()
+  @ValidateIf((_o, v) => v !== null)
+  @IsEmail()
+  @MaxLength(254)
+  email?: string | null;
+
+  @ApiPropertyOptional({ enum: PROVINCES }) @IsOptional() @IsIn(PROVINCES as unknown as string[], { message: 'province must be one of the 34 provincial units' }) province?: string;
+
+  @ApiPropertyOptional({ type: String, nullable: true })
+  @IsOptional()
+  @ValidateIf((_o, v) => v !== null)
+  @IsString()
+  @Length(1, 120)
+  @Matches(NAME_PATTERN, { message: 'commune contains invisible or control characters' })
+  commune?: string | null;
+
+  @ApiPropertyOptional({ type: String, nullable: true })
+  @IsOptional()
+  @ValidateIf((_o, v) => v !== null)
+  @IsString()
+  @Length(1, 200)
+  @Matches(NAME_PATTERN, { message: 'unit contains invisible or control characters' })
+  unit?: string | null;
 }

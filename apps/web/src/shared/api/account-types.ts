@@ -23,3 +23,11 @@ export interface PasswordResetConfirmBody {
   code: string;
   newPassword: string;
 }
+
+/** PATCH /me: what a resident corrects themselves (null clears an optional one). */
+export interface ProfileUpdateBody {
+  email?: string | null;
+  province?: string;
+  commune?: string | null;
+  unit?: string | null;
+}
