@@ -1,3 +1,5 @@
+import { createServer, IncomingMessage, Server } from 'node:http';
+import { AddressInfo } from 'node:net';
 import { Socket } from 'socket.io-client';
 import { expectError, Http, startApi, TestApi } from '../../../test/harness';
 import { newResident, ok } from '../../../test/factories';
@@ -183,6 +185,54 @@ describe('accounts: reset, change, sign out everywhere, revocation', () => {
       expect(out.status).toBe(204);
       expect(out.headers.get('set-cookie')).toMatch(/^lc_refresh=; Path=\/api\/v1\/auth; Max-Age=0/);
       expectError(await http.get('/me', refreshed.body.accessToken), 401);
+    });
+  });
+
+  describe('two api instances', () => {
+    it('sign-out on one: the other refuses the access token at once and closes its socket', async () => {
+      const second = await startApi({ EMAIL_SENDER: 'smtp', SMTP_URL: smtp.url });
+      try {
+        const r = await newResident(http);
+        const s = connect(second.url, { token: r.token });
+        sockets.push(s);
+        await connected(s);
+        const closed = closedByServer(s);
+        expect((await new Http(second.url).get('/me', r.token)).status).toBe(200);
+        expect((await http.post('/auth/logout', { refreshToken: r.refreshToken })).status).toBe(204);
+        expectError(await new Http(second.url).get('/me', r.token), 401);
+        expect(await closed).toBe('io server disconnect');
+      } finally {
+        await second.close();
+      }
+    });
+  });
+
+  describe('forgotten password by SMS through the HTTP gateway adapter', () => {
+    it('posts { to: +84…, text } with the bearer token to SMS_GATEWAY_URL; the code works', async () => {
+      const received: { auth?: string; type?: string; body: { to: string; text: string } }[] = [];
+      const gateway: Server = createServer((req: IncomingMessage, res) => {
+        let body = '';
+        req.on('data', (c: Buffer) => (body += c.toString('utf8')));
+        req.on('end', () => {
+          received.push({ auth: req.headers.authorization, type: req.headers['content-type'], body: JSON.parse(body) as { to: string; text: string } });
+          res.writeHead(202).end('{"id":"sms-1"}');
+        });
+      });
+      await new Promise<void>((ok) => gateway.listen(0, '127.0.0.1', ok));
+      const smsApi = await startApi({ SMS_SENDER: 'http', SMS_GATEWAY_URL: `http://127.0.0.1:${(gateway.address() as AddressInfo).port}/send`, SMS_GATEWAY_TOKEN: 'gateway-token-1' });
+      try {
+        const h = new Http(smsApi.url);
+        const r = await newResident(h);
+        expect((await h.post('/auth/password-reset/request', { login: `+84 ${r.input.phone.slice(1)}` })).status).toBe(202);
+        const deadline = Date.now() + 10_000;
+        while (!received.length && Date.now() < deadline) await new Promise((ok) => setTimeout(ok, 50));
+        expect(received).toEqual([{ auth: 'Bearer gateway-token-1', type: 'application/json', body: { to: `+84${r.input.phone.slice(1)}`, text: expect.stringContaining('Mã đặt lại mật khẩu của bạn là') } }]);
+        const done = await h.post('/auth/password-reset/confirm', { login: r.input.phone, code: codeIn(received[0].body.text), newPassword: 'Mùa thu Hà Nội 2026' });
+        expect(done.status).toBe(200);
+      } finally {
+        await smsApi.close();
+        await new Promise((ok) => gateway.close(ok));
+      }
     });
   });
 });
