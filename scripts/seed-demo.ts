@@ -16,14 +16,14 @@ const ORGANISER = { email: 'bantochuc@demo.gov.vn', password: 'BanToChuc@2026', 
 const JUDGE = { email: 'giamkhao@demo.gov.vn', password: 'GiamKhao@2026', fullName: 'Lê Thị Giám Khảo' };
 const RESIDENT_PASSWORD = 'CuDan@2026';
 const RESIDENTS = [
-  { fullName: 'Nguyễn Văn An', phone: '0912000001', nationalId: '022090000001', unit: 'UBND phường Hạ Long' },
-  { fullName: 'Phạm Thị Bình', phone: '0912000002', nationalId: '022090000002', unit: 'Trường THPT Hòn Gai' },
-  { fullName: 'Hoàng Văn Cường', phone: '0912000003', nationalId: '022090000003', unit: 'Công an phường Bãi Cháy' },
-  { fullName: 'Đỗ Thị Dung', phone: '0912000004', nationalId: '022090000004', unit: 'UBND phường Hạ Long' },
-  { fullName: 'Vũ Quang Em', phone: '0912000005', nationalId: '022090000005', unit: 'Trường THPT Hòn Gai' },
-  { fullName: 'Bùi Thị Giang', phone: '0912000006', nationalId: '022090000006', unit: 'UBND phường Bãi Cháy' },
-  { fullName: 'Ngô Văn Hải', phone: '0912000007', nationalId: '022090000007', unit: 'Sở Tư pháp' },
-  { fullName: 'Lý Thị Hoa', phone: '0912000008', nationalId: '022090000008', unit: 'UBND phường Bãi Cháy' },
+  { fullName: 'Nguyễn Văn An', phone: '0912000001', nationalId: '022092000001', unit: 'UBND phường Hạ Long' },
+  { fullName: 'Phạm Thị Bình', phone: '0912000002', nationalId: '022092000002', unit: 'Trường THPT Hòn Gai' },
+  { fullName: 'Hoàng Văn Cường', phone: '0912000003', nationalId: '022092000003', unit: 'Công an phường Bãi Cháy' },
+  { fullName: 'Đỗ Thị Dung', phone: '0912000004', nationalId: '022092000004', unit: 'UBND phường Hạ Long' },
+  { fullName: 'Vũ Quang Em', phone: '0912000005', nationalId: '022092000005', unit: 'Trường THPT Hòn Gai' },
+  { fullName: 'Bùi Thị Giang', phone: '0912000006', nationalId: '022092000006', unit: 'UBND phường Bãi Cháy' },
+  { fullName: 'Ngô Văn Hải', phone: '0912000007', nationalId: '022092000007', unit: 'Sở Tư pháp' },
+  { fullName: 'Lý Thị Hoa', phone: '0912000008', nationalId: '022092000008', unit: 'UBND phường Bãi Cháy' },
 ];
 /** How often each resident above answers right: a board with a spread of scores. */
 const ACCURACY = [0.95, 0.85, 0.8, 0.7, 0.9, 0.6, 0.75, 0.5];

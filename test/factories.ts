@@ -26,16 +26,28 @@ function claimBlock(): string {
   }
 }
 
-/** A phone and national ID that no other test in this run uses. */
-export function uniqueIdentity(): { phone: string; nationalId: string } {
+// The 63 CCCD province codes (libs/identity/src/pii/cccd.ts), so generated numbers have a real structure.
+const CCCD_PROVINCES = ('001 002 004 006 008 010 011 012 014 015 017 019 020 022 024 025 026 027 030 031 033 034 035 036 037 038 040 042 044 045 046 048 049 051 052 054 056 058 060 062 064 066 067 068 070 072 074 075 077 079 080 082 083 084 086 087 089 091 092 093 094 095 096').split(' ');
+
+/**
+ * A phone and national ID that no other test in this run uses. The CCCD is structurally real
+ * for the date of birth given (province code, century/sex digit, birth year): the file's block and
+ * counter (10^8 values) spread over province × sex (126) × 6 serial digits.
+ */
+export function uniqueIdentity(dateOfBirth = '1990-05-17'): { phone: string; nationalId: string } {
   block ??= claimBlock();
   const n = String(++seq).padStart(4, '0');
   if (seq > 9999) throw new Error('one test file registered more than 9,999 residents');
-  return { phone: `09${block}${n}`, nationalId: `0${block}${n}000` };
+  const index = Number(block) * 10_000 + seq;
+  const high = Math.floor(index / 1_000_000);
+  const year = Number(dateOfBirth.slice(0, 4));
+  const centuryDigit = (year >= 2000 ? 2 : 0) + (high >= CCCD_PROVINCES.length ? 1 : 0);
+  const nationalId = `${CCCD_PROVINCES[high % CCCD_PROVINCES.length]}${centuryDigit}${dateOfBirth.slice(2, 4)}${String(index % 1_000_000).padStart(6, '0')}`;
+  return { phone: `09${block}${n}`, nationalId };
 }
 
 export function residentInput(over: Record<string, unknown> = {}) {
-  const id = uniqueIdentity();
+  const id = uniqueIdentity(typeof over.dateOfBirth === 'string' && /^\d{4}-/.test(over.dateOfBirth) ? over.dateOfBirth : undefined);
   return {
     fullName: 'Nguyễn Thị Bình',
     phone: id.phone,

@@ -51,7 +51,7 @@ function tokenFor(i) {
   const r = http.post(
     `${BASE}/auth/register`,
     JSON.stringify({
-      fullName: 'Nguyễn Văn K6', phone: `09${id.slice(-8)}`, password: 'k6-password-1', nationalId: `0${id}${i % 10}0`.slice(0, 12),
+      fullName: 'Nguyễn Văn K6', phone: `09${id.slice(-8)}`, password: 'k6-password-1', nationalId: `001090${id.slice(-6)}`, // a real structure: Hà Nội, born 1990
       dateOfBirth: '1990-01-01', province: 'Quảng Ninh', consent: true,
     }),
     { headers: { 'content-type': 'application/json' }, tags: { ep: 'signup' } },

@@ -33,11 +33,18 @@ export const MATRIX: Record<string, Record<RoleName, Outcome>> = {
   'POST /auth/login':                                row(A,   A,   A,   A,   A,   A,   A),
   'POST /auth/refresh':                              row(A,   A,   A,   A,   A,   A,   A),
   'POST /auth/logout':                               row(A,   A,   A,   A,   A,   A,   A),
+  'POST /auth/password-reset/request':               row(A,   A,   A,   A,   A,   A,   A),
+  'POST /auth/password-reset/confirm':               row(A,   A,   A,   A,   A,   A,   A),
 
   // The caller's own account. Deleting it is for residents; staff accounts are closed by admins.
   'GET /me':                                         row(401, A,   A,   A,   A,   A,   A),
   'GET /me/data':                                    row(401, A,   A,   A,   A,   A,   A),
   'DELETE /me':                                      row(401, A,   403, 403, 403, 403, 403),
+  // Residents correct their own contact and place details (staff accounts are edited by admins).
+  'PATCH /me':                                       row(401, A,   403, 403, 403, 403, 403),
+  // Everyone signed in keeps their own account safe.
+  'POST /me/password':                               row(401, A,   A,   A,   A,   A,   A),
+  'POST /me/sign-out-everywhere':                    row(401, A,   A,   A,   A,   A,   A),
   // A judge's home: the rounds they judge (listed, never drafts). Other roles have no assignments.
   'GET /me/assignments':                             row(401, 403, 403, 403, A,   A,   403),
 

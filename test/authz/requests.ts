@@ -54,6 +54,19 @@ const SPECIAL: Record<string, Build> = {
     const fresh = await newResident(w.http);
     return { token: fresh.token, body: { password: fresh.input.password } };
   },
+  'POST /auth/password-reset/request': (w) => ({ body: { login: w.resident.input.phone } }),
+  // A wrong code: refused as such (400), nothing changes.
+  'POST /auth/password-reset/confirm': (w) => ({ body: { login: w.resident.input.phone, code: '000000', newPassword: 'mat-khau-moi-rat-kho' } }),
+  'PATCH /me': () => ({ body: { unit: 'Trường THPT Hòn Gai' } }),
+  // The wrong current password: refused as such (400), the caller's sessions live on.
+  'POST /me/password': () => ({ body: { currentPassword: 'not-the-password', newPassword: 'mat-khau-moi-rat-kho' } }),
+  // It ends every session: a fresh account of the same kind, never the fixture's.
+  'POST /me/sign-out-everywhere': async (w, role) => {
+    if (role === 'anonymous') return {};
+    if (role === 'resident') return { token: (await newResident(w.http)).token };
+    const kind = role === 'admin' ? 'admin' : role.startsWith('organiser') ? 'organiser' : 'judge';
+    return { token: (await newStaff(w.http, w.admin, kind, kind === 'admin' ? undefined : w.a.org.id)).token };
+  },
   'POST /organisations': () => ({ body: { name: `Sở Tư pháp ${randomUUID().slice(0, 8)}`, level: 'province', province: 'Quảng Ninh' } }),
   'POST /users': (w) => ({ body: { fullName: 'Cán bộ thử', email: `authz.${randomUUID().slice(0, 12)}@test.local`, password: 'staff-password-1', role: 'judge', organisationId: w.a.org.id } }),
   'DELETE /users/:id': async (w) => ({ params: { id: (await newStaff(w.http, w.admin, 'judge', w.a.org.id)).user.id } }),

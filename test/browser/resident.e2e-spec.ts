@@ -56,7 +56,7 @@ describe('browser: a resident takes a contest on a phone through a network cut',
       await page.getByRole('heading', { name: contest.title, level: 1 }).waitFor();
       await screenshots(page, 'resident-contest');
       await page.getByRole('link', { name: 'Đăng ký tài khoản và tham gia' }).click();
-      const id = uniqueIdentity();
+      const id = uniqueIdentity('1988-03-09');
       await field(page, 'Họ và tên').fill('Trần Văn An');
       await field(page, 'Số điện thoại').fill(id.phone);
       await field(page, 'Mật khẩu').fill('matkhau-an-toan');

@@ -56,7 +56,7 @@ function stopProcess(p: ChildProcess): Promise<void> {
 }
 
 /** Starts api + worker and waits until the api answers /health and serves the web app. */
-export async function startStack(name: string): Promise<Stack> {
+export async function startStack(name: string, extraEnv: Record<string, string> = {}): Promise<Stack> {
   requireBuild();
   const web = webDistDir();
   if (!existsSync(join(web, 'index.html'))) throw new Error(`no web build in ${web}: run \`bash scripts/build-web.sh\` (npm test builds it)`);
@@ -64,7 +64,7 @@ export async function startStack(name: string): Promise<Stack> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   // NODE_PATH: a build outside the checkout (LC_DIST=/tmp/...) still finds the project's node_modules.
-  const env: NodeJS.ProcessEnv = { ...process.env, NODE_PATH: join(ROOT, 'node_modules'), HOST: '127.0.0.1', PORT: String(port), WEB_DIST_DIR: web, APP_BASE_URL: url, LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'warn' };
+  const env: NodeJS.ProcessEnv = { ...process.env, NODE_PATH: join(ROOT, 'node_modules'), HOST: '127.0.0.1', PORT: String(port), WEB_DIST_DIR: web, APP_BASE_URL: url, LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'warn', ...extraEnv };
   const apiLog = join(LOG_DIR, `${name}-api.log`);
   const worker = start(WORKER_MAIN, env, join(LOG_DIR, `${name}-worker.log`));
   const api = start(API_MAIN, env, apiLog);

@@ -235,7 +235,7 @@ describe('fault suite: real processes, real faults, a ledger of acknowledged wri
       writeFileSync(
         script,
         `const { LiveIoAdapter } = require(${JSON.stringify(join(DIST, 'libs/leaderboard/src/live/live-io.adapter.js'))});
-        const a = new LiveIoAdapter(undefined, { redisUrl: process.env.REDIS_URL, redisPrefix: 'p', corsOrigins: true });
+        const a = new LiveIoAdapter(undefined, { redisUrl: process.env.REDIS_URL, redisPrefix: 'p', corsOrigins: [] });
         a.connect().then(() => {
           process.stdout.write('connected\\n');
           process.stdin.once('data', () => {

@@ -4,7 +4,12 @@ import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { AppConfig } from '@lc/platform';
 import { AccessService } from './access/access.service';
+import { AccountController } from './auth/account.controller';
+import { AccountSecurityService } from './auth/account-security.service';
 import { AuthController } from './auth/auth.controller';
+import { LoginLimiter } from './auth/login-limiter.service';
+import { PasswordResetService } from './auth/password-reset.service';
+import { Messages, SENDER_PROVIDERS } from './messages/messages';
 import { AuthGuard } from './auth/auth.guard';
 import { AuthService } from './auth/auth.service';
 import { TokenService } from './auth/token.service';
@@ -16,6 +21,7 @@ import { PersonalDataService } from './personal-data/personal-data.service';
 import { PiiService } from './pii/pii.service';
 import { AccountEvents } from './users/account-events';
 import { AdminBootstrapService } from './users/admin-bootstrap.service';
+import { ProfileService } from './users/profile.service';
 import { StaffAccountsService } from './users/staff-accounts.service';
 import { ImportStaff } from './users/staff-import/import-staff';
 import { UsersController } from './users/users.controller';
@@ -38,8 +44,8 @@ function jwtKey(config: AppConfig) {
       useFactory: (config: AppConfig) => ({ secret: jwtKey(config), signOptions: { algorithm: 'HS256' }, verifyOptions: { algorithms: ['HS256'] } }),
     }),
   ],
-  controllers: [AuthController, UsersController, OrganisationsController, PersonalDataController],
-  providers: [AuthService, TokenService, UsersService, StaffAccountsService, ImportStaff, OrganisationsService, AccessService, PiiService, AdminBootstrapService, PersonalDataService, AccountDeletionService, AccountEvents, { provide: APP_GUARD, useClass: AuthGuard }],
+  controllers: [AuthController, AccountController, UsersController, OrganisationsController, PersonalDataController],
+  providers: [AuthService, AccountSecurityService, ProfileService, PasswordResetService, LoginLimiter, Messages, ...SENDER_PROVIDERS, TokenService, UsersService, StaffAccountsService, ImportStaff, OrganisationsService, AccessService, PiiService, AdminBootstrapService, PersonalDataService, AccountDeletionService, AccountEvents, { provide: APP_GUARD, useClass: AuthGuard }],
   exports: [AccessService, TokenService, PiiService, UsersService, AccountEvents],
 })
 export class IdentityModule {}

@@ -10,6 +10,7 @@ import { LiveRelay } from './live/live-relay.service';
 import { LiveTicker } from './live/live-ticker.service';
 import { RankPusher } from './live/rank-pusher.service';
 import { RoundStatusBridge } from './live/round-status-bridge';
+import { SocketQuota } from './live/socket-quota';
 import { RoundInfoService } from './rounds/round-info.service';
 
 /**
@@ -27,7 +28,7 @@ export class LeaderboardModule {}
 @Module({
   imports: [LeaderboardModule],
   controllers: [LeaderboardController],
-  providers: [LiveGateway, LiveTicker, LiveRelay, RankPusher],
+  providers: [LiveGateway, LiveTicker, LiveRelay, RankPusher, SocketQuota],
   exports: [LiveTicker],
 })
 export class LeaderboardApiModule {}

@@ -17,6 +17,7 @@ export * from './audit/audit.service';
 export * from './http/domain-error';
 export * from './http/error-body';
 export * from './http/all-exceptions.filter';
+export * from './http/cors';
 export * from './http/validation';
 export * from './http/create-http-app';
 export * from './logging/logging.module';

@@ -63,6 +63,7 @@ export const ERROR_CODES = [
   'invalid_group_field',
   'invalid_jury',
   'invalid_jury_policy',
+  'invalid_national_id',
   'invalid_period',
   'invalid_phone',
   'invalid_prize_plan',
@@ -70,6 +71,7 @@ export const ERROR_CODES = [
   'invalid_question',
   'invalid_ranking_rules',
   'invalid_reconciliation',
+  'invalid_reset_code',
   'invalid_rubric',
   'invalid_scores',
   'invalid_text',
@@ -77,6 +79,7 @@ export const ERROR_CODES = [
   'invalid_unit_prizes',
   'judge_deactivated',
   'judge_has_marks',
+  'login_delayed',
   'jury_locked',
   'jury_not_configured',
   'leaderboard_hidden',
@@ -129,6 +132,7 @@ export const ERROR_CODES = [
   'round_not_over',
   'rounds_running',
   'rules_locked',
+  'same_password',
   'selection_empty',
   'selection_invalid',
   'selection_too_few',
@@ -152,8 +156,10 @@ export const ERROR_CODES = [
   'upload_failed',
   'upload_timeout',
   'validation_failed',
+  'weak_password',
   'winner_disqualified',
   'wrong_answer_kind',
+  'wrong_password',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -4,6 +4,9 @@ import { useOnline, useSession } from '../shared/hooks';
 import { hashQuery, Link, matchRoute, navigate, usePath } from '../shared/router';
 import { Loading, Notice, PageTitle } from '../shared/ui/Feedback';
 import { AccountPage } from '../resident/AccountPage';
+import { ChangePasswordPage } from '../resident/account/ChangePasswordPage';
+import { DeleteAccountPage } from '../resident/account/DeleteAccountPage';
+import { ForgotPasswordPage } from '../resident/account/ForgotPasswordPage';
 import { AttemptPage } from '../resident/attempt/AttemptPage';
 import { LoginPage, RegisterPage } from '../resident/AuthPages';
 import { ContestListPage, ContestPage, JoinPage } from '../resident/ContestPages';
@@ -87,7 +90,16 @@ export function App() {
         page = session ? <HandInPage roundId={p.roundId} /> : <RedirectToLogin path={path} />;
         break;
       case 'account':
-        page = session ? <AccountPage /> : <RedirectToLogin path={path} />;
+        page = session ? <AccountPage done={q.get('xong')} /> : <RedirectToLogin path={path} />;
+        break;
+      case 'changePassword':
+        page = session ? <ChangePasswordPage /> : <RedirectToLogin path={path} />;
+        break;
+      case 'deleteAccount':
+        page = session ? <DeleteAccountPage /> : <RedirectToLogin path={path} />;
+        break;
+      case 'forgotPassword':
+        page = <ForgotPasswordPage />;
         break;
     }
   }
@@ -119,7 +131,7 @@ export function App() {
               {session ? (
                 <>
                   <li>
-                    <Link to={paths.account()} aria-current={match?.name === 'account' ? 'page' : undefined}>
+                    <Link to={paths.account()} aria-current={match && ['account', 'changePassword', 'deleteAccount'].includes(match.name) ? 'page' : undefined}>
                       Tài khoản
                     </Link>
                   </li>
@@ -153,6 +165,11 @@ export function App() {
         </div>
       )}
       <main id="main" tabIndex={-1} className="container">
+        {match?.name === 'home' && q.get('tai-khoan') === 'da-xoa' && (
+          <Notice kind="success" live>
+            Tài khoản của bạn đã được xóa. Cảm ơn bạn đã tham gia.
+          </Notice>
+        )}
         <ErrorBoundary key={path}>{page}</ErrorBoundary>
       </main>
       <footer className="site-footer">

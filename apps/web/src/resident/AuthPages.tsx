@@ -7,6 +7,7 @@ import { PROVINCES } from '../shared/provinces';
 import { Link, navigate } from '../shared/router';
 import { CheckboxField, SelectField, TextField } from '../shared/ui/Field';
 import { Button, ErrorSummary, PageTitle } from '../shared/ui/Feedback';
+import { accountFieldErrors } from './account/account-errors';
 import { residentApi } from './api';
 import { needsGuardian, registrationBody, validateRegistration, type RegistrationForm } from './registration';
 
@@ -65,6 +66,9 @@ export function LoginPage({ next }: { next: string | null }) {
         </Button>
       </form>
       <p>
+        <Link to={paths.forgotPassword()}>Quên mật khẩu?</Link>
+      </p>
+      <p>
         Chưa có tài khoản? <Link to={paths.register(next ?? undefined)}>Đăng ký tài khoản dự thi</Link>
       </p>
     </div>
@@ -113,8 +117,10 @@ export function RegisterPage({ next }: { next: string | null }) {
   const [busy, setBusy] = useState(false);
   const set = <K extends keyof RegistrationForm>(k: K, v: RegistrationForm[K]) => setF((x) => ({ ...x, [k]: v }));
   const guardian = needsGuardian(f.dateOfBirth);
+  // Account refusals (an impossible CCCD, a common password) in Vietnamese on their field; other server problems as sent.
+  const accountErrs = accountFieldErrors(serverError);
   const server = fieldProblems(serverError);
-  const err = (k: string) => errors[k] ?? (server[k] ? server[k].join('; ') : undefined);
+  const err = (k: string) => errors[k] ?? accountErrs[k] ?? (server[k] ? server[k].join('; ') : undefined);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -137,12 +143,12 @@ export function RegisterPage({ next }: { next: string | null }) {
   return (
     <div className="narrow">
       <PageTitle sub="Tài khoản dùng để tham gia các cuộc thi tìm hiểu pháp luật. Các ô có dấu * là bắt buộc.">Đăng ký tài khoản dự thi</PageTitle>
-      <ErrorSummary errors={errors} labels={LABELS} serverError={serverError} />
+      <ErrorSummary errors={{ ...accountErrs, ...errors }} labels={LABELS} serverError={Object.keys(accountErrs).length ? null : serverError} />
       <form onSubmit={(e) => void submit(e)} noValidate>
         <TextField name="fullName" label={LABELS.fullName} required autoComplete="name" value={f.fullName} onChange={(e) => set('fullName', e.target.value)} error={err('fullName')} />
         <TextField name="phone" label={LABELS.phone} required type="tel" autoComplete="tel" inputMode="tel" hint="Số di động, ví dụ 0912 345 678. Dùng để đăng nhập." value={f.phone} onChange={(e) => set('phone', e.target.value)} error={err('phone')} />
         <TextField name="email" label={LABELS.email} type="email" autoComplete="email" value={f.email} onChange={(e) => set('email', e.target.value)} error={err('email')} />
-        <TextField name="password" label={LABELS.password} required type="password" autoComplete="new-password" hint="Ít nhất 8 ký tự." value={f.password} onChange={(e) => set('password', e.target.value)} error={err('password')} />
+        <TextField name="password" label={LABELS.password} required type="password" autoComplete="new-password" hint="Ít nhất 8 ký tự; không dùng mật khẩu phổ biến như 12345678." value={f.password} onChange={(e) => set('password', e.target.value)} error={err('password')} />
         <TextField name="passwordConfirm" label={LABELS.passwordConfirm} required type="password" autoComplete="new-password" value={f.passwordConfirm} onChange={(e) => set('passwordConfirm', e.target.value)} error={err('passwordConfirm')} />
         <TextField
           name="nationalId"

@@ -5,10 +5,13 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, IsNull } from 'typeorm';
 import { AppConfig, badRequest, conflict, DomainError, isUniqueViolation } from '@lc/platform';
 import { SignUpDto } from '../dto/register.dto';
+import { nationalIdProblems } from '../pii/cccd';
 import { normalisePhone } from '../pii/pii';
 import { PiiService } from '../pii/pii.service';
 import { User } from '../users/user.entity';
 import { toUserView, UserView } from '../users/user-view';
+import { LoginLimiter } from './login-limiter.service';
+import { passwordProblems } from './password-policy';
 import { dummyHash, hashPassword, verifyPassword } from './passwords';
 import { RefreshToken } from './refresh-token.entity';
 import { TokenService, unauthorized } from './token.service';
@@ -23,6 +26,12 @@ export interface Session {
 const GUARDIAN_AGE = 16;
 
 export const accountDeactivated = () => new DomainError('account_deactivated', 403, 'This account has been deactivated; ask an administrator');
+
+/** 400 weak_password naming the field, for sign-up, password change and reset alike. */
+export function requireStrongPassword(password: string, field: string): void {
+  const problems = passwordProblems(password);
+  if (problems.length) throw badRequest('weak_password', `${field} is too easy to guess`, [{ field, problems }]);
+}
 
 export function ageOn(dateOfBirth: string, on: Date): number {
   const [y, m, d] = dateOfBirth.split('-').map(Number);
@@ -39,6 +48,7 @@ export class AuthService {
     private readonly jwt: JwtService,
     private readonly pii: PiiService,
     private readonly config: AppConfig,
+    private readonly limiter: LoginLimiter,
   ) {}
 
   async register(dto: SignUpDto): Promise<Session> {
@@ -51,6 +61,9 @@ export class AuthService {
         { field: 'guardianConsent', problems: ['required under 16'] },
       ]);
     }
+    const nidProblems = nationalIdProblems(dto.nationalId, dto.dateOfBirth);
+    if (nidProblems.length) throw badRequest('invalid_national_id', 'nationalId is not a possible CCCD number', [{ field: 'nationalId', problems: nidProblems }]);
+    requireStrongPassword(dto.password, 'password');
     const nid = this.pii.seal('nid', dto.nationalId);
     const ph = this.pii.seal('phone', phone);
     const now = new Date();
@@ -86,13 +99,16 @@ export class AuthService {
     return this.startSession(saved);
   }
 
-  async login(login: string, password: string): Promise<Session> {
+  /** `client` is the caller's address: limits are per account and client (login-limits.ts). */
+  async login(login: string, password: string, client: string): Promise<Session> {
+    await this.limiter.take(login, client);
     const user = await this.findByLogin(login);
     if (!user) {
       await verifyPassword(await dummyHash(), password);
       throw unauthorized('Wrong login or password');
     }
     if (!(await verifyPassword(user.passwordHash, password))) throw unauthorized('Wrong login or password');
+    await this.limiter.succeeded(login, client);
     // After the password check, so only the account's holder learns that it is deactivated.
     if (user.deactivatedAt) throw accountDeactivated();
     return this.startSession(user);
@@ -119,30 +135,35 @@ export class AuthService {
     const outcome = await this.db.transaction(async (m) => {
       const row = await m.getRepository(RefreshToken).findOne({ where: { id: claims.jti }, lock: { mode: 'pessimistic_write' } });
       if (!row || row.revokedAt || row.expiresAt < new Date()) throw unauthorized('Refresh token revoked or expired');
-      if (row.usedAt) return { reusedFamily: row.family, session: null };
+      if (row.usedAt) return { reusedFamily: row.family, userId: row.userId, session: null };
       await m.getRepository(RefreshToken).update({ id: row.id }, { usedAt: new Date() });
       const user = await m.getRepository(User).findOneBy({ id: row.userId, deletedAt: IsNull() });
       if (!user) throw unauthorized('Account no longer exists');
       if (user.deactivatedAt) throw accountDeactivated();
-      return { reusedFamily: null, session: await this.startSession(user, row.family, m.getRepository(RefreshToken)) };
+      return { reusedFamily: null, userId: row.userId, session: await this.startSession(user, row.family, m.getRepository(RefreshToken)) };
     });
     if (outcome.session) return outcome.session;
     // Outside the transaction: a throw inside would roll the revocation back.
     await this.db.getRepository(RefreshToken).update({ family: outcome.reusedFamily! }, { revokedAt: new Date() });
+    // The thief's access tokens and the victim's alike: neither can tell which is which.
+    await this.tokens.revokeSession(outcome.userId, outcome.reusedFamily!);
     throw unauthorized('Refresh token already used; sign in again');
   }
 
+  /** Ends the session the refresh token belongs to, its access tokens included. */
   async logout(refreshToken: string): Promise<void> {
+    let claims: { sub: string; fam: string };
     try {
-      const claims = this.jwt.verify<{ fam: string }>(refreshToken, { algorithms: ['HS256'] });
-      await this.db.getRepository(RefreshToken).update({ family: claims.fam }, { revokedAt: new Date() });
+      claims = this.jwt.verify<{ sub: string; fam: string }>(refreshToken, { algorithms: ['HS256'] });
     } catch {
-      // An invalid token is already as good as logged out.
+      return; // An invalid token is already as good as logged out.
     }
+    await this.db.getRepository(RefreshToken).update({ family: claims.fam }, { revokedAt: new Date() });
+    await this.tokens.revokeSession(claims.sub, claims.fam);
   }
 
-  private async startSession(user: User, family: string = randomUUID(), repo = this.db.getRepository(RefreshToken)): Promise<Session> {
-    const { accessToken, expiresIn } = this.tokens.issueAccess(user);
+  async startSession(user: User, family: string = randomUUID(), repo = this.db.getRepository(RefreshToken)): Promise<Session> {
+    const { accessToken, expiresIn } = this.tokens.issueAccess(user, family);
     const jti = randomUUID();
     const ttl = this.config.jwtRefreshTtlSeconds;
     await repo.insert({ id: jti, userId: user.id, family, expiresAt: new Date(Date.now() + ttl * 1000) });

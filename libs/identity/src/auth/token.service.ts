@@ -13,8 +13,18 @@ interface AccessClaims {
   role: Role;
   org: string | null;
   tv: number;
+  /** The session (refresh-token family) it was issued for, so signing out of one session ends its access tokens too. */
+  sid?: string;
   typ: 'access';
 }
+
+/** What decides whether a user's access tokens still hold: the token version, and the sessions ended since. */
+interface TokenStatus {
+  tv: number;
+  endedSessions: ReadonlySet<string>;
+}
+
+export type RevocationListener = (userId: string) => void;
 
 export const unauthorized = (message = 'Sign in required') => new DomainError('unauthorized', 401, message);
 
@@ -32,7 +42,8 @@ const STATUS_TTL_MS = 2000;
 @Injectable()
 export class TokenService implements OnModuleInit, OnModuleDestroy {
   private readonly log = new Logger(TokenService.name);
-  private readonly local = new Map<string, { tv: number; at: number }>();
+  private readonly local = new Map<string, TokenStatus & { at: number }>();
+  private readonly listeners: RevocationListener[] = [];
   private sub?: Redis;
   private listening = false;
   /** Verified tokens by their exact text, until they expire: the HMAC check was ~7% of autosave CPU. */
@@ -48,7 +59,10 @@ export class TokenService implements OnModuleInit, OnModuleDestroy {
 
   async onModuleInit(): Promise<void> {
     const sub = (this.sub = createRedis(this.config.redisUrl, { name: 'lc-token-revocations' }));
-    sub.on('message', (_channel: string, userId: string) => this.local.delete(userId));
+    sub.on('message', (_channel: string, userId: string) => {
+      this.local.delete(userId);
+      for (const l of this.listeners) l(userId);
+    });
     // A revocation published while we were not subscribed is lost: forget everything, trust briefly until back.
     sub.on('close', () => this.stopListening());
     sub.on('ready', () => void this.listen(sub));
@@ -83,8 +97,16 @@ export class TokenService implements OnModuleInit, OnModuleDestroy {
     return this.keys.key('token-revocations');
   }
 
-  issueAccess(user: Pick<User, 'id' | 'role' | 'organisationId' | 'tokenVersion'>): { accessToken: string; expiresIn: number } {
-    const claims: AccessClaims = { sub: user.id, role: user.role as Role, org: user.organisationId, tv: user.tokenVersion, typ: 'access' };
+  /**
+   * Called on this instance whenever any instance revokes something of the user (a session,
+   * every session, the account): holders of live connections re-check their tokens.
+   */
+  onRevoked(listener: RevocationListener): void {
+    this.listeners.push(listener);
+  }
+
+  issueAccess(user: Pick<User, 'id' | 'role' | 'organisationId' | 'tokenVersion'>, sessionId?: string): { accessToken: string; expiresIn: number } {
+    const claims: AccessClaims = { sub: user.id, role: user.role as Role, org: user.organisationId, tv: user.tokenVersion, ...(sessionId ? { sid: sessionId } : {}), typ: 'access' };
     return {
       accessToken: this.jwt.sign(claims, { expiresIn: this.config.jwtAccessTtlSeconds, jwtid: randomUUID(), algorithm: 'HS256' }),
       expiresIn: this.config.jwtAccessTtlSeconds,
@@ -94,8 +116,9 @@ export class TokenService implements OnModuleInit, OnModuleDestroy {
   async verifyAccess(token: string | undefined): Promise<Actor> {
     if (!token) throw unauthorized();
     const claims = this.verifySignature(token);
-    const current = await this.currentTokenVersion(claims.sub);
-    if (current === null || current !== claims.tv) throw unauthorized('Access token revoked');
+    const current = await this.status(claims.sub);
+    if (current === null || current.tv !== claims.tv) throw unauthorized('Access token revoked');
+    if (claims.sid && current.endedSessions.has(claims.sid)) throw unauthorized('Access token revoked');
     return { id: claims.sub, role: claims.role, organisationId: claims.org };
   }
 
@@ -121,12 +144,27 @@ export class TokenService implements OnModuleInit, OnModuleDestroy {
     await this.redis.publish(this.channel, userId);
   }
 
-  private async currentTokenVersion(userId: string): Promise<number | null> {
+  /**
+   * Ends one session's access tokens (sign-out, a stolen refresh token replayed): the session
+   * is remembered as ended for as long as any access token issued for it can live.
+   */
+  async revokeSession(userId: string, sessionId: string): Promise<void> {
+    this.local.delete(userId);
+    const key = this.endedSessionsKey(userId);
+    await this.redis.multi().sadd(key, sessionId).expire(key, this.config.jwtAccessTtlSeconds + 60).exec();
+    await this.redis.publish(this.channel, userId);
+  }
+
+  private endedSessionsKey(userId: string): string {
+    return this.keys.key('user', userId, 'ended-sessions');
+  }
+
+  private async status(userId: string): Promise<TokenStatus | null> {
     const hit = this.local.get(userId);
-    if (hit && Date.now() - hit.at < (this.listening ? STATUS_TTL_LISTENING_MS : STATUS_TTL_MS)) return hit.tv;
+    if (hit && Date.now() - hit.at < (this.listening ? STATUS_TTL_LISTENING_MS : STATUS_TTL_MS)) return hit;
     const key = this.keys.key('user', userId, 'tv');
     let tv: number | null;
-    const cached = await this.redis.get(key);
+    const [cached, ended] = await Promise.all([this.redis.get(key), this.redis.smembers(this.endedSessionsKey(userId))]);
     if (cached !== null) {
       tv = cached === 'deleted' ? null : Number(cached);
     } else {
@@ -134,8 +172,10 @@ export class TokenService implements OnModuleInit, OnModuleDestroy {
       tv = row && !row.deletedAt && !row.deactivatedAt ? row.tokenVersion : null;
       await this.redis.set(key, tv === null ? 'deleted' : String(tv), 'EX', 3600);
     }
-    if (tv !== null) this.local.set(userId, { tv, at: Date.now() });
+    if (tv === null) return null;
+    const status = { tv, endedSessions: new Set(ended) };
+    this.local.set(userId, { ...status, at: Date.now() });
     if (this.local.size > 100_000) this.local.clear();
-    return tv;
+    return status;
   }
 }

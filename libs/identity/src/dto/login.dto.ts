@@ -12,10 +12,3 @@ export class LoginDto {
   @Length(1, 128)
   password!: string;
 }
-
-export class RefreshDto {
-  @ApiProperty()
-  @IsString()
-  @Length(10, 2000)
-  refreshToken!: string;
-}

@@ -1,7 +1,9 @@
+import { rm } from 'node:fs/promises';
+import { join } from 'node:path';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, IsNull } from 'typeorm';
-import { AuditService, notFound } from '@lc/platform';
+import { AppConfig, AuditService, notFound } from '@lc/platform';
 import type { Actor } from '../auth/actor';
 import { verifyPassword } from '../auth/passwords';
 import { RefreshToken } from '../auth/refresh-token.entity';
@@ -24,6 +26,7 @@ export class AccountDeletionService {
     private readonly tokens: TokenService,
     private readonly audit: AuditService,
     private readonly events: AccountEvents,
+    private readonly config: AppConfig,
   ) {}
 
   async deleteOwn(actor: Actor, password: string): Promise<void> {
@@ -31,6 +34,7 @@ export class AccountDeletionService {
     if (!u) throw notFound('User');
     // Checked before the transaction: argon2 is slow and must not hold the row lock.
     if (!(await verifyPassword(u.passwordHash, password))) throw unauthorized('Wrong password');
+    const fileKeys: string[] = [];
     await this.db.transaction(async (m) => {
       const locked = await m.getRepository(User).findOne({ where: { id: u.id, deletedAt: IsNull() }, lock: { mode: 'pessimistic_write' } });
       if (!locked) throw notFound('User');
@@ -40,9 +44,19 @@ export class AccountDeletionService {
       await m.query(`UPDATE registration SET fields = '{}'::jsonb WHERE user_id = $1`, [u.id]);
       await m.query(`UPDATE attempt SET ip = NULL, user_agent = NULL, device_id = NULL WHERE user_id = $1`, [u.id]);
       await m.query(`UPDATE attempt_event SET ip = NULL WHERE attempt_id IN (SELECT id FROM attempt WHERE user_id = $1)`, [u.id]);
+      // Hand-ins say who wrote or presented them: their content goes, their marks (others' places) stay.
+      const files: { file_key: string }[] = await m.query(`SELECT file_key FROM judged_entry WHERE user_id = $1 AND file_key IS NOT NULL`, [u.id]);
+      fileKeys.push(...files.map((f) => f.file_key));
+      await m.query(
+        `UPDATE judged_entry SET text = NULL, link = NULL, file_key = NULL, file_name = NULL, file_type = NULL, file_size = NULL, file_sha256 = NULL WHERE user_id = $1`,
+        [u.id],
+      );
+      await m.query(`UPDATE result_entry SET unit = NULL, grp = NULL WHERE user_id = $1`, [u.id]);
       await this.audit.record(actor, { action: 'user.self_delete', entityType: 'user', entityId: u.id, before: { role: locked.role }, reason: 'requested by the account holder' }, m);
     });
     await this.tokens.revoke(u.id, null);
+    // After the commit: a file that outlived a crash here is swept as an orphan (no row names it any more).
+    await Promise.all(fileKeys.filter((k) => /^[0-9a-f]{32}$/.test(k)).map((k) => rm(join(this.config.uploadDir, 'entries', k), { force: true })));
     await this.events.erased(u.id);
   }
 }

@@ -4,9 +4,9 @@ import { SkipThrottle, Throttle, ThrottlerGuard } from '@nestjs/throttler';
 import type { Actor } from '../auth/actor';
 import { CurrentActor, Roles } from '../auth/decorators';
 import { AccountDeletionService } from './account-deletion.service';
-import { DeleteAccountDto } from './personal-data.dto';
+import { DeleteAccountDto, PersonalDataExportDto } from './personal-data.dto';
+import { PersonalDataExport } from './personal-data-export';
 import { PersonalDataService } from './personal-data.service';
-import { PersonalDataResponse } from '../dto/responses';
 
 @ApiTags('personal data')
 @ApiBearerAuth()
@@ -18,9 +18,9 @@ export class PersonalDataController {
   ) {}
 
   @Get('data')
-  @ApiOperation({ summary: 'Download everything kept about you (JSON): profile unmasked, consents, registrations, attempts with answers, audit entries' })
-  @ApiOkResponse({ type: PersonalDataResponse })
-  export(@CurrentActor() actor: Actor): Promise<PersonalDataResponse> {
+  @ApiOperation({ summary: 'Download everything kept about you (JSON): profile unmasked, consents, registrations, attempts with answers, judged entries, published results, audit entries' })
+  @ApiOkResponse({ type: PersonalDataExportDto })
+  export(@CurrentActor() actor: Actor): Promise<PersonalDataExport> {
     return this.data.export(actor);
   }
 
@@ -33,7 +33,7 @@ export class PersonalDataController {
   @Throttle({ user: { limit: 10, ttl: 60_000 } })
   @HttpCode(204)
   @ApiNoContentResponse({ description: 'Account anonymised; results kept without your identity' })
-  @ApiOperation({ summary: 'Delete your account: anonymised, sign-in and tokens revoked, results kept anonymously' })
+  @ApiOperation({ summary: 'Delete your account: anonymised, hand-ins and their files erased, sign-in, tokens and sockets ended, scores kept anonymously' })
   async remove(@CurrentActor() actor: Actor, @Body() dto: DeleteAccountDto): Promise<void> {
     await this.deletion.deleteOwn(actor, dto.password);
   }

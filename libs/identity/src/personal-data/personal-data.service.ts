@@ -6,7 +6,7 @@ import type { Actor } from '../auth/actor';
 import { PiiService } from '../pii/pii.service';
 import { User } from '../users/user.entity';
 import { toUserView } from '../users/user-view';
-import { ExportedAttempt, PersonalDataExport } from './personal-data-export';
+import { ExportedAttempt, ExportedJudgedEntry, ExportedResult, PersonalDataExport } from './personal-data-export';
 
 const iso = (d: Date | string | null): string | null => (d === null ? null : new Date(d).toISOString());
 const num = (v: string | number | null): number | null => (v === null ? null : Number(v));
@@ -25,7 +25,13 @@ export class PersonalDataService {
   async export(actor: Actor): Promise<PersonalDataExport> {
     const u = await this.db.getRepository(User).findOneBy({ id: actor.id, deletedAt: IsNull() });
     if (!u) throw notFound('User');
-    const [registrations, attempts, auditEntries] = await Promise.all([this.registrations(u.id), this.attempts(u.id), this.auditEntries(u.id)]);
+    const [registrations, attempts, judgedEntries, results, auditEntries] = await Promise.all([
+      this.registrations(u.id),
+      this.attempts(u.id),
+      this.judgedEntries(u.id),
+      this.results(u.id),
+      this.auditEntries(u.id),
+    ]);
     return {
       exportedAt: new Date().toISOString(),
       profile: {
@@ -36,8 +42,53 @@ export class PersonalDataService {
       consents: { personalDataConsentAt: iso(u.consentAt), guardianName: u.guardianName, guardianConsentAt: iso(u.guardianConsentAt) },
       registrations,
       attempts,
+      judgedEntries,
+      results,
       auditEntries,
     };
+  }
+
+  private async judgedEntries(userId: string): Promise<ExportedJudgedEntry[]> {
+    const rows: Record<string, never>[] = await this.db.query(
+      `SELECT e.id, r.contest_id, e.round_id, r.title AS round_title, e.text, e.link, e.file_key, e.file_name, e.file_type, e.file_size, e.file_sha256, e.version, e.submitted_at
+         FROM judged_entry e JOIN round r ON r.id = e.round_id
+        WHERE e.user_id = $1 ORDER BY e.submitted_at`,
+      [userId],
+    );
+    return rows.map((r) => ({
+      id: r.id,
+      contestId: r.contest_id,
+      roundId: r.round_id,
+      roundTitle: r.round_title,
+      text: r.text,
+      link: r.link,
+      file: r.file_key ? { name: r.file_name, type: r.file_type, size: r.file_size, sha256: r.file_sha256, url: `/api/v1/entries/${r.id as string}/file` } : null,
+      version: r.version,
+      submittedAt: iso(r.submitted_at)!,
+    }));
+  }
+
+  /** Published places only: a provisional ranking is not yet a result, for anyone. */
+  private async results(userId: string): Promise<ExportedResult[]> {
+    const rows: Record<string, never>[] = await this.db.query(
+      `SELECT rr.contest_id, e.round_id, r.title AS round_title, e.rank, e.score, e.max_score, e.time_taken_ms, e.prediction, e.unit, e.prize_name, rr.published_at
+         FROM result_entry e JOIN round_result rr ON rr.round_id = e.round_id JOIN round r ON r.id = e.round_id
+        WHERE e.user_id = $1 AND rr.status = 'published' ORDER BY rr.published_at`,
+      [userId],
+    );
+    return rows.map((r) => ({
+      contestId: r.contest_id,
+      roundId: r.round_id,
+      roundTitle: r.round_title,
+      rank: r.rank,
+      score: num(r.score)!,
+      maxScore: num(r.max_score)!,
+      timeTakenMs: r.time_taken_ms,
+      prediction: num(r.prediction),
+      unit: r.unit,
+      prizeName: r.prize_name,
+      publishedAt: iso(r.published_at),
+    }));
   }
 
   private async registrations(userId: string): Promise<PersonalDataExport['registrations']> {

@@ -16,7 +16,7 @@ export class PiiService {
     return { hash: this.hash(purpose, value), encrypted: encrypt(this.config.piiKey, value), masked: maskMiddle(value) };
   }
 
-  hash(purpose: 'nid' | 'phone', value: string): string {
+  hash(purpose: 'nid' | 'phone' | 'login' | 'login-client' | 'reset', value: string): string {
     return keyedHash(this.config.piiKey, purpose, value);
   }
 

@@ -3,7 +3,7 @@ import { IoAdapter } from '@nestjs/platform-socket.io';
 import { createAdapter } from '@socket.io/redis-adapter';
 import Redis from 'ioredis';
 import type { Namespace, Server, ServerOptions } from 'socket.io';
-import { AppConfig, createRedis, quitRedis } from '@lc/platform';
+import { AppConfig, corsOptions, createRedis, quitRedis } from '@lc/platform';
 
 /**
  * Socket.IO on the api's HTTP server with the Redis adapter, so several api instances act
@@ -50,7 +50,7 @@ export class LiveIoAdapter extends IoAdapter {
       ...options,
       serveClient: false,
       transports: ['websocket', 'polling'],
-      cors: { origin: this.config.corsOrigins, credentials: true },
+      cors: corsOptions(this.config.corsOrigins),
       // Clients send tiny events; anything big is abuse.
       maxHttpBufferSize: 16 * 1024,
       connectTimeout: 10_000,

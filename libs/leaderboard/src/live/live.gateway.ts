@@ -9,6 +9,7 @@ import { LeaderboardRow, LiveEvents, MyStanding } from '../leaderboard.types';
 import { LiveService } from '../live.service';
 import { DEFAULT_EVENT_LIMITS, EventRateLimiter } from './event-rate-limiter';
 import { roundRoom, staffRoom, userRoom } from './rooms';
+import { SocketQuota } from './socket-quota';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const KIND = /^[a-z][a-z0-9_]{0,39}$/;
@@ -59,6 +60,7 @@ export class LiveGateway implements OnGatewayInit<Namespace>, OnGatewayConnectio
     private readonly live: LiveService,
     private readonly clock: ClockService,
     private readonly metrics: MetricsService,
+    private readonly quota: SocketQuota,
   ) {}
 
   afterInit(nsp: Namespace): void {
@@ -82,6 +84,24 @@ export class LiveGateway implements OnGatewayInit<Namespace>, OnGatewayConnectio
       );
     });
     this.live.attach(nsp);
+    // Sign-out, a password change, deletion, a stolen refresh token: the user's sockets here re-check their tokens.
+    this.tokens.onRevoked((userId) => void this.recheck(nsp, userId));
+  }
+
+  /** Closes this instance's sockets of the user whose token no longer holds. */
+  private async recheck(nsp: Namespace, userId: string): Promise<void> {
+    try {
+      const sockets = await nsp.in(userRoom(userId)).local.fetchSockets();
+      for (const s of sockets) {
+        const token = (s.data as LiveSocketData).token;
+        await this.tokens.verifyAccess(token).catch(() => {
+          s.emit('session:ended', { reason: 'revoked' });
+          s.disconnect(true);
+        });
+      }
+    } catch (e) {
+      this.log.warn(`revoked sockets not re-checked: ${(e as Error).message}`);
+    }
   }
 
   handleConnection(socket: LiveSocket): void {
@@ -103,10 +123,19 @@ export class LiveGateway implements OnGatewayInit<Namespace>, OnGatewayConnectio
       }
     });
     socket.emit('session', { userId: data.actor.id, role: data.actor.role, serverTime: this.clock.nowDate().toISOString() });
+    this.quota.admit(data.actor.id, socket.id, this.clock.now()).then(
+      (evicted) => {
+        // A socket id is a room: the adapter reaches it on whichever instance holds it.
+        for (const id of evicted) this.live.namespace?.in(id).disconnectSockets(true);
+      },
+      (e: Error) => this.log.warn(`socket quota not applied: ${e.message}`),
+    );
   }
 
   handleDisconnect(socket: LiveSocket): void {
-    if (socket.data.actor) this.metrics.sockets.dec();
+    if (!socket.data.actor) return;
+    this.metrics.sockets.dec();
+    this.quota.release(socket.data.actor.id, socket.id).catch(() => undefined);
   }
 
   @SubscribeMessage('leaderboard:join')

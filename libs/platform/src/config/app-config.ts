@@ -18,7 +18,8 @@ export class AppConfig {
   piiKey!: string;
   adminEmail?: string;
   adminPassword?: string;
-  corsOrigins!: string[] | true;
+  /** Other origins whose pages may call the api with credentials (cookies); `'*'`: any origin, never with credentials; []: same origin only. */
+  corsOrigins!: string[] | '*';
   logLevel!: string;
   bodyLimitBytes!: number;
   importMaxBytes!: number;
@@ -31,7 +32,7 @@ export class AppConfig {
   /** The longest an upload's body may take to arrive (408); leftovers older than this are swept. */
   uploadTimeoutMs!: number;
   answerGraceMs!: number;
-  /** Sign-in attempts per account per minute. */
+  /** Wrong sign-in tries per account (all clients together) before each further try waits, doubling up to a minute. */
   authRateLimitPerMinute!: number;
   /** Auth requests (sign-in, sign-up) per client IP per minute. */
   authIpRateLimitPerMinute!: number;
@@ -46,6 +47,17 @@ export class AppConfig {
   retentionAuditDays!: number;
   /** Where the worker writes result exports (api and worker must share it). */
   exportDir!: string;
-  /** When set, GET /metrics needs `Authorization: Bearer <it>` (for deployments whose scraper crosses a public edge). */
+  /** When set, GET /metrics needs `Authorization: Bearer <it>`; required in production. */
   metricsToken?: string;
+  /** How e-mail (one-time codes) goes out: `smtp` through `smtpUrl`, or `log` (development: written to the log). */
+  emailSender!: 'smtp' | 'log';
+  smtpUrl?: string;
+  /** The From of every e-mail. */
+  mailFrom!: string;
+  /** How SMS goes out: `http` to an SMS gateway (`smsGatewayUrl`, bearer `smsGatewayToken`), or `log`. */
+  smsSender!: 'http' | 'log';
+  smsGatewayUrl?: string;
+  smsGatewayToken?: string;
+  /** Live connections one user may hold at once (all instances together); a new one beyond it closes the oldest. */
+  liveMaxSocketsPerUser!: number;
 }

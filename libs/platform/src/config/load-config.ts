@@ -55,7 +55,28 @@ export function loadConfig(env: Env = process.env): AppConfig {
   if (adminPassword && adminPassword.length < 8) problems.push('ADMIN_PASSWORD must be at least 8 characters');
   const prefix = str('REDIS_PREFIX', 'lc');
   if (!/^[a-zA-Z0-9_-]{1,32}$/.test(prefix)) problems.push('REDIS_PREFIX must be 1-32 letters, digits, _ or -');
-  const cors = str('CORS_ORIGINS', '*');
+  const cors = (env.CORS_ORIGINS ?? '').trim();
+  const corsList = cors === '*' ? [] : cors.split(',').map((s) => s.trim()).filter(Boolean);
+  for (const o of corsList) {
+    let ok = false;
+    try {
+      const u = new URL(o);
+      ok = ['http:', 'https:'].includes(u.protocol) && u.origin === o;
+    } catch {
+      ok = false;
+    }
+    if (!ok) problems.push(`CORS_ORIGINS must be * or comma-separated origins like https://thi.example.gov.vn (got "${o}")`);
+  }
+  const oneOf = <T extends string>(name: string, values: readonly T[], fallback: T): T => {
+    const v = str(name, fallback);
+    if (!values.includes(v as T)) problems.push(`${name} must be one of ${values.join(', ')} (got "${v}")`);
+    return v as T;
+  };
+  const emailSender = oneOf('EMAIL_SENDER', ['log', 'smtp'] as const, 'log');
+  const smsSender = oneOf('SMS_SENDER', ['log', 'http'] as const, 'log');
+  const smtpUrl = emailSender === 'smtp' ? url('SMTP_URL', ['smtp:', 'smtps:']) : env.SMTP_URL || undefined;
+  const smsGatewayUrl = smsSender === 'http' ? url('SMS_GATEWAY_URL', ['http:', 'https:']) : env.SMS_GATEWAY_URL || undefined;
+  const smsGatewayToken = smsSender === 'http' ? str('SMS_GATEWAY_TOKEN') : env.SMS_GATEWAY_TOKEN || undefined;
   const port = int('PORT', 3000, 1, 65535);
 
   const config: AppConfig = {
@@ -72,7 +93,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     piiKey,
     adminEmail,
     adminPassword,
-    corsOrigins: cors === '*' ? true : cors.split(',').map((s) => s.trim()).filter(Boolean),
+    corsOrigins: cors === '*' ? '*' : corsList,
     logLevel: str('LOG_LEVEL', 'info'),
     bodyLimitBytes: int('BODY_LIMIT_BYTES', 1024 * 1024, 1024, 100 * 1024 * 1024),
     importMaxBytes: int('IMPORT_MAX_BYTES', 10 * 1024 * 1024, 1024, 200 * 1024 * 1024),
@@ -90,7 +111,16 @@ export function loadConfig(env: Env = process.env): AppConfig {
     retentionAuditDays: int('RETENTION_AUDIT_DAYS', 1825, 30, 36500),
     exportDir: resolve(str('EXPORT_DIR', '.run/exports')),
     metricsToken: env.METRICS_TOKEN || undefined,
+    emailSender,
+    smtpUrl,
+    mailFrom: str('MAIL_FROM', 'Thi tìm hiểu pháp luật <no-reply@localhost>'),
+    smsSender,
+    smsGatewayUrl,
+    smsGatewayToken,
+    liveMaxSocketsPerUser: int('LIVE_MAX_SOCKETS_PER_USER', 5, 1, 100),
   };
+  // Open metrics tell anyone the traffic, the queues and the error rates: production must say who may read them.
+  if (config.nodeEnv === 'production' && config.metricsToken === undefined) problems.push('METRICS_TOKEN is required when NODE_ENV=production (GET /metrics then needs Authorization: Bearer <it>)');
   if (config.uploadIdleTimeoutMs >= config.uploadTimeoutMs) problems.push('UPLOAD_IDLE_TIMEOUT_MS must be shorter than UPLOAD_TIMEOUT_MS');
   if (config.metricsToken !== undefined && config.metricsToken.length < 16) problems.push('METRICS_TOKEN must be at least 16 characters');
   if (/\0/.test(config.exportDir) || config.exportDir === resolve('/')) problems.push('EXPORT_DIR must be a folder path (not the filesystem root)');

@@ -21,8 +21,30 @@ import { badRequest } from './domain-error';
 import { bodyProblem, MAX_BODY_DEPTH, urlHasNul } from './body-guards';
 import { installLeanRoutes } from './lean-route';
 import { buildOpenApiDocument, OpenApiOptions } from './openapi';
+import { corsOptions } from './cors';
 
 export const API_PREFIX = 'api/v1';
+
+/**
+ * The web app's policy: its own scripts and styles only (the built app has no inline script
+ * or style element; React sets styles through the DOM, which CSP allows), calls and the live
+ * socket to its own origin, no plugins, no framing. JSON answers get it too, harmlessly.
+ */
+export const APP_CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data: blob:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "media-src 'self' blob:",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+].join('; ');
+/** Swagger UI at /docs styles itself inline. */
+const DOCS_CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; object-src 'none'; base-uri 'self'; frame-ancestors 'none'";
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 
 /** Builds the api exactly as production runs it; tests use the same function. */
@@ -59,11 +81,14 @@ export async function createHttpApp(rootModule: Type<unknown> | DynamicModule, c
   const securityHeaders = helmetHeaders();
   // One id per request for Fastify, the request log and the client (echoed back).
   fastify.addHook('onRequest', (req, reply, done) => {
-    void reply.headers(securityHeaders).header('x-request-id', req.id);
+    void reply
+      .headers(securityHeaders)
+      .header('content-security-policy', req.url.startsWith('/docs') ? DOCS_CSP : APP_CSP)
+      .header('x-request-id', req.id);
     done();
   });
   await app.register(multipart, { limits: { fileSize: config.importMaxBytes, files: 1, fields: 20, fieldSize: 64 * 1024, parts: 25 } });
-  app.enableCors({ origin: config.corsOrigins, credentials: true, exposedHeaders: ['x-request-id', 'Retry-After'] });
+  app.enableCors({ ...corsOptions(config.corsOrigins), exposedHeaders: ['x-request-id', 'Retry-After'] });
 
   if (existsSync(join(config.webDistDir, 'index.html'))) {
     // The web app routes by URL hash, so only real files are served; anything else is our 404.

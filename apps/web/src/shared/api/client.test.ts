@@ -14,15 +14,17 @@ function json(status: number, body: unknown): Response {
 function setup() {
   const store = new SessionStore(new MemoryStorage());
   store.set({ accessToken: 'old', refreshToken: 'r1', user });
-  const calls: { url: string; auth?: string; body?: string }[] = [];
+  const calls: { url: string; auth?: string; body?: string; cookieMode?: string }[] = [];
   let refreshes = 0;
   const fetchMock = vi.fn(async (url: string, init: RequestInit) => {
     const headers = init.headers as Record<string, string>;
-    calls.push({ url, auth: headers.Authorization, body: init.body as string | undefined });
+    calls.push({ url, auth: headers.Authorization, body: init.body as string | undefined, cookieMode: headers['X-Session-Cookie'] });
     if (url.endsWith('/auth/refresh')) {
       refreshes++;
       await new Promise((r) => setTimeout(r, 5));
-      return JSON.parse(init.body as string).refreshToken === 'r1' ? json(200, { accessToken: 'new', refreshToken: 'r2', user }) : json(401, { statusCode: 401, message: 'used', code: 'unauthorized' });
+      // The legacy stored token once, else the cookie (which the browser sends; here: an empty body).
+      const given = JSON.parse(init.body as string).refreshToken as string | undefined;
+      return given === 'r1' || (given === undefined && headers['X-Session-Cookie'] === '1') ? json(200, { accessToken: 'new', user }) : json(401, { statusCode: 401, message: 'used', code: 'unauthorized' });
     }
     return headers.Authorization === 'Bearer new' ? json(200, { ok: true }) : json(401, { statusCode: 401, message: 'Access token expired', code: 'unauthorized' });
   });
@@ -35,7 +37,17 @@ describe('ApiClient', () => {
     const { client, store, refreshes } = setup();
     await expect(client.get('/me')).resolves.toEqual({ ok: true });
     expect(refreshes()).toBe(1);
-    expect(store.get()?.refreshToken).toBe('r2');
+    // The refresh token moved into the cookie: the page no longer keeps one.
+    expect(store.get()).toEqual({ accessToken: 'new', user });
+  });
+
+  it('refreshes through the httpOnly cookie, keeping no refresh token in storage', async () => {
+    const { client, store, calls } = setup();
+    store.set({ accessToken: 'old', user });
+    await expect(client.get('/me')).resolves.toEqual({ ok: true });
+    const refresh = calls.find((c) => c.url.endsWith('/auth/refresh'))!;
+    expect([JSON.parse(refresh.body!), refresh.cookieMode]).toEqual([{}, '1']);
+    expect(JSON.stringify(store.get())).not.toContain('refreshToken');
   });
 
   it('shares one refresh between concurrent requests (a reused refresh token revokes the session)', async () => {

@@ -1,6 +1,6 @@
 import { ApiError, apiErrorFromBody, networkError } from './errors';
 import { sessions, type Session, type SessionStore } from './session';
-import type { AuthResponse } from './types';
+import type { SessionResponse } from './account-types';
 
 export const API_BASE = '/api/v1';
 const TIMEOUT_MS = 20_000;
@@ -45,9 +45,10 @@ function timeoutSignal(ms: number, outer?: AbortSignal): { signal: AbortSignal; 
 
 /**
  * fetch with JSON, the bearer token, timeouts, and one transparent refresh of an expired
- * access token. Refresh tokens rotate and a reused one revokes the whole family, so only
- * one tab may refresh at a time: the Web Locks API serialises tabs where it exists, and
- * a tab that finds the stored token already rotated by another tab just uses the new one.
+ * access token. The refresh token is an httpOnly cookie (asked for with X-Session-Cookie on
+ * every call), so it rotates out of reach of page scripts. A reused one revokes the whole
+ * session, so only one tab may refresh at a time: the Web Locks API serialises tabs where it
+ * exists, and a tab that finds the stored access token already replaced by another tab uses it.
  */
 export class ApiClient {
   private refreshing: Promise<Session | null> | null = null;
@@ -107,27 +108,31 @@ export class ApiClient {
     return this.request<T>(path, { ...opts, method: 'DELETE' });
   }
 
-  /** Stores a fresh session from login or registration. */
-  acceptSession(r: AuthResponse): Session {
-    const s: Session = { accessToken: r.accessToken, refreshToken: r.refreshToken, user: r.user };
+  /** Stores a fresh session from sign-in, sign-up, a password change or reset (the refresh token is in the cookie). */
+  acceptSession(r: SessionResponse): Session {
+    const s: Session = { accessToken: r.accessToken, user: r.user };
     this.store.set(s);
     return s;
+  }
+
+  /** Forgets the session here (e.g. after "sign out everywhere" or deleting the account). */
+  forget(): void {
+    this.store.set(null);
   }
 
   async logout(): Promise<void> {
     const s = this.store.get();
     this.store.set(null);
-    if (s?.refreshToken) {
-      try {
-        await this.send('/auth/logout', { method: 'POST', body: { refreshToken: s.refreshToken } }, undefined);
-      } catch {
-        /* already signed out locally */
-      }
+    try {
+      // The server ends the session the cookie names, and its access tokens with it.
+      await this.send('/auth/logout', { method: 'POST', body: s?.refreshToken ? { refreshToken: s.refreshToken } : {} }, undefined);
+    } catch {
+      /* already signed out locally */
     }
   }
 
   private async send(path: string, opts: RequestOptions, token: string | undefined): Promise<Response> {
-    const headers: Record<string, string> = { Accept: 'application/json', ...opts.headers };
+    const headers: Record<string, string> = { Accept: 'application/json', 'X-Session-Cookie': '1', ...opts.headers };
     let body: BodyInit | undefined;
     if (opts.form) body = opts.form;
     else if (opts.body !== undefined) {
@@ -158,12 +163,13 @@ export class ApiClient {
   private async doRefresh(stale: Session): Promise<Session | null> {
     const current = this.store.get();
     if (!current) return null;
-    // Another tab rotated the pair while we waited for the lock.
-    if (current.refreshToken !== stale.refreshToken) return current;
+    // Another tab refreshed while we waited for the lock.
+    if (current.accessToken !== stale.accessToken) return current;
     try {
-      const res = await this.send('/auth/refresh', { method: 'POST', body: { refreshToken: current.refreshToken } }, undefined);
+      // A session stored before the cookie sends its refresh token once; the answer moves it into the cookie.
+      const res = await this.send('/auth/refresh', { method: 'POST', body: current.refreshToken ? { refreshToken: current.refreshToken } : {} }, undefined);
       if (res.ok) {
-        const r = (await res.json()) as AuthResponse;
+        const r = (await res.json()) as SessionResponse;
         return this.acceptSession(r);
       }
       if (res.status === 401) this.store.set(null);

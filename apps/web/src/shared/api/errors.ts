@@ -208,6 +208,13 @@ export const BY_CODE: Record<ErrorCode | (typeof CLIENT_ERROR_CODES)[number], st
   topic_in_use: 'Chủ đề đang được dùng trong quy tắc chọn câu hỏi của vòng thi nên chưa xóa được.',
   topic_not_empty: 'Chủ đề còn câu hỏi hoặc chủ đề con nên chưa xóa được.',
   winner_disqualified: 'Người này đã bị loại và giải đã được chuyển cho người khác. Muốn hoàn tác, hãy đính chính kết quả (khôi phục lượt thi).',
+  // Accounts (libs/identity)
+  login_delayed: 'Đăng nhập sai nhiều lần. Vui lòng chờ một lát rồi thử lại, hoặc dùng "Quên mật khẩu?" để đặt mật khẩu mới.',
+  weak_password: 'Mật khẩu này quá phổ biến, dễ bị đoán. Hãy chọn mật khẩu khác.',
+  wrong_password: 'Mật khẩu hiện tại không đúng.',
+  same_password: 'Mật khẩu mới phải khác mật khẩu hiện tại.',
+  invalid_reset_code: 'Mã không đúng hoặc đã hết hạn. Hãy yêu cầu gửi mã mới.',
+  invalid_national_id: 'Số CCCD không hợp lệ: kiểm tra mã tỉnh (3 số đầu) và năm sinh (số thứ 5–6) khớp với ngày sinh.',
 };
 
 const BY_STATUS: Record<number, string> = {
@@ -226,6 +233,7 @@ const BY_STATUS: Record<number, string> = {
 /** One sentence for the person in front of the screen. */
 export function describeError(e: unknown): string {
   if (e instanceof ApiError) {
+    if (e.code === 'login_delayed' && e.retryAfterSeconds) return `${BY_CODE.login_delayed} (khoảng ${Math.ceil(e.retryAfterSeconds)} giây)`;
     const text = e.code ? (BY_CODE as Record<string, string | undefined>)[e.code] : undefined;
     if (text) return text;
     if (e.status === 0) return BY_CODE.network;

@@ -30,7 +30,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Resident sign-up */
+        /** Resident sign-up (a CCCD of a real structure, not a common password) */
         post: operations["AuthController_register"];
         delete?: never;
         options?: never;
@@ -47,7 +47,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Sign in with phone or e-mail and password */
+        /** Sign in with phone or e-mail and password; wrong tries slow that account on that client (429 login_delayed) */
         post: operations["AuthController_login"];
         delete?: never;
         options?: never;
@@ -64,7 +64,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Exchange a refresh token for a new pair (rotation) */
+        /** Exchange a refresh token (body, or the cookie) for a new pair (rotation); a reused one ends its session */
         post: operations["AuthController_refresh"];
         delete?: never;
         options?: never;
@@ -81,7 +81,42 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** End this session: its refresh token and, within seconds, its access tokens on every instance */
         post: operations["AuthController_logout"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/password-reset/request": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send a one-time code to the phone (SMS) or e-mail typed; the same answer whether or not such an account exists */
+        post: operations["AuthController_requestReset"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/password-reset/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Set a new password with the code: every session ends, a new one starts here */
+        post: operations["AuthController_confirmReset"];
         delete?: never;
         options?: never;
         head?: never;
@@ -99,8 +134,43 @@ export interface paths {
         get: operations["UsersController_me"];
         put?: never;
         post?: never;
-        /** Delete your account: anonymised, sign-in and tokens revoked, results kept anonymously */
+        /** Delete your account: anonymised, hand-ins and their files erased, sign-in, tokens and sockets ended, scores kept anonymously */
         delete: operations["PersonalDataController_remove"];
+        options?: never;
+        head?: never;
+        /** Correct your e-mail, province, commune or unit (audited). Name, national ID and date of birth decide prizes: the organiser corrects those */
+        patch: operations["AccountController_updateProfile"];
+        trace?: never;
+    };
+    "/api/v1/me/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Change your password: every other session ends; this one goes on with the new pair returned */
+        post: operations["AccountController_changePassword"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/sign-out-everywhere": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** End every session of your account, this one included: access tokens die within seconds, live connections close */
+        post: operations["AccountController_signOutEverywhere"];
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -234,7 +304,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Download everything kept about you (JSON): profile unmasked, consents, registrations, attempts with answers, audit entries */
+        /** Download everything kept about you (JSON): profile unmasked, consents, registrations, attempts with answers, judged entries, published results, audit entries */
         get: operations["PersonalDataController_export"];
         put?: never;
         post?: never;
@@ -1493,7 +1563,8 @@ export interface components {
         };
         SessionResponse: {
             accessToken: string;
-            refreshToken: string;
+            /** @description Absent when the request asked for the httpOnly cookie (X-Session-Cookie: 1) */
+            refreshToken?: string;
             /** @description Seconds until the access token expires */
             expiresIn: number;
             user: components["schemas"]["UserResponse"];
@@ -1503,8 +1574,42 @@ export interface components {
             login: string;
             password: string;
         };
-        RefreshDto: {
-            refreshToken: string;
+        RefreshBodyDto: {
+            /** @description Omit when the refresh token is in the httpOnly cookie (web app; send X-Session-Cookie: 1) */
+            refreshToken?: string;
+        };
+        PasswordResetRequestDto: {
+            /** @description The phone number (the code comes by SMS) or e-mail (by e-mail) of the account */
+            login: string;
+        };
+        PasswordResetRequestedDto: {
+            /** @description The same answer whether or not an account uses this login */
+            message: string;
+            /** @description How long a code sent stays valid */
+            codeValidSeconds: number;
+        };
+        PasswordResetConfirmDto: {
+            /** @description As given when asking for the code */
+            login: string;
+            /**
+             * @description The 6-digit code sent
+             * @example 042917
+             */
+            code: string;
+            newPassword: string;
+        };
+        UpdateProfileDto: {
+            /** @description null removes it (sign-in by phone stays) */
+            email?: string | null;
+            /** @enum {string} */
+            province?: "Hà Nội" | "Huế" | "Hải Phòng" | "Đà Nẵng" | "Thành phố Hồ Chí Minh" | "Cần Thơ" | "Lai Châu" | "Điện Biên" | "Sơn La" | "Lạng Sơn" | "Quảng Ninh" | "Thanh Hóa" | "Nghệ An" | "Hà Tĩnh" | "Cao Bằng" | "Tuyên Quang" | "Lào Cai" | "Thái Nguyên" | "Phú Thọ" | "Bắc Ninh" | "Hưng Yên" | "Ninh Bình" | "Quảng Trị" | "Quảng Ngãi" | "Gia Lai" | "Khánh Hòa" | "Lâm Đồng" | "Đắk Lắk" | "Đồng Nai" | "Tây Ninh" | "Vĩnh Long" | "Đồng Tháp" | "Cà Mau" | "An Giang";
+            commune?: string | null;
+            unit?: string | null;
+        };
+        ChangePasswordDto: {
+            currentPassword: string;
+            /** @description Not one of the most common passwords */
+            newPassword: string;
         };
         CreateStaffUserDto: {
             fullName: string;
@@ -1623,14 +1728,14 @@ export interface components {
              */
             province?: "Hà Nội" | "Huế" | "Hải Phòng" | "Đà Nẵng" | "Thành phố Hồ Chí Minh" | "Cần Thơ" | "Lai Châu" | "Điện Biên" | "Sơn La" | "Lạng Sơn" | "Quảng Ninh" | "Thanh Hóa" | "Nghệ An" | "Hà Tĩnh" | "Cao Bằng" | "Tuyên Quang" | "Lào Cai" | "Thái Nguyên" | "Phú Thọ" | "Bắc Ninh" | "Hưng Yên" | "Ninh Bình" | "Quảng Trị" | "Quảng Ngãi" | "Gia Lai" | "Khánh Hòa" | "Lâm Đồng" | "Đắk Lắk" | "Đồng Nai" | "Tây Ninh" | "Vĩnh Long" | "Đồng Tháp" | "Cà Mau" | "An Giang" | null;
         };
-        ConsentsResponse: {
+        ExportedConsentsDto: {
             /** Format: date-time */
             personalDataConsentAt: string | null;
             guardianName: string | null;
             /** Format: date-time */
             guardianConsentAt: string | null;
         };
-        ExportedRegistration: {
+        ExportedRegistrationDto: {
             /** Format: uuid */
             contestId: string;
             contestTitle: string;
@@ -1641,22 +1746,20 @@ export interface components {
             /** Format: date-time */
             registeredAt: string;
         };
-        ExportedAnswer: {
+        ExportedAnswerDto: {
             questionKey: string;
-            /** @description As saved: { optionIds } or { value } */
-            value: {
-                [key: string]: unknown;
-            };
+            /** @description As sent: option ids, a number or text */
+            value: Record<string, never>;
             /** Format: date-time */
             receivedAt: string;
         };
-        ExportedEvent: {
+        ExportedEventDto: {
             kind: string;
             /** Format: date-time */
             at: string;
             ip: string | null;
         };
-        ExportedAttemptResponse: {
+        ExportedAttemptDto: {
             /** Format: uuid */
             id: string;
             /** Format: uuid */
@@ -1677,10 +1780,49 @@ export interface components {
             ip: string | null;
             userAgent: string | null;
             deviceId: string | null;
-            answers: components["schemas"]["ExportedAnswer"][];
-            events: components["schemas"]["ExportedEvent"][];
+            answers: components["schemas"]["ExportedAnswerDto"][];
+            events: components["schemas"]["ExportedEventDto"][];
         };
-        ExportedAuditEntry: {
+        ExportedEntryFileDto: {
+            name: string | null;
+            type: string | null;
+            size: number | null;
+            sha256: string | null;
+            /** @description Where the file itself downloads (GET, with your token) */
+            url: string;
+        };
+        ExportedJudgedEntryDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            contestId: string;
+            /** Format: uuid */
+            roundId: string;
+            roundTitle: string;
+            text: string | null;
+            link: string | null;
+            file: components["schemas"]["ExportedEntryFileDto"] | null;
+            version: number;
+            /** Format: date-time */
+            submittedAt: string;
+        };
+        ExportedResultDto: {
+            /** Format: uuid */
+            contestId: string;
+            /** Format: uuid */
+            roundId: string;
+            roundTitle: string;
+            rank: number;
+            score: number;
+            maxScore: number;
+            timeTakenMs: number;
+            prediction: number | null;
+            unit: string | null;
+            prizeName: string | null;
+            /** Format: date-time */
+            publishedAt: string | null;
+        };
+        ExportedAuditEntryDto: {
             /** Format: date-time */
             at: string;
             action: string;
@@ -1690,15 +1832,18 @@ export interface components {
             byYou: boolean;
             reason: string | null;
         };
-        PersonalDataResponse: {
+        PersonalDataExportDto: {
             /** Format: date-time */
             exportedAt: string;
-            /** @description Phone and national ID unmasked: the one place they are shown in full */
+            /** @description Your own phone and national ID in full: the one place they are shown so */
             profile: components["schemas"]["UserResponse"];
-            consents: components["schemas"]["ConsentsResponse"];
-            registrations: components["schemas"]["ExportedRegistration"][];
-            attempts: components["schemas"]["ExportedAttemptResponse"][];
-            auditEntries: components["schemas"]["ExportedAuditEntry"][];
+            consents: components["schemas"]["ExportedConsentsDto"];
+            registrations: components["schemas"]["ExportedRegistrationDto"][];
+            attempts: components["schemas"]["ExportedAttemptDto"][];
+            judgedEntries: components["schemas"]["ExportedJudgedEntryDto"][];
+            /** @description Published results only */
+            results: components["schemas"]["ExportedResultDto"][];
+            auditEntries: components["schemas"]["ExportedAuditEntryDto"][];
         };
         DeleteAccountDto: {
             /** @description The current password */
@@ -3847,7 +3992,7 @@ export interface components {
              * @description Stable machine-readable reason; absent only for routing errors (unknown path or method)
              * @enum {string}
              */
-            code?: "account_deactivated" | "advancement_unavailable" | "already_recused" | "already_registered" | "answer_invalid" | "attempt_already_cleared" | "attempt_already_void" | "attempt_closed" | "attempt_events_unavailable" | "attempt_in_progress" | "attempt_limit_reached" | "attempt_not_flagged" | "attempt_not_void" | "attempt_void" | "bad_idempotency_key" | "body_too_deep" | "body_too_large" | "brief_locked" | "cannot_change_self" | "contest_archived" | "contest_closed" | "contest_has_no_rounds" | "contest_not_closed" | "contest_not_draft" | "contest_not_open" | "contest_not_published" | "contradictory_correction" | "deadline_passed" | "duplicate_question" | "email_taken" | "entries_closed" | "entry_gone" | "entry_marked" | "entry_text_too_long" | "export_not_ready" | "file_empty" | "file_required" | "file_too_large" | "flagged_winners_unreviewed" | "forbidden" | "format_required" | "group_field_required" | "guardian_consent_required" | "hand_in_kind_not_allowed" | "import_file_refused" | "import_invalid" | "import_too_large" | "invalid_advancement" | "invalid_attempt_row" | "invalid_award_rules" | "invalid_brief" | "invalid_date_of_birth" | "invalid_entry" | "invalid_entry_facts" | "invalid_group_field" | "invalid_jury" | "invalid_jury_policy" | "invalid_period" | "invalid_phone" | "invalid_prize_plan" | "invalid_province" | "invalid_question" | "invalid_ranking_rules" | "invalid_reconciliation" | "invalid_rubric" | "invalid_scores" | "invalid_text" | "invalid_topic" | "invalid_unit_prizes" | "judge_deactivated" | "judge_has_marks" | "jury_locked" | "jury_not_configured" | "leaderboard_hidden" | "malformed_request" | "marking_incomplete" | "marking_not_open" | "marks_sealed" | "national_id_taken" | "needs_reconciliation" | "no_advancement_rule" | "no_next_round" | "no_prediction_question" | "not_a_judge" | "not_a_judged_round" | "not_a_quiz" | "not_an_entrant" | "not_enrolled" | "not_flagged" | "not_found" | "not_in_round" | "not_registered" | "not_staff" | "nothing_to_change" | "nothing_to_correct" | "one_option_only" | "opens_at_required" | "organisation_required" | "parent_not_found" | "phone_taken" | "pick_or_quota" | "pick_required" | "pool_too_small" | "prediction_actual_counted" | "prediction_actual_required" | "question_archived" | "ranking_unavailable" | "rate_limited" | "registration_invalid" | "results_not_published" | "results_published" | "results_stale" | "round_changed" | "round_closed" | "round_draft" | "round_invalid" | "round_locked" | "round_not_closed" | "round_not_deletable" | "round_not_open" | "round_not_over" | "rounds_running" | "rules_locked" | "selection_empty" | "selection_invalid" | "selection_too_few" | "selection_topic_unknown" | "slug_locked" | "slug_taken" | "stale_answer" | "start_contended" | "too_many_rounds" | "topic_exists" | "topic_in_use" | "topic_not_empty" | "unauthorized" | "unavailable" | "unknown_event" | "unknown_format" | "unknown_option" | "unknown_organisation" | "unsupported_file_type" | "unsupported_media_type" | "upload_failed" | "upload_timeout" | "validation_failed" | "winner_disqualified" | "wrong_answer_kind";
+            code?: "account_deactivated" | "advancement_unavailable" | "already_recused" | "already_registered" | "answer_invalid" | "attempt_already_cleared" | "attempt_already_void" | "attempt_closed" | "attempt_events_unavailable" | "attempt_in_progress" | "attempt_limit_reached" | "attempt_not_flagged" | "attempt_not_void" | "attempt_void" | "bad_idempotency_key" | "body_too_deep" | "body_too_large" | "brief_locked" | "cannot_change_self" | "contest_archived" | "contest_closed" | "contest_has_no_rounds" | "contest_not_closed" | "contest_not_draft" | "contest_not_open" | "contest_not_published" | "contradictory_correction" | "deadline_passed" | "duplicate_question" | "email_taken" | "entries_closed" | "entry_gone" | "entry_marked" | "entry_text_too_long" | "export_not_ready" | "file_empty" | "file_required" | "file_too_large" | "flagged_winners_unreviewed" | "forbidden" | "format_required" | "group_field_required" | "guardian_consent_required" | "hand_in_kind_not_allowed" | "import_file_refused" | "import_invalid" | "import_too_large" | "invalid_advancement" | "invalid_attempt_row" | "invalid_award_rules" | "invalid_brief" | "invalid_date_of_birth" | "invalid_entry" | "invalid_entry_facts" | "invalid_group_field" | "invalid_jury" | "invalid_jury_policy" | "invalid_national_id" | "invalid_period" | "invalid_phone" | "invalid_prize_plan" | "invalid_province" | "invalid_question" | "invalid_ranking_rules" | "invalid_reconciliation" | "invalid_reset_code" | "invalid_rubric" | "invalid_scores" | "invalid_text" | "invalid_topic" | "invalid_unit_prizes" | "judge_deactivated" | "judge_has_marks" | "jury_locked" | "jury_not_configured" | "leaderboard_hidden" | "login_delayed" | "malformed_request" | "marking_incomplete" | "marking_not_open" | "marks_sealed" | "national_id_taken" | "needs_reconciliation" | "no_advancement_rule" | "no_next_round" | "no_prediction_question" | "not_a_judge" | "not_a_judged_round" | "not_a_quiz" | "not_an_entrant" | "not_enrolled" | "not_flagged" | "not_found" | "not_in_round" | "not_registered" | "not_staff" | "nothing_to_change" | "nothing_to_correct" | "one_option_only" | "opens_at_required" | "organisation_required" | "parent_not_found" | "phone_taken" | "pick_or_quota" | "pick_required" | "pool_too_small" | "prediction_actual_counted" | "prediction_actual_required" | "question_archived" | "ranking_unavailable" | "rate_limited" | "registration_invalid" | "results_not_published" | "results_published" | "results_stale" | "round_changed" | "round_closed" | "round_draft" | "round_invalid" | "round_locked" | "round_not_closed" | "round_not_deletable" | "round_not_open" | "round_not_over" | "rounds_running" | "rules_locked" | "same_password" | "selection_empty" | "selection_invalid" | "selection_too_few" | "selection_topic_unknown" | "slug_locked" | "slug_taken" | "stale_answer" | "start_contended" | "too_many_rounds" | "topic_exists" | "topic_in_use" | "topic_not_empty" | "unauthorized" | "unavailable" | "unknown_event" | "unknown_format" | "unknown_option" | "unknown_organisation" | "unsupported_file_type" | "unsupported_media_type" | "upload_failed" | "upload_timeout" | "validation_failed" | "weak_password" | "winner_disqualified" | "wrong_answer_kind" | "wrong_password";
             /** @description Depends on the code: e.g. `[{ field, problems }]` for validation_failed, `{ attemptId }` for attempt_in_progress */
             details?: {
                 [key: string]: unknown;
@@ -3978,7 +4123,10 @@ export interface operations {
     AuthController_register: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 1: keep the refresh token in an httpOnly cookie (path /api/v1/auth) instead of the body */
+                "x-session-cookie"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -4013,7 +4161,10 @@ export interface operations {
     AuthController_login: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 1: keep the refresh token in an httpOnly cookie (path /api/v1/auth) instead of the body */
+                "x-session-cookie"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -4048,13 +4199,16 @@ export interface operations {
     AuthController_refresh: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 1: keep the refresh token in an httpOnly cookie (path /api/v1/auth) instead of the body */
+                "x-session-cookie"?: string;
+            };
             path?: never;
             cookie?: never;
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["RefreshDto"];
+                "application/json": components["schemas"]["RefreshBodyDto"];
             };
         };
         responses: {
@@ -4083,16 +4237,20 @@ export interface operations {
     AuthController_logout: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 1: keep the refresh token in an httpOnly cookie (path /api/v1/auth) instead of the body */
+                "x-session-cookie"?: string;
+            };
             path?: never;
             cookie?: never;
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["RefreshDto"];
+                "application/json": components["schemas"]["RefreshBodyDto"];
             };
         };
         responses: {
+            /** @description Signed out (also when the token was already invalid) */
             204: {
                 headers: {
                     [name: string]: unknown;
@@ -4100,6 +4258,90 @@ export interface operations {
                 content?: never;
             };
             400: components["responses"]["BadRequest"];
+            409: components["responses"]["Conflict"];
+            /** @description Rate limited; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    AuthController_requestReset: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 1: keep the refresh token in an httpOnly cookie (path /api/v1/auth) instead of the body */
+                "x-session-cookie"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PasswordResetRequestDto"];
+            };
+        };
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PasswordResetRequestedDto"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            409: components["responses"]["Conflict"];
+            /** @description Rate limited; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    AuthController_confirmReset: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 1: keep the refresh token in an httpOnly cookie (path /api/v1/auth) instead of the body */
+                "x-session-cookie"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PasswordResetConfirmDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionResponse"];
+                };
+            };
+            /** @description invalid_reset_code (wrong, expired or spent after 5 tries), weak_password */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             409: components["responses"]["Conflict"];
             /** @description Rate limited; see Retry-After */
             429: {
@@ -4150,6 +4392,85 @@ export interface operations {
         };
         responses: {
             /** @description Account anonymised; results kept without your identity */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    AccountController_updateProfile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateProfileDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    AccountController_changePassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangePasswordDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    AccountController_signOutEverywhere: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every session ended */
             204: {
                 headers: {
                     [name: string]: unknown;
@@ -4502,7 +4823,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PersonalDataResponse"];
+                    "application/json": components["schemas"]["PersonalDataExportDto"];
                 };
             };
             400: components["responses"]["BadRequest"];

@@ -1,16 +1,21 @@
 import { readJson, storage, type KeyValueStorage } from '../storage';
 import type { User } from './types';
 
+/**
+ * What the page keeps: the short-lived access token and who is signed in. The refresh token
+ * lives in an httpOnly cookie the page's scripts cannot read (issue 15); `refreshToken` is
+ * only still here in sessions stored before that, and goes at their first refresh.
+ */
 export interface Session {
   accessToken: string;
-  refreshToken: string;
+  refreshToken?: string;
   user: User;
 }
 
 const KEY = 'lc.session';
 type Listener = (s: Session | null) => void;
 
-/** The signed-in session, kept in localStorage and shared between tabs. */
+/** The signed-in session (access token and user), kept in localStorage and shared between tabs. */
 export class SessionStore {
   private listeners = new Set<Listener>();
 

@@ -1,4 +1,5 @@
 import type { Socket } from 'socket.io-client';
+import { api } from '../api/client';
 import { sessions } from '../api/session';
 import type { BoardConcealment, LeaderboardRow } from '../api/types';
 
@@ -39,7 +40,12 @@ export async function acquireLive(): Promise<Socket> {
         reconnectionDelayMax: 15_000,
         timeout: 15_000,
       }),
-    );
+    ).then((s) => {
+      // The server closed this connection because the session ended (signed out elsewhere, password
+      // changed): one call finds out, and the page signs out if the session cannot be refreshed.
+      s.on('session:ended', () => void api.get('/me').catch(() => undefined));
+      return s;
+    });
   }
   return socketPromise;
 }

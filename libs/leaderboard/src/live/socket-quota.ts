@@ -1,0 +1,42 @@
+import { Inject, Injectable } from '@nestjs/common';
+import Redis from 'ioredis';
+import { AppConfig, REDIS, RedisKeys } from '@lc/platform';
+
+/** Adds the socket, then answers (and forgets) the oldest beyond the limit. */
+const ADMIT = `
+redis.call('ZADD', KEYS[1], ARGV[1], ARGV[2])
+redis.call('EXPIRE', KEYS[1], 86400)
+local over = redis.call('ZCARD', KEYS[1]) - tonumber(ARGV[3])
+if over <= 0 then return {} end
+local old = redis.call('ZRANGE', KEYS[1], 0, over - 1)
+redis.call('ZREM', KEYS[1], unpack(old))
+return old
+`;
+
+/**
+ * At most LIVE_MAX_SOCKETS_PER_USER live connections per user across every instance: one
+ * sorted set of socket ids per user, by connection time. A new connection beyond the limit
+ * closes the oldest (a new tab works; a script opening thousands cannot hold them). Ids left
+ * by a crashed instance are the oldest, so they are the first to go.
+ */
+@Injectable()
+export class SocketQuota {
+  constructor(
+    @Inject(REDIS) private readonly redis: Redis,
+    private readonly keys: RedisKeys,
+    private readonly config: AppConfig,
+  ) {}
+
+  /** Returns the ids of the sockets to close. */
+  async admit(userId: string, socketId: string, at: number): Promise<string[]> {
+    return (await this.redis.eval(ADMIT, 1, this.key(userId), at, socketId, this.config.liveMaxSocketsPerUser)) as string[];
+  }
+
+  async release(userId: string, socketId: string): Promise<void> {
+    await this.redis.zrem(this.key(userId), socketId);
+  }
+
+  private key(userId: string): string {
+    return this.keys.key('live', 'sockets', userId);
+  }
+}
