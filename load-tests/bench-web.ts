@@ -23,7 +23,7 @@ import { createApi } from '../apps/api/src/bootstrap';
 import { intEnv, loadDotEnv, log, ROOT } from './lib/env';
 import { createScratchDatabase, dropRedisPrefix, dropScratchDatabase } from '../scripts/lib/scratch-db';
 
-const BUDGET = { residentBundleKB: 200, firstRenderMs: 3000 };
+const BUDGET = { residentBundleKB: 150, firstRenderMs: 3000 };
 /** Chrome DevTools' "Slow 4G" preset. */
 const SLOW_4G = { name: 'Slow 4G', downloadKbps: 1600, uploadKbps: 750, rttMs: 150 };
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';

@@ -7,7 +7,9 @@ export default defineConfig({
   base: '/',
   plugins: [react()],
   build: {
-    outDir: 'dist',
+    // WEB_OUT_DIR: a build elsewhere (the build test), so running tests keep serving dist/.
+    outDir: process.env.WEB_OUT_DIR || 'dist',
+    emptyOutDir: true,
     // Phones in chat-app browsers: Android WebView / iOS Safari of the last few years.
     target: ['es2020', 'safari14', 'chrome87'],
     sourcemap: false,
