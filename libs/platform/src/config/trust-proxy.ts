@@ -1,0 +1,27 @@
+import { isIP } from 'node:net';
+
+/**
+ * TRUST_PROXY: whose X-Forwarded-For the api believes. `false` (default): nobody's, the client
+ * IP is the socket's peer. A list of addresses or CIDR ranges ("127.0.0.1", "10.0.0.0/8,::1"):
+ * only those hops, so the client IP is the last address a named proxy saw, and a resident
+ * cannot spoof it by sending the header. `true` trusts every hop: safe only when the proxy in
+ * front overwrites the header (deploy/nginx does: X-Forwarded-For $remote_addr).
+ */
+export function parseTrustProxy(raw: string): { value: boolean | string[]; problem?: string } {
+  const v = raw.trim().toLowerCase();
+  if (['', 'false', '0', 'no'].includes(v)) return { value: false };
+  if (['true', '1', 'yes'].includes(v)) return { value: true };
+  const hops = raw.split(',').map((s) => s.trim()).filter(Boolean);
+  const bad = hops.filter((h) => !isAddressOrRange(h));
+  if (bad.length) return { value: false, problem: `TRUST_PROXY must be true, false or proxy addresses / CIDR ranges separated by commas (bad: "${bad.join('", "')}")` };
+  return { value: hops };
+}
+
+function isAddressOrRange(s: string): boolean {
+  const [addr, bits, extra] = s.split('/');
+  const family = isIP(addr);
+  if (!family || extra !== undefined) return false;
+  if (bits === undefined) return true;
+  const n = Number(bits);
+  return /^\d{1,3}$/.test(bits) && n <= (family === 4 ? 32 : 128);
+}
