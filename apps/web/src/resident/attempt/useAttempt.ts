@@ -239,6 +239,13 @@ export function useAttempt(attemptId: string) {
     );
   }, [roundId, predictionQuestion]);
 
+  // Answers left in the outbox by an earlier page (a reload, a crashed in-app browser) go as soon
+  // as the attempt is on screen, not when the resident next answers; offline, the retry loop
+  // keeps trying.
+  useEffect(() => {
+    if (phase === 'in_progress') void flush();
+  }, [phase, flush]);
+
   useEffect(() => {
     const on = () => {
       setOnline(navigator.onLine);
