@@ -135,6 +135,19 @@ describe('deploy: nginx in front of two api instances and the worker', () => {
       expect(row.flags.map((f) => f.code)).not.toContain('shared_ip');
     });
 
+    it('records integrity events sent over the socket with the resident’s own address too', async () => {
+      const r = await entrant(top.http, contestId);
+      const start = await from('127.0.0.24').post(`${top.url}/api/v1/rounds/${roundId}/attempts`, r.token);
+      expect(start.status).toBe(201);
+      const s = io(`${top.url}/live`, { transports: ['websocket'], reconnection: false, forceNew: true, auth: { token: r.token }, localAddress: '127.0.0.24' } as Parameters<typeof io>[1]);
+      sockets.push(s);
+      await connected(s);
+      const ack = await s.timeout(5000).emitWithAck('attempt:event', { attemptId: start.body.id, kind: 'focus_lost', at: new Date().toISOString() });
+      expect(ack.ok).toBe(true);
+      const rows = (await db.query<{ ip: string }>('SELECT ip FROM attempt_event WHERE attempt_id = $1', [start.body.id])).rows;
+      expect(rows.map((x) => x.ip)).toEqual(['127.0.0.24']);
+    });
+
     it('ignores X-Forwarded-For entirely with TRUST_PROXY off', async () => {
       direct = await startApi({ TRUST_PROXY: 'false' });
       const someone = from('127.0.0.23');
