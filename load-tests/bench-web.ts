@@ -1,40 +1,53 @@
 /**
- * npm run bench:web — what a resident's phone pays to open a contest from its QR code
- * (issue 8's budgets): the built web app served by the api (production mode, scratch
- * database, precompressed assets), opened in Debian's Chromium at 390×844 with a cold cache
- * on an emulated "Slow 4G" link (CDP Network.emulateNetworkConditions: 1.6 Mbps down,
- * 750 kbps up, 150 ms RTT). Measures first contentful paint and the first render of the
- * contest page with its data (the title heading on screen), the bytes sent, and the resident
- * bundle's gzipped size (apps/web/scripts/bundle-budget.mjs, the build's own check).
- * Prints one JSON document; progress goes to stderr.
- * Budgets: resident bundle under 200 KB gzipped, first render under 3 s.
+ * npm run bench:web — the first useful screen on a slow phone (issue 16): Debian's Chromium at
+ * 390×844 with the CPU slowed ×4 and an emulated Slow 3G link (Chrome DevTools Protocol
+ * Network.emulateNetworkConditions: 2,000 ms latency, 50 kB/s each way), for
+ *   - the contest list (`#/`), until the contest's title is on screen;
+ *   - a resumed attempt (`#/bai-thi/:id`, signed in, two answers saved), until its first
+ *     question's text is on screen;
+ * each cold (a new browser context: empty HTTP cache, no service worker; the session in
+ * localStorage as on a phone that signed in before) and warm (the same context opening the page
+ * again). Both the current web build and a baseline build (BENCH_BASELINE_REF, by default the
+ * commit the issue measured) are served by the api in production mode on one scratch database,
+ * in the same run, so the figures compare like with like. Prints one JSON document (medians and
+ * every run); progress goes to stderr. Targets: ≤ 4 s cold, ≤ 2 s warm.
  *
- * Knobs (env): BENCH_RUNS (3 per CPU setting), BENCH_CPU_SLOWDOWNS ("1,4": 4 is Lighthouse's
- * mobile CPU), WEB_DIST_DIR (apps/web/dist), BENCH_KEEP=1 keeps the scratch database.
+ * Knobs (env): BENCH_RUNS (3), BENCH_CPU_SLOWDOWN (4), BENCH_LATENCY_MS (2000), BENCH_KBPS
+ * (50, kB/s), BENCH_BASELINE_REF (0b9a78c), BENCH_BASELINE_DIST (an already built baseline:
+ * skips the build), BENCH_VARIANTS ("baseline,current"), WEB_DIST_DIR, BENCH_KEEP=1.
  */
 import 'reflect-metadata';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, execSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
-import { chromium } from 'playwright-core';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { BrowserContext, chromium, Page } from 'playwright-core';
 import { loadConfig } from '@lc/platform';
 import { createApi } from '../apps/api/src/bootstrap';
 import { intEnv, loadDotEnv, log, ROOT } from './lib/env';
 import { createScratchDatabase, dropRedisPrefix, dropScratchDatabase } from '../scripts/lib/scratch-db';
 
-const BUDGET = { residentBundleKB: 200, firstRenderMs: 3000 };
-/** Chrome DevTools' "Slow 4G" preset. */
-const SLOW_4G = { name: 'Slow 4G', downloadKbps: 1600, uploadKbps: 750, rttMs: 150 };
+const TARGET = { coldMs: 4000, warmMs: 2000 };
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
+type Screen = 'contestList' | 'attempt';
 interface Run {
-  cpuSlowdown: number;
-  firstContentfulPaintMs: number | null;
-  contestRenderedMs: number;
+  variant: string;
+  screen: Screen;
+  cache: 'cold' | 'warm';
+  ms: number;
   transferredKB: number;
   requests: number;
+}
+interface Seeded {
+  title: string;
+  attemptId: string;
+  firstStems: string[];
+  session: { accessToken: string; refreshToken: string; user: unknown };
 }
 
 const median = (xs: number[]) => {
@@ -43,22 +56,33 @@ const median = (xs: number[]) => {
 };
 const round1 = (n: number) => Math.round(n * 10) / 10;
 
-/** The build's own budget script: its "resident bundle: N KB gzipped" line. */
-function residentBundleKB(webDist: string): number {
+/** The build's own budget script: its "resident bundle: N KB gzipped …, M KB brotli" line. */
+function residentBundle(webDist: string): { gzipKB: number; brotliKB: number | null } {
   const script = join(dirname(webDist), 'scripts', 'bundle-budget.mjs');
   if (!existsSync(script)) throw new Error(`${script} is missing: WEB_DIST_DIR must be a web app's dist/ beside its scripts/`);
   let out: string;
   try {
-    out = execFileSync(process.execPath, [script], { encoding: 'utf8' });
+    out = execFileSync(process.execPath, [script], { encoding: 'utf8', env: { ...process.env, WEB_OUT_DIR: webDist } });
   } catch (e) {
     out = String((e as { stdout?: string }).stdout ?? ''); // over budget: exits 1, still prints the size
   }
-  const m = /resident bundle:\s+([\d.]+) KB/.exec(out);
+  const m = /resident bundle:\s+([\d.]+) KB gzipped(?:[^,]*, ([\d.]+) KB brotli)?/.exec(out);
   if (!m) throw new Error(`bundle-budget.mjs printed no resident size:\n${out}`);
-  return Number(m[1]);
+  return { gzipKB: Number(m[1]), brotliKB: m[2] ? Number(m[2]) : null };
 }
 
-async function seed(base: string, admin: { email: string; password: string }): Promise<{ contestId: string; title: string }> {
+/** The web app as it was at `ref`, built for production beside the current one's node_modules. */
+function buildBaseline(ref: string): { dist: string; cleanup: () => void } {
+  const dir = mkdtempSync(join(tmpdir(), 'lc-bench-web-baseline-'));
+  log(`building the baseline web app (${ref}) in ${dir}`);
+  execSync(`git archive ${ref} apps/web | tar -x -C ${dir}`, { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+  const web = join(dir, 'apps/web');
+  symlinkSync(join(ROOT, 'apps/web/node_modules'), join(web, 'node_modules'));
+  execSync('npx vite build --logLevel warn && node scripts/precompress.mjs', { cwd: web, env: { ...process.env, NODE_ENV: 'production', WEB_OUT_DIR: '' }, stdio: ['ignore', 'ignore', 'inherit'] });
+  return { dist: join(web, 'dist'), cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+async function seed(base: string, admin: { email: string; password: string }): Promise<Seeded> {
   const call = async (method: string, path: string, body?: unknown, token?: string): Promise<any> => {
     const res = await fetch(`${base}/api/v1${path}`, { method, headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: body === undefined ? undefined : JSON.stringify(body) });
     const json = (await res.json()) as any;
@@ -75,27 +99,70 @@ async function seed(base: string, admin: { email: string; password: string }): P
   }
   const title = 'Cuộc thi trực tuyến tìm hiểu pháp luật về bầu cử đại biểu Quốc hội và HĐND';
   const contest = await call('POST', '/contests', { title, slug: 'bench-web', description: 'Dành cho mọi công dân từ đủ 16 tuổi. Mỗi tuần một vòng thi 10 câu hỏi trắc nghiệm trong 15 phút.', rules: 'Thể lệ: mỗi người được thi tối đa 3 lượt mỗi vòng; lượt có kết quả cao nhất được tính.' }, token);
+  const rounds = [];
   for (let w = 1; w <= 3; w++) {
-    await call(
-      'POST',
-      `/contests/${contest.id}/rounds`,
-      { title: `Tuần ${w}`, kind: 'quiz', opensAt: new Date(Date.now() - 1000 + (w - 1) * 7 * 86400_000).toISOString(), closesAt: new Date(Date.now() + w * 7 * 86400_000).toISOString(), durationSeconds: 900, maxAttempts: 3, attemptScoring: 'best', selection: [{ bankId: bank.id, count: 10 }] },
-      token,
+    rounds.push(
+      await call(
+        'POST',
+        `/contests/${contest.id}/rounds`,
+        { title: `Tuần ${w}`, kind: 'quiz', opensAt: new Date(Date.now() - 1000 + (w - 1) * 7 * 86400_000).toISOString(), closesAt: new Date(Date.now() + w * 7 * 86400_000).toISOString(), durationSeconds: 3600, maxAttempts: 3, attemptScoring: 'best', selection: [{ bankId: bank.id, count: 10 }] },
+        token,
+      ),
     );
   }
   await call('POST', `/contests/${contest.id}/publish`, {}, token);
-  return { contestId: contest.id, title };
+  const resident = await call('POST', '/auth/register', { fullName: 'Nguyễn Thị Bình', phone: '0912000111', password: 'matkhau-an-toan', nationalId: '012345678901', dateOfBirth: '1990-05-17', province: 'Quảng Ninh', consent: true });
+  await call('POST', `/contests/${contest.id}/register`, {}, resident.accessToken);
+  const attempt = await call('POST', `/rounds/${rounds[0].id}/attempts`, {}, resident.accessToken);
+  for (const q of attempt.questions.slice(0, 2)) await call('PUT', `/attempts/${attempt.id}/answers/${q.id}`, { optionIds: [q.options[0].id], seq: 1 }, resident.accessToken);
+  return { title, attemptId: attempt.id, firstStems: attempt.questions.map((q: { stem: string }) => q.stem), session: { accessToken: resident.accessToken, refreshToken: resident.refreshToken, user: resident.user } };
+}
+
+async function listen(dist: string, env: Record<string, string>): Promise<{ app: NestFastifyApplication; url: string }> {
+  const app = await createApi(loadConfig({ ...process.env, ...env, WEB_DIST_DIR: dist }));
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  return { app, url: `http://127.0.0.1:${(app.getHttpServer().address() as { port: number }).port}` };
+}
+
+/** Opens `url` on the emulated phone; resolves with ms from navigation start to `ready` holding. */
+async function measure(context: BrowserContext, page: Page, url: string, screen: Screen, s: Seeded): Promise<Omit<Run, 'variant' | 'screen' | 'cache'>> {
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: intEnv('BENCH_LATENCY_MS', 2000), downloadThroughput: intEnv('BENCH_KBPS', 50) * 1000, uploadThroughput: intEnv('BENCH_KBPS', 50) * 1000 });
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: intEnv('BENCH_CPU_SLOWDOWN', 4) });
+  let bytes = 0;
+  let requests = 0;
+  cdp.on('Network.loadingFinished', (e: { encodedDataLength: number }) => {
+    bytes += e.encodedDataLength;
+    requests++;
+  });
+  await page.goto(url, { waitUntil: 'commit', timeout: 120_000 });
+  // performance.now() counts from the navigation's start: the time the resident waits.
+  const ready = await page.waitForFunction(
+    ([kind, title, stems]) => {
+      const d = (globalThis as any).document;
+      const ok = kind === 'contestList' ? (d.body?.innerText ?? '').includes(title) : (stems as string[]).includes((d.querySelector('legend .question-stem')?.textContent ?? '').trim());
+      return ok && (globalThis as any).performance.now();
+    },
+    [screen, s.title, s.firstStems] as const,
+    { polling: 'raf', timeout: 120_000 },
+  );
+  const ms = Math.round(Number(await ready.jsonValue()));
+  await cdp.detach();
+  return { ms, transferredKB: round1(bytes / 1024), requests };
 }
 
 async function main(): Promise<void> {
   loadDotEnv();
   const runs = intEnv('BENCH_RUNS', 3);
-  const slowdowns = (process.env.BENCH_CPU_SLOWDOWNS ?? '1,4').split(',').map(Number);
   const webDir = process.env.WEB_DIST_DIR || 'apps/web/dist';
   const webDist = isAbsolute(webDir) ? webDir : resolve(ROOT, webDir);
   if (!existsSync(join(webDist, 'index.html'))) throw new Error(`no web build in ${webDist}: run \`bash scripts/build-web.sh\``);
   if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: run \`bash scripts/ensure-browser.sh\``);
-  const bundleKB = residentBundleKB(webDist);
+  const variants = (process.env.BENCH_VARIANTS ?? 'baseline,current').split(',').map((v) => v.trim());
+  const baselineRef = process.env.BENCH_BASELINE_REF || '0b9a78c';
+  const baseline = variants.includes('baseline') ? (process.env.BENCH_BASELINE_DIST ? { dist: resolve(process.env.BENCH_BASELINE_DIST), cleanup: () => undefined } : buildBaseline(baselineRef)) : null;
+  const dists: Record<string, string> = { current: webDist, ...(baseline ? { baseline: baseline.dist } : {}) };
 
   const run = `${Date.now().toString(36)}${randomBytes(2).toString('hex')}`;
   const dbName = `lc_bench_web_${run}`;
@@ -103,64 +170,61 @@ async function main(): Promise<void> {
   const admin = { email: 'bench-admin@bench.local', password: 'Bench-admin-2026' };
   log(`scratch database ${dbName}`);
   const databaseUrl = await createScratchDatabase(process.env.DATABASE_URL!, dbName);
-  const config = loadConfig({ ...process.env, NODE_ENV: 'production', DATABASE_URL: databaseUrl, DATABASE_POOL_SIZE: '5', REDIS_PREFIX: prefix, LOG_LEVEL: 'warn', ADMIN_EMAIL: admin.email, ADMIN_PASSWORD: admin.password, WEB_DIST_DIR: webDist });
-  const app = await createApi(config);
+  const env = { NODE_ENV: 'production', DATABASE_URL: databaseUrl, DATABASE_POOL_SIZE: '5', REDIS_PREFIX: prefix, LOG_LEVEL: 'warn', ADMIN_EMAIL: admin.email, ADMIN_PASSWORD: admin.password };
+  const servers: Record<string, { app: NestFastifyApplication; url: string }> = {};
   const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
   try {
-    await app.listen({ port: 0, host: '127.0.0.1' });
-    const url = `http://127.0.0.1:${(app.getHttpServer().address() as { port: number }).port}`;
-    const { contestId, title } = await seed(url, admin);
-    const pagePath = `/#/cuoc-thi/${contestId}`;
+    for (const v of variants) servers[v] = await listen(dists[v], env);
+    const seeded = await seed(servers[variants[0]].url, admin);
     const results: Run[] = [];
-    for (const cpuSlowdown of slowdowns) {
-      for (let i = 0; i < runs; i++) {
-        // A new context each time: a cold cache, as on a phone opening the link for the first time.
-        const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale: 'vi-VN' });
-        const page = await context.newPage();
-        const cdp = await context.newCDPSession(page);
-        await cdp.send('Network.enable');
-        await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
-        await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: SLOW_4G.rttMs, downloadThroughput: (SLOW_4G.downloadKbps * 1000) / 8, uploadThroughput: (SLOW_4G.uploadKbps * 1000) / 8 });
-        await cdp.send('Emulation.setCPUThrottlingRate', { rate: cpuSlowdown });
-        let bytes = 0;
-        let requests = 0;
-        cdp.on('Network.loadingFinished', (e: { encodedDataLength: number }) => {
-          bytes += e.encodedDataLength;
-          requests++;
-        });
-        await page.goto(url + pagePath, { waitUntil: 'commit' });
-        // performance.now() counts from the navigation's start: the time the resident waits.
-        const rendered = await page.waitForFunction((t) => (globalThis as any).document.querySelector('h1')?.textContent === t && (globalThis as any).performance.now(), title, { polling: 'raf', timeout: 60_000 });
-        const contestRenderedMs = Number(await rendered.jsonValue());
-        const fcp = await page.evaluate(() => (globalThis as any).performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null);
-        const r: Run = { cpuSlowdown, firstContentfulPaintMs: fcp === null ? null : Math.round(fcp), contestRenderedMs: Math.round(contestRenderedMs), transferredKB: round1(bytes / 1024), requests };
-        log(`cpu ×${cpuSlowdown} run ${i + 1}: FCP ${r.firstContentfulPaintMs} ms, contest on screen ${r.contestRenderedMs} ms, ${r.transferredKB} KB in ${requests} requests`);
-        results.push(r);
-        await context.close();
+    for (let i = 0; i < runs; i++) {
+      for (const variant of variants) {
+        for (const screen of ['contestList', 'attempt'] as const) {
+          const path = screen === 'contestList' ? '/#/' : `/#/bai-thi/${seeded.attemptId}`;
+          // A phone that signed in before (the session in localStorage), with an empty cache.
+          const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
+          if (screen === 'attempt') await context.addInitScript((session) => (globalThis as any).localStorage.setItem('lc.session', session), JSON.stringify(seeded.session));
+          const page = await context.newPage();
+          for (const cache of ['cold', 'warm'] as const) {
+            if (cache === 'warm') {
+              // What the first visit left: HTTP cache and, where the build has one, the service worker.
+              await page.evaluate(async () => {
+                const sw = (globalThis as any).navigator.serviceWorker;
+                if (sw?.getRegistration && (await sw.getRegistration())) await sw.ready;
+              });
+              await page.goto('about:blank');
+            }
+            const r = { variant, screen, cache, ...(await measure(context, page, servers[variant].url + path, screen, seeded)) };
+            log(`${variant} ${screen} ${cache} run ${i + 1}: ${r.ms} ms, ${r.transferredKB} KB in ${r.requests} requests`);
+            results.push(r);
+          }
+          await context.close();
+        }
       }
     }
-    const bySlowdown = slowdowns.map((s) => {
-      const rs = results.filter((r) => r.cpuSlowdown === s);
-      return {
-        cpuSlowdown: s,
-        firstContentfulPaintMs: median(rs.map((r) => r.firstContentfulPaintMs ?? NaN)),
-        contestRenderedMs: median(rs.map((r) => r.contestRenderedMs)),
-        transferredKB: median(rs.map((r) => r.transferredKB)),
-      };
-    });
-    const firstRender = bySlowdown.find((b) => b.cpuSlowdown === 1) ?? bySlowdown[0];
+    const summary: Record<string, Record<string, { coldMs: number; warmMs: number; coldKB: number; warmKB: number }>> = {};
+    for (const v of variants) {
+      summary[v] = {};
+      for (const screen of ['contestList', 'attempt'] as const) {
+        const pick = (cache: string) => results.filter((r) => r.variant === v && r.screen === screen && r.cache === cache);
+        summary[v][screen] = { coldMs: median(pick('cold').map((r) => r.ms)), warmMs: median(pick('warm').map((r) => r.ms)), coldKB: median(pick('cold').map((r) => r.transferredKB)), warmKB: median(pick('warm').map((r) => r.transferredKB)) };
+      }
+    }
+    const cur = summary.current;
+    const model = /model name\s*:\s*(.*)/.exec(readFileSync('/proc/cpuinfo', 'utf8'))?.[1] ?? cpus()[0]?.model;
     process.stdout.write(
       `${JSON.stringify(
         {
           bench: 'web',
-          page: pagePath.replace(contestId, ':contestId'),
-          network: SLOW_4G,
-          viewport: '390x844',
-          residentBundleGzipKB: bundleKB,
-          medians: bySlowdown,
+          machine: { cores: Number(execSync('nproc').toString().trim()), cpuModel: model, loadAverage: readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).map(Number) },
+          phone: { viewport: '390x844', cpuSlowdown: intEnv('BENCH_CPU_SLOWDOWN', 4), network: { name: 'Slow 3G', latencyMs: intEnv('BENCH_LATENCY_MS', 2000), downKBps: intEnv('BENCH_KBPS', 50), upKBps: intEnv('BENCH_KBPS', 50) } },
+          screens: { contestList: '/#/ until the contest title is on screen', attempt: '/#/bai-thi/:id (signed in, 2 answers saved) until its first question is on screen' },
+          baseline: baseline ? { ref: process.env.BENCH_BASELINE_DIST ? null : baselineRef, dist: dists.baseline } : null,
+          residentBundle: Object.fromEntries(Object.entries(dists).map(([v, d]) => [v, residentBundle(d)])),
+          medians: summary,
           runs: results,
-          budgets: BUDGET,
-          pass: { residentBundle: bundleKB < BUDGET.residentBundleKB, firstRender: firstRender.contestRenderedMs < BUDGET.firstRenderMs },
+          targets: TARGET,
+          pass: cur ? { cold: Math.max(cur.contestList.coldMs, cur.attempt.coldMs) <= TARGET.coldMs, warm: Math.max(cur.contestList.warmMs, cur.attempt.warmMs) <= TARGET.warmMs } : null,
         },
         null,
         2,
@@ -168,10 +232,11 @@ async function main(): Promise<void> {
     );
   } finally {
     await browser.close();
-    await app.close();
+    for (const s of Object.values(servers)) await s.app.close();
+    baseline?.cleanup();
     if (!process.env.BENCH_KEEP) {
       await dropScratchDatabase(process.env.DATABASE_URL!, dbName);
-      await dropRedisPrefix(config.redisUrl, prefix);
+      await dropRedisPrefix(loadConfig({ ...process.env, ...env }).redisUrl, prefix);
     }
   }
 }

@@ -27,7 +27,7 @@ export function webDistDir(): string {
   return isAbsolute(dir) ? dir : resolve(ROOT, dir);
 }
 
-function start(main: string, env: NodeJS.ProcessEnv, log: string): ChildProcess {
+export function start(main: string, env: NodeJS.ProcessEnv, log: string): ChildProcess {
   const out = createWriteStream(log);
   const p = spawn(process.execPath, [main], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   p.stdout!.pipe(out);
@@ -35,7 +35,7 @@ function start(main: string, env: NodeJS.ProcessEnv, log: string): ChildProcess 
   return p;
 }
 
-function tail(file: string, lines = 30): string {
+export function tail(file: string, lines = 30): string {
   try {
     return readFileSync(file, 'utf8').split('\n').slice(-lines).join('\n');
   } catch {
@@ -43,7 +43,7 @@ function tail(file: string, lines = 30): string {
   }
 }
 
-function stopProcess(p: ChildProcess): Promise<void> {
+export function stopProcess(p: ChildProcess): Promise<void> {
   return new Promise((done) => {
     if (p.exitCode !== null || p.signalCode !== null) return done();
     const kill = setTimeout(() => p.kill('SIGKILL'), 5000);
@@ -57,6 +57,8 @@ function stopProcess(p: ChildProcess): Promise<void> {
 
 /** Starts api + worker and waits until the api answers /health and serves the web app. */
 export async function startStack(name: string, extraEnv: Record<string, string> = {}): Promise<Stack> {
+  // scripts/test-deploy.sh runs the journeys through the production topology instead.
+  if (process.env.LC_STACK === 'nginx') return (await import('../deploy/topology')).startTopology(name, extraEnv);
   requireBuild();
   const web = webDistDir();
   if (!existsSync(join(web, 'index.html'))) throw new Error(`no web build in ${web}: run \`bash scripts/build-web.sh\` (npm test builds it)`);

@@ -1,5 +1,6 @@
 export * from './config/app-config';
 export * from './config/load-config';
+export { clientAddress } from './config/trust-proxy';
 export * from './config/config.module';
 export * from './database/data-source-options';
 export * from './database/pg-errors';

@@ -1,21 +1,35 @@
 import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
 import { paths } from '../app/routes';
 import { ApiError, fieldProblems } from '../shared/api/errors';
-import type { Contest, Round } from '../shared/api/types';
+import type { Contest, Page, Round } from '../shared/api/types';
 import { CONTEST_STATUS_LABEL, formatDateTime, formatDuration, roundPhase } from '../shared/format';
 import { useDocumentTitle, useLoad, useSession } from '../shared/hooks';
 import { Link, navigate } from '../shared/router';
+import { readJson, storage } from '../shared/storage';
 import { SelectField, TextField } from '../shared/ui/Field';
 import { Button, ErrorMessage, ErrorSummary, Loading, Notice, PageTitle } from '../shared/ui/Feedback';
 import { residentApi } from './api';
 
+/** The list as last seen: shown at once on the next visit (or offline) while the api answers. */
+const LIST_CACHE = 'lc.cache.contests';
+
 export function ContestListPage() {
   useDocumentTitle('Cuộc thi');
-  const { data, error, loading, reload } = useLoad(() => residentApi.contests(), []);
+  const [lastSeen] = useState(() => readJson<Page<Contest>>(storage, LIST_CACHE));
+  const { data: fresh, error, loading, reload } = useLoad(async () => {
+    const list = await residentApi.contests();
+    try {
+      storage.setItem(LIST_CACHE, JSON.stringify(list));
+    } catch {
+      /* storage full: the list still shows */
+    }
+    return list;
+  }, []);
+  const data = fresh ?? lastSeen ?? undefined;
   return (
     <>
       <PageTitle sub="Tìm hiểu pháp luật trực tuyến — chọn cuộc thi để xem thể lệ và tham gia.">Các cuộc thi</PageTitle>
-      {loading && <Loading />}
+      {loading && !data && <Loading />}
       <ErrorMessage error={error} onRetry={reload} />
       {data && data.items.length === 0 && <p>Hiện chưa có cuộc thi nào đang diễn ra.</p>}
       <ul className="card-list">

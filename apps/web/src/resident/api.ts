@@ -1,4 +1,5 @@
-import { api, seg } from '../shared/api/client';
+import { api, buildUrl, seg } from '../shared/api/client';
+import { earlySentAt } from '../shared/api/early';
 import type { AuthResponse, BoardConcealment, Contest, LeaderboardRow, MyAttempt, MyRank, Page, Round, SubmitResult } from '../shared/api/types';
 import { normaliseAttempt } from './attempt/attempt-model';
 
@@ -37,7 +38,7 @@ export const residentApi = {
   getAttempt: async (attemptId: string) => {
     const sentAt = Date.now();
     const raw = await api.get<unknown>(`/attempts/${seg(attemptId)}`);
-    return { attempt: normaliseAttempt(raw), sentAt, receivedAt: Date.now() };
+    return { attempt: normaliseAttempt(raw), sentAt: earlySentAt(buildUrl(`/attempts/${seg(attemptId)}`)) ?? sentAt, receivedAt: Date.now() };
   },
   saveAnswer: (attemptId: string, questionId: string, body: Record<string, unknown>) =>
     api.put<{ serverTime?: string; seq?: number } | undefined>(`/attempts/${seg(attemptId)}/answers/${seg(questionId)}`, body, { timeoutMs: 12_000 }),

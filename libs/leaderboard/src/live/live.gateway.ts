@@ -2,7 +2,7 @@ import { Logger } from '@nestjs/common';
 import { ConnectedSocket, MessageBody, OnGatewayConnection, OnGatewayDisconnect, OnGatewayInit, SubscribeMessage, WebSocketGateway } from '@nestjs/websockets';
 import type { Namespace, Socket } from 'socket.io';
 import { Actor, bearerToken, TokenService } from '@lc/identity';
-import { badRequest, ClockService, DomainError, ErrorBody, MetricsService, toErrorBody } from '@lc/platform';
+import { AppConfig, badRequest, clientAddress, ClockService, DomainError, ErrorBody, MetricsService, toErrorBody } from '@lc/platform';
 import { LeaderboardService } from '../leaderboard.service';
 import { type Concealment, concealmentFor, concealRows, concealStanding, concealTotal } from '../rounds/prediction-guard';
 import { LeaderboardRow, LiveEvents, MyStanding } from '../leaderboard.types';
@@ -61,6 +61,7 @@ export class LiveGateway implements OnGatewayInit<Namespace>, OnGatewayConnectio
     private readonly clock: ClockService,
     private readonly metrics: MetricsService,
     private readonly quota: SocketQuota,
+    private readonly config: AppConfig,
   ) {}
 
   afterInit(nsp: Namespace): void {
@@ -190,7 +191,8 @@ export class LiveGateway implements OnGatewayInit<Namespace>, OnGatewayConnectio
       if (!handler) throw new DomainError('attempt_events_unavailable', 503, 'Attempt events are not accepted yet');
       const actor = await this.tokens.verifyAccess(socket.data.token);
       await handler(actor, { attemptId: b.attemptId as string, kind: b.kind as string, at: b.at as string }, {
-        ip: socket.handshake.address,
+        // Behind nginx the peer is the proxy: the resident's address as req.ip has it.
+        ip: clientAddress(socket.handshake.address, socket.handshake.headers['x-forwarded-for'], this.config.trustProxy),
         userAgent: String(socket.handshake.headers['user-agent'] ?? '').slice(0, 300),
       });
       return { ok: true, receivedAt: this.clock.nowDate().toISOString() };

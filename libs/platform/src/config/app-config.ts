@@ -37,8 +37,8 @@ export class AppConfig {
   /** Auth requests (sign-in, sign-up) per client IP per minute. */
   authIpRateLimitPerMinute!: number;
   appBaseUrl!: string;
-  /** Behind a load balancer, take the client IP from X-Forwarded-For. */
-  trustProxy!: boolean;
+  /** Whose X-Forwarded-For is believed: nobody (false), every hop (true), or these proxies (parseTrustProxy). */
+  trustProxy!: boolean | string[];
   /** The built web app (apps/web/dist), served at `/` when the folder exists. */
   webDistDir!: string;
   /** Days IPs, user agents and device ids stay on attempts and integrity events (Decree 13/2023). */

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { AppConfig } from './app-config';
+import { parseTrustProxy } from './trust-proxy';
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -79,6 +80,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
   const smsGatewayToken = smsSender === 'http' ? str('SMS_GATEWAY_TOKEN') : env.SMS_GATEWAY_TOKEN || undefined;
   const port = int('PORT', 3000, 1, 65535);
 
+  const trustProxy = parseTrustProxy(env.TRUST_PROXY ?? '');
+  if (trustProxy.problem) problems.push(trustProxy.problem);
   const config: AppConfig = {
     nodeEnv: nodeEnv as AppConfig['nodeEnv'],
     host: str('HOST', '0.0.0.0'),
@@ -106,7 +109,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     authIpRateLimitPerMinute: int('AUTH_IP_RATE_LIMIT_PER_MINUTE', 60, 1, 10_000_000),
     appBaseUrl: str('APP_BASE_URL', `http://localhost:${port}`),
     webDistDir: resolve(str('WEB_DIST_DIR', 'apps/web/dist')),
-    trustProxy: ['1', 'true', 'yes'].includes(str('TRUST_PROXY', 'false').toLowerCase()),
+    trustProxy: trustProxy.value,
     retentionIntegrityDays: int('RETENTION_INTEGRITY_DAYS', 180, 1, 3650),
     retentionAuditDays: int('RETENTION_AUDIT_DAYS', 1825, 30, 36500),
     exportDir: resolve(str('EXPORT_DIR', '.run/exports')),

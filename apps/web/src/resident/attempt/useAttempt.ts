@@ -55,6 +55,8 @@ export function useAttempt(attemptId: string) {
   const offsetRef = useRef(0);
   const attemptRef = useRef<Attempt | null>(null);
   const outboxRef = useRef<Outbox | null>(null);
+  /** On screen from the local copy only, the server not heard yet: its refusal still ends it. */
+  const provisional = useRef(false);
   const timers = useRef<{ debounce?: number; retry?: number; retryDelay: number }>({ retryDelay: RETRY_MIN_MS });
 
   const syncFromOutbox = useCallback(() => {
@@ -72,7 +74,7 @@ export function useAttempt(attemptId: string) {
   }, []);
 
   const adopt = useCallback(
-    (a: Attempt) => {
+    (a: Attempt, fromCache = false) => {
       attemptRef.current = a;
       setAttempt(a);
       if (a.predictionQuestion) setPredictionQuestion(a.predictionQuestion);
@@ -83,7 +85,8 @@ export function useAttempt(attemptId: string) {
         const floor = Number.isFinite(started) ? () => Math.floor((Date.now() + offsetRef.current - started) / 100) : undefined;
         outboxRef.current = new Outbox(storage, a.id, floor);
       }
-      outboxRef.current.seed(a.answers);
+      // The outbox's answers are newer than a local copy's (kept at the last load), never than the server's.
+      if (!fromCache || Object.keys(outboxRef.current.values()).length === 0) outboxRef.current.seed(a.answers);
       syncFromOutbox();
       if (a.status === 'in_progress') {
         setPhase(remainingMs(a.deadlineAt, offsetRef.current) > 0 ? 'in_progress' : 'time_up');
@@ -102,6 +105,7 @@ export function useAttempt(attemptId: string) {
       const { attempt: a, sentAt, receivedAt } = await residentApi.getAttempt(attemptId);
       applyClock(a.serverTime, sentAt, receivedAt);
       adopt(a);
+      provisional.current = false;
       setLoadError(null);
       return a;
     } catch (e) {
@@ -112,8 +116,8 @@ export function useAttempt(attemptId: string) {
       if (cached && !attemptRef.current) {
         offsetRef.current = cached.offset;
         setOffset(cached.offset);
-        adopt(cached.attempt);
-      } else if (!attemptRef.current) {
+        adopt(cached.attempt, true);
+      } else if (!attemptRef.current || (!unreachable && provisional.current)) {
         setLoadError(e);
         setPhase('failed');
       }
@@ -230,13 +234,22 @@ export function useAttempt(attemptId: string) {
 
   // ----- lifecycle -----
   useEffect(() => {
+    // Resuming on this device: the questions from the local copy at once (a round trip is 2 s
+    // on a slow link, with the countdown running), then the server's state when it answers.
+    const cached = readJson<Cached>(storage, cacheKey(attemptId));
+    if (cached?.attempt.status === 'in_progress' && !attemptRef.current) {
+      offsetRef.current = cached.offset;
+      setOffset(cached.offset);
+      adopt(cached.attempt, true);
+      provisional.current = true;
+    }
     void refresh();
     const t = timers.current;
     return () => {
       window.clearTimeout(t.debounce);
       window.clearTimeout(t.retry);
     };
-  }, [refresh]);
+  }, [attemptId, adopt, refresh]);
 
   // Round details for the prediction question when the attempt does not carry it.
   const roundId = attempt?.roundId;
@@ -247,6 +260,13 @@ export function useAttempt(attemptId: string) {
       () => undefined,
     );
   }, [roundId, predictionQuestion]);
+
+  // Answers left in the outbox by an earlier page (a reload, a crashed in-app browser) go as soon
+  // as the attempt is on screen, not when the resident next answers; offline, the retry loop
+  // keeps trying.
+  useEffect(() => {
+    if (phase === 'in_progress') void flush();
+  }, [phase, flush]);
 
   useEffect(() => {
     const on = () => {

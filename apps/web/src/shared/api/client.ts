@@ -1,3 +1,4 @@
+import { takeEarly } from './early';
 import { ApiError, apiErrorFromBody, networkError } from './errors';
 import { sessions, type Session, type SessionStore } from './session';
 import type { SessionResponse } from './account-types';
@@ -140,9 +141,18 @@ export class ApiClient {
       body = JSON.stringify(opts.body);
     }
     if (token) headers.Authorization = `Bearer ${token}`;
+    const url = buildUrl(path, opts.query);
+    const early = (opts.method ?? 'GET') === 'GET' && !opts.headers ? takeEarly(url, token) : null;
+    if (early) {
+      try {
+        return await early.response;
+      } catch {
+        /* asked again below */
+      }
+    }
     const t = timeoutSignal(opts.timeoutMs ?? TIMEOUT_MS, opts.signal);
     try {
-      return await fetch(buildUrl(path, opts.query), { method: opts.method ?? 'GET', headers, body, signal: t.signal, credentials: 'same-origin', keepalive: opts.keepalive });
+      return await fetch(url, { method: opts.method ?? 'GET', headers, body, signal: t.signal, credentials: 'same-origin', keepalive: opts.keepalive });
     } catch (e) {
       if (opts.signal?.aborted) throw e;
       throw networkError(e);
