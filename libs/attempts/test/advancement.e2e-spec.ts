@@ -18,7 +18,8 @@ describe('advancement enrols the right people in the next round', () => {
     const setup = await orgWithBank(http, admin, 4);
     const o = setup.organiser.token;
     const c = await newContest(http, setup.organiser, { title: 'Báo cáo viên pháp luật giỏi về phòng, chống tham nhũng' });
-    const closesAt = Date.now() + 5000;
+    // Long enough for four entrants to start and submit on a loaded machine (5 s was not, in CI).
+    const closesAt = Date.now() + 15_000;
     const r1 = (await http.post(`/contests/${c.id}/rounds`, quizRound(setup.bankId, { title: 'Vòng 1', closesAt: iso(closesAt), selection: [{ bankId: setup.bankId, count: 4 }], advancement: { mode: 'top', topN: 2 } }), o)).body;
     const r2 = (await http.post(`/contests/${c.id}/rounds`, quizRound(setup.bankId, { title: 'Vòng 2', entry: 'enrolled', selection: [{ bankId: setup.bankId, count: 2 }] }), o)).body;
     const r3 = (await http.post(`/contests/${c.id}/rounds`, { title: 'Vòng chung kết: thuyết trình', kind: 'judged', opensAt: iso(Date.now() + 86400_000), closesAt: iso(Date.now() + 2 * 86400_000), entry: 'enrolled' }, o)).body;

@@ -36,3 +36,4 @@ export * from './http/content-disposition';
 export * from './http/openapi';
 export * from './http/page-of';
 export * from './http/api-file';
+export * from './text/fold';

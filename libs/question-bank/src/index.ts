@@ -2,5 +2,4 @@ export * from './question-bank.module';
 export * from './entities';
 export * from './pool/question-pool.service';
 export * from './pool/question-pool.types';
-export { foldVietnamese, foldStem } from './text/fold';
 export type { QuestionContent, OptionContent, AnswerContent, NumericAnswer, ShortTextAnswer } from './questions/question-content';

@@ -3,8 +3,8 @@ import { ApiBearerAuth, ApiExtraModels, ApiOkResponse, ApiOperation, ApiProduces
 import { ContestStatisticsResponse, OrganisationReportResponse } from './common/statistics.responses';
 import type { FastifyReply } from 'fastify';
 import { type Actor, CurrentActor, Roles } from '@lc/identity';
-import { badRequest } from '@lc/platform';
-import { attachment, workbookStream, XLSX_TYPE } from './common/workbook';
+import { badRequest, contentDisposition, XLSX_MEDIA_TYPE } from '@lc/platform';
+import { workbookStream } from './common/workbook';
 import { ContestStatisticsService } from './contest/contest-statistics.service';
 import { contestSheets } from './contest/contest-workbook';
 import { OrganisationReportService } from './report/organisation-report.service';
@@ -24,8 +24,8 @@ export class StatisticsController {
 
   @Get('contests/:id/statistics')
   @ApiOperation({ summary: 'Entries per day and round, by place and unit, score distribution, per-question correct rate (JSON or XLSX)' })
-  @ApiProduces('application/json', XLSX_TYPE)
-  @ApiOkResponse({ description: 'JSON, or the spreadsheet with ?format=xlsx', content: { 'application/json': { schema: { $ref: getSchemaPath(ContestStatisticsResponse) } }, [XLSX_TYPE]: { schema: { type: 'string', format: 'binary' } } } })
+  @ApiProduces('application/json', XLSX_MEDIA_TYPE)
+  @ApiOkResponse({ description: 'JSON, or the spreadsheet with ?format=xlsx', content: { 'application/json': { schema: { $ref: getSchemaPath(ContestStatisticsResponse) } }, [XLSX_MEDIA_TYPE]: { schema: { type: 'string', format: 'binary' } } } })
   async contest(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Query() q: ContestStatisticsQuery, @Res({ passthrough: true }) reply: FastifyReply): Promise<ContestStatisticsResponse | StreamableFile> {
     if (q.from && q.to && q.from > q.to) throw badRequest('invalid_period', 'from must not be after to', [{ field: 'to', problems: ['to must be on or after from'] }]);
     // A spreadsheet is complete or nothing: it may group every answer itself (the client waits longer for files).
@@ -36,8 +36,8 @@ export class StatisticsController {
 
   @Get('organisations/:id/report')
   @ApiOperation({ summary: 'The half-year or annual report of an organisation, compared with the previous period (JSON or XLSX)' })
-  @ApiProduces('application/json', XLSX_TYPE)
-  @ApiOkResponse({ description: 'JSON, or the spreadsheet with ?format=xlsx', content: { 'application/json': { schema: { $ref: getSchemaPath(OrganisationReportResponse) } }, [XLSX_TYPE]: { schema: { type: 'string', format: 'binary' } } } })
+  @ApiProduces('application/json', XLSX_MEDIA_TYPE)
+  @ApiOkResponse({ description: 'JSON, or the spreadsheet with ?format=xlsx', content: { 'application/json': { schema: { $ref: getSchemaPath(OrganisationReportResponse) } }, [XLSX_MEDIA_TYPE]: { schema: { type: 'string', format: 'binary' } } } })
   async report(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Query() q: OrganisationReportQuery, @Res({ passthrough: true }) reply: FastifyReply): Promise<OrganisationReportResponse | StreamableFile> {
     const report = await this.reports.compute(actor, id, q.year, q.half ?? null);
     if (q.format !== 'xlsx') return report;
@@ -46,7 +46,7 @@ export class StatisticsController {
   }
 
   private xlsx(reply: FastifyReply, filename: string, stream: NodeJS.ReadableStream): StreamableFile {
-    void reply.header('content-type', XLSX_TYPE).header('content-disposition', attachment(filename)).header('access-control-expose-headers', 'content-disposition');
+    void reply.header('content-type', XLSX_MEDIA_TYPE).header('content-disposition', contentDisposition(filename)).header('access-control-expose-headers', 'content-disposition');
     return new StreamableFile(stream as import('node:stream').Readable);
   }
 }

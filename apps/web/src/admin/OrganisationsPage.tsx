@@ -3,7 +3,8 @@ import type { Organisation } from '../shared/api/admin-types';
 import { useDocumentTitle, useLoad } from '../shared/hooks';
 import { PROVINCES } from '../shared/provinces';
 import { SelectField, TextField } from '../shared/ui/Field';
-import { Button, ErrorMessage, ErrorSummary, Loading, Notice, PageTitle } from '../shared/ui/Feedback';
+import { Button, ErrorSummary, Notice, PageTitle } from '../shared/ui/Feedback';
+import { ListStatus, SearchForm } from '../shared/ui/ListPage';
 import { Pager } from '../shared/ui/Pager';
 import { adminApi } from './api';
 import { AdminNav } from './AdminNav';
@@ -15,7 +16,6 @@ const LIMIT = 20;
 /** Admin: the organisations — search, create, rename, change level and province. */
 export function OrganisationsPage() {
   useDocumentTitle('Đơn vị');
-  const [q, setQ] = useState('');
   const [search, setSearch] = useState('');
   const [offset, setOffset] = useState(0);
   const list = useLoad(() => adminApi.organisations({ q: search || undefined, limit: LIMIT, offset }), [search, offset]);
@@ -48,23 +48,15 @@ export function OrganisationsPage() {
           }}
         />
       )}
-      <form
-        className="search-row"
-        role="search"
-        onSubmit={(e) => {
-          e.preventDefault();
+      <SearchForm
+        name="q"
+        label="Tìm theo tên"
+        onSearch={(q) => {
           setOffset(0);
-          setSearch(q.trim());
+          setSearch(q);
         }}
-      >
-        <TextField name="q" type="search" label="Tìm theo tên" value={q} onChange={(e) => setQ(e.target.value)} />
-        <Button type="submit" kind="secondary">
-          Tìm
-        </Button>
-      </form>
-      {list.loading && <Loading />}
-      <ErrorMessage error={list.error} onRetry={list.reload} />
-      {list.data && list.data.items.length === 0 && <p>{search ? `Không có đơn vị nào có tên chứa “${search}”.` : 'Chưa có đơn vị nào. Bấm “Thêm đơn vị” để bắt đầu.'}</p>}
+      />
+      <ListStatus list={list} empty={search ? `Không có đơn vị nào có tên chứa “${search}”.` : 'Chưa có đơn vị nào. Bấm “Thêm đơn vị” để bắt đầu.'} />
       {list.data && list.data.items.length > 0 && (
         <div className="table-wrap">
           <table>

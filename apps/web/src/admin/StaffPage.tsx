@@ -2,8 +2,9 @@ import { useState, type FormEvent } from 'react';
 import type { Organisation, StaffUser } from '../shared/api/admin-types';
 import { useDocumentTitle, useLoad, useSession } from '../shared/hooks';
 import { SelectField, TextField } from '../shared/ui/Field';
-import { Button, ErrorMessage, ErrorSummary, Loading, Notice, PageTitle } from '../shared/ui/Feedback';
+import { Button, ErrorMessage, ErrorSummary, Notice, PageTitle } from '../shared/ui/Feedback';
 import { Pager } from '../shared/ui/Pager';
+import { ListStatus } from '../shared/ui/ListPage';
 import { adminApi } from './api';
 import { AdminNav } from './AdminNav';
 import { emptyStaff, ROLE_LABEL, serverFieldErrors, STAFF_ROLE_OPTIONS, staffBody, validateStaff, type StaffForm } from './admin-model';
@@ -93,9 +94,7 @@ export function StaffPage() {
           Lọc
         </Button>
       </form>
-      {list.loading && <Loading />}
-      <ErrorMessage error={list.error} onRetry={list.reload} />
-      {list.data && list.data.items.length === 0 && <p>Không có tài khoản nào khớp bộ lọc.</p>}
+      <ListStatus list={list} empty="Không có tài khoản nào khớp bộ lọc." />
       {list.data && list.data.items.length > 0 && (
         <div className="table-wrap">
           <table>

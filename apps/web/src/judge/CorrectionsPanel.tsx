@@ -23,32 +23,39 @@ export function CorrectionItem({ c, names }: { c: CorrectionView; names: Record<
       {c.changes.length === 0 ? (
         <p>Không ai thay đổi thứ hạng, điểm hay giải.</p>
       ) : (
-        <table>
-          <caption>Thay đổi ({c.changes.length} người)</caption>
-          <thead>
-            <tr>
-              <th scope="col">Người dự thi</th>
-              <th scope="col">Trước → sau</th>
-            </tr>
-          </thead>
-          <tbody>
-            {c.changes.map((ch) => (
-              <tr key={ch.personId}>
-                <th scope="row">{names[ch.personId] ?? `Mã ${ch.personId.slice(0, 8)}`}</th>
-                <td>
-                  {describeChange(ch).map((line, i) => (
-                    <span key={i} className="diff-line">
-                      {line}
-                      <br />
-                    </span>
-                  ))}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <ChangesTable changes={c.changes} names={names} caption={`Thay đổi (${c.changes.length} người)`} />
       )}
     </li>
+  );
+}
+
+/** Whose place, score or prize a correction changes, one row a person, before → after in words. */
+function ChangesTable({ changes, names, prizeNames, caption }: { changes: CorrectionView['changes']; names: Record<string, string>; prizeNames?: Record<string, string>; caption?: string }) {
+  return (
+    <table>
+      {caption && <caption>{caption}</caption>}
+      <thead>
+        <tr>
+          <th scope="col">Người dự thi</th>
+          <th scope="col">Trước → sau</th>
+        </tr>
+      </thead>
+      <tbody>
+        {changes.map((ch) => (
+          <tr key={ch.personId}>
+            <th scope="row">{names[ch.personId] ?? `Mã ${ch.personId.slice(0, 8)}`}</th>
+            <td>
+              {describeChange(ch, prizeNames).map((line, i) => (
+                <span key={i} className="diff-line">
+                  {line}
+                  <br />
+                </span>
+              ))}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }
 
@@ -123,29 +130,7 @@ export function CorrectionPreviewView({ preview, names }: { preview: CorrectionP
       </h3>
       {preview.changes.length > 0 && (
         <div className="table-wrap">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">Người dự thi</th>
-                <th scope="col">Trước → sau</th>
-              </tr>
-            </thead>
-            <tbody>
-              {preview.changes.map((ch) => (
-                <tr key={ch.personId}>
-                  <th scope="row">{names[ch.personId] ?? `Mã ${ch.personId.slice(0, 8)}`}</th>
-                  <td>
-                    {describeChange(ch, preview.prizeNames).map((line, i) => (
-                      <span key={i} className="diff-line">
-                        {line}
-                        <br />
-                      </span>
-                    ))}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <ChangesTable changes={preview.changes} names={names} prizeNames={preview.prizeNames} />
         </div>
       )}
       <p className="field-hint">Chưa có gì thay đổi. Bấm “Xác nhận đính chính” để áp dụng; kết quả sẽ thành phiên bản {preview.version}.</p>

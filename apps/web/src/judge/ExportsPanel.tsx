@@ -1,6 +1,5 @@
 import { useState } from 'react';
 import type { ExportView } from '../shared/api/judging-types';
-import type { ExportLabel } from '../shared/api/staff-console-types';
 import { downloadFile } from '../shared/download';
 import { useInterval } from '../shared/hooks';
 import { SelectField } from '../shared/ui/Field';
@@ -10,8 +9,8 @@ import { exportPhase, exportProgressText } from './results-model';
 
 const POLL_MS = 1500;
 
-/** An export job as the API describes it, with what it holds in words (label) when the server says. */
-export type ExportJob = ExportView & Partial<ExportLabel>;
+/** An export job as the API describes it, with what it holds in words (label). */
+export type ExportJob = ExportView;
 
 /** What a job holds, in words: the server's label, or one made from its scope and format. */
 export const exportJobTitle = (job: ExportJob): string => job.label || `${job.scope === 'winners' ? 'Người đạt giải' : 'Kết quả'} (${job.format.toUpperCase()})`;

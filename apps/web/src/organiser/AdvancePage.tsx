@@ -8,6 +8,7 @@ import { Link } from '../shared/router';
 import { CheckboxField, TextArea, TextField } from '../shared/ui/Field';
 import { Button, ErrorMessage, Loading, Notice, PageTitle } from '../shared/ui/Feedback';
 import { Pager } from '../shared/ui/Pager';
+import { ListStatus, SearchForm } from '../shared/ui/ListPage';
 import { residentApi } from '../resident/api';
 import { describeApplied, describeRule, emptyQuota, quotaBody, reasonLabel, type QuotaForm } from './advance-model';
 import { describeJuryError, juryApi } from './jury-api';
@@ -91,30 +92,21 @@ function RankingTable({ preview, picking, picks, onPick, offset, onOffset }: { p
 
 /** Who is enrolled in a round, searchable by name. */
 export function EnrolmentList({ roundId, title, version }: { roundId: string; title: string; version: number }) {
-  const [q, setQ] = useState('');
   const [query, setQuery] = useState('');
   const [offset, setOffset] = useState(0);
   const list = useLoad<Page<EnrolmentRow>>(() => juryApi.enrolments(roundId, query, 20, offset), [roundId, query, offset, version]);
   return (
     <section aria-labelledby="enrolled-title" className="panel">
       <h2 id="enrolled-title">Danh sách vào vòng «{title}»</h2>
-      <form
-        className="search-row"
-        role="search"
-        onSubmit={(e) => {
-          e.preventDefault();
+      <SearchForm
+        name="enrolment-q"
+        label="Tìm theo họ tên"
+        onSearch={(q) => {
           setOffset(0);
           setQuery(q);
         }}
-      >
-        <TextField name="enrolment-q" label="Tìm theo họ tên" type="search" value={q} onChange={(e) => setQ(e.target.value)} />
-        <Button type="submit" kind="secondary">
-          Tìm
-        </Button>
-      </form>
-      {list.loading && <Loading />}
-      <ErrorMessage error={list.error} onRetry={list.reload} />
-      {list.data && list.data.total === 0 && <p>{query ? `Không có ai tên khớp «${query}».` : 'Chưa có ai vào vòng này.'}</p>}
+      />
+      <ListStatus list={list} empty={query ? `Không có ai tên khớp «${query}».` : 'Chưa có ai vào vòng này.'} />
       {list.data && list.data.total > 0 && (
         <>
           <p>{list.data.total} người</p>

@@ -5,6 +5,7 @@ import { useDocumentTitle, useLoad } from '../shared/hooks';
 import { Link } from '../shared/router';
 import { TextArea, TextField } from '../shared/ui/Field';
 import { Button, ErrorMessage, ErrorSummary, Loading, Notice, PageTitle } from '../shared/ui/Feedback';
+import { SearchForm } from '../shared/ui/ListPage';
 import { EXPORT_FORMATS, organiserApi, type BankQuestion } from './api';
 import { QUESTION_TYPE_LABEL } from './question-form';
 import { QuestionEditor } from './QuestionEditor';
@@ -71,7 +72,6 @@ const PAGE = 25;
 
 export function BankPage({ bankId }: { bankId: string }) {
   const bank = useLoad(() => organiserApi.bank(bankId), [bankId]);
-  const [search, setSearch] = useState('');
   const [query, setQuery] = useState('');
   const [offset, setOffset] = useState(0);
   const list = useLoad(() => organiserApi.questions(bankId, { q: query || undefined, limit: PAGE, offset }), [bankId, query, offset]);
@@ -134,20 +134,15 @@ export function BankPage({ bankId }: { bankId: string }) {
           onCancel={() => setEditing(null)}
         />
       )}
-      <form
-        role="search"
-        className="search-row"
-        onSubmit={(e) => {
-          e.preventDefault();
+      <SearchForm
+        name="search"
+        label="Tìm câu hỏi"
+        hint="Không cần gõ dấu: “bau cu” tìm được “bầu cử”."
+        onSearch={(q) => {
           setOffset(0);
-          setQuery(search.trim());
+          setQuery(q);
         }}
-      >
-        <TextField name="search" label="Tìm câu hỏi" hint="Không cần gõ dấu: “bau cu” tìm được “bầu cử”." type="search" value={search} onChange={(e) => setSearch(e.target.value)} />
-        <Button type="submit" kind="secondary">
-          Tìm
-        </Button>
-      </form>
+      />
       {list.loading && <Loading />}
       <ErrorMessage error={list.error} onRetry={list.reload} />
       {list.data && (

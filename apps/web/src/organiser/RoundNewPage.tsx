@@ -24,6 +24,9 @@ const LABELS: Record<string, string> = {
   freezeAt: 'Đóng băng lúc',
   topN: 'Số người vào vòng sau',
   minScore: 'Điểm tối thiểu',
+  minSecondsPerQuestion: 'Số giây tối thiểu mỗi câu',
+  maxAccountsPerDevice: 'Số tài khoản tối đa trên một thiết bị',
+  maxAccountsPerIp: 'Số tài khoản tối đa trên một địa chỉ mạng',
 };
 
 export function RoundNewPage({ contestId }: { contestId: string }) {
@@ -52,6 +55,7 @@ const LOCKED_LABEL: Record<string, string> = {
   partialCredit: 'điểm một phần',
   predictionQuestion: 'câu hỏi dự đoán',
   entry: 'ai được dự thi',
+  integrity: 'chống gian lận',
 };
 
 function lockedMessage(error: unknown): string | null {
@@ -189,6 +193,23 @@ function RoundFormPage({ contestId, saved, prizesInRules }: { contestId: string;
                 <CheckboxField name="shuffleQuestions" label="Trộn thứ tự câu hỏi" checked={f.shuffleQuestions} onChange={(e) => set('shuffleQuestions', e.target.checked)} />
                 <CheckboxField name="shuffleOptions" label="Trộn thứ tự phương án" checked={f.shuffleOptions} onChange={(e) => set('shuffleOptions', e.target.checked)} />
                 <CheckboxField name="partialCredit" label="Cho điểm một phần với câu nhiều đáp án" checked={f.partialCredit} onChange={(e) => set('partialCredit', e.target.checked)} />
+              </fieldset>
+              <fieldset className="group">
+                <legend>Chống gian lận (đánh dấu để giám khảo xem xét, không tự loại)</legend>
+                <div className="row">
+                  <TextField
+                    name="minSecondsPerQuestion"
+                    label={LABELS.minSecondsPerQuestion}
+                    hint="Làm nhanh hơn mức này bị đánh dấu “làm quá nhanh”. 0: không kiểm tra."
+                    required
+                    inputMode="decimal"
+                    value={f.minSecondsPerQuestion}
+                    onChange={(e) => set('minSecondsPerQuestion', e.target.value)}
+                    error={err('minSecondsPerQuestion')}
+                  />
+                  <TextField name="maxAccountsPerDevice" label={LABELS.maxAccountsPerDevice} required inputMode="numeric" value={f.maxAccountsPerDevice} onChange={(e) => set('maxAccountsPerDevice', e.target.value)} error={err('maxAccountsPerDevice')} />
+                  <TextField name="maxAccountsPerIp" label={LABELS.maxAccountsPerIp} hint="Một trường học, cơ quan dùng chung mạng: đặt cao hơn." required inputMode="numeric" value={f.maxAccountsPerIp} onChange={(e) => set('maxAccountsPerIp', e.target.value)} error={err('maxAccountsPerIp')} />
+                </div>
               </fieldset>
               <fieldset className="group">
                 <legend>Câu hỏi dự đoán (phân định khi bằng điểm)</legend>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { changedRoundFields, fromRound, type StaffRound } from './round-form';
+import { changedRoundFields, emptyRound, fromRound, roundBody, validateRound, type StaffRound } from './round-form';
 
 // Only the fields the form reads; the rest of the generated type does not matter here.
 const saved = {
@@ -23,6 +23,7 @@ const saved = {
   prizes: [{ name: 'Giải Nhất', count: 1 }],
   advancement: { mode: 'top', topN: 10 },
   entry: 'open',
+  integrity: { minSecondsPerQuestion: 3, maxAccountsPerDevice: 2, maxAccountsPerIp: 50 },
 } as StaffRound;
 
 describe('editing a round', () => {
@@ -41,5 +42,14 @@ describe('editing a round', () => {
   it('sends null for a setting the organiser removed', () => {
     const f = fromRound(saved);
     expect(changedRoundFields(f, { ...f, advancement: 'none', predictionEnabled: false })).toMatchObject({ advancement: null, predictionQuestion: null });
+  });
+
+  it('edits the integrity thresholds: 0 seconds turns the too-fast flag off, a negative one is refused', () => {
+    const f = fromRound(saved);
+    expect(f).toMatchObject({ minSecondsPerQuestion: '3', maxAccountsPerIp: '50' });
+    expect(changedRoundFields(f, { ...f, minSecondsPerQuestion: '0' })).toEqual({ integrity: { minSecondsPerQuestion: 0, maxAccountsPerDevice: 2, maxAccountsPerIp: 50 } });
+    expect(validateRound({ ...f, minSecondsPerQuestion: '-1' }).minSecondsPerQuestion).toMatch(/từ 0 đến 600/);
+    expect(validateRound({ ...f, maxAccountsPerDevice: '1' }).maxAccountsPerDevice).toBeDefined();
+    expect(roundBody(emptyRound()).integrity).toEqual({ minSecondsPerQuestion: 2, maxAccountsPerDevice: 2, maxAccountsPerIp: 20 });
   });
 });

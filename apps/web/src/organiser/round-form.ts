@@ -36,6 +36,11 @@ export interface RoundForm {
   topN: string;
   minScore: string;
   entry: 'open' | 'enrolled';
+  /** Integrity flags (quiz): below this many seconds per answered question an attempt is "too fast"; 0 turns it off. */
+  minSecondsPerQuestion: string;
+  /** More accounts than this on one device / one network address flag their attempts. */
+  maxAccountsPerDevice: string;
+  maxAccountsPerIp: string;
 }
 
 export const emptyRound = (): RoundForm => ({
@@ -67,6 +72,10 @@ export const emptyRound = (): RoundForm => ({
   topN: '',
   minScore: '',
   entry: 'open',
+  // The server's DEFAULT_INTEGRITY (libs/contests round.types.ts).
+  minSecondsPerQuestion: '2',
+  maxAccountsPerDevice: '2',
+  maxAccountsPerIp: '20',
 });
 
 /** What is wrong with a typed date-time: `empty` when nothing was typed. */
@@ -87,6 +96,10 @@ export function validateRound(f: RoundForm): Record<string, string> {
     if (!Number.isFinite(seconds) || seconds < 10 || seconds > 86_400) e.durationMinutes = 'Thời gian làm bài từ 10 giây đến 24 giờ (1440 phút).';
     const m = int(f.maxAttempts);
     if (!(m >= 1 && m <= 100)) e.maxAttempts = 'Số lượt thi từ 1 đến 100.';
+    const sec = Number(f.minSecondsPerQuestion.replace(',', '.'));
+    if (!f.minSecondsPerQuestion.trim() || !(sec >= 0 && sec <= 600)) e.minSecondsPerQuestion = 'Số giây tối thiểu mỗi câu từ 0 đến 600 (0: không kiểm tra).';
+    if (!(int(f.maxAccountsPerDevice) >= 2 && int(f.maxAccountsPerDevice) <= 1000)) e.maxAccountsPerDevice = 'Số tài khoản trên một thiết bị từ 2 đến 1000.';
+    if (!(int(f.maxAccountsPerIp) >= 2 && int(f.maxAccountsPerIp) <= 100_000)) e.maxAccountsPerIp = 'Số tài khoản trên một địa chỉ mạng từ 2 đến 100000.';
     if (f.selection.length === 0) e.selection = 'Thêm ít nhất một quy tắc chọn câu hỏi.';
     f.selection.forEach((r, i) => {
       if (!r.bankId) e[`selection.${i}.bankId`] = `Quy tắc ${i + 1}: chọn ngân hàng câu hỏi.`;
@@ -135,6 +148,11 @@ export function roundBody(f: RoundForm): Record<string, unknown> {
       shuffleQuestions: f.shuffleQuestions,
       shuffleOptions: f.shuffleOptions,
       partialCredit: f.partialCredit,
+      integrity: {
+        minSecondsPerQuestion: Number(f.minSecondsPerQuestion.replace(',', '.')),
+        maxAccountsPerDevice: int(f.maxAccountsPerDevice),
+        maxAccountsPerIp: int(f.maxAccountsPerIp),
+      },
     });
     if (f.predictionEnabled) body.predictionQuestion = { prompt: f.predictionPrompt.trim(), target: f.predictionTarget };
   }
@@ -155,6 +173,7 @@ export type StaffRound = Round & {
   partialCredit?: boolean;
   advancement?: { mode: 'top' | 'threshold' | 'picked'; topN?: number; minScore?: number } | null;
   prediction?: { target: string; countBy?: string } | null;
+  integrity?: { minSecondsPerQuestion: number; maxAccountsPerDevice: number; maxAccountsPerIp: number };
 };
 
 const PREDICTION_TARGETS: RoundForm['predictionTarget'][] = ['perfect-score-entrants', 'entrants', 'custom'];
@@ -189,6 +208,9 @@ export function fromRound(r: StaffRound): RoundForm {
     topN: r.advancement?.topN !== undefined ? String(r.advancement.topN) : '',
     minScore: r.advancement?.minScore !== undefined ? String(r.advancement.minScore) : '',
     entry: r.entry === 'enrolled' ? 'enrolled' : 'open',
+    minSecondsPerQuestion: r.integrity ? String(r.integrity.minSecondsPerQuestion) : base.minSecondsPerQuestion,
+    maxAccountsPerDevice: r.integrity ? String(r.integrity.maxAccountsPerDevice) : base.maxAccountsPerDevice,
+    maxAccountsPerIp: r.integrity ? String(r.integrity.maxAccountsPerIp) : base.maxAccountsPerIp,
   };
 }
 

@@ -1,4 +1,4 @@
-import { foldVietnamese } from '@lc/question-bank';
+import { foldVietnamese } from '../../../platform/src/text/fold';
 
 /**
  * The comparison form of a short answer: NFC, runs of white space as one, and (unless the

@@ -1,4 +1,5 @@
 import type { Contest } from './contest.entity';
+import { foldVietnamese } from '../../../platform/src/text/fold';
 
 export interface ContestView {
   id: string;
@@ -34,11 +35,7 @@ export function contestView(c: Contest): ContestView {
 
 /** A slug from a Vietnamese title: "Tìm hiểu Luật Bầu cử" → "tim-hieu-luat-bau-cu". */
 export function slugify(title: string): string {
-  const base = title
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[đĐ]/g, 'd')
-    .toLowerCase()
+  const base = foldVietnamese(title)
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '')
     .slice(0, 70)

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { type Actor, AccessService } from '@lc/identity';
 import { Page } from '@lc/platform';
-import { foldVietnamese } from '@lc/question-bank';
+import { escapeLike, foldedSql, foldVietnamese } from '@lc/platform';
 import { sqlRows } from '../common/sql';
 import type { EnrolmentSource } from './round-enrolment.entity';
 
@@ -15,11 +15,6 @@ export interface EnrolmentView {
   fromRoundId: string | null;
   createdAt: string;
 }
-
-const VIETNAMESE = 'àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ';
-/** translate() arguments that fold a name as foldVietnamese does (lower() alone is locale-dependent for non-ASCII). */
-const FOLD_FROM = VIETNAMESE + VIETNAMESE.toUpperCase();
-const FOLD_TO = [...FOLD_FROM].map((c) => foldVietnamese(c)).join('');
 
 /** Who may enter rounds with entry `enrolled` (advanced from, or picked after, an earlier round). */
 @Injectable()
@@ -50,15 +45,15 @@ export class EnrolmentService {
   /** `q` finds names regardless of case and diacritics ("nguyen thi ha" finds "Nguyễn Thị Hà"). */
   async list(actor: Actor, roundId: string, limit: number, offset: number, q?: string): Promise<Page<EnrolmentView>> {
     await this.access.require(actor, 'round', roundId, 'read');
-    const needle = q?.trim() ? `%${foldVietnamese(q.trim()).replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
-    const where = `e.round_id = $1 AND ($2::text IS NULL OR lower(translate(u.full_name, $3, $4)) LIKE $2)`;
+    const needle = q?.trim() ? `%${escapeLike(foldVietnamese(q.trim()))}%` : null;
+    const where = `e.round_id = $1 AND ($2::text IS NULL OR ${foldedSql('u.full_name')} LIKE $2)`;
     const rows: Record<string, unknown>[] = await this.db.query(
       `SELECT e.round_id, e.user_id, u.full_name, e.source, e.from_round_id, e.created_at
          FROM round_enrolment e JOIN "user" u ON u.id = e.user_id
-        WHERE ${where} ORDER BY u.full_name, e.user_id LIMIT $5 OFFSET $6`,
-      [roundId, needle, FOLD_FROM, FOLD_TO, limit, offset],
+        WHERE ${where} ORDER BY u.full_name, e.user_id LIMIT $3 OFFSET $4`,
+      [roundId, needle, limit, offset],
     );
-    const [{ n }] = (await this.db.query(`SELECT count(*)::int AS n FROM round_enrolment e JOIN "user" u ON u.id = e.user_id WHERE ${where}`, [roundId, needle, FOLD_FROM, FOLD_TO])) as { n: number }[];
+    const [{ n }] = (await this.db.query(`SELECT count(*)::int AS n FROM round_enrolment e JOIN "user" u ON u.id = e.user_id WHERE ${where}`, [roundId, needle])) as { n: number }[];
     return {
       total: n,
       items: rows.map((r) => ({

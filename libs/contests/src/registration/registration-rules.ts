@@ -1,4 +1,5 @@
 import type { FieldProblem } from '@lc/platform';
+import { foldVietnamese } from '../../../platform/src/text/fold';
 
 export const REGISTRATION_FIELD_NAME = /^[a-zA-Z][a-zA-Z0-9]{0,39}$/;
 
@@ -64,12 +65,5 @@ export function resolveRegistration(contest: { requiredFields: string[]; unitLis
 
 /** Case- and diacritics-insensitive comparison key for unit names. */
 export function fold(s: string): string {
-  return s
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/đ/g, 'd')
-    .replace(/Đ/g, 'D')
-    .toLowerCase()
-    .replace(/\s+/g, ' ')
-    .trim();
+  return foldVietnamese(s).replace(/\s+/g, ' ').trim();
 }

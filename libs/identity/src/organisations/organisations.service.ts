@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, FindOptionsWhere, ILike } from 'typeorm';
-import { AuditService, badRequest, notFound, Page } from '@lc/platform';
+import { AuditService, badRequest, escapeLike, notFound, Page } from '@lc/platform';
 import type { Actor } from '../auth/actor';
 import { AccessService } from '../access/access.service';
 import { CreateOrganisationDto, UpdateOrganisationDto } from '../dto/organisation.dto';
@@ -68,4 +68,3 @@ function placeOrThrow(level: Organisation['level'], province: string | null | un
 }
 
 /** A user's text inside LIKE: % and _ are literal. */
-export const escapeLike = (s: string): string => s.replace(/[\\%_]/g, (c) => `\\${c}`);

@@ -1,14 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
-import { AuditService, badRequest, conflict, forbidden, notFound, Page } from '@lc/platform';
+import { AuditService, badRequest, conflict, escapeLike, forbidden, notFound, Page } from '@lc/platform';
 import type { Actor } from '../auth/actor';
 import { hashPassword } from '../auth/passwords';
 import { RefreshToken } from '../auth/refresh-token.entity';
 import { TokenService } from '../auth/token.service';
 import { PasswordResetView, StaffUserView, UpdateStaffUserDto } from '../dto/staff-user.dto';
 import { Organisation } from '../organisations/organisation.entity';
-import { escapeLike } from '../organisations/organisations.service';
 import { STAFF_ROLES, User } from './user.entity';
 import { toStaffView } from './staff-view';
 import { temporaryPassword } from './temporary-password';

@@ -14,7 +14,8 @@ async function readSheet(file: string) {
 
 describe('XLSX export', () => {
   const dir = mkdtempSync(join(tmpdir(), 'lc-xlsx-'));
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  // Retries: a stream's temporary file may still be going away when the suite ends (ENOTEMPTY).
+  afterAll(() => rmSync(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 }));
 
   it('writes a workbook that reads back with typed, masked and neutralised cells', async () => {
     const file = join(dir, 'results.xlsx');

@@ -1,5 +1,5 @@
 import type { QuestionType } from '../pool/question-pool.types';
-import { escapeLike, foldStem } from '../text/fold';
+import { escapeLike, foldStem } from '../../../platform/src/text/fold';
 import { underTopicSql } from '../topics/topic-store';
 
 export interface QuestionFilter {

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { QUESTION_TYPES, QuestionType } from '../pool/question-pool.types';
 import { cleanOptional, cleanText } from '../text/clean-text';
-import { foldVietnamese } from '../text/fold';
+import { foldVietnamese } from '../../../platform/src/text/fold';
 import { normaliseTopicPath } from '../topics/topic-path';
 import { AnswerContent, OptionContent, QuestionContent, QuestionInput, TRUE_FALSE_LABELS } from './question-content';
 import { LIMITS } from './question-limits';

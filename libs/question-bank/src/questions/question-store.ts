@@ -1,6 +1,6 @@
 import { EntityManager } from 'typeorm';
 import { QuestionType } from '../pool/question-pool.types';
-import { foldStem } from '../text/fold';
+import { foldStem } from '@lc/platform';
 import { ensureTopics } from '../topics/topic-store';
 import { AnswerContent, OptionContent, QuestionContent } from './question-content';
 

@@ -1,7 +1,7 @@
 import { QuestionContent } from '../questions/question-content';
 import { LIMITS } from '../questions/question-limits';
 import { normaliseQuestion } from '../questions/question-rules';
-import { foldStem } from '../text/fold';
+import { foldStem } from '../../../platform/src/text/fold';
 import { parseQuestionFile } from './formats/registry';
 import { fileRefused, ImportFormat, ImportProblem, isFileWarning } from './formats/types';
 

@@ -54,16 +54,3 @@ function uniqueName(name: string, used: Set<string>): string {
   used.add(n.toLowerCase());
   return n;
 }
-
-/** Content-Disposition with an ASCII fallback and the UTF-8 name (RFC 6266). */
-export function attachment(filename: string): string {
-  const ascii = filename
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/đ/g, 'd')
-    .replace(/Đ/g, 'D')
-    .replace(/[^A-Za-z0-9._-]+/g, '-');
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
-}
-
-export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';

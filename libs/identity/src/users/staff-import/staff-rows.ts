@@ -3,6 +3,7 @@ import { isEmail } from 'class-validator';
 import { fileRefused } from '../../../../platform/src/files/file-refused';
 import { normalisePhone } from '../../pii/pii';
 import type { StaffRole } from '../user.entity';
+import { foldVietnamese } from '../../../../platform/src/text/fold';
 
 /** The columns of a staff file; headers in Vietnamese or English, any case, with or without diacritics. */
 export const STAFF_COLUMNS = ['fullName', 'email', 'phone', 'role', 'organisation'] as const;
@@ -29,8 +30,7 @@ const ROLE_ALIASES: Record<string, StaffRole> = {
 export const ROLE_WORDS = 'ban tổ chức, giám khảo, quản trị (or organiser, judge, admin)';
 
 /** Case, diacritics, spaces and punctuation do not matter in headers and role words. */
-export const foldKey = (s: string): string =>
-  s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/đ/g, 'd').replace(/[^a-z0-9]/g, '');
+export const foldKey = (s: string): string => foldVietnamese(s).replace(/[^a-z0-9]/g, '');
 
 export interface StaffHeader {
   /** Column index → what it holds (undefined: ignored). */

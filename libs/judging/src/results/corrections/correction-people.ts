@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { type Actor } from '@lc/identity';
-import { Page } from '@lc/platform';
+import { escapeLike, foldedSql, foldVietnamese, Page } from '@lc/platform';
 import { maskIdentifier } from '../../exports/sanitise';
 import { ResultsGate } from '../common/results-gate';
 
@@ -18,12 +18,6 @@ export interface CorrectionCandidate {
   prize: string | null;
   attempts: { id: string; attemptNo: number; status: string; score: number | null; submittedAt: string | null; counted: boolean }[];
 }
-
-/** Vietnamese letters with marks, and the plain letter each folds to (as foldVietnamese does). */
-const MARKED = 'àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ';
-const PLAIN = [...MARKED].map((c) => (c === 'đ' ? 'd' : c.normalize('NFD').replace(/[\u0300-\u036f]/g, ''))).join('');
-const fold = (s: string): string => [...s.toLowerCase().normalize('NFC')].map((c) => PLAIN[MARKED.indexOf(c)] ?? c).join('');
-const foldSql = (expr: string): string => `translate(lower(${expr}), '${MARKED}', '${PLAIN}')`;
 
 /**
  * The people of a quiz round for the correction screen, found by name (case and diacritics
@@ -42,8 +36,8 @@ export class CorrectionPeople {
     const params: unknown[] = [roundId];
     let filter = 'TRUE';
     if (text) {
-      params.push(`%${fold(text).replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
-      const conds = [`${foldSql('u.full_name')} LIKE $2`];
+      params.push(`%${escapeLike(foldVietnamese(text))}%`);
+      const conds = [`${foldedSql('u.full_name')} LIKE $2`];
       if (/^\d{1,9}$/.test(text)) {
         params.push(Number(text), `%${text}%`);
         conds.push('e.rank = $3', 'u.phone_masked LIKE $4');

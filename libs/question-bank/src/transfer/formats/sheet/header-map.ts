@@ -1,4 +1,4 @@
-import { foldVietnamese } from '../../../text/fold';
+import { foldVietnamese } from '../../../../../platform/src/text/fold';
 import { fileRefused } from '../types';
 
 /**

@@ -1,7 +1,7 @@
 import { isNumericAnswer, isShortTextAnswer, QuestionContent, QuestionInput } from '../../../questions/question-content';
 import { LIMITS } from '../../../questions/question-limits';
 import { truthOf } from '../../../questions/question-rules';
-import { foldVietnamese } from '../../../text/fold';
+import { foldVietnamese } from '../../../../../platform/src/text/fold';
 import type { SheetLimits, SheetRow } from '../../../../../platform/src/files/sheet-rows';
 import { fileRefused, ParseItem, ParsedQuestion } from '../types';
 import { HeaderMap, mapHeader } from './header-map';

@@ -63,3 +63,16 @@ export function foldStem(stem: string): string {
 export function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
+
+const VIETNAMESE = 'àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ';
+const SQL_FOLD_FROM = VIETNAMESE + VIETNAMESE.toUpperCase();
+const SQL_FOLD_TO = [...SQL_FOLD_FROM].map((c) => foldVietnamese(c)).join('');
+
+/**
+ * The SQL expression that folds `expr` as foldVietnamese does, for `LIKE` searches on names:
+ * marks are translated away in both cases first, because lower() of non-ASCII letters
+ * depends on the database's locale.
+ */
+export function foldedSql(expr: string): string {
+  return `lower(translate(${expr}, '${SQL_FOLD_FROM}', '${SQL_FOLD_TO}'))`;
+}
