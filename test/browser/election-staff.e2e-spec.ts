@@ -21,8 +21,8 @@ import { startStack, Stack } from './stack';
  * enter through the API (their attempts are too fast: flagged). The organiser closes week 1
  * early; the judge reviews the flagged winners in the publish confirmation, publishes,
  * downloads the ranking XLSX and the decision PDF (on a phone); the organiser closes and
- * publishes week 2, where week 1's winner gets no second prize, and the unit prize goes to
- * the unit with the most entrants.
+ * publishes week 2, where week 1's winner gets no second prize, and reads the contest's
+ * awards (each winner once, the unit prize to the unit with the most entrants).
  */
 jest.setTimeout(420_000);
 
@@ -419,6 +419,21 @@ describe('browser: staff run the weekly election-law contest from a blank organi
       await dialog.getByRole('button', { name: 'Công bố', exact: true }).click();
       await page.getByRole('status').filter({ hasText: /^Đã công bố kết quả/ }).waitFor();
       await screenshots(page, 'election-week2-published');
+
+      // The contest's awards, on the award rules page: each winner once, and the unit prize.
+      await page.goto(`${stack.url}/#/quan-tri/cuoc-thi/${contestId}`);
+      await page.getByRole('link', { name: 'Giải thưởng toàn cuộc thi' }).click();
+      const panel = page.getByRole('region', { name: 'Kết quả giải thưởng toàn cuộc thi' });
+      const people = panel.getByRole('table', { name: 'Cá nhân đạt giải toàn cuộc thi' });
+      await people.locator('tbody tr').nth(5).waitFor();
+      expect(await people.locator('tbody tr').count()).toBe(6);
+      await panel.getByText(`Tính từ kết quả vòng 1: ${WEEK1_TITLE}; vòng 2: ${WEEK2_TITLE}.`).waitFor();
+      const units = await panel.getByRole('table', { name: 'Xếp hạng đơn vị' }).locator('tbody tr').allInnerTexts();
+      expect(units[0].split('\t').map((c) => c.trim())).toEqual(['1', 'UBND xã Phú Mậu', '3', '3', 'Giải tập thể xuất sắc']);
+      expect(units).toHaveLength(3);
+      await panel.scrollIntoViewIfNeeded();
+      await expectAccessible(page, 'contest awards');
+      await screenshots(page, 'election-contest-awards');
       expect(errors).toEqual([]);
     });
 
