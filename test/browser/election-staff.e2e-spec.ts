@@ -301,6 +301,9 @@ describe('browser: staff run the weekly election-law contest from a blank organi
       await page.getByRole('heading', { name: `Kết quả: ${WEEK1_TITLE}`, level: 1 }).waitFor();
       await page.getByRole('button', { name: 'Đóng vòng thi', exact: true }).click();
       await field(page, 'Đóng sớm trước giờ đóng').check();
+      // The prediction's actual value is counted by the server: nothing to type.
+      await page.getByText('Đáp án câu hỏi dự đoán do hệ thống tự đếm khi đóng vòng: số người trả lời đúng tất cả các câu.').waitFor();
+      expect(await page.getByLabel(/Đáp án \(giá trị thực tế\)/).count()).toBe(0);
       await expectAccessible(page, 'close confirmation (organiser, early)');
       await screenshots(page, 'election-close-early');
       await page.getByRole('button', { name: 'Đồng ý', exact: true }).click();
@@ -423,7 +426,7 @@ describe('browser: staff run the weekly election-law contest from a blank organi
       // The contest's awards, on the award rules page: each winner once, and the unit prize.
       await page.goto(`${stack.url}/#/quan-tri/cuoc-thi/${contestId}`);
       await page.getByRole('link', { name: 'Giải thưởng toàn cuộc thi' }).click();
-      const panel = page.getByRole('region', { name: 'Kết quả giải thưởng toàn cuộc thi' });
+      const panel = page.getByRole('region', { name: 'Danh sách đạt giải toàn cuộc thi' });
       const people = panel.getByRole('table', { name: 'Cá nhân đạt giải toàn cuộc thi' });
       await people.locator('tbody tr').nth(5).waitFor();
       expect(await people.locator('tbody tr').count()).toBe(6);

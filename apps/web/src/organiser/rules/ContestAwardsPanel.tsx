@@ -4,7 +4,7 @@ import { rulesApi } from './api';
 import { rankedUnits, roundsCounted, unitRow } from './contest-awards-model';
 
 /**
- * "Kết quả giải thưởng toàn cuộc thi": GET /contests/:id/awards — each person's prize across
+ * "Danh sách đạt giải toàn cuộc thi": GET /contests/:id/awards — each person's prize across
  * the rounds (one per person when the rules say so) and the unit prizes, as the award rules
  * above count them.
  */
@@ -12,7 +12,7 @@ export function ContestAwardsPanel({ contestId }: { contestId: string }) {
   const awards = useLoad(() => rulesApi.contestAwards(contestId), [contestId]);
   return (
     <section aria-labelledby="contest-awards" className="panel">
-      <h2 id="contest-awards">Kết quả giải thưởng toàn cuộc thi</h2>
+      <h2 id="contest-awards">Danh sách đạt giải toàn cuộc thi</h2>
       {awards.loading && <Loading />}
       {awards.error ? <ErrorMessage error={awards.error} onRetry={awards.reload} /> : null}
       {awards.data && <AwardsTables view={awards.data} />}
