@@ -71,6 +71,14 @@ describe('close and publish', () => {
     expect(judge).not.toContain('Đóng sớm trước giờ đóng');
   });
 
+  it('asks for no prediction value when the server counts it (a typed one would be refused)', () => {
+    const counted = renderToStaticMarkup(<ClosePanel round={{ ...round, prediction: { target: 'perfect-score-entrants', countBy: 'people' } }} results={null} organiser onClosed={noop} defaultConfirming />);
+    expect(counted).not.toContain('Đáp án (giá trị thực tế) của câu hỏi dự đoán');
+    expect(counted).toContain('Đáp án câu hỏi dự đoán do hệ thống tự đếm khi đóng vòng: số người trả lời đúng tất cả các câu.');
+    const custom = renderToStaticMarkup(<ClosePanel round={{ ...round, prediction: { target: 'custom', countBy: 'people' } }} results={null} organiser onClosed={noop} defaultConfirming />);
+    expect(custom).toContain('Đáp án (giá trị thực tế) của câu hỏi dự đoán');
+  });
+
   it('offers a recompute once closed and nothing once published', () => {
     expect(renderToStaticMarkup(<ClosePanel round={round} results={staffResults()} organiser onClosed={noop} />)).toContain('Tính lại kết quả');
     expect(renderToStaticMarkup(<ClosePanel round={round} results={staffResults({ status: 'published' })} organiser onClosed={noop} />)).toBe('');

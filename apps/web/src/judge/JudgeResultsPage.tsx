@@ -20,6 +20,8 @@ import { publishedMessage, WithheldKeysPreview } from './WithheldKeys';
 
 const LIMIT = 50;
 
+const COUNTED_TARGET: Record<'perfect-score-entrants' | 'entrants', string> = { 'perfect-score-entrants': 'số người trả lời đúng tất cả các câu', entrants: 'số người dự thi' };
+
 /** Close: attempts in progress end, the ranking and prizes are computed as a provisional result. */
 export function ClosePanel({ round, results, organiser, onClosed, defaultConfirming = false }: { round: Round; results: StaffResults | null; organiser: boolean; onClosed: (msg: string) => void; defaultConfirming?: boolean }) {
   const [confirming, setConfirming] = useState(defaultConfirming);
@@ -31,6 +33,8 @@ export function ClosePanel({ round, results, organiser, onClosed, defaultConfirm
   const published = results?.status === 'published';
   const early = Date.now() < Date.parse(round.closesAt) && round.status !== 'closed';
   const hasPrediction = Boolean(round.predictionQuestion);
+  // A counted target's value is the server's to count: a value typed in would be refused (prediction_actual_counted).
+  const counted = round.prediction && round.prediction.target !== 'custom' ? COUNTED_TARGET[round.prediction.target] : null;
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     let predictionActual: number | undefined;
@@ -74,7 +78,8 @@ export function ClosePanel({ round, results, organiser, onClosed, defaultConfirm
             <CheckboxField name="force" label="Đóng sớm trước giờ đóng" hint={`Giờ đóng theo lịch: ${formatDateTime(round.closesAt)}.`} checked={force} onChange={(e) => setForce(e.target.checked)} />
           )}
           {early && !organiser && <Notice kind="warning">Vòng thi đóng lúc {formatDateTime(round.closesAt)}. Chỉ ban tổ chức mới đóng sớm được.</Notice>}
-          {hasPrediction && (
+          {hasPrediction && counted && <p className="field-hint">Đáp án câu hỏi dự đoán do hệ thống tự đếm khi đóng vòng: {counted}.</p>}
+          {hasPrediction && !counted && (
             <TextField name="prediction-actual" label="Đáp án (giá trị thực tế) của câu hỏi dự đoán" hint={round.predictionQuestion?.prompt} inputMode="decimal" value={actual} onChange={(e) => setActual(e.target.value)} error={problem ?? undefined} />
           )}
           <ErrorMessage error={error} />

@@ -8,6 +8,7 @@ import { CheckboxField, TextField } from '../../shared/ui/Field';
 import { Button, ErrorMessage, ErrorSummary, Loading, Notice, PageTitle } from '../../shared/ui/Feedback';
 import { organiserApi } from '../api';
 import { rulesApi } from './api';
+import { ContestAwardsPanel } from './ContestAwardsPanel';
 import { addUnitTier, awardBody, awardSaveProblems, DOCUMENT_LABEL, fromAwardRules, prizeChoices, unitsWithoutHeadcount, validateAward, type AwardRulesForm, type PrizeChoice } from './award-rules-model';
 
 /** "Giải thưởng toàn cuộc thi": GET/PUT /contests/:id/award-rules. */
@@ -159,6 +160,7 @@ function AwardForm({ contest, rules, prizes }: { contest: Contest; rules: AwardR
           </div>
         )}
       </form>
+      <ContestAwardsPanel contestId={contest.id} />
     </div>
   );
 }
