@@ -1,4 +1,7 @@
-/** Types for the jury, brief and advancement screens (kept apart from the generated ones). */
+/** Types for the jury, brief and advancement screens: the jury's rule objects name generated OpenAPI schemas. */
+import type { components } from './schema';
+
+type Schemas = components['schemas'];
 
 export type HandInKind = 'text' | 'link' | 'file';
 
@@ -11,33 +14,12 @@ export interface BriefView {
   locked: boolean;
 }
 
-export interface OvertimePenalty {
-  kind: 'overtime';
-  limitSeconds: number;
-  points: number;
-  per: 'started-minute' | 'full-minute';
-  maxPoints?: number;
-}
-
-export interface FixedPenalty {
-  kind: 'fixed';
-  code: string;
-  label: string;
-  points: number;
-}
-
+export type OvertimePenalty = Schemas['OvertimePenalty'];
+export type FixedPenalty = Schemas['FixedPenalty'];
 export type PenaltyRule = OvertimePenalty | FixedPenalty;
 
 /** PUT /rounds/:id/jury */
-export interface JuryInput {
-  rubric: { key: string; label: string; maxPoints: number }[];
-  aggregate: 'mean' | 'trimmed-mean';
-  trimmedMeanThreshold?: number;
-  penalties: PenaltyRule[];
-  reconciliationGap: number | null;
-  headJudgeUserId: string | null;
-  tieBreakCriteria: string[];
-}
+export type JuryInput = Schemas['JuryInput'];
 
 /** GET /rounds/:id/judges */
 export interface RoundJudge {
