@@ -2499,6 +2499,54 @@ export interface components {
             /** Format: date-time */
             savedAt: string;
         };
+        RoundAdvancementRule: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            mode: "top" | "threshold" | "picked";
+            topN?: number;
+            minScore?: number;
+            /** @description The round entrants go on to (default: the next one) */
+            toRoundSeq?: number;
+        };
+        QuotaAdvanceDto: {
+            /**
+             * @example [
+             *       "unit",
+             *       "group"
+             *     ]
+             */
+            by: ("unit" | "group")[];
+            /**
+             * @description Places per bucket (unit, group, or unit | group)
+             * @example 1
+             */
+            perBucket: number;
+            /**
+             * @description Places for named buckets, overriding perBucket
+             * @example {
+             *       "Phường Hạ Long | Báo cáo viên": 2
+             *     }
+             */
+            buckets?: {
+                [key: string]: number;
+            };
+            minScore?: number;
+            /**
+             * @description The registration field that holds the group (registration.fields[groupField]); needed with by: group
+             * @example role
+             */
+            groupField?: string;
+        };
+        QuotaAdvancementRule: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            mode: "quota";
+            quota: components["schemas"]["QuotaAdvanceDto"];
+        };
         AttemptOption: {
             /** @description Opaque, this attempt's own */
             id: string;
@@ -2732,33 +2780,6 @@ export interface components {
             /** @description All matching items, not only this page */
             total: number;
         };
-        QuotaAdvanceDto: {
-            /**
-             * @example [
-             *       "unit",
-             *       "group"
-             *     ]
-             */
-            by: ("unit" | "group")[];
-            /**
-             * @description Places per bucket (unit, group, or unit | group)
-             * @example 1
-             */
-            perBucket: number;
-            /**
-             * @description Places for named buckets, overriding perBucket
-             * @example {
-             *       "Phường Hạ Long | Báo cáo viên": 2
-             *     }
-             */
-            buckets?: Record<string, never>;
-            minScore?: number;
-            /**
-             * @description The registration field that holds the group (registration.fields[groupField]); needed with by: group
-             * @example role
-             */
-            groupField?: string;
-        };
         AdvanceDto: {
             /** @description Entrants picked by the judges; omit to apply the round's rule */
             userIds?: string[];
@@ -2851,13 +2872,13 @@ export interface components {
             /** @enum {string} */
             mode: "top" | "threshold" | "picked" | "quota";
             /**
-             * @description The rule as applied: the round's advancement, or { mode: quota, quota }
+             * @description The rule as applied: the round's advancement (mode picked for picks), or { mode: quota, quota }
              * @example {
              *       "mode": "top",
              *       "topN": 10
              *     }
              */
-            rule: Record<string, never>;
+            rule: components["schemas"]["RoundAdvancementRule"] | components["schemas"]["QuotaAdvancementRule"];
             /** @description Everyone the advance would enrol, in this order */
             advancing: components["schemas"]["AdvancingEntrant"][];
             /** @description Of those, not enrolled yet */
