@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional, getSchemaPath } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, type ApiPropertyOptions, getSchemaPath } from '@nestjs/swagger';
 import { PREDICTION_COUNTS, PREDICTION_TARGETS, REPRESENTATIVES, TIE_BREAK_STEPS } from '../ranking/rules';
 
 /**
@@ -146,13 +146,13 @@ export class FixedPenalty {
 }
 
 /** The penalty rules of a jury: overtime or fixed, told apart by kind. Needs `@ApiExtraModels(OvertimePenalty, FixedPenalty)` where used. */
-export const PENALTIES = {
+export const PENALTIES: ApiPropertyOptions = {
   type: 'array',
   items: {
     oneOf: [{ $ref: getSchemaPath(OvertimePenalty) }, { $ref: getSchemaPath(FixedPenalty) }],
     discriminator: { propertyName: 'kind', mapping: { overtime: getSchemaPath(OvertimePenalty), fixed: getSchemaPath(FixedPenalty) } },
   },
-} as const;
+};
 
 export class RubricCriterionInput {
   @ApiProperty({ pattern: CODE_PATTERN, example: 'content', description: 'Unique in the rubric' }) key!: string;
