@@ -5,7 +5,7 @@ import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsISO8601, IsNumber, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { type Actor, ClientInfo, CurrentActor, Roles } from '@lc/identity';
 import { badRequest, LeanRoute, Page, PageOf, PagingQuery } from '@lc/platform';
-import { AdvancementPreview } from './advancement/advancement-preview';
+import { AdvancementPreview, QuotaAdvancementRule, RoundAdvancementRule } from './advancement/advancement-preview';
 import { AdvancementPreviewService } from './advancement/advancement-preview.service';
 import { AdvancementService } from './advancement/advancement.service';
 import { QuotaAdvanceDto } from './advancement/quota';
@@ -74,7 +74,7 @@ const IDEMPOTENCY_KEY = /^[A-Za-z0-9._:-]{1,100}$/;
 /** Limits per signed-in user (the 'user' throttler, shared by every instance through Redis). */
 @ApiTags('attempts')
 @ApiBearerAuth()
-@ApiExtraModels(AttemptAnswer)
+@ApiExtraModels(AttemptAnswer, RoundAdvancementRule, QuotaAdvancementRule)
 @Controller()
 export class AttemptsController {
   constructor(

@@ -1,4 +1,6 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, getSchemaPath } from '@nestjs/swagger';
+import { ADVANCEMENT_MODES } from '@lc/contests';
+import { QuotaAdvanceDto } from './quota';
 
 const REASONS = ['top', 'threshold', 'quota', 'picked'] as const;
 
@@ -37,12 +39,35 @@ export class UnplacedEntrant {
   @ApiProperty() fullName!: string;
 }
 
+/** The round's own advancement rule, as applied (picks: mode picked). */
+export class RoundAdvancementRule {
+  @ApiProperty({ enum: ADVANCEMENT_MODES }) mode!: (typeof ADVANCEMENT_MODES)[number];
+  @ApiPropertyOptional({ type: 'integer' }) topN?: number;
+  @ApiPropertyOptional() minScore?: number;
+  @ApiPropertyOptional({ type: 'integer', description: 'The round entrants go on to (default: the next one)' }) toRoundSeq?: number;
+}
+
+/** Advancement by quota per unit and/or group, as asked for. */
+export class QuotaAdvancementRule {
+  @ApiProperty({ enum: ['quota'] }) mode!: 'quota';
+  @ApiProperty({ type: () => QuotaAdvanceDto }) quota!: QuotaAdvanceDto;
+}
+
+/** Needs `@ApiExtraModels(RoundAdvancementRule, QuotaAdvancementRule)` where used. */
+const APPLIED_RULE = {
+  oneOf: [{ $ref: getSchemaPath(RoundAdvancementRule) }, { $ref: getSchemaPath(QuotaAdvancementRule) }],
+  discriminator: {
+    propertyName: 'mode',
+    mapping: { top: getSchemaPath(RoundAdvancementRule), threshold: getSchemaPath(RoundAdvancementRule), picked: getSchemaPath(RoundAdvancementRule), quota: getSchemaPath(QuotaAdvancementRule) },
+  },
+};
+
 export class AdvancementPreview {
   @ApiProperty({ format: 'uuid' }) fromRoundId!: string;
   @ApiProperty({ format: 'uuid' }) toRoundId!: string;
   @ApiProperty() toRoundTitle!: string;
   @ApiProperty({ enum: ['top', 'threshold', 'picked', 'quota'] }) mode!: 'top' | 'threshold' | 'picked' | 'quota';
-  @ApiProperty({ description: 'The rule as applied: the round\'s advancement, or { mode: quota, quota }', example: { mode: 'top', topN: 10 } }) rule!: Record<string, unknown>;
+  @ApiProperty({ ...APPLIED_RULE, description: "The rule as applied: the round's advancement (mode picked for picks), or { mode: quota, quota }", example: { mode: 'top', topN: 10 } }) rule!: Record<string, unknown>;
   @ApiProperty({ type: [AdvancingEntrant], description: 'Everyone the advance would enrol, in this order' }) advancing!: AdvancingEntrant[];
   @ApiProperty({ description: 'Of those, not enrolled yet' }) newCount!: number;
   @ApiProperty({ type: [PreviewQuotaShortfall] }) shortfalls!: PreviewQuotaShortfall[];

@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, getSchemaPath, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -143,7 +143,8 @@ export class CreateRoundDto {
   @ValidateNested()
   @Type(() => AdvancementDto)
   advancement?: AdvancementDto | null;
-  @ApiPropertyOptional({ description: 'Tie-break chain etc. as the judging module defines it (validated there)', example: { chain: ['score', 'prediction', 'time-taken', 'submitted-at'] } })
+  // The judging module owns (and validates) this shape; it registers the RankingRulesInput schema, named here (contests cannot import judging).
+  @ApiPropertyOptional({ allOf: [{ $ref: getSchemaPath('RankingRulesInput') }], nullable: true, description: 'Tie-break chain etc. as the judging module defines it (validated there; PUT /rounds/:id/rules)', example: { chain: ['score', 'prediction', 'time-taken', 'submitted-at'] } })
   @IsOptional()
   @IsObject()
   rankingRules?: RankingRules | null;

@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, getSchemaPath } from '@nestjs/swagger';
 import { QUESTION_TYPES } from '@lc/question-bank';
 import type { RoundJudgeView } from '../judges/round-judges.service';
 import type { EnrolmentView } from '../enrolment/enrolment.service';
@@ -77,7 +77,7 @@ export class RoundResponse implements RoundPublicView {
   @ApiPropertyOptional({ description: 'Staff only' }) shuffleOptions?: boolean;
   @ApiPropertyOptional({ description: 'Staff only' }) partialCredit?: boolean;
   @ApiPropertyOptional({ type: () => RoundAdvancement, nullable: true, description: 'Staff only' }) advancement?: RoundAdvancement | null;
-  @ApiPropertyOptional({ type: 'object', additionalProperties: true, nullable: true, description: 'Staff only; the judging module owns its shape (PUT /rounds/:id/rules)' })
+  @ApiPropertyOptional({ allOf: [{ $ref: getSchemaPath('RankingRulesInput') }], nullable: true, description: "Staff only; the round's own rules as set (the judging module owns the shape: PUT /rounds/:id/rules)" })
   rankingRules?: Record<string, unknown> | null;
   @ApiPropertyOptional({ type: () => RoundIntegrity, description: 'Staff only' }) integrity?: RoundIntegrity;
   @ApiPropertyOptional({ type: () => RoundPrediction, nullable: true, description: 'Staff only' }) prediction?: RoundPrediction | null;

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { EntryFileView, EntryView } from './entry/entry-view';
+import { PENALTIES } from '../common/rule-schemas';
 import type { JuryView } from './jury/jury-input';
 import type { JudgedEntryRow } from './listing/round-entries.service';
 import type { EntryMarksView } from './marks/marks.service';
@@ -18,11 +19,7 @@ export class JuryResponse implements JuryView {
   @ApiProperty() maxScore!: number;
   @ApiProperty({ enum: ['mean', 'trimmed-mean'] }) aggregate!: JuryView['aggregate'];
   @ApiProperty({ type: 'integer', description: 'From this many judges on, the highest and lowest marks are dropped' }) trimmedMeanThreshold!: number;
-  @ApiProperty({
-    type: 'array',
-    items: { type: 'object', additionalProperties: true, description: "{ kind: 'overtime', limitSeconds, points, per, maxPoints? } or { kind: 'fixed', code, label, points }" },
-  })
-  penalties!: JuryView['penalties'];
+  @ApiProperty(PENALTIES) penalties!: JuryView['penalties'];
   @ApiProperty({ type: Number, nullable: true }) reconciliationGap!: number | null;
   @ApiProperty({ type: 'integer' }) decimals!: number;
   @ApiProperty({ type: [String] }) tieBreakCriteria!: string[];

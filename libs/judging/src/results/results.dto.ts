@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsNumber, IsObject, IsOptional, IsString, IsUUID, MaxLength, MinLength, ValidateIf } from 'class-validator';
 import { PagingQuery } from '@lc/platform';
+import { AwardDocuments, PrizePlanInput, RankingRulesInput, UnitPrizeFormulaInput } from '../common/rule-schemas';
 
 const finite = { allowNaN: false, allowInfinity: false };
 
@@ -34,15 +35,20 @@ export class ExportQueryDto {
 
 export class ExportRequestDto extends ExportQueryDto {}
 
+/**
+ * The rule objects are documented by their classes (common/rule-schemas.ts) but typed and
+ * checked here only as objects: RulesService validates them with the module's parsers.
+ */
 export class RoundRulesDto {
   @ApiPropertyOptional({
+    type: () => RankingRulesInput,
     description: "chain: the tie-break steps in order, from score, prediction, under-before-over (only after prediction), time-taken, since-open, submitted-at; nothing outside the chain orders people. representative: best | last.",
     example: { chain: ['score', 'prediction', 'time-taken', 'submitted-at'], representative: 'best' },
   })
   @IsOptional()
   @IsObject()
   rankingRules?: Record<string, unknown>;
-  @ApiPropertyOptional({ nullable: true, example: { tiers: [{ code: 'nhat', name: 'Giải Nhất', count: 1 }, { code: 'nhi', name: 'Giải Nhì', count: 2 }], minScore: 0 } })
+  @ApiPropertyOptional({ type: () => PrizePlanInput, nullable: true, description: 'null: no prizes', example: { tiers: [{ code: 'nhat', name: 'Giải Nhất', count: 1 }, { code: 'nhi', name: 'Giải Nhì', count: 2 }], minScore: 0 } })
   @IsOptional()
   @ValidateIf((_, v) => v !== null)
   @IsObject()
@@ -57,13 +63,13 @@ export class RoundRulesDto {
 
 export class AwardRulesDto {
   @ApiPropertyOptional({ enum: ['highest-only', 'each-round'] }) @IsOptional() @IsIn(['highest-only', 'each-round']) acrossRounds?: 'highest-only' | 'each-round';
-  @ApiPropertyOptional({ nullable: true, example: { countBy: 'people', points: 1, perHeadcount: false, winnerPoints: { p1: 5 }, tiers: [{ code: 'u1', name: 'Giải Nhất tập thể', count: 1 }] } })
+  @ApiPropertyOptional({ type: () => UnitPrizeFormulaInput, nullable: true, description: 'null: no unit prizes', example: { countBy: 'people', points: 1, perHeadcount: false, winnerPoints: { p1: 5 }, tiers: [{ code: 'u1', name: 'Giải Nhất tập thể', count: 1 }] } })
   @IsOptional()
   @ValidateIf((_, v) => v !== null)
   @IsObject()
   unitPrizes?: Record<string, unknown> | null;
   @ApiPropertyOptional({ type: 'object', additionalProperties: { type: 'integer' }, example: { 'Sở Tư pháp': 40 } }) @IsOptional() @IsObject() headcounts?: Record<string, unknown>;
-  @ApiPropertyOptional({ example: { issuerName: 'Sở Tư pháp', place: 'Huế', signerTitle: 'Giám đốc', signerName: 'Nguyễn Văn A' } }) @IsOptional() @IsObject() documents?: Record<string, unknown>;
+  @ApiPropertyOptional({ type: () => AwardDocuments, example: { issuerName: 'Sở Tư pháp', place: 'Huế', signerTitle: 'Giám đốc', signerName: 'Nguyễn Văn A' } }) @IsOptional() @IsObject() documents?: Record<string, unknown>;
 }
 
 export class WithheldRoundDto {

@@ -6,15 +6,14 @@ import type { CorrectionView } from './corrections/correct-results';
 import { RESULT_STATUSES } from './entities';
 import type { ExportView } from './exports/export-jobs';
 import { EXPORT_FORMATS, EXPORT_SCOPES, WithheldQuestionDto } from './results.dto';
+import { AwardDocuments, PrizePlan, RankingRules, UnitPrizeFormula } from '../common/rule-schemas';
 import type { ReviewOutcome } from './review/attempt-review';
 
 /**
  * Response bodies of the results routes (OpenAPI; the web app's types are generated from
  * them). Rule objects the judging module validates on the way in (ranking rules, prize
- * plans, unit prizes, award documents) are documented by their request side and returned
- * here as stored: free-form objects.
+ * plans, unit prizes, award documents) are returned as parsed: common/rule-schemas.ts.
  */
-const STORED = (description: string) => ({ type: 'object', additionalProperties: true, nullable: true, description }) as const;
 
 class CloseTimings {
   @ApiProperty() finaliseMs!: number;
@@ -94,7 +93,7 @@ export class StaffResultsResponse {
   @ApiProperty({ type: String, format: 'date-time' }) closedAt!: string;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) publishedAt!: string | null;
   @ApiProperty({ type: Number, nullable: true }) predictionActual!: number | null;
-  @ApiProperty(STORED('The ranking rules the close used')) rules!: unknown;
+  @ApiProperty({ type: () => RankingRules, nullable: true, description: 'The ranking rules the close used' }) rules!: unknown;
   @ApiProperty({ type: 'integer' }) rankedCount!: number;
   @ApiProperty({ type: 'integer' }) winnerCount!: number;
   @ApiProperty({ type: 'array', items: { type: 'object', additionalProperties: true }, description: 'Prize tiers left (partly) unawarded, and similar notes' }) shortfalls!: unknown[];
@@ -219,8 +218,8 @@ export class RoundRulesResponse {
   @ApiProperty({ format: 'uuid' }) roundId!: string;
   @ApiProperty({ description: 'Set for this round (else the defaults apply)' }) configured!: boolean;
   @ApiProperty({ description: 'The results are published: the rules can no longer change' }) locked!: boolean;
-  @ApiProperty(STORED('The tie-break chain and its settings, as PUT')) rankingRules!: unknown;
-  @ApiProperty(STORED('The prize plan { tiers: [{ code, name, count }], minScore? }, or null')) prizes!: unknown;
+  @ApiProperty({ type: () => RankingRules, description: "The tie-break chain and its settings: as PUT, or derived from the round's own settings" }) rankingRules!: unknown;
+  @ApiProperty({ type: () => PrizePlan, nullable: true, description: "The prize plan: as PUT, or from the round's own prizes; null: none" }) prizes!: unknown;
   @ApiProperty({ type: String, nullable: true, description: 'Registration field that prizes are given per value of' }) groupField!: string | null;
 }
 
@@ -229,9 +228,9 @@ export class AwardRulesResponse {
   @ApiProperty() configured!: boolean;
   @ApiProperty() locked!: boolean;
   @ApiProperty({ enum: ['highest-only', 'each-round'] }) acrossRounds!: string;
-  @ApiProperty(STORED('Unit (collective) prizes, as PUT, or null')) unitPrizes!: unknown;
+  @ApiProperty({ type: () => UnitPrizeFormula, nullable: true, description: 'Unit (collective) prizes, as PUT, or null' }) unitPrizes!: unknown;
   @ApiProperty({ type: 'object', additionalProperties: { type: 'integer' }, description: 'Headcount per unit, for per-headcount unit prizes' }) headcounts!: Record<string, number>;
-  @ApiProperty(STORED('Texts and signatories of the award documents')) documents!: unknown;
+  @ApiProperty({ type: () => AwardDocuments, description: 'Texts and signatories of the award documents' }) documents!: unknown;
 }
 
 class AwardRound {

@@ -84,7 +84,7 @@ export function fromAwardRules(v: AwardRulesView, unitList: readonly string[]): 
 }
 
 /** The individual prizes of the contest's rounds, by code (a code may carry another name in another round). */
-export function prizeChoices(plans: readonly (readonly PrizeTier[] | null | undefined)[]): PrizeChoice[] {
+export function prizeChoices(plans: readonly (readonly Pick<PrizeTier, 'code' | 'name'>[] | null | undefined)[]): PrizeChoice[] {
   const by = new Map<string, PrizeChoice>();
   for (const tiers of plans)
     for (const t of tiers ?? []) {
@@ -133,7 +133,10 @@ export function unitsWithoutHeadcount(f: AwardRulesForm): string[] {
 }
 
 /** The body of PUT /contests/:id/award-rules (the form must be valid). */
-export function awardBody(f: AwardRulesForm): AwardRulesBody {
+/** The form sends the whole set, every key as the server then returns it (an AwardRulesBody). */
+export type AwardRulesSent = Pick<AwardRulesView, 'acrossRounds' | 'unitPrizes' | 'headcounts' | 'documents'> & AwardRulesBody;
+
+export function awardBody(f: AwardRulesForm): AwardRulesSent {
   const unitPrizes: UnitPrizeFormula | null = f.unitEnabled
     ? {
         countBy: f.countBy,

@@ -146,7 +146,10 @@ function levels(tiers: readonly TierRow[]): number[] {
 }
 
 /** The body of PUT /rounds/:id/rules (the form must be valid). */
-export function rulesBody(f: RoundRulesForm): RoundRulesBody {
+/** The form sends the whole set, every key as the server then returns it (a RoundRulesBody). */
+export type RoundRulesSent = Pick<RoundRulesView, 'rankingRules' | 'prizes' | 'groupField'> & RoundRulesBody;
+
+export function rulesBody(f: RoundRulesForm): RoundRulesSent {
   const lv = levels(f.tiers);
   const groups = f.groups.map((g) => g.trim());
   const tiers: PrizeTier[] = f.tiers.map((t, i) => ({

@@ -1,4 +1,7 @@
-/** Types for the jury, brief and advancement screens (kept apart from the generated ones). */
+/** Types for the jury, brief and advancement screens: the jury's rule objects name generated OpenAPI schemas. */
+import type { components } from './schema';
+
+type Schemas = components['schemas'];
 
 export type HandInKind = 'text' | 'link' | 'file';
 
@@ -11,33 +14,12 @@ export interface BriefView {
   locked: boolean;
 }
 
-export interface OvertimePenalty {
-  kind: 'overtime';
-  limitSeconds: number;
-  points: number;
-  per: 'started-minute' | 'full-minute';
-  maxPoints?: number;
-}
-
-export interface FixedPenalty {
-  kind: 'fixed';
-  code: string;
-  label: string;
-  points: number;
-}
-
+export type OvertimePenalty = Schemas['OvertimePenalty'];
+export type FixedPenalty = Schemas['FixedPenalty'];
 export type PenaltyRule = OvertimePenalty | FixedPenalty;
 
 /** PUT /rounds/:id/jury */
-export interface JuryInput {
-  rubric: { key: string; label: string; maxPoints: number }[];
-  aggregate: 'mean' | 'trimmed-mean';
-  trimmedMeanThreshold?: number;
-  penalties: PenaltyRule[];
-  reconciliationGap: number | null;
-  headJudgeUserId: string | null;
-  tieBreakCriteria: string[];
-}
+export type JuryInput = Schemas['JuryInput'];
 
 /** GET /rounds/:id/judges */
 export interface RoundJudge {
@@ -49,57 +31,16 @@ export interface RoundJudge {
   createdAt: string;
 }
 
-export type AdvanceReason = 'top' | 'threshold' | 'quota' | 'picked';
-
-export interface AdvancingEntrant {
-  userId: string;
-  fullName: string;
-  rank: number | null;
-  score: number | null;
-  unit: string | null;
-  group: string | null;
-  reason: AdvanceReason;
-  bucket: string | null;
-  boundaryTie: boolean;
-  alreadyEnrolled: boolean;
-}
-
-export interface RankingPlace {
-  userId: string;
-  fullName: string;
-  rank: number;
-  score: number;
-  unit: string | null;
-  advancing: boolean;
-}
-
-export interface QuotaBody {
-  by: ('unit' | 'group')[];
-  perBucket: number;
-  buckets?: Record<string, number>;
-  groupField?: string;
-}
+export type AdvancingEntrant = Schemas['AdvancingEntrant'];
+export type AdvanceReason = AdvancingEntrant['reason'];
+export type RankingPlace = Schemas['RankingPlace'];
+export type QuotaBody = Schemas['QuotaAdvanceDto'];
 
 /** The body of POST /rounds/:id/advance and of its preview. */
-export interface AdvanceBody {
-  userIds?: string[];
-  quota?: QuotaBody;
-}
+export type AdvanceBody = Schemas['AdvanceDto'];
 
-/** POST /rounds/:id/advance/preview */
-export interface AdvancementPreview {
-  fromRoundId: string;
-  toRoundId: string;
-  toRoundTitle: string;
-  mode: 'top' | 'threshold' | 'picked' | 'quota';
-  rule: Record<string, unknown>;
-  advancing: AdvancingEntrant[];
-  newCount: number;
-  shortfalls: { bucket: string; quota: number; filled: number }[];
-  unplaced: { userId: string; fullName: string }[];
-  ranking: RankingPlace[];
-  rankingTotal: number;
-}
+/** POST /rounds/:id/advance/preview (rule: the round's own, or { mode: 'quota', quota }). */
+export type AdvancementPreview = Schemas['AdvancementPreview'];
 
 /** POST /rounds/:id/advance */
 export interface AdvanceResult {
@@ -121,9 +62,4 @@ export interface EnrolmentRow {
 }
 
 /** The round's own advancement rule (staff view of a round). */
-export interface AdvancementRule {
-  mode: 'top' | 'threshold' | 'picked';
-  topN?: number;
-  minScore?: number;
-  toRoundSeq?: number;
-}
+export type AdvancementRule = Schemas['RoundAdvancement'];

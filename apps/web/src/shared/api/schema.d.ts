@@ -2265,7 +2265,7 @@ export interface components {
             prizes?: components["schemas"]["PrizeDto"][];
             advancement?: components["schemas"]["AdvancementDto"];
             /**
-             * @description Tie-break chain etc. as the judging module defines it (validated there)
+             * @description Tie-break chain etc. as the judging module defines it (validated there; PUT /rounds/:id/rules)
              * @example {
              *       "chain": [
              *         "score",
@@ -2275,7 +2275,7 @@ export interface components {
              *       ]
              *     }
              */
-            rankingRules?: Record<string, never>;
+            rankingRules?: components["schemas"]["RankingRulesInput"] | null;
             integrity?: components["schemas"]["IntegritySettingsDto"];
             /**
              * @default open
@@ -2367,10 +2367,8 @@ export interface components {
             partialCredit?: boolean;
             /** @description Staff only */
             advancement?: components["schemas"]["RoundAdvancement"] | null;
-            /** @description Staff only; the judging module owns its shape (PUT /rounds/:id/rules) */
-            rankingRules?: {
-                [key: string]: unknown;
-            } | null;
+            /** @description Staff only; the round's own rules as set (the judging module owns the shape: PUT /rounds/:id/rules) */
+            rankingRules?: components["schemas"]["RankingRulesInput"] | null;
             /** @description Staff only */
             integrity?: components["schemas"]["RoundIntegrity"];
             /** @description Staff only */
@@ -2418,7 +2416,7 @@ export interface components {
             prizes?: components["schemas"]["PrizeDto"][];
             advancement?: components["schemas"]["AdvancementDto"];
             /**
-             * @description Tie-break chain etc. as the judging module defines it (validated there)
+             * @description Tie-break chain etc. as the judging module defines it (validated there; PUT /rounds/:id/rules)
              * @example {
              *       "chain": [
              *         "score",
@@ -2428,7 +2426,7 @@ export interface components {
              *       ]
              *     }
              */
-            rankingRules?: Record<string, never>;
+            rankingRules?: components["schemas"]["RankingRulesInput"] | null;
             integrity?: components["schemas"]["IntegritySettingsDto"];
             /**
              * @default open
@@ -2500,6 +2498,54 @@ export interface components {
             seq: number;
             /** Format: date-time */
             savedAt: string;
+        };
+        RoundAdvancementRule: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            mode: "top" | "threshold" | "picked";
+            topN?: number;
+            minScore?: number;
+            /** @description The round entrants go on to (default: the next one) */
+            toRoundSeq?: number;
+        };
+        QuotaAdvanceDto: {
+            /**
+             * @example [
+             *       "unit",
+             *       "group"
+             *     ]
+             */
+            by: ("unit" | "group")[];
+            /**
+             * @description Places per bucket (unit, group, or unit | group)
+             * @example 1
+             */
+            perBucket: number;
+            /**
+             * @description Places for named buckets, overriding perBucket
+             * @example {
+             *       "Phường Hạ Long | Báo cáo viên": 2
+             *     }
+             */
+            buckets?: {
+                [key: string]: number;
+            };
+            minScore?: number;
+            /**
+             * @description The registration field that holds the group (registration.fields[groupField]); needed with by: group
+             * @example role
+             */
+            groupField?: string;
+        };
+        QuotaAdvancementRule: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            mode: "quota";
+            quota: components["schemas"]["QuotaAdvanceDto"];
         };
         AttemptOption: {
             /** @description Opaque, this attempt's own */
@@ -2734,33 +2780,6 @@ export interface components {
             /** @description All matching items, not only this page */
             total: number;
         };
-        QuotaAdvanceDto: {
-            /**
-             * @example [
-             *       "unit",
-             *       "group"
-             *     ]
-             */
-            by: ("unit" | "group")[];
-            /**
-             * @description Places per bucket (unit, group, or unit | group)
-             * @example 1
-             */
-            perBucket: number;
-            /**
-             * @description Places for named buckets, overriding perBucket
-             * @example {
-             *       "Phường Hạ Long | Báo cáo viên": 2
-             *     }
-             */
-            buckets?: Record<string, never>;
-            minScore?: number;
-            /**
-             * @description The registration field that holds the group (registration.fields[groupField]); needed with by: group
-             * @example role
-             */
-            groupField?: string;
-        };
         AdvanceDto: {
             /** @description Entrants picked by the judges; omit to apply the round's rule */
             userIds?: string[];
@@ -2853,13 +2872,13 @@ export interface components {
             /** @enum {string} */
             mode: "top" | "threshold" | "picked" | "quota";
             /**
-             * @description The rule as applied: the round's advancement, or { mode: quota, quota }
+             * @description The rule as applied: the round's advancement (mode picked for picks), or { mode: quota, quota }
              * @example {
              *       "mode": "top",
              *       "topN": 10
              *     }
              */
-            rule: Record<string, never>;
+            rule: components["schemas"]["RoundAdvancementRule"] | components["schemas"]["QuotaAdvancementRule"];
             /** @description Everyone the advance would enrol, in this order */
             advancing: components["schemas"]["AdvancingEntrant"][];
             /** @description Of those, not enrolled yet */
@@ -3092,6 +3111,28 @@ export interface components {
             byProvince: components["schemas"]["ProvinceCounts"][];
             byUnit: components["schemas"]["UnitCounts"][];
         };
+        PredictionRule: {
+            /** @enum {string} */
+            target: "entrants" | "perfect-score-entrants";
+            /** @enum {string} */
+            countBy: "people" | "attempts";
+        };
+        RankingRules: {
+            /**
+             * @description The tie-break steps in order; nothing outside the chain orders people. under-before-over only after prediction.
+             * @example [
+             *       "score",
+             *       "prediction",
+             *       "time-taken",
+             *       "submitted-at"
+             *     ]
+             */
+            chain: ("score" | "prediction" | "under-before-over" | "time-taken" | "since-open" | "submitted-at")[];
+            /** @enum {string} */
+            representative: "best" | "last";
+            /** @description null: the round has no prediction question */
+            prediction: components["schemas"]["PredictionRule"] | null;
+        };
         RankingAuditSummary: {
             version: number;
             inputHash: string;
@@ -3158,9 +3199,7 @@ export interface components {
             publishedAt: string | null;
             predictionActual: number | null;
             /** @description The ranking rules the close used */
-            rules: {
-                [key: string]: unknown;
-            } | null;
+            rules: components["schemas"]["RankingRules"] | null;
             rankedCount: number;
             winnerCount: number;
             /** @description Prize tiers left (partly) unawarded, and similar notes */
@@ -3485,6 +3524,29 @@ export interface components {
             /** @description Once done */
             downloadUrl: string | null;
         };
+        PrizeTier: {
+            code: string;
+            name: string;
+            /** @description Compares prizes across rounds (1 = highest) */
+            level: number;
+            /** @description Places in this tier (absent with perGroup) */
+            count?: number;
+            /**
+             * @description Places per group (the registration field named by groupField), instead of count: every tier uses count, or every tier perGroup
+             * @example {
+             *       "Cấp tỉnh": 1,
+             *       "Cấp xã": 2
+             *     }
+             */
+            perGroup?: {
+                [key: string]: number;
+            };
+        };
+        PrizePlan: {
+            tiers: components["schemas"]["PrizeTier"][];
+            /** @description Nobody below this score wins */
+            minScore?: number;
+        };
         RoundRulesResponse: {
             /** Format: uuid */
             roundId: string;
@@ -3492,16 +3554,71 @@ export interface components {
             configured: boolean;
             /** @description The results are published: the rules can no longer change */
             locked: boolean;
-            /** @description The tie-break chain and its settings, as PUT */
-            rankingRules: {
-                [key: string]: unknown;
-            } | null;
-            /** @description The prize plan { tiers: [{ code, name, count }], minScore? }, or null */
-            prizes: {
-                [key: string]: unknown;
-            } | null;
+            /** @description The tie-break chain and its settings: as PUT, or derived from the round's own settings */
+            rankingRules: components["schemas"]["RankingRules"];
+            /** @description The prize plan: as PUT, or from the round's own prizes; null: none */
+            prizes: components["schemas"]["PrizePlan"] | null;
             /** @description Registration field that prizes are given per value of */
             groupField: string | null;
+        };
+        PredictionRuleInput: {
+            /**
+             * @description What the prediction question asks to guess; default entrants
+             * @enum {string}
+             */
+            target?: "entrants" | "perfect-score-entrants";
+            /**
+             * @description Default people
+             * @enum {string}
+             */
+            countBy?: "people" | "attempts";
+        };
+        RankingRulesInput: {
+            /**
+             * @description The tie-break steps in order; nothing outside the chain orders people. under-before-over only after prediction. Default: score, prediction, time-taken, submitted-at.
+             * @example [
+             *       "score",
+             *       "prediction",
+             *       "time-taken",
+             *       "submitted-at"
+             *     ]
+             */
+            chain?: ("score" | "prediction" | "under-before-over" | "time-taken" | "since-open" | "submitted-at")[];
+            /**
+             * @description Which of a person's attempts stands for them; default best
+             * @enum {string}
+             */
+            representative?: "best" | "last";
+            /** @description null: the round has no prediction question; default entrants counted as people */
+            prediction?: components["schemas"]["PredictionRuleInput"] | null;
+        };
+        PrizeTierInput: {
+            /**
+             * @description Unique in the plan
+             * @example nhat
+             */
+            code: string;
+            /** @example Giải Nhất */
+            name: string;
+            /** @description Compares prizes across rounds (1 = highest); default: the tier's position; never lower than an earlier tier's */
+            level?: number;
+            /** @description Places in this tier (unless perGroup) */
+            count?: number;
+            /**
+             * @description Places per group (the registration field named by groupField), instead of count: every tier uses count, or every tier perGroup
+             * @example {
+             *       "Cấp tỉnh": 1,
+             *       "Cấp xã": 2
+             *     }
+             */
+            perGroup?: {
+                [key: string]: number;
+            };
+        };
+        PrizePlanInput: {
+            tiers: components["schemas"]["PrizeTierInput"][];
+            /** @description Nobody below this score wins */
+            minScore?: number;
         };
         RoundRulesDto: {
             /**
@@ -3516,8 +3633,9 @@ export interface components {
              *       "representative": "best"
              *     }
              */
-            rankingRules?: Record<string, never>;
+            rankingRules?: components["schemas"]["RankingRulesInput"];
             /**
+             * @description null: no prizes
              * @example {
              *       "tiers": [
              *         {
@@ -3534,12 +3652,73 @@ export interface components {
              *       "minScore": 0
              *     }
              */
-            prizes?: Record<string, never> | null;
+            prizes?: components["schemas"]["PrizePlanInput"] | null;
             /**
              * @description Registration field holding the group, for perGroup quotas
              * @example group
              */
             groupField?: string | null;
+        };
+        UnitPrizeTier: {
+            /** @example u1 */
+            code: string;
+            /** @example Giải Nhất tập thể */
+            name: string;
+            count: number;
+        };
+        UnitPrizeFormula: {
+            /**
+             * @description Entrants counted as people or as attempts
+             * @enum {string}
+             */
+            countBy: "people" | "attempts";
+            /** @description Participation points per entrant (per 100 % turnout with perHeadcount) */
+            points: number;
+            /** @description Participation relative to the unit headcount (AwardRules.headcounts) */
+            perHeadcount: boolean;
+            /**
+             * @description Points per individual prize won by the unit's members, by prize code
+             * @example {
+             *       "nhat": 5
+             *     }
+             */
+            winnerPoints: {
+                [key: string]: number;
+            };
+            /** @description Units with fewer entrants get no unit prize */
+            minEntrants: number;
+            tiers: components["schemas"]["UnitPrizeTier"][];
+        };
+        AwardDocuments: {
+            /**
+             * @description Blank: the default is printed
+             * @example UBND tỉnh Thừa Thiên Huế
+             */
+            issuerParent?: string;
+            /**
+             * @description Blank: the default is printed
+             * @example Sở Tư pháp
+             */
+            issuerName?: string;
+            /**
+             * @description Blank: the default is printed
+             * @example Huế
+             */
+            place?: string;
+            /** @description Blank: the default is printed */
+            decisionNumber?: string;
+            /** @description Blank: the default is printed */
+            authority?: string;
+            /**
+             * @description Blank: the default is printed
+             * @example Giám đốc
+             */
+            signerTitle?: string;
+            /**
+             * @description Blank: the default is printed
+             * @example Nguyễn Văn A
+             */
+            signerName?: string;
         };
         AwardRulesResponse: {
             /** Format: uuid */
@@ -3549,22 +3728,42 @@ export interface components {
             /** @enum {string} */
             acrossRounds: "highest-only" | "each-round";
             /** @description Unit (collective) prizes, as PUT, or null */
-            unitPrizes: {
-                [key: string]: unknown;
-            } | null;
+            unitPrizes: components["schemas"]["UnitPrizeFormula"] | null;
             /** @description Headcount per unit, for per-headcount unit prizes */
             headcounts: {
                 [key: string]: number;
             };
             /** @description Texts and signatories of the award documents */
-            documents: {
-                [key: string]: unknown;
-            } | null;
+            documents: components["schemas"]["AwardDocuments"];
+        };
+        UnitPrizeFormulaInput: {
+            /**
+             * @description Entrants counted as people or as attempts; default people
+             * @enum {string}
+             */
+            countBy?: "people" | "attempts";
+            /** @description Participation points per entrant (per 100 % turnout with perHeadcount); default 1 */
+            points?: number;
+            /** @description Participation relative to the unit headcount (AwardRules.headcounts); default false */
+            perHeadcount?: boolean;
+            /**
+             * @description Points per individual prize won by the unit's members, by prize code; default {}
+             * @example {
+             *       "nhat": 5
+             *     }
+             */
+            winnerPoints?: {
+                [key: string]: number;
+            };
+            /** @description Units with fewer entrants get no unit prize; default 1 */
+            minEntrants?: number;
+            tiers: components["schemas"]["UnitPrizeTier"][];
         };
         AwardRulesDto: {
             /** @enum {string} */
             acrossRounds?: "highest-only" | "each-round";
             /**
+             * @description null: no unit prizes
              * @example {
              *       "countBy": "people",
              *       "points": 1,
@@ -3581,7 +3780,7 @@ export interface components {
              *       ]
              *     }
              */
-            unitPrizes?: Record<string, never> | null;
+            unitPrizes?: components["schemas"]["UnitPrizeFormulaInput"] | null;
             /**
              * @example {
              *       "Sở Tư pháp": 40
@@ -3598,7 +3797,7 @@ export interface components {
              *       "signerName": "Nguyễn Văn A"
              *     }
              */
-            documents?: Record<string, never>;
+            documents?: components["schemas"]["AwardDocuments"];
         };
         AwardRound: {
             /** Format: uuid */
@@ -3804,6 +4003,33 @@ export interface components {
             /** @enum {string} */
             format: "xlsx" | "csv";
         };
+        OvertimePenalty: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            kind: "overtime";
+            /** @example 900 */
+            limitSeconds: number;
+            /** @description Per minute over */
+            points: number;
+            /** @enum {string} */
+            per: "started-minute" | "full-minute";
+            /** @description At most this much in all */
+            maxPoints?: number;
+        };
+        FixedPenalty: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            kind: "fixed";
+            /** @example notes */
+            code: string;
+            /** @example Đọc tài liệu */
+            label: string;
+            points: number;
+        };
         RubricCriterionResponse: {
             key: string;
             label: string;
@@ -3818,9 +4044,7 @@ export interface components {
             aggregate: "mean" | "trimmed-mean";
             /** @description From this many judges on, the highest and lowest marks are dropped */
             trimmedMeanThreshold: number;
-            penalties: {
-                [key: string]: unknown;
-            }[];
+            penalties: (components["schemas"]["OvertimePenalty"] | components["schemas"]["FixedPenalty"])[];
             reconciliationGap: number | null;
             decimals: number;
             tieBreakCriteria: string[];
@@ -3830,6 +4054,43 @@ export interface components {
             locked: boolean;
             /** Format: date-time */
             updatedAt: string | null;
+        };
+        RubricCriterionInput: {
+            /**
+             * @description Unique in the rubric
+             * @example content
+             */
+            key: string;
+            /** @example Nội dung */
+            label: string;
+            /**
+             * @description Above 0, at most 1000, at most 2 decimals
+             * @example 50
+             */
+            maxPoints: number;
+        };
+        JuryInput: {
+            rubric: components["schemas"]["RubricCriterionInput"][];
+            /**
+             * @description trimmed-mean (the default) drops the highest and lowest marks from trimmedMeanThreshold judges on
+             * @enum {string}
+             */
+            aggregate?: "mean" | "trimmed-mean";
+            /** @description Default 5 */
+            trimmedMeanThreshold?: number;
+            /** @description Default none */
+            penalties?: (components["schemas"]["OvertimePenalty"] | components["schemas"]["FixedPenalty"])[];
+            /** @description Marks further apart than this go to the head judge; null (the default): never */
+            reconciliationGap?: number | null;
+            /**
+             * Format: uuid
+             * @description A judge of the round's organisation
+             */
+            headJudgeUserId?: string | null;
+            /** @description Rubric keys that break ties, in order (no repeats); default none */
+            tieBreakCriteria?: string[];
+            /** @description Decimals kept in aggregated scores; default 2 */
+            decimals?: number;
         };
         BriefResponse: {
             /** Format: uuid */
@@ -7198,7 +7459,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": unknown;
+                "application/json": components["schemas"]["JuryInput"];
             };
         };
         responses: {

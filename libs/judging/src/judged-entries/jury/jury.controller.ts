@@ -1,11 +1,14 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Put } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiExtraModels, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { type Actor, CurrentActor, Roles } from '@lc/identity';
 import { JurySettingsService } from './jury-settings.service';
+import { FixedPenalty, JuryInput, OvertimePenalty } from '../../common/rule-schemas';
 import { JuryResponse } from '../entries.responses';
 
 @ApiTags('judged rounds')
 @ApiBearerAuth()
+// The penalties' oneOf refers to these by name.
+@ApiExtraModels(OvertimePenalty, FixedPenalty)
 @Controller()
 export class JuryController {
   constructor(private readonly jury: JurySettingsService) {}
@@ -21,20 +24,25 @@ export class JuryController {
   @Put('rounds/:id/jury')
   @Roles('organiser', 'admin')
   @ApiOperation({ summary: 'Set the rubric and jury rules; 409 once marks are in (except the head judge)' })
+  // Documented by JuryInput, but taken as plain JSON: parseJuryInput names every problem (no ValidationPipe).
   @ApiBody({
-    schema: {
-      example: {
-        rubric: [
-          { key: 'content', label: 'Nội dung', maxPoints: 50 },
-          { key: 'delivery', label: 'Kỹ năng trình bày', maxPoints: 30 },
-          { key: 'form', label: 'Hình thức, thời gian', maxPoints: 20 },
-        ],
-        aggregate: 'trimmed-mean',
-        trimmedMeanThreshold: 5,
-        penalties: [{ kind: 'overtime', limitSeconds: 900, points: 1, per: 'started-minute', maxPoints: 10 }],
-        reconciliationGap: 15,
-        headJudgeUserId: '00000000-0000-0000-0000-000000000000',
-        tieBreakCriteria: ['content'],
+    type: JuryInput,
+    examples: {
+      jury: {
+        summary: 'A rubric of three criteria, trimmed mean, an overtime penalty',
+        value: {
+          rubric: [
+            { key: 'content', label: 'Nội dung', maxPoints: 50 },
+            { key: 'delivery', label: 'Kỹ năng trình bày', maxPoints: 30 },
+            { key: 'form', label: 'Hình thức, thời gian', maxPoints: 20 },
+          ],
+          aggregate: 'trimmed-mean',
+          trimmedMeanThreshold: 5,
+          penalties: [{ kind: 'overtime', limitSeconds: 900, points: 1, per: 'started-minute', maxPoints: 10 }],
+          reconciliationGap: 15,
+          headJudgeUserId: '00000000-0000-0000-0000-000000000000',
+          tieBreakCriteria: ['content'],
+        },
       },
     },
   })
