@@ -48,7 +48,6 @@ export function StaffResultsTable({ roundId, rows, kind, initialWhy = {} }: { ro
             <th scope="col">Người dự thi</th>
             <th scope="col">Kết quả</th>
             <th scope="col">Giải</th>
-            <th scope="col">Giải thích</th>
           </tr>
         </thead>
         <tbody>
@@ -71,20 +70,19 @@ export function StaffResultsTable({ roundId, rows, kind, initialWhy = {} }: { ro
                       .filter(Boolean)
                       .join(' · ')}
                   </span>
+                  {/* In this cell, not a column of its own: four columns fit a phone without scrolling sideways. */}
+                  <Button kind="link" aria-expanded={Boolean(why[r.userId])} aria-controls={`why-${r.userId}`} onClick={() => void toggle(r.userId)}>
+                    Vì sao xếp hạng này?
+                  </Button>
                 </td>
                 <td>
                   {r.prize?.name ?? ''}
                   {r.prize?.boundaryTie && <span className="sub">Đồng hạng ở ranh giới giải</span>}
                 </td>
-                <td>
-                  <Button kind="link" aria-expanded={Boolean(why[r.userId])} aria-controls={`why-${r.userId}`} onClick={() => void toggle(r.userId)}>
-                    Vì sao xếp hạng này?
-                  </Button>
-                </td>
               </tr>
               {why[r.userId] && (
                 <tr id={`why-${r.userId}`}>
-                  <td colSpan={5}>
+                  <td colSpan={4}>
                     <WhyLines state={why[r.userId]} />
                   </td>
                 </tr>
