@@ -10,6 +10,8 @@ import { judgeApi, judgeFiles } from './api';
 import { EntrySubmission, MarksPanel, RubricFields } from './EntryParts';
 import { residentApi } from '../resident/api';
 import { markingWindow } from './marking-window';
+import { PresentationTimeForm } from './PresentationTimeForm';
+import { overtimeRule } from './presentation-time';
 import { checkMarks, checkReconcile, formatPoints, initialValues, MAX_COMMENT, staffRole } from './marking-model';
 
 /** The judge's rubric form: every criterion, its maximum, the running total, a comment. */
@@ -151,6 +153,7 @@ export function EntryPage({ entryId }: { entryId: string }) {
       <PageTitle sub={role === 'head' ? 'Bạn là trưởng ban giám khảo của vòng này.' : undefined}>Chấm bài dự thi</PageTitle>
       <EntrySubmission entry={e} onDownload={() => void download()} downloading={downloading} />
       <ErrorMessage error={downloadError} />
+      {role === 'organiser' && jury.data && <PresentationTimeForm entry={e} overtime={overtimeRule(jury.data.penalties)} onSaved={entry.setData} />}
       {saved && (
         <Notice kind="success" live>
           {saved}
