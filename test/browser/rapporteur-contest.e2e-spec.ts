@@ -164,6 +164,8 @@ describe('browser: the rapporteur competition, from a blank organisation to the 
       await page.getByRole('link', { name: 'Ngân hàng câu hỏi' }).click();
       await field(page, 'Tên ngân hàng').fill(bankName);
       await page.getByRole('button', { name: 'Tạo ngân hàng' }).click();
+      await page.getByRole('link', { name: bankName }).waitFor();
+      await look(page, 'banks');
       await page.getByRole('link', { name: bankName }).click();
       await page.getByRole('link', { name: 'Nhập từ tệp' }).click();
       await page.getByRole('heading', { name: 'Nhập câu hỏi từ tệp' }).waitFor();
@@ -367,6 +369,8 @@ describe('browser: the rapporteur competition, from a blank organisation to the 
     for (const [j, judge] of judges.entries()) {
       await journey(browser, PHONE, `rapporteur-contest-judge-${j + 1}`, async ({ page, errors }) => {
         await signIn(page, stack.url, judge.email, PASSWORD);
+        await page.getByRole('link', { name: `Chấm, kết quả: ${FINAL}` }).waitFor();
+        if (j === 0) await look(page, 'judge-home');
         await page.getByRole('link', { name: `Chấm, kết quả: ${FINAL}` }).click();
         await page.getByRole('heading', { name: FINAL, level: 1 }).waitFor();
         if (j === 0) await look(page, 'judge-entries');
@@ -380,8 +384,7 @@ describe('browser: the rapporteur competition, from a blank organisation to the 
           await page.getByRole('button', { name: 'Nộp điểm' }).click();
           await page.getByText('Đã lưu điểm của bạn.').waitFor();
           if (judge === head && name === 'Phạm Quốc Hưng') {
-            // The last mark is in and the judges are 25 points apart: the head judge settles it.
-            await page.reload();
+            // The last mark is in and the judges are 25 points apart: the form to settle it appears at once.
             await page.getByRole('heading', { name: 'Thống nhất điểm (trưởng ban giám khảo)' }).waitFor();
             await page.getByLabel('Cho điểm cuối theo từng tiêu chí').check();
             const form = page.locator('form[aria-labelledby="reconcile"]');
