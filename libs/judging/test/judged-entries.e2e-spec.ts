@@ -243,6 +243,9 @@ describe('judged rounds: entries, jury marks, recusal and reconciliation', () =>
     const p = await http.patch(`/entries/${entries.a}`, { overtimeMinutes: 2.5, breaches: ['notes'] }, organiser.token);
     expect(p.status).toBe(200);
     expect(p.body).toMatchObject({ durationSeconds: 750, breaches: ['notes'] });
+    // The marking screen names whose entry it is, as the round's entry list does.
+    expect(p.body.author).toEqual({ fullName: 'Nguyễn Thị Bình', unit: 'Trường THPT Hòn Gai' });
+    expect((await http.get(`/entries/${entries.a}`, judges[0].token)).body.author).toEqual({ fullName: 'Nguyễn Thị Bình', unit: 'Trường THPT Hòn Gai' });
     const m = (await http.get(`/entries/${entries.a}/scores`, organiser.token)).body.marking;
     expect(m.penalties.items.map((i: any) => [i.code, i.points])).toEqual([
       ['overtime', 3],

@@ -10,7 +10,9 @@ import { judgeApi, judgeFiles } from './api';
 import { EntrySubmission, MarksPanel, RubricFields } from './EntryParts';
 import { residentApi } from '../resident/api';
 import { markingWindow } from './marking-window';
-import { checkMarks, checkReconcile, formatPoints, initialValues, MAX_COMMENT, staffRole } from './marking-model';
+import { PresentationTimeForm } from './PresentationTimeForm';
+import { overtimeRule } from './presentation-time';
+import { checkMarks, checkReconcile, entryTitleSub, formatPoints, initialValues, MAX_COMMENT, staffRole } from './marking-model';
 
 /** The judge's rubric form: every criterion, its maximum, the running total, a comment. */
 export function RubricForm({ entryId, rubric, own, onSaved, closedReason }: { entryId: string; rubric: RubricCriterion[]; own?: { scores: Record<string, number>; comment: string | null }; onSaved: (m: EntryMarks) => void; closedReason?: string }) {
@@ -148,9 +150,10 @@ export function EntryPage({ entryId }: { entryId: string }) {
 
   return (
     <>
-      <PageTitle sub={role === 'head' ? 'Bạn là trưởng ban giám khảo của vòng này.' : undefined}>Chấm bài dự thi</PageTitle>
+      <PageTitle sub={entryTitleSub(e, role)}>Chấm bài dự thi</PageTitle>
       <EntrySubmission entry={e} onDownload={() => void download()} downloading={downloading} />
       <ErrorMessage error={downloadError} />
+      {role === 'organiser' && jury.data && <PresentationTimeForm entry={e} overtime={overtimeRule(jury.data.penalties)} onSaved={entry.setData} />}
       {saved && (
         <Notice kind="success" live>
           {saved}

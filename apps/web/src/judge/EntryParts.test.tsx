@@ -75,6 +75,13 @@ describe('entry page: marks, blind until every judge has filed', () => {
     expect(html).toContain('Trần Thị B sửa điểm 10 → 61');
   });
 
+  it('calls unnamed judges in the history as the table does', () => {
+    const unnamed = { ...openMarks, marks: openMarks.marks.map((m) => ({ ...m, judgeName: undefined })), history: [{ judgeUserId: OTHER, action: 'mark' as const, at: '2026-05-04T02:00:00.000Z', before: null, after: { total: 61 } }] };
+    const html = renderToStaticMarkup(<MarksPanel marks={unnamed} rubric={jury.rubric} role="head" meId={HEAD} />);
+    const n = unnamed.marks.findIndex((m) => m.judgeUserId === OTHER) + 1;
+    expect(html).toContain(`Giám khảo ${n} chấm 61`);
+  });
+
   it('shows every judge’s marks and the aggregate once marked', () => {
     const html = renderToStaticMarkup(<MarksPanel marks={openMarks} rubric={jury.rubric} role="judge" meId={ME} />);
     expect(html).toContain('Bạn');

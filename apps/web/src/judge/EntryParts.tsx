@@ -79,7 +79,8 @@ export function RubricFields({ rubric, values, errors, onChange, prefix = 'score
  */
 export function MarksPanel({ marks, rubric, role, meId }: { marks: EntryMarks; rubric: RubricCriterion[]; role: StaffRole; meId: string }) {
   const blind = isBlind(role, marks);
-  const names = new Map(marks.marks.map((m) => [m.judgeUserId, m.judgeName ?? '']));
+  // Judges are not told each other's names: the history calls them as the table does ("Giám khảo 2").
+  const names = new Map(marks.marks.map((m, i) => [m.judgeUserId, m.judgeName || `Giám khảo ${i + 1}`]));
   return (
     <section aria-labelledby="marks">
       <h2 id="marks">Điểm của ban giám khảo</h2>

@@ -92,6 +92,10 @@ describe('close and publish', () => {
     expect(confirm).toContain('role="alertdialog"');
     expect(confirm).toContain('đáp án và giải thích sẽ hiển thị cho người dự thi');
     expect(confirm).toContain('Công bố 2 người');
+    // A judged round has no answer key: the confirmation speaks of marks and comments, and lists no withheld keys.
+    const judged = renderToStaticMarkup(<PublishPanel roundId="r1" kind="judged" results={staffResults()} onPublished={noop} defaultConfirming />);
+    expect(judged).toContain('điểm theo tiêu chí và nhận xét của ban giám khảo (không kèm tên giám khảo) sẽ hiển thị cho người dự thi');
+    expect(judged).not.toContain('đáp án');
     expect(renderToStaticMarkup(<PublishPanel roundId="r1" results={staffResults({ stale: true })} onPublished={noop} />)).toContain('hãy tính lại kết quả trước khi công bố');
     expect(renderToStaticMarkup(<PublishPanel roundId="r1" results={staffResults({ status: 'published', publishedAt: '2026-05-05T03:00:00.000Z' })} onPublished={noop} />)).toContain('Kết quả đã công bố lúc 10:00, 05/05/2026');
   });

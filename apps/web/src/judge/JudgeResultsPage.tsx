@@ -153,6 +153,7 @@ export function FlaggedWinnersList({ roundId, winners, onReviewed, defaultActing
 /** Publish: irreversible but for audited corrections, so it asks first, and lists flagged winners no judge has reviewed. */
 export function PublishPanel({
   roundId,
+  kind = 'quiz',
   results,
   onPublished,
   onReviewed = () => undefined,
@@ -160,6 +161,8 @@ export function PublishPanel({
   defaultError = null,
 }: {
   roundId: string;
+  /** A judged round has no answer key: entrants see their marks and the jury's comments instead. */
+  kind?: 'quiz' | 'judged';
   results: StaffResults;
   onPublished: (msg: string) => void;
   /** A winner was voided or kept: the results are to be read again (who still waits, stale or not). */
@@ -179,7 +182,7 @@ export function PublishPanel({
     try {
       const out = await judgeApi.publishResults(roundId);
       setConfirming(false);
-      onPublished(publishedMessage(out.withheldKeys ?? []));
+      onPublished(publishedMessage(out.withheldKeys ?? [], kind));
     } catch (x) {
       setError(x);
     } finally {
@@ -205,7 +208,7 @@ export function PublishPanel({
       ) : (
         <div className="alert alert-warning" role="alertdialog" aria-labelledby="publish-text" aria-modal="false">
           <p id="publish-text">
-            Công bố kết quả: bảng xếp hạng, giải thưởng, đáp án và giải thích sẽ hiển thị cho người dự thi. Sau khi công bố, kết quả chỉ thay đổi được bằng đính chính có ghi lý do. Công bố {results.rankedCount} người
+            Công bố kết quả: bảng xếp hạng, giải thưởng, {kind === 'judged' ? 'điểm theo tiêu chí và nhận xét của ban giám khảo (không kèm tên giám khảo)' : 'đáp án và giải thích'} sẽ hiển thị cho người dự thi. Sau khi công bố, kết quả chỉ thay đổi được bằng đính chính có ghi lý do. Công bố {results.rankedCount} người
             được xếp hạng, {results.winnerCount} người đạt giải?
           </p>
           {blockers.length > 0 && <FlaggedWinnersList roundId={roundId} winners={blockers} onReviewed={reviewed} />}
@@ -214,7 +217,7 @@ export function PublishPanel({
               {note}
             </Notice>
           )}
-          <WithheldKeysPreview roundId={roundId} />
+          {kind === 'quiz' && <WithheldKeysPreview roundId={roundId} />}
           <ErrorMessage error={error} />
           <div className="actions">
             <Button busy={busy} autoFocus={blockers.length === 0} disabled={blockers.length > 0} onClick={() => void publish()}>
@@ -318,7 +321,7 @@ export function JudgeResultsPage({ roundId }: { roundId: string }) {
         )}
       </section>
 
-      {res && <PublishPanel roundId={roundId} results={res} onPublished={done} onReviewed={results.reload} />}
+      {res && <PublishPanel roundId={roundId} kind={r.kind === 'judged' ? 'judged' : 'quiz'} results={res} onPublished={done} onReviewed={results.reload} />}
       <ExportsPanel roundId={roundId} hasResults={Boolean(res)} />
       {res?.status === 'published' && <CorrectionsPanel roundId={roundId} kind={r.kind} names={names} onCorrected={() => results.reload()} />}
     </>

@@ -36,7 +36,8 @@ export function WithheldKeysPreview({ roundId }: { roundId: string }) {
 }
 
 /** The message after publishing. */
-export function publishedMessage(withheld: WithheldQuestion[]): string {
+export function publishedMessage(withheld: WithheldQuestion[], kind: 'quiz' | 'judged' = 'quiz'): string {
+  if (kind === 'judged') return 'Đã công bố kết quả. Người dự thi đã xem được thứ hạng, giải, điểm theo tiêu chí và nhận xét của ban giám khảo.';
   const base = 'Đã công bố kết quả. Người dự thi đã xem được thứ hạng, giải và đáp án';
   return withheld.length ? `${base}, trừ đáp án của ${withheld.length} câu hỏi còn dùng trong vòng thi đang mở.` : `${base}.`;
 }

@@ -65,6 +65,8 @@ export const judgeApi = {
     api.post<EntryMarks>(`/entries/${seg(entryId)}/scores`, comment ? { scores, comment } : { scores }),
   reconcile: (entryId: string, body: { reason: string; scores?: Record<string, number>; acceptAggregate?: true }) =>
     api.post<{ entryId: string; marking: MarkingSummary }>(`/entries/${seg(entryId)}/reconcile`, body),
+  /** The organiser records how long the presentation ran (feeds the overtime penalty). */
+  recordPresentationTime: (entryId: string, durationSeconds: number | null) => api.patch<EntryView>(`/entries/${seg(entryId)}`, { durationSeconds }),
   recuse: (roundId: string, reason: string) => api.post<unknown>(`${r(roundId)}/judges/me/recuse`, { reason }),
 
   closeRound: (roundId: string, body: { force?: boolean; predictionActual?: number } = {}) => api.post<CloseOutcome>(`${r(roundId)}/close`, body),

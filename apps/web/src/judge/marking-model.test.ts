@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkMarks, checkReconcile, formatPoints, historyLines, initialValues, isBlind, markingLabel, readPoints, staffRole, summaryLines } from './marking-model';
+import { checkMarks, checkReconcile, formatPoints, historyLines, initialValues, isBlind, markingLabel, readPoints, staffRole, summaryLines, entryTitleSub } from './marking-model';
 import { blindMarks, HEAD, judgedRow, jury, marking, ME, openMarks, OTHER } from './test-fixtures';
 
 const rubric = jury.rubric;
@@ -92,5 +92,14 @@ describe('head judge reconciliation form', () => {
     expect(bad.body).toBeNull();
     expect(bad.errors.content).toBe('Điểm từ 0 đến 50.');
     expect(checkReconcile(rubric, 'marks', 'Thống nhất', { content: '40', delivery: '20', form: '10' }).body).toEqual({ reason: 'Thống nhất', scores: { content: 40, delivery: 20, form: 10 } });
+  });
+});
+
+describe('entry page title', () => {
+  it('names whose entry it is, and tells the head judge their role', () => {
+    expect(entryTitleSub({ author: { fullName: 'Vũ Đình Khải', unit: 'Xã Quảng La' } }, 'judge')).toBe('Bài của Vũ Đình Khải · Xã Quảng La.');
+    expect(entryTitleSub({ author: { fullName: 'Vũ Đình Khải', unit: null } }, 'head')).toBe('Bài của Vũ Đình Khải. Bạn là trưởng ban giám khảo của vòng này.');
+    expect(entryTitleSub({}, 'head')).toBe('Bạn là trưởng ban giám khảo của vòng này.');
+    expect(entryTitleSub({}, 'organiser')).toBeUndefined();
   });
 });

@@ -1,5 +1,5 @@
 /** Pure rules of the rubric form and the marking state, in the jury core's terms (libs/judging/src/jury/rubric.ts). */
-import type { EntryMarks, JudgedEntryRow, MarkHistoryItem, MarkingSummary, RubricCriterion } from '../shared/api/judging-types';
+import type { EntryMarks, EntryView, JudgedEntryRow, MarkHistoryItem, MarkingSummary, RubricCriterion } from '../shared/api/judging-types';
 import { formatDateTime } from '../shared/format';
 
 export const MAX_COMMENT = 5000;
@@ -130,4 +130,11 @@ export function checkReconcile(rubric: RubricCriterion[], mode: 'accept' | 'mark
   const m = checkMarks(rubric, values, '');
   Object.assign(errors, m.errors);
   return { body: Object.keys(errors).length ? null : { reason: why, scores: m.scores }, errors };
+}
+
+/** Under the marking page's title: whose entry it is (as the round's list names it), and the head judge's role. */
+export function entryTitleSub(entry: Pick<EntryView, 'author'>, role: StaffRole): string | undefined {
+  const who = entry.author?.fullName ? [entry.author.fullName, entry.author.unit].filter(Boolean).join(' · ') : '';
+  const head = role === 'head' ? 'Bạn là trưởng ban giám khảo của vòng này.' : '';
+  return [who && `Bài của ${who}.`, head].filter(Boolean).join(' ') || undefined;
 }

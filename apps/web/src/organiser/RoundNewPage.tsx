@@ -146,6 +146,7 @@ function RoundFormPage({ contestId, saved, prizesInRules }: { contestId: string;
           </div>
           <SelectField name="entry" label="Ai được dự thi" required value={f.entry} options={[{ value: 'open', label: 'Mọi người đã đăng ký cuộc thi' }, { value: 'enrolled', label: 'Chỉ người được vào vòng (từ vòng trước hoặc được chọn)' }]} onChange={(e) => set('entry', e.target.value as RoundForm['entry'])} />
 
+          {f.kind === 'judged' && <p className="field-hint">Đề bài, cách nộp bài, tiêu chí chấm và trưởng ban giám khảo: đặt ở trang “Ban giám khảo, đề bài” của vòng; phân công giám khảo ở trang “Giám khảo”, sau khi lưu vòng thi.</p>}
           {f.kind === 'quiz' && (
             <>
               <div className="row">
@@ -269,9 +270,12 @@ function RoundFormPage({ contestId, saved, prizesInRules }: { contestId: string;
               <p className="field-hint">Điểm tối thiểu để đạt giải, chia giải theo nhóm và thứ tự xét khi bằng điểm: đặt ở trang “Thể lệ, giải thưởng” của vòng sau khi lưu.</p>
             )}
             {!(saved && prizesInRules) && f.prizes.map((p, i) => (
-              <div key={i} className="row">
+              <div key={i} className="option-row">
                 <TextField name={`prizes.${i}.name`} label={`Tên giải ${i + 1}`} value={p.name} onChange={(e) => set('prizes', f.prizes.map((x, j) => (j === i ? { ...x, name: e.target.value } : x)))} />
                 <TextField name={`prizes.${i}.count`} label="Số lượng" inputMode="numeric" value={p.count} onChange={(e) => set('prizes', f.prizes.map((x, j) => (j === i ? { ...x, count: e.target.value } : x)))} error={err(`prizes.${i}.count`)} />
+                <Button kind="link" aria-label={`Xóa giải ${i + 1}${p.name.trim() ? ` (${p.name.trim()})` : ''}`} onClick={() => set('prizes', f.prizes.filter((_, j) => j !== i))}>
+                  Xóa
+                </Button>
               </div>
             ))}
             {!(saved && prizesInRules) && (

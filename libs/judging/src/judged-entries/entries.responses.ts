@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import type { EntryFileView, EntryView } from './entry/entry-view';
+import type { EntryAuthorView, EntryFileView, EntryView } from './entry/entry-view';
 import { PENALTIES } from '../common/rule-schemas';
 import type { JuryView } from './jury/jury-input';
 import type { JudgedEntryRow } from './listing/round-entries.service';
@@ -36,6 +36,11 @@ class EntryFileResponse implements EntryFileView {
   @ApiProperty({ description: 'GET it with the bearer token' }) url!: string;
 }
 
+export class EntryAuthorResponse implements EntryAuthorView {
+  @ApiProperty() fullName!: string;
+  @ApiProperty({ type: String, nullable: true, description: 'The unit given at registration' }) unit!: string | null;
+}
+
 export class EntryResponse implements EntryView {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ format: 'uuid' }) roundId!: string;
@@ -48,6 +53,7 @@ export class EntryResponse implements EntryView {
   @ApiProperty({ type: 'integer' }) version!: number;
   @ApiProperty({ format: 'date-time' }) submittedAt!: string;
   @ApiProperty({ format: 'date-time' }) updatedAt!: string;
+  @ApiPropertyOptional({ type: () => EntryAuthorResponse, description: 'GET and PATCH /entries/:id: who handed it in, as the round’s entry list shows them' }) author?: EntryAuthorResponse;
 }
 
 class PenaltyItem {

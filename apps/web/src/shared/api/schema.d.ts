@@ -4112,6 +4112,11 @@ export interface components {
             /** @description GET it with the bearer token */
             url: string;
         };
+        EntryAuthorResponse: {
+            fullName: string;
+            /** @description The unit given at registration */
+            unit: string | null;
+        };
         EntryResponse: {
             /** Format: uuid */
             id: string;
@@ -4130,6 +4135,8 @@ export interface components {
             submittedAt: string;
             /** Format: date-time */
             updatedAt: string;
+            /** @description GET and PATCH /entries/:id: who handed it in, as the round’s entry list shows them */
+            author?: components["schemas"]["EntryAuthorResponse"];
         };
         MarkResponse: {
             /** @description Empty for the author (they never learn who gave which mark) */

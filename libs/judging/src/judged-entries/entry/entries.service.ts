@@ -3,12 +3,13 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { Actor } from '@lc/identity';
+import { sqlRows } from '@lc/contests';
 import { AuditService, badRequest, conflict, forbidden, notFound } from '@lc/platform';
 import { isRecord, Problems, rejectUnknownKeys } from '../../common/problems';
 import { EntryFileStore } from '../files/entry-file-store';
 import { JurySettingsService } from '../jury/jury-settings.service';
 import { EntryAccess } from './entry-access.service';
-import { entryView, type EntryView } from './entry-view';
+import { type EntryAuthorView, entryView, type EntryView } from './entry-view';
 import { JudgedEntry } from './judged-entry.entity';
 
 /** Reading an entry and its file; the organiser's record of time and breaches (penalties). */
@@ -23,7 +24,18 @@ export class EntriesService {
   ) {}
 
   async get(actor: Actor, entryId: string): Promise<EntryView> {
-    return entryView((await this.access.entry(actor, entryId)).entry);
+    const { entry, round } = await this.access.entry(actor, entryId);
+    return { ...entryView(entry), author: await this.author(round.contestId, entry.userId) };
+  }
+
+  /** The author's name and unit, as the round's entry list shows them to the same readers. */
+  private async author(contestId: string, userId: string): Promise<EntryAuthorView> {
+    const [row] = await sqlRows<{ full_name: string; unit: string | null }>(
+      this.db,
+      `SELECT u.full_name, r.unit FROM "user" u LEFT JOIN registration r ON r.user_id = u.id AND r.contest_id = $1 WHERE u.id = $2`,
+      [contestId, userId],
+    );
+    return { fullName: row?.full_name ?? '', unit: row?.unit ?? null };
   }
 
   async file(actor: Actor, entryId: string): Promise<StreamableFile> {
@@ -101,6 +113,6 @@ export class EntriesService {
       );
       return after;
     });
-    return entryView(saved);
+    return { ...entryView(saved), author: await this.author(ctx.round.contestId, saved.userId) };
   }
 }

@@ -21,6 +21,13 @@ export interface EntryView {
   version: number;
   submittedAt: string;
   updatedAt: string;
+  /** Who handed it in, as the round's entry list shows them (GET/PATCH /entries/:id only): the marking screen names the entry. */
+  author?: EntryAuthorView;
+}
+
+export interface EntryAuthorView {
+  fullName: string;
+  unit: string | null;
 }
 
 export function entryView(e: JudgedEntry): EntryView {
