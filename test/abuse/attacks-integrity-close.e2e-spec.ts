@@ -1,6 +1,6 @@
 import Redis from 'ioredis';
 import { DataSource } from 'typeorm';
-import { RoundClosedMarker, RoundStatusService } from '@lc/contests';
+import { RoundClosedMarker, RoundLifecycle } from '@lc/contests';
 import { REDIS } from '@lc/platform';
 import { Http, Res, startApi, TestApi } from '../harness';
 import { loginAdmin, Session } from '../factories';
@@ -108,7 +108,7 @@ describe('named attacks: entries on one instance after a close acknowledged by a
       const { contest, round } = await quiz();
       const { s, at } = await midAttempt(contest.id, round.id, 1);
       // The close's first step on A (the round row and its marker); it has not reached this attempt yet.
-      const closedAt = await a.app.get(RoundStatusService).closeNow(round.id);
+      const closedAt = (await a.app.get(RoundLifecycle).close(round.id, { force: true }))?.closedAt ?? null;
       const late = at.questions.slice(1).map((q) => httpB.put(`/attempts/${at.id}/answers/${q.id}`, answerBody(q, setup.questions, true), s.token));
       for (const r of await Promise.all(late)) expect(cat.check(r, 409).body.code).toBe('round_closed');
       const submit = cat.check(await httpB.post(`/attempts/${at.id}/submit`, {}, s.token), 409);
@@ -128,7 +128,7 @@ describe('named attacks: entries on one instance after a close acknowledged by a
     async () => {
       const { contest, round } = await quiz();
       const { s, at } = await midAttempt(contest.id, round.id, 4);
-      await a.app.get(RoundStatusService).closeNow(round.id);
+      await a.app.get(RoundLifecycle).close(round.id, { force: true });
       await a.app.get<Redis>(REDIS).del(a.app.get(RoundClosedMarker).key(round.id));
       expect(cat.check(await httpB.post(`/attempts/${at.id}/submit`, {}, s.token), 409).body.code).toBe('round_closed');
       expect(cat.check(await httpB.post(`/rounds/${round.id}/attempts`, {}, (await entrant(httpA, contest.id)).token), 409).body.code).toBe('round_not_open');

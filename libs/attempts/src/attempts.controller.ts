@@ -1,14 +1,10 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Put, Query, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiExtraModels, ApiHeader, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
 import { SkipThrottle, Throttle, ThrottlerGuard } from '@nestjs/throttler';
-import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsISO8601, IsNumber, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsIn, IsISO8601, IsNumber, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { type Actor, ClientInfo, CurrentActor, Roles } from '@lc/identity';
 import { badRequest, LeanRoute, Page, PageOf, PagingQuery } from '@lc/platform';
-import { AdvancementPreview, QuotaAdvancementRule, RoundAdvancementRule } from './advancement/advancement-preview';
-import { AdvancementPreviewService } from './advancement/advancement-preview.service';
-import { AdvancementService } from './advancement/advancement.service';
-import { QuotaAdvanceDto } from './advancement/quota';
 import { SaveAnswerDto } from './answers/answer.dto';
 import { AnswerService, SavedAnswerAck } from './answers/answer.service';
 import { AutosaveHandler } from './answers/autosave.handler';
@@ -17,7 +13,7 @@ import { AttemptIntegrityService } from './integrity/attempt-integrity.service';
 import { AttemptStartService } from './start/attempt-start.service';
 import { AttemptFinaliser } from './submit/attempt-finaliser.service';
 import { AttemptQueryService } from './view/attempt-query.service';
-import { AdvanceResponse, AttemptAnswer, AttemptResponse, EventRecordedResponse, MyAttemptsResponse, SavedAnswerResponse, StaffAttemptResponse, StartedAttemptResponse, SubmitResponse } from './view/attempt.responses';
+import { AttemptAnswer, AttemptResponse, EventRecordedResponse, MyAttemptsResponse, SavedAnswerResponse, StaffAttemptResponse, StartedAttemptResponse, SubmitResponse } from './view/attempt.responses';
 
 class SubmitDto {
   /** A count of people or attempts: never negative (a negative guess was accepted and ranked). */
@@ -34,36 +30,6 @@ class EventDto {
   @ApiPropertyOptional({ description: 'Client time of the event' }) @IsOptional() @IsISO8601() at?: string;
 }
 
-class AdvanceDto {
-  @ApiPropertyOptional({ isArray: true, type: String, description: 'Entrants picked by the judges; omit to apply the round\'s rule' })
-  @IsOptional()
-  @IsArray()
-  @ArrayMinSize(1)
-  @ArrayMaxSize(10_000)
-  @IsUUID('all', { each: true })
-  userIds?: string[];
-  @ApiPropertyOptional({ type: QuotaAdvanceDto, description: 'Advance by quota per unit and/or group instead of the round\'s rule' })
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => QuotaAdvanceDto)
-  quota?: QuotaAdvanceDto;
-}
-
-/** The advance's body, except that a preview may pick nobody yet (to see the ranking to pick from). */
-class AdvancePreviewDto {
-  @ApiPropertyOptional({ isArray: true, type: String, description: 'Entrants picked by the judges (may be empty: the ranking to pick from); omit to apply the round\'s rule' })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(10_000)
-  @IsUUID('all', { each: true })
-  userIds?: string[];
-  @ApiPropertyOptional({ type: QuotaAdvanceDto })
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => QuotaAdvanceDto)
-  quota?: QuotaAdvanceDto;
-}
-
 class RoundAttemptsQuery extends PagingQuery {
   @ApiPropertyOptional() @IsOptional() @Transform(({ value }) => value === 'true' || value === true) @IsBoolean() flagged?: boolean;
   @ApiPropertyOptional({ enum: ATTEMPT_STATUSES }) @IsOptional() @IsIn(ATTEMPT_STATUSES as unknown as string[]) status?: string;
@@ -74,7 +40,7 @@ const IDEMPOTENCY_KEY = /^[A-Za-z0-9._:-]{1,100}$/;
 /** Limits per signed-in user (the 'user' throttler, shared by every instance through Redis). */
 @ApiTags('attempts')
 @ApiBearerAuth()
-@ApiExtraModels(AttemptAnswer, RoundAdvancementRule, QuotaAdvancementRule)
+@ApiExtraModels(AttemptAnswer)
 @Controller()
 export class AttemptsController {
   constructor(
@@ -83,8 +49,6 @@ export class AttemptsController {
     private readonly finaliser: AttemptFinaliser,
     private readonly queries: AttemptQueryService,
     private readonly integrity: AttemptIntegrityService,
-    private readonly advancement: AdvancementService,
-    private readonly advancementPreview: AdvancementPreviewService,
   ) {}
 
   @Post('rounds/:id/attempts')
@@ -167,23 +131,5 @@ export class AttemptsController {
   @ApiOkResponse({ type: PageOf(StaffAttemptResponse) })
   forRound(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) roundId: string, @Query() q: RoundAttemptsQuery): Promise<Page<StaffAttemptResponse>> {
     return this.queries.forRound(actor, roundId, q);
-  }
-
-  @Post('rounds/:id/advance')
-  @HttpCode(200)
-  @Roles('organiser', 'judge', 'admin')
-  @ApiOperation({ summary: "Enrol the round's top N / those above the threshold, or the picked userIds, in the next round" })
-  @ApiOkResponse({ type: AdvanceResponse })
-  advance(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) roundId: string, @Body() dto: AdvanceDto): Promise<AdvanceResponse> {
-    return this.advancement.advance(actor, roundId, dto.userIds, dto.quota);
-  }
-
-  @Post('rounds/:id/advance/preview')
-  @HttpCode(200)
-  @Roles('organiser', 'judge', 'admin')
-  @ApiOperation({ summary: 'Who the same advance would enrol, with rank, score, unit and why; enrols nobody. ?limit&offset page the ranking shown to pick from' })
-  @ApiOkResponse({ type: AdvancementPreview })
-  preview(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) roundId: string, @Body() dto: AdvancePreviewDto, @Query() page: PagingQuery): Promise<AdvancementPreview> {
-    return this.advancementPreview.preview(actor, roundId, dto.userIds, dto.quota, page);
   }
 }

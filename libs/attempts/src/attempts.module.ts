@@ -3,8 +3,6 @@ import { Module } from '@nestjs/common';
 import { ContestsCoreModule } from '@lc/contests';
 import { LeaderboardModule } from '@lc/leaderboard';
 import { Queues } from '@lc/platform';
-import { AdvancementPreviewService } from './advancement/advancement-preview.service';
-import { AdvancementService } from './advancement/advancement.service';
 import { AnswerService } from './answers/answer.service';
 import { AutosaveHandler } from './answers/autosave.handler';
 import { AttemptRecords } from './attempt/attempt-records.service';
@@ -28,8 +26,6 @@ const SERVICES = [
   AnswerService,
   AttemptQueryService,
   AttemptIntegrityService,
-  AdvancementService,
-  AdvancementPreviewService,
   AnswerWritebackService,
 ];
 

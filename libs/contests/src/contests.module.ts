@@ -10,13 +10,14 @@ import { RoundJudgesService } from './judges/round-judges.service';
 import { RoundPoolService } from './pool/round-pool.service';
 import { WithheldKeysService } from './pool/withheld-keys.service';
 import { RegistrationsService } from './registration/registrations.service';
+import { RoundLifecycle } from './round/lifecycle/round-lifecycle.service';
+import { RoundStore } from './round/lifecycle/round-store';
 import { RoundLookup } from './round/round-lookup.service';
 import { RoundsController } from './round/rounds.controller';
 import { RoundsService } from './round/rounds.service';
 import { RoundScheduleBootstrap, RoundScheduleProcessor } from './schedule/round-schedule.processor';
 import { RoundClosedMarker } from './schedule/round-closed-marker';
 import { RoundScheduleService } from './schedule/round-schedule.service';
-import { RoundStatusService } from './schedule/round-status.service';
 
 const SERVICES = [
   ContestsService,
@@ -25,7 +26,8 @@ const SERVICES = [
   WithheldKeysService,
   RoundLookup,
   RoundScheduleService,
-  RoundStatusService,
+  RoundLifecycle,
+  RoundStore,
   RoundClosedMarker,
   RegistrationsService,
   EnrolmentService,

@@ -19,7 +19,6 @@ import { AccountDeletionService } from './personal-data/account-deletion.service
 import { PersonalDataController } from './personal-data/personal-data.controller';
 import { PersonalDataService } from './personal-data/personal-data.service';
 import { PiiService } from './pii/pii.service';
-import { AccountEvents } from './users/account-events';
 import { AdminBootstrapService } from './users/admin-bootstrap.service';
 import { ProfileService } from './users/profile.service';
 import { StaffAccountsService } from './users/staff-accounts.service';
@@ -45,8 +44,8 @@ function jwtKey(config: AppConfig) {
     }),
   ],
   controllers: [AuthController, AccountController, UsersController, OrganisationsController, PersonalDataController],
-  providers: [AuthService, AccountSecurityService, ProfileService, PasswordResetService, LoginLimiter, Messages, ...SENDER_PROVIDERS, TokenService, UsersService, StaffAccountsService, ImportStaff, OrganisationsService, AccessService, PiiService, AdminBootstrapService, PersonalDataService, AccountDeletionService, AccountEvents, { provide: APP_GUARD, useClass: AuthGuard }],
-  exports: [AccessService, TokenService, PiiService, UsersService, AccountEvents],
+  providers: [AuthService, AccountSecurityService, ProfileService, PasswordResetService, LoginLimiter, Messages, ...SENDER_PROVIDERS, TokenService, UsersService, StaffAccountsService, ImportStaff, OrganisationsService, AccessService, PiiService, AdminBootstrapService, PersonalDataService, AccountDeletionService, { provide: APP_GUARD, useClass: AuthGuard }],
+  exports: [AccessService, TokenService, PiiService, UsersService],
 })
 export class IdentityModule {}
 
@@ -59,7 +58,7 @@ export class IdentityModule {}
       useFactory: (config: AppConfig) => ({ secret: jwtKey(config) }),
     }),
   ],
-  providers: [TokenService, AccessService, PiiService, AccountEvents],
-  exports: [TokenService, AccessService, PiiService, AccountEvents],
+  providers: [TokenService, AccessService, PiiService],
+  exports: [TokenService, AccessService, PiiService],
 })
 export class IdentityCoreModule {}

@@ -15,4 +15,3 @@ export * from './organisations/organisation.entity';
 export * from './personal-data/personal-data.module';
 export * from './personal-data/retention';
 export { DELETED_USER_NAME } from './users/anonymise';
-export { AccountEvents } from './users/account-events';

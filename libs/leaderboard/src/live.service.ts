@@ -22,7 +22,6 @@ export const relayChannel = (keys: RedisKeys) => keys.key('live', 'relay');
 export class LiveService {
   private readonly log = new Logger(LiveService.name);
   private nsp?: Namespace;
-  private attemptEventHandler?: AttemptEventHandler;
 
   constructor(
     @Inject(REDIS) private readonly redis: Redis,
@@ -47,18 +46,6 @@ export class LiveService {
     this.emit([roundRoom(roundId), staffRoom(roundId)], event, payload);
   }
 
-  /**
-   * Integrity events (`attempt:event` from clients) go to the attempts module, which sits
-   * above this one: it registers its handler here at start-up (no import cycle).
-   */
-  onAttemptEvent(handler: AttemptEventHandler): void {
-    this.attemptEventHandler = handler;
-  }
-
-  get attemptEvents(): AttemptEventHandler | undefined {
-    return this.attemptEventHandler;
-  }
-
   /** For relaying: publish a message every api instance receives (itself included). */
   async publish(message: RelayMessage): Promise<void> {
     await this.redis.publish(relayChannel(this.keys), JSON.stringify(message));
@@ -72,13 +59,3 @@ export class LiveService {
     this.publish({ t: 'emit', rooms, event, payload }).catch((e: Error) => this.log.warn(`live relay publish failed: ${e.message}`));
   }
 }
-
-export interface AttemptEvent {
-  attemptId: string;
-  kind: string;
-  /** Client clock, as sent; the handler records server time too. */
-  at: string;
-}
-
-/** Returns nothing on success; throw a DomainError to refuse (the client gets it in the ack). */
-export type AttemptEventHandler = (actor: { id: string; role: string; organisationId: string | null }, event: AttemptEvent, client: { ip: string; userAgent: string }) => Promise<void>;

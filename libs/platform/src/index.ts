@@ -4,6 +4,7 @@ export { clientAddress } from './config/trust-proxy';
 export * from './config/config.module';
 export * from './database/data-source-options';
 export * from './database/pg-errors';
+export * from './database/after-commit';
 export * from './database/snake-naming.strategy';
 export * from './redis/redis.tokens';
 export * from './redis/redis-keys';
@@ -37,3 +38,7 @@ export * from './http/openapi';
 export * from './http/page-of';
 export * from './http/api-file';
 export * from './text/fold';
+export * from './events/app-events';
+export * from './events/event-bus';
+export * from './events/events.module';
+

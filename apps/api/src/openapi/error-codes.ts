@@ -7,7 +7,6 @@
  */
 export const ERROR_CODES = [
   'account_deactivated',
-  'advancement_unavailable',
   'already_recused',
   'already_registered',
   'answer_invalid',
@@ -115,7 +114,6 @@ export const ERROR_CODES = [
   'prediction_actual_counted',
   'prediction_actual_required',
   'question_archived',
-  'ranking_unavailable',
   'rate_limited',
   'registration_invalid',
   'results_not_published',

@@ -31,8 +31,6 @@ const WORDS: Record<string, string> = {
   group_field_required: 'Nhập tên trường đăng ký chứa nhóm.',
   no_next_round: 'Cuộc thi chưa có vòng sau để cho vào.',
   not_an_entrant: 'Có người được chọn không dự vòng thi này.',
-  ranking_unavailable: 'Chưa xếp hạng được vòng thi này.',
-  advancement_unavailable: 'Máy chủ chưa sẵn sàng xét vào vòng sau. Vui lòng thử lại.',
 };
 
 export function describeJuryError(e: unknown): string {

@@ -2,8 +2,7 @@ import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { type Actor } from '@lc/identity';
-import { LiveService } from '@lc/leaderboard';
-import { badRequest, ClockService, notFound } from '@lc/platform';
+import { badRequest, ClockService, EventBus, notFound } from '@lc/platform';
 import { ATTEMPT_EVENT_KINDS, type AttemptEventKind } from '../attempt/attempt-event.entity';
 import { attemptClosed } from '../common/errors';
 import { AttemptHotStore } from '../hot/attempt-hot-store';
@@ -18,13 +17,13 @@ export class AttemptIntegrityService implements OnModuleInit {
     @InjectDataSource() private readonly db: DataSource,
     private readonly hot: AttemptHotStore,
     private readonly clock: ClockService,
-    private readonly live: LiveService,
+    private readonly bus: EventBus,
   ) {}
 
   onModuleInit(): void {
-    // The socket event attempt:event arrives in the leaderboard module's gateway.
-    this.live.onAttemptEvent(async (actor, e, client) => {
-      await this.record(actor as Actor, e.attemptId, e.kind, e.at, client.ip);
+    // The socket event attempt:event arrives in the leaderboard module's gateway; a refusal thrown here is its ack.
+    this.bus.on('AttemptEventReceived', 'AttemptIntegrityService.record', async ({ actor, event, client }) => {
+      await this.record(actor as Actor, event.attemptId, event.kind, event.at, client.ip);
     });
   }
 

@@ -1,14 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { type Actor, AccessService } from '@lc/identity';
 import { AuditService, badRequest, ClockService, conflict, DomainError, isUniqueViolation, notFound, Page } from '@lc/platform';
 import { RoundPoolService } from '../pool/round-pool.service';
 import { Round } from '../round/round.entity';
 import { roundProblems } from '../round/round-rules';
 import { settingsOf } from '../round/round-view';
-import { RoundLookup } from '../round/round-lookup.service';
+import { RoundLifecycle } from '../round/lifecycle/round-lifecycle.service';
 import { RoundScheduleService } from '../schedule/round-schedule.service';
 import { Contest, type ContestStatus } from './contest.entity';
 import { ContestListQuery, CreateContestDto, UpdateContestDto } from './contest.dto';
@@ -27,7 +27,7 @@ export class ContestsService {
     private readonly clock: ClockService,
     private readonly pool: RoundPoolService,
     private readonly schedule: RoundScheduleService,
-    private readonly lookup: RoundLookup,
+    private readonly lifecycle: RoundLifecycle,
   ) {}
 
   async create(actor: Actor, dto: CreateContestDto): Promise<Contest> {
@@ -137,7 +137,7 @@ export class ContestsService {
     await this.db.transaction(async (m) => {
       for (const r of rounds) {
         const poolVersion = r.kind === 'quiz' ? await this.pool.freeze(m, r, contest.organisationId, r.selection) : r.poolVersion;
-        await m.update(Round, { id: r.id }, { status: 'scheduled', poolVersion });
+        await this.lifecycle.schedule(m, r.id, poolVersion);
         r.status = 'scheduled';
       }
       const claimed = await m
@@ -149,10 +149,7 @@ export class ContestsService {
       if (!claimed.affected) throw conflict('contest_not_draft', 'The contest was published meanwhile');
       await this.audit.record(actor, { action: 'contest.publish', entityType: 'contest', entityId: contest.id, organisationId: contest.organisationId }, m);
     });
-    for (const r of rounds) {
-      this.lookup.invalidate(r.id);
-      await this.schedule.schedule(r);
-    }
+    for (const r of rounds) await this.schedule.schedule(r);
     return this.db.getRepository(Contest).findOneByOrFail({ id: contest.id });
   }
 
@@ -172,15 +169,13 @@ export class ContestsService {
       });
     }
     const callOff = rounds.filter((r) => r.status === 'draft' || (r.status === 'scheduled' && r.opensAt.getTime() > now));
-    await this.db.transaction(async (m) => {
-      if (callOff.length) await m.update(Round, { id: In(callOff.map((r) => r.id)) }, { status: 'closed', closedAt: new Date(now) });
+    const calledOff = await this.db.transaction(async (m) => {
+      const ids = await this.lifecycle.callOff(m, callOff.map((r) => r.id), new Date(now));
       await m.update(Contest, { id: contest.id }, { status: 'closed', closedAt: new Date(now) });
       await this.audit.record(actor, { action: 'contest.close', entityType: 'contest', entityId: contest.id, organisationId: contest.organisationId }, m);
+      return ids;
     });
-    for (const r of callOff) {
-      this.lookup.invalidate(r.id);
-      await this.schedule.unschedule(r.id);
-    }
+    for (const id of calledOff) await this.schedule.unschedule(id);
     return this.db.getRepository(Contest).findOneByOrFail({ id: contest.id });
   }
 

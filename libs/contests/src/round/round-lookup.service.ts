@@ -1,6 +1,7 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { EventBus } from '@lc/platform';
 import type { ContestStatus } from '../contest/contest.entity';
 import {
   type AttemptScoring,
@@ -43,15 +44,24 @@ export interface RoundInfo {
 const TTL_MS = 1000;
 
 /**
- * Cached round lookups for the hot path (thousands of starts and submits a minute all ask
- * about the same few rounds). Times are re-checked by callers against the clock, so a
- * status one second old never lets anyone in late.
+ * The round read model: one row (with its contest's organisation and status), cached for the
+ * hot path (thousands of starts and submits a minute, and every leaderboard read, ask about
+ * the same few rounds). Times are re-checked by callers against the clock, so a status one
+ * second old never lets anyone in late. This process's entry is dropped when the round moves
+ * (RoundStatusChanged) or the round store changes it; other instances' expire within TTL_MS.
  */
 @Injectable()
-export class RoundLookup {
+export class RoundLookup implements OnModuleInit {
   private readonly cache = new Map<string, { at: number; value: Promise<RoundInfo | null> }>();
 
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly bus: EventBus,
+  ) {}
+
+  onModuleInit(): void {
+    this.bus.on('RoundStatusChanged', 'RoundLookup.invalidate', ({ roundId }) => this.invalidate(roundId));
+  }
 
   get(roundId: string): Promise<RoundInfo | null> {
     const hit = this.cache.get(roundId);

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { type Actor, AccessService } from '@lc/identity';
 import { AuditService, ClockService, conflict, DomainError, type FieldProblem, isUniqueViolation, notFound } from '@lc/platform';
 import { Contest } from '../contest/contest.entity';
@@ -12,7 +11,8 @@ import { Round } from './round.entity';
 import { CreateRoundDto, UpdateRoundDto } from './round.dto';
 import { canonicalJson, isRoundLocked, isRoundOver, lockedChanges, mergeRoundSettings, roundProblems, type RoundSettings } from './round-rules';
 import { settingsOf } from './round-view';
-import { RoundLookup } from './round-lookup.service';
+import { RoundLifecycle } from './lifecycle/round-lifecycle.service';
+import { RoundStore } from './lifecycle/round-store';
 
 const invalid = (problems: FieldProblem[]) =>
   new DomainError('round_invalid', 400, `Invalid round: ${problems.map((p) => `${p.field} (${p.problems.join('; ')})`).join(', ')}`, problems);
@@ -27,7 +27,8 @@ export class RoundsService {
     private readonly contests: ContestsService,
     private readonly pool: RoundPoolService,
     private readonly schedule: RoundScheduleService,
-    private readonly lookup: RoundLookup,
+    private readonly store: RoundStore,
+    private readonly lifecycle: RoundLifecycle,
   ) {}
 
   /** Adds a round at the end. In a published contest it is validated, frozen and scheduled at once. */
@@ -44,11 +45,11 @@ export class RoundsService {
       try {
         const round = await this.db.transaction(async (m) => {
           const r = m.getRepository(Round).create({ ...settings, contestId: contest.id, seq: next, status: 'draft', poolVersion: 0 });
-          await m.getRepository(Round).insert(r as QueryDeepPartialEntity<Round>);
+          await this.store.insert(m, r);
           if (live) {
             r.poolVersion = settings.kind === 'quiz' ? await this.pool.freeze(m, r, contest.organisationId, settings.selection) : 0;
+            await this.lifecycle.schedule(m, r.id, r.poolVersion);
             r.status = 'scheduled';
-            await m.update(Round, { id: r.id }, { status: r.status, poolVersion: r.poolVersion });
           }
           await this.audit.record(actor, { action: 'round.create', entityType: 'round', entityId: r.id, after: dto, organisationId: contest.organisationId }, m);
           return r;
@@ -89,11 +90,9 @@ export class RoundsService {
     }
     await this.db.transaction(async (m) => {
       // Re-checked in the statement: the worker may be opening it at this very moment.
-      const res = (await m.query(`DELETE FROM round WHERE id = $1 AND (status = 'draft' OR (status = 'scheduled' AND opens_at > $2)) RETURNING id`, [roundId, this.clock.nowDate()])) as unknown[][];
-      if (!res[0]?.length) throw conflict('round_not_deletable', 'The round has opened meanwhile, so it cannot be deleted');
+      if (!(await this.store.remove(m, roundId, this.clock.nowDate()))) throw conflict('round_not_deletable', 'The round has opened meanwhile, so it cannot be deleted');
       await this.audit.record(actor, { action: 'round.delete', entityType: 'round', entityId: roundId, before: { title: round.title, seq: round.seq, status: round.status }, organisationId }, m);
     });
-    this.lookup.invalidate(roundId);
     if (round.status === 'scheduled') await this.schedule.unschedule(roundId);
   }
 
@@ -121,16 +120,9 @@ export class RoundsService {
     await this.db.transaction(async (m) => {
       const patch: Partial<Round> = { ...after };
       if (refreeze) patch.poolVersion = await this.pool.freeze(m, round, organisationId, after.selection);
-      const res = await m
-        .createQueryBuilder()
-        .update(Round)
-        .set(patch)
-        .where('id = :id AND status = :status', { id: round.id, status: round.status })
-        .execute();
-      if (!res.affected) throw conflict('round_changed', 'The round changed meanwhile; reload it and try again');
+      if (!(await this.store.updateSettings(m, round.id, round.status, patch))) throw conflict('round_changed', 'The round changed meanwhile; reload it and try again');
       await this.audit.record(actor, { action: 'round.update', entityType: 'round', entityId: round.id, before: dto && pick(before, dto), after: dto, organisationId }, m);
     });
-    this.lookup.invalidate(round.id);
     const fresh = await this.db.getRepository(Round).findOneByOrFail({ id: round.id });
     if ((fresh.status === 'scheduled' || fresh.status === 'open') && timesChanged(before, after)) await this.schedule.schedule(fresh);
     return fresh;

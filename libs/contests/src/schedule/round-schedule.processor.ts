@@ -2,9 +2,9 @@ import { InjectQueue, Processor, WorkerHost } from '@nestjs/bullmq';
 import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { Job, Queue } from 'bullmq';
 import { ClockService, Queues } from '@lc/platform';
+import { RoundLifecycle } from '../round/lifecycle/round-lifecycle.service';
 import { RoundLookup } from '../round/round-lookup.service';
 import type { RoundJobData } from './round-schedule.service';
-import { RoundStatusService } from './round-status.service';
 
 const SWEEP_EVERY_MS = 5000;
 /** A job may fire a little before its time by another process's clock; wait that out rather than miss it. */
@@ -15,7 +15,7 @@ export class RoundScheduleProcessor extends WorkerHost {
   private readonly log = new Logger(RoundScheduleProcessor.name);
 
   constructor(
-    private readonly status: RoundStatusService,
+    private readonly lifecycle: RoundLifecycle,
     private readonly lookup: RoundLookup,
     private readonly clock: ClockService,
   ) {
@@ -23,7 +23,7 @@ export class RoundScheduleProcessor extends WorkerHost {
   }
 
   async process(job: Job<RoundJobData>): Promise<unknown> {
-    if (job.name === 'sweep') return this.status.sweep();
+    if (job.name === 'sweep') return this.lifecycle.sweep();
     const roundId = job.data.roundId;
     this.lookup.invalidate(roundId);
     const round = await this.lookup.get(roundId);
@@ -32,7 +32,7 @@ export class RoundScheduleProcessor extends WorkerHost {
     const wait = at - this.clock.now();
     if (wait > EARLY_TOLERANCE_MS) return 'rescheduled';
     if (wait > 0) await new Promise((r) => setTimeout(r, wait + 5));
-    const changed = job.name === 'open' ? await this.status.openIfDue(roundId) : await this.status.closeIfDue(roundId);
+    const changed = job.name === 'open' ? await this.lifecycle.open(roundId) : !!(await this.lifecycle.close(roundId, { force: false }));
     if (changed) this.log.log(`round ${roundId}: ${job.name} on time`);
     return changed;
   }

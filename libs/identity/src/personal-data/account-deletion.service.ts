@@ -3,12 +3,11 @@ import { join } from 'node:path';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, IsNull } from 'typeorm';
-import { AppConfig, AuditService, notFound } from '@lc/platform';
+import { AppConfig, AuditService, EventBus, notFound } from '@lc/platform';
 import type { Actor } from '../auth/actor';
 import { verifyPassword } from '../auth/passwords';
 import { RefreshToken } from '../auth/refresh-token.entity';
 import { TokenService, unauthorized } from '../auth/token.service';
-import { AccountEvents } from '../users/account-events';
 import { anonymisedUser } from '../users/anonymise';
 import { User } from '../users/user.entity';
 
@@ -25,7 +24,7 @@ export class AccountDeletionService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly tokens: TokenService,
     private readonly audit: AuditService,
-    private readonly events: AccountEvents,
+    private readonly bus: EventBus,
     private readonly config: AppConfig,
   ) {}
 
@@ -57,6 +56,6 @@ export class AccountDeletionService {
     await this.tokens.revoke(u.id, null);
     // After the commit: a file that outlived a crash here is swept as an orphan (no row names it any more).
     await Promise.all(fileKeys.filter((k) => /^[0-9a-f]{32}$/.test(k)).map((k) => rm(join(this.config.uploadDir, 'entries', k), { force: true })));
-    await this.events.erased(u.id);
+    await this.bus.emit('AccountErased', { userId: u.id }); // cached display names go (leaderboard)
   }
 }

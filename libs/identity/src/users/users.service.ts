@@ -1,14 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, IsNull } from 'typeorm';
-import { AuditService, badRequest, conflict, isUniqueViolation, notFound } from '@lc/platform';
+import { AuditService, badRequest, conflict, EventBus, isUniqueViolation, notFound } from '@lc/platform';
 import type { Actor } from '../auth/actor';
 import { hashPassword } from '../auth/passwords';
 import { TokenService } from '../auth/token.service';
 import { CreateStaffUserDto } from '../dto/staff-user.dto';
 import { Organisation } from '../organisations/organisation.entity';
 import { normalisePhone } from '../pii/pii';
-import { AccountEvents } from './account-events';
 import { anonymisedUser } from './anonymise';
 import { PiiService } from '../pii/pii.service';
 import { User } from './user.entity';
@@ -21,7 +20,7 @@ export class UsersService {
     private readonly pii: PiiService,
     private readonly tokens: TokenService,
     private readonly audit: AuditService,
-    private readonly events: AccountEvents,
+    private readonly bus: EventBus,
   ) {}
 
   async me(actor: Actor): Promise<UserView> {
@@ -71,6 +70,6 @@ export class UsersService {
       await this.audit.record(actor, { action: 'user.delete', entityType: 'user', entityId: userId, before: { role: u.role, organisationId: u.organisationId }, reason }, m);
     });
     await this.tokens.revoke(userId, null);
-    await this.events.erased(userId);
+    await this.bus.emit('AccountErased', { userId }); // cached display names go (leaderboard)
   }
 }

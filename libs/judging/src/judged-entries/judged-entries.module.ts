@@ -2,7 +2,6 @@ import { BullModule } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
 import { AttemptsCoreModule } from '@lc/attempts';
 import { ContestsCoreModule } from '@lc/contests';
-import { QuotaAdvancement } from './advancement/quota-advancement';
 import { BriefController } from './brief/brief.controller';
 import { BriefService } from './brief/brief.service';
 import { EntriesController } from './entry/entries.controller';
@@ -39,7 +38,6 @@ import { RoundMarkingService } from './standing/round-marking.service';
     MarksService,
     ReconcileService,
     RoundEntriesService,
-    QuotaAdvancement,
     { provide: JudgedStandings, useClass: JudgedStandingsFromMarks },
   ],
   exports: [JudgedStandings, EntryFileSweep],

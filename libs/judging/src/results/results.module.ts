@@ -5,7 +5,10 @@ import { ContestsCoreModule } from '@lc/contests';
 import { LeaderboardModule } from '@lc/leaderboard';
 import { Queues } from '@lc/platform';
 import { JudgedEntriesModule } from '../judged-entries/judged-entries.module';
-import { JudgedRanking } from './advancement/judged-ranking';
+import { AdvancementController } from '../advancement/advancement.controller';
+import { AdvancementPreviewService } from '../advancement/advancement-preview.service';
+import { AdvancementService } from '../advancement/advancement.service';
+import { JudgedRanking } from '../advancement/judged-ranking';
 import { ContestAwards } from './awards/contest-awards';
 import { CloseRound } from './close/close-round';
 import { ResultBuilder } from './close/result-builder';
@@ -29,7 +32,7 @@ import { VerificationController } from './verification/verification.controller';
 import { WinnerAccess } from './verification/winner-access';
 import { WinnerIdentities } from './verification/winner-identities';
 
-const SERVICES = [ResultsGate, ResultBuilder, CloseRound, PublishResults, CorrectResults, CorrectionPeople, AttemptReview, BoardSync, ResultsQuery, RulesService, ContestAwards, ResultDocuments, ResultExportWriter, ExportJobs, JudgedRanking];
+const SERVICES = [ResultsGate, ResultBuilder, CloseRound, PublishResults, CorrectResults, CorrectionPeople, AttemptReview, BoardSync, ResultsQuery, RulesService, ContestAwards, ResultDocuments, ResultExportWriter, ExportJobs, JudgedRanking, AdvancementService, AdvancementPreviewService];
 
 /** Results without HTTP: closing, ranking, corrections, exports (the bench uses it directly). */
 @Module({
@@ -40,7 +43,7 @@ const SERVICES = [ResultsGate, ResultBuilder, CloseRound, PublishResults, Correc
 export class ResultsCoreModule {}
 
 /** Closing rounds, results, corrections, reviews of flagged attempts, awards and exports (HTTP side). */
-@Module({ imports: [ResultsCoreModule], controllers: [ResultsController, RulesController, VerificationController], providers: [WinnerAccess, WinnerIdentities, DecideVerification, PayoutExport] })
+@Module({ imports: [ResultsCoreModule], controllers: [ResultsController, RulesController, VerificationController, AdvancementController], providers: [WinnerAccess, WinnerIdentities, DecideVerification, PayoutExport] })
 export class ResultsModule {}
 
 /** Queue processors for results (exports). */

@@ -2,8 +2,7 @@ import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import Redis from 'ioredis';
 import { DataSource } from 'typeorm';
-import { AccountEvents } from '@lc/identity';
-import { REDIS, RedisKeys } from '@lc/platform';
+import { EventBus, REDIS, RedisKeys } from '@lc/platform';
 import { RoundKeys } from '../board/board-keys';
 import { shortName } from './short-name';
 
@@ -28,11 +27,11 @@ export class DisplayNamesService implements OnModuleInit {
     @Inject(REDIS) private readonly redis: Redis,
     private readonly keys: RedisKeys,
     @InjectDataSource() private readonly db: DataSource,
-    private readonly accounts: AccountEvents,
+    private readonly bus: EventBus,
   ) {}
 
   onModuleInit(): void {
-    this.accounts.onErased((userId) => this.forget(userId));
+    this.bus.on('AccountErased', 'DisplayNamesService.forget', ({ userId }) => this.forget(userId));
   }
 
   /** An erased account's cached name leaves every board it is on; the next read loads the anonymised one. */

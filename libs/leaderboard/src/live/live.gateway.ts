@@ -2,7 +2,7 @@ import { Logger } from '@nestjs/common';
 import { ConnectedSocket, MessageBody, OnGatewayConnection, OnGatewayDisconnect, OnGatewayInit, SubscribeMessage, WebSocketGateway } from '@nestjs/websockets';
 import type { Namespace, Socket } from 'socket.io';
 import { Actor, bearerToken, TokenService } from '@lc/identity';
-import { AppConfig, badRequest, clientAddress, ClockService, DomainError, ErrorBody, MetricsService, toErrorBody } from '@lc/platform';
+import { AppConfig, badRequest, clientAddress, ClockService, DomainError, ErrorBody, EventBus, MetricsService, toErrorBody } from '@lc/platform';
 import { LeaderboardService } from '../leaderboard.service';
 import { type Concealment, concealmentFor, concealRows, concealStanding, concealTotal } from '../rounds/prediction-guard';
 import { LeaderboardRow, LiveEvents, MyStanding } from '../leaderboard.types';
@@ -62,6 +62,7 @@ export class LiveGateway implements OnGatewayInit<Namespace>, OnGatewayConnectio
     private readonly metrics: MetricsService,
     private readonly quota: SocketQuota,
     private readonly config: AppConfig,
+    private readonly bus: EventBus,
   ) {}
 
   afterInit(nsp: Namespace): void {
@@ -186,15 +187,20 @@ export class LiveGateway implements OnGatewayInit<Namespace>, OnGatewayConnectio
       if (typeof b.kind !== 'string' || !KIND.test(b.kind)) problems.push({ field: 'kind', problems: ['must be a short snake_case word, e.g. focus_lost'] });
       if (typeof b.at !== 'string' || b.at.length > 40 || Number.isNaN(Date.parse(b.at))) problems.push({ field: 'at', problems: ['must be an ISO 8601 time'] });
       if (problems.length) throw badRequest('validation_failed', `Invalid input: ${problems.map((p) => p.field).join(', ')}`, problems);
-      const handler = this.live.attemptEvents;
-      // TODO(attempts): AttemptIntegrityService registers itself with LiveService.onAttemptEvent(); until then events are refused, not dropped silently.
-      if (!handler) throw new DomainError('attempt_events_unavailable', 503, 'Attempt events are not accepted yet');
       const actor = await this.tokens.verifyAccess(socket.data.token);
-      await handler(actor, { attemptId: b.attemptId as string, kind: b.kind as string, at: b.at as string }, {
-        // Behind nginx the peer is the proxy: the resident's address as req.ip has it.
-        ip: clientAddress(socket.handshake.address, socket.handshake.headers['x-forwarded-for'], this.config.trustProxy),
-        userAgent: String(socket.handshake.headers['user-agent'] ?? '').slice(0, 300),
+      // The attempts module (above this one) records it; its refusal (a DomainError) is the ack's error.
+      const { handlers, failures } = await this.bus.emit('AttemptEventReceived', {
+        actor,
+        event: { attemptId: b.attemptId as string, kind: b.kind as string, at: b.at as string },
+        client: {
+          // Behind nginx the peer is the proxy: the resident's address as req.ip has it.
+          ip: clientAddress(socket.handshake.address, socket.handshake.headers['x-forwarded-for'], this.config.trustProxy),
+          userAgent: String(socket.handshake.headers['user-agent'] ?? '').slice(0, 300),
+        },
       });
+      // Refused, not dropped silently, in a process without the attempts module.
+      if (!handlers) throw new DomainError('attempt_events_unavailable', 503, 'Attempt events are not accepted yet');
+      if (failures.length) throw failures[0];
       return { ok: true, receivedAt: this.clock.nowDate().toISOString() };
     } catch (e) {
       return fail(e);

@@ -1,23 +1,21 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
-import { RoundStatusService } from '@lc/contests';
+import { EventBus } from '@lc/platform';
 import { LiveService } from '../live.service';
-import { RoundInfoService } from '../rounds/round-info.service';
 
 /**
- * Rounds open and close in whichever process runs the schedule (the worker): contests
- * announces it, and this tells the round's watchers (round:status) on every api instance.
+ * Rounds move in whichever process moves them (the worker's schedule, an api instance's
+ * close or publish): the round lifecycle announces RoundStatusChanged there, and this tells
+ * the round's watchers (round:status) on every api instance.
  */
 @Injectable()
 export class RoundStatusBridge implements OnModuleInit {
   constructor(
-    private readonly status: RoundStatusService,
+    private readonly bus: EventBus,
     private readonly live: LiveService,
-    private readonly rounds: RoundInfoService,
   ) {}
 
   onModuleInit(): void {
-    this.status.onChange((c) => {
-      this.rounds.forget(c.roundId);
+    this.bus.on('RoundStatusChanged', 'RoundStatusBridge.push', (c) => {
       this.live.toRound(c.roundId, 'round:status', { roundId: c.roundId, status: c.status, at: c.at.toISOString() });
     });
   }

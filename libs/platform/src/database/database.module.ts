@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSourceOptions } from 'typeorm';
 import { AppConfig } from '../config/app-config';
+import { AfterCommit } from './after-commit';
 import { dataSourceOptions } from './data-source-options';
 
 @Module({})
@@ -9,6 +10,7 @@ export class DatabaseModule {
   static forRoot(entities: NonNullable<DataSourceOptions['entities']>): DynamicModule {
     return {
       module: DatabaseModule,
+      global: true,
       imports: [
         TypeOrmModule.forRootAsync({
           inject: [AppConfig],
@@ -19,6 +21,8 @@ export class DatabaseModule {
           }),
         }),
       ],
+      providers: [AfterCommit],
+      exports: [AfterCommit],
     };
   }
 }

@@ -198,8 +198,6 @@ export const BY_CODE: Record<ErrorCode | (typeof CLIENT_ERROR_CODES)[number], st
   brief_locked: 'Vòng thi đã mở nên không đổi được đề bài và cách nộp bài nữa.',
   hand_in_kind_not_allowed: 'Vòng thi này không nhận kiểu bài nộp này. Vui lòng xem hướng dẫn nộp bài.',
   invalid_brief: 'Đề bài hoặc cách nộp bài chưa hợp lệ. Vui lòng kiểm tra các ô được đánh dấu.',
-  advancement_unavailable: 'Chức năng vào vòng sau đang tạm thời không dùng được.',
-  ranking_unavailable: 'Chức năng xếp hạng vòng chấm điểm đang tạm thời không dùng được.',
   invalid_topic: 'Tên chủ đề chưa hợp lệ.',
   nothing_to_change: 'Không có gì thay đổi.',
   parent_not_found: 'Không tìm thấy chủ đề cha đã chọn.',

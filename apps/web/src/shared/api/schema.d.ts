@@ -860,40 +860,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/rounds/{id}/advance": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Enrol the round's top N / those above the threshold, or the picked userIds, in the next round */
-        post: operations["AttemptsController_advance"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/rounds/{id}/advance/preview": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Who the same advance would enrol, with rank, score, unit and why; enrols nobody. ?limit&offset page the ranking shown to pick from */
-        post: operations["AttemptsController_preview"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/v1/contests/{id}/statistics": {
         parameters: {
             query?: never;
@@ -1346,6 +1312,40 @@ export interface paths {
         put?: never;
         /** Organisers of the organisation: the winners with full contact details for paying prizes (XLSX / CSV), audited with the reason */
         post: operations["VerificationController_export"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/rounds/{id}/advance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Enrol the round's top N / those above the threshold, or the picked userIds, in the next round */
+        post: operations["AdvancementController_advance"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/rounds/{id}/advance/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Who the same advance would enrol, with rank, score, unit and why; enrols nobody. ?limit&offset page the ranking shown to pick from */
+        post: operations["AdvancementController_preview"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2499,54 +2499,6 @@ export interface components {
             /** Format: date-time */
             savedAt: string;
         };
-        RoundAdvancementRule: {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            mode: "top" | "threshold" | "picked";
-            topN?: number;
-            minScore?: number;
-            /** @description The round entrants go on to (default: the next one) */
-            toRoundSeq?: number;
-        };
-        QuotaAdvanceDto: {
-            /**
-             * @example [
-             *       "unit",
-             *       "group"
-             *     ]
-             */
-            by: ("unit" | "group")[];
-            /**
-             * @description Places per bucket (unit, group, or unit | group)
-             * @example 1
-             */
-            perBucket: number;
-            /**
-             * @description Places for named buckets, overriding perBucket
-             * @example {
-             *       "Phường Hạ Long | Báo cáo viên": 2
-             *     }
-             */
-            buckets?: {
-                [key: string]: number;
-            };
-            minScore?: number;
-            /**
-             * @description The registration field that holds the group (registration.fields[groupField]); needed with by: group
-             * @example role
-             */
-            groupField?: string;
-        };
-        QuotaAdvancementRule: {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            mode: "quota";
-            quota: components["schemas"]["QuotaAdvanceDto"];
-        };
         AttemptOption: {
             /** @description Opaque, this attempt's own */
             id: string;
@@ -2779,117 +2731,6 @@ export interface components {
             items: components["schemas"]["StaffAttemptResponse"][];
             /** @description All matching items, not only this page */
             total: number;
-        };
-        AdvanceDto: {
-            /** @description Entrants picked by the judges; omit to apply the round's rule */
-            userIds?: string[];
-            /** @description Advance by quota per unit and/or group instead of the round's rule */
-            quota?: components["schemas"]["QuotaAdvanceDto"];
-        };
-        QuotaAdvancing: {
-            /** Format: uuid */
-            personId: string;
-            rank: number | null;
-            reason: string;
-            bucket: string | null;
-            boundaryTie: boolean;
-        };
-        QuotaShortfall: {
-            bucket: string;
-            quota: number;
-            filled: number;
-        };
-        QuotaSelectionResponse: {
-            advancing: components["schemas"]["QuotaAdvancing"][];
-            /** @description Buckets with fewer eligible entrants than places */
-            shortfalls: components["schemas"]["QuotaShortfall"][];
-            /** @description Entrants without the unit or group the quota needs */
-            unplaced: string[];
-        };
-        AdvanceResponse: {
-            /** Format: uuid */
-            fromRoundId: string;
-            /** Format: uuid */
-            toRoundId: string;
-            /** @enum {string} */
-            mode: "top" | "threshold" | "picked" | "quota";
-            /** @description Everyone selected to advance */
-            userIds: string[];
-            /** @description Those not enrolled before this call */
-            newlyEnrolled: string[];
-            quota?: components["schemas"]["QuotaSelectionResponse"];
-        };
-        AdvancePreviewDto: {
-            /** @description Entrants picked by the judges (may be empty: the ranking to pick from); omit to apply the round's rule */
-            userIds?: string[];
-            quota?: components["schemas"]["QuotaAdvanceDto"];
-        };
-        AdvancingEntrant: {
-            /** Format: uuid */
-            userId: string;
-            fullName: string;
-            /** @description Place in the round (null: picked without a place) */
-            rank: number | null;
-            score: number | null;
-            /** @description The registration's unit */
-            unit: string | null;
-            /** @description The group (quota by group only) */
-            group: string | null;
-            /** @enum {string} */
-            reason: "top" | "threshold" | "quota" | "picked";
-            /** @description Quota mode: the unit / group whose place this is */
-            bucket: string | null;
-            /** @description Shares the last place with others tied on every rule: they all go through */
-            boundaryTie: boolean;
-            /** @description Already enrolled in the next round */
-            alreadyEnrolled: boolean;
-        };
-        PreviewQuotaShortfall: {
-            bucket: string;
-            quota: number;
-            filled: number;
-        };
-        UnplacedEntrant: {
-            /** Format: uuid */
-            userId: string;
-            fullName: string;
-        };
-        RankingPlace: {
-            /** Format: uuid */
-            userId: string;
-            fullName: string;
-            rank: number;
-            score: number;
-            unit: string | null;
-            advancing: boolean;
-        };
-        AdvancementPreview: {
-            /** Format: uuid */
-            fromRoundId: string;
-            /** Format: uuid */
-            toRoundId: string;
-            toRoundTitle: string;
-            /** @enum {string} */
-            mode: "top" | "threshold" | "picked" | "quota";
-            /**
-             * @description The rule as applied: the round's advancement (mode picked for picks), or { mode: quota, quota }
-             * @example {
-             *       "mode": "top",
-             *       "topN": 10
-             *     }
-             */
-            rule: components["schemas"]["RoundAdvancementRule"] | components["schemas"]["QuotaAdvancementRule"];
-            /** @description Everyone the advance would enrol, in this order */
-            advancing: components["schemas"]["AdvancingEntrant"][];
-            /** @description Of those, not enrolled yet */
-            newCount: number;
-            shortfalls: components["schemas"]["PreviewQuotaShortfall"][];
-            /** @description Quota mode: ranked entrants without the unit / group the quota needs */
-            unplaced: components["schemas"]["UnplacedEntrant"][];
-            /** @description A page of the round's ranking (limit, offset) */
-            ranking: components["schemas"]["RankingPlace"][];
-            /** @description Entrants the round ranks */
-            rankingTotal: number;
         };
         StatisticsContest: {
             /** Format: uuid */
@@ -4003,6 +3844,165 @@ export interface components {
             /** @enum {string} */
             format: "xlsx" | "csv";
         };
+        RoundAdvancementRule: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            mode: "top" | "threshold" | "picked";
+            topN?: number;
+            minScore?: number;
+            /** @description The round entrants go on to (default: the next one) */
+            toRoundSeq?: number;
+        };
+        QuotaAdvanceDto: {
+            /**
+             * @example [
+             *       "unit",
+             *       "group"
+             *     ]
+             */
+            by: ("unit" | "group")[];
+            /**
+             * @description Places per bucket (unit, group, or unit | group)
+             * @example 1
+             */
+            perBucket: number;
+            /**
+             * @description Places for named buckets, overriding perBucket
+             * @example {
+             *       "Phường Hạ Long | Báo cáo viên": 2
+             *     }
+             */
+            buckets?: {
+                [key: string]: number;
+            };
+            minScore?: number;
+            /**
+             * @description The registration field that holds the group (registration.fields[groupField]); needed with by: group
+             * @example role
+             */
+            groupField?: string;
+        };
+        QuotaAdvancementRule: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            mode: "quota";
+            quota: components["schemas"]["QuotaAdvanceDto"];
+        };
+        AdvanceDto: {
+            /** @description Entrants picked by the judges; omit to apply the round's rule */
+            userIds?: string[];
+            /** @description Advance by quota per unit and/or group instead of the round's rule */
+            quota?: components["schemas"]["QuotaAdvanceDto"];
+        };
+        QuotaAdvancing: {
+            /** Format: uuid */
+            personId: string;
+            rank: number | null;
+            reason: string;
+            bucket: string | null;
+            boundaryTie: boolean;
+        };
+        QuotaShortfall: {
+            bucket: string;
+            quota: number;
+            filled: number;
+        };
+        QuotaSelectionResponse: {
+            advancing: components["schemas"]["QuotaAdvancing"][];
+            /** @description Buckets with fewer eligible entrants than places */
+            shortfalls: components["schemas"]["QuotaShortfall"][];
+            /** @description Entrants without the unit or group the quota needs */
+            unplaced: string[];
+        };
+        AdvanceResponse: {
+            /** Format: uuid */
+            fromRoundId: string;
+            /** Format: uuid */
+            toRoundId: string;
+            /** @enum {string} */
+            mode: "top" | "threshold" | "picked" | "quota";
+            /** @description Everyone selected to advance */
+            userIds: string[];
+            /** @description Those not enrolled before this call */
+            newlyEnrolled: string[];
+            quota?: components["schemas"]["QuotaSelectionResponse"];
+        };
+        AdvancePreviewDto: {
+            /** @description Entrants picked by the judges (may be empty: the ranking to pick from); omit to apply the round's rule */
+            userIds?: string[];
+            quota?: components["schemas"]["QuotaAdvanceDto"];
+        };
+        AdvancingEntrant: {
+            /** Format: uuid */
+            userId: string;
+            fullName: string;
+            /** @description Place in the round (null: picked without a place) */
+            rank: number | null;
+            score: number | null;
+            /** @description The registration's unit */
+            unit: string | null;
+            /** @description The group (quota by group only) */
+            group: string | null;
+            /** @enum {string} */
+            reason: "top" | "threshold" | "quota" | "picked";
+            /** @description Quota mode: the unit / group whose place this is */
+            bucket: string | null;
+            /** @description Shares the last place with others tied on every rule: they all go through */
+            boundaryTie: boolean;
+            /** @description Already enrolled in the next round */
+            alreadyEnrolled: boolean;
+        };
+        PreviewQuotaShortfall: {
+            bucket: string;
+            quota: number;
+            filled: number;
+        };
+        UnplacedEntrant: {
+            /** Format: uuid */
+            userId: string;
+            fullName: string;
+        };
+        RankingPlace: {
+            /** Format: uuid */
+            userId: string;
+            fullName: string;
+            rank: number;
+            score: number;
+            unit: string | null;
+            advancing: boolean;
+        };
+        AdvancementPreview: {
+            /** Format: uuid */
+            fromRoundId: string;
+            /** Format: uuid */
+            toRoundId: string;
+            toRoundTitle: string;
+            /** @enum {string} */
+            mode: "top" | "threshold" | "picked" | "quota";
+            /**
+             * @description The rule as applied: the round's advancement (mode picked for picks), or { mode: quota, quota }
+             * @example {
+             *       "mode": "top",
+             *       "topN": 10
+             *     }
+             */
+            rule: components["schemas"]["RoundAdvancementRule"] | components["schemas"]["QuotaAdvancementRule"];
+            /** @description Everyone the advance would enrol, in this order */
+            advancing: components["schemas"]["AdvancingEntrant"][];
+            /** @description Of those, not enrolled yet */
+            newCount: number;
+            shortfalls: components["schemas"]["PreviewQuotaShortfall"][];
+            /** @description Quota mode: ranked entrants without the unit / group the quota needs */
+            unplaced: components["schemas"]["UnplacedEntrant"][];
+            /** @description A page of the round's ranking (limit, offset) */
+            ranking: components["schemas"]["RankingPlace"][];
+            /** @description Entrants the round ranks */
+            rankingTotal: number;
+        };
         OvertimePenalty: {
             /**
              * @description discriminator enum property added by openapi-typescript
@@ -4260,7 +4260,7 @@ export interface components {
              * @description Stable machine-readable reason; absent only for routing errors (unknown path or method)
              * @enum {string}
              */
-            code?: "account_deactivated" | "advancement_unavailable" | "already_recused" | "already_registered" | "answer_invalid" | "attempt_already_cleared" | "attempt_already_void" | "attempt_closed" | "attempt_events_unavailable" | "attempt_in_progress" | "attempt_limit_reached" | "attempt_not_flagged" | "attempt_not_void" | "attempt_void" | "bad_idempotency_key" | "body_too_deep" | "body_too_large" | "brief_locked" | "cannot_change_self" | "contest_archived" | "contest_closed" | "contest_has_no_rounds" | "contest_not_closed" | "contest_not_draft" | "contest_not_open" | "contest_not_published" | "contradictory_correction" | "deadline_passed" | "duplicate_question" | "email_taken" | "entries_closed" | "entry_gone" | "entry_marked" | "entry_text_too_long" | "export_not_ready" | "file_empty" | "file_required" | "file_too_large" | "flagged_winners_unreviewed" | "forbidden" | "format_required" | "group_field_required" | "guardian_consent_required" | "hand_in_kind_not_allowed" | "import_file_refused" | "import_invalid" | "import_too_large" | "invalid_advancement" | "invalid_attempt_row" | "invalid_award_rules" | "invalid_brief" | "invalid_date_of_birth" | "invalid_entry" | "invalid_entry_facts" | "invalid_group_field" | "invalid_jury" | "invalid_jury_policy" | "invalid_national_id" | "invalid_period" | "invalid_phone" | "invalid_prize_plan" | "invalid_province" | "invalid_question" | "invalid_ranking_rules" | "invalid_reconciliation" | "invalid_reset_code" | "invalid_rubric" | "invalid_scores" | "invalid_text" | "invalid_topic" | "invalid_unit_prizes" | "judge_deactivated" | "judge_has_marks" | "jury_locked" | "jury_not_configured" | "leaderboard_hidden" | "login_delayed" | "malformed_request" | "marking_incomplete" | "marking_not_open" | "marks_sealed" | "national_id_taken" | "needs_reconciliation" | "no_advancement_rule" | "no_next_round" | "no_prediction_question" | "not_a_judge" | "not_a_judged_round" | "not_a_quiz" | "not_an_entrant" | "not_enrolled" | "not_flagged" | "not_found" | "not_in_round" | "not_registered" | "not_staff" | "nothing_to_change" | "nothing_to_correct" | "one_option_only" | "opens_at_required" | "organisation_required" | "parent_not_found" | "phone_taken" | "pick_or_quota" | "pick_required" | "pool_too_small" | "prediction_actual_counted" | "prediction_actual_required" | "question_archived" | "ranking_unavailable" | "rate_limited" | "registration_invalid" | "results_not_published" | "results_published" | "results_stale" | "round_changed" | "round_closed" | "round_draft" | "round_invalid" | "round_locked" | "round_not_closed" | "round_not_deletable" | "round_not_open" | "round_not_over" | "rounds_running" | "rules_locked" | "same_password" | "selection_empty" | "selection_invalid" | "selection_too_few" | "selection_topic_unknown" | "slug_locked" | "slug_taken" | "stale_answer" | "start_contended" | "too_many_rounds" | "topic_exists" | "topic_in_use" | "topic_not_empty" | "unauthorized" | "unavailable" | "unknown_event" | "unknown_format" | "unknown_option" | "unknown_organisation" | "unsupported_file_type" | "unsupported_media_type" | "upload_failed" | "upload_timeout" | "validation_failed" | "weak_password" | "winner_disqualified" | "wrong_answer_kind" | "wrong_password";
+            code?: "account_deactivated" | "already_recused" | "already_registered" | "answer_invalid" | "attempt_already_cleared" | "attempt_already_void" | "attempt_closed" | "attempt_events_unavailable" | "attempt_in_progress" | "attempt_limit_reached" | "attempt_not_flagged" | "attempt_not_void" | "attempt_void" | "bad_idempotency_key" | "body_too_deep" | "body_too_large" | "brief_locked" | "cannot_change_self" | "contest_archived" | "contest_closed" | "contest_has_no_rounds" | "contest_not_closed" | "contest_not_draft" | "contest_not_open" | "contest_not_published" | "contradictory_correction" | "deadline_passed" | "duplicate_question" | "email_taken" | "entries_closed" | "entry_gone" | "entry_marked" | "entry_text_too_long" | "export_not_ready" | "file_empty" | "file_required" | "file_too_large" | "flagged_winners_unreviewed" | "forbidden" | "format_required" | "group_field_required" | "guardian_consent_required" | "hand_in_kind_not_allowed" | "import_file_refused" | "import_invalid" | "import_too_large" | "invalid_advancement" | "invalid_attempt_row" | "invalid_award_rules" | "invalid_brief" | "invalid_date_of_birth" | "invalid_entry" | "invalid_entry_facts" | "invalid_group_field" | "invalid_jury" | "invalid_jury_policy" | "invalid_national_id" | "invalid_period" | "invalid_phone" | "invalid_prize_plan" | "invalid_province" | "invalid_question" | "invalid_ranking_rules" | "invalid_reconciliation" | "invalid_reset_code" | "invalid_rubric" | "invalid_scores" | "invalid_text" | "invalid_topic" | "invalid_unit_prizes" | "judge_deactivated" | "judge_has_marks" | "jury_locked" | "jury_not_configured" | "leaderboard_hidden" | "login_delayed" | "malformed_request" | "marking_incomplete" | "marking_not_open" | "marks_sealed" | "national_id_taken" | "needs_reconciliation" | "no_advancement_rule" | "no_next_round" | "no_prediction_question" | "not_a_judge" | "not_a_judged_round" | "not_a_quiz" | "not_an_entrant" | "not_enrolled" | "not_flagged" | "not_found" | "not_in_round" | "not_registered" | "not_staff" | "nothing_to_change" | "nothing_to_correct" | "one_option_only" | "opens_at_required" | "organisation_required" | "parent_not_found" | "phone_taken" | "pick_or_quota" | "pick_required" | "pool_too_small" | "prediction_actual_counted" | "prediction_actual_required" | "question_archived" | "rate_limited" | "registration_invalid" | "results_not_published" | "results_published" | "results_stale" | "round_changed" | "round_closed" | "round_draft" | "round_invalid" | "round_locked" | "round_not_closed" | "round_not_deletable" | "round_not_open" | "round_not_over" | "rounds_running" | "rules_locked" | "same_password" | "selection_empty" | "selection_invalid" | "selection_too_few" | "selection_topic_unknown" | "slug_locked" | "slug_taken" | "stale_answer" | "start_contended" | "too_many_rounds" | "topic_exists" | "topic_in_use" | "topic_not_empty" | "unauthorized" | "unavailable" | "unknown_event" | "unknown_format" | "unknown_option" | "unknown_organisation" | "unsupported_file_type" | "unsupported_media_type" | "upload_failed" | "upload_timeout" | "validation_failed" | "weak_password" | "winner_disqualified" | "wrong_answer_kind" | "wrong_password";
             /** @description Depends on the code: e.g. `[{ field, problems }]` for validation_failed, `{ attemptId }` for attempt_in_progress */
             details?: {
                 [key: string]: unknown;
@@ -6478,71 +6478,6 @@ export interface operations {
             503: components["responses"]["ServiceUnavailable"];
         };
     };
-    AttemptsController_advance: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["AdvanceDto"];
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["AdvanceResponse"];
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
-            409: components["responses"]["Conflict"];
-            503: components["responses"]["ServiceUnavailable"];
-        };
-    };
-    AttemptsController_preview: {
-        parameters: {
-            query?: {
-                limit?: number;
-                offset?: number;
-            };
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["AdvancePreviewDto"];
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["AdvancementPreview"];
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
-            409: components["responses"]["Conflict"];
-            503: components["responses"]["ServiceUnavailable"];
-        };
-    };
     StatisticsController_contest: {
         parameters: {
             query?: {
@@ -7419,6 +7354,71 @@ export interface operations {
                 content: {
                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                     "text/csv": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    AdvancementController_advance: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AdvanceDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdvanceResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    AdvancementController_preview: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AdvancePreviewDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdvancementPreview"];
                 };
             };
             400: components["responses"]["BadRequest"];

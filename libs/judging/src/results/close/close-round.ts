@@ -2,9 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AttemptFinaliser } from '@lc/attempts';
-import { isRoundOver, Round, RoundLookup, RoundStatusService } from '@lc/contests';
+import { isRoundOver, Round, RoundLifecycle, RoundStore } from '@lc/contests';
 import { type Actor } from '@lc/identity';
-import { LiveService, RoundInfoService } from '@lc/leaderboard';
 import { AuditService, ClockService, conflict, forbidden } from '@lc/platform';
 import { RoundResult } from '../entities';
 import { ResultsGate } from '../common/results-gate';
@@ -43,10 +42,8 @@ export class CloseRound {
     private readonly gate: ResultsGate,
     private readonly builder: ResultBuilder,
     private readonly finaliser: AttemptFinaliser,
-    private readonly lookup: RoundLookup,
-    private readonly status: RoundStatusService,
-    private readonly roundInfo: RoundInfoService,
-    private readonly live: LiveService,
+    private readonly lifecycle: RoundLifecycle,
+    private readonly rounds: RoundStore,
     private readonly audit: AuditService,
     private readonly clock: ClockService,
   ) {}
@@ -67,8 +64,8 @@ export class CloseRound {
 
     const wasOpen = round.status === 'scheduled' || round.status === 'open';
     // Acknowledged only after this: from here no instance starts, saves or submits in the round.
-    await this.status.closeNow(roundId);
-    this.forget(roundId);
+    // (The lifecycle announces the close: caches drop, watchers get round:status.)
+    await this.lifecycle.close(roundId, { force: true });
     const t0 = performance.now();
     const finalised = round.kind === 'quiz' ? await finaliseOpenAttempts(this.db, this.finaliser, roundId, !!cmd.force) : 0;
 
@@ -80,7 +77,7 @@ export class CloseRound {
       const fresh = await m.findOneByOrFail(Round, { id: roundId });
       const built = await this.builder.build(m, fresh, { predictionActual: cmd.predictionActual, previous: current, judged });
       const t1 = performance.now();
-      const { version } = await storeResult(m, fresh, built, { status: 'provisional', closedAt: now, closedBy: actor.id, publishedAt: null, publishedBy: null });
+      const { version } = await storeResult(m, this.rounds, fresh, built, { status: 'provisional', closedAt: now, closedBy: actor.id, publishedAt: null, publishedBy: null });
       const storeMs = Math.round(performance.now() - t1);
       const summary = {
         version,
@@ -95,8 +92,6 @@ export class CloseRound {
       await this.audit.record(actor, { action: current ? 'results.recompute' : 'round.close', entityType: 'round', entityId: roundId, before: current ? { version: current.version, outputHash: current.audit.outputHash } : { status: round.status }, after: summary, organisationId: access.organisationId }, m);
       return { ...summary, timings: { finaliseMs, ...built.timings, storeMs } };
     });
-    this.forget(roundId);
-    this.live.toRound(roundId, 'round:status', { roundId, status: 'closed', at: now.toISOString() });
     return {
       roundId,
       status: 'provisional',
@@ -109,10 +104,5 @@ export class CloseRound {
       outputHash: out.outputHash,
       timings: out.timings,
     };
-  }
-
-  private forget(roundId: string): void {
-    this.lookup.invalidate(roundId);
-    this.roundInfo.forget(roundId);
   }
 }

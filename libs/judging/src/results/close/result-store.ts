@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import type { Round } from '@lc/contests';
+import type { Round, RoundStore } from '@lc/contests';
 import type { PlaceSnapshot } from '../../ranking/diff';
 import type { AcrossRounds } from '../../awards/prize-plan';
 import { ContestAwardRules, type ResultStatus } from '../entities';
@@ -42,11 +42,12 @@ export async function lockResults(m: EntityManager, roundId: string): Promise<vo
 
 /**
  * Replaces the round's stored result with `built` (in the caller's transaction): the
- * header with its audit, the prediction's actual value on the round's question, then every
+ * header with its audit, the prediction's actual value on the round's question (through
+ * contests' round store, the only writer of `round`), then every
  * place in chunks of one INSERT … SELECT FROM unnest, each person's unit taken from their
  * registration (else their profile) on the way in.
  */
-export async function storeResult(m: EntityManager, round: Round, built: BuiltResult, meta: StoreMeta): Promise<{ version: number }> {
+export async function storeResult(m: EntityManager, rounds: RoundStore, round: Round, built: BuiltResult, meta: StoreMeta): Promise<{ version: number }> {
   const { ranking, awards } = built;
   const [{ version }]: { version: number }[] = await m.query(
     `INSERT INTO round_result (round_id, contest_id, status, version, rules, prediction_actual, audit, ranked_count, winner_count, shortfalls, stale, closed_at, closed_by, published_at, published_by, updated_at)
@@ -73,7 +74,7 @@ export async function storeResult(m: EntityManager, round: Round, built: BuiltRe
     ],
   );
   if (round.predictionQuestion && built.actual !== null) {
-    await m.query(`UPDATE round SET prediction_question = jsonb_set(prediction_question, '{actual}', to_jsonb($2::numeric)) WHERE id = $1`, [round.id, built.actual]);
+    await rounds.recordPredictionActual(m, round.id, built.actual);
   }
   await m.query('DELETE FROM result_entry WHERE round_id = $1', [round.id]);
   const res = ranking.results;

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { Round } from '@lc/contests';
+import { Round, RoundStore } from '@lc/contests';
 import { type Actor } from '@lc/identity';
 import { AuditService, badRequest, conflict, Page } from '@lc/platform';
 import { diffRankings, PlaceChange } from '../../ranking/diff';
@@ -84,6 +84,7 @@ export class CorrectResults {
     private readonly builder: ResultBuilder,
     private readonly audit: AuditService,
     private readonly boards: BoardSync,
+    private readonly rounds: RoundStore,
   ) {}
 
   /**
@@ -133,7 +134,7 @@ export class CorrectResults {
         for (const id of voids) changed.push(await changeAttemptStatus(m, this.audit, actor, access.organisationId, id, 'void', cmd.reason));
         for (const id of reinstates) changed.push(await changeAttemptStatus(m, this.audit, actor, access.organisationId, id, 'reinstate', cmd.reason));
         const built = await this.builder.build(m, round, { predictionActual: cmd.predictionActual, previous: current, judged });
-        const { version } = await storeResult(m, round, built, { status: 'published', closedAt: current.closedAt, closedBy: current.closedBy, publishedAt: current.publishedAt, publishedBy: current.publishedBy });
+        const { version } = await storeResult(m, this.rounds, round, built, { status: 'published', closedAt: current.closedAt, closedBy: current.closedBy, publishedAt: current.publishedAt, publishedBy: current.publishedBy });
         // A prize passed on to a flagged, unreviewed attempt would be published unseen: roll it all back.
         await refuseFlaggedWinners(m, roundId, 'correcting published results (or void it in the same correction)');
         const changes = diffRankings(before, builtSnapshots(built));

@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { Round, RoundLookup, type WithheldQuestion, WithheldKeysService } from '@lc/contests';
+import { Round, RoundLifecycle, type WithheldQuestion, WithheldKeysService } from '@lc/contests';
 import { type Actor } from '@lc/identity';
-import { LiveService, RoundInfoService } from '@lc/leaderboard';
 import { AuditService, ClockService, conflict } from '@lc/platform';
 import { ResultBuilder } from '../close/result-builder';
 import { ResultsGate } from '../common/results-gate';
@@ -33,9 +32,7 @@ export class PublishResults {
     @InjectDataSource() private readonly db: DataSource,
     private readonly gate: ResultsGate,
     private readonly builder: ResultBuilder,
-    private readonly lookup: RoundLookup,
-    private readonly roundInfo: RoundInfoService,
-    private readonly live: LiveService,
+    private readonly lifecycle: RoundLifecycle,
     private readonly audit: AuditService,
     private readonly clock: ClockService,
     private readonly withheld: WithheldKeysService,
@@ -62,13 +59,10 @@ export class PublishResults {
       // Under the results lock: a void (which makes the results stale) cannot slip in between.
       await refuseFlaggedWinners(m, roundId, 'publishing');
       await m.update(RoundResult, { roundId }, { status: 'published', publishedAt: now, publishedBy: actor.id });
-      await m.query(`UPDATE round SET status = 'published', updated_at = now() WHERE id = $1`, [roundId]);
+      await this.lifecycle.publish(m, roundId, now); // announced once this commits: caches drop, watchers get round:status
       await this.audit.record(actor, { action: 'results.publish', entityType: 'round', entityId: roundId, before: { status: 'provisional', version: r.version }, after: { status: 'published', version: r.version, outputHash: r.audit.outputHash }, organisationId: access.organisationId }, m);
       return r.version;
     });
-    this.lookup.invalidate(roundId);
-    this.roundInfo.forget(roundId);
-    this.live.toRound(roundId, 'round:status', { roundId, status: 'published', at: now.toISOString() });
     return { roundId, status: 'published', version, publishedAt: now.toISOString(), withheldKeys: await this.withheld.forRoundPool(roundId) };
   }
 

@@ -1,10 +1,10 @@
-import { Injectable, OnModuleInit } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { AdvancementService, type RankedEntrant } from '@lc/attempts';
 import type { Round } from '@lc/contests';
 import { conflict } from '@lc/platform';
-import { ResultEntry, RoundResult } from '../entities';
+import { ResultEntry, RoundResult } from '../results/entities';
+import type { RankedEntrant } from './ranking-source';
 
 /**
  * Gives POST /rounds/:id/advance the ranking of a judged round (semi-final → final): its
@@ -12,15 +12,8 @@ import { ResultEntry, RoundResult } from '../entities';
  * treat full ties alike. Quiz rounds keep ranking from their attempts.
  */
 @Injectable()
-export class JudgedRanking implements OnModuleInit {
-  constructor(
-    @InjectDataSource() private readonly db: DataSource,
-    private readonly advancement: AdvancementService,
-  ) {}
-
-  onModuleInit(): void {
-    this.advancement.useRankingSource((round) => (round.kind === 'judged' ? this.ranking(round) : Promise.resolve(null)));
-  }
+export class JudgedRanking {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   /** The final ranking; refused until the round is closed, or while its result is stale. */
   async ranking(round: Pick<Round, 'id'>): Promise<RankedEntrant[]> {

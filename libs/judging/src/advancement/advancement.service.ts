@@ -4,8 +4,10 @@ import { DataSource } from 'typeorm';
 import { type Actor, AccessService } from '@lc/identity';
 import { type Advancement, EnrolmentService, isRoundOver, Round, RoundJudgesService, sqlRows } from '@lc/contests';
 import { AuditService, badRequest, ClockService, conflict, forbidden } from '@lc/platform';
-import type { AdvancementSelector, QuotaAdvanceDto, QuotaCandidate, QuotaSelection, SelectionRuleInput } from './quota';
-import type { RankedEntrant, RoundRankingSource } from './ranking-source';
+import { parseAdvancementRule, selectAdvancing } from '../awards/advancement';
+import { JudgedRanking } from './judged-ranking';
+import type { QuotaAdvanceDto, QuotaCandidate, QuotaSelection, SelectionRuleInput } from './quota';
+import type { RankedEntrant } from './ranking-source';
 
 export interface AdvanceResult {
   fromRoundId: string;
@@ -36,14 +38,11 @@ export interface AdvancementPlan {
 /**
  * Moves entrants on to a later round: the top N or everyone at or above a score (by the
  * published ranking rules, from committed attempts only; a judged round by its closed
- * results, through the registered ranking source), a quota per unit / group, or those the
+ * results, `JudgedRanking`), a quota per unit / group, or those the
  * judges picked. `plan` decides, `advance` enrols what `plan` decided.
  */
 @Injectable()
 export class AdvancementService {
-  private selector: AdvancementSelector | null = null;
-  private rankingSource: RoundRankingSource | null = null;
-
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly access: AccessService,
@@ -51,17 +50,8 @@ export class AdvancementService {
     private readonly clock: ClockService,
     private readonly enrolments: EnrolmentService,
     private readonly judges: RoundJudgesService,
+    private readonly judged: JudgedRanking,
   ) {}
-
-  /** The judging module registers its advancement rule (top N, threshold, quota, picks) here at start-up. */
-  useSelector(selector: AdvancementSelector): void {
-    this.selector = selector;
-  }
-
-  /** The judging module registers the ranking of judged rounds (their closed results) here at start-up. */
-  useRankingSource(source: RoundRankingSource): void {
-    this.rankingSource = source;
-  }
 
   async advance(actor: Actor, roundId: string, picked?: string[], quota?: QuotaAdvanceDto): Promise<AdvanceResult> {
     const plan = await this.plan(actor, roundId, picked, quota);
@@ -96,7 +86,6 @@ export class AdvancementService {
     const target = await this.db.getRepository(Round).findOneBy({ contestId: round.contestId, seq: toSeq });
     if (!target) throw badRequest('no_next_round', `The contest has no round ${toSeq} to advance to`);
     if (target.seq <= round.seq) throw badRequest('no_next_round', 'Entrants can only advance to a later round');
-    if (!this.selector) throw conflict('advancement_unavailable', 'Advancement is not available in this process');
     if (quota?.by.includes('group') && !quota.groupField) throw badRequest('group_field_required', 'Name the registration field that holds the group (groupField)', [{ field: 'quota.groupField', problems: ['is required with by: group'] }]);
 
     const picks = picked && !(opts.preview && picked.length === 0) ? await this.checkPicked(round, [...new Set(picked)]) : [];
@@ -113,7 +102,7 @@ export class AdvancementService {
       selectorRule.kind === 'top' ? { maxRank: selectorRule.count } : selectorRule.kind === 'threshold' ? { minScore: selectorRule.minScore } : selectorRule.kind === 'quota' ? { minScore: quota?.minScore } : { userIds: picks },
     );
     const candidates = await this.withUnits(round, ranked, quota?.groupField);
-    const selection = this.selector(candidates, selectorRule, picks);
+    const selection = selectAdvancing(candidates, parseAdvancementRule(selectorRule), picks);
     return { organisationId, round, target, mode: quota ? 'quota' : rule.mode, rule: quota ? { mode: 'quota', quota } : rule, picked: Boolean(picked), candidates, selection };
   }
 
@@ -134,8 +123,8 @@ export class AdvancementService {
   /**
    * The ranking of a round: each entrant's counting attempt, ordered by the rules, with
    * competition ranks (full ties on every rule share a rank, so a boundary tie advances
-   * together); or, for a round the registered source ranks (a judged round), that source's
-   * ranking. Filters: at or above a score, up to a rank, only some users; `limit`/`offset` page it.
+   * together); or, for a judged round, its closed results (`JudgedRanking`).
+   * Filters: at or above a score, up to a rank, only some users; `limit`/`offset` page it.
    */
   async ranking(round: Round, opts: { minScore?: number; maxRank?: number; userIds?: string[]; limit?: number; offset?: number } = {}): Promise<(RankedEntrant & { rank: number })[]> {
     const external = await this.externalRanking(round);
@@ -181,11 +170,9 @@ export class AdvancementService {
     return n;
   }
 
-  /** A judged round has no attempts to rank: without a registered source it cannot advance anyone. */
+  /** A judged round has no attempts to rank: it ranks by its closed results. */
   private async externalRanking(round: Round): Promise<RankedEntrant[] | null> {
-    const ranked = this.rankingSource ? await this.rankingSource(round) : null;
-    if (!ranked && round.kind === 'judged') throw conflict('ranking_unavailable', 'Advancement from a judged round is not available in this process');
-    return ranked;
+    return round.kind === 'judged' ? this.judged.ranking(round) : null;
   }
 
   /** The value predictions are measured against: given by staff, or counted from the round. */

@@ -1,7 +1,7 @@
 import { expectError, Http, startApi, TestApi } from '../../../test/harness';
 import { loginAdmin, newStaff, ok, type Session } from '../../../test/factories';
 import { entrant, iso, newContest, orgWithBank, quizRound, sleep } from '../../contests/test/factories';
-import { answerAll } from './helpers';
+import { answerAll } from '../../attempts/test/helpers';
 
 /**
  * The preview shows exactly whom the advance then enrols: both come from one plan, decided

@@ -1,7 +1,7 @@
 import { expectError, Http, startApi, TestApi } from '../../../test/harness';
 import { loginAdmin, newResident, newStaff } from '../../../test/factories';
 import { entrant, iso, newContest, orgWithBank, quizRound, sleep } from '../../contests/test/factories';
-import { answerAll } from './helpers';
+import { answerAll } from '../../attempts/test/helpers';
 
 describe('advancement enrols the right people in the next round', () => {
   let api: TestApi;

@@ -46,11 +46,3 @@ export type SelectionRuleInput =
   | { kind: 'threshold'; minScore: number }
   | ({ kind: 'quota' } & Omit<QuotaAdvanceDto, 'groupField'>)
   | { kind: 'picked' };
-
-/**
- * Picks who advances from a ranking: top N (a full tie at the boundary advances together),
- * a threshold, a quota per bucket, plus judges' picks. The judging module (which owns the
- * prize and advancement rules) provides it at start-up, since attempts may not depend on
- * judging; the advance and its preview both go through it, so they cannot disagree.
- */
-export type AdvancementSelector = (ranking: QuotaCandidate[], rule: SelectionRuleInput, picked: string[]) => QuotaSelection;
