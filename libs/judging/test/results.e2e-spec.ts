@@ -67,6 +67,10 @@ describe('round results: close, review, publish, correct, export', () => {
     expect(ok.body).toEqual(expect.objectContaining({ configured: true, locked: false, groupField: null }));
     expect(ok.body.rankingRules.chain).toEqual(['score', 'since-open']);
     expect((await http.get(`/rounds/${round.id}/rules`, resident.token)).body.rankingRules.chain).toEqual(['score', 'since-open']);
+    // Residents read the prizes the results will award, not the list the round was created with.
+    expect((await http.get(`/rounds/${round.id}`, resident.token)).body.prizes).toEqual([{ name: 'Giải Nhất', count: 1 }]);
+    const inContest = ((await http.get(`/contests/${contest.id}/rounds`, resident.token)).body as any[]).find((r: any) => r.id === round.id);
+    expect(inContest.prizes).toEqual([{ name: 'Giải Nhất', count: 1 }]);
 
     // Other tenants see nothing; judges and residents do not write rules or close rounds.
     expectError(await http.get(`/rounds/${round.id}/rules`, other.organiser.token), 404);

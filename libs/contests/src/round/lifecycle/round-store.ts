@@ -5,7 +5,7 @@ import { AfterCommit } from '@lc/platform';
 import { sqlRows } from '../../common/sql';
 import { RoundLookup } from '../round-lookup.service';
 import { Round } from '../round.entity';
-import type { RoundStatus } from '../round.types';
+import type { Prize, RoundStatus } from '../round.types';
 
 /**
  * Every write of a round row other than its status (that is the lifecycle's): the row is
@@ -44,6 +44,16 @@ export class RoundStore {
   /** The prediction question's actual value, counted (or given by staff) when the round's results are built. */
   async recordPredictionActual(m: EntityManager, roundId: string, actual: number): Promise<void> {
     await m.query(`UPDATE round SET prediction_question = jsonb_set(prediction_question, '{actual}', to_jsonb($2::numeric)) WHERE id = $1 AND prediction_question IS NOT NULL`, [roundId, actual]);
+    await this.forget(m, roundId);
+  }
+
+  /**
+   * The prize list residents read (GET /rounds/:id, the contest page), set from the prize
+   * plan of the round's rules when staff save them: results award by that plan, so the
+   * round must not go on showing the prizes it was created with.
+   */
+  async setPublicPrizes(m: EntityManager, roundId: string, prizes: Prize[]): Promise<void> {
+    await m.query(`UPDATE round SET prizes = $2::jsonb WHERE id = $1`, [roundId, JSON.stringify(prizes)]);
     await this.forget(m, roundId);
   }
 

@@ -1,6 +1,6 @@
 import { DomainError } from '@lc/platform';
 import type { RoundRules } from '../entities';
-import { checkGroupField, effectiveRules, planFromRoundPrizes } from './effective-rules';
+import { checkGroupField, effectiveRules, planFromRoundPrizes, publicPrizes } from './effective-rules';
 
 const round = (over: Record<string, unknown> = {}) =>
   ({ kind: 'quiz', rankingRules: null, attemptScoring: 'best', predictionQuestion: null, prizes: [], ...over }) as Parameters<typeof effectiveRules>[0];
@@ -37,5 +37,11 @@ describe('effective ranking rules of a round', () => {
     expect(checkGroupField('group', grouped)).toBe('group');
     expect(checkGroupField(null, planFromRoundPrizes([{ name: 'Nhất', count: 1 }]))).toBeNull();
     expect(planFromRoundPrizes([])).toBeNull();
+  });
+
+  it('shows residents the plan as a prize list: a per-group tier counts its prizes over all groups', () => {
+    expect(publicPrizes(null)).toEqual([]);
+    expect(publicPrizes({ tiers: [{ code: 'nhat', name: 'Giải Nhất', count: 1 }, { code: 'nhi', name: 'Giải Nhì', count: 2 }] })).toEqual([{ name: 'Giải Nhất', count: 1 }, { name: 'Giải Nhì', count: 2 }]);
+    expect(publicPrizes({ tiers: [{ code: 'nhat', name: 'Giải Nhất', perGroup: { 'Xã A': 1, 'Xã B': 2 } }] })).toEqual([{ name: 'Giải Nhất', count: 3 }]);
   });
 });

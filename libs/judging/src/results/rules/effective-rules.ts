@@ -44,6 +44,11 @@ export function planFromRoundPrizes(prizes: { name: string; count: number }[] | 
   return { tiers: prizes.map((p, i) => ({ code: `p${i + 1}`, name: p.name, level: i + 1, count: p.count })) };
 }
 
+/** The plan as the round's public prize list: best first, a per-group tier counted over all groups. */
+export function publicPrizes(plan: PrizePlan | null): { name: string; count: number }[] {
+  return (plan?.tiers ?? []).map((t) => ({ name: t.name, count: t.count ?? Object.values(t.perGroup ?? {}).reduce((a, b) => a + b, 0) }));
+}
+
 /** A registration field name usable as a group: letters, digits, _ and -. */
 export function checkGroupField(field: unknown, plan: PrizePlan | null): string | null {
   if (field === undefined || field === null || field === '') {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { Round, RoundLookup } from '@lc/contests';
+import { Round, RoundLookup, RoundStore } from '@lc/contests';
 import { type Actor, AccessService } from '@lc/identity';
 import { AuditService, conflict, notFound } from '@lc/platform';
 import { AcrossRounds, parsePrizePlan } from '../../awards/prize-plan';
@@ -10,7 +10,7 @@ import { isRecord, Problems, rejectUnknownKeys } from '../../common/problems';
 import { parseRankingRules } from '../../ranking/rules';
 import { AwardDocuments, ContestAwardRules, RoundResult, RoundRules } from '../entities';
 import { ResultsGate } from '../common/results-gate';
-import { checkGroupField, effectiveRules } from './effective-rules';
+import { checkGroupField, effectiveRules, publicPrizes } from './effective-rules';
 import { lockResults } from '../close/result-store';
 
 export interface RoundRulesInput {
@@ -41,6 +41,7 @@ export class RulesService {
     private readonly access: AccessService,
     private readonly rounds: RoundLookup,
     private readonly audit: AuditService,
+    private readonly roundStore: RoundStore,
   ) {}
 
   async roundRules(actor: Actor, roundId: string) {
@@ -64,6 +65,7 @@ export class RulesService {
       if ((await m.findOneBy(RoundResult, { roundId }))?.status === 'published') throw conflict('rules_locked', 'The results of this round are published: its rules can no longer change');
       const before = await m.findOneBy(RoundRules, { roundId });
       await m.save(m.create(RoundRules, { roundId, rankingRules, prizePlan, groupField, updatedBy: actor.id }));
+      await this.roundStore.setPublicPrizes(m, roundId, publicPrizes(prizePlan));
       await this.audit.record(actor, { action: 'round.rules', entityType: 'round', entityId: roundId, before: before && { rankingRules: before.rankingRules, prizePlan: before.prizePlan, groupField: before.groupField }, after: { rankingRules, prizePlan, groupField }, organisationId }, m);
     });
     return this.roundRules(actor, roundId);
