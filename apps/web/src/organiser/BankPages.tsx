@@ -5,8 +5,10 @@ import { useDocumentTitle, useLoad } from '../shared/hooks';
 import { Link } from '../shared/router';
 import { TextArea, TextField } from '../shared/ui/Field';
 import { Button, ErrorMessage, ErrorSummary, Loading, Notice, PageTitle } from '../shared/ui/Feedback';
+import { ConfirmAction } from '../shared/ui/ConfirmAction';
 import { SearchForm } from '../shared/ui/ListPage';
 import { EXPORT_FORMATS, organiserApi, type BankQuestion } from './api';
+import { archivePrompt, offsetAfterRemoval, shortStem } from './bank-model';
 import { QUESTION_TYPE_LABEL } from './question-form';
 import { QuestionEditor } from './QuestionEditor';
 
@@ -170,10 +172,25 @@ export function BankPage({ bankId }: { bankId: string }) {
                     <td>{QUESTION_TYPE_LABEL[q.type] ?? q.type}</td>
                     <td>{q.topic ?? '—'}</td>
                     <td>{q.difficulty ?? '—'}</td>
-                    <td>
-                      <Button kind="link" onClick={() => setEditing(q)} aria-label={`Sửa câu hỏi: ${q.stem.slice(0, 60)}`}>
+                    <td className="row-actions">
+                      <Button kind="link" onClick={() => setEditing(q)} aria-label={`Sửa câu hỏi: ${shortStem(q.stem)}`}>
                         Sửa
                       </Button>
+                      <ConfirmAction
+                        kind="link"
+                        label="Lưu trữ"
+                        ariaLabel={`Lưu trữ câu hỏi: ${shortStem(q.stem)}`}
+                        question={archivePrompt(q.stem)}
+                        confirmLabel="Lưu trữ câu hỏi"
+                        run={() => organiserApi.archiveQuestion(bankId, q.id)}
+                        onDone={() => {
+                          setSaved(`Đã lưu trữ câu hỏi “${shortStem(q.stem)}”.`);
+                          if (editing !== 'new' && editing?.id === q.id) setEditing(null);
+                          const next = offsetAfterRemoval(offset, PAGE, list.data?.total ?? 0);
+                          if (next !== offset) setOffset(next);
+                          else list.reload();
+                        }}
+                      />
                     </td>
                   </tr>
                 ))}
