@@ -7,6 +7,7 @@ import { Link } from '../shared/router';
 import { TextArea } from '../shared/ui/Field';
 import { Button, ErrorMessage, ErrorSummary, Loading, Notice, PageTitle } from '../shared/ui/Feedback';
 import { judgeApi, judgeFiles } from './api';
+import { EntryFactsForm } from './EntryFacts';
 import { EntrySubmission, MarksPanel, RubricFields } from './EntryParts';
 import { residentApi } from '../resident/api';
 import { markingWindow } from './marking-window';
@@ -169,6 +170,19 @@ export function EntryPage({ entryId }: { entryId: string }) {
           onSaved={(m) => {
             marks.setData(m);
             setSaved('Đã lưu điểm của bạn.');
+          }}
+        />
+      )}
+      {role === 'organiser' && jury.data && (
+        <EntryFactsForm
+          entry={e}
+          rules={jury.data.penalties}
+          penalties={marks.data?.marking?.penalties}
+          published={round.data?.status === 'published'}
+          onSaved={(saved) => {
+            entry.setData(saved);
+            marks.reload();
+            setSaved('Đã lưu thời lượng trình bày và vi phạm. Điểm trừ đã được tính lại.');
           }}
         />
       )}
