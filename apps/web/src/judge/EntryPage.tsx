@@ -8,6 +8,7 @@ import { TextArea } from '../shared/ui/Field';
 import { Button, ErrorMessage, ErrorSummary, Loading, Notice, PageTitle } from '../shared/ui/Feedback';
 import { judgeApi, judgeFiles } from './api';
 import { EntryFactsForm } from './EntryFacts';
+import { fixedRules } from './entry-facts-model';
 import { EntrySubmission, MarksPanel, RubricFields } from './EntryParts';
 import { residentApi } from '../resident/api';
 import { markingWindow } from './marking-window';
@@ -150,7 +151,7 @@ export function EntryPage({ entryId }: { entryId: string }) {
   return (
     <>
       <PageTitle sub={role === 'head' ? 'Bạn là trưởng ban giám khảo của vòng này.' : undefined}>Chấm bài dự thi</PageTitle>
-      <EntrySubmission entry={e} onDownload={() => void download()} downloading={downloading} />
+      <EntrySubmission entry={e} onDownload={() => void download()} downloading={downloading} breachLabels={Object.fromEntries(fixedRules(jury.data?.penalties ?? []).map((r) => [r.code, r.label]))} />
       <ErrorMessage error={downloadError} />
       {saved && (
         <Notice kind="success" live>
