@@ -84,7 +84,7 @@ export function EntryFactsForm({
           Lưu thời lượng và vi phạm
         </Button>
       </fieldset>
-      <div aria-live="polite">
+      <div className="facts-result" aria-live="polite">
         <h3 className="h4">Điểm trừ hiện tại</h3>
         {entry.durationSeconds !== null && <p>Thời lượng đã ghi: {formatDuration(entry.durationSeconds)}.</p>}
         <ul>

@@ -1,11 +1,10 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { paths } from '../app/routes';
 import { downloadFile } from '../shared/download';
 import { useDocumentTitle, useLoad } from '../shared/hooks';
 import { Link } from '../shared/router';
 import { TextArea, TextField } from '../shared/ui/Field';
 import { Button, ErrorMessage, ErrorSummary, Loading, Notice, PageTitle } from '../shared/ui/Feedback';
-import { ConfirmAction } from '../shared/ui/ConfirmAction';
 import { SearchForm } from '../shared/ui/ListPage';
 import { EXPORT_FORMATS, organiserApi, type BankQuestion } from './api';
 import { archivePrompt, offsetAfterRemoval, shortStem } from './bank-model';
@@ -78,6 +77,7 @@ export function BankPage({ bankId }: { bankId: string }) {
   const [offset, setOffset] = useState(0);
   const list = useLoad(() => organiserApi.questions(bankId, { q: query || undefined, limit: PAGE, offset }), [bankId, query, offset]);
   const [editing, setEditing] = useState<BankQuestion | 'new' | null>(null);
+  const [archiving, setArchiving] = useState<BankQuestion | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
   const [exportError, setExportError] = useState<unknown>(null);
   const [exporting, setExporting] = useState<string | null>(null);
@@ -152,6 +152,22 @@ export function BankPage({ bankId }: { bankId: string }) {
           <p role="status">
             {list.data.total} câu hỏi{query ? ` khớp “${query}”` : ''}.
           </p>
+          {archiving && (
+            <ArchiveConfirm
+              key={archiving.id}
+              question={archiving}
+              run={() => organiserApi.archiveQuestion(bankId, archiving.id)}
+              onCancel={() => setArchiving(null)}
+              onDone={() => {
+                setSaved(`Đã lưu trữ câu hỏi “${shortStem(archiving.stem)}”.`);
+                if (editing !== 'new' && editing?.id === archiving.id) setEditing(null);
+                setArchiving(null);
+                const next = offsetAfterRemoval(offset, PAGE, list.data?.total ?? 0);
+                if (next !== offset) setOffset(next);
+                else list.reload();
+              }}
+            />
+          )}
           <div className="table-wrap">
             <table>
               <thead>
@@ -176,21 +192,9 @@ export function BankPage({ bankId }: { bankId: string }) {
                       <Button kind="link" onClick={() => setEditing(q)} aria-label={`Sửa câu hỏi: ${shortStem(q.stem)}`}>
                         Sửa
                       </Button>
-                      <ConfirmAction
-                        kind="link"
-                        label="Lưu trữ"
-                        ariaLabel={`Lưu trữ câu hỏi: ${shortStem(q.stem)}`}
-                        question={archivePrompt(q.stem)}
-                        confirmLabel="Lưu trữ câu hỏi"
-                        run={() => organiserApi.archiveQuestion(bankId, q.id)}
-                        onDone={() => {
-                          setSaved(`Đã lưu trữ câu hỏi “${shortStem(q.stem)}”.`);
-                          if (editing !== 'new' && editing?.id === q.id) setEditing(null);
-                          const next = offsetAfterRemoval(offset, PAGE, list.data?.total ?? 0);
-                          if (next !== offset) setOffset(next);
-                          else list.reload();
-                        }}
-                      />
+                      <Button kind="link" aria-label={`Lưu trữ câu hỏi: ${shortStem(q.stem)}`} onClick={() => setArchiving(q)}>
+                        Lưu trữ
+                      </Button>
                     </td>
                   </tr>
                 ))}
@@ -211,5 +215,43 @@ export function BankPage({ bankId }: { bankId: string }) {
         </>
       )}
     </>
+  );
+}
+
+/**
+ * Asks before archiving, above the list (a row is too narrow on a phone): what archiving
+ * means, then "Lưu trữ câu hỏi" or "Không". Focused when it opens; the server's refusal shown in it.
+ */
+function ArchiveConfirm({ question, run, onCancel, onDone }: { question: BankQuestion; run: () => Promise<unknown>; onCancel: () => void; onDone: () => void }) {
+  const ref = useRef<HTMLDivElement>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  useEffect(() => {
+    ref.current?.focus();
+  }, []);
+  const confirm = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      await run();
+      onDone();
+    } catch (x) {
+      setError(x);
+      setBusy(false);
+    }
+  };
+  return (
+    <div className="alert alert-warning" role="alertdialog" aria-label={`Lưu trữ câu hỏi: ${shortStem(question.stem)}`} tabIndex={-1} ref={ref}>
+      <p>{archivePrompt(question.stem)}</p>
+      <ErrorMessage error={error} />
+      <div className="actions">
+        <Button kind="danger" busy={busy} onClick={() => void confirm()}>
+          Lưu trữ câu hỏi
+        </Button>
+        <Button kind="secondary" onClick={onCancel}>
+          Không
+        </Button>
+      </div>
+    </div>
   );
 }

@@ -23,40 +23,28 @@ export function RegistrationsPanel({ contestId }: { contestId: string }) {
       {list.data && list.data.total > 0 && (
         <>
           <p role="status">{registrationCount(list.data.total)}</p>
-          <div className="table-wrap">
-            <table>
-              <caption className="visually-hidden">Danh sách người đăng ký, sớm nhất trước</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Họ và tên</th>
-                  <th scope="col">Đơn vị</th>
-                  <th scope="col">Đăng ký lúc</th>
-                  <th scope="col">Thông tin khác</th>
-                </tr>
-              </thead>
-              <tbody>
-                {list.data.items.map((r) => {
-                  const details = registrationDetails(r);
-                  return (
-                    <tr key={r.id}>
-                      <th scope="row">{r.fullName || '—'}</th>
-                      <td>{r.unit ?? '—'}</td>
-                      <td className="nowrap">{formatDateTime(r.createdAt)}</td>
-                      <td>
-                        {details.length === 0
-                          ? '—'
-                          : details.map((d) => (
-                              <span key={d.name} className="sub">
-                                {d.label}: {d.value}
-                              </span>
-                            ))}
-                      </td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </div>
+          <ul className="card-list registrations" aria-label="Danh sách người đăng ký, sớm nhất trước">
+            {list.data.items.map((r) => {
+              const details = registrationDetails(r);
+              return (
+                <li key={r.id} className="card">
+                  <h3 className="h4">{r.fullName || 'Người dự thi'}</h3>
+                  <p>
+                    {r.unit ?? 'Chưa ghi đơn vị'} · đăng ký lúc <span className="nowrap">{formatDateTime(r.createdAt)}</span>
+                  </p>
+                  {details.length > 0 && (
+                    <ul className="sub inline-list">
+                      {details.map((d) => (
+                        <li key={d.name}>
+                          {d.label}: {d.value}
+                        </li>
+                      ))}
+                    </ul>
+                  )}
+                </li>
+              );
+            })}
+          </ul>
           <Pager offset={offset} limit={LIMIT} total={list.data.total} onOffset={setOffset} label="Phân trang người đăng ký" />
         </>
       )}

@@ -5,36 +5,19 @@ import { Button, ErrorMessage } from './Feedback';
  * A button for an action that cannot be undone: the first press asks, in words, what will
  * happen; only "Đồng ý" runs it. The server's refusal is shown beside it.
  */
-export function ConfirmAction({
-  label,
-  ariaLabel,
-  question,
-  confirmLabel = 'Đồng ý',
-  kind = 'secondary',
-  run,
-  onDone,
-}: {
-  label: string;
-  /** The button's and the question's accessible name when the label alone is ambiguous (one per table row). */
-  ariaLabel?: string;
-  question: ReactNode;
-  confirmLabel?: string;
-  kind?: 'secondary' | 'danger' | 'link';
-  run: () => Promise<unknown>;
-  onDone?: () => void;
-}) {
+export function ConfirmAction({ label, question, confirmLabel = 'Đồng ý', kind = 'secondary', run, onDone }: { label: string; question: ReactNode; confirmLabel?: string; kind?: 'secondary' | 'danger' | 'link'; run: () => Promise<unknown>; onDone?: () => void }) {
   const [state, setState] = useState<{ asking?: boolean; busy?: boolean; error?: unknown }>({});
   if (!state.asking)
     return (
       <>
-        <Button kind={kind} aria-label={ariaLabel} onClick={() => setState({ asking: true })}>
+        <Button kind={kind} onClick={() => setState({ asking: true })}>
           {label}
         </Button>
         {state.error ? <ErrorMessage error={state.error} /> : null}
       </>
     );
   return (
-    <div className="alert alert-warning" role="alertdialog" aria-label={ariaLabel ?? label}>
+    <div className="alert alert-warning" role="alertdialog" aria-label={label}>
       <p>{question}</p>
       <div className="actions">
         <Button
