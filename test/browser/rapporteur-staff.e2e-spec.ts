@@ -209,7 +209,7 @@ describe('browser: organisers and judges run the rapporteur competition', () => 
       await page.goto(`${stack.url}/#/giam-khao/vong/${open.id}`);
       await page.getByRole('link', { name: 'Xem bài và chấm' }).first().click();
       const facts = page.getByRole('form', { name: 'Thời lượng trình bày và vi phạm' });
-      await facts.getByText('Giới hạn 10 phút; quá giờ trừ 1 điểm mỗi phút quá giờ (chưa đủ phút vẫn tính một phút), tối đa 5 điểm.', { exact: false }).waitFor();
+      await facts.getByText('Giới hạn 10 phút; mỗi phút quá giờ trừ 1 điểm (chưa đủ phút vẫn tính một phút), tối đa 5 điểm.', { exact: false }).waitFor();
       await facts.getByText('Không bị trừ điểm.').waitFor();
       await field(facts, 'Số phút').fill('11');
       await field(facts, 'Số giây').fill('75');

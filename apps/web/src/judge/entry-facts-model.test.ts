@@ -29,7 +29,7 @@ describe('entry facts (presentation time and breaches)', () => {
 
   it('explains the overtime rule, or that there is none', () => {
     expect(overtimeHint(RULES[0] as Extract<PenaltyRule, { kind: 'overtime' }>)).toBe(
-      'Giới hạn 15 phút; quá giờ trừ 1 điểm mỗi phút quá giờ (chưa đủ phút vẫn tính một phút), tối đa 5 điểm. Để trống nếu không đo.',
+      'Giới hạn 15 phút; mỗi phút quá giờ trừ 1 điểm (chưa đủ phút vẫn tính một phút), tối đa 5 điểm. Để trống nếu không đo.',
     );
     expect(overtimeHint(undefined)).toContain('không đặt mức trừ điểm');
     expect(formatDuration(45)).toBe('45 giây');

@@ -54,9 +54,9 @@ export function checkFacts(v: FactsValues, rules: readonly PenaltyRule[]): { bod
 /** One line on how the overtime penalty works, for the time's hint. */
 export function overtimeHint(rule: OvertimePenalty | undefined): string {
   if (!rule) return 'Ban giám khảo không đặt mức trừ điểm khi quá giờ: thời lượng chỉ được ghi lại. Để trống nếu không đo.';
-  const per = rule.per === 'started-minute' ? 'mỗi phút quá giờ (chưa đủ phút vẫn tính một phút)' : 'mỗi phút quá giờ (chỉ tính phút trọn)';
+  const per = rule.per === 'started-minute' ? 'chưa đủ phút vẫn tính một phút' : 'chỉ tính phút trọn';
   const cap = rule.maxPoints ? `, tối đa ${formatPoints(rule.maxPoints)} điểm` : '';
-  return `Giới hạn ${formatDuration(rule.limitSeconds)}; quá giờ trừ ${formatPoints(rule.points)} điểm ${per}${cap}. Để trống nếu không đo.`;
+  return `Giới hạn ${formatDuration(rule.limitSeconds)}; mỗi phút quá giờ trừ ${formatPoints(rule.points)} điểm (${per})${cap}. Để trống nếu không đo.`;
 }
 
 /** The penalties the api computed (GET /entries/:id/scores → marking.penalties), in Vietnamese. */
