@@ -2,8 +2,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
-import { newContest } from '../../libs/contests/test/factories';
+import { entrant, liveQuiz, newContest } from '../../libs/contests/test/factories';
 import { newOrganisation, ok, Session } from '../factories';
+import { expectAccessible } from './axe';
 import { DESKTOP, journey, launchChromium, screenshots } from './browser';
 import { field, signIn, STAFF_PASSWORD, staffLogin, vnLocalInput } from './journey';
 import { startStack, Stack } from './stack';
@@ -101,8 +102,25 @@ describe('browser: an organiser imports the sample bank and creates a round', ()
       const mine = (await ok(stack.http.get(`/question-banks/${bankId}/questions?limit=200`, organiser.token))).items.filter((q: { stem: string }) => q.stem.startsWith('(Đơn vị) '));
       expect(mine.map((q: { type: string }) => q.type).sort()).toEqual(['essay', 'multiple', 'numeric', 'short_text', 'single', 'true_false']);
 
-      // The bank's topics, as a tree: the template's "Bầu cử/…" under "Bầu cử"; a new one added.
+      // Archive one of them from the bank page: the confirmation says what it means, the list reloads.
       await page.getByRole('link', { name: 'Xem ngân hàng câu hỏi' }).click();
+      await field(page, 'Tìm câu hỏi').fill('(don vi)');
+      await page.getByRole('button', { name: 'Tìm', exact: true }).click();
+      await page.getByText('6 câu hỏi khớp “(don vi)”.').waitFor();
+      const archive = page.getByRole('button', { name: /^Lưu trữ câu hỏi: \(Đơn vị\)/ }).first();
+      const archiveName = (await archive.getAttribute('aria-label'))!;
+      await archive.click();
+      const confirm = page.getByRole('alertdialog', { name: archiveName });
+      await confirm.getByText(/Các vòng thi đã chốt bộ câu hỏi vẫn giữ nguyên câu hỏi này/).waitFor();
+      await expectAccessible(page, 'bank page, archive confirmation');
+      await screenshots(page, 'organiser-bank-archive');
+      await confirm.getByRole('button', { name: 'Lưu trữ câu hỏi' }).click();
+      await page.getByRole('status').filter({ hasText: /^Đã lưu trữ câu hỏi “\(Đơn vị\)/ }).waitFor();
+      await page.getByText('5 câu hỏi khớp “(don vi)”.').waitFor();
+      expect((await ok(stack.http.get(`/question-banks/${bankId}/questions`, organiser.token))).total).toBe(SAMPLE_QUESTIONS + 5);
+      expect((await ok(stack.http.get(`/question-banks/${bankId}/questions?archived=true&limit=200`, organiser.token))).items.map((q: { stem: string }) => q.stem)).toHaveLength(1);
+
+      // The bank's topics, as a tree: the template's "Bầu cử/…" under "Bầu cử"; a new one added.
       await page.getByRole('link', { name: 'Chủ đề', exact: true }).click();
       await page.getByRole('heading', { name: 'Chủ đề câu hỏi', level: 1 }).waitFor();
       const tree = page.getByRole('list', { name: 'Cây chủ đề' });
@@ -170,6 +188,29 @@ describe('browser: an organiser imports the sample bank and creates a round', ()
       expect(Math.abs(Date.parse(r.opensAt) - opens)).toBeLessThan(60_000);
       expect(Math.abs(Date.parse(r.closesAt) - closes)).toBeLessThan(60_000);
       expect(r.prizes.map((p: { name: string }) => p.name)).toEqual(['Giải Nhất', 'Giải Nhì', 'Giải Ba', 'Giải Khuyến khích']);
+
+      // A published contest's page lists who registered: name, unit, when, the phone masked.
+      const live = await liveQuiz(stack.http, { org: { id: '', name: '' }, organiser, bankId, questions: [] }, {}, { title: 'Tìm hiểu Luật Bầu cử (đăng ký)', requiredFields: ['unit', 'phone', 'position'] });
+      const people = [];
+      for (const [fullName, unit] of [
+        ['Trần Thị Ánh Dương', 'Phường Hạ Long'],
+        ['Lê Văn Đức', 'Xã Quảng La'],
+      ])
+        people.push(await entrant(stack.http, live.contest.id, { unit, fields: { position: 'Chuyên viên' } }, { fullName }));
+      await page.goto(`${stack.url}/#/quan-tri/cuoc-thi/${live.contest.id}`);
+      const registered = page.getByRole('region', { name: 'Người đăng ký' });
+      await registered.getByText('2 người đã đăng ký.').waitFor();
+      const cards = registered.getByRole('list', { name: /Danh sách người đăng ký/ }).locator(':scope > li');
+      expect(await cards.locator('h3').allInnerTexts()).toEqual(['Trần Thị Ánh Dương', 'Lê Văn Đức']);
+      const first = await cards.first().innerText();
+      expect(first).toMatch(/Phường Hạ Long · đăng ký lúc \d{2}:\d{2}, \d{2}\/\d{2}\/\d{4}/);
+      expect(first).toContain('Chức vụ: Chuyên viên');
+      expect(first).toMatch(/Số điện thoại: \d+\*+\d+/);
+      const text = await registered.innerText();
+      for (const p of people) expect(text).not.toContain(p.input.phone);
+      await registered.scrollIntoViewIfNeeded();
+      await expectAccessible(page, 'contest page with registrations');
+      await screenshots(page, 'organiser-registrations');
       expect(errors).toEqual([]);
     });
   });

@@ -358,8 +358,9 @@ describe('browser: the rapporteur competition, from a blank organisation to the 
       await page.getByRole('heading', { name: 'Chấm bài dự thi', level: 1 }).waitFor();
       await field(page, 'Số phút').fill('12');
       await field(page, 'Số giây').fill('30');
-      await page.getByRole('button', { name: 'Lưu thời lượng' }).click();
-      await page.getByRole('status').filter({ hasText: 'Đã ghi thời lượng trình bày. Quá 2 phút 30 giây so với 10 phút cho phép: trừ 3 điểm.' }).waitFor();
+      await page.getByRole('button', { name: 'Lưu thời lượng và vi phạm' }).click();
+      await page.getByRole('status').filter({ hasText: 'Đã lưu thời lượng trình bày và vi phạm.' }).waitFor();
+      await page.getByText('Quá giờ: trừ 3 điểm', { exact: false }).first().waitFor();
       await page.getByText(/Thời lượng trình bày: 12 phút 30 giây\./).waitFor();
       await look(page, 'presentation-time');
       expect(errors).toEqual([]);

@@ -70,7 +70,21 @@ describe('browser: organisers and judges run the rapporteur competition', () => 
       await ok(stack.http.post(`/rounds/${r2.id}/judges`, { userId }, o), 'assign');
       await ok(stack.http.post(`/rounds/${open.id}/judges`, { userId }, o), 'assign');
     }
-    await ok(stack.http.put(`/rounds/${open.id}/jury`, { rubric: [{ key: 'noi-dung', label: 'Nội dung', maxPoints: 10 }] }, o), 'jury');
+    await ok(
+      stack.http.put(
+        `/rounds/${open.id}/jury`,
+        {
+          rubric: [{ key: 'noi-dung', label: 'Nội dung', maxPoints: 10 }],
+          penalties: [
+            { kind: 'overtime', limitSeconds: 600, points: 1, per: 'started-minute', maxPoints: 5 },
+            { kind: 'fixed', code: 'notes', label: 'Đọc tài liệu', points: 2 },
+            { kind: 'fixed', code: 'late', label: 'Vào muộn', points: 0.5 },
+          ],
+        },
+        o,
+      ),
+      'jury',
+    );
     for (const p of PEOPLE) {
       const e = await entrant(stack.http, contest.id, { unit: p.unit }, { fullName: p.fullName });
       await enter(stack.http, e, r1.id, bank, p.right);
@@ -183,6 +197,33 @@ describe('browser: organisers and judges run the rapporteur competition', () => 
       expect(await page.getByRole('button', { name: 'Nộp điểm' }).isDisabled()).toBe(true);
       expect(await field(page, 'Nội dung (tối đa 10 điểm)').isDisabled()).toBe(true);
       await look(page, 'judge-not-open');
+      // Judges do not record times and breaches (the api allows organisers only).
+      expect(await page.getByRole('heading', { name: 'Thời lượng trình bày và vi phạm' }).count()).toBe(0);
+      expect(errors).toEqual([]);
+    });
+  });
+
+  it("lets an organiser record an entry's presentation time and breaches, and shows the penalty", async () => {
+    await journey(browser, PHONE, 'rapporteur-facts', async ({ page, errors }) => {
+      await signIn(page, stack.url, organiser.email, STAFF_PASSWORD);
+      await page.goto(`${stack.url}/#/giam-khao/vong/${open.id}`);
+      await page.getByRole('link', { name: 'Xem bài và chấm' }).first().click();
+      const facts = page.getByRole('form', { name: 'Thời lượng trình bày và vi phạm' });
+      await facts.getByText('Giới hạn 10 phút; mỗi phút quá giờ trừ 1 điểm (chưa đủ phút vẫn tính một phút), tối đa 5 điểm.', { exact: false }).waitFor();
+      await facts.getByText('Không bị trừ điểm.').waitFor();
+      await field(facts, 'Số phút').fill('11');
+      await field(facts, 'Số giây').fill('75');
+      await facts.getByRole('button', { name: 'Lưu thời lượng và vi phạm' }).click();
+      await facts.getByRole('link', { name: 'Số giây: Số giây từ 0 đến 59.' }).waitFor();
+      await field(facts, 'Số giây').fill('30');
+      await facts.getByRole('checkbox', { name: 'Đọc tài liệu (trừ 2 điểm)' }).check();
+      await facts.getByRole('button', { name: 'Lưu thời lượng và vi phạm' }).click();
+      await page.getByRole('status').filter({ hasText: 'Đã lưu thời lượng trình bày và vi phạm' }).waitFor();
+      await facts.getByText('Tổng điểm trừ: 4 điểm').waitFor();
+      await facts.getByText('Quá giờ: trừ 2 điểm').waitFor();
+      await facts.getByText('Thời lượng đã ghi: 11 phút 30 giây.').waitFor();
+      expect(await ok(stack.http.get(`/entries/${entryId}`, organiser.token))).toMatchObject({ durationSeconds: 690, breaches: ['notes'] });
+      await look(page, 'entry-facts');
       expect(errors).toEqual([]);
     });
   });

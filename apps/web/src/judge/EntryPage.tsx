@@ -7,11 +7,11 @@ import { Link } from '../shared/router';
 import { TextArea } from '../shared/ui/Field';
 import { Button, ErrorMessage, ErrorSummary, Loading, Notice, PageTitle } from '../shared/ui/Feedback';
 import { judgeApi, judgeFiles } from './api';
+import { EntryFactsForm } from './EntryFacts';
+import { fixedRules } from './entry-facts-model';
 import { EntrySubmission, MarksPanel, RubricFields } from './EntryParts';
 import { residentApi } from '../resident/api';
 import { markingWindow } from './marking-window';
-import { PresentationTimeForm } from './PresentationTimeForm';
-import { overtimeRule } from './presentation-time';
 import { checkMarks, checkReconcile, entryTitleSub, formatPoints, initialValues, MAX_COMMENT, staffRole } from './marking-model';
 
 /** The judge's rubric form: every criterion, its maximum, the running total, a comment. */
@@ -151,9 +151,8 @@ export function EntryPage({ entryId }: { entryId: string }) {
   return (
     <>
       <PageTitle sub={entryTitleSub(e, role)}>Chấm bài dự thi</PageTitle>
-      <EntrySubmission entry={e} onDownload={() => void download()} downloading={downloading} />
+      <EntrySubmission entry={e} onDownload={() => void download()} downloading={downloading} breachLabels={Object.fromEntries(fixedRules(jury.data?.penalties ?? []).map((r) => [r.code, r.label]))} />
       <ErrorMessage error={downloadError} />
-      {role === 'organiser' && jury.data && <PresentationTimeForm entry={e} overtime={overtimeRule(jury.data.penalties)} onSaved={entry.setData} />}
       {saved && (
         <Notice kind="success" live>
           {saved}
@@ -172,6 +171,19 @@ export function EntryPage({ entryId }: { entryId: string }) {
           onSaved={(m) => {
             marks.setData(m);
             setSaved('Đã lưu điểm của bạn.');
+          }}
+        />
+      )}
+      {role === 'organiser' && jury.data && (
+        <EntryFactsForm
+          entry={e}
+          rules={jury.data.penalties}
+          penalties={marks.data?.marking?.penalties}
+          published={round.data?.status === 'published'}
+          onSaved={(saved) => {
+            entry.setData(saved);
+            marks.reload();
+            setSaved('Đã lưu thời lượng trình bày và vi phạm. Điểm trừ đã được tính lại.');
           }}
         />
       )}

@@ -6,7 +6,7 @@ import { formatPoints, historyLines, isBlind, summaryLines, type StaffRole } fro
 import { formatBytes } from './results-model';
 
 /** The entry as handed in: text, link (opened without the app's context), file to download. */
-export function EntrySubmission({ entry, onDownload, downloading }: { entry: EntryView; onDownload?: () => void; downloading?: boolean }) {
+export function EntrySubmission({ entry, onDownload, downloading, breachLabels = {} }: { entry: EntryView; onDownload?: () => void; downloading?: boolean; breachLabels?: Record<string, string> }) {
   return (
     <section aria-labelledby="submission" className="panel">
       <h2 id="submission">Bài dự thi</h2>
@@ -43,7 +43,7 @@ export function EntrySubmission({ entry, onDownload, downloading }: { entry: Ent
       {(entry.durationSeconds !== null || entry.breaches.length > 0) && (
         <p className="field-hint">
           {entry.durationSeconds !== null && `Thời lượng trình bày: ${Math.floor(entry.durationSeconds / 60)} phút ${entry.durationSeconds % 60} giây. `}
-          {entry.breaches.length > 0 && `Vi phạm ghi nhận: ${entry.breaches.join(', ')}.`}
+          {entry.breaches.length > 0 && `Vi phạm ghi nhận: ${entry.breaches.map((b) => breachLabels[b] ?? b).join(', ')}.`}
         </p>
       )}
     </section>

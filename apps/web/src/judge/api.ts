@@ -2,6 +2,7 @@ import { api, seg } from '../shared/api/client';
 import type {
   CloseOutcome,
   CorrectionView,
+  EntryFacts,
   EntryMarks,
   EntryView,
   ExportView,
@@ -60,6 +61,8 @@ export const judgeApi = {
 
   jury: (roundId: string) => api.get<JuryView>(`${r(roundId)}/jury`),
   entry: (entryId: string) => api.get<EntryView>(`/entries/${seg(entryId)}`),
+  /** Organisers: the presentation time and breaches the penalties are computed from. */
+  recordFacts: (entryId: string, body: EntryFacts) => api.patch<EntryView>(`/entries/${seg(entryId)}`, body),
   marks: (entryId: string) => api.get<EntryMarks>(`/entries/${seg(entryId)}/scores`),
   submitMarks: (entryId: string, scores: Record<string, number>, comment: string | null) =>
     api.post<EntryMarks>(`/entries/${seg(entryId)}/scores`, comment ? { scores, comment } : { scores }),

@@ -109,7 +109,8 @@ export function summaryLines(m: MarkingSummary): string[] {
     out.push(
       `Trưởng ban giám khảo ${m.reconciliation.mode === 'accept-aggregate' ? 'giữ điểm tổng hợp' : `cho điểm cuối ${formatPoints(m.reconciliation.total ?? m.score)}`}: ${m.reconciliation.reason}`,
     );
-  for (const p of m.penalties.items) out.push(`Trừ ${formatPoints(p.points)} điểm: ${p.detail || p.code}`);
+  // The api's overtime detail is in English ("90s over 600s: 2 × 1"): say it in words; a fixed penalty's detail is its label.
+  for (const p of m.penalties.items) out.push(`Trừ ${formatPoints(p.points)} điểm: ${p.code === 'overtime' ? 'quá giờ' : p.detail || p.code}`);
   out.push(`Điểm cuối: ${formatPoints(m.final)}${m.incomplete ? ' (chưa đủ giám khảo chấm)' : ''}`);
   if (m.needsReconciliation) out.push('Cần trưởng ban giám khảo thống nhất điểm trước khi đóng vòng.');
   return out;

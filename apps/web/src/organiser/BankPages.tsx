@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { paths } from '../app/routes';
 import { downloadFile } from '../shared/download';
 import { useDocumentTitle, useLoad } from '../shared/hooks';
@@ -7,6 +7,7 @@ import { TextArea, TextField } from '../shared/ui/Field';
 import { Button, ErrorMessage, ErrorSummary, Loading, Notice, PageTitle } from '../shared/ui/Feedback';
 import { SearchForm } from '../shared/ui/ListPage';
 import { EXPORT_FORMATS, organiserApi, type BankQuestion } from './api';
+import { archivePrompt, offsetAfterRemoval, shortStem } from './bank-model';
 import { QUESTION_TYPE_LABEL } from './question-form';
 import { QuestionEditor } from './QuestionEditor';
 
@@ -76,6 +77,7 @@ export function BankPage({ bankId }: { bankId: string }) {
   const [offset, setOffset] = useState(0);
   const list = useLoad(() => organiserApi.questions(bankId, { q: query || undefined, limit: PAGE, offset }), [bankId, query, offset]);
   const [editing, setEditing] = useState<BankQuestion | 'new' | null>(null);
+  const [archiving, setArchiving] = useState<BankQuestion | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
   const [exportError, setExportError] = useState<unknown>(null);
   const [exporting, setExporting] = useState<string | null>(null);
@@ -150,6 +152,22 @@ export function BankPage({ bankId }: { bankId: string }) {
           <p role="status">
             {list.data.total} câu hỏi{query ? ` khớp “${query}”` : ''}.
           </p>
+          {archiving && (
+            <ArchiveConfirm
+              key={archiving.id}
+              question={archiving}
+              run={() => organiserApi.archiveQuestion(bankId, archiving.id)}
+              onCancel={() => setArchiving(null)}
+              onDone={() => {
+                setSaved(`Đã lưu trữ câu hỏi “${shortStem(archiving.stem)}”.`);
+                if (editing !== 'new' && editing?.id === archiving.id) setEditing(null);
+                setArchiving(null);
+                const next = offsetAfterRemoval(offset, PAGE, list.data?.total ?? 0);
+                if (next !== offset) setOffset(next);
+                else list.reload();
+              }}
+            />
+          )}
           <div className="table-wrap">
             <table>
               <thead>
@@ -170,9 +188,12 @@ export function BankPage({ bankId }: { bankId: string }) {
                     <td>{QUESTION_TYPE_LABEL[q.type] ?? q.type}</td>
                     <td>{q.topic ?? '—'}</td>
                     <td>{q.difficulty ?? '—'}</td>
-                    <td>
-                      <Button kind="link" onClick={() => setEditing(q)} aria-label={`Sửa câu hỏi: ${q.stem.slice(0, 60)}`}>
+                    <td className="row-actions">
+                      <Button kind="link" onClick={() => setEditing(q)} aria-label={`Sửa câu hỏi: ${shortStem(q.stem)}`}>
                         Sửa
+                      </Button>
+                      <Button kind="link" aria-label={`Lưu trữ câu hỏi: ${shortStem(q.stem)}`} onClick={() => setArchiving(q)}>
+                        Lưu trữ
                       </Button>
                     </td>
                   </tr>
@@ -194,5 +215,43 @@ export function BankPage({ bankId }: { bankId: string }) {
         </>
       )}
     </>
+  );
+}
+
+/**
+ * Asks before archiving, above the list (a row is too narrow on a phone): what archiving
+ * means, then "Lưu trữ câu hỏi" or "Không". Focused when it opens; the server's refusal shown in it.
+ */
+function ArchiveConfirm({ question, run, onCancel, onDone }: { question: BankQuestion; run: () => Promise<unknown>; onCancel: () => void; onDone: () => void }) {
+  const ref = useRef<HTMLDivElement>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  useEffect(() => {
+    ref.current?.focus();
+  }, []);
+  const confirm = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      await run();
+      onDone();
+    } catch (x) {
+      setError(x);
+      setBusy(false);
+    }
+  };
+  return (
+    <div className="alert alert-warning" role="alertdialog" aria-label={`Lưu trữ câu hỏi: ${shortStem(question.stem)}`} tabIndex={-1} ref={ref}>
+      <p>{archivePrompt(question.stem)}</p>
+      <ErrorMessage error={error} />
+      <div className="actions">
+        <Button kind="danger" busy={busy} onClick={() => void confirm()}>
+          Lưu trữ câu hỏi
+        </Button>
+        <Button kind="secondary" onClick={onCancel}>
+          Không
+        </Button>
+      </div>
+    </div>
   );
 }

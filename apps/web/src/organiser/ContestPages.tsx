@@ -9,6 +9,7 @@ import { CheckboxField, TextArea, TextField } from '../shared/ui/Field';
 import { Button, ErrorMessage, ErrorSummary, Loading, Notice, PageTitle } from '../shared/ui/Feedback';
 import { ConfirmAction } from '../shared/ui/ConfirmAction';
 import { ContestView } from '../resident/ContestPages';
+import { RegistrationsPanel } from './RegistrationsPanel';
 import { organiserApi } from './api';
 import { judgeApi } from '../judge/api';
 import { contestBody, emptyContest, REQUIRABLE_FIELDS, validateContest, type ContestForm } from './contest-form';
@@ -313,6 +314,7 @@ export function ContestEditPage({ contestId }: { contestId: string }) {
           </table>
         </div>
       )}
+      {organiser && <RegistrationsPanel contestId={c.id} />}
     </>
   );
 }

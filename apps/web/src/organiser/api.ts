@@ -1,5 +1,5 @@
 import { api, seg } from '../shared/api/client';
-import type { Contest, Page, QuestionType, Round } from '../shared/api/types';
+import type { Contest, Page, QuestionType, Registration, Round } from '../shared/api/types';
 import { asPage } from '../resident/api';
 import type { StaffRound } from './round-form';
 import type { TopicView } from '../shared/api/staff-console-types';
@@ -66,6 +66,8 @@ export const organiserApi = {
   questions: async (bankId: string, query: { q?: string; limit: number; offset: number }) => asPage<BankQuestion>(await api.get(`/question-banks/${seg(bankId)}/questions`, query)),
   createQuestion: (bankId: string, body: Record<string, unknown>) => api.post<BankQuestion>(`/question-banks/${seg(bankId)}/questions`, body),
   updateQuestion: (bankId: string, questionId: string, body: Record<string, unknown>) => api.patch<BankQuestion & { newVersion?: boolean }>(`/question-banks/${seg(bankId)}/questions/${seg(questionId)}`, body),
+  /** Archive: the question leaves the bank's list and new pools; rounds that already froze it keep it. */
+  archiveQuestion: (bankId: string, questionId: string) => api.delete<BankQuestion>(`/question-banks/${seg(bankId)}/questions/${seg(questionId)}`),
   importQuestions: (bankId: string, file: File, format: ImportFormat, dryRun: boolean) => {
     const form = new FormData();
     form.append('file', file, file.name);
@@ -81,6 +83,8 @@ export const organiserApi = {
   contest: (id: string) => api.get<Contest>(`/contests/${seg(id)}`),
   createContest: (body: Record<string, unknown>) => api.post<Contest>('/contests', body),
   updateContest: (id: string, body: Record<string, unknown>) => api.patch<Contest>(`/contests/${seg(id)}`, body),
+  /** Who registered, oldest first; personal numbers come masked. */
+  registrations: async (contestId: string, query: { limit: number; offset: number }) => asPage<Registration>(await api.get(`/contests/${seg(contestId)}/registrations`, query)),
   publishContest: (id: string) => api.post<Contest>(`/contests/${seg(id)}/publish`),
   rounds: async (contestId: string) => asPage<Round>(await api.get(`/contests/${seg(contestId)}/rounds`)).items,
   createRound: (contestId: string, body: Record<string, unknown>) => api.post<Round>(`/contests/${seg(contestId)}/rounds`, body),

@@ -4,7 +4,7 @@
  * by the judge screens (staff chunk) and the rapporteur's and resident's screens (main
  * bundle): types only, so nothing is bundled twice.
  */
-import type { components } from './schema';
+import type { components, operations } from './schema';
 
 type Schemas = components['schemas'];
 
@@ -15,6 +15,8 @@ export type EntryFile = Schemas['EntryFileResponse'];
 /** GET /entries/:id, GET /rounds/:id/my-entry, POST /rounds/:id/entries */
 export type EntryView = Schemas['EntryResponse'];
 export type MarkingSummary = Schemas['MarkingSummaryResponse'];
+/** PATCH /entries/:id: the presentation time and breaches an organiser records (they feed the penalties). */
+export type EntryFacts = operations['EntriesController_patch']['requestBody']['content']['application/json'];
 /** One row of GET /rounds/:id/entries for a judged round. */
 export type JudgedEntryRow = Schemas['JudgedEntryRowResponse'];
 export type MarkView = Schemas['MarkResponse'];

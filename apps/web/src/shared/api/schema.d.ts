@@ -7705,7 +7705,14 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": unknown;
+                "application/json": {
+                    /** @description How long the presentation ran; null clears it */
+                    durationSeconds?: number | null;
+                    /** @description Minutes past the jury's overtime limit (instead of durationSeconds) */
+                    overtimeMinutes?: number | null;
+                    /** @description Codes of the jury's fixed penalties; the whole list (an empty list clears it) */
+                    breaches?: string[];
+                };
             };
         };
         responses: {

@@ -59,7 +59,16 @@ export class EntriesController {
   @Patch('entries/:id')
   @Roles('organiser', 'admin')
   @ApiOperation({ summary: 'Record the presentation time (durationSeconds | overtimeMinutes) and breaches: they feed the penalties' })
-  @ApiBody({ schema: { example: { overtimeMinutes: 2, breaches: ['notes'] } } })
+  @ApiBody({
+    schema: {
+      properties: {
+        durationSeconds: { type: 'integer', minimum: 0, maximum: 86400, nullable: true, description: 'How long the presentation ran; null clears it' },
+        overtimeMinutes: { type: 'number', minimum: 0, maximum: 1440, nullable: true, description: "Minutes past the jury's overtime limit (instead of durationSeconds)" },
+        breaches: { type: 'array', items: { type: 'string' }, description: "Codes of the jury's fixed penalties; the whole list (an empty list clears it)" },
+      },
+      example: { overtimeMinutes: 2, breaches: ['notes'] },
+    },
+  })
   @ApiOkResponse({ type: EntryResponse })
   patch(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() body: unknown): Promise<EntryResponse> {
     return this.entries.patch(actor, id, body);
