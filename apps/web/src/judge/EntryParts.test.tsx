@@ -69,14 +69,14 @@ describe('entry page: marks, blind until every judge has filed', () => {
   });
 
   it('shows the head judge who replaced which mark', () => {
-    const withHistory = { ...openMarks, history: [{ judgeUserId: OTHER, action: 'replace' as const, at: '2026-05-04T02:00:00.000Z', before: { total: 10 }, after: { total: 61 } }] };
+    const withHistory = { ...openMarks, history: [{ judgeUserId: OTHER, action: 'replace' as const, at: '2026-05-04T02:00:00.000Z', before: { scores: {}, total: 10, comment: null }, after: { scores: {}, total: 61, comment: null } }] };
     const html = renderToStaticMarkup(<MarksPanel marks={withHistory} rubric={jury.rubric} role="head" meId={HEAD} />);
     expect(html).toContain('Lịch sử chấm điểm');
     expect(html).toContain('Trần Thị B sửa điểm 10 → 61');
   });
 
   it('calls unnamed judges in the history as the table does', () => {
-    const unnamed = { ...openMarks, marks: openMarks.marks.map((m) => ({ ...m, judgeName: undefined })), history: [{ judgeUserId: OTHER, action: 'mark' as const, at: '2026-05-04T02:00:00.000Z', before: null, after: { total: 61 } }] };
+    const unnamed = { ...openMarks, marks: openMarks.marks.map((m) => ({ ...m, judgeName: undefined })), history: [{ judgeUserId: OTHER, action: 'mark' as const, at: '2026-05-04T02:00:00.000Z', before: null, after: { scores: {}, total: 61, comment: null } }] };
     const html = renderToStaticMarkup(<MarksPanel marks={unnamed} rubric={jury.rubric} role="head" meId={HEAD} />);
     const n = unnamed.marks.findIndex((m) => m.judgeUserId === OTHER) + 1;
     expect(html).toContain(`Giám khảo ${n} chấm 61`);

@@ -5,9 +5,9 @@ import { publishedMessage, WithheldKeysList } from './WithheldKeys';
 const q = (i: number, until = '2026-05-17T13:00:00.000Z') => ({
   questionId: `q${i}`,
   stem: `Câu ${i}: Ai có quyền bầu cử?`,
-  reason: 'in_open_round',
+  reason: 'in_open_round' as const,
   until,
-  rounds: [{ id: 'r2', contestId: 'c', seq: 2, title: 'Tuần 2', status: 'open', closesAt: until }],
+  rounds: [{ id: 'r2', contestId: 'c', seq: 2, title: 'Tuần 2', status: 'open' as const, closesAt: until }],
 });
 
 describe('withheld keys at publication', () => {

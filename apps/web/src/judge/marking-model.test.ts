@@ -51,9 +51,9 @@ describe('blind marking and roles', () => {
     const names = new Map([[OTHER, 'Trần Thị B']]);
     const lines = historyLines(
       [
-        { judgeUserId: ME, action: 'mark', at: '2026-05-04T01:00:00.000Z', before: null, after: { total: 10 } },
-        { judgeUserId: ME, action: 'replace', at: '2026-05-04T01:05:00.000Z', before: { total: 10 }, after: { total: 78.5 } },
-        { judgeUserId: OTHER, action: 'mark', at: '2026-05-04T02:00:00.000Z', before: null, after: { total: 61 } },
+        { judgeUserId: ME, action: 'mark', at: '2026-05-04T01:00:00.000Z', before: null, after: { scores: {}, total: 10, comment: null } },
+        { judgeUserId: ME, action: 'replace', at: '2026-05-04T01:05:00.000Z', before: { scores: {}, total: 10, comment: null }, after: { scores: {}, total: 78.5, comment: null } },
+        { judgeUserId: OTHER, action: 'mark', at: '2026-05-04T02:00:00.000Z', before: null, after: { scores: {}, total: 61, comment: null } },
       ],
       names,
       ME,

@@ -4,7 +4,7 @@ import { PENALTIES } from '../common/rule-schemas';
 import type { JuryView } from './jury/jury-input';
 import type { JudgedEntryRow } from './listing/round-entries.service';
 import type { EntryMarksView } from './marks/marks.service';
-import type { MarkingSummary, MarkView, RubricCriterionView } from './marks/marking-view';
+import type { MarkHistoryItem, MarkingSummary, MarkView, RubricCriterionView } from './marks/marking-view';
 
 /** Response bodies of the judged-entry routes (OpenAPI; the web app's types are generated from them). */
 export class RubricCriterionResponse implements RubricCriterionView {
@@ -127,12 +127,27 @@ class MarkResponse implements MarkView {
   @ApiProperty({ description: 'False for a judge who has since recused' }) counts!: boolean;
 }
 
+class MarkSnapshotResponse {
+  @ApiProperty({ type: 'object', additionalProperties: { type: 'number' }, description: 'Criterion key → points' }) scores!: Record<string, number>;
+  @ApiProperty() total!: number;
+  @ApiProperty({ type: String, nullable: true }) comment!: string | null;
+}
+
+class MarkHistoryItemResponse implements MarkHistoryItem {
+  @ApiProperty({ format: 'uuid' }) judgeUserId!: string;
+  @ApiProperty({ enum: ['mark', 'replace'] }) action!: 'mark' | 'replace';
+  @ApiProperty({ format: 'date-time' }) at!: string;
+  @ApiProperty({ type: () => MarkSnapshotResponse, nullable: true, description: 'What a replacement replaced' }) before!: MarkSnapshotResponse | null;
+  @ApiProperty({ type: () => MarkSnapshotResponse }) after!: MarkSnapshotResponse;
+}
+
 export class EntryMarksResponse implements EntryMarksView {
   @ApiProperty({ format: 'uuid' }) entryId!: string;
   @ApiProperty() markedByMe!: boolean;
   @ApiProperty({ type: () => [MarkResponse] }) marks!: MarkResponse[];
   @ApiPropertyOptional({ type: () => MarkingSummaryResponse, description: "Omitted while the caller may not see the others' marks" }) marking?: MarkingSummaryResponse;
   @ApiProperty({ type: () => [RubricCriterionResponse] }) rubric!: RubricCriterionResponse[];
+  @ApiPropertyOptional({ type: () => [MarkHistoryItemResponse], description: 'Organisers and (once every judge has filed) the head judge: each filing, a replacement with what it replaced' }) history?: MarkHistoryItemResponse[];
 }
 
 export class ReconcileResponse {

@@ -8,6 +8,7 @@ import type { ExportView } from './exports/export-jobs';
 import { EXPORT_FORMATS, EXPORT_SCOPES, WithheldQuestionDto } from './results.dto';
 import { AwardDocuments, PrizePlan, RankingRules, UnitPrizeFormula } from '../common/rule-schemas';
 import type { ReviewOutcome } from './review/attempt-review';
+import type { FlaggedWinner } from './review/flagged-winners';
 
 /**
  * Response bodies of the results routes (OpenAPI; the web app's types are generated from
@@ -50,6 +51,21 @@ class PrizeResponse {
   @ApiProperty({ type: 'integer', nullable: true, description: '1 for the highest tier' }) level!: number | null;
   @ApiProperty({ type: String, nullable: true, description: 'The group a per-group prize was given in' }) group!: string | null;
   @ApiProperty({ description: 'Tied with someone just outside the places' }) boundaryTie!: boolean;
+}
+
+class FlaggedWinnerPrize {
+  @ApiProperty() code!: string;
+  @ApiProperty({ type: String, nullable: true }) name!: string | null;
+  @ApiProperty({ type: 'integer', nullable: true }) level!: number | null;
+}
+
+class FlaggedWinnerResponse implements FlaggedWinner {
+  @ApiProperty({ format: 'uuid' }) userId!: string;
+  @ApiProperty({ description: 'The short name the boards use: no personal numbers' }) displayName!: string;
+  @ApiProperty({ format: 'uuid' }) attemptId!: string;
+  @ApiProperty({ type: 'integer', nullable: true }) attemptNo!: number | null;
+  @ApiProperty({ type: () => FlaggedWinnerPrize }) prize!: FlaggedWinnerPrize;
+  @ApiProperty({ type: [String], description: 'Codes of the flags not yet reviewed' }) flags!: string[];
 }
 
 class RankingAuditSummary {
@@ -98,6 +114,7 @@ export class StaffResultsResponse {
   @ApiProperty({ type: 'integer' }) winnerCount!: number;
   @ApiProperty({ type: 'array', items: { type: 'object', additionalProperties: true }, description: 'Prize tiers left (partly) unawarded, and similar notes' }) shortfalls!: unknown[];
   @ApiProperty({ type: () => RankingAuditSummary }) audit!: RankingAuditSummary;
+  @ApiProperty({ type: () => [FlaggedWinnerResponse], description: 'Winners publication refuses (409 flagged_winners_unreviewed) until each is reviewed' }) flaggedWinners!: FlaggedWinnerResponse[];
   @ApiProperty({ type: 'integer' }) total!: number;
   @ApiProperty({ type: () => [StaffResultRow] }) items!: StaffResultRow[];
 }

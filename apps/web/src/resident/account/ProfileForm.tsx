@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import type { ProfileUpdateBody } from '../../shared/api/account-types';
 import type { User } from '../../shared/api/types';
 import { ApiError } from '../../shared/api/errors';
 import { PROVINCES } from '../../shared/provinces';
@@ -27,7 +28,7 @@ export function ProfileForm({ user, onSaved, onCancel }: { user: User; onSaved: 
     if (Object.keys(errs).length) return;
     setBusy(true);
     try {
-      onSaved(await accountApi.updateProfile({ email: orNull(f.email), province: f.province, commune: orNull(f.commune), unit: orNull(f.unit) }));
+      onSaved(await accountApi.updateProfile({ email: orNull(f.email), province: f.province as ProfileUpdateBody['province'], commune: orNull(f.commune), unit: orNull(f.unit) }));
     } catch (x) {
       if (x instanceof ApiError && x.code === 'email_taken') setErrors({ email: 'Email này đã được dùng cho một tài khoản khác.' });
       else setServerError(x);

@@ -6,7 +6,7 @@ import { normaliseAttempt } from '../attempt/attempt-model';
 import { AnswerKey, hasAnswerKey } from './AnswerKey';
 import { MyPlace, WinnersTable } from './MyResultsPage';
 
-const me: PublicResultRow = { rank: 2, displayName: 'Trần Thị Bình', unit: 'UBND xã A', province: 'Huế', score: 8, maxScore: 10, timeTakenMs: 95_000, prize: { code: 'nhi', name: 'Giải Nhì', level: 2, group: null, boundaryTie: false }, attemptId: 'a2' };
+const me: PublicResultRow = { rank: 2, displayName: 'Trần Thị Bình', unit: 'UBND xã A', province: 'Huế', score: 8, maxScore: 10, timeTakenMs: 95_000, prize: { code: 'nhi', name: 'Giải Nhì', level: 2, group: null, boundaryTie: false } };
 
 /** GET /attempts/:id once published: questions, the resident's answers and the review (answer key). */
 const published = normaliseAttempt({

@@ -1,33 +1,13 @@
-import type { User } from './types';
+/** The account routes' bodies (sign-in, password change and reset, profile): aliases of the generated schemas. */
+import type { components } from './schema';
 
-/** Sign-in, sign-up, password change and reset answers; the refresh token is in the httpOnly cookie, not here. */
-export interface SessionResponse {
-  accessToken: string;
-  expiresIn?: number;
-  user: User;
-}
+type Schemas = components['schemas'];
 
+/** Sign-in, sign-up, password change and reset answers; the web app asks for the refresh token in the httpOnly cookie, so it is absent. */
+export type SessionResponse = Schemas['SessionResponse'];
 /** POST /auth/password-reset/request: the same answer whether or not the account exists. */
-export interface PasswordResetRequested {
-  message: string;
-  codeValidSeconds: number;
-}
-
-export interface ChangePasswordBody {
-  currentPassword: string;
-  newPassword: string;
-}
-
-export interface PasswordResetConfirmBody {
-  login: string;
-  code: string;
-  newPassword: string;
-}
-
+export type PasswordResetRequested = Schemas['PasswordResetRequestedDto'];
+export type ChangePasswordBody = Schemas['ChangePasswordDto'];
+export type PasswordResetConfirmBody = Schemas['PasswordResetConfirmDto'];
 /** PATCH /me: what a resident corrects themselves (null clears an optional one). */
-export interface ProfileUpdateBody {
-  email?: string | null;
-  province?: string;
-  commune?: string | null;
-  unit?: string | null;
-}
+export type ProfileUpdateBody = Schemas['UpdateProfileDto'];

@@ -6,13 +6,7 @@ type Schemas = components['schemas'];
 export type HandInKind = 'text' | 'link' | 'file';
 
 /** GET/PUT /rounds/:id/brief */
-export interface BriefView {
-  roundId: string;
-  brief: string | null;
-  briefFrom: string;
-  handInKinds: HandInKind[];
-  locked: boolean;
-}
+export type BriefView = Schemas['BriefResponse'];
 
 export type OvertimePenalty = Schemas['OvertimePenalty'];
 export type FixedPenalty = Schemas['FixedPenalty'];
@@ -22,14 +16,7 @@ export type PenaltyRule = OvertimePenalty | FixedPenalty;
 export type JuryInput = Schemas['JuryInput'];
 
 /** GET /rounds/:id/judges */
-export interface RoundJudge {
-  roundId: string;
-  userId: string;
-  fullName: string;
-  email: string | null;
-  recusedAt: string | null;
-  createdAt: string;
-}
+export type RoundJudge = Schemas['RoundJudgeResponse'];
 
 export type AdvancingEntrant = Schemas['AdvancingEntrant'];
 export type AdvanceReason = AdvancingEntrant['reason'];
@@ -43,23 +30,10 @@ export type AdvanceBody = Schemas['AdvanceDto'];
 export type AdvancementPreview = Schemas['AdvancementPreview'];
 
 /** POST /rounds/:id/advance */
-export interface AdvanceResult {
-  fromRoundId: string;
-  toRoundId: string;
-  mode: string;
-  userIds: string[];
-  newlyEnrolled: string[];
-}
+export type AdvanceResult = Schemas['AdvanceResponse'];
 
 /** GET /rounds/:id/enrolments */
-export interface EnrolmentRow {
-  roundId: string;
-  userId: string;
-  fullName: string;
-  source: 'advanced' | 'picked';
-  fromRoundId: string | null;
-  createdAt: string;
-}
+export type EnrolmentRow = Schemas['EnrolmentResponse'];
 
 /** The round's own advancement rule (staff view of a round). */
 export type AdvancementRule = Schemas['RoundAdvancement'];

@@ -2984,6 +2984,23 @@ export interface components {
                 [key: string]: number;
             };
         };
+        FlaggedWinnerPrize: {
+            code: string;
+            name: string | null;
+            level: number | null;
+        };
+        FlaggedWinnerResponse: {
+            /** Format: uuid */
+            userId: string;
+            /** @description The short name the boards use: no personal numbers */
+            displayName: string;
+            /** Format: uuid */
+            attemptId: string;
+            attemptNo: number | null;
+            prize: components["schemas"]["FlaggedWinnerPrize"];
+            /** @description Codes of the flags not yet reviewed */
+            flags: string[];
+        };
         PrizeResponse: {
             code: string;
             name: string | null;
@@ -3048,6 +3065,8 @@ export interface components {
                 [key: string]: unknown;
             }[];
             audit: components["schemas"]["RankingAuditSummary"];
+            /** @description Winners publication refuses (409 flagged_winners_unreviewed) until each is reviewed */
+            flaggedWinners: components["schemas"]["FlaggedWinnerResponse"][];
             total: number;
             items: components["schemas"]["StaffResultRow"][];
         };
@@ -4192,6 +4211,25 @@ export interface components {
             incomplete: boolean;
             reconciliation: components["schemas"]["ReconciliationResponse"] | null;
         };
+        MarkSnapshotResponse: {
+            /** @description Criterion key → points */
+            scores: {
+                [key: string]: number;
+            };
+            total: number;
+            comment: string | null;
+        };
+        MarkHistoryItemResponse: {
+            /** Format: uuid */
+            judgeUserId: string;
+            /** @enum {string} */
+            action: "mark" | "replace";
+            /** Format: date-time */
+            at: string;
+            /** @description What a replacement replaced */
+            before: components["schemas"]["MarkSnapshotResponse"] | null;
+            after: components["schemas"]["MarkSnapshotResponse"];
+        };
         EntryMarksResponse: {
             /** Format: uuid */
             entryId: string;
@@ -4200,6 +4238,8 @@ export interface components {
             /** @description Omitted while the caller may not see the others' marks */
             marking?: components["schemas"]["MarkingSummaryResponse"];
             rubric: components["schemas"]["RubricCriterionResponse"][];
+            /** @description Organisers and (once every judge has filed) the head judge: each filing, a replacement with what it replaced */
+            history?: components["schemas"]["MarkHistoryItemResponse"][];
         };
         ReconcileResponse: {
             /** Format: uuid */

@@ -41,7 +41,7 @@ describe('effective ranking rules of a round', () => {
 
   it('shows residents the plan as a prize list: a per-group tier counts its prizes over all groups', () => {
     expect(publicPrizes(null)).toEqual([]);
-    expect(publicPrizes({ tiers: [{ code: 'nhat', name: 'Giải Nhất', count: 1 }, { code: 'nhi', name: 'Giải Nhì', count: 2 }] })).toEqual([{ name: 'Giải Nhất', count: 1 }, { name: 'Giải Nhì', count: 2 }]);
-    expect(publicPrizes({ tiers: [{ code: 'nhat', name: 'Giải Nhất', perGroup: { 'Xã A': 1, 'Xã B': 2 } }] })).toEqual([{ name: 'Giải Nhất', count: 3 }]);
+    expect(publicPrizes({ tiers: [{ code: 'nhat', name: 'Giải Nhất', level: 1, count: 1 }, { code: 'nhi', name: 'Giải Nhì', level: 2, count: 2 }] })).toEqual([{ name: 'Giải Nhất', count: 1 }, { name: 'Giải Nhì', count: 2 }]);
+    expect(publicPrizes({ tiers: [{ code: 'nhat', name: 'Giải Nhất', level: 1, perGroup: { 'Xã A': 1, 'Xã B': 2 } }] })).toEqual([{ name: 'Giải Nhất', count: 3 }]);
   });
 });
