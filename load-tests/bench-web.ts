@@ -27,7 +27,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { BrowserContext, chromium, Page } from 'playwright-core';
 import { loadConfig } from '@lc/platform';
 import { createApi } from '../apps/api/src/bootstrap';
-import { intEnv, loadDotEnv, log, ROOT } from './lib/env';
+import { intEnv, loadDotEnv, log, productionEnv, ROOT } from './lib/env';
 import { createScratchDatabase, dropRedisPrefix, dropScratchDatabase } from '../scripts/lib/scratch-db';
 
 const TARGET = { coldMs: 4000, warmMs: 2000 };
@@ -170,7 +170,7 @@ async function main(): Promise<void> {
   const admin = { email: 'bench-admin@bench.local', password: 'Bench-admin-2026' };
   log(`scratch database ${dbName}`);
   const databaseUrl = await createScratchDatabase(process.env.DATABASE_URL!, dbName);
-  const env = { NODE_ENV: 'production', DATABASE_URL: databaseUrl, DATABASE_POOL_SIZE: '5', REDIS_PREFIX: prefix, LOG_LEVEL: 'warn', ADMIN_EMAIL: admin.email, ADMIN_PASSWORD: admin.password };
+  const env = { ...productionEnv(), DATABASE_URL: databaseUrl, DATABASE_POOL_SIZE: '5', REDIS_PREFIX: prefix, LOG_LEVEL: 'warn', ADMIN_EMAIL: admin.email, ADMIN_PASSWORD: admin.password };
   const servers: Record<string, { app: NestFastifyApplication; url: string }> = {};
   const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
   try {
