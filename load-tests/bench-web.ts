@@ -111,7 +111,7 @@ async function seed(base: string, admin: { email: string; password: string }): P
     );
   }
   await call('POST', `/contests/${contest.id}/publish`, {}, token);
-  const resident = await call('POST', '/auth/register', { fullName: 'Nguyễn Thị Bình', phone: '0912000111', password: 'matkhau-an-toan', nationalId: '012345678901', dateOfBirth: '1990-05-17', province: 'Quảng Ninh', consent: true });
+  const resident = await call('POST', '/auth/register', { fullName: 'Nguyễn Thị Bình', phone: '0912000111', password: 'matkhau-an-toan', nationalId: '001090123456', dateOfBirth: '1990-05-17', province: 'Quảng Ninh', consent: true });
   await call('POST', `/contests/${contest.id}/register`, {}, resident.accessToken);
   const attempt = await call('POST', `/rounds/${rounds[0].id}/attempts`, {}, resident.accessToken);
   for (const q of attempt.questions.slice(0, 2)) await call('PUT', `/attempts/${attempt.id}/answers/${q.id}`, { optionIds: [q.options[0].id], seq: 1 }, resident.accessToken);
