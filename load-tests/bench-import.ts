@@ -19,7 +19,7 @@ import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { loadConfig } from '@lc/platform';
 import { createApi } from '../apps/api/src/bootstrap';
-import { intEnv, loadDotEnv, log } from './lib/env';
+import { intEnv, loadDotEnv, log, productionEnv } from './lib/env';
 import { createScratchDatabase, dropRedisPrefix, dropScratchDatabase } from '../scripts/lib/scratch-db';
 
 const TARGET = { seconds: 15, rssMb: 400 };
@@ -137,7 +137,7 @@ async function main(): Promise<void> {
   const databaseUrl = await createScratchDatabase(process.env.DATABASE_URL!, dbName);
   const config = loadConfig({
     ...process.env,
-    NODE_ENV: 'production',
+    ...productionEnv(),
     DATABASE_URL: databaseUrl,
     DATABASE_POOL_SIZE: '10',
     REDIS_PREFIX: prefix,

@@ -18,7 +18,7 @@ import { DataSource } from 'typeorm';
 import { CloseRound, ResultExportWriter } from '@lc/judging';
 import { loadConfig } from '@lc/platform';
 import { createApi } from '../apps/api/src/bootstrap';
-import { intEnv, loadDotEnv, log } from './lib/env';
+import { intEnv, loadDotEnv, log, productionEnv } from './lib/env';
 import { createScratchDatabase, dropRedisPrefix, dropScratchDatabase } from '../scripts/lib/scratch-db';
 
 const TARGET = { seconds: 60, rssMb: 500 };
@@ -91,7 +91,7 @@ async function main(): Promise<void> {
   log(`scratch database ${dbName}`);
   const databaseUrl = await createScratchDatabase(process.env.DATABASE_URL!, dbName);
   const dir = mkdtempSync(join(os.tmpdir(), 'bench-results-'));
-  const config = loadConfig({ ...process.env, NODE_ENV: 'production', DATABASE_URL: databaseUrl, DATABASE_POOL_SIZE: '10', REDIS_PREFIX: prefix, LOG_LEVEL: 'warn', EXPORT_DIR: dir });
+  const config = loadConfig({ ...process.env, ...productionEnv(), DATABASE_URL: databaseUrl, DATABASE_POOL_SIZE: '10', REDIS_PREFIX: prefix, LOG_LEVEL: 'warn', EXPORT_DIR: dir });
   const app = await createApi(config);
   try {
     await app.init();

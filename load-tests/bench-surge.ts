@@ -24,7 +24,7 @@ import { BoardStore, dirtyRoundsKey, encodeEntry, RoundKeys } from '@lc/leaderbo
 import { AppConfig, RedisKeys } from '@lc/platform';
 import { fillBoard } from './lib/board-1m';
 import { cpuBetween, cpuSnapshot } from './lib/cpu';
-import { intEnv, loadDotEnv, log, ROOT } from './lib/env';
+import { intEnv, loadDotEnv, log, productionEnv, ROOT } from './lib/env';
 import { JsonClient } from './lib/http-client';
 import { freePort, sampleRss, startProcess, stopProcess, waitHealthy, waitOutput, Proc } from './lib/procs';
 import { inspectArgs, profileSelfWhile, profileWhile, ProfileSummary } from './lib/profile';
@@ -86,7 +86,7 @@ async function main(): Promise<void> {
   const databaseUrl = await createScratchDatabase(baseDb, dbName);
   try {
     const env: Record<string, string> = {
-      NODE_ENV: 'production',
+      ...productionEnv(),
       DATABASE_URL: databaseUrl,
       DATABASE_POOL_SIZE: process.env.BENCH_DB_POOL ?? '20',
       REDIS_URL: redisUrl,

@@ -27,7 +27,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { BrowserContext, chromium, Page } from 'playwright-core';
 import { loadConfig } from '@lc/platform';
 import { createApi } from '../apps/api/src/bootstrap';
-import { intEnv, loadDotEnv, log, ROOT } from './lib/env';
+import { intEnv, loadDotEnv, log, productionEnv, ROOT } from './lib/env';
 import { createScratchDatabase, dropRedisPrefix, dropScratchDatabase } from '../scripts/lib/scratch-db';
 
 const TARGET = { coldMs: 4000, warmMs: 2000 };
@@ -111,7 +111,7 @@ async function seed(base: string, admin: { email: string; password: string }): P
     );
   }
   await call('POST', `/contests/${contest.id}/publish`, {}, token);
-  const resident = await call('POST', '/auth/register', { fullName: 'Nguyễn Thị Bình', phone: '0912000111', password: 'matkhau-an-toan', nationalId: '012345678901', dateOfBirth: '1990-05-17', province: 'Quảng Ninh', consent: true });
+  const resident = await call('POST', '/auth/register', { fullName: 'Nguyễn Thị Bình', phone: '0912000111', password: 'matkhau-an-toan', nationalId: '001090123456', dateOfBirth: '1990-05-17', province: 'Quảng Ninh', consent: true });
   await call('POST', `/contests/${contest.id}/register`, {}, resident.accessToken);
   const attempt = await call('POST', `/rounds/${rounds[0].id}/attempts`, {}, resident.accessToken);
   for (const q of attempt.questions.slice(0, 2)) await call('PUT', `/attempts/${attempt.id}/answers/${q.id}`, { optionIds: [q.options[0].id], seq: 1 }, resident.accessToken);
@@ -170,7 +170,7 @@ async function main(): Promise<void> {
   const admin = { email: 'bench-admin@bench.local', password: 'Bench-admin-2026' };
   log(`scratch database ${dbName}`);
   const databaseUrl = await createScratchDatabase(process.env.DATABASE_URL!, dbName);
-  const env = { NODE_ENV: 'production', DATABASE_URL: databaseUrl, DATABASE_POOL_SIZE: '5', REDIS_PREFIX: prefix, LOG_LEVEL: 'warn', ADMIN_EMAIL: admin.email, ADMIN_PASSWORD: admin.password };
+  const env = { ...productionEnv(), DATABASE_URL: databaseUrl, DATABASE_POOL_SIZE: '5', REDIS_PREFIX: prefix, LOG_LEVEL: 'warn', ADMIN_EMAIL: admin.email, ADMIN_PASSWORD: admin.password };
   const servers: Record<string, { app: NestFastifyApplication; url: string }> = {};
   const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
   try {

@@ -16,3 +16,12 @@ export function intEnv(name: string, fallback: number): number {
 export function log(msg: string): void {
   process.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${msg}\n`);
 }
+
+/**
+ * What the benches run the api as: production, which requires METRICS_TOKEN (GET /metrics is
+ * never open in production). A bench's own processes get this one unless the caller set one.
+ */
+export const productionEnv = (): { NODE_ENV: 'production'; METRICS_TOKEN: string } => ({
+  NODE_ENV: 'production',
+  METRICS_TOKEN: process.env.METRICS_TOKEN || 'bench-only-metrics-token',
+});
