@@ -14,8 +14,15 @@ async function readSheet(file: string) {
 
 describe('XLSX export', () => {
   const dir = mkdtempSync(join(tmpdir(), 'lc-xlsx-'));
-  // Retries: a stream's temporary file may still be going away when the suite ends (ENOTEMPTY).
-  afterAll(() => rmSync(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 }));
+  // Best effort: on a loaded machine a destroyed stream's file can still appear while the folder
+  // is removed (ENOTEMPTY even with retries); a leftover temp folder is no test failure.
+  afterAll(() => {
+    try {
+      rmSync(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
+    } catch {
+      /* left in the OS temp folder */
+    }
+  });
 
   it('writes a workbook that reads back with typed, masked and neutralised cells', async () => {
     const file = join(dir, 'results.xlsx');
