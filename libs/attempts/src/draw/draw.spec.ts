@@ -6,7 +6,7 @@ const q = (id: string, type: PoolQuestion['type'] = 'single'): PoolQuestion => (
   questionId: id,
   type,
   stem: `Câu ${id}`,
-  options: type === 'true_false' ? [{ id: 't', text: 'Đúng', correct: true }, { id: 'f', text: 'Sai', correct: false }] : ['a', 'b', 'c', 'd'].map((o, i) => ({ id: `${id}${o}`, text: o, correct: i === 0 })),
+  options: type === 'true_false' ? [{ id: 't', text: 'Đúng', correct: true }, { id: 'f', text: 'Sai', correct: false }] : ['a', 'b', 'c', 'd'].map((o, i) => ({ id: `${id}:${o}`, text: o, correct: i === 0 })),
   answer: null,
   points: 1,
   difficulty: 1,
@@ -30,7 +30,8 @@ describe('drawing an attempt', () => {
       expect(d.filter((x) => x.ruleIndex === 1).every((x) => ['v-q0', 'v-q1', 'v-q2', 'v-q3'].includes(x.versionId))).toBe(true);
       const ids = d.flatMap((x) => [x.key, ...x.options.map((o) => o.id)]);
       expect(new Set(ids).size).toBe(ids.length);
-      for (const x of d) for (const o of x.options) expect(o.id).not.toContain(o.ref);
+      // Fresh base64url ids: bank option ids hold ':', so an id can never carry its ref (nor match one by chance).
+      for (const x of d) for (const o of x.options) expect(o.id).toMatch(/^[A-Za-z0-9_-]{8}$/);
     }
   });
 
@@ -46,7 +47,7 @@ describe('drawing an attempt', () => {
     const rules = [{ count: 2, questions: [q('x', 'true_false'), q('y', 'true_false')] }, { count: 3, questions: pool(3, 'p') }];
     const d = drawAttempt(rules, { shuffleQuestions: false, shuffleOptions: false }, cryptoRng());
     expect(d.map((x) => x.versionId)).toEqual(['v-x', 'v-y', 'v-p0', 'v-p1', 'v-p2']);
-    expect(d[2].options.map((o) => o.ref)).toEqual(['p0a', 'p0b', 'p0c', 'p0d']);
+    expect(d[2].options.map((o) => o.ref)).toEqual(['p0:a', 'p0:b', 'p0:c', 'p0:d']);
     const shuffled = drawAttempt(rules, { shuffleQuestions: true, shuffleOptions: true }, cryptoRng());
     for (const x of shuffled.filter((s) => s.type === 'true_false')) expect(x.options.map((o) => o.ref)).toEqual(['t', 'f']);
   });
