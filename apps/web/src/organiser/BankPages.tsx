@@ -169,7 +169,7 @@ export function BankPage({ bankId }: { bankId: string }) {
             />
           )}
           <div className="table-wrap">
-            <table>
+            <table className="table-stack">
               <thead>
                 <tr>
                   <th scope="col">Câu hỏi</th>
@@ -185,9 +185,9 @@ export function BankPage({ bankId }: { bankId: string }) {
                 {list.data.items.map((q) => (
                   <tr key={q.id}>
                     <td>{q.stem}</td>
-                    <td>{QUESTION_TYPE_LABEL[q.type] ?? q.type}</td>
-                    <td>{q.topic ?? '—'}</td>
-                    <td>{q.difficulty ?? '—'}</td>
+                    <td data-label="Loại">{QUESTION_TYPE_LABEL[q.type] ?? q.type}</td>
+                    <td data-label="Chủ đề">{q.topic ?? '—'}</td>
+                    <td data-label="Độ khó">{q.difficulty ?? '—'}</td>
                     <td className="row-actions">
                       <Button kind="link" onClick={() => setEditing(q)} aria-label={`Sửa câu hỏi: ${shortStem(q.stem)}`}>
                         Sửa

@@ -248,7 +248,7 @@ export function ContestEditPage({ contestId }: { contestId: string }) {
       {rounds.data && rounds.data.length === 0 && <p>Chưa có vòng thi.</p>}
       {rounds.data && rounds.data.length > 0 && (
         <div className="table-wrap">
-          <table>
+          <table className="table-stack">
             <thead>
               <tr>
                 <th scope="col">Vòng</th>
@@ -263,12 +263,14 @@ export function ContestEditPage({ contestId }: { contestId: string }) {
             <tbody>
               {rounds.data.map((r) => (
                 <tr key={r.id}>
-                  <td>{r.title}</td>
-                  <td>{r.kind === 'quiz' ? 'Trắc nghiệm' : 'Chấm điểm'}</td>
                   <td>
+                    <strong>{r.title}</strong>
+                  </td>
+                  <td data-label="Loại">{r.kind === 'quiz' ? 'Trắc nghiệm' : 'Chấm điểm'}</td>
+                  <td data-label="Mở – Đóng">
                     {formatDateTime(r.opensAt)} – {formatDateTime(r.closesAt)}
                   </td>
-                  <td>{ROUND_STATUS_LABEL[r.status ?? ''] ?? r.status}</td>
+                  <td data-label="Trạng thái">{ROUND_STATUS_LABEL[r.status ?? ''] ?? r.status}</td>
                   <td>
                     {(organiser || assigned.has(r.id)) && <Link to={paths.judgeRound(r.id)}>Chấm, kết quả</Link>}
                     {organiser && r.kind === 'judged' && (
