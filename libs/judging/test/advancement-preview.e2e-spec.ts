@@ -79,6 +79,12 @@ describe('advancement preview', () => {
     expect(adv.userIds).toEqual(byUnit.advancing.map((a: any) => a.userId));
     const enrolled = await ok(http.get(`/rounds/${r2.id}/enrolments`, o));
     expect(enrolled.items.map((e: any) => e.userId).sort()).toEqual(adv.userIds.slice().sort());
+    // Each with the unit they registered with: the organiser checks the quota by eye.
+    expect(enrolled.items.map((e: any) => [e.fullName, e.unit]).sort()).toEqual([
+      ['Phạm Quốc Hưng', 'Phường Bãi Cháy'],
+      ['Trần Thị Ánh Dương', 'Phường Hạ Long'],
+      ['Vũ Đình Khải', 'Xã Quảng La'],
+    ]);
     const after = await ok(http.post(`/rounds/${r1.id}/advance/preview`, { quota }, o));
     expect(after.newCount).toBe(0);
     expect(after.advancing.every((a: any) => a.alreadyEnrolled)).toBe(true);

@@ -22,7 +22,7 @@ function PreviewTable({ preview }: { preview: AdvancementPreview }) {
   if (preview.advancing.length === 0) return <p>Chưa có ai được vào vòng theo cách chọn này.</p>;
   return (
     <div className="table-wrap">
-      <table>
+      <table className="table-stack">
         <caption className="visually-hidden">Danh sách người được vào vòng «{preview.toRoundTitle}»</caption>
         <thead>
           <tr>
@@ -36,14 +36,14 @@ function PreviewTable({ preview }: { preview: AdvancementPreview }) {
         <tbody>
           {preview.advancing.map((a) => (
             <tr key={a.userId}>
-              <td>{a.rank ?? '—'}</td>
+              <td data-label="Hạng">{a.rank ?? '—'}</td>
               <td>
-                {a.fullName}
+                <strong>{a.fullName}</strong>
                 {a.alreadyEnrolled && <span className="tag"> đã vào vòng</span>}
               </td>
-              <td>{points(a.score)}</td>
-              <td>{a.unit ?? '—'}</td>
-              <td>{reasonLabel(a)}</td>
+              <td data-label="Điểm">{points(a.score)}</td>
+              <td data-label="Đơn vị">{a.unit ?? '—'}</td>
+              <td data-label="Lý do">{reasonLabel(a)}</td>
             </tr>
           ))}
         </tbody>
@@ -111,10 +111,11 @@ export function EnrolmentList({ roundId, title, version }: { roundId: string; ti
         <>
           <p>{list.data.total} người</p>
           <div className="table-wrap">
-            <table>
+            <table className="table-stack">
               <thead>
                 <tr>
                   <th scope="col">Họ và tên</th>
+                  <th scope="col">Đơn vị</th>
                   <th scope="col">Cách vào vòng</th>
                   <th scope="col">Lúc</th>
                 </tr>
@@ -122,9 +123,12 @@ export function EnrolmentList({ roundId, title, version }: { roundId: string; ti
               <tbody>
                 {list.data.items.map((e) => (
                   <tr key={e.userId}>
-                    <td>{e.fullName}</td>
-                    <td>{e.source === 'picked' ? 'Ban giám khảo chọn' : 'Theo kết quả'}</td>
-                    <td>{formatDateTime(e.createdAt)}</td>
+                    <td>
+                      <strong>{e.fullName}</strong>
+                    </td>
+                    <td data-label="Đơn vị">{e.unit ?? '—'}</td>
+                    <td data-label="Cách vào vòng">{e.source === 'picked' ? 'Ban giám khảo chọn' : 'Theo kết quả'}</td>
+                    <td data-label="Lúc">{formatDateTime(e.createdAt)}</td>
                   </tr>
                 ))}
               </tbody>

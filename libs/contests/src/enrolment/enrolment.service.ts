@@ -11,6 +11,8 @@ export interface EnrolmentView {
   roundId: string;
   userId: string;
   fullName: string;
+  /** The unit given at registration for the round's contest (quotas are per unit). */
+  unit: string | null;
   source: EnrolmentSource;
   fromRoundId: string | null;
   createdAt: string;
@@ -48,8 +50,10 @@ export class EnrolmentService {
     const needle = q?.trim() ? `%${escapeLike(foldVietnamese(q.trim()))}%` : null;
     const where = `e.round_id = $1 AND ($2::text IS NULL OR ${foldedSql('u.full_name')} LIKE $2)`;
     const rows: Record<string, unknown>[] = await this.db.query(
-      `SELECT e.round_id, e.user_id, u.full_name, e.source, e.from_round_id, e.created_at
+      `SELECT e.round_id, e.user_id, u.full_name, reg.unit, e.source, e.from_round_id, e.created_at
          FROM round_enrolment e JOIN "user" u ON u.id = e.user_id
+         JOIN round r ON r.id = e.round_id
+         LEFT JOIN registration reg ON reg.contest_id = r.contest_id AND reg.user_id = e.user_id
         WHERE ${where} ORDER BY u.full_name, e.user_id LIMIT $3 OFFSET $4`,
       [roundId, needle, limit, offset],
     );
@@ -60,6 +64,7 @@ export class EnrolmentService {
         roundId: r.round_id as string,
         userId: r.user_id as string,
         fullName: r.full_name as string,
+        unit: (r.unit as string | null) ?? null,
         source: r.source as EnrolmentSource,
         fromRoundId: (r.from_round_id as string | null) ?? null,
         createdAt: new Date(r.created_at as string).toISOString(),

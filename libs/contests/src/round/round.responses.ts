@@ -99,6 +99,7 @@ export class EnrolmentResponse implements EnrolmentView {
   @ApiProperty({ format: 'uuid' }) roundId!: string;
   @ApiProperty({ format: 'uuid' }) userId!: string;
   @ApiProperty() fullName!: string;
+  @ApiProperty({ type: String, nullable: true, description: 'The unit given at registration for the contest' }) unit!: string | null;
   @ApiProperty({ enum: ENROLMENT_SOURCES }) source!: EnrolmentView['source'];
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) fromRoundId!: string | null;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;

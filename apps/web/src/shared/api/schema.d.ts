@@ -2480,6 +2480,8 @@ export interface components {
             /** Format: uuid */
             userId: string;
             fullName: string;
+            /** @description The unit given at registration for the contest */
+            unit: string | null;
             /** @enum {string} */
             source: "advanced" | "picked";
             /** Format: uuid */
