@@ -9,6 +9,7 @@ import { EXPORT_FORMATS, EXPORT_SCOPES, WithheldQuestionDto } from './results.dt
 import { AwardDocuments, PrizePlan, RankingRules, UnitPrizeFormula } from '../common/rule-schemas';
 import type { ReviewOutcome } from './review/attempt-review';
 import type { FlaggedWinner } from './review/flagged-winners';
+import type { RankedUnit } from '../awards/unit-prizes';
 
 /**
  * Response bodies of the results routes (OpenAPI; the web app's types are generated from
@@ -281,11 +282,31 @@ class AwardWinner {
   @ApiPropertyOptional({ description: 'Residents: the short public name' }) displayName?: string;
 }
 
+class UnitPrizeWon {
+  @ApiProperty() code!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty({ description: 'Tied with a unit just outside the prize' }) boundaryTie!: boolean;
+}
+
+/** A unit in the unit-prize ranking (libs/judging/src/awards/unit-prizes.ts). */
+export class RankedUnitResponse implements RankedUnit {
+  @ApiProperty() unit!: string;
+  @ApiProperty({ type: 'integer' }) entrants!: number;
+  @ApiProperty({ type: 'integer', nullable: true }) headcount!: number | null;
+  @ApiProperty() participation!: number;
+  @ApiProperty() winnerPoints!: number;
+  @ApiProperty() total!: number;
+  @ApiProperty() eligible!: boolean;
+  @ApiProperty({ type: String, enum: ['too_few_entrants', 'no_headcount'], nullable: true }) ineligibleReason!: RankedUnit['ineligibleReason'];
+  @ApiProperty({ type: 'integer', nullable: true }) rank!: number | null;
+  @ApiProperty({ type: () => UnitPrizeWon, nullable: true }) prize!: UnitPrizeWon | null;
+}
+
 export class ContestAwardsResponse {
   @ApiProperty({ format: 'uuid' }) contestId!: string;
   @ApiProperty({ enum: ['highest-only', 'each-round'] }) acrossRounds!: string;
   @ApiProperty({ type: () => [AwardRound] }) rounds!: AwardRound[];
   @ApiProperty({ type: () => [AwardWinner] }) winners!: AwardWinner[];
-  @ApiProperty({ type: 'array', items: { type: 'object', additionalProperties: true }, nullable: true, description: 'Units ranked for the unit prizes: { unit, entrants, points, …, rank, prize }' })
-  units!: unknown[] | null;
+  @ApiProperty({ type: () => [RankedUnitResponse], nullable: true, description: 'Units ranked for the unit prizes (null without a unit prize formula)' })
+  units!: RankedUnitResponse[] | null;
 }

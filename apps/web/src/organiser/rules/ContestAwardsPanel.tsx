@@ -1,7 +1,7 @@
 import { useLoad } from '../../shared/hooks';
 import { ErrorMessage, Loading } from '../../shared/ui/Feedback';
 import { rulesApi } from './api';
-import { rankedUnits, roundsCounted, unitRow } from './contest-awards-model';
+import { roundsCounted, unitRow } from './contest-awards-model';
 
 /**
  * "Danh sách đạt giải toàn cuộc thi": GET /contests/:id/awards — each person's prize across
@@ -21,7 +21,7 @@ export function ContestAwardsPanel({ contestId }: { contestId: string }) {
 }
 
 function AwardsTables({ view }: { view: NonNullable<Awaited<ReturnType<typeof rulesApi.contestAwards>>> }) {
-  const units = rankedUnits(view);
+  const units = view.units;
   return (
     <>
       <p>{roundsCounted(view)}</p>

@@ -4,18 +4,7 @@ import type { components } from '../../shared/api/schema';
 export type ContestAwardsView = components['schemas']['ContestAwardsResponse'];
 
 /** One unit of the unit-prize ranking, as libs/judging/src/awards/unit-prizes.ts ranks it. */
-export interface RankedUnitView {
-  unit: string;
-  entrants: number;
-  headcount: number | null;
-  participation: number;
-  winnerPoints: number;
-  total: number;
-  eligible: boolean;
-  ineligibleReason: 'too_few_entrants' | 'no_headcount' | null;
-  rank: number | null;
-  prize: { code: string; name: string; boundaryTie: boolean } | null;
-}
+export type RankedUnitView = components['schemas']['RankedUnitResponse'];
 
 const INELIGIBLE: Record<NonNullable<RankedUnitView['ineligibleReason']>, string> = {
   too_few_entrants: 'Không xét giải: chưa đủ số người dự thi tối thiểu',
@@ -28,11 +17,6 @@ const number = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 2 });
 export function unitRow(u: RankedUnitView): { rank: string; unit: string; entrants: string; total: string; prize: string } {
   const prize = u.prize ? `${u.prize.name}${u.prize.boundaryTie ? ' (đồng hạng ở ranh giới giải)' : ''}` : u.eligible ? '—' : INELIGIBLE[u.ineligibleReason ?? 'too_few_entrants'];
   return { rank: u.rank === null ? '—' : String(u.rank), unit: u.unit, entrants: number.format(u.entrants), total: number.format(u.total), prize };
-}
-
-/** The units of the answer, typed (the API documents them as free objects). */
-export function rankedUnits(view: ContestAwardsView): RankedUnitView[] | null {
-  return view.units === null ? null : (view.units as unknown as RankedUnitView[]);
 }
 
 /** Which rounds the figures come from, in words: published ones, and provisional ones marked so. */

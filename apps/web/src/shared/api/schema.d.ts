@@ -3701,6 +3701,25 @@ export interface components {
             /** @description Residents: the short public name */
             displayName?: string;
         };
+        UnitPrizeWon: {
+            code: string;
+            name: string;
+            /** @description Tied with a unit just outside the prize */
+            boundaryTie: boolean;
+        };
+        RankedUnitResponse: {
+            unit: string;
+            entrants: number;
+            headcount: number | null;
+            participation: number;
+            winnerPoints: number;
+            total: number;
+            eligible: boolean;
+            /** @enum {string|null} */
+            ineligibleReason: "too_few_entrants" | "no_headcount" | null;
+            rank: number | null;
+            prize: components["schemas"]["UnitPrizeWon"] | null;
+        };
         ContestAwardsResponse: {
             /** Format: uuid */
             contestId: string;
@@ -3708,10 +3727,8 @@ export interface components {
             acrossRounds: "highest-only" | "each-round";
             rounds: components["schemas"]["AwardRound"][];
             winners: components["schemas"]["AwardWinner"][];
-            /** @description Units ranked for the unit prizes: { unit, entrants, points, …, rank, prize } */
-            units: {
-                [key: string]: unknown;
-            }[] | null;
+            /** @description Units ranked for the unit prizes (null without a unit prize formula) */
+            units: components["schemas"]["RankedUnitResponse"][] | null;
         };
         WinnerCountsDto: {
             winners: number;
