@@ -35,4 +35,4 @@ echo "== build web app"
 bash scripts/build-web.sh | tail -2
 echo "== nginx topology: api x2 + worker behind deploy/nginx/legal-contest.conf"
 export TZ=UTC LC_STACK=nginx
-npx jest --testRegex '(test/deploy/.*\.deploy-spec|test/browser/resident\.e2e-spec)\.ts$' "$@"
+npx jest --selectProjects e2e --testRegex '(test/deploy/.*\.deploy-spec|test/browser/resident\.e2e-spec)\.ts$' "$@"

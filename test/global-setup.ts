@@ -6,9 +6,12 @@ import { createScratchDatabase } from '../scripts/lib/scratch-db';
 
 /**
  * One scratch database and one Redis key prefix (in the test DB index) per run, so tests
- * never touch demo data and two runs on one machine never meet.
+ * never touch demo data and two runs on one machine never meet. Both services projects
+ * (integration, e2e) name this file; jest calls it once per project, so the second call
+ * keeps the first one's database.
  */
 export default async function globalSetup(): Promise<void> {
+  if (process.env.LC_TEST_SCRATCH) return;
   loadDotEnv(join(__dirname, '..'));
   const run = `${Date.now().toString(36)}${randomBytes(3).toString('hex')}`;
   const dbName = `lc_test_${run}`;
@@ -29,5 +32,6 @@ export default async function globalSetup(): Promise<void> {
     ADMIN_PASSWORD: 'Admin@test-2026',
     AUTH_RATE_LIMIT_PER_MINUTE: '100000',
     AUTH_IP_RATE_LIMIT_PER_MINUTE: '100000',
+    LC_TEST_SCRATCH: dbName,
   });
 }

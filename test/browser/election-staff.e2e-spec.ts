@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { entrant, KnownQuestion, waitFor } from '../../libs/contests/test/factories';
-import { pdftotext, toUnicodeChars } from '../../libs/judging/src/certificates/test-pdf';
+import { pdftotext, toUnicodeChars } from '../../libs/judging/test/pdf-reader';
 import { readXlsx, takeAttempt } from '../../libs/judging/test/results-helpers';
 import { ok, Session } from '../factories';
 import { expectAccessible } from './axe';

@@ -7,7 +7,7 @@ import { LeaderboardApiModule } from '@lc/leaderboard';
 import { AppConfig, HealthModule, MetricsController, PlatformModule } from '@lc/platform';
 import { QuestionBankModule } from '@lc/question-bank';
 import { StatisticsModule } from '@lc/statistics';
-import { ALL_ENTITIES } from './entities';
+import { ALL_ENTITIES } from '@lc/entities';
 
 @Module({})
 export class ApiModule {

@@ -4,7 +4,7 @@ import { ContestsWorkerModule } from '@lc/contests';
 import { IdentityCoreModule, PersonalDataWorkerModule } from '@lc/identity';
 import { JudgingWorkerModule } from '@lc/judging';
 import { AppConfig, PlatformModule } from '@lc/platform';
-import { ALL_ENTITIES } from '../../api/src/entities';
+import { ALL_ENTITIES } from '@lc/entities';
 
 /** Queue processors only: no HTTP. Feature modules add their processors here. */
 @Module({})

@@ -64,9 +64,11 @@ export class AttemptsController {
   }
 
   /**
-   * Rate-limited inside the autosave script itself (no extra round trip). Served by
-   * AutosaveHandler, which takes the same steps without Nest's per-request pipeline; this
-   * method declares the route (docs, authorization matrix) and answers if the swap is absent.
+   * Declared here, never run: `@LeanRoute` makes Fastify call AutosaveHandler instead
+   * (`installLeanRoutes`, from `createHttpApp`), the same steps without Nest's per-request
+   * pipeline. This method keeps the route in the OpenAPI document and the authorization
+   * matrix, and is what would answer if the swap were missing; the autosave-route e2e test
+   * fails if it ever runs. Rate-limited inside the autosave script (no extra round trip).
    */
   @Put('attempts/:id/answers/:questionId')
   @LeanRoute(AutosaveHandler)

@@ -2,11 +2,17 @@ import { expectError, startApi, TestApi } from '../../../test/harness';
 import { loginAdmin } from '../../../test/factories';
 import { entrant, liveQuiz, orgWithBank, OrgSetup } from '../../contests/test/factories';
 import { AutosaveHandler } from '../src/answers/autosave.handler';
+import { AttemptsController } from '../src/attempts.controller';
 import { answerBody, RecordingHttp } from './helpers';
 
 /** PUT /attempts/:id/answers/:questionId is served by AutosaveHandler, answering as Nest's pipeline did. */
 describe('the autosave route (lean handler)', () => {
   const handle = jest.spyOn(AutosaveHandler.prototype, 'handle');
+  // The swap: Nest's method only declares the route and must never run. Nest reads the route
+  // from metadata on the method itself, so the spy carries it over (else the route vanishes).
+  const declared = AttemptsController.prototype.saveAnswer;
+  const nestMethod = jest.spyOn(AttemptsController.prototype, 'saveAnswer');
+  for (const key of Reflect.getMetadataKeys(declared)) Reflect.defineMetadata(key, Reflect.getMetadata(key, declared), AttemptsController.prototype.saveAnswer);
   let api: TestApi;
   let http: RecordingHttp;
   let setup: OrgSetup;
@@ -47,5 +53,6 @@ describe('the autosave route (lean handler)', () => {
     expect((await http.put(`/attempts//answers/${q.id}`, { optionIds: ['a1'] }, r.token)).status).toBe(404);
     expect(expectError(await http.put(path, { optionIds: ['zz'] }, r.token), 400).code).toBe('unknown_option');
     expect(handle.mock.calls.length).toBeGreaterThanOrEqual(8);
+    expect(nestMethod).not.toHaveBeenCalled();
   });
 });

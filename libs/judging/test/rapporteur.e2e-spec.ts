@@ -5,7 +5,7 @@ import { expectError, Http, startApi, TestApi } from '../../../test/harness';
 import { loginAdmin, newStaff, ok, Session } from '../../../test/factories';
 import { entrant, iso, newContest, orgWithBank, quizRound, sleep } from '../../contests/test/factories';
 import { answerAll } from '../../attempts/test/helpers';
-import { pdfPageCount, pdftotext, toUnicodeChars } from '../src/certificates/test-pdf';
+import { pdfPageCount, pdftotext, toUnicodeChars } from './pdf-reader';
 import { handInFile, marksFor, pdfBytes, RUBRIC } from './judged-entries-helpers';
 import { download } from './results-helpers';
 

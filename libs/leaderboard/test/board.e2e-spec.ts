@@ -5,7 +5,7 @@ import { Test } from '@nestjs/testing';
 import { IdentityCoreModule } from '@lc/identity';
 import { LeaderboardModule, LeaderboardService } from '@lc/leaderboard';
 import { PlatformModule } from '@lc/platform';
-import { ALL_ENTITIES } from '../../../apps/api/src/entities';
+import { ALL_ENTITIES } from '@lc/entities';
 import { testConfig } from '../../../test/harness';
 import { BoardStore } from '../src/board/board-store';
 

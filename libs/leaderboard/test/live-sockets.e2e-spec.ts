@@ -5,7 +5,7 @@ import { Socket } from 'socket.io-client';
 import { IdentityCoreModule } from '@lc/identity';
 import { LeaderboardModule, LiveService } from '@lc/leaderboard';
 import { PlatformModule } from '@lc/platform';
-import { ALL_ENTITIES } from '../../../apps/api/src/entities';
+import { ALL_ENTITIES } from '@lc/entities';
 import { Http, startApi, TestApi, testConfig } from '../../../test/harness';
 import { newResident, Session } from '../../../test/factories';
 import { connect, connected, once } from './helpers';

@@ -1,5 +1,5 @@
 import { Http, startApi, TestApi } from '../../../test/harness';
-import { sampleQuestions } from '../src/transfer/formats/sample-questions';
+import { sampleQuestions } from './sample-questions';
 import { allQuestions, exportFile, importFile, newBank, newTenant, Tenant } from './helpers';
 
 /** What a format must carry: everything but ids and timestamps. */

@@ -4,7 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import Redis from 'ioredis';
 import { DataSource } from 'typeorm';
 import { type Actor, type ClientInfo } from '@lc/identity';
-import { isRoundAcceptingEntries, type RoundInfo, RoundLookup, RoundPoolService, sqlRows } from '@lc/contests';
+import { ENTRANT_SQL, isRoundAcceptingEntries, refuseNonEntrant, type RoundInfo, RoundLookup, RoundPoolService, sqlRows } from '@lc/contests';
 import { LiveService } from '@lc/leaderboard';
 import { AppConfig, ClockService, conflict, DomainError, forbidden, isUniqueViolation, notFound, REDIS, RedisKeys } from '@lc/platform';
 import { cryptoRng, type DrawnQuestion, drawAttempt } from '../draw/draw';
@@ -159,13 +159,11 @@ export class AttemptStartService {
     }
     const [who] = await sqlRows<{ registered: boolean; enrolled: boolean; used: number }>(
       this.db,
-      `SELECT EXISTS (SELECT 1 FROM registration WHERE contest_id = $1 AND user_id = $3) AS registered,
-              EXISTS (SELECT 1 FROM round_enrolment WHERE round_id = $2 AND user_id = $3) AS enrolled,
+      `SELECT ${ENTRANT_SQL},
               (SELECT count(*)::int FROM attempt WHERE round_id = $2 AND user_id = $3) AS used`,
       [round.contestId, round.id, userId],
     );
-    if (!who.registered) throw new DomainError('not_registered', 403, 'Register for the contest before entering its rounds', { contestId: round.contestId });
-    if (round.entry === 'enrolled' && !who.enrolled) throw new DomainError('not_enrolled', 403, 'Only entrants who advanced to this round may enter it');
+    refuseNonEntrant(round, who, 'enter it');
     if (who.used >= round.maxAttempts) {
       throw conflict('attempt_limit_reached', `You have used all ${round.maxAttempts} attempt(s) allowed in this round`, { maxAttempts: round.maxAttempts, used: who.used });
     }

@@ -92,6 +92,18 @@ export class RoundJudgesService {
     return rows.length > 0;
   }
 
+  /** The round's jury: its judges who have not recused themselves. */
+  async activeJudgeIds(roundId: string): Promise<Set<string>> {
+    const rows = await sqlRows<{ user_id: string }>(this.db, 'SELECT user_id FROM round_judge WHERE round_id = $1 AND recused_at IS NULL', [roundId]);
+    return new Set(rows.map((r) => r.user_id));
+  }
+
+  /** Whether this user recused themselves from the round (false when never assigned). */
+  async hasRecused(roundId: string, userId: string): Promise<boolean> {
+    const [r] = await sqlRows<{ recused: boolean }>(this.db, 'SELECT recused_at IS NOT NULL AS recused FROM round_judge WHERE round_id = $1 AND user_id = $2', [roundId, userId]);
+    return !!r?.recused;
+  }
+
   private async rows(roundId: string, userId?: string): Promise<RoundJudgeView[]> {
     const rows = await sqlRows<Record<string, unknown>>(
       this.db,

@@ -6,7 +6,7 @@ import {
   type LeaderboardSettings,
   type PredictionQuestion,
   type Prize,
-  type RankingRules,
+  type StoredRankingRules,
   type RoundEntry,
   type RoundKind,
   type RoundStatus,
@@ -31,7 +31,7 @@ export interface RoundSettings {
   leaderboard: LeaderboardSettings;
   advancement: Advancement | null;
   prizes: Prize[];
-  rankingRules: RankingRules | null;
+  rankingRules: StoredRankingRules | null;
   integrity: Partial<IntegritySettings> | null;
   entry: RoundEntry;
 }

@@ -30,7 +30,7 @@ import {
   PREDICTION_TARGETS,
   type PredictionCountBy,
   type PredictionTarget,
-  type RankingRules,
+  type StoredRankingRules,
   ROUND_ENTRIES,
   ROUND_KINDS,
   type RoundEntry,
@@ -147,7 +147,7 @@ export class CreateRoundDto {
   @ApiPropertyOptional({ allOf: [{ $ref: getSchemaPath('RankingRulesInput') }], nullable: true, description: 'Tie-break chain etc. as the judging module defines it (validated there; PUT /rounds/:id/rules)', example: { chain: ['score', 'prediction', 'time-taken', 'submitted-at'] } })
   @IsOptional()
   @IsObject()
-  rankingRules?: RankingRules | null;
+  rankingRules?: StoredRankingRules | null;
   @ApiPropertyOptional({ type: IntegritySettingsDto })
   @IsOptional()
   @ValidateNested()

@@ -7,7 +7,7 @@ import type {
   LeaderboardSettings,
   PredictionQuestion,
   Prize,
-  RankingRules,
+  StoredRankingRules,
   RoundEntry,
   RoundKind,
   RoundStatus,
@@ -40,7 +40,7 @@ export class Round {
   @Column({ type: 'jsonb' }) leaderboard!: LeaderboardSettings;
   @Column({ type: 'jsonb', nullable: true }) advancement!: Advancement | null;
   @Column({ type: 'jsonb', default: () => "'[]'" }) prizes!: Prize[];
-  @Column({ type: 'jsonb', nullable: true }) rankingRules!: RankingRules | null;
+  @Column({ type: 'jsonb', nullable: true }) rankingRules!: StoredRankingRules | null;
   @Column({ type: 'jsonb', nullable: true }) integrity!: Partial<IntegritySettings> | null;
   @Column({ type: 'varchar', length: 16, default: 'open' }) entry!: RoundEntry;
   @Column({ type: 'varchar', length: 16, default: 'draft' }) status!: RoundStatus;

@@ -18,6 +18,9 @@ export type AdvancementMode = (typeof ADVANCEMENT_MODES)[number];
  */
 export const PREDICTION_TARGETS = ['perfect-score-entrants', 'entrants', 'custom'] as const;
 export type PredictionTarget = (typeof PREDICTION_TARGETS)[number];
+/** The targets the close counts by itself (judging's ranking rules name one); `custom` is given by staff. */
+export const COUNTED_PREDICTION_TARGETS = ['entrants', 'perfect-score-entrants'] as const satisfies readonly PredictionTarget[];
+export type CountedPredictionTarget = (typeof COUNTED_PREDICTION_TARGETS)[number];
 export const PREDICTION_COUNTS = ['people', 'attempts'] as const;
 export type PredictionCountBy = (typeof PREDICTION_COUNTS)[number];
 
@@ -64,7 +67,10 @@ export interface IntegritySettings {
 }
 
 export const DEFAULT_INTEGRITY: IntegritySettings = { minSecondsPerQuestion: 2, maxAccountsPerDevice: 2, maxAccountsPerIp: 20 };
-/** The tie-break chain and related settings; owned and validated by the judging module. */
-export type RankingRules = Record<string, unknown>;
+/**
+ * The round's ranking rules as stored (jsonb): judging's `RankingRules` owns the shape and
+ * validates it (`parseRankingRules`); contests, below judging, keeps them opaque.
+ */
+export type StoredRankingRules = Record<string, unknown>;
 
 export type { SelectionRule };

@@ -66,5 +66,3 @@ function placeOrThrow(level: Organisation['level'], province: string | null | un
   if ('problem' in place) throw badRequest('invalid_province', place.problem.problems[0], [place.problem]);
   return place.province;
 }
-
-/** A user's text inside LIKE: % and _ are literal. */

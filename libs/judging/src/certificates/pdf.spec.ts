@@ -5,7 +5,7 @@ import { renderCertificatesPdf } from './certificate-pdf';
 import { renderDecisionPdf } from './decision-pdf';
 import { fontDir } from './fonts';
 import { pdfToBuffer, placeAndDate, writePdf } from './pdf-common';
-import { pdfPageCount, pdftotext, toUnicodeChars } from './test-pdf';
+import { pdfPageCount, pdftotext, toUnicodeChars } from '../../test/pdf-reader';
 
 const date = new Date('2026-03-04T20:00:00Z'); // 05/03/2026 in Vietnam
 const issuer = { parent: 'Ủy ban nhân dân tỉnh Thừa Thiên Huế', name: 'Sở Tư pháp' };

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, type ApiPropertyOptions, getSchemaPath } from '@nestjs/swagger';
-import { PREDICTION_COUNTS, PREDICTION_TARGETS, REPRESENTATIVES, TIE_BREAK_STEPS } from '../ranking/rules';
+import { COUNTED_PREDICTION_TARGETS, PREDICTION_COUNTS } from '@lc/contests';
+import { REPRESENTATIVES, TIE_BREAK_STEPS } from '../ranking/rules';
 
 /**
  * The judging module's rule objects as OpenAPI documents them (the web app's types are
@@ -16,12 +17,12 @@ import { PREDICTION_COUNTS, PREDICTION_TARGETS, REPRESENTATIVES, TIE_BREAK_STEPS
 const CODE_PATTERN = '^[a-z0-9][a-z0-9_-]{0,39}$';
 
 export class PredictionRuleInput {
-  @ApiPropertyOptional({ enum: PREDICTION_TARGETS, description: 'What the prediction question asks to guess; default entrants' }) target?: string;
+  @ApiPropertyOptional({ enum: COUNTED_PREDICTION_TARGETS, description: 'What the prediction question asks to guess; default entrants' }) target?: string;
   @ApiPropertyOptional({ enum: PREDICTION_COUNTS, description: 'Default people' }) countBy?: string;
 }
 
 export class PredictionRule {
-  @ApiProperty({ enum: PREDICTION_TARGETS }) target!: (typeof PREDICTION_TARGETS)[number];
+  @ApiProperty({ enum: COUNTED_PREDICTION_TARGETS }) target!: (typeof COUNTED_PREDICTION_TARGETS)[number];
   @ApiProperty({ enum: PREDICTION_COUNTS }) countBy!: (typeof PREDICTION_COUNTS)[number];
 }
 

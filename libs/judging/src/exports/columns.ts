@@ -1,5 +1,6 @@
 import { formatVnDateTime } from '../common/vn-format';
-import { maskIdentifier, neutraliseFormula } from './sanitise';
+import { neutraliseFormula } from '@lc/platform';
+import { maskIdentifier } from './sanitise';
 
 /**
  * How a column's value is written: `national-id` and `phone` are always masked, `text`

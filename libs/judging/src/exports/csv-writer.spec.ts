@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { writeCsv } from './csv-writer';
 import { RESULT_COLUMNS } from './result-columns';
-import { probingSource, resultRow } from './test-data';
+import { probingSource, resultRow } from '../../test/export-rows';
 
 describe('CSV export', () => {
   const dir = mkdtempSync(join(tmpdir(), 'lc-csv-'));

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { RESULT_COLUMNS } from './result-columns';
-import { probingSource, resultRow } from './test-data';
+import { probingSource, resultRow } from '../../test/export-rows';
 import { safeSheetName, writeXlsx, xlsxStream } from './xlsx-writer';
 
 async function readSheet(file: string) {

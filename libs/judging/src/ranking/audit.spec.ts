@@ -1,7 +1,7 @@
 import { hashRankingInputs, hashRankingOutput, separatorAt } from './audit';
 import { rankRound } from './rank-round';
 import { parseRankingRules } from './rules';
-import { OPENS_AT, row } from './test-rows';
+import { OPENS_AT, row } from '../../test/ranking-rows';
 
 const rules = parseRankingRules({});
 const chained = parseRankingRules({ chain: ['score', 'prediction', 'under-before-over', 'time-taken', 'submitted-at'] });

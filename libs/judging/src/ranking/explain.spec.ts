@@ -1,7 +1,7 @@
 import { explainFromNeighbours, explainPlace } from './explain';
 import { rankRound } from './rank-round';
 import { parseRankingRules } from './rules';
-import { OPENS_AT, row } from './test-rows';
+import { OPENS_AT, row } from '../../test/ranking-rows';
 
 const ctx = { actual: 1000, opensAt: OPENS_AT };
 

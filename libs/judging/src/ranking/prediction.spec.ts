@@ -1,5 +1,5 @@
 import { computePredictionActual, computePredictionActualAsync, isPerfect } from './prediction';
-import { row } from './test-rows';
+import { row } from '../../test/ranking-rows';
 
 describe('prediction actual value', () => {
   const rows = [

@@ -3,7 +3,7 @@ import { DomainError } from '@lc/platform';
 import { RankableAttempt } from './attempt-row';
 import { rankRound } from './rank-round';
 import { parseRankingRules } from './rules';
-import { OPENS_AT, row } from './test-rows';
+import { OPENS_AT, row } from '../../test/ranking-rows';
 
 const rules = parseRankingRules({});
 const ctx = (actual: number | null = null) => ({ actual, opensAt: OPENS_AT });

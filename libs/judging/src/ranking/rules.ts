@@ -1,3 +1,4 @@
+import { COUNTED_PREDICTION_TARGETS, PREDICTION_COUNTS, type CountedPredictionTarget, type PredictionCountBy } from '@lc/contests';
 import { isRecord, Problems, rejectUnknownKeys } from '../common/problems';
 
 /**
@@ -21,14 +22,9 @@ const RETIRED_KEYS = ['equalDistance'] as const;
 export const REPRESENTATIVES = ['best', 'last'] as const;
 export type Representative = (typeof REPRESENTATIVES)[number];
 
-/** What the prediction question asks residents to guess. */
-export const PREDICTION_TARGETS = ['entrants', 'perfect-score-entrants'] as const;
-export type PredictionTarget = (typeof PREDICTION_TARGETS)[number];
-export const PREDICTION_COUNTS = ['people', 'attempts'] as const;
-export type PredictionCountBy = (typeof PREDICTION_COUNTS)[number];
-
+/** What the prediction question asks residents to guess (contests' vocabulary: `round.types.ts`). */
 export interface PredictionRule {
-  target: PredictionTarget;
+  target: CountedPredictionTarget;
   countBy: PredictionCountBy;
 }
 
@@ -94,9 +90,9 @@ export function parseRankingRules(input: unknown): RankingRules {
       rejectUnknownKeys(o.prediction, ['target', 'countBy'], 'prediction', p);
       const t = o.prediction.target ?? d.prediction?.target;
       const c = o.prediction.countBy ?? d.prediction?.countBy;
-      if (!oneOf(PREDICTION_TARGETS, t)) p.add('prediction.target', `must be one of ${PREDICTION_TARGETS.join(', ')}`);
+      if (!oneOf(COUNTED_PREDICTION_TARGETS, t)) p.add('prediction.target', `must be one of ${COUNTED_PREDICTION_TARGETS.join(', ')}`);
       if (!oneOf(PREDICTION_COUNTS, c)) p.add('prediction.countBy', `must be one of ${PREDICTION_COUNTS.join(', ')}`);
-      prediction = { target: t as PredictionTarget, countBy: c as PredictionCountBy };
+      prediction = { target: t as CountedPredictionTarget, countBy: c as PredictionCountBy };
     }
   }
   p.throwIfAny('invalid_ranking_rules', 'ranking rules');

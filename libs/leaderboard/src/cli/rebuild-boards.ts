@@ -4,7 +4,7 @@ import { NestFactory } from '@nestjs/core';
 import { IdentityCoreModule } from '@lc/identity';
 import { AppConfig, loadConfigOrExit, PlatformModule } from '@lc/platform';
 // An entry point like the worker: it shares the platform's entity list.
-import { ALL_ENTITIES } from '../../../../apps/api/src/entities';
+import { ALL_ENTITIES } from '@lc/entities';
 import { LeaderboardModule } from '../leaderboard.module';
 import { LeaderboardService } from '../leaderboard.service';
 

@@ -4,3 +4,4 @@ export * from './file-refused';
 export * from './decode-text';
 export * from './zip-guard';
 export * from './sheet-rows';
+export * from './formula';

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { type Actor, AccessService } from '@lc/identity';
-import { Round, sqlRows } from '@lc/contests';
+import { Round, RoundJudgesService } from '@lc/contests';
 import { DomainError, forbidden, notFound } from '@lc/platform';
 import { JurySettings } from '../jury/jury-settings.entity';
 import { JudgedEntry } from './judged-entry.entity';
@@ -27,6 +27,7 @@ export class EntryAccess {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly access: AccessService,
+    private readonly judges: RoundJudgesService,
   ) {}
 
   async entry(actor: Actor, entryId: string): Promise<EntryContext> {
@@ -57,12 +58,11 @@ export class EntryAccess {
     const s = await this.db.getRepository(JurySettings).findOneBy({ roundId });
     if (!s || s.headJudgeUserId !== userId) return false;
     // A head judge who recused from the round has a conflict: no longer head either.
-    const [r] = await sqlRows<{ recused: boolean }>(this.db, 'SELECT recused_at IS NOT NULL AS recused FROM round_judge WHERE round_id = $1 AND user_id = $2', [roundId, userId]);
-    return !r?.recused;
+    return !(await this.judges.hasRecused(roundId, userId));
   }
 
-  async activeJudgeIds(roundId: string): Promise<Set<string>> {
-    const rows = await sqlRows<{ user_id: string }>(this.db, 'SELECT user_id FROM round_judge WHERE round_id = $1 AND recused_at IS NULL', [roundId]);
-    return new Set(rows.map((r) => r.user_id));
+  /** The round's jury (contests' RoundJudgesService decides membership). */
+  activeJudgeIds(roundId: string): Promise<Set<string>> {
+    return this.judges.activeJudgeIds(roundId);
   }
 }

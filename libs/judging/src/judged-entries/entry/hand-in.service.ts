@@ -4,8 +4,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { FastifyRequest } from 'fastify';
 import { DataSource } from 'typeorm';
 import type { Actor } from '@lc/identity';
-import { isRoundAcceptingEntries, Round, sqlRows } from '@lc/contests';
-import { AppConfig, badRequest, ClockService, conflict, DomainError, forbidden, notFound, watchUpload } from '@lc/platform';
+import { ENTRANT_SQL, type EntrantAnswer, isRoundAcceptingEntries, refuseNonEntrant, Round, sqlRows } from '@lc/contests';
+import { AppConfig, badRequest, ClockService, conflict, forbidden, notFound, watchUpload } from '@lc/platform';
 import { requireHandInKinds } from '../brief/brief-input';
 import { BriefService } from '../brief/brief.service';
 import { EntryFileStore, type StoredFile } from '../files/entry-file-store';
@@ -108,14 +108,8 @@ export class HandInService {
   }
 
   private async requireEntrant(round: Round, userId: string): Promise<void> {
-    const [who] = await sqlRows<{ registered: boolean; enrolled: boolean }>(
-      this.db,
-      `SELECT EXISTS (SELECT 1 FROM registration WHERE contest_id = $1 AND user_id = $3) AS registered,
-              EXISTS (SELECT 1 FROM round_enrolment WHERE round_id = $2 AND user_id = $3) AS enrolled`,
-      [round.contestId, round.id, userId],
-    );
-    if (!who.registered) throw new DomainError('not_registered', 403, 'Register for the contest before entering its rounds', { contestId: round.contestId });
-    if (round.entry === 'enrolled' && !who.enrolled) throw new DomainError('not_enrolled', 403, 'Only entrants who advanced to this round may hand in an entry');
+    const [who] = await sqlRows<EntrantAnswer>(this.db, `SELECT ${ENTRANT_SQL}`, [round.contestId, round.id, userId]);
+    refuseNonEntrant(round, who, 'hand in an entry');
   }
 
   private async filePart(req: FastifyRequest): Promise<MultipartFile> {

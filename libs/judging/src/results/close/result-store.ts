@@ -27,15 +27,15 @@ export interface StoreMeta {
   publishedBy: string | null;
 }
 
-/**
- * Serialises every change to one round's results (close, publish, correction, review, rules)
- * for the rest of the caller's transaction.
- */
 /** The contest's rule for prizes across rounds (one per person, the highest, unless set otherwise). */
 export async function acrossRoundsOf(m: EntityManager, contestId: string): Promise<AcrossRounds> {
   return (await m.findOneBy(ContestAwardRules, { contestId }))?.acrossRounds ?? 'highest-only';
 }
 
+/**
+ * Serialises every change to one round's results (close, publish, correction, review, rules)
+ * for the rest of the caller's transaction.
+ */
 export async function lockResults(m: EntityManager, roundId: string): Promise<void> {
   await m.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`results:${roundId}`]);
 }

@@ -5,7 +5,7 @@ import { writeAiken } from './aiken/write-aiken';
 import { escapeGift, unescapeGift } from './gift/gift-text';
 import { parseGift, parseNumericAnswer } from './gift/parse-gift';
 import { parseQuestionFile, writeQuestionFile } from './registry';
-import { comparable, sampleQuestions } from './sample-questions';
+import { comparable, sampleQuestions } from '../../../test/sample-questions';
 import { ImportProblem, IMPORT_FORMATS, isFileWarning, ParsedQuestion, ParseStream } from './types';
 
 async function collect(stream: ParseStream): Promise<ParsedQuestion[]> {

@@ -1,4 +1,4 @@
-import type { QuestionContent } from '../../questions/question-content';
+import type { QuestionContent } from '../src/questions/question-content';
 
 /**
  * Questions that exercise every field and the characters each format must escape: GIFT's

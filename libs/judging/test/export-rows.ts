@@ -1,4 +1,4 @@
-import { ResultExportRow } from './result-columns';
+import { ResultExportRow } from '../src/exports/result-columns';
 
 /** Rows for export tests: row 0 carries every hazard (diacritics, formula, full ID). */
 export function resultRow(i: number): ResultExportRow {

@@ -1,4 +1,4 @@
-import { RankableAttempt } from './attempt-row';
+import { RankableAttempt } from '../src/ranking/attempt-row';
 
 const T0 = Date.parse('2026-03-01T01:00:00.000Z');
 
