@@ -12,5 +12,4 @@ export const OWED_MOVES: Record<string, string> = {
   "identity writes attempt (attempts's): libs/identity/src/personal-data/retention.ts": 'retention purge: each owner should purge its rows when the retention job asks (an event)',
   "identity writes attempt_event (attempts's): libs/identity/src/personal-data/retention.ts": 'retention purge: each owner should purge its rows when the retention job asks (an event)',
   "identity writes audit_log (platform's): libs/identity/src/personal-data/retention.ts": 'retention purge: AuditService (platform) should own the audit purge',
-  "judging writes attempt (attempts's): libs/judging/src/results/review/attempt-status.ts": 'voiding / reinstating / clearing an attempt should be an attempts service judging calls',
 };
