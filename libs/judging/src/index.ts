@@ -41,4 +41,7 @@ export { ResultsCoreModule } from './results/results.module';
 export { CloseRound } from './results/close/close-round';
 export { ResultExportWriter } from './results/exports/export-writer';
 export { JUDGED_ENTRY_ENTITIES } from './judged-entries/entities';
+export { JudgedEntriesModule } from './judged-entries/judged-entries.module';
+export * from './judged-entries/entry/judged-entry-personal-data';
+export * from './results/read/result-personal-data';
 export * from './judged-entries/judged-standings';

@@ -16,6 +16,7 @@ export * from './metrics/metrics.controller';
 export * from './health/health.module';
 export * from './audit/audit-log.entity';
 export * from './audit/audit.service';
+export * from './audit/audit-personal-data';
 export * from './http/domain-error';
 export * from './http/error-body';
 export * from './http/all-exceptions.filter';
