@@ -1,4 +1,4 @@
-import { maskMiddle } from '@lc/identity';
+import { maskMiddle } from '../text/mask';
 
 /**
  * Spreadsheet programs run a cell that starts with = + - @ (or a tab / carriage return

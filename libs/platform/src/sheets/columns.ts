@@ -1,4 +1,4 @@
-import { formatVnDateTime } from '../common/vn-format';
+import { formatVnDateTime } from '../text/vn-format';
 import { maskIdentifier, neutraliseFormula } from './sanitise';
 
 /**
