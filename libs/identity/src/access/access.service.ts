@@ -6,14 +6,16 @@ import type { Actor } from '../auth/actor';
 
 /**
  * Every kind of record whose access depends on its organisation, and the SQL that finds
- * that organisation. Feature tables are named here (not imported) so identity depends on
- * no feature module. An owner never changes, so answers are cached.
+ * that organisation. Identity depends on no feature module, so the owners publish the
+ * answer as a view `<record>_organisation (id, organisation_id)` in their migrations
+ * (migrations/…-AddRecordOrganisationViews.ts): a new kind of record adds its view and a
+ * line here. An owner never changes, so answers are cached.
  */
 const OWNER_SQL = {
   organisation: 'SELECT id AS organisation_id FROM organisation WHERE id = $1',
-  questionBank: 'SELECT organisation_id FROM question_bank WHERE id = $1',
-  contest: 'SELECT organisation_id FROM contest WHERE id = $1',
-  round: 'SELECT c.organisation_id FROM round r JOIN contest c ON c.id = r.contest_id WHERE r.id = $1',
+  questionBank: 'SELECT organisation_id FROM question_bank_organisation WHERE id = $1',
+  contest: 'SELECT organisation_id FROM contest_organisation WHERE id = $1',
+  round: 'SELECT organisation_id FROM round_organisation WHERE id = $1',
 } as const;
 export type Resource = keyof typeof OWNER_SQL;
 
