@@ -83,11 +83,8 @@ export class AccessService {
   async judgeAssignments(actor: Actor): Promise<JudgeAssignment[]> {
     if (actor.role !== 'judge') return [];
     const rows: { round_id: string; contest_id: string; head: boolean }[] = await this.db.query(
-      `SELECT r.id AS round_id, r.contest_id, coalesce(s.head_judge_user_id = $1, false) AS head
-         FROM round r
-         LEFT JOIN round_judge j ON j.round_id = r.id AND j.user_id = $1
-         LEFT JOIN jury_settings s ON s.round_id = r.id
-        WHERE j.recused_at IS NULL AND (j.user_id IS NOT NULL OR s.head_judge_user_id = $1)`,
+      // Published by contests and judging (migrations/…-AddJudgeAssignmentsFunction.ts): identity names no jury table.
+      'SELECT round_id, contest_id, head FROM judge_assignments($1)',
       [actor.id],
     );
     return rows.map((r) => ({ roundId: r.round_id, contestId: r.contest_id, head: r.head }));
