@@ -4,6 +4,7 @@ import { ContestsModule } from '@lc/contests';
 import { IdentityModule } from '@lc/identity';
 import { JudgingModule } from '@lc/judging';
 import { LeaderboardApiModule } from '@lc/leaderboard';
+import { PersonalDataModule } from '@lc/personal-data';
 import { AppConfig, HealthModule, MetricsController, PlatformModule } from '@lc/platform';
 import { QuestionBankModule } from '@lc/question-bank';
 import { StatisticsModule } from '@lc/statistics';
@@ -14,7 +15,7 @@ export class ApiModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: ApiModule,
-      imports: [PlatformModule.forRoot(config, ALL_ENTITIES), HealthModule, IdentityModule, LeaderboardApiModule, QuestionBankModule, ContestsModule, AttemptsModule, JudgingModule, StatisticsModule],
+      imports: [PlatformModule.forRoot(config, ALL_ENTITIES), HealthModule, IdentityModule, LeaderboardApiModule, QuestionBankModule, ContestsModule, AttemptsModule, JudgingModule, StatisticsModule, PersonalDataModule],
       controllers: [MetricsController],
     };
   }

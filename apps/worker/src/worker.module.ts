@@ -1,8 +1,9 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { AttemptsWorkerModule } from '@lc/attempts';
 import { ContestsWorkerModule } from '@lc/contests';
-import { IdentityCoreModule, PersonalDataWorkerModule } from '@lc/identity';
+import { IdentityCoreModule } from '@lc/identity';
 import { JudgingWorkerModule } from '@lc/judging';
+import { PersonalDataWorkerModule } from '@lc/personal-data';
 import { AppConfig, PlatformModule } from '@lc/platform';
 import { ALL_ENTITIES } from '@lc/entities';
 

@@ -4,6 +4,8 @@ export * from './attempt/attempt.entity';
 export * from './attempt/attempt-answer.entity';
 export * from './attempt/attempt-event.entity';
 export * from './attempt/attempt-records.service';
+export * from './attempt/attempt-personal-data';
+export * from './attempt/attempt-review-store';
 export * from './draw/draw';
 export * from './scoring/scoring';
 export * from './integrity/integrity';

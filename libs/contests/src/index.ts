@@ -19,6 +19,7 @@ export * from './pool/withheld-keys.service';
 export * from './registration/registration.entity';
 export * from './registration/registrations.service';
 export * from './registration/entrant';
+export * from './registration/registration-personal-data';
 export * from './enrolment/round-enrolment.entity';
 export * from './enrolment/enrolment.service';
 export * from './judges/round-judge.entity';

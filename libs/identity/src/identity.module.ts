@@ -15,9 +15,7 @@ import { AuthService } from './auth/auth.service';
 import { TokenService } from './auth/token.service';
 import { OrganisationsController } from './organisations/organisations.controller';
 import { OrganisationsService } from './organisations/organisations.service';
-import { AccountDeletionService } from './personal-data/account-deletion.service';
-import { PersonalDataController } from './personal-data/personal-data.controller';
-import { PersonalDataService } from './personal-data/personal-data.service';
+import { AccountPersonalData } from './personal-data/account-personal-data.service';
 import { PiiService } from './pii/pii.service';
 import { AdminBootstrapService } from './users/admin-bootstrap.service';
 import { ProfileService } from './users/profile.service';
@@ -43,9 +41,9 @@ function jwtKey(config: AppConfig) {
       useFactory: (config: AppConfig) => ({ secret: jwtKey(config), signOptions: { algorithm: 'HS256' }, verifyOptions: { algorithms: ['HS256'] } }),
     }),
   ],
-  controllers: [AuthController, AccountController, UsersController, OrganisationsController, PersonalDataController],
-  providers: [AuthService, AccountSecurityService, ProfileService, PasswordResetService, LoginLimiter, Messages, ...SENDER_PROVIDERS, TokenService, UsersService, StaffAccountsService, ImportStaff, OrganisationsService, AccessService, PiiService, AdminBootstrapService, PersonalDataService, AccountDeletionService, { provide: APP_GUARD, useClass: AuthGuard }],
-  exports: [AccessService, TokenService, PiiService, UsersService],
+  controllers: [AuthController, AccountController, UsersController, OrganisationsController],
+  providers: [AuthService, AccountSecurityService, ProfileService, PasswordResetService, LoginLimiter, Messages, ...SENDER_PROVIDERS, TokenService, UsersService, StaffAccountsService, ImportStaff, OrganisationsService, AccessService, PiiService, AdminBootstrapService, AccountPersonalData, { provide: APP_GUARD, useClass: AuthGuard }],
+  exports: [AccessService, TokenService, PiiService, UsersService, AccountPersonalData],
 })
 export class IdentityModule {}
 

@@ -12,6 +12,6 @@ export * from './pii/provinces';
 export * from './users/user.entity';
 export * from './users/user-view';
 export * from './organisations/organisation.entity';
-export * from './personal-data/personal-data.module';
-export * from './personal-data/retention';
+export * from './personal-data/account-personal-data.service';
+export { UserResponse } from './dto/responses';
 export { DELETED_USER_NAME } from './users/anonymise';

@@ -4,7 +4,8 @@ import { expectError, Http, startApi, TestApi } from '../../../test/harness';
 import { loginAdmin, newResident, ok, Session } from '../../../test/factories';
 import { entrant, liveQuiz, orgWithBank, OrgSetup } from '../../contests/test/factories';
 import { answerBody } from '../../attempts/test/helpers';
-import { DELETED_USER_NAME, purgeExpiredPersonalData } from '../src';
+import { DELETED_USER_NAME } from '../src';
+import { purgeExpiredPersonalData } from '../../personal-data/src';
 
 /** Decree 13/2023: a resident downloads and erases their data; retention purges what expires. */
 describe('personal data: export, deletion, retention (real PostgreSQL + Redis)', () => {

@@ -20,20 +20,14 @@ export * from './awards/prize-plan';
 export * from './awards/allocate-prizes';
 export * from './awards/advancement';
 export * from './awards/unit-prizes';
-// Exports (streamed CSV / XLSX)
-export * from './exports/sanitise';
-export * from './exports/columns';
+// Result and winner columns for the exports (the CSV / XLSX writers are platform's `sheets/`)
 export * from './exports/result-columns';
-export * from './exports/csv-writer';
-export * from './exports/xlsx-writer';
 // PDF decision and certificates
 export * from './certificates/fonts';
 export type { Issuer, Signer } from './certificates/pdf-common';
 export { pdfToBuffer, writePdf, placeAndDate } from './certificates/pdf-common';
 export * from './certificates/decision-pdf';
 export * from './certificates/certificate-pdf';
-// Display helpers
-export { formatDuration, formatVnDateTime, VN_TIME_ZONE } from './common/vn-format';
 // Nest modules and entities (the pure core above does not depend on them)
 export { JudgingModule, JudgingWorkerModule } from './judging.module';
 export { RESULT_ENTITIES } from './results/entities';
@@ -41,4 +35,7 @@ export { ResultsCoreModule } from './results/results.module';
 export { CloseRound } from './results/close/close-round';
 export { ResultExportWriter } from './results/exports/export-writer';
 export { JUDGED_ENTRY_ENTITIES } from './judged-entries/entities';
+export { JudgedEntriesModule } from './judged-entries/judged-entries.module';
+export * from './judged-entries/entry/judged-entry-personal-data';
+export * from './results/read/result-personal-data';
 export * from './judged-entries/judged-standings';

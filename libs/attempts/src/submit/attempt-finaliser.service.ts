@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { type Actor } from '@lc/identity';
-import { RoundLookup, RoundPoolService, sqlRows } from '@lc/contests';
+import { RoundLookup, RoundPoolService } from '@lc/contests';
 import { LeaderboardService } from '@lc/leaderboard';
 import { AppConfig, ClockService, conflict, notFound } from '@lc/platform';
 import type { Attempt } from '../attempt/attempt.entity';
@@ -12,6 +12,7 @@ import { ExpiryScheduler } from '../expiry/expiry-scheduler.service';
 import { AttemptHotStore, type CloseResult } from '../hot/attempt-hot-store';
 import { answerPattern, flag, tooFast } from '../integrity/integrity';
 import { scoreAttempt } from '../scoring/scoring';
+import { finaliseAttempt, type FinaliseOutcome, flagIdenticalAnswers } from './finalise-store';
 
 export interface SubmitResult {
   attemptId: string;
@@ -124,60 +125,28 @@ export class AttemptFinaliser {
       ? [flag('too_fast', new Date(c.now), { timeTakenMs, answered: scored.answeredCount, minSecondsPerQuestion: round.integrity.minSecondsPerQuestion })]
       : [];
     const pattern = answerPattern(a.draw, answers, scored.items);
-    const keys = [...c.answers.keys()];
-    const vals = keys.map((k) => c.answers.get(k)!);
-    let rows: { id: string | null; dup: string[]; closed_at: Date | null }[];
+    let outcome: FinaliseOutcome;
     try {
-      rows = await sqlRows(
-        this.db,
-        `WITH cut AS (
-           SELECT r.closed_at FROM attempt t JOIN round r ON r.id = t.round_id
-            WHERE t.id = $1 AND $2 = 'submitted' AND r.status IN ('closed', 'published') AND r.closed_at < $3
-         ), u AS (
-           UPDATE attempt SET status = $2, submitted_at = $3, score = $4, max_score = $5, time_taken_ms = $6, prediction = $7,
-                  answer_hash = $8, correct_count = $9, submit_key = $10, flags = flags || $11::jsonb
-            WHERE id = $1 AND status = 'in_progress' AND NOT EXISTS (SELECT 1 FROM cut)
-            RETURNING id, round_id, user_id
-         ), a AS (
-           INSERT INTO attempt_answer (attempt_id, question_key, value, seq, rev, received_at)
-           SELECT u.id, x.k, x.v, x.s, x.r, x.t
-             FROM u, unnest($12::text[], $13::jsonb[], $14::int[], $15::int[], $16::timestamptz[]) AS x(k, v, s, r, t)
-           ON CONFLICT (attempt_id, question_key) DO UPDATE
-              SET value = EXCLUDED.value, seq = EXCLUDED.seq, rev = EXCLUDED.rev, received_at = EXCLUDED.received_at
-            WHERE attempt_answer.rev < EXCLUDED.rev
-         ), d AS (
-           SELECT o.id FROM attempt o, u
-            WHERE $8::text IS NOT NULL AND o.round_id = u.round_id AND o.answer_hash = $8 AND o.user_id <> u.user_id
-              AND o.status IN ('submitted', 'expired')
-            LIMIT 20
-         )
-         SELECT u.id, coalesce((SELECT array_agg(d.id::text) FROM d), '{}'::text[]) AS dup, NULL::timestamptz AS closed_at FROM u
-         UNION ALL SELECT NULL, '{}'::text[], cut.closed_at FROM cut`,
-        [
-          a.id,
-          status,
-          new Date(submittedAt),
-          scored.score,
-          scored.maxScore,
-          timeTakenMs,
-          round.predictionQuestion && status === 'submitted' ? prediction : null,
-          pattern,
-          scored.correctCount,
-          submitKey,
-          JSON.stringify(flags),
-          keys,
-          vals.map((v) => JSON.stringify(v.answer)),
-          vals.map((v) => v.seq),
-          vals.map((v) => v.rev),
-          vals.map((v) => new Date(v.receivedAt)),
-        ],
-      );
+      outcome = await finaliseAttempt(this.db, {
+        attemptId: a.id,
+        status,
+        submittedAt: new Date(submittedAt),
+        score: scored.score,
+        maxScore: scored.maxScore,
+        timeTakenMs,
+        prediction: round.predictionQuestion && status === 'submitted' ? prediction : null,
+        answerHash: pattern,
+        correctCount: scored.correctCount,
+        submitKey,
+        flags,
+        answers: [...c.answers].map(([questionKey, v]) => ({ questionKey, answer: v.answer, seq: v.seq, rev: v.rev, receivedAt: new Date(v.receivedAt) })),
+      });
     } catch (e) {
       await this.hot.reopen(a.id).catch(() => undefined);
       throw e;
     }
-    if (rows[0]?.closed_at) return { closedAt: rows[0].closed_at.getTime() }; // stays "closing": no more answers; the close finalises it
-    if (!rows.length) {
+    if ('closedAt' in outcome) return { closedAt: outcome.closedAt.getTime() }; // stays "closing": no more answers; the close finalises it
+    if (!outcome.finished) {
       // Someone else (a retry on another instance, or the expiry job) finished it first.
       const row = await this.records.find(a.id);
       await this.hot.finished(a.id, row?.status ?? status);
@@ -185,7 +154,7 @@ export class AttemptFinaliser {
     }
     await this.hot.finished(a.id, status);
     if (status === 'submitted') this.expiry.cancel(a.id);
-    if (rows[0].dup.length) await this.flagIdentical(a.id, rows[0].dup, new Date(c.now));
+    if (outcome.identicalTo.length) await flagIdenticalAnswers(this.db, [a.id, ...outcome.identicalTo], flag('identical_answers', new Date(c.now), { with: outcome.identicalTo.slice(0, 5) }));
     try {
       await this.leaderboard.record({ roundId: a.roundId, userId: a.userId, attemptId: a.id, score: scored.score, timeTakenMs, submittedAt: new Date(submittedAt), scoring: round.attemptScoring });
     } catch (e) {
@@ -193,15 +162,6 @@ export class AttemptFinaliser {
       this.log.warn(`leaderboard record of attempt ${a.id} failed: ${(e as Error).message}`);
     }
     return this.resultOf(a.id, a.roundId, a.userId, status, scored.score, scored.maxScore, timeTakenMs, new Date(submittedAt));
-  }
-
-  private async flagIdentical(attemptId: string, others: string[], at: Date): Promise<void> {
-    const f = flag('identical_answers', at, { with: others.slice(0, 5) });
-    await this.db.query(
-      `UPDATE attempt SET flags = flags || jsonb_build_array($2::jsonb)
-        WHERE id = ANY($1::uuid[]) AND NOT flags @> '[{"code":"identical_answers"}]'`,
-      [[attemptId, ...others], JSON.stringify(f)],
-    );
   }
 
   private async resultOf(attemptId: string, roundId: string, userId: string, status: string, score: number, maxScore: number, timeTakenMs: number, submittedAt: Date): Promise<SubmitResult> {

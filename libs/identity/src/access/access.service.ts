@@ -6,14 +6,16 @@ import type { Actor } from '../auth/actor';
 
 /**
  * Every kind of record whose access depends on its organisation, and the SQL that finds
- * that organisation. Feature tables are named here (not imported) so identity depends on
- * no feature module. An owner never changes, so answers are cached.
+ * that organisation. Identity depends on no feature module, so the owners publish the
+ * answer as a view `<record>_organisation (id, organisation_id)` in their migrations
+ * (migrations/…-AddRecordOrganisationViews.ts): a new kind of record adds its view and a
+ * line here. An owner never changes, so answers are cached.
  */
 const OWNER_SQL = {
   organisation: 'SELECT id AS organisation_id FROM organisation WHERE id = $1',
-  questionBank: 'SELECT organisation_id FROM question_bank WHERE id = $1',
-  contest: 'SELECT organisation_id FROM contest WHERE id = $1',
-  round: 'SELECT c.organisation_id FROM round r JOIN contest c ON c.id = r.contest_id WHERE r.id = $1',
+  questionBank: 'SELECT organisation_id FROM question_bank_organisation WHERE id = $1',
+  contest: 'SELECT organisation_id FROM contest_organisation WHERE id = $1',
+  round: 'SELECT organisation_id FROM round_organisation WHERE id = $1',
 } as const;
 export type Resource = keyof typeof OWNER_SQL;
 
@@ -81,11 +83,8 @@ export class AccessService {
   async judgeAssignments(actor: Actor): Promise<JudgeAssignment[]> {
     if (actor.role !== 'judge') return [];
     const rows: { round_id: string; contest_id: string; head: boolean }[] = await this.db.query(
-      `SELECT r.id AS round_id, r.contest_id, coalesce(s.head_judge_user_id = $1, false) AS head
-         FROM round r
-         LEFT JOIN round_judge j ON j.round_id = r.id AND j.user_id = $1
-         LEFT JOIN jury_settings s ON s.round_id = r.id
-        WHERE j.recused_at IS NULL AND (j.user_id IS NOT NULL OR s.head_judge_user_id = $1)`,
+      // Published by contests and judging (migrations/…-AddJudgeAssignmentsFunction.ts): identity names no jury table.
+      'SELECT round_id, contest_id, head FROM judge_assignments($1)',
       [actor.id],
     );
     return rows.map((r) => ({ roundId: r.round_id, contestId: r.contest_id, head: r.head }));

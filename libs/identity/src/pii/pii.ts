@@ -24,11 +24,8 @@ export function decrypt(key: string, sealed: string): string {
   return Buffer.concat([d.update(ct), d.final()]).toString('utf8');
 }
 
-/** `001******789`: the first and last three characters, the rest starred. */
-export function maskMiddle(value: string, keep = 3): string {
-  if (value.length <= keep * 2) return '*'.repeat(value.length);
-  return value.slice(0, keep) + '*'.repeat(value.length - keep * 2) + value.slice(-keep);
-}
+// The mask lives in platform (spreadsheet exports use it too); identity's callers keep importing it from here.
+export { maskMiddle } from '@lc/platform';
 
 /**
  * Vietnamese mobile numbers: 10 digits starting 03/05/07/08/09, written with +84/84 or

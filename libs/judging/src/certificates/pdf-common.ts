@@ -1,7 +1,7 @@
 import { Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import PDFDocument from 'pdfkit';
-import { vnDateParts } from '../common/vn-format';
+import { vnDateParts } from '@lc/platform';
 import { registerVietnameseFonts } from './fonts';
 
 /** The issuing body as printed top left: e.g. "UBND TỈNH THỪA THIÊN HUẾ" over "SỞ TƯ PHÁP". */

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { writeCsv } from './csv-writer';
+import { writeCsv } from '@lc/platform';
 import { RESULT_COLUMNS } from './result-columns';
 import { probingSource, resultRow } from '../../test/export-rows';
 

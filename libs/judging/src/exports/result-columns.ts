@@ -1,4 +1,4 @@
-import { ExportColumn } from './columns';
+import type { ExportColumn } from '@lc/platform';
 
 /** One line of a round's full ranking export (joined with the person's registration). */
 export interface ResultExportRow {

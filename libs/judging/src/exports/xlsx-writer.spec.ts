@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { RESULT_COLUMNS } from './result-columns';
 import { probingSource, resultRow } from '../../test/export-rows';
-import { safeSheetName, writeXlsx, xlsxStream } from './xlsx-writer';
+import { safeSheetName, writeXlsx, xlsxStream } from '@lc/platform';
 
 async function readSheet(file: string) {
   const wb = new ExcelJS.Workbook();

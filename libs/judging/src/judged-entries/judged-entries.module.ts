@@ -8,6 +8,7 @@ import { EntriesController } from './entry/entries.controller';
 import { EntriesService } from './entry/entries.service';
 import { EntryAccess } from './entry/entry-access.service';
 import { HandInService } from './entry/hand-in.service';
+import { JudgedEntryPersonalData } from './entry/judged-entry-personal-data';
 import { EntryFileStore } from './files/entry-file-store';
 import { EntryFileSweep } from './files/entry-file-sweep';
 import { ENTRY_FILE_SWEEP_QUEUE, EntryFileSweepBootstrap, EntryFileSweepProcessor } from './files/entry-file-sweep.processor';
@@ -38,9 +39,10 @@ import { RoundMarkingService } from './standing/round-marking.service';
     MarksService,
     ReconcileService,
     RoundEntriesService,
+    JudgedEntryPersonalData,
     { provide: JudgedStandings, useClass: JudgedStandingsFromMarks },
   ],
-  exports: [JudgedStandings, EntryFileSweep],
+  exports: [JudgedStandings, EntryFileSweep, JudgedEntryPersonalData],
 })
 export class JudgedEntriesModule {}
 

@@ -1,4 +1,4 @@
-import { formatDuration, formatNumber, formatVnDateTime } from '../common/vn-format';
+import { formatDuration, formatNumber, formatVnDateTime } from '@lc/platform';
 import { Separator } from './compare';
 import type { RankedResult, RoundRanking } from './rank-round';
 import { RankingRules, TieBreakStep } from './rules';

@@ -1,8 +1,9 @@
 /**
  * Every in-process signal one module sends to others, in one place: the event's name and
- * what it carries. Emitters sit below their listeners in the dependency order (contests,
- * identity, leaderboard below leaderboard, attempts, judging), so payloads use plain types
- * and never import a feature library.
+ * what it carries. Emitters mostly sit below their listeners in the dependency order
+ * (contests, identity, leaderboard below leaderboard, attempts, judging; personal-data, on
+ * top, also announces an erasure), so payloads use plain types and never import a feature
+ * library.
  *
  * Whether the emitter awaits: all three are awaited today. `EventBus.emit` never rejects,
  * so a fire-and-forget `void bus.emit(…)` would be safe, but
@@ -14,7 +15,7 @@
 export interface AppEvents {
   /** A round moved (round lifecycle in libs/contests), announced after its transaction committed. */
   RoundStatusChanged: { roundId: string; contestId: string; status: RoundStatusName; at: Date };
-  /** An account was erased or anonymised (identity), after the commit. */
+  /** An account was erased or anonymised (an admin's delete in identity, the holder's own in personal-data), after the commit. */
   AccountErased: { userId: string };
   /**
    * An integrity event (`attempt:event`) arrived on the live socket (leaderboard's gateway) for

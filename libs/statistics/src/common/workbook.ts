@@ -1,6 +1,6 @@
 import { PassThrough, Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
-import { type ExportColumn, type RawCell, safeSheetName, XLSX_DATETIME_FORMAT, xlsxCell } from '@lc/judging';
+import { type ExportColumn, type RawCell, safeSheetName, XLSX_DATETIME_FORMAT, xlsxCell } from '@lc/platform';
 
 /** One worksheet: Vietnamese headers, then one row per item. */
 export interface SheetSpec {

@@ -1,4 +1,4 @@
-import type { ExportColumn } from '@lc/judging';
+import type { ExportColumn } from '@lc/platform';
 import { formatDay, labelOf, KIND_LABELS, FLAG_LABELS, QUESTION_TYPE_LABELS, STATUS_LABELS } from '../common/labels';
 import { sheet, type SheetSpec } from '../common/workbook';
 import type { ContestStatistics, DayStatistics, RoundStatistics } from './contest-statistics.types';

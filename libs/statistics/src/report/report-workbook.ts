@@ -1,4 +1,4 @@
-import type { ExportColumn } from '@lc/judging';
+import type { ExportColumn } from '@lc/platform';
 import { formatDay, labelOf, STATUS_LABELS } from '../common/labels';
 import { sheet, type SheetSpec } from '../common/workbook';
 import type { OrganisationReport, PeriodFigures, ReportContest } from './organisation-report.types';

@@ -297,23 +297,6 @@ export interface paths {
         patch: operations["OrganisationsController_update"];
         trace?: never;
     };
-    "/api/v1/me/data": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Download everything kept about you (JSON): profile unmasked, consents, registrations, attempts with answers, judged entries, published results, audit entries */
-        get: operations["PersonalDataController_export"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/v1/rounds/{id}/leaderboard": {
         parameters: {
             query?: never;
@@ -886,6 +869,23 @@ export interface paths {
         };
         /** The half-year or annual report of an organisation, compared with the previous period (JSON or XLSX) */
         get: operations["StatisticsController_report"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/data": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download everything kept about you (JSON): profile unmasked, consents, registrations, attempts with answers, judged entries, published results, audit entries */
+        get: operations["PersonalDataController_export"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1727,127 +1727,6 @@ export interface components {
              * @enum {string|null}
              */
             province?: "Hà Nội" | "Huế" | "Hải Phòng" | "Đà Nẵng" | "Thành phố Hồ Chí Minh" | "Cần Thơ" | "Lai Châu" | "Điện Biên" | "Sơn La" | "Lạng Sơn" | "Quảng Ninh" | "Thanh Hóa" | "Nghệ An" | "Hà Tĩnh" | "Cao Bằng" | "Tuyên Quang" | "Lào Cai" | "Thái Nguyên" | "Phú Thọ" | "Bắc Ninh" | "Hưng Yên" | "Ninh Bình" | "Quảng Trị" | "Quảng Ngãi" | "Gia Lai" | "Khánh Hòa" | "Lâm Đồng" | "Đắk Lắk" | "Đồng Nai" | "Tây Ninh" | "Vĩnh Long" | "Đồng Tháp" | "Cà Mau" | "An Giang" | null;
-        };
-        ExportedConsentsDto: {
-            /** Format: date-time */
-            personalDataConsentAt: string | null;
-            guardianName: string | null;
-            /** Format: date-time */
-            guardianConsentAt: string | null;
-        };
-        ExportedRegistrationDto: {
-            /** Format: uuid */
-            contestId: string;
-            contestTitle: string;
-            unit: string | null;
-            fields: {
-                [key: string]: string;
-            };
-            /** Format: date-time */
-            registeredAt: string;
-        };
-        ExportedAnswerDto: {
-            questionKey: string;
-            /** @description As sent: option ids, a number or text */
-            value: Record<string, never>;
-            /** Format: date-time */
-            receivedAt: string;
-        };
-        ExportedEventDto: {
-            kind: string;
-            /** Format: date-time */
-            at: string;
-            ip: string | null;
-        };
-        ExportedAttemptDto: {
-            /** Format: uuid */
-            id: string;
-            /** Format: uuid */
-            contestId: string;
-            /** Format: uuid */
-            roundId: string;
-            roundTitle: string;
-            attemptNo: number;
-            status: string;
-            /** Format: date-time */
-            startedAt: string;
-            /** Format: date-time */
-            submittedAt: string | null;
-            score: number | null;
-            maxScore: number | null;
-            timeTakenMs: number | null;
-            prediction: number | null;
-            ip: string | null;
-            userAgent: string | null;
-            deviceId: string | null;
-            answers: components["schemas"]["ExportedAnswerDto"][];
-            events: components["schemas"]["ExportedEventDto"][];
-        };
-        ExportedEntryFileDto: {
-            name: string | null;
-            type: string | null;
-            size: number | null;
-            sha256: string | null;
-            /** @description Where the file itself downloads (GET, with your token) */
-            url: string;
-        };
-        ExportedJudgedEntryDto: {
-            /** Format: uuid */
-            id: string;
-            /** Format: uuid */
-            contestId: string;
-            /** Format: uuid */
-            roundId: string;
-            roundTitle: string;
-            text: string | null;
-            link: string | null;
-            file: components["schemas"]["ExportedEntryFileDto"] | null;
-            version: number;
-            /** Format: date-time */
-            submittedAt: string;
-        };
-        ExportedResultDto: {
-            /** Format: uuid */
-            contestId: string;
-            /** Format: uuid */
-            roundId: string;
-            roundTitle: string;
-            rank: number;
-            score: number;
-            maxScore: number;
-            timeTakenMs: number;
-            prediction: number | null;
-            unit: string | null;
-            prizeName: string | null;
-            /** Format: date-time */
-            publishedAt: string | null;
-        };
-        ExportedAuditEntryDto: {
-            /** Format: date-time */
-            at: string;
-            action: string;
-            entityType: string;
-            entityId: string;
-            actorRole: string | null;
-            byYou: boolean;
-            reason: string | null;
-        };
-        PersonalDataExportDto: {
-            /** Format: date-time */
-            exportedAt: string;
-            /** @description Your own phone and national ID in full: the one place they are shown so */
-            profile: components["schemas"]["UserResponse"];
-            consents: components["schemas"]["ExportedConsentsDto"];
-            registrations: components["schemas"]["ExportedRegistrationDto"][];
-            attempts: components["schemas"]["ExportedAttemptDto"][];
-            judgedEntries: components["schemas"]["ExportedJudgedEntryDto"][];
-            /** @description Published results only */
-            results: components["schemas"]["ExportedResultDto"][];
-            auditEntries: components["schemas"]["ExportedAuditEntryDto"][];
-        };
-        DeleteAccountDto: {
-            /** @description The current password */
-            password: string;
         };
         LeaderboardRowResponse: {
             rank: number;
@@ -2953,6 +2832,127 @@ export interface components {
             contests: components["schemas"]["ReportContestResponse"][];
             byProvince: components["schemas"]["ProvinceCounts"][];
             byUnit: components["schemas"]["UnitCounts"][];
+        };
+        ExportedConsentsDto: {
+            /** Format: date-time */
+            personalDataConsentAt: string | null;
+            guardianName: string | null;
+            /** Format: date-time */
+            guardianConsentAt: string | null;
+        };
+        ExportedRegistrationDto: {
+            /** Format: uuid */
+            contestId: string;
+            contestTitle: string;
+            unit: string | null;
+            fields: {
+                [key: string]: string;
+            };
+            /** Format: date-time */
+            registeredAt: string;
+        };
+        ExportedAnswerDto: {
+            questionKey: string;
+            /** @description As sent: option ids, a number or text */
+            value: Record<string, never>;
+            /** Format: date-time */
+            receivedAt: string;
+        };
+        ExportedEventDto: {
+            kind: string;
+            /** Format: date-time */
+            at: string;
+            ip: string | null;
+        };
+        ExportedAttemptDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            contestId: string;
+            /** Format: uuid */
+            roundId: string;
+            roundTitle: string;
+            attemptNo: number;
+            status: string;
+            /** Format: date-time */
+            startedAt: string;
+            /** Format: date-time */
+            submittedAt: string | null;
+            score: number | null;
+            maxScore: number | null;
+            timeTakenMs: number | null;
+            prediction: number | null;
+            ip: string | null;
+            userAgent: string | null;
+            deviceId: string | null;
+            answers: components["schemas"]["ExportedAnswerDto"][];
+            events: components["schemas"]["ExportedEventDto"][];
+        };
+        ExportedEntryFileDto: {
+            name: string | null;
+            type: string | null;
+            size: number | null;
+            sha256: string | null;
+            /** @description Where the file itself downloads (GET, with your token) */
+            url: string;
+        };
+        ExportedJudgedEntryDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            contestId: string;
+            /** Format: uuid */
+            roundId: string;
+            roundTitle: string;
+            text: string | null;
+            link: string | null;
+            file: components["schemas"]["ExportedEntryFileDto"] | null;
+            version: number;
+            /** Format: date-time */
+            submittedAt: string;
+        };
+        ExportedResultDto: {
+            /** Format: uuid */
+            contestId: string;
+            /** Format: uuid */
+            roundId: string;
+            roundTitle: string;
+            rank: number;
+            score: number;
+            maxScore: number;
+            timeTakenMs: number;
+            prediction: number | null;
+            unit: string | null;
+            prizeName: string | null;
+            /** Format: date-time */
+            publishedAt: string | null;
+        };
+        ExportedAuditEntryDto: {
+            /** Format: date-time */
+            at: string;
+            action: string;
+            entityType: string;
+            entityId: string;
+            actorRole: string | null;
+            byYou: boolean;
+            reason: string | null;
+        };
+        PersonalDataExportDto: {
+            /** Format: date-time */
+            exportedAt: string;
+            /** @description Your own phone and national ID in full: the one place they are shown so */
+            profile: components["schemas"]["UserResponse"];
+            consents: components["schemas"]["ExportedConsentsDto"];
+            registrations: components["schemas"]["ExportedRegistrationDto"][];
+            attempts: components["schemas"]["ExportedAttemptDto"][];
+            judgedEntries: components["schemas"]["ExportedJudgedEntryDto"][];
+            /** @description Published results only */
+            results: components["schemas"]["ExportedResultDto"][];
+            auditEntries: components["schemas"]["ExportedAuditEntryDto"][];
+        };
+        DeleteAccountDto: {
+            /** @description The current password */
+            password: string;
         };
         PredictionRule: {
             /** @enum {string} */
@@ -5136,29 +5136,6 @@ export interface operations {
             503: components["responses"]["ServiceUnavailable"];
         };
     };
-    PersonalDataController_export: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["PersonalDataExportDto"];
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            503: components["responses"]["ServiceUnavailable"];
-        };
-    };
     LeaderboardController_page: {
         parameters: {
             query?: {
@@ -6601,6 +6578,29 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    PersonalDataController_export: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PersonalDataExportDto"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             503: components["responses"]["ServiceUnavailable"];
         };
     };

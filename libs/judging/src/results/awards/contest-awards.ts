@@ -5,7 +5,7 @@ import { type Actor, AccessService } from '@lc/identity';
 import { shortName } from '@lc/leaderboard';
 import { notFound } from '@lc/platform';
 import { allocateUnitPrizes, RankedUnit, UnitTally } from '../../awards/unit-prizes';
-import { maskIdentifier } from '../../exports/sanitise';
+import { maskIdentifier } from '@lc/platform';
 import { cursorRows } from '../common/cursor';
 import { ContestAwardRules } from '../entities';
 

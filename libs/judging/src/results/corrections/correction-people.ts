@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { type Actor } from '@lc/identity';
 import { escapeLike, foldedSql, foldVietnamese, Page } from '@lc/platform';
-import { maskIdentifier } from '../../exports/sanitise';
+import { maskIdentifier } from '@lc/platform';
 import { ResultsGate } from '../common/results-gate';
 
 /** A person who took the round, with every attempt a correction could void or reinstate. */

@@ -2,9 +2,8 @@ import { Writable } from 'node:stream';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { writeCsv } from '../../exports/csv-writer';
+import { writeCsv, writeXlsx } from '@lc/platform';
 import { RESULT_COLUMNS, WINNER_COLUMNS } from '../../exports/result-columns';
-import { writeXlsx } from '../../exports/xlsx-writer';
 import { countRows, ExportFormat, ExportScope, rankingRows, winnerRows } from './export-rows';
 
 export const CONTENT_TYPES: Record<ExportFormat, string> = {

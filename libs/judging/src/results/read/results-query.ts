@@ -5,7 +5,7 @@ import { RoundLookup } from '@lc/contests';
 import { type Actor } from '@lc/identity';
 import { shortName } from '@lc/leaderboard';
 import { conflict, notFound } from '@lc/platform';
-import { maskIdentifier } from '../../exports/sanitise';
+import { maskIdentifier } from '@lc/platform';
 import type { Separator } from '../../ranking/compare';
 import { explainFromNeighbours, PlaceExplanation } from '../../ranking/explain';
 import type { RankedResult } from '../../ranking/rank-round';

@@ -1,6 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { conflict } from '@lc/platform';
-import { maskIdentifier } from '../../exports/sanitise';
+import { maskIdentifier } from '@lc/platform';
 import { RoundResult } from '../entities';
 import type { PrizeHolder } from './prize-changes';
 import type { VerificationStatus } from './winner-identity';

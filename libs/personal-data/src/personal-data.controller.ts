@@ -1,20 +1,19 @@
 import { Body, Controller, Delete, Get, HttpCode, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { SkipThrottle, Throttle, ThrottlerGuard } from '@nestjs/throttler';
-import type { Actor } from '../auth/actor';
-import { CurrentActor, Roles } from '../auth/decorators';
-import { AccountDeletionService } from './account-deletion.service';
+import { type Actor, CurrentActor, Roles } from '@lc/identity';
+import { AccountErasureService } from './account-erasure.service';
 import { DeleteAccountDto, PersonalDataExportDto } from './personal-data.dto';
 import { PersonalDataExport } from './personal-data-export';
-import { PersonalDataService } from './personal-data.service';
+import { PersonalDataExportService } from './personal-data-export.service';
 
 @ApiTags('personal data')
 @ApiBearerAuth()
 @Controller('me')
 export class PersonalDataController {
   constructor(
-    private readonly data: PersonalDataService,
-    private readonly deletion: AccountDeletionService,
+    private readonly data: PersonalDataExportService,
+    private readonly erasure: AccountErasureService,
   ) {}
 
   @Get('data')
@@ -35,6 +34,6 @@ export class PersonalDataController {
   @ApiNoContentResponse({ description: 'Account anonymised; results kept without your identity' })
   @ApiOperation({ summary: 'Delete your account: anonymised, hand-ins and their files erased, sign-in, tokens and sockets ended, scores kept anonymously' })
   async remove(@CurrentActor() actor: Actor, @Body() dto: DeleteAccountDto): Promise<void> {
-    await this.deletion.deleteOwn(actor, dto.password);
+    await this.erasure.eraseOwn(actor, dto.password);
   }
 }

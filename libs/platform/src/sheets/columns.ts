@@ -1,5 +1,5 @@
-import { formatVnDateTime } from '../common/vn-format';
-import { neutraliseFormula } from '@lc/platform';
+import { formatVnDateTime } from '../text/vn-format';
+import { neutraliseFormula } from '../files/formula';
 import { maskIdentifier } from './sanitise';
 
 /**

@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsString, Length } from 'class-validator';
-import { UserResponse } from '../dto/responses';
+import { UserResponse } from '@lc/identity';
 import type { ExportedAttempt, ExportedJudgedEntry, ExportedResult, PersonalDataExport } from './personal-data-export';
 
 /** Deleting an account asks for the password again: a stolen access token alone cannot erase it. */

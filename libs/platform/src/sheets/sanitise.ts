@@ -1,4 +1,4 @@
-import { maskMiddle } from '@lc/identity';
+import { maskMiddle } from '../text/mask';
 
 /**
  * National IDs and phones never leave in full: `001******789`, `091****678`. Values the

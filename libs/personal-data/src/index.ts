@@ -1,0 +1,3 @@
+export * from './personal-data.module';
+export * from './personal-data-export';
+export * from './retention/retention';
