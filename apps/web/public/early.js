@@ -9,6 +9,8 @@
     var s = JSON.parse(localStorage.getItem('lc.session') || 'null');
     var token = s && typeof s.accessToken === 'string' && s.user ? s.accessToken : null;
     if (!path || (m && m[1] === 'bai-thi' && !token) || !window.fetch) return;
+    // The api's `/` already holds the contest list (src/shared/api/first-data.ts takes it).
+    if (h === '/' && document.documentElement.hasAttribute('data-first-screen')) return;
     var headers = { Accept: 'application/json' };
     if (token) headers.Authorization = 'Bearer ' + token;
     var url = '/api/v1' + path;
