@@ -188,9 +188,15 @@ async function main(): Promise<void> {
           for (const cache of ['cold', 'warm'] as const) {
             if (cache === 'warm') {
               // What the first visit left: HTTP cache and, where the build has one, the service worker.
+              // The first visit is over when its page has loaded and its worker is active (registerSW.js
+              // registers at the load event): a first screen painted from the HTML alone comes long before.
+              await page.waitForLoadState('load', { timeout: 120_000 });
               await page.evaluate(async () => {
+                const d = (globalThis as any).document;
                 const sw = (globalThis as any).navigator.serviceWorker;
-                if (sw?.getRegistration && (await sw.getRegistration())) await sw.ready;
+                if (!sw?.getRegistration || !d.getElementById('vite-plugin-pwa:register-sw')) return;
+                for (let i = 0; i < 100 && !(await sw.getRegistration()); i++) await new Promise((r) => setTimeout(r, 100));
+                if (await sw.getRegistration()) await sw.ready;
               });
               await page.goto('about:blank');
             }

@@ -36,7 +36,7 @@ describe('the first screen: `/` holds the contest list (issue 16)', () => {
     dist = webBuild();
     api = await startApi({ WEB_DIST_DIR: dist });
     http = new Http(api.url);
-    setup = await orgWithBank(http, await loginAdmin(http), 4);
+    setup = await orgWithBank(http, await loginAdmin(http), 6);
   });
   afterAll(async () => {
     await api.close();

@@ -68,7 +68,7 @@ export function loadWebShell(webDistDir: string, appCsp: string): WebShell | nul
   return {
     csp,
     render(page) {
-      const main = `<div class="first-home">${page?.html ?? '<p class="boot">Đang tải…</p>'}</div><p class="boot first-elsewhere">Đang tải…</p>`;
+      const main = `<div class="first-home">${page?.html ?? '<p class="boot">Đang tải…</p>'}</div><div class="first-elsewhere"><p class="boot">Đang tải…</p></div>`;
       const data = page ? `<script type="application/json" id="lc-first-data">${scriptJson(page.data)}</script>` : '';
       return `${head}<div id="root">${chrome(main)}</div>${data}${tail}`;
     },
