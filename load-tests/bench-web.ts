@@ -14,7 +14,8 @@
  *
  * Knobs (env): BENCH_RUNS (3), BENCH_CPU_SLOWDOWN (4), BENCH_LATENCY_MS (2000), BENCH_KBPS
  * (50, kB/s), BENCH_BASELINE_REF (0b9a78c), BENCH_BASELINE_DIST (an already built baseline:
- * skips the build), BENCH_VARIANTS ("baseline,current"), WEB_DIST_DIR, BENCH_KEEP=1.
+ * skips the build), BENCH_VARIANTS ("baseline,current"), WEB_DIST_DIR, BENCH_KEEP=1, BENCH_SHOTS (a
+ * folder: screenshots of each first cold screen, as first painted and once the app took over).
  */
 import 'reflect-metadata';
 import { execFileSync, execSync } from 'node:child_process';
@@ -125,7 +126,7 @@ async function listen(dist: string, env: Record<string, string>): Promise<{ app:
 }
 
 /** Opens `url` on the emulated phone; resolves with ms from navigation start to `ready` holding. */
-async function measure(context: BrowserContext, page: Page, url: string, screen: Screen, s: Seeded): Promise<Omit<Run, 'variant' | 'screen' | 'cache'>> {
+async function measure(context: BrowserContext, page: Page, url: string, screen: Screen, s: Seeded, shots?: string): Promise<Omit<Run, 'variant' | 'screen' | 'cache'>> {
   const cdp = await context.newCDPSession(page);
   await cdp.send('Network.enable');
   await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: intEnv('BENCH_LATENCY_MS', 2000), downloadThroughput: intEnv('BENCH_KBPS', 50) * 1000, uploadThroughput: intEnv('BENCH_KBPS', 50) * 1000 });
@@ -148,6 +149,13 @@ async function measure(context: BrowserContext, page: Page, url: string, screen:
     { polling: 'raf', timeout: 120_000 },
   );
   const ms = Math.round(Number(await ready.jsonValue()));
+  if (shots) {
+    // Before and after the app takes over, to compare (no jump, same text).
+    await page.screenshot({ path: `${shots}-first.png` });
+    await page.waitForFunction(() => !(globalThis as any).document.querySelector('#root .first-home, #root > .boot'), undefined, { timeout: 120_000 });
+    await page.waitForTimeout(500);
+    await page.screenshot({ path: `${shots}-app.png` });
+  }
   await cdp.detach();
   return { ms, transferredKB: round1(bytes / 1024), requests };
 }
@@ -200,7 +208,8 @@ async function main(): Promise<void> {
               });
               await page.goto('about:blank');
             }
-            const r = { variant, screen, cache, ...(await measure(context, page, servers[variant].url + path, screen, seeded)) };
+            const shots = process.env.BENCH_SHOTS && i === 0 && cache === 'cold' ? join(resolve(process.env.BENCH_SHOTS), `${variant}-${screen}`) : undefined;
+            const r = { variant, screen, cache, ...(await measure(context, page, servers[variant].url + path, screen, seeded, shots)) };
             log(`${variant} ${screen} ${cache} run ${i + 1}: ${r.ms} ms, ${r.transferredKB} KB in ${r.requests} requests`);
             results.push(r);
           }
