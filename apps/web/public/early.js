@@ -68,8 +68,15 @@
       fs.appendChild(opts);
       var wrap = el('div', 'attempt');
       wrap.appendChild(el('h1', 'visually-hidden', 'Làm bài thi'));
+      // The bar's place kept (Countdown, SaveStatus): the time comes with the app's server clock.
+      var bar = el('div', 'attempt-bar');
+      var countdown = el('div', 'countdown');
+      countdown.appendChild(el('span', 'countdown-label', 'Thời gian còn lại'));
+      countdown.appendChild(el('span', 'countdown-time', '--:--'));
+      bar.appendChild(countdown);
+      bar.appendChild(el('p', 'save-status save-ok', '✓ Câu trả lời được lưu tự động'));
+      wrap.appendChild(bar);
       wrap.appendChild(fs);
-      wrap.appendChild(el('p', 'boot', 'Đang tải…'));
       slot.textContent = '';
       slot.appendChild(wrap);
     }

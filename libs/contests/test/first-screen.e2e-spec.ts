@@ -79,6 +79,17 @@ describe('the first screen: `/` holds the contest list (issue 16)', () => {
     expect(csp).toBe(APP_CSP.replace("script-src 'self'", `script-src 'self' ${inlineScripts.map(sha256).join(' ')}`).replace("style-src 'self'", `style-src 'self' ${sha256(style)}`));
   });
 
+  it('draws the list again at once when a contest is published or edited (the shared copy is dropped)', async () => {
+    const page = async () => (await fetch(`${api.url}/`)).text();
+    await page(); // the copy every visitor gets for the next few seconds
+    const { contest } = await liveQuiz(http, setup, {}, { title: 'Cuộc thi vừa công bố' });
+    expect(await page()).toContain('Cuộc thi vừa công bố');
+    await http.patch(`/contests/${contest.id}`, { title: 'Cuộc thi đã đổi tên' }, setup.organiser.token);
+    const html = await page();
+    expect(html).toContain('Cuộc thi đã đổi tên');
+    expect(html).not.toContain('Cuộc thi vừa công bố');
+  });
+
   it('leaves /index.html the plain file (the service worker precaches it: no list frozen in it)', async () => {
     const res = await fetch(`${api.url}/index.html`);
     expect(res.status).toBe(200);

@@ -1,6 +1,7 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppConfig } from '../config/app-config';
+import { EventBus } from '../events/event-bus';
 import { encodeShell, EncodedShell, FirstScreenSource, loadWebShell, pickEncoding, WebShell } from './first-screen';
 
 /**
@@ -30,6 +31,15 @@ export function serveFirstScreen(app: NestFastifyApplication, config: AppConfig,
       return null; // the database is away: the plain shell, and the app asks the api itself
     }
   };
+
+  // This instance draws the list again at once after a change here; other instances within the TTL.
+  try {
+    app.get(EventBus, { strict: false }).on('ContestChanged', 'first screen', () => {
+      cached = null;
+    });
+  } catch {
+    /* an app without the event bus: the TTL alone */
+  }
 
   app
     .getHttpAdapter()
