@@ -7,7 +7,7 @@
  *     question's text is on screen;
  * each cold (a new browser context: empty HTTP cache, no service worker; the session in
  * localStorage as on a phone that signed in before) and warm (the same context opening the page
- * again). Both the current web build and a baseline build (BENCH_BASELINE_REF, by default the
+ * again once the first visit has loaded and its service worker is active). Both the current web build and a baseline build (BENCH_BASELINE_REF, by default the
  * commit the issue measured) are served by the api in production mode on one scratch database,
  * in the same run, so the figures compare like with like. Prints one JSON document (medians and
  * every run); progress goes to stderr. Targets: ≤ 4 s cold, ≤ 2 s warm.
