@@ -7,14 +7,15 @@
  *     question's text is on screen;
  * each cold (a new browser context: empty HTTP cache, no service worker; the session in
  * localStorage as on a phone that signed in before) and warm (the same context opening the page
- * again). Both the current web build and a baseline build (BENCH_BASELINE_REF, by default the
+ * again once the first visit has loaded and its service worker is active). Both the current web build and a baseline build (BENCH_BASELINE_REF, by default the
  * commit the issue measured) are served by the api in production mode on one scratch database,
  * in the same run, so the figures compare like with like. Prints one JSON document (medians and
  * every run); progress goes to stderr. Targets: ≤ 4 s cold, ≤ 2 s warm.
  *
  * Knobs (env): BENCH_RUNS (3), BENCH_CPU_SLOWDOWN (4), BENCH_LATENCY_MS (2000), BENCH_KBPS
  * (50, kB/s), BENCH_BASELINE_REF (0b9a78c), BENCH_BASELINE_DIST (an already built baseline:
- * skips the build), BENCH_VARIANTS ("baseline,current"), WEB_DIST_DIR, BENCH_KEEP=1.
+ * skips the build), BENCH_VARIANTS ("baseline,current"), WEB_DIST_DIR, BENCH_KEEP=1, BENCH_SHOTS (a
+ * folder: screenshots of each first cold screen, as first painted and once the app took over).
  */
 import 'reflect-metadata';
 import { execFileSync, execSync } from 'node:child_process';
@@ -125,7 +126,7 @@ async function listen(dist: string, env: Record<string, string>): Promise<{ app:
 }
 
 /** Opens `url` on the emulated phone; resolves with ms from navigation start to `ready` holding. */
-async function measure(context: BrowserContext, page: Page, url: string, screen: Screen, s: Seeded): Promise<Omit<Run, 'variant' | 'screen' | 'cache'>> {
+async function measure(context: BrowserContext, page: Page, url: string, screen: Screen, s: Seeded, shots?: string): Promise<Omit<Run, 'variant' | 'screen' | 'cache'>> {
   const cdp = await context.newCDPSession(page);
   await cdp.send('Network.enable');
   await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: intEnv('BENCH_LATENCY_MS', 2000), downloadThroughput: intEnv('BENCH_KBPS', 50) * 1000, uploadThroughput: intEnv('BENCH_KBPS', 50) * 1000 });
@@ -148,6 +149,13 @@ async function measure(context: BrowserContext, page: Page, url: string, screen:
     { polling: 'raf', timeout: 120_000 },
   );
   const ms = Math.round(Number(await ready.jsonValue()));
+  if (shots) {
+    // Before and after the app takes over, to compare (no jump, same text).
+    await page.screenshot({ path: `${shots}-first.png` });
+    await page.waitForFunction(() => !(globalThis as any).document.querySelector('#root .first-home, #root > .boot'), undefined, { timeout: 120_000 });
+    await page.waitForTimeout(500);
+    await page.screenshot({ path: `${shots}-app.png` });
+  }
   await cdp.detach();
   return { ms, transferredKB: round1(bytes / 1024), requests };
 }
@@ -188,13 +196,20 @@ async function main(): Promise<void> {
           for (const cache of ['cold', 'warm'] as const) {
             if (cache === 'warm') {
               // What the first visit left: HTTP cache and, where the build has one, the service worker.
+              // The first visit is over when its page has loaded and its worker is active (registerSW.js
+              // registers at the load event): a first screen painted from the HTML alone comes long before.
+              await page.waitForLoadState('load', { timeout: 120_000 });
               await page.evaluate(async () => {
+                const d = (globalThis as any).document;
                 const sw = (globalThis as any).navigator.serviceWorker;
-                if (sw?.getRegistration && (await sw.getRegistration())) await sw.ready;
+                if (!sw?.getRegistration || !d.getElementById('vite-plugin-pwa:register-sw')) return;
+                for (let i = 0; i < 100 && !(await sw.getRegistration()); i++) await new Promise((r) => setTimeout(r, 100));
+                if (await sw.getRegistration()) await sw.ready;
               });
               await page.goto('about:blank');
             }
-            const r = { variant, screen, cache, ...(await measure(context, page, servers[variant].url + path, screen, seeded)) };
+            const shots = process.env.BENCH_SHOTS && i === 0 && cache === 'cold' ? join(resolve(process.env.BENCH_SHOTS), `${variant}-${screen}`) : undefined;
+            const r = { variant, screen, cache, ...(await measure(context, page, servers[variant].url + path, screen, seeded, shots)) };
             log(`${variant} ${screen} ${cache} run ${i + 1}: ${r.ms} ms, ${r.transferredKB} KB in ${r.requests} requests`);
             results.push(r);
           }

@@ -54,8 +54,15 @@ describe('deploy: nginx in front of two api instances and the worker', () => {
     const index = await fetch(`${top.url}/`);
     expect(index.status).toBe(200);
     expect(index.headers.get('cache-control')).toBe('no-cache');
-    expect(index.headers.get('content-security-policy')).toBe(APP_CSP); // the same policy as when the api serves the shell
+    // `/` is the api's first screen (the contest list inside, its inline parts allowed by hash);
+    // /index.html the plain shell the service worker precaches, under the api's own policy.
+    expect(index.headers.get('content-security-policy')).toMatch(/^default-src 'self'; script-src 'self' 'sha256-[^']+' 'sha256-[^']+'; style-src 'self' 'sha256-[^']+';/);
     const html = await index.text();
+    expect(html).toContain('<h1 tabindex="-1">Các cuộc thi</h1>');
+    expect(html).toContain('id="lc-first-data"');
+    const plain = await fetch(`${top.url}/index.html`);
+    expect(plain.headers.get('content-security-policy')).toBe(APP_CSP);
+    expect(await plain.text()).not.toContain('lc-first-data');
     const script = /src="(\/assets\/[^"]+\.js)"/.exec(html)?.[1];
     expect(script).toBeDefined();
     for (const [accept, encoding] of [

@@ -9,11 +9,76 @@
     var s = JSON.parse(localStorage.getItem('lc.session') || 'null');
     var token = s && typeof s.accessToken === 'string' && s.user ? s.accessToken : null;
     if (!path || (m && m[1] === 'bai-thi' && !token) || !window.fetch) return;
+    // The api's `/` already holds the contest list (src/shared/api/first-data.ts takes it).
+    if (h === '/' && document.documentElement.hasAttribute('data-first-screen')) return;
     var headers = { Accept: 'application/json' };
     if (token) headers.Authorization = 'Bearer ' + token;
     var url = '/api/v1' + path;
     var response = fetch(url, { headers: headers, credentials: 'same-origin' });
     response.catch(function () {});
     window.__lcEarly = [{ url: url, token: token, sentAt: Date.now(), response: response }];
+    if (m && m[1] === 'bai-thi' && document.documentElement.hasAttribute('data-first-screen')) paintQuestion(response);
   } catch (e) {}
+
+  // In the api's first screen (`/`, this script inline) a resumed attempt's first question is
+  // shown, read-only, as soon as its answer arrives: the app's script comes about 2 s later on a
+  // slow link and replaces it (QuestionView's markup, so nothing moves). Text only: no markup
+  // from the answer is ever parsed.
+  function paintQuestion(response) {
+    response
+      .then(function (r) {
+        return r.ok ? r.clone().json() : null;
+      })
+      .then(function (a) {
+        if (document.readyState === 'loading')
+          document.addEventListener('DOMContentLoaded', function () {
+            paint(a);
+          });
+        else paint(a);
+      })
+      .catch(function () {});
+    function paint(a) {
+      var q = a && a.status === 'in_progress' && a.questions && a.questions[0];
+      var slot = document.querySelector('#root .first-elsewhere');
+      if (!q || !slot || (q.type !== 'single' && q.type !== 'multiple' && q.type !== 'true_false')) return;
+      var el = function (tag, cls, text) {
+        var e = document.createElement(tag);
+        if (cls) e.className = cls;
+        if (text != null) e.textContent = text;
+        return e;
+      };
+      var fs = el('fieldset', 'question');
+      var legend = el('legend');
+      legend.appendChild(el('span', 'question-number', 'Câu 1/' + a.questions.length));
+      legend.appendChild(el('span', 'question-stem', q.stem));
+      fs.appendChild(legend);
+      fs.appendChild(el('p', 'field-hint', q.type === 'multiple' ? 'Chọn tất cả đáp án đúng.' : q.type === 'true_false' ? 'Chọn Đúng hoặc Sai.' : 'Chọn một đáp án.'));
+      var opts = el('div', 'options');
+      var list = q.options && q.options.length ? q.options : q.type === 'true_false' ? [{ text: 'Đúng' }, { text: 'Sai' }] : [];
+      for (var i = 0; i < list.length; i++) {
+        var label = el('label', 'option');
+        var input = el('input');
+        input.type = q.type === 'multiple' ? 'checkbox' : 'radio';
+        input.disabled = true;
+        label.appendChild(input);
+        label.appendChild(el('span', 'option-letter', String.fromCharCode(65 + i) + '.')).setAttribute('aria-hidden', 'true');
+        label.appendChild(el('span', null, list[i].text));
+        opts.appendChild(label);
+      }
+      fs.appendChild(opts);
+      var wrap = el('div', 'attempt');
+      wrap.appendChild(el('h1', 'visually-hidden', 'Làm bài thi'));
+      // The bar's place kept (Countdown, SaveStatus): the time comes with the app's server clock.
+      var bar = el('div', 'attempt-bar');
+      var countdown = el('div', 'countdown');
+      countdown.appendChild(el('span', 'countdown-label', 'Thời gian còn lại'));
+      countdown.appendChild(el('span', 'countdown-time', '--:--'));
+      bar.appendChild(countdown);
+      bar.appendChild(el('p', 'save-status save-ok', '✓ Câu trả lời được lưu tự động'));
+      wrap.appendChild(bar);
+      wrap.appendChild(fs);
+      slot.textContent = '';
+      slot.appendChild(wrap);
+    }
+  }
 })();

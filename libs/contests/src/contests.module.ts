@@ -1,7 +1,8 @@
 import { BullModule } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
-import { Queues } from '@lc/platform';
+import { FirstScreenSource, Queues } from '@lc/platform';
 import { QuestionBankModule } from '@lc/question-bank';
+import { ContestListFirstScreen } from './contest/contest-list-first-screen';
 import { ContestsController } from './contest/contests.controller';
 import { ContestsService } from './contest/contests.service';
 import { EnrolmentService } from './enrolment/enrolment.service';
@@ -44,7 +45,7 @@ const SERVICES = [
 export class ContestsCoreModule {}
 
 /** The HTTP side (api). */
-@Module({ imports: [ContestsCoreModule], controllers: [ContestsController, RoundsController] })
+@Module({ imports: [ContestsCoreModule], controllers: [ContestsController, RoundsController], providers: [{ provide: FirstScreenSource, useClass: ContestListFirstScreen }] })
 export class ContestsModule {}
 
 /** The worker side: rounds open and close on time. */

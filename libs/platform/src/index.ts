@@ -23,6 +23,7 @@ export * from './http/all-exceptions.filter';
 export * from './http/cors';
 export * from './http/validation';
 export * from './http/create-http-app';
+export * from './http/first-screen';
 export * from './logging/logging.module';
 export * from './logging/logging.tokens';
 export * from './logging/pino-nest-logger';

@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { type Actor, AccessService } from '@lc/identity';
-import { AuditService, badRequest, ClockService, conflict, DomainError, isUniqueViolation, notFound, Page } from '@lc/platform';
+import { AuditService, badRequest, ClockService, conflict, DomainError, EventBus, isUniqueViolation, notFound, Page } from '@lc/platform';
 import { RoundPoolService } from '../pool/round-pool.service';
 import { Round } from '../round/round.entity';
 import { roundProblems } from '../round/round-rules';
@@ -28,6 +28,7 @@ export class ContestsService {
     private readonly pool: RoundPoolService,
     private readonly schedule: RoundScheduleService,
     private readonly lifecycle: RoundLifecycle,
+    private readonly bus: EventBus,
   ) {}
 
   async create(actor: Actor, dto: CreateContestDto): Promise<Contest> {
@@ -116,6 +117,7 @@ export class ContestsService {
       if (isUniqueViolation(e, 'uq_contest_slug')) throw conflict('slug_taken', `The slug "${dto.slug}" is already used by another contest`);
       throw e;
     }
+    await this.bus.emit('ContestChanged', { contestId: contest.id });
     return contest;
   }
 
@@ -150,6 +152,7 @@ export class ContestsService {
       await this.audit.record(actor, { action: 'contest.publish', entityType: 'contest', entityId: contest.id, organisationId: contest.organisationId }, m);
     });
     for (const r of rounds) await this.schedule.schedule(r);
+    await this.bus.emit('ContestChanged', { contestId: contest.id });
     return this.db.getRepository(Contest).findOneByOrFail({ id: contest.id });
   }
 
@@ -176,6 +179,7 @@ export class ContestsService {
       return ids;
     });
     for (const id of calledOff) await this.schedule.unschedule(id);
+    await this.bus.emit('ContestChanged', { contestId: contest.id });
     return this.db.getRepository(Contest).findOneByOrFail({ id: contest.id });
   }
 
@@ -186,6 +190,7 @@ export class ContestsService {
       await m.update(Contest, { id: contest.id }, { status: 'archived', archivedAt: this.clock.nowDate() });
       await this.audit.record(actor, { action: 'contest.archive', entityType: 'contest', entityId: contest.id, organisationId: contest.organisationId }, m);
     });
+    await this.bus.emit('ContestChanged', { contestId: contest.id });
     return this.db.getRepository(Contest).findOneByOrFail({ id: contest.id });
   }
 

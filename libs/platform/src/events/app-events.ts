@@ -5,16 +5,19 @@
  * top, also announces an erasure), so payloads use plain types and never import a feature
  * library.
  *
- * Whether the emitter awaits: all three are awaited today. `EventBus.emit` never rejects,
+ * Whether the emitter awaits: all are awaited today. `EventBus.emit` never rejects,
  * so a fire-and-forget `void bus.emit(…)` would be safe, but
  * - RoundStatusChanged: awaited so that this process's round cache is dropped before the
  *   caller answers (a staff close returns, then this instance reads the round as closed);
  * - AccountErased: awaited so that the erasure answers only once cached display names are gone;
- * - AttemptEventReceived: awaited because the socket's ack carries the handler's refusal.
+ * - AttemptEventReceived: awaited because the socket's ack carries the handler's refusal;
+ * - ContestChanged: awaited so that the organiser's next look at `/` already shows the change.
  */
 export interface AppEvents {
   /** A round moved (round lifecycle in libs/contests), announced after its transaction committed. */
   RoundStatusChanged: { roundId: string; contestId: string; status: RoundStatusName; at: Date };
+  /** A contest's public face changed (edited, published, closed, archived; contests), after the commit: the first screen's list is drawn again. */
+  ContestChanged: { contestId: string };
   /** An account was erased or anonymised (an admin's delete in identity, the holder's own in personal-data), after the commit. */
   AccountErased: { userId: string };
   /**

@@ -22,6 +22,7 @@ import { bodyProblem, MAX_BODY_DEPTH, urlHasNul } from './body-guards';
 import { installLeanRoutes } from './lean-route';
 import { buildOpenApiDocument, OpenApiOptions } from './openapi';
 import { corsOptions } from './cors';
+import { serveFirstScreen } from './serve-first-screen';
 
 export const API_PREFIX = 'api/v1';
 
@@ -96,11 +97,14 @@ export async function createHttpApp(rootModule: Type<unknown> | DynamicModule, c
       root: config.webDistDir,
       prefix: '/',
       wildcard: false,
+      // `/` is the first screen (below); /index.html stays the plain file the service worker precaches.
+      index: false,
       preCompressed: true,
       setHeaders: (res, path) => {
         void res.header('Cache-Control', path.includes(`${join('assets', '')}`) ? 'public, max-age=31536000, immutable' : 'no-cache');
       },
     });
+    serveFirstScreen(app, config, APP_CSP);
   }
 
   setApiPrefix(app);

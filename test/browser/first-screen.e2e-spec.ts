@@ -1,0 +1,95 @@
+import type { Browser, Page, Route } from 'playwright-core';
+import { entrant, liveQuiz, orgWithBank } from '../../libs/contests/test/factories';
+import { ok } from '../factories';
+import { journey, launchChromium, PHONE, screenshots } from './browser';
+import { startStack, Stack } from './stack';
+
+/**
+ * The first screen (issue 16) painted from the HTML alone: the app's script is held back, as a
+ * slow link would, and the contest list (from `/`'s markup) and a resumed attempt's first
+ * question (painted by the inline early script) must already be on screen; released, the app
+ * replaces both without moving them.
+ */
+jest.setTimeout(120_000);
+
+const HOSTILE_TITLE = 'Tìm hiểu Luật Bầu cử <img src=x onerror="document.title=1"> & "bạn"';
+
+/** Holds the app's script until `release()`; the first screen must not need it. */
+async function holdAppScript(page: Page): Promise<() => void> {
+  const held: Route[] = [];
+  let released = false;
+  await page.route(/\/assets\/index-[^/]+\.js$/, (route) => (released ? route.continue() : void held.push(route)));
+  return () => {
+    released = true;
+    for (const r of held.splice(0)) void r.continue();
+  };
+}
+
+const top = (page: Page, selector: string) => page.locator(selector).first().evaluate((e) => Math.round(e.getBoundingClientRect().top));
+
+describe('browser: the first screen before the app script arrives', () => {
+  let stack: Stack;
+  let browser: Browser;
+  let contest: { id: string; slug: string; title: string };
+  let roundId: string;
+  let setupOrg: Awaited<ReturnType<typeof orgWithBank>>;
+
+  beforeAll(async () => {
+    stack = await startStack('first-screen');
+    browser = await launchChromium();
+    setupOrg = await orgWithBank(stack.http, stack.admin, 8);
+    const live = await liveQuiz(stack.http, setupOrg, { title: 'Tuần 1' }, { title: HOSTILE_TITLE, description: 'Mỗi tuần một vòng thi 5 câu hỏi.' });
+    contest = live.contest;
+    roundId = live.round.id;
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await stack?.stop();
+  });
+
+  it('shows the contest list from the HTML (titles as text), then the app takes it over in place', async () => {
+    await journey(browser, { ...PHONE, serviceWorkers: 'block' }, 'first-screen-list', async ({ page, errors, console }) => {
+      const release = await holdAppScript(page);
+      await page.goto(`${stack.url}/#/`, { waitUntil: 'commit' });
+      const link = page.locator('#root .first-home a', { hasText: HOSTILE_TITLE });
+      await link.waitFor();
+      expect(await page.locator('#root img').count()).toBe(0);
+      expect(await page.title()).toBe('Thi tìm hiểu pháp luật');
+      const before = await top(page, `#root a[href="#/cuoc-thi/${contest.slug}"]`);
+      await page.screenshot({ path: '.run/screenshots/first-screen-list-before-app-phone.png' });
+
+      release();
+      await page.locator('#root .first-home').waitFor({ state: 'detached' });
+      await page.getByRole('link', { name: HOSTILE_TITLE }).waitFor();
+      expect(await top(page, `#root a[href="#/cuoc-thi/${contest.slug}"]`)).toBe(before);
+      await screenshots(page, 'first-screen-list-app');
+      expect(console.filter((l) => /Content Security Policy|Refused to/i.test(l))).toEqual([]);
+      expect(errors).toEqual([]);
+    });
+  });
+
+  it('shows a resumed attempt’s first question (read-only) before the app, never the list, then the app’s own', async () => {
+    const resident = await entrant(stack.http, contest.id);
+    const attempt = await ok(stack.http.post(`/rounds/${roundId}/attempts`, {}, resident.token), 'start attempt');
+    const stem = attempt.questions[0].stem as string;
+    await journey(browser, { ...PHONE, serviceWorkers: 'block' }, 'first-screen-attempt', async ({ context, page, errors, console }) => {
+      await context.addInitScript((s) => (globalThis as any).localStorage.setItem('lc.session', s), JSON.stringify({ accessToken: resident.token, user: resident.user }));
+      const release = await holdAppScript(page);
+      await page.goto(`${stack.url}/#/bai-thi/${attempt.id}`, { waitUntil: 'commit' });
+      await page.locator('legend .question-stem', { hasText: stem }).waitFor();
+      expect(await page.locator('#root .first-home').isVisible()).toBe(false);
+      expect(await page.locator('#root .options input[type=radio]:disabled').count()).toBe(attempt.questions[0].options.length);
+      const before = await top(page, 'legend .question-stem');
+      await page.screenshot({ path: '.run/screenshots/first-screen-attempt-before-app-phone.png' });
+      expect(await page.locator('.countdown-time').textContent()).toBe('--:--');
+
+      release();
+      await page.locator('#root .options input[type=radio]:enabled').first().waitFor();
+      await page.locator('legend .question-stem', { hasText: stem }).waitFor();
+      expect(Math.abs((await top(page, 'legend .question-stem')) - before)).toBeLessThanOrEqual(2);
+      await screenshots(page, 'first-screen-attempt-app');
+      expect(console.filter((l) => /Content Security Policy|Refused to/i.test(l))).toEqual([]);
+      expect(errors).toEqual([]);
+    });
+  });
+});
