@@ -1,5 +1,6 @@
 export * from './attempts.module';
 export * from './entities';
+export * from './attempt/counted';
 export * from './attempt/attempt.entity';
 export * from './attempt/attempt-answer.entity';
 export * from './attempt/attempt-event.entity';

@@ -244,8 +244,8 @@ export class LeaderboardService {
       const rows: EntryRow[] = await this.db.query(
         `WITH counted AS (
            SELECT a.user_id, a.score, a.time_taken_ms, a.started_at, COALESCE(a.submitted_at, a.deadline_at) AS submitted
-             FROM attempt a
-            WHERE a.round_id = $1 AND a.status IN ('submitted', 'expired') AND a.score IS NOT NULL
+             FROM counted_attempt a
+            WHERE a.round_id = $1 AND a.score IS NOT NULL
          ), users AS (
            SELECT DISTINCT user_id FROM counted
             WHERE user_id > $2 AND ($4::uuid IS NULL OR user_id = $4) AND ($5::timestamptz IS NULL OR submitted < $5)

@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { sqlRows } from '@lc/contests';
 import type { AttemptFlag } from '../integrity/integrity';
+import { countedAttemptSql } from '../attempt/counted';
 
 /** What finishing one attempt writes: its outcome, and its final answers from Redis. */
 export interface FinalisedAttempt {
@@ -50,7 +51,7 @@ export async function finaliseAttempt(db: DataSource, f: FinalisedAttempt): Prom
      ), d AS (
        SELECT o.id FROM attempt o, u
         WHERE $8::text IS NOT NULL AND o.round_id = u.round_id AND o.answer_hash = $8 AND o.user_id <> u.user_id
-          AND o.status IN ('submitted', 'expired')
+          AND ${countedAttemptSql('o')}
         LIMIT 20
      )
      SELECT u.id, coalesce((SELECT array_agg(d.id::text) FROM d), '{}'::text[]) AS dup, NULL::timestamptz AS closed_at FROM u

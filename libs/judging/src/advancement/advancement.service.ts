@@ -8,6 +8,7 @@ import { parseAdvancementRule, selectAdvancing } from '../awards/advancement';
 import { JudgedRanking } from './judged-ranking';
 import type { QuotaAdvanceDto, QuotaCandidate, QuotaSelection, SelectionRuleInput } from './quota';
 import type { RankedEntrant } from './ranking-source';
+import { countedAttemptSql } from '@lc/attempts';
 
 export interface AdvanceResult {
   fromRoundId: string;
@@ -142,7 +143,7 @@ export class AdvancementService {
       this.db,
       `WITH counted AS (
          SELECT user_id, score, time_taken_ms, coalesce(submitted_at, deadline_at) AS submitted_at, prediction, attempt_no
-           FROM attempt WHERE round_id = $1 AND status IN ('submitted', 'expired') AND score IS NOT NULL
+           FROM attempt WHERE round_id = $1 AND ${countedAttemptSql('attempt')} AND score IS NOT NULL
        ), per_user AS (
          SELECT DISTINCT ON (user_id) * FROM counted
           ORDER BY user_id, CASE WHEN $2 = 'last' THEN attempt_no END DESC NULLS LAST,
@@ -166,7 +167,7 @@ export class AdvancementService {
   async rankedCount(round: Round): Promise<number> {
     const external = await this.externalRanking(round);
     if (external) return external.length;
-    const [{ n }] = await sqlRows<{ n: number }>(this.db, "SELECT count(DISTINCT user_id)::int AS n FROM attempt WHERE round_id = $1 AND status IN ('submitted', 'expired') AND score IS NOT NULL", [round.id]);
+    const [{ n }] = await sqlRows<{ n: number }>(this.db, `SELECT count(DISTINCT user_id)::int AS n FROM attempt WHERE round_id = $1 AND ${countedAttemptSql('attempt')} AND score IS NOT NULL`, [round.id]);
     return n;
   }
 
@@ -185,7 +186,7 @@ export class AdvancementService {
     const [{ n }] = await sqlRows<{ n: number }>(
       this.db,
       `SELECT ${counted}::int AS n FROM attempt
-        WHERE round_id = $1 AND status IN ('submitted', 'expired') AND ($2 = 'entrants' OR (score = max_score AND max_score > 0))`,
+        WHERE round_id = $1 AND ${countedAttemptSql('attempt')} AND ($2 = 'entrants' OR (score = max_score AND max_score > 0))`,
       [round.id, pq.target],
     );
     return n;
@@ -202,7 +203,7 @@ export class AdvancementService {
     const rows = await sqlRows<{ id: string }>(
       this.db,
       `SELECT u AS id FROM unnest($1::uuid[]) AS u
-        WHERE EXISTS (SELECT 1 FROM attempt a WHERE a.round_id = $2 AND a.user_id = u AND a.status IN ('submitted', 'expired'))
+        WHERE EXISTS (SELECT 1 FROM attempt a WHERE a.round_id = $2 AND a.user_id = u AND ${countedAttemptSql('a')})
            OR EXISTS (SELECT 1 FROM round_enrolment e WHERE e.round_id = $2 AND e.user_id = u)`,
       [userIds, round.id],
     );

@@ -1,3 +1,4 @@
+import { isCountedAttempt } from '@lc/attempts';
 /**
  * What ranking needs to know about one attempt (a projection of the `attempt` table,
  * so this core does not depend on the attempts module). Expired attempts count with
@@ -15,8 +16,5 @@ export interface RankableAttempt {
   prediction: number | null;
 }
 
-export const COUNTED_STATUSES: readonly string[] = ['submitted', 'expired'];
-
-export function isCounted(row: { status: string }): boolean {
-  return COUNTED_STATUSES.includes(row.status);
-}
+/** Which attempts count is attempts' rule (libs/attempts/src/attempt/counted.ts). */
+export const isCounted = (row: { status: string }): boolean => isCountedAttempt(row.status);

@@ -1,4 +1,7 @@
+import { countedAttemptSql } from '@lc/attempts';
 import { SCORE_BAND_SQL } from './histogram';
+
+const COUNTED = countedAttemptSql('a');
 
 /**
  * The SQL every statistic shares. An entry is an attempt that was submitted or finalised at
@@ -6,7 +9,7 @@ import { SCORE_BAND_SQL } from './histogram';
  * Every query takes $1 = round ids, $2 = start instant or null, $3 = end instant or null;
  * rounds are the filter because attempts are indexed by round first.
  */
-export const entryWhere = (rounds = '$1', start = '$2', end = '$3') => `a.round_id = ANY(${rounds}::uuid[]) AND a.status IN ('submitted', 'expired')
+export const entryWhere = (rounds = '$1', start = '$2', end = '$3') => `a.round_id = ANY(${rounds}::uuid[]) AND ${COUNTED}
   AND (${start}::timestamptz IS NULL OR a.submitted_at >= ${start}::timestamptz)
   AND (${end}::timestamptz IS NULL OR a.submitted_at < ${end}::timestamptz)`;
 export const ENTRY_WHERE = entryWhere();
@@ -14,12 +17,12 @@ export const ENTRY_WHERE = entryWhere();
 const DAY_SQL = `to_char(a.submitted_at AT TIME ZONE 'Asia/Ho_Chi_Minh', 'YYYY-MM-DD')`;
 
 export const TOTALS_SQL = `
-SELECT count(*) FILTER (WHERE a.status IN ('submitted', 'expired'))::int AS entries,
-       count(DISTINCT a.user_id) FILTER (WHERE a.status IN ('submitted', 'expired'))::int AS unique_entrants,
+SELECT count(*) FILTER (WHERE ${COUNTED})::int AS entries,
+       count(DISTINCT a.user_id) FILTER (WHERE ${COUNTED})::int AS unique_entrants,
        count(*) FILTER (WHERE a.status = 'submitted')::int AS submitted,
        count(*) FILTER (WHERE a.status = 'expired')::int AS expired,
        count(*) FILTER (WHERE a.status = 'void')::int AS voided,
-       avg(a.score / a.max_score) FILTER (WHERE a.status IN ('submitted', 'expired') AND a.max_score > 0)::float8 AS average_ratio
+       avg(a.score / a.max_score) FILTER (WHERE ${COUNTED} AND a.max_score > 0)::float8 AS average_ratio
   FROM attempt a
  WHERE a.round_id = ANY($1::uuid[]) AND a.status <> 'in_progress'
    AND ($2::timestamptz IS NULL OR a.submitted_at >= $2::timestamptz)

@@ -8,6 +8,7 @@ import { allocateUnitPrizes, RankedUnit, UnitTally } from '../../awards/unit-pri
 import { maskIdentifier } from '@lc/platform';
 import { cursorRows } from '../common/cursor';
 import { ContestAwardRules } from '../entities';
+import { countedAttemptSql } from '@lc/attempts';
 
 interface WinnerRow {
   round_id: string;
@@ -91,7 +92,7 @@ export class ContestAwards {
         m,
         `SELECT coalesce(nullif(g.unit, ''), u.unit) AS unit, a.user_id, count(*)::int AS n
            FROM attempt a JOIN "user" u ON u.id = a.user_id LEFT JOIN registration g ON g.contest_id = a.contest_id AND g.user_id = a.user_id
-          WHERE a.contest_id = $1 AND a.round_id = ANY($2::uuid[]) AND a.status IN ('submitted', 'expired')
+          WHERE a.contest_id = $1 AND a.round_id = ANY($2::uuid[]) AND ${countedAttemptSql('a')}
           GROUP BY 1, 2`,
         [contestId, roundIds],
       );

@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { type Actor } from '@lc/identity';
 import { AuditService, conflict } from '@lc/platform';
-import { AttemptReviewStore, unreviewedFlags } from '@lc/attempts';
+import { AttemptReviewStore, isCountedAttempt, unreviewedFlags } from '@lc/attempts';
 
 export interface ChangedAttempt {
   id: string;
@@ -10,8 +10,6 @@ export interface ChangedAttempt {
   before: string;
   after: string;
 }
-
-const COUNTED = ['submitted', 'expired'];
 
 /**
  * Voids or reinstates one attempt in the caller's transaction, audited with the status
@@ -34,7 +32,7 @@ export async function changeAttemptStatus(m: EntityManager, audit: AuditService,
       [attemptId],
     );
     const was = last?.before?.status;
-    after = was && COUNTED.includes(was) ? was : a.submittedAt && a.submittedAt < a.deadlineAt ? 'submitted' : 'expired';
+    after = was && isCountedAttempt(was) ? was : a.submittedAt && a.submittedAt < a.deadlineAt ? 'submitted' : 'expired';
   }
   if (action === 'void') await AttemptReviewStore.markVoid(m, attemptId, reason);
   else await AttemptReviewStore.reinstate(m, attemptId, after, actor.id, reason);

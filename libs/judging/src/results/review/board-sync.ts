@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { LeaderboardService } from '@lc/leaderboard';
+import { countedAttemptSql } from '@lc/attempts';
 
 /**
  * After a void or reinstatement the live board must show the person's best remaining
@@ -24,7 +25,7 @@ export class BoardSync {
         const rows: { id: string; score: number; time_taken_ms: number; submitted_at: Date; scoring: 'best' | 'last' }[] = await this.db.query(
           `SELECT a.id, a.score::float8 AS score, coalesce(a.time_taken_ms, 0) AS time_taken_ms, coalesce(a.submitted_at, a.deadline_at) AS submitted_at, r.attempt_scoring AS scoring
              FROM attempt a JOIN round r ON r.id = a.round_id
-            WHERE a.round_id = $1 AND a.user_id = $2 AND a.status IN ('submitted', 'expired') AND a.score IS NOT NULL`,
+            WHERE a.round_id = $1 AND a.user_id = $2 AND ${countedAttemptSql('a')} AND a.score IS NOT NULL`,
           [roundId, userId],
         );
         for (const r of rows) {

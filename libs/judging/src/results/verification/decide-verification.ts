@@ -15,6 +15,7 @@ import { WinnerAccess } from './winner-access';
 import { decisionConflict, VerificationStatus } from './winner-identity';
 import { WinnerVerification } from './winner-verification.entity';
 import { holderOf, readWinners, resultOf } from './winners-read';
+import { countedAttemptSql } from '@lc/attempts';
 
 export interface VerificationOutcome {
   roundId: string;
@@ -90,7 +91,7 @@ export class DecideVerification {
       return { ...base, reason: row.reason, decidedAt: row.decidedAt.toISOString() };
     }
     // Judged rounds have no attempts: the decision itself leaves the entry out of the ranking (ResultBuilder).
-    const attemptIds: string[] = round.kind === 'quiz' ? (await this.db.query(`SELECT id FROM attempt WHERE round_id = $1 AND user_id = $2 AND status IN ('submitted', 'expired')`, [roundId, userId])).map((r: { id: string }) => r.id) : [];
+    const attemptIds: string[] = round.kind === 'quiz' ? (await this.db.query(`SELECT id FROM attempt WHERE round_id = $1 AND user_id = $2 AND ${countedAttemptSql('attempt')}`, [roundId, userId])).map((r: { id: string }) => r.id) : [];
 
     if (result.status === 'published') {
       const correction = await this.corrections.execute(actor, roundId, { reason: `Loại người đoạt giải khi xác minh: ${reason}`, ...(attemptIds.length ? { voidAttemptIds: attemptIds } : {}) }, async (m) => void (await record(m)));
