@@ -301,6 +301,8 @@ function serverCpuBreakdown(
     perRequestMs,
     joinMsPerWatcher: msPer(m.joins.s, m.watchers),
     boardPushCoresWithWatchers: round(serverSeconds(m.ticker), 3),
+    // What the server burns with nothing sent (timers, repeatable jobs, queue polling), per process.
+    atRestCores: Object.fromEntries(Object.entries(m.idleWatched).filter(([k]) => k !== 'driver').map(([k, v]) => [k, round(v, 4)])),
     bareNode: { msPerRequest: m.bareNodeMs, msPerEntry: round(m.bareNodeMs * requests, 3), requestsPerEntry: requests },
     method:
       'total and byProcess: /proc CPU of api1, api2, worker, the PostgreSQL backends of the bench database (by application_name) plus PostgreSQL background processes, and Redis, over the surge, ÷ entries acknowledged. byKind: each request kind alone after the surge, idle subtracted, × times per entry; the board push with the watchers connected; atRest = the idle rate over the surge.',
