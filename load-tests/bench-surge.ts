@@ -23,7 +23,9 @@ import Redis from 'ioredis';
 import { BoardStore, dirtyRoundsKey, encodeEntry, RoundKeys } from '@lc/leaderboard';
 import { AppConfig, RedisKeys } from '@lc/platform';
 import { fillBoard } from './lib/board-1m';
+import { costByKind, idleRate, settle, tickerCost } from './lib/attribution';
 import { cpuBetween, cpuSnapshot } from './lib/cpu';
+import { cores, CpuSpend, msPer, ServerCpuMeter, serverSeconds, spend } from './lib/server-cpu';
 import { intEnv, loadDotEnv, log, productionEnv, ROOT } from './lib/env';
 import { JsonClient } from './lib/http-client';
 import { freePort, sampleRss, startProcess, stopProcess, waitHealthy, waitOutput, Proc } from './lib/procs';
@@ -65,6 +67,7 @@ async function main(): Promise<void> {
     result.warnings = [`ulimit -n ${fdLimit} < watchers + 2000`];
   }
   const procs: Proc[] = [];
+  let meter: ServerCpuMeter | undefined;
   let stopRss = () => {};
   const inspectPort = process.env.BENCH_PROFILE === '1' ? await freePort() : 0;
   const workerInspectPort = inspectPort ? await freePort() : 0;
@@ -99,8 +102,10 @@ async function main(): Promise<void> {
       AUTH_IP_RATE_LIMIT_PER_MINUTE: '1000000',
     };
     const ports = basePort ? [basePort, basePort + 1] : [await freePort(), await freePort()];
-    const apis = [0, 1].map((i) => startProcess(`api${i + 1}`, 'apps/api/src/main.js', env, ports[i], i === 0 && inspectPort ? inspectArgs(inspectPort) : []));
-    const worker = startProcess('worker', 'apps/worker/src/main.js', env, undefined, workerInspectPort ? inspectArgs(workerInspectPort) : []);
+    // Each process names its PostgreSQL connections, so the meter can tell their backends apart.
+    const named = (name: string) => ({ ...env, DATABASE_URL: `${databaseUrl}${databaseUrl.includes('?') ? '&' : '?'}application_name=${name}` });
+    const apis = [0, 1].map((i) => startProcess(`api${i + 1}`, 'apps/api/src/main.js', named(`api${i + 1}`), ports[i], i === 0 && inspectPort ? inspectArgs(inspectPort) : []));
+    const worker = startProcess('worker', 'apps/worker/src/main.js', named('worker'), undefined, workerInspectPort ? inspectArgs(workerInspectPort) : []);
     procs.push(...apis, worker);
     stopRss = sampleRss(procs);
     await Promise.all([...apis.map((p) => waitHealthy(p)), waitOutput(worker, /worker started/)]);
@@ -124,7 +129,12 @@ async function main(): Promise<void> {
     const watcherR = await createResidents(databaseUrl, jwtSecret, watchersN, 'W');
     const autosaveR = await createResidents(databaseUrl, jwtSecret, intEnv('BENCH_AUTOSAVE_ATTEMPTS', 1000), 'A');
     const meR = await createResidents(databaseUrl, jwtSecret, 200, 'M');
-    log(`${entrantsR.length + watcherR.length + autosaveR.length + meR.length} residents ready`);
+    const costR = await createResidents(databaseUrl, jwtSecret, intEnv('BENCH_COST_ENTRANTS', 240), 'C');
+    log(`${entrantsR.length + watcherR.length + autosaveR.length + meR.length + costR.length} residents ready`);
+
+    meter = await ServerCpuMeter.open(baseDb, dbName, { api1: apis[0].child.pid, api2: apis[1].child.pid, worker: worker.child.pid, driver: process.pid });
+    const idleBare = await idleRate(meter, 3);
+    const beforeJoins = await meter.sample();
 
     const watchers = await startWatchers(
       apis.map((p) => p.url!),
@@ -132,6 +142,7 @@ async function main(): Promise<void> {
       watcherR,
       Math.min(200, watcherR.length),
     );
+    const joins = spend(beforeJoins, await meter.sample());
     log(`${watchers.sockets.filter((s) => s.connected).length}/${watchersN} watchers connected and joined`);
 
     const stats = new Stats();
@@ -140,6 +151,7 @@ async function main(): Promise<void> {
     const attemptsAvailable = await probeAttempts(new JsonClient(apis[0].url!, new Stats(), 2), seed.roundId, autosaveR[0]);
     let surge: SurgeResult;
     const cpuBefore = cpuOf();
+    const meterBefore = await meter.sample();
     if (attemptsAvailable) {
       log(`surge: ${entrants} entrants at ${rate}/s, think ${thinkMs} ms`);
       surge = await profiled(() => runSurge(clients, { contestId: seed!.contestId, roundId: seed!.roundId, residents: entrantsR, rate, thinkMs, answers: 20 }), 'surge');
@@ -149,6 +161,7 @@ async function main(): Promise<void> {
       surge = await boardOnlySurge(redisUrl, prefix, seed.roundId, entrantsR, rate);
     }
     const cpuSurge = cpuBetween(cpuBefore, cpuOf());
+    const surgeSpend = spend(meterBefore, await meter.sample());
     await sleep(3000); // the last ticks
     const windowS = Math.max(1, (surge.lastAck - surge.firstArrival) / 1000);
     const ackTimes = surge.acks.map((a) => a.at).sort((x, y) => x - y);
@@ -171,8 +184,13 @@ async function main(): Promise<void> {
       endpoints: stats.report(),
       wallSeconds: round(windowS, 1),
       // Average cores used during the surge: where the machine's 2 cores went.
-      cores: cpuSurge,
+      cores: { ...cpuSurge, ...cores(surgeSpend) },
     };
+    result.integrity = await checkIntegrity(databaseUrl, redisUrl, prefix, seed.roundId, surge.acks, attemptsAvailable);
+    log(`integrity: ${JSON.stringify(result.integrity)}`);
+    log('server CPU by kind: at rest, board pushes to the watchers, then each request kind alone');
+    const idleWatched = await idleRate(meter, 4);
+    const ticker = await tickerCost(meter, idleWatched, redisUrl, prefix, seed.roundId, watcherR, 8);
     result.watchers = {
       sockets: watchersN,
       connected: watchers.sockets.filter((s) => s.connected).length,
@@ -182,8 +200,12 @@ async function main(): Promise<void> {
     };
     watchers.close();
     result.rssMb = Object.fromEntries(procs.map((p) => [p.name, { ...p.rss }]));
-    result.integrity = await checkIntegrity(databaseUrl, redisUrl, prefix, seed.roundId, surge.acks, attemptsAvailable);
-    log(`integrity: ${JSON.stringify(result.integrity)}`);
+    await settle(meter, idleBare, 15);
+    // A first pass opens the pools' PostgreSQL connections again (idle ones closed after 30 s; a new
+    // backend's first queries load its catalog caches) and is not counted: the second pass is measured.
+    const warm = Math.min(40, Math.floor(costR.length / 4));
+    if (attemptsAvailable) await costByKind(meter, idleBare, clients, seed, costR.slice(0, warm), 20);
+    const kinds = attemptsAvailable ? await costByKind(meter, idleBare, clients, seed, costR.slice(warm), 20) : null;
 
     // The reference: bare Node with the same request, then one api instance on real attempts.
     const body = JSON.stringify({ optionIds: ['a1b2c3d4e5f6'] });
@@ -199,6 +221,10 @@ async function main(): Promise<void> {
       Object.assign(result.reference as object, { apiAutosave: api, ratio: round(api.rps / Math.max(1, bare), 3), attempts: targets.length });
     }
     log(`reference: ${JSON.stringify(result.reference)}`);
+    const breakdown = serverCpuBreakdown(surgeSpend, surge.acks.length, { idleWatched, ticker, kinds, joins, watchers: watchersN, bareNodeMs: bareNode.cpuMsPerRequest ?? 0 });
+    result.serverCpuMsPerEntry = breakdown.total;
+    result.serverCpu = breakdown;
+    log(`server CPU per entry: ${JSON.stringify(breakdown)}`);
 
     if (boardEntries > 0) {
       log(`loading ${boardEntries} entries on round ${seed.bigRoundId}`);
@@ -223,6 +249,7 @@ async function main(): Promise<void> {
     }
     for (const p of procs) if (p.child.exitCode !== null) result[`${p.name}Exit`] = p.tail.slice(-15);
   } finally {
+    await meter?.close().catch(() => undefined);
     stopRss();
     await Promise.all(procs.map((p) => stopProcess(p)));
     if (inspectPort) result.profiles = profiles;
@@ -235,6 +262,52 @@ async function main(): Promise<void> {
 }
 
 class Skip extends Error {}
+
+/** Requests of each kind in one complete entry. */
+const PER_ENTRY = { register: 1, start: 1, autosave: 20, submit: 1 } as const;
+
+/**
+ * serverCpuMsPerEntry and where it goes. The total and the split by process are the surge
+ * itself (server CPU over the surge ÷ entries acknowledged; the driver is not in it). The
+ * split by kind is each kind measured alone right after (lib/attribution.ts) times how
+ * often an entry does it; the board pushes and the server at rest are per second, spread
+ * over the surge's entries; `unattributed` is what only the mix costs (contention, GC, queueing).
+ */
+function serverCpuBreakdown(
+  surge: { wall: number; s: CpuSpend },
+  entries: number,
+  m: { idleWatched: CpuSpend; ticker: CpuSpend; kinds: Awaited<ReturnType<typeof costByKind>> | null; joins: { wall: number; s: CpuSpend }; watchers: number; bareNodeMs: number },
+) {
+  const total = (serverSeconds(surge.s) * 1000) / Math.max(1, entries);
+  const spread = (perS: CpuSpend) => round((serverSeconds(perS) * surge.wall * 1000) / Math.max(1, entries), 3);
+  const byKind: Record<string, number> = {};
+  const perRequestMs: Record<string, Record<string, number>> = {};
+  if (m.kinds) {
+    for (const k of Object.keys(PER_ENTRY) as (keyof typeof PER_ENTRY)[]) {
+      byKind[k] = round(m.kinds[k].perRequest.total * PER_ENTRY[k], 3);
+      perRequestMs[k] = m.kinds[k].perRequest;
+    }
+    byKind.writeBehind = round(m.kinds.autosave.workerPerRequest * PER_ENTRY.autosave + m.kinds.submit.workerPerRequest, 3);
+  }
+  byKind.boardTickerAndFanout = spread(m.ticker);
+  byKind.atRest = spread(m.idleWatched);
+  byKind.unattributed = round(total - Object.values(byKind).reduce((a, b) => a + b, 0), 3);
+  const requests = Object.values(PER_ENTRY).reduce((a, b) => a + b, 0);
+  return {
+    total: round(total, 2),
+    byProcess: msPer(surge.s, entries),
+    driverMsPerEntry: round(((surge.s.driver ?? 0) * 1000) / Math.max(1, entries), 3),
+    byKind,
+    perRequestMs,
+    joinMsPerWatcher: msPer(m.joins.s, m.watchers),
+    boardPushCoresWithWatchers: round(serverSeconds(m.ticker), 3),
+    // What the server burns with nothing sent (timers, repeatable jobs, queue polling), per process.
+    atRestCores: Object.fromEntries(Object.entries(m.idleWatched).filter(([k]) => k !== 'driver').map(([k, v]) => [k, round(v, 4)])),
+    bareNode: { msPerRequest: m.bareNodeMs, msPerEntry: round(m.bareNodeMs * requests, 3), requestsPerEntry: requests },
+    method:
+      'total and byProcess: /proc CPU of api1, api2, worker, the PostgreSQL backends of the bench database (by application_name) plus PostgreSQL background processes, and Redis, over the surge, ÷ entries acknowledged. byKind: each request kind alone after the surge, idle subtracted, × times per entry; the board push with the watchers connected; atRest = the idle rate over the surge.',
+  };
+}
 
 /** The most acknowledgements inside any window of `ms`. */
 function bestWindow(sorted: number[], ms: number): number {
@@ -336,6 +409,7 @@ function verdict(r: Record<string, any>): Record<string, unknown> {
   return {
     entriesPerSecAtLeast100: (r.surge?.entriesPerSec ?? 0) >= 100,
     zeroErrors: (r.surge?.errors ?? 1) === 0 && (r.surge?.failedEntrants ?? 1) === 0,
+    serverCpuMsPerEntryAtMost8: (r.serverCpuMsPerEntry ?? Infinity) <= 8,
     p99Under250msEveryEndpoint: worstP99 > 0 && worstP99 < 250,
     autosaveAtLeast20PctOfBareNode: (r.reference?.ratio ?? 0) >= 0.2,
     watchers5000P99Under1500ms: (r.watchers?.connected ?? 0) >= 5000 && (r.watchers?.ackToUpdateMs?.p99 ?? Infinity) < 1500,

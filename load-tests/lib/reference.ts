@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import autocannon, { Result } from 'autocannon';
+import { procCpuSeconds } from './server-cpu';
 import { round } from './stats';
 
 /** The bare Node http server the issue compares autosave throughput with: parse a JSON body, answer JSON. */
@@ -25,6 +26,8 @@ export interface Throughput {
   p99: number;
   non2xx: number;
   errors: number;
+  /** The server's CPU per request (ms), where measured. */
+  cpuMsPerRequest?: number;
 }
 
 export function summarise(r: Result): Throughput {
@@ -45,7 +48,8 @@ export async function bareNodeReference(port: number, body: string, seconds: num
       duration: seconds,
       requests: [{ method: 'PUT', path: '/api/v1/attempts/00000000-0000-4000-8000-000000000000/answers/q1', headers: { 'content-type': 'application/json', authorization: 'Bearer x' }, body }],
     });
-    return summarise(r);
+    // Read before the kill: the bare server's whole life is start-up (tiny) plus this run.
+    return { ...summarise(r), cpuMsPerRequest: round((procCpuSeconds(child.pid) * 1000) / Math.max(1, r.requests.total), 4) };
   } finally {
     child.kill('SIGTERM');
   }

@@ -15,7 +15,7 @@ import { AttemptStartService } from './start/attempt-start.service';
 import { AttemptFinaliser } from './submit/attempt-finaliser.service';
 import { AttemptQueryService } from './view/attempt-query.service';
 import { AnswerWritebackService } from './writeback/answer-writeback.service';
-import { AnswerWritebackBootstrap, AnswerWritebackProcessor } from './writeback/answer-writeback.processor';
+import { AnswerWritebackTimer } from './writeback/answer-writeback.processor';
 
 const SERVICES = [
   AttemptHotStore,
@@ -48,6 +48,6 @@ export class AttemptsModule {}
 /** The worker side: write-behind of answers, and finalising attempts at their deadline. */
 @Module({
   imports: [AttemptsCoreModule],
-  providers: [AnswerWritebackProcessor, AnswerWritebackBootstrap, AttemptExpiryProcessor, AttemptExpiryBootstrap],
+  providers: [AnswerWritebackTimer, AttemptExpiryProcessor, AttemptExpiryBootstrap],
 })
 export class AttemptsWorkerModule {}

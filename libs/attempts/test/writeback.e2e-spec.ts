@@ -3,6 +3,11 @@ import { dropRedisPrefix } from '../../../scripts/lib/scratch-db';
 import { startApi, TestApi } from '../../../test/harness';
 import { loginAdmin } from '../../../test/factories';
 import { entrant, liveQuiz, orgWithBank, OrgSetup } from '../../contests/test/factories';
+import { getQueueToken } from '@nestjs/bullmq';
+import Redis from 'ioredis';
+import { Queues, REDIS, RedisKeys } from '@lc/platform';
+import { AttemptHotStore } from '../src/hot/attempt-hot-store';
+import { AnswerWritebackTimer } from '../src/writeback/answer-writeback.processor';
 import { AnswerWritebackService } from '../src/writeback/answer-writeback.service';
 import { answerBody, RecordingHttp } from './helpers';
 
@@ -61,4 +66,26 @@ describe('answer write-behind (real PostgreSQL + Redis)', () => {
     expect((await rows(at.id)).find((x) => x.question_key === at.questions[2].id)!.seq).toBe(3);
   });
 
+  it('one worker flushes at a time (a lease); one that takes the lease over first writes what a dead flusher left in flight', async () => {
+    const { contest, round } = await liveQuiz(http, setup, { selection: [{ bankId: setup.bankId, count: 3 }], durationSeconds: 300 });
+    const r = await entrant(http, contest.id);
+    const at = (await http.post(`/rounds/${round.id}/attempts`, {}, r.token)).body;
+    const timer = () => new AnswerWritebackTimer(api.app.get<symbol, Redis>(REDIS), api.app.get(RedisKeys), writeback, api.app.get(getQueueToken(Queues.answerWriteback)));
+    const [a, b] = [timer(), timer()];
+    expect(await a.tick()).toBe(0); // takes the lease: nothing to write yet
+    expect(await b.tick()).toBeNull(); // held by a
+    const res = await http.put(`/attempts/${at.id}/answers/${at.questions[0].id}`, answerBody(at.questions[0], setup.questions, true), r.token);
+    expect(res.status).toBe(200);
+    // a dies mid-batch: the attempt was taken from the dirty set, never written, and its lease lapses.
+    const hot = api.app.get(AttemptHotStore);
+    expect(await hot.takeDirty(10)).toEqual([at.id]);
+    expect(await b.tick()).toBeNull();
+    await api.app.get<symbol, Redis>(REDIS).del(api.app.get(RedisKeys).key('answers', 'flusher'));
+    expect(await b.tick()).toBe(1);
+    expect(await rows(at.id)).toHaveLength(1);
+    expect(await a.tick()).toBeNull(); // b holds it now
+    await b.onModuleDestroy(); // a clean stop hands the lease back at once
+    expect(await a.tick()).toBe(0);
+    await a.onModuleDestroy();
+  });
 });

@@ -1,32 +1,88 @@
-import { InjectQueue, Processor, WorkerHost } from '@nestjs/bullmq';
-import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
-import { Job, Queue } from 'bullmq';
-import { Queues } from '@lc/platform';
+import { randomUUID } from 'node:crypto';
+import { InjectQueue } from '@nestjs/bullmq';
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
+import { Queue } from 'bullmq';
+import Redis from 'ioredis';
+import { Queues, REDIS, RedisKeys } from '@lc/platform';
+import { LuaScript } from '../hot/lua-script';
 import { AnswerWritebackService } from './answer-writeback.service';
 
 /** Every 500 ms, so no answer acknowledged more than about a second ago exists in Redis alone. */
 export const WRITEBACK_EVERY_MS = 500;
+/** The flusher's lease: when a worker dies holding it, another takes over after this long. */
+export const WRITEBACK_LEASE_MS = 3000;
 
-@Processor(Queues.answerWriteback, { concurrency: 1 })
-export class AnswerWritebackProcessor extends WorkerHost {
-  constructor(private readonly writeback: AnswerWritebackService) {
-    super();
-  }
+/** 1: renewed (ours), 2: taken (it was free), 0: another worker holds it. */
+const LEASE = new LuaScript(`
+local v = redis.call('GET', KEYS[1])
+if v == ARGV[1] then redis.call('PEXPIRE', KEYS[1], ARGV[2]) return 1 end
+if v then return 0 end
+redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])
+return 2
+`);
+const RELEASE = new LuaScript(`if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end return 0`);
 
-  process(_job: Job): Promise<number> {
-    return this.writeback.flush();
-  }
-}
-
+/**
+ * The write-behind's clock: a plain timer on every worker, and a lease in Redis so one of
+ * them flushes at a time. It was a BullMQ job scheduler firing every 500 ms, whose job
+ * bookkeeping (add, activate, complete, the next one, events) cost the worker and Redis
+ * more at rest than the flushes did. A worker that takes the lease over (at start, or from
+ * one that died mid-batch) first puts the batch left in flight back to be written again:
+ * that is the stall recovery BullMQ gave. Writes are idempotent (rev), so an overlap only
+ * costs a second write.
+ */
 @Injectable()
-export class AnswerWritebackBootstrap implements OnApplicationBootstrap {
+export class AnswerWritebackTimer implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly log = new Logger(AnswerWritebackTimer.name);
+  private readonly token = randomUUID();
+  private readonly leaseKey: string;
+  private timer?: NodeJS.Timeout;
+  private running: Promise<void> | null = null;
+  private stopped = false;
+
   constructor(
-    @InjectQueue(Queues.answerWriteback) private readonly queue: Queue,
+    @Inject(REDIS) private readonly redis: Redis,
+    keys: RedisKeys,
     private readonly writeback: AnswerWritebackService,
-  ) {}
+    @InjectQueue(Queues.answerWriteback) private readonly queue: Queue,
+  ) {
+    this.leaseKey = keys.key('answers', 'flusher');
+  }
 
   async onApplicationBootstrap(): Promise<void> {
-    await this.writeback.recoverInflight();
-    await this.queue.upsertJobScheduler('answer-flush', { every: WRITEBACK_EVERY_MS }, { name: 'flush', opts: { removeOnComplete: true, removeOnFail: 100, attempts: 1 } });
+    // Deployments from before keep the old scheduler in Redis: nothing processes its jobs any more.
+    await this.queue.removeJobScheduler('answer-flush').catch((e: Error) => this.log.warn(`old write-behind scheduler not removed: ${e.message}`));
+    this.schedule();
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    await this.running;
+    await RELEASE.run(this.redis, [this.leaseKey], [this.token]).catch(() => undefined);
+  }
+
+  private schedule(): void {
+    if (this.stopped) return;
+    this.timer = setTimeout(() => {
+      this.running = this.tick().then(() => undefined).finally(() => {
+        this.running = null;
+        this.schedule();
+      });
+    }, WRITEBACK_EVERY_MS);
+  }
+
+  /** One turn: renew or take the lease, then flush. Returns the answers written (null: another worker flushes). */
+  async tick(): Promise<number | null> {
+    try {
+      const lease = await LEASE.run<number>(this.redis, [this.leaseKey], [this.token, WRITEBACK_LEASE_MS]);
+      if (lease === 0) return null;
+      if (lease === 2) await this.writeback.recoverInflight();
+      return await this.writeback.flush();
+    } catch (e) {
+      // Redis or PostgreSQL away: the batch was put back (flush), the next turn tries again.
+      this.log.warn(`write-behind failed: ${(e as Error).message}`);
+      return 0;
+    }
   }
 }

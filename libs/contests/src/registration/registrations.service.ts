@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { type Actor, AccessService, User } from '@lc/identity';
-import { conflict, DomainError, forbidden, isUniqueViolation, notFound, Page } from '@lc/platform';
-import { ContestsService } from '../contest/contests.service';
+import { type Actor, AccessService } from '@lc/identity';
+import { conflict, DomainError, forbidden, notFound, Page } from '@lc/platform';
+import { sqlRows } from '../common/sql';
+import { ContestsService, PUBLIC_CONTEST_STATUSES } from '../contest/contests.service';
 import { Registration } from './registration.entity';
 import { ContestRegistrationDto } from './registration.dto';
 import { type Profile, resolveRegistration } from './registration-rules';
@@ -17,6 +18,25 @@ export interface RegistrationView {
   createdAt: string;
   fullName?: string;
   province?: string | null;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+interface ContestAndProfile {
+  id: string;
+  status: string;
+  unit_list: string[] | null;
+  required_fields: string[];
+  user_id: string | null;
+  deleted_at: Date | null;
+  full_name: string;
+  email: string | null;
+  phone_masked: string | null;
+  national_id_masked: string | null;
+  date_of_birth: string | null;
+  province: string | null;
+  commune: string | null;
+  unit: string | null;
 }
 
 const view = (r: Registration, extra: Partial<RegistrationView> = {}): RegistrationView => ({
@@ -37,40 +57,51 @@ export class RegistrationsService {
     private readonly contests: ContestsService,
   ) {}
 
-  /** A resident joins a published contest with the profile fields it requires. */
+  /**
+   * A resident joins a published contest with the profile fields it requires. The busiest
+   * write of a deadline surge, so it is two statements: one read of the contest and the
+   * account together, one insert that answers a duplicate with no row instead of an error.
+   */
   async register(actor: Actor, contestIdOrSlug: string, dto: ContestRegistrationDto): Promise<RegistrationView> {
     if (actor.role !== 'resident') throw forbidden('Only residents enter contests');
-    const { contest } = await this.contests.get(actor, contestIdOrSlug);
-    if (contest.status !== 'published') throw conflict('contest_not_open', 'This contest no longer takes registrations');
-    const user = await this.db.getRepository(User).findOneBy({ id: actor.id });
-    if (!user || user.deletedAt) throw notFound('User');
+    const byId = UUID.test(contestIdOrSlug);
+    // Residents see only public contests (as ContestsService.get answers them): anything else is a 404.
+    const [found] = await sqlRows<ContestAndProfile>(
+      this.db,
+      `SELECT c.id, c.status, c.unit_list, c.required_fields, u.id AS user_id, u.deleted_at, u.full_name, u.email, u.phone_masked,
+              u.national_id_masked, to_char(u.date_of_birth, 'YYYY-MM-DD') AS date_of_birth, u.province, u.commune, u.unit
+         FROM contest c LEFT JOIN "user" u ON u.id = $2
+        WHERE ${byId ? 'c.id = $1::uuid' : 'c.slug = $1'} AND c.status = ANY($3::text[])`,
+      [byId ? contestIdOrSlug : contestIdOrSlug.toLowerCase(), actor.id, PUBLIC_CONTEST_STATUSES],
+    );
+    if (!found) throw notFound('Contest');
+    if (found.status !== 'published') throw conflict('contest_not_open', 'This contest no longer takes registrations');
+    if (!found.user_id || found.deleted_at) throw notFound('User');
     const profile: Profile = {
-      fullName: user.fullName,
-      email: user.email,
-      phone: user.phoneMasked,
-      nationalId: user.nationalIdMasked,
-      dateOfBirth: user.dateOfBirth,
-      province: user.province,
-      commune: user.commune,
-      unit: user.unit,
+      fullName: found.full_name,
+      email: found.email,
+      phone: found.phone_masked,
+      nationalId: found.national_id_masked,
+      dateOfBirth: found.date_of_birth,
+      province: found.province,
+      commune: found.commune,
+      unit: found.unit,
     };
-    const resolved = resolveRegistration(contest, profile, dto);
+    const resolved = resolveRegistration({ requiredFields: found.required_fields, unitList: found.unit_list }, profile, dto);
     if (!resolved.ok) {
       throw new DomainError('registration_invalid', 400, `Registration incomplete: ${resolved.problems.map((p) => `${p.field} (${p.problems.join('; ')})`).join(', ')}`, resolved.problems);
     }
-    const repo = this.db.getRepository(Registration);
-    const reg = repo.create({ contestId: contest.id, userId: actor.id, unit: resolved.unit, fields: resolved.fields });
-    try {
-      await repo.insert(reg);
-    } catch (e) {
-      if (isUniqueViolation(e, 'uq_registration_contest_user')) {
-        const existing = await repo.findOneByOrFail({ contestId: contest.id, userId: actor.id });
-        throw conflict('already_registered', 'You are already registered for this contest', { registrationId: existing.id });
-      }
-      throw e;
+    const [row] = await sqlRows<{ id: string; created_at: Date }>(
+      this.db,
+      `INSERT INTO registration (contest_id, user_id, unit, fields) VALUES ($1, $2, $3, $4::jsonb)
+       ON CONFLICT (contest_id, user_id) DO NOTHING RETURNING id, created_at`,
+      [found.id, actor.id, resolved.unit, JSON.stringify(resolved.fields)],
+    );
+    if (!row) {
+      const existing = await this.db.getRepository(Registration).findOneByOrFail({ contestId: found.id, userId: actor.id });
+      throw conflict('already_registered', 'You are already registered for this contest', { registrationId: existing.id });
     }
-    // insert() fills the generated columns in from RETURNING: no second read.
-    return view(reg.createdAt ? reg : await repo.findOneByOrFail({ id: reg.id }));
+    return { id: row.id, contestId: found.id, userId: actor.id, unit: resolved.unit, fields: resolved.fields, createdAt: row.created_at.toISOString() };
   }
 
   async mine(actor: Actor, contestIdOrSlug: string): Promise<RegistrationView> {
