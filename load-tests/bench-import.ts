@@ -51,7 +51,20 @@ async function makeXlsx(n: number): Promise<Buffer> {
   sink.on('data', (c: Buffer) => chunks.push(c));
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: sink, useSharedStrings: true });
   const ws = wb.addWorksheet('questions');
-  ws.addRow(['topic', 'legal_reference', 'type', 'difficulty', 'points', 'question', 'option_a', 'option_b', 'option_c', 'option_d', 'correct', 'explanation']).commit();
+  ws.addRow([
+    'topic',
+    'legal_reference',
+    'type',
+    'difficulty',
+    'points',
+    'question',
+    'option_a',
+    'option_b',
+    'option_c',
+    'option_d',
+    'correct',
+    'explanation',
+  ]).commit();
   for (let i = 0; i < n; i++) {
     const q = question(i);
     const opts = q.type === 'true_false' ? ['Đúng', 'Sai', '', ''] : ['single', 'multiple'].includes(q.type) ? q.options : ['', '', '', ''];
@@ -100,12 +113,18 @@ async function generateFiles(n: number): Promise<string> {
 /** POSTs the file as multipart straight from its buffer (no Blob or FormData copies in this process). */
 function upload(url: string, token: string, file: Buffer, filename: string): Promise<{ status: number; body: any }> {
   const boundary = `----bench${randomBytes(8).toString('hex')}`;
-  const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: application/octet-stream\r\n\r\n`);
+  const head = Buffer.from(
+    `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
+  );
   const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
   return new Promise((resolve, reject) => {
     const req = http.request(url, {
       method: 'POST',
-      headers: { authorization: `Bearer ${token}`, 'content-type': `multipart/form-data; boundary=${boundary}`, 'content-length': head.length + file.length + tail.length },
+      headers: {
+        authorization: `Bearer ${token}`,
+        'content-type': `multipart/form-data; boundary=${boundary}`,
+        'content-length': head.length + file.length + tail.length,
+      },
     });
     req.on('response', (res) => {
       const chunks: Buffer[] = [];
@@ -153,14 +172,23 @@ async function main(): Promise<void> {
     await app.listen({ port: 0, host: '127.0.0.1' });
     const base = `http://127.0.0.1:${(app.getHttpServer().address() as { port: number }).port}/api/v1`;
     const call = async (method: string, path: string, body?: unknown, token?: string): Promise<any> => {
-      const res = await fetch(base + path, { method, headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: body === undefined ? undefined : JSON.stringify(body) });
+      const res = await fetch(base + path, {
+        method,
+        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
       const json = (await res.json()) as any;
       if (res.status >= 300) throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(json)}`);
       return json;
     };
     const adminToken = (await call('POST', '/auth/login', { login: admin.email, password: admin.password })).accessToken;
     const org = await call('POST', '/organisations', { name: 'Sở Tư pháp (bench)', level: 'province', province: 'Quảng Ninh' }, adminToken);
-    await call('POST', '/users', { fullName: 'Người tổ chức', email: 'organiser@bench.local', password: 'organiser-pass-1', role: 'organiser', organisationId: org.id }, adminToken);
+    await call(
+      'POST',
+      '/users',
+      { fullName: 'Người tổ chức', email: 'organiser@bench.local', password: 'organiser-pass-1', role: 'organiser', organisationId: org.id },
+      adminToken,
+    );
     const token = (await call('POST', '/auth/login', { login: 'organiser@bench.local', password: 'organiser-pass-1' })).accessToken;
 
     const results: Record<string, unknown> = {};

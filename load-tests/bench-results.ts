@@ -37,7 +37,10 @@ async function seed(db: DataSource, attempts: number): Promise<{ roundId: string
   const people = Math.ceil(attempts / 1.2);
   const twice = attempts - people;
   const [org] = await db.query(`INSERT INTO organisation (name, level, province) VALUES ('Sở Tư pháp (bench)', 'province', 'Thừa Thiên Huế') RETURNING id`);
-  const [organiser] = await db.query(`INSERT INTO "user" (full_name, email, password_hash, role, organisation_id) VALUES ('Người tổ chức', 'organiser@bench.local', 'x', 'organiser', $1) RETURNING id`, [org.id]);
+  const [organiser] = await db.query(
+    `INSERT INTO "user" (full_name, email, password_hash, role, organisation_id) VALUES ('Người tổ chức', 'organiser@bench.local', 'x', 'organiser', $1) RETURNING id`,
+    [org.id],
+  );
   const [contest] = await db.query(
     `INSERT INTO contest (organisation_id, title, slug, status) VALUES ($1, 'Tìm hiểu pháp luật về bầu cử (bench)', 'bench-results', 'published') RETURNING id`,
     [org.id],
@@ -91,7 +94,15 @@ async function main(): Promise<void> {
   log(`scratch database ${dbName}`);
   const databaseUrl = await createScratchDatabase(process.env.DATABASE_URL!, dbName);
   const dir = mkdtempSync(join(os.tmpdir(), 'bench-results-'));
-  const config = loadConfig({ ...process.env, ...productionEnv(), DATABASE_URL: databaseUrl, DATABASE_POOL_SIZE: '10', REDIS_PREFIX: prefix, LOG_LEVEL: 'warn', EXPORT_DIR: dir });
+  const config = loadConfig({
+    ...process.env,
+    ...productionEnv(),
+    DATABASE_URL: databaseUrl,
+    DATABASE_POOL_SIZE: '10',
+    REDIS_PREFIX: prefix,
+    LOG_LEVEL: 'warn',
+    EXPORT_DIR: dir,
+  });
   const app = await createApi(config);
   try {
     await app.init();
@@ -99,7 +110,11 @@ async function main(): Promise<void> {
     const seedStart = performance.now();
     const { roundId, organiserId } = await seed(db, attempts);
     const seedMs = Math.round(performance.now() - seedStart);
-    const actor = { id: organiserId, role: 'organiser' as const, organisationId: (await db.query('SELECT organisation_id FROM "user" WHERE id = $1', [organiserId]))[0].organisation_id as string };
+    const actor = {
+      id: organiserId,
+      role: 'organiser' as const,
+      organisationId: (await db.query('SELECT organisation_id FROM "user" WHERE id = $1', [organiserId]))[0].organisation_id as string,
+    };
 
     const rssAfterSeedMb = vmHwmMb();
     log(`closing the round (peak RSS so far ${rssAfterSeedMb} MB)`);

@@ -104,7 +104,9 @@ async function main(): Promise<void> {
     const ports = basePort ? [basePort, basePort + 1] : [await freePort(), await freePort()];
     // Each process names its PostgreSQL connections, so the meter can tell their backends apart.
     const named = (name: string) => ({ ...env, DATABASE_URL: `${databaseUrl}${databaseUrl.includes('?') ? '&' : '?'}application_name=${name}` });
-    const apis = [0, 1].map((i) => startProcess(`api${i + 1}`, 'apps/api/src/main.js', named(`api${i + 1}`), ports[i], i === 0 && inspectPort ? inspectArgs(inspectPort) : []));
+    const apis = [0, 1].map((i) =>
+      startProcess(`api${i + 1}`, 'apps/api/src/main.js', named(`api${i + 1}`), ports[i], i === 0 && inspectPort ? inspectArgs(inspectPort) : []),
+    );
     const worker = startProcess('worker', 'apps/worker/src/main.js', named('worker'), undefined, workerInspectPort ? inspectArgs(workerInspectPort) : []);
     procs.push(...apis, worker);
     stopRss = sampleRss(procs);
@@ -154,7 +156,10 @@ async function main(): Promise<void> {
     const meterBefore = await meter.sample();
     if (attemptsAvailable) {
       log(`surge: ${entrants} entrants at ${rate}/s, think ${thinkMs} ms`);
-      surge = await profiled(() => runSurge(clients, { contestId: seed!.contestId, roundId: seed!.roundId, residents: entrantsR, rate, thinkMs, answers: 20 }), 'surge');
+      surge = await profiled(
+        () => runSurge(clients, { contestId: seed!.contestId, roundId: seed!.roundId, residents: entrantsR, rate, thinkMs, answers: 20 }),
+        'surge',
+      );
     } else {
       log('the attempts routes are missing: board-only surge (records straight into the board, as a submit would)');
       result.mode = 'board-only: POST /rounds/:id/attempts is not available, submissions are recorded straight on the board';
@@ -221,7 +226,14 @@ async function main(): Promise<void> {
       Object.assign(result.reference as object, { apiAutosave: api, ratio: round(api.rps / Math.max(1, bare), 3), attempts: targets.length });
     }
     log(`reference: ${JSON.stringify(result.reference)}`);
-    const breakdown = serverCpuBreakdown(surgeSpend, surge.acks.length, { idleWatched, ticker, kinds, joins, watchers: watchersN, bareNodeMs: bareNode.cpuMsPerRequest ?? 0 });
+    const breakdown = serverCpuBreakdown(surgeSpend, surge.acks.length, {
+      idleWatched,
+      ticker,
+      kinds,
+      joins,
+      watchers: watchersN,
+      bareNodeMs: bareNode.cpuMsPerRequest ?? 0,
+    });
     result.serverCpuMsPerEntry = breakdown.total;
     result.serverCpu = breakdown;
     log(`server CPU per entry: ${JSON.stringify(breakdown)}`);
@@ -230,7 +242,10 @@ async function main(): Promise<void> {
       log(`loading ${boardEntries} entries on round ${seed.bigRoundId}`);
       const fill = await fillBoard(redisUrl, prefix, seed.bigRoundId, boardEntries, meR);
       const mePaths = meR.map((r) => ({ path: `/api/v1/rounds/${seed!.bigRoundId}/leaderboard/me`, token: r.token }));
-      const pagePaths = meR.map((r, i) => ({ path: `/api/v1/rounds/${seed!.bigRoundId}/leaderboard?limit=20&offset=${(i * 4999) % boardEntries}`, token: r.token }));
+      const pagePaths = meR.map((r, i) => ({
+        path: `/api/v1/rounds/${seed!.bigRoundId}/leaderboard?limit=20&offset=${(i * 4999) % boardEntries}`,
+        token: r.token,
+      }));
       // Latency at a steady 200 requests/s (what a resident waits), then the instance's ceiling.
       const me = await getLatency(apis[0].url!, mePaths, 10, 8, 200);
       const meMax = await getLatency(apis[0].url!, mePaths, 5, 32);
@@ -276,7 +291,14 @@ const PER_ENTRY = { register: 1, start: 1, autosave: 20, submit: 1 } as const;
 function serverCpuBreakdown(
   surge: { wall: number; s: CpuSpend },
   entries: number,
-  m: { idleWatched: CpuSpend; ticker: CpuSpend; kinds: Awaited<ReturnType<typeof costByKind>> | null; joins: { wall: number; s: CpuSpend }; watchers: number; bareNodeMs: number },
+  m: {
+    idleWatched: CpuSpend;
+    ticker: CpuSpend;
+    kinds: Awaited<ReturnType<typeof costByKind>> | null;
+    joins: { wall: number; s: CpuSpend };
+    watchers: number;
+    bareNodeMs: number;
+  },
 ) {
   const total = (serverSeconds(surge.s) * 1000) / Math.max(1, entries);
   const spread = (perS: CpuSpend) => round((serverSeconds(perS) * surge.wall * 1000) / Math.max(1, entries), 3);
@@ -302,7 +324,11 @@ function serverCpuBreakdown(
     joinMsPerWatcher: msPer(m.joins.s, m.watchers),
     boardPushCoresWithWatchers: round(serverSeconds(m.ticker), 3),
     // What the server burns with nothing sent (timers, repeatable jobs, queue polling), per process.
-    atRestCores: Object.fromEntries(Object.entries(m.idleWatched).filter(([k]) => k !== 'driver').map(([k, v]) => [k, round(v, 4)])),
+    atRestCores: Object.fromEntries(
+      Object.entries(m.idleWatched)
+        .filter(([k]) => k !== 'driver')
+        .map(([k, v]) => [k, round(v, 4)]),
+    ),
     bareNode: { msPerRequest: m.bareNodeMs, msPerEntry: round(m.bareNodeMs * requests, 3), requestsPerEntry: requests },
     method:
       'total and byProcess: /proc CPU of api1, api2, worker, the PostgreSQL backends of the bench database (by application_name) plus PostgreSQL background processes, and Redis, over the surge, ÷ entries acknowledged. byKind: each request kind alone after the surge, idle subtracted, × times per entry; the board push with the watchers connected; atRest = the idle rate over the surge.',
@@ -358,7 +384,11 @@ async function startAttempts(http: JsonClient, seed: Seed, residents: Resident[]
         const a = await http.call('seed', 'POST', `/rounds/${seed.roundId}/attempts`, {}, r.token);
         if (a.status < 200 || a.status >= 300 || !a.body) continue;
         const body = a.body as { id: string; questions: { id: string; options?: { id: string }[] }[] };
-        out.push({ token: r.token, attemptId: body.id, questions: body.questions.filter((q) => q.options?.length).map((q) => ({ id: q.id, optionIds: q.options!.map((o) => o.id) })) });
+        out.push({
+          token: r.token,
+          attemptId: body.id,
+          questions: body.questions.filter((q) => q.options?.length).map((q) => ({ id: q.id, optionIds: q.options!.map((o) => o.id) })),
+        });
       }
     }),
   );

@@ -33,7 +33,16 @@ import { createScratchDatabase, dropRedisPrefix, dropScratchDatabase } from '../
 
 const TARGET = { coldMs: 4000, warmMs: 2000 };
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 type Screen = 'contestList' | 'attempt';
 interface Run {
@@ -79,44 +88,99 @@ function buildBaseline(ref: string): { dist: string; cleanup: () => void } {
   execSync(`git archive ${ref} apps/web | tar -x -C ${dir}`, { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
   const web = join(dir, 'apps/web');
   symlinkSync(join(ROOT, 'apps/web/node_modules'), join(web, 'node_modules'));
-  execSync('npx vite build --logLevel warn && node scripts/precompress.mjs', { cwd: web, env: { ...process.env, NODE_ENV: 'production', WEB_OUT_DIR: '' }, stdio: ['ignore', 'ignore', 'inherit'] });
+  execSync('npx vite build --logLevel warn && node scripts/precompress.mjs', {
+    cwd: web,
+    env: { ...process.env, NODE_ENV: 'production', WEB_OUT_DIR: '' },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
   return { dist: join(web, 'dist'), cleanup: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
 async function seed(base: string, admin: { email: string; password: string }): Promise<Seeded> {
   const call = async (method: string, path: string, body?: unknown, token?: string): Promise<any> => {
-    const res = await fetch(`${base}/api/v1${path}`, { method, headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: body === undefined ? undefined : JSON.stringify(body) });
+    const res = await fetch(`${base}/api/v1${path}`, {
+      method,
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
     const json = (await res.json()) as any;
     if (res.status >= 300) throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(json)}`);
     return json;
   };
   const adminToken = (await call('POST', '/auth/login', { login: admin.email, password: admin.password })).accessToken;
   const org = await call('POST', '/organisations', { name: 'Sở Tư pháp (bench web)', level: 'province', province: 'Quảng Ninh' }, adminToken);
-  await call('POST', '/users', { fullName: 'Người tổ chức', email: 'organiser@bench-web.local', password: 'organiser-pass-1', role: 'organiser', organisationId: org.id }, adminToken);
+  await call(
+    'POST',
+    '/users',
+    { fullName: 'Người tổ chức', email: 'organiser@bench-web.local', password: 'organiser-pass-1', role: 'organiser', organisationId: org.id },
+    adminToken,
+  );
   const token = (await call('POST', '/auth/login', { login: 'organiser@bench-web.local', password: 'organiser-pass-1' })).accessToken;
   const bank = await call('POST', '/question-banks', { name: 'Luật Bầu cử' }, token);
   for (let i = 0; i < 10; i++) {
-    await call('POST', `/question-banks/${bank.id}/questions`, { type: 'single', stem: `Câu ${i + 1}: theo Luật Bầu cử, điều nào đúng?`, options: [0, 1, 2, 3].map((k) => ({ text: `Phương án ${k + 1}`, correct: k === i % 4 })) }, token);
+    await call(
+      'POST',
+      `/question-banks/${bank.id}/questions`,
+      {
+        type: 'single',
+        stem: `Câu ${i + 1}: theo Luật Bầu cử, điều nào đúng?`,
+        options: [0, 1, 2, 3].map((k) => ({ text: `Phương án ${k + 1}`, correct: k === i % 4 })),
+      },
+      token,
+    );
   }
   const title = 'Cuộc thi trực tuyến tìm hiểu pháp luật về bầu cử đại biểu Quốc hội và HĐND';
-  const contest = await call('POST', '/contests', { title, slug: 'bench-web', description: 'Dành cho mọi công dân từ đủ 16 tuổi. Mỗi tuần một vòng thi 10 câu hỏi trắc nghiệm trong 15 phút.', rules: 'Thể lệ: mỗi người được thi tối đa 3 lượt mỗi vòng; lượt có kết quả cao nhất được tính.' }, token);
+  const contest = await call(
+    'POST',
+    '/contests',
+    {
+      title,
+      slug: 'bench-web',
+      description: 'Dành cho mọi công dân từ đủ 16 tuổi. Mỗi tuần một vòng thi 10 câu hỏi trắc nghiệm trong 15 phút.',
+      rules: 'Thể lệ: mỗi người được thi tối đa 3 lượt mỗi vòng; lượt có kết quả cao nhất được tính.',
+    },
+    token,
+  );
   const rounds = [];
   for (let w = 1; w <= 3; w++) {
     rounds.push(
       await call(
         'POST',
         `/contests/${contest.id}/rounds`,
-        { title: `Tuần ${w}`, kind: 'quiz', opensAt: new Date(Date.now() - 1000 + (w - 1) * 7 * 86400_000).toISOString(), closesAt: new Date(Date.now() + w * 7 * 86400_000).toISOString(), durationSeconds: 3600, maxAttempts: 3, attemptScoring: 'best', selection: [{ bankId: bank.id, count: 10 }] },
+        {
+          title: `Tuần ${w}`,
+          kind: 'quiz',
+          opensAt: new Date(Date.now() - 1000 + (w - 1) * 7 * 86400_000).toISOString(),
+          closesAt: new Date(Date.now() + w * 7 * 86400_000).toISOString(),
+          durationSeconds: 3600,
+          maxAttempts: 3,
+          attemptScoring: 'best',
+          selection: [{ bankId: bank.id, count: 10 }],
+        },
         token,
       ),
     );
   }
   await call('POST', `/contests/${contest.id}/publish`, {}, token);
-  const resident = await call('POST', '/auth/register', { fullName: 'Nguyễn Thị Bình', phone: '0912000111', password: 'matkhau-an-toan', nationalId: '001090123456', dateOfBirth: '1990-05-17', province: 'Quảng Ninh', consent: true });
+  const resident = await call('POST', '/auth/register', {
+    fullName: 'Nguyễn Thị Bình',
+    phone: '0912000111',
+    password: 'matkhau-an-toan',
+    nationalId: '001090123456',
+    dateOfBirth: '1990-05-17',
+    province: 'Quảng Ninh',
+    consent: true,
+  });
   await call('POST', `/contests/${contest.id}/register`, {}, resident.accessToken);
   const attempt = await call('POST', `/rounds/${rounds[0].id}/attempts`, {}, resident.accessToken);
-  for (const q of attempt.questions.slice(0, 2)) await call('PUT', `/attempts/${attempt.id}/answers/${q.id}`, { optionIds: [q.options[0].id], seq: 1 }, resident.accessToken);
-  return { title, attemptId: attempt.id, firstStems: attempt.questions.map((q: { stem: string }) => q.stem), session: { accessToken: resident.accessToken, refreshToken: resident.refreshToken, user: resident.user } };
+  for (const q of attempt.questions.slice(0, 2))
+    await call('PUT', `/attempts/${attempt.id}/answers/${q.id}`, { optionIds: [q.options[0].id], seq: 1 }, resident.accessToken);
+  return {
+    title,
+    attemptId: attempt.id,
+    firstStems: attempt.questions.map((q: { stem: string }) => q.stem),
+    session: { accessToken: resident.accessToken, refreshToken: resident.refreshToken, user: resident.user },
+  };
 }
 
 async function listen(dist: string, env: Record<string, string>): Promise<{ app: NestFastifyApplication; url: string }> {
@@ -126,10 +190,22 @@ async function listen(dist: string, env: Record<string, string>): Promise<{ app:
 }
 
 /** Opens `url` on the emulated phone; resolves with ms from navigation start to `ready` holding. */
-async function measure(context: BrowserContext, page: Page, url: string, screen: Screen, s: Seeded, shots?: string): Promise<Omit<Run, 'variant' | 'screen' | 'cache'>> {
+async function measure(
+  context: BrowserContext,
+  page: Page,
+  url: string,
+  screen: Screen,
+  s: Seeded,
+  shots?: string,
+): Promise<Omit<Run, 'variant' | 'screen' | 'cache'>> {
   const cdp = await context.newCDPSession(page);
   await cdp.send('Network.enable');
-  await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: intEnv('BENCH_LATENCY_MS', 2000), downloadThroughput: intEnv('BENCH_KBPS', 50) * 1000, uploadThroughput: intEnv('BENCH_KBPS', 50) * 1000 });
+  await cdp.send('Network.emulateNetworkConditions', {
+    offline: false,
+    latency: intEnv('BENCH_LATENCY_MS', 2000),
+    downloadThroughput: intEnv('BENCH_KBPS', 50) * 1000,
+    uploadThroughput: intEnv('BENCH_KBPS', 50) * 1000,
+  });
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: intEnv('BENCH_CPU_SLOWDOWN', 4) });
   let bytes = 0;
   let requests = 0;
@@ -142,7 +218,10 @@ async function measure(context: BrowserContext, page: Page, url: string, screen:
   const ready = await page.waitForFunction(
     ([kind, title, stems]) => {
       const d = (globalThis as any).document;
-      const ok = kind === 'contestList' ? (d.body?.innerText ?? '').includes(title) : (stems as string[]).includes((d.querySelector('legend .question-stem')?.textContent ?? '').trim());
+      const ok =
+        kind === 'contestList'
+          ? (d.body?.innerText ?? '').includes(title)
+          : (stems as string[]).includes((d.querySelector('legend .question-stem')?.textContent ?? '').trim());
       return ok && (globalThis as any).performance.now();
     },
     [screen, s.title, s.firstStems] as const,
@@ -169,7 +248,11 @@ async function main(): Promise<void> {
   if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: run \`bash scripts/ensure-browser.sh\``);
   const variants = (process.env.BENCH_VARIANTS ?? 'baseline,current').split(',').map((v) => v.trim());
   const baselineRef = process.env.BENCH_BASELINE_REF || '0b9a78c';
-  const baseline = variants.includes('baseline') ? (process.env.BENCH_BASELINE_DIST ? { dist: resolve(process.env.BENCH_BASELINE_DIST), cleanup: () => undefined } : buildBaseline(baselineRef)) : null;
+  const baseline = variants.includes('baseline')
+    ? process.env.BENCH_BASELINE_DIST
+      ? { dist: resolve(process.env.BENCH_BASELINE_DIST), cleanup: () => undefined }
+      : buildBaseline(baselineRef)
+    : null;
   const dists: Record<string, string> = { current: webDist, ...(baseline ? { baseline: baseline.dist } : {}) };
 
   const run = `${Date.now().toString(36)}${randomBytes(2).toString('hex')}`;
@@ -178,7 +261,15 @@ async function main(): Promise<void> {
   const admin = { email: 'bench-admin@bench.local', password: 'Bench-admin-2026' };
   log(`scratch database ${dbName}`);
   const databaseUrl = await createScratchDatabase(process.env.DATABASE_URL!, dbName);
-  const env = { ...productionEnv(), DATABASE_URL: databaseUrl, DATABASE_POOL_SIZE: '5', REDIS_PREFIX: prefix, LOG_LEVEL: 'warn', ADMIN_EMAIL: admin.email, ADMIN_PASSWORD: admin.password };
+  const env = {
+    ...productionEnv(),
+    DATABASE_URL: databaseUrl,
+    DATABASE_POOL_SIZE: '5',
+    REDIS_PREFIX: prefix,
+    LOG_LEVEL: 'warn',
+    ADMIN_EMAIL: admin.email,
+    ADMIN_PASSWORD: admin.password,
+  };
   const servers: Record<string, { app: NestFastifyApplication; url: string }> = {};
   const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
   try {
@@ -190,8 +281,15 @@ async function main(): Promise<void> {
         for (const screen of ['contestList', 'attempt'] as const) {
           const path = screen === 'contestList' ? '/#/' : `/#/bai-thi/${seeded.attemptId}`;
           // A phone that signed in before (the session in localStorage), with an empty cache.
-          const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
-          if (screen === 'attempt') await context.addInitScript((session) => (globalThis as any).localStorage.setItem('lc.session', session), JSON.stringify(seeded.session));
+          const context = await browser.newContext({
+            viewport: { width: 390, height: 844 },
+            isMobile: true,
+            hasTouch: true,
+            locale: 'vi-VN',
+            timezoneId: 'Asia/Ho_Chi_Minh',
+          });
+          if (screen === 'attempt')
+            await context.addInitScript((session) => (globalThis as any).localStorage.setItem('lc.session', session), JSON.stringify(seeded.session));
           const page = await context.newPage();
           for (const cache of ['cold', 'warm'] as const) {
             if (cache === 'warm') {
@@ -222,7 +320,12 @@ async function main(): Promise<void> {
       summary[v] = {};
       for (const screen of ['contestList', 'attempt'] as const) {
         const pick = (cache: string) => results.filter((r) => r.variant === v && r.screen === screen && r.cache === cache);
-        summary[v][screen] = { coldMs: median(pick('cold').map((r) => r.ms)), warmMs: median(pick('warm').map((r) => r.ms)), coldKB: median(pick('cold').map((r) => r.transferredKB)), warmKB: median(pick('warm').map((r) => r.transferredKB)) };
+        summary[v][screen] = {
+          coldMs: median(pick('cold').map((r) => r.ms)),
+          warmMs: median(pick('warm').map((r) => r.ms)),
+          coldKB: median(pick('cold').map((r) => r.transferredKB)),
+          warmKB: median(pick('warm').map((r) => r.transferredKB)),
+        };
       }
     }
     const cur = summary.current;
@@ -231,15 +334,31 @@ async function main(): Promise<void> {
       `${JSON.stringify(
         {
           bench: 'web',
-          machine: { cores: Number(execSync('nproc').toString().trim()), cpuModel: model, loadAverage: readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).map(Number) },
-          phone: { viewport: '390x844', cpuSlowdown: intEnv('BENCH_CPU_SLOWDOWN', 4), network: { name: 'Slow 3G', latencyMs: intEnv('BENCH_LATENCY_MS', 2000), downKBps: intEnv('BENCH_KBPS', 50), upKBps: intEnv('BENCH_KBPS', 50) } },
-          screens: { contestList: '/#/ until the contest title is on screen', attempt: '/#/bai-thi/:id (signed in, 2 answers saved) until its first question is on screen' },
+          machine: {
+            cores: Number(execSync('nproc').toString().trim()),
+            cpuModel: model,
+            loadAverage: readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).map(Number),
+          },
+          phone: {
+            viewport: '390x844',
+            cpuSlowdown: intEnv('BENCH_CPU_SLOWDOWN', 4),
+            network: { name: 'Slow 3G', latencyMs: intEnv('BENCH_LATENCY_MS', 2000), downKBps: intEnv('BENCH_KBPS', 50), upKBps: intEnv('BENCH_KBPS', 50) },
+          },
+          screens: {
+            contestList: '/#/ until the contest title is on screen',
+            attempt: '/#/bai-thi/:id (signed in, 2 answers saved) until its first question is on screen',
+          },
           baseline: baseline ? { ref: process.env.BENCH_BASELINE_DIST ? null : baselineRef, dist: dists.baseline } : null,
           residentBundle: Object.fromEntries(Object.entries(dists).map(([v, d]) => [v, residentBundle(d)])),
           medians: summary,
           runs: results,
           targets: TARGET,
-          pass: cur ? { cold: Math.max(cur.contestList.coldMs, cur.attempt.coldMs) <= TARGET.coldMs, warm: Math.max(cur.contestList.warmMs, cur.attempt.warmMs) <= TARGET.warmMs } : null,
+          pass: cur
+            ? {
+                cold: Math.max(cur.contestList.coldMs, cur.attempt.coldMs) <= TARGET.coldMs,
+                warm: Math.max(cur.contestList.warmMs, cur.attempt.warmMs) <= TARGET.warmMs,
+              }
+            : null,
         },
         null,
         2,

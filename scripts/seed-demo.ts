@@ -67,131 +67,153 @@ async function main(): Promise<void> {
     const residents = [];
     for (const r of RESIDENTS) {
       residents.push(
-        await api.ensureResident({ ...r, password: RESIDENT_PASSWORD, dateOfBirth: '1992-03-15', province: 'Quảng Ninh', commune: 'Phường Hạ Long', consent: true }),
+        await api.ensureResident({
+          ...r,
+          password: RESIDENT_PASSWORD,
+          dateOfBirth: '1992-03-15',
+          province: 'Quảng Ninh',
+          commune: 'Phường Hạ Long',
+          consent: true,
+        }),
       );
     }
 
-    const bank = await api.ensureBank(organiser, { name: 'Ngân hàng câu hỏi Pháp luật bầu cử và Phòng, chống tham nhũng', description: 'Câu hỏi mẫu cho cuộc thi trực tuyến' });
+    const bank = await api.ensureBank(organiser, {
+      name: 'Ngân hàng câu hỏi Pháp luật bầu cử và Phòng, chống tham nhũng',
+      description: 'Câu hỏi mẫu cho cuộc thi trực tuyến',
+    });
     const added = await api.ensureQuestions(organiser, bank.id, DEMO_QUESTIONS);
 
     const now = Date.now();
-    const election = await api.ensureContest(organiser, {
-      title: 'Cuộc thi trực tuyến "Tìm hiểu pháp luật về bầu cử đại biểu Quốc hội và đại biểu Hội đồng nhân dân các cấp"',
-      slug: 'tim-hieu-phap-luat-bau-cu',
-      description: 'Cuộc thi dành cho mọi người dân trong tỉnh. Mỗi tuần một đợt thi; mỗi người được thi tối đa 3 lần mỗi tuần, lấy kết quả cao nhất.',
-      unitList: UNITS,
-      requiredFields: ['unit'],
-    }, [
+    const election = await api.ensureContest(
+      organiser,
       {
-        // Already closed and published when the demo starts (the seed closes it early), so the
-        // results, the decision PDF, exports and withheld keys have something to show.
-        title: 'Tuần 1',
-        kind: 'quiz',
-        opensAt: new Date(now - 2 * HOUR).toISOString(),
-        closesAt: new Date(now + HOUR).toISOString(),
-        durationSeconds: 20 * 60,
-        maxAttempts: 3,
-        attemptScoring: 'best',
-        selection: [
-          { bankId: bank.id, types: ['single'], count: 15 },
-          { bankId: bank.id, types: ['multiple'], count: 3 },
-          { bankId: bank.id, types: ['true_false'], count: 2 },
-        ],
-        shuffleQuestions: true,
-        shuffleOptions: true,
-        predictionQuestion: PREDICTION,
-        leaderboard: { visibility: 'live' },
-        // The seed answers in milliseconds; real residents are judged at 2 s a question.
-        integrity: { minSecondsPerQuestion: 0 },
-        prizes: [
-          { name: 'Giải Nhất', count: 1 },
-          { name: 'Giải Nhì', count: 1 },
-          { name: 'Giải Ba', count: 1 },
-        ],
+        title: 'Cuộc thi trực tuyến "Tìm hiểu pháp luật về bầu cử đại biểu Quốc hội và đại biểu Hội đồng nhân dân các cấp"',
+        slug: 'tim-hieu-phap-luat-bau-cu',
+        description: 'Cuộc thi dành cho mọi người dân trong tỉnh. Mỗi tuần một đợt thi; mỗi người được thi tối đa 3 lần mỗi tuần, lấy kết quả cao nhất.',
+        unitList: UNITS,
+        requiredFields: ['unit'],
       },
-      {
-        title: 'Tuần 2',
-        kind: 'quiz',
-        opensAt: new Date(now - HOUR).toISOString(),
-        closesAt: new Date(now + 7 * DAY).toISOString(),
-        durationSeconds: 20 * 60,
-        maxAttempts: 3,
-        attemptScoring: 'best',
-        selection: [
-          { bankId: bank.id, types: ['single'], count: 15 },
-          { bankId: bank.id, types: ['multiple'], count: 3 },
-          { bankId: bank.id, types: ['true_false'], count: 2 },
-        ],
-        shuffleQuestions: true,
-        shuffleOptions: true,
-        predictionQuestion: PREDICTION,
-        leaderboard: { visibility: 'live' },
-        // 2 s for the 20 questions: the seed's residents "think" 2.5 s; its bot does not.
-        integrity: { minSecondsPerQuestion: 0.1 },
-        prizes: [
-          { name: 'Giải Nhất', count: 1 },
-          { name: 'Giải Nhì', count: 2 },
-          { name: 'Giải Ba', count: 3 },
-          { name: 'Giải Khuyến khích', count: 10 },
-        ],
-      },
-      {
-        // Hand-ins end a few seconds into the seed, so the judge finds entries ready to mark.
-        title: 'Bài dự thi tự luận: sáng kiến tuyên truyền pháp luật về bầu cử',
-        kind: 'judged',
-        opensAt: new Date(now - HOUR).toISOString(),
-        closesAt: new Date(now + ESSAY_HAND_IN_MS).toISOString(),
-        durationSeconds: 24 * 3600,
-        maxAttempts: 1,
-        attemptScoring: 'last',
-        selection: [{ bankId: bank.id, types: ['essay'], count: 1 }],
-        shuffleQuestions: false,
-        shuffleOptions: false,
-        leaderboard: { visibility: 'hidden' },
-        prizes: [{ name: 'Giải Nhất', count: 1 }],
-      },
-    ]);
+      [
+        {
+          // Already closed and published when the demo starts (the seed closes it early), so the
+          // results, the decision PDF, exports and withheld keys have something to show.
+          title: 'Tuần 1',
+          kind: 'quiz',
+          opensAt: new Date(now - 2 * HOUR).toISOString(),
+          closesAt: new Date(now + HOUR).toISOString(),
+          durationSeconds: 20 * 60,
+          maxAttempts: 3,
+          attemptScoring: 'best',
+          selection: [
+            { bankId: bank.id, types: ['single'], count: 15 },
+            { bankId: bank.id, types: ['multiple'], count: 3 },
+            { bankId: bank.id, types: ['true_false'], count: 2 },
+          ],
+          shuffleQuestions: true,
+          shuffleOptions: true,
+          predictionQuestion: PREDICTION,
+          leaderboard: { visibility: 'live' },
+          // The seed answers in milliseconds; real residents are judged at 2 s a question.
+          integrity: { minSecondsPerQuestion: 0 },
+          prizes: [
+            { name: 'Giải Nhất', count: 1 },
+            { name: 'Giải Nhì', count: 1 },
+            { name: 'Giải Ba', count: 1 },
+          ],
+        },
+        {
+          title: 'Tuần 2',
+          kind: 'quiz',
+          opensAt: new Date(now - HOUR).toISOString(),
+          closesAt: new Date(now + 7 * DAY).toISOString(),
+          durationSeconds: 20 * 60,
+          maxAttempts: 3,
+          attemptScoring: 'best',
+          selection: [
+            { bankId: bank.id, types: ['single'], count: 15 },
+            { bankId: bank.id, types: ['multiple'], count: 3 },
+            { bankId: bank.id, types: ['true_false'], count: 2 },
+          ],
+          shuffleQuestions: true,
+          shuffleOptions: true,
+          predictionQuestion: PREDICTION,
+          leaderboard: { visibility: 'live' },
+          // 2 s for the 20 questions: the seed's residents "think" 2.5 s; its bot does not.
+          integrity: { minSecondsPerQuestion: 0.1 },
+          prizes: [
+            { name: 'Giải Nhất', count: 1 },
+            { name: 'Giải Nhì', count: 2 },
+            { name: 'Giải Ba', count: 3 },
+            { name: 'Giải Khuyến khích', count: 10 },
+          ],
+        },
+        {
+          // Hand-ins end a few seconds into the seed, so the judge finds entries ready to mark.
+          title: 'Bài dự thi tự luận: sáng kiến tuyên truyền pháp luật về bầu cử',
+          kind: 'judged',
+          opensAt: new Date(now - HOUR).toISOString(),
+          closesAt: new Date(now + ESSAY_HAND_IN_MS).toISOString(),
+          durationSeconds: 24 * 3600,
+          maxAttempts: 1,
+          attemptScoring: 'last',
+          selection: [{ bankId: bank.id, types: ['essay'], count: 1 }],
+          shuffleQuestions: false,
+          shuffleOptions: false,
+          leaderboard: { visibility: 'hidden' },
+          prizes: [{ name: 'Giải Nhất', count: 1 }],
+        },
+      ],
+    );
 
-    const rapporteur = await api.ensureContest(organiser, {
-      title: 'Hội thi "Báo cáo viên, tuyên truyền viên pháp luật giỏi về phòng, chống tham nhũng"',
-      slug: 'bao-cao-vien-phong-chong-tham-nhung',
-      description: 'Vòng 1 thi trắc nghiệm trực tuyến; những người đứng đầu vào vòng thuyết trình do Ban giám khảo chấm.',
-      unitList: UNITS,
-      requiredFields: ['unit'],
-    }, [
+    const rapporteur = await api.ensureContest(
+      organiser,
       {
-        title: 'Vòng 1: Thi trắc nghiệm trực tuyến',
-        kind: 'quiz',
-        opensAt: new Date(now - HOUR).toISOString(),
-        closesAt: new Date(now + 5 * DAY).toISOString(),
-        durationSeconds: 30 * 60,
-        maxAttempts: 1,
-        attemptScoring: 'best',
-        selection: [
-          { bankId: bank.id, types: ['single', 'true_false'], count: 25 },
-          { bankId: bank.id, types: ['numeric', 'short_text'], count: 5 },
-        ],
-        shuffleQuestions: true,
-        shuffleOptions: true,
-        leaderboard: { visibility: 'hidden' },
-        advancement: { mode: 'top', topN: 10 },
+        title: 'Hội thi "Báo cáo viên, tuyên truyền viên pháp luật giỏi về phòng, chống tham nhũng"',
+        slug: 'bao-cao-vien-phong-chong-tham-nhung',
+        description: 'Vòng 1 thi trắc nghiệm trực tuyến; những người đứng đầu vào vòng thuyết trình do Ban giám khảo chấm.',
+        unitList: UNITS,
+        requiredFields: ['unit'],
       },
-      {
-        title: 'Vòng 2: Thuyết trình trước Ban giám khảo',
-        kind: 'judged',
-        opensAt: new Date(now + 6 * DAY).toISOString(),
-        closesAt: new Date(now + 10 * DAY).toISOString(),
-        durationSeconds: 24 * 3600,
-        maxAttempts: 1,
-        attemptScoring: 'last',
-        selection: [{ bankId: bank.id, types: ['essay'], count: 1 }],
-        shuffleQuestions: false,
-        shuffleOptions: false,
-        leaderboard: { visibility: 'hidden' },
-        entry: 'enrolled',
-        prizes: [{ name: 'Giải Nhất', count: 1 }, { name: 'Giải Nhì', count: 1 }, { name: 'Giải Ba', count: 2 }],
-      },
-    ]);
+      [
+        {
+          title: 'Vòng 1: Thi trắc nghiệm trực tuyến',
+          kind: 'quiz',
+          opensAt: new Date(now - HOUR).toISOString(),
+          closesAt: new Date(now + 5 * DAY).toISOString(),
+          durationSeconds: 30 * 60,
+          maxAttempts: 1,
+          attemptScoring: 'best',
+          selection: [
+            { bankId: bank.id, types: ['single', 'true_false'], count: 25 },
+            { bankId: bank.id, types: ['numeric', 'short_text'], count: 5 },
+          ],
+          shuffleQuestions: true,
+          shuffleOptions: true,
+          leaderboard: { visibility: 'hidden' },
+          advancement: { mode: 'top', topN: 10 },
+        },
+        {
+          title: 'Vòng 2: Thuyết trình trước Ban giám khảo',
+          kind: 'judged',
+          opensAt: new Date(now + 6 * DAY).toISOString(),
+          closesAt: new Date(now + 10 * DAY).toISOString(),
+          durationSeconds: 24 * 3600,
+          maxAttempts: 1,
+          attemptScoring: 'last',
+          selection: [{ bankId: bank.id, types: ['essay'], count: 1 }],
+          shuffleQuestions: false,
+          shuffleOptions: false,
+          leaderboard: { visibility: 'hidden' },
+          entry: 'enrolled',
+          prizes: [
+            { name: 'Giải Nhất', count: 1 },
+            { name: 'Giải Nhì', count: 1 },
+            { name: 'Giải Ba', count: 2 },
+          ],
+        },
+      ],
+    );
     for (const c of [election, rapporteur]) await api.assignJudge(organiser, c.roundIds, judge.user.id);
     await api.ensureJury(organiser, election.roundIds[2], { rubric: ESSAY_RUBRIC, headJudgeUserId: judge.user.id });
     await api.ensureJury(organiser, rapporteur.roundIds[1], {

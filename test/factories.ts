@@ -27,7 +27,10 @@ function claimBlock(): string {
 }
 
 // The 63 CCCD province codes (libs/identity/src/pii/cccd.ts), so generated numbers have a real structure.
-const CCCD_PROVINCES = ('001 002 004 006 008 010 011 012 014 015 017 019 020 022 024 025 026 027 030 031 033 034 035 036 037 038 040 042 044 045 046 048 049 051 052 054 056 058 060 062 064 066 067 068 070 072 074 075 077 079 080 082 083 084 086 087 089 091 092 093 094 095 096').split(' ');
+const CCCD_PROVINCES =
+  '001 002 004 006 008 010 011 012 014 015 017 019 020 022 024 025 026 027 030 031 033 034 035 036 037 038 040 042 044 045 046 048 049 051 052 054 056 058 060 062 064 066 067 068 070 072 074 075 077 079 080 082 083 084 086 087 089 091 092 093 094 095 096'.split(
+    ' ',
+  );
 
 /**
  * A phone and national ID that no other test in this run uses. The CCCD is structurally real
@@ -87,7 +90,11 @@ export async function newResident(http: Http, over: Record<string, unknown> = {}
 }
 
 // Unique across the test files sharing one database: the staff import finds organisations by name.
-export async function newOrganisation(http: Http, admin: Session, name = `Sở Tư pháp ${++seq} ${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`): Promise<{ id: string; name: string }> {
+export async function newOrganisation(
+  http: Http,
+  admin: Session,
+  name = `Sở Tư pháp ${++seq} ${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`,
+): Promise<{ id: string; name: string }> {
   return ok(http.post('/organisations', { name, level: 'province', province: 'Quảng Ninh' }, admin.token));
 }
 

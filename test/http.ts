@@ -9,7 +9,11 @@ export interface Res<T = any> {
 export class Http {
   constructor(readonly base: string) {}
 
-  async req<T = any>(method: string, path: string, opts: { body?: unknown; token?: string; headers?: Record<string, string>; raw?: string | Buffer | FormData } = {}): Promise<Res<T>> {
+  async req<T = any>(
+    method: string,
+    path: string,
+    opts: { body?: unknown; token?: string; headers?: Record<string, string>; raw?: string | Buffer | FormData } = {},
+  ): Promise<Res<T>> {
     const headers: Record<string, string> = { ...(opts.headers ?? {}) };
     if (opts.token) headers.authorization = `Bearer ${opts.token}`;
     let body: string | Buffer | FormData | undefined;

@@ -63,7 +63,11 @@ export async function startOwnRedis(
 }
 
 /** Runs a built entry point until it exits (or the timeout), capturing its output. */
-export function runToExit(main: string, env: Record<string, string | undefined>, timeoutMs = 20000): Promise<{ code: number | null; stdout: string; stderr: string }> {
+export function runToExit(
+  main: string,
+  env: Record<string, string | undefined>,
+  timeoutMs = 20000,
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
     const p = spawn(process.execPath, [main], { env: env as NodeJS.ProcessEnv, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';

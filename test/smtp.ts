@@ -45,7 +45,12 @@ export class TestSmtp {
           const split = raw.indexOf('\r\n\r\n');
           const headers = raw.slice(0, split).replace(/\r\n[ \t]+/g, ' ');
           const subject = decodeHeader(/^subject:\s*(.*)$/im.exec(headers)?.[1] ?? '');
-          this.mails.push({ from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '', to: session.envelope.rcptTo.map((r) => r.address), subject, text: decodeBody(headers, raw.slice(split + 4)) });
+          this.mails.push({
+            from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
+            to: session.envelope.rcptTo.map((r) => r.address),
+            subject,
+            text: decodeBody(headers, raw.slice(split + 4)),
+          });
           for (const w of this.waiters.splice(0)) w();
           done();
         });

@@ -106,7 +106,15 @@ export async function costByKind(
  * times a second (entries recorded straight into Redis by the driver, as a submit would),
  * for `seconds`, with the watchers connected. Returns server CPU seconds per second, idle removed.
  */
-export async function tickerCost(meter: ServerCpuMeter, idle: CpuSpend, redisUrl: string, prefix: string, roundId: string, residents: Resident[], seconds: number): Promise<CpuSpend> {
+export async function tickerCost(
+  meter: ServerCpuMeter,
+  idle: CpuSpend,
+  redisUrl: string,
+  prefix: string,
+  roundId: string,
+  residents: Resident[],
+  seconds: number,
+): Promise<CpuSpend> {
   const redis = new Redis(redisUrl);
   const store = new BoardStore(redis, new RedisKeys({ redisPrefix: prefix } as AppConfig));
   try {
@@ -114,7 +122,13 @@ export async function tickerCost(meter: ServerCpuMeter, idle: CpuSpend, redisUrl
     const until = Date.now() + seconds * 1000;
     for (let i = 0; Date.now() < until; i++) {
       const r = residents[i % residents.length];
-      await store.record(roundId, r.id, encodeEntry({ userId: r.id, score: 1 + (i % 20), timeTakenMs: 60_000 + i, submittedAtMs: Date.now() }), 'best', Date.now());
+      await store.record(
+        roundId,
+        r.id,
+        encodeEntry({ userId: r.id, score: 1 + (i % 20), timeTakenMs: 60_000 + i, submittedAtMs: Date.now() }),
+        'best',
+        Date.now(),
+      );
       await sleep(100);
     }
     await sleep(1100); // the last tick

@@ -9,7 +9,13 @@ import { Resident } from './seed';
  * point is /leaderboard/me with a million entries, not a million submissions.
  * The given residents get entries spread over the whole board.
  */
-export async function fillBoard(redisUrl: string, prefix: string, roundId: string, entries: number, residents: Resident[]): Promise<{ loadMs: number; zcard: number }> {
+export async function fillBoard(
+  redisUrl: string,
+  prefix: string,
+  roundId: string,
+  entries: number,
+  residents: Resident[],
+): Promise<{ loadMs: number; zcard: number }> {
   const r = new Redis(redisUrl);
   const k = new RoundKeys(new RedisKeys({ redisPrefix: prefix } as AppConfig), roundId);
   const started = Date.now();

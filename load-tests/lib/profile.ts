@@ -16,7 +16,10 @@ const COMPONENTS: [string, RegExp][] = [
   ['fastify (incl. hooks, routing, body parsing)', /\/fastify\/|\/@fastify\/|middie|find-my-way/],
   ['node http/net (parsing, socket writes)', /node:net|node:_http|node:http|node:internal\/streams|writev|__write/],
   // The hooks themselves, not runInAsyncScope (Fastify runs every request inside one).
-  ['async_hooks / AsyncLocalStorage promise hooks', /promiseInitHook|promiseBeforeHook|promiseAfterHook|promiseResolveHook|emit(Init|Before|After|Destroy)Script|AsyncLocalStorage/],
+  [
+    'async_hooks / AsyncLocalStorage promise hooks',
+    /promiseInitHook|promiseBeforeHook|promiseAfterHook|promiseResolveHook|emit(Init|Before|After|Destroy)Script|AsyncLocalStorage/,
+  ],
   ['pino (logging)', /\/pino|nestjs-pino|pino-http|logging\//],
   ['auth (guard, token service)', /auth\.guard|token\.service|bearer/],
   ['jsonwebtoken / jwa / jws', /jsonwebtoken|\/jwa\/|\/jws\//],

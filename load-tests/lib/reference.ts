@@ -46,7 +46,14 @@ export async function bareNodeReference(port: number, body: string, seconds: num
       method: 'PUT',
       connections,
       duration: seconds,
-      requests: [{ method: 'PUT', path: '/api/v1/attempts/00000000-0000-4000-8000-000000000000/answers/q1', headers: { 'content-type': 'application/json', authorization: 'Bearer x' }, body }],
+      requests: [
+        {
+          method: 'PUT',
+          path: '/api/v1/attempts/00000000-0000-4000-8000-000000000000/answers/q1',
+          headers: { 'content-type': 'application/json', authorization: 'Bearer x' },
+          body,
+        },
+      ],
     });
     // Read before the kill: the bare server's whole life is start-up (tiny) plus this run.
     return { ...summarise(r), cpuMsPerRequest: round((procCpuSeconds(child.pid) * 1000) / Math.max(1, r.requests.total), 4) };
@@ -88,7 +95,13 @@ export async function apiAutosaveThroughput(
 }
 
 /** GET latency, rotating tokens (e.g. /leaderboard/me); at a fixed request rate when `rate` is given, else flat out. */
-export async function getLatency(url: string, paths: { path: string; token: string }[], seconds: number, connections: number, rate?: number): Promise<Throughput> {
+export async function getLatency(
+  url: string,
+  paths: { path: string; token: string }[],
+  seconds: number,
+  connections: number,
+  rate?: number,
+): Promise<Throughput> {
   let n = 0;
   const r = await autocannon({
     url,

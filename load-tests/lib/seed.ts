@@ -20,15 +20,27 @@ const GIVEN = ['Thị Bình', 'Văn An', 'Minh Châu', 'Đức Huy', 'Thu Hà', 
 /** Staff, a bank of `questions` single-choice questions, a published contest and two open rounds — through the API. */
 export async function seedContest(http: JsonClient, admin: { email: string; password: string }, questions: number, durationSeconds: number): Promise<Seed> {
   const a = await must(http.call('seed', 'POST', '/auth/login', { login: admin.email, password: admin.password }), 'admin login');
-  const org = await must(http.call('seed', 'POST', '/organisations', { name: `Sở Tư pháp bench ${Date.now()}`, level: 'province', province: 'Quảng Ninh' }, a.accessToken), 'organisation');
+  const org = await must(
+    http.call('seed', 'POST', '/organisations', { name: `Sở Tư pháp bench ${Date.now()}`, level: 'province', province: 'Quảng Ninh' }, a.accessToken),
+    'organisation',
+  );
   const email = `organiser.${Date.now()}@bench.local`;
   await must(
-    http.call('seed', 'POST', '/users', { fullName: 'Cán bộ Bench', email, password: 'bench-password-1', role: 'organiser', organisationId: org.id }, a.accessToken),
+    http.call(
+      'seed',
+      'POST',
+      '/users',
+      { fullName: 'Cán bộ Bench', email, password: 'bench-password-1', role: 'organiser', organisationId: org.id },
+      a.accessToken,
+    ),
     'organiser',
   );
   const o = await must(http.call('seed', 'POST', '/auth/login', { login: email, password: 'bench-password-1' }), 'organiser login');
   const token: string = o.accessToken;
-  const bank = await must(http.call('seed', 'POST', '/question-banks', { name: 'Luật Bầu cử (bench)', description: 'Câu hỏi trắc nghiệm cho bài đo tải' }, token), 'bank');
+  const bank = await must(
+    http.call('seed', 'POST', '/question-banks', { name: 'Luật Bầu cử (bench)', description: 'Câu hỏi trắc nghiệm cho bài đo tải' }, token),
+    'bank',
+  );
   for (let i = 0; i < questions; i++) {
     const right = i % 4;
     await must(
@@ -50,7 +62,13 @@ export async function seedContest(http: JsonClient, admin: { email: string; pass
     );
   }
   const contest = await must(
-    http.call('seed', 'POST', '/contests', { title: 'Tìm hiểu pháp luật về bầu cử (bench)', slug: `bench-${Date.now().toString(36)}`, description: 'Bài đo tải' }, token),
+    http.call(
+      'seed',
+      'POST',
+      '/contests',
+      { title: 'Tìm hiểu pháp luật về bầu cử (bench)', slug: `bench-${Date.now().toString(36)}`, description: 'Bài đo tải' },
+      token,
+    ),
     'contest',
   );
   const now = Date.now();
@@ -118,7 +136,10 @@ export async function createResidents(databaseUrl: string, jwtSecret: string, co
         [ids, names, provinces],
       );
       for (const id of ids) {
-        const token = jwt.sign({ sub: id, role: 'resident', org: null, tv: 0, typ: 'access' }, { expiresIn: 4 * 3600, jwtid: randomUUID(), algorithm: 'HS256' });
+        const token = jwt.sign(
+          { sub: id, role: 'resident', org: null, tv: 0, typ: 'access' },
+          { expiresIn: 4 * 3600, jwtid: randomUUID(), algorithm: 'HS256' },
+        );
         out.push({ id, token });
       }
     }

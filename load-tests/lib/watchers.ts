@@ -33,7 +33,13 @@ export async function startWatchers(urls: string[], roundId: string, residents: 
   const err = (k: string) => (w.errors[k] = (w.errors[k] ?? 0) + 1);
   const one = (r: Resident, i: number) =>
     new Promise<void>((resolve) => {
-      const s = io(`${urls[i % urls.length]}/live`, { transports: ['websocket'], auth: { token: r.token }, reconnection: true, forceNew: true, timeout: 20_000 });
+      const s = io(`${urls[i % urls.length]}/live`, {
+        transports: ['websocket'],
+        auth: { token: r.token },
+        reconnection: true,
+        forceNew: true,
+        timeout: 20_000,
+      });
       w.sockets.push(s);
       const sample: Update[] | null = i < sampled ? [] : null;
       if (sample) w.samples.push(sample);
@@ -66,7 +72,10 @@ export async function startWatchers(urls: string[], roundId: string, residents: 
  * first leaderboard:update computed after it (its `at` is taken before the board is read,
  * so that update includes the submission).
  */
-export function ackToUpdateDelays(w: Watchers, ackTimes: number[]): { p50: number; p95: number; p99: number; max: number; pairs: number; missing: number; minGapMs: number } {
+export function ackToUpdateDelays(
+  w: Watchers,
+  ackTimes: number[],
+): { p50: number; p95: number; p99: number; max: number; pairs: number; missing: number; minGapMs: number } {
   const delays: number[] = [];
   let missing = 0;
   let minGap = Infinity;

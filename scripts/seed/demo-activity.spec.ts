@@ -17,7 +17,16 @@ const single: DemoQuestion = {
   tags: [],
 };
 const bank = new Map([[single.stem, single]]);
-const served = { id: 'q1', type: 'single', stem: single.stem, options: [{ id: 'o-a', text: '21 tuổi' }, { id: 'o-b', text: '18 tuổi' }, { id: 'o-c', text: '16 tuổi' }] };
+const served = {
+  id: 'q1',
+  type: 'single',
+  stem: single.stem,
+  options: [
+    { id: 'o-a', text: '21 tuổi' },
+    { id: 'o-b', text: '18 tuổi' },
+    { id: 'o-c', text: '16 tuổi' },
+  ],
+};
 
 describe('demo residents answer from the demo bank', () => {
   it('a resident who is always right picks the key by its text, whatever the served order and ids', () => {

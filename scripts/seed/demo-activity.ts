@@ -94,9 +94,16 @@ export class DemoActivity {
     }
     if (!opts.submit) return 'taken';
     if (opts.thinkMs) await sleep(opts.thinkMs);
-    await this.api.call('POST', `/attempts/${started.body.id}/submit`, opts.prediction === undefined ? {} : { prediction: opts.prediction }, e.login.token, [200, 201], {
-      'idempotency-key': `demo-${started.body.id}`,
-    });
+    await this.api.call(
+      'POST',
+      `/attempts/${started.body.id}/submit`,
+      opts.prediction === undefined ? {} : { prediction: opts.prediction },
+      e.login.token,
+      [200, 201],
+      {
+        'idempotency-key': `demo-${started.body.id}`,
+      },
+    );
     return 'taken';
   }
 

@@ -12,7 +12,14 @@ export class DemoClient {
   constructor(private readonly base: string) {}
 
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- JSON from our own API, checked by use
-  async call<T = any>(method: string, path: string, body?: unknown, token?: string, okStatuses = [200, 201, 204], headers: Record<string, string> = {}): Promise<{ status: number; body: T }> {
+  async call<T = any>(
+    method: string,
+    path: string,
+    body?: unknown,
+    token?: string,
+    okStatuses = [200, 201, 204],
+    headers: Record<string, string> = {},
+  ): Promise<{ status: number; body: T }> {
     const res = await fetch(this.base + path, {
       method,
       headers: { ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers },

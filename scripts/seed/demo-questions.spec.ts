@@ -13,7 +13,9 @@ describe('demo question bank', () => {
   });
 
   it('single: exactly 4 options with exactly one correct', () => {
-    const bad = ofType('single').filter((q) => q.options?.length !== 4 || correctCount(q) !== 1).map(label);
+    const bad = ofType('single')
+      .filter((q) => q.options?.length !== 4 || correctCount(q) !== 1)
+      .map(label);
     expect(bad).toEqual([]);
   });
 
@@ -42,11 +44,7 @@ describe('demo question bank', () => {
     const bad = ofType('short_text')
       .filter(
         (q) =>
-          !q.answer ||
-          !('accepted' in q.answer) ||
-          q.answer.accepted.length < 1 ||
-          q.answer.accepted.some((a) => a.trim() === '' || !isNfc(a)) ||
-          q.options,
+          !q.answer || !('accepted' in q.answer) || q.answer.accepted.length < 1 || q.answer.accepted.some((a) => a.trim() === '' || !isNfc(a)) || q.options,
       )
       .map(label);
     expect(bad).toEqual([]);

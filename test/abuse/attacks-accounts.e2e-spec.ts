@@ -44,7 +44,9 @@ describe('named attacks: accounts (issue 15)', () => {
     const spellings = [local, `+84${local.slice(1)}`, `84${local.slice(1)}`, `+84 ${local.slice(1, 4)} ${local.slice(4)}`];
     const statuses: number[] = [];
     for (let i = 0; i < 7; i++) {
-      const res = cat.check(await http.req('POST', '/auth/login', { body: { login: spellings[i % spellings.length], password: `doan-${i}` }, headers: from('10.15.1.1') }));
+      const res = cat.check(
+        await http.req('POST', '/auth/login', { body: { login: spellings[i % spellings.length], password: `doan-${i}` }, headers: from('10.15.1.1') }),
+      );
       statuses.push(res.status);
       if (res.status === 429) expect([res.body.code, Number(res.headers.get('retry-after')) > 0]).toEqual(['login_delayed', true]);
     }
@@ -55,21 +57,36 @@ describe('named attacks: accounts (issue 15)', () => {
     const r = await newResident(http);
     await ok(http.req('POST', '/auth/login', { body: { login: r.input.phone, password: r.input.password }, headers: from('10.15.2.100') }));
     const strangers: number[] = [];
-    for (let i = 0; i < 12; i++) strangers.push(cat.check(await http.req('POST', '/auth/login', { body: { login: r.input.phone, password: `doan-${i}` }, headers: from(`10.15.3.${i + 1}`) })).status);
+    for (let i = 0; i < 12; i++)
+      strangers.push(
+        cat.check(await http.req('POST', '/auth/login', { body: { login: r.input.phone, password: `doan-${i}` }, headers: from(`10.15.3.${i + 1}`) })).status,
+      );
     expect(strangers.slice(0, 5).every((s) => s === 401)).toBe(true);
     expect(strangers.slice(6).every((s) => s === 429)).toBe(true);
     // Even a new client waits at most a minute: the account is slowed, never locked.
-    const fresh = cat.check(await http.req('POST', '/auth/login', { body: { login: r.input.phone, password: r.input.password }, headers: from('10.15.4.1') }), 429);
+    const fresh = cat.check(
+      await http.req('POST', '/auth/login', { body: { login: r.input.phone, password: r.input.password }, headers: from('10.15.4.1') }),
+      429,
+    );
     expect(Number(fresh.headers.get('retry-after'))).toBeLessThanOrEqual(60);
-    expect((await http.req('POST', '/auth/login', { body: { login: r.input.phone, password: r.input.password }, headers: from('10.15.2.100') })).status).toBe(200);
+    expect((await http.req('POST', '/auth/login', { body: { login: r.input.phone, password: r.input.password }, headers: from('10.15.2.100') })).status).toBe(
+      200,
+    );
   });
 
-  cat.attack('B03 sign-up with impossible CCCDs (no such province, century digit, birth year that disagrees)', '400 invalid_national_id on nationalId', async () => {
-    for (const nationalId of ['003090123456', '999090123456', '001590123456', '001085123456']) {
-      const res = cat.check(await http.req('POST', '/auth/register', { body: residentInput({ nationalId, dateOfBirth: '1990-05-17' }), headers: from('10.15.5.1') }), 400);
-      expect([res.body.code, res.body.details[0].field]).toEqual(['invalid_national_id', 'nationalId']);
-    }
-  });
+  cat.attack(
+    'B03 sign-up with impossible CCCDs (no such province, century digit, birth year that disagrees)',
+    '400 invalid_national_id on nationalId',
+    async () => {
+      for (const nationalId of ['003090123456', '999090123456', '001590123456', '001085123456']) {
+        const res = cat.check(
+          await http.req('POST', '/auth/register', { body: residentInput({ nationalId, dateOfBirth: '1990-05-17' }), headers: from('10.15.5.1') }),
+          400,
+        );
+        expect([res.body.code, res.body.details[0].field]).toEqual(['invalid_national_id', 'nationalId']);
+      }
+    },
+  );
 
   cat.attack('B04 sign-up with "12345678" and other common passwords', '400 weak_password on password', async () => {
     for (const password of ['12345678', 'Password1', 'iloveyou', 'matkhau123']) {
@@ -82,7 +99,10 @@ describe('named attacks: accounts (issue 15)', () => {
     const r = await newResident(http);
     const known = cat.check(await http.req('POST', '/auth/password-reset/request', { body: { login: r.input.phone }, headers: from('10.15.7.1') }), [202]);
     const unknown = cat.check(await http.req('POST', '/auth/password-reset/request', { body: { login: '0399999999' }, headers: from('10.15.7.1') }), [202]);
-    const malformed = cat.check(await http.req('POST', '/auth/password-reset/request', { body: { login: 'không phải số' }, headers: from('10.15.7.1') }), [202]);
+    const malformed = cat.check(
+      await http.req('POST', '/auth/password-reset/request', { body: { login: 'không phải số' }, headers: from('10.15.7.1') }),
+      [202],
+    );
     expect(unknown.body).toEqual(known.body);
     expect(malformed.body).toEqual(known.body);
   });
@@ -94,9 +114,17 @@ describe('named attacks: accounts (issue 15)', () => {
     const code = codeIn((await smtp.mailTo(email)).text);
     for (let i = 0; i < 5; i++) {
       const guess = String((Number(code) + 1 + i) % 1_000_000).padStart(6, '0');
-      cat.check(await http.req('POST', '/auth/password-reset/confirm', { body: { login: email, code: guess, newPassword: 'Mật khẩu mới 2026' }, headers: from('10.15.8.1') }), 400);
+      cat.check(
+        await http.req('POST', '/auth/password-reset/confirm', {
+          body: { login: email, code: guess, newPassword: 'Mật khẩu mới 2026' },
+          headers: from('10.15.8.1'),
+        }),
+        400,
+      );
     }
-    expect(cat.check(await http.post('/auth/password-reset/confirm', { login: email, code, newPassword: 'Mật khẩu mới 2026' }), 400).body.code).toBe('invalid_reset_code');
+    expect(cat.check(await http.post('/auth/password-reset/confirm', { login: email, code, newPassword: 'Mật khẩu mới 2026' }), 400).body.code).toBe(
+      'invalid_reset_code',
+    );
   });
 
   cat.attack('B07 an access token kept after its owner signs out', '401 at once, not after 15 minutes', async () => {
@@ -106,11 +134,17 @@ describe('named attacks: accounts (issue 15)', () => {
   });
 
   cat.attack('B08 a page on another origin calling the api with credentials', 'no CORS grant; the configured origin only', async () => {
-    const evil = await fetch(`${api.url}/api/v1/me`, { method: 'OPTIONS', headers: { origin: 'https://evil.example', 'access-control-request-method': 'GET', 'access-control-request-headers': 'authorization' } });
+    const evil = await fetch(`${api.url}/api/v1/me`, {
+      method: 'OPTIONS',
+      headers: { origin: 'https://evil.example', 'access-control-request-method': 'GET', 'access-control-request-headers': 'authorization' },
+    });
     cat.count();
     // Without Access-Control-Allow-Origin the browser hands the page nothing, credentials or not.
     expect(evil.headers.get('access-control-allow-origin')).toBeNull();
-    const good = await fetch(`${api.url}/api/v1/me`, { method: 'OPTIONS', headers: { origin: 'https://thi.example.gov.vn', 'access-control-request-method': 'GET', 'access-control-request-headers': 'authorization' } });
+    const good = await fetch(`${api.url}/api/v1/me`, {
+      method: 'OPTIONS',
+      headers: { origin: 'https://thi.example.gov.vn', 'access-control-request-method': 'GET', 'access-control-request-headers': 'authorization' },
+    });
     expect(good.headers.get('access-control-allow-origin')).toBe('https://thi.example.gov.vn');
     expect(good.headers.get('access-control-allow-credentials')).toBe('true');
     // CORS_ORIGINS=*: any origin may read public answers, never with credentials (it used to reflect the origin with them).
@@ -146,7 +180,9 @@ describe('named attacks: accounts (issue 15)', () => {
 
   cat.attack('B11 one account opening socket after socket', 'at most LIVE_MAX_SOCKETS_PER_USER stay open', async () => {
     const r = await newResident(http);
-    const sockets = Array.from({ length: 6 }, () => io(`${api.url}/live`, { transports: ['websocket'], reconnection: false, forceNew: true, auth: { token: r.token } }));
+    const sockets = Array.from({ length: 6 }, () =>
+      io(`${api.url}/live`, { transports: ['websocket'], reconnection: false, forceNew: true, auth: { token: r.token } }),
+    );
     cat.count(sockets.length);
     try {
       await Promise.all(sockets.map((s) => new Promise<void>((res, rej) => (s.once('session', () => res()), s.once('connect_error', rej)))));

@@ -13,7 +13,7 @@ interface Started {
   questions: { id: string; type: string; options: { id: string }[] }[];
 }
 
-describe('named attacks: other tenants\' ids, attempts, autosave, submit', () => {
+describe("named attacks: other tenants' ids, attempts, autosave, submit", () => {
   let api: TestApi;
   let http: Http;
   let w: World;
@@ -38,16 +38,34 @@ describe('named attacks: other tenants\' ids, attempts, autosave, submit', () =>
   const choice = (a: Started) => a.questions.find((q) => q.options.length > 1)!;
 
   cat.attack("B01 BOLA: organiser of B sends A's ids in every path of every route", 'never allowed (403/404), never 5xx', async () => {
-    const idFor: Record<string, string> = { contests: w.contestId, rounds: w.roundId, attempts: w.attempt.id, 'question-banks': w.a.bankId, organisations: w.a.org.id, users: w.judgeAssigned.user.id, entries: w.attempt.id, exports: w.attempt.id };
+    const idFor: Record<string, string> = {
+      contests: w.contestId,
+      rounds: w.roundId,
+      attempts: w.attempt.id,
+      'question-banks': w.a.bankId,
+      organisations: w.a.org.id,
+      users: w.judgeAssigned.user.id,
+      entries: w.attempt.id,
+      exports: w.attempt.id,
+    };
     let tried = 0;
     // Routes the reviewed matrix lets organiser B call (public reads of published contests) are not BOLA.
     for (const r of routes.filter((x) => x.path.includes(':') && MATRIX[x.key]?.organiserOther !== 'allow')) {
       const first = r.path.split('/')[1];
-      const url = r.url.replace(/:(\w+)/g, (_, n: string) => (n === 'questionId' ? (first === 'attempts' ? w.attempt.questions[0].id : w.a.questions[0].id) : n === 'userId' ? w.resident.user.id : (idFor[first] ?? w.contestId)));
+      const url = r.url.replace(/:(\w+)/g, (_, n: string) =>
+        n === 'questionId'
+          ? first === 'attempts'
+            ? w.attempt.questions[0].id
+            : w.a.questions[0].id
+          : n === 'userId'
+            ? w.resident.user.id
+            : (idFor[first] ?? w.contestId),
+      );
       const res = await http.req(r.method, url, { token: w.organiserB.token, body: ['GET', 'DELETE'].includes(r.method) ? undefined : {} });
       cat.check(res);
       tried++;
-      if (![400, 403, 404].includes(res.status)) throw new Error(`${r.key} answered ${res.status} to organiser B with A's ids: ${JSON.stringify(res.body).slice(0, 200)}`);
+      if (![400, 403, 404].includes(res.status))
+        throw new Error(`${r.key} answered ${res.status} to organiser B with A's ids: ${JSON.stringify(res.body).slice(0, 200)}`);
     }
     expect(tried).toBeGreaterThan(30);
   });
@@ -93,11 +111,18 @@ describe('named attacks: other tenants\' ids, attempts, autosave, submit', () =>
     const { s, a } = await player();
     const q = choice(a);
     for (const seq of ['-1', '1.5', '1e309', '"7"', 'NaN', '9007199254740993']) {
-      cat.check(await http.req('PUT', `/attempts/${a.id}/answers/${q.id}`, { token: s.token, headers: { 'content-type': 'application/json' }, raw: `{"optionIds":["${q.options[0].id}"],"seq":${seq}}` }), 400);
+      cat.check(
+        await http.req('PUT', `/attempts/${a.id}/answers/${q.id}`, {
+          token: s.token,
+          headers: { 'content-type': 'application/json' },
+          raw: `{"optionIds":["${q.options[0].id}"],"seq":${seq}}`,
+        }),
+        400,
+      );
     }
   });
 
-  cat.attack("B07 answers with option ids from another attempt", '400/409, nothing saved', async () => {
+  cat.attack('B07 answers with option ids from another attempt', '400/409, nothing saved', async () => {
     const one = await player();
     const two = await player();
     const q = choice(one.a);
@@ -111,13 +136,17 @@ describe('named attacks: other tenants\' ids, attempts, autosave, submit', () =>
     const two = await player();
     const theirs = two.a.questions.find((q) => !one.a.questions.some((m) => m.id === q.id));
     if (theirs) cat.check(await http.put(`/attempts/${one.a.id}/answers/${theirs.id}`, { optionIds: [theirs.options[0].id] }, one.s.token), [400, 404]);
-    for (const qid of ['q999', '..%2F..%2Fx', 'a'.repeat(200), '%00']) cat.check(await http.put(`/attempts/${one.a.id}/answers/${qid}`, { value: 1 }, one.s.token), [400, 404, 414]);
+    for (const qid of ['q999', '..%2F..%2Fx', 'a'.repeat(200), '%00'])
+      cat.check(await http.put(`/attempts/${one.a.id}/answers/${qid}`, { value: 1 }, one.s.token), [400, 404, 414]);
   });
 
   cat.attack('B09 prediction as NaN, Infinity, 1e309, negative, string, object', '400 each; a sane prediction then submits', async () => {
     const { s, a } = await player();
     for (const p of ['NaN', 'Infinity', '1e309', '-1e309', '-5', '"12"', '{"$gt":0}', '[1]', 'null1']) {
-      cat.check(await http.req('POST', `/attempts/${a.id}/submit`, { token: s.token, headers: { 'content-type': 'application/json' }, raw: `{"prediction":${p}}` }), 400);
+      cat.check(
+        await http.req('POST', `/attempts/${a.id}/submit`, { token: s.token, headers: { 'content-type': 'application/json' }, raw: `{"prediction":${p}}` }),
+        400,
+      );
     }
     const ok = await http.post(`/attempts/${a.id}/submit`, { prediction: 120 }, s.token);
     expect(ok.status).toBe(200);
@@ -125,7 +154,10 @@ describe('named attacks: other tenants\' ids, attempts, autosave, submit', () =>
 
   cat.attack('B10 submit carrying score / maxScore / status / userId (mass assignment)', '400, score from the server only', async () => {
     const { s, a } = await player();
-    const r = cat.check(await http.post(`/attempts/${a.id}/submit`, { score: 1000, maxScore: 1, status: 'submitted', userId: w.resident.user.id }, s.token), 400);
+    const r = cat.check(
+      await http.post(`/attempts/${a.id}/submit`, { score: 1000, maxScore: 1, status: 'submitted', userId: w.resident.user.id }, s.token),
+      400,
+    );
     expect(r.body.details.map((d: { field: string }) => d.field).sort()).toEqual(['maxScore', 'score', 'status', 'userId']);
     const done = await http.post(`/attempts/${a.id}/submit`, {}, s.token);
     expect(done.body.score).toBe(0);

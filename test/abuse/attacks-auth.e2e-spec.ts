@@ -15,7 +15,17 @@ describe('named attacks: accounts, tokens, mass assignment, brute force', () => 
   let secret: string;
   const now = () => Math.floor(Date.now() / 1000);
   /** Claims exactly like a real access token of `u`, to vary one thing at a time. */
-  const claimsOf = (u: { id: string; role: string; organisationId: string | null }, over: Record<string, unknown> = {}) => ({ sub: u.id, role: u.role, org: u.organisationId, tv: 0, typ: 'access', iat: now(), exp: now() + 600, jti: randomUUID(), ...over });
+  const claimsOf = (u: { id: string; role: string; organisationId: string | null }, over: Record<string, unknown> = {}) => ({
+    sub: u.id,
+    role: u.role,
+    org: u.organisationId,
+    tv: 0,
+    typ: 'access',
+    iat: now(),
+    exp: now() + 600,
+    jti: randomUUID(),
+    ...over,
+  });
 
   beforeAll(async () => {
     api = await startApi();
@@ -43,16 +53,25 @@ describe('named attacks: accounts, tokens, mass assignment, brute force', () => 
   cat.attack('A03 organiser creates a staff account, or makes themselves admin', '403', async () => {
     const org = await newOrganisation(http, admin);
     const o = await newStaff(http, admin, 'organiser', org.id);
-    cat.check(await http.post('/users', { fullName: 'Kẻ mạo danh', email: `x${randomUUID().slice(0, 6)}@t.local`, password: 'staff-password-1', role: 'admin' }, o.token), 403);
+    cat.check(
+      await http.post(
+        '/users',
+        { fullName: 'Kẻ mạo danh', email: `x${randomUUID().slice(0, 6)}@t.local`, password: 'staff-password-1', role: 'admin' },
+        o.token,
+      ),
+      403,
+    );
     expect((await http.get('/me', o.token)).body.role).toBe('organiser');
   });
 
-  cat.attack("A04 organiser creates a contest / bank in another organisation (organisationId)", '403/404, nothing created there', async () => {
+  cat.attack('A04 organiser creates a contest / bank in another organisation (organisationId)', '403/404, nothing created there', async () => {
     const [a, b] = [await newOrganisation(http, admin), await newOrganisation(http, admin)];
     const o = await newStaff(http, admin, 'organiser', a.id);
     cat.check(await http.post('/contests', { title: 'Cuộc thi lậu', organisationId: b.id }, o.token), [400, 403, 404]);
     cat.check(await http.post('/question-banks', { name: 'Ngân hàng lậu', organisationId: b.id }, o.token), [400, 403, 404]);
-    expect(await db.query(`SELECT 1 FROM contest WHERE organisation_id = $1 UNION ALL SELECT 1 FROM question_bank WHERE organisation_id = $1`, [b.id])).toEqual([]);
+    expect(await db.query(`SELECT 1 FROM contest WHERE organisation_id = $1 UNION ALL SELECT 1 FROM question_bank WHERE organisation_id = $1`, [b.id])).toEqual(
+      [],
+    );
   });
 
   // ── Tokens ─────────────────────────────────────────────────────────────────────────
@@ -110,7 +129,12 @@ describe('named attacks: accounts, tokens, mass assignment, brute force', () => 
   });
 
   cat.attack('A14 Authorization header tricks (Basic, lower-case bearer, two tokens, 100 KB token)', '401', async () => {
-    for (const authorization of [`Basic ${Buffer.from('admin:x').toString('base64')}`, `bearer`, `Bearer ${resident.token} ${admin.token}`, `Bearer ${'a'.repeat(100_000)}`]) {
+    for (const authorization of [
+      `Basic ${Buffer.from('admin:x').toString('base64')}`,
+      `bearer`,
+      `Bearer ${resident.token} ${admin.token}`,
+      `Bearer ${'a'.repeat(100_000)}`,
+    ]) {
       cat.check(await http.req('GET', '/users', { headers: { authorization } }), [401, 431]);
     }
   });
@@ -122,7 +146,12 @@ describe('named attacks: accounts, tokens, mass assignment, brute force', () => 
   });
 
   cat.attack("A16 SQL injection as login (' OR '1'='1, UNION SELECT)", '401, no session', async () => {
-    for (const login of ["' OR '1'='1' --", `${process.env.ADMIN_EMAIL}' --`, "x@y.z' UNION SELECT password_hash FROM \"user\" --", '0912345678; DROP TABLE "user"']) {
+    for (const login of [
+      "' OR '1'='1' --",
+      `${process.env.ADMIN_EMAIL}' --`,
+      'x@y.z\' UNION SELECT password_hash FROM "user" --',
+      '0912345678; DROP TABLE "user"',
+    ]) {
       cat.check(await http.post('/auth/login', { login, password: "' OR '1'='1" }), 401);
     }
     expect((await http.get('/me', admin.token)).status).toBe(200);
@@ -153,7 +182,12 @@ describe('named attacks: accounts, tokens, mass assignment, brute force', () => 
     let rl: TestApi;
     let h: Http;
     beforeAll(async () => {
-      rl = await startApi({ AUTH_RATE_LIMIT_PER_MINUTE: '5', AUTH_IP_RATE_LIMIT_PER_MINUTE: '20', TRUST_PROXY: 'true', REDIS_PREFIX: `${process.env.REDIS_PREFIX}ab${Date.now().toString(36)}` });
+      rl = await startApi({
+        AUTH_RATE_LIMIT_PER_MINUTE: '5',
+        AUTH_IP_RATE_LIMIT_PER_MINUTE: '20',
+        TRUST_PROXY: 'true',
+        REDIS_PREFIX: `${process.env.REDIS_PREFIX}ab${Date.now().toString(36)}`,
+      });
       h = new Http(rl.url);
     });
     afterAll(() => rl.close());

@@ -49,7 +49,8 @@ describe('named attacks: entries on one instance after a close acknowledged by a
       const o = setup.organiser.token;
       const early = await entrant(httpA, contest.id);
       const before = (await httpA.post(`/rounds/${round.id}/attempts`, {}, early.token)).body as Started;
-      for (const [i, q] of before.questions.entries()) expect((await httpA.put(`/attempts/${before.id}/answers/${q.id}`, answerBody(q, setup.questions, i < 2), early.token)).status).toBe(200);
+      for (const [i, q] of before.questions.entries())
+        expect((await httpA.put(`/attempts/${before.id}/answers/${q.id}`, answerBody(q, setup.questions, i < 2), early.token)).status).toBe(200);
       expect((await httpA.post(`/attempts/${before.id}/submit`, {}, early.token)).status).toBe(200);
       const running = await entrant(httpA, contest.id);
       const late = await Promise.all(Array.from({ length: 17 }, () => entrant(httpA, contest.id)));
@@ -57,7 +58,15 @@ describe('named attacks: entries on one instance after a close acknowledged by a
       // B reads the round afresh (its cached copy has aged out) just before A closes it: B now believes it open.
       await sleep(ROUND_CACHE_MS + 100);
       const inFlight = (await httpB.post(`/rounds/${round.id}/attempts`, {}, running.token)).body as Started;
-      expect((await httpB.put(`/attempts/${inFlight.id}/answers/${inFlight.questions[0].id}`, answerBody(inFlight.questions[0], setup.questions, true), running.token)).status).toBe(200);
+      expect(
+        (
+          await httpB.put(
+            `/attempts/${inFlight.id}/answers/${inFlight.questions[0].id}`,
+            answerBody(inFlight.questions[0], setup.questions, true),
+            running.token,
+          )
+        ).status,
+      ).toBe(200);
       const closed = await httpA.post(`/rounds/${round.id}/close`, { force: true }, o);
       expect(closed.status).toBe(200);
 
@@ -69,11 +78,18 @@ describe('named attacks: entries on one instance after a close acknowledged by a
         starts.map(async (s, i) => {
           if (s.status !== 201) return;
           const at = s.body as Started;
-          for (const q of at.questions) answers.push(await httpB.put(`/attempts/${at.id}/answers/${q.id}`, answerBody(q, setup.questions, true), late[i].token));
+          for (const q of at.questions)
+            answers.push(await httpB.put(`/attempts/${at.id}/answers/${q.id}`, answerBody(q, setup.questions, true), late[i].token));
           submits.push(await httpB.post(`/attempts/${at.id}/submit`, {}, late[i].token));
         }),
       );
-      answers.push(await httpB.put(`/attempts/${inFlight.id}/answers/${inFlight.questions[1].id}`, answerBody(inFlight.questions[1], setup.questions, true), running.token));
+      answers.push(
+        await httpB.put(
+          `/attempts/${inFlight.id}/answers/${inFlight.questions[1].id}`,
+          answerBody(inFlight.questions[1], setup.questions, true),
+          running.token,
+        ),
+      );
       submits.push(await httpB.post(`/attempts/${inFlight.id}/submit`, {}, running.token));
 
       const refusals = [...starts, ...answers, ...submits].map((r) => `${r.status} ${(r.body as { code?: string }).code ?? ''}`);
@@ -86,8 +102,16 @@ describe('named attacks: entries on one instance after a close acknowledged by a
       const recomputed = await httpA.post(`/rounds/${round.id}/close`, {}, o);
       expect(recomputed.status).toBe(200);
       const items = (await httpA.get(`/rounds/${round.id}/results?limit=50`, o)).body.items as { userId: string; attemptId: string; score: number }[];
-      expect(items.map((i) => [i.userId, i.score]).sort()).toEqual([[early.user.id, 2], [running.user.id, 1]].sort());
-      const [{ n }] = await db.query(`SELECT count(*)::int AS n FROM attempt t JOIN round r ON r.id = t.round_id WHERE t.round_id = $1 AND (t.started_at > r.closed_at OR t.submitted_at > r.closed_at)`, [round.id]);
+      expect(items.map((i) => [i.userId, i.score]).sort()).toEqual(
+        [
+          [early.user.id, 2],
+          [running.user.id, 1],
+        ].sort(),
+      );
+      const [{ n }] = await db.query(
+        `SELECT count(*)::int AS n FROM attempt t JOIN round r ON r.id = t.round_id WHERE t.round_id = $1 AND (t.started_at > r.closed_at OR t.submitted_at > r.closed_at)`,
+        [round.id],
+      );
       expect(n).toBe(0);
     },
     60_000,
@@ -97,7 +121,8 @@ describe('named attacks: entries on one instance after a close acknowledged by a
   async function midAttempt(contestId: string, roundId: string, right: number) {
     const s = await entrant(httpA, contestId);
     const at = (await httpB.post(`/rounds/${roundId}/attempts`, {}, s.token)).body as Started;
-    for (const q of at.questions.slice(0, right)) expect((await httpB.put(`/attempts/${at.id}/answers/${q.id}`, answerBody(q, setup.questions, true), s.token)).status).toBe(200);
+    for (const q of at.questions.slice(0, right))
+      expect((await httpB.put(`/attempts/${at.id}/answers/${q.id}`, answerBody(q, setup.questions, true), s.token)).status).toBe(200);
     return { s, at };
   }
 

@@ -37,9 +37,13 @@ describe('named attacks: reading a key or a prediction target before its time', 
     const c = await newContest(http, setup.organiser);
     const selection = [{ bankId: setup.bankId, count: 3 }];
     const w1 = await ok(http.post(`/contests/${c.id}/rounds`, quizRound(setup.bankId, { title: 'Tuần 1', selection }), o()), 'week 1');
-    const w2 = await ok(http.post(`/contests/${c.id}/rounds`, quizRound(setup.bankId, { title: 'Tuần 2', selection, closesAt: iso(Date.now() + 3600_000) }), o()), 'week 2');
+    const w2 = await ok(
+      http.post(`/contests/${c.id}/rounds`, quizRound(setup.bankId, { title: 'Tuần 2', selection, closesAt: iso(Date.now() + 3600_000) }), o()),
+      'week 2',
+    );
     const more = [];
-    for (const [i, r] of extra.entries()) more.push(await ok(http.post(`/contests/${c.id}/rounds`, quizRound(setup.bankId, { title: `Tuần ${3 + i}`, selection, ...r }), o()), 'later week'));
+    for (const [i, r] of extra.entries())
+      more.push(await ok(http.post(`/contests/${c.id}/rounds`, quizRound(setup.bankId, { title: `Tuần ${3 + i}`, selection, ...r }), o()), 'later week'));
     await ok(http.post(`/contests/${c.id}/publish`, {}, o()), 'publish contest');
     return { contestId: c.id as string, w1, w2, more };
   }
@@ -53,18 +57,31 @@ describe('named attacks: reading a key or a prediction target before its time', 
     return { r, attemptId: a.id, pub };
   }
 
-  cat.attack('K01 week-1 entrant reads the attempt review while week 2 (same bank) is open', 'no key, no explanation, no right/wrong per question; the reason and until instead', async () => {
-    const { contestId, w1, w2 } = await weeks();
-    const { r, attemptId } = await publishedWeek1(w1.id, contestId);
-    const review = cat.check(await http.get(`/attempts/${attemptId}`, r.token), [200]).body;
-    expect(review.review).toHaveLength(3);
-    for (const item of review.review) {
-      expect(item).toEqual(
-        expect.objectContaining({ correct: null, earned: null, correctOptionIds: [], acceptedAnswers: null, correctValue: null, explanation: null, legalReference: null, keyWithheld: { reason: 'in_open_round', until: w2.closesAt } }),
-      );
-    }
-    expect(JSON.stringify(review)).not.toContain(SECRET.explanation);
-  });
+  cat.attack(
+    'K01 week-1 entrant reads the attempt review while week 2 (same bank) is open',
+    'no key, no explanation, no right/wrong per question; the reason and until instead',
+    async () => {
+      const { contestId, w1, w2 } = await weeks();
+      const { r, attemptId } = await publishedWeek1(w1.id, contestId);
+      const review = cat.check(await http.get(`/attempts/${attemptId}`, r.token), [200]).body;
+      expect(review.review).toHaveLength(3);
+      for (const item of review.review) {
+        expect(item).toEqual(
+          expect.objectContaining({
+            correct: null,
+            earned: null,
+            correctOptionIds: [],
+            acceptedAnswers: null,
+            correctValue: null,
+            explanation: null,
+            legalReference: null,
+            keyWithheld: { reason: 'in_open_round', until: w2.closesAt },
+          }),
+        );
+      }
+      expect(JSON.stringify(review)).not.toContain(SECRET.explanation);
+    },
+  );
 
   cat.attack('K02 the question also sits in a scheduled week 3 closing later', 'withheld until the last round drawing it closes', async () => {
     const w3Closes = iso(Date.now() + 3 * 86400_000);
@@ -74,40 +91,51 @@ describe('named attacks: reading a key or a prediction target before its time', 
     expect(review.map((i) => i.keyWithheld?.until)).toEqual([w3Closes, w3Closes, w3Closes]);
   });
 
-  cat.attack('K03 the organiser edits a question between weeks (week 2 draws the new version, same key)', 'still withheld: the stable question is what counts', async () => {
-    const c = await newContest(http, setup.organiser);
-    const w1 = await ok(http.post(`/contests/${c.id}/rounds`, quizRound(setup.bankId, { selection: [{ bankId: setup.bankId, count: 6 }] }), o()), 'week 1');
-    await ok(http.post(`/contests/${c.id}/publish`, {}, o()), 'publish contest');
-    // Week 1's versions are now locked: an edit makes a new version, which week 2 freezes.
-    const q = setup.questions[0];
-    await ok(http.patch(`/question-banks/${setup.bankId}/questions/${q.id}`, { legalReference: 'Điều 1 (sửa lỗi chính tả)' }, o()), 'edit question');
-    await ok(http.post(`/contests/${c.id}/rounds`, quizRound(setup.bankId, { title: 'Tuần 2', selection: [{ bankId: setup.bankId, count: 6 }] }), o()), 'week 2');
-    const { r, attemptId } = await publishedWeek1(w1.id, c.id);
-    const body = (await http.get(`/attempts/${attemptId}`, r.token)).body;
-    const edited = body.questions.findIndex((x: { stem: string }) => x.stem === q.stem);
-    expect(edited).toBeGreaterThanOrEqual(0);
-    expect(body.review[edited].keyWithheld).toEqual(expect.objectContaining({ reason: 'in_open_round' }));
-    expect(body.review[edited].correctOptionIds).toEqual([]);
-  });
+  cat.attack(
+    'K03 the organiser edits a question between weeks (week 2 draws the new version, same key)',
+    'still withheld: the stable question is what counts',
+    async () => {
+      const c = await newContest(http, setup.organiser);
+      const w1 = await ok(http.post(`/contests/${c.id}/rounds`, quizRound(setup.bankId, { selection: [{ bankId: setup.bankId, count: 6 }] }), o()), 'week 1');
+      await ok(http.post(`/contests/${c.id}/publish`, {}, o()), 'publish contest');
+      // Week 1's versions are now locked: an edit makes a new version, which week 2 freezes.
+      const q = setup.questions[0];
+      await ok(http.patch(`/question-banks/${setup.bankId}/questions/${q.id}`, { legalReference: 'Điều 1 (sửa lỗi chính tả)' }, o()), 'edit question');
+      await ok(
+        http.post(`/contests/${c.id}/rounds`, quizRound(setup.bankId, { title: 'Tuần 2', selection: [{ bankId: setup.bankId, count: 6 }] }), o()),
+        'week 2',
+      );
+      const { r, attemptId } = await publishedWeek1(w1.id, c.id);
+      const body = (await http.get(`/attempts/${attemptId}`, r.token)).body;
+      const edited = body.questions.findIndex((x: { stem: string }) => x.stem === q.stem);
+      expect(edited).toBeGreaterThanOrEqual(0);
+      expect(body.review[edited].keyWithheld).toEqual(expect.objectContaining({ reason: 'in_open_round' }));
+      expect(body.review[edited].correctOptionIds).toEqual([]);
+    },
+  );
 
-  cat.attack("K04 every other read a week-1 entrant can make (results, explain, my attempts, personal data, round, board)", 'no explanation or key marker anywhere', async () => {
-    const { contestId, w1 } = await weeks();
-    const { r } = await publishedWeek1(w1.id, contestId);
-    const reads = [
-      `/rounds/${w1.id}/results`,
-      `/rounds/${w1.id}/results/explain/${r.user.id}`,
-      `/rounds/${w1.id}/my-attempts`,
-      `/rounds/${w1.id}`,
-      `/rounds/${w1.id}/leaderboard`,
-      `/rounds/${w1.id}/leaderboard/me`,
-      `/contests/${contestId}/awards`,
-      '/me/data',
-    ];
-    for (const path of reads) {
-      const res = cat.check(await http.get(path, r.token), [200, 403, 404, 409]);
-      expect(JSON.stringify(res.body)).not.toContain(SECRET.explanation);
-    }
-  });
+  cat.attack(
+    'K04 every other read a week-1 entrant can make (results, explain, my attempts, personal data, round, board)',
+    'no explanation or key marker anywhere',
+    async () => {
+      const { contestId, w1 } = await weeks();
+      const { r } = await publishedWeek1(w1.id, contestId);
+      const reads = [
+        `/rounds/${w1.id}/results`,
+        `/rounds/${w1.id}/results/explain/${r.user.id}`,
+        `/rounds/${w1.id}/my-attempts`,
+        `/rounds/${w1.id}`,
+        `/rounds/${w1.id}/leaderboard`,
+        `/rounds/${w1.id}/leaderboard/me`,
+        `/contests/${contestId}/awards`,
+        '/me/data',
+      ];
+      for (const path of reads) {
+        const res = cat.check(await http.get(path, r.token), [200, 403, 404, 409]);
+        expect(JSON.stringify(res.body)).not.toContain(SECRET.explanation);
+      }
+    },
+  );
 
   cat.attack('K05 a resident asks for the publication preview of withheld keys', '403', async () => {
     const { contestId, w1 } = await weeks();
@@ -131,10 +159,14 @@ describe('named attacks: reading a key or a prediction target before its time', 
     expect((await http.get(`/attempts/${a.id}`, r.token)).body.review[0].keyWithheld).toBeDefined();
     await ok(http.post(`/rounds/${w2.id}/close`, { force: true }, own.organiser.token), 'close week 2');
     // The answer grace of week 2's last attempts passes first.
-    const review = await waitFor(async () => {
-      const b = (await http.get(`/attempts/${a.id}`, r.token)).body;
-      return b.review.every((i: { keyWithheld?: unknown }) => i.keyWithheld === undefined) ? b.review : undefined;
-    }, api.config.answerGraceMs + 5000, 200);
+    const review = await waitFor(
+      async () => {
+        const b = (await http.get(`/attempts/${a.id}`, r.token)).body;
+        return b.review.every((i: { keyWithheld?: unknown }) => i.keyWithheld === undefined) ? b.review : undefined;
+      },
+      api.config.answerGraceMs + 5000,
+      200,
+    );
     expect(review.every((i: { correctOptionIds: string[]; correct: boolean }) => i.correctOptionIds.length > 0 && i.correct === true)).toBe(true);
     expect((await http.get(`/rounds/${w1.id}/results/withheld-keys`, own.organiser.token)).body.questions).toEqual([]);
   });
@@ -145,7 +177,15 @@ describe('named attacks: reading a key or a prediction target before its time', 
   async function predictionRound(target: 'entrants' | 'perfect-score-entrants', n: number, over: Record<string, unknown> = {}) {
     const c = await newContest(http, setup.organiser);
     const round = await ok(
-      http.post(`/contests/${c.id}/rounds`, quizRound(setup.bankId, { selection: [{ bankId: setup.bankId, count: 3 }], predictionQuestion: { prompt: 'Có bao nhiêu người?', target, countBy: 'people' }, ...over }), o()),
+      http.post(
+        `/contests/${c.id}/rounds`,
+        quizRound(setup.bankId, {
+          selection: [{ bankId: setup.bankId, count: 3 }],
+          predictionQuestion: { prompt: 'Có bao nhiêu người?', target, countBy: 'people' },
+          ...over,
+        }),
+        o(),
+      ),
       'prediction round',
     );
     await ok(http.post(`/contests/${c.id}/publish`, {}, o()), 'publish contest');
@@ -159,24 +199,28 @@ describe('named attacks: reading a key or a prediction target before its time', 
     return { contestId: c.id as string, round, people };
   }
 
-  cat.attack('P01 the number of entrants read off the board (total) when the prediction asks for it', 'total hidden from residents: page, me, socket join', async () => {
-    const { round, people } = await predictionRound('entrants', 3);
-    const me = people[2];
-    const page = cat.check(await http.get(`/rounds/${round.id}/leaderboard`, me.token), [200]).body;
-    expect(page.total).toBeNull();
-    expect(page.concealed).toEqual(expect.objectContaining({ reason: 'prediction_open', hidden: expect.arrayContaining(['total']) }));
-    const mine = cat.check(await http.get(`/rounds/${round.id}/leaderboard/me`, me.token), [200]).body;
-    expect(mine.total).toBeNull();
-    const s = connect(api.url, { token: me.token });
-    sockets.push(s);
-    await connected(s);
-    const ack = await s.emitWithAck('leaderboard:join', { roundId: round.id });
-    expect(ack.ok).toBe(true);
-    expect(ack.total).toBeNull();
-    expect(ack.me.total).toBeNull();
-    // Staff still see the true figure.
-    expect((await http.get(`/rounds/${round.id}/leaderboard`, o())).body.total).toBe(3);
-  });
+  cat.attack(
+    'P01 the number of entrants read off the board (total) when the prediction asks for it',
+    'total hidden from residents: page, me, socket join',
+    async () => {
+      const { round, people } = await predictionRound('entrants', 3);
+      const me = people[2];
+      const page = cat.check(await http.get(`/rounds/${round.id}/leaderboard`, me.token), [200]).body;
+      expect(page.total).toBeNull();
+      expect(page.concealed).toEqual(expect.objectContaining({ reason: 'prediction_open', hidden: expect.arrayContaining(['total']) }));
+      const mine = cat.check(await http.get(`/rounds/${round.id}/leaderboard/me`, me.token), [200]).body;
+      expect(mine.total).toBeNull();
+      const s = connect(api.url, { token: me.token });
+      sockets.push(s);
+      await connected(s);
+      const ack = await s.emitWithAck('leaderboard:join', { roundId: round.id });
+      expect(ack.ok).toBe(true);
+      expect(ack.total).toBeNull();
+      expect(ack.me.total).toBeNull();
+      // Staff still see the true figure.
+      expect((await http.get(`/rounds/${round.id}/leaderboard`, o())).body.total).toBe(3);
+    },
+  );
 
   cat.attack('P02 the number of perfect scores read off the scores on the board', "others' scores hidden (own kept); pushed updates too", async () => {
     const { round, people, contestId } = await predictionRound('perfect-score-entrants', 3);
@@ -197,27 +241,32 @@ describe('named attacks: reading a key or a prediction target before its time', 
     expect(pushed.top.every((row: { score: number | null }) => row.score === null)).toBe(true);
   });
 
-  cat.attack("P03 the 22nd entrant counts entrants from the board: paging past the top 20, their own rank, the submit answer", 'only the top 20 are listed; ranks beyond it are withheld everywhere', async () => {
-    const { round, contestId, people } = await predictionRound('entrants', 21);
-    const last = await entrant(http, contestId);
-    const start = (await http.post(`/rounds/${round.id}/attempts`, {}, last.token)).body;
-    const sub = cat.check(await http.post(`/attempts/${start.id}/submit`, { prediction: 3 }, last.token), [200]).body;
-    expect(sub.score).toBe(0);
-    expect(sub.rank).toBeNull();
-    const deep = cat.check(await http.get(`/rounds/${round.id}/leaderboard?offset=20&limit=5`, last.token), [200]).body;
-    expect(deep.items).toEqual([]);
-    const spanning = (await http.get(`/rounds/${round.id}/leaderboard?offset=15&limit=10`, last.token)).body;
-    expect(spanning.items.map((i: { rank: number }) => i.rank)).toEqual([16, 17, 18, 19, 20]);
-    const mine = (await http.get(`/rounds/${round.id}/leaderboard/me`, last.token)).body;
-    expect(mine.rank).toBeNull();
-    expect(mine.score).toBe(0);
-    expect(mine.concealed).toEqual(expect.objectContaining({ topN: 20 }));
-    // Within the top 20 a rank is no secret.
-    const top = (await http.get(`/rounds/${round.id}/leaderboard/me`, people[0].token)).body.rank;
-    expect(top).toBeGreaterThanOrEqual(1);
-    expect(top).toBeLessThanOrEqual(20);
-    expect((await http.get(`/rounds/${round.id}/leaderboard?offset=20&limit=5`, o())).body.items).toHaveLength(2);
-  }, 180_000);
+  cat.attack(
+    'P03 the 22nd entrant counts entrants from the board: paging past the top 20, their own rank, the submit answer',
+    'only the top 20 are listed; ranks beyond it are withheld everywhere',
+    async () => {
+      const { round, contestId, people } = await predictionRound('entrants', 21);
+      const last = await entrant(http, contestId);
+      const start = (await http.post(`/rounds/${round.id}/attempts`, {}, last.token)).body;
+      const sub = cat.check(await http.post(`/attempts/${start.id}/submit`, { prediction: 3 }, last.token), [200]).body;
+      expect(sub.score).toBe(0);
+      expect(sub.rank).toBeNull();
+      const deep = cat.check(await http.get(`/rounds/${round.id}/leaderboard?offset=20&limit=5`, last.token), [200]).body;
+      expect(deep.items).toEqual([]);
+      const spanning = (await http.get(`/rounds/${round.id}/leaderboard?offset=15&limit=10`, last.token)).body;
+      expect(spanning.items.map((i: { rank: number }) => i.rank)).toEqual([16, 17, 18, 19, 20]);
+      const mine = (await http.get(`/rounds/${round.id}/leaderboard/me`, last.token)).body;
+      expect(mine.rank).toBeNull();
+      expect(mine.score).toBe(0);
+      expect(mine.concealed).toEqual(expect.objectContaining({ topN: 20 }));
+      // Within the top 20 a rank is no secret.
+      const top = (await http.get(`/rounds/${round.id}/leaderboard/me`, people[0].token)).body.rank;
+      expect(top).toBeGreaterThanOrEqual(1);
+      expect(top).toBeLessThanOrEqual(20);
+      expect((await http.get(`/rounds/${round.id}/leaderboard?offset=20&limit=5`, o())).body.items).toHaveLength(2);
+    },
+    180_000,
+  );
 
   cat.attack('P04 the organiser turns the protection off in the round form', 'the board shows every figure again', async () => {
     const { round, people } = await predictionRound('entrants', 2);

@@ -53,19 +53,23 @@ describe('named attacks: Socket.IO /live', () => {
     expect((await refused({ header: `Basic ${Buffer.from('a:b').toString('base64')}` })).statusCode).toBe(401);
   });
 
-  cat.attack("E03 joining another organisation's round as its organiser's rival, and a draft contest's round as a resident", 'ack error 404, no room joined', async () => {
-    const rival = track(connect(api.url, { token: w.organiserB.token }));
-    await connected(rival);
-    const r1 = await rival.timeout(3000).emitWithAck('leaderboard:join', { roundId: w.roundId });
-    cat.count();
-    expect(r1).toEqual({ ok: false, error: expect.objectContaining({ statusCode: 404 }) });
-    const hidden = await roundOfA(w);
-    const resident = track(connect(api.url, { token: w.resident.token }));
-    await connected(resident);
-    const r2 = await resident.timeout(3000).emitWithAck('leaderboard:join', { roundId: hidden });
-    cat.count();
-    expect(r2).toEqual({ ok: false, error: expect.objectContaining({ statusCode: 404 }) });
-  });
+  cat.attack(
+    "E03 joining another organisation's round as its organiser's rival, and a draft contest's round as a resident",
+    'ack error 404, no room joined',
+    async () => {
+      const rival = track(connect(api.url, { token: w.organiserB.token }));
+      await connected(rival);
+      const r1 = await rival.timeout(3000).emitWithAck('leaderboard:join', { roundId: w.roundId });
+      cat.count();
+      expect(r1).toEqual({ ok: false, error: expect.objectContaining({ statusCode: 404 }) });
+      const hidden = await roundOfA(w);
+      const resident = track(connect(api.url, { token: w.resident.token }));
+      await connected(resident);
+      const r2 = await resident.timeout(3000).emitWithAck('leaderboard:join', { roundId: hidden });
+      cat.count();
+      expect(r2).toEqual({ ok: false, error: expect.objectContaining({ statusCode: 404 }) });
+    },
+  );
 
   cat.attack('E04 join with a roundId that is SQL, an object, 10 KB, or missing', 'ack error 400 each', async () => {
     const s = track(connect(api.url, { token: w.resident.token }));

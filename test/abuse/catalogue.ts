@@ -25,7 +25,8 @@ export class Catalogue {
     const problems = responseProblems(res);
     if (problems.length) throw new Error(`${res.status}: ${problems.join('; ')} ${JSON.stringify(res.body).slice(0, 300)}`);
     if (typeof status === 'number') expectError(res, status);
-    else if (status && !status.includes(res.status)) throw new Error(`expected one of ${status.join('/')}, got ${res.status}: ${JSON.stringify(res.body).slice(0, 300)}`);
+    else if (status && !status.includes(res.status))
+      throw new Error(`expected one of ${status.join('/')}, got ${res.status}: ${JSON.stringify(res.body).slice(0, 300)}`);
     return res;
   }
 
@@ -41,6 +42,8 @@ export function craftJwt(claims: Record<string, unknown>, opts: { secret?: strin
   const alg = opts.alg ?? 'HS256';
   const head = `${b64({ alg, typ: 'JWT' })}.${b64(claims)}`;
   if (alg === 'none') return `${head}.`;
-  const sig = createHmac(alg === 'HS512' ? 'sha512' : 'sha256', opts.secret ?? 'x').update(head).digest('base64url');
+  const sig = createHmac(alg === 'HS512' ? 'sha512' : 'sha256', opts.secret ?? 'x')
+    .update(head)
+    .digest('base64url');
   return `${head}.${sig}`;
 }

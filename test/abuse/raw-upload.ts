@@ -6,7 +6,10 @@ export function multipartParts(fields: Record<string, string>, file: { name: str
   const fieldText = Object.entries(fields)
     .map(([k, v]) => `--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`)
     .join('');
-  const head = Buffer.from(`${fieldText}--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: application/octet-stream\r\n\r\n`, 'utf8');
+  const head = Buffer.from(
+    `${fieldText}--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
+    'utf8',
+  );
   return { boundary, head, file: file.bytes, tail: Buffer.from(`\r\n--${boundary}--\r\n`, 'utf8') };
 }
 
@@ -49,10 +52,14 @@ export class RawUpload {
         this.received = Buffer.concat([this.received, c]);
         tryParse();
       });
-      this.socket.once('close', () => reject(new Error(`connection closed without a full answer: ${JSON.stringify(this.received.toString('latin1').slice(0, 200))}`)));
+      this.socket.once('close', () =>
+        reject(new Error(`connection closed without a full answer: ${JSON.stringify(this.received.toString('latin1').slice(0, 200))}`)),
+      );
     });
     this.response.catch(() => undefined);
-    this.socket.write(`POST /api/v1${path} HTTP/1.1\r\nHost: ${u.host}\r\nAuthorization: Bearer ${token}\r\nContent-Type: ${contentType}\r\nContent-Length: ${contentLength}\r\n\r\n`);
+    this.socket.write(
+      `POST /api/v1${path} HTTP/1.1\r\nHost: ${u.host}\r\nAuthorization: Bearer ${token}\r\nContent-Type: ${contentType}\r\nContent-Length: ${contentLength}\r\n\r\n`,
+    );
   }
 
   /** Starts an upload of `parts`: the fields, the file's head and `fileHead` bytes of the file are sent now. */

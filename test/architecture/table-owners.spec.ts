@@ -22,7 +22,9 @@ const libOf = (path: string) => /^libs\/([^/]+)\//.exec(path)![1];
 /** Every source file of every library, as repository paths. */
 export function librarySources(): { path: string; text: string }[] {
   const libs = readdirSync(join(ROOT, 'libs')).filter((l) => statSync(join(ROOT, 'libs', l)).isDirectory());
-  return libs.flatMap((l) => sources(join(ROOT, 'libs', l, 'src'))).map((abs) => ({ path: relative(ROOT, abs).split('\\').join('/'), text: readFileSync(abs, 'utf8') }));
+  return libs
+    .flatMap((l) => sources(join(ROOT, 'libs', l, 'src')))
+    .map((abs) => ({ path: relative(ROOT, abs).split('\\').join('/'), text: readFileSync(abs, 'utf8') }));
 }
 
 /** table → owning library, and entity class → table, from `@Entity('table') export class X`. */
@@ -85,7 +87,10 @@ describe('one writing module per table', () => {
   });
 
   it('recognises writes and not reads', () => {
-    const classes = new Map([['Round', 'round'], ['Attempt', 'attempt']]);
+    const classes = new Map([
+      ['Round', 'round'],
+      ['Attempt', 'attempt'],
+    ]);
     expect(writtenTables("await m.query(`UPDATE attempt SET status = 'void' WHERE id = $1`)", classes)).toEqual(['attempt']);
     expect(writtenTables('INSERT INTO "user" (id) VALUES ($1)', classes)).toEqual(['user']);
     expect(writtenTables('DELETE FROM round_judge WHERE round_id = $1', classes)).toEqual(['round_judge']);
@@ -100,7 +105,7 @@ describe('one writing module per table', () => {
   });
 
   it('would catch a foreign write', () => {
-    const planted = { path: 'libs/identity/src/x.ts', text: "await m.query(`UPDATE attempt SET ip = NULL WHERE user_id = $1`, [id]);" };
+    const planted = { path: 'libs/identity/src/x.ts', text: 'await m.query(`UPDATE attempt SET ip = NULL WHERE user_id = $1`, [id]);' };
     expect(foreignWrites([...files, planted])).toEqual(["identity writes attempt (attempts's): libs/identity/src/x.ts"]);
   });
 });

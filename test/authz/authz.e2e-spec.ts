@@ -29,7 +29,10 @@ describe('authorization matrix: every route × every role', () => {
     const served = new Set(routes.map((r) => r.key));
     const missing = routes.filter((r) => !MATRIX[r.key]).map((r) => r.key);
     const stale = Object.keys(MATRIX).filter((k) => !served.has(k));
-    const problems = [...missing.map((k) => `no row in test/authz/matrix.ts for route ${k}`), ...stale.map((k) => `row for ${k}, which the app does not serve`)];
+    const problems = [
+      ...missing.map((k) => `no row in test/authz/matrix.ts for route ${k}`),
+      ...stale.map((k) => `row for ${k}, which the app does not serve`),
+    ];
     expect(problems).toEqual([]);
     expect(routes.length).toBeGreaterThan(40);
   });
@@ -48,11 +51,14 @@ describe('authorization matrix: every route × every role', () => {
         requests++;
         const got = classify(res.status);
         seen.push(got);
-        if (process.env.AUTHZ_PRINT && got === 'allow' && res.status >= 300) process.stdout.write(`  note ${route.key} ${role}: ${res.status} ${JSON.stringify(res.body).slice(0, 140)}\n`);
+        if (process.env.AUTHZ_PRINT && got === 'allow' && res.status >= 300)
+          process.stdout.write(`  note ${route.key} ${role}: ${res.status} ${JSON.stringify(res.body).slice(0, 140)}\n`);
         if (res.status >= 400 && res.status < 500) expectError(res, res.status);
         const want = row?.[role];
-        if (typeof got === 'string' && got.startsWith('5xx')) mismatches.push(`${route.key} as ${role}: ${res.status} ${JSON.stringify(res.body).slice(0, 160)}`);
-        else if (want !== undefined && got !== want) mismatches.push(`${route.key} as ${role}: expected ${want}, got ${res.status} ${JSON.stringify(res.body).slice(0, 160)}`);
+        if (typeof got === 'string' && got.startsWith('5xx'))
+          mismatches.push(`${route.key} as ${role}: ${res.status} ${JSON.stringify(res.body).slice(0, 160)}`);
+        else if (want !== undefined && got !== want)
+          mismatches.push(`${route.key} as ${role}: expected ${want}, got ${res.status} ${JSON.stringify(res.body).slice(0, 160)}`);
       }
       printed.push(`  '${route.key}': row(${seen.map((s) => (s === 'allow' ? 'A' : String(s))).join(', ')}),`);
     }

@@ -37,7 +37,14 @@ export async function buildWorld(http: Http): Promise<World> {
   await ok(http.post(`/rounds/${round.id}/judges`, { userId: judgeAssigned.user.id }, a.organiser.token), 'assign judge');
   const resident = await entrant(http, contest.id);
   const attempt = await ok(http.post(`/rounds/${round.id}/attempts`, {}, resident.token), 'start attempt');
-  const judged = await ok(http.post(`/contests/${contest.id}/rounds`, { title: 'Vòng thuyết trình', kind: 'judged', opensAt: iso(Date.now() - 1000), closesAt: iso(Date.now() + 3600_000) }, a.organiser.token), 'judged round');
+  const judged = await ok(
+    http.post(
+      `/contests/${contest.id}/rounds`,
+      { title: 'Vòng thuyết trình', kind: 'judged', opensAt: iso(Date.now() - 1000), closesAt: iso(Date.now() + 3600_000) },
+      a.organiser.token,
+    ),
+    'judged round',
+  );
   await ok(http.post(`/rounds/${judged.id}/judges`, { userId: judgeAssigned.user.id }, a.organiser.token), 'assign judge (judged round)');
   const entry = await ok(http.post(`/rounds/${judged.id}/entries`, { text: 'Đề cương báo cáo: Luật Phòng, chống tham nhũng 2018' }, resident.token), 'hand in');
   const orgB = await newOrganisation(http, admin);
@@ -70,7 +77,10 @@ export async function draftContestOfA(w: World): Promise<string> {
 /** A round of a new draft contest of organisation A, with `judgeId` assigned when given. */
 export async function roundOfA(w: World, judgeId?: string): Promise<string> {
   const c = await newContest(w.http, w.a.organiser);
-  const r = await ok(w.http.post(`/contests/${c.id}/rounds`, quizRound(w.a.bankId, { selection: [{ bankId: w.a.bankId, count: 2 }] }), w.a.organiser.token), 'round');
+  const r = await ok(
+    w.http.post(`/contests/${c.id}/rounds`, quizRound(w.a.bankId, { selection: [{ bankId: w.a.bankId, count: 2 }] }), w.a.organiser.token),
+    'round',
+  );
   if (judgeId) await ok(w.http.post(`/rounds/${r.id}/judges`, { userId: judgeId }, w.a.organiser.token), 'assign judge');
   return r.id;
 }

@@ -35,7 +35,8 @@ function defaultParams(w: World, route: RouteRef): Record<string, string> {
 }
 
 /** A fresh, empty topic of A's bank (calls rename or delete it). */
-const topicOfA = (w: World): Promise<{ id: string }> => ok(w.http.post(`/question-banks/${w.a.bankId}/topics`, { name: `Chủ đề ${randomUUID().slice(0, 8)}` }, w.a.organiser.token), 'topic');
+const topicOfA = (w: World): Promise<{ id: string }> =>
+  ok(w.http.post(`/question-banks/${w.a.bankId}/topics`, { name: `Chủ đề ${randomUUID().slice(0, 8)}` }, w.a.organiser.token), 'topic');
 
 const aiken = () => `Câu hỏi thử quyền ${randomUUID()}?\nA) Có\nB) Không\nANSWER: A\n`;
 
@@ -47,8 +48,12 @@ const aiken = () => `Câu hỏi thử quyền ${randomUUID()}?\nA) Có\nB) Khôn
 const SPECIAL: Record<string, Build> = {
   'POST /auth/register': () => ({ body: residentInput() }),
   'POST /auth/login': (w) => ({ body: { login: w.resident.input.phone, password: w.resident.input.password } }),
-  'POST /auth/refresh': async (w) => ({ body: { refreshToken: (await ok(w.http.post('/auth/login', { login: w.resident.input.phone, password: w.resident.input.password }))).refreshToken } }),
-  'POST /auth/logout': async (w) => ({ body: { refreshToken: (await ok(w.http.post('/auth/login', { login: w.resident.input.phone, password: w.resident.input.password }))).refreshToken } }),
+  'POST /auth/refresh': async (w) => ({
+    body: { refreshToken: (await ok(w.http.post('/auth/login', { login: w.resident.input.phone, password: w.resident.input.password }))).refreshToken },
+  }),
+  'POST /auth/logout': async (w) => ({
+    body: { refreshToken: (await ok(w.http.post('/auth/login', { login: w.resident.input.phone, password: w.resident.input.password }))).refreshToken },
+  }),
   'DELETE /me': async (w, role) => {
     if (role !== 'resident') return { body: { password: 'staff-password-1' } };
     const fresh = await newResident(w.http);
@@ -68,7 +73,15 @@ const SPECIAL: Record<string, Build> = {
     return { token: (await newStaff(w.http, w.admin, kind, kind === 'admin' ? undefined : w.a.org.id)).token };
   },
   'POST /organisations': () => ({ body: { name: `Sở Tư pháp ${randomUUID().slice(0, 8)}`, level: 'province', province: 'Quảng Ninh' } }),
-  'POST /users': (w) => ({ body: { fullName: 'Cán bộ thử', email: `authz.${randomUUID().slice(0, 12)}@test.local`, password: 'staff-password-1', role: 'judge', organisationId: w.a.org.id } }),
+  'POST /users': (w) => ({
+    body: {
+      fullName: 'Cán bộ thử',
+      email: `authz.${randomUUID().slice(0, 12)}@test.local`,
+      password: 'staff-password-1',
+      role: 'judge',
+      organisationId: w.a.org.id,
+    },
+  }),
   'DELETE /users/:id': async (w) => ({ params: { id: (await newStaff(w.http, w.admin, 'judge', w.a.org.id)).user.id } }),
   // A no-op edit, so organisation A stays as the other calls expect it.
   'PATCH /organisations/:id': () => ({ body: { level: 'province', province: 'Quảng Ninh' } }),
@@ -77,12 +90,18 @@ const SPECIAL: Record<string, Build> = {
   'POST /users/:id/password-reset': async (w) => ({ params: { id: (await newStaff(w.http, w.admin, 'judge', w.a.org.id)).user.id }, body: {} }),
   'POST /users/import': () => {
     const form = new FormData();
-    form.append('file', new Blob([`Họ và tên,Email,Vai trò\r\nCán Bộ Thử,authz.${randomUUID().slice(0, 12)}@test.local,quản trị\r\n`], { type: 'text/csv' }), 'can-bo.csv');
+    form.append(
+      'file',
+      new Blob([`Họ và tên,Email,Vai trò\r\nCán Bộ Thử,authz.${randomUUID().slice(0, 12)}@test.local,quản trị\r\n`], { type: 'text/csv' }),
+      'can-bo.csv',
+    );
     return { query: 'dryRun=true', raw: form };
   },
   'GET /users/import-template': () => ({ query: 'format=csv' }),
   // Admins name the owning organisation; for anyone else organisationId is refused (their own is implied).
-  'POST /question-banks': (w, role) => ({ body: { name: `Ngân hàng ${randomUUID().slice(0, 8)}`, ...(role === 'admin' ? { organisationId: w.a.org.id } : {}) } }),
+  'POST /question-banks': (w, role) => ({
+    body: { name: `Ngân hàng ${randomUUID().slice(0, 8)}`, ...(role === 'admin' ? { organisationId: w.a.org.id } : {}) },
+  }),
   'POST /question-banks/:id/questions': () => ({ body: questionInput(Math.floor(Math.random() * 1e6)) }),
   'PATCH /question-banks/:id/questions/:questionId': () => ({ body: { difficulty: 2 } }),
   'DELETE /question-banks/:id/questions/:questionId': async (w) => {
@@ -96,7 +115,10 @@ const SPECIAL: Record<string, Build> = {
   },
   'GET /question-banks/:id/export': () => ({ query: 'format=csv' }),
   'POST /question-banks/:id/topics': () => ({ body: { name: `Chủ đề ${randomUUID().slice(0, 8)}` } }),
-  'PATCH /question-banks/:id/topics/:topicId': async (w) => ({ params: { topicId: (await topicOfA(w)).id }, body: { name: `Đổi tên ${randomUUID().slice(0, 8)}` } }),
+  'PATCH /question-banks/:id/topics/:topicId': async (w) => ({
+    params: { topicId: (await topicOfA(w)).id },
+    body: { name: `Đổi tên ${randomUUID().slice(0, 8)}` },
+  }),
   'DELETE /question-banks/:id/topics/:topicId': async (w) => ({ params: { topicId: (await topicOfA(w)).id } }),
   'GET /question-banks/import-template': () => ({ query: 'format=csv' }),
   'POST /contests': (w, role) => ({ body: { title: `Cuộc thi ${randomUUID().slice(0, 8)}`, ...(role === 'admin' ? { organisationId: w.a.org.id } : {}) } }),
@@ -105,14 +127,20 @@ const SPECIAL: Record<string, Build> = {
   'POST /contests/:id/close': async (w) => ({ params: { id: await publishedContestOfA(w) } }),
   'POST /contests/:id/archive': async (w) => ({ params: { id: await publishedContestOfA(w) } }),
   'POST /contests/:id/register': () => ({ body: {} }),
-  'POST /contests/:id/rounds': async (w) => ({ params: { id: await draftContestOfA(w) }, body: quizRound(w.a.bankId, { title: 'Vòng thêm', selection: [{ bankId: w.a.bankId, count: 2 }] }) }),
+  'POST /contests/:id/rounds': async (w) => ({
+    params: { id: await draftContestOfA(w) },
+    body: quizRound(w.a.bankId, { title: 'Vòng thêm', selection: [{ bankId: w.a.bankId, count: 2 }] }),
+  }),
   'PATCH /rounds/:id': () => ({ body: { title: 'Tuần 1 (sửa)' } }),
   'POST /rounds/:id/judges': (w) => ({ body: { userId: w.judgeAssigned.user.id } }),
   // A fresh round with the assigned judge on it, for each caller to take them off.
   'DELETE /rounds/:id/judges/:userId': async (w) => ({ params: { id: await roundOfA(w, w.judgeAssigned.user.id), userId: w.judgeAssigned.user.id } }),
   // Recusing ends the assignment: the judges recuse from a round of their own for this call.
   'DELETE /rounds/:id': async (w, role) => ({ params: { id: await roundOfA(w, role === 'judgeAssigned' ? w.judgeAssigned.user.id : undefined) } }),
-  'POST /rounds/:id/judges/me/recuse': async (w, role) => ({ params: { id: await roundOfA(w, role === 'judgeAssigned' ? w.judgeAssigned.user.id : undefined) }, body: { reason: 'Người thân dự thi' } }),
+  'POST /rounds/:id/judges/me/recuse': async (w, role) => ({
+    params: { id: await roundOfA(w, role === 'judgeAssigned' ? w.judgeAssigned.user.id : undefined) },
+    body: { reason: 'Người thân dự thi' },
+  }),
   'GET /organisations/:id/report': () => ({ query: 'year=2026' }),
   'POST /rounds/:id/entries': () => ({ body: { text: 'Bản sửa đề cương' } }),
   'POST /attempts/:id/void': () => ({ body: { reason: 'Cùng thiết bị với 4 tài khoản khác' } }),

@@ -13,7 +13,11 @@ export interface RouteRef {
   key: string;
 }
 
-const join = (...parts: (string | undefined)[]) => `/${parts.flatMap((p) => (p ?? '').split('/')).filter(Boolean).join('/')}`;
+const join = (...parts: (string | undefined)[]) =>
+  `/${parts
+    .flatMap((p) => (p ?? '').split('/'))
+    .filter(Boolean)
+    .join('/')}`;
 
 /**
  * Every HTTP route the running app serves, read from Nest's own controller metadata (the

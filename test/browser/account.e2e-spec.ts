@@ -58,7 +58,11 @@ describe('browser: a resident owns their account', () => {
       await field(page, 'Mật khẩu mới').fill('12345678');
       await field(page, 'Nhập lại mật khẩu mới').fill('12345678');
       await page.getByRole('button', { name: 'Đặt lại mật khẩu' }).click();
-      await page.getByRole('alert').getByText(/Mật khẩu này quá phổ biến/).first().waitFor();
+      await page
+        .getByRole('alert')
+        .getByText(/Mật khẩu này quá phổ biến/)
+        .first()
+        .waitFor();
       await screenshots(page, 'account-reset-code');
       await expectAccessible(page, 'reset with code');
       await field(page, 'Mật khẩu mới').fill(NEW_PASSWORD);
@@ -144,7 +148,11 @@ describe('browser: a resident owns their account', () => {
       await page.getByRole('link', { name: 'Xóa tài khoản' }).click();
       await page.getByRole('heading', { name: 'Xóa tài khoản', level: 1 }).waitFor();
       await page.getByRole('button', { name: 'Xóa vĩnh viễn tài khoản' }).click();
-      await page.getByRole('alert').getByText(/Đánh dấu ô xác nhận/).first().waitFor();
+      await page
+        .getByRole('alert')
+        .getByText(/Đánh dấu ô xác nhận/)
+        .first()
+        .waitFor();
       await screenshots(page, 'account-delete');
       await expectAccessible(page, 'delete account');
       await field(page, 'Mật khẩu').fill(NEWER_PASSWORD);
@@ -168,4 +176,3 @@ describe('browser: a resident owns their account', () => {
     expect(await res.text()).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/);
   });
 });
-

@@ -69,7 +69,14 @@ describe('browser: the admin console, and assigning a judge from the picker', ()
       await page.getByRole('link', { name: 'Tài khoản cán bộ' }).click();
       await page.getByRole('heading', { name: 'Tài khoản cán bộ', level: 1 }).waitFor();
       await createStaff(page, { fullName: 'Trần Thị Mai', email: organiserEmail, role: 'Ban tổ chức', organisation: orgName, password: ORGANISER_PASSWORD });
-      await createStaff(page, { fullName: 'Đỗ Văn Hùng', email: judgeEmail, role: 'Giám khảo', organisation: orgName, password: JUDGE_PASSWORD, screenshot: 'admin-staff-new' });
+      await createStaff(page, {
+        fullName: 'Đỗ Văn Hùng',
+        email: judgeEmail,
+        role: 'Giám khảo',
+        organisation: orgName,
+        password: JUDGE_PASSWORD,
+        screenshot: 'admin-staff-new',
+      });
       await page.getByText('Đã tạo tài khoản Đỗ Văn Hùng (Giám khảo).').waitFor();
 
       // Two more from the downloaded template.
@@ -83,7 +90,9 @@ describe('browser: the admin console, and assigning a judge from the picker', ()
       sheet.getRow(2).values = ['Nguyễn Thị Lan', `lan.${t}@stp-ninhbinh.gov.vn`, '', 'giám khảo', orgName];
       sheet.getRow(3).values = ['Phạm Minh Tuấn', `tuan.${t}@stp-ninhbinh.gov.vn`, '', 'ban tổ chức', orgName];
       const filled = Buffer.from(await wb.xlsx.writeBuffer());
-      await page.locator('#staff-file').setInputFiles({ name: 'can-bo-ninh-binh.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: filled });
+      await page
+        .locator('#staff-file')
+        .setInputFiles({ name: 'can-bo-ninh-binh.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: filled });
       await page.getByRole('button', { name: 'Kiểm tra' }).click();
       await page.getByText('Tệp hợp lệ: sẽ tạo 2 tài khoản.', { exact: false }).waitFor();
       await screenshots(page, 'admin-import-check');
@@ -139,7 +148,16 @@ describe('browser: the admin console, and assigning a judge from the picker', ()
     const organiser = { token: login.accessToken, refreshToken: login.refreshToken, user: login.user };
     const contest = await newContest(stack.http, organiser, { title: `Hội thi hòa giải viên giỏi ${t}` });
     const round = await ok(
-      stack.http.post(`/contests/${contest.id}/rounds`, { title: 'Vòng 2: thi tình huống', kind: 'judged', opensAt: new Date(Date.now() + 86400_000).toISOString(), closesAt: new Date(Date.now() + 3 * 86400_000).toISOString() }, organiser.token),
+      stack.http.post(
+        `/contests/${contest.id}/rounds`,
+        {
+          title: 'Vòng 2: thi tình huống',
+          kind: 'judged',
+          opensAt: new Date(Date.now() + 86400_000).toISOString(),
+          closesAt: new Date(Date.now() + 3 * 86400_000).toISOString(),
+        },
+        organiser.token,
+      ),
       'round',
     );
 
@@ -173,7 +191,10 @@ describe('browser: the admin console, and assigning a judge from the picker', ()
   });
 });
 
-async function createStaff(page: Page, s: { fullName: string; email: string; role: string; organisation: string; password: string; screenshot?: string }): Promise<void> {
+async function createStaff(
+  page: Page,
+  s: { fullName: string; email: string; role: string; organisation: string; password: string; screenshot?: string },
+): Promise<void> {
   await page.getByRole('button', { name: 'Tạo tài khoản' }).click();
   const form = page.getByRole('form', { name: 'Tạo tài khoản cán bộ' });
   await field(form, 'Họ và tên').fill(s.fullName);

@@ -10,7 +10,16 @@ import { ROOT } from '../processes';
  * temporary --user-data-dir of its own (it refuses the flag in `args`) and deletes it on close.
  */
 export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 export function launchChromium(): Promise<Browser> {
   if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: run \`bash scripts/ensure-browser.sh\` (npm test does it)`);
@@ -83,7 +92,10 @@ export async function journey(browser: Browser, options: BrowserContextOptions, 
   } catch (e) {
     mkdirSync(SCREENSHOT_DIR, { recursive: true });
     await p.page.screenshot({ path: join(SCREENSHOT_DIR, `FAILED-${name}.png`), fullPage: true }).catch(() => undefined);
-    writeFileSync(join(SCREENSHOT_DIR, `FAILED-${name}.txt`), `${p.page.url()}\n${[...p.errors.map((x) => `pageerror: ${x.stack ?? x.message}`), ...p.console].join('\n')}\n`);
+    writeFileSync(
+      join(SCREENSHOT_DIR, `FAILED-${name}.txt`),
+      `${p.page.url()}\n${[...p.errors.map((x) => `pageerror: ${x.stack ?? x.message}`), ...p.console].join('\n')}\n`,
+    );
     throw e;
   } finally {
     await p.context.close();

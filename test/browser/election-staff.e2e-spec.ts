@@ -32,19 +32,57 @@ const UNITS = ['Sở Tư pháp', 'UBND xã Phú Mậu', 'Trường THPT Nguyễn
 
 /** The organiser's own questions, written into the downloaded template (6 single-choice). */
 const QUESTIONS = [
-  { stem: 'Việc bầu cử đại biểu Quốc hội và đại biểu HĐND được tiến hành theo những nguyên tắc nào?', options: ['Phổ thông, bình đẳng, trực tiếp và bỏ phiếu kín', 'Phổ thông, công khai, trực tiếp', 'Bình đẳng, gián tiếp và bỏ phiếu kín', 'Tự nguyện, công khai'], correct: 'A', ref: 'Điều 1' },
+  {
+    stem: 'Việc bầu cử đại biểu Quốc hội và đại biểu HĐND được tiến hành theo những nguyên tắc nào?',
+    options: [
+      'Phổ thông, bình đẳng, trực tiếp và bỏ phiếu kín',
+      'Phổ thông, công khai, trực tiếp',
+      'Bình đẳng, gián tiếp và bỏ phiếu kín',
+      'Tự nguyện, công khai',
+    ],
+    correct: 'A',
+    ref: 'Điều 1',
+  },
   { stem: 'Công dân đủ bao nhiêu tuổi trở lên thì có quyền bầu cử?', options: ['16 tuổi', '18 tuổi', '20 tuổi', '21 tuổi'], correct: 'B', ref: 'Điều 2' },
-  { stem: 'Công dân đủ bao nhiêu tuổi trở lên thì có quyền ứng cử vào Quốc hội, HĐND?', options: ['18 tuổi', '20 tuổi', '21 tuổi', '25 tuổi'], correct: 'C', ref: 'Điều 2' },
-  { stem: 'Ngày bầu cử đại biểu Quốc hội và đại biểu HĐND phải là ngày nào trong tuần?', options: ['Thứ Bảy', 'Chủ nhật', 'Thứ Hai', 'Bất kỳ ngày nào'], correct: 'B', ref: 'Điều 5' },
-  { stem: 'Cơ quan nào tổ chức bầu cử đại biểu Quốc hội?', options: ['Chính phủ', 'Mặt trận Tổ quốc Việt Nam', 'Hội đồng bầu cử quốc gia', 'Bộ Nội vụ'], correct: 'C', ref: 'Điều 12' },
-  { stem: 'Mỗi cử tri có quyền bỏ mấy phiếu bầu đại biểu Quốc hội?', options: ['Một phiếu', 'Hai phiếu', 'Ba phiếu', 'Không giới hạn'], correct: 'A', ref: 'Điều 69' },
+  {
+    stem: 'Công dân đủ bao nhiêu tuổi trở lên thì có quyền ứng cử vào Quốc hội, HĐND?',
+    options: ['18 tuổi', '20 tuổi', '21 tuổi', '25 tuổi'],
+    correct: 'C',
+    ref: 'Điều 2',
+  },
+  {
+    stem: 'Ngày bầu cử đại biểu Quốc hội và đại biểu HĐND phải là ngày nào trong tuần?',
+    options: ['Thứ Bảy', 'Chủ nhật', 'Thứ Hai', 'Bất kỳ ngày nào'],
+    correct: 'B',
+    ref: 'Điều 5',
+  },
+  {
+    stem: 'Cơ quan nào tổ chức bầu cử đại biểu Quốc hội?',
+    options: ['Chính phủ', 'Mặt trận Tổ quốc Việt Nam', 'Hội đồng bầu cử quốc gia', 'Bộ Nội vụ'],
+    correct: 'C',
+    ref: 'Điều 12',
+  },
+  {
+    stem: 'Mỗi cử tri có quyền bỏ mấy phiếu bầu đại biểu Quốc hội?',
+    options: ['Một phiếu', 'Hai phiếu', 'Ba phiếu', 'Không giới hạn'],
+    correct: 'A',
+    ref: 'Điều 69',
+  },
 ];
 const LETTERS = ['A', 'B', 'C', 'D'];
 
 /** The questions as the test knows them, to answer right or wrong on purpose. */
 const BANK: KnownQuestion[] = QUESTIONS.map((q, i) => {
   const right = LETTERS.indexOf(q.correct);
-  return { id: `q${i}`, type: 'single', stem: q.stem, correctTexts: [q.options[right]], wrongTexts: q.options.filter((_, k) => k !== right), explanation: '', bankOptionIds: [] };
+  return {
+    id: `q${i}`,
+    type: 'single',
+    stem: q.stem,
+    correctTexts: [q.options[right]],
+    wrongTexts: q.options.filter((_, k) => k !== right),
+    explanation: '',
+    bankOptionIds: [],
+  };
 });
 
 interface Person {
@@ -150,7 +188,11 @@ describe('browser: staff run the weekly election-law contest from a blank organi
       const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Tải tệp mẫu Excel' }).click()]);
       expect(download.suggestedFilename()).toBe('mau-nhap-cau-hoi.xlsx');
       const filled = await fillTemplate(readFileSync((await download.path())!));
-      await field(page, 'Tệp câu hỏi').setInputFiles({ name: 'luat-bau-cu.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: filled });
+      await field(page, 'Tệp câu hỏi').setInputFiles({
+        name: 'luat-bau-cu.xlsx',
+        mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        buffer: filled,
+      });
       await page.getByRole('button', { name: 'Kiểm tra' }).click();
       await page.getByText(`Tệp hợp lệ: có thể nhập ${QUESTIONS.length} câu hỏi`).waitFor();
       await page.getByRole('button', { name: 'Nhập vào ngân hàng' }).click();
@@ -199,7 +241,11 @@ describe('browser: staff run the weekly election-law contest from a blank organi
         await roundRow(page, title).getByRole('link', { name: 'Thể lệ, giải thưởng' }).click();
         await page.getByRole('heading', { name: 'Thể lệ xếp hạng và giải thưởng' }).waitFor();
         await page.getByRole('button', { name: 'Bỏ tiêu chí “Nộp bài sớm hơn”' }).click();
-        expect((await page.locator('.chain-list .chain-step').allTextContents()).map((s) => s.replace(/^\d+\.\s*/, ''))).toEqual(['Điểm cao hơn', 'Dự đoán gần đúng hơn', 'Thời gian làm bài ngắn hơn']);
+        expect((await page.locator('.chain-list .chain-step').allTextContents()).map((s) => s.replace(/^\d+\.\s*/, ''))).toEqual([
+          'Điểm cao hơn',
+          'Dự đoán gần đúng hơn',
+          'Thời gian làm bài ngắn hơn',
+        ]);
         await page.getByRole('button', { name: 'Xóa Giải Khuyến khích' }).click();
         await page.getByRole('button', { name: 'Xóa Giải Ba' }).click();
         const counts = page.getByLabel(/^\s*Số lượng/);
@@ -253,7 +299,15 @@ describe('browser: staff run the weekly election-law contest from a blank organi
     expect(rounds.map((r: { title: string }) => r.title)).toEqual([WEEK1_TITLE, WEEK2_TITLE]);
     for (const r of rounds) {
       roundIds.push(r.id);
-      expect(r).toEqual(expect.objectContaining({ kind: 'quiz', maxAttempts: 3, attemptScoring: 'best', durationSeconds: 600, prediction: expect.objectContaining({ target: 'perfect-score-entrants' }) }));
+      expect(r).toEqual(
+        expect.objectContaining({
+          kind: 'quiz',
+          maxAttempts: 3,
+          attemptScoring: 'best',
+          durationSeconds: 600,
+          prediction: expect.objectContaining({ target: 'perfect-score-entrants' }),
+        }),
+      );
       const rules = await ok(stack.http.get(`/rounds/${r.id}/rules`, organiser.token));
       expect(rules.rankingRules.chain).toEqual(['score', 'prediction', 'time-taken']);
       expect(rules.prizes.tiers.map((x: { name: string; count: number }) => [x.name, x.count])).toEqual([
@@ -274,7 +328,8 @@ describe('browser: staff run the weekly election-law contest from a blank organi
   });
 
   it('residents enter both weeks (through the API)', async () => {
-    for (const id of roundIds) await waitFor(async () => ((await ok(stack.http.get(`/rounds/${id}`, organiser.token))).status === 'open' ? true : undefined), 30_000, 250);
+    for (const id of roundIds)
+      await waitFor(async () => ((await ok(stack.http.get(`/rounds/${id}`, organiser.token))).status === 'open' ? true : undefined), 30_000, 250);
     const enter = async (roundId: string, week: typeof WEEK1) => {
       for (const [who, miss, prediction, pause] of week) {
         let r = residents.get(who);
@@ -307,7 +362,10 @@ describe('browser: staff run the weekly election-law contest from a blank organi
       await expectAccessible(page, 'close confirmation (organiser, early)');
       await screenshots(page, 'election-close-early');
       await page.getByRole('button', { name: 'Đồng ý', exact: true }).click();
-      await page.getByRole('status').filter({ hasText: /5 người được xếp hạng, 3 người đạt giải/ }).waitFor();
+      await page
+        .getByRole('status')
+        .filter({ hasText: /5 người được xếp hạng, 3 người đạt giải/ })
+        .waitFor();
       expect(errors).toEqual([]);
     });
 
@@ -319,10 +377,15 @@ describe('browser: staff run the weekly election-law contest from a blank organi
       await page.getByRole('link', { name: /Đóng vòng.*công bố/ }).click();
       await page.getByRole('heading', { name: `Kết quả: ${WEEK1_TITLE}`, level: 1 }).waitFor();
       const ranking = page.getByRole('table', { name: 'Bảng xếp hạng' });
-      await ranking.locator('tbody tr').nth(WEEK1.length - 1).waitFor();
+      await ranking
+        .locator('tbody tr')
+        .nth(WEEK1.length - 1)
+        .waitFor();
       const rows = await ranking.locator('tbody tr').allInnerTexts();
       // Vượng and Ánh tie on 5 points: Vượng took longer but predicted exactly.
-      expect(rows.map((r) => Object.values(P).find((p) => r.includes(p.fullName))?.fullName)).toEqual([P.nhung, P.vuong, P.anh, P.viet, P.huong].map((p) => p.fullName));
+      expect(rows.map((r) => Object.values(P).find((p) => r.includes(p.fullName))?.fullName)).toEqual(
+        [P.nhung, P.vuong, P.anh, P.viet, P.huong].map((p) => p.fullName),
+      );
       expect(rows[0]).toContain('Giải Nhất');
       expect(rows[1]).toContain('Giải Nhì');
       expect(rows[2]).toContain('Giải Nhì');
@@ -347,7 +410,10 @@ describe('browser: staff run the weekly election-law contest from a blank organi
       await dialog.getByText(/câu hỏi sẽ được giữ kín .* vì vòng thi đang mở hoặc sắp mở còn dùng các câu này/).waitFor();
       await screenshots(page, 'election-publish-confirm');
       await dialog.getByRole('button', { name: 'Công bố', exact: true }).click();
-      await page.getByRole('status').filter({ hasText: /^Đã công bố kết quả/ }).waitFor();
+      await page
+        .getByRole('status')
+        .filter({ hasText: /^Đã công bố kết quả/ })
+        .waitFor();
       await screenshots(page, 'election-week1-published');
 
       // The ranking as XLSX.
@@ -396,11 +462,19 @@ describe('browser: staff run the weekly election-law contest from a blank organi
       await page.getByRole('button', { name: 'Đóng vòng thi', exact: true }).click();
       await field(page, 'Đóng sớm trước giờ đóng').check();
       await page.getByRole('button', { name: 'Đồng ý', exact: true }).click();
-      await page.getByRole('status').filter({ hasText: /4 người được xếp hạng, 3 người đạt giải/ }).waitFor();
+      await page
+        .getByRole('status')
+        .filter({ hasText: /4 người được xếp hạng, 3 người đạt giải/ })
+        .waitFor();
       const ranking = page.getByRole('table', { name: 'Bảng xếp hạng' });
-      await ranking.locator('tbody tr').nth(WEEK2.length - 1).waitFor();
+      await ranking
+        .locator('tbody tr')
+        .nth(WEEK2.length - 1)
+        .waitFor();
       const rows = await ranking.locator('tbody tr').allInnerTexts();
-      expect(rows.map((r) => Object.values(P).find((p) => r.includes(p.fullName))?.fullName)).toEqual([P.nhung, P.viet, P.khoa, P.huong].map((p) => p.fullName));
+      expect(rows.map((r) => Object.values(P).find((p) => r.includes(p.fullName))?.fullName)).toEqual(
+        [P.nhung, P.viet, P.khoa, P.huong].map((p) => p.fullName),
+      );
       // Nhung won week 1: first on the board, no prize; the prizes go to the next three.
       expect(rows[0]).not.toMatch(/Giải (Nhất|Nhì)/);
       expect(rows[1]).toContain('Giải Nhất');
@@ -420,7 +494,10 @@ describe('browser: staff run the weekly election-law contest from a blank organi
       }
       await dialog.getByText(/Chưa công bố được/).waitFor({ state: 'detached' });
       await dialog.getByRole('button', { name: 'Công bố', exact: true }).click();
-      await page.getByRole('status').filter({ hasText: /^Đã công bố kết quả/ }).waitFor();
+      await page
+        .getByRole('status')
+        .filter({ hasText: /^Đã công bố kết quả/ })
+        .waitFor();
       await screenshots(page, 'election-week2-published');
 
       // The contest's awards, on the award rules page: each winner once, and the unit prize.

@@ -25,7 +25,11 @@ async function holdAppScript(page: Page): Promise<() => void> {
   };
 }
 
-const top = (page: Page, selector: string) => page.locator(selector).first().evaluate((e) => Math.round(e.getBoundingClientRect().top));
+const top = (page: Page, selector: string) =>
+  page
+    .locator(selector)
+    .first()
+    .evaluate((e) => Math.round(e.getBoundingClientRect().top));
 
 describe('browser: the first screen before the app script arrives', () => {
   let stack: Stack;
@@ -73,7 +77,10 @@ describe('browser: the first screen before the app script arrives', () => {
     const attempt = await ok(stack.http.post(`/rounds/${roundId}/attempts`, {}, resident.token), 'start attempt');
     const stem = attempt.questions[0].stem as string;
     await journey(browser, { ...PHONE, serviceWorkers: 'block' }, 'first-screen-attempt', async ({ context, page, errors, console }) => {
-      await context.addInitScript((s) => (globalThis as any).localStorage.setItem('lc.session', s), JSON.stringify({ accessToken: resident.token, user: resident.user }));
+      await context.addInitScript(
+        (s) => (globalThis as any).localStorage.setItem('lc.session', s),
+        JSON.stringify({ accessToken: resident.token, user: resident.user }),
+      );
       const release = await holdAppScript(page);
       await page.goto(`${stack.url}/#/bai-thi/${attempt.id}`, { waitUntil: 'commit' });
       await page.locator('legend .question-stem', { hasText: stem }).waitFor();

@@ -33,7 +33,14 @@ describe('browser: a rapporteur hands in, then is refused late and after marking
     const judge = await newStaff(stack.http, stack.admin, 'judge', org.id);
     judgeToken = judge.token;
     const c = await newContest(stack.http, organiser, { title: 'Báo cáo viên pháp luật giỏi' });
-    const round = await ok(stack.http.post(`/contests/${c.id}/rounds`, { title: 'Vòng thuyết trình', kind: 'judged', opensAt: iso(Date.now() - 1000), closesAt: iso(Date.now() + 3600_000) }, organiser.token), 'judged round');
+    const round = await ok(
+      stack.http.post(
+        `/contests/${c.id}/rounds`,
+        { title: 'Vòng thuyết trình', kind: 'judged', opensAt: iso(Date.now() - 1000), closesAt: iso(Date.now() + 3600_000) },
+        organiser.token,
+      ),
+      'judged round',
+    );
     roundId = round.id;
     await ok(stack.http.put(`/rounds/${roundId}/jury`, { rubric: RUBRIC }, organiser.token), 'jury');
     await ok(stack.http.post(`/rounds/${roundId}/judges`, { userId: judge.user.id }, organiser.token), 'assign judge');
@@ -62,7 +69,10 @@ describe('browser: a rapporteur hands in, then is refused late and after marking
       await field(page, 'Nội dung bài dự thi').fill('Bản sửa gửi sau hạn.');
       await page.locator('input[type="file"]').setInputFiles({ name: 'ban-sua.pdf', mimeType: 'application/pdf', buffer: pdfBytes('Bản sửa') });
       await page.getByRole('button', { name: 'Nộp lại' }).click();
-      await page.getByRole('alert').getByText(/hết hạn nộp bài/).waitFor();
+      await page
+        .getByRole('alert')
+        .getByText(/hết hạn nộp bài/)
+        .waitFor();
       await screenshots(page, 'handin-late');
 
       // A judge marks the entry; the organiser then moves the deadline later: still no replacement.
@@ -73,7 +83,10 @@ describe('browser: a rapporteur hands in, then is refused late and after marking
       await field(page, 'Nội dung bài dự thi').fill('Bản thay sau khi đã chấm.');
       await page.getByLabel(/nộp lại không kèm tệp sẽ xóa tệp/).check();
       await page.getByRole('button', { name: 'Nộp lại' }).click();
-      await page.getByRole('alert').getByText(/Giám khảo đã chấm bài này/).waitFor();
+      await page
+        .getByRole('alert')
+        .getByText(/Giám khảo đã chấm bài này/)
+        .waitFor();
       await screenshots(page, 'handin-marked');
       const [kept] = (await db.query('SELECT text, version FROM judged_entry WHERE id = $1', [entry.id])).rows as { text: string; version: number }[];
       expect(kept).toEqual({ text: 'Đề cương báo cáo: Luật Phòng, chống tham nhũng 2018.', version: 1 });

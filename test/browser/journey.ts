@@ -11,7 +11,10 @@ let n = 0;
 /** A staff account whose e-mail the test knows, to sign in through the login form. */
 export async function staffLogin(http: Http, admin: Session, role: 'organiser' | 'judge', organisationId: string): Promise<Session & { email: string }> {
   const email = `${role}.browser${++n}.${Date.now().toString(36)}@test.local`;
-  await ok(http.post('/users', { fullName: role === 'judge' ? `Giám khảo ${n}` : `Cán bộ ${n}`, email, password: STAFF_PASSWORD, role, organisationId }, admin.token), 'create staff');
+  await ok(
+    http.post('/users', { fullName: role === 'judge' ? `Giám khảo ${n}` : `Cán bộ ${n}`, email, password: STAFF_PASSWORD, role, organisationId }, admin.token),
+    'create staff',
+  );
   const b = await ok(http.post('/auth/login', { login: email, password: STAFF_PASSWORD }), 'staff login');
   return { token: b.accessToken, refreshToken: b.refreshToken, user: b.user, email };
 }

@@ -47,15 +47,37 @@ describe('browser: a judge closes a round, publishes results and downloads the X
     contest = await newContest(stack.http, setup.organiser);
     closesAt = Date.now() + ROUND_OPEN_MS;
     round = await ok(
-      stack.http.post(`/contests/${contest.id}/rounds`, quizRound(setup.bankId, { title: 'Vòng chung kết', closesAt: iso(closesAt), selection: [{ bankId: setup.bankId, count: QUESTIONS }] }), setup.organiser.token),
+      stack.http.post(
+        `/contests/${contest.id}/rounds`,
+        quizRound(setup.bankId, { title: 'Vòng chung kết', closesAt: iso(closesAt), selection: [{ bankId: setup.bankId, count: QUESTIONS }] }),
+        setup.organiser.token,
+      ),
       'create round',
     );
     // Next week draws from the same bank and stays open: publishing keeps its keys back.
     await ok(
-      stack.http.post(`/contests/${contest.id}/rounds`, quizRound(setup.bankId, { title: 'Tuần sau', closesAt: iso(Date.now() + 7 * 86400_000), selection: [{ bankId: setup.bankId, count: QUESTIONS }] }), setup.organiser.token),
+      stack.http.post(
+        `/contests/${contest.id}/rounds`,
+        quizRound(setup.bankId, { title: 'Tuần sau', closesAt: iso(Date.now() + 7 * 86400_000), selection: [{ bankId: setup.bankId, count: QUESTIONS }] }),
+        setup.organiser.token,
+      ),
       'create next week',
     );
-    await ok(stack.http.put(`/rounds/${round.id}/rules`, { prizes: { tiers: [{ code: 'nhat', name: 'Giải Nhất', count: 1 }, { code: 'nhi', name: 'Giải Nhì', count: 1 }] } }, setup.organiser.token), 'prize plan');
+    await ok(
+      stack.http.put(
+        `/rounds/${round.id}/rules`,
+        {
+          prizes: {
+            tiers: [
+              { code: 'nhat', name: 'Giải Nhất', count: 1 },
+              { code: 'nhi', name: 'Giải Nhì', count: 1 },
+            ],
+          },
+        },
+        setup.organiser.token,
+      ),
+      'prize plan',
+    );
     await ok(stack.http.post(`/contests/${contest.id}/publish`, {}, setup.organiser.token), 'publish contest');
     await ok(stack.http.post(`/rounds/${round.id}/judges`, { userId: judge.user.id }, setup.organiser.token), 'assign judge');
     for (const p of PEOPLE) {
@@ -85,9 +107,15 @@ describe('browser: a judge closes a round, publishes results and downloads the X
       await sleep(Math.max(0, closesAt + 500 - Date.now()));
       await page.getByRole('button', { name: 'Đóng vòng thi', exact: true }).click();
       await page.getByRole('button', { name: 'Đồng ý', exact: true }).click();
-      await page.getByRole('status').filter({ hasText: /3 người được xếp hạng, 2 người đạt giải/ }).waitFor();
+      await page
+        .getByRole('status')
+        .filter({ hasText: /3 người được xếp hạng, 2 người đạt giải/ })
+        .waitFor();
       const ranking = page.getByRole('table', { name: 'Bảng xếp hạng' });
-      await ranking.locator('tbody tr').nth(PEOPLE.length - 1).waitFor();
+      await ranking
+        .locator('tbody tr')
+        .nth(PEOPLE.length - 1)
+        .waitFor();
       const rows = await ranking.locator('tbody tr').allInnerTexts();
       expect(rows).toHaveLength(PEOPLE.length);
       PEOPLE.forEach((p, i) => expect(rows[i]).toContain(p.fullName));
@@ -116,11 +144,17 @@ describe('browser: a judge closes a round, publishes results and downloads the X
       await dialog.getByRole('status').filter({ hasText: 'Đã ghi nhận: giữ kết quả lượt thi.' }).waitFor();
       await screenshots(page, 'judge-publish-reviewed');
       // The confirmation says which keys entrants will not see yet, and why.
-      await page.getByRole('alertdialog').getByText(/câu hỏi sẽ được giữ kín .* vì vòng thi đang mở hoặc sắp mở còn dùng các câu này/).waitFor();
+      await page
+        .getByRole('alertdialog')
+        .getByText(/câu hỏi sẽ được giữ kín .* vì vòng thi đang mở hoặc sắp mở còn dùng các câu này/)
+        .waitFor();
       expect(await page.getByRole('alertdialog').locator('.withheld-keys li').first().innerText()).toMatch(/ — đến .*\(vòng 2: Tuần sau\)$/);
       await screenshots(page, 'judge-publish-confirm');
       await page.getByRole('alertdialog').getByRole('button', { name: 'Công bố', exact: true }).click();
-      await page.getByRole('status').filter({ hasText: /^Đã công bố kết quả.*trừ đáp án của \d+ câu hỏi còn dùng trong vòng thi đang mở/ }).waitFor();
+      await page
+        .getByRole('status')
+        .filter({ hasText: /^Đã công bố kết quả.*trừ đáp án của \d+ câu hỏi còn dùng trong vòng thi đang mở/ })
+        .waitFor();
       expect((await ok(stack.http.get(`/rounds/${round.id}`, residents[0].token))).status).toBe('published');
       await screenshots(page, 'judge-published');
 
@@ -151,7 +185,10 @@ describe('browser: a judge closes a round, publishes results and downloads the X
       // The third entrant's attempt is flagged too (answered in milliseconds): a correction that
       // passes them a prize is refused until a judge reviews it, so it is kept first (its own
       // screen is covered above; here the judge's review goes through the API).
-      await ok(stack.http.post(`/attempts/${attemptIds[2]}/clear`, { reason: 'Đã gọi điện xác minh: thí sinh làm bài thật' }, judge.token), 'clear the third attempt');
+      await ok(
+        stack.http.post(`/attempts/${attemptIds[2]}/clear`, { reason: 'Đã gọi điện xác minh: thí sinh làm bài thật' }, judge.token),
+        'clear the third attempt',
+      );
       // A correction: the judge finds the winner by name (no diacritics), picks the attempt,
       // sees whose place and prize would change, then confirms.
       const corrections = page.getByRole('region', { name: 'Đính chính kết quả đã công bố' });
@@ -183,7 +220,9 @@ describe('browser: a judge closes a round, publishes results and downloads the X
       const notes = page.locator('.key-withheld');
       await notes.first().waitFor();
       expect(await notes.count()).toBe(QUESTIONS);
-      expect(await notes.first().innerText()).toMatch(/^Đáp án được giữ kín đến \d{2}:\d{2}, \d{2}\/\d{2}\/\d{4} vì câu hỏi này còn dùng trong vòng thi đang mở\.$/);
+      expect(await notes.first().innerText()).toMatch(
+        /^Đáp án được giữ kín đến \d{2}:\d{2}, \d{2}\/\d{2}\/\d{4} vì câu hỏi này còn dùng trong vòng thi đang mở\.$/,
+      );
       expect(await page.getByText('Đáp án đúng').count()).toBe(0);
       await screenshots(page, 'resident-review-withheld');
       expect(errors).toEqual([]);
@@ -196,6 +235,8 @@ async function readXlsx(buf: Buffer): Promise<unknown[][]> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(buf as unknown as ArrayBuffer);
   const rows: unknown[][] = [];
-  wb.worksheets[0].eachRow((row) => rows.push((row.values as unknown[]).slice(1).map((v) => (v && typeof v === 'object' && 'text' in v ? (v as { text: unknown }).text : v))));
+  wb.worksheets[0].eachRow((row) =>
+    rows.push((row.values as unknown[]).slice(1).map((v) => (v && typeof v === 'object' && 'text' in v ? (v as { text: unknown }).text : v))),
+  );
   return rows;
 }

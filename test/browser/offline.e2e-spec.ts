@@ -82,7 +82,10 @@ describe('browser: an attempt across reloads (outbox, offline shell)', () => {
       await context.setOffline(true);
       await page.reload();
       await page.getByText('Bạn đang ngoại tuyến').waitFor();
-      await page.locator('legend .question-number').filter({ hasText: new RegExp(`^Câu 1/${QUESTIONS}$`) }).waitFor();
+      await page
+        .locator('legend .question-number')
+        .filter({ hasText: new RegExp(`^Câu 1/${QUESTIONS}$`) })
+        .waitFor();
       expect(await page.getByRole('radio', { name: first.correctTexts[0], exact: true }).isChecked()).toBe(true);
       await screenshots(page, 'resident-attempt-offline-reload');
       await context.setOffline(false);
@@ -92,7 +95,10 @@ describe('browser: an attempt across reloads (outbox, offline shell)', () => {
 });
 
 async function answerShown(page: Page, bank: KnownQuestion[], n: number): Promise<KnownQuestion> {
-  await page.locator('legend .question-number').filter({ hasText: new RegExp(`^Câu ${n}/${QUESTIONS}$`) }).waitFor();
+  await page
+    .locator('legend .question-number')
+    .filter({ hasText: new RegExp(`^Câu ${n}/${QUESTIONS}$`) })
+    .waitFor();
   const stem = ((await page.locator('legend .question-stem').textContent()) ?? '').trim();
   const k = bank.find((q) => q.stem === stem);
   if (!k) throw new Error(`question not in the bank: ${stem}`);

@@ -39,8 +39,22 @@ describe('browser: an organiser edits, deletes, closes and archives', () => {
 
   it('edits a draft round and deletes another, on a desktop', async () => {
     const contest = await newContest(stack.http, organiser);
-    const round1 = await ok(stack.http.post(`/contests/${contest.id}/rounds`, quizRound(bankId, { title: 'Tuần 1', opensAt: iso(Date.now() + 3600_000), closesAt: iso(Date.now() + 7 * 86400_000) }), organiser.token), 'round 1');
-    await ok(stack.http.post(`/contests/${contest.id}/rounds`, quizRound(bankId, { title: 'Tuần 2', opensAt: iso(Date.now() + 3600_000), closesAt: iso(Date.now() + 7 * 86400_000) }), organiser.token), 'round 2');
+    const round1 = await ok(
+      stack.http.post(
+        `/contests/${contest.id}/rounds`,
+        quizRound(bankId, { title: 'Tuần 1', opensAt: iso(Date.now() + 3600_000), closesAt: iso(Date.now() + 7 * 86400_000) }),
+        organiser.token,
+      ),
+      'round 1',
+    );
+    await ok(
+      stack.http.post(
+        `/contests/${contest.id}/rounds`,
+        quizRound(bankId, { title: 'Tuần 2', opensAt: iso(Date.now() + 3600_000), closesAt: iso(Date.now() + 7 * 86400_000) }),
+        organiser.token,
+      ),
+      'round 2',
+    );
 
     await journey(browser, DESKTOP, 'organiser-rounds-edit', async ({ page, errors }) => {
       await signIn(page, stack.url, organiser.email, STAFF_PASSWORD);
@@ -77,7 +91,14 @@ describe('browser: an organiser edits, deletes, closes and archives', () => {
     const round = await ok(stack.http.post(`/contests/${open.id}/rounds`, quizRound(bankId, { title: 'Tuần 1' }), organiser.token), 'open round');
     await ok(stack.http.post(`/contests/${open.id}/publish`, {}, organiser.token), 'publish');
     const later = await newContest(stack.http, organiser);
-    await ok(stack.http.post(`/contests/${later.id}/rounds`, quizRound(bankId, { title: 'Tuần 1', opensAt: iso(Date.now() + 86400_000), closesAt: iso(Date.now() + 2 * 86400_000) }), organiser.token), 'future round');
+    await ok(
+      stack.http.post(
+        `/contests/${later.id}/rounds`,
+        quizRound(bankId, { title: 'Tuần 1', opensAt: iso(Date.now() + 86400_000), closesAt: iso(Date.now() + 2 * 86400_000) }),
+        organiser.token,
+      ),
+      'future round',
+    );
     await ok(stack.http.post(`/contests/${later.id}/publish`, {}, organiser.token), 'publish later');
 
     await journey(browser, PHONE, 'organiser-rounds-locked', async ({ page, errors }) => {

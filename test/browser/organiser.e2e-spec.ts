@@ -80,11 +80,18 @@ describe('browser: an organiser imports the sample bank and creates a round', ()
       expect((await ok(stack.http.get(`/question-banks/${bankId}/questions`, organiser.token))).total).toBe(SAMPLE_QUESTIONS);
 
       // A file whose columns the importer does not know: one message at the top, no row errors.
-      await field(page, 'Tệp câu hỏi').setInputFiles({ name: 'cot-la.csv', mimeType: 'text/csv', buffer: Buffer.from('Loại câu hỏi,Câu hỏi chính,Phương án A,Phương án B,Đáp án,Ghi chú\nsingle,Câu?,a,b,A,\n', 'utf8') });
+      await field(page, 'Tệp câu hỏi').setInputFiles({
+        name: 'cot-la.csv',
+        mimeType: 'text/csv',
+        buffer: Buffer.from('Loại câu hỏi,Câu hỏi chính,Phương án A,Phương án B,Đáp án,Ghi chú\nsingle,Câu?,a,b,A,\n', 'utf8'),
+      });
       await page.getByRole('button', { name: 'Kiểm tra' }).click();
       await page
         .locator('#import-columns-error')
-        .getByText('Không nhập được tệp: dòng tiêu đề không khớp tệp mẫu — không nhận ra 2 cột “Câu hỏi chính”, “Ghi chú”; thiếu cột bắt buộc “Nội dung câu hỏi (question)”.', { exact: false })
+        .getByText(
+          'Không nhập được tệp: dòng tiêu đề không khớp tệp mẫu — không nhận ra 2 cột “Câu hỏi chính”, “Ghi chú”; thiếu cột bắt buộc “Nội dung câu hỏi (question)”.',
+          { exact: false },
+        )
         .waitFor();
       expect(await page.getByRole('table', { name: 'Lỗi theo dòng' }).count()).toBe(0);
       await screenshots(page, 'organiser-import-columns');
@@ -93,13 +100,19 @@ describe('browser: an organiser imports the sample bank and creates a round', ()
       const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Tải tệp mẫu Excel' }).click()]);
       expect(download.suggestedFilename()).toBe('mau-nhap-cau-hoi.xlsx');
       const filled = await fillTemplate(readFileSync((await download.path())!));
-      await field(page, 'Tệp câu hỏi').setInputFiles({ name: 'cau-hoi-cua-toi.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: filled });
+      await field(page, 'Tệp câu hỏi').setInputFiles({
+        name: 'cau-hoi-cua-toi.xlsx',
+        mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        buffer: filled,
+      });
       await page.getByRole('button', { name: 'Kiểm tra' }).click();
       await page.getByText('Tệp hợp lệ: có thể nhập 6 câu hỏi').waitFor();
       expect(await page.locator('#import-columns-error').count()).toBe(0);
       await page.getByRole('button', { name: 'Nhập vào ngân hàng' }).click();
       await page.getByText('Đã nhập 6 câu hỏi').waitFor();
-      const mine = (await ok(stack.http.get(`/question-banks/${bankId}/questions?limit=200`, organiser.token))).items.filter((q: { stem: string }) => q.stem.startsWith('(Đơn vị) '));
+      const mine = (await ok(stack.http.get(`/question-banks/${bankId}/questions?limit=200`, organiser.token))).items.filter((q: { stem: string }) =>
+        q.stem.startsWith('(Đơn vị) '),
+      );
       expect(mine.map((q: { type: string }) => q.type).sort()).toEqual(['essay', 'multiple', 'numeric', 'short_text', 'single', 'true_false']);
 
       // Archive one of them from the bank page: the confirmation says what it means, the list reloads.
@@ -115,10 +128,15 @@ describe('browser: an organiser imports the sample bank and creates a round', ()
       await expectAccessible(page, 'bank page, archive confirmation');
       await screenshots(page, 'organiser-bank-archive');
       await confirm.getByRole('button', { name: 'Lưu trữ câu hỏi' }).click();
-      await page.getByRole('status').filter({ hasText: /^Đã lưu trữ câu hỏi “\(Đơn vị\)/ }).waitFor();
+      await page
+        .getByRole('status')
+        .filter({ hasText: /^Đã lưu trữ câu hỏi “\(Đơn vị\)/ })
+        .waitFor();
       await page.getByText('5 câu hỏi khớp “(don vi)”.').waitFor();
       expect((await ok(stack.http.get(`/question-banks/${bankId}/questions`, organiser.token))).total).toBe(SAMPLE_QUESTIONS + 5);
-      expect((await ok(stack.http.get(`/question-banks/${bankId}/questions?archived=true&limit=200`, organiser.token))).items.map((q: { stem: string }) => q.stem)).toHaveLength(1);
+      expect(
+        (await ok(stack.http.get(`/question-banks/${bankId}/questions?archived=true&limit=200`, organiser.token))).items.map((q: { stem: string }) => q.stem),
+      ).toHaveLength(1);
 
       // The bank's topics, as a tree: the template's "Bầu cử/…" under "Bầu cử"; a new one added.
       await page.getByRole('link', { name: 'Chủ đề', exact: true }).click();
@@ -190,7 +208,12 @@ describe('browser: an organiser imports the sample bank and creates a round', ()
       expect(r.prizes.map((p: { name: string }) => p.name)).toEqual(['Giải Nhất', 'Giải Nhì', 'Giải Ba', 'Giải Khuyến khích']);
 
       // A published contest's page lists who registered: name, unit, when, the phone masked.
-      const live = await liveQuiz(stack.http, { org: { id: '', name: '' }, organiser, bankId, questions: [] }, {}, { title: 'Tìm hiểu Luật Bầu cử (đăng ký)', requiredFields: ['unit', 'phone', 'position'] });
+      const live = await liveQuiz(
+        stack.http,
+        { org: { id: '', name: '' }, organiser, bankId, questions: [] },
+        {},
+        { title: 'Tìm hiểu Luật Bầu cử (đăng ký)', requiredFields: ['unit', 'phone', 'position'] },
+      );
       const people = [];
       for (const [fullName, unit] of [
         ['Trần Thị Ánh Dương', 'Phường Hạ Long'],

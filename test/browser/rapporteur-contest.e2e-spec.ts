@@ -139,7 +139,8 @@ describe('browser: the rapporteur competition, from a blank organisation to the 
       await page.getByRole('link', { name: 'Tài khoản cán bộ' }).click();
       await page.getByRole('heading', { name: 'Tài khoản cán bộ', level: 1 }).waitFor();
       await createStaff(page, { ...organiser, role: 'Ban tổ chức', organisation: orgName });
-      for (const [i, j] of judges.entries()) await createStaff(page, { ...j, role: 'Giám khảo', organisation: orgName, look: i === 0 ? () => look(page, 'admin-staff-new') : undefined });
+      for (const [i, j] of judges.entries())
+        await createStaff(page, { ...j, role: 'Giám khảo', organisation: orgName, look: i === 0 ? () => look(page, 'admin-staff-new') : undefined });
       await field(page, 'Đơn vị').selectOption({ label: orgName });
       await page.getByRole('button', { name: 'Lọc' }).click();
       // Other suites share the database (and a judge's name): the filtered list shows only this organisation's four.
@@ -151,7 +152,9 @@ describe('browser: the rapporteur competition, from a blank organisation to the 
     const org = (await ok(stack.http.get(`/organisations?q=${encodeURIComponent(orgName)}`, stack.admin.token))).items[0];
     expect(org).toEqual(expect.objectContaining({ name: orgName, level: 'province', province: 'Quảng Ninh' }));
     const staff = await ok(stack.http.get(`/users?organisationId=${org.id}&limit=50`, stack.admin.token));
-    expect(staff.items.map((u: { email: string; role: string }) => [u.email, u.role]).sort()).toEqual([[organiser.email, 'organiser'], ...judges.map((j) => [j.email, 'judge'])].sort());
+    expect(staff.items.map((u: { email: string; role: string }) => [u.email, u.role]).sort()).toEqual(
+      [[organiser.email, 'organiser'], ...judges.map((j) => [j.email, 'judge'])].sort(),
+    );
     staffToken = (await ok(stack.http.post('/auth/login', { login: organiser.email, password: PASSWORD }), 'organiser login')).accessToken;
   });
 
@@ -223,9 +226,21 @@ describe('browser: the rapporteur competition, from a blank organisation to the 
       await page.getByRole('button', { name: 'Lưu vòng thi' }).click();
       await page.getByRole('cell', { name: FINAL }).waitFor();
       const rounds = await ok(stack.http.get(`/contests/${contestId}/rounds`, staffToken));
-      const list = (Array.isArray(rounds) ? rounds : rounds.items) as { id: string; title: string; kind: string; entry: string; prizes: { name: string; count: number }[]; selection: unknown; advancement: unknown }[];
+      const list = (Array.isArray(rounds) ? rounds : rounds.items) as {
+        id: string;
+        title: string;
+        kind: string;
+        entry: string;
+        prizes: { name: string; count: number }[];
+        selection: unknown;
+        advancement: unknown;
+      }[];
       const [a, b] = [list.find((x) => x.title === ROUND1)!, list.find((x) => x.title === FINAL)!];
-      expect(a).toMatchObject({ kind: 'quiz', selection: [expect.objectContaining({ bankId, count: 4, types: ['single'] })], advancement: expect.objectContaining({ mode: 'top', topN: 3 }) });
+      expect(a).toMatchObject({
+        kind: 'quiz',
+        selection: [expect.objectContaining({ bankId, count: 4, types: ['single'] })],
+        advancement: expect.objectContaining({ mode: 'top', topN: 3 }),
+      });
       expect(a.prizes ?? []).toEqual([]);
       expect(b).toMatchObject({ kind: 'judged', entry: 'enrolled' });
       expect(b.prizes.map((p) => [p.name, p.count])).toEqual([
@@ -237,7 +252,10 @@ describe('browser: the rapporteur competition, from a blank organisation to the 
       r2 = b;
 
       // The final's three judges, from the picker of the organisation's judges.
-      await page.getByRole('row', { name: new RegExp(FINAL) }).getByRole('link', { name: 'Giám khảo', exact: true }).click();
+      await page
+        .getByRole('row', { name: new RegExp(FINAL) })
+        .getByRole('link', { name: 'Giám khảo', exact: true })
+        .click();
       await page.getByRole('heading', { name: 'Giám khảo của vòng thi', level: 1 }).waitFor();
       for (const j of judges) {
         await field(page, 'Tìm giám khảo theo tên hoặc email').fill(j.email);
@@ -252,7 +270,10 @@ describe('browser: the rapporteur competition, from a blank organisation to the 
 
       // Brief, hand-in kinds and jury.
       await page.goto(`${stack.url}/#/quan-tri/cuoc-thi/${contestId}`);
-      await page.getByRole('row', { name: new RegExp(FINAL) }).getByRole('link', { name: 'Ban giám khảo, đề bài' }).click();
+      await page
+        .getByRole('row', { name: new RegExp(FINAL) })
+        .getByRole('link', { name: 'Ban giám khảo, đề bài' })
+        .click();
       await page.getByRole('heading', { name: 'Ban giám khảo và tiêu chí chấm', level: 1 }).waitFor();
       await field(page, 'Đề bài').fill(BRIEF);
       await page.getByLabel('Đường dẫn', { exact: true }).uncheck();
@@ -305,25 +326,40 @@ describe('browser: the rapporteur competition, from a blank organisation to the 
     await journey(browser, DESKTOP, 'rapporteur-contest-round1', async ({ page, errors }) => {
       await signIn(page, stack.url, organiser.email, PASSWORD);
       await page.getByRole('link', { name: contestTitle }).click();
-      await page.getByRole('row', { name: new RegExp(ROUND1) }).getByRole('link', { name: 'Chấm, kết quả' }).click();
+      await page
+        .getByRole('row', { name: new RegExp(ROUND1) })
+        .getByRole('link', { name: 'Chấm, kết quả' })
+        .click();
       await page.getByRole('link', { name: /Đóng vòng.*công bố/ }).click();
       await page.getByRole('heading', { name: `Kết quả: ${ROUND1}`, level: 1 }).waitFor();
       await page.getByRole('button', { name: 'Đóng vòng thi', exact: true }).click();
       await page.getByRole('button', { name: 'Đồng ý', exact: true }).click();
-      await page.getByRole('status').filter({ hasText: /6 người được xếp hạng/ }).waitFor();
+      await page
+        .getByRole('status')
+        .filter({ hasText: /6 người được xếp hạng/ })
+        .waitFor();
       await page.getByRole('button', { name: /^Công bố kết quả/ }).click();
       await page.getByRole('alertdialog').getByRole('button', { name: 'Công bố', exact: true }).click();
-      await page.getByRole('status').filter({ hasText: /^Đã công bố kết quả/ }).waitFor();
+      await page
+        .getByRole('status')
+        .filter({ hasText: /^Đã công bố kết quả/ })
+        .waitFor();
       await screenshots(page, 'rapporteur-contest-round1-published');
 
       await page.goto(`${stack.url}/#/quan-tri/cuoc-thi/${contestId}`);
-      await page.getByRole('row', { name: new RegExp(ROUND1) }).getByRole('link', { name: 'Vào vòng sau' }).click();
+      await page
+        .getByRole('row', { name: new RegExp(ROUND1) })
+        .getByRole('link', { name: 'Vào vòng sau' })
+        .click();
       await page.getByRole('heading', { name: /^Xem trước: \d+ người vào vòng/ }).waitFor();
       await page.getByLabel('Theo chỉ tiêu từng đơn vị / nhóm').check();
       await field(page, 'Số người mỗi đơn vị / nhóm').fill('1');
       await page.getByRole('button', { name: 'Xem trước' }).click();
       await page.getByRole('heading', { name: /^Xem trước: 3 người vào vòng/ }).waitFor();
-      const rows = await page.getByRole('table', { name: /Danh sách người được vào vòng/ }).locator('tbody tr').allInnerTexts();
+      const rows = await page
+        .getByRole('table', { name: /Danh sách người được vào vòng/ })
+        .locator('tbody tr')
+        .allInnerTexts();
       expect(rows.map((r) => r.split('\t')[1].trim()).sort()).toEqual([...ADVANCED].sort());
       expect(rows.join('\n')).toContain(`Suất của ${UNITS[2]}`);
       expect((await ok(stack.http.get(`/rounds/${r2.id}/enrolments`, staffToken))).total).toBe(0);
@@ -342,7 +378,14 @@ describe('browser: the rapporteur competition, from a blank organisation to the 
     await timePasses(r2.id, 'opens_at', 'open');
     const entryOf = new Map<string, string>();
     for (const name of ADVANCED) {
-      const e = await ok(stack.http.post(`/rounds/${r2.id}/entries`, { text: `Đề cương thuyết trình của ${name}: Luật Phòng, chống tham nhũng 2018, nêu gương.` }, residents.get(name)!.token), 'hand in');
+      const e = await ok(
+        stack.http.post(
+          `/rounds/${r2.id}/entries`,
+          { text: `Đề cương thuyết trình của ${name}: Luật Phòng, chống tham nhũng 2018, nêu gương.` },
+          residents.get(name)!.token,
+        ),
+        'hand in',
+      );
       entryOf.set(name, e.id);
     }
     // A non-advanced resident is refused.
@@ -407,12 +450,18 @@ describe('browser: the rapporteur competition, from a blank organisation to the 
     await journey(browser, DESKTOP, 'rapporteur-contest-final', async ({ page, errors }) => {
       await signIn(page, stack.url, organiser.email, PASSWORD);
       await page.getByRole('link', { name: contestTitle }).click();
-      await page.getByRole('row', { name: new RegExp(FINAL) }).getByRole('link', { name: 'Chấm, kết quả' }).click();
+      await page
+        .getByRole('row', { name: new RegExp(FINAL) })
+        .getByRole('link', { name: 'Chấm, kết quả' })
+        .click();
       await page.getByRole('link', { name: /Đóng vòng.*công bố/ }).click();
       await page.getByRole('heading', { name: `Kết quả: ${FINAL}`, level: 1 }).waitFor();
       await page.getByRole('button', { name: 'Đóng vòng thi', exact: true }).click();
       await page.getByRole('button', { name: 'Đồng ý', exact: true }).click();
-      await page.getByRole('status').filter({ hasText: /3 người được xếp hạng/ }).waitFor();
+      await page
+        .getByRole('status')
+        .filter({ hasText: /3 người được xếp hạng/ })
+        .waitFor();
       const ranking = page.getByRole('table', { name: 'Bảng xếp hạng' });
       await ranking.locator('tbody tr').nth(2).waitFor();
       const rows = await ranking.locator('tbody tr').allInnerTexts();
@@ -421,7 +470,10 @@ describe('browser: the rapporteur competition, from a blank organisation to the 
       await look(page, 'final-closed');
       await page.getByRole('button', { name: /^Công bố kết quả/ }).click();
       await page.getByRole('alertdialog').getByRole('button', { name: 'Công bố', exact: true }).click();
-      await page.getByRole('status').filter({ hasText: /^Đã công bố kết quả/ }).waitFor();
+      await page
+        .getByRole('status')
+        .filter({ hasText: /^Đã công bố kết quả/ })
+        .waitFor();
       await look(page, 'final-published');
 
       const [xlsx] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Kết quả (Excel)' }).click()]);
@@ -433,7 +485,11 @@ describe('browser: the rapporteur competition, from a blank organisation to the 
 
       const [pdf] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Quyết định khen thưởng (PDF)' }).click()]);
       expect(pdf.suggestedFilename()).toMatch(/\.pdf$/);
-      expect(readFileSync((await pdf.path())!).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+      expect(
+        readFileSync((await pdf.path())!)
+          .subarray(0, 5)
+          .toString('latin1'),
+      ).toBe('%PDF-');
       expect(errors).toEqual([]);
     });
     const results = await ok(stack.http.get(`/rounds/${r2.id}/results`, staffToken));
@@ -465,5 +521,13 @@ async function knownBank(stack: Stack, bankId: string, token: string): Promise<K
   const page = await ok(stack.http.get(`/question-banks/${bankId}/questions?limit=200`, token));
   return (page.items as { id: string; type: string; stem: string; options: { id: string; text: string; correct: boolean }[] }[])
     .filter((q) => q.type === 'single')
-    .map((q) => ({ id: q.id, type: 'single', stem: q.stem, correctTexts: q.options.filter((o) => o.correct).map((o) => o.text), wrongTexts: q.options.filter((o) => !o.correct).map((o) => o.text), explanation: '', bankOptionIds: q.options.map((o) => o.id) }));
+    .map((q) => ({
+      id: q.id,
+      type: 'single',
+      stem: q.stem,
+      correctTexts: q.options.filter((o) => o.correct).map((o) => o.text),
+      wrongTexts: q.options.filter((o) => !o.correct).map((o) => o.text),
+      explanation: '',
+      bankOptionIds: q.options.map((o) => o.id),
+    }));
 }

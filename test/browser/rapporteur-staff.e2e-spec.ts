@@ -55,16 +55,40 @@ describe('browser: organisers and judges run the rapporteur competition', () => 
     organiser = await staffLogin(stack.http, stack.admin, 'organiser', setup.org.id);
     judge = await staffLogin(stack.http, stack.admin, 'judge', setup.org.id);
     const email = `head.${Date.now().toString(36)}@test.local`;
-    const made = await ok(stack.http.post('/users', { fullName: 'Trần Thị Bích Ngọc', email, password: STAFF_PASSWORD, role: 'judge', organisationId: setup.org.id }, stack.admin.token), 'head judge');
+    const made = await ok(
+      stack.http.post(
+        '/users',
+        { fullName: 'Trần Thị Bích Ngọc', email, password: STAFF_PASSWORD, role: 'judge', organisationId: setup.org.id },
+        stack.admin.token,
+      ),
+      'head judge',
+    );
     head = { id: made.id ?? made.user?.id, fullName: 'Trần Thị Bích Ngọc', email };
     const o = organiser.token;
     contest = await newContest(stack.http, organiser, { title: 'Báo cáo viên pháp luật giỏi về phòng, chống tham nhũng', requiredFields: ['unit'] });
     closesAt = Date.now() + ROUND1_OPEN_MS;
     const post = (body: Record<string, unknown>) => ok(stack.http.post(`/contests/${contest.id}/rounds`, body, o), 'round');
-    r1 = await post({ title: 'Vòng 1: trắc nghiệm', kind: 'quiz', opensAt: iso(Date.now() - 1000), closesAt: iso(closesAt), durationSeconds: 600, selection: [{ bankId: setup.bankId, count: 4 }], advancement: { mode: 'top', topN: 2 } });
-    r2 = await post({ title: 'Vòng chung kết: thuyết trình', kind: 'judged', entry: 'enrolled', opensAt: iso(Date.now() + 3600_000), closesAt: iso(Date.now() + 7200_000) });
+    r1 = await post({
+      title: 'Vòng 1: trắc nghiệm',
+      kind: 'quiz',
+      opensAt: iso(Date.now() - 1000),
+      closesAt: iso(closesAt),
+      durationSeconds: 600,
+      selection: [{ bankId: setup.bankId, count: 4 }],
+      advancement: { mode: 'top', topN: 2 },
+    });
+    r2 = await post({
+      title: 'Vòng chung kết: thuyết trình',
+      kind: 'judged',
+      entry: 'enrolled',
+      opensAt: iso(Date.now() + 3600_000),
+      closesAt: iso(Date.now() + 7200_000),
+    });
     open = await post({ title: 'Bài viết tìm hiểu', kind: 'judged', opensAt: iso(Date.now() - 1000), closesAt: iso(Date.now() + 3600_000) });
-    await ok(stack.http.put(`/rounds/${open.id}/brief`, { brief: 'Viết về bốn nguyên tắc bầu cử (không quá 1.000 từ).', handInKinds: ['text', 'file'] }, o), 'brief');
+    await ok(
+      stack.http.put(`/rounds/${open.id}/brief`, { brief: 'Viết về bốn nguyên tắc bầu cử (không quá 1.000 từ).', handInKinds: ['text', 'file'] }, o),
+      'brief',
+    );
     await ok(stack.http.post(`/contests/${contest.id}/publish`, {}, o), 'publish');
     for (const userId of [judge.user.id, head.id]) {
       await ok(stack.http.post(`/rounds/${r2.id}/judges`, { userId }, o), 'assign');
@@ -90,7 +114,12 @@ describe('browser: organisers and judges run the rapporteur competition', () => 
       await enter(stack.http, e, r1.id, bank, p.right);
       if (!resident) resident = e as typeof resident;
     }
-    entryId = (await ok(stack.http.post(`/rounds/${open.id}/entries`, { text: 'Bốn nguyên tắc: phổ thông, bình đẳng, trực tiếp, bỏ phiếu kín.' }, resident.token), 'hand in')).id;
+    entryId = (
+      await ok(
+        stack.http.post(`/rounds/${open.id}/entries`, { text: 'Bốn nguyên tắc: phổ thông, bình đẳng, trực tiếp, bỏ phiếu kín.' }, resident.token),
+        'hand in',
+      )
+    ).id;
   });
 
   afterAll(async () => {
@@ -108,7 +137,10 @@ describe('browser: organisers and judges run the rapporteur competition', () => 
     await journey(browser, DESKTOP, 'rapporteur-organiser', async ({ page, errors }) => {
       await signIn(page, stack.url, organiser.email, STAFF_PASSWORD);
       await page.goto(`${stack.url}/#/quan-tri/cuoc-thi/${contest.id}`);
-      await page.getByRole('row', { name: new RegExp(r2.title) }).getByRole('link', { name: 'Ban giám khảo, đề bài' }).click();
+      await page
+        .getByRole('row', { name: new RegExp(r2.title) })
+        .getByRole('link', { name: 'Ban giám khảo, đề bài' })
+        .click();
       await page.getByRole('heading', { name: 'Ban giám khảo và tiêu chí chấm', level: 1 }).waitFor();
 
       await field(page, 'Đề bài').fill(BRIEF);
@@ -137,14 +169,23 @@ describe('browser: organisers and judges run the rapporteur competition', () => 
       await page.getByRole('status').filter({ hasText: 'Đã lưu thiết lập ban giám khảo' }).waitFor();
       const jury = await ok(stack.http.get(`/rounds/${r2.id}/jury`, organiser.token));
       expect(jury.rubric.map((c: { label: string; maxPoints: number }) => [c.label, String(c.maxPoints)])).toEqual(CRITERIA);
-      expect(jury).toMatchObject({ maxScore: 100, headJudgeUserId: head.id, reconciliationGap: 15, penalties: [{ kind: 'overtime', limitSeconds: 600, points: 1, maxPoints: 5 }], tieBreakCriteria: ['noi-dung-phap-ly-chinh-xac'] });
+      expect(jury).toMatchObject({
+        maxScore: 100,
+        headJudgeUserId: head.id,
+        reconciliationGap: 15,
+        penalties: [{ kind: 'overtime', limitSeconds: 600, points: 1, maxPoints: 5 }],
+        tieBreakCriteria: ['noi-dung-phap-ly-chinh-xac'],
+      });
       expect(await ok(stack.http.get(`/rounds/${r2.id}/brief`, organiser.token))).toMatchObject({ brief: BRIEF, handInKinds: ['text', 'file'] });
       await screenshots(page, 'rapporteur-jury-saved');
 
       // Round 1 is over: who goes through, one per unit.
       await sleep(Math.max(0, closesAt + 500 - Date.now()));
       await page.goto(`${stack.url}/#/quan-tri/cuoc-thi/${contest.id}`);
-      await page.getByRole('row', { name: new RegExp(r1.title) }).getByRole('link', { name: 'Vào vòng sau' }).click();
+      await page
+        .getByRole('row', { name: new RegExp(r1.title) })
+        .getByRole('link', { name: 'Vào vòng sau' })
+        .click();
       await page.getByRole('heading', { name: /^Xem trước: 2 người vào vòng/ }).waitFor();
       await look(page, 'advance-rule');
       // Judges' picks: ticked on the ranking, previewed before anything is enrolled.
@@ -152,13 +193,21 @@ describe('browser: organisers and judges run the rapporteur competition', () => 
       await page.getByRole('checkbox', { name: 'Chọn Nguyễn Thị Thu Hà' }).check();
       await page.getByRole('button', { name: 'Cập nhật danh sách đã chọn (1)' }).click();
       await page.getByRole('heading', { name: /^Xem trước: 1 người vào vòng/ }).waitFor();
-      expect(await page.getByRole('table', { name: /Danh sách người được vào vòng/ }).locator('tbody tr').allInnerTexts()).toEqual([expect.stringMatching(/^[45]\tNguyễn Thị Thu Hà\t1\tPhường Bãi Cháy\tBan giám khảo chọn$/)]);
+      expect(
+        await page
+          .getByRole('table', { name: /Danh sách người được vào vòng/ })
+          .locator('tbody tr')
+          .allInnerTexts(),
+      ).toEqual([expect.stringMatching(/^[45]\tNguyễn Thị Thu Hà\t1\tPhường Bãi Cháy\tBan giám khảo chọn$/)]);
       await look(page, 'advance-picks');
       await page.getByLabel('Theo chỉ tiêu từng đơn vị / nhóm').check();
       await field(page, 'Số người mỗi đơn vị / nhóm').fill('1');
       await page.getByRole('button', { name: 'Xem trước' }).click();
       await page.getByRole('heading', { name: /^Xem trước: 3 người vào vòng/ }).waitFor();
-      const rows = await page.getByRole('table', { name: /Danh sách người được vào vòng/ }).locator('tbody tr').allInnerTexts();
+      const rows = await page
+        .getByRole('table', { name: /Danh sách người được vào vòng/ })
+        .locator('tbody tr')
+        .allInnerTexts();
       expect(rows.map((r) => r.split('\t').map((c) => c.trim()))).toEqual([
         ['3', 'Phạm Quốc Hưng', '2', 'Phường Bãi Cháy', 'Suất của Phường Bãi Cháy'],
         ['1', 'Trần Thị Ánh Dương', '4', 'Phường Hạ Long', 'Suất của Phường Hạ Long'],

@@ -32,11 +32,20 @@ describe('browser: a resident takes a contest on a phone through a network cut',
     browser = await launchChromium();
     const setup = await orgWithBank(stack.http, stack.admin, 8);
     bank = setup.questions;
-    contest = await newContest(stack.http, setup.organiser, { unitList: UNITS, requiredFields: ['unit', 'position'], description: 'Cuộc thi trực tuyến dành cho mọi người dân.' });
+    contest = await newContest(stack.http, setup.organiser, {
+      unitList: UNITS,
+      requiredFields: ['unit', 'position'],
+      description: 'Cuộc thi trực tuyến dành cho mọi người dân.',
+    });
     round = await ok(
       stack.http.post(
         `/contests/${contest.id}/rounds`,
-        quizRound(setup.bankId, { title: 'Tuần 1', selection: [{ bankId: setup.bankId, count: QUESTIONS }], durationSeconds: 900, predictionQuestion: { prompt: PREDICTION, target: 'custom' } }),
+        quizRound(setup.bankId, {
+          title: 'Tuần 1',
+          selection: [{ bankId: setup.bankId, count: QUESTIONS }],
+          durationSeconds: 900,
+          predictionQuestion: { prompt: PREDICTION, target: 'custom' },
+        }),
         setup.organiser.token,
       ),
       'create round',
@@ -92,7 +101,10 @@ describe('browser: a resident takes a contest on a phone through a network cut',
       // The stems of the questions whose answers the server holds.
       const onServer = async (): Promise<string[]> => {
         const a = await ok(stack.http.get(`/attempts/${attemptId}`, token));
-        return a.questions.filter((q: { id: string }) => a.answers?.[q.id]).map((q: { stem: string }) => q.stem).sort();
+        return a.questions
+          .filter((q: { id: string }) => a.answers?.[q.id])
+          .map((q: { stem: string }) => q.stem)
+          .sort();
       };
       const answered: KnownQuestion[] = [];
       const stems = () => answered.map((k) => k.stem).sort();
@@ -177,7 +189,10 @@ describe('browser: a resident takes a contest on a phone through a network cut',
 
 /** Answers question `n` once it is on screen (right or wrong, from the bank's key); returns it. */
 async function answerShown(page: Page, bank: KnownQuestion[], n: number, right: boolean): Promise<KnownQuestion> {
-  await page.locator('legend .question-number').filter({ hasText: new RegExp(`^Câu ${n}/${QUESTIONS}$`) }).waitFor();
+  await page
+    .locator('legend .question-number')
+    .filter({ hasText: new RegExp(`^Câu ${n}/${QUESTIONS}$`) })
+    .waitFor();
   const stem = ((await page.locator('legend .question-stem').textContent()) ?? '').trim();
   const k = bank.find((q) => q.stem === stem);
   if (!k) throw new Error(`question not in the bank: ${stem}`);

@@ -63,7 +63,12 @@ describe('browser: an organiser sets the ranking rules and the award rules', () 
       await roundRow(page, 'Tuần 1').getByRole('link', { name: 'Thể lệ, giải thưởng' }).click();
       await page.getByRole('heading', { name: 'Thể lệ xếp hạng và giải thưởng' }).waitFor();
       // Nothing saved yet: the SPEC's chain and the round form's prizes, not asked again.
-      expect((await steps(page)).map((s) => s.replace(/^\d+\.\s*/, ''))).toEqual(['Điểm cao hơn', 'Dự đoán gần đúng hơn', 'Thời gian làm bài ngắn hơn', 'Nộp bài sớm hơn']);
+      expect((await steps(page)).map((s) => s.replace(/^\d+\.\s*/, ''))).toEqual([
+        'Điểm cao hơn',
+        'Dự đoán gần đúng hơn',
+        'Thời gian làm bài ngắn hơn',
+        'Nộp bài sớm hơn',
+      ]);
       expect(await field(page, 'Tên giải 1').inputValue()).toBe('Giải Nhất');
       await page.getByText('Tính từ số người trả lời đúng tất cả các câu (mỗi người đếm một lần).').waitFor();
 
@@ -76,7 +81,12 @@ describe('browser: an organiser sets the ranking rules and the award rules', () 
       await page.getByRole('button', { name: ubo }).click();
       await page.getByText('“Dưới trước trên” chỉ phân định những người dự đoán cùng chênh lệch: đặt tiêu chí này sau tiêu chí dự đoán.').waitFor();
       await page.getByRole('button', { name: 'Đưa “Dưới trước trên (cùng chênh lệch, dự đoán không vượt quá kết quả xếp trước)” xuống dưới' }).click();
-      expect((await steps(page)).map((s) => s.replace(/^\d+\.\s*/, '').split(' (')[0])).toEqual(['Điểm cao hơn', 'Dự đoán gần đúng hơn', 'Dưới trước trên', 'Thời gian làm bài ngắn hơn']);
+      expect((await steps(page)).map((s) => s.replace(/^\d+\.\s*/, '').split(' (')[0])).toEqual([
+        'Điểm cao hơn',
+        'Dự đoán gần đúng hơn',
+        'Dưới trước trên',
+        'Thời gian làm bài ngắn hơn',
+      ]);
       await textMatches(
         page.locator('.chain-preview p'),
         /^Xếp trên là người có điểm cao hơn; nếu bằng điểm, người dự đoán gần đúng hơn \(chênh lệch với kết quả nhỏ hơn\); nếu dự đoán chênh lệch như nhau, người dự đoán không vượt quá kết quả \(dưới trước trên\); nếu vẫn như nhau, người làm bài nhanh hơn \(thời gian làm bài ngắn hơn\)\. Bằng nhau ở mọi tiêu chí trên thì đồng hạng\.$/,
@@ -100,7 +110,11 @@ describe('browser: an organiser sets the ranking rules and the award rules', () 
 
       const saved = await ok(stack.http.get(`/rounds/${round.id}/rules`, organiser.token));
       expect(saved).toMatchObject({ configured: true, locked: false, groupField: 'capBaoCaoVien' });
-      expect(saved.rankingRules).toEqual({ chain: ['score', 'prediction', 'under-before-over', 'time-taken'], representative: 'best', prediction: { target: 'perfect-score-entrants', countBy: 'people' } });
+      expect(saved.rankingRules).toEqual({
+        chain: ['score', 'prediction', 'under-before-over', 'time-taken'],
+        representative: 'best',
+        prediction: { target: 'perfect-score-entrants', countBy: 'people' },
+      });
       expect(saved.prizes).toEqual({
         tiers: [
           { code: 'p1', name: 'Giải Nhất', level: 1, perGroup: { 'Cấp tỉnh': 1, 'Cấp xã': 2 } },
@@ -117,7 +131,7 @@ describe('browser: an organiser sets the ranking rules and the award rules', () 
     });
   });
 
-  it('sets one prize per person, unit prizes with headcounts and the decision\'s signer, on a desktop', async () => {
+  it("sets one prize per person, unit prizes with headcounts and the decision's signer, on a desktop", async () => {
     await journey(browser, DESKTOP, 'rules-awards', async ({ page, errors }) => {
       await signIn(page, stack.url, organiser.email, STAFF_PASSWORD);
       await page.goto(`${stack.url}/#/quan-tri/cuoc-thi/${contest.id}`);
@@ -152,7 +166,14 @@ describe('browser: an organiser sets the ranking rules and the award rules', () 
         configured: true,
         locked: false,
         acrossRounds: 'highest-only',
-        unitPrizes: { countBy: 'people', points: 1, perHeadcount: true, minEntrants: 1, winnerPoints: { p1: 5 }, tiers: [{ code: 'u1', name: 'Giải Nhất tập thể', count: 1 }] },
+        unitPrizes: {
+          countBy: 'people',
+          points: 1,
+          perHeadcount: true,
+          minEntrants: 1,
+          winnerPoints: { p1: 5 },
+          tiers: [{ code: 'u1', name: 'Giải Nhất tập thể', count: 1 }],
+        },
         headcounts: { 'Sở Tư pháp': 40, 'UBND xã Phú Mậu': 25 },
         documents: { issuerName: 'Sở Tư pháp tỉnh Huế', place: 'Huế', signerTitle: 'Giám đốc', signerName: 'Nguyễn Văn A' },
       });

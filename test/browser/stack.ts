@@ -66,7 +66,16 @@ export async function startStack(name: string, extraEnv: Record<string, string> 
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   // NODE_PATH: a build outside the checkout (LC_DIST=/tmp/...) still finds the project's node_modules.
-  const env: NodeJS.ProcessEnv = { ...process.env, NODE_PATH: join(ROOT, 'node_modules'), HOST: '127.0.0.1', PORT: String(port), WEB_DIST_DIR: web, APP_BASE_URL: url, LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'warn', ...extraEnv };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_PATH: join(ROOT, 'node_modules'),
+    HOST: '127.0.0.1',
+    PORT: String(port),
+    WEB_DIST_DIR: web,
+    APP_BASE_URL: url,
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'warn',
+    ...extraEnv,
+  };
   const apiLog = join(LOG_DIR, `${name}-api.log`);
   const worker = start(WORKER_MAIN, env, join(LOG_DIR, `${name}-worker.log`));
   const api = start(API_MAIN, env, apiLog);

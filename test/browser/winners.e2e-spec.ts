@@ -42,8 +42,30 @@ describe('browser: an organiser verifies winners before paying prizes', () => {
     const o = organiser.token;
     const contest = await newContest(stack.http, organiser);
     // Not about integrity: seeded entries answer in milliseconds, which would flag them.
-    round = await ok(stack.http.post(`/contests/${contest.id}/rounds`, quizRound(setup.bankId, { title: 'Tuần 1', selection: [{ bankId: setup.bankId, count: 4 }], integrity: { minSecondsPerQuestion: 0 } }), o), 'create round');
-    await ok(stack.http.put(`/rounds/${round.id}/rules`, { prizes: { tiers: [{ code: 'nhat', name: 'Giải Nhất', count: 1 }, { code: 'nhi', name: 'Giải Nhì', count: 1 }, { code: 'ba', name: 'Giải Ba', count: 1 }] } }, o), 'prize plan');
+    round = await ok(
+      stack.http.post(
+        `/contests/${contest.id}/rounds`,
+        quizRound(setup.bankId, { title: 'Tuần 1', selection: [{ bankId: setup.bankId, count: 4 }], integrity: { minSecondsPerQuestion: 0 } }),
+        o,
+      ),
+      'create round',
+    );
+    await ok(
+      stack.http.put(
+        `/rounds/${round.id}/rules`,
+        {
+          prizes: {
+            tiers: [
+              { code: 'nhat', name: 'Giải Nhất', count: 1 },
+              { code: 'nhi', name: 'Giải Nhì', count: 1 },
+              { code: 'ba', name: 'Giải Ba', count: 1 },
+            ],
+          },
+        },
+        o,
+      ),
+      'prize plan',
+    );
     await ok(stack.http.post(`/contests/${contest.id}/publish`, {}, o), 'publish contest');
     for (const p of PEOPLE) {
       const r = await entrant(stack.http, contest.id, {}, { fullName: p.fullName });
@@ -80,14 +102,20 @@ describe('browser: an organiser verifies winners before paying prizes', () => {
       await field(page, 'Ghi chú thêm').fill('Hẹn trao giải tại Sở');
       await screenshots(page, 'winners-reason');
       await page.getByRole('button', { name: 'Xem thông tin', exact: true }).click();
-      await page.getByRole('status').filter({ hasText: /đã được ghi vào nhật ký truy cập/ }).waitFor();
+      await page
+        .getByRole('status')
+        .filter({ hasText: /đã được ghi vào nhật ký truy cập/ })
+        .waitFor();
       const panel = page.getByRole('region', { name: /Thông tin xác minh/ });
       expect(await panel.innerText()).toContain(first.input.nationalId);
       expect(await panel.innerText()).toContain(first.input.phone);
       await expectAccessible(page, 'winner identity');
       await screenshots(page, 'winners-identity');
       await page.getByRole('button', { name: 'Đã xác minh', exact: true }).click();
-      await page.getByRole('status').filter({ hasText: `Đã ghi nhận: ${first.input.fullName} đã được xác minh.` }).waitFor();
+      await page
+        .getByRole('status')
+        .filter({ hasText: `Đã ghi nhận: ${first.input.fullName} đã được xác minh.` })
+        .waitFor();
       await page.getByText('1 đã xác minh').waitFor();
 
       // The second winner is disqualified: the prizes pass on, and the page says to whom.
@@ -128,7 +156,10 @@ describe('browser: an organiser verifies winners before paying prizes', () => {
       ]);
       expect(rows[1][col('Số CCCD')]).toBe(first.input.nationalId);
       expect(rows[1][col('Số điện thoại')]).toBe(first.input.phone);
-      await page.getByRole('status').filter({ hasText: /Đã tải danh sách chi trả/ }).waitFor();
+      await page
+        .getByRole('status')
+        .filter({ hasText: /Đã tải danh sách chi trả/ })
+        .waitFor();
       expect(errors).toEqual([]);
     });
   });

@@ -21,11 +21,15 @@ function from(localAddress: string) {
   return {
     post: (url: string, token: string, headers: Record<string, string> = {}) =>
       new Promise<{ status: number; body: { id: string } }>((resolve, reject) => {
-        const req = httpRequest(url, { method: 'POST', localAddress, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', ...headers } }, (res) => {
-          let text = '';
-          res.setEncoding('utf8').on('data', (d: string) => (text += d));
-          res.on('end', () => resolve({ status: res.statusCode ?? 0, body: JSON.parse(text) }));
-        });
+        const req = httpRequest(
+          url,
+          { method: 'POST', localAddress, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', ...headers } },
+          (res) => {
+            let text = '';
+            res.setEncoding('utf8').on('data', (d: string) => (text += d));
+            res.on('end', () => resolve({ status: res.statusCode ?? 0, body: JSON.parse(text) }));
+          },
+        );
         req.on('error', reject);
         req.end('{}');
       }),
@@ -56,7 +60,9 @@ describe('deploy: nginx in front of two api instances and the worker', () => {
     expect(index.headers.get('cache-control')).toBe('no-cache');
     // `/` is the api's first screen (the contest list inside, its inline parts allowed by hash);
     // /index.html the plain shell the service worker precaches, under the api's own policy.
-    expect(index.headers.get('content-security-policy')).toMatch(/^default-src 'self'; script-src 'self' 'sha256-[^']+' 'sha256-[^']+'; style-src 'self' 'sha256-[^']+';/);
+    expect(index.headers.get('content-security-policy')).toMatch(
+      /^default-src 'self'; script-src 'self' 'sha256-[^']+' 'sha256-[^']+'; style-src 'self' 'sha256-[^']+';/,
+    );
     const html = await index.text();
     expect(html).toContain('<h1 tabindex="-1">Các cuộc thi</h1>');
     expect(html).toContain('id="lc-first-data"');
@@ -114,7 +120,8 @@ describe('deploy: nginx in front of two api instances and the worker', () => {
     let roundId: string;
     let contestId: string;
     let direct: TestApi | undefined;
-    const attempt = async (id: string) => (await db.query<{ ip: string; flags: { code: string }[] }>('SELECT ip, flags FROM attempt WHERE id = $1', [id])).rows[0];
+    const attempt = async (id: string) =>
+      (await db.query<{ ip: string; flags: { code: string }[] }>('SELECT ip, flags FROM attempt WHERE id = $1', [id])).rows[0];
 
     beforeAll(async () => {
       const q = await liveQuiz(top.http, setup, { integrity: { maxAccountsPerIp: 2 } });
@@ -134,7 +141,8 @@ describe('deploy: nginx in front of two api instances and the worker', () => {
         ids.push(s.body.id);
       }
       // Two accounts from one home reach the round's limit of 2: both are flagged, with that address.
-      for (const id of ids) expect(await attempt(id)).toEqual({ ip: '127.0.0.21', flags: expect.arrayContaining([expect.objectContaining({ code: 'shared_ip' })]) });
+      for (const id of ids)
+        expect(await attempt(id)).toEqual({ ip: '127.0.0.21', flags: expect.arrayContaining([expect.objectContaining({ code: 'shared_ip' })]) });
       // A neighbour claiming to be that home (or anyone) is still seen at their own address.
       const liar = await entrant(top.http, contestId);
       const s = await neighbour.post(`${top.url}/api/v1/rounds/${roundId}/attempts`, liar.token, { 'x-forwarded-for': '127.0.0.21, 10.1.2.3' });
@@ -148,7 +156,13 @@ describe('deploy: nginx in front of two api instances and the worker', () => {
       const r = await entrant(top.http, contestId);
       const start = await from('127.0.0.24').post(`${top.url}/api/v1/rounds/${roundId}/attempts`, r.token);
       expect(start.status).toBe(201);
-      const s = io(`${top.url}/live`, { transports: ['websocket'], reconnection: false, forceNew: true, auth: { token: r.token }, localAddress: '127.0.0.24' } as Parameters<typeof io>[1]);
+      const s = io(`${top.url}/live`, {
+        transports: ['websocket'],
+        reconnection: false,
+        forceNew: true,
+        auth: { token: r.token },
+        localAddress: '127.0.0.24',
+      } as Parameters<typeof io>[1]);
       sockets.push(s);
       await connected(s);
       const ack = await s.timeout(5000).emitWithAck('attempt:event', { attemptId: start.body.id, kind: 'focus_lost', at: new Date().toISOString() });

@@ -129,7 +129,8 @@ export async function startTopology(name: string, env: NodeJS.ProcessEnv = {}): 
           () => false,
         );
         if (up) break;
-        if (Date.now() > until) throw new Error(`api ${i + 1} did not become healthy within ${HEALTHY_WITHIN_MS / 1000} s; ${apiLogs[i]}:\n${tail(apiLogs[i])}`);
+        if (Date.now() > until)
+          throw new Error(`api ${i + 1} did not become healthy within ${HEALTHY_WITHIN_MS / 1000} s; ${apiLogs[i]}:\n${tail(apiLogs[i])}`);
         await new Promise((r) => setTimeout(r, 200));
       }
     }

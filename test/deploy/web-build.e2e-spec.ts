@@ -14,7 +14,12 @@ describe('web build (scripts/build-web.sh)', () => {
   afterAll(() => rmSync(out, { recursive: true, force: true }));
 
   it('bundles React for production even with NODE_ENV=development in the environment, and checks both budgets', () => {
-    const log = execFileSync('bash', ['scripts/build-web.sh'], { cwd: ROOT, env: { ...process.env, NODE_ENV: 'development', WEB_OUT_DIR: out }, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    const log = execFileSync('bash', ['scripts/build-web.sh'], {
+      cwd: ROOT,
+      env: { ...process.env, NODE_ENV: 'development', WEB_OUT_DIR: out },
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     const scripts = readdirSync(join(out, 'assets')).filter((f) => f.endsWith('.js'));
     expect(scripts.length).toBeGreaterThan(0);
     for (const f of scripts) expect(readFileSync(join(out, 'assets', f), 'utf8')).not.toContain('jsxDEV');

@@ -61,7 +61,13 @@ export async function check(db: Client, redis: Redis, prefix: string, ledger: Le
 
   // Submissions: there, once, as acknowledged.
   const acked = [...ledger.submissions.values()];
-  const rows = new Map((await q(db, `SELECT id, status, score::float8 AS score, max_score::float8 AS max_score FROM attempt WHERE id = ANY($1::uuid[])`, [acked.map((a) => a.attemptId)])).map((r) => [r.id, r]));
+  const rows = new Map(
+    (
+      await q(db, `SELECT id, status, score::float8 AS score, max_score::float8 AS max_score FROM attempt WHERE id = ANY($1::uuid[])`, [
+        acked.map((a) => a.attemptId),
+      ])
+    ).map((r) => [r.id, r]),
+  );
   for (const a of acked) {
     const r = rows.get(a.attemptId);
     if (!r) {
@@ -86,7 +92,10 @@ export async function check(db: Client, redis: Redis, prefix: string, ledger: Le
   const latest = ledger.latestAutosaves();
   const ids = [...new Set([...latest.values()].map((a) => a.attemptId))];
   const stored = new Map(
-    (await q(db, `SELECT attempt_id, question_key, seq, value FROM attempt_answer WHERE attempt_id = ANY($1::uuid[])`, [ids])).map((r) => [`${r.attempt_id}/${r.question_key}`, r]),
+    (await q(db, `SELECT attempt_id, question_key, seq, value FROM attempt_answer WHERE attempt_id = ANY($1::uuid[])`, [ids])).map((r) => [
+      `${r.attempt_id}/${r.question_key}`,
+      r,
+    ]),
   );
   for (const [k, a] of latest) {
     const r = stored.get(k);
@@ -94,7 +103,8 @@ export async function check(db: Client, redis: Redis, prefix: string, ledger: Le
     let bad: string | null = null;
     if (!r) bad = 'missing';
     else if (r.seq < a.seq) bad = `older seq ${r.seq} stored`;
-    else if (r.seq === a.seq && JSON.stringify(normal(r.value)) !== JSON.stringify(normal(a.body))) bad = `seq ${a.seq} stored with another value ${JSON.stringify(r.value)}`;
+    else if (r.seq === a.seq && JSON.stringify(normal(r.value)) !== JSON.stringify(normal(a.body)))
+      bad = `seq ${a.seq} stored with another value ${JSON.stringify(r.value)}`;
     else if (r.seq > (ledger.sentSeq.get(k) ?? 0)) bad = `seq ${r.seq} stored but never sent`;
     if (!bad) continue;
     if (inWindow) lostInWindow++;
@@ -112,9 +122,27 @@ export async function check(db: Client, redis: Redis, prefix: string, ledger: Le
   );
   const versionIds = [...new Set(finished.flatMap((f) => (f.questions as DrawnQuestion[]).map((d) => d.versionId)))];
   const versions = new Map<string, PoolQuestion>(
-    (await q(db, `SELECT id, question_id, type, stem, options, answer, points::float8 AS points, difficulty FROM question_version WHERE id = ANY($1::uuid[])`, [versionIds])).map((v) => [
+    (
+      await q(
+        db,
+        `SELECT id, question_id, type, stem, options, answer, points::float8 AS points, difficulty FROM question_version WHERE id = ANY($1::uuid[])`,
+        [versionIds],
+      )
+    ).map((v) => [
       v.id,
-      { versionId: v.id, questionId: v.question_id, type: v.type, stem: v.stem, options: v.options, answer: v.answer, points: v.points, difficulty: v.difficulty, topic: null, explanation: null, legalReference: null },
+      {
+        versionId: v.id,
+        questionId: v.question_id,
+        type: v.type,
+        stem: v.stem,
+        options: v.options,
+        answer: v.answer,
+        points: v.points,
+        difficulty: v.difficulty,
+        topic: null,
+        explanation: null,
+        legalReference: null,
+      },
     ]),
   );
   const answers = new Map<string, Record<string, { optionIds?: string[]; value?: string | number | null }>>();
@@ -135,14 +163,19 @@ export async function check(db: Client, redis: Redis, prefix: string, ledger: Le
   // Staff writes: each acknowledged question once, audited once.
   const stems = [...ledger.sentStems.keys()];
   const byStem = new Map<string, string[]>();
-  for (const r of await q(db, `SELECT v.stem, q.id FROM question q JOIN question_version v ON v.id = q.current_version_id WHERE q.bank_id = ANY($1::uuid[]) AND v.stem = ANY($2::text[])`, [
-    [...new Set(ledger.sentStems.values())],
-    stems,
-  ])) {
+  for (const r of await q(
+    db,
+    `SELECT v.stem, q.id FROM question q JOIN question_version v ON v.id = q.current_version_id WHERE q.bank_id = ANY($1::uuid[]) AND v.stem = ANY($2::text[])`,
+    [[...new Set(ledger.sentStems.values())], stems],
+  )) {
     byStem.set(r.stem, [...(byStem.get(r.stem) ?? []), r.id]);
   }
   const audits = new Map<string, number>(
-    (await q(db, `SELECT entity_id, count(*)::int AS n FROM audit_log WHERE action = 'question.create' AND entity_id = ANY($1::text[]) GROUP BY entity_id`, [ledger.staff.map((s) => s.id)])).map((r) => [r.entity_id, r.n]),
+    (
+      await q(db, `SELECT entity_id, count(*)::int AS n FROM audit_log WHERE action = 'question.create' AND entity_id = ANY($1::text[]) GROUP BY entity_id`, [
+        ledger.staff.map((s) => s.id),
+      ])
+    ).map((r) => [r.entity_id, r.n]),
   );
   for (const s of ledger.staff) {
     const found = byStem.get(s.stem) ?? [];

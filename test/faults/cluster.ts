@@ -281,7 +281,8 @@ export class FaultCluster {
     const logs = join(ROOT, '.run', 'faults-logs');
     rmSync(logs, { recursive: true, force: true });
     mkdirSync(logs, { recursive: true });
-    for (const f of readdirSync(this.base).filter((n) => n.endsWith('.log'))) writeFileSync(join(logs, f), readFileSync(join(this.base, f)).subarray(-256 * 1024));
+    for (const f of readdirSync(this.base).filter((n) => n.endsWith('.log')))
+      writeFileSync(join(logs, f), readFileSync(join(this.base, f)).subarray(-256 * 1024));
     if (!process.env.FAULTS_KEEP) {
       rmSync(this.base, { recursive: true, force: true });
       rmSync(this.redis?.dir ?? join(this.base, 'none'), { recursive: true, force: true });

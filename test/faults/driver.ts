@@ -45,7 +45,13 @@ function questionBody(i: number, tag: string) {
     case 'multiple':
       return { ...base, options: [0, 1, 2, 3].map((k) => ({ text: `Lựa chọn ${k + 1} câu ${tag}-${i}`, correct: k < 2 })) };
     case 'true_false':
-      return { ...base, options: [{ text: 'Đúng', correct: i % 2 === 0 }, { text: 'Sai', correct: i % 2 === 1 }] };
+      return {
+        ...base,
+        options: [
+          { text: 'Đúng', correct: i % 2 === 0 },
+          { text: 'Sai', correct: i % 2 === 1 },
+        ],
+      };
     case 'numeric':
       return { ...base, answer: { value: 18, tolerance: 1 } };
     case 'short_text':
@@ -84,15 +90,28 @@ export class World {
   async setup(residents: number): Promise<void> {
     const a = must(await this.lb.call('POST', '/auth/login', { body: { login: ADMIN.email, password: ADMIN.password } }), 'admin login');
     this.admin = { token: a.accessToken, user: a.user };
-    const org = must(await this.lb.call('POST', '/organisations', { token: this.admin.token, body: { name: 'Sở Tư pháp (thử lỗi)', level: 'province', province: 'Quảng Ninh' } }), 'organisation');
+    const org = must(
+      await this.lb.call('POST', '/organisations', {
+        token: this.admin.token,
+        body: { name: 'Sở Tư pháp (thử lỗi)', level: 'province', province: 'Quảng Ninh' },
+      }),
+      'organisation',
+    );
     this.orgId = org.id;
     const email = 'organiser@faults.local';
-    must(await this.lb.call('POST', '/users', { token: this.admin.token, body: { fullName: 'Cán bộ thử lỗi', email, password: 'staff-password-1', role: 'organiser', organisationId: org.id } }), 'organiser');
+    must(
+      await this.lb.call('POST', '/users', {
+        token: this.admin.token,
+        body: { fullName: 'Cán bộ thử lỗi', email, password: 'staff-password-1', role: 'organiser', organisationId: org.id },
+      }),
+      'organiser',
+    );
     const o = must(await this.lb.call('POST', '/auth/login', { body: { login: email, password: 'staff-password-1' } }), 'organiser login');
     this.organiser = { token: o.accessToken, user: o.user };
     const bank = must(await this.lb.call('POST', '/question-banks', { token: this.organiser.token, body: { name: 'Ngân hàng thử lỗi' } }), 'bank');
     this.bankId = bank.id;
-    for (let i = 0; i < 15; i++) must(await this.lb.call('POST', `/question-banks/${bank.id}/questions`, { token: this.organiser.token, body: questionBody(i, 'pool') }), 'question');
+    for (let i = 0; i < 15; i++)
+      must(await this.lb.call('POST', `/question-banks/${bank.id}/questions`, { token: this.organiser.token, body: questionBody(i, 'pool') }), 'question');
     const made = await Promise.all(
       Array.from({ length: residents }, async (_, i) => {
         const input = residentInput();
@@ -106,7 +125,10 @@ export class World {
   /** A published contest with one open quiz round, `entrants` registered for it. */
   async round(over: Record<string, unknown> = {}, entrants: Resident[] = this.residents): Promise<RoundRef> {
     const n = ++this.seq;
-    const c = must(await this.lb.call('POST', '/contests', { token: this.organiser.token, body: { title: `Cuộc thi thử lỗi ${n} ${Date.now().toString(36)}` } }), 'contest');
+    const c = must(
+      await this.lb.call('POST', '/contests', { token: this.organiser.token, body: { title: `Cuộc thi thử lỗi ${n} ${Date.now().toString(36)}` } }),
+      'contest',
+    );
     const body = {
       title: `Vòng ${n}`,
       kind: 'quiz',
@@ -120,7 +142,11 @@ export class World {
     };
     const r = must(await this.lb.call('POST', `/contests/${c.id}/rounds`, { token: this.organiser.token, body }), 'round');
     must(await this.lb.call('POST', `/contests/${c.id}/publish`, { token: this.organiser.token, body: {} }), 'publish');
-    await Promise.all(entrants.map((res, i) => this.lb.call('POST', `/contests/${c.id}/register`, { token: res.token, body: {}, prefer: i }).then((x) => must(x, 'register for contest'))));
+    await Promise.all(
+      entrants.map((res, i) =>
+        this.lb.call('POST', `/contests/${c.id}/register`, { token: res.token, body: {}, prefer: i }).then((x) => must(x, 'register for contest')),
+      ),
+    );
     return { id: r.id, contestId: c.id };
   }
 
@@ -148,7 +174,8 @@ export interface LoadOpts {
 /** One resident's loop. Returns how many attempts it finished. */
 async function residentLoop(o: LoadOpts, r: Resident, idx: number): Promise<number> {
   const { lb, ledger, round } = o;
-  const call = (m: string, p: string, body?: unknown, headers?: Record<string, string>) => lb.call(m, p, { token: r.token, body, headers, prefer: idx, retryForMs: o.retryForMs ?? 90_000 });
+  const call = (m: string, p: string, body?: unknown, headers?: Record<string, string>) =>
+    lb.call(m, p, { token: r.token, body, headers, prefer: idx, retryForMs: o.retryForMs ?? 90_000 });
   let finished = 0;
   for (let n = 0; n < (o.maxAttemptsEach ?? 50) && Date.now() < o.stopAt; n++) {
     let s: Res;
@@ -221,7 +248,15 @@ async function residentLoop(o: LoadOpts, r: Resident, idx: number): Promise<numb
     }
     const result = sub.status === 200 ? sub.body : sub.status === 409 && sub.body?.code === 'deadline_passed' ? sub.body.details?.result : undefined;
     if (result) {
-      ledger.submission({ attemptId: attempt.id, roundId: round.id, userId: r.user.id, status: result.status, score: result.score, maxScore: result.maxScore, at: Date.now() });
+      ledger.submission({
+        attemptId: attempt.id,
+        roundId: round.id,
+        userId: r.user.id,
+        status: result.status,
+        score: result.score,
+        maxScore: result.maxScore,
+        at: Date.now(),
+      });
       finished++;
     } else ledger.anomalies.push(`submit: ${sub.status} ${JSON.stringify(sub.body)}`);
   }
@@ -246,7 +281,8 @@ export async function staffLoad(world: World, ledger: Ledger, lb: Balancer, stop
       ledger.anomalies.push(`question create gave no answer: ${(e as Error).message}`);
       return;
     }
-    if (r.status === 201 || r.status === 200) ledger.staff.push({ kind: 'question.create', id: r.body.id, bankId: world.bankId, stem: body.stem, at: Date.now() });
+    if (r.status === 201 || r.status === 200)
+      ledger.staff.push({ kind: 'question.create', id: r.body.id, bankId: world.bankId, stem: body.stem, at: Date.now() });
     else if (r.status === 409 && r.body?.code === 'duplicate_question') {
       // Our first try committed but its answer was lost: the retry proves it, once.
       ledger.staff.push({ kind: 'question.create', id: r.body.details.existingQuestionId, bankId: world.bankId, stem: body.stem, at: Date.now() });

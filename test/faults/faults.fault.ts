@@ -19,7 +19,11 @@ import { expectClean, Suite } from './scenario';
 
 process.env.REDIS_PREFIX ??= `faults${Date.now().toString(36)}`;
 const LOAD_RESIDENTS = Number(process.env.FAULTS_RESIDENTS ?? 24);
-const FAKETIME_LIB = ['/usr/lib/x86_64-linux-gnu/faketime/libfaketimeMT.so.1', '/usr/lib/faketime/libfaketimeMT.so.1', '/usr/lib/aarch64-linux-gnu/faketime/libfaketimeMT.so.1'];
+const FAKETIME_LIB = [
+  '/usr/lib/x86_64-linux-gnu/faketime/libfaketimeMT.so.1',
+  '/usr/lib/faketime/libfaketimeMT.so.1',
+  '/usr/lib/aarch64-linux-gnu/faketime/libfaketimeMT.so.1',
+];
 
 /** The export routes are being built elsewhere: that test runs once the built code has them. */
 function distHas(dir: string, needle: string, depth = 0): boolean {
@@ -219,7 +223,15 @@ describe('fault suite: real processes, real faults, a ledger of acknowledged wri
     const restartedAt = Date.now();
     const recoverySeconds = await suite.recovery(restartedAt, probe, ledger);
     await load;
-    const s = await suite.verify('Redis kill -9, restart with AOF', ledger, [round.id, probe.id], t0, recoverySeconds, { downSeconds: (restartedAt - killedAt) / 1000 }, { from: killedAt - 1000, to: killedAt });
+    const s = await suite.verify(
+      'Redis kill -9, restart with AOF',
+      ledger,
+      [round.id, probe.id],
+      t0,
+      recoverySeconds,
+      { downSeconds: (restartedAt - killedAt) / 1000 },
+      { from: killedAt - 1000, to: killedAt },
+    );
     expectClean(s);
     // AOF with appendfsync everysec: a killed process loses nothing the OS already has.
     expect(s.lostInLossWindow).toBe(0);
@@ -244,7 +256,10 @@ describe('fault suite: real processes, real faults, a ledger of acknowledged wri
           });
         });`,
       );
-      const child = spawn(process.execPath, [script], { env: { PATH: process.env.PATH, NODE_PATH: join(ROOT, 'node_modules'), REDIS_URL: own.url }, stdio: ['pipe', 'pipe', 'pipe'] });
+      const child = spawn(process.execPath, [script], {
+        env: { PATH: process.env.PATH, NODE_PATH: join(ROOT, 'node_modules'), REDIS_URL: own.url },
+        stdio: ['pipe', 'pipe', 'pipe'],
+      });
       let out = '';
       child.stdout.on('data', (d) => (out += d));
       child.stderr.on('data', (d) => (out += d));
@@ -366,7 +381,10 @@ describe('fault suite: real processes, real faults, a ledger of acknowledged wri
       const [r1, r2] = [suite.loadResidents[0], suite.loadResidents[1]];
       const onB = { prefer: 1, once: true };
       // Make room: the load's residents 0 and 1 may hold attempts; these two use rounds of their own.
-      const own = await suite.world.round({ durationSeconds: 10, maxAttempts: 5, integrity: { maxAccountsPerIp: 100_000, maxAccountsPerDevice: 1000, minSecondsPerQuestion: 0 } }, [r1, r2]);
+      const own = await suite.world.round(
+        { durationSeconds: 10, maxAttempts: 5, integrity: { maxAccountsPerIp: 100_000, maxAccountsPerDevice: 1000, minSecondsPerQuestion: 0 } },
+        [r1, r2],
+      );
       const before = Date.now();
       const a1 = await suite.lb.call('POST', `/rounds/${own.id}/attempts`, { token: r1.token, body: {}, ...onB });
       expect(a1.status).toBe(201);
@@ -379,10 +397,23 @@ describe('fault suite: real processes, real faults, a ledger of acknowledged wri
       expect(early.status).toBe(200);
       ledger.sent(a1.body.id, q.id, 1);
       ledger.autosave({ attemptId: a1.body.id, questionId: q.id, seq: 1, body, at: Date.now(), viaRetry: false });
-      const sub = await suite.lb.call('POST', `/attempts/${a1.body.id}/submit`, { token: r1.token, body: {}, headers: { 'Idempotency-Key': `k-${a1.body.id}` }, ...onB });
+      const sub = await suite.lb.call('POST', `/attempts/${a1.body.id}/submit`, {
+        token: r1.token,
+        body: {},
+        headers: { 'Idempotency-Key': `k-${a1.body.id}` },
+        ...onB,
+      });
       expect(sub.status).toBe(200);
       expect(sub.body.status).toBe('submitted');
-      ledger.submission({ attemptId: a1.body.id, roundId: own.id, userId: r1.user.id, status: 'submitted', score: sub.body.score, maxScore: sub.body.maxScore, at: Date.now() });
+      ledger.submission({
+        attemptId: a1.body.id,
+        roundId: own.id,
+        userId: r1.user.id,
+        status: 'submitted',
+        score: sub.body.score,
+        maxScore: sub.body.maxScore,
+        at: Date.now(),
+      });
 
       // Started on A, answered on B after the deadline + grace: refused by both, the same way.
       const a2 = await suite.lb.call('POST', `/rounds/${own.id}/attempts`, { token: r2.token, body: {}, prefer: 0, once: true });
@@ -397,13 +428,21 @@ describe('fault suite: real processes, real faults, a ledger of acknowledged wri
       await sleep(Date.parse(a2.body.deadlineAt) - Date.parse(a2.body.serverTime) + 2600);
       ledger.sent(a2.body.id, q2.id, 2);
       const lateB = await suite.lb.call('PUT', `/attempts/${a2.body.id}/answers/${q2.id}`, { token: r2.token, body: { ...body2, seq: 2 }, ...onB });
-      const lateA = await suite.lb.call('PUT', `/attempts/${a2.body.id}/answers/${q2.id}`, { token: r2.token, body: { ...body2, seq: 2 }, prefer: 0, once: true });
+      const lateA = await suite.lb.call('PUT', `/attempts/${a2.body.id}/answers/${q2.id}`, {
+        token: r2.token,
+        body: { ...body2, seq: 2 },
+        prefer: 0,
+        once: true,
+      });
       expect([lateA.status, lateB.status]).toEqual([409, 409]);
 
       await load;
       const recoverySeconds = await suite.recovery(t0, probe, ledger);
       const started = (
-        await suite.db.query(`SELECT max(abs(extract(epoch FROM (started_at - $2::timestamptz))))::float8 AS worst FROM attempt WHERE id = $1`, [a1.body.id, new Date(before)])
+        await suite.db.query(`SELECT max(abs(extract(epoch FROM (started_at - $2::timestamptz))))::float8 AS worst FROM attempt WHERE id = $1`, [
+          a1.body.id,
+          new Date(before),
+        ])
       ).rows[0].worst;
       const s = await suite.verify('clock 90 s ahead on one api instance', ledger, [round.id, probe.id, own.id], t0, null, {
         injectedWith: `LD_PRELOAD=${lib} FAKETIME=+90s`,
@@ -444,7 +483,8 @@ describe('fault suite: real processes, real faults, a ledger of acknowledged wri
       // SIGTERM lands while the worker holds a job (an expiry or a write-behind batch).
       let active: { queue: Queue; id: string }[] = [];
       const seekUntil = Date.now() + 10_000;
-      while (!active.length && Date.now() < seekUntil) active = (await Promise.all(queues.map(async (q) => (await q.getActive()).map((j) => ({ queue: q, id: j.id! }))))).flat();
+      while (!active.length && Date.now() < seekUntil)
+        active = (await Promise.all(queues.map(async (q) => (await q.getActive()).map((j) => ({ queue: q, id: j.id! }))))).flat();
       const termAt = Date.now();
       api(0).kill('SIGTERM');
       cluster.worker.kill('SIGTERM');
@@ -515,14 +555,22 @@ describe('fault suite: real processes, real faults, a ledger of acknowledged wri
     const ledger = new Ledger();
     const t0 = Date.now();
     await suite.load(ledger, round, 17_000, { thinkMs: 300, tag: 'f9' });
-    await until('round closed', async () => ((await suite.db.query(`SELECT status FROM round WHERE id = $1`, [round.id])).rows[0].status === 'open' ? undefined : true), 60_000, 500);
+    await until(
+      'round closed',
+      async () => ((await suite.db.query(`SELECT status FROM round WHERE id = $1`, [round.id])).rows[0].status === 'open' ? undefined : true),
+      60_000,
+      500,
+    );
     const tok = suite.world.organiser.token;
     const closed = await suite.lb.call('POST', `/rounds/${round.id}/close`, { token: tok, body: {} });
     expect([200, 201, 409]).toContain(closed.status);
     const served: Buffer[] = [];
     const download = async (id: string) => {
       const r = await suite.lb.once(api(0).url, 'GET', `/exports/${id}`, { token: tok });
-      const d = await fetch(`${api(0).url}/api/v1/exports/${id}/download`, { headers: { authorization: `Bearer ${tok}` }, signal: AbortSignal.timeout(15_000) });
+      const d = await fetch(`${api(0).url}/api/v1/exports/${id}/download`, {
+        headers: { authorization: `Bearer ${tok}` },
+        signal: AbortSignal.timeout(15_000),
+      });
       const b = Buffer.from(await d.arrayBuffer());
       if (d.status === 200) served.push(b);
       return `${r.body?.status}:${d.status}`;
@@ -554,7 +602,12 @@ describe('fault suite: real processes, real faults, a ledger of acknowledged wri
     }
     await cluster.worker.start();
     // The stalled export is re-run once its lock lapses (BullMQ's stall check), from the start.
-    await until('export done', async () => ((await suite.lb.call('GET', `/exports/${id}`, { token: tok })).body?.status === 'done' ? true : undefined), 100_000, 500);
+    await until(
+      'export done',
+      async () => ((await suite.lb.call('GET', `/exports/${id}`, { token: tok })).body?.status === 'done' ? true : undefined),
+      100_000,
+      500,
+    );
     // The api served throughout; the export itself waits for BullMQ's stall check (the export
     // queue's lock is 15 s, checked every 10 s), which is what this measures.
     const exportDoneAfterKillSeconds = Math.round((Date.now() - killedAt) / 100) / 10;
@@ -574,7 +627,9 @@ describe('fault suite: real processes, real faults, a ledger of acknowledged wri
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(final as unknown as ArrayBuffer);
     const rows = book.worksheets.reduce((n, w) => n + w.actualRowCount, 0);
-    const [{ n }] = (await suite.db.query(`SELECT count(DISTINCT user_id)::int AS n FROM attempt WHERE round_id = $1 AND status IN ('submitted', 'expired')`, [round.id])).rows;
+    const [{ n }] = (
+      await suite.db.query(`SELECT count(DISTINCT user_id)::int AS n FROM attempt WHERE round_id = $1 AND status IN ('submitted', 'expired')`, [round.id])
+    ).rows;
     expect(rows).toBeGreaterThan(n);
   });
 });
@@ -584,4 +639,3 @@ function groupBy(xs: string[]): Record<string, number> {
   for (const x of xs) out[x] = (out[x] ?? 0) + 1;
   return out;
 }
-

@@ -98,7 +98,10 @@ export class Suite {
       if (pending.size) await sleep(300);
     }
     if (pending.size) {
-      const why = [...pending].map((i) => `${this.cluster.apis[i].name} (running: ${this.cluster.apis[i].running}, exit ${JSON.stringify(this.cluster.apis[i].exit)}):\n${this.cluster.apis[i].tail(3000)}`);
+      const why = [...pending].map(
+        (i) =>
+          `${this.cluster.apis[i].name} (running: ${this.cluster.apis[i].running}, exit ${JSON.stringify(this.cluster.apis[i].exit)}):\n${this.cluster.apis[i].tail(3000)}`,
+      );
       throw new Error(`service did not return within ${limitMs} ms:\n${why.join('\n')}`);
     }
     return Math.round((Date.now() - from) / 100) / 10;
@@ -107,7 +110,16 @@ export class Suite {
   private async probeCycle(probe: RoundRef, prefer: number, ledger: Ledger): Promise<boolean> {
     const scratch = new Ledger();
     const lb = new Balancer(() => [this.cluster.apis[prefer].url], this.stats);
-    const n = await residentsLoad({ round: probe, residents: [this.probeResident], ledger: scratch, lb, stopAt: Date.now() + 10_000, thinkMs: 0, maxAttemptsEach: 1, retryForMs: 0 });
+    const n = await residentsLoad({
+      round: probe,
+      residents: [this.probeResident],
+      ledger: scratch,
+      lb,
+      stopAt: Date.now() + 10_000,
+      thinkMs: 0,
+      maxAttemptsEach: 1,
+      retryForMs: 0,
+    });
     for (const [k, v] of scratch.attempts) ledger.attempts.set(k, v);
     for (const [k, v] of scratch.sentSeq) ledger.sentSeq.set(k, Math.max(v, ledger.sentSeq.get(k) ?? 0));
     for (const a of scratch.autosaves) ledger.autosave(a);
@@ -124,15 +136,26 @@ export class Suite {
     let n = 0;
     for (const a of [...ledger.submissions.values()].slice(-max)) {
       const r = byUser.get(a.userId)!;
-      const res = await this.lb.call('POST', `/attempts/${a.attemptId}/submit`, { token: r.token, body: {}, headers: { 'Idempotency-Key': `k-${a.attemptId}` }, prefer: n++ });
+      const res = await this.lb.call('POST', `/attempts/${a.attemptId}/submit`, {
+        token: r.token,
+        body: {},
+        headers: { 'Idempotency-Key': `k-${a.attemptId}` },
+        prefer: n++,
+      });
       const again = res.status === 200 ? res.body : res.body?.details?.result;
-      if (!again || again.status !== a.status || again.score !== a.score) ledger.anomalies.push(`retried submit of ${a.attemptId}: ${res.status} ${JSON.stringify(res.body)}, first ${a.status} ${a.score}`);
+      if (!again || again.status !== a.status || again.score !== a.score)
+        ledger.anomalies.push(`retried submit of ${a.attemptId}: ${res.status} ${JSON.stringify(res.body)}, first ${a.status} ${a.score}`);
     }
     return n;
   }
 
   /** Starts the residents' and the organiser's load for `ms`; returns a promise of both. */
-  load(ledger: Ledger, round: RoundRef, ms: number, opts: { thinkMs?: number; noSubmit?: boolean; tag: string; residents?: Resident[]; staff?: boolean }): Promise<unknown> {
+  load(
+    ledger: Ledger,
+    round: RoundRef,
+    ms: number,
+    opts: { thinkMs?: number; noSubmit?: boolean; tag: string; residents?: Resident[]; staff?: boolean },
+  ): Promise<unknown> {
     const stopAt = Date.now() + ms;
     return Promise.all([
       residentsLoad({ round, residents: opts.residents ?? this.loadResidents, ledger, lb: this.lb, stopAt, thinkMs: opts.thinkMs, noSubmit: opts.noSubmit }),
@@ -141,7 +164,15 @@ export class Suite {
   }
 
   /** Settles the rounds, checks the ledger, records and returns the summary. */
-  async verify(fault: string, ledger: Ledger, roundIds: string[], t0: number, recoverySeconds: number | null, notes: Record<string, unknown>, lossWindow?: { from: number; to: number }): Promise<FaultSummary> {
+  async verify(
+    fault: string,
+    ledger: Ledger,
+    roundIds: string[],
+    t0: number,
+    recoverySeconds: number | null,
+    notes: Record<string, unknown>,
+    lossWindow?: { from: number; to: number },
+  ): Promise<FaultSummary> {
     await settle(this.db, this.redis, this.cluster.prefix, roundIds);
     const r: CheckResult = await check(this.db, this.redis, this.cluster.prefix, ledger, roundIds, { lossWindow });
     const s: FaultSummary = {

@@ -15,7 +15,18 @@ export class ApiModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: ApiModule,
-      imports: [PlatformModule.forRoot(config, ALL_ENTITIES), HealthModule, IdentityModule, LeaderboardApiModule, QuestionBankModule, ContestsModule, AttemptsModule, JudgingModule, StatisticsModule, PersonalDataModule],
+      imports: [
+        PlatformModule.forRoot(config, ALL_ENTITIES),
+        HealthModule,
+        IdentityModule,
+        LeaderboardApiModule,
+        QuestionBankModule,
+        ContestsModule,
+        AttemptsModule,
+        JudgingModule,
+        StatisticsModule,
+        PersonalDataModule,
+      ],
       controllers: [MetricsController],
     };
   }

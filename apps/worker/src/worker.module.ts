@@ -11,6 +11,16 @@ import { ALL_ENTITIES } from '@lc/entities';
 @Module({})
 export class WorkerModule {
   static forRoot(config: AppConfig): DynamicModule {
-    return { module: WorkerModule, imports: [PlatformModule.forRoot(config, ALL_ENTITIES), IdentityCoreModule, PersonalDataWorkerModule, ContestsWorkerModule, AttemptsWorkerModule, JudgingWorkerModule] };
+    return {
+      module: WorkerModule,
+      imports: [
+        PlatformModule.forRoot(config, ALL_ENTITIES),
+        IdentityCoreModule,
+        PersonalDataWorkerModule,
+        ContestsWorkerModule,
+        AttemptsWorkerModule,
+        JudgingWorkerModule,
+      ],
+    };
   }
 }

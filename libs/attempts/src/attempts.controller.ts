@@ -1,5 +1,16 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Put, Query, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiExtraModels, ApiHeader, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiExtraModels,
+  ApiHeader,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProperty,
+  ApiPropertyOptional,
+  ApiTags,
+  ApiTooManyRequestsResponse,
+} from '@nestjs/swagger';
 import { SkipThrottle, Throttle, ThrottlerGuard } from '@nestjs/throttler';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsISO8601, IsNumber, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
@@ -13,11 +24,20 @@ import { AttemptIntegrityService } from './integrity/attempt-integrity.service';
 import { AttemptStartService } from './start/attempt-start.service';
 import { AttemptFinaliser } from './submit/attempt-finaliser.service';
 import { AttemptQueryService } from './view/attempt-query.service';
-import { AttemptAnswer, AttemptResponse, EventRecordedResponse, MyAttemptsResponse, SavedAnswerResponse, StaffAttemptResponse, StartedAttemptResponse, SubmitResponse } from './view/attempt.responses';
+import {
+  AttemptAnswer,
+  AttemptResponse,
+  EventRecordedResponse,
+  MyAttemptsResponse,
+  SavedAnswerResponse,
+  StaffAttemptResponse,
+  StartedAttemptResponse,
+  SubmitResponse,
+} from './view/attempt.responses';
 
 class SubmitDto {
   /** A count of people or attempts: never negative (a negative guess was accepted and ranked). */
-  @ApiPropertyOptional({ description: 'The answer to the round\'s prediction question (a count, 0 or more)', minimum: 0 })
+  @ApiPropertyOptional({ description: "The answer to the round's prediction question (a count, 0 or more)", minimum: 0 })
   @IsOptional()
   @IsNumber({ allowNaN: false, allowInfinity: false })
   @Min(0)
@@ -91,11 +111,20 @@ export class AttemptsController {
   @UseGuards(ThrottlerGuard)
   @SkipThrottle({ ip: true, account: true })
   @Throttle({ user: { limit: 60, ttl: 60_000 } })
-  @ApiHeader({ name: 'idempotency-key', required: false, description: 'Any retry returns the first result; the attempt id alone also makes a submit idempotent' })
+  @ApiHeader({
+    name: 'idempotency-key',
+    required: false,
+    description: 'Any retry returns the first result; the attempt id alone also makes a submit idempotent',
+  })
   @ApiOperation({ summary: 'Submit; scored on the server and acknowledged after the PostgreSQL commit' })
   @ApiTooManyRequestsResponse({ description: 'Rate limited; see Retry-After (code rate_limited)' })
   @ApiOkResponse({ type: SubmitResponse })
-  submit(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: SubmitDto, @Headers('idempotency-key') key?: string): Promise<SubmitResponse> {
+  submit(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: SubmitDto,
+    @Headers('idempotency-key') key?: string,
+  ): Promise<SubmitResponse> {
     if (key !== undefined && !IDEMPOTENCY_KEY.test(key)) throw badRequest('bad_idempotency_key', 'Idempotency-Key must be 1-100 letters, digits or ._:-');
     return this.finaliser.submit(actor, id, dto.prediction, key ?? null);
   }
@@ -123,7 +152,12 @@ export class AttemptsController {
   @ApiOperation({ summary: 'Record an integrity event (focus lost, tab hidden, …)' })
   @ApiTooManyRequestsResponse({ description: 'Rate limited; see Retry-After (code rate_limited)' })
   @ApiCreatedResponse({ type: EventRecordedResponse })
-  event(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: EventDto, @ClientInfo() client: ClientInfo): Promise<EventRecordedResponse> {
+  event(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: EventDto,
+    @ClientInfo() client: ClientInfo,
+  ): Promise<EventRecordedResponse> {
     return this.integrity.record(actor, id, dto.kind, dto.at, client.ip);
   }
 

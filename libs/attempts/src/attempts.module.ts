@@ -31,11 +31,7 @@ const SERVICES = [
 
 /** Attempts' services, for the api, the worker and higher modules (judging). */
 @Module({
-  imports: [
-    ContestsCoreModule,
-    LeaderboardModule,
-    BullModule.registerQueue({ name: Queues.attemptExpiry }, { name: Queues.answerWriteback }),
-  ],
+  imports: [ContestsCoreModule, LeaderboardModule, BullModule.registerQueue({ name: Queues.attemptExpiry }, { name: Queues.answerWriteback })],
   providers: SERVICES,
   exports: SERVICES,
 })

@@ -85,7 +85,9 @@ describe('attempts across two api instances (real PostgreSQL + Redis + HTTP)', (
     }
     expect((await httpB.post(`/attempts/${at.id}/submit`, { prediction: 5 }, r.token)).body).toEqual(sub.body);
     // Answers after submitting are refused.
-    expect(expectError(await httpB.put(`/attempts/${at.id}/answers/${first.id}`, answerBody(first, setup.questions, false), r.token), 409).code).toBe('attempt_closed');
+    expect(expectError(await httpB.put(`/attempts/${at.id}/answers/${first.id}`, answerBody(first, setup.questions, false), r.token), 409).code).toBe(
+      'attempt_closed',
+    );
 
     const rows = await db.query('SELECT status, score::float8 AS score, submit_key FROM attempt WHERE round_id = $1 AND user_id = $2', [round.id, r.user.id]);
     expect(rows).toEqual([{ status: 'submitted', score: expected, submit_key: `k-${at.id}` }]);
@@ -130,7 +132,9 @@ describe('attempts across two api instances (real PostgreSQL + Redis + HTTP)', (
     const r = await entrant(httpA, contest.id);
     const at = (await httpA.post(`/rounds/${round.id}/attempts`, {}, r.token)).body;
     const score = await answerAll(httpB, r.token, at, setup.questions, 3);
-    const results = await Promise.all(Array.from({ length: 10 }, (_, i) => (i % 2 ? httpA : httpB).post(`/attempts/${at.id}/submit`, {}, r.token, { 'Idempotency-Key': `same-${i % 3}` })));
+    const results = await Promise.all(
+      Array.from({ length: 10 }, (_, i) => (i % 2 ? httpA : httpB).post(`/attempts/${at.id}/submit`, {}, r.token, { 'Idempotency-Key': `same-${i % 3}` })),
+    );
     for (const x of results) {
       expect(x.status).toBe(200);
       expect(x.body).toEqual(expect.objectContaining({ attemptId: at.id, score, maxScore: 4 }));
@@ -157,12 +161,17 @@ describe('attempts across two api instances (real PostgreSQL + Redis + HTTP)', (
     expect(sameInY.id).not.toBe(choiceX.id);
     expect(sameInY.options.map((o: any) => o.id)).not.toEqual(expect.arrayContaining([choiceX.options[0].id]));
 
-    expect(expectError(await httpA.put(`/attempts/${ay.id}/answers/${sameInY.id}`, { optionIds: [choiceX.options[0].id] }, y.token), 400).code).toBe('unknown_option');
+    expect(expectError(await httpA.put(`/attempts/${ay.id}/answers/${sameInY.id}`, { optionIds: [choiceX.options[0].id] }, y.token), 400).code).toBe(
+      'unknown_option',
+    );
     expectError(await httpA.put(`/attempts/${ay.id}/answers/${choiceX.id}`, { optionIds: [sameInY.options[0].id] }, y.token), 404);
     // Someone else's attempt looks missing.
     expectError(await httpB.put(`/attempts/${ax.id}/answers/${choiceX.id}`, { optionIds: [choiceX.options[0].id] }, y.token), 404);
     expectError(await httpB.get(`/attempts/${ax.id}`, y.token), 404);
-    expect(expectError(await httpA.put(`/attempts/${ax.id}/answers/${choiceX.id}`, { optionIds: [choiceX.options[0].id, choiceX.options[1].id] }, x.token), 400).code).toBe('one_option_only');
+    expect(
+      expectError(await httpA.put(`/attempts/${ax.id}/answers/${choiceX.id}`, { optionIds: [choiceX.options[0].id, choiceX.options[1].id] }, x.token), 400)
+        .code,
+    ).toBe('one_option_only');
     expect(expectError(await httpA.put(`/attempts/${ax.id}/answers/${choiceX.id}`, { value: 3 }, x.token), 400).code).toBe('wrong_answer_kind');
     const numeric = ax.questions.find((q: any) => q.type === 'numeric');
     expect(expectError(await httpA.put(`/attempts/${ax.id}/answers/${numeric.id}`, { value: 'mười tám' }, x.token), 400).code).toBe('wrong_answer_kind');
@@ -232,7 +241,8 @@ describe('attempts across two api instances (real PostgreSQL + Redis + HTTP)', (
     const device = { 'x-device-id': `crowd-${Date.now()}` };
     const people = [await entrant(httpA, contest.id), await entrant(httpA, contest.id), await entrant(httpA, contest.id), await entrant(httpA, contest.id)];
     const ids: string[] = [];
-    for (const [i, s] of people.entries()) ids.push((await (i % 2 ? httpB : httpA).req('POST', `/rounds/${round.id}/attempts`, { token: s.token, headers: device, body: {} })).body.id);
+    for (const [i, s] of people.entries())
+      ids.push((await (i % 2 ? httpB : httpA).req('POST', `/rounds/${round.id}/attempts`, { token: s.token, headers: device, body: {} })).body.id);
     await sleep(300);
     const rows = await db.query(`SELECT id, flags FROM attempt WHERE id = ANY($1::uuid[])`, [ids]);
     expect(rows).toHaveLength(4);
@@ -280,7 +290,10 @@ describe('attempts across two api instances (real PostgreSQL + Redis + HTTP)', (
 
     // The judges publish results (the judging module's job; done here in SQL), then the key shows —
     // once no other round draws these questions (SPEC "Anti-cheating"): this file's other rounds share the bank.
-    await db.query(`UPDATE round SET status = 'closed', closed_at = now() - interval '1 minute' WHERE id <> $1 AND status IN ('scheduled', 'open') AND contest_id IN (SELECT id FROM contest WHERE organisation_id = $2)`, [round.id, setup.org.id]);
+    await db.query(
+      `UPDATE round SET status = 'closed', closed_at = now() - interval '1 minute' WHERE id <> $1 AND status IN ('scheduled', 'open') AND contest_id IN (SELECT id FROM contest WHERE organisation_id = $2)`,
+      [round.id, setup.org.id],
+    );
     await db.query(`UPDATE round SET status = 'published' WHERE id = $1`, [round.id]);
     await sleep(1100);
     const review = await httpA.get(`/attempts/${at.id}`, r.token);

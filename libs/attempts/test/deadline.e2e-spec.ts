@@ -74,7 +74,11 @@ describe('deadlines, expiry and write-behind (real PostgreSQL + Redis + worker)'
     expect((await h.put(`/attempts/${at.id}/answers/${q1.id}`, answerBody(q1, setup.questions, true), r.token)).status).toBe(200);
     expect((await h.put(`/attempts/${at.id}/answers/${q2.id}`, answerBody(q2, setup.questions, false), r.token)).status).toBe(200);
     const savedAt = Date.now();
-    await waitFor(async () => ((await db.query('SELECT count(*)::int AS n FROM attempt_answer WHERE attempt_id = $1', [at.id]))[0].n === 2 ? true : undefined), 3000, 50);
+    await waitFor(
+      async () => ((await db.query('SELECT count(*)::int AS n FROM attempt_answer WHERE attempt_id = $1', [at.id]))[0].n === 2 ? true : undefined),
+      3000,
+      50,
+    );
     expect(Date.now() - savedAt).toBeLessThan(1200);
 
     await other.close();
@@ -92,8 +96,13 @@ describe('deadlines, expiry and write-behind (real PostgreSQL + Redis + worker)'
     const { contest, round } = await liveQuiz(http, setup, { selection: [{ bankId: setup.bankId, count: 5 }] });
     const r = await entrant(http, contest.id);
     const at = (await http.post(`/rounds/${round.id}/attempts`, {}, r.token)).body;
-    for (const q of at.questions.slice(0, 3)) expect((await http.put(`/attempts/${at.id}/answers/${q.id}`, answerBody(q, setup.questions, true), r.token)).status).toBe(200);
-    await waitFor(async () => ((await db.query('SELECT count(*)::int AS n FROM attempt_answer WHERE attempt_id = $1', [at.id]))[0].n === 3 ? true : undefined), 3000, 50);
+    for (const q of at.questions.slice(0, 3))
+      expect((await http.put(`/attempts/${at.id}/answers/${q.id}`, answerBody(q, setup.questions, true), r.token)).status).toBe(200);
+    await waitFor(
+      async () => ((await db.query('SELECT count(*)::int AS n FROM attempt_answer WHERE attempt_id = $1', [at.id]))[0].n === 3 ? true : undefined),
+      3000,
+      50,
+    );
 
     const prefix = process.env.REDIS_PREFIX!;
     const lost = await redis.del(`${prefix}:attempt:{${at.id}}:meta`, `${prefix}:attempt:{${at.id}}:ans`);

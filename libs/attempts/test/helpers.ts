@@ -41,7 +41,13 @@ export function answerBody(q: QuestionView, bank: KnownQuestion[], right: boolea
  * Answers the first `right` questions right and the rest wrong (or those the predicate picks,
  * the same whatever the order of the draw); returns the expected score (1 point each).
  */
-export async function answerAll(http: Http, token: string, attempt: { id: string; questions: QuestionView[] }, bank: KnownQuestion[], right: number | ((k: KnownQuestion) => boolean)): Promise<number> {
+export async function answerAll(
+  http: Http,
+  token: string,
+  attempt: { id: string; questions: QuestionView[] },
+  bank: KnownQuestion[],
+  right: number | ((k: KnownQuestion) => boolean),
+): Promise<number> {
   let score = 0;
   for (const [i, q] of attempt.questions.entries()) {
     const ok = typeof right === 'number' ? i < right : right(bank.find((b) => b.stem === q.stem)!);

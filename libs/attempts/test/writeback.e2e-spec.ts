@@ -36,7 +36,10 @@ describe('answer write-behind (real PostgreSQL + Redis)', () => {
   });
 
   const rows = (attemptId: string) =>
-    db.query<{ question_key: string; seq: number; value: unknown }[]>('SELECT question_key, seq, value FROM attempt_answer WHERE attempt_id = $1 ORDER BY question_key', [attemptId]);
+    db.query<{ question_key: string; seq: number; value: unknown }[]>(
+      'SELECT question_key, seq, value FROM attempt_answer WHERE attempt_id = $1 ORDER BY question_key',
+      [attemptId],
+    );
 
   it('writes each change once: only the answers changed since the last flush, all of them on the first', async () => {
     const { contest, round } = await liveQuiz(http, setup, { selection: [{ bankId: setup.bankId, count: 3 }], durationSeconds: 300 });
@@ -70,7 +73,8 @@ describe('answer write-behind (real PostgreSQL + Redis)', () => {
     const { contest, round } = await liveQuiz(http, setup, { selection: [{ bankId: setup.bankId, count: 3 }], durationSeconds: 300 });
     const r = await entrant(http, contest.id);
     const at = (await http.post(`/rounds/${round.id}/attempts`, {}, r.token)).body;
-    const timer = () => new AnswerWritebackTimer(api.app.get<symbol, Redis>(REDIS), api.app.get(RedisKeys), writeback, api.app.get(getQueueToken(Queues.answerWriteback)));
+    const timer = () =>
+      new AnswerWritebackTimer(api.app.get<symbol, Redis>(REDIS), api.app.get(RedisKeys), writeback, api.app.get(getQueueToken(Queues.answerWriteback)));
     const [a, b] = [timer(), timer()];
     expect(await a.tick()).toBe(0); // takes the lease: nothing to write yet
     expect(await b.tick()).toBeNull(); // held by a

@@ -45,7 +45,11 @@ const SERVICES = [
 export class ContestsCoreModule {}
 
 /** The HTTP side (api). */
-@Module({ imports: [ContestsCoreModule], controllers: [ContestsController, RoundsController], providers: [{ provide: FirstScreenSource, useClass: ContestListFirstScreen }] })
+@Module({
+  imports: [ContestsCoreModule],
+  controllers: [ContestsController, RoundsController],
+  providers: [{ provide: FirstScreenSource, useClass: ContestListFirstScreen }],
+})
 export class ContestsModule {}
 
 /** The worker side: rounds open and close on time. */

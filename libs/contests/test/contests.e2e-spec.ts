@@ -41,7 +41,11 @@ describe('contests, rounds, registration (real PostgreSQL + Redis + HTTP)', () =
     it('publishes: validates rounds, freezes pools, then everyone sees it by id or slug', async () => {
       const c = await newContest(http, setup.organiser);
       expect(expectError(await http.post(`/contests/${c.id}/publish`, {}, setup.organiser.token), 400).code).toBe('contest_has_no_rounds');
-      const tooMany = await http.post(`/contests/${c.id}/rounds`, quizRound(setup.bankId, { selection: [{ bankId: setup.bankId, count: 50 }] }), setup.organiser.token);
+      const tooMany = await http.post(
+        `/contests/${c.id}/rounds`,
+        quizRound(setup.bankId, { selection: [{ bankId: setup.bankId, count: 50 }] }),
+        setup.organiser.token,
+      );
       expect(tooMany.status).toBe(201);
       const refused = expectError(await http.post(`/contests/${c.id}/publish`, {}, setup.organiser.token), 400);
       expect(refused.message).toMatch(/selection|questions/);
@@ -100,7 +104,13 @@ describe('contests, rounds, registration (real PostgreSQL + Redis + HTTP)', () =
       expect(title.body.title).toBe('Tuần 1 (đã sửa)');
       const later = await http.patch(`/rounds/${round.id}`, { closesAt: iso(Date.now() + 7200_000), maxAttempts: 2 }, o);
       expect(later.status).toBe(200);
-      for (const body of [{ durationSeconds: 30 }, { selection: [{ bankId: setup.bankId, count: 3 }] }, { closesAt: iso(Date.now() + 600_000) }, { maxAttempts: 1 }, { partialCredit: true }]) {
+      for (const body of [
+        { durationSeconds: 30 },
+        { selection: [{ bankId: setup.bankId, count: 3 }] },
+        { closesAt: iso(Date.now() + 600_000) },
+        { maxAttempts: 1 },
+        { partialCredit: true },
+      ]) {
         const r = expectError(await http.patch(`/rounds/${round.id}`, body, o), 409);
         expect(r.code).toBe('round_locked');
       }
@@ -194,11 +204,25 @@ describe('contests, rounds, registration (real PostgreSQL + Redis + HTTP)', () =
 
     it('sets up the rapporteur competition: objective round 1, top N advance to a judged round for enrolled entrants', async () => {
       const o = setup.organiser.token;
-      const c = await newContest(http, setup.organiser, { title: 'Báo cáo viên, tuyên truyền viên pháp luật giỏi về phòng, chống tham nhũng', requiredFields: ['unit', 'position'] });
-      const r1 = await http.post(`/contests/${c.id}/rounds`, quizRound(setup.bankId, { title: 'Vòng 1: trắc nghiệm', advancement: { mode: 'top', topN: 10 } }), o);
+      const c = await newContest(http, setup.organiser, {
+        title: 'Báo cáo viên, tuyên truyền viên pháp luật giỏi về phòng, chống tham nhũng',
+        requiredFields: ['unit', 'position'],
+      });
+      const r1 = await http.post(
+        `/contests/${c.id}/rounds`,
+        quizRound(setup.bankId, { title: 'Vòng 1: trắc nghiệm', advancement: { mode: 'top', topN: 10 } }),
+        o,
+      );
       const r2 = await http.post(
         `/contests/${c.id}/rounds`,
-        { title: 'Vòng 2: thuyết trình', kind: 'judged', opensAt: iso(Date.now() + 86400_000), closesAt: iso(Date.now() + 3 * 86400_000), entry: 'enrolled', advancement: { mode: 'picked' } },
+        {
+          title: 'Vòng 2: thuyết trình',
+          kind: 'judged',
+          opensAt: iso(Date.now() + 86400_000),
+          closesAt: iso(Date.now() + 3 * 86400_000),
+          entry: 'enrolled',
+          advancement: { mode: 'picked' },
+        },
         o,
       );
       expect(r1.status).toBe(201);
@@ -221,7 +245,12 @@ describe('contests, rounds, registration (real PostgreSQL + Redis + HTTP)', () =
 
   describe('registration', () => {
     it('takes the fields the contest requires, the unit from its list', async () => {
-      const { contest } = await liveQuiz(http, setup, {}, { unitList: ['Ủy ban nhân dân xã Yên Lạc', 'Đoàn Thanh niên'], requiredFields: ['unit', 'position', 'commune'] });
+      const { contest } = await liveQuiz(
+        http,
+        setup,
+        {},
+        { unitList: ['Ủy ban nhân dân xã Yên Lạc', 'Đoàn Thanh niên'], requiredFields: ['unit', 'position', 'commune'] },
+      );
       const r = await newResident(http, { unit: 'Không có trong danh sách' });
       const t = r.token;
       let e = expectError(await http.post(`/contests/${contest.id}/register`, {}, t), 400);
@@ -229,14 +258,19 @@ describe('contests, rounds, registration (real PostgreSQL + Redis + HTTP)', () =
       expect(e.details.map((d: any) => d.field).sort()).toEqual(['fields.position', 'unit']);
       e = expectError(await http.post(`/contests/${contest.id}/register`, { unit: 'Hội Nông dân', fields: { position: 'Cán bộ' } }, t), 400);
       expect(e.message).toMatch(/unit list/);
-      e = expectError(await http.post(`/contests/${contest.id}/register`, { unit: 'Đoàn Thanh niên', fields: { position: 'Cán bộ', nationalId: '001234567890' } }, t), 400);
+      e = expectError(
+        await http.post(`/contests/${contest.id}/register`, { unit: 'Đoàn Thanh niên', fields: { position: 'Cán bộ', nationalId: '001234567890' } }, t),
+        400,
+      );
       expect(e.details[0].field).toBe('fields.nationalId');
 
       const ok = await http.post(`/contests/${contest.id}/register`, { unit: 'uy ban nhan dan xa yen lac', fields: { position: 'Báo cáo viên' } }, t);
       expect(ok.status).toBe(201);
       expect(ok.body.unit).toBe('Ủy ban nhân dân xã Yên Lạc');
       expect(ok.body.fields).toEqual({ unit: 'Ủy ban nhân dân xã Yên Lạc', position: 'Báo cáo viên', commune: 'Phường Hạ Long' });
-      expect(expectError(await http.post(`/contests/${contest.id}/register`, { unit: 'Đoàn Thanh niên', fields: { position: 'x' } }, t), 409).code).toBe('already_registered');
+      expect(expectError(await http.post(`/contests/${contest.id}/register`, { unit: 'Đoàn Thanh niên', fields: { position: 'x' } }, t), 409).code).toBe(
+        'already_registered',
+      );
       expect((await http.get(`/contests/${contest.id}/registration`, t)).body.id).toBe(ok.body.id);
       const list = await http.get(`/contests/${contest.id}/registrations`, setup.organiser.token);
       expect(list.body.total).toBe(1);

@@ -30,7 +30,13 @@ export function questionInput(i: number, type: KnownQuestion['type'] = 'single',
     case 'multiple':
       return { ...base, options: [0, 1, 2, 3].map((k) => ({ text: `Lựa chọn ${k + 1} của câu ${i}`, correct: k < 2 })) };
     case 'true_false':
-      return { ...base, options: [{ text: 'Đúng', correct: i % 2 === 0 }, { text: 'Sai', correct: i % 2 === 1 }] };
+      return {
+        ...base,
+        options: [
+          { text: 'Đúng', correct: i % 2 === 0 },
+          { text: 'Sai', correct: i % 2 === 1 },
+        ],
+      };
     case 'numeric':
       return { ...base, answer: { value: 18, tolerance: 0 } };
     case 'short_text':

@@ -55,7 +55,9 @@ describe('the first screen: `/` holds the contest list (issue 16)', () => {
     const html = await res.text();
 
     // The markup: the title once as text, never as elements.
-    expect(html).toContain(`<a href="#/cuoc-thi/${contest.slug}">Cuộc thi &#60;img src=x onerror=alert(1)&#62;&#60;/script&#62;&#60;script&#62;alert(2)&#60;/script&#62; &#38; &#34;Luật&#34; \u2028 hết</a>`);
+    expect(html).toContain(
+      `<a href="#/cuoc-thi/${contest.slug}">Cuộc thi &#60;img src=x onerror=alert(1)&#62;&#60;/script&#62;&#60;script&#62;alert(2)&#60;/script&#62; &#38; &#34;Luật&#34; \u2028 hết</a>`,
+    );
     expect(html).not.toContain('<img');
     expect(html).not.toContain(draft.title);
     expect(html.match(/<script/g)).toHaveLength(4); // route flag, early.js, the data, the app's module
@@ -76,7 +78,12 @@ describe('the first screen: `/` holds the contest list (issue 16)', () => {
     expect(inlineScripts).toHaveLength(2);
     const style = /<style>([^<]*)<\/style>/.exec(html)![1];
     expect(style).toContain('.card{padding:1rem}');
-    expect(csp).toBe(APP_CSP.replace("script-src 'self'", `script-src 'self' ${inlineScripts.map(sha256).join(' ')}`).replace("style-src 'self'", `style-src 'self' ${sha256(style)}`));
+    expect(csp).toBe(
+      APP_CSP.replace("script-src 'self'", `script-src 'self' ${inlineScripts.map(sha256).join(' ')}`).replace(
+        "style-src 'self'",
+        `style-src 'self' ${sha256(style)}`,
+      ),
+    );
   });
 
   it('draws the list again at once when a contest is published or edited (the shared copy is dropped)', async () => {

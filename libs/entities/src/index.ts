@@ -11,4 +11,13 @@ import { STATISTICS_ENTITIES } from '@lc/statistics';
  * cannot import features, so the list lives above them all): the api, the worker, the CLIs,
  * the migration data source and the tests import it as `@lc/entities`.
  */
-export const ALL_ENTITIES = [AuditLog, ...IDENTITY_ENTITIES, ...QUESTION_BANK_ENTITIES, ...CONTEST_ENTITIES, ...ATTEMPT_ENTITIES, ...RESULT_ENTITIES, ...JUDGED_ENTRY_ENTITIES, ...STATISTICS_ENTITIES];
+export const ALL_ENTITIES = [
+  AuditLog,
+  ...IDENTITY_ENTITIES,
+  ...QUESTION_BANK_ENTITIES,
+  ...CONTEST_ENTITIES,
+  ...ATTEMPT_ENTITIES,
+  ...RESULT_ENTITIES,
+  ...JUDGED_ENTRY_ENTITIES,
+  ...STATISTICS_ENTITIES,
+];

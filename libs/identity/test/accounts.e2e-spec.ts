@@ -57,7 +57,9 @@ describe('accounts: reset, change, sign out everywhere, revocation', () => {
       expectError(await http.post('/auth/refresh', { refreshToken: r.refreshToken }), 401);
       expectError(await http.post('/auth/login', { login: r.input.phone, password: r.input.password }), 401);
       expect((await http.post('/auth/login', { login: r.input.phone, password: 'Mùa thu Hà Nội 2026' })).status).toBe(200);
-      expect(expectError(await http.post('/auth/password-reset/confirm', { login: email, code, newPassword: 'Mùa thu Hà Nội 2027' }), 400).code).toBe('invalid_reset_code');
+      expect(expectError(await http.post('/auth/password-reset/confirm', { login: email, code, newPassword: 'Mùa thu Hà Nội 2027' }), 400).code).toBe(
+        'invalid_reset_code',
+      );
     });
 
     it('answers an unknown login exactly as a known one, and sends nothing', async () => {
@@ -77,8 +79,11 @@ describe('accounts: reset, change, sign out everywhere, revocation', () => {
       await http.post('/auth/password-reset/request', { login: email });
       const code = codeIn((await smtp.mailTo(email)).text);
       const wrong = code === '000000' ? '111111' : '000000';
-      for (let i = 0; i < 5; i++) expectError(await http.post('/auth/password-reset/confirm', { login: email, code: wrong, newPassword: 'Mùa thu Hà Nội 2026' }), 400);
-      expect(expectError(await http.post('/auth/password-reset/confirm', { login: email, code, newPassword: 'Mùa thu Hà Nội 2026' }), 400).code).toBe('invalid_reset_code');
+      for (let i = 0; i < 5; i++)
+        expectError(await http.post('/auth/password-reset/confirm', { login: email, code: wrong, newPassword: 'Mùa thu Hà Nội 2026' }), 400);
+      expect(expectError(await http.post('/auth/password-reset/confirm', { login: email, code, newPassword: 'Mùa thu Hà Nội 2026' }), 400).code).toBe(
+        'invalid_reset_code',
+      );
     });
   });
 
@@ -104,7 +109,9 @@ describe('accounts: reset, change, sign out everywhere, revocation', () => {
       const other = await ok(http.post('/auth/login', { login: r.input.phone, password: r.input.password }));
       const e1 = expectError(await http.post('/me/password', { currentPassword: 'khong-dung', newPassword: 'Mùa thu Hà Nội 2026' }, r.token), 400);
       expect([e1.code, e1.details[0].field]).toEqual(['wrong_password', 'currentPassword']);
-      expect(expectError(await http.post('/me/password', { currentPassword: r.input.password, newPassword: 'password123' }, r.token), 400).code).toBe('weak_password');
+      expect(expectError(await http.post('/me/password', { currentPassword: r.input.password, newPassword: 'password123' }, r.token), 400).code).toBe(
+        'weak_password',
+      );
       const changed = await http.post('/me/password', { currentPassword: r.input.password, newPassword: 'Mùa thu Hà Nội 2026' }, r.token);
       expect(changed.status).toBe(200);
       expect((await http.get('/me', changed.body.accessToken)).status).toBe(200);
@@ -219,15 +226,29 @@ describe('accounts: reset, change, sign out everywhere, revocation', () => {
         });
       });
       await new Promise<void>((ok) => gateway.listen(0, '127.0.0.1', ok));
-      const smsApi = await startApi({ SMS_SENDER: 'http', SMS_GATEWAY_URL: `http://127.0.0.1:${(gateway.address() as AddressInfo).port}/send`, SMS_GATEWAY_TOKEN: 'gateway-token-1' });
+      const smsApi = await startApi({
+        SMS_SENDER: 'http',
+        SMS_GATEWAY_URL: `http://127.0.0.1:${(gateway.address() as AddressInfo).port}/send`,
+        SMS_GATEWAY_TOKEN: 'gateway-token-1',
+      });
       try {
         const h = new Http(smsApi.url);
         const r = await newResident(h);
         expect((await h.post('/auth/password-reset/request', { login: `+84 ${r.input.phone.slice(1)}` })).status).toBe(202);
         const deadline = Date.now() + 10_000;
         while (!received.length && Date.now() < deadline) await new Promise((ok) => setTimeout(ok, 50));
-        expect(received).toEqual([{ auth: 'Bearer gateway-token-1', type: 'application/json', body: { to: `+84${r.input.phone.slice(1)}`, text: expect.stringContaining('Mã đặt lại mật khẩu của bạn là') } }]);
-        const done = await h.post('/auth/password-reset/confirm', { login: r.input.phone, code: codeIn(received[0].body.text), newPassword: 'Mùa thu Hà Nội 2026' });
+        expect(received).toEqual([
+          {
+            auth: 'Bearer gateway-token-1',
+            type: 'application/json',
+            body: { to: `+84${r.input.phone.slice(1)}`, text: expect.stringContaining('Mã đặt lại mật khẩu của bạn là') },
+          },
+        ]);
+        const done = await h.post('/auth/password-reset/confirm', {
+          login: r.input.phone,
+          code: codeIn(received[0].body.text),
+          newPassword: 'Mùa thu Hà Nội 2026',
+        });
         expect(done.status).toBe(200);
       } finally {
         await smsApi.close();

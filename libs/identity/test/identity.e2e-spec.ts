@@ -98,7 +98,10 @@ describe('accounts, organisations and roles (real PostgreSQL + Redis)', () => {
 
     it('answers malformed JSON with 400, prototype keys with 400, and oversized bodies with 413', async () => {
       expectError(await http.req('POST', '/auth/login', { raw: '{"login": "x", ', headers: { 'content-type': 'application/json' } }), 400);
-      expectError(await http.req('POST', '/auth/login', { raw: '{"login":"a","password":"b","__proto__":{"x":1}}', headers: { 'content-type': 'application/json' } }), 400);
+      expectError(
+        await http.req('POST', '/auth/login', { raw: '{"login":"a","password":"b","__proto__":{"x":1}}', headers: { 'content-type': 'application/json' } }),
+        400,
+      );
       const big = JSON.stringify({ login: 'x', password: 'y'.repeat(2 * 1024 * 1024) });
       expectError(await http.req('POST', '/auth/login', { raw: big, headers: { 'content-type': 'application/json' } }), 413);
     });

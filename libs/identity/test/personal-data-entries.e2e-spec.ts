@@ -36,10 +36,23 @@ describe('personal data: judged entries and results', () => {
     await ok(http.post(`/rounds/${quiz.id}/results/publish`, {}, o), 'publish results');
 
     const judgedContest = await newContest(http, setup.organiser, { title: 'Báo cáo viên pháp luật giỏi' });
-    const judged = await ok(http.post(`/contests/${judgedContest.id}/rounds`, { title: 'Vòng bài viết', kind: 'judged', opensAt: iso(Date.now() - 1000), closesAt: iso(Date.now() + 3600_000) }, o), 'judged round');
+    const judged = await ok(
+      http.post(
+        `/contests/${judgedContest.id}/rounds`,
+        { title: 'Vòng bài viết', kind: 'judged', opensAt: iso(Date.now() - 1000), closesAt: iso(Date.now() + 3600_000) },
+        o,
+      ),
+      'judged round',
+    );
     await ok(http.post(`/contests/${judgedContest.id}/publish`, {}, o), 'publish contest');
     await ok(http.post(`/contests/${judgedContest.id}/register`, {}, r.token), 'register');
-    const entry = await handInFile(http, judged.id, r.token, { bytes: pdfBytes('Đề cương'), name: 'de-cuong.pdf', type: 'application/pdf' }, { text: 'Bài viết về phòng, chống tham nhũng', link: 'https://video.example.vn/bai-thuyet-trinh' });
+    const entry = await handInFile(
+      http,
+      judged.id,
+      r.token,
+      { bytes: pdfBytes('Đề cương'), name: 'de-cuong.pdf', type: 'application/pdf' },
+      { text: 'Bài viết về phòng, chống tham nhũng', link: 'https://video.example.vn/bai-thuyet-trinh' },
+    );
     expect(entry.status).toBe(201);
 
     const data = (await http.get('/me/data', r.token)).body;
@@ -54,12 +67,16 @@ describe('personal data: judged entries and results', () => {
       }),
     ]);
     expect((await http.get(`/entries/${entry.body.id}/file`, r.token)).status).toBe(200);
-    expect(data.results).toEqual([expect.objectContaining({ roundId: quiz.id, rank: 1, score: 4, maxScore: 5, unit: 'Phường Hạ Long', publishedAt: expect.any(String) })]);
+    expect(data.results).toEqual([
+      expect.objectContaining({ roundId: quiz.id, rank: 1, score: 4, maxScore: 5, unit: 'Phường Hạ Long', publishedAt: expect.any(String) }),
+    ]);
 
     const [{ file_key: fileKey }] = await db.query(`SELECT file_key FROM judged_entry WHERE id = $1`, [entry.body.id]);
     expect(existsSync(join(uploadDir, 'entries', fileKey))).toBe(true);
     expect((await http.req('DELETE', '/me', { body: { password: r.input.password }, token: r.token })).status).toBe(204);
-    expect(await db.query(`SELECT text, link, file_key, file_name FROM judged_entry WHERE id = $1`, [entry.body.id])).toEqual([{ text: null, link: null, file_key: null, file_name: null }]);
+    expect(await db.query(`SELECT text, link, file_key, file_name FROM judged_entry WHERE id = $1`, [entry.body.id])).toEqual([
+      { text: null, link: null, file_key: null, file_name: null },
+    ]);
     expect(existsSync(join(uploadDir, 'entries', fileKey))).toBe(false);
     expect(await db.query(`SELECT unit, score FROM result_entry WHERE user_id = $1`, [r.user.id])).toEqual([{ unit: null, score: '4.0000' }]);
   });

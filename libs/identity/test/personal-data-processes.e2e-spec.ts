@@ -57,7 +57,11 @@ describe('personal data in processes: log lines masked, retention purge schedule
       expect(data.body.profile.nationalId).toBe(input.nationalId);
       // The capture works: requests were logged (ids, methods, paths). Waited for, not slept on:
       // the process writes its lines asynchronously, later on a loaded machine.
-      const log = await until('the requests logged', async () => (/"statusCode":409/.test(api.output()) && /\/api\/v1\/me\/data/.test(api.output()) ? api.output() : undefined), 10_000);
+      const log = await until(
+        'the requests logged',
+        async () => (/"statusCode":409/.test(api.output()) && /\/api\/v1\/me\/data/.test(api.output()) ? api.output() : undefined),
+        10_000,
+      );
       expect(log).toMatch(/\/api\/v1\/auth\/register/);
       expect(log).toMatch(/"statusCode":409/);
       for (const secret of [input.phone, input.phone.slice(1), input.nationalId, input.password, reg.body.accessToken]) expect(log).not.toContain(secret);
@@ -73,7 +77,15 @@ describe('personal data in processes: log lines masked, retention purge schedule
     const worker = launch(WORKER_MAIN, { ...process.env, LOG_LEVEL: 'info', RETENTION_AUDIT_DAYS: '365', REDIS_PREFIX: `${process.env.REDIS_PREFIX}pw` });
     try {
       const [old, kept] = await Promise.all(
-        [400, 30].map(async (days) => (await pg.query(`INSERT INTO audit_log (action, entity_type, entity_id, at) VALUES ('retention.test', 'test', 'w', now() - $1 * interval '1 day') RETURNING id`, [days])).rows[0].id as string),
+        [400, 30].map(
+          async (days) =>
+            (
+              await pg.query(
+                `INSERT INTO audit_log (action, entity_type, entity_id, at) VALUES ('retention.test', 'test', 'w', now() - $1 * interval '1 day') RETURNING id`,
+                [days],
+              )
+            ).rows[0].id as string,
+        ),
       );
       await until('old audit entry purged', async () => ((await pg.query('SELECT 1 FROM audit_log WHERE id = $1', [old])).rowCount === 0 ? true : undefined));
       expect((await pg.query('SELECT 1 FROM audit_log WHERE id = $1', [kept])).rowCount).toBe(1);

@@ -35,18 +35,28 @@ describe('personal data: export, deletion, retention (real PostgreSQL + Redis)',
     return { r, contest, round, attemptId: at.id as string, submitted };
   }
 
-  it('gives a resident all of their own data, their phone and national ID unmasked, and nobody else\'s', async () => {
+  it("gives a resident all of their own data, their phone and national ID unmasked, and nobody else's", async () => {
     const { r, contest, round, attemptId } = await residentWithAttempt();
     const other = await newResident(http);
     const res = await http.get('/me/data', r.token);
     expect(res.status).toBe(200);
     const d = res.body;
-    expect(d.profile).toEqual(expect.objectContaining({ id: r.user.id, fullName: r.input.fullName, phone: r.input.phone, nationalId: r.input.nationalId, dateOfBirth: r.input.dateOfBirth }));
+    expect(d.profile).toEqual(
+      expect.objectContaining({
+        id: r.user.id,
+        fullName: r.input.fullName,
+        phone: r.input.phone,
+        nationalId: r.input.nationalId,
+        dateOfBirth: r.input.dateOfBirth,
+      }),
+    );
     expect(d.consents.personalDataConsentAt).toEqual(expect.any(String));
     expect(d.registrations).toEqual([expect.objectContaining({ contestId: contest.id, unit: 'Xã Đông Hưng' })]);
     expect(d.attempts).toHaveLength(1);
     const a = d.attempts[0];
-    expect(a).toEqual(expect.objectContaining({ id: attemptId, roundId: round.id, status: 'submitted', score: 2, deviceId: 'device-abc-123', ip: expect.any(String) }));
+    expect(a).toEqual(
+      expect.objectContaining({ id: attemptId, roundId: round.id, status: 'submitted', score: 2, deviceId: 'device-abc-123', ip: expect.any(String) }),
+    );
     expect(a.answers).toHaveLength(2);
     expect(a.events).toEqual([expect.objectContaining({ kind: 'focus_lost' })]);
     const text = JSON.stringify(d);
@@ -95,7 +105,7 @@ describe('personal data: export, deletion, retention (real PostgreSQL + Redis)',
       expect((await b.get('/me', r.token)).status).toBe(200);
       expect((await http.req('DELETE', '/me', { body: { password: r.input.password }, token: r.token })).status).toBe(204);
       let status = 200;
-      for (const until = Date.now() + 1000; status === 200 && Date.now() < until; ) status = (await b.get('/me', r.token)).status;
+      for (const until = Date.now() + 1000; status === 200 && Date.now() < until;) status = (await b.get('/me', r.token)).status;
       expect(status).toBe(401);
     } finally {
       await other.close();
@@ -119,7 +129,17 @@ describe('personal data: export, deletion, retention (real PostgreSQL + Redis)',
 
     const [u] = await db.query(`SELECT * FROM "user" WHERE id = $1`, [r.user.id]);
     expect(u).toEqual(
-      expect.objectContaining({ full_name: DELETED_USER_NAME, email: null, phone_hash: null, phone_encrypted: null, phone_masked: null, national_id_hash: null, national_id_encrypted: null, national_id_masked: null, date_of_birth: null }),
+      expect.objectContaining({
+        full_name: DELETED_USER_NAME,
+        email: null,
+        phone_hash: null,
+        phone_encrypted: null,
+        phone_masked: null,
+        national_id_hash: null,
+        national_id_encrypted: null,
+        national_id_masked: null,
+        date_of_birth: null,
+      }),
     );
     expect(u.deleted_at).not.toBeNull();
     expect(JSON.stringify(u)).not.toContain(r.input.phone);
@@ -151,15 +171,22 @@ describe('personal data: export, deletion, retention (real PostgreSQL + Redis)',
     const { attemptId: newId } = await residentWithAttempt();
     await db.query(`UPDATE attempt SET started_at = now() - interval '40 days' WHERE id = $1`, [oldId]);
     await db.query(`UPDATE attempt_event SET at = now() - interval '40 days' WHERE attempt_id = $1`, [oldId]);
-    const [{ id: oldAudit }] = await db.query(`INSERT INTO audit_log (action, entity_type, entity_id, at) VALUES ('test.old', 'test', 'x', now() - interval '400 days') RETURNING id`);
-    const [{ id: keptAudit }] = await db.query(`INSERT INTO audit_log (action, entity_type, entity_id, at) VALUES ('test.kept', 'test', 'x', now() - interval '300 days') RETURNING id`);
+    const [{ id: oldAudit }] = await db.query(
+      `INSERT INTO audit_log (action, entity_type, entity_id, at) VALUES ('test.old', 'test', 'x', now() - interval '400 days') RETURNING id`,
+    );
+    const [{ id: keptAudit }] = await db.query(
+      `INSERT INTO audit_log (action, entity_type, entity_id, at) VALUES ('test.kept', 'test', 'x', now() - interval '300 days') RETURNING id`,
+    );
 
     const counts = await db.transaction((m) => purgeExpiredPersonalData(m, { integrityDays: 30, auditDays: 365 }, new Date()));
     expect(counts.attempts).toBeGreaterThanOrEqual(1);
     expect(counts.attemptEvents).toBeGreaterThanOrEqual(1);
     expect(counts.auditEntries).toBeGreaterThanOrEqual(1);
 
-    const rows: { id: string; ip: string | null; device_id: string | null; user_agent: string | null; score: string }[] = await db.query(`SELECT id, ip, device_id, user_agent, score FROM attempt WHERE id = ANY($1::uuid[])`, [[oldId, newId]]);
+    const rows: { id: string; ip: string | null; device_id: string | null; user_agent: string | null; score: string }[] = await db.query(
+      `SELECT id, ip, device_id, user_agent, score FROM attempt WHERE id = ANY($1::uuid[])`,
+      [[oldId, newId]],
+    );
     const old = rows.find((x) => x.id === oldId)!;
     const recent = rows.find((x) => x.id === newId)!;
     expect(old).toEqual(expect.objectContaining({ ip: null, device_id: null, user_agent: null, score: '2.0000' }));
@@ -173,7 +200,9 @@ describe('personal data: export, deletion, retention (real PostgreSQL + Redis)',
   it('validates the retention settings, with defaults', () => {
     const base = { DATABASE_URL: 'postgres://x@127.0.0.1/x', REDIS_URL: 'redis://127.0.0.1:6379/0', JWT_SECRET: 'a'.repeat(32), PII_KEY: 'b'.repeat(32) };
     expect(loadConfig(base)).toEqual(expect.objectContaining({ retentionIntegrityDays: 180, retentionAuditDays: 1825 }));
-    expect(loadConfig({ ...base, RETENTION_INTEGRITY_DAYS: '30', RETENTION_AUDIT_DAYS: '365' })).toEqual(expect.objectContaining({ retentionIntegrityDays: 30, retentionAuditDays: 365 }));
+    expect(loadConfig({ ...base, RETENTION_INTEGRITY_DAYS: '30', RETENTION_AUDIT_DAYS: '365' })).toEqual(
+      expect.objectContaining({ retentionIntegrityDays: 30, retentionAuditDays: 365 }),
+    );
     expect(() => loadConfig({ ...base, RETENTION_INTEGRITY_DAYS: '0' })).toThrow(ConfigError);
     expect(() => loadConfig({ ...base, RETENTION_AUDIT_DAYS: 'forever' })).toThrow(/RETENTION_AUDIT_DAYS/);
   });

@@ -12,7 +12,8 @@ function importStaff(http: Http, token: string, file: Buffer, filename: string, 
   return http.req('POST', `/users/import${query}`, { token, raw: form });
 }
 
-const csv = (rows: string[][]) => Buffer.from(`\ufeff${rows.map((r) => r.map((c) => (/[",\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c)).join(',')).join('\r\n')}\r\n`, 'utf8');
+const csv = (rows: string[][]) =>
+  Buffer.from(`\ufeff${rows.map((r) => r.map((c) => (/[",\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c)).join(',')).join('\r\n')}\r\n`, 'utf8');
 const tag = () => randomUUID().slice(0, 8);
 
 describe('admin console: organisations, staff accounts, staff import, round judges (real PostgreSQL + Redis)', () => {
@@ -83,10 +84,14 @@ describe('admin console: organisations, staff accounts, staff import, round judg
       expect(byEmail.body.items.map((u: { id: string }) => u.id)).toEqual([judgeB.user.id]);
       // Without a role: staff only, no residents.
       const resident = await newResident(http);
-      expect((await http.get(`/users?q=${encodeURIComponent(resident.input.fullName)}&limit=200`, admin.token)).body.items.every((u: { role: string }) => u.role !== 'resident')).toBe(true);
+      expect(
+        (await http.get(`/users?q=${encodeURIComponent(resident.input.fullName)}&limit=200`, admin.token)).body.items.every(
+          (u: { role: string }) => u.role !== 'resident',
+        ),
+      ).toBe(true);
     });
 
-    it("gives an organiser the active judges of their own organisation only: name and e-mail, no phone, nothing of other tenants", async () => {
+    it('gives an organiser the active judges of their own organisation only: name and e-mail, no phone, nothing of other tenants', async () => {
       const mine = await http.get('/users?role=judge', a.organiser.token);
       expect(mine.status).toBe(200);
       expect(mine.body.items.map((u: { id: string }) => u.id)).toEqual([judgeA.user.id]);
@@ -119,7 +124,9 @@ describe('admin console: organisations, staff accounts, staff import, round judg
       expect(login.code).toBe('account_deactivated');
       // The wrong password still says only that.
       expect(expectError(await http.post('/auth/login', { login: judge.user.email, password: 'wrong-password' }), 401).code).toBe('unauthorized');
-      expect((await http.get(`/users?organisationId=${a.org.id}&active=false`, admin.token)).body.items.map((u: { id: string }) => u.id)).toContain(judge.user.id);
+      expect((await http.get(`/users?organisationId=${a.org.id}&active=false`, admin.token)).body.items.map((u: { id: string }) => u.id)).toContain(
+        judge.user.id,
+      );
       // Not offered to organisers, and not assignable.
       expect((await http.get('/users?role=judge', a.organiser.token)).body.items.map((u: { id: string }) => u.id)).not.toContain(judge.user.id);
       const { round } = await roundOfA();
@@ -146,12 +153,16 @@ describe('admin console: organisations, staff accounts, staff import, round judg
       const back = expectError(await http.patch(`/users/${s.user.id}`, { role: 'judge' }, admin.token), 400);
       expect(back.code).toBe('organisation_required');
       expect(back.details).toEqual([{ field: 'organisationId', problems: ['required for organiser and judge'] }]);
-      expect(expectError(await http.patch(`/users/${s.user.id}`, { role: 'judge', organisationId: randomUUID() }, admin.token), 400).code).toBe('unknown_organisation');
+      expect(expectError(await http.patch(`/users/${s.user.id}`, { role: 'judge', organisationId: randomUUID() }, admin.token), 400).code).toBe(
+        'unknown_organisation',
+      );
     });
 
     it("refuses an admin's own deactivation or demotion, residents, and non-admins", async () => {
       expect(expectError(await http.patch(`/users/${admin.user.id}`, { active: false }, admin.token), 409).code).toBe('cannot_change_self');
-      expect(expectError(await http.patch(`/users/${admin.user.id}`, { role: 'judge', organisationId: a.org.id }, admin.token), 409).code).toBe('cannot_change_self');
+      expect(expectError(await http.patch(`/users/${admin.user.id}`, { role: 'judge', organisationId: a.org.id }, admin.token), 409).code).toBe(
+        'cannot_change_self',
+      );
       const resident = await newResident(http);
       expect(expectError(await http.patch(`/users/${resident.user.id}`, { role: 'judge' }, admin.token), 400).code).toBe('not_staff');
       expectError(await http.patch(`/users/${randomUUID()}`, { active: false }, admin.token), 404);
@@ -203,7 +214,14 @@ describe('admin console: organisations, staff accounts, staff import, round judg
       const res = await importStaff(http, admin.token, file, 'can-bo.csv');
       expect(res.status).toBe(200);
       expect(res.body.created).toEqual([
-        expect.objectContaining({ row: 2, fullName: 'Trần Văn Nam', role: 'organiser', organisationName: a.org.name, id: expect.any(String), temporaryPassword: expect.any(String) }),
+        expect.objectContaining({
+          row: 2,
+          fullName: 'Trần Văn Nam',
+          role: 'organiser',
+          organisationName: a.org.name,
+          id: expect.any(String),
+          temporaryPassword: expect.any(String),
+        }),
         expect.objectContaining({ row: 3, role: 'judge', organisationName: orgB.name }),
         expect.objectContaining({ row: 5, role: 'admin', organisationName: null }),
       ]);
@@ -270,7 +288,10 @@ describe('admin console: organisations, staff accounts, staff import, round judg
       ]);
       expect(body.details.warnings).toEqual(['columns not in the template were ignored: Ghi chú']);
       // Row 7's ambiguous organisation shows once its phone is fixed.
-      const again = csv([['Họ và tên', 'Email', 'Vai trò', 'Đơn vị'], ['Hai Đơn Vị', `two.${t}@stp.vn`, 'giám khảo', `trùng tên ${t}`]]);
+      const again = csv([
+        ['Họ và tên', 'Email', 'Vai trò', 'Đơn vị'],
+        ['Hai Đơn Vị', `two.${t}@stp.vn`, 'giám khảo', `trùng tên ${t}`],
+      ]);
       expect(expectError(await importStaff(http, admin.token, again, 'loi.csv'), 400).details.errors).toEqual([
         { row: 2, field: 'organisation', reason: `several organisations are named "trùng tên ${t}": use the code instead` },
       ]);
@@ -278,7 +299,9 @@ describe('admin console: organisations, staff accounts, staff import, round judg
     });
 
     it('refuses unreadable files whole, with a clear code', async () => {
-      expect(expectError(await importStaff(http, admin.token, csv([['Tên', 'Số điện thoại']]), 'x.csv'), 400).message).toBe('The first row must be the template\'s header; missing: "Email", "Vai trò"');
+      expect(expectError(await importStaff(http, admin.token, csv([['Tên', 'Số điện thoại']]), 'x.csv'), 400).message).toBe(
+        'The first row must be the template\'s header; missing: "Email", "Vai trò"',
+      );
       expect(expectError(await importStaff(http, admin.token, csv([['Họ và tên', 'Email', 'Vai trò']]), 'x.csv'), 400).code).toBe('import_file_refused');
       expect(expectError(await importStaff(http, admin.token, Buffer.from('not a zip'), 'x.xlsx'), 400).code).toBe('import_file_refused');
       expect(expectError(await importStaff(http, admin.token, Buffer.from('a,b'), 'x.txt'), 400).code).toBe('unknown_format');
@@ -288,7 +311,10 @@ describe('admin console: organisations, staff accounts, staff import, round judg
     });
 
     it('is for admins only', async () => {
-      const file = csv([['Họ và tên', 'Email', 'Vai trò'], ['Kẻ Mạo Danh', `x.${tag()}@x.vn`, 'quản trị']]);
+      const file = csv([
+        ['Họ và tên', 'Email', 'Vai trò'],
+        ['Kẻ Mạo Danh', `x.${tag()}@x.vn`, 'quản trị'],
+      ]);
       expectError(await importStaff(http, a.organiser.token, file, 'x.csv'), 403);
       expectError(await http.get('/users/import-template', a.organiser.token), 403);
     });
@@ -319,18 +345,35 @@ describe('admin console: organisations, staff accounts, staff import, round judg
 
     it('are not removed once they have marked entries (their marks would silently stop counting)', async () => {
       const { contest } = await liveQuiz(http, a, { selection: [{ bankId: a.bankId, count: 3 }] });
-      const judged = await ok(http.post(`/contests/${contest.id}/rounds`, { title: 'Vòng thuyết trình', kind: 'judged', opensAt: new Date(Date.now() - 1000).toISOString(), closesAt: new Date(Date.now() + 3600_000).toISOString() }, a.organiser.token));
+      const judged = await ok(
+        http.post(
+          `/contests/${contest.id}/rounds`,
+          {
+            title: 'Vòng thuyết trình',
+            kind: 'judged',
+            opensAt: new Date(Date.now() - 1000).toISOString(),
+            closesAt: new Date(Date.now() + 3600_000).toISOString(),
+          },
+          a.organiser.token,
+        ),
+      );
       const j = await newStaff(http, admin, 'judge', a.org.id);
       await ok(http.post(`/rounds/${judged.id}/judges`, { userId: j.user.id }, a.organiser.token));
       const resident = await entrant(http, contest.id);
       const entry = await ok(http.post(`/rounds/${judged.id}/entries`, { text: 'Đề cương: Luật Hòa giải ở cơ sở' }, resident.token));
       // A mark as judging stores it (marking needs a closed round and a jury; only the row matters here).
-      await api.app.get(DataSource).query(`INSERT INTO judge_mark (entry_id, judge_user_id, round_id, scores, total, submitted_at) VALUES ($1, $2, $3, '{}', 7, now())`, [entry.id, j.user.id, judged.id]);
+      await api.app
+        .get(DataSource)
+        .query(`INSERT INTO judge_mark (entry_id, judge_user_id, round_id, scores, total, submitted_at) VALUES ($1, $2, $3, '{}', 7, now())`, [
+          entry.id,
+          j.user.id,
+          judged.id,
+        ]);
       expect(expectError(await http.delete(`/rounds/${judged.id}/judges/${j.user.id}`, a.organiser.token), 409).code).toBe('judge_has_marks');
       expect((await http.get(`/rounds/${judged.id}/judges`, a.organiser.token)).body.map((x: { userId: string }) => x.userId)).toEqual([j.user.id]);
     });
 
-    it('refuses another organisation\'s judge with the picker field named', async () => {
+    it("refuses another organisation's judge with the picker field named", async () => {
       const { round } = await roundOfA();
       const refused = expectError(await http.post(`/rounds/${round.id}/judges`, { userId: judgeB.user.id }, a.organiser.token), 400);
       expect(refused).toEqual(expect.objectContaining({ code: 'not_a_judge', details: [{ field: 'userId', problems: ['not a judge of this organisation'] }] }));
@@ -339,7 +382,13 @@ describe('admin console: organisations, staff accounts, staff import, round judg
 
   async function roundOfA() {
     const contest = await newContest(http, a.organiser);
-    const round = await ok(http.post(`/contests/${contest.id}/rounds`, quizRound(a.bankId, { opensAt: new Date(Date.now() + 86400_000).toISOString(), closesAt: new Date(Date.now() + 2 * 86400_000).toISOString() }), a.organiser.token));
+    const round = await ok(
+      http.post(
+        `/contests/${contest.id}/rounds`,
+        quizRound(a.bankId, { opensAt: new Date(Date.now() + 86400_000).toISOString(), closesAt: new Date(Date.now() + 2 * 86400_000).toISOString() }),
+        a.organiser.token,
+      ),
+    );
     return { contest, round };
   }
 });

@@ -31,11 +31,25 @@ describe('advancement out of a judged round', () => {
     const c = await newContest(http, organiser, { title: 'Báo cáo viên, tuyên truyền viên pháp luật giỏi', requiredFields: ['nhom'] });
     const semiCloses = Date.now() + 15_000;
     const semi = await ok(
-      http.post(`/contests/${c.id}/rounds`, { title: 'Vòng bán kết: thuyết trình', kind: 'judged', opensAt: iso(Date.now() - 1000), closesAt: iso(semiCloses), advancement: { mode: 'top', topN: 1 } }, o),
+      http.post(
+        `/contests/${c.id}/rounds`,
+        {
+          title: 'Vòng bán kết: thuyết trình',
+          kind: 'judged',
+          opensAt: iso(Date.now() - 1000),
+          closesAt: iso(semiCloses),
+          advancement: { mode: 'top', topN: 1 },
+        },
+        o,
+      ),
       'semi-final',
     );
     const final = await ok(
-      http.post(`/contests/${c.id}/rounds`, { title: 'Vòng chung kết: thuyết trình', kind: 'judged', entry: 'enrolled', opensAt: iso(Date.now() - 1000), closesAt: iso(Date.now() + 86400_000) }, o),
+      http.post(
+        `/contests/${c.id}/rounds`,
+        { title: 'Vòng chung kết: thuyết trình', kind: 'judged', entry: 'enrolled', opensAt: iso(Date.now() - 1000), closesAt: iso(Date.now() + 86400_000) },
+        o,
+      ),
       'final',
     );
     await ok(http.post(`/contests/${c.id}/publish`, {}, o), 'publish contest');
@@ -64,7 +78,8 @@ describe('advancement out of a judged round', () => {
 
     await sleep(semiCloses + 300 - Date.now());
     for (const [i, p] of people.entries()) {
-      for (const [k, t] of p.totals.entries()) expect((await http.post(`/entries/${entries[i]}/scores`, { scores: marksFor(t) }, judges[k].token)).status).toBe(200);
+      for (const [k, t] of p.totals.entries())
+        expect((await http.post(`/entries/${entries[i]}/scores`, { scores: marksFor(t) }, judges[k].token)).status).toBe(200);
     }
     // Marked but not closed: there is no final ranking to advance from yet.
     expect(expectError(await http.post(`/rounds/${semi.id}/advance`, { quota }, o), 409).code).toBe('round_not_closed');
@@ -98,7 +113,8 @@ describe('advancement out of a judged round', () => {
     // The finalists hand in; nobody else may, and the semi-final takes no more entries.
     expect((await http.post(`/rounds/${final.id}/entries`, { text: 'Bài chung kết' }, s[0].token)).status).toBe(201);
     expect((await http.post(`/rounds/${final.id}/entries`, { text: 'Bài chung kết' }, s[3].token)).status).toBe(201);
-    for (const other of [s[1], s[2], absent]) expect(expectError(await http.post(`/rounds/${final.id}/entries`, { text: 'Bài chung kết' }, other.token), 403).code).toBe('not_enrolled');
+    for (const other of [s[1], s[2], absent])
+      expect(expectError(await http.post(`/rounds/${final.id}/entries`, { text: 'Bài chung kết' }, other.token), 403).code).toBe('not_enrolled');
     expect(expectError(await http.post(`/rounds/${semi.id}/entries`, { text: 'Nộp lại' }, s[1].token), 409).code).toBe('entries_closed');
 
     // The round's own rule (top 1) ranks from the results too: the best overall, already enrolled.

@@ -23,8 +23,25 @@ describe('advancement preview', () => {
     const o = setup.organiser.token;
     const c = await newContest(http, setup.organiser, { title: 'Báo cáo viên pháp luật giỏi', requiredFields: ['unit'] });
     const closesAt = Date.now() + 20_000; // time for five entrants on a loaded machine
-    const r1 = await ok(http.post(`/contests/${c.id}/rounds`, quizRound(setup.bankId, { title: 'Vòng 1', closesAt: iso(closesAt), selection: [{ bankId: setup.bankId, count: 4 }], advancement: { mode: 'top', topN: 2 } }), o));
-    const r2 = await ok(http.post(`/contests/${c.id}/rounds`, { title: 'Vòng chung kết', kind: 'judged', entry: 'enrolled', opensAt: iso(Date.now() + 86400_000), closesAt: iso(Date.now() + 2 * 86400_000) }, o));
+    const r1 = await ok(
+      http.post(
+        `/contests/${c.id}/rounds`,
+        quizRound(setup.bankId, {
+          title: 'Vòng 1',
+          closesAt: iso(closesAt),
+          selection: [{ bankId: setup.bankId, count: 4 }],
+          advancement: { mode: 'top', topN: 2 },
+        }),
+        o,
+      ),
+    );
+    const r2 = await ok(
+      http.post(
+        `/contests/${c.id}/rounds`,
+        { title: 'Vòng chung kết', kind: 'judged', entry: 'enrolled', opensAt: iso(Date.now() + 86400_000), closesAt: iso(Date.now() + 2 * 86400_000) },
+        o,
+      ),
+    );
     await ok(http.post(`/contests/${c.id}/publish`, {}, o));
 
     const people = [
@@ -48,12 +65,44 @@ describe('advancement preview', () => {
 
     // The round's rule: the top 2.
     const top = await ok(http.post(`/rounds/${r1.id}/advance/preview`, {}, o));
-    expect(top).toMatchObject({ fromRoundId: r1.id, toRoundId: r2.id, toRoundTitle: 'Vòng chung kết', mode: 'top', rule: { mode: 'top', topN: 2 }, newCount: 2, rankingTotal: 5 });
+    expect(top).toMatchObject({
+      fromRoundId: r1.id,
+      toRoundId: r2.id,
+      toRoundTitle: 'Vòng chung kết',
+      mode: 'top',
+      rule: { mode: 'top', topN: 2 },
+      newCount: 2,
+      rankingTotal: 5,
+    });
     expect(top.advancing).toEqual([
-      { userId: id(0), fullName: 'Trần Thị Ánh Dương', rank: 1, score: 4, unit: 'Phường Hạ Long', group: null, reason: 'top', bucket: null, boundaryTie: false, alreadyEnrolled: false },
-      { userId: id(1), fullName: 'Lê Văn Đức', rank: 2, score: 3, unit: 'Phường Hạ Long', group: null, reason: 'top', bucket: null, boundaryTie: false, alreadyEnrolled: false },
+      {
+        userId: id(0),
+        fullName: 'Trần Thị Ánh Dương',
+        rank: 1,
+        score: 4,
+        unit: 'Phường Hạ Long',
+        group: null,
+        reason: 'top',
+        bucket: null,
+        boundaryTie: false,
+        alreadyEnrolled: false,
+      },
+      {
+        userId: id(1),
+        fullName: 'Lê Văn Đức',
+        rank: 2,
+        score: 3,
+        unit: 'Phường Hạ Long',
+        group: null,
+        reason: 'top',
+        bucket: null,
+        boundaryTie: false,
+        alreadyEnrolled: false,
+      },
     ]);
-    expect(top.ranking.map((p: any) => [p.fullName, p.rank, p.score, p.unit, p.advancing])).toEqual(people.map((p, i) => [p.name, i + 1, p.right, p.unit, i < 2]));
+    expect(top.ranking.map((p: any) => [p.fullName, p.rank, p.score, p.unit, p.advancing])).toEqual(
+      people.map((p, i) => [p.name, i + 1, p.right, p.unit, i < 2]),
+    );
     const page = await ok(http.post(`/rounds/${r1.id}/advance/preview?limit=2&offset=2`, {}, o));
     expect(page.ranking.map((p: any) => p.rank)).toEqual([3, 4]);
 
@@ -100,7 +149,9 @@ describe('advancement preview', () => {
     const judge = await newStaff(http, admin, 'judge', setup.org.id);
     await ok(http.post(`/rounds/${r1.id}/judges`, { userId: judge.user.id }, o));
     const picks = await ok(http.post(`/rounds/${r1.id}/advance/preview`, { userIds: [id(3)] }, judge.token));
-    expect(picks.advancing).toEqual([expect.objectContaining({ userId: id(3), rank: 4, score: 1, unit: 'Phường Bãi Cháy', reason: 'picked', alreadyEnrolled: false })]);
+    expect(picks.advancing).toEqual([
+      expect.objectContaining({ userId: id(3), rank: 4, score: 1, unit: 'Phường Bãi Cháy', reason: 'picked', alreadyEnrolled: false }),
+    ]);
     // Nobody picked yet: the ranking to pick from, nobody going through.
     const none = await ok(http.post(`/rounds/${r1.id}/advance/preview`, { userIds: [] }, judge.token));
     expect([none.mode, none.advancing, none.ranking.length]).toEqual(['picked', [], 5]);

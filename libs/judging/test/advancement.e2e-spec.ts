@@ -13,16 +13,45 @@ describe('advancement enrols the right people in the next round', () => {
   });
   afterAll(() => api.close());
 
-  it('top N, threshold and judges\' picks from committed attempts of a finished round', async () => {
+  it("top N, threshold and judges' picks from committed attempts of a finished round", async () => {
     const admin = await loginAdmin(http);
     const setup = await orgWithBank(http, admin, 4);
     const o = setup.organiser.token;
     const c = await newContest(http, setup.organiser, { title: 'Báo cáo viên pháp luật giỏi về phòng, chống tham nhũng' });
     // Long enough for four entrants to start and submit on a loaded machine (5 s was not, in CI).
     const closesAt = Date.now() + 15_000;
-    const r1 = (await http.post(`/contests/${c.id}/rounds`, quizRound(setup.bankId, { title: 'Vòng 1', closesAt: iso(closesAt), selection: [{ bankId: setup.bankId, count: 4 }], advancement: { mode: 'top', topN: 2 } }), o)).body;
-    const r2 = (await http.post(`/contests/${c.id}/rounds`, quizRound(setup.bankId, { title: 'Vòng 2', entry: 'enrolled', selection: [{ bankId: setup.bankId, count: 2 }] }), o)).body;
-    const r3 = (await http.post(`/contests/${c.id}/rounds`, { title: 'Vòng chung kết: thuyết trình', kind: 'judged', opensAt: iso(Date.now() + 86400_000), closesAt: iso(Date.now() + 2 * 86400_000), entry: 'enrolled' }, o)).body;
+    const r1 = (
+      await http.post(
+        `/contests/${c.id}/rounds`,
+        quizRound(setup.bankId, {
+          title: 'Vòng 1',
+          closesAt: iso(closesAt),
+          selection: [{ bankId: setup.bankId, count: 4 }],
+          advancement: { mode: 'top', topN: 2 },
+        }),
+        o,
+      )
+    ).body;
+    const r2 = (
+      await http.post(
+        `/contests/${c.id}/rounds`,
+        quizRound(setup.bankId, { title: 'Vòng 2', entry: 'enrolled', selection: [{ bankId: setup.bankId, count: 2 }] }),
+        o,
+      )
+    ).body;
+    const r3 = (
+      await http.post(
+        `/contests/${c.id}/rounds`,
+        {
+          title: 'Vòng chung kết: thuyết trình',
+          kind: 'judged',
+          opensAt: iso(Date.now() + 86400_000),
+          closesAt: iso(Date.now() + 2 * 86400_000),
+          entry: 'enrolled',
+        },
+        o,
+      )
+    ).body;
     expect((await http.post(`/contests/${c.id}/publish`, {}, o)).status).toBe(200);
 
     const people = [];
@@ -68,7 +97,9 @@ describe('advancement enrols the right people in the next round', () => {
     expect(picked.status).toBe(200);
     expect(picked.body).toEqual(expect.objectContaining({ mode: 'picked', toRoundId: r3.id, newlyEnrolled: [people[3].user.id] }));
     const stranger = await newResident(http);
-    expect(expectError(await http.post(`/rounds/${r1.id}/advance`, { userIds: [absent.user.id, stranger.user.id] }, judge.token), 400).code).toBe('not_an_entrant');
+    expect(expectError(await http.post(`/rounds/${r1.id}/advance`, { userIds: [absent.user.id, stranger.user.id] }, judge.token), 400).code).toBe(
+      'not_an_entrant',
+    );
     expectError(await http.post(`/rounds/${r1.id}/advance`, {}, people[0].token), 403);
 
     const finalists = await http.get(`/rounds/${r3.id}/enrolments`, o);

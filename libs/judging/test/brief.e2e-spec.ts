@@ -18,11 +18,17 @@ describe('a judged round brief and the kinds of hand-in it takes', () => {
     const setup = await orgWithBank(http, admin, 1);
     const o = setup.organiser.token;
     const c = await newContest(http, setup.organiser, { title: 'Báo cáo viên pháp luật giỏi' });
-    const judged = (over: Record<string, unknown>) => ok(http.post(`/contests/${c.id}/rounds`, { kind: 'judged', closesAt: iso(Date.now() + 3600_000), ...over }, o));
+    const judged = (over: Record<string, unknown>) =>
+      ok(http.post(`/contests/${c.id}/rounds`, { kind: 'judged', closesAt: iso(Date.now() + 3600_000), ...over }, o));
     const now = await judged({ title: 'Bài viết', opensAt: iso(Date.now() - 1000) });
     const later = await judged({ title: 'Thuyết trình', opensAt: iso(Date.now() + 1800_000) });
 
-    expect(await ok(http.get(`/rounds/${now.id}/brief`, o))).toMatchObject({ roundId: now.id, brief: null, handInKinds: ['text', 'link', 'file'], locked: false });
+    expect(await ok(http.get(`/rounds/${now.id}/brief`, o))).toMatchObject({
+      roundId: now.id,
+      brief: null,
+      handInKinds: ['text', 'link', 'file'],
+      locked: false,
+    });
     const brief = 'Trình bày bốn nguyên tắc bầu cử đại biểu Quốc hội (không quá 1.000 từ).';
     expect(await ok(http.put(`/rounds/${now.id}/brief`, { brief, handInKinds: ['text'] }, o))).toMatchObject({ brief, handInKinds: ['text'] });
     await ok(http.put(`/rounds/${later.id}/brief`, { brief: 'Thuyết trình 10 phút về phòng, chống tham nhũng', handInKinds: ['file', 'link'] }, o));

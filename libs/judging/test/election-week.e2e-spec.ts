@@ -51,7 +51,15 @@ describe('election-law week: attempts → close → prediction tie-break → pri
     // The "thể lệ": default chain, 1 first, 1 second, 2 consolation prizes; one prize per person; unit prizes.
     const rules = await http.put(
       `/rounds/${round.id}/rules`,
-      { prizes: { tiers: [{ code: 'nhat', name: 'Giải Nhất', count: 1 }, { code: 'nhi', name: 'Giải Nhì', count: 1 }, { code: 'kk', name: 'Giải Khuyến khích', count: 2 }] } },
+      {
+        prizes: {
+          tiers: [
+            { code: 'nhat', name: 'Giải Nhất', count: 1 },
+            { code: 'nhi', name: 'Giải Nhì', count: 1 },
+            { code: 'kk', name: 'Giải Khuyến khích', count: 2 },
+          ],
+        },
+      },
       o,
     );
     expect(rules.status).toBe(200);
@@ -59,7 +67,10 @@ describe('election-law week: attempts → close → prediction tie-break → pri
     expect(rules.body.rankingRules.prediction).toEqual({ target: 'entrants', countBy: 'people' });
     const award = await http.put(
       `/contests/${c.id}/award-rules`,
-      { unitPrizes: { countBy: 'people', points: 1, winnerPoints: { nhat: 5, nhi: 3, kk: 1 }, tiers: [{ code: 'tt1', name: 'Giải Nhất tập thể', count: 1 }] }, documents: { issuerName: 'Sở Tư pháp', place: 'Huế', signerTitle: 'Giám đốc', signerName: 'Nguyễn Văn Hưởng' } },
+      {
+        unitPrizes: { countBy: 'people', points: 1, winnerPoints: { nhat: 5, nhi: 3, kk: 1 }, tiers: [{ code: 'tt1', name: 'Giải Nhất tập thể', count: 1 }] },
+        documents: { issuerName: 'Sở Tư pháp', place: 'Huế', signerTitle: 'Giám đốc', signerName: 'Nguyễn Văn Hưởng' },
+      },
       o,
     );
     expect(award.status).toBe(200);
@@ -84,7 +95,9 @@ describe('election-law week: attempts → close → prediction tie-break → pri
     await takeAttempt(http, em.token, round.id, setup.questions, (q) => q === setup.questions[2] || q === setup.questions[3]);
     // Phương saves one right answer and never submits: closing finalises it as expired.
     const ph = (await http.post(`/rounds/${round.id}/attempts`, {}, phuong.token)).body;
-    expect((await http.put(`/attempts/${ph.id}/answers/${ph.questions[0].id}`, answerBody(ph.questions[0], setup.questions, true), phuong.token)).status).toBe(200);
+    expect((await http.put(`/attempts/${ph.id}/answers/${ph.questions[0].id}`, answerBody(ph.questions[0], setup.questions, true), phuong.token)).status).toBe(
+      200,
+    );
 
     expect(expectError(await http.post(`/rounds/${round.id}/close`, {}, o), 409).code).toBe('round_not_over');
     expect(expectError(await http.get(`/rounds/${round.id}/results`, o), 409).code).toBe('round_not_closed');
@@ -100,8 +113,26 @@ describe('election-law week: attempts → close → prediction tie-break → pri
     const order = res.body.items.map((i: any) => i.userId);
     expect(order).toEqual([an, binh, cuong, dung, em, phuong].map((p) => p.user.id));
     const [first, second, third, fourth, fifth, sixth] = res.body.items;
-    expect(first).toEqual(expect.objectContaining({ rank: 1, attemptId: anBest.id, score: 4, prediction: 6, distance: 0, attemptsCounted: 2, prize: expect.objectContaining({ code: 'nhat', name: 'Giải Nhất' }) }));
-    expect(second).toEqual(expect.objectContaining({ rank: 2, attemptId: binhBest.id, distance: 3, separatedFromPrevious: 'prediction', prize: expect.objectContaining({ code: 'nhi' }) }));
+    expect(first).toEqual(
+      expect.objectContaining({
+        rank: 1,
+        attemptId: anBest.id,
+        score: 4,
+        prediction: 6,
+        distance: 0,
+        attemptsCounted: 2,
+        prize: expect.objectContaining({ code: 'nhat', name: 'Giải Nhất' }),
+      }),
+    );
+    expect(second).toEqual(
+      expect.objectContaining({
+        rank: 2,
+        attemptId: binhBest.id,
+        distance: 3,
+        separatedFromPrevious: 'prediction',
+        prize: expect.objectContaining({ code: 'nhi' }),
+      }),
+    );
     expect(binhBest.id).not.toBe(anBest.id);
     expect(third.prize.code).toBe('kk');
     expect(fourth).toEqual(expect.objectContaining({ separatedFromPrevious: 'time-taken', prize: expect.objectContaining({ code: 'kk' }) }));

@@ -56,7 +56,14 @@ export function mp4Bytes(size = 2048): Buffer {
 }
 
 /** POST /rounds/:id/entries as multipart: text fields first, then the file in "file". */
-export function handInFile(http: Http, roundId: string, token: string, file: { bytes: Buffer; name: string; type?: string }, fields: Record<string, string> = {}, field = 'file'): Promise<Res> {
+export function handInFile(
+  http: Http,
+  roundId: string,
+  token: string,
+  file: { bytes: Buffer; name: string; type?: string },
+  fields: Record<string, string> = {},
+  field = 'file',
+): Promise<Res> {
   const form = new FormData();
   for (const [k, v] of Object.entries(fields)) form.append(k, v);
   form.append(field, new Blob([file.bytes], { type: file.type ?? 'application/octet-stream' }), file.name);

@@ -34,7 +34,8 @@ describe('judged rounds: entries, jury marks, recusal and reconciliation', () =>
   const entryFiles = () => readdirSync(join(uploadDir, 'entries'));
   const audit = (entityId: string, action: string) =>
     db.query(`SELECT actor_id, action, before, after, reason FROM audit_log WHERE entity_id = $1 AND action = $2 ORDER BY at`, [entityId, action]);
-  const score = (j: Session, entryId: string, total: number, comment = 'Nhận xét') => http.post(`/entries/${entryId}/scores`, { scores: marksFor(total), comment }, j.token);
+  const score = (j: Session, entryId: string, total: number, comment = 'Nhận xét') =>
+    http.post(`/entries/${entryId}/scores`, { scores: marksFor(total), comment }, j.token);
 
   beforeAll(async () => {
     api = await startApi({ UPLOAD_DIR: uploadDir, ENTRY_MAX_BYTES: String(MAX) });
@@ -51,7 +52,14 @@ describe('judged rounds: entries, jury marks, recusal and reconciliation', () =>
 
     const c = await newContest(http, organiser, { title: 'Báo cáo viên pháp luật giỏi về phòng, chống tham nhũng' });
     closesAt = Date.now() + 20_000;
-    const round = await ok(http.post(`/contests/${c.id}/rounds`, { title: 'Vòng thi thuyết trình', kind: 'judged', opensAt: iso(Date.now() - 1000), closesAt: iso(closesAt) }, organiser.token), 'judged round');
+    const round = await ok(
+      http.post(
+        `/contests/${c.id}/rounds`,
+        { title: 'Vòng thi thuyết trình', kind: 'judged', opensAt: iso(Date.now() - 1000), closesAt: iso(closesAt) },
+        organiser.token,
+      ),
+      'judged round',
+    );
     roundId = round.id;
     await ok(http.post(`/contests/${c.id}/publish`, {}, organiser.token), 'publish');
     for (const k of ['a', 'b', 'c'] as const) people[k] = await entrant(http, c.id);
@@ -62,16 +70,28 @@ describe('judged rounds: entries, jury marks, recusal and reconciliation', () =>
   it('takes an entry as JSON, replaces it, and refuses what is not an entry', async () => {
     const a = people.a.token;
     expectError(await http.get(`/rounds/${roundId}/my-entry`, a), 404);
-    const first = await http.post(`/rounds/${roundId}/entries`, { text: '  Đề cương báo cáo: Luật Phòng, chống tham nhũng 2018  ', link: 'https://video.example.vn/bai-thi' }, people.b.token);
+    const first = await http.post(
+      `/rounds/${roundId}/entries`,
+      { text: '  Đề cương báo cáo: Luật Phòng, chống tham nhũng 2018  ', link: 'https://video.example.vn/bai-thi' },
+      people.b.token,
+    );
     expect(first.status).toBe(201);
-    expect(first.body).toMatchObject({ roundId, userId: people.b.user.id, text: 'Đề cương báo cáo: Luật Phòng, chống tham nhũng 2018', link: 'https://video.example.vn/bai-thi', file: null, version: 1 });
+    expect(first.body).toMatchObject({
+      roundId,
+      userId: people.b.user.id,
+      text: 'Đề cương báo cáo: Luật Phòng, chống tham nhũng 2018',
+      link: 'https://video.example.vn/bai-thi',
+      file: null,
+      version: 1,
+    });
     entries.b = first.body.id;
     const again = await http.post(`/rounds/${roundId}/entries`, { text: 'Bản sửa' }, people.b.token);
     expect(again.status).toBe(200);
     expect(again.body).toMatchObject({ id: entries.b, text: 'Bản sửa', link: null, version: 2 });
     expect((await http.get(`/rounds/${roundId}/my-entry`, people.b.token)).body.id).toBe(entries.b);
 
-    const bad = async (body: unknown, field: string) => expect(expectError(await http.post(`/rounds/${roundId}/entries`, body, a), 400).details.map((d: any) => d.field)).toContain(field);
+    const bad = async (body: unknown, field: string) =>
+      expect(expectError(await http.post(`/rounds/${roundId}/entries`, body, a), 400).details.map((d: any) => d.field)).toContain(field);
     await bad({ link: 'javascript:alert(1)' }, 'link');
     await bad({}, 'body');
     await bad({ text: 'x', path: '/etc/passwd' }, 'path');
@@ -100,8 +120,14 @@ describe('judged rounds: entries, jury marks, recusal and reconciliation', () =>
     expect(Buffer.from(await got.arrayBuffer()).equals(pdf)).toBe(true);
 
     // Sniffed, whatever the name says: slides, a Word file, a video.
-    expect((await handInFile(http, roundId, people.c.token, { bytes: pptxBytes(), name: 'slides.pdf' })).body.file).toMatchObject({ type: expect.stringContaining('presentationml'), name: 'slides.pptx' });
-    expect((await handInFile(http, roundId, people.c.token, { bytes: mp4Bytes(), name: 'video' })).body.file).toMatchObject({ type: 'video/mp4', name: 'video.mp4' });
+    expect((await handInFile(http, roundId, people.c.token, { bytes: pptxBytes(), name: 'slides.pdf' })).body.file).toMatchObject({
+      type: expect.stringContaining('presentationml'),
+      name: 'slides.pptx',
+    });
+    expect((await handInFile(http, roundId, people.c.token, { bytes: mp4Bytes(), name: 'video' })).body.file).toMatchObject({
+      type: 'video/mp4',
+      name: 'video.mp4',
+    });
     const docx = await handInFile(http, roundId, people.c.token, { bytes: docxBytes(), name: 'bai-du-thi.docx' });
     expect(docx.status).toBe(200);
     expect(docx.body).toMatchObject({ version: 3, file: { type: expect.stringContaining('wordprocessingml') } });
@@ -119,8 +145,12 @@ describe('judged rounds: entries, jury marks, recusal and reconciliation', () =>
     await refuse(Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]), 'bai.doc', 415, 'unsupported_file_type');
     await refuse(Buffer.alloc(0), 'bai.pdf', 400, 'file_empty');
     await refuse(Buffer.concat([pdfBytes(), Buffer.alloc(MAX)]), 'big.pdf', 413, 'file_too_large');
-    expect(expectError(await handInFile(http, roundId, people.c.token, { bytes: pdfBytes(), name: 'x.pdf' }, {}, 'attachment'), 400).code).toBe('file_required');
-    expect(expectError(await handInFile(http, roundId, people.c.token, { bytes: pdfBytes(), name: 'x.pdf' }, { link: 'file:///etc/passwd' }), 400).code).toBe('invalid_entry');
+    expect(expectError(await handInFile(http, roundId, people.c.token, { bytes: pdfBytes(), name: 'x.pdf' }, {}, 'attachment'), 400).code).toBe(
+      'file_required',
+    );
+    expect(expectError(await handInFile(http, roundId, people.c.token, { bytes: pdfBytes(), name: 'x.pdf' }, { link: 'file:///etc/passwd' }), 400).code).toBe(
+      'invalid_entry',
+    );
     // None of the refused uploads left anything behind, and the entry is unchanged.
     expect(entryFiles()).toHaveLength(2);
     expect((await http.get(`/rounds/${roundId}/my-entry`, people.c.token)).body.version).toBe(3);
@@ -156,15 +186,40 @@ describe('judged rounds: entries, jury marks, recusal and reconciliation', () =>
     expectError(await http.put(`/rounds/${roundId}/jury`, body, judges[0].token), 403);
     expectError(await http.put(`/rounds/${roundId}/jury`, body, otherOrganiser.token), 404);
     const bad = expectError(
-      await http.put(`/rounds/${roundId}/jury`, { ...body, rubric: [{ key: 'content', label: 'Nội dung', maxPoints: 0 }, { key: 'content', label: '' }], trimmedMeanThreshold: 3, reconciliationGap: -1, tieBreakCriteria: ['nope'], headJudgeUserId: people.a.user.id }, organiser.token),
+      await http.put(
+        `/rounds/${roundId}/jury`,
+        {
+          ...body,
+          rubric: [
+            { key: 'content', label: 'Nội dung', maxPoints: 0 },
+            { key: 'content', label: '' },
+          ],
+          trimmedMeanThreshold: 3,
+          reconciliationGap: -1,
+          tieBreakCriteria: ['nope'],
+          headJudgeUserId: people.a.user.id,
+        },
+        organiser.token,
+      ),
       400,
     );
-    expect(bad.details.map((d: any) => d.field).sort()).toEqual(['reconciliationGap', 'rubric[0].maxPoints', 'rubric[1].key', 'rubric[1].label', 'rubric[1].maxPoints', 'trimmedMeanThreshold'].sort());
-    expect(expectError(await http.put(`/rounds/${roundId}/jury`, { ...body, headJudgeUserId: otherOrganiser.user.id }, organiser.token), 400).code).toBe('not_a_judge');
+    expect(bad.details.map((d: any) => d.field).sort()).toEqual(
+      ['reconciliationGap', 'rubric[0].maxPoints', 'rubric[1].key', 'rubric[1].label', 'rubric[1].maxPoints', 'trimmedMeanThreshold'].sort(),
+    );
+    expect(expectError(await http.put(`/rounds/${roundId}/jury`, { ...body, headJudgeUserId: otherOrganiser.user.id }, organiser.token), 400).code).toBe(
+      'not_a_judge',
+    );
 
     const put = await http.put(`/rounds/${roundId}/jury`, body, organiser.token);
     expect(put.status).toBe(200);
-    expect(put.body).toMatchObject({ maxScore: 100, aggregate: 'trimmed-mean', trimmedMeanThreshold: 5, reconciliationGap: 30, headJudgeUserId: head.user.id, locked: false });
+    expect(put.body).toMatchObject({
+      maxScore: 100,
+      aggregate: 'trimmed-mean',
+      trimmedMeanThreshold: 5,
+      reconciliationGap: 30,
+      headJudgeUserId: head.user.id,
+      locked: false,
+    });
     expect((await http.get(`/rounds/${roundId}/jury`, judges[0].token)).body.rubric).toEqual(RUBRIC);
     expect(await audit(roundId, 'jury.create')).toHaveLength(1);
     // Marking waits for the hand-in deadline.
@@ -202,7 +257,12 @@ describe('judged rounds: entries, jury marks, recusal and reconciliation', () =>
   });
 
   it('takes the trimmed mean of five judges and flags a wide gap for the head judge', async () => {
-    for (const [j, total] of [[2, 82], [3, 99], [4, 84]] as const) expect((await score(judges[j], entries.a, total)).status).toBe(200);
+    for (const [j, total] of [
+      [2, 82],
+      [3, 99],
+      [4, 84],
+    ] as const)
+      expect((await score(judges[j], entries.a, total)).status).toBe(200);
     const all = await http.get(`/entries/${entries.a}/scores`, organiser.token);
     expect(all.body.marks).toHaveLength(5);
     expect(all.body.marks.every((m: any) => typeof m.judgeName === 'string' && m.counts)).toBe(true);
@@ -225,7 +285,11 @@ describe('judged rounds: entries, jury marks, recusal and reconciliation', () =>
     expectError(await http.post(`/entries/${entries.a}/reconcile`, { reason: 'Đồng ý', acceptAggregate: true }, judges[0].token), 403);
     const noReason = expectError(await http.post(`/entries/${entries.a}/reconcile`, { acceptAggregate: true, scores: marksFor(80) }, head.token), 400);
     expect(noReason.details.map((d: any) => d.field).sort()).toEqual(['reason', 'scores']);
-    const settled = await http.post(`/entries/${entries.a}/reconcile`, { reason: 'Hội đồng đã trao đổi, giữ điểm trung bình', acceptAggregate: true }, head.token);
+    const settled = await http.post(
+      `/entries/${entries.a}/reconcile`,
+      { reason: 'Hội đồng đã trao đổi, giữ điểm trung bình', acceptAggregate: true },
+      head.token,
+    );
     expect(settled.status).toBe(200);
     expect(settled.body.marking).toMatchObject({ needsReconciliation: false, final: 82, reconciliation: { mode: 'accept-aggregate', byUserId: head.user.id } });
     expect((await http.get(`/rounds/${roundId}/entries?flagged=true`, organiser.token)).body.total).toBe(0);
@@ -233,7 +297,9 @@ describe('judged rounds: entries, jury marks, recusal and reconciliation', () =>
     expect(rec).toEqual([expect.objectContaining({ actor_id: head.user.id, reason: 'Hội đồng đã trao đổi, giữ điểm trung bình' })]);
     // Entry b: reconciling waits for every judge.
     await score(judges[0], entries.b, 70);
-    expect(expectError(await http.post(`/entries/${entries.b}/reconcile`, { reason: 'x y z', acceptAggregate: true }, head.token), 409).code).toBe('marking_incomplete');
+    expect(expectError(await http.post(`/entries/${entries.b}/reconcile`, { reason: 'x y z', acceptAggregate: true }, head.token), 409).code).toBe(
+      'marking_incomplete',
+    );
   });
 
   it('subtracts penalties the organiser records (time over the limit, breaches)', async () => {
@@ -272,17 +338,30 @@ describe('judged rounds: entries, jury marks, recusal and reconciliation', () =>
     expect(m.marks.find((x: any) => x.judgeUserId === judges[3].user.id).counts).toBe(false);
     expect(m.marking).toMatchObject({ method: 'mean', judgeCount: 4, aggregate: 74, final: 68, needsReconciliation: true, reconciliation: null });
 
-    const final = await http.post(`/entries/${entries.a}/reconcile`, { reason: 'Chủ tịch hội đồng chấm lại', scores: { content: 45, delivery: 25, form: 15 } }, head.token);
+    const final = await http.post(
+      `/entries/${entries.a}/reconcile`,
+      { reason: 'Chủ tịch hội đồng chấm lại', scores: { content: 45, delivery: 25, form: 15 } },
+      head.token,
+    );
     expect(final.status).toBe(200);
     expect(final.body.marking).toMatchObject({ source: 'head-judge', score: 85, final: 79, needsReconciliation: false });
     const bad = expectError(await http.post(`/entries/${entries.a}/reconcile`, { reason: 'Chấm lại', scores: { content: 60 } }, head.token), 400);
     expect(bad.details.map((d: any) => d.field).sort()).toEqual(['scores.content', 'scores.delivery', 'scores.form']);
   });
 
-  it('gives results the standings they close on, and lists a quiz round\'s flagged attempts at the same route', async () => {
+  it("gives results the standings they close on, and lists a quiz round's flagged attempts at the same route", async () => {
     const standings = await api.app.get(JudgedStandings).forRound(roundId);
     const byEntry = Object.fromEntries(standings.map((s) => [s.entryId, s]));
-    expect(byEntry[entries.a]).toMatchObject({ personId: people.a.user.id, aggregate: 85, penalties: 6, final: 79, maxScore: 100, needsReconciliation: false, incomplete: false, judgeCount: 4 });
+    expect(byEntry[entries.a]).toMatchObject({
+      personId: people.a.user.id,
+      aggregate: 85,
+      penalties: 6,
+      final: 79,
+      maxScore: 100,
+      needsReconciliation: false,
+      incomplete: false,
+      judgeCount: 4,
+    });
     expect(byEntry[entries.b]).toMatchObject({ final: 70, incomplete: true, judgeCount: 1 });
     expect(byEntry[entries.c]).toMatchObject({ final: 0, incomplete: true, judgeCount: 0 });
 

@@ -33,10 +33,25 @@ describe('rapporteur competition, end to end', () => {
     for (let i = 0; i < 3; i++) judges.push(await newStaff(http, admin, 'judge', setup.org.id));
     const [head] = judges;
 
-    const c = await newContest(http, setup.organiser, { title: 'Báo cáo viên, tuyên truyền viên pháp luật giỏi về phòng, chống tham nhũng', requiredFields: ['unit', 'nhom'] });
+    const c = await newContest(http, setup.organiser, {
+      title: 'Báo cáo viên, tuyên truyền viên pháp luật giỏi về phòng, chống tham nhũng',
+      requiredFields: ['unit', 'nhom'],
+    });
     const r1Closes = Date.now() + 25_000;
     const r2Closes = r1Closes + 15_000;
-    const r1 = await ok(http.post(`/contests/${c.id}/rounds`, quizRound(setup.bankId, { title: 'Vòng 1: thi trắc nghiệm', closesAt: iso(r1Closes), selection: [{ bankId: setup.bankId, count: 5 }], integrity: { minSecondsPerQuestion: 0 } }), o), 'round 1');
+    const r1 = await ok(
+      http.post(
+        `/contests/${c.id}/rounds`,
+        quizRound(setup.bankId, {
+          title: 'Vòng 1: thi trắc nghiệm',
+          closesAt: iso(r1Closes),
+          selection: [{ bankId: setup.bankId, count: 5 }],
+          integrity: { minSecondsPerQuestion: 0 },
+        }),
+        o,
+      ),
+      'round 1',
+    );
     const r2 = await ok(
       http.post(
         `/contests/${c.id}/rounds`,
@@ -96,19 +111,38 @@ describe('rapporteur competition, end to end', () => {
     });
 
     // The jury: three judges, the first of them head judge; a gap over 20 points needs them.
-    await ok(http.put(`/rounds/${r2.id}/jury`, { rubric: RUBRIC, reconciliationGap: 20, headJudgeUserId: head.user.id, penalties: [{ kind: 'overtime', limitSeconds: 600, points: 1, per: 'started-minute' }] }, o), 'jury');
+    await ok(
+      http.put(
+        `/rounds/${r2.id}/jury`,
+        {
+          rubric: RUBRIC,
+          reconciliationGap: 20,
+          headJudgeUserId: head.user.id,
+          penalties: [{ kind: 'overtime', limitSeconds: 600, points: 1, per: 'started-minute' }],
+        },
+        o,
+      ),
+      'jury',
+    );
     for (const j of judges) await ok(http.post(`/rounds/${r2.id}/judges`, { userId: j.user.id }, o), 'assign judge');
 
     // The finalists hand in; the one left out cannot.
     expect(expectError(await http.post(`/rounds/${r2.id}/entries`, { text: 'Bài dự thi' }, s[2].token), 403).code).toBe('not_enrolled');
     const entry: Record<number, string> = {};
     entry[0] = (await ok(handInFile(http, r2.id, s[0].token, { bytes: pdfBytes('Đề cương thuyết trình'), name: 'de-cuong.pdf' }), 'hand in 0')).id;
-    for (const i of [1, 3, 4]) entry[i] = (await ok(http.post(`/rounds/${r2.id}/entries`, { text: `Bài thuyết trình của ${people[i].name}`, link: 'https://video.example.vn/bai-thi' }, s[i].token), 'hand in')).id;
+    for (const i of [1, 3, 4])
+      entry[i] = (
+        await ok(
+          http.post(`/rounds/${r2.id}/entries`, { text: `Bài thuyết trình của ${people[i].name}`, link: 'https://video.example.vn/bai-thi' }, s[i].token),
+          'hand in',
+        )
+      ).id;
 
     await sleep(r2Closes + 300 - Date.now());
     const totals: Record<number, number[]> = { 0: [90, 88, 86], 1: [70, 95, 72], 3: [60, 62, 64], 4: [80, 81, 82] };
     for (const [i, ts] of Object.entries(totals)) {
-      for (const [k, t] of ts.entries()) expect((await http.post(`/entries/${entry[+i]}/scores`, { scores: marksFor(t), comment: 'Nhận xét của giám khảo' }, judges[k].token)).status).toBe(200);
+      for (const [k, t] of ts.entries())
+        expect((await http.post(`/entries/${entry[+i]}/scores`, { scores: marksFor(t), comment: 'Nhận xét của giám khảo' }, judges[k].token)).status).toBe(200);
     }
     await ok(http.patch(`/entries/${entry[4]}`, { overtimeMinutes: 3 }, o), 'overtime');
 
@@ -118,7 +152,14 @@ describe('rapporteur competition, end to end', () => {
     expect(refused.details.entries).toEqual([{ entryId: entry[1], personId: id(1) }]);
     const flagged = await http.get(`/rounds/${r2.id}/entries?flagged=true`, head.token);
     expect(flagged.body.items.map((e: any) => e.id)).toEqual([entry[1]]);
-    await ok(http.post(`/entries/${entry[1]}/reconcile`, { reason: 'Hội đồng thống nhất điểm cuối cùng', scores: { content: 40, delivery: 20, form: 14 } }, head.token), 'reconcile');
+    await ok(
+      http.post(
+        `/entries/${entry[1]}/reconcile`,
+        { reason: 'Hội đồng thống nhất điểm cuối cùng', scores: { content: 40, delivery: 20, form: 14 } },
+        head.token,
+      ),
+      'reconcile',
+    );
 
     expect((await http.post(`/rounds/${r2.id}/close`, {}, o)).status).toBe(200);
     const results = (await http.get(`/rounds/${r2.id}/results`, o)).body;
@@ -134,7 +175,11 @@ describe('rapporteur competition, end to end', () => {
     expect(expectError(await http.post(`/entries/${entry[3]}/scores`, { scores: marksFor(99) }, judges[0].token), 409).code).toBe('results_published');
     // Published: the entrant sees their marks, without the judges' names.
     const mine = (await http.get(`/entries/${entry[0]}/scores`, s[0].token)).body;
-    expect(mine.marks.map((m: any) => [m.judgeUserId, m.total])).toEqual([['', 90], ['', 88], ['', 86]]);
+    expect(mine.marks.map((m: any) => [m.judgeUserId, m.total])).toEqual([
+      ['', 90],
+      ['', 88],
+      ['', 86],
+    ]);
 
     const pdf = await download(api.url, `/rounds/${r2.id}/results/certificates.pdf`, o);
     expect(pdf.status).toBe(200);

@@ -29,7 +29,15 @@ export function readCsv(buf: Buffer): string[][] {
  * Starts an attempt, answers `right` questions right (the first N shown, or those the
  * function picks), waits `delayMs`, submits with the prediction.
  */
-export async function takeAttempt(http: Http, token: string, roundId: string, bank: KnownQuestion[], right: number | ((q: KnownQuestion) => boolean), prediction?: number, delayMs = 0) {
+export async function takeAttempt(
+  http: Http,
+  token: string,
+  roundId: string,
+  bank: KnownQuestion[],
+  right: number | ((q: KnownQuestion) => boolean),
+  prediction?: number,
+  delayMs = 0,
+) {
   const at = (await http.post(`/rounds/${roundId}/attempts`, {}, token)).body as { id: string; questions: QuestionView[] };
   if (!at.id) throw new Error(`start failed: ${JSON.stringify(at)}`);
   await answerAll(http, token, at, bank, right);

@@ -28,9 +28,17 @@ export interface SeededRound {
  */
 export async function seedClosedQuiz(db: DataSource, attempts: SeedAttempt[]): Promise<SeededRound> {
   const tag = randomBytes(4).toString('hex');
-  const [org] = await db.query(`INSERT INTO organisation (name, level, province) VALUES ($1, 'province', 'Thừa Thiên Huế') RETURNING id`, [`Sở Tư pháp ${tag}`]);
-  const [organiser] = await db.query(`INSERT INTO "user" (full_name, email, password_hash, role, organisation_id) VALUES ('Người tổ chức', $1, 'x', 'organiser', $2) RETURNING id`, [`org-${tag}@int.local`, org.id]);
-  const [contest] = await db.query(`INSERT INTO contest (organisation_id, title, slug, status) VALUES ($1, 'Tìm hiểu pháp luật', $2, 'published') RETURNING id`, [org.id, `int-${tag}`]);
+  const [org] = await db.query(`INSERT INTO organisation (name, level, province) VALUES ($1, 'province', 'Thừa Thiên Huế') RETURNING id`, [
+    `Sở Tư pháp ${tag}`,
+  ]);
+  const [organiser] = await db.query(
+    `INSERT INTO "user" (full_name, email, password_hash, role, organisation_id) VALUES ('Người tổ chức', $1, 'x', 'organiser', $2) RETURNING id`,
+    [`org-${tag}@int.local`, org.id],
+  );
+  const [contest] = await db.query(
+    `INSERT INTO contest (organisation_id, title, slug, status) VALUES ($1, 'Tìm hiểu pháp luật', $2, 'published') RETURNING id`,
+    [org.id, `int-${tag}`],
+  );
   const [round] = await db.query(
     `INSERT INTO round (contest_id, seq, title, kind, opens_at, closes_at, duration_seconds, max_attempts, attempt_scoring, leaderboard, status, opened_at)
      VALUES ($1, 1, 'Tuần 1', 'quiz', now() - interval '2 days', now() - interval '5 minutes', 1200, 1, 'best', '{"visibility":"live"}', 'open', now() - interval '2 days') RETURNING id`,
@@ -45,7 +53,9 @@ export async function seedClosedQuiz(db: DataSource, attempts: SeedAttempt[]): P
   const ids: Record<string, string> = {};
   const users: Record<string, string> = {};
   for (const a of attempts) {
-    const [u] = await db.query(`INSERT INTO "user" (full_name, password_hash, role, province) VALUES ($1, 'x', 'resident', 'Thừa Thiên Huế') RETURNING id`, [a.name]);
+    const [u] = await db.query(`INSERT INTO "user" (full_name, password_hash, role, province) VALUES ($1, 'x', 'resident', 'Thừa Thiên Huế') RETURNING id`, [
+      a.name,
+    ]);
     users[a.name] = u.id;
     await db.query(`INSERT INTO registration (contest_id, user_id, unit) VALUES ($1, $2, 'Phường Thuận Hóa')`, [contest.id, u.id]);
     const flags = JSON.stringify((a.flags ?? []).map((code) => ({ code, at: new Date().toISOString() })));
@@ -70,6 +80,9 @@ export async function seedClosedQuiz(db: DataSource, attempts: SeedAttempt[]): P
 
 /** The stored places: who, where, with which prize. */
 export async function places(db: DataSource, roundId: string): Promise<{ userId: string; rank: number; prizeCode: string | null }[]> {
-  const rows: { user_id: string; rank: number; prize_code: string | null }[] = await db.query('SELECT user_id, rank, prize_code FROM result_entry WHERE round_id = $1 ORDER BY position', [roundId]);
+  const rows: { user_id: string; rank: number; prize_code: string | null }[] = await db.query(
+    'SELECT user_id, rank, prize_code FROM result_entry WHERE round_id = $1 ORDER BY position',
+    [roundId],
+  );
   return rows.map((r) => ({ userId: r.user_id, rank: r.rank, prizeCode: r.prize_code }));
 }

@@ -26,17 +26,23 @@ describe('results services (close, publish, corrections)', () => {
   afterAll(() => mod?.close());
 
   const roundStatus = async (id: string) => (await db.query('SELECT status FROM round WHERE id = $1', [id]))[0].status as string;
-  const refusal = (p: Promise<unknown>) => p.then(
-    () => { throw new Error('expected a refusal'); },
-    (e: unknown) => {
-      if (!(e instanceof DomainError)) throw e;
-      return e;
-    },
-  );
+  const refusal = (p: Promise<unknown>) =>
+    p.then(
+      () => {
+        throw new Error('expected a refusal');
+      },
+      (e: unknown) => {
+        if (!(e instanceof DomainError)) throw e;
+        return e;
+      },
+    );
 
   describe('close', () => {
     it('finalises the attempts still open exactly once, and closing again recomputes without finalising again', async () => {
-      const s = await seedClosedQuiz(db, [{ name: 'Trần Thị Lan', score: 8, minutes: 9 }, { name: 'Lê Văn Hùng', status: 'in_progress' }]);
+      const s = await seedClosedQuiz(db, [
+        { name: 'Trần Thị Lan', score: 8, minutes: 9 },
+        { name: 'Lê Văn Hùng', status: 'in_progress' },
+      ]);
       const close = mod.get(CloseRound);
 
       const first = await close.execute(s.organiser, s.roundId, {});
@@ -69,7 +75,10 @@ describe('results services (close, publish, corrections)', () => {
 
   describe('publish', () => {
     it('refuses while a winner is flagged and unreviewed, then publishes once a judge has cleared it', async () => {
-      const s = await seedClosedQuiz(db, [{ name: 'Ngô Thị Hạnh', score: 10, minutes: 3, flags: ['too_fast'] }, { name: 'Bùi Văn Nam', score: 6, minutes: 9 }]);
+      const s = await seedClosedQuiz(db, [
+        { name: 'Ngô Thị Hạnh', score: 10, minutes: 3, flags: ['too_fast'] },
+        { name: 'Bùi Văn Nam', score: 6, minutes: 9 },
+      ]);
       const publish = mod.get(PublishResults);
       expect((await refusal(publish.execute(s.organiser, s.roundId))).code).toBe('round_not_closed');
       await mod.get(CloseRound).execute(s.organiser, s.roundId, {});

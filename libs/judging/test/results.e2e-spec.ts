@@ -42,7 +42,19 @@ describe('round results: close, review, publish, correct, export', () => {
   /** A published contest with one open quiz round of 4 questions closing in `closesInMs`. */
   async function liveRound(closesInMs: number, over: Record<string, unknown> = {}) {
     const c = await newContest(http, setup.organiser);
-    const round = (await http.post(`/contests/${c.id}/rounds`, quizRound(setup.bankId, { closesAt: iso(Date.now() + closesInMs), maxAttempts: 2, selection: [{ bankId: setup.bankId, count: 4 }], integrity, ...over }), setup.organiser.token)).body;
+    const round = (
+      await http.post(
+        `/contests/${c.id}/rounds`,
+        quizRound(setup.bankId, {
+          closesAt: iso(Date.now() + closesInMs),
+          maxAttempts: 2,
+          selection: [{ bankId: setup.bankId, count: 4 }],
+          integrity,
+          ...over,
+        }),
+        setup.organiser.token,
+      )
+    ).body;
     expect((await http.post(`/contests/${c.id}/publish`, {}, setup.organiser.token)).status).toBe(200);
     return { contest: c, round };
   }
@@ -53,16 +65,33 @@ describe('round results: close, review, publish, correct, export', () => {
     const judge = await newStaff(http, admin, 'judge', setup.org.id);
     const resident = await entrant(http, contest.id);
 
-    const bad = expectError(await http.put(`/rounds/${round.id}/rules`, { rankingRules: { chain: ['score', 'luck', 'score'] }, prizes: { tiers: [{ code: 'Nhất!', name: '', count: -1 }] } }, o), 400);
+    const bad = expectError(
+      await http.put(
+        `/rounds/${round.id}/rules`,
+        { rankingRules: { chain: ['score', 'luck', 'score'] }, prizes: { tiers: [{ code: 'Nhất!', name: '', count: -1 }] } },
+        o,
+      ),
+      400,
+    );
     expect(bad.code).toBe('invalid_ranking_rules');
     expect(bad.details.map((d: any) => d.field)).toEqual(['chain[1]', 'chain[2]']);
-    expect(expectError(await http.put(`/rounds/${round.id}/rules`, { prizes: { tiers: [{ code: 'x', name: 'X', count: 1.5 }] } }, o), 400).code).toBe('invalid_prize_plan');
-    expect(expectError(await http.put(`/rounds/${round.id}/rules`, { prizes: { tiers: [{ code: 'nhat', name: 'Nhất', perGroup: { tinh: 1 } }] } }, o), 400).code).toBe('group_field_required');
+    expect(expectError(await http.put(`/rounds/${round.id}/rules`, { prizes: { tiers: [{ code: 'x', name: 'X', count: 1.5 }] } }, o), 400).code).toBe(
+      'invalid_prize_plan',
+    );
+    expect(
+      expectError(await http.put(`/rounds/${round.id}/rules`, { prizes: { tiers: [{ code: 'nhat', name: 'Nhất', perGroup: { tinh: 1 } }] } }, o), 400).code,
+    ).toBe('group_field_required');
     expect(expectError(await http.put(`/rounds/${round.id}/rules`, { unknownField: 1 }, o), 400).code).toBe('validation_failed');
-    expect(expectError(await http.put(`/contests/${contest.id}/award-rules`, { unitPrizes: { points: -1, tiers: [] } }, o), 400).code).toBe('invalid_unit_prizes');
+    expect(expectError(await http.put(`/contests/${contest.id}/award-rules`, { unitPrizes: { points: -1, tiers: [] } }, o), 400).code).toBe(
+      'invalid_unit_prizes',
+    );
     expect(expectError(await http.put(`/contests/${contest.id}/award-rules`, { headcounts: { 'Xã A': 0 } }, o), 400).code).toBe('invalid_award_rules');
 
-    const ok = await http.put(`/rounds/${round.id}/rules`, { rankingRules: { chain: ['score', 'since-open'] }, prizes: { tiers: [{ code: 'nhat', name: 'Giải Nhất', count: 1 }] } }, o);
+    const ok = await http.put(
+      `/rounds/${round.id}/rules`,
+      { rankingRules: { chain: ['score', 'since-open'] }, prizes: { tiers: [{ code: 'nhat', name: 'Giải Nhất', count: 1 }] } },
+      o,
+    );
     expect(ok.status).toBe(200);
     expect(ok.body).toEqual(expect.objectContaining({ configured: true, locked: false, groupField: null }));
     expect(ok.body.rankingRules.chain).toEqual(['score', 'since-open']);
@@ -88,7 +117,7 @@ describe('round results: close, review, publish, correct, export', () => {
     expect(expectError(await http.get(`/rounds/${round.id}/results/export?format=pdf`, o), 400).code).toBe('validation_failed');
   });
 
-  it('stores a blank document setting as unset, so the award decision keeps its default (the organisation\'s name…)', async () => {
+  it("stores a blank document setting as unset, so the award decision keeps its default (the organisation's name…)", async () => {
     const c = await newContest(http, setup.organiser);
     const r = await http.put(`/contests/${c.id}/award-rules`, { documents: { issuerName: '   ', signerName: ' Nguyễn Văn A ' } }, setup.organiser.token);
     expect(r.status).toBe(200);
@@ -97,7 +126,9 @@ describe('round results: close, review, publish, correct, export', () => {
 
   it('forces an early close, needs the custom prediction value, voids and reinstates before publication', async () => {
     const o = setup.organiser.token;
-    const { round, contest } = await liveRound(3600_000, { predictionQuestion: { prompt: 'Tỉnh có bao nhiêu cử tri (nghìn người)?', target: 'custom', countBy: 'people' } });
+    const { round, contest } = await liveRound(3600_000, {
+      predictionQuestion: { prompt: 'Tỉnh có bao nhiêu cử tri (nghìn người)?', target: 'custom', countBy: 'people' },
+    });
     const judge = await newStaff(http, admin, 'judge', setup.org.id);
     expect((await http.post(`/rounds/${round.id}/judges`, { userId: judge.user.id }, o)).status).toBe(201);
     const [a, b, c] = [await entrant(http, contest.id), await entrant(http, contest.id), await entrant(http, contest.id)];
@@ -106,12 +137,16 @@ describe('round results: close, review, publish, correct, export', () => {
     const aSecond = await takeAttempt(http, a.token, round.id, setup.questions, (q) => q !== setup.questions[0], 1200);
     const bOnly = await takeAttempt(http, b.token, round.id, setup.questions, (q) => q !== setup.questions[1], 1100);
     const running = (await http.post(`/rounds/${round.id}/attempts`, {}, c.token)).body;
-    expect((await http.put(`/attempts/${running.id}/answers/${running.questions[0].id}`, answerBody(running.questions[0], setup.questions, true), c.token)).status).toBe(200);
+    expect(
+      (await http.put(`/attempts/${running.id}/answers/${running.questions[0].id}`, answerBody(running.questions[0], setup.questions, true), c.token)).status,
+    ).toBe(200);
 
     expect(expectError(await http.post(`/attempts/${aBest.id}/void`, { reason: 'ngắn' }, judge.token), 400).code).toBe('validation_failed');
     expectError(await http.post(`/attempts/${aBest.id}/void`, { reason: 'Trùng thiết bị với tài khoản khác' }, other.organiser.token), 404);
     expectError(await http.post(`/attempts/${aBest.id}/void`, { reason: 'Trùng thiết bị với tài khoản khác' }, a.token), 403);
-    expect(expectError(await http.post(`/attempts/${running.id}/void`, { reason: 'Đang làm bài nhưng nghi vấn' }, judge.token), 409).code).toBe('attempt_in_progress');
+    expect(expectError(await http.post(`/attempts/${running.id}/void`, { reason: 'Đang làm bài nhưng nghi vấn' }, judge.token), 409).code).toBe(
+      'attempt_in_progress',
+    );
 
     expect(expectError(await http.post(`/rounds/${round.id}/close`, { force: true }, o), 400).code).toBe('prediction_actual_required');
     const closed = await http.post(`/rounds/${round.id}/close`, { force: true, predictionActual: 1200 }, o);
@@ -124,13 +159,17 @@ describe('round results: close, review, publish, correct, export', () => {
     expect(expectError(await http.post(`/rounds/${round.id}/attempts`, {}, b.token), 409).code).toBe('round_not_open');
     const again = await http.post(`/rounds/${round.id}/close`, {}, judge.token); // re-closing while provisional recomputes
     expect(again.status).toBe(200);
-    expect(again.body).toEqual(expect.objectContaining({ version: 2, predictionActual: 1200, outputHash: closed.body.outputHash, inputHash: closed.body.inputHash }));
+    expect(again.body).toEqual(
+      expect.objectContaining({ version: 2, predictionActual: 1200, outputHash: closed.body.outputHash, inputHash: closed.body.inputHash }),
+    );
 
     // Void before publication: the leaderboard drops to the person's best remaining attempt, the results go stale.
     const voided = await http.post(`/attempts/${aBest.id}/void`, { reason: 'Trùng thiết bị với tài khoản khác' }, judge.token);
     expect(voided.status).toBe(200);
     expect(voided.body).toEqual(expect.objectContaining({ statusBefore: 'submitted', status: 'void', resultsStale: true }));
-    expect(expectError(await http.post(`/attempts/${aBest.id}/void`, { reason: 'Trùng thiết bị lần nữa' }, judge.token), 409).code).toBe('attempt_already_void');
+    expect(expectError(await http.post(`/attempts/${aBest.id}/void`, { reason: 'Trùng thiết bị lần nữa' }, judge.token), 409).code).toBe(
+      'attempt_already_void',
+    );
     const board = await http.get(`/rounds/${round.id}/leaderboard?limit=10`, o);
     expect(board.body.items.find((i: any) => i.userId === a.user.id)).toEqual(expect.objectContaining({ score: 3 }));
     expect(expectError(await http.post(`/rounds/${round.id}/results/publish`, undefined, o), 409).code).toBe('results_stale');
@@ -145,10 +184,9 @@ describe('round results: close, review, publish, correct, export', () => {
     // Reinstating restores what the attempt was; the audit has both, with the reason.
     const back = await http.post(`/attempts/${aBest.id}/reinstate`, { reason: 'Đã xác minh: thiết bị dùng chung ở trường' }, o);
     expect(back.body).toEqual(expect.objectContaining({ statusBefore: 'void', status: 'submitted' }));
-    const audit: { action: string; reason: string; before: any; after: any }[] = await api.app.get(DataSource).query(
-      `SELECT action, reason, before, after FROM audit_log WHERE entity_id = $1 ORDER BY at`,
-      [aBest.id],
-    );
+    const audit: { action: string; reason: string; before: any; after: any }[] = await api.app
+      .get(DataSource)
+      .query(`SELECT action, reason, before, after FROM audit_log WHERE entity_id = $1 ORDER BY at`, [aBest.id]);
     expect(audit.map((x) => [x.action, x.before.status, x.after.status])).toEqual([
       ['attempt.void', 'submitted', 'void'],
       ['attempt.reinstate', 'void', 'submitted'],
@@ -170,8 +208,25 @@ describe('round results: close, review, publish, correct, export', () => {
   it('publishes (answer key, rules locked), refuses voids after, corrects with an audited diff', async () => {
     const o = setup.organiser.token;
     const closesAt = Date.now() + 6000;
-    const { round, contest } = await liveRound(6000, { predictionQuestion: { prompt: 'Bao nhiêu người đạt điểm tối đa?', target: 'perfect-score-entrants', countBy: 'people' } });
-    expect((await http.put(`/rounds/${round.id}/rules`, { prizes: { tiers: [{ code: 'nhat', name: 'Giải Nhất', count: 1 }, { code: 'nhi', name: 'Giải Nhì', count: 1 }] } }, o)).status).toBe(200);
+    const { round, contest } = await liveRound(6000, {
+      predictionQuestion: { prompt: 'Bao nhiêu người đạt điểm tối đa?', target: 'perfect-score-entrants', countBy: 'people' },
+    });
+    expect(
+      (
+        await http.put(
+          `/rounds/${round.id}/rules`,
+          {
+            prizes: {
+              tiers: [
+                { code: 'nhat', name: 'Giải Nhất', count: 1 },
+                { code: 'nhi', name: 'Giải Nhì', count: 1 },
+              ],
+            },
+          },
+          o,
+        )
+      ).status,
+    ).toBe(200);
     const [a, b, c] = [await entrant(http, contest.id), await entrant(http, contest.id), await entrant(http, contest.id)];
     const aAt = await takeAttempt(http, a.token, round.id, setup.questions, 4, 2);
     const bAt = await takeAttempt(http, b.token, round.id, setup.questions, 4, 1);
@@ -211,7 +266,9 @@ describe('round results: close, review, publish, correct, export', () => {
 
     // A correction: a's attempt is void after all. b moves up to first, c gets the second prize.
     expect(expectError(await http.post(`/rounds/${round.id}/results/corrections`, { reason: 'Không có gì' }, o), 400).code).toBe('nothing_to_correct');
-    expect(expectError(await http.post(`/rounds/${round.id}/results/corrections`, { reason: 'Sai vòng thi', voidAttemptIds: [other.bankId] }, o), 400).code).toBe('not_in_round');
+    expect(
+      expectError(await http.post(`/rounds/${round.id}/results/corrections`, { reason: 'Sai vòng thi', voidAttemptIds: [other.bankId] }, o), 400).code,
+    ).toBe('not_in_round');
     // Staff pick the person from the results (name without diacritics, rank, phone digits), not paste ids.
     const people = (await http.get(`/rounds/${round.id}/results/people?q=${encodeURIComponent('NGUYEN thi binh')}`, o)).body;
     expect(people.total).toBe(3);
@@ -232,8 +289,19 @@ describe('round results: close, review, publish, correct, export', () => {
     expect(expectError(await http.post(`/rounds/${round.id}/results/corrections/preview`, { reason: 'Không có gì' }, o), 400).code).toBe('nothing_to_correct');
     const preview = await http.post(`/rounds/${round.id}/results/corrections/preview`, ask, o);
     expect(preview.status).toBe(200);
-    expect(preview.body).toEqual(expect.objectContaining({ roundId: round.id, dryRun: true, version: (await http.get(`/rounds/${round.id}/results`, o)).body.version + 1, prizeNames: { nhat: 'Giải Nhất', nhi: 'Giải Nhì' } }));
-    expect(Object.fromEntries(preview.body.changes.map((ch: any) => [ch.personId, ch.changed]))).toEqual({ [a.user.id]: ['removed'], [b.user.id]: ['rank', 'award'], [c.user.id]: ['rank', 'award'] });
+    expect(preview.body).toEqual(
+      expect.objectContaining({
+        roundId: round.id,
+        dryRun: true,
+        version: (await http.get(`/rounds/${round.id}/results`, o)).body.version + 1,
+        prizeNames: { nhat: 'Giải Nhất', nhi: 'Giải Nhì' },
+      }),
+    );
+    expect(Object.fromEntries(preview.body.changes.map((ch: any) => [ch.personId, ch.changed]))).toEqual({
+      [a.user.id]: ['removed'],
+      [b.user.id]: ['rank', 'award'],
+      [c.user.id]: ['rank', 'award'],
+    });
     expect((await http.get(`/attempts/${aAt.id}`, a.token)).body.status).toBe('submitted');
     expect((await http.get(`/rounds/${round.id}/results`, o)).body.items.map((i: any) => i.userId)).toEqual([a.user.id, b.user.id, c.user.id]);
     expect((await http.get(`/rounds/${round.id}/results/corrections`, o)).body.total).toBe(0);
@@ -243,7 +311,9 @@ describe('round results: close, review, publish, correct, export', () => {
     expect(fix.body.changes).toEqual(preview.body.changes);
     const byPerson = Object.fromEntries(fix.body.changes.map((ch: any) => [ch.personId, ch]));
     expect(byPerson[a.user.id].changed).toEqual(['removed']);
-    expect(byPerson[b.user.id]).toEqual(expect.objectContaining({ before: expect.objectContaining({ rank: 2, award: 'nhi' }), after: expect.objectContaining({ rank: 1, award: 'nhat' }) }));
+    expect(byPerson[b.user.id]).toEqual(
+      expect.objectContaining({ before: expect.objectContaining({ rank: 2, award: 'nhi' }), after: expect.objectContaining({ rank: 1, award: 'nhat' }) }),
+    );
     expect(byPerson[c.user.id].after).toEqual(expect.objectContaining({ rank: 2, award: 'nhi' }));
     items = (await http.get(`/rounds/${round.id}/results`, o)).body.items;
     expect(items.map((i: any) => i.userId)).toEqual([b.user.id, c.user.id]);
@@ -276,7 +346,9 @@ describe('round results: close, review, publish, correct, export', () => {
 
     const queued = await http.post(`/rounds/${round.id}/results/exports`, { format: 'xlsx', scope: 'ranking' }, o);
     expect(queued.status).toBe(202);
-    expect(queued.body).toEqual(expect.objectContaining({ status: 'queued', downloadUrl: null, label: 'Kết quả vòng 1 — Tuần 1 (XLSX)', fileName: 'Kết quả vòng 1 - Tuần 1.xlsx' }));
+    expect(queued.body).toEqual(
+      expect.objectContaining({ status: 'queued', downloadUrl: null, label: 'Kết quả vòng 1 — Tuần 1 (XLSX)', fileName: 'Kết quả vòng 1 - Tuần 1.xlsx' }),
+    );
     const id = queued.body.id;
     // No worker yet: nothing to download.
     expect(expectError(await http.get(`/exports/${id}/download`, o), 409).code).toBe('export_not_ready');
@@ -289,12 +361,16 @@ describe('round results: close, review, publish, correct, export', () => {
       const s = (await http.get(`/exports/${id}`, o)).body;
       return s.status === 'done' || s.status === 'failed' ? s : undefined;
     }, 30_000);
-    expect(done).toEqual(expect.objectContaining({ status: 'done', progress: { rowsWritten: 3, rowsTotal: 3, percent: 100 }, downloadUrl: `/api/v1/exports/${id}/download` }));
+    expect(done).toEqual(
+      expect.objectContaining({ status: 'done', progress: { rowsWritten: 3, rowsTotal: 3, percent: 100 }, downloadUrl: `/api/v1/exports/${id}/download` }),
+    );
     const file = await download(api.url, `/exports/${id}/download`, o);
     expect(file.status).toBe(200);
     // Named for what it holds (not the storage id): an ASCII fallback and the Vietnamese name (RFC 5987).
     expect(done.fileName).toBe('Kết quả vòng 1 - Tuần 1.xlsx');
-    expect(file.headers.get('content-disposition')).toBe(`attachment; filename="Ket-qua-vong-1-Tuan-1.xlsx"; filename*=UTF-8''${encodeURIComponent('Kết quả vòng 1 - Tuần 1.xlsx')}`);
+    expect(file.headers.get('content-disposition')).toBe(
+      `attachment; filename="Ket-qua-vong-1-Tuan-1.xlsx"; filename*=UTF-8''${encodeURIComponent('Kết quả vòng 1 - Tuần 1.xlsx')}`,
+    );
     const sheet = await readXlsx(file.body);
     expect(sheet).toHaveLength(4);
     expect(sheet[1]).toContain("'+Đội xung kích");
@@ -314,7 +390,10 @@ describe('round results: close, review, publish, correct, export', () => {
   it('gives prizes by quota per group (a registration field) and keeps one prize per person across rounds', async () => {
     const o = setup.organiser.token;
     const c = await newContest(http, setup.organiser);
-    const mk = (title: string) => http.post(`/contests/${c.id}/rounds`, quizRound(setup.bankId, { title, selection: [{ bankId: setup.bankId, count: 4 }], integrity }), o).then((r) => r.body);
+    const mk = (title: string) =>
+      http
+        .post(`/contests/${c.id}/rounds`, quizRound(setup.bankId, { title, selection: [{ bankId: setup.bankId, count: 4 }], integrity }), o)
+        .then((r) => r.body);
     const r1 = await mk('Tuần 1');
     const r2 = await mk('Tuần 2');
     expect((await http.post(`/contests/${c.id}/publish`, {}, o)).status).toBe(200);
@@ -345,11 +424,13 @@ describe('round results: close, review, publish, correct, export', () => {
       [2, 'nhat'],
     ]);
     const awards = (await http.get(`/contests/${c.id}/awards`, o)).body;
-    expect(awards.winners.map((w: any) => [w.roundSeq, w.userId]).sort()).toEqual([
-      [1, h1.user.id],
-      [1, t1.user.id],
-      [2, t2.user.id],
-    ].sort());
+    expect(awards.winners.map((w: any) => [w.roundSeq, w.userId]).sort()).toEqual(
+      [
+        [1, h1.user.id],
+        [1, t1.user.id],
+        [2, t2.user.id],
+      ].sort(),
+    );
     const publicAwards = (await http.get(`/contests/${c.id}/awards`, t2.token)).body;
     expect(publicAwards.winners).toHaveLength(2); // week 2 is not published yet
     expect(JSON.stringify(publicAwards)).not.toContain(t1.input.nationalId);
@@ -359,7 +440,10 @@ describe('round results: close, review, publish, correct, export', () => {
   it('refuses to publish a prize its winner has since had published in another round, until a new close passes it on', async () => {
     const o = setup.organiser.token;
     const c = await newContest(http, setup.organiser);
-    const mk = (title: string) => http.post(`/contests/${c.id}/rounds`, quizRound(setup.bankId, { title, selection: [{ bankId: setup.bankId, count: 4 }], integrity }), o).then((r) => r.body);
+    const mk = (title: string) =>
+      http
+        .post(`/contests/${c.id}/rounds`, quizRound(setup.bankId, { title, selection: [{ bankId: setup.bankId, count: 4 }], integrity }), o)
+        .then((r) => r.body);
     const r1 = await mk('Tuần 1');
     const r2 = await mk('Tuần 2');
     expect((await http.post(`/contests/${c.id}/publish`, {}, o)).status).toBe(200);

@@ -9,7 +9,11 @@ import { download, readCsv, takeAttempt } from './results-helpers';
 
 /** A POST answered with a file (the payout list), read as bytes. */
 async function postFile(base: string, path: string, body: unknown, token: string): Promise<{ status: number; headers: Headers; body: Buffer }> {
-  const res = await fetch(`${base}/api/v1${path}`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const res = await fetch(`${base}/api/v1${path}`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
   return { status: res.status, headers: res.headers, body: Buffer.from(await res.arrayBuffer()) };
 }
 
@@ -28,7 +32,12 @@ describe('winner verification', () => {
   let db: DataSource;
   // Not about integrity: test attempts are fast, which would flag them (too_fast) and hold publication back.
   const integrity = { minSecondsPerQuestion: 0 };
-  const prizes = { tiers: [{ code: 'nhat', name: 'Giải Nhất', count: 1 }, { code: 'nhi', name: 'Giải Nhì', count: 1 }] };
+  const prizes = {
+    tiers: [
+      { code: 'nhat', name: 'Giải Nhất', count: 1 },
+      { code: 'nhi', name: 'Giải Nhì', count: 1 },
+    ],
+  };
 
   beforeAll(async () => {
     api = await startApi();
@@ -45,7 +54,13 @@ describe('winner verification', () => {
     const contest = await newContest(http, setup.organiser);
     const rounds = [];
     for (let i = 0; i < n; i++) {
-      const r = (await http.post(`/contests/${contest.id}/rounds`, quizRound(setup.bankId, { title: `Tuần ${i + 1}`, selection: [{ bankId: setup.bankId, count: 4 }], integrity }), o)).body;
+      const r = (
+        await http.post(
+          `/contests/${contest.id}/rounds`,
+          quizRound(setup.bankId, { title: `Tuần ${i + 1}`, selection: [{ bankId: setup.bankId, count: 4 }], integrity }),
+          o,
+        )
+      ).body;
       expect((await http.put(`/rounds/${r.id}/rules`, { prizes }, o)).status).toBe(200);
       rounds.push(r);
     }
@@ -53,12 +68,18 @@ describe('winner verification', () => {
     return { contest, rounds };
   }
 
-  const auditRows = (action: string, entityId: string): Promise<{ actor_id: string; reason: string; before: unknown; after: unknown; organisation_id: string }[]> =>
+  const auditRows = (
+    action: string,
+    entityId: string,
+  ): Promise<{ actor_id: string; reason: string; before: unknown; after: unknown; organisation_id: string }[]> =>
     db.query('SELECT actor_id, reason, before, after, organisation_id FROM audit_log WHERE action = $1 AND entity_id = $2 ORDER BY at', [action, entityId]);
 
-  it('shows winners masked, discloses identity only to the organisation\'s organisers (audited), and exports the payout list', async () => {
+  it("shows winners masked, discloses identity only to the organisation's organisers (audited), and exports the payout list", async () => {
     const o = setup.organiser.token;
-    const { contest, rounds: [round] } = await contestWithRounds(1);
+    const {
+      contest,
+      rounds: [round],
+    } = await contestWithRounds(1);
     const judge = await newStaff(http, admin, 'judge', setup.org.id);
     const unassigned = await newStaff(http, admin, 'judge', setup.org.id);
     expect((await http.post(`/rounds/${round.id}/judges`, { userId: judge.user.id }, o)).status).toBe(201);
@@ -73,8 +94,13 @@ describe('winner verification', () => {
 
     // The list: masked for everyone; only the organiser may go further.
     const list = (await http.get(`/rounds/${round.id}/winners`, o)).body;
-    expect(list).toEqual(expect.objectContaining({ resultStatus: 'provisional', canDisclose: true, counts: { winners: 2, verified: 0, pending: 2 }, disqualified: [] }));
-    expect(list.items.map((i: any) => [i.userId, i.prize.code, i.verification.status])).toEqual([[a.user.id, 'nhat', 'pending'], [b.user.id, 'nhi', 'pending']]);
+    expect(list).toEqual(
+      expect.objectContaining({ resultStatus: 'provisional', canDisclose: true, counts: { winners: 2, verified: 0, pending: 2 }, disqualified: [] }),
+    );
+    expect(list.items.map((i: any) => [i.userId, i.prize.code, i.verification.status])).toEqual([
+      [a.user.id, 'nhat', 'pending'],
+      [b.user.id, 'nhi', 'pending'],
+    ]);
     expect(list.items[0].nationalId).toMatch(/^\d{3}\*{6}\d{3}$/);
     expect(list.items[0].phone).toMatch(/^\d{3}\*{4}\d{3}$/);
     const judgeList = (await http.get(`/rounds/${round.id}/winners`, judge.token)).body;
@@ -99,7 +125,19 @@ describe('winner verification', () => {
 
     const seen = await http.post(identity, reason, o);
     expect(seen.status).toBe(200);
-    expect(seen.body).toEqual(expect.objectContaining({ userId: a.user.id, fullName: 'Lê Văn An', phone: a.input.phone, nationalId: a.input.nationalId, dateOfBirth: '1990-05-17', province: 'Quảng Ninh', commune: 'Phường Hạ Long', unit: '+Đội xung kích', recorded: true }));
+    expect(seen.body).toEqual(
+      expect.objectContaining({
+        userId: a.user.id,
+        fullName: 'Lê Văn An',
+        phone: a.input.phone,
+        nationalId: a.input.nationalId,
+        dateOfBirth: '1990-05-17',
+        province: 'Quảng Ninh',
+        commune: 'Phường Hạ Long',
+        unit: '+Đội xung kích',
+        recorded: true,
+      }),
+    );
     const views = await auditRows('winner.identity.view', a.user.id);
     expect(views).toHaveLength(1);
     expect(views[0]).toEqual(expect.objectContaining({ actor_id: setup.organiser.user.id, reason: reason.reason, organisation_id: setup.org.id }));
@@ -132,7 +170,20 @@ describe('winner verification', () => {
     expect(csv.headers.get('content-disposition')).toContain('chi-tra-giai-thuong-vong-');
     expect([...csv.body.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const records: string[][] = parse(csv.body, { bom: true });
-    expect(records[0]).toEqual(['Giải', 'Hạng', 'Họ và tên', 'Ngày sinh', 'Số CCCD', 'Số điện thoại', 'Thư điện tử', 'Tỉnh/thành phố', 'Xã/phường', 'Đơn vị', 'Xác minh', 'Xác minh lúc (giờ Việt Nam)']);
+    expect(records[0]).toEqual([
+      'Giải',
+      'Hạng',
+      'Họ và tên',
+      'Ngày sinh',
+      'Số CCCD',
+      'Số điện thoại',
+      'Thư điện tử',
+      'Tỉnh/thành phố',
+      'Xã/phường',
+      'Đơn vị',
+      'Xác minh',
+      'Xác minh lúc (giờ Việt Nam)',
+    ]);
     expect(records.slice(1).map((r) => [r[0], r[2], r[3], r[4], r[5], r[9], r[10]])).toEqual([
       ['Giải Nhất', 'Lê Văn An', '17/05/1990', a.input.nationalId, a.input.phone, "'+Đội xung kích", 'Chưa xác minh'],
       ['Giải Nhì', 'Phạm Thị Bích', '17/05/1990', b.input.nationalId, b.input.phone, 'Trường THPT Hòn Gai', 'Chưa xác minh'],
@@ -148,14 +199,25 @@ describe('winner verification', () => {
     expect(ws.getRow(2).getCell(6).value).toBe(a.input.phone);
     expect(ws.getRow(2).getCell(10).value).toBe("'+Đội xung kích");
     const exports = await auditRows('winner.payout_export', round.id);
-    expect(exports.map((e) => [e.reason, (e.after as any).format, (e.after as any).rows])).toEqual([[why.reason, 'csv', 2], [why.reason, 'xlsx', 2]]);
+    expect(exports.map((e) => [e.reason, (e.after as any).format, (e.after as any).rows])).toEqual([
+      [why.reason, 'csv', 2],
+      [why.reason, 'xlsx', 2],
+    ]);
     expect(JSON.stringify(exports)).not.toContain(a.input.nationalId);
   });
 
   it('verifies a winner; a disqualification after publication passes the prize on by the rules (one prize per person)', async () => {
     const o = setup.organiser.token;
-    const { contest, rounds: [r1, r2] } = await contestWithRounds(2);
-    const [a, b, c, d] = [await entrant(http, contest.id, {}, { fullName: 'Lê Văn An' }), await entrant(http, contest.id, {}, { fullName: 'Phạm Thị Bích' }), await entrant(http, contest.id, {}, { fullName: 'Trần Minh Châu' }), await entrant(http, contest.id, {}, { fullName: 'Đỗ Quang Dũng' })];
+    const {
+      contest,
+      rounds: [r1, r2],
+    } = await contestWithRounds(2);
+    const [a, b, c, d] = [
+      await entrant(http, contest.id, {}, { fullName: 'Lê Văn An' }),
+      await entrant(http, contest.id, {}, { fullName: 'Phạm Thị Bích' }),
+      await entrant(http, contest.id, {}, { fullName: 'Trần Minh Châu' }),
+      await entrant(http, contest.id, {}, { fullName: 'Đỗ Quang Dũng' }),
+    ];
     // Week 2 first: b wins it, so with one prize per person b wins nothing in week 1.
     await takeAttempt(http, b.token, r2.id, setup.questions, 4);
     expect((await http.post(`/rounds/${r2.id}/close`, { force: true }, o)).status).toBe(200);
@@ -168,7 +230,10 @@ describe('winner verification', () => {
     expect((await http.post(`/rounds/${r1.id}/close`, { force: true }, o)).status).toBe(200);
     expect((await http.post(`/rounds/${r1.id}/results/publish`, undefined, o)).status).toBe(200);
     const winners = async () => (await http.get(`/rounds/${r1.id}/winners`, o)).body;
-    expect((await winners()).items.map((i: any) => [i.fullName, i.prize.code])).toEqual([['Lê Văn An', 'nhat'], ['Trần Minh Châu', 'nhi']]);
+    expect((await winners()).items.map((i: any) => [i.fullName, i.prize.code])).toEqual([
+      ['Lê Văn An', 'nhat'],
+      ['Trần Minh Châu', 'nhi'],
+    ]);
 
     const decide = (userId: string, body: unknown, token = o) => http.post(`/rounds/${r1.id}/winners/${userId}/verification`, body, token);
     expect(expectError(await decide(c.user.id, { status: 'maybe', reason: 'Đã đối chiếu CCCD' }), 400).code).toBe('validation_failed');
@@ -192,7 +257,10 @@ describe('winner verification', () => {
       { userId: a.user.id, fullName: 'Lê Văn An', before: 'Giải Nhất', after: null },
     ]);
     const now = await winners();
-    expect(now.items.map((i: any) => [i.fullName, i.prize.code, i.verification.status])).toEqual([['Trần Minh Châu', 'nhat', 'verified'], ['Đỗ Quang Dũng', 'nhi', 'pending']]);
+    expect(now.items.map((i: any) => [i.fullName, i.prize.code, i.verification.status])).toEqual([
+      ['Trần Minh Châu', 'nhat', 'verified'],
+      ['Đỗ Quang Dũng', 'nhi', 'pending'],
+    ]);
     expect(now.disqualified).toEqual([expect.objectContaining({ userId: a.user.id, prizeName: 'Giải Nhất', reason: 'CCCD không khớp với người dự thi' })]);
     const corrections = (await http.get(`/rounds/${r1.id}/results/corrections`, o)).body;
     expect(corrections.items[0]).toEqual(expect.objectContaining({ id: out.body.correctionId, reason: expect.stringContaining('CCCD không khớp') }));
@@ -210,15 +278,24 @@ describe('winner verification', () => {
 
   it('before publication, a disqualification voids and closes again at once', async () => {
     const o = setup.organiser.token;
-    const { contest, rounds: [round] } = await contestWithRounds(1);
-    const [a, b, c] = [await entrant(http, contest.id, {}, { fullName: 'Lê Văn An' }), await entrant(http, contest.id, {}, { fullName: 'Phạm Thị Bích' }), await entrant(http, contest.id, {}, { fullName: 'Trần Minh Châu' })];
+    const {
+      contest,
+      rounds: [round],
+    } = await contestWithRounds(1);
+    const [a, b, c] = [
+      await entrant(http, contest.id, {}, { fullName: 'Lê Văn An' }),
+      await entrant(http, contest.id, {}, { fullName: 'Phạm Thị Bích' }),
+      await entrant(http, contest.id, {}, { fullName: 'Trần Minh Châu' }),
+    ];
     await takeAttempt(http, a.token, round.id, setup.questions, 4);
     await takeAttempt(http, b.token, round.id, setup.questions, 3);
     await takeAttempt(http, c.token, round.id, setup.questions, 2);
     expect((await http.post(`/rounds/${round.id}/close`, { force: true }, o)).status).toBe(200);
     const out = await http.post(`/rounds/${round.id}/winners/${a.user.id}/verification`, { status: 'disqualified', reason: 'Dùng CCCD của người khác' }, o);
     expect(out.status).toBe(200);
-    expect(out.body).toEqual(expect.objectContaining({ resultStatus: 'provisional', reclosed: true, resultsStale: false, recloseError: null, correctionId: null }));
+    expect(out.body).toEqual(
+      expect.objectContaining({ resultStatus: 'provisional', reclosed: true, resultsStale: false, recloseError: null, correctionId: null }),
+    );
     expect(out.body.prizeChanges.map((p: any) => [p.fullName, p.before, p.after])).toEqual([
       ['Phạm Thị Bích', 'Giải Nhì', 'Giải Nhất'],
       ['Trần Minh Châu', null, 'Giải Nhì'],
@@ -237,24 +314,49 @@ describe('winner verification', () => {
     expect(await auditRows('winner.identity.view', b.user.id)).toHaveLength(30);
   });
 
-  it('in a judged round, a disqualified winner\'s entry is left out and the prize passes on', async () => {
+  it("in a judged round, a disqualified winner's entry is left out and the prize passes on", async () => {
     const o = setup.organiser.token;
     const contest = await newContest(http, setup.organiser);
     const closesAt = Date.now() + 4000;
-    const judged = (await http.post(`/contests/${contest.id}/rounds`, { title: 'Vòng thuyết trình', kind: 'judged', opensAt: iso(Date.now() - 1000), closesAt: iso(closesAt), prizes: [{ name: 'Giải Nhất', count: 1 }, { name: 'Giải Nhì', count: 1 }] }, o)).body;
+    const judged = (
+      await http.post(
+        `/contests/${contest.id}/rounds`,
+        {
+          title: 'Vòng thuyết trình',
+          kind: 'judged',
+          opensAt: iso(Date.now() - 1000),
+          closesAt: iso(closesAt),
+          prizes: [
+            { name: 'Giải Nhất', count: 1 },
+            { name: 'Giải Nhì', count: 1 },
+          ],
+        },
+        o,
+      )
+    ).body;
     expect((await http.post(`/contests/${contest.id}/publish`, {}, o)).status).toBe(200);
     const judge = await newStaff(http, admin, 'judge', setup.org.id);
     expect((await http.put(`/rounds/${judged.id}/jury`, { rubric: RUBRIC }, o)).status).toBe(200);
     expect((await http.post(`/rounds/${judged.id}/judges`, { userId: judge.user.id }, o)).status).toBe(201);
-    const people = [await entrant(http, contest.id, {}, { fullName: 'Lê Văn An' }), await entrant(http, contest.id, {}, { fullName: 'Phạm Thị Bích' }), await entrant(http, contest.id, {}, { fullName: 'Trần Minh Châu' })];
+    const people = [
+      await entrant(http, contest.id, {}, { fullName: 'Lê Văn An' }),
+      await entrant(http, contest.id, {}, { fullName: 'Phạm Thị Bích' }),
+      await entrant(http, contest.id, {}, { fullName: 'Trần Minh Châu' }),
+    ];
     const entries = [];
-    for (const p of people) entries.push((await http.post(`/rounds/${judged.id}/entries`, { text: `Bài thuyết trình của ${p.input.fullName}` }, p.token)).body.id);
+    for (const p of people)
+      entries.push((await http.post(`/rounds/${judged.id}/entries`, { text: `Bài thuyết trình của ${p.input.fullName}` }, p.token)).body.id);
     await sleep(closesAt + 300 - Date.now());
-    for (const [i, total] of [90, 80, 70].entries()) expect((await http.post(`/entries/${entries[i]}/scores`, { scores: marksFor(total) }, judge.token)).status).toBe(200);
+    for (const [i, total] of [90, 80, 70].entries())
+      expect((await http.post(`/entries/${entries[i]}/scores`, { scores: marksFor(total) }, judge.token)).status).toBe(200);
     expect((await http.post(`/rounds/${judged.id}/close`, {}, o)).status).toBe(200);
     expect((await http.post(`/rounds/${judged.id}/results/publish`, undefined, o)).status).toBe(200);
 
-    const out = await http.post(`/rounds/${judged.id}/winners/${people[0].user.id}/verification`, { status: 'disqualified', reason: 'Bài thuyết trình sao chép của người khác' }, o);
+    const out = await http.post(
+      `/rounds/${judged.id}/winners/${people[0].user.id}/verification`,
+      { status: 'disqualified', reason: 'Bài thuyết trình sao chép của người khác' },
+      o,
+    );
     expect(out.status).toBe(200);
     expect(out.body).toEqual(expect.objectContaining({ resultStatus: 'published', correctionId: expect.any(String) }));
     expect(out.body.prizeChanges.map((p: any) => [p.fullName, p.before, p.after])).toEqual([
@@ -263,6 +365,9 @@ describe('winner verification', () => {
       ['Lê Văn An', 'Giải Nhất', null],
     ]);
     const results = (await http.get(`/rounds/${judged.id}/results`, o)).body;
-    expect(results.items.map((i: any) => [i.userId, i.prize?.name ?? null])).toEqual([[people[1].user.id, 'Giải Nhất'], [people[2].user.id, 'Giải Nhì']]);
+    expect(results.items.map((i: any) => [i.userId, i.prize?.name ?? null])).toEqual([
+      [people[1].user.id, 'Giải Nhất'],
+      [people[2].user.id, 'Giải Nhì'],
+    ]);
   });
 });

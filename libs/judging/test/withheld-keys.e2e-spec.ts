@@ -32,7 +32,14 @@ describe('publishing a week whose questions later weeks still draw', () => {
     const w2Closes = iso(Date.now() + 2 * 86400_000);
     const w3Closes = iso(Date.now() + 9 * 86400_000);
     const w2 = await ok(http.post(`/contests/${c.id}/rounds`, quizRound(setup.bankId, { title: 'Tuần 2', selection: all, closesAt: w2Closes }), o), 'week 2');
-    const w3 = await ok(http.post(`/contests/${c.id}/rounds`, quizRound(setup.bankId, { title: 'Tuần 3', selection: all, opensAt: iso(Date.now() + 7 * 86400_000), closesAt: w3Closes }), o), 'week 3');
+    const w3 = await ok(
+      http.post(
+        `/contests/${c.id}/rounds`,
+        quizRound(setup.bankId, { title: 'Tuần 3', selection: all, opensAt: iso(Date.now() + 7 * 86400_000), closesAt: w3Closes }),
+        o,
+      ),
+      'week 3',
+    );
     await ok(http.post(`/rounds/${w1.id}/judges`, { userId: judge.user.id }, o), 'assign judge');
 
     const r = await entrant(http, c.id);

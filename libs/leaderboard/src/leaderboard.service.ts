@@ -68,7 +68,12 @@ export class LeaderboardService {
     const info = await this.rounds.get(roundId);
     if (!info) return;
     const entries = await this.entriesFromDb(info, { beforeMs: Number(frozenAt), userId });
-    await this.store.merge(roundId, 'frozen', info.scoring, entries.map(({ userId: u, e }) => ({ userId: u, e })));
+    await this.store.merge(
+      roundId,
+      'frozen',
+      info.scoring,
+      entries.map(({ userId: u, e }) => ({ userId: u, e })),
+    );
   }
 
   /**
@@ -91,7 +96,10 @@ export class LeaderboardService {
       let count = 0;
       for await (const batch of this.batchesFromDb(info, {})) {
         await this.store.loadTmp(roundId, info.scoring, batch);
-        await this.names.prime(roundId, batch.map((b) => ({ userId: b.userId, fullName: b.fullName, unit: b.unit, province: b.province })));
+        await this.names.prime(
+          roundId,
+          batch.map((b) => ({ userId: b.userId, fullName: b.fullName, unit: b.unit, province: b.province })),
+        );
         count += batch.length;
       }
       if (!(await this.store.finishRebuild(roundId, token))) throw new Error(`rebuild of round ${roundId} lost its lock`);
@@ -134,7 +142,12 @@ export class LeaderboardService {
     const concealed = concealmentFor(info, staff);
     const range = visibleRange(q.offset, q.limit, concealed);
     const { entries, total } = range ? await this.store.range(roundId, board, range.offset, range.limit) : { entries: [], total: 0 };
-    const page: LeaderboardPage = { items: concealRows(await this.rows(info, entries), concealed, actor.id), total: concealTotal(total, concealed), frozen: view === 'frozen', at: this.clock.nowDate().toISOString() };
+    const page: LeaderboardPage = {
+      items: concealRows(await this.rows(info, entries), concealed, actor.id),
+      total: concealTotal(total, concealed),
+      frozen: view === 'frozen',
+      at: this.clock.nowDate().toISOString(),
+    };
     if (concealed) page.concealed = concealed;
     return page;
   }

@@ -13,7 +13,15 @@ export interface LeaderboardRecord {
 /** Server → client events on the /live namespace (SPEC.md "Realtime"). */
 export interface LiveEvents {
   /** At most one per round per second while its scores change. `at` is the server's clock (time sync). */
-  'leaderboard:update': { roundId: string; top: LeaderboardRow[]; total: number | null; at: string; serverTime?: string; frozen?: boolean; concealed?: Concealment };
+  'leaderboard:update': {
+    roundId: string;
+    top: LeaderboardRow[];
+    total: number | null;
+    at: string;
+    serverTime?: string;
+    frozen?: boolean;
+    concealed?: Concealment;
+  };
   'rank:update': { roundId: string; rank: number | null; score: number | null; total?: number | null; serverTime?: string };
   'attempt:deadline': { attemptId: string; deadlineAt: string; serverTime: string };
   'round:status': { roundId: string; status: string; at: string };

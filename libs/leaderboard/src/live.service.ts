@@ -6,9 +6,7 @@ import { LiveEvents } from './leaderboard.types';
 import { roundRoom, staffRoom, userRoom } from './live/rooms';
 
 /** A message on the relay channel: processes without sockets (the worker) ask api instances to emit. */
-export type RelayMessage =
-  | { t: 'emit'; rooms: string[]; event: string; payload: unknown }
-  | { t: 'ranks'; roundId: string; users: string[] };
+export type RelayMessage = { t: 'emit'; rooms: string[]; event: string; payload: unknown } | { t: 'ranks'; roundId: string; users: string[] };
 
 export const relayChannel = (keys: RedisKeys) => keys.key('live', 'relay');
 

@@ -29,8 +29,15 @@ describe('leaderboard boards (real Redis)', () => {
   });
   afterAll(() => ctx.close());
 
-  const rec = (roundId: string, userId: string, score: number, timeTakenMs: number, submittedAt: number, scoring: 'best' | 'last' = 'best', attemptId = randomUUID()) =>
-    boards.record({ roundId, userId, attemptId, score, timeTakenMs, submittedAt: new Date(submittedAt), scoring });
+  const rec = (
+    roundId: string,
+    userId: string,
+    score: number,
+    timeTakenMs: number,
+    submittedAt: number,
+    scoring: 'best' | 'last' = 'best',
+    attemptId = randomUUID(),
+  ) => boards.record({ roundId, userId, attemptId, score, timeTakenMs, submittedAt: new Date(submittedAt), scoring });
   const order = async (roundId: string) => (await store.range(roundId, 'live', 0, 1000)).entries.map((e) => e.userId);
 
   it('ranks by score desc, then time taken asc, then earlier submission', async () => {
@@ -147,14 +154,16 @@ describe('leaderboard boards (real Redis)', () => {
     expect(await store.beginRebuild(round)).toBeNull();
     await rec(round, b, 7, 1000, t0 + 1);
     expect(await store.size(round, 'tmp')).toBe(1);
-    await store.loadTmp(round, 'best', [{ userId: a, e: (await import('../src/board/board-encoding')).encodeEntry({ userId: a, score: 5, timeTakenMs: 1000, submittedAtMs: t0 }) }]);
+    await store.loadTmp(round, 'best', [
+      { userId: a, e: (await import('../src/board/board-encoding')).encodeEntry({ userId: a, score: 5, timeTakenMs: 1000, submittedAtMs: t0 }) },
+    ]);
     expect(await store.finishRebuild(round, token)).toBe(true);
     expect(await order(round)).toEqual([b, a]);
     expect(await store.redis.exists(store.round(round).rebuilding)).toBe(0);
     expect(await store.redis.ttl(store.round(round).board('live'))).toBe(-1);
   });
 
-  it('claims a round\'s push once per second of the Redis clock, at least 900 ms apart, whoever asks', async () => {
+  it("claims a round's push once per second of the Redis clock, at least 900 ms apart, whoever asks", async () => {
     const round = randomUUID();
     const first = await Promise.all(Array.from({ length: 10 }, () => store.claimTick(round)));
     const won = first.filter((x): x is number => x !== null);

@@ -42,7 +42,9 @@ describe('leaderboards over HTTP and sockets (two api instances)', () => {
       roundId = q.round.id;
       contestId = q.contest.id;
       for (const [i, unit] of ['Xã Yên Thọ', 'Phường Bãi Cháy', 'Trường THPT Hòn Gai', 'Công an tỉnh'].entries()) {
-        people.push(await entrant(i % 2 ? httpB : httpA, contestId, { unit }, { fullName: ['Nguyễn Thị Bình', 'Trần Văn An', 'Lê Minh Châu', 'Phạm Đức Huy'][i] }));
+        people.push(
+          await entrant(i % 2 ? httpB : httpA, contestId, { unit }, { fullName: ['Nguyễn Thị Bình', 'Trần Văn An', 'Lê Minh Châu', 'Phạm Đức Huy'][i] }),
+        );
       }
       // Scores 2, 4, 3, 1 correct out of 5 (entries alternate between the instances).
       for (const [i, correct] of [2, 4, 3, 1].entries()) await enter(i % 2 ? httpB : httpA, people[i], roundId, setup.questions, correct);
@@ -60,7 +62,15 @@ describe('leaderboards over HTTP and sockets (two api instances)', () => {
         [3, people[0].user.id, 2],
         [4, people[3].user.id, 1],
       ]);
-      expect(r.body.items[0]).toEqual({ rank: 1, userId: people[1].user.id, displayName: 'Trần V. A.', unit: 'Phường Bãi Cháy', province: 'Quảng Ninh', score: 4, timeTakenMs: expect.any(Number) });
+      expect(r.body.items[0]).toEqual({
+        rank: 1,
+        userId: people[1].user.id,
+        displayName: 'Trần V. A.',
+        unit: 'Phường Bãi Cháy',
+        province: 'Quảng Ninh',
+        score: 4,
+        timeTakenMs: expect.any(Number),
+      });
       const text = JSON.stringify(r.body);
       for (const p of people) {
         expect(text).not.toContain(p.input.phone);
@@ -151,7 +161,16 @@ describe('leaderboards over HTTP and sockets (two api instances)', () => {
       await Promise.all([connected(onA), connected(staffOnB)]);
 
       const joinA = await onA.timeout(5000).emitWithAck('leaderboard:join', { roundId: round.id });
-      expect(joinA).toEqual(expect.objectContaining({ ok: true, roundId: round.id, frozen: false, total: 0, top: [], me: { rank: null, score: null, timeTakenMs: null, total: 0 } }));
+      expect(joinA).toEqual(
+        expect.objectContaining({
+          ok: true,
+          roundId: round.id,
+          frozen: false,
+          total: 0,
+          top: [],
+          me: { rank: null, score: null, timeTakenMs: null, total: 0 },
+        }),
+      );
       expect((await staffOnB.timeout(5000).emitWithAck('leaderboard:join', { roundId: round.id })).ok).toBe(true);
       const unknown = await onA.timeout(5000).emitWithAck('leaderboard:join', { roundId: '00000000-0000-4000-8000-000000000000' });
       expect(unknown).toEqual({ ok: false, error: expect.objectContaining({ statusCode: 404 }) });
@@ -230,7 +249,9 @@ describe('leaderboards over HTTP and sockets (two api instances)', () => {
       expectError(await httpA.get(`/rounds/${round.id}/leaderboard/me`, r.token), 403);
       const s = track(connect(b.url, { token: r.token }));
       await connected(s);
-      expect((await s.timeout(5000).emitWithAck('leaderboard:join', { roundId: round.id })).error).toEqual(expect.objectContaining({ statusCode: 403, code: 'leaderboard_hidden' }));
+      expect((await s.timeout(5000).emitWithAck('leaderboard:join', { roundId: round.id })).error).toEqual(
+        expect.objectContaining({ statusCode: 403, code: 'leaderboard_hidden' }),
+      );
       expect((await httpB.get(`/rounds/${round.id}/leaderboard`, setup.organiser.token)).body.total).toBe(1);
 
       await publishResults(round.id);

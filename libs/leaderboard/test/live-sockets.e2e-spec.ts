@@ -61,7 +61,9 @@ describe('live sockets: handshake, rooms across instances, limits, shutdown', ()
   it('relays emits from a process without sockets (the worker) through Redis', async () => {
     const s = track(connect(a.url, { token: resident.token }));
     await connected(s);
-    const mod = await Test.createTestingModule({ imports: [PlatformModule.forRoot(testConfig(), ALL_ENTITIES), IdentityCoreModule, LeaderboardModule] }).compile();
+    const mod = await Test.createTestingModule({
+      imports: [PlatformModule.forRoot(testConfig(), ALL_ENTITIES), IdentityCoreModule, LeaderboardModule],
+    }).compile();
     const worker: INestApplicationContext = await mod.init();
     try {
       const live = worker.get(LiveService);

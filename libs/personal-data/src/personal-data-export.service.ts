@@ -27,7 +27,11 @@ export class PersonalDataExportService {
       exportResults(q, actor.id),
     ]);
     // The audit log does not know whose an attempt is: the attempts just read say.
-    const auditEntries = await auditEntriesAbout(q, actor.id, attempts.map((a) => a.id));
+    const auditEntries = await auditEntriesAbout(
+      q,
+      actor.id,
+      attempts.map((a) => a.id),
+    );
     return { exportedAt: new Date().toISOString(), profile, consents, registrations, attempts, judgedEntries, results, auditEntries };
   }
 }

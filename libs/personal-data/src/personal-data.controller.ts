@@ -17,7 +17,10 @@ export class PersonalDataController {
   ) {}
 
   @Get('data')
-  @ApiOperation({ summary: 'Download everything kept about you (JSON): profile unmasked, consents, registrations, attempts with answers, judged entries, published results, audit entries' })
+  @ApiOperation({
+    summary:
+      'Download everything kept about you (JSON): profile unmasked, consents, registrations, attempts with answers, judged entries, published results, audit entries',
+  })
   @ApiOkResponse({ type: PersonalDataExportDto })
   export(@CurrentActor() actor: Actor): Promise<PersonalDataExport> {
     return this.data.export(actor);

@@ -46,4 +46,3 @@ export * from './text/vn-format';
 export * from './events/app-events';
 export * from './events/event-bus';
 export * from './events/events.module';
-

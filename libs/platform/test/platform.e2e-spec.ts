@@ -18,7 +18,13 @@ describe('platform: health, metrics, docs, rate limits', () => {
     const r = await http.get('/health');
     expect(r.status).toBe(200);
     expect(r.body.status).toBe('ok');
-    expect(r.body.checks).toEqual(expect.objectContaining({ database: expect.objectContaining({ status: 'up' }), redis: expect.objectContaining({ status: 'up' }), queue: expect.objectContaining({ status: 'up' }) }));
+    expect(r.body.checks).toEqual(
+      expect.objectContaining({
+        database: expect.objectContaining({ status: 'up' }),
+        redis: expect.objectContaining({ status: 'up' }),
+        queue: expect.objectContaining({ status: 'up' }),
+      }),
+    );
   });
 
   it('exposes Prometheus metrics with the HTTP latency histogram', async () => {

@@ -40,10 +40,19 @@ describe('import template and column names (English and Vietnamese)', () => {
       const qs = await allQuestions(http, token, bank);
       expect(qs.map((q) => q.type)).toEqual(TYPES);
       const byType = Object.fromEntries(qs.map((q) => [q.type, q]));
-      expect(byType.single).toEqual(expect.objectContaining({ topic: 'Bầu cử/Nguyên tắc', legalReference: 'Luật Bầu cử ĐBQH và đại biểu HĐND 2015, Điều 1', tags: ['bầu cử', 'nguyên tắc'] }));
+      expect(byType.single).toEqual(
+        expect.objectContaining({
+          topic: 'Bầu cử/Nguyên tắc',
+          legalReference: 'Luật Bầu cử ĐBQH và đại biểu HĐND 2015, Điều 1',
+          tags: ['bầu cử', 'nguyên tắc'],
+        }),
+      );
       expect(byType.single.options.map((o: { correct: boolean }) => o.correct)).toEqual([true, false, false, false]);
       expect(byType.multiple.options.map((o: { correct: boolean }) => o.correct)).toEqual([true, false, true, false]);
-      expect(byType.true_false.options.map((o: { text: string; correct: boolean }) => [o.text, o.correct])).toEqual([['Đúng', false], ['Sai', true]]);
+      expect(byType.true_false.options.map((o: { text: string; correct: boolean }) => [o.text, o.correct])).toEqual([
+        ['Đúng', false],
+        ['Sai', true],
+      ]);
       expect(byType.numeric.answer).toEqual({ value: 18, tolerance: 0 });
       expect(byType.short_text.answer).toEqual(expect.objectContaining({ accepted: ['Hội đồng bầu cử quốc gia', 'Hội đồng bầu cử'] }));
       expect(byType.essay).toEqual(expect.objectContaining({ points: 10, difficulty: 3, rubric: expect.stringContaining('Nội dung pháp lý') }));
@@ -72,16 +81,55 @@ describe('import template and column names (English and Vietnamese)', () => {
 
   it('imports the Vietnamese columns of the issue report (Chủ đề, Căn cứ pháp lý, Phương án A…, Đáp án)', async () => {
     const rows = [
-      ['Chủ đề', 'Căn cứ pháp lý', 'Loại câu hỏi', 'Nội dung câu hỏi', 'Phương án A', 'Phương án B', 'Phương án C', 'Đáp án', 'Độ khó', 'Điểm', 'Giải thích', 'Thẻ'],
-      ['Hiến pháp', 'Hiến pháp 2013, Điều 2', 'single', 'Nhà nước Việt Nam là nhà nước gì?', 'Pháp quyền xã hội chủ nghĩa', 'Quân chủ', 'Liên bang', 'A', '2', '1,5', 'Điều 2.', 'hiến pháp'],
+      [
+        'Chủ đề',
+        'Căn cứ pháp lý',
+        'Loại câu hỏi',
+        'Nội dung câu hỏi',
+        'Phương án A',
+        'Phương án B',
+        'Phương án C',
+        'Đáp án',
+        'Độ khó',
+        'Điểm',
+        'Giải thích',
+        'Thẻ',
+      ],
+      [
+        'Hiến pháp',
+        'Hiến pháp 2013, Điều 2',
+        'single',
+        'Nhà nước Việt Nam là nhà nước gì?',
+        'Pháp quyền xã hội chủ nghĩa',
+        'Quân chủ',
+        'Liên bang',
+        'A',
+        '2',
+        '1,5',
+        'Điều 2.',
+        'hiến pháp',
+      ],
       ['Hiến pháp', '', 'Nhiều đáp án đúng', 'Chọn các quyền con người.', 'Quyền sống', 'Nghĩa vụ nộp thuế', 'Quyền bí mật đời tư', 'A,C', '', '', '', ''],
     ];
     const bank = await newBank(http, t.organiser);
     const r = await importFile(http, token, bank, Buffer.from(stringify(rows), 'utf8'), 'cau-hoi.csv');
     expect(r.body).toEqual(expect.objectContaining({ imported: 2, errors: [] }));
     const [a, b] = await allQuestions(http, token, bank);
-    expect(a).toEqual(expect.objectContaining({ topic: 'Hiến pháp', legalReference: 'Hiến pháp 2013, Điều 2', difficulty: 2, points: 1.5, explanation: 'Điều 2.', tags: ['hiến pháp'] }));
-    expect(a.options.map((o: { text: string; correct: boolean }) => [o.text, o.correct])).toEqual([['Pháp quyền xã hội chủ nghĩa', true], ['Quân chủ', false], ['Liên bang', false]]);
+    expect(a).toEqual(
+      expect.objectContaining({
+        topic: 'Hiến pháp',
+        legalReference: 'Hiến pháp 2013, Điều 2',
+        difficulty: 2,
+        points: 1.5,
+        explanation: 'Điều 2.',
+        tags: ['hiến pháp'],
+      }),
+    );
+    expect(a.options.map((o: { text: string; correct: boolean }) => [o.text, o.correct])).toEqual([
+      ['Pháp quyền xã hội chủ nghĩa', true],
+      ['Quân chủ', false],
+      ['Liên bang', false],
+    ]);
     expect(b.type).toBe('multiple');
     expect(b.options.map((o: { correct: boolean }) => o.correct)).toEqual([true, false, true]);
   });
@@ -104,7 +152,12 @@ describe('import template and column names (English and Vietnamese)', () => {
       const r = await importFile(http, token, bank, file, `cau-hoi.${format}`, { dryRun });
       expect(expectError(r, 400).code).toBe('import_columns_unrecognised');
       expect(r.body.message).toBe('The header row does not match the template (unknown columns: Câu hỏi chính, Ghi chú; missing columns: question)');
-      expect(r.body.details).toEqual({ unknown: ['Câu hỏi chính', 'Ghi chú'], missing: ['question'], repeated: [], accepted: expect.arrayContaining(['question', 'Nội dung câu hỏi', 'Phương án A', 'Đáp án']) });
+      expect(r.body.details).toEqual({
+        unknown: ['Câu hỏi chính', 'Ghi chú'],
+        missing: ['question'],
+        repeated: [],
+        accepted: expect.arrayContaining(['question', 'Nội dung câu hỏi', 'Phương án A', 'Đáp án']),
+      });
       expect(r.body.details.errors).toBeUndefined();
     }
     expect(await allQuestions(http, token, bank)).toEqual([]);

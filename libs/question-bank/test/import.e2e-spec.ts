@@ -30,7 +30,11 @@ describe('question import: every format, all or nothing, hostile files refused',
       expect(r.status).toBe(200);
       expect(r.body).toEqual(expect.objectContaining({ imported: 18, skipped: [], errors: [], duplicates: 0, dryRun: false }));
       const qs = await allQuestions(http, token, bank);
-      expect(qs.map((q) => q.type)).toEqual(templateRows().slice(1).map((row) => row[2]));
+      expect(qs.map((q) => q.type)).toEqual(
+        templateRows()
+          .slice(1)
+          .map((row) => row[2]),
+      );
       const numeric = qs.find((q) => q.type === 'numeric');
       expect(numeric.answer).toEqual({ value: 2021, tolerance: 0 });
       expect(numeric.stem).toContain('"Tăng cường ứng dụng công nghệ thông tin');
@@ -39,8 +43,13 @@ describe('question import: every format, all or nothing, hostile files refused',
       const multiple = qs.find((q) => q.type === 'multiple');
       expect(multiple.options.map((o: { correct: boolean }) => o.correct)).toEqual([true, false, true, true]);
       const tf = qs.find((q) => q.type === 'true_false');
-      expect(tf.options.map((o: { text: string; correct: boolean }) => [o.text, o.correct])).toEqual([['Đúng', false], ['Sai', true]]);
-      expect(qs[0]).toEqual(expect.objectContaining({ legalReference: 'Luật Bầu cử ĐBQH và đại biểu HĐND 2015, Điều 1', explanation: expect.stringContaining('Điều 1') }));
+      expect(tf.options.map((o: { text: string; correct: boolean }) => [o.text, o.correct])).toEqual([
+        ['Đúng', false],
+        ['Sai', true],
+      ]);
+      expect(qs[0]).toEqual(
+        expect.objectContaining({ legalReference: 'Luật Bầu cử ĐBQH và đại biểu HĐND 2015, Điều 1', explanation: expect.stringContaining('Điều 1') }),
+      );
 
       const again = await importFile(http, token, bank, fixture('question-template.csv'), 'question-template.csv');
       expect(again.body).toEqual(expect.objectContaining({ imported: 0, duplicates: 18 }));
@@ -57,13 +66,15 @@ describe('question import: every format, all or nothing, hostile files refused',
       expect(plain[0]).not.toBe(0xef);
       const other = await newBank(http, t.organiser);
       expect((await importFile(http, token, other, plain, 'x.csv', { format: 'csv' })).body.imported).toBe(18);
-      expect(await allQuestions(http, token, other)).toEqual(expect.arrayContaining([expect.objectContaining({ stem: 'Ngày Pháp luật nước Cộng hòa xã hội chủ nghĩa Việt Nam là ngày nào hằng năm?' })]));
+      expect(await allQuestions(http, token, other)).toEqual(
+        expect.arrayContaining([expect.objectContaining({ stem: 'Ngày Pháp luật nước Cộng hòa xã hội chủ nghĩa Việt Nam là ngày nào hằng năm?' })]),
+      );
     });
 
     it('reads the template as XLSX', async () => {
       const wb = new ExcelJS.Workbook();
       const ws = wb.addWorksheet('Câu hỏi');
-      for (const row of templateRows()) ws.addRow(row.map((c, i) => (i === 3 || i === 4) && /^\d+$/.test(c) ? Number(c) : c));
+      for (const row of templateRows()) ws.addRow(row.map((c, i) => ((i === 3 || i === 4) && /^\d+$/.test(c) ? Number(c) : c)));
       const file = Buffer.from(await wb.xlsx.writeBuffer());
       const bank = await newBank(http, t.organiser);
       const r = await importFile(http, token, bank, file, 'cau-hoi.xlsx');
@@ -126,14 +137,22 @@ describe('question import: every format, all or nothing, hostile files refused',
       const qs = await allQuestions(http, token, bank);
       expect(new Set(qs.map((q) => q.type))).toEqual(new Set(['single', 'multiple', 'true_false', 'short_text', 'numeric']));
       const special = qs.find((q) => q.stem === 'Which answer equals 5?');
-      expect(special.options.map((o: { text: string; correct: boolean }) => [o.text, o.correct])).toEqual([['= 2 + 2', false], ['= 2 + 3', true], ['= 2 + 4', false]]);
+      expect(special.options.map((o: { text: string; correct: boolean }) => [o.text, o.correct])).toEqual([
+        ['= 2 + 2', false],
+        ['= 2 + 3', true],
+        ['= 2 + 4', false],
+      ]);
       const control = qs.find((q) => q.stem.startsWith('Which of the following is NOT a control character'));
       expect(control.options.map((o: { text: string }) => o.text)).toEqual(['~', '=', '#', '{', '}', '\\']);
       expect(qs.find((q) => q.stem === 'What is the value of pi (to 3 decimal places)?').answer).toEqual({ value: 3.1415, tolerance: 0.0005 });
       expect(qs.filter((q) => q.stem === "Grant is _____ in Grant's tomb.")).toHaveLength(4);
       const multi = qs.find((q) => q.type === 'multiple');
       expect(multi.options.filter((o: { correct: boolean }) => o.correct).map((o: { text: string }) => o.text)).toEqual(['Grant', "Grant's wife"]);
-      expect(qs.find((q) => q.stem === 'Two plus two equals _____.').answer).toEqual({ accepted: ['four', '4'], caseSensitive: false, diacriticsSensitive: false });
+      expect(qs.find((q) => q.stem === 'Two plus two equals _____.').answer).toEqual({
+        accepted: ['four', '4'],
+        caseSensitive: false,
+        diacriticsSensitive: false,
+      });
     });
 
     it('gift-fixture: essay, weighted multiple answers and the numeric with a stray ";', async () => {
@@ -144,7 +163,12 @@ describe('question import: every format, all or nothing, hostile files refused',
       expect(r.body.warnings).toEqual(expect.arrayContaining([{ ref: 'line 31 (Q5)', reason: 'text after the answer block ("";") is ignored' }]));
       const qs = await allQuestions(http, token, bank);
       expect(qs.map((q) => q.type)).toEqual(['essay', 'single', 'multiple', 'numeric', 'short_text', 'true_false', 'true_false', 'true_false']);
-      expect(qs[2].options.map((o: { text: string; correct: boolean }) => [o.text, o.correct])).toEqual([['yellow', true], ['red', false], ['off-beige', true], ['blue', false]]);
+      expect(qs[2].options.map((o: { text: string; correct: boolean }) => [o.text, o.correct])).toEqual([
+        ['yellow', true],
+        ['red', false],
+        ['off-beige', true],
+        ['blue', false],
+      ]);
       expect(qs[3]).toEqual(expect.objectContaining({ stem: 'What is a number from 1 to 5?', answer: { value: 3, tolerance: 2 } }));
       expect(qs[5].explanation).toBe("This is, of course, a Hitchiker's Guide to the Galaxy reference.");
     });
@@ -208,7 +232,8 @@ describe('question import: every format, all or nothing, hostile files refused',
     });
 
     it('refuses XML external entities and entity bombs before parsing', async () => {
-      const xxe = '<?xml version="1.0"?><!DOCTYPE quiz [<!ENTITY xxe SYSTEM "file:///etc/passwd">]><quiz><question type="essay"><questiontext><text>&xxe;</text></questiontext></question></quiz>';
+      const xxe =
+        '<?xml version="1.0"?><!DOCTYPE quiz [<!ENTITY xxe SYSTEM "file:///etc/passwd">]><quiz><question type="essay"><questiontext><text>&xxe;</text></questiontext></question></quiz>';
       const laughs = `<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">${Array.from({ length: 9 }, (_, i) => `<!ENTITY lol${i + 1} "${`&lol${i || ''};`.repeat(10)}">`).join('')}]><quiz><question type="essay"><questiontext><text>&lol9;</text></questiontext></question></quiz>`;
       for (const body of [xxe, laughs]) {
         const e = expectError(await importFile(http, token, bank, Buffer.from(body), 'evil.xml'), 400);

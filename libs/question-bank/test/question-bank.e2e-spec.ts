@@ -48,7 +48,8 @@ describe('question banks: authoring, access, search and versions (real PostgreSQ
     it('keeps judges (banks hold every key; no judge screen needs them) and residents out', async () => {
       expectError(await http.post(q('/questions'), single('Giám khảo viết câu hỏi?'), t.judge.token), 403);
       expectError(await http.post('/question-banks', { name: 'Của giám khảo' }, t.judge.token), 403);
-      for (const path of ['/question-banks', q(''), q('/topics'), q('/questions'), q('/export?format=answer-sheet')]) expectError(await http.get(path, t.judge.token), 403);
+      for (const path of ['/question-banks', q(''), q('/topics'), q('/questions'), q('/export?format=answer-sheet')])
+        expectError(await http.get(path, t.judge.token), 403);
       const resident = await newResident(http);
       expectError(await http.get('/question-banks', resident.token), 403);
       expectError(await http.get(q('/questions'), resident.token), 403);
@@ -67,9 +68,31 @@ describe('question banks: authoring, access, search and versions (real PostgreSQ
   describe('questions', () => {
     it('creates every type and returns it with its answer key', async () => {
       const inputs = [
-        single('Công dân đủ bao nhiêu tuổi trở lên thì có quyền bầu cử?', 1, { topic: 'Luật Bầu cử/Chương I', difficulty: 2, points: 1.5, legalReference: 'Điều 2', explanation: 'Đủ 18 tuổi.', tags: ['bầu cử', 'tuổi'] }),
-        { type: 'multiple', stem: 'Những nguyên tắc bầu cử nào sau đây là đúng?', options: [{ text: 'Phổ thông', correct: true }, { text: 'Công khai', correct: false }, { text: 'Bỏ phiếu kín', correct: true }] },
-        { type: 'true_false', stem: 'Cử tri được nhờ người khác bỏ phiếu thay.', options: [{ text: 'Sai', correct: true }, { text: 'Đúng', correct: false }] },
+        single('Công dân đủ bao nhiêu tuổi trở lên thì có quyền bầu cử?', 1, {
+          topic: 'Luật Bầu cử/Chương I',
+          difficulty: 2,
+          points: 1.5,
+          legalReference: 'Điều 2',
+          explanation: 'Đủ 18 tuổi.',
+          tags: ['bầu cử', 'tuổi'],
+        }),
+        {
+          type: 'multiple',
+          stem: 'Những nguyên tắc bầu cử nào sau đây là đúng?',
+          options: [
+            { text: 'Phổ thông', correct: true },
+            { text: 'Công khai', correct: false },
+            { text: 'Bỏ phiếu kín', correct: true },
+          ],
+        },
+        {
+          type: 'true_false',
+          stem: 'Cử tri được nhờ người khác bỏ phiếu thay.',
+          options: [
+            { text: 'Sai', correct: true },
+            { text: 'Đúng', correct: false },
+          ],
+        },
         { type: 'numeric', stem: 'Luật Phòng, chống tham nhũng được ban hành năm nào?', answer: { value: 2018, tolerance: 0 } },
         { type: 'short_text', stem: 'Thủ đô của Việt Nam là thành phố nào?', answer: { accepted: ['Hà Nội', 'Ha Noi'] } },
         { type: 'essay', stem: 'Trình bày sáng kiến tuyên truyền pháp luật.', rubric: 'Nội dung (4), sáng tạo (3), khả thi (3)', points: 10 },
@@ -81,7 +104,10 @@ describe('question banks: authoring, access, search and versions (real PostgreSQ
       }
       const tf = await http.get(q('/questions?type=true_false'), t.organiser.token);
       // True/false options are always Đúng then Sai, whatever order the author used.
-      expect(tf.body.items[0].options.map((o: { text: string; correct: boolean }) => [o.text, o.correct])).toEqual([['Đúng', false], ['Sai', true]]);
+      expect(tf.body.items[0].options.map((o: { text: string; correct: boolean }) => [o.text, o.correct])).toEqual([
+        ['Đúng', false],
+        ['Sai', true],
+      ]);
       const topics = await http.get(q('/topics'), t.organiser.token);
       const [parent, child] = topics.body;
       expect(parent).toEqual(expect.objectContaining({ path: 'Luật Bầu cử', parentId: null, questionCount: 0 }));
@@ -90,15 +116,75 @@ describe('question banks: authoring, access, search and versions (real PostgreSQ
 
     it('refuses broken questions with a 400 naming each problem', async () => {
       const cases: [unknown, RegExp][] = [
-        [{ type: 'single', stem: 'Hai đáp án đúng?', options: [{ text: 'A', correct: true }, { text: 'B', correct: true }] }, /exactly one correct option/],
-        [{ type: 'multiple', stem: 'Không đáp án đúng?', options: [{ text: 'A', correct: false }, { text: 'B', correct: false }] }, /at least one correct option/],
-        [{ type: 'single', stem: 'Trùng phương án?', options: [{ text: 'Có', correct: true }, { text: ' có ', correct: false }] }, /repeats another option/],
+        [
+          {
+            type: 'single',
+            stem: 'Hai đáp án đúng?',
+            options: [
+              { text: 'A', correct: true },
+              { text: 'B', correct: true },
+            ],
+          },
+          /exactly one correct option/,
+        ],
+        [
+          {
+            type: 'multiple',
+            stem: 'Không đáp án đúng?',
+            options: [
+              { text: 'A', correct: false },
+              { text: 'B', correct: false },
+            ],
+          },
+          /at least one correct option/,
+        ],
+        [
+          {
+            type: 'single',
+            stem: 'Trùng phương án?',
+            options: [
+              { text: 'Có', correct: true },
+              { text: ' có ', correct: false },
+            ],
+          },
+          /repeats another option/,
+        ],
         [{ type: 'single', stem: 'Một phương án?', options: [{ text: 'A', correct: true }] }, /at least 2 options/],
         [{ type: 'numeric', stem: 'Thiếu số?' }, /answer.value/],
         [{ type: 'short_text', stem: 'Thiếu đáp án?', answer: { accepted: [' '] } }, /at least one accepted answer/],
-        [{ type: 'essay', stem: 'Tự luận có phương án?', options: [{ text: 'A', correct: true }, { text: 'B', correct: false }] }, /no options or answer/],
-        [{ type: 'true_false', stem: 'Đúng hay sai?', options: [{ text: 'Có lẽ', correct: true }, { text: 'Sai', correct: false }] }, /Đúng and Sai/],
-        [{ type: 'single', stem: '   ', options: [{ text: 'A', correct: true }, { text: 'B', correct: false }] }, /text is empty/],
+        [
+          {
+            type: 'essay',
+            stem: 'Tự luận có phương án?',
+            options: [
+              { text: 'A', correct: true },
+              { text: 'B', correct: false },
+            ],
+          },
+          /no options or answer/,
+        ],
+        [
+          {
+            type: 'true_false',
+            stem: 'Đúng hay sai?',
+            options: [
+              { text: 'Có lẽ', correct: true },
+              { text: 'Sai', correct: false },
+            ],
+          },
+          /Đúng and Sai/,
+        ],
+        [
+          {
+            type: 'single',
+            stem: '   ',
+            options: [
+              { text: 'A', correct: true },
+              { text: 'B', correct: false },
+            ],
+          },
+          /text is empty/,
+        ],
       ];
       for (const [body, message] of cases) {
         const e = expectError(await http.post(q('/questions'), body, t.organiser.token), 400);
@@ -149,7 +235,9 @@ describe('question banks: authoring, access, search and versions (real PostgreSQ
       const created = (await http.post(q('/questions'), single('Mỗi đơn vị bầu cử ĐBQH được bầu không quá bao nhiêu đại biểu?', 0), t.organiser.token)).body;
       const inPlace = await http.patch(q(`/questions/${created.id}`), { explanation: 'Không quá ba đại biểu.' }, t.organiser.token);
       expect(inPlace.status).toBe(200);
-      expect(inPlace.body).toEqual(expect.objectContaining({ versionId: created.versionId, version: 1, newVersion: false, explanation: 'Không quá ba đại biểu.' }));
+      expect(inPlace.body).toEqual(
+        expect.objectContaining({ versionId: created.versionId, version: 1, newVersion: false, explanation: 'Không quá ba đại biểu.' }),
+      );
 
       const pool = api.app.get(QuestionPoolService);
       const frozen = await pool.freeze(t.orgId, [{ bankId, count: 1, types: ['single'], difficulty: 1 }]);
@@ -158,7 +246,11 @@ describe('question banks: authoring, access, search and versions (real PostgreSQ
       expect((await http.get(q(`/questions/${created.id}`), t.organiser.token)).body.locked).toBe(true);
 
       const options = inPlace.body.options.map((o: { id: string; text: string }, i: number) => ({ id: o.id, text: o.text, correct: i === 2 }));
-      const edited = await http.patch(q(`/questions/${created.id}`), { options, stem: 'Mỗi đơn vị bầu cử ĐBQH được bầu tối đa mấy đại biểu?' }, t.organiser.token);
+      const edited = await http.patch(
+        q(`/questions/${created.id}`),
+        { options, stem: 'Mỗi đơn vị bầu cử ĐBQH được bầu tối đa mấy đại biểu?' },
+        t.organiser.token,
+      );
       expect(edited.status).toBe(200);
       expect(edited.body).toEqual(expect.objectContaining({ id: created.id, version: 2, newVersion: true, locked: false }));
       expect(edited.body.versionId).not.toBe(created.versionId);
@@ -194,8 +286,17 @@ describe('question banks: authoring, access, search and versions (real PostgreSQ
     beforeAll(async () => {
       pool = api.app.get(QuestionPoolService);
       poolBank = await newBank(http, t.organiser, 'Ngân hàng cho vòng thi');
-      for (let i = 0; i < 4; i++) await http.post(`/question-banks/${poolBank}/questions`, single(`Câu ${i} về chủ đề A?`, 0, { topic: 'A/B', difficulty: 1 + (i % 2) }), t.organiser.token);
-      await http.post(`/question-banks/${poolBank}/questions`, { type: 'numeric', stem: 'Số?', answer: { value: 5, tolerance: 1 }, topic: 'C' }, t.organiser.token);
+      for (let i = 0; i < 4; i++)
+        await http.post(
+          `/question-banks/${poolBank}/questions`,
+          single(`Câu ${i} về chủ đề A?`, 0, { topic: 'A/B', difficulty: 1 + (i % 2) }),
+          t.organiser.token,
+        );
+      await http.post(
+        `/question-banks/${poolBank}/questions`,
+        { type: 'numeric', stem: 'Số?', answer: { value: 5, tolerance: 1 }, topic: 'C' },
+        t.organiser.token,
+      );
     });
 
     it('returns and locks every candidate per rule', async () => {
@@ -205,7 +306,13 @@ describe('question banks: authoring, access, search and versions (real PostgreSQ
       ]);
       expect(frozen.map((r) => r.questions.length)).toEqual([4, 1]);
       expect(frozen[0].questions[0]).toEqual(
-        expect.objectContaining({ type: 'single', topic: 'A/B', points: 1, stem: 'Câu 0 về chủ đề A?', options: expect.arrayContaining([expect.objectContaining({ id: expect.any(String), correct: true })]) }),
+        expect.objectContaining({
+          type: 'single',
+          topic: 'A/B',
+          points: 1,
+          stem: 'Câu 0 về chủ đề A?',
+          options: expect.arrayContaining([expect.objectContaining({ id: expect.any(String), correct: true })]),
+        }),
       );
       expect(frozen[1].questions[0].answer).toEqual({ value: 5, tolerance: 1 });
       const listed = await http.get(`/question-banks/${poolBank}/questions`, t.organiser.token);
@@ -216,7 +323,12 @@ describe('question banks: authoring, access, search and versions (real PostgreSQ
     it('names the rule that asks for more questions than match, and locks nothing then', async () => {
       const fresh = await newBank(http, t.organiser, 'Ngân hàng thiếu câu');
       const made = await http.post(`/question-banks/${fresh}/questions`, single('Câu duy nhất?', 0, { difficulty: 3 }), t.organiser.token);
-      const err = await pool.freeze(t.orgId, [{ bankId: fresh, count: 1 }, { bankId: fresh, difficulty: 3, count: 2 }]).catch((e: unknown) => e);
+      const err = await pool
+        .freeze(t.orgId, [
+          { bankId: fresh, count: 1 },
+          { bankId: fresh, difficulty: 3, count: 2 },
+        ])
+        .catch((e: unknown) => e);
       expect(err).toEqual(expect.objectContaining({ status: 400, code: 'selection_too_few', details: { rule: 1, needed: 2, available: 1 } }));
       expect((err as Error).message).toMatch(/selection\[1\]/);
       expect((await http.get(`/question-banks/${fresh}/questions/${made.body.id}`, t.organiser.token)).body.locked).toBe(false);
@@ -236,7 +348,12 @@ describe('question banks: authoring, access, search and versions (real PostgreSQ
     const doc = await http.get('/docs/openapi.json');
     expect(doc.status).toBe(200);
     expect(Object.keys(doc.body.paths)).toEqual(
-      expect.arrayContaining(['/api/v1/question-banks', '/api/v1/question-banks/{id}/questions/{questionId}', '/api/v1/question-banks/{id}/import', '/api/v1/question-banks/{id}/export']),
+      expect.arrayContaining([
+        '/api/v1/question-banks',
+        '/api/v1/question-banks/{id}/questions/{questionId}',
+        '/api/v1/question-banks/{id}/import',
+        '/api/v1/question-banks/{id}/export',
+      ]),
     );
   });
 

@@ -31,7 +31,11 @@ describe('export → import gives back the same questions (over HTTP, real Postg
     t = await newTenant(http);
     source = await newBank(http, t.organiser, 'Ngân hàng gốc: Luật Bầu cử & PCTN');
     for (const q of sampleQuestions()) {
-      const r = await http.post(`/question-banks/${source}/questions`, { ...q, options: q.options.map((o) => ({ text: o.text, correct: o.correct })) }, t.organiser.token);
+      const r = await http.post(
+        `/question-banks/${source}/questions`,
+        { ...q, options: q.options.map((o) => ({ text: o.text, correct: o.correct })) },
+        t.organiser.token,
+      );
       if (r.status !== 201) throw new Error(JSON.stringify(r.body));
     }
     original = (await allQuestions(http, t.organiser.token, source)).map(carried).sort(byStem);

@@ -7,7 +7,17 @@ import type { QuestionContent } from '../src/questions/question-content';
  */
 export function sampleQuestions(): QuestionContent[] {
   const opt = (text: string, correct: boolean, i: number) => ({ id: `o${i}`, text, correct });
-  const base = { options: [], points: 1, difficulty: 1, topic: null, legalReference: null, explanation: null, rubric: null, tags: [] as string[], answer: null };
+  const base = {
+    options: [],
+    points: 1,
+    difficulty: 1,
+    topic: null,
+    legalReference: null,
+    explanation: null,
+    rubric: null,
+    tags: [] as string[],
+    answer: null,
+  };
   return [
     {
       ...base,
@@ -34,14 +44,58 @@ export function sampleQuestions(): QuestionContent[] {
       options: ['Phổ thông', 'Bình đẳng', 'Công khai', '+84 trực tiếp'].map((t, i) => opt(t, i !== 2, i)),
       topic: 'Luật Bầu cử/Chương I',
     },
-    { ...base, type: 'multiple', stem: 'Chỉ một đáp án đúng nhưng là câu nhiều lựa chọn?', options: ['Đúng là nó', 'Không phải'].map((t, i) => opt(t, i === 0, i)), topic: 'Luật Bầu cử/Chương I' },
-    { ...base, type: 'true_false', stem: 'Cử tri được nhờ người khác bỏ phiếu thay.\nHãy chọn.', options: [opt('Đúng', false, 0), opt('Sai', true, 1)], difficulty: 3 },
-    { ...base, type: 'true_false', stem: 'Ngày bầu cử phải là ngày chủ nhật.', options: [opt('Đúng', true, 0), opt('Sai', false, 1)], topic: 'Phòng chống tham nhũng' },
+    {
+      ...base,
+      type: 'multiple',
+      stem: 'Chỉ một đáp án đúng nhưng là câu nhiều lựa chọn?',
+      options: ['Đúng là nó', 'Không phải'].map((t, i) => opt(t, i === 0, i)),
+      topic: 'Luật Bầu cử/Chương I',
+    },
+    {
+      ...base,
+      type: 'true_false',
+      stem: 'Cử tri được nhờ người khác bỏ phiếu thay.\nHãy chọn.',
+      options: [opt('Đúng', false, 0), opt('Sai', true, 1)],
+      difficulty: 3,
+    },
+    {
+      ...base,
+      type: 'true_false',
+      stem: 'Ngày bầu cử phải là ngày chủ nhật.',
+      options: [opt('Đúng', true, 0), opt('Sai', false, 1)],
+      topic: 'Phòng chống tham nhũng',
+    },
     { ...base, type: 'numeric', stem: 'Nhiệt độ đóng băng của nước (°C) trừ năm?', answer: { value: -5, tolerance: 0 } },
-    { ...base, type: 'numeric', stem: 'Số pi với hai chữ số thập phân?', answer: { value: 3.14, tolerance: 0.005 }, points: 3, topic: 'Phòng chống tham nhũng' },
-    { ...base, type: 'short_text', stem: 'Thủ đô của Việt Nam là thành phố nào?', answer: { accepted: ['Hà Nội', 'Ha Noi'], caseSensitive: false, diacriticsSensitive: false } },
-    { ...base, type: 'short_text', stem: 'Viết tắt của Hội đồng nhân dân?', answer: { accepted: ['HĐND'], caseSensitive: true, diacriticsSensitive: true }, tags: ['viết tắt'] },
-    { ...base, type: 'essay', stem: 'Trình bày một sáng kiến tuyên truyền pháp luật về phòng, chống tham nhũng.', rubric: 'Nội dung (4), sáng tạo (3), khả thi (3).', points: 10, difficulty: 3, topic: 'Phòng chống tham nhũng' },
+    {
+      ...base,
+      type: 'numeric',
+      stem: 'Số pi với hai chữ số thập phân?',
+      answer: { value: 3.14, tolerance: 0.005 },
+      points: 3,
+      topic: 'Phòng chống tham nhũng',
+    },
+    {
+      ...base,
+      type: 'short_text',
+      stem: 'Thủ đô của Việt Nam là thành phố nào?',
+      answer: { accepted: ['Hà Nội', 'Ha Noi'], caseSensitive: false, diacriticsSensitive: false },
+    },
+    {
+      ...base,
+      type: 'short_text',
+      stem: 'Viết tắt của Hội đồng nhân dân?',
+      answer: { accepted: ['HĐND'], caseSensitive: true, diacriticsSensitive: true },
+      tags: ['viết tắt'],
+    },
+    {
+      ...base,
+      type: 'essay',
+      stem: 'Trình bày một sáng kiến tuyên truyền pháp luật về phòng, chống tham nhũng.',
+      rubric: 'Nội dung (4), sáng tạo (3), khả thi (3).',
+      points: 10,
+      difficulty: 3,
+      topic: 'Phòng chống tham nhũng',
+    },
     { ...base, type: 'single', stem: '@mention và -5 là gì?', options: ['-5', '@a', 'b'].map((t, i) => opt(t, i === 0, i)), explanation: '=1+1' },
   ] as QuestionContent[];
 }

@@ -23,7 +23,14 @@ describe('topics: a tree organisers create, rename, move and delete', () => {
     expect((await importFile(http, token, bank, Buffer.from(await res.arrayBuffer()), 'mau.csv')).body.imported).toBe(6);
     return bank;
   }
-  const tree = async (bank: string) => ((await http.get(`/question-banks/${bank}/topics`, token)).body as { id: string; path: string; name: string; parentId: string | null; questionCount: number }[]);
+  const tree = async (bank: string) =>
+    (await http.get(`/question-banks/${bank}/topics`, token)).body as {
+      id: string;
+      path: string;
+      name: string;
+      parentId: string | null;
+      questionCount: number;
+    }[];
   const byPath = async (bank: string, path: string) => (await tree(bank)).find((x) => x.path === path)!;
 
   it('lists the tree parents first, with the questions filed directly under each', async () => {
@@ -61,7 +68,13 @@ describe('topics: a tree organisers create, rename, move and delete', () => {
     const r = await http.patch(`/question-banks/${bank}/topics/${root.id}`, { name: 'Luật Bầu cử' }, token);
     expect(r.status).toBe(200);
     expect(r.body).toEqual(expect.objectContaining({ id: root.id, name: 'Luật Bầu cử', path: 'Luật Bầu cử' }));
-    expect((await tree(bank)).map((x) => x.path)).toEqual(['Luật Bầu cử', 'Luật Bầu cử/Cử tri', 'Luật Bầu cử/Nguyên tắc', 'Luật Bầu cử/Tổ chức', 'Phòng chống tham nhũng']);
+    expect((await tree(bank)).map((x) => x.path)).toEqual([
+      'Luật Bầu cử',
+      'Luật Bầu cử/Cử tri',
+      'Luật Bầu cử/Nguyên tắc',
+      'Luật Bầu cử/Tổ chức',
+      'Phòng chống tham nhũng',
+    ]);
     expect((await allQuestions(http, token, bank)).filter((q) => q.topic?.startsWith('Luật Bầu cử/'))).toHaveLength(5);
     const filtered = await http.get(`/question-banks/${bank}/questions?topic=${encodeURIComponent('Luật Bầu cử')}`, token);
     expect(filtered.body.total).toBe(5);

@@ -104,9 +104,18 @@ async function main() {
     let bytes = 0;
     const sink = new Writable({ write: (c: Buffer, _e, cb) => ((bytes += c.length), cb()) });
     const [, xlsxSeconds] = await timed(() => writeWorkbook(contestSheets(cold), sink));
-    const summary = { entries: cold.totals.entries, uniqueEntrants: cold.totals.uniqueEntrants, days: cold.perDay.length, units: cold.byUnit.length, communes: cold.byCommune.length, questions: cold.questions.length };
+    const summary = {
+      entries: cold.totals.entries,
+      uniqueEntrants: cold.totals.uniqueEntrants,
+      days: cold.perDay.length,
+      units: cold.byUnit.length,
+      communes: cold.byCommune.length,
+      questions: cold.questions.length,
+    };
     const runs = { coldSeconds, warmSeconds, oneDayChangedSeconds: oneDaySeconds, xlsxWriteSeconds: xlsxSeconds, xlsxBytes: bytes };
-    process.stdout.write(`${JSON.stringify({ bench: 'statistics', attempts, answers: attempts * 18, generateSeconds, runs, peakRssMb: vmHwmMb(), result: summary }, null, 2)}\n`);
+    process.stdout.write(
+      `${JSON.stringify({ bench: 'statistics', attempts, answers: attempts * 18, generateSeconds, runs, peakRssMb: vmHwmMb(), result: summary }, null, 2)}\n`,
+    );
   } finally {
     await db.destroy();
     if (process.env.BENCH_KEEP !== '1' && !reuse) await dropScratchDatabase(process.env.DATABASE_URL!, name);

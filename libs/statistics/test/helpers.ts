@@ -7,7 +7,13 @@ import { answerBody, type QuestionView } from '../../attempts/test/helpers';
 export type Verdict = 'right' | 'wrong' | 'skip';
 
 /** One entry through the real API, each drawn question answered as `how` says (by the bank's question). */
-export async function enterAs(http: Http, who: Session, roundId: string, bank: KnownQuestion[], how: (q: KnownQuestion) => Verdict): Promise<{ attemptId: string; score: number }> {
+export async function enterAs(
+  http: Http,
+  who: Session,
+  roundId: string,
+  bank: KnownQuestion[],
+  how: (q: KnownQuestion) => Verdict,
+): Promise<{ attemptId: string; score: number }> {
   const start = await http.post(`/rounds/${roundId}/attempts`, {}, who.token);
   if (start.status !== 201) throw new Error(`start: ${start.status} ${JSON.stringify(start.body)}`);
   const a = start.body as { id: string; questions: QuestionView[] };

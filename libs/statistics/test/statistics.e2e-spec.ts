@@ -35,21 +35,30 @@ describe('contest statistics and the period report', () => {
 
   // Question i of the bank: 0 always right, 1 always wrong, 2 right on the first attempt, 3
   // skipped on the first attempt and right on the second for the first three residents.
-  const how = (person: number, attempt: number) => (q: { stem: string }, bank: { stem: string }[]): Verdict => {
-    const i = bank.findIndex((b) => b.stem === q.stem);
-    if (i === 0) return 'right';
-    if (i === 1) return 'wrong';
-    if (i === 2) return attempt === 0 ? 'right' : 'wrong';
-    if (attempt === 0) return 'skip';
-    return person < 3 ? 'right' : 'wrong';
-  };
+  const how =
+    (person: number, attempt: number) =>
+    (q: { stem: string }, bank: { stem: string }[]): Verdict => {
+      const i = bank.findIndex((b) => b.stem === q.stem);
+      if (i === 0) return 'right';
+      if (i === 1) return 'wrong';
+      if (i === 2) return attempt === 0 ? 'right' : 'wrong';
+      if (attempt === 0) return 'skip';
+      return person < 3 ? 'right' : 'wrong';
+    };
 
   beforeAll(async () => {
     api = await startApi();
     http = new Http(api.url);
     admin = await loginAdmin(http);
     setup = await orgWithBank(http, admin, 4, ['single']);
-    const live = await liveQuiz(http, setup, { maxAttempts: 2, selection: [{ bankId: setup.bankId, count: 4 }], prizes: [{ name: 'Giải Nhất', count: 1 }, { name: 'Giải Nhì', count: 1 }] });
+    const live = await liveQuiz(http, setup, {
+      maxAttempts: 2,
+      selection: [{ bankId: setup.bankId, count: 4 }],
+      prizes: [
+        { name: 'Giải Nhất', count: 1 },
+        { name: 'Giải Nhì', count: 1 },
+      ],
+    });
     contestId = live.contest.id;
     roundId = live.round.id;
     const people = [
@@ -72,7 +81,10 @@ describe('contest statistics and the period report', () => {
     await pg.connect();
     await pg.query("UPDATE attempt SET status = 'void', void_reason = 'test' WHERE id = $1", [voided.attemptId]);
     // The fifth resident's entries were made in the previous reporting period.
-    await pg.query(`UPDATE attempt SET submitted_at = $2::timestamptz, started_at = $2::timestamptz - interval '2 minutes' WHERE user_id = $1`, [sessions[4].user.id, `${earlyDay}T10:00:00+07:00`]);
+    await pg.query(`UPDATE attempt SET submitted_at = $2::timestamptz, started_at = $2::timestamptz - interval '2 minutes' WHERE user_id = $1`, [
+      sessions[4].user.id,
+      `${earlyDay}T10:00:00+07:00`,
+    ]);
     judge = await newStaff(http, admin, 'judge', setup.org.id);
   });
   afterAll(async () => {
@@ -88,7 +100,16 @@ describe('contest statistics and the period report', () => {
     const s = res.body;
     expect(s.totals).toEqual({ registrations: 6, entries: 10, uniqueEntrants: 5, submitted: 10, expired: 0, voided: 1, averageScorePercent: 45 });
     expect(s.rounds).toHaveLength(1);
-    expect(s.rounds[0]).toMatchObject({ id: roundId, seq: 1, entries: 10, uniqueEntrants: 5, averageScore: 1.8, maxScore: 4, averageScorePercent: 45, perfectEntries: 0 });
+    expect(s.rounds[0]).toMatchObject({
+      id: roundId,
+      seq: 1,
+      entries: 10,
+      uniqueEntrants: 5,
+      averageScore: 1.8,
+      maxScore: 4,
+      averageScorePercent: 45,
+      perfectEntries: 0,
+    });
     expect(s.byProvince).toEqual([
       { province: QN, entries: 6, uniqueEntrants: 3 },
       { province: HN, entries: 4, uniqueEntrants: 2 },
@@ -127,7 +148,11 @@ describe('contest statistics and the period report', () => {
     // Question 1: everyone picked its first wrong option, nobody the key.
     const wrong = setup.questions[1].wrongTexts[0];
     expect(byStem(1).choices!.find((c) => c.text === wrong)!.count).toBe(10);
-    expect(byStem(1).choices!.filter((c) => c.correct).map((c) => c.count)).toEqual([0]);
+    expect(
+      byStem(1)
+        .choices!.filter((c) => c.correct)
+        .map((c) => c.count),
+    ).toEqual([0]);
     for (const q of s.questions) expect(q.averageTimeMs === null || q.averageTimeMs >= 0).toBe(true);
     expect(byStem(0).averageTimeMs).not.toBeNull();
     // Worst first: sorted by correct rate within the round.
@@ -147,7 +172,10 @@ describe('contest statistics and the period report', () => {
     expect(onlyToday.period).toEqual({ from: today, to: today, timeZone: 'Asia/Ho_Chi_Minh' });
     expect(onlyToday.totals).toMatchObject({ entries: 8, uniqueEntrants: 4 });
     expect(onlyToday.perDay).toEqual([{ date: today, entries: 8, uniqueEntrants: 4, rounds: [{ roundId, entries: 8, uniqueEntrants: 4 }] }]);
-    expect(onlyToday.byProvince).toEqual([{ province: QN, entries: 6, uniqueEntrants: 3 }, { province: HN, entries: 2, uniqueEntrants: 1 }]);
+    expect(onlyToday.byProvince).toEqual([
+      { province: QN, entries: 6, uniqueEntrants: 3 },
+      { province: HN, entries: 2, uniqueEntrants: 1 },
+    ]);
   });
 
   it('writes every section to its own sheet with Vietnamese headers, formulas neutralised', async () => {
@@ -156,7 +184,16 @@ describe('contest statistics and the period report', () => {
     expect(f.type).toContain('spreadsheetml');
     expect(f.disposition).toMatch(/^attachment; filename="thong-ke-.*\.xlsx"/);
     const wb = await openXlsx(f.body);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['Tổng quan', 'Theo vòng', 'Theo ngày', 'Theo tỉnh, thành phố', 'Theo xã, phường', 'Theo đơn vị', 'Phân bố điểm', 'Theo câu hỏi']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual([
+      'Tổng quan',
+      'Theo vòng',
+      'Theo ngày',
+      'Theo tỉnh, thành phố',
+      'Theo xã, phường',
+      'Theo đơn vị',
+      'Phân bố điểm',
+      'Theo câu hỏi',
+    ]);
     const overview = rowsOf(wb, 'Tổng quan');
     expect(overview[0]).toEqual(['Chỉ tiêu', 'Giá trị']);
     expect(overview).toContainEqual(['Lượt dự thi', 10]);
@@ -171,7 +208,18 @@ describe('contest statistics and the period report', () => {
     expect(units).toContainEqual(['(Không rõ)', 2, 1]);
     expect(formulas(wb)).toEqual([]);
     const questions = rowsOf(wb, 'Theo câu hỏi');
-    expect(questions[0]).toEqual(['Vòng', 'Mã câu hỏi', 'Loại câu hỏi', 'Nội dung câu hỏi', 'Số lượt ra đề', 'Số lượt trả lời', 'Số lượt trả lời đúng', 'Tỷ lệ đúng (%)', 'Thời gian TB (giây)', 'Cảnh báo']);
+    expect(questions[0]).toEqual([
+      'Vòng',
+      'Mã câu hỏi',
+      'Loại câu hỏi',
+      'Nội dung câu hỏi',
+      'Số lượt ra đề',
+      'Số lượt trả lời',
+      'Số lượt trả lời đúng',
+      'Tỷ lệ đúng (%)',
+      'Thời gian TB (giây)',
+      'Cảnh báo',
+    ]);
     const hard = questions.find((r) => r[3] === setup.questions[1].stem)!;
     expect(hard.slice(4, 8)).toEqual([10, 10, 0, 0]);
     expect(String(hard[9])).toContain('Tỷ lệ đúng rất thấp');
@@ -207,7 +255,8 @@ describe('contest statistics and the period report', () => {
   });
 
   describe('the period report', () => {
-    const report = (query: string, token = setup.organiser.token, org = setup.org.id) => http.get<OrganisationReport>(`/organisations/${org}/report${query}`, token);
+    const report = (query: string, token = setup.organiser.token, org = setup.org.id) =>
+      http.get<OrganisationReport>(`/organisations/${org}/report${query}`, token);
 
     it('sums the half year and compares it with the one before', async () => {
       const res = await report(`?year=${current.year}&half=${current.half}`);
@@ -221,7 +270,10 @@ describe('contest statistics and the period report', () => {
       expect(r.change.entries).toEqual({ difference: 6, percent: 300 });
       expect(r.change.contests).toEqual({ difference: 1, percent: null });
       expect(r.contests).toEqual([expect.objectContaining({ id: contestId, rounds: 1, registrations: 6, entries: 8, uniqueEntrants: 4 })]);
-      expect(r.byProvince).toEqual([{ province: QN, entries: 6, uniqueEntrants: 3 }, { province: HN, entries: 2, uniqueEntrants: 1 }]);
+      expect(r.byProvince).toEqual([
+        { province: QN, entries: 6, uniqueEntrants: 3 },
+        { province: HN, entries: 2, uniqueEntrants: 1 },
+      ]);
       expect(r.byUnit[0]).toEqual({ unit: 'Trường THPT Hòn Gai', entries: 4, uniqueEntrants: 2 });
     });
 
@@ -264,7 +316,8 @@ describe('contest statistics and the period report', () => {
   // Last: it adds an entry, changing the figures the tests above rely on.
   it('caches answers per round and day, and groups again only the day whose entries changed', async () => {
     const tally = async () =>
-      (await pg.query("SELECT day::text AS day, fingerprint, entries, computed_at FROM statistics_answer_tally WHERE round_id = $1 ORDER BY day", [roundId])).rows as {
+      (await pg.query('SELECT day::text AS day, fingerprint, entries, computed_at FROM statistics_answer_tally WHERE round_id = $1 ORDER BY day', [roundId]))
+        .rows as {
         day: string;
         fingerprint: string;
         entries: number;
@@ -297,9 +350,11 @@ describe('contest statistics and the period report', () => {
     // The winners answered in milliseconds and alike (too_fast, identical_answers): no prize is published before someone reviews them.
     const provisional = await ok(http.get<{ flaggedWinners: { attemptId: string }[] }>(`/rounds/${roundId}/results`, setup.organiser.token), 'results');
     expect(provisional.flaggedWinners.length).toBeGreaterThan(0);
-    for (const w of provisional.flaggedWinners) await ok(http.post(`/attempts/${w.attemptId}/clear`, { reason: 'Đã xem xét: cùng đáp án vì cùng học một tài liệu' }, setup.organiser.token), 'clear');
+    for (const w of provisional.flaggedWinners)
+      await ok(http.post(`/attempts/${w.attemptId}/clear`, { reason: 'Đã xem xét: cùng đáp án vì cùng học một tài liệu' }, setup.organiser.token), 'clear');
     await ok(http.post(`/rounds/${roundId}/results/publish`, {}, setup.organiser.token), 'publish');
-    const r = (await http.get<OrganisationReport>(`/organisations/${setup.org.id}/report?year=${current.year}&half=${current.half}`, setup.organiser.token)).body;
+    const r = (await http.get<OrganisationReport>(`/organisations/${setup.org.id}/report?year=${current.year}&half=${current.half}`, setup.organiser.token))
+      .body;
     expect(r.current.winners).toBe(2);
     expect(r.previous.winners).toBe(0);
     expect(r.change.winners).toEqual({ difference: 2, percent: null });

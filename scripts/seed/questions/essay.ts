@@ -16,7 +16,8 @@ export const ESSAY: DemoQuestion[] = [
     legalReference: `${BC}, Điều 1; ${HP}, Điều 7`,
     difficulty: 2,
     points: 10,
-    explanation: 'Gợi ý chấm: nêu đủ bốn nguyên tắc phổ thông, bình đẳng, trực tiếp, bỏ phiếu kín (Điều 1 Luật Bầu cử 2015; Điều 7 Hiến pháp 2013); giải thích được biểu hiện của từng nguyên tắc (tuổi bầu cử Điều 2, mỗi cử tri một phiếu mỗi cấp Điều 7, tự mình bỏ phiếu Điều 69).',
+    explanation:
+      'Gợi ý chấm: nêu đủ bốn nguyên tắc phổ thông, bình đẳng, trực tiếp, bỏ phiếu kín (Điều 1 Luật Bầu cử 2015; Điều 7 Hiến pháp 2013); giải thích được biểu hiện của từng nguyên tắc (tuổi bầu cử Điều 2, mỗi cử tri một phiếu mỗi cấp Điều 7, tự mình bỏ phiếu Điều 69).',
     tags: ['bầu cử', 'nguyên tắc', 'tự luận'],
     rubricHint: ANALYSIS,
   },
@@ -27,7 +28,8 @@ export const ESSAY: DemoQuestion[] = [
     legalReference: `${BC}, Điều 69`,
     difficulty: 2,
     points: 10,
-    explanation: 'Gợi ý chấm: Điều 69 — cử tri tự mình đi bầu, không nhờ người khác bầu thay, không bầu bằng cách gửi thư; ngoại lệ: nhờ viết hộ nhưng tự bỏ phiếu, cử tri khuyết tật nhờ người bỏ phiếu hộ, hòm phiếu phụ cho cử tri ốm đau, già yếu, khuyết tật; liên hệ nguyên tắc trực tiếp và bỏ phiếu kín.',
+    explanation:
+      'Gợi ý chấm: Điều 69 — cử tri tự mình đi bầu, không nhờ người khác bầu thay, không bầu bằng cách gửi thư; ngoại lệ: nhờ viết hộ nhưng tự bỏ phiếu, cử tri khuyết tật nhờ người bỏ phiếu hộ, hòm phiếu phụ cho cử tri ốm đau, già yếu, khuyết tật; liên hệ nguyên tắc trực tiếp và bỏ phiếu kín.',
     tags: ['bầu cử', 'bỏ phiếu', 'tự luận'],
     rubricHint: ANALYSIS,
   },
@@ -38,7 +40,8 @@ export const ESSAY: DemoQuestion[] = [
     legalReference: `${BC}, Điều 5, Điều 69, Điều 71`,
     difficulty: 2,
     points: 10,
-    explanation: 'Gợi ý chấm: nêu đúng ngày bầu cử là chủ nhật (Điều 5); thời gian bỏ phiếu 7 giờ đến 19 giờ, có thể sớm hơn nhưng không trước 5 giờ, muộn hơn nhưng không quá 21 giờ (Điều 71); cử tri tự mình bỏ phiếu, được đổi phiếu nếu viết hỏng, không ai được xem khi viết phiếu (Điều 69).',
+    explanation:
+      'Gợi ý chấm: nêu đúng ngày bầu cử là chủ nhật (Điều 5); thời gian bỏ phiếu 7 giờ đến 19 giờ, có thể sớm hơn nhưng không trước 5 giờ, muộn hơn nhưng không quá 21 giờ (Điều 71); cử tri tự mình bỏ phiếu, được đổi phiếu nếu viết hỏng, không ai được xem khi viết phiếu (Điều 69).',
     tags: ['bầu cử', 'tuyên truyền', 'tự luận'],
     rubricHint: TALK,
   },
@@ -49,7 +52,8 @@ export const ESSAY: DemoQuestion[] = [
     legalReference: `${BC}, Điều 69`,
     difficulty: 2,
     points: 10,
-    explanation: 'Gợi ý chấm: Điều 69 — cử tri phải tự mình đi bầu, không được nhờ người khác bầu cử thay (trừ trường hợp khuyết tật không tự bỏ phiếu được); việc bỏ phiếu thay vi phạm nguyên tắc trực tiếp (Điều 1); Tổ bầu cử phải từ chối; nêu cách đúng: bố trí thời gian đi bầu trong khung giờ bỏ phiếu hoặc làm thủ tục để bỏ phiếu ở nơi khác theo quy định.',
+    explanation:
+      'Gợi ý chấm: Điều 69 — cử tri phải tự mình đi bầu, không được nhờ người khác bầu cử thay (trừ trường hợp khuyết tật không tự bỏ phiếu được); việc bỏ phiếu thay vi phạm nguyên tắc trực tiếp (Điều 1); Tổ bầu cử phải từ chối; nêu cách đúng: bố trí thời gian đi bầu trong khung giờ bỏ phiếu hoặc làm thủ tục để bỏ phiếu ở nơi khác theo quy định.',
     tags: ['bầu cử', 'tình huống', 'tự luận'],
     rubricHint: CASE,
   },
@@ -60,7 +64,8 @@ export const ESSAY: DemoQuestion[] = [
     legalReference: `${BC}, Điều 65, Điều 68`,
     difficulty: 3,
     points: 10,
-    explanation: 'Gợi ý chấm: hình thức vận động hợp pháp chỉ gồm hội nghị tiếp xúc cử tri và phương tiện thông tin đại chúng (Điều 65); sử dụng hoặc hứa tặng, cho tiền, tài sản, lợi ích vật chất để lôi kéo, mua chuộc cử tri là hành vi bị cấm (Điều 68); nêu trách nhiệm của cử tri và tổ chức phụ trách bầu cử khi phát hiện.',
+    explanation:
+      'Gợi ý chấm: hình thức vận động hợp pháp chỉ gồm hội nghị tiếp xúc cử tri và phương tiện thông tin đại chúng (Điều 65); sử dụng hoặc hứa tặng, cho tiền, tài sản, lợi ích vật chất để lôi kéo, mua chuộc cử tri là hành vi bị cấm (Điều 68); nêu trách nhiệm của cử tri và tổ chức phụ trách bầu cử khi phát hiện.',
     tags: ['bầu cử', 'tình huống', 'hành vi bị cấm', 'tự luận'],
     rubricHint: CASE,
   },
@@ -71,7 +76,8 @@ export const ESSAY: DemoQuestion[] = [
     legalReference: `${BC}, Điều 64, Điều 65, Điều 68`,
     difficulty: 3,
     points: 10,
-    explanation: 'Gợi ý chấm: thời gian vận động bắt đầu từ ngày công bố danh sách chính thức người ứng cử, kết thúc trước thời điểm bỏ phiếu 24 giờ (Điều 64); hình thức: hội nghị tiếp xúc cử tri, phương tiện thông tin đại chúng (Điều 65); các hành vi bị cấm (Điều 68); đề xuất có tính khả thi, không trái luật.',
+    explanation:
+      'Gợi ý chấm: thời gian vận động bắt đầu từ ngày công bố danh sách chính thức người ứng cử, kết thúc trước thời điểm bỏ phiếu 24 giờ (Điều 64); hình thức: hội nghị tiếp xúc cử tri, phương tiện thông tin đại chúng (Điều 65); các hành vi bị cấm (Điều 68); đề xuất có tính khả thi, không trái luật.',
     tags: ['bầu cử', 'vận động bầu cử', 'tự luận'],
     rubricHint: INITIATIVE,
   },
@@ -82,7 +88,8 @@ export const ESSAY: DemoQuestion[] = [
     legalReference: `${BC}, Điều 69, Điều 74`,
     difficulty: 2,
     points: 10,
-    explanation: 'Gợi ý chấm: nêu đủ các trường hợp phiếu không hợp lệ tại Điều 74 (không theo mẫu, không có dấu Tổ bầu cử, bầu quá số lượng, gạch hết tên, ghi thêm tên hoặc nội dung khác); quyền đổi phiếu khi viết hỏng (Điều 69); đề xuất hướng dẫn cụ thể.',
+    explanation:
+      'Gợi ý chấm: nêu đủ các trường hợp phiếu không hợp lệ tại Điều 74 (không theo mẫu, không có dấu Tổ bầu cử, bầu quá số lượng, gạch hết tên, ghi thêm tên hoặc nội dung khác); quyền đổi phiếu khi viết hỏng (Điều 69); đề xuất hướng dẫn cụ thể.',
     tags: ['bầu cử', 'phiếu không hợp lệ', 'tự luận'],
     rubricHint: ANALYSIS,
   },
@@ -93,7 +100,8 @@ export const ESSAY: DemoQuestion[] = [
     legalReference: `${BC}, Điều 78`,
     difficulty: 3,
     points: 10,
-    explanation: 'Gợi ý chấm: Điều 78 — kết quả chỉ được công nhận khi quá một nửa cử tri trong danh sách tham gia bỏ phiếu; người trúng cử phải được quá một nửa tổng số phiếu hợp lệ; nhiều người đạt thì lấy người có số phiếu cao hơn; ngang phiếu cuối danh sách thì người nhiều tuổi hơn trúng cử; ví dụ tính đúng.',
+    explanation:
+      'Gợi ý chấm: Điều 78 — kết quả chỉ được công nhận khi quá một nửa cử tri trong danh sách tham gia bỏ phiếu; người trúng cử phải được quá một nửa tổng số phiếu hợp lệ; nhiều người đạt thì lấy người có số phiếu cao hơn; ngang phiếu cuối danh sách thì người nhiều tuổi hơn trúng cử; ví dụ tính đúng.',
     tags: ['bầu cử', 'kết quả bầu cử', 'tự luận'],
     rubricHint: ANALYSIS,
   },
@@ -104,7 +112,8 @@ export const ESSAY: DemoQuestion[] = [
     legalReference: `${HP}, Điều 117; ${BC}, Điều 12`,
     difficulty: 2,
     points: 10,
-    explanation: 'Gợi ý chấm: Hội đồng bầu cử quốc gia do Quốc hội thành lập, tổ chức bầu cử đại biểu Quốc hội, chỉ đạo, hướng dẫn bầu cử đại biểu Hội đồng nhân dân (Hiến pháp Điều 117; Luật Bầu cử Điều 12); ở địa phương có Ủy ban bầu cử, Ban bầu cử (đơn vị bầu cử), Tổ bầu cử (khu vực bỏ phiếu); nêu được mối quan hệ giữa các tổ chức.',
+    explanation:
+      'Gợi ý chấm: Hội đồng bầu cử quốc gia do Quốc hội thành lập, tổ chức bầu cử đại biểu Quốc hội, chỉ đạo, hướng dẫn bầu cử đại biểu Hội đồng nhân dân (Hiến pháp Điều 117; Luật Bầu cử Điều 12); ở địa phương có Ủy ban bầu cử, Ban bầu cử (đơn vị bầu cử), Tổ bầu cử (khu vực bỏ phiếu); nêu được mối quan hệ giữa các tổ chức.',
     tags: ['bầu cử', 'tổ chức phụ trách bầu cử', 'tự luận'],
     rubricHint: ANALYSIS,
   },
@@ -115,7 +124,8 @@ export const ESSAY: DemoQuestion[] = [
     legalReference: `${BC}, Điều 11, Điều 69`,
     difficulty: 2,
     points: 10,
-    explanation: 'Gợi ý chấm: bệnh viện có từ 50 cử tri trở lên có thể thành lập khu vực bỏ phiếu riêng (Điều 11); nếu không, Tổ bầu cử mang hòm phiếu phụ và phiếu bầu đến chỗ điều trị (Điều 69); ông C vẫn phải tự mình bỏ phiếu và được bảo đảm bí mật.',
+    explanation:
+      'Gợi ý chấm: bệnh viện có từ 50 cử tri trở lên có thể thành lập khu vực bỏ phiếu riêng (Điều 11); nếu không, Tổ bầu cử mang hòm phiếu phụ và phiếu bầu đến chỗ điều trị (Điều 69); ông C vẫn phải tự mình bỏ phiếu và được bảo đảm bí mật.',
     tags: ['bầu cử', 'tình huống', 'hòm phiếu phụ', 'tự luận'],
     rubricHint: CASE,
   },
@@ -126,7 +136,8 @@ export const ESSAY: DemoQuestion[] = [
     legalReference: `${BC}, Điều 8`,
     difficulty: 3,
     points: 10,
-    explanation: 'Gợi ý chấm: Điều 8 — ít nhất 35% người trong danh sách chính thức là phụ nữ, ít nhất 18% là người dân tộc thiểu số; phân tích ý nghĩa về bình đẳng giới, đại diện các thành phần xã hội; liên hệ thực tiễn.',
+    explanation:
+      'Gợi ý chấm: Điều 8 — ít nhất 35% người trong danh sách chính thức là phụ nữ, ít nhất 18% là người dân tộc thiểu số; phân tích ý nghĩa về bình đẳng giới, đại diện các thành phần xã hội; liên hệ thực tiễn.',
     tags: ['bầu cử', 'bình đẳng giới', 'tự luận'],
     rubricHint: ANALYSIS,
   },
@@ -137,7 +148,8 @@ export const ESSAY: DemoQuestion[] = [
     legalReference: `${HP}, Điều 27; ${BC}, Điều 2`,
     difficulty: 1,
     points: 10,
-    explanation: 'Gợi ý chấm: Hiến pháp Điều 27 và Luật Bầu cử Điều 2 — đủ 18 tuổi có quyền bầu cử, đủ 21 tuổi có quyền ứng cử, tính đến ngày bầu cử được công bố; thông điệp đúng pháp luật, truyền cảm hứng.',
+    explanation:
+      'Gợi ý chấm: Hiến pháp Điều 27 và Luật Bầu cử Điều 2 — đủ 18 tuổi có quyền bầu cử, đủ 21 tuổi có quyền ứng cử, tính đến ngày bầu cử được công bố; thông điệp đúng pháp luật, truyền cảm hứng.',
     tags: ['bầu cử', 'thanh niên', 'tự luận'],
     rubricHint: INITIATIVE,
   },
@@ -148,7 +160,8 @@ export const ESSAY: DemoQuestion[] = [
     legalReference: `${PCTN}, Điều 34, Điều 51`,
     difficulty: 3,
     points: 10,
-    explanation: 'Gợi ý chấm: người ứng cử đại biểu Quốc hội, Hội đồng nhân dân là người có nghĩa vụ kê khai (Điều 34 Luật Phòng, chống tham nhũng 2018); kê khai không trung thực thì bị xóa tên khỏi danh sách những người ứng cử (Điều 51); phân tích ý nghĩa minh bạch, giúp cử tri lựa chọn.',
+    explanation:
+      'Gợi ý chấm: người ứng cử đại biểu Quốc hội, Hội đồng nhân dân là người có nghĩa vụ kê khai (Điều 34 Luật Phòng, chống tham nhũng 2018); kê khai không trung thực thì bị xóa tên khỏi danh sách những người ứng cử (Điều 51); phân tích ý nghĩa minh bạch, giúp cử tri lựa chọn.',
     tags: ['bầu cử', 'kê khai tài sản', 'tình huống', 'tự luận'],
     rubricHint: CASE,
   },
@@ -159,7 +172,8 @@ export const ESSAY: DemoQuestion[] = [
     legalReference: `${BC}, Điều 1, Điều 2, Điều 69; ${PBGDPL}, Điều 11`,
     difficulty: 2,
     points: 10,
-    explanation: 'Gợi ý chấm: nội dung truyền thông bám sát nguyên tắc bầu cử (Điều 1), tuổi bầu cử (Điều 2), cách bỏ phiếu (Điều 69); hình thức phù hợp các hình thức phổ biến pháp luật tại Điều 11 Luật Phổ biến, giáo dục pháp luật; kế hoạch có mục tiêu, thời gian, chỉ số đo lường.',
+    explanation:
+      'Gợi ý chấm: nội dung truyền thông bám sát nguyên tắc bầu cử (Điều 1), tuổi bầu cử (Điều 2), cách bỏ phiếu (Điều 69); hình thức phù hợp các hình thức phổ biến pháp luật tại Điều 11 Luật Phổ biến, giáo dục pháp luật; kế hoạch có mục tiêu, thời gian, chỉ số đo lường.',
     tags: ['bầu cử', 'truyền thông', 'thanh niên', 'tự luận'],
     rubricHint: INITIATIVE,
   },
@@ -170,7 +184,8 @@ export const ESSAY: DemoQuestion[] = [
     legalReference: `${BC}, Điều 73, Điều 74`,
     difficulty: 3,
     points: 10,
-    explanation: 'Gợi ý chấm: kiểm phiếu tại phòng bỏ phiếu ngay sau khi kết thúc bỏ phiếu; trước khi mở hòm phiếu phải niêm phong phiếu không sử dụng và mời hai cử tri không phải người ứng cử chứng kiến; người ứng cử, đại diện cơ quan giới thiệu, phóng viên báo chí được chứng kiến (Điều 73); xác định phiếu không hợp lệ (Điều 74).',
+    explanation:
+      'Gợi ý chấm: kiểm phiếu tại phòng bỏ phiếu ngay sau khi kết thúc bỏ phiếu; trước khi mở hòm phiếu phải niêm phong phiếu không sử dụng và mời hai cử tri không phải người ứng cử chứng kiến; người ứng cử, đại diện cơ quan giới thiệu, phóng viên báo chí được chứng kiến (Điều 73); xác định phiếu không hợp lệ (Điều 74).',
     tags: ['bầu cử', 'kiểm phiếu', 'tự luận'],
     rubricHint: ANALYSIS,
   },
@@ -181,7 +196,8 @@ export const ESSAY: DemoQuestion[] = [
     legalReference: `${BC}, Điều 71`,
     difficulty: 2,
     points: 10,
-    explanation: 'Gợi ý chấm: Điều 71 — việc bỏ phiếu từ 7 giờ đến 19 giờ; tùy tình hình địa phương, Tổ bầu cử có thể quyết định kết thúc muộn hơn nhưng không quá 21 giờ cùng ngày; việc bỏ phiếu phải liên tục; đề xuất cách tổ chức để mọi cử tri kịp bỏ phiếu.',
+    explanation:
+      'Gợi ý chấm: Điều 71 — việc bỏ phiếu từ 7 giờ đến 19 giờ; tùy tình hình địa phương, Tổ bầu cử có thể quyết định kết thúc muộn hơn nhưng không quá 21 giờ cùng ngày; việc bỏ phiếu phải liên tục; đề xuất cách tổ chức để mọi cử tri kịp bỏ phiếu.',
     tags: ['bầu cử', 'tình huống', 'thời gian bỏ phiếu', 'tự luận'],
     rubricHint: CASE,
   },
@@ -192,7 +208,8 @@ export const ESSAY: DemoQuestion[] = [
     legalReference: `${HP}, Điều 6, Điều 69, Điều 113`,
     difficulty: 3,
     points: 10,
-    explanation: 'Gợi ý chấm: Điều 6 — Nhân dân thực hiện quyền lực nhà nước bằng dân chủ trực tiếp và dân chủ đại diện thông qua Quốc hội, Hội đồng nhân dân; Điều 69 — Quốc hội là cơ quan đại biểu cao nhất của Nhân dân; Điều 113 — Hội đồng nhân dân do Nhân dân địa phương bầu ra; lập luận mạch lạc.',
+    explanation:
+      'Gợi ý chấm: Điều 6 — Nhân dân thực hiện quyền lực nhà nước bằng dân chủ trực tiếp và dân chủ đại diện thông qua Quốc hội, Hội đồng nhân dân; Điều 69 — Quốc hội là cơ quan đại biểu cao nhất của Nhân dân; Điều 113 — Hội đồng nhân dân do Nhân dân địa phương bầu ra; lập luận mạch lạc.',
     tags: ['hiến pháp', 'dân chủ', 'tự luận'],
     rubricHint: ANALYSIS,
   },
@@ -203,7 +220,8 @@ export const ESSAY: DemoQuestion[] = [
     legalReference: `${BC}, Điều 30, Điều 37`,
     difficulty: 3,
     points: 10,
-    explanation: 'Gợi ý chấm: Điều 30 — người bị tước quyền bầu cử, bị kết án tử hình chờ thi hành, đang chấp hành án tù không hưởng án treo, mất năng lực hành vi dân sự; Điều 37 — người đang bị khởi tố bị can, đang chấp hành án, chưa được xóa án tích, đang chấp hành biện pháp đưa vào trường giáo dưỡng, cơ sở giáo dục bắt buộc…; lập luận về tính hợp lý của hạn chế.',
+    explanation:
+      'Gợi ý chấm: Điều 30 — người bị tước quyền bầu cử, bị kết án tử hình chờ thi hành, đang chấp hành án tù không hưởng án treo, mất năng lực hành vi dân sự; Điều 37 — người đang bị khởi tố bị can, đang chấp hành án, chưa được xóa án tích, đang chấp hành biện pháp đưa vào trường giáo dưỡng, cơ sở giáo dục bắt buộc…; lập luận về tính hợp lý của hạn chế.',
     tags: ['bầu cử', 'danh sách cử tri', 'ứng cử', 'tự luận'],
     rubricHint: ANALYSIS,
   },
@@ -214,7 +232,8 @@ export const ESSAY: DemoQuestion[] = [
     legalReference: `${BC}, Điều 68`,
     difficulty: 3,
     points: 10,
-    explanation: 'Gợi ý chấm: Điều 68 cấm lợi dụng vận động bầu cử để tuyên truyền trái Hiến pháp, pháp luật hoặc làm tổn hại danh dự, nhân phẩm, uy tín của tổ chức, cá nhân khác; cử tri cần kiểm chứng thông tin, không chia sẻ, phản ánh đến cơ quan có thẩm quyền; đề xuất khả thi.',
+    explanation:
+      'Gợi ý chấm: Điều 68 cấm lợi dụng vận động bầu cử để tuyên truyền trái Hiến pháp, pháp luật hoặc làm tổn hại danh dự, nhân phẩm, uy tín của tổ chức, cá nhân khác; cử tri cần kiểm chứng thông tin, không chia sẻ, phản ánh đến cơ quan có thẩm quyền; đề xuất khả thi.',
     tags: ['bầu cử', 'tình huống', 'mạng xã hội', 'tự luận'],
     rubricHint: CASE,
   },
@@ -225,7 +244,8 @@ export const ESSAY: DemoQuestion[] = [
     legalReference: `${BC}, Điều 1, Điều 2, Điều 7`,
     difficulty: 1,
     points: 10,
-    explanation: 'Gợi ý chấm: dẫn chiếu đúng nguyên tắc bầu cử (Điều 1), tuổi bầu cử (Điều 2), mỗi cử tri một phiếu cho mỗi cấp (Điều 7); thể hiện nhận thức trách nhiệm công dân; văn phong trong sáng.',
+    explanation:
+      'Gợi ý chấm: dẫn chiếu đúng nguyên tắc bầu cử (Điều 1), tuổi bầu cử (Điều 2), mỗi cử tri một phiếu cho mỗi cấp (Điều 7); thể hiện nhận thức trách nhiệm công dân; văn phong trong sáng.',
     tags: ['bầu cử', 'nghị luận', 'tự luận'],
     rubricHint: INITIATIVE,
   },
@@ -236,7 +256,8 @@ export const ESSAY: DemoQuestion[] = [
     legalReference: `${BC}, Điều 78, Điều 80`,
     difficulty: 3,
     points: 10,
-    explanation: 'Gợi ý chấm: kết quả chỉ được công nhận khi quá một nửa cử tri trong danh sách tham gia bỏ phiếu (Điều 78); nếu chưa đạt phải bầu cử lại; nếu bầu cử lại vẫn chưa đạt thì kết quả bầu cử lại được công nhận, không tổ chức lần thứ hai (Điều 80); phân tích tính chính danh, đại diện.',
+    explanation:
+      'Gợi ý chấm: kết quả chỉ được công nhận khi quá một nửa cử tri trong danh sách tham gia bỏ phiếu (Điều 78); nếu chưa đạt phải bầu cử lại; nếu bầu cử lại vẫn chưa đạt thì kết quả bầu cử lại được công nhận, không tổ chức lần thứ hai (Điều 80); phân tích tính chính danh, đại diện.',
     tags: ['bầu cử', 'bầu cử lại', 'tự luận'],
     rubricHint: ANALYSIS,
   },
@@ -248,7 +269,8 @@ export const ESSAY: DemoQuestion[] = [
     legalReference: `${PCTN}, Điều 2, Điều 3, Điều 20, Điều 22`,
     difficulty: 2,
     points: 10,
-    explanation: 'Gợi ý chấm: nội dung nêu đúng khái niệm tham nhũng (Điều 3), các hành vi tham nhũng (Điều 2), quy tắc ứng xử (Điều 20), quy định về quà tặng (Điều 22); kịch bản có hoạt động tương tác, phân bổ thời gian hợp lý.',
+    explanation:
+      'Gợi ý chấm: nội dung nêu đúng khái niệm tham nhũng (Điều 3), các hành vi tham nhũng (Điều 2), quy tắc ứng xử (Điều 20), quy định về quà tặng (Điều 22); kịch bản có hoạt động tương tác, phân bổ thời gian hợp lý.',
     tags: ['phòng chống tham nhũng', 'tuyên truyền', 'tự luận'],
     rubricHint: INITIATIVE,
   },
@@ -259,7 +281,8 @@ export const ESSAY: DemoQuestion[] = [
     legalReference: `${PCTN}, Điều 2, Điều 3`,
     difficulty: 3,
     points: 10,
-    explanation: 'Gợi ý chấm: tham nhũng là hành vi của người có chức vụ, quyền hạn đã lợi dụng chức vụ, quyền hạn đó vì vụ lợi (Điều 3); ba dấu hiệu: chủ thể có chức vụ, quyền hạn; lợi dụng chức vụ, quyền hạn; vì vụ lợi; đối chiếu danh mục hành vi tại Điều 2; ví dụ phân biệt.',
+    explanation:
+      'Gợi ý chấm: tham nhũng là hành vi của người có chức vụ, quyền hạn đã lợi dụng chức vụ, quyền hạn đó vì vụ lợi (Điều 3); ba dấu hiệu: chủ thể có chức vụ, quyền hạn; lợi dụng chức vụ, quyền hạn; vì vụ lợi; đối chiếu danh mục hành vi tại Điều 2; ví dụ phân biệt.',
     tags: ['phòng chống tham nhũng', 'khái niệm', 'tự luận'],
     rubricHint: ANALYSIS,
   },
@@ -270,7 +293,8 @@ export const ESSAY: DemoQuestion[] = [
     legalReference: `${PCTN}, Điều 2`,
     difficulty: 3,
     points: 10,
-    explanation: 'Gợi ý chấm: Điều 2 khoản 2 — hành vi tham nhũng trong doanh nghiệp, tổ chức khu vực ngoài nhà nước gồm tham ô tài sản; nhận hối lộ; đưa hối lộ, môi giới hối lộ để giải quyết công việc của doanh nghiệp, tổ chức mình vì vụ lợi; phân tích ý nghĩa đối với môi trường kinh doanh lành mạnh.',
+    explanation:
+      'Gợi ý chấm: Điều 2 khoản 2 — hành vi tham nhũng trong doanh nghiệp, tổ chức khu vực ngoài nhà nước gồm tham ô tài sản; nhận hối lộ; đưa hối lộ, môi giới hối lộ để giải quyết công việc của doanh nghiệp, tổ chức mình vì vụ lợi; phân tích ý nghĩa đối với môi trường kinh doanh lành mạnh.',
     tags: ['phòng chống tham nhũng', 'khu vực ngoài nhà nước', 'tự luận'],
     rubricHint: ANALYSIS,
   },
@@ -281,7 +305,8 @@ export const ESSAY: DemoQuestion[] = [
     legalReference: `${PCTN}, Điều 3, Điều 23`,
     difficulty: 3,
     points: 10,
-    explanation: 'Gợi ý chấm: định nghĩa xung đột lợi ích (Điều 3); nghĩa vụ báo cáo người có thẩm quyền; các biện pháp giám sát, tạm đình chỉ, tạm thời chuyển vị trí công tác (Điều 23); tình huống thực tế, hợp lý.',
+    explanation:
+      'Gợi ý chấm: định nghĩa xung đột lợi ích (Điều 3); nghĩa vụ báo cáo người có thẩm quyền; các biện pháp giám sát, tạm đình chỉ, tạm thời chuyển vị trí công tác (Điều 23); tình huống thực tế, hợp lý.',
     tags: ['phòng chống tham nhũng', 'xung đột lợi ích', 'tự luận'],
     rubricHint: CASE,
   },
@@ -292,7 +317,8 @@ export const ESSAY: DemoQuestion[] = [
     legalReference: `${PCTN}, Điều 22; ${BLHS}, Điều 354`,
     difficulty: 3,
     points: 10,
-    explanation: 'Gợi ý chấm: Điều 22 — không được trực tiếp hoặc gián tiếp nhận quà tặng của người có liên quan đến công việc do mình giải quyết; nếu nhận tiền để làm hoặc không làm việc theo yêu cầu của người đưa, giá trị từ 2 triệu đồng trở lên có thể cấu thành tội nhận hối lộ (Điều 354 Bộ luật Hình sự); cách ứng xử: từ chối, báo cáo người có thẩm quyền.',
+    explanation:
+      'Gợi ý chấm: Điều 22 — không được trực tiếp hoặc gián tiếp nhận quà tặng của người có liên quan đến công việc do mình giải quyết; nếu nhận tiền để làm hoặc không làm việc theo yêu cầu của người đưa, giá trị từ 2 triệu đồng trở lên có thể cấu thành tội nhận hối lộ (Điều 354 Bộ luật Hình sự); cách ứng xử: từ chối, báo cáo người có thẩm quyền.',
     tags: ['phòng chống tham nhũng', 'tình huống', 'quà tặng', 'tự luận'],
     rubricHint: CASE,
   },
@@ -303,7 +329,8 @@ export const ESSAY: DemoQuestion[] = [
     legalReference: `${PCTN}, Điều 20`,
     difficulty: 2,
     points: 10,
-    explanation: 'Gợi ý chấm: Điều 20 — người đứng đầu, cấp phó của người đứng đầu không được bố trí vợ hoặc chồng, bố, mẹ, con, anh, chị, em ruột giữ chức vụ quản lý về tổ chức nhân sự, kế toán, làm thủ quỹ, thủ kho trong cơ quan, tổ chức, đơn vị; kết luận việc bổ nhiệm trái quy định, nêu hướng xử lý.',
+    explanation:
+      'Gợi ý chấm: Điều 20 — người đứng đầu, cấp phó của người đứng đầu không được bố trí vợ hoặc chồng, bố, mẹ, con, anh, chị, em ruột giữ chức vụ quản lý về tổ chức nhân sự, kế toán, làm thủ quỹ, thủ kho trong cơ quan, tổ chức, đơn vị; kết luận việc bổ nhiệm trái quy định, nêu hướng xử lý.',
     tags: ['phòng chống tham nhũng', 'tình huống', 'quy tắc ứng xử', 'tự luận'],
     rubricHint: CASE,
   },
@@ -314,7 +341,8 @@ export const ESSAY: DemoQuestion[] = [
     legalReference: `${PCTN}, Điều 35, Điều 36`,
     difficulty: 2,
     points: 10,
-    explanation: 'Gợi ý chấm: Điều 36 — kê khai lần đầu (chậm nhất 10 ngày kể từ khi được bố trí vào vị trí), kê khai bổ sung (biến động từ 300 triệu đồng, trước 31/12), kê khai hằng năm (Giám đốc sở trở lên và một số vị trí, trước 31/12), kê khai phục vụ công tác cán bộ; tài sản phải kê khai theo Điều 35.',
+    explanation:
+      'Gợi ý chấm: Điều 36 — kê khai lần đầu (chậm nhất 10 ngày kể từ khi được bố trí vào vị trí), kê khai bổ sung (biến động từ 300 triệu đồng, trước 31/12), kê khai hằng năm (Giám đốc sở trở lên và một số vị trí, trước 31/12), kê khai phục vụ công tác cán bộ; tài sản phải kê khai theo Điều 35.',
     tags: ['phòng chống tham nhũng', 'kê khai tài sản', 'tự luận'],
     rubricHint: ANALYSIS,
   },
@@ -325,7 +353,8 @@ export const ESSAY: DemoQuestion[] = [
     legalReference: `${PCTN}, Điều 39; ${ND130}`,
     difficulty: 3,
     points: 10,
-    explanation: 'Gợi ý chấm: Điều 39 — bản kê khai được công khai tại nơi người kê khai thường xuyên làm việc; bản kê khai của người ứng cử công khai theo pháp luật bầu cử; Nghị định 130/2020/NĐ-CP hướng dẫn kiểm soát tài sản, thu nhập; giải pháp khả thi.',
+    explanation:
+      'Gợi ý chấm: Điều 39 — bản kê khai được công khai tại nơi người kê khai thường xuyên làm việc; bản kê khai của người ứng cử công khai theo pháp luật bầu cử; Nghị định 130/2020/NĐ-CP hướng dẫn kiểm soát tài sản, thu nhập; giải pháp khả thi.',
     tags: ['phòng chống tham nhũng', 'công khai', 'tự luận'],
     rubricHint: ANALYSIS,
   },
@@ -336,7 +365,8 @@ export const ESSAY: DemoQuestion[] = [
     legalReference: `${PCTN}; ${ND59}`,
     difficulty: 3,
     points: 10,
-    explanation: 'Gợi ý chấm: người đứng đầu chịu trách nhiệm tổ chức thực hiện các biện pháp phòng ngừa (công khai, minh bạch, quy tắc ứng xử, kiểm soát xung đột lợi ích, chuyển đổi vị trí công tác…) và chịu trách nhiệm khi để xảy ra tham nhũng theo Luật Phòng, chống tham nhũng 2018 và Nghị định 59/2019/NĐ-CP; nêu ví dụ nêu gương.',
+    explanation:
+      'Gợi ý chấm: người đứng đầu chịu trách nhiệm tổ chức thực hiện các biện pháp phòng ngừa (công khai, minh bạch, quy tắc ứng xử, kiểm soát xung đột lợi ích, chuyển đổi vị trí công tác…) và chịu trách nhiệm khi để xảy ra tham nhũng theo Luật Phòng, chống tham nhũng 2018 và Nghị định 59/2019/NĐ-CP; nêu ví dụ nêu gương.',
     tags: ['phòng chống tham nhũng', 'người đứng đầu', 'tự luận'],
     rubricHint: ANALYSIS,
   },
@@ -347,7 +377,8 @@ export const ESSAY: DemoQuestion[] = [
     legalReference: `${PCTN}; ${ND59} (chuyển đổi vị trí công tác)`,
     difficulty: 2,
     points: 10,
-    explanation: 'Gợi ý chấm: đối tượng là người làm công tác tổ chức cán bộ, quản lý tài chính công, tài sản công, đầu tư công, trực tiếp tiếp xúc và giải quyết công việc; thời hạn định kỳ từ đủ 02 năm đến 05 năm (Nghị định 59/2019/NĐ-CP); thực hiện theo kế hoạch, công khai; kiến nghị khả thi.',
+    explanation:
+      'Gợi ý chấm: đối tượng là người làm công tác tổ chức cán bộ, quản lý tài chính công, tài sản công, đầu tư công, trực tiếp tiếp xúc và giải quyết công việc; thời hạn định kỳ từ đủ 02 năm đến 05 năm (Nghị định 59/2019/NĐ-CP); thực hiện theo kế hoạch, công khai; kiến nghị khả thi.',
     tags: ['phòng chống tham nhũng', 'chuyển đổi vị trí công tác', 'tự luận'],
     rubricHint: ANALYSIS,
   },
@@ -358,7 +389,8 @@ export const ESSAY: DemoQuestion[] = [
     legalReference: `${PCTN}, Điều 2, Điều 3, Điều 23, Điều 34–36`,
     difficulty: 3,
     points: 10,
-    explanation: 'Gợi ý chấm: nêu đúng hiệu lực (01/7/2019), phạm vi mở rộng sang khu vực ngoài nhà nước (Điều 2), khái niệm (Điều 3), kiểm soát xung đột lợi ích (Điều 23), kê khai tài sản, thu nhập (Điều 34–36); đề cương logic, phù hợp 20 phút.',
+    explanation:
+      'Gợi ý chấm: nêu đúng hiệu lực (01/7/2019), phạm vi mở rộng sang khu vực ngoài nhà nước (Điều 2), khái niệm (Điều 3), kiểm soát xung đột lợi ích (Điều 23), kê khai tài sản, thu nhập (Điều 34–36); đề cương logic, phù hợp 20 phút.',
     tags: ['phòng chống tham nhũng', 'báo cáo viên', 'tự luận'],
     rubricHint: TALK,
   },
@@ -369,7 +401,8 @@ export const ESSAY: DemoQuestion[] = [
     legalReference: `${HP}, Điều 8, Điều 30; ${PCTN}`,
     difficulty: 2,
     points: 10,
-    explanation: 'Gợi ý chấm: Hiến pháp Điều 30 — mọi người có quyền khiếu nại, tố cáo; Điều 8 — cơ quan nhà nước, cán bộ, công chức chịu sự giám sát của Nhân dân; Luật Phòng, chống tham nhũng 2018 quy định việc phản ánh, tố cáo và bảo vệ người tố cáo; đề xuất thực tế.',
+    explanation:
+      'Gợi ý chấm: Hiến pháp Điều 30 — mọi người có quyền khiếu nại, tố cáo; Điều 8 — cơ quan nhà nước, cán bộ, công chức chịu sự giám sát của Nhân dân; Luật Phòng, chống tham nhũng 2018 quy định việc phản ánh, tố cáo và bảo vệ người tố cáo; đề xuất thực tế.',
     tags: ['phòng chống tham nhũng', 'tố cáo', 'tự luận'],
     rubricHint: ANALYSIS,
   },
@@ -380,7 +413,8 @@ export const ESSAY: DemoQuestion[] = [
     legalReference: `${PCTN}, Chương II`,
     difficulty: 2,
     points: 10,
-    explanation: 'Gợi ý chấm: cải cách hành chính, ứng dụng khoa học, công nghệ trong quản lý và thanh toán không dùng tiền mặt là biện pháp phòng ngừa tham nhũng (Chương II Luật Phòng, chống tham nhũng 2018); giảm tiếp xúc trực tiếp, tăng minh bạch; giải pháp khả thi.',
+    explanation:
+      'Gợi ý chấm: cải cách hành chính, ứng dụng khoa học, công nghệ trong quản lý và thanh toán không dùng tiền mặt là biện pháp phòng ngừa tham nhũng (Chương II Luật Phòng, chống tham nhũng 2018); giảm tiếp xúc trực tiếp, tăng minh bạch; giải pháp khả thi.',
     tags: ['phòng chống tham nhũng', 'chuyển đổi số', 'tự luận'],
     rubricHint: INITIATIVE,
   },
@@ -391,7 +425,8 @@ export const ESSAY: DemoQuestion[] = [
     legalReference: `${PCTN}, Điều 20`,
     difficulty: 2,
     points: 10,
-    explanation: 'Gợi ý chấm: Điều 20 khoản 2 — nhũng nhiễu; thành lập, tham gia quản lý, điều hành doanh nghiệp (trừ trường hợp luật quy định khác); tư vấn cho doanh nghiệp về công việc thuộc thẩm quyền; sử dụng trái phép thông tin; bố trí người thân vào vị trí nhạy cảm…; liên hệ thực tế cụ thể.',
+    explanation:
+      'Gợi ý chấm: Điều 20 khoản 2 — nhũng nhiễu; thành lập, tham gia quản lý, điều hành doanh nghiệp (trừ trường hợp luật quy định khác); tư vấn cho doanh nghiệp về công việc thuộc thẩm quyền; sử dụng trái phép thông tin; bố trí người thân vào vị trí nhạy cảm…; liên hệ thực tế cụ thể.',
     tags: ['phòng chống tham nhũng', 'quy tắc ứng xử', 'tự luận'],
     rubricHint: ANALYSIS,
   },
@@ -402,7 +437,8 @@ export const ESSAY: DemoQuestion[] = [
     legalReference: `${PCTN}, Điều 20, Điều 23`,
     difficulty: 3,
     points: 10,
-    explanation: 'Gợi ý chấm: Điều 20 cấm tư vấn cho doanh nghiệp, tổ chức, cá nhân về công việc thuộc thẩm quyền giải quyết của mình hoặc mình tham gia giải quyết; đây là tình huống xung đột lợi ích phải báo cáo và kiểm soát (Điều 23); hướng xử lý kỷ luật, có thể xem xét trách nhiệm khác nếu có dấu hiệu vụ lợi.',
+    explanation:
+      'Gợi ý chấm: Điều 20 cấm tư vấn cho doanh nghiệp, tổ chức, cá nhân về công việc thuộc thẩm quyền giải quyết của mình hoặc mình tham gia giải quyết; đây là tình huống xung đột lợi ích phải báo cáo và kiểm soát (Điều 23); hướng xử lý kỷ luật, có thể xem xét trách nhiệm khác nếu có dấu hiệu vụ lợi.',
     tags: ['phòng chống tham nhũng', 'tình huống', 'xung đột lợi ích', 'tự luận'],
     rubricHint: CASE,
   },
@@ -413,7 +449,8 @@ export const ESSAY: DemoQuestion[] = [
     legalReference: `${PCTN}, Điều 2, Điều 3; ${HP}, Điều 30`,
     difficulty: 2,
     points: 10,
-    explanation: 'Gợi ý chấm: hành vi gây khó khăn, phiền hà là nhũng nhiễu (Điều 3); nhũng nhiễu vì vụ lợi là hành vi tham nhũng (Điều 2); người dân có quyền phản ánh, tố cáo (Hiến pháp Điều 30); nêu kênh phản ánh cụ thể, không đưa tiền.',
+    explanation:
+      'Gợi ý chấm: hành vi gây khó khăn, phiền hà là nhũng nhiễu (Điều 3); nhũng nhiễu vì vụ lợi là hành vi tham nhũng (Điều 2); người dân có quyền phản ánh, tố cáo (Hiến pháp Điều 30); nêu kênh phản ánh cụ thể, không đưa tiền.',
     tags: ['phòng chống tham nhũng', 'tình huống', 'nhũng nhiễu', 'tự luận'],
     rubricHint: CASE,
   },
@@ -424,7 +461,8 @@ export const ESSAY: DemoQuestion[] = [
     legalReference: `${HP}, Điều 8; ${PCTN}, Điều 20, Điều 22, Điều 23`,
     difficulty: 2,
     points: 10,
-    explanation: 'Gợi ý chấm: căn cứ Hiến pháp Điều 8; quy tắc ứng xử (Điều 20), quà tặng (Điều 22), xung đột lợi ích (Điều 23); giải pháp cụ thể, có lộ trình, đo lường được.',
+    explanation:
+      'Gợi ý chấm: căn cứ Hiến pháp Điều 8; quy tắc ứng xử (Điều 20), quà tặng (Điều 22), xung đột lợi ích (Điều 23); giải pháp cụ thể, có lộ trình, đo lường được.',
     tags: ['phòng chống tham nhũng', 'liêm chính', 'tự luận'],
     rubricHint: INITIATIVE,
   },
@@ -435,7 +473,8 @@ export const ESSAY: DemoQuestion[] = [
     legalReference: `${PCTN}, Điều 22; ${ND59}`,
     difficulty: 2,
     points: 10,
-    explanation: 'Gợi ý chấm: nội dung đúng Điều 22 (không dùng tài chính công, tài sản công làm quà tặng trừ trường hợp pháp luật cho phép; không nhận quà của người có liên quan đến công việc mình giải quyết) và quy định chi tiết tại Nghị định 59/2019/NĐ-CP; kịch bản hấp dẫn, dễ hiểu.',
+    explanation:
+      'Gợi ý chấm: nội dung đúng Điều 22 (không dùng tài chính công, tài sản công làm quà tặng trừ trường hợp pháp luật cho phép; không nhận quà của người có liên quan đến công việc mình giải quyết) và quy định chi tiết tại Nghị định 59/2019/NĐ-CP; kịch bản hấp dẫn, dễ hiểu.',
     tags: ['phòng chống tham nhũng', 'quà tặng', 'truyền thông', 'tự luận'],
     rubricHint: INITIATIVE,
   },
@@ -446,7 +485,8 @@ export const ESSAY: DemoQuestion[] = [
     legalReference: `${PCTN}, Điều 35, Điều 36; ${ND130}`,
     difficulty: 3,
     points: 10,
-    explanation: 'Gợi ý chấm: tài sản phải kê khai gồm quyền sử dụng đất, nhà ở, công trình; động sản mỗi tài sản từ 50 triệu đồng; tài sản, tài khoản ở nước ngoài; tổng thu nhập giữa hai lần kê khai (Điều 35); kê khai bổ sung khi biến động từ 300 triệu đồng (Điều 36); Nghị định 130/2020/NĐ-CP; lập luận về phòng ngừa, phát hiện tham nhũng.',
+    explanation:
+      'Gợi ý chấm: tài sản phải kê khai gồm quyền sử dụng đất, nhà ở, công trình; động sản mỗi tài sản từ 50 triệu đồng; tài sản, tài khoản ở nước ngoài; tổng thu nhập giữa hai lần kê khai (Điều 35); kê khai bổ sung khi biến động từ 300 triệu đồng (Điều 36); Nghị định 130/2020/NĐ-CP; lập luận về phòng ngừa, phát hiện tham nhũng.',
     tags: ['phòng chống tham nhũng', 'kê khai tài sản', 'tự luận'],
     rubricHint: ANALYSIS,
   },
@@ -457,7 +497,8 @@ export const ESSAY: DemoQuestion[] = [
     legalReference: `${BLHS}, Điều 364`,
     difficulty: 3,
     points: 10,
-    explanation: 'Gợi ý chấm: Điều 364 — người bị ép buộc đưa hối lộ chủ động khai báo trước khi bị phát giác được coi là không có tội và được trả lại của đã đưa; phân tích tác dụng khuyến khích tố giác, phá vỡ quan hệ "đưa – nhận", liên hệ chính sách khoan hồng.',
+    explanation:
+      'Gợi ý chấm: Điều 364 — người bị ép buộc đưa hối lộ chủ động khai báo trước khi bị phát giác được coi là không có tội và được trả lại của đã đưa; phân tích tác dụng khuyến khích tố giác, phá vỡ quan hệ "đưa – nhận", liên hệ chính sách khoan hồng.',
     tags: ['phòng chống tham nhũng', 'bộ luật hình sự', 'tự luận'],
     rubricHint: ANALYSIS,
   },
@@ -468,7 +509,8 @@ export const ESSAY: DemoQuestion[] = [
     legalReference: `${PCTN}, Điều 2; ${BLHS}, Điều 354`,
     difficulty: 3,
     points: 10,
-    explanation: 'Gợi ý chấm: Điều 2 khoản 2 — nhận hối lộ là hành vi tham nhũng trong doanh nghiệp, tổ chức khu vực ngoài nhà nước do người có chức vụ, quyền hạn trong doanh nghiệp thực hiện; Bộ luật Hình sự (Điều 354) áp dụng đối với người có chức vụ, quyền hạn trong doanh nghiệp ngoài nhà nước nhận hối lộ; phân tích dấu hiệu chức vụ, quyền hạn của nhân viên mua hàng.',
+    explanation:
+      'Gợi ý chấm: Điều 2 khoản 2 — nhận hối lộ là hành vi tham nhũng trong doanh nghiệp, tổ chức khu vực ngoài nhà nước do người có chức vụ, quyền hạn trong doanh nghiệp thực hiện; Bộ luật Hình sự (Điều 354) áp dụng đối với người có chức vụ, quyền hạn trong doanh nghiệp ngoài nhà nước nhận hối lộ; phân tích dấu hiệu chức vụ, quyền hạn của nhân viên mua hàng.',
     tags: ['phòng chống tham nhũng', 'tình huống', 'khu vực ngoài nhà nước', 'tự luận'],
     rubricHint: CASE,
   },
@@ -480,7 +522,8 @@ export const ESSAY: DemoQuestion[] = [
     legalReference: `${PBGDPL}, Điều 8, Điều 11`,
     difficulty: 1,
     points: 10,
-    explanation: 'Gợi ý chấm: nêu đúng mục đích Ngày Pháp luật (Điều 8: tôn vinh Hiến pháp, pháp luật, giáo dục ý thức thượng tôn pháp luật); hoạt động phù hợp các hình thức tại Điều 11 (thi tìm hiểu pháp luật, loa truyền thanh, Internet…); kế hoạch khả thi.',
+    explanation:
+      'Gợi ý chấm: nêu đúng mục đích Ngày Pháp luật (Điều 8: tôn vinh Hiến pháp, pháp luật, giáo dục ý thức thượng tôn pháp luật); hoạt động phù hợp các hình thức tại Điều 11 (thi tìm hiểu pháp luật, loa truyền thanh, Internet…); kế hoạch khả thi.',
     tags: ['PBGDPL', 'ngày pháp luật', 'tự luận'],
     rubricHint: INITIATIVE,
   },
@@ -491,7 +534,8 @@ export const ESSAY: DemoQuestion[] = [
     legalReference: `${PBGDPL}, Điều 11; Quyết định 471/QĐ-TTg ngày 26/4/2019`,
     difficulty: 2,
     points: 10,
-    explanation: 'Gợi ý chấm: thi tìm hiểu pháp luật là hình thức phổ biến pháp luật (Điều 11); Quyết định 471/QĐ-TTg phê duyệt Đề án tăng cường ứng dụng công nghệ thông tin trong phổ biến, giáo dục pháp luật; phân tích cân bằng; giải pháp kỹ thuật và tổ chức khả thi.',
+    explanation:
+      'Gợi ý chấm: thi tìm hiểu pháp luật là hình thức phổ biến pháp luật (Điều 11); Quyết định 471/QĐ-TTg phê duyệt Đề án tăng cường ứng dụng công nghệ thông tin trong phổ biến, giáo dục pháp luật; phân tích cân bằng; giải pháp kỹ thuật và tổ chức khả thi.',
     tags: ['PBGDPL', 'thi trực tuyến', 'tự luận'],
     rubricHint: INITIATIVE,
   },
@@ -502,7 +546,8 @@ export const ESSAY: DemoQuestion[] = [
     legalReference: PBGDPL,
     difficulty: 2,
     points: 10,
-    explanation: 'Gợi ý chấm: Luật Phổ biến, giáo dục pháp luật 2012 quy định về báo cáo viên pháp luật và tuyên truyền viên pháp luật là lực lượng nòng cốt phổ biến pháp luật; quyền được thông tin về pháp luật của công dân (Điều 2); kỹ năng: nắm chắc nội dung, ngôn ngữ dễ hiểu, tương tác, ứng dụng công nghệ.',
+    explanation:
+      'Gợi ý chấm: Luật Phổ biến, giáo dục pháp luật 2012 quy định về báo cáo viên pháp luật và tuyên truyền viên pháp luật là lực lượng nòng cốt phổ biến pháp luật; quyền được thông tin về pháp luật của công dân (Điều 2); kỹ năng: nắm chắc nội dung, ngôn ngữ dễ hiểu, tương tác, ứng dụng công nghệ.',
     tags: ['PBGDPL', 'báo cáo viên', 'tự luận'],
     rubricHint: TALK,
   },

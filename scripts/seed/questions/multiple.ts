@@ -16,7 +16,8 @@ export const MULTIPLE: DemoQuestion[] = [
     legalReference: `${HP}, Điều 7`,
     difficulty: 1,
     points: 1,
-    explanation: 'Hiến pháp 2013, Điều 7 khoản 1: việc bầu cử đại biểu Quốc hội và đại biểu Hội đồng nhân dân được tiến hành theo nguyên tắc phổ thông, bình đẳng, trực tiếp và bỏ phiếu kín.',
+    explanation:
+      'Hiến pháp 2013, Điều 7 khoản 1: việc bầu cử đại biểu Quốc hội và đại biểu Hội đồng nhân dân được tiến hành theo nguyên tắc phổ thông, bình đẳng, trực tiếp và bỏ phiếu kín.',
     tags: ['hiến pháp', 'nguyên tắc'],
   },
   {
@@ -49,7 +50,8 @@ export const MULTIPLE: DemoQuestion[] = [
     legalReference: `${BC}, Điều 69`,
     difficulty: 1,
     points: 1,
-    explanation: 'Điều 69: cử tri phải tự mình đi bầu cử, không được nhờ người khác bầu cử thay, trừ trường hợp luật định, và không được bầu cử bằng cách gửi thư.',
+    explanation:
+      'Điều 69: cử tri phải tự mình đi bầu cử, không được nhờ người khác bầu cử thay, trừ trường hợp luật định, và không được bầu cử bằng cách gửi thư.',
     tags: ['bầu cử', 'bỏ phiếu'],
   },
   {
@@ -66,7 +68,8 @@ export const MULTIPLE: DemoQuestion[] = [
     legalReference: `${BC}, Điều 74`,
     difficulty: 2,
     points: 1,
-    explanation: 'Điều 74: phiếu không hợp lệ gồm phiếu không theo mẫu do Tổ bầu cử phát ra; phiếu không có dấu của Tổ bầu cử; phiếu để số người được bầu nhiều hơn số đại biểu được bầu; phiếu gạch xóa hết tên; phiếu ghi thêm tên người ngoài danh sách hoặc ghi thêm nội dung khác.',
+    explanation:
+      'Điều 74: phiếu không hợp lệ gồm phiếu không theo mẫu do Tổ bầu cử phát ra; phiếu không có dấu của Tổ bầu cử; phiếu để số người được bầu nhiều hơn số đại biểu được bầu; phiếu gạch xóa hết tên; phiếu ghi thêm tên người ngoài danh sách hoặc ghi thêm nội dung khác.',
     tags: ['bầu cử', 'phiếu không hợp lệ'],
   },
   {
@@ -83,7 +86,8 @@ export const MULTIPLE: DemoQuestion[] = [
     legalReference: `${BC}, Điều 73`,
     difficulty: 2,
     points: 1,
-    explanation: 'Điều 73: Tổ bầu cử mời hai cử tri không phải là người ứng cử chứng kiến; người ứng cử, đại diện cơ quan, tổ chức, đơn vị giới thiệu người ứng cử hoặc người được ủy nhiệm có quyền chứng kiến và khiếu nại; phóng viên báo chí được chứng kiến việc kiểm phiếu.',
+    explanation:
+      'Điều 73: Tổ bầu cử mời hai cử tri không phải là người ứng cử chứng kiến; người ứng cử, đại diện cơ quan, tổ chức, đơn vị giới thiệu người ứng cử hoặc người được ủy nhiệm có quyền chứng kiến và khiếu nại; phóng viên báo chí được chứng kiến việc kiểm phiếu.',
     tags: ['bầu cử', 'kiểm phiếu'],
   },
   {
@@ -99,7 +103,8 @@ export const MULTIPLE: DemoQuestion[] = [
     legalReference: `${BC}, Điều 65`,
     difficulty: 1,
     points: 1,
-    explanation: 'Điều 65: vận động bầu cử được tiến hành thông qua hội nghị tiếp xúc cử tri và phương tiện thông tin đại chúng; tặng quà, hứa hẹn lợi ích vật chất để lôi kéo cử tri là hành vi bị cấm.',
+    explanation:
+      'Điều 65: vận động bầu cử được tiến hành thông qua hội nghị tiếp xúc cử tri và phương tiện thông tin đại chúng; tặng quà, hứa hẹn lợi ích vật chất để lôi kéo cử tri là hành vi bị cấm.',
     tags: ['bầu cử', 'vận động bầu cử'],
   },
   {
@@ -115,7 +120,8 @@ export const MULTIPLE: DemoQuestion[] = [
     legalReference: `${BC}, Điều 68`,
     difficulty: 2,
     points: 1,
-    explanation: 'Điều 68 liệt kê các hành vi bị cấm trong vận động bầu cử, trong đó có mua chuộc cử tri bằng tiền, tài sản, lợi ích vật chất; lạm dụng chức vụ để sử dụng phương tiện thông tin đại chúng; lợi dụng vận động để tuyên truyền trái pháp luật, xúc phạm người khác. Trình bày chương trình hành động là nội dung hợp pháp của hội nghị tiếp xúc cử tri.',
+    explanation:
+      'Điều 68 liệt kê các hành vi bị cấm trong vận động bầu cử, trong đó có mua chuộc cử tri bằng tiền, tài sản, lợi ích vật chất; lạm dụng chức vụ để sử dụng phương tiện thông tin đại chúng; lợi dụng vận động để tuyên truyền trái pháp luật, xúc phạm người khác. Trình bày chương trình hành động là nội dung hợp pháp của hội nghị tiếp xúc cử tri.',
     tags: ['bầu cử', 'hành vi bị cấm'],
   },
   {
@@ -132,7 +138,8 @@ export const MULTIPLE: DemoQuestion[] = [
     legalReference: `${BC}, Điều 30`,
     difficulty: 2,
     points: 1,
-    explanation: 'Điều 30: bốn trường hợp đầu không được ghi tên vào danh sách cử tri; người đang điều trị tại bệnh viện vẫn có quyền bầu cử (có thể bỏ phiếu tại khu vực bỏ phiếu riêng hoặc qua hòm phiếu phụ).',
+    explanation:
+      'Điều 30: bốn trường hợp đầu không được ghi tên vào danh sách cử tri; người đang điều trị tại bệnh viện vẫn có quyền bầu cử (có thể bỏ phiếu tại khu vực bỏ phiếu riêng hoặc qua hòm phiếu phụ).',
     tags: ['bầu cử', 'danh sách cử tri'],
   },
   {
@@ -149,7 +156,8 @@ export const MULTIPLE: DemoQuestion[] = [
     legalReference: `${BC}, Điều 37`,
     difficulty: 2,
     points: 1,
-    explanation: 'Điều 37 quy định những trường hợp không được ứng cử, trong đó có người đang bị khởi tố bị can, người chưa được xóa án tích, người đang chấp hành biện pháp đưa vào trường giáo dưỡng, cơ sở giáo dục bắt buộc. Cán bộ, công chức và người tự ứng cử vẫn có quyền ứng cử.',
+    explanation:
+      'Điều 37 quy định những trường hợp không được ứng cử, trong đó có người đang bị khởi tố bị can, người chưa được xóa án tích, người đang chấp hành biện pháp đưa vào trường giáo dưỡng, cơ sở giáo dục bắt buộc. Cán bộ, công chức và người tự ứng cử vẫn có quyền ứng cử.',
     tags: ['bầu cử', 'ứng cử'],
   },
   {
@@ -165,7 +173,8 @@ export const MULTIPLE: DemoQuestion[] = [
     legalReference: `${BC}, Điều 71`,
     difficulty: 1,
     points: 1,
-    explanation: 'Điều 71: việc bỏ phiếu bắt đầu từ 7 giờ sáng đến 7 giờ tối cùng ngày; Tổ bầu cử có thể cho bắt đầu sớm hơn nhưng không trước 5 giờ sáng hoặc kết thúc muộn hơn nhưng không quá 9 giờ tối cùng ngày.',
+    explanation:
+      'Điều 71: việc bỏ phiếu bắt đầu từ 7 giờ sáng đến 7 giờ tối cùng ngày; Tổ bầu cử có thể cho bắt đầu sớm hơn nhưng không trước 5 giờ sáng hoặc kết thúc muộn hơn nhưng không quá 9 giờ tối cùng ngày.',
     tags: ['bầu cử', 'thời gian bỏ phiếu'],
   },
   {
@@ -181,7 +190,8 @@ export const MULTIPLE: DemoQuestion[] = [
     legalReference: `${BC}, Điều 78`,
     difficulty: 3,
     points: 1,
-    explanation: 'Điều 78: kết quả được công nhận khi quá một nửa cử tri tham gia bỏ phiếu; người trúng cử phải đạt quá một nửa số phiếu hợp lệ; nếu nhiều người đạt thì lấy người có số phiếu cao hơn; ngang phiếu ở cuối danh sách thì người nhiều tuổi hơn trúng cử.',
+    explanation:
+      'Điều 78: kết quả được công nhận khi quá một nửa cử tri tham gia bỏ phiếu; người trúng cử phải đạt quá một nửa số phiếu hợp lệ; nếu nhiều người đạt thì lấy người có số phiếu cao hơn; ngang phiếu ở cuối danh sách thì người nhiều tuổi hơn trúng cử.',
     tags: ['bầu cử', 'kết quả bầu cử'],
   },
   {
@@ -192,7 +202,8 @@ export const MULTIPLE: DemoQuestion[] = [
     legalReference: `${BC} (các tổ chức phụ trách bầu cử ở địa phương)`,
     difficulty: 2,
     points: 1,
-    explanation: 'Luật Bầu cử 2015 quy định các tổ chức phụ trách bầu cử ở địa phương là Ủy ban bầu cử, Ban bầu cử (theo đơn vị bầu cử) và Tổ bầu cử (theo khu vực bỏ phiếu); Hội đồng bầu cử quốc gia là cơ quan ở trung ương (Điều 12).',
+    explanation:
+      'Luật Bầu cử 2015 quy định các tổ chức phụ trách bầu cử ở địa phương là Ủy ban bầu cử, Ban bầu cử (theo đơn vị bầu cử) và Tổ bầu cử (theo khu vực bỏ phiếu); Hội đồng bầu cử quốc gia là cơ quan ở trung ương (Điều 12).',
     tags: ['bầu cử', 'tổ chức phụ trách bầu cử'],
   },
   {
@@ -208,7 +219,8 @@ export const MULTIPLE: DemoQuestion[] = [
     legalReference: `${BC}, Điều 69`,
     difficulty: 2,
     points: 1,
-    explanation: 'Điều 69 quy định việc viết hộ, bỏ phiếu hộ cho cử tri khuyết tật và hòm phiếu phụ cho cử tri ốm đau, già yếu, khuyết tật; pháp luật không cho phép bầu cử bằng cách gửi thư.',
+    explanation:
+      'Điều 69 quy định việc viết hộ, bỏ phiếu hộ cho cử tri khuyết tật và hòm phiếu phụ cho cử tri ốm đau, già yếu, khuyết tật; pháp luật không cho phép bầu cử bằng cách gửi thư.',
     tags: ['bầu cử', 'hòm phiếu phụ'],
   },
   {
@@ -224,7 +236,8 @@ export const MULTIPLE: DemoQuestion[] = [
     legalReference: `${HP}, Điều 6`,
     difficulty: 2,
     points: 1,
-    explanation: 'Hiến pháp 2013, Điều 6: Nhân dân thực hiện quyền lực nhà nước bằng dân chủ trực tiếp, bằng dân chủ đại diện thông qua Quốc hội, Hội đồng nhân dân và thông qua các cơ quan khác của Nhà nước.',
+    explanation:
+      'Hiến pháp 2013, Điều 6: Nhân dân thực hiện quyền lực nhà nước bằng dân chủ trực tiếp, bằng dân chủ đại diện thông qua Quốc hội, Hội đồng nhân dân và thông qua các cơ quan khác của Nhà nước.',
     tags: ['hiến pháp', 'dân chủ'],
   },
   {
@@ -240,7 +253,8 @@ export const MULTIPLE: DemoQuestion[] = [
     legalReference: `${BC}, Điều 7`,
     difficulty: 1,
     points: 1,
-    explanation: 'Điều 7: mỗi cử tri có quyền bỏ một phiếu bầu đại biểu Quốc hội và một phiếu bầu đại biểu Hội đồng nhân dân ứng với mỗi cấp Hội đồng nhân dân.',
+    explanation:
+      'Điều 7: mỗi cử tri có quyền bỏ một phiếu bầu đại biểu Quốc hội và một phiếu bầu đại biểu Hội đồng nhân dân ứng với mỗi cấp Hội đồng nhân dân.',
     tags: ['bầu cử', 'bình đẳng'],
   },
   {
@@ -256,7 +270,8 @@ export const MULTIPLE: DemoQuestion[] = [
     legalReference: `${HP}, Điều 117; ${BC}, Điều 12`,
     difficulty: 1,
     points: 1,
-    explanation: 'Hiến pháp 2013, Điều 117 và Luật Bầu cử 2015, Điều 12: Hội đồng bầu cử quốc gia do Quốc hội thành lập, tổ chức bầu cử đại biểu Quốc hội; chỉ đạo và hướng dẫn công tác bầu cử đại biểu Hội đồng nhân dân các cấp.',
+    explanation:
+      'Hiến pháp 2013, Điều 117 và Luật Bầu cử 2015, Điều 12: Hội đồng bầu cử quốc gia do Quốc hội thành lập, tổ chức bầu cử đại biểu Quốc hội; chỉ đạo và hướng dẫn công tác bầu cử đại biểu Hội đồng nhân dân các cấp.',
     tags: ['hội đồng bầu cử quốc gia'],
   },
   {
@@ -273,7 +288,8 @@ export const MULTIPLE: DemoQuestion[] = [
     legalReference: `${HP}, Điều 71`,
     difficulty: 3,
     points: 1,
-    explanation: 'Hiến pháp 2013, Điều 71: nhiệm kỳ 5 năm; 60 ngày trước khi hết nhiệm kỳ Quốc hội khóa mới phải được bầu xong; rút ngắn hoặc kéo dài nhiệm kỳ cần ít nhất hai phần ba tổng số đại biểu tán thành, kéo dài không quá 12 tháng trừ trường hợp có chiến tranh.',
+    explanation:
+      'Hiến pháp 2013, Điều 71: nhiệm kỳ 5 năm; 60 ngày trước khi hết nhiệm kỳ Quốc hội khóa mới phải được bầu xong; rút ngắn hoặc kéo dài nhiệm kỳ cần ít nhất hai phần ba tổng số đại biểu tán thành, kéo dài không quá 12 tháng trừ trường hợp có chiến tranh.',
     tags: ['hiến pháp', 'quốc hội'],
   },
   {
@@ -289,7 +305,8 @@ export const MULTIPLE: DemoQuestion[] = [
     legalReference: `${BC}, Điều 11`,
     difficulty: 3,
     points: 1,
-    explanation: 'Điều 11: khu vực bỏ phiếu có từ 300 đến 4.000 cử tri; miền núi, vùng cao, hải đảo, nơi dân cư không tập trung được thành lập dù chưa đủ 300 cử tri; bệnh viện, nhà hộ sinh, nhà an dưỡng, cơ sở chăm sóc người khuyết tật, người cao tuổi có từ 50 cử tri trở lên có thể thành lập khu vực bỏ phiếu riêng.',
+    explanation:
+      'Điều 11: khu vực bỏ phiếu có từ 300 đến 4.000 cử tri; miền núi, vùng cao, hải đảo, nơi dân cư không tập trung được thành lập dù chưa đủ 300 cử tri; bệnh viện, nhà hộ sinh, nhà an dưỡng, cơ sở chăm sóc người khuyết tật, người cao tuổi có từ 50 cử tri trở lên có thể thành lập khu vực bỏ phiếu riêng.',
     tags: ['bầu cử', 'khu vực bỏ phiếu'],
   },
   {
@@ -305,7 +322,8 @@ export const MULTIPLE: DemoQuestion[] = [
     legalReference: `${BC}, Điều 64`,
     difficulty: 2,
     points: 1,
-    explanation: 'Điều 64: thời gian tuyên truyền, vận động bầu cử bắt đầu từ ngày công bố danh sách chính thức những người ứng cử và kết thúc trước thời điểm bắt đầu bỏ phiếu 24 giờ.',
+    explanation:
+      'Điều 64: thời gian tuyên truyền, vận động bầu cử bắt đầu từ ngày công bố danh sách chính thức những người ứng cử và kết thúc trước thời điểm bắt đầu bỏ phiếu 24 giờ.',
     tags: ['bầu cử', 'vận động bầu cử'],
   },
   {
@@ -321,7 +339,8 @@ export const MULTIPLE: DemoQuestion[] = [
     legalReference: `${BC}, Điều 73`,
     difficulty: 2,
     points: 1,
-    explanation: 'Điều 73: trước khi mở hòm phiếu, Tổ bầu cử phải thống kê, lập biên bản, niêm phong số phiếu bầu không sử dụng đến và mời hai cử tri không phải là người ứng cử chứng kiến; kiểm phiếu tiến hành tại phòng bỏ phiếu.',
+    explanation:
+      'Điều 73: trước khi mở hòm phiếu, Tổ bầu cử phải thống kê, lập biên bản, niêm phong số phiếu bầu không sử dụng đến và mời hai cử tri không phải là người ứng cử chứng kiến; kiểm phiếu tiến hành tại phòng bỏ phiếu.',
     tags: ['bầu cử', 'kiểm phiếu'],
   },
   {
@@ -337,7 +356,8 @@ export const MULTIPLE: DemoQuestion[] = [
     legalReference: `${BC}, Điều 78, Điều 80`,
     difficulty: 3,
     points: 1,
-    explanation: 'Điều 78 và Điều 80: khi số cử tri đi bỏ phiếu chưa được quá một nửa thì phải bầu cử lại; nếu bầu cử lại mà số cử tri đi bầu vẫn chưa được quá một nửa thì kết quả bầu cử lại được công nhận và không tổ chức bầu cử lại lần thứ hai.',
+    explanation:
+      'Điều 78 và Điều 80: khi số cử tri đi bỏ phiếu chưa được quá một nửa thì phải bầu cử lại; nếu bầu cử lại mà số cử tri đi bầu vẫn chưa được quá một nửa thì kết quả bầu cử lại được công nhận và không tổ chức bầu cử lại lần thứ hai.',
     tags: ['bầu cử', 'bầu cử lại'],
   },
   {
@@ -353,7 +373,8 @@ export const MULTIPLE: DemoQuestion[] = [
     legalReference: `${HP}, Điều 79`,
     difficulty: 2,
     points: 1,
-    explanation: 'Hiến pháp 2013, Điều 79: đại biểu Quốc hội là người đại diện cho ý chí, nguyện vọng của Nhân dân ở đơn vị bầu cử ra mình và của Nhân dân cả nước.',
+    explanation:
+      'Hiến pháp 2013, Điều 79: đại biểu Quốc hội là người đại diện cho ý chí, nguyện vọng của Nhân dân ở đơn vị bầu cử ra mình và của Nhân dân cả nước.',
     tags: ['hiến pháp', 'đại biểu quốc hội'],
   },
   {
@@ -369,7 +390,8 @@ export const MULTIPLE: DemoQuestion[] = [
     legalReference: `${HP}, Điều 27, Điều 29`,
     difficulty: 2,
     points: 1,
-    explanation: 'Hiến pháp 2013: Điều 27 — đủ 18 tuổi có quyền bầu cử, đủ 21 tuổi mới có quyền ứng cử; Điều 29 — đủ 18 tuổi có quyền biểu quyết khi Nhà nước tổ chức trưng cầu ý dân.',
+    explanation:
+      'Hiến pháp 2013: Điều 27 — đủ 18 tuổi có quyền bầu cử, đủ 21 tuổi mới có quyền ứng cử; Điều 29 — đủ 18 tuổi có quyền biểu quyết khi Nhà nước tổ chức trưng cầu ý dân.',
     tags: ['hiến pháp', 'quyền công dân'],
   },
   // ---- Phòng, chống tham nhũng ----
@@ -387,24 +409,20 @@ export const MULTIPLE: DemoQuestion[] = [
     legalReference: `${PCTN}, Điều 34`,
     difficulty: 2,
     points: 1,
-    explanation: 'Điều 34 xác định người có nghĩa vụ kê khai: cán bộ, công chức; sĩ quan công an, quân đội, quân nhân chuyên nghiệp; người giữ chức vụ từ Phó trưởng phòng trở lên tại đơn vị sự nghiệp công lập, doanh nghiệp nhà nước, người đại diện phần vốn nhà nước; người ứng cử đại biểu Quốc hội, Hội đồng nhân dân.',
+    explanation:
+      'Điều 34 xác định người có nghĩa vụ kê khai: cán bộ, công chức; sĩ quan công an, quân đội, quân nhân chuyên nghiệp; người giữ chức vụ từ Phó trưởng phòng trở lên tại đơn vị sự nghiệp công lập, doanh nghiệp nhà nước, người đại diện phần vốn nhà nước; người ứng cử đại biểu Quốc hội, Hội đồng nhân dân.',
     tags: ['phòng chống tham nhũng', 'kê khai tài sản'],
   },
   {
     type: 'multiple',
     stem: 'Những hành vi nào là hành vi tham nhũng do người có chức vụ, quyền hạn trong khu vực nhà nước thực hiện?',
-    options: choices('ABCD', [
-      'Tham ô tài sản',
-      'Nhận hối lộ',
-      'Nhũng nhiễu vì vụ lợi',
-      'Giả mạo trong công tác vì vụ lợi',
-      'Đi làm muộn do tắc đường',
-    ]),
+    options: choices('ABCD', ['Tham ô tài sản', 'Nhận hối lộ', 'Nhũng nhiễu vì vụ lợi', 'Giả mạo trong công tác vì vụ lợi', 'Đi làm muộn do tắc đường']),
     topic: 'Phòng, chống tham nhũng - Khái niệm, hành vi tham nhũng',
     legalReference: `${PCTN}, Điều 2`,
     difficulty: 1,
     points: 1,
-    explanation: 'Điều 2 khoản 1: tham ô tài sản, nhận hối lộ, nhũng nhiễu vì vụ lợi, giả mạo trong công tác vì vụ lợi đều là hành vi tham nhũng; vi phạm kỷ luật lao động thông thường không phải hành vi tham nhũng.',
+    explanation:
+      'Điều 2 khoản 1: tham ô tài sản, nhận hối lộ, nhũng nhiễu vì vụ lợi, giả mạo trong công tác vì vụ lợi đều là hành vi tham nhũng; vi phạm kỷ luật lao động thông thường không phải hành vi tham nhũng.',
     tags: ['phòng chống tham nhũng', 'hành vi tham nhũng'],
   },
   {
@@ -421,7 +439,8 @@ export const MULTIPLE: DemoQuestion[] = [
     legalReference: `${PCTN}, Điều 2`,
     difficulty: 3,
     points: 1,
-    explanation: 'Điều 2 khoản 2: hành vi tham nhũng trong doanh nghiệp, tổ chức khu vực ngoài nhà nước gồm tham ô tài sản; nhận hối lộ; đưa hối lộ, môi giới hối lộ để giải quyết công việc của doanh nghiệp, tổ chức mình vì vụ lợi.',
+    explanation:
+      'Điều 2 khoản 2: hành vi tham nhũng trong doanh nghiệp, tổ chức khu vực ngoài nhà nước gồm tham ô tài sản; nhận hối lộ; đưa hối lộ, môi giới hối lộ để giải quyết công việc của doanh nghiệp, tổ chức mình vì vụ lợi.',
     tags: ['phòng chống tham nhũng', 'khu vực ngoài nhà nước'],
   },
   {
@@ -438,7 +457,8 @@ export const MULTIPLE: DemoQuestion[] = [
     legalReference: `${PCTN}, Điều 35`,
     difficulty: 2,
     points: 1,
-    explanation: 'Điều 35: phải kê khai quyền sử dụng đất, nhà ở, công trình xây dựng; kim khí quý, đá quý, tiền, giấy tờ có giá và động sản khác mà mỗi tài sản từ 50 triệu đồng trở lên; tài sản, tài khoản ở nước ngoài; tổng thu nhập giữa hai lần kê khai. Động sản trị giá 10 triệu đồng chưa đến ngưỡng phải kê khai.',
+    explanation:
+      'Điều 35: phải kê khai quyền sử dụng đất, nhà ở, công trình xây dựng; kim khí quý, đá quý, tiền, giấy tờ có giá và động sản khác mà mỗi tài sản từ 50 triệu đồng trở lên; tài sản, tài khoản ở nước ngoài; tổng thu nhập giữa hai lần kê khai. Động sản trị giá 10 triệu đồng chưa đến ngưỡng phải kê khai.',
     tags: ['phòng chống tham nhũng', 'kê khai tài sản'],
   },
   {
@@ -466,7 +486,8 @@ export const MULTIPLE: DemoQuestion[] = [
     legalReference: `${PCTN}, Chương II`,
     difficulty: 2,
     points: 1,
-    explanation: 'Chương II Luật Phòng, chống tham nhũng 2018 quy định các biện pháp phòng ngừa: công khai, minh bạch; định mức, tiêu chuẩn, chế độ; quy tắc ứng xử; kiểm soát xung đột lợi ích; chuyển đổi vị trí công tác; cải cách hành chính, ứng dụng khoa học công nghệ và thanh toán không dùng tiền mặt; kiểm soát tài sản, thu nhập.',
+    explanation:
+      'Chương II Luật Phòng, chống tham nhũng 2018 quy định các biện pháp phòng ngừa: công khai, minh bạch; định mức, tiêu chuẩn, chế độ; quy tắc ứng xử; kiểm soát xung đột lợi ích; chuyển đổi vị trí công tác; cải cách hành chính, ứng dụng khoa học công nghệ và thanh toán không dùng tiền mặt; kiểm soát tài sản, thu nhập.',
     tags: ['phòng chống tham nhũng', 'phòng ngừa'],
   },
   {
@@ -482,7 +503,8 @@ export const MULTIPLE: DemoQuestion[] = [
     legalReference: `${PCTN}, Điều 20`,
     difficulty: 2,
     points: 1,
-    explanation: 'Điều 20 khoản 2 liệt kê những việc người có chức vụ, quyền hạn không được làm, trong đó có nhũng nhiễu, thành lập hoặc tham gia quản lý, điều hành doanh nghiệp (trừ trường hợp luật có quy định khác), sử dụng trái phép thông tin của cơ quan, tổ chức, đơn vị.',
+    explanation:
+      'Điều 20 khoản 2 liệt kê những việc người có chức vụ, quyền hạn không được làm, trong đó có nhũng nhiễu, thành lập hoặc tham gia quản lý, điều hành doanh nghiệp (trừ trường hợp luật có quy định khác), sử dụng trái phép thông tin của cơ quan, tổ chức, đơn vị.',
     tags: ['phòng chống tham nhũng', 'quy tắc ứng xử'],
   },
   {
@@ -498,7 +520,8 @@ export const MULTIPLE: DemoQuestion[] = [
     legalReference: `${PCTN}, Điều 23`,
     difficulty: 3,
     points: 1,
-    explanation: 'Điều 23: tùy trường hợp, người có thẩm quyền xem xét áp dụng giám sát, tạm đình chỉ hoặc tạm thời chuyển người có xung đột lợi ích sang vị trí công tác khác; xung đột lợi ích tự nó không phải là căn cứ khởi tố.',
+    explanation:
+      'Điều 23: tùy trường hợp, người có thẩm quyền xem xét áp dụng giám sát, tạm đình chỉ hoặc tạm thời chuyển người có xung đột lợi ích sang vị trí công tác khác; xung đột lợi ích tự nó không phải là căn cứ khởi tố.',
     tags: ['phòng chống tham nhũng', 'xung đột lợi ích'],
   },
   {
@@ -514,7 +537,8 @@ export const MULTIPLE: DemoQuestion[] = [
     legalReference: `${PCTN}; ${ND59} (chuyển đổi vị trí công tác)`,
     difficulty: 2,
     points: 1,
-    explanation: 'Luật Phòng, chống tham nhũng 2018 yêu cầu định kỳ chuyển đổi vị trí công tác đối với người làm công tác tổ chức cán bộ, quản lý tài chính công, tài sản công, đầu tư công, trực tiếp tiếp xúc và giải quyết công việc; danh mục cụ thể và thời hạn được hướng dẫn tại Nghị định 59/2019/NĐ-CP.',
+    explanation:
+      'Luật Phòng, chống tham nhũng 2018 yêu cầu định kỳ chuyển đổi vị trí công tác đối với người làm công tác tổ chức cán bộ, quản lý tài chính công, tài sản công, đầu tư công, trực tiếp tiếp xúc và giải quyết công việc; danh mục cụ thể và thời hạn được hướng dẫn tại Nghị định 59/2019/NĐ-CP.',
     tags: ['phòng chống tham nhũng', 'chuyển đổi vị trí công tác'],
   },
   {
@@ -530,7 +554,8 @@ export const MULTIPLE: DemoQuestion[] = [
     legalReference: `${PCTN}, Điều 22`,
     difficulty: 1,
     points: 1,
-    explanation: 'Điều 22: cấm sử dụng tài chính công, tài sản công làm quà tặng (trừ từ thiện, đối ngoại, trường hợp cần thiết khác) và cấm trực tiếp hoặc gián tiếp nhận quà tặng từ người có liên quan đến công việc do mình giải quyết hoặc thuộc phạm vi quản lý.',
+    explanation:
+      'Điều 22: cấm sử dụng tài chính công, tài sản công làm quà tặng (trừ từ thiện, đối ngoại, trường hợp cần thiết khác) và cấm trực tiếp hoặc gián tiếp nhận quà tặng từ người có liên quan đến công việc do mình giải quyết hoặc thuộc phạm vi quản lý.',
     tags: ['phòng chống tham nhũng', 'quà tặng'],
   },
   {
@@ -547,7 +572,8 @@ export const MULTIPLE: DemoQuestion[] = [
     legalReference: `${PCTN}, Điều 3`,
     difficulty: 2,
     points: 1,
-    explanation: 'Điều 3: người có chức vụ, quyền hạn là người do bổ nhiệm, do bầu cử, do tuyển dụng, do hợp đồng hoặc do một hình thức khác, có hưởng lương hoặc không hưởng lương, được giao thực hiện nhiệm vụ, công vụ nhất định và có quyền hạn nhất định trong khi thực hiện nhiệm vụ, công vụ đó.',
+    explanation:
+      'Điều 3: người có chức vụ, quyền hạn là người do bổ nhiệm, do bầu cử, do tuyển dụng, do hợp đồng hoặc do một hình thức khác, có hưởng lương hoặc không hưởng lương, được giao thực hiện nhiệm vụ, công vụ nhất định và có quyền hạn nhất định trong khi thực hiện nhiệm vụ, công vụ đó.',
     tags: ['phòng chống tham nhũng', 'khái niệm'],
   },
   {
@@ -563,7 +589,8 @@ export const MULTIPLE: DemoQuestion[] = [
     legalReference: `${PCTN}, Điều 51`,
     difficulty: 2,
     points: 1,
-    explanation: 'Điều 51: người kê khai không trung thực bị xử lý kỷ luật theo tính chất, mức độ; người ứng cử đại biểu Quốc hội, Hội đồng nhân dân kê khai không trung thực bị xóa tên khỏi danh sách những người ứng cử.',
+    explanation:
+      'Điều 51: người kê khai không trung thực bị xử lý kỷ luật theo tính chất, mức độ; người ứng cử đại biểu Quốc hội, Hội đồng nhân dân kê khai không trung thực bị xóa tên khỏi danh sách những người ứng cử.',
     tags: ['phòng chống tham nhũng', 'kê khai tài sản', 'xử lý vi phạm'],
   },
   {
@@ -574,7 +601,8 @@ export const MULTIPLE: DemoQuestion[] = [
     legalReference: `${BLHS}, Điều 353–359`,
     difficulty: 2,
     points: 1,
-    explanation: 'Mục 1 Chương XXIII Bộ luật Hình sự gồm các tội phạm tham nhũng từ Điều 353 đến Điều 359: tham ô tài sản, nhận hối lộ, lạm dụng chức vụ quyền hạn chiếm đoạt tài sản, lợi dụng chức vụ quyền hạn trong khi thi hành công vụ, lạm quyền trong khi thi hành công vụ, lợi dụng chức vụ quyền hạn gây ảnh hưởng đối với người khác để trục lợi, giả mạo trong công tác. Trốn thuế, buôn lậu là tội phạm kinh tế.',
+    explanation:
+      'Mục 1 Chương XXIII Bộ luật Hình sự gồm các tội phạm tham nhũng từ Điều 353 đến Điều 359: tham ô tài sản, nhận hối lộ, lạm dụng chức vụ quyền hạn chiếm đoạt tài sản, lợi dụng chức vụ quyền hạn trong khi thi hành công vụ, lạm quyền trong khi thi hành công vụ, lợi dụng chức vụ quyền hạn gây ảnh hưởng đối với người khác để trục lợi, giả mạo trong công tác. Trốn thuế, buôn lậu là tội phạm kinh tế.',
     tags: ['phòng chống tham nhũng', 'bộ luật hình sự'],
   },
   {
@@ -590,7 +618,8 @@ export const MULTIPLE: DemoQuestion[] = [
     legalReference: `${PCTN}, Điều 39`,
     difficulty: 2,
     points: 1,
-    explanation: 'Điều 39: bản kê khai phải được công khai tại cơ quan, tổ chức, đơn vị nơi người đó thường xuyên làm việc; bản kê khai của người ứng cử được công khai theo pháp luật về bầu cử.',
+    explanation:
+      'Điều 39: bản kê khai phải được công khai tại cơ quan, tổ chức, đơn vị nơi người đó thường xuyên làm việc; bản kê khai của người ứng cử được công khai theo pháp luật về bầu cử.',
     tags: ['phòng chống tham nhũng', 'công khai'],
   },
   {
@@ -606,7 +635,8 @@ export const MULTIPLE: DemoQuestion[] = [
     legalReference: `${HP}, Điều 8, Điều 30`,
     difficulty: 2,
     points: 1,
-    explanation: 'Hiến pháp 2013, Điều 8 khoản 2: cơ quan nhà nước, cán bộ, công chức, viên chức chịu sự giám sát của Nhân dân, kiên quyết đấu tranh chống tham nhũng, lãng phí; Điều 30: mọi người có quyền khiếu nại, tố cáo.',
+    explanation:
+      'Hiến pháp 2013, Điều 8 khoản 2: cơ quan nhà nước, cán bộ, công chức, viên chức chịu sự giám sát của Nhân dân, kiên quyết đấu tranh chống tham nhũng, lãng phí; Điều 30: mọi người có quyền khiếu nại, tố cáo.',
     tags: ['hiến pháp', 'tố cáo'],
   },
   {
@@ -617,7 +647,8 @@ export const MULTIPLE: DemoQuestion[] = [
     legalReference: `${PCTN}, Điều 20`,
     difficulty: 2,
     points: 1,
-    explanation: 'Điều 20: người đứng đầu, cấp phó của người đứng đầu không được bố trí vợ hoặc chồng, bố, mẹ, con, anh, chị, em ruột của mình giữ chức vụ quản lý về tổ chức nhân sự, kế toán, làm thủ quỹ, thủ kho trong cơ quan, tổ chức, đơn vị.',
+    explanation:
+      'Điều 20: người đứng đầu, cấp phó của người đứng đầu không được bố trí vợ hoặc chồng, bố, mẹ, con, anh, chị, em ruột của mình giữ chức vụ quản lý về tổ chức nhân sự, kế toán, làm thủ quỹ, thủ kho trong cơ quan, tổ chức, đơn vị.',
     tags: ['phòng chống tham nhũng', 'quy tắc ứng xử'],
   },
   {
@@ -633,7 +664,8 @@ export const MULTIPLE: DemoQuestion[] = [
     legalReference: `${PCTN}, Điều 36`,
     difficulty: 3,
     points: 1,
-    explanation: 'Điều 36: kê khai hằng năm áp dụng với người giữ chức vụ từ Giám đốc sở và tương đương trở lên và người làm công tác tổ chức cán bộ, quản lý tài chính công, tài sản công, đầu tư công hoặc trực tiếp tiếp xúc, giải quyết công việc; hoàn thành trước ngày 31 tháng 12.',
+    explanation:
+      'Điều 36: kê khai hằng năm áp dụng với người giữ chức vụ từ Giám đốc sở và tương đương trở lên và người làm công tác tổ chức cán bộ, quản lý tài chính công, tài sản công, đầu tư công hoặc trực tiếp tiếp xúc, giải quyết công việc; hoàn thành trước ngày 31 tháng 12.',
     tags: ['phòng chống tham nhũng', 'kê khai tài sản'],
   },
   // ---- Phổ biến, giáo dục pháp luật ----
@@ -651,7 +683,8 @@ export const MULTIPLE: DemoQuestion[] = [
     legalReference: `${PBGDPL}, Điều 11`,
     difficulty: 1,
     points: 1,
-    explanation: 'Điều 11 liệt kê các hình thức phổ biến pháp luật, trong đó có phổ biến trực tiếp; thông qua phương tiện thông tin đại chúng, loa truyền thanh; đăng tải trên Internet; tổ chức thi tìm hiểu pháp luật.',
+    explanation:
+      'Điều 11 liệt kê các hình thức phổ biến pháp luật, trong đó có phổ biến trực tiếp; thông qua phương tiện thông tin đại chúng, loa truyền thanh; đăng tải trên Internet; tổ chức thi tìm hiểu pháp luật.',
     tags: ['PBGDPL', 'hình thức phổ biến'],
   },
   {
@@ -667,7 +700,8 @@ export const MULTIPLE: DemoQuestion[] = [
     legalReference: `${PBGDPL}, Điều 8`,
     difficulty: 1,
     points: 1,
-    explanation: 'Điều 8: ngày 9 tháng 11 hằng năm là Ngày Pháp luật, được tổ chức nhằm tôn vinh Hiến pháp, pháp luật, giáo dục ý thức thượng tôn pháp luật; đây không phải ngày nghỉ lễ theo Bộ luật Lao động.',
+    explanation:
+      'Điều 8: ngày 9 tháng 11 hằng năm là Ngày Pháp luật, được tổ chức nhằm tôn vinh Hiến pháp, pháp luật, giáo dục ý thức thượng tôn pháp luật; đây không phải ngày nghỉ lễ theo Bộ luật Lao động.',
     tags: ['PBGDPL', 'ngày pháp luật'],
   },
   {

@@ -155,7 +155,8 @@ export const NUMERIC: DemoQuestion[] = [
     legalReference: `${BC}, Điều 11`,
     difficulty: 3,
     points: 1,
-    explanation: 'Điều 11: bệnh viện, nhà hộ sinh, nhà an dưỡng, cơ sở chăm sóc người khuyết tật, cơ sở chăm sóc người cao tuổi có từ 50 cử tri trở lên có thể thành lập khu vực bỏ phiếu riêng.',
+    explanation:
+      'Điều 11: bệnh viện, nhà hộ sinh, nhà an dưỡng, cơ sở chăm sóc người khuyết tật, cơ sở chăm sóc người cao tuổi có từ 50 cử tri trở lên có thể thành lập khu vực bỏ phiếu riêng.',
     tags: ['bầu cử', 'khu vực bỏ phiếu'],
   },
   {
@@ -398,7 +399,8 @@ export const NUMERIC: DemoQuestion[] = [
     legalReference: `${PCTN}, Điều 36`,
     difficulty: 3,
     points: 1,
-    explanation: 'Điều 36: người lần đầu giữ vị trí công tác thuộc diện kê khai phải kê khai chậm nhất là 10 ngày kể từ ngày được tiếp nhận, tuyển dụng, bố trí vào vị trí công tác.',
+    explanation:
+      'Điều 36: người lần đầu giữ vị trí công tác thuộc diện kê khai phải kê khai chậm nhất là 10 ngày kể từ ngày được tiếp nhận, tuyển dụng, bố trí vào vị trí công tác.',
     tags: ['phòng chống tham nhũng', 'kê khai tài sản'],
   },
   {
@@ -409,7 +411,8 @@ export const NUMERIC: DemoQuestion[] = [
     legalReference: `${PCTN}; ${ND59} (chuyển đổi vị trí công tác)`,
     difficulty: 3,
     points: 1,
-    explanation: 'Theo Nghị định 59/2019/NĐ-CP hướng dẫn Luật Phòng, chống tham nhũng 2018, thời hạn định kỳ chuyển đổi vị trí công tác là từ đủ 02 năm đến 05 năm.',
+    explanation:
+      'Theo Nghị định 59/2019/NĐ-CP hướng dẫn Luật Phòng, chống tham nhũng 2018, thời hạn định kỳ chuyển đổi vị trí công tác là từ đủ 02 năm đến 05 năm.',
     tags: ['phòng chống tham nhũng', 'chuyển đổi vị trí công tác'],
   },
   {
@@ -420,7 +423,8 @@ export const NUMERIC: DemoQuestion[] = [
     legalReference: `${PCTN}; ${ND59} (chuyển đổi vị trí công tác)`,
     difficulty: 3,
     points: 1,
-    explanation: 'Theo Nghị định 59/2019/NĐ-CP hướng dẫn Luật Phòng, chống tham nhũng 2018, thời hạn định kỳ chuyển đổi vị trí công tác là từ đủ 02 năm đến 05 năm.',
+    explanation:
+      'Theo Nghị định 59/2019/NĐ-CP hướng dẫn Luật Phòng, chống tham nhũng 2018, thời hạn định kỳ chuyển đổi vị trí công tác là từ đủ 02 năm đến 05 năm.',
     tags: ['phòng chống tham nhũng', 'chuyển đổi vị trí công tác'],
   },
   {
@@ -520,7 +524,8 @@ export const NUMERIC: DemoQuestion[] = [
     legalReference: `${PBGDPL}, Điều 8; Hiến pháp năm 1946`,
     difficulty: 2,
     points: 1,
-    explanation: 'Ngày 9/11/1946 Quốc hội khóa I thông qua bản Hiến pháp đầu tiên; ngày 9 tháng 11 hằng năm được Luật Phổ biến, giáo dục pháp luật (Điều 8) lấy làm Ngày Pháp luật.',
+    explanation:
+      'Ngày 9/11/1946 Quốc hội khóa I thông qua bản Hiến pháp đầu tiên; ngày 9 tháng 11 hằng năm được Luật Phổ biến, giáo dục pháp luật (Điều 8) lấy làm Ngày Pháp luật.',
     tags: ['PBGDPL', 'ngày pháp luật', 'hiến pháp 1946'],
   },
 ];

@@ -79,7 +79,8 @@ export const SHORT_TEXT: DemoQuestion[] = [
     legalReference: `${BC} (các tổ chức phụ trách bầu cử ở địa phương)`,
     difficulty: 1,
     points: 1,
-    explanation: 'Luật Bầu cử 2015: Tổ bầu cử được thành lập ở mỗi khu vực bỏ phiếu; Ban bầu cử phụ trách đơn vị bầu cử; Ủy ban bầu cử phụ trách ở cấp địa phương.',
+    explanation:
+      'Luật Bầu cử 2015: Tổ bầu cử được thành lập ở mỗi khu vực bỏ phiếu; Ban bầu cử phụ trách đơn vị bầu cử; Ủy ban bầu cử phụ trách ở cấp địa phương.',
     tags: ['bầu cử', 'tổ chức phụ trách bầu cử'],
   },
   {
@@ -123,7 +124,8 @@ export const SHORT_TEXT: DemoQuestion[] = [
     legalReference: `${BC}, Điều 78`,
     difficulty: 2,
     points: 1,
-    explanation: 'Điều 78: trường hợp cuối danh sách có nhiều người được số phiếu bầu ngang nhau và nhiều hơn số lượng đại biểu được bầu thì người nhiều tuổi hơn là người trúng cử.',
+    explanation:
+      'Điều 78: trường hợp cuối danh sách có nhiều người được số phiếu bầu ngang nhau và nhiều hơn số lượng đại biểu được bầu thì người nhiều tuổi hơn là người trúng cử.',
     tags: ['bầu cử', 'kết quả bầu cử'],
   },
   {
@@ -178,7 +180,8 @@ export const SHORT_TEXT: DemoQuestion[] = [
     legalReference: `${HP}, Điều 7`,
     difficulty: 2,
     points: 1,
-    explanation: 'Hiến pháp 2013, Điều 7 khoản 2: đại biểu bị cử tri hoặc Quốc hội, Hội đồng nhân dân bãi nhiệm khi không còn xứng đáng với sự tín nhiệm của Nhân dân.',
+    explanation:
+      'Hiến pháp 2013, Điều 7 khoản 2: đại biểu bị cử tri hoặc Quốc hội, Hội đồng nhân dân bãi nhiệm khi không còn xứng đáng với sự tín nhiệm của Nhân dân.',
     tags: ['hiến pháp', 'bãi nhiệm'],
   },
   {
@@ -189,7 +192,8 @@ export const SHORT_TEXT: DemoQuestion[] = [
     legalReference: `${HP}, Điều 6`,
     difficulty: 2,
     points: 1,
-    explanation: 'Hiến pháp 2013, Điều 6: Nhân dân thực hiện quyền lực nhà nước bằng dân chủ trực tiếp, bằng dân chủ đại diện thông qua Quốc hội, Hội đồng nhân dân và thông qua các cơ quan khác của Nhà nước.',
+    explanation:
+      'Hiến pháp 2013, Điều 6: Nhân dân thực hiện quyền lực nhà nước bằng dân chủ trực tiếp, bằng dân chủ đại diện thông qua Quốc hội, Hội đồng nhân dân và thông qua các cơ quan khác của Nhà nước.',
     tags: ['hiến pháp', 'dân chủ'],
   },
   {
@@ -200,7 +204,8 @@ export const SHORT_TEXT: DemoQuestion[] = [
     legalReference: `${BC}, Điều 80`,
     difficulty: 2,
     points: 1,
-    explanation: 'Điều 80: trường hợp số cử tri đi bỏ phiếu chưa được quá một nửa tổng số cử tri trong danh sách cử tri thì phải bầu cử lại ở đơn vị bầu cử đó.',
+    explanation:
+      'Điều 80: trường hợp số cử tri đi bỏ phiếu chưa được quá một nửa tổng số cử tri trong danh sách cử tri thì phải bầu cử lại ở đơn vị bầu cử đó.',
     tags: ['bầu cử', 'bầu cử lại'],
   },
   {
@@ -233,7 +238,8 @@ export const SHORT_TEXT: DemoQuestion[] = [
     legalReference: `${BC} (hiệp thương, giới thiệu người ứng cử)`,
     difficulty: 2,
     points: 1,
-    explanation: 'Luật Bầu cử 2015: Ban thường trực Ủy ban Mặt trận Tổ quốc Việt Nam các cấp tổ chức hội nghị hiệp thương để lựa chọn, giới thiệu người ứng cử.',
+    explanation:
+      'Luật Bầu cử 2015: Ban thường trực Ủy ban Mặt trận Tổ quốc Việt Nam các cấp tổ chức hội nghị hiệp thương để lựa chọn, giới thiệu người ứng cử.',
     tags: ['bầu cử', 'hiệp thương'],
   },
   {
@@ -267,7 +273,8 @@ export const SHORT_TEXT: DemoQuestion[] = [
     legalReference: `${PCTN}, Điều 3`,
     difficulty: 2,
     points: 1,
-    explanation: 'Điều 3: vụ lợi là việc người có chức vụ, quyền hạn lợi dụng chức vụ, quyền hạn nhằm đạt được lợi ích vật chất hoặc lợi ích phi vật chất không chính đáng.',
+    explanation:
+      'Điều 3: vụ lợi là việc người có chức vụ, quyền hạn lợi dụng chức vụ, quyền hạn nhằm đạt được lợi ích vật chất hoặc lợi ích phi vật chất không chính đáng.',
     tags: ['phòng chống tham nhũng', 'khái niệm'],
   },
   {
@@ -278,7 +285,8 @@ export const SHORT_TEXT: DemoQuestion[] = [
     legalReference: `${PCTN}, Điều 23`,
     difficulty: 2,
     points: 1,
-    explanation: 'Điều 23: người có chức vụ, quyền hạn khi biết hoặc buộc phải biết nhiệm vụ, công vụ được giao có xung đột lợi ích thì phải báo cáo người có thẩm quyền.',
+    explanation:
+      'Điều 23: người có chức vụ, quyền hạn khi biết hoặc buộc phải biết nhiệm vụ, công vụ được giao có xung đột lợi ích thì phải báo cáo người có thẩm quyền.',
     tags: ['phòng chống tham nhũng', 'xung đột lợi ích'],
   },
   {
@@ -289,7 +297,8 @@ export const SHORT_TEXT: DemoQuestion[] = [
     legalReference: `${PCTN}, Điều 2; ${BLHS}, Điều 353`,
     difficulty: 1,
     points: 1,
-    explanation: 'Tham ô tài sản là hành vi tham nhũng (Điều 2 Luật Phòng, chống tham nhũng) và là tội phạm theo Điều 353 Bộ luật Hình sự: lợi dụng chức vụ, quyền hạn chiếm đoạt tài sản mà mình có trách nhiệm quản lý.',
+    explanation:
+      'Tham ô tài sản là hành vi tham nhũng (Điều 2 Luật Phòng, chống tham nhũng) và là tội phạm theo Điều 353 Bộ luật Hình sự: lợi dụng chức vụ, quyền hạn chiếm đoạt tài sản mà mình có trách nhiệm quản lý.',
     tags: ['phòng chống tham nhũng', 'tham ô'],
   },
   {
@@ -311,7 +320,8 @@ export const SHORT_TEXT: DemoQuestion[] = [
     legalReference: `${PCTN}, Điều 36`,
     difficulty: 1,
     points: 1,
-    explanation: 'Điều 36: kê khai bổ sung được thực hiện khi người có nghĩa vụ kê khai có biến động về tài sản, thu nhập trong năm có giá trị từ 300.000.000 đồng trở lên.',
+    explanation:
+      'Điều 36: kê khai bổ sung được thực hiện khi người có nghĩa vụ kê khai có biến động về tài sản, thu nhập trong năm có giá trị từ 300.000.000 đồng trở lên.',
     tags: ['phòng chống tham nhũng', 'kê khai tài sản'],
   },
   {
@@ -333,7 +343,8 @@ export const SHORT_TEXT: DemoQuestion[] = [
     legalReference: `${PCTN}, Điều 36`,
     difficulty: 1,
     points: 1,
-    explanation: 'Điều 36: kê khai lần đầu đối với người lần đầu giữ vị trí công tác thuộc diện kê khai, chậm nhất 10 ngày kể từ ngày được tiếp nhận, tuyển dụng, bố trí.',
+    explanation:
+      'Điều 36: kê khai lần đầu đối với người lần đầu giữ vị trí công tác thuộc diện kê khai, chậm nhất 10 ngày kể từ ngày được tiếp nhận, tuyển dụng, bố trí.',
     tags: ['phòng chống tham nhũng', 'kê khai tài sản'],
   },
   {
@@ -344,7 +355,8 @@ export const SHORT_TEXT: DemoQuestion[] = [
     legalReference: `${PCTN}, Điều 36`,
     difficulty: 3,
     points: 1,
-    explanation: 'Điều 36: kê khai phục vụ công tác cán bộ được thực hiện khi người có nghĩa vụ kê khai dự kiến được bầu, phê chuẩn, bổ nhiệm, cử giữ chức vụ khác.',
+    explanation:
+      'Điều 36: kê khai phục vụ công tác cán bộ được thực hiện khi người có nghĩa vụ kê khai dự kiến được bầu, phê chuẩn, bổ nhiệm, cử giữ chức vụ khác.',
     tags: ['phòng chống tham nhũng', 'kê khai tài sản'],
   },
   {
@@ -355,7 +367,8 @@ export const SHORT_TEXT: DemoQuestion[] = [
     legalReference: `${PCTN}, Điều 33–35`,
     difficulty: 2,
     points: 1,
-    explanation: 'Luật Phòng, chống tham nhũng 2018 (các điều 33–35): người có nghĩa vụ kê khai phải kê khai tài sản, thu nhập của mình, của vợ hoặc chồng và con chưa thành niên.',
+    explanation:
+      'Luật Phòng, chống tham nhũng 2018 (các điều 33–35): người có nghĩa vụ kê khai phải kê khai tài sản, thu nhập của mình, của vợ hoặc chồng và con chưa thành niên.',
     tags: ['phòng chống tham nhũng', 'kê khai tài sản'],
   },
   {
@@ -366,7 +379,8 @@ export const SHORT_TEXT: DemoQuestion[] = [
     legalReference: `${PCTN}; ${ND59} (chuyển đổi vị trí công tác)`,
     difficulty: 1,
     points: 1,
-    explanation: 'Luật Phòng, chống tham nhũng 2018 và Nghị định 59/2019/NĐ-CP quy định việc định kỳ chuyển đổi vị trí công tác đối với người có chức vụ, quyền hạn ở các vị trí dễ phát sinh tham nhũng.',
+    explanation:
+      'Luật Phòng, chống tham nhũng 2018 và Nghị định 59/2019/NĐ-CP quy định việc định kỳ chuyển đổi vị trí công tác đối với người có chức vụ, quyền hạn ở các vị trí dễ phát sinh tham nhũng.',
     tags: ['phòng chống tham nhũng', 'chuyển đổi vị trí công tác'],
   },
   {
@@ -377,7 +391,8 @@ export const SHORT_TEXT: DemoQuestion[] = [
     legalReference: `${PCTN}, Điều 22`,
     difficulty: 1,
     points: 1,
-    explanation: 'Điều 22: không được trực tiếp hoặc gián tiếp nhận quà tặng dưới mọi hình thức của cơ quan, tổ chức, đơn vị, cá nhân có liên quan đến công việc do mình giải quyết hoặc thuộc phạm vi quản lý.',
+    explanation:
+      'Điều 22: không được trực tiếp hoặc gián tiếp nhận quà tặng dưới mọi hình thức của cơ quan, tổ chức, đơn vị, cá nhân có liên quan đến công việc do mình giải quyết hoặc thuộc phạm vi quản lý.',
     tags: ['phòng chống tham nhũng', 'quà tặng'],
   },
   {
@@ -399,7 +414,8 @@ export const SHORT_TEXT: DemoQuestion[] = [
     legalReference: `${PCTN}, Điều 3`,
     difficulty: 2,
     points: 1,
-    explanation: 'Điều 3: nhũng nhiễu là hành vi cửa quyền, hách dịch, đòi hỏi, gây khó khăn, phiền hà của người có chức vụ, quyền hạn trong khi thực hiện nhiệm vụ, công vụ; nhũng nhiễu vì vụ lợi là hành vi tham nhũng (Điều 2).',
+    explanation:
+      'Điều 3: nhũng nhiễu là hành vi cửa quyền, hách dịch, đòi hỏi, gây khó khăn, phiền hà của người có chức vụ, quyền hạn trong khi thực hiện nhiệm vụ, công vụ; nhũng nhiễu vì vụ lợi là hành vi tham nhũng (Điều 2).',
     tags: ['phòng chống tham nhũng', 'nhũng nhiễu'],
   },
   {

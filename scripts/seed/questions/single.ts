@@ -65,7 +65,8 @@ export const SINGLE: DemoQuestion[] = [
     legalReference: `${BC}, Điều 10`,
     difficulty: 2,
     points: 1,
-    explanation: 'Điều 10: mỗi đơn vị bầu cử đại biểu Quốc hội được bầu không quá ba đại biểu; mỗi đơn vị bầu cử đại biểu Hội đồng nhân dân được bầu không quá năm đại biểu.',
+    explanation:
+      'Điều 10: mỗi đơn vị bầu cử đại biểu Quốc hội được bầu không quá ba đại biểu; mỗi đơn vị bầu cử đại biểu Hội đồng nhân dân được bầu không quá năm đại biểu.',
     tags: ['bầu cử', 'đơn vị bầu cử'],
   },
   {
@@ -76,7 +77,8 @@ export const SINGLE: DemoQuestion[] = [
     legalReference: `${BC}, Điều 11`,
     difficulty: 2,
     points: 1,
-    explanation: 'Điều 11: mỗi khu vực bỏ phiếu có từ 300 đến 4.000 cử tri; ở miền núi, vùng cao, hải đảo và nơi dân cư không tập trung thì dù chưa đủ 300 cử tri cũng được thành lập một khu vực bỏ phiếu.',
+    explanation:
+      'Điều 11: mỗi khu vực bỏ phiếu có từ 300 đến 4.000 cử tri; ở miền núi, vùng cao, hải đảo và nơi dân cư không tập trung thì dù chưa đủ 300 cử tri cũng được thành lập một khu vực bỏ phiếu.',
     tags: ['bầu cử', 'khu vực bỏ phiếu'],
   },
   {
@@ -87,7 +89,8 @@ export const SINGLE: DemoQuestion[] = [
     legalReference: `${HP}, Điều 117`,
     difficulty: 1,
     points: 1,
-    explanation: 'Hiến pháp 2013, Điều 117: Hội đồng bầu cử quốc gia là cơ quan do Quốc hội thành lập, có nhiệm vụ tổ chức bầu cử đại biểu Quốc hội; chỉ đạo và hướng dẫn công tác bầu cử đại biểu Hội đồng nhân dân các cấp.',
+    explanation:
+      'Hiến pháp 2013, Điều 117: Hội đồng bầu cử quốc gia là cơ quan do Quốc hội thành lập, có nhiệm vụ tổ chức bầu cử đại biểu Quốc hội; chỉ đạo và hướng dẫn công tác bầu cử đại biểu Hội đồng nhân dân các cấp.',
     tags: ['hiến pháp', 'hội đồng bầu cử quốc gia'],
   },
   {
@@ -98,7 +101,8 @@ export const SINGLE: DemoQuestion[] = [
     legalReference: `${BC}, Điều 71`,
     difficulty: 2,
     points: 1,
-    explanation: 'Điều 71: tùy tình hình địa phương, Tổ bầu cử có thể quyết định cho bắt đầu việc bỏ phiếu sớm hơn nhưng không được trước năm giờ sáng hoặc kết thúc muộn hơn nhưng không được quá chín giờ tối cùng ngày.',
+    explanation:
+      'Điều 71: tùy tình hình địa phương, Tổ bầu cử có thể quyết định cho bắt đầu việc bỏ phiếu sớm hơn nhưng không được trước năm giờ sáng hoặc kết thúc muộn hơn nhưng không được quá chín giờ tối cùng ngày.',
     tags: ['bầu cử', 'thời gian bỏ phiếu'],
   },
   {
@@ -125,7 +129,8 @@ export const SINGLE: DemoQuestion[] = [
     legalReference: `${BC}, Điều 69`,
     difficulty: 1,
     points: 1,
-    explanation: 'Điều 69: cử tri không thể tự viết được phiếu bầu thì nhờ người khác viết hộ, nhưng phải tự mình bỏ phiếu; người viết hộ phải bảo đảm bí mật phiếu bầu của cử tri.',
+    explanation:
+      'Điều 69: cử tri không thể tự viết được phiếu bầu thì nhờ người khác viết hộ, nhưng phải tự mình bỏ phiếu; người viết hộ phải bảo đảm bí mật phiếu bầu của cử tri.',
     tags: ['bầu cử', 'bỏ phiếu'],
   },
   {
@@ -141,7 +146,8 @@ export const SINGLE: DemoQuestion[] = [
     legalReference: `${BC}, Điều 69`,
     difficulty: 1,
     points: 1,
-    explanation: 'Điều 69: trường hợp cử tri ốm đau, già yếu, khuyết tật không thể đến phòng bỏ phiếu được thì Tổ bầu cử mang hòm phiếu phụ và phiếu bầu đến chỗ ở, chỗ điều trị của cử tri để cử tri nhận phiếu bầu và thực hiện việc bầu cử.',
+    explanation:
+      'Điều 69: trường hợp cử tri ốm đau, già yếu, khuyết tật không thể đến phòng bỏ phiếu được thì Tổ bầu cử mang hòm phiếu phụ và phiếu bầu đến chỗ ở, chỗ điều trị của cử tri để cử tri nhận phiếu bầu và thực hiện việc bầu cử.',
     tags: ['bầu cử', 'hòm phiếu phụ'],
   },
   {
@@ -184,7 +190,8 @@ export const SINGLE: DemoQuestion[] = [
     legalReference: `${BC}, Điều 73`,
     difficulty: 2,
     points: 1,
-    explanation: 'Điều 73: trước khi mở hòm phiếu, Tổ bầu cử phải thống kê, lập biên bản, niêm phong số phiếu bầu không sử dụng đến và mời hai cử tri là người không phải là người ứng cử chứng kiến việc kiểm phiếu.',
+    explanation:
+      'Điều 73: trước khi mở hòm phiếu, Tổ bầu cử phải thống kê, lập biên bản, niêm phong số phiếu bầu không sử dụng đến và mời hai cử tri là người không phải là người ứng cử chứng kiến việc kiểm phiếu.',
     tags: ['bầu cử', 'kiểm phiếu'],
   },
   {
@@ -200,7 +207,8 @@ export const SINGLE: DemoQuestion[] = [
     legalReference: `${BC}, Điều 74`,
     difficulty: 2,
     points: 1,
-    explanation: 'Điều 74: phiếu không có dấu của Tổ bầu cử là phiếu bầu không hợp lệ (cùng với phiếu không theo mẫu, phiếu bầu quá số lượng, phiếu gạch xóa hết tên, phiếu ghi thêm tên hoặc nội dung khác).',
+    explanation:
+      'Điều 74: phiếu không có dấu của Tổ bầu cử là phiếu bầu không hợp lệ (cùng với phiếu không theo mẫu, phiếu bầu quá số lượng, phiếu gạch xóa hết tên, phiếu ghi thêm tên hoặc nội dung khác).',
     tags: ['bầu cử', 'phiếu không hợp lệ'],
   },
   {
@@ -211,7 +219,8 @@ export const SINGLE: DemoQuestion[] = [
     legalReference: `${BC}, Điều 78`,
     difficulty: 3,
     points: 1,
-    explanation: 'Điều 78: trường hợp cuối danh sách có nhiều người được số phiếu bầu ngang nhau và nhiều hơn số lượng đại biểu được bầu đã ấn định thì người nhiều tuổi hơn là người trúng cử.',
+    explanation:
+      'Điều 78: trường hợp cuối danh sách có nhiều người được số phiếu bầu ngang nhau và nhiều hơn số lượng đại biểu được bầu đã ấn định thì người nhiều tuổi hơn là người trúng cử.',
     tags: ['bầu cử', 'kết quả bầu cử'],
   },
   {
@@ -227,7 +236,8 @@ export const SINGLE: DemoQuestion[] = [
     legalReference: `${BC}, Điều 78`,
     difficulty: 3,
     points: 1,
-    explanation: 'Điều 78: kết quả bầu cử được tính trên số phiếu bầu hợp lệ và chỉ được công nhận khi đã có quá một nửa tổng số cử tri trong danh sách cử tri ở đơn vị bầu cử tham gia bỏ phiếu, trừ trường hợp bầu cử lại.',
+    explanation:
+      'Điều 78: kết quả bầu cử được tính trên số phiếu bầu hợp lệ và chỉ được công nhận khi đã có quá một nửa tổng số cử tri trong danh sách cử tri ở đơn vị bầu cử tham gia bỏ phiếu, trừ trường hợp bầu cử lại.',
     tags: ['bầu cử', 'kết quả bầu cử'],
   },
   {
@@ -243,7 +253,8 @@ export const SINGLE: DemoQuestion[] = [
     legalReference: `${BC}, Điều 65`,
     difficulty: 2,
     points: 1,
-    explanation: 'Điều 65: việc vận động bầu cử được tiến hành thông qua gặp gỡ, tiếp xúc với cử tri tại hội nghị tiếp xúc cử tri và thông qua phương tiện thông tin đại chúng.',
+    explanation:
+      'Điều 65: việc vận động bầu cử được tiến hành thông qua gặp gỡ, tiếp xúc với cử tri tại hội nghị tiếp xúc cử tri và thông qua phương tiện thông tin đại chúng.',
     tags: ['bầu cử', 'vận động bầu cử'],
   },
   {
@@ -259,7 +270,8 @@ export const SINGLE: DemoQuestion[] = [
     legalReference: `${BC}, Điều 64`,
     difficulty: 2,
     points: 1,
-    explanation: 'Điều 64: thời gian tuyên truyền, vận động bầu cử được bắt đầu từ ngày công bố danh sách chính thức những người ứng cử và kết thúc trước thời điểm bắt đầu bỏ phiếu 24 giờ.',
+    explanation:
+      'Điều 64: thời gian tuyên truyền, vận động bầu cử được bắt đầu từ ngày công bố danh sách chính thức những người ứng cử và kết thúc trước thời điểm bắt đầu bỏ phiếu 24 giờ.',
     tags: ['bầu cử', 'vận động bầu cử'],
   },
   {
@@ -270,7 +282,8 @@ export const SINGLE: DemoQuestion[] = [
     legalReference: `${HP}, Điều 69`,
     difficulty: 1,
     points: 1,
-    explanation: 'Hiến pháp 2013, Điều 69: Quốc hội là cơ quan đại biểu cao nhất của Nhân dân, cơ quan quyền lực nhà nước cao nhất của nước Cộng hòa xã hội chủ nghĩa Việt Nam.',
+    explanation:
+      'Hiến pháp 2013, Điều 69: Quốc hội là cơ quan đại biểu cao nhất của Nhân dân, cơ quan quyền lực nhà nước cao nhất của nước Cộng hòa xã hội chủ nghĩa Việt Nam.',
     tags: ['hiến pháp', 'quốc hội'],
   },
   {
@@ -292,7 +305,8 @@ export const SINGLE: DemoQuestion[] = [
     legalReference: `${HP}, Điều 113`,
     difficulty: 1,
     points: 1,
-    explanation: 'Hiến pháp 2013, Điều 113: Hội đồng nhân dân là cơ quan quyền lực nhà nước ở địa phương, đại diện cho ý chí, nguyện vọng và quyền làm chủ của Nhân dân, do Nhân dân địa phương bầu ra.',
+    explanation:
+      'Hiến pháp 2013, Điều 113: Hội đồng nhân dân là cơ quan quyền lực nhà nước ở địa phương, đại diện cho ý chí, nguyện vọng và quyền làm chủ của Nhân dân, do Nhân dân địa phương bầu ra.',
     tags: ['hiến pháp', 'hội đồng nhân dân'],
   },
   {
@@ -308,7 +322,8 @@ export const SINGLE: DemoQuestion[] = [
     legalReference: `${BC}, Điều 30`,
     difficulty: 3,
     points: 1,
-    explanation: 'Điều 30: người đang bị tước quyền bầu cử theo bản án, quyết định của Tòa án, người bị kết án tử hình đang chờ thi hành án, người đang chấp hành hình phạt tù mà không được hưởng án treo, người bị mất năng lực hành vi dân sự thì không được ghi tên vào danh sách cử tri.',
+    explanation:
+      'Điều 30: người đang bị tước quyền bầu cử theo bản án, quyết định của Tòa án, người bị kết án tử hình đang chờ thi hành án, người đang chấp hành hình phạt tù mà không được hưởng án treo, người bị mất năng lực hành vi dân sự thì không được ghi tên vào danh sách cử tri.',
     tags: ['bầu cử', 'danh sách cử tri'],
   },
   {
@@ -319,7 +334,8 @@ export const SINGLE: DemoQuestion[] = [
     legalReference: `${BC}, Điều 8`,
     difficulty: 2,
     points: 1,
-    explanation: 'Điều 8: bảo đảm có ít nhất 35% tổng số người trong danh sách chính thức những người ứng cử đại biểu Quốc hội là phụ nữ (và ít nhất 18% là người dân tộc thiểu số).',
+    explanation:
+      'Điều 8: bảo đảm có ít nhất 35% tổng số người trong danh sách chính thức những người ứng cử đại biểu Quốc hội là phụ nữ (và ít nhất 18% là người dân tộc thiểu số).',
     tags: ['bầu cử', 'bình đẳng giới'],
   },
   {
@@ -374,7 +390,8 @@ export const SINGLE: DemoQuestion[] = [
     legalReference: `${PCTN}, Điều 3`,
     difficulty: 2,
     points: 1,
-    explanation: 'Điều 3: vụ lợi là việc người có chức vụ, quyền hạn lợi dụng chức vụ, quyền hạn nhằm đạt được lợi ích vật chất hoặc lợi ích phi vật chất không chính đáng.',
+    explanation:
+      'Điều 3: vụ lợi là việc người có chức vụ, quyền hạn lợi dụng chức vụ, quyền hạn nhằm đạt được lợi ích vật chất hoặc lợi ích phi vật chất không chính đáng.',
     tags: ['phòng chống tham nhũng', 'khái niệm'],
   },
   {
@@ -396,7 +413,8 @@ export const SINGLE: DemoQuestion[] = [
     legalReference: `${PCTN} (Luật số 36/2018/QH14)`,
     difficulty: 1,
     points: 1,
-    explanation: 'Luật Phòng, chống tham nhũng năm 2018 là Luật số 36/2018/QH14; Luật số 55/2005/QH11 là Luật Phòng, chống tham nhũng năm 2005 đã được thay thế.',
+    explanation:
+      'Luật Phòng, chống tham nhũng năm 2018 là Luật số 36/2018/QH14; Luật số 55/2005/QH11 là Luật Phòng, chống tham nhũng năm 2005 đã được thay thế.',
     tags: ['phòng chống tham nhũng', 'văn bản'],
   },
   {
@@ -407,7 +425,8 @@ export const SINGLE: DemoQuestion[] = [
     legalReference: `${PCTN}, Điều 2`,
     difficulty: 3,
     points: 1,
-    explanation: 'Điều 2 khoản 1 liệt kê 12 hành vi tham nhũng trong khu vực nhà nước, từ tham ô tài sản, nhận hối lộ đến cản trở, can thiệp trái pháp luật vào việc kiểm tra, thanh tra, kiểm toán, điều tra, truy tố, xét xử, thi hành án vì vụ lợi.',
+    explanation:
+      'Điều 2 khoản 1 liệt kê 12 hành vi tham nhũng trong khu vực nhà nước, từ tham ô tài sản, nhận hối lộ đến cản trở, can thiệp trái pháp luật vào việc kiểm tra, thanh tra, kiểm toán, điều tra, truy tố, xét xử, thi hành án vì vụ lợi.',
     tags: ['phòng chống tham nhũng', 'hành vi tham nhũng'],
   },
   {
@@ -423,7 +442,8 @@ export const SINGLE: DemoQuestion[] = [
     legalReference: `${PCTN}, Điều 2`,
     difficulty: 3,
     points: 1,
-    explanation: 'Điều 2 khoản 2: hành vi tham nhũng trong khu vực ngoài nhà nước gồm tham ô tài sản; nhận hối lộ; đưa hối lộ, môi giới hối lộ để giải quyết công việc của doanh nghiệp, tổ chức mình vì vụ lợi.',
+    explanation:
+      'Điều 2 khoản 2: hành vi tham nhũng trong khu vực ngoài nhà nước gồm tham ô tài sản; nhận hối lộ; đưa hối lộ, môi giới hối lộ để giải quyết công việc của doanh nghiệp, tổ chức mình vì vụ lợi.',
     tags: ['phòng chống tham nhũng', 'khu vực ngoài nhà nước'],
   },
   {
@@ -439,7 +459,8 @@ export const SINGLE: DemoQuestion[] = [
     legalReference: `${PCTN}, Điều 36`,
     difficulty: 2,
     points: 1,
-    explanation: 'Điều 36: kê khai bổ sung được thực hiện khi có biến động về tài sản, thu nhập trong năm có giá trị từ 300.000.000 đồng trở lên; việc kê khai phải hoàn thành trước ngày 31 tháng 12 của năm có biến động.',
+    explanation:
+      'Điều 36: kê khai bổ sung được thực hiện khi có biến động về tài sản, thu nhập trong năm có giá trị từ 300.000.000 đồng trở lên; việc kê khai phải hoàn thành trước ngày 31 tháng 12 của năm có biến động.',
     tags: ['phòng chống tham nhũng', 'kê khai tài sản'],
   },
   {
@@ -450,7 +471,8 @@ export const SINGLE: DemoQuestion[] = [
     legalReference: `${PCTN}, Điều 35`,
     difficulty: 2,
     points: 1,
-    explanation: 'Điều 35: tài sản phải kê khai gồm kim khí quý, đá quý, tiền, giấy tờ có giá và động sản khác mà mỗi tài sản có giá trị từ 50.000.000 đồng trở lên.',
+    explanation:
+      'Điều 35: tài sản phải kê khai gồm kim khí quý, đá quý, tiền, giấy tờ có giá và động sản khác mà mỗi tài sản có giá trị từ 50.000.000 đồng trở lên.',
     tags: ['phòng chống tham nhũng', 'kê khai tài sản'],
   },
   {
@@ -466,7 +488,8 @@ export const SINGLE: DemoQuestion[] = [
     legalReference: `${PCTN}, Điều 33–35`,
     difficulty: 2,
     points: 1,
-    explanation: 'Luật Phòng, chống tham nhũng 2018 (các điều 33–35): người có nghĩa vụ kê khai phải kê khai tài sản, thu nhập của mình, của vợ hoặc chồng và con chưa thành niên.',
+    explanation:
+      'Luật Phòng, chống tham nhũng 2018 (các điều 33–35): người có nghĩa vụ kê khai phải kê khai tài sản, thu nhập của mình, của vợ hoặc chồng và con chưa thành niên.',
     tags: ['phòng chống tham nhũng', 'kê khai tài sản'],
   },
   {
@@ -482,7 +505,8 @@ export const SINGLE: DemoQuestion[] = [
     legalReference: `${PCTN}, Điều 22`,
     difficulty: 1,
     points: 1,
-    explanation: 'Điều 22: người có chức vụ, quyền hạn không được trực tiếp hoặc gián tiếp nhận quà tặng dưới mọi hình thức của cơ quan, tổ chức, đơn vị, cá nhân có liên quan đến công việc do mình giải quyết hoặc thuộc phạm vi quản lý của mình.',
+    explanation:
+      'Điều 22: người có chức vụ, quyền hạn không được trực tiếp hoặc gián tiếp nhận quà tặng dưới mọi hình thức của cơ quan, tổ chức, đơn vị, cá nhân có liên quan đến công việc do mình giải quyết hoặc thuộc phạm vi quản lý của mình.',
     tags: ['phòng chống tham nhũng', 'quà tặng'],
   },
   {
@@ -493,7 +517,8 @@ export const SINGLE: DemoQuestion[] = [
     legalReference: `${PCTN}, Điều 3`,
     difficulty: 2,
     points: 1,
-    explanation: 'Điều 3: xung đột lợi ích là tình huống mà lợi ích của người có chức vụ, quyền hạn hoặc người thân thích của họ tác động hoặc sẽ tác động không đúng đến việc thực hiện nhiệm vụ, công vụ.',
+    explanation:
+      'Điều 3: xung đột lợi ích là tình huống mà lợi ích của người có chức vụ, quyền hạn hoặc người thân thích của họ tác động hoặc sẽ tác động không đúng đến việc thực hiện nhiệm vụ, công vụ.',
     tags: ['phòng chống tham nhũng', 'xung đột lợi ích'],
   },
   {
@@ -509,7 +534,8 @@ export const SINGLE: DemoQuestion[] = [
     legalReference: `${PCTN}, Điều 23`,
     difficulty: 2,
     points: 1,
-    explanation: 'Điều 23: người có chức vụ, quyền hạn khi biết hoặc buộc phải biết nhiệm vụ, công vụ được giao có xung đột lợi ích thì phải báo cáo người có thẩm quyền.',
+    explanation:
+      'Điều 23: người có chức vụ, quyền hạn khi biết hoặc buộc phải biết nhiệm vụ, công vụ được giao có xung đột lợi ích thì phải báo cáo người có thẩm quyền.',
     tags: ['phòng chống tham nhũng', 'xung đột lợi ích'],
   },
   {
@@ -520,7 +546,8 @@ export const SINGLE: DemoQuestion[] = [
     legalReference: `${PCTN}; ${ND59} (chuyển đổi vị trí công tác)`,
     difficulty: 3,
     points: 1,
-    explanation: 'Theo Luật Phòng, chống tham nhũng 2018 và Nghị định 59/2019/NĐ-CP, thời hạn định kỳ chuyển đổi vị trí công tác là từ đủ 02 năm đến 05 năm theo đặc thù của từng ngành, lĩnh vực.',
+    explanation:
+      'Theo Luật Phòng, chống tham nhũng 2018 và Nghị định 59/2019/NĐ-CP, thời hạn định kỳ chuyển đổi vị trí công tác là từ đủ 02 năm đến 05 năm theo đặc thù của từng ngành, lĩnh vực.',
     tags: ['phòng chống tham nhũng', 'chuyển đổi vị trí công tác'],
   },
   {
@@ -536,7 +563,8 @@ export const SINGLE: DemoQuestion[] = [
     legalReference: `${PCTN}, Điều 20`,
     difficulty: 3,
     points: 1,
-    explanation: 'Điều 20: người đứng đầu, cấp phó của người đứng đầu không được bố trí vợ hoặc chồng, bố, mẹ, con, anh, chị, em ruột của mình giữ chức vụ quản lý về tổ chức nhân sự, kế toán, làm thủ quỹ, thủ kho trong cơ quan, tổ chức, đơn vị hoặc giao dịch, mua bán hàng hóa, dịch vụ, ký kết hợp đồng cho cơ quan, tổ chức, đơn vị đó.',
+    explanation:
+      'Điều 20: người đứng đầu, cấp phó của người đứng đầu không được bố trí vợ hoặc chồng, bố, mẹ, con, anh, chị, em ruột của mình giữ chức vụ quản lý về tổ chức nhân sự, kế toán, làm thủ quỹ, thủ kho trong cơ quan, tổ chức, đơn vị hoặc giao dịch, mua bán hàng hóa, dịch vụ, ký kết hợp đồng cho cơ quan, tổ chức, đơn vị đó.',
     tags: ['phòng chống tham nhũng', 'quy tắc ứng xử'],
   },
   {
@@ -547,7 +575,8 @@ export const SINGLE: DemoQuestion[] = [
     legalReference: `${BLHS}, Điều 354`,
     difficulty: 3,
     points: 1,
-    explanation: 'Bộ luật Hình sự, Điều 354: người có chức vụ, quyền hạn nhận tiền, tài sản hoặc lợi ích vật chất khác trị giá từ 2.000.000 đồng trở lên để làm hoặc không làm một việc vì lợi ích hoặc theo yêu cầu của người đưa hối lộ thì bị truy cứu trách nhiệm hình sự về tội nhận hối lộ.',
+    explanation:
+      'Bộ luật Hình sự, Điều 354: người có chức vụ, quyền hạn nhận tiền, tài sản hoặc lợi ích vật chất khác trị giá từ 2.000.000 đồng trở lên để làm hoặc không làm một việc vì lợi ích hoặc theo yêu cầu của người đưa hối lộ thì bị truy cứu trách nhiệm hình sự về tội nhận hối lộ.',
     tags: ['phòng chống tham nhũng', 'bộ luật hình sự'],
   },
   {
@@ -563,7 +592,8 @@ export const SINGLE: DemoQuestion[] = [
     legalReference: `${HP}, Điều 8`,
     difficulty: 1,
     points: 1,
-    explanation: 'Hiến pháp 2013, Điều 8 khoản 2: các cơ quan nhà nước, cán bộ, công chức, viên chức phải tôn trọng Nhân dân, tận tụy phục vụ Nhân dân, chịu sự giám sát của Nhân dân; kiên quyết đấu tranh chống tham nhũng, lãng phí và mọi biểu hiện quan liêu, hách dịch, cửa quyền.',
+    explanation:
+      'Hiến pháp 2013, Điều 8 khoản 2: các cơ quan nhà nước, cán bộ, công chức, viên chức phải tôn trọng Nhân dân, tận tụy phục vụ Nhân dân, chịu sự giám sát của Nhân dân; kiên quyết đấu tranh chống tham nhũng, lãng phí và mọi biểu hiện quan liêu, hách dịch, cửa quyền.',
     tags: ['hiến pháp', 'phòng chống tham nhũng'],
   },
   {
@@ -579,7 +609,8 @@ export const SINGLE: DemoQuestion[] = [
     legalReference: ND130,
     difficulty: 1,
     points: 1,
-    explanation: 'Nghị định 130/2020/NĐ-CP quy định về kiểm soát tài sản, thu nhập của người có chức vụ, quyền hạn trong cơ quan, tổ chức, đơn vị, hướng dẫn Luật Phòng, chống tham nhũng 2018.',
+    explanation:
+      'Nghị định 130/2020/NĐ-CP quy định về kiểm soát tài sản, thu nhập của người có chức vụ, quyền hạn trong cơ quan, tổ chức, đơn vị, hướng dẫn Luật Phòng, chống tham nhũng 2018.',
     tags: ['phòng chống tham nhũng', 'nghị định 130'],
   },
   {
@@ -590,7 +621,8 @@ export const SINGLE: DemoQuestion[] = [
     legalReference: ND59,
     difficulty: 2,
     points: 1,
-    explanation: 'Nghị định 59/2019/NĐ-CP quy định chi tiết một số điều và biện pháp thi hành Luật Phòng, chống tham nhũng; Nghị định 130/2020/NĐ-CP chuyên về kiểm soát tài sản, thu nhập.',
+    explanation:
+      'Nghị định 59/2019/NĐ-CP quy định chi tiết một số điều và biện pháp thi hành Luật Phòng, chống tham nhũng; Nghị định 130/2020/NĐ-CP chuyên về kiểm soát tài sản, thu nhập.',
     tags: ['phòng chống tham nhũng', 'nghị định 59'],
   },
   // ---- Phổ biến, giáo dục pháp luật ----
@@ -623,7 +655,8 @@ export const SINGLE: DemoQuestion[] = [
     legalReference: `${PBGDPL}, Điều 8; Hiến pháp năm 1946`,
     difficulty: 2,
     points: 1,
-    explanation: 'Ngày 9/11/1946, Quốc hội khóa I thông qua bản Hiến pháp đầu tiên; Điều 8 Luật Phổ biến, giáo dục pháp luật lấy ngày 9 tháng 11 hằng năm là Ngày Pháp luật.',
+    explanation:
+      'Ngày 9/11/1946, Quốc hội khóa I thông qua bản Hiến pháp đầu tiên; Điều 8 Luật Phổ biến, giáo dục pháp luật lấy ngày 9 tháng 11 hằng năm là Ngày Pháp luật.',
     tags: ['PBGDPL', 'ngày pháp luật', 'hiến pháp 1946'],
   },
   {
@@ -650,7 +683,8 @@ export const SINGLE: DemoQuestion[] = [
     legalReference: `${PBGDPL}, Điều 11`,
     difficulty: 1,
     points: 1,
-    explanation: 'Điều 11: các hình thức phổ biến pháp luật bao gồm phổ biến trực tiếp, thông qua phương tiện thông tin đại chúng, đăng tải trên Internet, tổ chức thi tìm hiểu pháp luật và các hình thức khác.',
+    explanation:
+      'Điều 11: các hình thức phổ biến pháp luật bao gồm phổ biến trực tiếp, thông qua phương tiện thông tin đại chúng, đăng tải trên Internet, tổ chức thi tìm hiểu pháp luật và các hình thức khác.',
     tags: ['PBGDPL', 'thi tìm hiểu pháp luật'],
   },
 ];

@@ -107,7 +107,8 @@ export const TRUE_FALSE: DemoQuestion[] = [
     legalReference: `${BC}, Điều 10`,
     difficulty: 2,
     points: 1,
-    explanation: 'Sai. Điều 10: mỗi đơn vị bầu cử đại biểu Quốc hội được bầu không quá 3 đại biểu; con số không quá 5 áp dụng cho đơn vị bầu cử đại biểu Hội đồng nhân dân.',
+    explanation:
+      'Sai. Điều 10: mỗi đơn vị bầu cử đại biểu Quốc hội được bầu không quá 3 đại biểu; con số không quá 5 áp dụng cho đơn vị bầu cử đại biểu Hội đồng nhân dân.',
     tags: ['bầu cử', 'đơn vị bầu cử'],
   },
   {
@@ -118,7 +119,8 @@ export const TRUE_FALSE: DemoQuestion[] = [
     legalReference: `${BC}, Điều 12`,
     difficulty: 1,
     points: 1,
-    explanation: 'Đúng. Điều 12: Hội đồng bầu cử quốc gia tổ chức bầu cử đại biểu Quốc hội; chỉ đạo và hướng dẫn công tác bầu cử đại biểu Hội đồng nhân dân các cấp.',
+    explanation:
+      'Đúng. Điều 12: Hội đồng bầu cử quốc gia tổ chức bầu cử đại biểu Quốc hội; chỉ đạo và hướng dẫn công tác bầu cử đại biểu Hội đồng nhân dân các cấp.',
     tags: ['hội đồng bầu cử quốc gia'],
   },
   {
@@ -173,7 +175,8 @@ export const TRUE_FALSE: DemoQuestion[] = [
     legalReference: `${BC}, Điều 78`,
     difficulty: 3,
     points: 1,
-    explanation: 'Đúng. Điều 78: trường hợp cuối danh sách có nhiều người được số phiếu bầu ngang nhau và nhiều hơn số lượng đại biểu được bầu thì người nhiều tuổi hơn là người trúng cử.',
+    explanation:
+      'Đúng. Điều 78: trường hợp cuối danh sách có nhiều người được số phiếu bầu ngang nhau và nhiều hơn số lượng đại biểu được bầu thì người nhiều tuổi hơn là người trúng cử.',
     tags: ['bầu cử', 'kết quả bầu cử'],
   },
   {
@@ -206,7 +209,8 @@ export const TRUE_FALSE: DemoQuestion[] = [
     legalReference: `${BC}, Điều 30`,
     difficulty: 3,
     points: 1,
-    explanation: 'Đúng. Điều 30 chỉ loại trừ người đang phải chấp hành hình phạt tù mà không được hưởng án treo; người được hưởng án treo vẫn được ghi tên vào danh sách cử tri (trừ khi bị Tòa án tước quyền bầu cử).',
+    explanation:
+      'Đúng. Điều 30 chỉ loại trừ người đang phải chấp hành hình phạt tù mà không được hưởng án treo; người được hưởng án treo vẫn được ghi tên vào danh sách cử tri (trừ khi bị Tòa án tước quyền bầu cử).',
     tags: ['bầu cử', 'danh sách cử tri'],
   },
   {
@@ -250,7 +254,8 @@ export const TRUE_FALSE: DemoQuestion[] = [
     legalReference: `${HP}, Điều 7`,
     difficulty: 2,
     points: 1,
-    explanation: 'Đúng. Hiến pháp 2013, Điều 7 khoản 2: đại biểu Quốc hội, đại biểu Hội đồng nhân dân bị cử tri hoặc Quốc hội, Hội đồng nhân dân bãi nhiệm khi không còn xứng đáng với sự tín nhiệm của Nhân dân.',
+    explanation:
+      'Đúng. Hiến pháp 2013, Điều 7 khoản 2: đại biểu Quốc hội, đại biểu Hội đồng nhân dân bị cử tri hoặc Quốc hội, Hội đồng nhân dân bãi nhiệm khi không còn xứng đáng với sự tín nhiệm của Nhân dân.',
     tags: ['hiến pháp', 'bãi nhiệm'],
   },
   {
@@ -272,7 +277,8 @@ export const TRUE_FALSE: DemoQuestion[] = [
     legalReference: `${BC}, Điều 80`,
     difficulty: 3,
     points: 1,
-    explanation: 'Sai. Điều 80: nếu bầu cử lại mà số cử tri đi bầu vẫn chưa được quá một nửa thì kết quả bầu cử lại được công nhận mà không tổ chức bầu cử lại lần thứ hai.',
+    explanation:
+      'Sai. Điều 80: nếu bầu cử lại mà số cử tri đi bầu vẫn chưa được quá một nửa thì kết quả bầu cử lại được công nhận mà không tổ chức bầu cử lại lần thứ hai.',
     tags: ['bầu cử', 'bầu cử lại'],
   },
   {
@@ -306,7 +312,8 @@ export const TRUE_FALSE: DemoQuestion[] = [
     legalReference: `${PCTN}, Điều 2`,
     difficulty: 2,
     points: 1,
-    explanation: 'Sai. Điều 2 khoản 2 quy định các hành vi tham nhũng trong doanh nghiệp, tổ chức khu vực ngoài nhà nước (tham ô tài sản; nhận hối lộ; đưa, môi giới hối lộ vì vụ lợi).',
+    explanation:
+      'Sai. Điều 2 khoản 2 quy định các hành vi tham nhũng trong doanh nghiệp, tổ chức khu vực ngoài nhà nước (tham ô tài sản; nhận hối lộ; đưa, môi giới hối lộ vì vụ lợi).',
     tags: ['phòng chống tham nhũng', 'khu vực ngoài nhà nước'],
   },
   {
@@ -328,7 +335,8 @@ export const TRUE_FALSE: DemoQuestion[] = [
     legalReference: `${PCTN}, Điều 3`,
     difficulty: 2,
     points: 1,
-    explanation: 'Sai. Điều 3: người có chức vụ, quyền hạn có thể có hưởng lương hoặc không hưởng lương, do bổ nhiệm, bầu cử, tuyển dụng, hợp đồng hoặc hình thức khác.',
+    explanation:
+      'Sai. Điều 3: người có chức vụ, quyền hạn có thể có hưởng lương hoặc không hưởng lương, do bổ nhiệm, bầu cử, tuyển dụng, hợp đồng hoặc hình thức khác.',
     tags: ['phòng chống tham nhũng', 'khái niệm'],
   },
   {
@@ -372,7 +380,8 @@ export const TRUE_FALSE: DemoQuestion[] = [
     legalReference: `${PCTN}, Điều 51`,
     difficulty: 2,
     points: 1,
-    explanation: 'Đúng. Điều 51: người ứng cử đại biểu Quốc hội, đại biểu Hội đồng nhân dân kê khai không trung thực thì bị xóa tên khỏi danh sách những người ứng cử.',
+    explanation:
+      'Đúng. Điều 51: người ứng cử đại biểu Quốc hội, đại biểu Hội đồng nhân dân kê khai không trung thực thì bị xóa tên khỏi danh sách những người ứng cử.',
     tags: ['phòng chống tham nhũng', 'kê khai tài sản', 'bầu cử'],
   },
   {
@@ -383,7 +392,8 @@ export const TRUE_FALSE: DemoQuestion[] = [
     legalReference: `${PCTN}, Điều 22`,
     difficulty: 3,
     points: 1,
-    explanation: 'Đúng. Điều 22 khoản 1: không được sử dụng tài chính công, tài sản công làm quà tặng, trừ trường hợp tặng quà vì mục đích từ thiện, đối ngoại và trong trường hợp cần thiết khác theo quy định của pháp luật.',
+    explanation:
+      'Đúng. Điều 22 khoản 1: không được sử dụng tài chính công, tài sản công làm quà tặng, trừ trường hợp tặng quà vì mục đích từ thiện, đối ngoại và trong trường hợp cần thiết khác theo quy định của pháp luật.',
     tags: ['phòng chống tham nhũng', 'quà tặng'],
   },
   {
@@ -394,7 +404,8 @@ export const TRUE_FALSE: DemoQuestion[] = [
     legalReference: `${PCTN}, Điều 22`,
     difficulty: 1,
     points: 1,
-    explanation: 'Sai. Điều 22 khoản 2: không được trực tiếp hoặc gián tiếp nhận quà tặng dưới mọi hình thức của cơ quan, tổ chức, đơn vị, cá nhân có liên quan đến công việc do mình giải quyết hoặc thuộc phạm vi quản lý của mình.',
+    explanation:
+      'Sai. Điều 22 khoản 2: không được trực tiếp hoặc gián tiếp nhận quà tặng dưới mọi hình thức của cơ quan, tổ chức, đơn vị, cá nhân có liên quan đến công việc do mình giải quyết hoặc thuộc phạm vi quản lý của mình.',
     tags: ['phòng chống tham nhũng', 'quà tặng'],
   },
   {
@@ -405,7 +416,8 @@ export const TRUE_FALSE: DemoQuestion[] = [
     legalReference: `${PCTN}, Điều 23`,
     difficulty: 1,
     points: 1,
-    explanation: 'Đúng. Điều 23: người có chức vụ, quyền hạn khi biết hoặc buộc phải biết nhiệm vụ, công vụ được giao có xung đột lợi ích thì phải báo cáo người có thẩm quyền.',
+    explanation:
+      'Đúng. Điều 23: người có chức vụ, quyền hạn khi biết hoặc buộc phải biết nhiệm vụ, công vụ được giao có xung đột lợi ích thì phải báo cáo người có thẩm quyền.',
     tags: ['phòng chống tham nhũng', 'xung đột lợi ích'],
   },
   {
@@ -416,7 +428,8 @@ export const TRUE_FALSE: DemoQuestion[] = [
     legalReference: `${PCTN}, Chương II; ${ND59}`,
     difficulty: 2,
     points: 1,
-    explanation: 'Sai. Chuyển đổi vị trí công tác là biện pháp phòng ngừa tham nhũng (Chương II Luật Phòng, chống tham nhũng 2018), thực hiện định kỳ theo kế hoạch, không phải hình thức kỷ luật.',
+    explanation:
+      'Sai. Chuyển đổi vị trí công tác là biện pháp phòng ngừa tham nhũng (Chương II Luật Phòng, chống tham nhũng 2018), thực hiện định kỳ theo kế hoạch, không phải hình thức kỷ luật.',
     tags: ['phòng chống tham nhũng', 'chuyển đổi vị trí công tác'],
   },
   {
@@ -427,7 +440,8 @@ export const TRUE_FALSE: DemoQuestion[] = [
     legalReference: `${PCTN}, Điều 20`,
     difficulty: 2,
     points: 1,
-    explanation: 'Đúng. Điều 20 khoản 2: người có chức vụ, quyền hạn không được thành lập, tham gia thành lập hoặc tham gia quản lý, điều hành doanh nghiệp tư nhân, công ty trách nhiệm hữu hạn, công ty cổ phần, công ty hợp danh, hợp tác xã, trừ trường hợp luật có quy định khác.',
+    explanation:
+      'Đúng. Điều 20 khoản 2: người có chức vụ, quyền hạn không được thành lập, tham gia thành lập hoặc tham gia quản lý, điều hành doanh nghiệp tư nhân, công ty trách nhiệm hữu hạn, công ty cổ phần, công ty hợp danh, hợp tác xã, trừ trường hợp luật có quy định khác.',
     tags: ['phòng chống tham nhũng', 'quy tắc ứng xử'],
   },
   {
@@ -449,7 +463,8 @@ export const TRUE_FALSE: DemoQuestion[] = [
     legalReference: `${BLHS}, Điều 364`,
     difficulty: 3,
     points: 1,
-    explanation: 'Đúng. Điều 364 Bộ luật Hình sự: người bị ép buộc đưa hối lộ mà chủ động khai báo trước khi bị phát giác thì được coi là không có tội và được trả lại toàn bộ của đã dùng để đưa hối lộ.',
+    explanation:
+      'Đúng. Điều 364 Bộ luật Hình sự: người bị ép buộc đưa hối lộ mà chủ động khai báo trước khi bị phát giác thì được coi là không có tội và được trả lại toàn bộ của đã dùng để đưa hối lộ.',
     tags: ['phòng chống tham nhũng', 'bộ luật hình sự'],
   },
   {
@@ -460,7 +475,8 @@ export const TRUE_FALSE: DemoQuestion[] = [
     legalReference: `${PCTN}, Điều 39`,
     difficulty: 2,
     points: 1,
-    explanation: 'Đúng. Điều 39: bản kê khai của người có nghĩa vụ kê khai phải được công khai tại cơ quan, tổ chức, đơn vị nơi người đó thường xuyên làm việc.',
+    explanation:
+      'Đúng. Điều 39: bản kê khai của người có nghĩa vụ kê khai phải được công khai tại cơ quan, tổ chức, đơn vị nơi người đó thường xuyên làm việc.',
     tags: ['phòng chống tham nhũng', 'công khai'],
   },
   {
@@ -471,7 +487,8 @@ export const TRUE_FALSE: DemoQuestion[] = [
     legalReference: `${PCTN}, Điều 36`,
     difficulty: 3,
     points: 1,
-    explanation: 'Sai. Điều 36: kê khai hằng năm chỉ áp dụng với người giữ chức vụ từ Giám đốc sở và tương đương trở lên và người làm các công việc như tổ chức cán bộ, quản lý tài chính công, tài sản công, đầu tư công, trực tiếp tiếp xúc và giải quyết công việc.',
+    explanation:
+      'Sai. Điều 36: kê khai hằng năm chỉ áp dụng với người giữ chức vụ từ Giám đốc sở và tương đương trở lên và người làm các công việc như tổ chức cán bộ, quản lý tài chính công, tài sản công, đầu tư công, trực tiếp tiếp xúc và giải quyết công việc.',
     tags: ['phòng chống tham nhũng', 'kê khai tài sản'],
   },
   {
@@ -482,7 +499,8 @@ export const TRUE_FALSE: DemoQuestion[] = [
     legalReference: ND130,
     difficulty: 1,
     points: 1,
-    explanation: 'Đúng. Nghị định 130/2020/NĐ-CP của Chính phủ quy định về kiểm soát tài sản, thu nhập của người có chức vụ, quyền hạn trong cơ quan, tổ chức, đơn vị.',
+    explanation:
+      'Đúng. Nghị định 130/2020/NĐ-CP của Chính phủ quy định về kiểm soát tài sản, thu nhập của người có chức vụ, quyền hạn trong cơ quan, tổ chức, đơn vị.',
     tags: ['phòng chống tham nhũng', 'nghị định 130'],
   },
   {

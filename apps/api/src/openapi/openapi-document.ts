@@ -24,7 +24,13 @@ export async function apiOpenApiDocument(): Promise<OpenAPIObject> {
 
 /** The api's modules and controllers, resolved but not instantiated (no connections). */
 export async function previewApi(): Promise<INestApplication> {
-  const config = loadConfig({ DATABASE_URL: 'postgres://openapi@127.0.0.1:1/openapi', REDIS_URL: 'redis://127.0.0.1:1', JWT_SECRET: 'o'.repeat(32), PII_KEY: 'o'.repeat(32), LOG_LEVEL: 'silent' });
+  const config = loadConfig({
+    DATABASE_URL: 'postgres://openapi@127.0.0.1:1/openapi',
+    REDIS_URL: 'redis://127.0.0.1:1',
+    JWT_SECRET: 'o'.repeat(32),
+    PII_KEY: 'o'.repeat(32),
+    LOG_LEVEL: 'silent',
+  });
   const app = await NestFactory.create(ApiModule.forRoot(config), new FastifyAdapter(), { preview: true, logger: false, abortOnError: false });
   setApiPrefix(app);
   return app;

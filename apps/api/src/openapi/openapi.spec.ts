@@ -22,7 +22,10 @@ function operationsOf(doc: OpenAPIObject): { name: string; op: OperationObject }
 
 /** openapi-typescript's output for a document file (its CLI: the package is an ES module). */
 function generateTypes(docFile: string): string {
-  return execFileSync(process.execPath, [join(ROOT, 'node_modules/openapi-typescript/bin/cli.js'), docFile], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  return execFileSync(process.execPath, [join(ROOT, 'node_modules/openapi-typescript/bin/cli.js'), docFile], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
 }
 
 describe('OpenAPI document (/docs/openapi.json)', () => {
@@ -74,7 +77,11 @@ describe('OpenAPI document (/docs/openapi.json)', () => {
         // Health answers 503 with its own report (which check is down), not an error body.
         const expected = name === 'GET /api/v1/health' && status === '503' ? 'HealthResponse' : 'ErrorResponse';
         const response = r && '$ref' in r ? doc.components!.responses![String(r.$ref).split('/').pop()!] : r;
-        expect({ name, status, schema: (response as ResponseObject).content?.['application/json']?.schema }).toEqual({ name, status, schema: { $ref: `#/components/schemas/${expected}` } });
+        expect({ name, status, schema: (response as ResponseObject).content?.['application/json']?.schema }).toEqual({
+          name,
+          status,
+          schema: { $ref: `#/components/schemas/${expected}` },
+        });
       }
     }
   });
@@ -155,7 +162,8 @@ describe('error codes', () => {
       // A status with no DomainError helper (429 login_delayed) is thrown as an HttpException with a code.
       for (const m of src.matchAll(/new HttpException\(\s*\{[\s\S]{0,300}?\bcode: '([a-z0-9_]+)'/g)) sent.add(m[1]);
       // A code passed on from a variable must be one of the above; list such places here once reviewed.
-      for (const m of src.matchAll(/\b(?:badRequest|conflict|new DomainError|throwIfAny)\(\s*([A-Za-z_.]+)\s*(?=[,)])/g)) dynamic.push(`${file.slice(ROOT.length + 1)}: ${m[1]}`);
+      for (const m of src.matchAll(/\b(?:badRequest|conflict|new DomainError|throwIfAny)\(\s*([A-Za-z_.]+)\s*(?=[,)])/g))
+        dynamic.push(`${file.slice(ROOT.length + 1)}: ${m[1]}`);
       // The platform's own replies (validation, rate limit, unavailable, Fastify's and Nest's errors).
       if (file.endsWith('platform/src/http/all-exceptions.filter.ts') || file.endsWith('platform/src/http/validation.ts')) {
         for (const m of src.matchAll(/(?:code: |\d{3}: |\? |^\s*: )'([a-z][a-z_]*)'/gm)) sent.add(m[1]);

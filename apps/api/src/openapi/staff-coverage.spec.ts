@@ -55,10 +55,10 @@ describe('staff operations and the web app (issue 13)', () => {
 
   it('reads how the web app calls the api (helpers, request methods, bare download paths)', () => {
     const src = [
-      "const r = (roundId: string) => `/rounds/${seg(roundId)}`;",
+      'const r = (roundId: string) => `/rounds/${seg(roundId)}`;',
       "const a = { x: (id: string) => api.request<X>(`${r(id)}/advance/preview`, { method: 'POST', body, query: page }),",
       "  y: (id: string) => api.get<Page<Row>>(`/rounds/${seg(id)}/certificates/${seg(u)}.pdf`, { q: 'a b' }),",
-      "  z: (id: string) => `${r(id)}/results/export`, // a `lone backtick in a comment",
+      '  z: (id: string) => `${r(id)}/results/export`, // a `lone backtick in a comment',
       "  d: (id: string) => api.request<void>(`/rounds/${seg(id)}`, { method: 'DELETE' }), w: () => downloadPosted('/users/x', {}, 'f') };",
       "const path = `/rounds/${seg(roundId)}/entries`; const re = /filename\\*=UTF-8''([^;]+)/i; api.post<E>(path, body); navigate('/quan-tri');",
     ].join('\n');
@@ -72,7 +72,14 @@ describe('staff operations and the web app (issue 13)', () => {
     ]);
     // And in the real sources: one call of each kind the client offers.
     const names = new Set(calls.map((c) => `${c.method} ${c.path}`));
-    for (const expected of ['PUT /rounds/{}/rules', 'POST /rounds/{}/advance/preview', 'DELETE /rounds/{}', 'GET /rounds/{}/results/export', 'POST /rounds/{}/winners/payout-export', 'GET /users/import-template'])
+    for (const expected of [
+      'PUT /rounds/{}/rules',
+      'POST /rounds/{}/advance/preview',
+      'DELETE /rounds/{}',
+      'GET /rounds/{}/results/export',
+      'POST /rounds/{}/winners/payout-export',
+      'GET /users/import-template',
+    ])
       expect({ expected, found: names.has(expected) }).toEqual({ expected, found: true });
   });
 
@@ -97,7 +104,12 @@ describe('staff operations and the web app (issue 13)', () => {
       const op = byName.get(name);
       if (!op) problems.push(`${name}: no such operation in the document (remove it)`);
       else if (!staff.includes(op)) problems.push(`${name}: not a staff operation (remove it)`);
-      else if (used(op).length) problems.push(`${name}: the web app calls it at ${used(op).map((c) => c.at).join(', ')} (remove it)`);
+      else if (used(op).length)
+        problems.push(
+          `${name}: the web app calls it at ${used(op)
+            .map((c) => c.at)
+            .join(', ')} (remove it)`,
+        );
       if (!reason.trim() || reason.includes('\n') || reason.length > 140) problems.push(`${name}: the reason must be one line of at most 140 characters`);
     }
     expect(problems).toEqual([]);

@@ -38,7 +38,12 @@ export function webSources(dir: string): string[] {
 
 /** `/rounds/{id}/results/certificates/{userId}.pdf` → `/rounds/{}/results/certificates/{}.pdf`. */
 export function normalisePath(path: string): string {
-  return path.split('?')[0].replace(/\{[^}]*\}/g, '{}').replace(/\/+$/, '') || '/';
+  return (
+    path
+      .split('?')[0]
+      .replace(/\{[^}]*\}/g, '{}')
+      .replace(/\/+$/, '') || '/'
+  );
 }
 
 /** The method of a call taking the path as its first argument, or null when the callee is not the api client. */
@@ -51,7 +56,8 @@ function methodOfCall(call: ts.CallExpression): string | null {
   if (VERBS[verb]) return VERBS[verb];
   if (verb !== 'request' && verb !== 'raw') return null;
   const opts = call.arguments[1];
-  const method = opts && ts.isObjectLiteralExpression(opts) ? opts.properties.find((p) => p.name && ts.isIdentifier(p.name) && p.name.text === 'method') : undefined;
+  const method =
+    opts && ts.isObjectLiteralExpression(opts) ? opts.properties.find((p) => p.name && ts.isIdentifier(p.name) && p.name.text === 'method') : undefined;
   return method && ts.isPropertyAssignment(method) && ts.isStringLiteralLike(method.initializer) ? method.initializer.text.toUpperCase() : 'GET';
 }
 
@@ -61,7 +67,14 @@ export function callsIn(text: string, file = 'web.ts'): WebCall[] {
   // Path helpers: `const r = (roundId: string) => `/rounds/${seg(roundId)}`;` (their bodies are not calls themselves).
   const helpers = new Map<string, ts.Node>();
   const visitHelpers = (n: ts.Node): void => {
-    if (ts.isVariableDeclaration(n) && ts.isIdentifier(n.name) && n.initializer && ts.isArrowFunction(n.initializer) && ts.isTemplateLiteral(n.initializer.body)) helpers.set(n.name.text, n.initializer.body);
+    if (
+      ts.isVariableDeclaration(n) &&
+      ts.isIdentifier(n.name) &&
+      n.initializer &&
+      ts.isArrowFunction(n.initializer) &&
+      ts.isTemplateLiteral(n.initializer.body)
+    )
+      helpers.set(n.name.text, n.initializer.body);
     ts.forEachChild(n, visitHelpers);
   };
   visitHelpers(sf);

@@ -33,7 +33,14 @@ export function OrganisationsPage() {
       )}
       {editing === null && (
         <div className="actions">
-          <Button onClick={() => { setMessage(null); setEditing('new'); }}>Thêm đơn vị</Button>
+          <Button
+            onClick={() => {
+              setMessage(null);
+              setEditing('new');
+            }}
+          >
+            Thêm đơn vị
+          </Button>
         </div>
       )}
       {editing !== null && (
@@ -84,7 +91,14 @@ export function OrganisationsPage() {
                     {o.province && <span className="sub">{o.province}</span>}
                   </td>
                   <td>
-                    <Button kind="link" aria-label={`Sửa đơn vị ${o.name}`} onClick={() => { setMessage(null); setEditing(o); }}>
+                    <Button
+                      kind="link"
+                      aria-label={`Sửa đơn vị ${o.name}`}
+                      onClick={() => {
+                        setMessage(null);
+                        setEditing(o);
+                      }}
+                    >
                       Sửa
                     </Button>
                   </td>
@@ -99,8 +113,18 @@ export function OrganisationsPage() {
   );
 }
 
-function OrganisationEditor({ organisation, onCancel, onSaved }: { organisation: Organisation | null; onCancel: () => void; onSaved: (o: Organisation, created: boolean) => void }) {
-  const [f, setF] = useState<OrganisationForm>(organisation ? { name: organisation.name, level: organisation.level, province: organisation.province ?? '' } : emptyOrganisation);
+function OrganisationEditor({
+  organisation,
+  onCancel,
+  onSaved,
+}: {
+  organisation: Organisation | null;
+  onCancel: () => void;
+  onSaved: (o: Organisation, created: boolean) => void;
+}) {
+  const [f, setF] = useState<OrganisationForm>(
+    organisation ? { name: organisation.name, level: organisation.level, province: organisation.province ?? '' } : emptyOrganisation,
+  );
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [serverError, setServerError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
@@ -130,10 +154,37 @@ function OrganisationEditor({ organisation, onCancel, onSaved }: { organisation:
     <form className="panel narrow" onSubmit={(e) => void submit(e)} noValidate aria-labelledby="org-form-title">
       <h2 id="org-form-title">{organisation ? `Sửa đơn vị “${organisation.name}”` : 'Thêm đơn vị'}</h2>
       <ErrorSummary errors={{ ...server, ...errors }} labels={LABELS} serverError={Object.keys(server).length ? null : serverError} />
-      <TextField name="name" label={LABELS.name} required autoComplete="organization" hint="Ví dụ: Sở Tư pháp tỉnh Quảng Ninh" value={f.name} onChange={(e) => set('name', e.target.value)} error={err('name')} />
-      <SelectField name="level" label={LABELS.level} required placeholder="— Chọn cấp —" options={LEVEL_OPTIONS} value={f.level} onChange={(e) => set('level', e.target.value as OrganisationForm['level'])} error={err('level')} />
+      <TextField
+        name="name"
+        label={LABELS.name}
+        required
+        autoComplete="organization"
+        hint="Ví dụ: Sở Tư pháp tỉnh Quảng Ninh"
+        value={f.name}
+        onChange={(e) => set('name', e.target.value)}
+        error={err('name')}
+      />
+      <SelectField
+        name="level"
+        label={LABELS.level}
+        required
+        placeholder="— Chọn cấp —"
+        options={LEVEL_OPTIONS}
+        value={f.level}
+        onChange={(e) => set('level', e.target.value as OrganisationForm['level'])}
+        error={err('level')}
+      />
       {needsProvince && (
-        <SelectField name="province" label={LABELS.province} required placeholder="— Chọn tỉnh, thành phố —" options={PROVINCES} value={f.province} onChange={(e) => set('province', e.target.value)} error={err('province')} />
+        <SelectField
+          name="province"
+          label={LABELS.province}
+          required
+          placeholder="— Chọn tỉnh, thành phố —"
+          options={PROVINCES}
+          value={f.province}
+          onChange={(e) => set('province', e.target.value)}
+          error={err('province')}
+        />
       )}
       <div className="actions">
         <Button type="submit" busy={busy}>

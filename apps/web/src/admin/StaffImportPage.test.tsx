@@ -25,12 +25,24 @@ describe('staff import report', () => {
   });
 
   it('shows each created account with its temporary password once, none in a dry run', () => {
-    const created = [{ row: 2, id: 'u1', fullName: 'Nguyễn Thị Lan', email: 'lan@stp.vn', role: 'judge' as const, organisationName: 'Sở Tư pháp', temporaryPassword: 'abcDEF234xyz' }];
+    const created = [
+      {
+        row: 2,
+        id: 'u1',
+        fullName: 'Nguyễn Thị Lan',
+        email: 'lan@stp.vn',
+        role: 'judge' as const,
+        organisationName: 'Sở Tư pháp',
+        temporaryPassword: 'abcDEF234xyz',
+      },
+    ];
     const done = renderToStaticMarkup(<StaffImportReportView report={{ dryRun: false, created, errors: [], warnings: [] }} />);
     expect(done).toContain('Đã tạo 1 tài khoản.');
     expect(done).toContain('abcDEF234xyz');
     expect(done).toContain('Giám khảo');
-    const dry = renderToStaticMarkup(<StaffImportReportView report={{ dryRun: true, created: created.map((c) => ({ ...c, id: null, temporaryPassword: null })), errors: [], warnings: [] }} />);
+    const dry = renderToStaticMarkup(
+      <StaffImportReportView report={{ dryRun: true, created: created.map((c) => ({ ...c, id: null, temporaryPassword: null })), errors: [], warnings: [] }} />,
+    );
     expect(dry).toContain('Tệp hợp lệ: sẽ tạo 1 tài khoản.');
     expect(dry).not.toContain('Mật khẩu tạm');
   });

@@ -34,7 +34,8 @@ export function StaffImportPage() {
     try {
       setReport(await adminApi.importStaff(file, dry));
     } catch (x) {
-      const d = x instanceof ApiError && x.code === 'import_invalid' && x.details && typeof x.details === 'object' ? (x.details as Partial<StaffImportReport>) : null;
+      const d =
+        x instanceof ApiError && x.code === 'import_invalid' && x.details && typeof x.details === 'object' ? (x.details as Partial<StaffImportReport>) : null;
       if (d && Array.isArray(d.errors)) setReport({ created: [], errors: d.errors, warnings: d.warnings ?? [], dryRun: dry });
       else {
         setReport(null);
@@ -55,7 +56,9 @@ export function StaffImportPage() {
       <AdminNav current="import" />
       <PageTitle sub="Tạo nhiều tài khoản ban tổ chức, giám khảo, quản trị cùng lúc.">Nhập cán bộ từ tệp</PageTitle>
       <p>
-        Điền danh sách vào tệp mẫu: <strong>Họ và tên</strong>, <strong>Email</strong>, <strong>Số điện thoại</strong> (không bắt buộc), <strong>Vai trò</strong> (ban tổ chức, giám khảo hoặc quản trị) và <strong>Đơn vị</strong> (tên hoặc mã đơn vị). Bấm <strong>Kiểm tra</strong> trước: tệp có lỗi thì không tài khoản nào được tạo.
+        Điền danh sách vào tệp mẫu: <strong>Họ và tên</strong>, <strong>Email</strong>, <strong>Số điện thoại</strong> (không bắt buộc),{' '}
+        <strong>Vai trò</strong> (ban tổ chức, giám khảo hoặc quản trị) và <strong>Đơn vị</strong> (tên hoặc mã đơn vị). Bấm <strong>Kiểm tra</strong> trước:
+        tệp có lỗi thì không tài khoản nào được tạo.
       </p>
       <div className="actions">
         <Button kind="secondary" onClick={() => download('xlsx')}>
@@ -69,7 +72,10 @@ export function StaffImportPage() {
       <form className="panel" onSubmit={(e) => void run(true, e)} noValidate>
         <div className={`field${fileError ? ' has-error' : ''}`}>
           <label htmlFor="staff-file" className="field-label">
-            Tệp danh sách cán bộ <span aria-hidden="true" className="req">*</span>
+            Tệp danh sách cán bộ{' '}
+            <span aria-hidden="true" className="req">
+              *
+            </span>
           </label>
           {fileError && (
             <p id="staff-file-error" className="field-error">

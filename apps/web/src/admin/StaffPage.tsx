@@ -9,7 +9,14 @@ import { adminApi } from './api';
 import { AdminNav } from './AdminNav';
 import { emptyStaff, ROLE_LABEL, serverFieldErrors, STAFF_ROLE_OPTIONS, staffBody, validateStaff, type StaffForm } from './admin-model';
 
-const LABELS: Record<string, string> = { fullName: 'Họ và tên', email: 'Email', phone: 'Số điện thoại', password: 'Mật khẩu tạm', role: 'Vai trò', organisationId: 'Đơn vị' };
+const LABELS: Record<string, string> = {
+  fullName: 'Họ và tên',
+  email: 'Email',
+  phone: 'Số điện thoại',
+  password: 'Mật khẩu tạm',
+  role: 'Vai trò',
+  organisationId: 'Đơn vị',
+};
 const LIMIT = 20;
 
 type Action = { kind: 'create' } | { kind: 'deactivate'; user: StaffUser } | { kind: 'reset'; user: StaffUser };
@@ -23,7 +30,15 @@ export function StaffPage() {
   const [applied, setApplied] = useState(filters);
   const [offset, setOffset] = useState(0);
   const list = useLoad(
-    () => adminApi.staff({ q: applied.q || undefined, role: applied.role || undefined, organisationId: applied.organisationId || undefined, active: (applied.active || undefined) as 'true' | 'false' | undefined, limit: LIMIT, offset }),
+    () =>
+      adminApi.staff({
+        q: applied.q || undefined,
+        role: applied.role || undefined,
+        organisationId: applied.organisationId || undefined,
+        active: (applied.active || undefined) as 'true' | 'false' | undefined,
+        limit: LIMIT,
+        offset,
+      }),
     [applied, offset],
   );
   const [action, setAction] = useState<Action | null>(null);
@@ -69,12 +84,37 @@ export function StaffPage() {
       <ErrorMessage error={rowError} />
       {action === null && (
         <div className="actions">
-          <Button onClick={() => { setMessage(null); setAction({ kind: 'create' }); }}>Tạo tài khoản</Button>
+          <Button
+            onClick={() => {
+              setMessage(null);
+              setAction({ kind: 'create' });
+            }}
+          >
+            Tạo tài khoản
+          </Button>
         </div>
       )}
-      {action?.kind === 'create' && <CreateStaff organisations={orgs.data?.items ?? []} onCancel={() => setAction(null)} onCreated={(u) => done(`Đã tạo tài khoản ${u.fullName} (${ROLE_LABEL[u.role] ?? u.role}).`)} />}
-      {action?.kind === 'deactivate' && <ConfirmDeactivate user={action.user} onCancel={() => setAction(null)} onDone={() => done(`Đã khoá tài khoản ${action.user.fullName}. Người này đã bị đăng xuất.`)} />}
-      {action?.kind === 'reset' && <ResetPassword user={action.user} onCancel={() => setAction(null)} onDone={(password) => done(`Đã đặt lại mật khẩu cho ${action.user.fullName}. Các phiên đăng nhập cũ đã kết thúc.`, password ?? undefined)} />}
+      {action?.kind === 'create' && (
+        <CreateStaff
+          organisations={orgs.data?.items ?? []}
+          onCancel={() => setAction(null)}
+          onCreated={(u) => done(`Đã tạo tài khoản ${u.fullName} (${ROLE_LABEL[u.role] ?? u.role}).`)}
+        />
+      )}
+      {action?.kind === 'deactivate' && (
+        <ConfirmDeactivate
+          user={action.user}
+          onCancel={() => setAction(null)}
+          onDone={() => done(`Đã khoá tài khoản ${action.user.fullName}. Người này đã bị đăng xuất.`)}
+        />
+      )}
+      {action?.kind === 'reset' && (
+        <ResetPassword
+          user={action.user}
+          onCancel={() => setAction(null)}
+          onDone={(password) => done(`Đã đặt lại mật khẩu cho ${action.user.fullName}. Các phiên đăng nhập cũ đã kết thúc.`, password ?? undefined)}
+        />
+      )}
 
       <form
         className="search-row"
@@ -87,9 +127,33 @@ export function StaffPage() {
         }}
       >
         <TextField name="q" type="search" label="Tìm theo tên hoặc email" value={filters.q} onChange={(e) => setFilters({ ...filters, q: e.target.value })} />
-        <SelectField name="filter-role" label="Vai trò" placeholder="Tất cả" options={STAFF_ROLE_OPTIONS} value={filters.role} onChange={(e) => setFilters({ ...filters, role: e.target.value })} />
-        <SelectField name="filter-organisation" label="Đơn vị" placeholder="Tất cả" options={orgOptions} value={filters.organisationId} onChange={(e) => setFilters({ ...filters, organisationId: e.target.value })} />
-        <SelectField name="filter-active" label="Trạng thái" placeholder="Tất cả" options={[{ value: 'true', label: 'Đang hoạt động' }, { value: 'false', label: 'Đã khoá' }]} value={filters.active} onChange={(e) => setFilters({ ...filters, active: e.target.value })} />
+        <SelectField
+          name="filter-role"
+          label="Vai trò"
+          placeholder="Tất cả"
+          options={STAFF_ROLE_OPTIONS}
+          value={filters.role}
+          onChange={(e) => setFilters({ ...filters, role: e.target.value })}
+        />
+        <SelectField
+          name="filter-organisation"
+          label="Đơn vị"
+          placeholder="Tất cả"
+          options={orgOptions}
+          value={filters.organisationId}
+          onChange={(e) => setFilters({ ...filters, organisationId: e.target.value })}
+        />
+        <SelectField
+          name="filter-active"
+          label="Trạng thái"
+          placeholder="Tất cả"
+          options={[
+            { value: 'true', label: 'Đang hoạt động' },
+            { value: 'false', label: 'Đã khoá' },
+          ]}
+          value={filters.active}
+          onChange={(e) => setFilters({ ...filters, active: e.target.value })}
+        />
         <Button type="submit" kind="secondary">
           Lọc
         </Button>
@@ -123,7 +187,14 @@ export function StaffPage() {
                   <td className="row-actions">
                     {u.id !== me &&
                       (u.active ? (
-                        <Button kind="link" aria-label={`Khoá tài khoản ${u.fullName}`} onClick={() => { setMessage(null); setAction({ kind: 'deactivate', user: u }); }}>
+                        <Button
+                          kind="link"
+                          aria-label={`Khoá tài khoản ${u.fullName}`}
+                          onClick={() => {
+                            setMessage(null);
+                            setAction({ kind: 'deactivate', user: u });
+                          }}
+                        >
                           Khoá
                         </Button>
                       ) : (
@@ -131,7 +202,14 @@ export function StaffPage() {
                           Mở khoá
                         </Button>
                       ))}
-                    <Button kind="link" aria-label={`Đặt lại mật khẩu cho ${u.fullName}`} onClick={() => { setMessage(null); setAction({ kind: 'reset', user: u }); }}>
+                    <Button
+                      kind="link"
+                      aria-label={`Đặt lại mật khẩu cho ${u.fullName}`}
+                      onClick={() => {
+                        setMessage(null);
+                        setAction({ kind: 'reset', user: u });
+                      }}
+                    >
                       Đặt lại mật khẩu
                     </Button>
                   </td>
@@ -182,10 +260,45 @@ function CreateStaff({ organisations, onCancel, onCreated }: { organisations: Or
     <form className="panel narrow" onSubmit={(e) => void submit(e)} noValidate aria-labelledby="staff-form-title">
       <h2 id="staff-form-title">Tạo tài khoản cán bộ</h2>
       <ErrorSummary errors={{ ...server, ...errors }} labels={LABELS} serverError={Object.keys(server).length ? null : serverError} />
-      <TextField name="fullName" label={LABELS.fullName} required autoComplete="off" value={f.fullName} onChange={(e) => set('fullName', e.target.value)} error={err('fullName')} />
-      <TextField name="email" type="email" label={LABELS.email} required autoComplete="off" hint="Cán bộ đăng nhập bằng email này." value={f.email} onChange={(e) => set('email', e.target.value)} error={err('email')} />
-      <TextField name="phone" type="tel" label={LABELS.phone} autoComplete="off" value={f.phone} onChange={(e) => set('phone', e.target.value)} error={err('phone')} />
-      <SelectField name="role" label={LABELS.role} required placeholder="— Chọn vai trò —" options={STAFF_ROLE_OPTIONS} value={f.role} onChange={(e) => set('role', e.target.value as StaffForm['role'])} error={err('role')} />
+      <TextField
+        name="fullName"
+        label={LABELS.fullName}
+        required
+        autoComplete="off"
+        value={f.fullName}
+        onChange={(e) => set('fullName', e.target.value)}
+        error={err('fullName')}
+      />
+      <TextField
+        name="email"
+        type="email"
+        label={LABELS.email}
+        required
+        autoComplete="off"
+        hint="Cán bộ đăng nhập bằng email này."
+        value={f.email}
+        onChange={(e) => set('email', e.target.value)}
+        error={err('email')}
+      />
+      <TextField
+        name="phone"
+        type="tel"
+        label={LABELS.phone}
+        autoComplete="off"
+        value={f.phone}
+        onChange={(e) => set('phone', e.target.value)}
+        error={err('phone')}
+      />
+      <SelectField
+        name="role"
+        label={LABELS.role}
+        required
+        placeholder="— Chọn vai trò —"
+        options={STAFF_ROLE_OPTIONS}
+        value={f.role}
+        onChange={(e) => set('role', e.target.value as StaffForm['role'])}
+        error={err('role')}
+      />
       {f.role !== 'admin' && (
         <SelectField
           name="organisationId"
@@ -198,7 +311,18 @@ function CreateStaff({ organisations, onCancel, onCreated }: { organisations: Or
           error={err('organisationId')}
         />
       )}
-      <TextField name="password" type="text" label={LABELS.password} required autoComplete="new-password" spellCheck={false} hint="Ít nhất 8 ký tự. Gửi riêng cho người dùng." value={f.password} onChange={(e) => set('password', e.target.value)} error={err('password')} />
+      <TextField
+        name="password"
+        type="text"
+        label={LABELS.password}
+        required
+        autoComplete="new-password"
+        spellCheck={false}
+        hint="Ít nhất 8 ký tự. Gửi riêng cho người dùng."
+        value={f.password}
+        onChange={(e) => set('password', e.target.value)}
+        error={err('password')}
+      />
       <div className="actions">
         <Button kind="secondary" onClick={() => set('password', randomPassword())}>
           Tạo mật khẩu ngẫu nhiên

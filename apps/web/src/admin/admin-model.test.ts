@@ -20,8 +20,12 @@ describe('admin console rules', () => {
 
   it('says import problems in Vietnamese, with the row and column', () => {
     expect(staffProblemText({ row: 4, field: 'email', reason: 'the same e-mail as row 2' })).toBe('Dòng 4, cột Email: Trùng email với dòng 2.');
-    expect(staffProblemText({ row: 5, field: 'organisation', reason: 'no organisation "Sở Tư pháp Huê"' })).toBe('Dòng 5, cột Đơn vị: Không có đơn vị "Sở Tư pháp Huê".');
-    expect(staffReasonText('unknown role "thư ký": use ban tổ chức, giám khảo, quản trị (or organiser, judge, admin)')).toBe('Vai trò "thư ký" không hợp lệ: dùng ban tổ chức, giám khảo hoặc quản trị.');
+    expect(staffProblemText({ row: 5, field: 'organisation', reason: 'no organisation "Sở Tư pháp Huê"' })).toBe(
+      'Dòng 5, cột Đơn vị: Không có đơn vị "Sở Tư pháp Huê".',
+    );
+    expect(staffReasonText('unknown role "thư ký": use ban tổ chức, giám khảo, quản trị (or organiser, judge, admin)')).toBe(
+      'Vai trò "thư ký" không hợp lệ: dùng ban tổ chức, giám khảo hoặc quản trị.',
+    );
     expect(staffReasonText('something new')).toBe('something new');
   });
 });
@@ -30,9 +34,15 @@ describe('server refusals at their field', () => {
   it('puts known codes and validation details on the field the server names', async () => {
     const { ApiError } = await import('../shared/api/errors');
     const { serverFieldErrors } = await import('./admin-model');
-    expect(serverFieldErrors(new ApiError(409, 'email_taken', 'This e-mail already has an account'))).toEqual({ email: 'Email này đã dùng cho một tài khoản khác.' });
-    expect(serverFieldErrors(new ApiError(400, 'not_a_judge', 'x', [{ field: 'userId', problems: ['not a judge of this organisation'] }]))).toEqual({ userId: 'Người này không phải giám khảo của đơn vị.' });
-    expect(serverFieldErrors(new ApiError(400, 'validation_failed', 'x', [{ field: 'userId', problems: ['userId must be a UUID'] }]))).toEqual({ userId: 'Giá trị chưa hợp lệ (userId must be a UUID).' });
+    expect(serverFieldErrors(new ApiError(409, 'email_taken', 'This e-mail already has an account'))).toEqual({
+      email: 'Email này đã dùng cho một tài khoản khác.',
+    });
+    expect(serverFieldErrors(new ApiError(400, 'not_a_judge', 'x', [{ field: 'userId', problems: ['not a judge of this organisation'] }]))).toEqual({
+      userId: 'Người này không phải giám khảo của đơn vị.',
+    });
+    expect(serverFieldErrors(new ApiError(400, 'validation_failed', 'x', [{ field: 'userId', problems: ['userId must be a UUID'] }]))).toEqual({
+      userId: 'Giá trị chưa hợp lệ (userId must be a UUID).',
+    });
     expect(serverFieldErrors(new ApiError(500, undefined, 'boom'))).toEqual({});
   });
 });

@@ -129,6 +129,7 @@ export function serverFieldErrors(e: unknown): Record<string, string> {
   const known = e.code ? FIELD_CODES[e.code] : undefined;
   if (known) return { [known[0]]: known[1] };
   const out: Record<string, string> = {};
-  for (const [field, problems] of Object.entries(fieldProblems(e))) out[field] = problems.length ? `Giá trị chưa hợp lệ (${problems.join('; ')}).` : 'Giá trị chưa hợp lệ.';
+  for (const [field, problems] of Object.entries(fieldProblems(e)))
+    out[field] = problems.length ? `Giá trị chưa hợp lệ (${problems.join('; ')}).` : 'Giá trị chưa hợp lệ.';
   return out;
 }

@@ -34,7 +34,8 @@ export const adminApi = {
 
   staff: (query: StaffQuery) => api.get<Page<StaffUser>>('/users', { ...query }),
   createStaff: (body: StaffBody) => api.post<StaffUser>('/users', body),
-  updateStaff: (id: string, body: { fullName?: string; role?: StaffRole; organisationId?: string | null; active?: boolean }) => api.patch<StaffUser>(`/users/${seg(id)}`, body),
+  updateStaff: (id: string, body: { fullName?: string; role?: StaffRole; organisationId?: string | null; active?: boolean }) =>
+    api.patch<StaffUser>(`/users/${seg(id)}`, body),
   resetPassword: (id: string, password?: string) => api.post<PasswordReset>(`/users/${seg(id)}/password-reset`, password ? { password } : {}),
   importStaff: (file: File, dryRun: boolean) => {
     const form = new FormData();

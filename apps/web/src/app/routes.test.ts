@@ -31,7 +31,12 @@ describe('routes', () => {
 describe('admin and round-judge routes', () => {
   it('are staff routes that match their path builders', async () => {
     const { STAFF_ROUTES } = await import('./routes');
-    for (const [name, p] of [['adminOrganisations', paths.adminOrganisations()], ['adminStaff', paths.adminStaff()], ['adminStaffImport', paths.adminStaffImport()], ['roundJudges', paths.roundJudges('r1')]] as const) {
+    for (const [name, p] of [
+      ['adminOrganisations', paths.adminOrganisations()],
+      ['adminStaff', paths.adminStaff()],
+      ['adminStaffImport', paths.adminStaffImport()],
+      ['roundJudges', paths.roundJudges('r1')],
+    ] as const) {
       expect(matchRoute(ROUTES, p)?.name).toBe(name);
       expect(STAFF_ROUTES.has(name)).toBe(true);
     }

@@ -44,7 +44,31 @@ export const ROUTES: RouteDef[] = [
   { name: 'judgeEntry', pattern: '/giam-khao/bai/:entryId' },
 ];
 
-export const STAFF_ROUTES = new Set(['staff', 'banks', 'bank', 'bankImport', 'bankTopics', 'contestNew', 'contestEdit', 'roundNew', 'roundEdit', 'contestPreview', 'statistics', 'winners', 'roundJury', 'roundAdvance', 'roundRules', 'awardRules', 'roundJudges', 'adminOrganisations', 'adminStaff', 'adminStaffImport', 'judgeRound', 'judgeResults', 'judgeEntry']);
+export const STAFF_ROUTES = new Set([
+  'staff',
+  'banks',
+  'bank',
+  'bankImport',
+  'bankTopics',
+  'contestNew',
+  'contestEdit',
+  'roundNew',
+  'roundEdit',
+  'contestPreview',
+  'statistics',
+  'winners',
+  'roundJury',
+  'roundAdvance',
+  'roundRules',
+  'awardRules',
+  'roundJudges',
+  'adminOrganisations',
+  'adminStaff',
+  'adminStaffImport',
+  'judgeRound',
+  'judgeResults',
+  'judgeEntry',
+]);
 
 export const paths = {
   home: () => '/',

@@ -37,7 +37,9 @@ describe('correction picker', () => {
     const c = checkCorrection('quiz', { reason: 'Gian lận đã xác minh', predictionActual: '', ...picksAsFields(picks) });
     expect(c.body).toEqual({ reason: 'Gian lận đã xác minh', voidAttemptIds: [A1], reinstateAttemptIds: [A2] });
     expect(togglePick(picks, person, person.attempts[1]).map((p) => p.attemptId)).toEqual([A2]);
-    expect(checkCorrection('quiz', { reason: 'Gian lận đã xác minh', predictionActual: '', ...picksAsFields([]) }).errors.voidIds).toMatch(/^Chọn ít nhất một việc/);
+    expect(checkCorrection('quiz', { reason: 'Gian lận đã xác minh', predictionActual: '', ...picksAsFields([]) }).errors.voidIds).toMatch(
+      /^Chọn ít nhất một việc/,
+    );
   });
 
   it('renders the panel with a person search and no attempt-id boxes', () => {
@@ -61,7 +63,12 @@ describe('correction picker', () => {
           prizeNames: { nhat: 'Giải Nhất', nhi: 'Giải Nhì' },
           changes: [
             { personId: 'u1', before: { personId: 'u1', rank: 1, attemptId: 'a1', score: 9.5, award: 'nhat' }, after: null, changed: ['removed'] },
-            { personId: 'u2', before: { personId: 'u2', rank: 2, attemptId: 'b1', score: 8, award: 'nhi' }, after: { personId: 'u2', rank: 1, attemptId: 'b1', score: 8, award: 'nhat' }, changed: ['rank', 'award'] },
+            {
+              personId: 'u2',
+              before: { personId: 'u2', rank: 2, attemptId: 'b1', score: 8, award: 'nhi' },
+              after: { personId: 'u2', rank: 1, attemptId: 'b1', score: 8, award: 'nhat' },
+              changed: ['rank', 'award'],
+            },
           ],
         }}
       />,

@@ -30,7 +30,17 @@ export function CorrectionItem({ c, names }: { c: CorrectionView; names: Record<
 }
 
 /** Whose place, score or prize a correction changes, one row a person, before → after in words. */
-function ChangesTable({ changes, names, prizeNames, caption }: { changes: CorrectionView['changes']; names: Record<string, string>; prizeNames?: Record<string, string>; caption?: string }) {
+function ChangesTable({
+  changes,
+  names,
+  prizeNames,
+  caption,
+}: {
+  changes: CorrectionView['changes'];
+  names: Record<string, string>;
+  prizeNames?: Record<string, string>;
+  caption?: string;
+}) {
   return (
     <table>
       {caption && <caption>{caption}</caption>}
@@ -65,7 +75,15 @@ const LABELS = { reason: 'Lý do', voidIds: 'Lượt thi cần đính chính', r
  * Find a person of the round (name, digits of the masked phone, or rank) and pick which of
  * their attempts to void or reinstate — no attempt ids to copy from a spreadsheet.
  */
-export function PersonPicker({ roundId, picks, onToggle }: { roundId: string; picks: PickedAttempt[]; onToggle: (person: CorrectionCandidate, a: CandidateAttempt) => void }) {
+export function PersonPicker({
+  roundId,
+  picks,
+  onToggle,
+}: {
+  roundId: string;
+  picks: PickedAttempt[];
+  onToggle: (person: CorrectionCandidate, a: CandidateAttempt) => void;
+}) {
   const [search, setSearch] = useState('');
   const [query, setQuery] = useState<string | null>(null);
   const found = useLoad(() => (query === null ? Promise.resolve(null) : judgeApi.correctionPeople(roundId, query)), [roundId, query]);
@@ -96,7 +114,9 @@ export function PersonPicker({ roundId, picks, onToggle }: { roundId: string; pi
       {found.data && found.data.items.length > 0 && (
         <>
           <p role="status" className="field-hint">
-            {found.data.total > found.data.items.length ? `${found.data.items.length}/${found.data.total} người khớp — gõ cụ thể hơn để thu hẹp.` : `${found.data.total} người khớp.`}
+            {found.data.total > found.data.items.length
+              ? `${found.data.items.length}/${found.data.total} người khớp — gõ cụ thể hơn để thu hẹp.`
+              : `${found.data.total} người khớp.`}
           </p>
           <ul className="card-list">
             {found.data.items.map((p) => (
@@ -143,7 +163,17 @@ export function CorrectionPreviewView({ preview, names }: { preview: CorrectionP
  * the prediction value (quiz), or re-rank the jury's current marks (judged). Staff pick the
  * people, see what would change, then confirm.
  */
-export function CorrectionsPanel({ roundId, kind, names, onCorrected }: { roundId: string; kind: 'quiz' | 'judged'; names: Record<string, string>; onCorrected: () => void }) {
+export function CorrectionsPanel({
+  roundId,
+  kind,
+  names,
+  onCorrected,
+}: {
+  roundId: string;
+  kind: 'quiz' | 'judged';
+  names: Record<string, string>;
+  onCorrected: () => void;
+}) {
   const list = useLoad(() => judgeApi.corrections(roundId), [roundId]);
   const [f, setF] = useState({ reason: '', predictionActual: '' });
   const [picks, setPicks] = useState<PickedAttempt[]>([]);
@@ -220,7 +250,9 @@ export function CorrectionsPanel({ roundId, kind, names, onCorrected }: { roundI
             <div data-field="voidIds" tabIndex={-1}>
               <h3 className="h4">{LABELS.voidIds}</h3>
               {picks.length === 0 ? (
-                <p className={errors.voidIds ? 'field-error' : 'field-hint'}>{errors.voidIds ?? 'Chưa chọn lượt thi nào. Tìm người dự thi ở trên rồi đánh dấu lượt cần hủy hoặc khôi phục.'}</p>
+                <p className={errors.voidIds ? 'field-error' : 'field-hint'}>
+                  {errors.voidIds ?? 'Chưa chọn lượt thi nào. Tìm người dự thi ở trên rồi đánh dấu lượt cần hủy hoặc khôi phục.'}
+                </p>
               ) : (
                 <ul>
                   {picks.map((p) => (
@@ -242,12 +274,29 @@ export function CorrectionsPanel({ roundId, kind, names, onCorrected }: { roundI
                 </ul>
               )}
             </div>
-            <TextField name="predictionActual" label={LABELS.predictionActual} hint="Chỉ điền khi đáp án câu dự đoán cần sửa." inputMode="decimal" value={f.predictionActual} onChange={set('predictionActual')} error={errors.predictionActual} />
+            <TextField
+              name="predictionActual"
+              label={LABELS.predictionActual}
+              hint="Chỉ điền khi đáp án câu dự đoán cần sửa."
+              inputMode="decimal"
+              value={f.predictionActual}
+              onChange={set('predictionActual')}
+              error={errors.predictionActual}
+            />
           </>
         ) : (
           <p>Vòng chấm điểm: đính chính sẽ xếp hạng lại theo điểm hiện tại của ban giám khảo.</p>
         )}
-        <TextArea name="reason" label={LABELS.reason} hint="Được ghi vào nhật ký và hiển thị cùng bản đính chính." required rows={2} value={f.reason} onChange={set('reason')} error={errors.reason} />
+        <TextArea
+          name="reason"
+          label={LABELS.reason}
+          hint="Được ghi vào nhật ký và hiển thị cùng bản đính chính."
+          required
+          rows={2}
+          value={f.reason}
+          onChange={set('reason')}
+          error={errors.reason}
+        />
         <div className="actions">
           <Button type="submit" kind="secondary" busy={busy === 'preview'} disabled={busy !== null}>
             Xem trước thay đổi

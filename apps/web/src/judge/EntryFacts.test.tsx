@@ -13,7 +13,15 @@ const RULES: PenaltyRule[] = [
 
 describe('entry page: presentation time and breaches (organisers)', () => {
   it('prefills the recorded time, offers each fixed penalty and shows the computed penalty', () => {
-    const html = renderToStaticMarkup(<EntryFactsForm entry={{ ...entry, durationSeconds: 975, breaches: ['notes'] }} rules={RULES} penalties={marking.penalties} published={false} onSaved={noop} />);
+    const html = renderToStaticMarkup(
+      <EntryFactsForm
+        entry={{ ...entry, durationSeconds: 975, breaches: ['notes'] }}
+        rules={RULES}
+        penalties={marking.penalties}
+        published={false}
+        onSaved={noop}
+      />,
+    );
     expect(html).toContain('Giới hạn 15 phút; mỗi phút quá giờ trừ 1 điểm');
     expect(html).toContain('value="16"');
     expect(html).toContain('value="15"');

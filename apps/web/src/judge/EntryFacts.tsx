@@ -60,8 +60,24 @@ export function EntryFactsForm({
             {overtimeHint(overtime)}
           </p>
           <div className="row">
-            <TextField name="facts-minutes" label="Số phút" inputMode="numeric" autoComplete="off" value={values.minutes} onChange={(e) => setValues({ ...values, minutes: e.target.value })} error={errors['facts-minutes']} />
-            <TextField name="facts-seconds" label="Số giây" inputMode="numeric" autoComplete="off" value={values.seconds} onChange={(e) => setValues({ ...values, seconds: e.target.value })} error={errors['facts-seconds']} />
+            <TextField
+              name="facts-minutes"
+              label="Số phút"
+              inputMode="numeric"
+              autoComplete="off"
+              value={values.minutes}
+              onChange={(e) => setValues({ ...values, minutes: e.target.value })}
+              error={errors['facts-minutes']}
+            />
+            <TextField
+              name="facts-seconds"
+              label="Số giây"
+              inputMode="numeric"
+              autoComplete="off"
+              value={values.seconds}
+              onChange={(e) => setValues({ ...values, seconds: e.target.value })}
+              error={errors['facts-seconds']}
+            />
           </div>
         </fieldset>
         {fixed.length > 0 ? (
@@ -73,7 +89,9 @@ export function EntryFactsForm({
                 name={`facts-breach-${r.code}`}
                 label={`${r.label} (trừ ${formatPoints(r.points)} điểm)`}
                 checked={values.breaches.includes(r.code)}
-                onChange={(e) => setValues({ ...values, breaches: e.target.checked ? [...values.breaches, r.code] : values.breaches.filter((b) => b !== r.code) })}
+                onChange={(e) =>
+                  setValues({ ...values, breaches: e.target.checked ? [...values.breaches, r.code] : values.breaches.filter((b) => b !== r.code) })
+                }
               />
             ))}
           </fieldset>

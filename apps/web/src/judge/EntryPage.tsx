@@ -15,7 +15,19 @@ import { markingWindow } from './marking-window';
 import { checkMarks, checkReconcile, entryTitleSub, formatPoints, initialValues, MAX_COMMENT, staffRole } from './marking-model';
 
 /** The judge's rubric form: every criterion, its maximum, the running total, a comment. */
-export function RubricForm({ entryId, rubric, own, onSaved, closedReason }: { entryId: string; rubric: RubricCriterion[]; own?: { scores: Record<string, number>; comment: string | null }; onSaved: (m: EntryMarks) => void; closedReason?: string }) {
+export function RubricForm({
+  entryId,
+  rubric,
+  own,
+  onSaved,
+  closedReason,
+}: {
+  entryId: string;
+  rubric: RubricCriterion[];
+  own?: { scores: Record<string, number>; comment: string | null };
+  onSaved: (m: EntryMarks) => void;
+  closedReason?: string;
+}) {
   const [values, setValues] = useState(() => initialValues(rubric, own?.scores));
   const [comment, setComment] = useState(own?.comment ?? '');
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -44,7 +56,11 @@ export function RubricForm({ entryId, rubric, own, onSaved, closedReason }: { en
       {closedReason && <Notice kind="info">{closedReason}</Notice>}
       <fieldset disabled={Boolean(closedReason)} className="group">
         <legend className="visually-hidden">Điểm theo tiêu chí</legend>
-        <ErrorSummary errors={Object.fromEntries(Object.entries(errors).map(([k, v]) => [k === 'comment' ? 'comment' : `score-${k}`, v]))} labels={{ ...labels, comment: 'Nhận xét' }} serverError={serverError} />
+        <ErrorSummary
+          errors={Object.fromEntries(Object.entries(errors).map(([k, v]) => [k === 'comment' ? 'comment' : `score-${k}`, v]))}
+          labels={{ ...labels, comment: 'Nhận xét' }}
+          serverError={serverError}
+        />
         <RubricFields
           rubric={rubric}
           values={values}
@@ -57,7 +73,15 @@ export function RubricForm({ entryId, rubric, own, onSaved, closedReason }: { en
         <p aria-live="polite">
           Tổng: <strong>{formatPoints(live.total)}</strong> / {formatPoints(rubric.reduce((s, c) => s + c.maxPoints, 0))} điểm
         </p>
-        <TextArea name="comment" label="Nhận xét" hint={`Người dự thi đọc được nhận xét (không kèm tên giám khảo) sau khi công bố kết quả. Tối đa ${MAX_COMMENT} ký tự.`} rows={4} value={comment} onChange={(e) => setComment(e.target.value)} error={errors.comment} />
+        <TextArea
+          name="comment"
+          label="Nhận xét"
+          hint={`Người dự thi đọc được nhận xét (không kèm tên giám khảo) sau khi công bố kết quả. Tối đa ${MAX_COMMENT} ký tự.`}
+          rows={4}
+          value={comment}
+          onChange={(e) => setComment(e.target.value)}
+          error={errors.comment}
+        />
         <Button type="submit" busy={busy}>
           {own ? 'Lưu điểm mới' : 'Nộp điểm'}
         </Button>
@@ -67,7 +91,17 @@ export function RubricForm({ entryId, rubric, own, onSaved, closedReason }: { en
 }
 
 /** The head judge settles an entry the judges disagree on: keep the aggregate, or give final marks. */
-export function ReconcileForm({ entryId, rubric, marking, onDone }: { entryId: string; rubric: RubricCriterion[]; marking: MarkingSummary; onDone: () => void }) {
+export function ReconcileForm({
+  entryId,
+  rubric,
+  marking,
+  onDone,
+}: {
+  entryId: string;
+  rubric: RubricCriterion[];
+  marking: MarkingSummary;
+  onDone: () => void;
+}) {
   const [mode, setMode] = useState<'accept' | 'marks'>('accept');
   const [reason, setReason] = useState('');
   const [values, setValues] = useState(() => initialValues(rubric, undefined));
@@ -105,8 +139,19 @@ export function ReconcileForm({ entryId, rubric, marking, onDone }: { entryId: s
           <input type="radio" name="reconcile-mode" checked={mode === 'marks'} onChange={() => setMode('marks')} /> Cho điểm cuối theo từng tiêu chí
         </label>
       </fieldset>
-      {mode === 'marks' && <RubricFields rubric={rubric} values={values} errors={errors} prefix="final" onChange={(k, v) => setValues({ ...values, [k]: v })} />}
-      <TextArea name="reconcile-reason" label="Lý do" hint="Được ghi vào nhật ký cùng các điểm đã thống nhất." required rows={2} value={reason} onChange={(e) => setReason(e.target.value)} error={errors.reason} />
+      {mode === 'marks' && (
+        <RubricFields rubric={rubric} values={values} errors={errors} prefix="final" onChange={(k, v) => setValues({ ...values, [k]: v })} />
+      )}
+      <TextArea
+        name="reconcile-reason"
+        label="Lý do"
+        hint="Được ghi vào nhật ký cùng các điểm đã thống nhất."
+        required
+        rows={2}
+        value={reason}
+        onChange={(e) => setReason(e.target.value)}
+        error={errors.reason}
+      />
       <ErrorMessage error={serverError} />
       <Button type="submit" busy={busy}>
         Xác nhận thống nhất
@@ -151,7 +196,12 @@ export function EntryPage({ entryId }: { entryId: string }) {
   return (
     <>
       <PageTitle sub={entryTitleSub(e, role)}>Chấm bài dự thi</PageTitle>
-      <EntrySubmission entry={e} onDownload={() => void download()} downloading={downloading} breachLabels={Object.fromEntries(fixedRules(jury.data?.penalties ?? []).map((r) => [r.code, r.label]))} />
+      <EntrySubmission
+        entry={e}
+        onDownload={() => void download()}
+        downloading={downloading}
+        breachLabels={Object.fromEntries(fixedRules(jury.data?.penalties ?? []).map((r) => [r.code, r.label]))}
+      />
       <ErrorMessage error={downloadError} />
       {saved && (
         <Notice kind="success" live>

@@ -34,7 +34,9 @@ describe('entry page: the rubric form', () => {
   });
 
   it('prefills the judge’s own marks for a re-mark', () => {
-    const html = renderToStaticMarkup(<RubricForm entryId="e1" rubric={jury.rubric} own={{ scores: { content: 45, delivery: 25, form: 12.5 }, comment: 'Nắm vững nội dung' }} onSaved={noop} />);
+    const html = renderToStaticMarkup(
+      <RubricForm entryId="e1" rubric={jury.rubric} own={{ scores: { content: 45, delivery: 25, form: 12.5 }, comment: 'Nắm vững nội dung' }} onSaved={noop} />,
+    );
     expect(html).toContain('value="12,5"');
     expect(html).toMatch(/Tổng: <strong>82,5<\/strong>/);
     expect(html).toContain('Nắm vững nội dung</textarea>');
@@ -69,14 +71,29 @@ describe('entry page: marks, blind until every judge has filed', () => {
   });
 
   it('shows the head judge who replaced which mark', () => {
-    const withHistory = { ...openMarks, history: [{ judgeUserId: OTHER, action: 'replace' as const, at: '2026-05-04T02:00:00.000Z', before: { scores: {}, total: 10, comment: null }, after: { scores: {}, total: 61, comment: null } }] };
+    const withHistory = {
+      ...openMarks,
+      history: [
+        {
+          judgeUserId: OTHER,
+          action: 'replace' as const,
+          at: '2026-05-04T02:00:00.000Z',
+          before: { scores: {}, total: 10, comment: null },
+          after: { scores: {}, total: 61, comment: null },
+        },
+      ],
+    };
     const html = renderToStaticMarkup(<MarksPanel marks={withHistory} rubric={jury.rubric} role="head" meId={HEAD} />);
     expect(html).toContain('Lịch sử chấm điểm');
     expect(html).toContain('Trần Thị B sửa điểm 10 → 61');
   });
 
   it('calls unnamed judges in the history as the table does', () => {
-    const unnamed = { ...openMarks, marks: openMarks.marks.map((m) => ({ ...m, judgeName: undefined })), history: [{ judgeUserId: OTHER, action: 'mark' as const, at: '2026-05-04T02:00:00.000Z', before: null, after: { scores: {}, total: 61, comment: null } }] };
+    const unnamed = {
+      ...openMarks,
+      marks: openMarks.marks.map((m) => ({ ...m, judgeName: undefined })),
+      history: [{ judgeUserId: OTHER, action: 'mark' as const, at: '2026-05-04T02:00:00.000Z', before: null, after: { scores: {}, total: 61, comment: null } }],
+    };
     const html = renderToStaticMarkup(<MarksPanel marks={unnamed} rubric={jury.rubric} role="head" meId={HEAD} />);
     const n = unnamed.marks.findIndex((m) => m.judgeUserId === OTHER) + 1;
     expect(html).toContain(`Giám khảo ${n} chấm 61`);
@@ -101,7 +118,9 @@ describe('entry page: marks, blind until every judge has filed', () => {
   });
 
   it('says the API’s refusals in Vietnamese', () => {
-    expect(renderToStaticMarkup(<ErrorMessage error={new ApiError(409, 'marking_not_open', 'Marking starts when the round closes')} />)).toContain('Chưa đến lúc chấm: vòng thi còn đang nhận bài.');
+    expect(renderToStaticMarkup(<ErrorMessage error={new ApiError(409, 'marking_not_open', 'Marking starts when the round closes')} />)).toContain(
+      'Chưa đến lúc chấm: vòng thi còn đang nhận bài.',
+    );
     expect(renderToStaticMarkup(<ErrorMessage error={new ApiError(409, 'results_published', 'x')} />)).toContain('Kết quả đã công bố');
     expect(renderToStaticMarkup(<ErrorMessage error={new ApiError(400, 'invalid_scores', 'x')} />)).toContain('Điểm chưa hợp lệ');
   });

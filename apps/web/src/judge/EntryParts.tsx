@@ -6,7 +6,17 @@ import { formatPoints, historyLines, isBlind, summaryLines, type StaffRole } fro
 import { formatBytes } from './results-model';
 
 /** The entry as handed in: text, link (opened without the app's context), file to download. */
-export function EntrySubmission({ entry, onDownload, downloading, breachLabels = {} }: { entry: EntryView; onDownload?: () => void; downloading?: boolean; breachLabels?: Record<string, string> }) {
+export function EntrySubmission({
+  entry,
+  onDownload,
+  downloading,
+  breachLabels = {},
+}: {
+  entry: EntryView;
+  onDownload?: () => void;
+  downloading?: boolean;
+  breachLabels?: Record<string, string>;
+}) {
   return (
     <section aria-labelledby="submission" className="panel">
       <h2 id="submission">Bài dự thi</h2>
@@ -51,7 +61,19 @@ export function EntrySubmission({ entry, onDownload, downloading, breachLabels =
 }
 
 /** The rubric's inputs: one per criterion with its maximum, errors inline (the form owns the state). */
-export function RubricFields({ rubric, values, errors, onChange, prefix = 'score' }: { rubric: RubricCriterion[]; values: Record<string, string>; errors: Record<string, string>; onChange: (key: string, v: string) => void; prefix?: string }) {
+export function RubricFields({
+  rubric,
+  values,
+  errors,
+  onChange,
+  prefix = 'score',
+}: {
+  rubric: RubricCriterion[];
+  values: Record<string, string>;
+  errors: Record<string, string>;
+  onChange: (key: string, v: string) => void;
+  prefix?: string;
+}) {
   return (
     <>
       {rubric.map((c) => (

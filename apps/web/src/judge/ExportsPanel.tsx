@@ -13,7 +13,8 @@ const POLL_MS = 1500;
 export type ExportJob = ExportView;
 
 /** What a job holds, in words: the server's label, or one made from its scope and format. */
-export const exportJobTitle = (job: ExportJob): string => job.label || `${job.scope === 'winners' ? 'Người đạt giải' : 'Kết quả'} (${job.format.toUpperCase()})`;
+export const exportJobTitle = (job: ExportJob): string =>
+  job.label || `${job.scope === 'winners' ? 'Người đạt giải' : 'Kết quả'} (${job.format.toUpperCase()})`;
 
 /** A queued export's progress bar and, when done, its download button, both named for what the file holds. */
 export function ExportJobView({ job, onDownload, busy }: { job: ExportJob; onDownload: () => void; busy?: boolean }) {
@@ -96,16 +97,36 @@ export function ExportsPanel({ roundId, hasResults }: { roundId: string; hasResu
       <h2 id="downloads">Tải về</h2>
       {!hasResults && <Notice>Đóng vòng thi để có kết quả trước khi tải về.</Notice>}
       <div className="actions">
-        <Button kind="secondary" disabled={!hasResults} busy={busy === 'xlsx'} onClick={() => void fetchFile('xlsx', judgeFiles.export(roundId), { format: 'xlsx' }, 'ket-qua.xlsx')}>
+        <Button
+          kind="secondary"
+          disabled={!hasResults}
+          busy={busy === 'xlsx'}
+          onClick={() => void fetchFile('xlsx', judgeFiles.export(roundId), { format: 'xlsx' }, 'ket-qua.xlsx')}
+        >
           Kết quả (Excel)
         </Button>
-        <Button kind="secondary" disabled={!hasResults} busy={busy === 'csv'} onClick={() => void fetchFile('csv', judgeFiles.export(roundId), { format: 'csv' }, 'ket-qua.csv')}>
+        <Button
+          kind="secondary"
+          disabled={!hasResults}
+          busy={busy === 'csv'}
+          onClick={() => void fetchFile('csv', judgeFiles.export(roundId), { format: 'csv' }, 'ket-qua.csv')}
+        >
           Kết quả (CSV)
         </Button>
-        <Button kind="secondary" disabled={!hasResults} busy={busy === 'decision'} onClick={() => void fetchFile('decision', judgeFiles.decision(roundId), {}, 'quyet-dinh-khen-thuong.pdf')}>
+        <Button
+          kind="secondary"
+          disabled={!hasResults}
+          busy={busy === 'decision'}
+          onClick={() => void fetchFile('decision', judgeFiles.decision(roundId), {}, 'quyet-dinh-khen-thuong.pdf')}
+        >
           Quyết định khen thưởng (PDF)
         </Button>
-        <Button kind="secondary" disabled={!hasResults} busy={busy === 'certificates'} onClick={() => void fetchFile('certificates', judgeFiles.certificates(roundId), {}, 'giay-chung-nhan.pdf')}>
+        <Button
+          kind="secondary"
+          disabled={!hasResults}
+          busy={busy === 'certificates'}
+          onClick={() => void fetchFile('certificates', judgeFiles.certificates(roundId), {}, 'giay-chung-nhan.pdf')}
+        >
           Giấy chứng nhận (PDF)
         </Button>
       </div>
@@ -113,13 +134,39 @@ export function ExportsPanel({ roundId, hasResults }: { roundId: string; hasResu
       <h3 className="h4">Xuất tệp lớn</h3>
       <p className="field-hint">Với vòng thi đông người, máy chủ tạo tệp ở chế độ nền; bạn có thể theo dõi tiến độ và tải về khi xong.</p>
       <div className="row">
-        <SelectField name="export-format" label="Định dạng" required value={format} onChange={(e) => setFormat(e.target.value as 'xlsx' | 'csv')} options={[{ value: 'xlsx', label: 'Excel (XLSX)' }, { value: 'csv', label: 'CSV' }]} />
-        <SelectField name="export-scope" label="Phạm vi" required value={scope} onChange={(e) => setScope(e.target.value as 'ranking' | 'winners')} options={[{ value: 'ranking', label: 'Toàn bộ xếp hạng' }, { value: 'winners', label: 'Người đạt giải' }]} />
+        <SelectField
+          name="export-format"
+          label="Định dạng"
+          required
+          value={format}
+          onChange={(e) => setFormat(e.target.value as 'xlsx' | 'csv')}
+          options={[
+            { value: 'xlsx', label: 'Excel (XLSX)' },
+            { value: 'csv', label: 'CSV' },
+          ]}
+        />
+        <SelectField
+          name="export-scope"
+          label="Phạm vi"
+          required
+          value={scope}
+          onChange={(e) => setScope(e.target.value as 'ranking' | 'winners')}
+          options={[
+            { value: 'ranking', label: 'Toàn bộ xếp hạng' },
+            { value: 'winners', label: 'Người đạt giải' },
+          ]}
+        />
       </div>
       <Button kind="secondary" disabled={!hasResults || polling} busy={busy === 'job'} onClick={() => void startJob()}>
         Tạo tệp xuất
       </Button>
-      {job && <ExportJobView job={job} busy={busy === 'job-download'} onDownload={() => void fetchFile('job-download', judgeFiles.exportJob(job.id), {}, job.fileName ?? `ket-qua.${job.format}`)} />}
+      {job && (
+        <ExportJobView
+          job={job}
+          busy={busy === 'job-download'}
+          onDownload={() => void fetchFile('job-download', judgeFiles.exportJob(job.id), {}, job.fileName ?? `ket-qua.${job.format}`)}
+        />
+      )}
       <ErrorMessage error={pollError} />
     </section>
   );

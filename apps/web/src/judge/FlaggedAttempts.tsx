@@ -23,7 +23,11 @@ const REVIEW_CALL: Record<ReviewAction, (id: string, reason: string) => Promise<
   reinstate: judgeApi.reinstate,
   clear: judgeApi.clearAttempt,
 };
-const REASON_LABEL: Record<ReviewAction, string> = { void: 'Lý do hủy kết quả', reinstate: 'Lý do khôi phục', clear: 'Lý do giữ kết quả (đã xem xét dấu hiệu bất thường)' };
+const REASON_LABEL: Record<ReviewAction, string> = {
+  void: 'Lý do hủy kết quả',
+  reinstate: 'Lý do khôi phục',
+  clear: 'Lý do giữ kết quả (đã xem xét dấu hiệu bất thường)',
+};
 const CONFIRM_LABEL: Record<ReviewAction, string> = { void: 'Xác nhận hủy kết quả', reinstate: 'Xác nhận khôi phục', clear: 'Xác nhận giữ kết quả' };
 
 export function ReasonForm({ attemptId, action, onDone, onCancel }: { attemptId: string; action: ReviewAction; onDone: () => void; onCancel: () => void }) {
@@ -47,7 +51,16 @@ export function ReasonForm({ attemptId, action, onDone, onCancel }: { attemptId:
   };
   return (
     <form className="inline-form" onSubmit={(e) => void submit(e)} noValidate>
-      <TextArea name={`reason-${action}-${attemptId}`} label={REASON_LABEL[action]} required rows={2} value={reason} onChange={(e) => setReason(e.target.value)} error={error ?? undefined} autoFocus />
+      <TextArea
+        name={`reason-${action}-${attemptId}`}
+        label={REASON_LABEL[action]}
+        required
+        rows={2}
+        value={reason}
+        onChange={(e) => setReason(e.target.value)}
+        error={error ?? undefined}
+        autoFocus
+      />
       <div className="actions">
         <Button type="submit" kind={action === 'void' ? 'danger' : 'primary'} busy={busy}>
           {CONFIRM_LABEL[action]}
@@ -73,7 +86,19 @@ export function reviewText(e: Pick<EntryRow, 'review'>): { label: string; kind: 
 }
 
 /** One attempt with its flags and evidence; the void / reinstate / clear form opens in place. */
-export function AttemptCard({ e, acting, onAct, onDone, onCancel }: { e: EntryRow; acting: ReviewAction | null; onAct: (a: ReviewAction) => void; onDone: () => void; onCancel: () => void }) {
+export function AttemptCard({
+  e,
+  acting,
+  onAct,
+  onDone,
+  onCancel,
+}: {
+  e: EntryRow;
+  acting: ReviewAction | null;
+  onAct: (a: ReviewAction) => void;
+  onDone: () => void;
+  onCancel: () => void;
+}) {
   const id = e.attemptId ?? e.id;
   const flags = describeFlags(e.flags);
   const evidence = describeFlags(e.evidence);
@@ -144,7 +169,21 @@ export function AttemptCard({ e, acting, onAct, onDone, onCancel }: { e: EntryRo
   );
 }
 
-export function AttemptList({ page, flaggedOnly, acting, onAct, onDone, onCancel }: { page: Page<EntryRow>; flaggedOnly: boolean; acting: { id: string; action: ReviewAction } | null; onAct: (id: string, a: ReviewAction) => void; onDone: () => void; onCancel: () => void }) {
+export function AttemptList({
+  page,
+  flaggedOnly,
+  acting,
+  onAct,
+  onDone,
+  onCancel,
+}: {
+  page: Page<EntryRow>;
+  flaggedOnly: boolean;
+  acting: { id: string; action: ReviewAction } | null;
+  onAct: (id: string, a: ReviewAction) => void;
+  onDone: () => void;
+  onCancel: () => void;
+}) {
   if (page.items.length === 0) return <p>Không có lượt thi nào{flaggedOnly ? ' bị gắn cờ' : ''}.</p>;
   return (
     <ul className="card-list">

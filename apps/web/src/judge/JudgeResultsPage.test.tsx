@@ -55,7 +55,9 @@ describe('results table', () => {
   });
 
   it('shows a failed explanation in Vietnamese', () => {
-    expect(renderToStaticMarkup(<WhyLines state={{ error: new ApiError(409, 'round_not_closed', 'close it first') }} />)).toContain('Vòng thi chưa đóng nên chưa có kết quả.');
+    expect(renderToStaticMarkup(<WhyLines state={{ error: new ApiError(409, 'round_not_closed', 'close it first') }} />)).toContain(
+      'Vòng thi chưa đóng nên chưa có kết quả.',
+    );
     expect(renderToStaticMarkup(<WhyLines state={{ error: new ApiError(0, 'network', 'x') }} />)).toContain('Không có kết nối mạng');
   });
 });
@@ -72,10 +74,20 @@ describe('close and publish', () => {
   });
 
   it('asks for no prediction value when the server counts it (a typed one would be refused)', () => {
-    const counted = renderToStaticMarkup(<ClosePanel round={{ ...round, prediction: { target: 'perfect-score-entrants', countBy: 'people' } }} results={null} organiser onClosed={noop} defaultConfirming />);
+    const counted = renderToStaticMarkup(
+      <ClosePanel
+        round={{ ...round, prediction: { target: 'perfect-score-entrants', countBy: 'people' } }}
+        results={null}
+        organiser
+        onClosed={noop}
+        defaultConfirming
+      />,
+    );
     expect(counted).not.toContain('Đáp án (giá trị thực tế) của câu hỏi dự đoán');
     expect(counted).toContain('Đáp án câu hỏi dự đoán do hệ thống tự đếm khi đóng vòng: số người trả lời đúng tất cả các câu.');
-    const custom = renderToStaticMarkup(<ClosePanel round={{ ...round, prediction: { target: 'custom', countBy: 'people' } }} results={null} organiser onClosed={noop} defaultConfirming />);
+    const custom = renderToStaticMarkup(
+      <ClosePanel round={{ ...round, prediction: { target: 'custom', countBy: 'people' } }} results={null} organiser onClosed={noop} defaultConfirming />,
+    );
     expect(custom).toContain('Đáp án (giá trị thực tế) của câu hỏi dự đoán');
   });
 
@@ -96,8 +108,14 @@ describe('close and publish', () => {
     const judged = renderToStaticMarkup(<PublishPanel roundId="r1" kind="judged" results={staffResults()} onPublished={noop} defaultConfirming />);
     expect(judged).toContain('điểm theo tiêu chí và nhận xét của ban giám khảo (không kèm tên giám khảo) sẽ hiển thị cho người dự thi');
     expect(judged).not.toContain('đáp án');
-    expect(renderToStaticMarkup(<PublishPanel roundId="r1" results={staffResults({ stale: true })} onPublished={noop} />)).toContain('hãy tính lại kết quả trước khi công bố');
-    expect(renderToStaticMarkup(<PublishPanel roundId="r1" results={staffResults({ status: 'published', publishedAt: '2026-05-05T03:00:00.000Z' })} onPublished={noop} />)).toContain('Kết quả đã công bố lúc 10:00, 05/05/2026');
+    expect(renderToStaticMarkup(<PublishPanel roundId="r1" results={staffResults({ stale: true })} onPublished={noop} />)).toContain(
+      'hãy tính lại kết quả trước khi công bố',
+    );
+    expect(
+      renderToStaticMarkup(
+        <PublishPanel roundId="r1" results={staffResults({ status: 'published', publishedAt: '2026-05-05T03:00:00.000Z' })} onPublished={noop} />,
+      ),
+    ).toContain('Kết quả đã công bố lúc 10:00, 05/05/2026');
   });
 });
 
@@ -115,7 +133,9 @@ describe('flagged winners before publication', () => {
     expect(html.match(/>Hủy kết quả</g)).toHaveLength(2);
     expect(html).toContain('href="#/giam-khao/vong/r1"');
     expect(html).toMatch(/<button[^>]*disabled=""[^>]*>Công bố<\/button>/);
-    expect(renderToStaticMarkup(<PublishPanel roundId="r1" results={staffResults()} onPublished={noop} defaultConfirming />)).not.toMatch(/disabled=""[^>]*>Công bố</);
+    expect(renderToStaticMarkup(<PublishPanel roundId="r1" results={staffResults()} onPublished={noop} defaultConfirming />)).not.toMatch(
+      /disabled=""[^>]*>Công bố</,
+    );
   });
 
   it('shows the server’s 409 in Vietnamese with the winners it names', () => {
@@ -130,7 +150,9 @@ describe('flagged winners before publication', () => {
   });
 
   it('opens the reason form in place to keep or void a winner', () => {
-    const html = renderToStaticMarkup(<FlaggedWinnersList roundId="r1" winners={[flaggedWinner('a1', 'Giải Nhất')]} onReviewed={noop} defaultActing={{ id: 'a1', action: 'clear' }} />);
+    const html = renderToStaticMarkup(
+      <FlaggedWinnersList roundId="r1" winners={[flaggedWinner('a1', 'Giải Nhất')]} onReviewed={noop} defaultActing={{ id: 'a1', action: 'clear' }} />,
+    );
     expect(html).toContain('Lý do giữ kết quả (đã xem xét dấu hiệu bất thường)');
     expect(html).toContain('Xác nhận giữ kết quả');
   });
@@ -142,13 +164,20 @@ describe('exports and corrections', () => {
     expect(running).toContain('<progress max="100" value="24"');
     expect(running).toContain('Đã ghi 1.200/5.000 dòng (24%)');
     expect(running).not.toContain('Tải về');
-    const job = { ...exportJob({ status: 'done', fileName: 'Kết quả vòng 1 - Tuần 1.xlsx', progress: { rowsWritten: 5000, rowsTotal: 5000, percent: 100 } }), label: 'Kết quả vòng 1 — Tuần 1 (XLSX)' };
+    const job = {
+      ...exportJob({ status: 'done', fileName: 'Kết quả vòng 1 - Tuần 1.xlsx', progress: { rowsWritten: 5000, rowsTotal: 5000, percent: 100 } }),
+      label: 'Kết quả vòng 1 — Tuần 1 (XLSX)',
+    };
     const done = renderToStaticMarkup(<ExportJobView job={job} onDownload={noop} />);
     expect(done).toContain('<strong>Kết quả vòng 1 — Tuần 1 (XLSX)</strong>: Xong: 5.000 dòng.');
     expect(done).toContain('Tải về “Kết quả vòng 1 — Tuần 1 (XLSX)”');
     expect(done).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}/);
     // An older server without labels: named from scope and format, never by an id.
-    expect(renderToStaticMarkup(<ExportJobView job={exportJob({ status: 'done', scope: 'winners', format: 'csv', fileName: 'x1.csv', label: '' })} onDownload={noop} />)).toContain('Tải về “Người đạt giải (CSV)”');
+    expect(
+      renderToStaticMarkup(
+        <ExportJobView job={exportJob({ status: 'done', scope: 'winners', format: 'csv', fileName: 'x1.csv', label: '' })} onDownload={noop} />,
+      ),
+    ).toContain('Tải về “Người đạt giải (CSV)”');
     const failed = renderToStaticMarkup(<ExportJobView job={exportJob({ status: 'failed', error: 'disk full' })} onDownload={noop} />);
     expect(failed).not.toContain('<progress');
     expect(failed).toContain('Không tạo được tệp');

@@ -20,10 +20,25 @@ import { publishedMessage, WithheldKeysPreview } from './WithheldKeys';
 
 const LIMIT = 50;
 
-const COUNTED_TARGET: Record<'perfect-score-entrants' | 'entrants', string> = { 'perfect-score-entrants': 'số người trả lời đúng tất cả các câu', entrants: 'số người dự thi' };
+const COUNTED_TARGET: Record<'perfect-score-entrants' | 'entrants', string> = {
+  'perfect-score-entrants': 'số người trả lời đúng tất cả các câu',
+  entrants: 'số người dự thi',
+};
 
 /** Close: attempts in progress end, the ranking and prizes are computed as a provisional result. */
-export function ClosePanel({ round, results, organiser, onClosed, defaultConfirming = false }: { round: Round; results: StaffResults | null; organiser: boolean; onClosed: (msg: string) => void; defaultConfirming?: boolean }) {
+export function ClosePanel({
+  round,
+  results,
+  organiser,
+  onClosed,
+  defaultConfirming = false,
+}: {
+  round: Round;
+  results: StaffResults | null;
+  organiser: boolean;
+  onClosed: (msg: string) => void;
+  defaultConfirming?: boolean;
+}) {
   const [confirming, setConfirming] = useState(defaultConfirming);
   const [force, setForce] = useState(false);
   const [actual, setActual] = useState('');
@@ -49,7 +64,9 @@ export function ClosePanel({ round, results, organiser, onClosed, defaultConfirm
     try {
       const out = await judgeApi.closeRound(round.id, { ...(force ? { force: true } : {}), ...(predictionActual !== undefined ? { predictionActual } : {}) });
       setConfirming(false);
-      onClosed(`Đã ${results ? 'tính lại' : 'đóng vòng và tính'} kết quả: ${out.rankedCount} người được xếp hạng, ${out.winnerCount} người đạt giải${out.finalisedAttempts ? `, ${out.finalisedAttempts} bài đang làm đã được chấm với câu trả lời đã lưu` : ''}.`);
+      onClosed(
+        `Đã ${results ? 'tính lại' : 'đóng vòng và tính'} kết quả: ${out.rankedCount} người được xếp hạng, ${out.winnerCount} người đạt giải${out.finalisedAttempts ? `, ${out.finalisedAttempts} bài đang làm đã được chấm với câu trả lời đã lưu` : ''}.`,
+      );
     } catch (x) {
       setError(x);
     } finally {
@@ -75,12 +92,26 @@ export function ClosePanel({ round, results, organiser, onClosed, defaultConfirm
             <strong>{results ? 'Tính lại kết quả tạm thời?' : `Đóng vòng “${round.title}”?`}</strong>
           </p>
           {early && organiser && (
-            <CheckboxField name="force" label="Đóng sớm trước giờ đóng" hint={`Giờ đóng theo lịch: ${formatDateTime(round.closesAt)}.`} checked={force} onChange={(e) => setForce(e.target.checked)} />
+            <CheckboxField
+              name="force"
+              label="Đóng sớm trước giờ đóng"
+              hint={`Giờ đóng theo lịch: ${formatDateTime(round.closesAt)}.`}
+              checked={force}
+              onChange={(e) => setForce(e.target.checked)}
+            />
           )}
           {early && !organiser && <Notice kind="warning">Vòng thi đóng lúc {formatDateTime(round.closesAt)}. Chỉ ban tổ chức mới đóng sớm được.</Notice>}
           {hasPrediction && counted && <p className="field-hint">Đáp án câu hỏi dự đoán do hệ thống tự đếm khi đóng vòng: {counted}.</p>}
           {hasPrediction && !counted && (
-            <TextField name="prediction-actual" label="Đáp án (giá trị thực tế) của câu hỏi dự đoán" hint={round.predictionQuestion?.prompt} inputMode="decimal" value={actual} onChange={(e) => setActual(e.target.value)} error={problem ?? undefined} />
+            <TextField
+              name="prediction-actual"
+              label="Đáp án (giá trị thực tế) của câu hỏi dự đoán"
+              hint={round.predictionQuestion?.prompt}
+              inputMode="decimal"
+              value={actual}
+              onChange={(e) => setActual(e.target.value)}
+              error={problem ?? undefined}
+            />
           )}
           <ErrorMessage error={error} />
           <div className="actions">
@@ -101,15 +132,23 @@ export function ClosePanel({ round, results, organiser, onClosed, defaultConfirm
  * Winners whose attempt is flagged and unreviewed: each can be voided or kept with a reason
  * right here, or looked at with its evidence on the flagged attempts page.
  */
-export function FlaggedWinnersList({ roundId, winners, onReviewed, defaultActing = null }: { roundId: string; winners: FlaggedWinner[]; onReviewed: (msg: string) => void; defaultActing?: { id: string; action: 'void' | 'clear' } | null }) {
+export function FlaggedWinnersList({
+  roundId,
+  winners,
+  onReviewed,
+  defaultActing = null,
+}: {
+  roundId: string;
+  winners: FlaggedWinner[];
+  onReviewed: (msg: string) => void;
+  defaultActing?: { id: string; action: 'void' | 'clear' } | null;
+}) {
   const [acting, setActing] = useState(defaultActing);
   return (
     <div className="flagged-winners">
       <p>
-        <strong>
-          Chưa công bố được: {winners.length} người đạt giải có lượt thi bị gắn cờ mà ban giám khảo chưa xem xét.
-        </strong>{' '}
-        Không trao giải cho lượt thi bị gắn cờ khi chưa xem xét: với từng người, hãy hủy kết quả hoặc giữ kết quả, có ghi lý do.
+        <strong>Chưa công bố được: {winners.length} người đạt giải có lượt thi bị gắn cờ mà ban giám khảo chưa xem xét.</strong> Không trao giải cho lượt thi bị
+        gắn cờ khi chưa xem xét: với từng người, hãy hủy kết quả hoặc giữ kết quả, có ghi lý do.
       </p>
       <ul className="card-list">
         {winners.map((w) => {
@@ -208,8 +247,10 @@ export function PublishPanel({
       ) : (
         <div className="alert alert-warning" role="alertdialog" aria-labelledby="publish-text" aria-modal="false">
           <p id="publish-text">
-            Công bố kết quả: bảng xếp hạng, giải thưởng, {kind === 'judged' ? 'điểm theo tiêu chí và nhận xét của ban giám khảo (không kèm tên giám khảo)' : 'đáp án và giải thích'} sẽ hiển thị cho người dự thi. Sau khi công bố, kết quả chỉ thay đổi được bằng đính chính có ghi lý do. Công bố {results.rankedCount} người
-            được xếp hạng, {results.winnerCount} người đạt giải?
+            Công bố kết quả: bảng xếp hạng, giải thưởng,{' '}
+            {kind === 'judged' ? 'điểm theo tiêu chí và nhận xét của ban giám khảo (không kèm tên giám khảo)' : 'đáp án và giải thích'} sẽ hiển thị cho người dự
+            thi. Sau khi công bố, kết quả chỉ thay đổi được bằng đính chính có ghi lý do. Công bố {results.rankedCount} người được xếp hạng,{' '}
+            {results.winnerCount} người đạt giải?
           </p>
           {blockers.length > 0 && <FlaggedWinnersList roundId={roundId} winners={blockers} onReviewed={reviewed} />}
           {note && (
@@ -303,7 +344,11 @@ export function JudgeResultsPage({ roundId }: { roundId: string }) {
               />{' '}
               Chỉ hiện người đạt giải
             </label>
-            {res.items.length === 0 ? <p>Không có ai trong danh sách này.</p> : <StaffResultsTable key={`${offset}-${winnersOnly}-${res.version}`} roundId={roundId} rows={res.items} kind={r.kind} />}
+            {res.items.length === 0 ? (
+              <p>Không có ai trong danh sách này.</p>
+            ) : (
+              <StaffResultsTable key={`${offset}-${winnersOnly}-${res.version}`} roundId={roundId} rows={res.items} kind={r.kind} />
+            )}
             {info && info.pages > 1 && (
               <nav className="pager" aria-label="Phân trang bảng xếp hạng">
                 <Button kind="secondary" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - LIMIT))}>

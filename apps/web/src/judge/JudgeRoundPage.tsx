@@ -17,7 +17,11 @@ export function JudgeRoundPage({ roundId }: { roundId: string }) {
   const r = round.data;
   return (
     <>
-      <PageTitle sub={`${r.kind === 'judged' ? 'Vòng chấm điểm' : 'Vòng trắc nghiệm'} · ${ROUND_STATUS_LABEL[r.status ?? ''] ?? r.status ?? ''} · đóng lúc ${formatDateTime(r.closesAt)}`}>{r.title}</PageTitle>
+      <PageTitle
+        sub={`${r.kind === 'judged' ? 'Vòng chấm điểm' : 'Vòng trắc nghiệm'} · ${ROUND_STATUS_LABEL[r.status ?? ''] ?? r.status ?? ''} · đóng lúc ${formatDateTime(r.closesAt)}`}
+      >
+        {r.title}
+      </PageTitle>
       <div className="actions">
         <Link className="btn btn-primary" to={paths.judgeResults(roundId)}>
           Đóng vòng, xếp hạng và công bố →

@@ -8,7 +8,18 @@ const noop = () => undefined;
 
 describe('judge round page: judged entries', () => {
   it('lists entries with their marking state and a link to mark them', () => {
-    const html = renderToStaticMarkup(<JudgedEntryList page={{ items: [judgedRow, { ...judgedRow, id: 'e2', fullName: 'Phạm D', flagged: false, markedByMe: false, marked: 0, marking: undefined, hasText: false, link: null }], total: 2 }} flaggedOnly={false} />);
+    const html = renderToStaticMarkup(
+      <JudgedEntryList
+        page={{
+          items: [
+            judgedRow,
+            { ...judgedRow, id: 'e2', fullName: 'Phạm D', flagged: false, markedByMe: false, marked: 0, marking: undefined, hasText: false, link: null },
+          ],
+          total: 2,
+        }}
+        flaggedOnly={false}
+      />,
+    );
     expect(html).toContain('href="#/giam-khao/bai/e1"');
     expect(html).toContain('Cần thống nhất điểm');
     expect(html).toContain('2/3 giám khảo đã chấm · bạn đã chấm');
@@ -33,7 +44,10 @@ describe('judge round page: flagged attempts (quiz)', () => {
     maxScore: 10,
     timeTakenMs: 21_000,
     submittedAt: '2026-05-04T03:00:00.000Z',
-    flags: [{ code: 'too_fast', at: '2026-05-04T03:00:00.000Z', detail: { timeTakenMs: 21_000, answered: 10, minSecondsPerQuestion: 3 } }, { code: 'shared_device', at: '2026-05-04T03:00:00.000Z', detail: { accounts: 5 } }],
+    flags: [
+      { code: 'too_fast', at: '2026-05-04T03:00:00.000Z', detail: { timeTakenMs: 21_000, answered: 10, minSecondsPerQuestion: 3 } },
+      { code: 'shared_device', at: '2026-05-04T03:00:00.000Z', detail: { accounts: 5 } },
+    ],
     ip: '203.0.113.7',
     deviceId: 'dev-1',
     userAgent: 'Zalo',
@@ -41,7 +55,9 @@ describe('judge round page: flagged attempts (quiz)', () => {
   };
 
   it('shows the flags with their evidence and the void action', () => {
-    const html = renderToStaticMarkup(<AttemptList page={{ items: [attempt], total: 1 }} flaggedOnly acting={null} onAct={noop} onDone={noop} onCancel={noop} />);
+    const html = renderToStaticMarkup(
+      <AttemptList page={{ items: [attempt], total: 1 }} flaggedOnly acting={null} onAct={noop} onDone={noop} onCancel={noop} />,
+    );
     expect(html).toContain('Làm quá nhanh: 10 câu trong 21 giây (ngưỡng: ít nhất 3 giây mỗi câu)');
     expect(html).toContain('Dùng chung thiết bị: 5 tài khoản vào vòng thi này từ cùng một thiết bị');
     expect(html).not.toMatch(/timeTakenMs|accounts:/);
@@ -51,22 +67,35 @@ describe('judge round page: flagged attempts (quiz)', () => {
 
   it('offers reinstate for a void attempt and opens the reason form in place', () => {
     const voided = { ...attempt, status: 'void', voidReason: 'Dùng chung thiết bị' };
-    expect(renderToStaticMarkup(<AttemptList page={{ items: [voided], total: 1 }} flaggedOnly acting={null} onAct={noop} onDone={noop} onCancel={noop} />)).toContain('Khôi phục');
-    const html = renderToStaticMarkup(<AttemptList page={{ items: [voided], total: 1 }} flaggedOnly acting={{ id: 'a1', action: 'reinstate' }} onAct={noop} onDone={noop} onCancel={noop} />);
+    expect(
+      renderToStaticMarkup(<AttemptList page={{ items: [voided], total: 1 }} flaggedOnly acting={null} onAct={noop} onDone={noop} onCancel={noop} />),
+    ).toContain('Khôi phục');
+    const html = renderToStaticMarkup(
+      <AttemptList page={{ items: [voided], total: 1 }} flaggedOnly acting={{ id: 'a1', action: 'reinstate' }} onAct={noop} onDone={noop} onCancel={noop} />,
+    );
     expect(html).toContain('Lý do khôi phục');
     expect(html).toContain('Xác nhận khôi phục');
   });
 
   it('offers to keep an attempt awaiting review, and says why a cleared one was kept', () => {
     const pending = { ...attempt, review: { state: 'pending' as const, pendingFlags: ['too_fast'], clearedAt: null, reason: null } };
-    const html = renderToStaticMarkup(<AttemptList page={{ items: [pending], total: 1 }} flaggedOnly acting={null} onAct={noop} onDone={noop} onCancel={noop} />);
+    const html = renderToStaticMarkup(
+      <AttemptList page={{ items: [pending], total: 1 }} flaggedOnly acting={null} onAct={noop} onDone={noop} onCancel={noop} />,
+    );
     expect(html).toContain('Chưa xem xét');
     expect(html).toContain('Giữ kết quả');
-    const form = renderToStaticMarkup(<AttemptList page={{ items: [pending], total: 1 }} flaggedOnly acting={{ id: 'a1', action: 'clear' }} onAct={noop} onDone={noop} onCancel={noop} />);
+    const form = renderToStaticMarkup(
+      <AttemptList page={{ items: [pending], total: 1 }} flaggedOnly acting={{ id: 'a1', action: 'clear' }} onAct={noop} onDone={noop} onCancel={noop} />,
+    );
     expect(form).toContain('Lý do giữ kết quả (đã xem xét dấu hiệu bất thường)');
     expect(form).toContain('Xác nhận giữ kết quả');
-    const cleared = { ...attempt, review: { state: 'cleared' as const, pendingFlags: [], clearedAt: '2026-05-05T03:00:00.000Z', reason: 'Đã gọi điện xác minh' } };
-    const done = renderToStaticMarkup(<AttemptList page={{ items: [cleared], total: 1 }} flaggedOnly acting={null} onAct={noop} onDone={noop} onCancel={noop} />);
+    const cleared = {
+      ...attempt,
+      review: { state: 'cleared' as const, pendingFlags: [], clearedAt: '2026-05-05T03:00:00.000Z', reason: 'Đã gọi điện xác minh' },
+    };
+    const done = renderToStaticMarkup(
+      <AttemptList page={{ items: [cleared], total: 1 }} flaggedOnly acting={null} onAct={noop} onDone={noop} onCancel={noop} />,
+    );
     expect(done).toContain('Đã xem xét, giữ kết quả');
     expect(done).toContain('Lý do giữ kết quả: Đã gọi điện xác minh (10:00, 05/05/2026)');
     expect(done).not.toContain('>Giữ kết quả<');

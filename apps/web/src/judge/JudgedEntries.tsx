@@ -24,7 +24,11 @@ export function JudgedEntryList({ page, flaggedOnly }: { page: Page<JudgedEntryR
         <li key={e.id} className="card">
           <h3 className="h4">
             <Link to={paths.judgeEntry(e.id)}>{e.fullName || 'Bài dự thi'}</Link>{' '}
-            {e.flagged ? <span className="badge badge-void">Cần thống nhất điểm</span> : e.markedByMe ? <span className="badge badge-open">Bạn đã chấm</span> : null}
+            {e.flagged ? (
+              <span className="badge badge-void">Cần thống nhất điểm</span>
+            ) : e.markedByMe ? (
+              <span className="badge badge-open">Bạn đã chấm</span>
+            ) : null}
           </h3>
           {e.unit && <p className="sub">{e.unit}</p>}
           <p>

@@ -22,7 +22,17 @@ export function WhyLines({ state }: { state: WhyState }) {
 }
 
 /** Staff ranking: one page of rows, each with its "Vì sao xếp hạng này?" explanation on demand. */
-export function StaffResultsTable({ roundId, rows, kind, initialWhy = {} }: { roundId: string; rows: StaffResultRow[]; kind: 'quiz' | 'judged'; initialWhy?: Record<string, WhyState> }) {
+export function StaffResultsTable({
+  roundId,
+  rows,
+  kind,
+  initialWhy = {},
+}: {
+  roundId: string;
+  rows: StaffResultRow[];
+  kind: 'quiz' | 'judged';
+  initialWhy?: Record<string, WhyState>;
+}) {
   const [why, setWhy] = useState<Record<string, WhyState>>(initialWhy);
   const toggle = async (userId: string) => {
     if (why[userId]) {
@@ -64,7 +74,9 @@ export function StaffResultsTable({ roundId, rows, kind, initialWhy = {} }: { ro
                   <span className="sub">
                     {[
                       kind === 'quiz' ? formatTimeTaken(r.timeTakenMs) : '',
-                      kind === 'quiz' && r.prediction !== null ? `dự đoán ${formatPoints(r.prediction)}${r.distance !== null ? ` (lệch ${formatPoints(r.distance)})` : ''}` : '',
+                      kind === 'quiz' && r.prediction !== null
+                        ? `dự đoán ${formatPoints(r.prediction)}${r.distance !== null ? ` (lệch ${formatPoints(r.distance)})` : ''}`
+                        : '',
                       `nộp ${formatDateTime(r.submittedAt)}`,
                     ]
                       .filter(Boolean)

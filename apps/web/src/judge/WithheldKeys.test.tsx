@@ -22,7 +22,11 @@ describe('withheld keys at publication', () => {
     expect(html.match(/<li>/g)).toHaveLength(10);
     expect(html).toContain('và 3 câu khác.');
     expect(renderToStaticMarkup(<WithheldKeysList questions={[]} />)).toContain('Đáp án của mọi câu hỏi trong vòng này sẽ hiển thị');
-    expect(publishedMessage([], 'judged')).toBe('Đã công bố kết quả. Người dự thi đã xem được thứ hạng, giải, điểm theo tiêu chí và nhận xét của ban giám khảo.');
-    expect(publishedMessage([q(1)])).toBe('Đã công bố kết quả. Người dự thi đã xem được thứ hạng, giải và đáp án, trừ đáp án của 1 câu hỏi còn dùng trong vòng thi đang mở.');
+    expect(publishedMessage([], 'judged')).toBe(
+      'Đã công bố kết quả. Người dự thi đã xem được thứ hạng, giải, điểm theo tiêu chí và nhận xét của ban giám khảo.',
+    );
+    expect(publishedMessage([q(1)])).toBe(
+      'Đã công bố kết quả. Người dự thi đã xem được thứ hạng, giải và đáp án, trừ đáp án của 1 câu hỏi còn dùng trong vòng thi đang mở.',
+    );
   });
 });

@@ -13,7 +13,8 @@ export function WithheldKeysList({ questions }: { questions: WithheldQuestion[] 
   return (
     <div className="withheld-keys">
       <p>
-        Đáp án của <strong>{questions.length}</strong> câu hỏi sẽ được giữ kín (chậm nhất đến {formatDateTime(last)}) vì vòng thi đang mở hoặc sắp mở còn dùng các câu này:
+        Đáp án của <strong>{questions.length}</strong> câu hỏi sẽ được giữ kín (chậm nhất đến {formatDateTime(last)}) vì vòng thi đang mở hoặc sắp mở còn dùng
+        các câu này:
       </p>
       <ul>
         {questions.slice(0, SHOWN).map((q) => (

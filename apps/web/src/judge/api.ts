@@ -73,7 +73,8 @@ export const judgeApi = {
   recuse: (roundId: string, reason: string) => api.post<unknown>(`${r(roundId)}/judges/me/recuse`, { reason }),
 
   closeRound: (roundId: string, body: { force?: boolean; predictionActual?: number } = {}) => api.post<CloseOutcome>(`${r(roundId)}/close`, body),
-  publishResults: (roundId: string) => api.post<{ roundId: string; status: string; version: number; publishedAt: string; withheldKeys?: WithheldQuestion[] }>(`${r(roundId)}/results/publish`),
+  publishResults: (roundId: string) =>
+    api.post<{ roundId: string; status: string; version: number; publishedAt: string; withheldKeys?: WithheldQuestion[] }>(`${r(roundId)}/results/publish`),
   withheldKeys: (roundId: string) => api.get<{ roundId: string; questions: WithheldQuestion[] }>(`${r(roundId)}/results/withheld-keys`),
   results: (roundId: string, limit = 50, offset = 0, winners = false) =>
     api.get<StaffResults>(`${r(roundId)}/results`, { limit, offset, winners: winners ? 'true' : undefined }),

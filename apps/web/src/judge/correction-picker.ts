@@ -40,7 +40,13 @@ export function standingText(p: Pick<CorrectionCandidate, 'rank' | 'score' | 'pr
 /** The picks as the form's fields (checkCorrection reads ids one per line). */
 export function picksAsFields(picks: PickedAttempt[]): { voidIds: string; reinstateIds: string } {
   return {
-    voidIds: picks.filter((p) => p.action === 'void').map((p) => p.attemptId).join('\n'),
-    reinstateIds: picks.filter((p) => p.action === 'reinstate').map((p) => p.attemptId).join('\n'),
+    voidIds: picks
+      .filter((p) => p.action === 'void')
+      .map((p) => p.attemptId)
+      .join('\n'),
+    reinstateIds: picks
+      .filter((p) => p.action === 'reinstate')
+      .map((p) => p.attemptId)
+      .join('\n'),
   };
 }

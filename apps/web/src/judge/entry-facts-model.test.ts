@@ -15,13 +15,19 @@ describe('entry facts (presentation time and breaches)', () => {
   });
 
   it('builds the PATCH body: minutes and seconds to seconds, empty boxes clear the time', () => {
-    expect(checkFacts({ minutes: '16', seconds: '15', breaches: ['notes', 'notes'] }, RULES)).toEqual({ body: { durationSeconds: 975, breaches: ['notes'] }, errors: {} });
+    expect(checkFacts({ minutes: '16', seconds: '15', breaches: ['notes', 'notes'] }, RULES)).toEqual({
+      body: { durationSeconds: 975, breaches: ['notes'] },
+      errors: {},
+    });
     expect(checkFacts({ minutes: ' 15 ', seconds: '', breaches: [] }, RULES).body).toEqual({ durationSeconds: 900, breaches: [] });
     expect(checkFacts({ minutes: '', seconds: '', breaches: ['late'] }, RULES).body).toEqual({ durationSeconds: null, breaches: ['late'] });
   });
 
   it('says what is wrong with the time in Vietnamese', () => {
-    expect(checkFacts({ minutes: '-1', seconds: '', breaches: [] }, RULES)).toEqual({ body: null, errors: { 'facts-minutes': 'Số phút là số nguyên, không âm.' } });
+    expect(checkFacts({ minutes: '-1', seconds: '', breaches: [] }, RULES)).toEqual({
+      body: null,
+      errors: { 'facts-minutes': 'Số phút là số nguyên, không âm.' },
+    });
     expect(checkFacts({ minutes: '2', seconds: '75', breaches: [] }, RULES).errors).toEqual({ 'facts-seconds': 'Số giây từ 0 đến 59.' });
     expect(checkFacts({ minutes: '1,5', seconds: '', breaches: [] }, RULES).errors['facts-minutes']).toBeDefined();
     expect(checkFacts({ minutes: '1441', seconds: '', breaches: [] }, RULES).errors).toEqual({ 'facts-minutes': 'Thời lượng tối đa 24 giờ (1440 phút).' });
@@ -37,11 +43,18 @@ describe('entry facts (presentation time and breaches)', () => {
   });
 
   it('reads the penalties the api computed, named in Vietnamese', () => {
-    expect(penaltyLines({ total: 4, items: [{ code: 'overtime', points: 2, detail: '75s over 900s: 2 × 1' }, { code: 'notes', points: 2, detail: 'Đọc tài liệu' }] }, RULES)).toEqual([
-      'Quá giờ: trừ 2 điểm',
-      'Đọc tài liệu: trừ 2 điểm',
-      'Tổng điểm trừ: 4 điểm',
-    ]);
+    expect(
+      penaltyLines(
+        {
+          total: 4,
+          items: [
+            { code: 'overtime', points: 2, detail: '75s over 900s: 2 × 1' },
+            { code: 'notes', points: 2, detail: 'Đọc tài liệu' },
+          ],
+        },
+        RULES,
+      ),
+    ).toEqual(['Quá giờ: trừ 2 điểm', 'Đọc tài liệu: trừ 2 điểm', 'Tổng điểm trừ: 4 điểm']);
     expect(penaltyLines({ total: 0.5, items: [{ code: 'late', points: 0.5, detail: 'Vào muộn' }] }, RULES)).toEqual(['Vào muộn: trừ 0,5 điểm']);
     expect(penaltyLines({ total: 0, items: [] }, RULES)).toEqual(['Không bị trừ điểm.']);
   });

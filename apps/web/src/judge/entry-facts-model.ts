@@ -26,7 +26,11 @@ export const overtimeRule = (rules: readonly PenaltyRule[]): OvertimePenalty | u
 export function factsValues(entry: Pick<EntryView, 'durationSeconds' | 'breaches'>, rules: readonly PenaltyRule[]): FactsValues {
   const codes = new Set(fixedRules(rules).map((r) => r.code));
   const d = entry.durationSeconds;
-  return { minutes: d === null ? '' : String(Math.floor(d / 60)), seconds: d === null ? '' : String(d % 60), breaches: entry.breaches.filter((b) => codes.has(b)) };
+  return {
+    minutes: d === null ? '' : String(Math.floor(d / 60)),
+    seconds: d === null ? '' : String(d % 60),
+    breaches: entry.breaches.filter((b) => codes.has(b)),
+  };
 }
 
 const whole = (v: string): number | null => (/^\d+$/.test(v.trim()) ? Number(v.trim()) : null);

@@ -1,5 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { checkMarks, checkReconcile, formatPoints, historyLines, initialValues, isBlind, markingLabel, readPoints, staffRole, summaryLines, entryTitleSub } from './marking-model';
+import {
+  checkMarks,
+  checkReconcile,
+  formatPoints,
+  historyLines,
+  initialValues,
+  isBlind,
+  markingLabel,
+  readPoints,
+  staffRole,
+  summaryLines,
+  entryTitleSub,
+} from './marking-model';
 import { blindMarks, HEAD, judgedRow, jury, marking, ME, openMarks, OTHER } from './test-fixtures';
 
 const rubric = jury.rubric;
@@ -29,7 +41,10 @@ describe('rubric form rules', () => {
     expect(c.errors.delivery).toMatch(/phải là một số/);
     expect(c.errors.form).toBe('Nhập điểm từ 0 đến 20.');
     expect(c.errors.comment).toMatch(/tối đa 5000 ký tự/);
-    expect(checkMarks(rubric, { content: '-1', delivery: '1,234', form: '0' }, '').errors).toEqual({ content: 'Điểm từ 0 đến 50.', delivery: 'Tối đa 2 chữ số thập phân.' });
+    expect(checkMarks(rubric, { content: '-1', delivery: '1,234', form: '0' }, '').errors).toEqual({
+      content: 'Điểm từ 0 đến 50.',
+      delivery: 'Tối đa 2 chữ số thập phân.',
+    });
   });
 
   it('starts from the judge’s own earlier marks', () => {
@@ -52,7 +67,13 @@ describe('blind marking and roles', () => {
     const lines = historyLines(
       [
         { judgeUserId: ME, action: 'mark', at: '2026-05-04T01:00:00.000Z', before: null, after: { scores: {}, total: 10, comment: null } },
-        { judgeUserId: ME, action: 'replace', at: '2026-05-04T01:05:00.000Z', before: { scores: {}, total: 10, comment: null }, after: { scores: {}, total: 78.5, comment: null } },
+        {
+          judgeUserId: ME,
+          action: 'replace',
+          at: '2026-05-04T01:05:00.000Z',
+          before: { scores: {}, total: 10, comment: null },
+          after: { scores: {}, total: 78.5, comment: null },
+        },
         { judgeUserId: OTHER, action: 'mark', at: '2026-05-04T02:00:00.000Z', before: null, after: { scores: {}, total: 61, comment: null } },
       ],
       names,
@@ -91,7 +112,10 @@ describe('head judge reconciliation form', () => {
     const bad = checkReconcile(rubric, 'marks', 'Thống nhất', { content: '60', delivery: '20', form: '10' });
     expect(bad.body).toBeNull();
     expect(bad.errors.content).toBe('Điểm từ 0 đến 50.');
-    expect(checkReconcile(rubric, 'marks', 'Thống nhất', { content: '40', delivery: '20', form: '10' }).body).toEqual({ reason: 'Thống nhất', scores: { content: 40, delivery: 20, form: 10 } });
+    expect(checkReconcile(rubric, 'marks', 'Thống nhất', { content: '40', delivery: '20', form: '10' }).body).toEqual({
+      reason: 'Thống nhất',
+      scores: { content: 40, delivery: 20, form: 10 },
+    });
   });
 });
 

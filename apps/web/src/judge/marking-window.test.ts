@@ -10,6 +10,9 @@ describe('marking window', () => {
   it('opens at the deadline, or when staff close the round early, until results are published', () => {
     expect(markingWindow({ status: 'open', closesAt }, Date.parse(closesAt))).toEqual({ open: true });
     expect(markingWindow({ status: 'closed', closesAt }, Date.parse(closesAt) - 3600_000)).toEqual({ open: true });
-    expect(markingWindow({ status: 'published', closesAt }, Date.parse(closesAt) + 1)).toMatchObject({ open: false, reason: expect.stringContaining('đã công bố') });
+    expect(markingWindow({ status: 'published', closesAt }, Date.parse(closesAt) + 1)).toMatchObject({
+      open: false,
+      reason: expect.stringContaining('đã công bố'),
+    });
   });
 });

@@ -9,7 +9,9 @@ describe('correction diff in words', () => {
   it('shows who left, who moved and the prize that moved with them', () => {
     expect(describeChange(correction.changes[0])).toEqual(['Bị loại khỏi bảng xếp hạng (trước đó hạng 1, Giải Nhất)']);
     expect(describeChange(correction.changes[1])).toEqual(['Hạng: 2 → 1', 'Giải: — → Giải Nhất']);
-    expect(describeChange({ personId: 'p', before: null, after: { personId: 'p', rank: 4, attemptId: 'a', score: 7.5 }, changed: ['added'] })).toEqual(['Thêm vào bảng xếp hạng: hạng 4, 7,5 điểm']);
+    expect(describeChange({ personId: 'p', before: null, after: { personId: 'p', rank: 4, attemptId: 'a', score: 7.5 }, changed: ['added'] })).toEqual([
+      'Thêm vào bảng xếp hạng: hạng 4, 7,5 điểm',
+    ]);
     expect(describeRequest(correction)).toBe('hủy 1 lượt thi');
     expect(describeRequest({ ...correction, request: { predictionActual: 420 } })).toBe('sửa đáp án câu dự đoán thành 420');
   });
@@ -21,16 +23,24 @@ describe('correction form', () => {
     expect(empty.body).toBeNull();
     expect(empty.errors.reason).toMatch(/ít nhất 5 ký tự/);
     expect(empty.errors.voidIds).toMatch(/Chọn ít nhất một việc/);
-    expect(checkCorrection('judged', { reason: 'Chấm lại theo biên bản', voidIds: '', reinstateIds: '', predictionActual: '' }).body).toEqual({ reason: 'Chấm lại theo biên bản' });
+    expect(checkCorrection('judged', { reason: 'Chấm lại theo biên bản', voidIds: '', reinstateIds: '', predictionActual: '' }).body).toEqual({
+      reason: 'Chấm lại theo biên bản',
+    });
   });
 
   it('reads pasted attempt ids and refuses bad or contradictory ones', () => {
     expect(readIds(`${A}\n${B}, ${A}`)).toEqual([A, B]);
     const ok = checkCorrection('quiz', { reason: 'Gian lận đã xác minh', voidIds: `${A}\n`, reinstateIds: B, predictionActual: '415' });
     expect(ok.body).toEqual({ reason: 'Gian lận đã xác minh', voidAttemptIds: [A], reinstateAttemptIds: [B], predictionActual: 415 });
-    expect(checkCorrection('quiz', { reason: 'Gian lận đã xác minh', voidIds: 'abc', reinstateIds: '', predictionActual: '' }).errors.voidIds).toMatch(/không hợp lệ: abc/);
-    expect(checkCorrection('quiz', { reason: 'Gian lận đã xác minh', voidIds: A, reinstateIds: A, predictionActual: '' }).errors.reinstateIds).toMatch(/vừa hủy vừa khôi phục/);
-    expect(checkCorrection('quiz', { reason: 'Sửa đáp án', voidIds: '', reinstateIds: '', predictionActual: 'nhiều' }).errors.predictionActual).toMatch(/phải là một số/);
+    expect(checkCorrection('quiz', { reason: 'Gian lận đã xác minh', voidIds: 'abc', reinstateIds: '', predictionActual: '' }).errors.voidIds).toMatch(
+      /không hợp lệ: abc/,
+    );
+    expect(checkCorrection('quiz', { reason: 'Gian lận đã xác minh', voidIds: A, reinstateIds: A, predictionActual: '' }).errors.reinstateIds).toMatch(
+      /vừa hủy vừa khôi phục/,
+    );
+    expect(checkCorrection('quiz', { reason: 'Sửa đáp án', voidIds: '', reinstateIds: '', predictionActual: 'nhiều' }).errors.predictionActual).toMatch(
+      /phải là một số/,
+    );
   });
 });
 
@@ -38,7 +48,9 @@ describe('export progress and paging', () => {
   it('words each phase of an export job', () => {
     expect(exportProgressText(exportJob())).toBe('Đã ghi 1.200/5.000 dòng (24%)');
     expect(exportProgressText(exportJob({ status: 'queued' }))).toMatch(/Đang chờ/);
-    expect(exportProgressText(exportJob({ status: 'done', progress: { rowsWritten: 5000, rowsTotal: 5000, percent: 100 }, bytes: 3_400_000 }))).toBe('Xong: 5.000 dòng, 3,2 MB.');
+    expect(exportProgressText(exportJob({ status: 'done', progress: { rowsWritten: 5000, rowsTotal: 5000, percent: 100 }, bytes: 3_400_000 }))).toBe(
+      'Xong: 5.000 dòng, 3,2 MB.',
+    );
     expect(exportPhase(exportJob({ status: 'failed' }))).toBe('failed');
     expect(formatBytes(900)).toBe('900 B');
   });

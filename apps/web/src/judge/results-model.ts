@@ -4,7 +4,8 @@ import type { CorrectionView, ExportView, FlaggedWinner, PlaceChange, StaffResul
 import { describeFlag } from './flags';
 import { formatPoints, readPoints } from './marking-model';
 
-const isFlaggedWinner = (v: unknown): v is FlaggedWinner => !!v && typeof v === 'object' && typeof (v as FlaggedWinner).attemptId === 'string' && Array.isArray((v as FlaggedWinner).flags);
+const isFlaggedWinner = (v: unknown): v is FlaggedWinner =>
+  !!v && typeof v === 'object' && typeof (v as FlaggedWinner).attemptId === 'string' && Array.isArray((v as FlaggedWinner).flags);
 
 /**
  * Who stops publication: the server's 409 names them (freshest), else the list the results
@@ -46,8 +47,10 @@ const show = (field: string, v: unknown): string => {
  */
 export function describeChange(c: PlaceChange, prizeNames: Record<string, string> = {}): string[] {
   const prize = (code: string | null | undefined) => (code ? (prizeNames[code] ?? code) : code);
-  if (c.changed.includes('added')) return [`Thêm vào bảng xếp hạng: hạng ${c.after?.rank ?? '—'}, ${formatPoints(c.after?.score)} điểm${c.after?.award ? `, ${prize(c.after.award)}` : ''}`];
-  if (c.changed.includes('removed')) return [`Bị loại khỏi bảng xếp hạng (trước đó hạng ${c.before?.rank ?? '—'}${c.before?.award ? `, ${prize(c.before.award)}` : ''})`];
+  if (c.changed.includes('added'))
+    return [`Thêm vào bảng xếp hạng: hạng ${c.after?.rank ?? '—'}, ${formatPoints(c.after?.score)} điểm${c.after?.award ? `, ${prize(c.after.award)}` : ''}`];
+  if (c.changed.includes('removed'))
+    return [`Bị loại khỏi bảng xếp hạng (trước đó hạng ${c.before?.rank ?? '—'}${c.before?.award ? `, ${prize(c.before.award)}` : ''})`];
   return c.changed.map((f) => {
     const get = (p: PlaceChange['before']) => {
       const v = (p as Record<string, unknown> | null)?.[f];
@@ -113,7 +116,14 @@ export interface CorrectionCheck {
 
 /** Attempt ids pasted one per line or separated by commas / spaces. */
 export function readIds(text: string): string[] {
-  return [...new Set(text.split(/[\s,;]+/).map((s) => s.trim()).filter(Boolean))];
+  return [
+    ...new Set(
+      text
+        .split(/[\s,;]+/)
+        .map((s) => s.trim())
+        .filter(Boolean),
+    ),
+  ];
 }
 
 /**
@@ -121,7 +131,10 @@ export function readIds(text: string): string[] {
  * round at least one of: attempts to void, attempts to reinstate, a new prediction value.
  * A judged round's correction re-ranks the jury's current marks and needs only the reason.
  */
-export function checkCorrection(kind: 'quiz' | 'judged', f: { reason: string; voidIds: string; reinstateIds: string; predictionActual: string }): CorrectionCheck {
+export function checkCorrection(
+  kind: 'quiz' | 'judged',
+  f: { reason: string; voidIds: string; reinstateIds: string; predictionActual: string },
+): CorrectionCheck {
   const errors: Record<string, string> = {};
   const reason = f.reason.trim();
   if (reason.length < 5) errors.reason = 'Ghi rõ lý do đính chính (ít nhất 5 ký tự). Lý do được lưu vào nhật ký.';

@@ -1,5 +1,17 @@
 /** Fixture data in the API's shapes (libs/judging), for the judge and results screen tests. */
-import type { CorrectionView, EntryMarks, EntryView, ExportView, FlaggedWinner, JudgedEntryRow, JuryView, MarkingSummary, PlaceExplanation, StaffResultRow, StaffResults } from '../shared/api/judging-types';
+import type {
+  CorrectionView,
+  EntryMarks,
+  EntryView,
+  ExportView,
+  FlaggedWinner,
+  JudgedEntryRow,
+  JuryView,
+  MarkingSummary,
+  PlaceExplanation,
+  StaffResultRow,
+  StaffResults,
+} from '../shared/api/judging-types';
 
 export const ME = '11111111-1111-4111-8111-111111111111';
 export const OTHER = '22222222-2222-4222-8222-222222222222';
@@ -61,8 +73,23 @@ export const openMarks: EntryMarks = {
   rubric: jury.rubric,
   markedByMe: true,
   marks: [
-    { judgeUserId: ME, scores: { content: 45, delivery: 25, form: 12 }, total: 82, comment: 'Nắm vững nội dung', submittedAt: '2026-05-04T01:00:00.000Z', counts: true },
-    { judgeUserId: OTHER, judgeName: 'Trần Thị B', scores: { content: 30, delivery: 15, form: 16 }, total: 61, comment: null, submittedAt: '2026-05-04T02:00:00.000Z', counts: true },
+    {
+      judgeUserId: ME,
+      scores: { content: 45, delivery: 25, form: 12 },
+      total: 82,
+      comment: 'Nắm vững nội dung',
+      submittedAt: '2026-05-04T01:00:00.000Z',
+      counts: true,
+    },
+    {
+      judgeUserId: OTHER,
+      judgeName: 'Trần Thị B',
+      scores: { content: 30, delivery: 15, form: 16 },
+      total: 61,
+      comment: null,
+      submittedAt: '2026-05-04T02:00:00.000Z',
+      counts: true,
+    },
   ],
   marking,
 };
@@ -162,7 +189,12 @@ export const correction: CorrectionView = {
   request: { voidAttemptIds: ['a1'], reinstateAttemptIds: [] },
   changes: [
     { personId: ME, before: { personId: ME, rank: 1, attemptId: 'a1', score: 9, award: 'Giải Nhất' }, after: null, changed: ['removed'] },
-    { personId: OTHER, before: { personId: OTHER, rank: 2, attemptId: 'a2', score: 8, award: null }, after: { personId: OTHER, rank: 1, attemptId: 'a2', score: 8, award: 'Giải Nhất' }, changed: ['rank', 'award'] },
+    {
+      personId: OTHER,
+      before: { personId: OTHER, rank: 2, attemptId: 'a2', score: 8, award: null },
+      after: { personId: OTHER, rank: 1, attemptId: 'a2', score: 8, award: 'Giải Nhất' },
+      changed: ['rank', 'award'],
+    },
   ],
   beforeHash: 'h1',
   afterHash: 'h2',

@@ -53,7 +53,21 @@ function PreviewTable({ preview }: { preview: AdvancementPreview }) {
 }
 
 /** The round's ranking, a page at a time; in "picked" mode each place has a checkbox. */
-function RankingTable({ preview, picking, picks, onPick, offset, onOffset }: { preview: AdvancementPreview; picking: boolean; picks: Set<string>; onPick: (id: string, on: boolean) => void; offset: number; onOffset: (o: number) => void }) {
+function RankingTable({
+  preview,
+  picking,
+  picks,
+  onPick,
+  offset,
+  onOffset,
+}: {
+  preview: AdvancementPreview;
+  picking: boolean;
+  picks: Set<string>;
+  onPick: (id: string, on: boolean) => void;
+  offset: number;
+  onOffset: (o: number) => void;
+}) {
   return (
     <>
       <div className="table-wrap">
@@ -73,7 +87,13 @@ function RankingTable({ preview, picking, picks, onPick, offset, onOffset }: { p
               <tr key={p.userId}>
                 {picking && (
                   <td>
-                    <input type="checkbox" style={{ width: '1.5rem', height: '1.5rem' }} aria-label={`Chọn ${p.fullName}`} checked={picks.has(p.userId)} onChange={(e) => onPick(p.userId, e.target.checked)} />
+                    <input
+                      type="checkbox"
+                      style={{ width: '1.5rem', height: '1.5rem' }}
+                      aria-label={`Chọn ${p.fullName}`}
+                      checked={picks.has(p.userId)}
+                      onChange={(e) => onPick(p.userId, e.target.checked)}
+                    />
                   </td>
                 )}
                 <td>{p.rank}</td>
@@ -190,10 +210,16 @@ export function AdvancePage({ roundId }: { roundId: string }) {
   const r = round.data;
   const target = (rounds.data ?? []).find((x) => x.seq === (rule?.toRoundSeq ?? (r.seq ?? 0) + 1));
   const targetTitle = preview.data?.toRoundTitle ?? target?.title ?? null;
-  const currentKey = JSON.stringify(chosen === 'picked' ? { userIds: [...picks] } : chosen === 'rule' ? {} : (() => {
-    const q = quotaBody(quota);
-    return 'body' in q ? { quota: q.body } : null;
-  })());
+  const currentKey = JSON.stringify(
+    chosen === 'picked'
+      ? { userIds: [...picks] }
+      : chosen === 'rule'
+        ? {}
+        : (() => {
+            const q = quotaBody(quota);
+            return 'body' in q ? { quota: q.body } : null;
+          })(),
+  );
   const stale = Boolean(preview.data && preview.key !== currentKey);
 
   const confirm = async () => {
@@ -223,7 +249,13 @@ export function AdvancePage({ roundId }: { roundId: string }) {
         <legend>Cách chọn người vào vòng{targetTitle ? ` «${targetTitle}»` : ' sau'}</legend>
         {methods.map((m) => (
           <label key={m.value} className="option">
-            <input type="radio" name="advance-method" checked={chosen === m.value} onChange={() => (setMethod(m.value), setDone({}), setPreview({}), setOffset(0))} /> {m.label}
+            <input
+              type="radio"
+              name="advance-method"
+              checked={chosen === m.value}
+              onChange={() => (setMethod(m.value), setDone({}), setPreview({}), setOffset(0))}
+            />{' '}
+            {m.label}
           </label>
         ))}
       </fieldset>
@@ -243,11 +275,38 @@ export function AdvancePage({ roundId }: { roundId: string }) {
           <fieldset className="group">
             <legend>Chia suất theo</legend>
             {quotaErrors.quotaBy && <p className="field-error">{quotaErrors.quotaBy}</p>}
-            <CheckboxField name="quota-unit" label="Đơn vị (cơ quan, xã, phường khi đăng ký)" checked={quota.byUnit} onChange={(e) => setQuota({ ...quota, byUnit: e.target.checked })} />
-            <CheckboxField name="quota-group" label="Nhóm (một trường khi đăng ký, ví dụ báo cáo viên / tuyên truyền viên)" checked={quota.byGroup} onChange={(e) => setQuota({ ...quota, byGroup: e.target.checked })} />
+            <CheckboxField
+              name="quota-unit"
+              label="Đơn vị (cơ quan, xã, phường khi đăng ký)"
+              checked={quota.byUnit}
+              onChange={(e) => setQuota({ ...quota, byUnit: e.target.checked })}
+            />
+            <CheckboxField
+              name="quota-group"
+              label="Nhóm (một trường khi đăng ký, ví dụ báo cáo viên / tuyên truyền viên)"
+              checked={quota.byGroup}
+              onChange={(e) => setQuota({ ...quota, byGroup: e.target.checked })}
+            />
           </fieldset>
-          {quota.byGroup && <TextField name="groupField" label="Tên trường đăng ký chứa nhóm" required value={quota.groupField} onChange={(e) => setQuota({ ...quota, groupField: e.target.value })} error={quotaErrors.groupField} />}
-          <TextField name="perBucket" label="Số người mỗi đơn vị / nhóm" required inputMode="numeric" value={quota.perBucket} onChange={(e) => setQuota({ ...quota, perBucket: e.target.value })} error={quotaErrors.perBucket} />
+          {quota.byGroup && (
+            <TextField
+              name="groupField"
+              label="Tên trường đăng ký chứa nhóm"
+              required
+              value={quota.groupField}
+              onChange={(e) => setQuota({ ...quota, groupField: e.target.value })}
+              error={quotaErrors.groupField}
+            />
+          )}
+          <TextField
+            name="perBucket"
+            label="Số người mỗi đơn vị / nhóm"
+            required
+            inputMode="numeric"
+            value={quota.perBucket}
+            onChange={(e) => setQuota({ ...quota, perBucket: e.target.value })}
+            error={quotaErrors.perBucket}
+          />
           <TextArea
             name="overrides"
             label="Số suất riêng cho một số đơn vị / nhóm"
@@ -277,7 +336,12 @@ export function AdvancePage({ roundId }: { roundId: string }) {
               Không đủ người cho chỉ tiêu: {preview.data.shortfalls.map((s) => `${s.bucket} (${s.filled}/${s.quota})`).join(', ')}.
             </Notice>
           )}
-          {preview.data.unplaced.length > 0 && <Notice kind="warning">{preview.data.unplaced.length} người không khai báo đơn vị / nhóm nên không được xét theo chỉ tiêu: {preview.data.unplaced.map((u) => u.fullName).join(', ')}.</Notice>}
+          {preview.data.unplaced.length > 0 && (
+            <Notice kind="warning">
+              {preview.data.unplaced.length} người không khai báo đơn vị / nhóm nên không được xét theo chỉ tiêu:{' '}
+              {preview.data.unplaced.map((u) => u.fullName).join(', ')}.
+            </Notice>
+          )}
           <PreviewTable preview={preview.data} />
           {chosen === 'picked' && (
             <>

@@ -129,7 +129,13 @@ export function BankPage({ bankId }: { bankId: string }) {
           bankId={bankId}
           question={editing === 'new' ? undefined : editing}
           onSaved={(q) => {
-            setSaved(editing === 'new' ? 'Đã thêm câu hỏi.' : (q as { newVersion?: boolean }).newVersion ? 'Đã lưu thành phiên bản mới (phiên bản cũ đang được dùng trong vòng thi nên giữ nguyên).' : 'Đã lưu câu hỏi.');
+            setSaved(
+              editing === 'new'
+                ? 'Đã thêm câu hỏi.'
+                : (q as { newVersion?: boolean }).newVersion
+                  ? 'Đã lưu thành phiên bản mới (phiên bản cũ đang được dùng trong vòng thi nên giữ nguyên).'
+                  : 'Đã lưu câu hỏi.',
+            );
             setEditing(null);
             list.reload();
           }}
@@ -205,9 +211,7 @@ export function BankPage({ bankId }: { bankId: string }) {
             <Button kind="secondary" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - PAGE))}>
               ← Trang trước
             </Button>
-            <span>
-              {list.data.total ? `${offset + 1}–${Math.min(offset + PAGE, list.data.total)} / ${list.data.total}` : ''}
-            </span>
+            <span>{list.data.total ? `${offset + 1}–${Math.min(offset + PAGE, list.data.total)} / ${list.data.total}` : ''}</span>
             <Button kind="secondary" disabled={offset + PAGE >= list.data.total} onClick={() => setOffset(offset + PAGE)}>
               Trang sau →
             </Button>
@@ -222,7 +226,17 @@ export function BankPage({ bankId }: { bankId: string }) {
  * Asks before archiving, above the list (a row is too narrow on a phone): what archiving
  * means, then "Lưu trữ câu hỏi" or "Không". Focused when it opens; the server's refusal shown in it.
  */
-function ArchiveConfirm({ question, run, onCancel, onDone }: { question: BankQuestion; run: () => Promise<unknown>; onCancel: () => void; onDone: () => void }) {
+function ArchiveConfirm({
+  question,
+  run,
+  onCancel,
+  onDone,
+}: {
+  question: BankQuestion;
+  run: () => Promise<unknown>;
+  onCancel: () => void;
+  onDone: () => void;
+}) {
   const ref = useRef<HTMLDivElement>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);

@@ -16,16 +16,48 @@ import { contestBody, emptyContest, REQUIRABLE_FIELDS, validateContest, type Con
 
 const LABELS: Record<string, string> = { title: 'Tên cuộc thi', slug: 'Đường dẫn', unitList: 'Danh sách đơn vị', customFields: 'Trường bổ sung' };
 
-function ContestFields({ f, set, errors, serverError }: { f: ContestForm; set: <K extends keyof ContestForm>(k: K, v: ContestForm[K]) => void; errors: Record<string, string>; serverError: unknown }) {
+function ContestFields({
+  f,
+  set,
+  errors,
+  serverError,
+}: {
+  f: ContestForm;
+  set: <K extends keyof ContestForm>(k: K, v: ContestForm[K]) => void;
+  errors: Record<string, string>;
+  serverError: unknown;
+}) {
   const server = fieldProblems(serverError);
   const err = (k: string) => errors[k] ?? server[k]?.join('; ');
   return (
     <>
       <TextField name="title" label={LABELS.title} required value={f.title} onChange={(e) => set('title', e.target.value)} error={err('title')} />
-      <TextField name="slug" label={LABELS.slug} hint="Dùng trong liên kết và mã QR, ví dụ: bau-cu-2026. Để trống để tạo tự động từ tên." value={f.slug} onChange={(e) => set('slug', e.target.value)} error={err('slug')} />
-      <TextArea name="description" label="Giới thiệu" rows={3} value={f.description} onChange={(e) => set('description', e.target.value)} error={err('description')} />
+      <TextField
+        name="slug"
+        label={LABELS.slug}
+        hint="Dùng trong liên kết và mã QR, ví dụ: bau-cu-2026. Để trống để tạo tự động từ tên."
+        value={f.slug}
+        onChange={(e) => set('slug', e.target.value)}
+        error={err('slug')}
+      />
+      <TextArea
+        name="description"
+        label="Giới thiệu"
+        rows={3}
+        value={f.description}
+        onChange={(e) => set('description', e.target.value)}
+        error={err('description')}
+      />
       <TextArea name="rules" label="Thể lệ" rows={8} value={f.rules} onChange={(e) => set('rules', e.target.value)} error={err('rules')} />
-      <TextArea name="unitList" label={LABELS.unitList} hint="Mỗi dòng một đơn vị (cơ quan, xã, phường). Khi có danh sách, người dự thi chọn đơn vị từ danh sách này." rows={5} value={f.unitList} onChange={(e) => set('unitList', e.target.value)} error={err('unitList')} />
+      <TextArea
+        name="unitList"
+        label={LABELS.unitList}
+        hint="Mỗi dòng một đơn vị (cơ quan, xã, phường). Khi có danh sách, người dự thi chọn đơn vị từ danh sách này."
+        rows={5}
+        value={f.unitList}
+        onChange={(e) => set('unitList', e.target.value)}
+        error={err('unitList')}
+      />
       <fieldset className="group">
         <legend>Thông tin bắt buộc khi đăng ký tham gia</legend>
         {REQUIRABLE_FIELDS.map((r) => (
@@ -37,7 +69,14 @@ function ContestFields({ f, set, errors, serverError }: { f: ContestForm; set: <
             onChange={(e) => set('requiredFields', e.target.checked ? [...f.requiredFields, r.value] : f.requiredFields.filter((x) => x !== r.value))}
           />
         ))}
-        <TextField name="customFields" label={LABELS.customFields} hint="Tên trường khác, cách nhau bằng dấu phẩy (chữ không dấu, viết liền)." value={f.customFields} onChange={(e) => set('customFields', e.target.value)} error={err('customFields')} />
+        <TextField
+          name="customFields"
+          label={LABELS.customFields}
+          hint="Tên trường khác, cách nhau bằng dấu phẩy (chữ không dấu, viết liền)."
+          value={f.customFields}
+          onChange={(e) => set('customFields', e.target.value)}
+          error={err('customFields')}
+        />
       </fieldset>
     </>
   );
@@ -306,7 +345,14 @@ export function ContestEditPage({ contestId }: { contestId: string }) {
                     {organiser && deletable(r) && (
                       <>
                         {' · '}
-                        <ConfirmAction kind="link" label="Xóa" question={`Xóa vòng “${r.title}”? Vòng chưa mở nên chưa có ai dự thi; quy tắc chọn câu hỏi và phân công giám khảo của vòng cũng bị xóa.`} confirmLabel="Xóa vòng" run={() => organiserApi.deleteRound(r.id)} onDone={rounds.reload} />
+                        <ConfirmAction
+                          kind="link"
+                          label="Xóa"
+                          question={`Xóa vòng “${r.title}”? Vòng chưa mở nên chưa có ai dự thi; quy tắc chọn câu hỏi và phân công giám khảo của vòng cũng bị xóa.`}
+                          confirmLabel="Xóa vòng"
+                          run={() => organiserApi.deleteRound(r.id)}
+                          onDone={rounds.reload}
+                        />
                       </>
                     )}
                   </td>

@@ -31,18 +31,27 @@ describe('import report', () => {
   });
 
   it('says why a whole file is refused', () => {
-    expect(refusedFileText(new ApiError(400, 'import_file_refused', 'The first worksheet is empty'))).toBe('Không nhập được tệp: Trang tính đầu tiên của tệp trống.');
-    expect(refusedFileText(new ApiError(413, 'import_too_large', 'The file needs too much memory to import at once; split it'))).toBe('Không nhập được tệp: Tệp cần quá nhiều bộ nhớ để nhập một lần: hãy chia thành nhiều tệp.');
+    expect(refusedFileText(new ApiError(400, 'import_file_refused', 'The first worksheet is empty'))).toBe(
+      'Không nhập được tệp: Trang tính đầu tiên của tệp trống.',
+    );
+    expect(refusedFileText(new ApiError(413, 'import_too_large', 'The file needs too much memory to import at once; split it'))).toBe(
+      'Không nhập được tệp: Tệp cần quá nhiều bộ nhớ để nhập một lần: hãy chia thành nhiều tệp.',
+    );
     expect(refusedFileText(new ApiError(400, 'import_invalid', 'The file has 2 problems; nothing was imported'))).toBeNull();
   });
 
   it('says in one Vietnamese sentence which columns of the header are unknown or missing', () => {
-    const x = new ApiError(400, 'import_columns_unrecognised', 'The header row does not match the template (unknown columns: Câu hỏi chính, Ghi chú; missing columns: question)', {
-      unknown: ['Câu hỏi chính', 'Ghi chú'],
-      missing: ['question'],
-      repeated: [],
-      accepted: ['type', 'Loại câu hỏi', 'question', 'Nội dung câu hỏi'],
-    });
+    const x = new ApiError(
+      400,
+      'import_columns_unrecognised',
+      'The header row does not match the template (unknown columns: Câu hỏi chính, Ghi chú; missing columns: question)',
+      {
+        unknown: ['Câu hỏi chính', 'Ghi chú'],
+        missing: ['question'],
+        repeated: [],
+        accepted: ['type', 'Loại câu hỏi', 'question', 'Nội dung câu hỏi'],
+      },
+    );
     const p = columnsProblem(x)!;
     expect(p.summary).toBe(
       'Không nhập được tệp: dòng tiêu đề không khớp tệp mẫu — không nhận ra 2 cột “Câu hỏi chính”, “Ghi chú”; thiếu cột bắt buộc “Nội dung câu hỏi (question)”. Chưa câu nào được nhập. Hãy sửa tên cột theo tệp mẫu rồi thử lại.',
@@ -51,7 +60,9 @@ describe('import report', () => {
     expect(html).toContain('role="alert"');
     expect(html).toContain('Các tên cột được chấp nhận');
     expect(html).toContain('type, Loại câu hỏi, question, Nội dung câu hỏi');
-    expect(columnsProblem(new ApiError(400, 'import_columns_unrecognised', 'x', { unknown: ['Foo'], missing: [], repeated: ['Câu hỏi'] }))!.summary).toContain('không nhận ra cột “Foo”; cột bị lặp “Câu hỏi”.');
+    expect(columnsProblem(new ApiError(400, 'import_columns_unrecognised', 'x', { unknown: ['Foo'], missing: [], repeated: ['Câu hỏi'] }))!.summary).toContain(
+      'không nhận ra cột “Foo”; cột bị lặp “Câu hỏi”.',
+    );
     expect(columnsProblem(new ApiError(400, 'import_invalid', 'x'))).toBeNull();
     expect(refusedFileText(x)).toBeNull();
   });
@@ -60,7 +71,8 @@ describe('import report', () => {
     const html = renderToStaticMarkup(<TemplatePanel />);
     expect(html).toContain('Tải tệp mẫu Excel');
     expect(html).toContain('Tải tệp mẫu CSV');
-    for (const c of ['Loại câu hỏi', 'Nội dung câu hỏi', 'Phương án A, B, C…', 'Đáp án', 'Chủ đề', 'Căn cứ pháp lý', 'Độ khó', 'Điểm', 'Giải thích', 'Thẻ']) expect(html).toContain(c);
+    for (const c of ['Loại câu hỏi', 'Nội dung câu hỏi', 'Phương án A, B, C…', 'Đáp án', 'Chủ đề', 'Căn cứ pháp lý', 'Độ khó', 'Điểm', 'Giải thích', 'Thẻ'])
+      expect(html).toContain(c);
   });
 
   it('takes the format of each new file from its name, keeping a chosen one the name cannot tell', () => {

@@ -61,7 +61,8 @@ export function ImportPage({ bankId }: { bankId: string }) {
       setReport({ imported: r.imported ?? 0, skipped: r.skipped ?? [], errors: r.errors ?? [], duplicates: r.duplicates, warnings: r.warnings, dry });
     } catch (x) {
       // All or nothing: a file with problems is refused (400 import_invalid) with the full report.
-      const d = x instanceof ApiError && x.code === 'import_invalid' && x.details && typeof x.details === 'object' ? (x.details as Partial<ImportReport>) : null;
+      const d =
+        x instanceof ApiError && x.code === 'import_invalid' && x.details && typeof x.details === 'object' ? (x.details as Partial<ImportReport>) : null;
       if (d && Array.isArray(d.errors)) {
         setReport({ imported: 0, skipped: d.skipped ?? [], errors: d.errors, duplicates: d.duplicates, warnings: d.warnings, dry });
       } else {
@@ -84,7 +85,10 @@ export function ImportPage({ bankId }: { bankId: string }) {
       <form className="panel" onSubmit={(e) => void run(true, e)} noValidate>
         <div className={`field${fileError && !file ? ' has-error' : ''}`}>
           <label htmlFor="import-file" className="field-label">
-            Tệp câu hỏi <span aria-hidden="true" className="req">*</span>
+            Tệp câu hỏi{' '}
+            <span aria-hidden="true" className="req">
+              *
+            </span>
           </label>
           <input
             id="import-file"
@@ -99,7 +103,15 @@ export function ImportPage({ bankId }: { bankId: string }) {
             }}
           />
         </div>
-        <SelectField name="format" label="Định dạng" required placeholder="— Chọn định dạng —" options={IMPORT_FORMATS.map((f) => ({ value: f.value, label: f.label }))} value={format} onChange={(e) => setFormat(e.target.value as ImportFormat)} />
+        <SelectField
+          name="format"
+          label="Định dạng"
+          required
+          placeholder="— Chọn định dạng —"
+          options={IMPORT_FORMATS.map((f) => ({ value: f.value, label: f.label }))}
+          value={format}
+          onChange={(e) => setFormat(e.target.value as ImportFormat)}
+        />
         {fileError && (
           <p id="import-file-error" className="field-error" role="alert">
             ⚠ {fileError}
@@ -147,7 +159,8 @@ export function TemplatePanel() {
         Tệp mẫu
       </h2>
       <p>
-        Tệp mẫu có sẵn dòng tiêu đề và một câu ví dụ cho mỗi loại câu hỏi; tệp Excel có thêm trang “Hướng dẫn” giải thích từng cột. Thay các dòng ví dụ bằng câu hỏi của bạn rồi nhập.
+        Tệp mẫu có sẵn dòng tiêu đề và một câu ví dụ cho mỗi loại câu hỏi; tệp Excel có thêm trang “Hướng dẫn” giải thích từng cột. Thay các dòng ví dụ bằng câu
+        hỏi của bạn rồi nhập.
       </p>
       <div className="actions">
         <Button kind="secondary" busy={busy === 'xlsx-vi'} onClick={() => void get('xlsx', 'vi')}>
@@ -158,7 +171,8 @@ export function TemplatePanel() {
         </Button>
       </div>
       <p className="field-hint">
-        Cột bắt buộc: {TEMPLATE_COLUMNS_VI.required.join(', ')}. Cột khác: {TEMPLATE_COLUMNS_VI.optional.join(', ')}. Tên cột không phân biệt chữ hoa, dấu hay khoảng trắng; tên tiếng Anh như tệp xuất ngân hàng (type, question, option_a…, correct) cũng được nhận.
+        Cột bắt buộc: {TEMPLATE_COLUMNS_VI.required.join(', ')}. Cột khác: {TEMPLATE_COLUMNS_VI.optional.join(', ')}. Tên cột không phân biệt chữ hoa, dấu hay
+        khoảng trắng; tên tiếng Anh như tệp xuất ngân hàng (type, question, option_a…, correct) cũng được nhận.
       </p>
       <p>
         <Button kind="link" busy={busy === 'xlsx-en'} onClick={() => void get('xlsx', 'en')}>

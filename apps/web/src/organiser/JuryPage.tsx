@@ -10,7 +10,18 @@ import { CheckboxField, SelectField, TextArea, TextField } from '../shared/ui/Fi
 import { Button, ErrorSummary, ErrorMessage, Loading, Notice, PageTitle } from '../shared/ui/Feedback';
 import { residentApi } from '../resident/api';
 import { describeJuryError, juryApi } from './jury-api';
-import { addCriterion, describeAggregate, emptyJury, juryBody, juryToForm, moveCriterion, removeCriterion, rubricTotal, validateJury, type JuryForm } from './jury-form';
+import {
+  addCriterion,
+  describeAggregate,
+  emptyJury,
+  juryBody,
+  juryToForm,
+  moveCriterion,
+  removeCriterion,
+  rubricTotal,
+  validateJury,
+  type JuryForm,
+} from './jury-form';
 
 const KINDS: { value: HandInKind; label: string; hint: string }[] = [
   { value: 'text', label: 'Văn bản', hint: 'Người dự thi gõ hoặc dán bài trực tiếp.' },
@@ -41,7 +52,15 @@ function BriefEditor({ roundId, initial }: { roundId: string; initial: BriefView
     <form className="panel" onSubmit={(e) => void save(e)} noValidate aria-labelledby="brief-title">
       <h2 id="brief-title">Đề bài và hình thức nộp bài</h2>
       {locked && <Notice kind="warning">Vòng thi đã mở lúc {formatDateTime(initial.briefFrom)}: đề bài và hình thức nộp bài không đổi được nữa.</Notice>}
-      <TextArea name="brief" label="Đề bài" rows={6} disabled={locked} hint={`Người dự thi thấy đề bài trên trang nộp bài khi vòng thi mở (${formatDateTime(initial.briefFrom)}).`} value={brief} onChange={(e) => setBrief(e.target.value)} />
+      <TextArea
+        name="brief"
+        label="Đề bài"
+        rows={6}
+        disabled={locked}
+        hint={`Người dự thi thấy đề bài trên trang nộp bài khi vòng thi mở (${formatDateTime(initial.briefFrom)}).`}
+        value={brief}
+        onChange={(e) => setBrief(e.target.value)}
+      />
       <fieldset disabled={locked} className="group">
         <legend>Người dự thi được nộp</legend>
         {state.kindsError && (
@@ -84,7 +103,17 @@ const LABELS: Record<string, string> = {
   reconciliationGap: 'Độ chênh lệch',
 };
 
-function JuryEditor({ roundId, initial, judges, onSaved }: { roundId: string; initial: JuryView | null; judges: RoundJudge[]; onSaved: (v: JuryView) => void }) {
+function JuryEditor({
+  roundId,
+  initial,
+  judges,
+  onSaved,
+}: {
+  roundId: string;
+  initial: JuryView | null;
+  judges: RoundJudge[];
+  onSaved: (v: JuryView) => void;
+}) {
   const [f, setF] = useState<JuryForm>(() => (initial ? juryToForm(initial) : emptyJury()));
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [serverError, setServerError] = useState<unknown>(null);
@@ -92,10 +121,12 @@ function JuryEditor({ roundId, initial, judges, onSaved }: { roundId: string; in
   const [saved, setSaved] = useState(false);
   const locked = Boolean(initial?.locked);
   const set = <K extends keyof JuryForm>(k: K, v: JuryForm[K]) => setF((x) => ({ ...x, [k]: v }));
-  const setRow = (rowId: number, patch: Partial<JuryForm['criteria'][number]>) => setF((x) => ({ ...x, criteria: x.criteria.map((c) => (c.rowId === rowId ? { ...c, ...patch } : c)) }));
+  const setRow = (rowId: number, patch: Partial<JuryForm['criteria'][number]>) =>
+    setF((x) => ({ ...x, criteria: x.criteria.map((c) => (c.rowId === rowId ? { ...c, ...patch } : c)) }));
   const active = judges.filter((j) => !j.recusedAt);
   const headOptions = active.map((j) => ({ value: j.userId, label: j.email ? `${j.fullName} (${j.email})` : j.fullName }));
-  if (f.headJudgeUserId && !active.some((j) => j.userId === f.headJudgeUserId)) headOptions.push({ value: f.headJudgeUserId, label: 'Giám khảo đã rút hoặc không còn được phân công' });
+  if (f.headJudgeUserId && !active.some((j) => j.userId === f.headJudgeUserId))
+    headOptions.push({ value: f.headJudgeUserId, label: 'Giám khảo đã rút hoặc không còn được phân công' });
 
   const save = async (e: FormEvent) => {
     e.preventDefault();
@@ -116,23 +147,37 @@ function JuryEditor({ roundId, initial, judges, onSaved }: { roundId: string; in
       setBusy(false);
     }
   };
-  const labels = { ...LABELS, ...Object.fromEntries(f.criteria.flatMap((c, i) => [[`label-${c.rowId}`, `Tiêu chí ${i + 1}`], [`max-${c.rowId}`, `Điểm tối đa của tiêu chí ${i + 1}`]])) };
+  const labels = {
+    ...LABELS,
+    ...Object.fromEntries(
+      f.criteria.flatMap((c, i) => [
+        [`label-${c.rowId}`, `Tiêu chí ${i + 1}`],
+        [`max-${c.rowId}`, `Điểm tối đa của tiêu chí ${i + 1}`],
+      ]),
+    ),
+  };
   const jurylocked = serverError instanceof ApiError && serverError.code === 'jury_locked';
   return (
     <form className="panel" onSubmit={(e) => void save(e)} noValidate aria-labelledby="jury-title">
       <h2 id="jury-title">Tiêu chí chấm và quy tắc của ban giám khảo</h2>
       {locked && (
         <Notice kind="warning">
-          Giám khảo đã bắt đầu chấm: tiêu chí, cách tính điểm, điểm trừ và độ chênh lệch không đổi được nữa, vì đổi lúc này sẽ làm sai các điểm đã chấm. Chỉ còn đổi được trưởng ban giám khảo.
+          Giám khảo đã bắt đầu chấm: tiêu chí, cách tính điểm, điểm trừ và độ chênh lệch không đổi được nữa, vì đổi lúc này sẽ làm sai các điểm đã chấm. Chỉ còn
+          đổi được trưởng ban giám khảo.
         </Notice>
       )}
       <ErrorSummary errors={errors} labels={labels} serverError={jurylocked ? null : serverError} />
       {jurylocked && (
         <div className="alert alert-error" role="alert">
-          <p>Không lưu được: giám khảo đã bắt đầu chấm trong lúc bạn sửa. Tiêu chí và quy tắc chấm giữ nguyên như đã lưu; chỉ còn đổi được trưởng ban giám khảo. Hãy tải lại trang để xem thiết lập hiện tại.</p>
+          <p>
+            Không lưu được: giám khảo đã bắt đầu chấm trong lúc bạn sửa. Tiêu chí và quy tắc chấm giữ nguyên như đã lưu; chỉ còn đổi được trưởng ban giám khảo.
+            Hãy tải lại trang để xem thiết lập hiện tại.
+          </p>
         </div>
       )}
-      {serverError && !jurylocked && !(serverError instanceof ApiError && serverError.details) ? <Notice kind="error">{describeJuryError(serverError)}</Notice> : null}
+      {serverError && !jurylocked && !(serverError instanceof ApiError && serverError.details) ? (
+        <Notice kind="error">{describeJuryError(serverError)}</Notice>
+      ) : null}
 
       <fieldset disabled={locked} className="group">
         <legend>Tiêu chí chấm</legend>
@@ -141,17 +186,47 @@ function JuryEditor({ roundId, initial, judges, onSaved }: { roundId: string; in
           {f.criteria.map((c, i) => (
             <li key={c.rowId} className="card">
               <div className="row">
-                <TextField name={`label-${c.rowId}`} label={`Tiêu chí ${i + 1}`} required value={c.label} onChange={(e) => setRow(c.rowId, { label: e.target.value })} error={errors[`label-${c.rowId}`]} />
-                <TextField name={`max-${c.rowId}`} label="Điểm tối đa" required inputMode="decimal" value={c.maxPoints} onChange={(e) => setRow(c.rowId, { maxPoints: e.target.value })} error={errors[`max-${c.rowId}`]} />
+                <TextField
+                  name={`label-${c.rowId}`}
+                  label={`Tiêu chí ${i + 1}`}
+                  required
+                  value={c.label}
+                  onChange={(e) => setRow(c.rowId, { label: e.target.value })}
+                  error={errors[`label-${c.rowId}`]}
+                />
+                <TextField
+                  name={`max-${c.rowId}`}
+                  label="Điểm tối đa"
+                  required
+                  inputMode="decimal"
+                  value={c.maxPoints}
+                  onChange={(e) => setRow(c.rowId, { maxPoints: e.target.value })}
+                  error={errors[`max-${c.rowId}`]}
+                />
               </div>
               <div className="actions">
-                <Button kind="secondary" disabled={i === 0} aria-label={`Chuyển tiêu chí ${i + 1} lên`} onClick={() => setF((x) => moveCriterion(x, c.rowId, -1))}>
+                <Button
+                  kind="secondary"
+                  disabled={i === 0}
+                  aria-label={`Chuyển tiêu chí ${i + 1} lên`}
+                  onClick={() => setF((x) => moveCriterion(x, c.rowId, -1))}
+                >
                   ↑ Lên
                 </Button>
-                <Button kind="secondary" disabled={i === f.criteria.length - 1} aria-label={`Chuyển tiêu chí ${i + 1} xuống`} onClick={() => setF((x) => moveCriterion(x, c.rowId, 1))}>
+                <Button
+                  kind="secondary"
+                  disabled={i === f.criteria.length - 1}
+                  aria-label={`Chuyển tiêu chí ${i + 1} xuống`}
+                  onClick={() => setF((x) => moveCriterion(x, c.rowId, 1))}
+                >
                   ↓ Xuống
                 </Button>
-                <Button kind="secondary" disabled={f.criteria.length === 1} aria-label={`Xóa tiêu chí ${i + 1}`} onClick={() => setF((x) => removeCriterion(x, c.rowId))}>
+                <Button
+                  kind="secondary"
+                  disabled={f.criteria.length === 1}
+                  aria-label={`Xóa tiêu chí ${i + 1}`}
+                  onClick={() => setF((x) => removeCriterion(x, c.rowId))}
+                >
                   Xóa
                 </Button>
               </div>
@@ -169,25 +244,64 @@ function JuryEditor({ roundId, initial, judges, onSaved }: { roundId: string; in
       <fieldset disabled={locked} className="group">
         <legend>Cách tính điểm của bài</legend>
         <label className="option">
-          <input type="radio" name="aggregate" checked={f.aggregate === 'mean'} onChange={() => set('aggregate', 'mean')} /> Trung bình cộng điểm của các giám khảo
+          <input type="radio" name="aggregate" checked={f.aggregate === 'mean'} onChange={() => set('aggregate', 'mean')} /> Trung bình cộng điểm của các giám
+          khảo
         </label>
         <label className="option">
-          <input type="radio" name="aggregate" checked={f.aggregate === 'trimmed-mean'} onChange={() => set('aggregate', 'trimmed-mean')} /> Bỏ một điểm cao nhất và một điểm thấp nhất rồi lấy trung bình
+          <input type="radio" name="aggregate" checked={f.aggregate === 'trimmed-mean'} onChange={() => set('aggregate', 'trimmed-mean')} /> Bỏ một điểm cao
+          nhất và một điểm thấp nhất rồi lấy trung bình
         </label>
         {f.aggregate === 'trimmed-mean' && (
-          <TextField name="trimmedMeanThreshold" label="Chỉ bỏ điểm khi có từ (số giám khảo)" required inputMode="numeric" value={f.trimmedMeanThreshold} onChange={(e) => set('trimmedMeanThreshold', e.target.value)} error={errors.trimmedMeanThreshold} />
+          <TextField
+            name="trimmedMeanThreshold"
+            label="Chỉ bỏ điểm khi có từ (số giám khảo)"
+            required
+            inputMode="numeric"
+            value={f.trimmedMeanThreshold}
+            onChange={(e) => set('trimmedMeanThreshold', e.target.value)}
+            error={errors.trimmedMeanThreshold}
+          />
         )}
         <p className="field-hint">{describeAggregate(f)}</p>
       </fieldset>
 
       <fieldset disabled={locked} className="group">
         <legend>Điểm trừ</legend>
-        <CheckboxField name="overtime" label="Trừ điểm khi thuyết trình quá thời gian" checked={f.overtime} onChange={(e) => set('overtime', e.target.checked)} />
+        <CheckboxField
+          name="overtime"
+          label="Trừ điểm khi thuyết trình quá thời gian"
+          checked={f.overtime}
+          onChange={(e) => set('overtime', e.target.checked)}
+        />
         {f.overtime && (
           <div className="row">
-            <TextField name="overtimeLimitMinutes" label="Thời gian cho phép (phút)" required inputMode="decimal" value={f.overtimeLimitMinutes} onChange={(e) => set('overtimeLimitMinutes', e.target.value)} error={errors.overtimeLimitMinutes} />
-            <TextField name="overtimePoints" label="Trừ mỗi phút vượt (điểm)" hint="Phút chưa trọn cũng tính là một phút." required inputMode="decimal" value={f.overtimePoints} onChange={(e) => set('overtimePoints', e.target.value)} error={errors.overtimePoints} />
-            <TextField name="overtimeMax" label="Trừ tối đa (điểm)" inputMode="decimal" value={f.overtimeMax} onChange={(e) => set('overtimeMax', e.target.value)} error={errors.overtimeMax} />
+            <TextField
+              name="overtimeLimitMinutes"
+              label="Thời gian cho phép (phút)"
+              required
+              inputMode="decimal"
+              value={f.overtimeLimitMinutes}
+              onChange={(e) => set('overtimeLimitMinutes', e.target.value)}
+              error={errors.overtimeLimitMinutes}
+            />
+            <TextField
+              name="overtimePoints"
+              label="Trừ mỗi phút vượt (điểm)"
+              hint="Phút chưa trọn cũng tính là một phút."
+              required
+              inputMode="decimal"
+              value={f.overtimePoints}
+              onChange={(e) => set('overtimePoints', e.target.value)}
+              error={errors.overtimePoints}
+            />
+            <TextField
+              name="overtimeMax"
+              label="Trừ tối đa (điểm)"
+              inputMode="decimal"
+              value={f.overtimeMax}
+              onChange={(e) => set('overtimeMax', e.target.value)}
+              error={errors.overtimeMax}
+            />
           </div>
         )}
         {f.otherPenalties.length > 0 && <p className="field-hint">Có {f.otherPenalties.length} mức trừ điểm khác đã thiết lập, được giữ nguyên.</p>}
@@ -211,7 +325,15 @@ function JuryEditor({ roundId, initial, judges, onSaved }: { roundId: string; in
         {active.length === 0 ? (
           <p>Vòng thi chưa có giám khảo. Phân công giám khảo ở trang cuộc thi, rồi chọn trưởng ban tại đây.</p>
         ) : (
-          <SelectField name="headJudge" label="Chọn trong các giám khảo của vòng" hint="Trưởng ban thống nhất điểm khi các giám khảo chênh nhau nhiều." options={headOptions} placeholder="— Chưa chọn —" value={f.headJudgeUserId} onChange={(e) => set('headJudgeUserId', e.target.value)} />
+          <SelectField
+            name="headJudge"
+            label="Chọn trong các giám khảo của vòng"
+            hint="Trưởng ban thống nhất điểm khi các giám khảo chênh nhau nhiều."
+            options={headOptions}
+            placeholder="— Chưa chọn —"
+            value={f.headJudgeUserId}
+            onChange={(e) => set('headJudgeUserId', e.target.value)}
+          />
         )}
       </fieldset>
 
@@ -219,7 +341,13 @@ function JuryEditor({ roundId, initial, judges, onSaved }: { roundId: string; in
         <legend>Khi bằng điểm, xét điểm của tiêu chí</legend>
         <p className="field-hint">Xét lần lượt theo thứ tự trong bảng tiêu chí. Không chọn: người bằng điểm được xếp đồng hạng.</p>
         {f.criteria.map((c, i) => (
-          <CheckboxField key={c.rowId} name={`tie-${c.rowId}`} label={c.label.trim() || `Tiêu chí ${i + 1}`} checked={f.tieBreak.includes(c.rowId)} onChange={(e) => set('tieBreak', e.target.checked ? [...f.tieBreak, c.rowId] : f.tieBreak.filter((t) => t !== c.rowId))} />
+          <CheckboxField
+            key={c.rowId}
+            name={`tie-${c.rowId}`}
+            label={c.label.trim() || `Tiêu chí ${i + 1}`}
+            checked={f.tieBreak.includes(c.rowId)}
+            onChange={(e) => set('tieBreak', e.target.checked ? [...f.tieBreak, c.rowId] : f.tieBreak.filter((t) => t !== c.rowId))}
+          />
         ))}
       </fieldset>
 
@@ -261,11 +389,15 @@ export function JuryPage({ roundId }: { roundId: string }) {
   return (
     <>
       <PageTitle sub={`${r.title} · nhận bài ${formatDateTime(r.opensAt)} – ${formatDateTime(r.closesAt)}`}>Ban giám khảo và tiêu chí chấm</PageTitle>
-      {!jury.data && !jury.error && <Notice kind="warning">Vòng thi chưa có tiêu chí chấm: giám khảo chưa chấm được bài cho đến khi bạn lưu thiết lập dưới đây.</Notice>}
+      {!jury.data && !jury.error && (
+        <Notice kind="warning">Vòng thi chưa có tiêu chí chấm: giám khảo chưa chấm được bài cho đến khi bạn lưu thiết lập dưới đây.</Notice>
+      )}
       <ErrorMessage error={brief.error} onRetry={brief.reload} />
       {brief.data && <BriefEditor roundId={roundId} initial={brief.data} />}
       <ErrorMessage error={jury.error ?? judges.error} onRetry={() => (jury.reload(), judges.reload())} />
-      {!jury.error && !judges.error && <JuryEditor key="jury" roundId={roundId} initial={jury.data ?? null} judges={judges.data ?? []} onSaved={(v) => jury.setData(v)} />}
+      {!jury.error && !judges.error && (
+        <JuryEditor key="jury" roundId={roundId} initial={jury.data ?? null} judges={judges.data ?? []} onSaved={(v) => jury.setData(v)} />
+      )}
       {back}
     </>
   );

@@ -75,7 +75,11 @@ export function RoundJudgesPage({ roundId }: { roundId: string }) {
               <div>
                 <strong>{j.fullName}</strong>
                 <span className="sub">{j.email}</span>
-                {j.recusedAt ? <span className="tag tag-off">Đã xin rút lúc {formatDateTime(j.recusedAt)}</span> : <span className="tag tag-ok">Đang chấm</span>}
+                {j.recusedAt ? (
+                  <span className="tag tag-off">Đã xin rút lúc {formatDateTime(j.recusedAt)}</span>
+                ) : (
+                  <span className="tag tag-ok">Đang chấm</span>
+                )}
               </div>
               <Button kind="secondary" busy={removing === j.userId} aria-label={`Gỡ ${j.fullName} khỏi vòng thi`} onClick={() => void remove(j)}>
                 Gỡ
@@ -139,7 +143,14 @@ function AssignJudgeForm({ roundId, assigned, onAssigned }: { roundId: string; a
     <form className="panel narrow" onSubmit={(e) => void submit(e)} noValidate aria-labelledby="assign-title">
       <h2 id="assign-title">Phân công giám khảo</h2>
       <ErrorSummary errors={shown} labels={LABELS} serverError={Object.keys(server).length ? null : serverError} />
-      <TextField name="judgeSearch" type="search" label="Tìm giám khảo theo tên hoặc email" autoComplete="off" value={q} onChange={(e) => setQ(e.target.value)} />
+      <TextField
+        name="judgeSearch"
+        type="search"
+        label="Tìm giám khảo theo tên hoặc email"
+        autoComplete="off"
+        value={q}
+        onChange={(e) => setQ(e.target.value)}
+      />
       <SelectField
         name="userId"
         label={LABELS.userId}

@@ -106,7 +106,11 @@ function RoundFormPage({ contestId, saved, prizesInRules }: { contestId: string;
     }
   };
 
-  const setRule = (i: number, patch: Partial<RoundForm['selection'][number]>) => set('selection', f.selection.map((r, j) => (j === i ? { ...r, ...patch } : r)));
+  const setRule = (i: number, patch: Partial<RoundForm['selection'][number]>) =>
+    set(
+      'selection',
+      f.selection.map((r, j) => (j === i ? { ...r, ...patch } : r)),
+    );
   const body = roundBody(f);
   const previewTitle = f.title || 'Vòng thi';
   const preview: RoundFactsOf = {
@@ -126,7 +130,8 @@ function RoundFormPage({ contestId, saved, prizesInRules }: { contestId: string;
         <PageTitle sub={contest.data?.title}>{editing ? `Sửa vòng thi: ${saved.title}` : 'Thêm vòng thi'}</PageTitle>
         {opened && (
           <Notice kind="info">
-            Vòng thi đã mở: chỉ sửa được tên, mô tả, giải thưởng, bảng xếp hạng, lùi giờ đóng và tăng số lượt thi. Các thiết lập khác đã áp dụng cho người dự thi.
+            Vòng thi đã mở: chỉ sửa được tên, mô tả, giải thưởng, bảng xếp hạng, lùi giờ đóng và tăng số lượt thi. Các thiết lập khác đã áp dụng cho người dự
+            thi.
           </Notice>
         )}
         {lockedMessage(serverError) ? (
@@ -139,20 +144,71 @@ function RoundFormPage({ contestId, saved, prizesInRules }: { contestId: string;
         <form onSubmit={(e) => void submit(e)} noValidate>
           <TextField name="title" label={LABELS.title} required value={f.title} onChange={(e) => set('title', e.target.value)} error={err('title')} />
           <TextArea name="description" label="Mô tả" rows={2} value={f.description} onChange={(e) => set('description', e.target.value)} />
-          <SelectField name="kind" label="Loại vòng" required value={f.kind} options={[{ value: 'quiz', label: 'Trắc nghiệm, chấm tự động' }, { value: 'judged', label: 'Bài dự thi do giám khảo chấm' }]} onChange={(e) => set('kind', e.target.value as RoundForm['kind'])} />
+          <SelectField
+            name="kind"
+            label="Loại vòng"
+            required
+            value={f.kind}
+            options={[
+              { value: 'quiz', label: 'Trắc nghiệm, chấm tự động' },
+              { value: 'judged', label: 'Bài dự thi do giám khảo chấm' },
+            ]}
+            onChange={(e) => set('kind', e.target.value as RoundForm['kind'])}
+          />
           <div className="row">
             <DateTimeField name="opensAt" label={LABELS.opensAt} required value={f.opensAt} onChange={(v) => set('opensAt', v)} error={err('opensAt')} />
             <DateTimeField name="closesAt" label={LABELS.closesAt} required value={f.closesAt} onChange={(v) => set('closesAt', v)} error={err('closesAt')} />
           </div>
-          <SelectField name="entry" label="Ai được dự thi" required value={f.entry} options={[{ value: 'open', label: 'Mọi người đã đăng ký cuộc thi' }, { value: 'enrolled', label: 'Chỉ người được vào vòng (từ vòng trước hoặc được chọn)' }]} onChange={(e) => set('entry', e.target.value as RoundForm['entry'])} />
+          <SelectField
+            name="entry"
+            label="Ai được dự thi"
+            required
+            value={f.entry}
+            options={[
+              { value: 'open', label: 'Mọi người đã đăng ký cuộc thi' },
+              { value: 'enrolled', label: 'Chỉ người được vào vòng (từ vòng trước hoặc được chọn)' },
+            ]}
+            onChange={(e) => set('entry', e.target.value as RoundForm['entry'])}
+          />
 
-          {f.kind === 'judged' && <p className="field-hint">Đề bài, cách nộp bài, tiêu chí chấm và trưởng ban giám khảo: đặt ở trang “Ban giám khảo, đề bài” của vòng; phân công giám khảo ở trang “Giám khảo”, sau khi lưu vòng thi.</p>}
+          {f.kind === 'judged' && (
+            <p className="field-hint">
+              Đề bài, cách nộp bài, tiêu chí chấm và trưởng ban giám khảo: đặt ở trang “Ban giám khảo, đề bài” của vòng; phân công giám khảo ở trang “Giám
+              khảo”, sau khi lưu vòng thi.
+            </p>
+          )}
           {f.kind === 'quiz' && (
             <>
               <div className="row">
-                <TextField name="durationMinutes" label={`${LABELS.durationMinutes} (phút)`} required inputMode="decimal" value={f.durationMinutes} onChange={(e) => set('durationMinutes', e.target.value)} error={err('durationMinutes')} />
-                <TextField name="maxAttempts" label={LABELS.maxAttempts} required inputMode="numeric" value={f.maxAttempts} onChange={(e) => set('maxAttempts', e.target.value)} error={err('maxAttempts')} />
-                <SelectField name="attemptScoring" label="Lượt được tính" required value={f.attemptScoring} options={[{ value: 'best', label: 'Lượt tốt nhất' }, { value: 'last', label: 'Lượt cuối cùng' }]} onChange={(e) => set('attemptScoring', e.target.value as RoundForm['attemptScoring'])} />
+                <TextField
+                  name="durationMinutes"
+                  label={`${LABELS.durationMinutes} (phút)`}
+                  required
+                  inputMode="decimal"
+                  value={f.durationMinutes}
+                  onChange={(e) => set('durationMinutes', e.target.value)}
+                  error={err('durationMinutes')}
+                />
+                <TextField
+                  name="maxAttempts"
+                  label={LABELS.maxAttempts}
+                  required
+                  inputMode="numeric"
+                  value={f.maxAttempts}
+                  onChange={(e) => set('maxAttempts', e.target.value)}
+                  error={err('maxAttempts')}
+                />
+                <SelectField
+                  name="attemptScoring"
+                  label="Lượt được tính"
+                  required
+                  value={f.attemptScoring}
+                  options={[
+                    { value: 'best', label: 'Lượt tốt nhất' },
+                    { value: 'last', label: 'Lượt cuối cùng' },
+                  ]}
+                  onChange={(e) => set('attemptScoring', e.target.value as RoundForm['attemptScoring'])}
+                />
               </div>
               <fieldset className="group" data-field="selection">
                 <legend>Quy tắc chọn câu hỏi (mỗi lượt thi rút ngẫu nhiên)</legend>
@@ -160,11 +216,35 @@ function RoundFormPage({ contestId, saved, prizesInRules }: { contestId: string;
                 {f.selection.map((r, i) => (
                   <div key={i} className="rule">
                     <h3 className="h4">Quy tắc {i + 1}</h3>
-                    <SelectField name={`selection.${i}.bankId`} label="Ngân hàng câu hỏi" required placeholder="— Chọn ngân hàng —" options={bankOptions} value={r.bankId} onChange={(e) => setRule(i, { bankId: e.target.value })} error={err(`selection.${i}.bankId`)} />
+                    <SelectField
+                      name={`selection.${i}.bankId`}
+                      label="Ngân hàng câu hỏi"
+                      required
+                      placeholder="— Chọn ngân hàng —"
+                      options={bankOptions}
+                      value={r.bankId}
+                      onChange={(e) => setRule(i, { bankId: e.target.value })}
+                      error={err(`selection.${i}.bankId`)}
+                    />
                     <div className="row">
                       <TextField name={`selection.${i}.topic`} label="Chủ đề" value={r.topic} onChange={(e) => setRule(i, { topic: e.target.value })} />
-                      <SelectField name={`selection.${i}.difficulty`} label="Độ khó" placeholder="Mọi độ khó" options={['1', '2', '3']} value={r.difficulty} onChange={(e) => setRule(i, { difficulty: e.target.value })} />
-                      <TextField name={`selection.${i}.count`} label="Số câu" required inputMode="numeric" value={r.count} onChange={(e) => setRule(i, { count: e.target.value })} error={err(`selection.${i}.count`)} />
+                      <SelectField
+                        name={`selection.${i}.difficulty`}
+                        label="Độ khó"
+                        placeholder="Mọi độ khó"
+                        options={['1', '2', '3']}
+                        value={r.difficulty}
+                        onChange={(e) => setRule(i, { difficulty: e.target.value })}
+                      />
+                      <TextField
+                        name={`selection.${i}.count`}
+                        label="Số câu"
+                        required
+                        inputMode="numeric"
+                        value={r.count}
+                        onChange={(e) => setRule(i, { count: e.target.value })}
+                        error={err(`selection.${i}.count`)}
+                      />
                     </div>
                     <fieldset className="group inline">
                       <legend>Loại câu hỏi (bỏ trống: mọi loại)</legend>
@@ -179,7 +259,15 @@ function RoundFormPage({ contestId, saved, prizesInRules }: { contestId: string;
                       ))}
                     </fieldset>
                     {f.selection.length > 1 && (
-                      <Button kind="link" onClick={() => set('selection', f.selection.filter((_, j) => j !== i))}>
+                      <Button
+                        kind="link"
+                        onClick={() =>
+                          set(
+                            'selection',
+                            f.selection.filter((_, j) => j !== i),
+                          )
+                        }
+                      >
                         Xóa quy tắc {i + 1}
                       </Button>
                     )}
@@ -191,9 +279,24 @@ function RoundFormPage({ contestId, saved, prizesInRules }: { contestId: string;
               </fieldset>
               <fieldset className="group">
                 <legend>Trộn và chấm điểm</legend>
-                <CheckboxField name="shuffleQuestions" label="Trộn thứ tự câu hỏi" checked={f.shuffleQuestions} onChange={(e) => set('shuffleQuestions', e.target.checked)} />
-                <CheckboxField name="shuffleOptions" label="Trộn thứ tự phương án" checked={f.shuffleOptions} onChange={(e) => set('shuffleOptions', e.target.checked)} />
-                <CheckboxField name="partialCredit" label="Cho điểm một phần với câu nhiều đáp án" checked={f.partialCredit} onChange={(e) => set('partialCredit', e.target.checked)} />
+                <CheckboxField
+                  name="shuffleQuestions"
+                  label="Trộn thứ tự câu hỏi"
+                  checked={f.shuffleQuestions}
+                  onChange={(e) => set('shuffleQuestions', e.target.checked)}
+                />
+                <CheckboxField
+                  name="shuffleOptions"
+                  label="Trộn thứ tự phương án"
+                  checked={f.shuffleOptions}
+                  onChange={(e) => set('shuffleOptions', e.target.checked)}
+                />
+                <CheckboxField
+                  name="partialCredit"
+                  label="Cho điểm một phần với câu nhiều đáp án"
+                  checked={f.partialCredit}
+                  onChange={(e) => set('partialCredit', e.target.checked)}
+                />
               </fieldset>
               <fieldset className="group">
                 <legend>Chống gian lận (đánh dấu để giám khảo xem xét, không tự loại)</legend>
@@ -208,16 +311,46 @@ function RoundFormPage({ contestId, saved, prizesInRules }: { contestId: string;
                     onChange={(e) => set('minSecondsPerQuestion', e.target.value)}
                     error={err('minSecondsPerQuestion')}
                   />
-                  <TextField name="maxAccountsPerDevice" label={LABELS.maxAccountsPerDevice} required inputMode="numeric" value={f.maxAccountsPerDevice} onChange={(e) => set('maxAccountsPerDevice', e.target.value)} error={err('maxAccountsPerDevice')} />
-                  <TextField name="maxAccountsPerIp" label={LABELS.maxAccountsPerIp} hint="Một trường học, cơ quan dùng chung mạng: đặt cao hơn." required inputMode="numeric" value={f.maxAccountsPerIp} onChange={(e) => set('maxAccountsPerIp', e.target.value)} error={err('maxAccountsPerIp')} />
+                  <TextField
+                    name="maxAccountsPerDevice"
+                    label={LABELS.maxAccountsPerDevice}
+                    required
+                    inputMode="numeric"
+                    value={f.maxAccountsPerDevice}
+                    onChange={(e) => set('maxAccountsPerDevice', e.target.value)}
+                    error={err('maxAccountsPerDevice')}
+                  />
+                  <TextField
+                    name="maxAccountsPerIp"
+                    label={LABELS.maxAccountsPerIp}
+                    hint="Một trường học, cơ quan dùng chung mạng: đặt cao hơn."
+                    required
+                    inputMode="numeric"
+                    value={f.maxAccountsPerIp}
+                    onChange={(e) => set('maxAccountsPerIp', e.target.value)}
+                    error={err('maxAccountsPerIp')}
+                  />
                 </div>
               </fieldset>
               <fieldset className="group">
                 <legend>Câu hỏi dự đoán (phân định khi bằng điểm)</legend>
-                <CheckboxField name="predictionEnabled" label="Có câu hỏi dự đoán" checked={f.predictionEnabled} onChange={(e) => set('predictionEnabled', e.target.checked)} />
+                <CheckboxField
+                  name="predictionEnabled"
+                  label="Có câu hỏi dự đoán"
+                  checked={f.predictionEnabled}
+                  onChange={(e) => set('predictionEnabled', e.target.checked)}
+                />
                 {f.predictionEnabled && (
                   <>
-                    <TextArea name="predictionPrompt" label={LABELS.predictionPrompt} required rows={2} value={f.predictionPrompt} onChange={(e) => set('predictionPrompt', e.target.value)} error={err('predictionPrompt')} />
+                    <TextArea
+                      name="predictionPrompt"
+                      label={LABELS.predictionPrompt}
+                      required
+                      rows={2}
+                      value={f.predictionPrompt}
+                      onChange={(e) => set('predictionPrompt', e.target.value)}
+                      error={err('predictionPrompt')}
+                    />
                     <SelectField
                       name="predictionTarget"
                       label="Đáp án được tính từ"
@@ -257,27 +390,64 @@ function RoundFormPage({ contestId, saved, prizesInRules }: { contestId: string;
               ]}
               onChange={(e) => set('visibility', e.target.value as RoundForm['visibility'])}
             />
-            {f.visibility === 'frozen' && <DateTimeField name="freezeAt" label={LABELS.freezeAt} required value={f.freezeAt} onChange={(v) => set('freezeAt', v)} error={err('freezeAt')} />}
+            {f.visibility === 'frozen' && (
+              <DateTimeField name="freezeAt" label={LABELS.freezeAt} required value={f.freezeAt} onChange={(v) => set('freezeAt', v)} error={err('freezeAt')} />
+            )}
           </fieldset>
 
           <fieldset className="group">
             <legend>Giải thưởng (mỗi người tối đa một giải mỗi vòng)</legend>
             {saved && prizesInRules ? (
               <p>
-                Giải thưởng của vòng (số lượng, điểm tối thiểu, chia theo nhóm) được đặt ở trang <Link to={paths.roundRules(saved.id)}>Thể lệ xếp hạng và giải thưởng</Link>.
+                Giải thưởng của vòng (số lượng, điểm tối thiểu, chia theo nhóm) được đặt ở trang{' '}
+                <Link to={paths.roundRules(saved.id)}>Thể lệ xếp hạng và giải thưởng</Link>.
               </p>
             ) : (
-              <p className="field-hint">Điểm tối thiểu để đạt giải, chia giải theo nhóm và thứ tự xét khi bằng điểm: đặt ở trang “Thể lệ, giải thưởng” của vòng sau khi lưu.</p>
+              <p className="field-hint">
+                Điểm tối thiểu để đạt giải, chia giải theo nhóm và thứ tự xét khi bằng điểm: đặt ở trang “Thể lệ, giải thưởng” của vòng sau khi lưu.
+              </p>
             )}
-            {!(saved && prizesInRules) && f.prizes.map((p, i) => (
-              <div key={i} className="option-row">
-                <TextField name={`prizes.${i}.name`} label={`Tên giải ${i + 1}`} value={p.name} onChange={(e) => set('prizes', f.prizes.map((x, j) => (j === i ? { ...x, name: e.target.value } : x)))} />
-                <TextField name={`prizes.${i}.count`} label="Số lượng" inputMode="numeric" value={p.count} onChange={(e) => set('prizes', f.prizes.map((x, j) => (j === i ? { ...x, count: e.target.value } : x)))} error={err(`prizes.${i}.count`)} />
-                <Button kind="link" aria-label={`Xóa giải ${i + 1}${p.name.trim() ? ` (${p.name.trim()})` : ''}`} onClick={() => set('prizes', f.prizes.filter((_, j) => j !== i))}>
-                  Xóa
-                </Button>
-              </div>
-            ))}
+            {!(saved && prizesInRules) &&
+              f.prizes.map((p, i) => (
+                <div key={i} className="option-row">
+                  <TextField
+                    name={`prizes.${i}.name`}
+                    label={`Tên giải ${i + 1}`}
+                    value={p.name}
+                    onChange={(e) =>
+                      set(
+                        'prizes',
+                        f.prizes.map((x, j) => (j === i ? { ...x, name: e.target.value } : x)),
+                      )
+                    }
+                  />
+                  <TextField
+                    name={`prizes.${i}.count`}
+                    label="Số lượng"
+                    inputMode="numeric"
+                    value={p.count}
+                    onChange={(e) =>
+                      set(
+                        'prizes',
+                        f.prizes.map((x, j) => (j === i ? { ...x, count: e.target.value } : x)),
+                      )
+                    }
+                    error={err(`prizes.${i}.count`)}
+                  />
+                  <Button
+                    kind="link"
+                    aria-label={`Xóa giải ${i + 1}${p.name.trim() ? ` (${p.name.trim()})` : ''}`}
+                    onClick={() =>
+                      set(
+                        'prizes',
+                        f.prizes.filter((_, j) => j !== i),
+                      )
+                    }
+                  >
+                    Xóa
+                  </Button>
+                </div>
+              ))}
             {!(saved && prizesInRules) && (
               <Button kind="secondary" onClick={() => set('prizes', [...f.prizes, { name: '', count: '1' }])}>
                 Thêm giải
@@ -300,8 +470,28 @@ function RoundFormPage({ contestId, saved, prizesInRules }: { contestId: string;
               ]}
               onChange={(e) => set('advancement', e.target.value as RoundForm['advancement'])}
             />
-            {f.advancement === 'top' && <TextField name="topN" label={LABELS.topN} required inputMode="numeric" value={f.topN} onChange={(e) => set('topN', e.target.value)} error={err('topN')} />}
-            {f.advancement === 'threshold' && <TextField name="minScore" label={LABELS.minScore} required inputMode="decimal" value={f.minScore} onChange={(e) => set('minScore', e.target.value)} error={err('minScore')} />}
+            {f.advancement === 'top' && (
+              <TextField
+                name="topN"
+                label={LABELS.topN}
+                required
+                inputMode="numeric"
+                value={f.topN}
+                onChange={(e) => set('topN', e.target.value)}
+                error={err('topN')}
+              />
+            )}
+            {f.advancement === 'threshold' && (
+              <TextField
+                name="minScore"
+                label={LABELS.minScore}
+                required
+                inputMode="decimal"
+                value={f.minScore}
+                onChange={(e) => set('minScore', e.target.value)}
+                error={err('minScore')}
+              />
+            )}
           </fieldset>
 
           <div className="actions">

@@ -19,7 +19,12 @@ export function StatisticsPage({ contestId }: { contestId: string }) {
   const session = useSession();
   const [period, setPeriod] = useState<Period>({ from: '', to: '' });
   const stats = useLoad(
-    () => api.get<ContestStatistics>(`/contests/${seg(contestId)}/statistics`, { format: 'json', from: period.from || undefined, to: period.to || undefined }, { timeoutMs: STATS_TIMEOUT_MS }),
+    () =>
+      api.get<ContestStatistics>(
+        `/contests/${seg(contestId)}/statistics`,
+        { format: 'json', from: period.from || undefined, to: period.to || undefined },
+        { timeoutMs: STATS_TIMEOUT_MS },
+      ),
     [contestId, period.from, period.to],
   );
   const [download, setDownload] = useState<DownloadState>({});
@@ -53,7 +58,14 @@ export function StatisticsPage({ contestId }: { contestId: string }) {
         onPeriod={setPeriod}
         download={download}
         onDownload={() =>
-          run(setDownload, downloadFile(`/contests/${seg(contestId)}/statistics`, { format: 'xlsx', ...(period.from ? { from: period.from } : {}), ...(period.to ? { to: period.to } : {}) }, 'thong-ke.xlsx'))
+          run(
+            setDownload,
+            downloadFile(
+              `/contests/${seg(contestId)}/statistics`,
+              { format: 'xlsx', ...(period.from ? { from: period.from } : {}), ...(period.to ? { to: period.to } : {}) },
+              'thong-ke.xlsx',
+            ),
+          )
         }
         thisYear={thisYear}
         report={
@@ -61,7 +73,14 @@ export function StatisticsPage({ contestId }: { contestId: string }) {
             ? {
                 state: report,
                 onDownload: (year, half) =>
-                  run(setReport, downloadFile(`/organisations/${seg(organisationId)}/report`, { year: String(year), ...(half ? { half: String(half) } : {}), format: 'xlsx' }, `bao-cao-${year}.xlsx`)),
+                  run(
+                    setReport,
+                    downloadFile(
+                      `/organisations/${seg(organisationId)}/report`,
+                      { year: String(year), ...(half ? { half: String(half) } : {}), format: 'xlsx' },
+                      `bao-cao-${year}.xlsx`,
+                    ),
+                  ),
               }
             : null
         }

@@ -22,7 +22,19 @@ function TopicError({ error }: { error: unknown }) {
 }
 
 /** Rename, move or delete one topic. */
-function TopicEditor({ bankId, topic, rows, onDone, onCancel }: { bankId: string; topic: TopicRow; rows: TopicRow[]; onDone: (message: string) => void; onCancel: () => void }) {
+function TopicEditor({
+  bankId,
+  topic,
+  rows,
+  onDone,
+  onCancel,
+}: {
+  bankId: string;
+  topic: TopicRow;
+  rows: TopicRow[];
+  onDone: (message: string) => void;
+  onCancel: () => void;
+}) {
   const [name, setName] = useState(topic.name);
   const [parentId, setParentId] = useState(topic.parentId ?? '');
   const [busy, setBusy] = useState<'save' | 'delete' | null>(null);
@@ -59,7 +71,14 @@ function TopicEditor({ bankId, topic, rows, onDone, onCancel }: { bankId: string
   return (
     <form className="panel" onSubmit={(e) => void save(e)} noValidate aria-label={`Sửa chủ đề ${topic.name}`}>
       <TextField name={`topic-name-${topic.id}`} label="Tên chủ đề" required value={name} onChange={(e) => setName(e.target.value)} />
-      <SelectField name={`topic-parent-${topic.id}`} label="Thuộc chủ đề" options={parentChoices(rows, topic)} value={parentId} onChange={(e) => setParentId(e.target.value)} hint="Chủ đề con đi theo khi chuyển." />
+      <SelectField
+        name={`topic-parent-${topic.id}`}
+        label="Thuộc chủ đề"
+        options={parentChoices(rows, topic)}
+        value={parentId}
+        onChange={(e) => setParentId(e.target.value)}
+        hint="Chủ đề con đi theo khi chuyển."
+      />
       <TopicError error={error} />
       <div className="actions">
         <Button type="submit" busy={busy === 'save'} disabled={busy !== null}>
@@ -138,7 +157,12 @@ export function TopicsPage({ bankId }: { bankId: string }) {
                 <span className="field-hint">
                   {t.totalQuestions} câu hỏi{t.totalQuestions !== t.questionCount ? ` (${t.questionCount} trực tiếp)` : ''}
                 </span>
-                <Button kind="link" aria-expanded={editing === t.id} aria-label={`Sửa chủ đề ${t.path}`} onClick={() => setEditing(editing === t.id ? null : t.id)}>
+                <Button
+                  kind="link"
+                  aria-expanded={editing === t.id}
+                  aria-label={`Sửa chủ đề ${t.path}`}
+                  onClick={() => setEditing(editing === t.id ? null : t.id)}
+                >
                   Sửa
                 </Button>
               </div>
@@ -161,8 +185,22 @@ export function TopicsPage({ bankId }: { bankId: string }) {
       )}
       <form className="panel" onSubmit={(e) => void create(e)} noValidate>
         <h2 className="h3">Thêm chủ đề</h2>
-        <TextField name="topic-name" label="Tên chủ đề" required value={name} onChange={(e) => setName(e.target.value)} error={nameError} hint="Một cấp, không có dấu “/”." />
-        <SelectField name="topic-parent" label="Thuộc chủ đề" options={parentChoices(rows, null)} value={parentId} onChange={(e) => setParentId(e.target.value)} />
+        <TextField
+          name="topic-name"
+          label="Tên chủ đề"
+          required
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+          error={nameError}
+          hint="Một cấp, không có dấu “/”."
+        />
+        <SelectField
+          name="topic-parent"
+          label="Thuộc chủ đề"
+          options={parentChoices(rows, null)}
+          value={parentId}
+          onChange={(e) => setParentId(e.target.value)}
+        />
         <TopicError error={createError} />
         <Button type="submit" busy={busy}>
           Thêm chủ đề

@@ -11,7 +11,19 @@ import { composeReason, disqualificationWarning, disqualifyReason, formatBirthDa
  * One winner's check: the organiser gives a reason, sees the identity in full (the view is
  * recorded), then marks the winner verified or disqualifies them with a reason.
  */
-export function WinnerIdentityPanel({ roundId, kind, winner, onDecided, onClose }: { roundId: string; kind: 'quiz' | 'judged'; winner: WinnerItem; onDecided: (o: VerificationOutcome, w: WinnerItem) => void; onClose: () => void }) {
+export function WinnerIdentityPanel({
+  roundId,
+  kind,
+  winner,
+  onDecided,
+  onClose,
+}: {
+  roundId: string;
+  kind: 'quiz' | 'judged';
+  winner: WinnerItem;
+  onDecided: (o: VerificationOutcome, w: WinnerItem) => void;
+  onClose: () => void;
+}) {
   const [choice, setChoice] = useState<string>(VIEW_REASONS[0]);
   const [note, setNote] = useState('');
   const [problem, setProblem] = useState<string | undefined>();
@@ -64,7 +76,16 @@ export function WinnerIdentityPanel({ roundId, kind, winner, onDecided, onClose 
       {!identity ? (
         <form onSubmit={view} noValidate>
           <p>Số điện thoại và số CCCD đầy đủ chỉ dùng để xác minh và trao giải. Mỗi lần xem được ghi vào nhật ký truy cập.</p>
-          <ReasonPicker name="view-reason" label="Lý do xem" choices={VIEW_REASONS} choice={choice} note={note} onChoice={setChoice} onNote={setNote} problem={problem} />
+          <ReasonPicker
+            name="view-reason"
+            label="Lý do xem"
+            choices={VIEW_REASONS}
+            choice={choice}
+            note={note}
+            onChoice={setChoice}
+            onNote={setNote}
+            problem={problem}
+          />
           <ErrorMessage error={error} />
           <div className="actions">
             <Button type="submit" busy={busy}>
@@ -116,9 +137,20 @@ export function WinnerIdentityPanel({ roundId, kind, winner, onDecided, onClose 
           {disqualifying && (
             <form className="alert alert-warning" onSubmit={disqualify} noValidate aria-labelledby="dq-title">
               <p id="dq-title">
-                <strong>Loại {winner.fullName} khỏi {prize}?</strong> {disqualificationWarning(kind)}
+                <strong>
+                  Loại {winner.fullName} khỏi {prize}?
+                </strong>{' '}
+                {disqualificationWarning(kind)}
               </p>
-              <TextArea name="dq-reason" label="Lý do loại" required rows={2} value={dqReason} onChange={(e) => setDqReason(e.target.value)} error={dqProblem} />
+              <TextArea
+                name="dq-reason"
+                label="Lý do loại"
+                required
+                rows={2}
+                value={dqReason}
+                onChange={(e) => setDqReason(e.target.value)}
+                error={dqProblem}
+              />
               <div className="actions">
                 <Button type="submit" kind="danger" busy={busy}>
                   Xác nhận loại

@@ -20,7 +20,10 @@ function WinnerCards({ list, selected, onSelect, panel }: { list: WinnersList; s
       {list.items.map((w) => (
         <li key={w.userId} className="card">
           <p>
-            <strong>{w.prize.name ?? w.prize.code}</strong> · hạng {w.rank} · <span className={`badge ${w.verification.status === 'verified' ? 'badge-success' : 'badge-warning'}`}>{VERIFICATION_LABEL[w.verification.status]}</span>
+            <strong>{w.prize.name ?? w.prize.code}</strong> · hạng {w.rank} ·{' '}
+            <span className={`badge ${w.verification.status === 'verified' ? 'badge-success' : 'badge-warning'}`}>
+              {VERIFICATION_LABEL[w.verification.status]}
+            </span>
           </p>
           <p>
             <strong>{w.fullName}</strong>
@@ -79,7 +82,10 @@ function PayoutPanel({ roundId, disabled }: { roundId: string; disabled: boolean
   return (
     <section aria-labelledby="payout">
       <h2 id="payout">Danh sách chi trả giải thưởng</h2>
-      <p>Tệp có họ tên, ngày sinh, số CCCD, số điện thoại đầy đủ và trạng thái xác minh của từng người đoạt giải. Chỉ ban tổ chức tải được; mỗi lần tải được ghi nhật ký kèm lý do.</p>
+      <p>
+        Tệp có họ tên, ngày sinh, số CCCD, số điện thoại đầy đủ và trạng thái xác minh của từng người đoạt giải. Chỉ ban tổ chức tải được; mỗi lần tải được ghi
+        nhật ký kèm lý do.
+      </p>
       {done && (
         <Notice kind="success" live>
           Đã tải danh sách chi trả; lần tải đã được ghi vào nhật ký truy cập. Hãy lưu tệp ở nơi an toàn.
@@ -91,8 +97,27 @@ function PayoutPanel({ roundId, disabled }: { roundId: string; disabled: boolean
         </Button>
       ) : (
         <form className="panel" onSubmit={(e) => void submit(e)} noValidate>
-          <ReasonPicker name="payout-reason" label="Lý do tải" choices={PAYOUT_REASONS} choice={choice} note={note} onChoice={setChoice} onNote={setNote} problem={problem} />
-          <SelectField name="payout-format" label="Định dạng" required options={[{ value: 'xlsx', label: 'Excel (XLSX)' }, { value: 'csv', label: 'CSV (UTF-8)' }]} value={format} onChange={(e) => setFormat(e.target.value as 'xlsx' | 'csv')} />
+          <ReasonPicker
+            name="payout-reason"
+            label="Lý do tải"
+            choices={PAYOUT_REASONS}
+            choice={choice}
+            note={note}
+            onChoice={setChoice}
+            onNote={setNote}
+            problem={problem}
+          />
+          <SelectField
+            name="payout-format"
+            label="Định dạng"
+            required
+            options={[
+              { value: 'xlsx', label: 'Excel (XLSX)' },
+              { value: 'csv', label: 'CSV (UTF-8)' },
+            ]}
+            value={format}
+            onChange={(e) => setFormat(e.target.value as 'xlsx' | 'csv')}
+          />
           <ErrorMessage error={error} />
           <div className="actions">
             <Button type="submit" busy={busy}>
@@ -153,10 +178,13 @@ export function WinnersPage({ roundId }: { roundId: string }) {
       {l && (
         <>
           <p>
-            Kết quả {l.resultStatus === 'published' ? 'đã công bố' : 'tạm thời'} · {l.counts.winners} người đoạt giải · {l.counts.verified} đã xác minh · {l.counts.pending} chưa xác minh
+            Kết quả {l.resultStatus === 'published' ? 'đã công bố' : 'tạm thời'} · {l.counts.winners} người đoạt giải · {l.counts.verified} đã xác minh ·{' '}
+            {l.counts.pending} chưa xác minh
           </p>
           {l.stale && <Notice kind="warning">Kết quả tạm thời cần được tính lại (đóng vòng lại) trước khi xác minh.</Notice>}
-          {!l.canDisclose && <Notice kind="info">Số điện thoại và số CCCD được che. Chỉ ban tổ chức của đơn vị tổ chức cuộc thi mới xem được thông tin đầy đủ.</Notice>}
+          {!l.canDisclose && (
+            <Notice kind="info">Số điện thoại và số CCCD được che. Chỉ ban tổ chức của đơn vị tổ chức cuộc thi mới xem được thông tin đầy đủ.</Notice>
+          )}
           <section aria-labelledby="winners">
             <h2 id="winners">Người đoạt giải</h2>
             <WinnerCards
@@ -166,7 +194,18 @@ export function WinnersPage({ roundId }: { roundId: string }) {
                 setOutcome(null);
                 setSelected(w);
               }}
-              panel={selected && <WinnerIdentityPanel key={selected.userId} roundId={roundId} kind={kind} winner={selected} onDecided={decided} onClose={() => setSelected(null)} />}
+              panel={
+                selected && (
+                  <WinnerIdentityPanel
+                    key={selected.userId}
+                    roundId={roundId}
+                    kind={kind}
+                    winner={selected}
+                    onDecided={decided}
+                    onClose={() => setSelected(null)}
+                  />
+                )
+              }
             />
           </section>
           {l.disqualified.length > 0 && (

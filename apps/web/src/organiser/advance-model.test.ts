@@ -30,9 +30,13 @@ describe('advancement in plain Vietnamese', () => {
     expect(parseBucketOverrides('Phường Hạ Long = 2\n\n Xã Quảng La: 0 ')).toEqual({ buckets: { 'Phường Hạ Long': 2, 'Xã Quảng La': 0 } });
     expect(parseBucketOverrides('Phường Hạ Long = hai')).toEqual({ error: 'Dòng 1: viết theo mẫu «Tên đơn vị = số suất» (số nguyên từ 0).' });
     expect(parseBucketOverrides('A = 1\nA = 2')).toEqual({ error: 'Dòng 2: «A» đã có ở dòng trên.' });
-    expect(quotaBody({ ...emptyQuota(), perBucket: '2', overrides: 'Phường Hạ Long = 3' })).toEqual({ body: { by: ['unit'], perBucket: 2, buckets: { 'Phường Hạ Long': 3 } } });
+    expect(quotaBody({ ...emptyQuota(), perBucket: '2', overrides: 'Phường Hạ Long = 3' })).toEqual({
+      body: { by: ['unit'], perBucket: 2, buckets: { 'Phường Hạ Long': 3 } },
+    });
     const bad = quotaBody({ byUnit: false, byGroup: true, groupField: 'nhóm', perBucket: '-1', overrides: '' });
     expect('errors' in bad && Object.keys(bad.errors).sort()).toEqual(['groupField', 'perBucket']);
-    expect('errors' in quotaBody({ ...emptyQuota(), byUnit: false }) && quotaBody({ ...emptyQuota(), byUnit: false })).toMatchObject({ errors: { quotaBy: expect.any(String) } });
+    expect('errors' in quotaBody({ ...emptyQuota(), byUnit: false }) && quotaBody({ ...emptyQuota(), byUnit: false })).toMatchObject({
+      errors: { quotaBy: expect.any(String) },
+    });
   });
 });

@@ -38,7 +38,10 @@ export function reasonLabel(a: Pick<AdvancingEntrant, 'reason' | 'bucket' | 'bou
  */
 export function parseBucketOverrides(text: string): { buckets: Record<string, number> } | { error: string } {
   const buckets: Record<string, number> = {};
-  const lines = text.split('\n').map((l) => l.trim()).filter(Boolean);
+  const lines = text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
   for (const [i, line] of lines.entries()) {
     const m = /^(.+?)\s*[=:]\s*(\S+)$/.exec(line);
     const n = m ? parseNumber(m[2]) : NaN;
@@ -64,14 +67,17 @@ export const emptyQuota = (): QuotaForm => ({ byUnit: true, byGroup: false, grou
 export function quotaBody(f: QuotaForm): { body: QuotaBody } | { errors: Record<string, string> } {
   const errors: Record<string, string> = {};
   if (!f.byUnit && !f.byGroup) errors.quotaBy = 'Chọn chia suất theo đơn vị, theo nhóm, hoặc cả hai.';
-  if (f.byGroup && !/^[a-zA-Z][a-zA-Z0-9]{0,39}$/.test(f.groupField.trim())) errors.groupField = 'Nhập tên trường đăng ký chứa nhóm (chữ không dấu, viết liền), ví dụ: nhom.';
+  if (f.byGroup && !/^[a-zA-Z][a-zA-Z0-9]{0,39}$/.test(f.groupField.trim()))
+    errors.groupField = 'Nhập tên trường đăng ký chứa nhóm (chữ không dấu, viết liền), ví dụ: nhom.';
   const per = parseNumber(f.perBucket);
   if (!Number.isInteger(per) || per < 0) errors.perBucket = 'Số suất mỗi đơn vị/nhóm là số nguyên từ 0.';
   const o = parseBucketOverrides(f.overrides);
   if ('error' in o) errors.overrides = o.error;
   if (Object.keys(errors).length || 'error' in o) return { errors };
   const by: QuotaBody['by'] = [...(f.byUnit ? (['unit'] as const) : []), ...(f.byGroup ? (['group'] as const) : [])];
-  return { body: { by, perBucket: per, ...(Object.keys(o.buckets).length ? { buckets: o.buckets } : {}), ...(f.byGroup ? { groupField: f.groupField.trim() } : {}) } };
+  return {
+    body: { by, perBucket: per, ...(Object.keys(o.buckets).length ? { buckets: o.buckets } : {}), ...(f.byGroup ? { groupField: f.groupField.trim() } : {}) },
+  };
 }
 
 /** The rule a preview applied (the round's, a quota, or picks), in words. */

@@ -40,7 +40,10 @@ export function validateContest(f: ContestForm): Record<string, string> {
   const e: Record<string, string> = {};
   if (f.title.trim().length < 3) e.title = 'Tên cuộc thi cần ít nhất 3 ký tự.';
   if (f.slug.trim() && !SLUG.test(f.slug.trim())) e.slug = 'Đường dẫn gồm 3–80 chữ thường không dấu, chữ số và dấu gạch ngang.';
-  const custom = f.customFields.split(',').map((s) => s.trim()).filter(Boolean);
+  const custom = f.customFields
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   const bad = custom.filter((c) => !FIELD_NAME.test(c));
   if (bad.length) e.customFields = `Tên trường không hợp lệ: ${bad.join(', ')} (chữ cái không dấu, viết liền, ví dụ: position).`;
   if (splitLines(f.unitList).some((u) => u.length > 200)) e.unitList = 'Mỗi đơn vị tối đa 200 ký tự.';
@@ -48,7 +51,10 @@ export function validateContest(f: ContestForm): Record<string, string> {
 }
 
 export function contestBody(f: ContestForm): Record<string, unknown> {
-  const custom = f.customFields.split(',').map((s) => s.trim()).filter(Boolean);
+  const custom = f.customFields
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   const units = splitLines(f.unitList);
   const body: Record<string, unknown> = {
     title: f.title.trim(),

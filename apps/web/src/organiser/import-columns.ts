@@ -7,7 +7,20 @@ import type { ImportColumnsRefusal } from '../shared/api/staff-console-types';
  */
 export const TEMPLATE_COLUMNS_VI = {
   required: ['Loại câu hỏi', 'Nội dung câu hỏi'],
-  optional: ['Phương án A, B, C…', 'Đáp án', 'Chủ đề', 'Căn cứ pháp lý', 'Độ khó', 'Điểm', 'Giải thích', 'Thẻ', 'Sai số', 'Hướng dẫn chấm', 'Phân biệt chữ hoa', 'Phân biệt dấu'],
+  optional: [
+    'Phương án A, B, C…',
+    'Đáp án',
+    'Chủ đề',
+    'Căn cứ pháp lý',
+    'Độ khó',
+    'Điểm',
+    'Giải thích',
+    'Thẻ',
+    'Sai số',
+    'Hướng dẫn chấm',
+    'Phân biệt chữ hoa',
+    'Phân biệt dấu',
+  ],
 };
 
 const REQUIRED_VI: Record<string, string> = { type: 'Loại câu hỏi', question: 'Nội dung câu hỏi' };

@@ -6,7 +6,11 @@ import { importProblemText, importRefText, isKnownImportProblem } from './import
  * parsers, the import run, file refusals. Read as text, so no server code runs here.
  */
 const SOURCES = {
-  ...import.meta.glob<string>(['../../../../libs/question-bank/src/questions/question-rules.ts', '../../../../libs/question-bank/src/topics/topic-path.ts'], { query: '?raw', import: 'default', eager: true }),
+  ...import.meta.glob<string>(['../../../../libs/question-bank/src/questions/question-rules.ts', '../../../../libs/question-bank/src/topics/topic-path.ts'], {
+    query: '?raw',
+    import: 'default',
+    eager: true,
+  }),
   ...import.meta.glob<string>(['../../../../libs/question-bank/src/transfer/**/*.ts', '!**/*.spec.ts'], { query: '?raw', import: 'default', eager: true }),
 };
 
@@ -122,7 +126,9 @@ describe('import problems in Vietnamese', () => {
   it('says the problems of the browser journey file in Vietnamese, values kept', () => {
     expect(importProblemText('the question text is empty')).toBe('Nội dung câu hỏi đang trống.');
     expect(importProblemText('difficulty must be 1, 2 or 3')).toBe('Độ khó phải là 1, 2 hoặc 3.');
-    expect(importProblemText('correct "E" is not the letter of a filled option (A–D)')).toBe('Cột Đáp án (correct) ghi "E", không phải chữ cái của một phương án đã điền (A–D).');
+    expect(importProblemText('correct "E" is not the letter of a filled option (A–D)')).toBe(
+      'Cột Đáp án (correct) ghi "E", không phải chữ cái của một phương án đã điền (A–D).',
+    );
     expect(importProblemText('correct must be the numeric answer (got "mười")')).toBe('Cột Đáp án (correct) phải là đáp án bằng số (đang ghi "mười").');
     expect(importProblemText('points must be a number (got "hai")')).toBe('Cột Điểm (points) phải là một số (đang ghi "hai").');
     expect(importProblemText('option C repeats another option ("Quốc hội")')).toBe('Phương án C trùng với một phương án khác ("Quốc hội").');
@@ -131,9 +137,15 @@ describe('import problems in Vietnamese', () => {
     expect(importProblemText('type must be one of single, multiple, true_false, numeric, short_text, essay (got "matching")')).toBe(
       'Loại câu hỏi phải là một trong: single, multiple, true_false, numeric, short_text, essay (đang ghi "matching").',
     );
-    expect(importProblemText('the question starting here has no ANSWER line before the next question on line 14')).toBe('Câu hỏi bắt đầu ở dòng này chưa có dòng ANSWER trước câu hỏi tiếp theo ở dòng 14.');
-    expect(importProblemText('duplicate of question 0d5c1f2a-1111-4222-8333-944445555666 already in the bank')).toBe('Trùng với câu hỏi đã có trong ngân hàng (mã 0d5c1f2a).');
-    expect(importProblemText('The XLSX file is damaged or unsafe: encrypted parts are not accepted')).toBe('Tệp Excel bị hỏng hoặc không an toàn: tệp có mật khẩu hoặc bị mã hóa; hãy bỏ mật khẩu rồi lưu lại.');
+    expect(importProblemText('the question starting here has no ANSWER line before the next question on line 14')).toBe(
+      'Câu hỏi bắt đầu ở dòng này chưa có dòng ANSWER trước câu hỏi tiếp theo ở dòng 14.',
+    );
+    expect(importProblemText('duplicate of question 0d5c1f2a-1111-4222-8333-944445555666 already in the bank')).toBe(
+      'Trùng với câu hỏi đã có trong ngân hàng (mã 0d5c1f2a).',
+    );
+    expect(importProblemText('The XLSX file is damaged or unsafe: encrypted parts are not accepted')).toBe(
+      'Tệp Excel bị hỏng hoặc không an toàn: tệp có mật khẩu hoặc bị mã hóa; hãy bỏ mật khẩu rồi lưu lại.',
+    );
   });
 
   it('keeps the server text when it does not know a sentence', () => {

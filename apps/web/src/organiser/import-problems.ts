@@ -66,10 +66,16 @@ function zipWhy(why: string): string {
 
 const RULES: Rule[] = [
   // One question (questions/question-rules.ts, topics/topic-path.ts).
-  [/^type must be one of ([^(]+?)(?: \(got "(.*)"\))?$/, (list, got) => `Loại câu hỏi phải là một trong: ${list}${got !== undefined ? ` (đang ghi "${got}")` : ''}.`],
+  [
+    /^type must be one of ([^(]+?)(?: \(got "(.*)"\))?$/,
+    (list, got) => `Loại câu hỏi phải là một trong: ${list}${got !== undefined ? ` (đang ghi "${got}")` : ''}.`,
+  ],
   [/^the question text is empty$/, () => 'Nội dung câu hỏi đang trống.'],
   [/^difficulty must be 1, 2 or 3$/, () => 'Độ khó phải là 1, 2 hoặc 3.'],
-  [/^points must be a number above 0 and at most (\S+), with at most 2 decimals$/, (max) => `Điểm phải là số lớn hơn 0 và không quá ${max}, tối đa 2 chữ số thập phân.`],
+  [
+    /^points must be a number above 0 and at most (\S+), with at most 2 decimals$/,
+    (max) => `Điểm phải là số lớn hơn 0 và không quá ${max}, tối đa 2 chữ số thập phân.`,
+  ],
   [/^each topic level must be at most (\d+) characters$/, (n) => `Mỗi cấp của chủ đề dài tối đa ${n} ký tự.`],
   [/^topic must be at most (\d+) characters$/, (n) => `Chủ đề dài tối đa ${n} ký tự.`],
   [/^topics nest at most (\d+) levels deep$/, (n) => `Chủ đề lồng nhau tối đa ${n} cấp.`],
@@ -86,11 +92,20 @@ const RULES: Rule[] = [
   [/^a multiple-choice question needs at least one correct option$/, () => 'Câu nhiều lựa chọn cần ít nhất một phương án đúng.'],
   [/^a (single|multiple)-choice question takes options, not an answer$/, (k) => `Câu ${KIND[k]} dùng các phương án, không dùng ô đáp án riêng.`],
   [/^a true\/false question takes its two options, not an answer$/, () => 'Câu Đúng/Sai dùng hai phương án Đúng và Sai, không dùng ô đáp án riêng.'],
-  [/^a numeric question takes an answer \{ value, tolerance \}, not options$/, () => 'Câu trả lời bằng số cần một đáp án số (và sai số cho phép), không dùng phương án.'],
+  [
+    /^a numeric question takes an answer \{ value, tolerance \}, not options$/,
+    () => 'Câu trả lời bằng số cần một đáp án số (và sai số cho phép), không dùng phương án.',
+  ],
   [/^a short-text question takes accepted answers, not options$/, () => 'Câu trả lời ngắn cần các đáp án được chấp nhận, không dùng phương án.'],
-  [/^an essay question has no options or answer \(put guidance for judges in the rubric\)$/, () => 'Câu tự luận không có phương án hay đáp án (ghi hướng dẫn cho giám khảo vào phần hướng dẫn chấm).'],
+  [
+    /^an essay question has no options or answer \(put guidance for judges in the rubric\)$/,
+    () => 'Câu tự luận không có phương án hay đáp án (ghi hướng dẫn cho giám khảo vào phần hướng dẫn chấm).',
+  ],
   [/^a true\/false question has exactly two options, Đúng and Sai$/, () => 'Câu Đúng/Sai có đúng hai phương án: Đúng và Sai.'],
-  [/^the options of a true\/false question must be Đúng and Sai \(or True and False\)$/, () => 'Hai phương án của câu Đúng/Sai phải là Đúng và Sai (hoặc True và False).'],
+  [
+    /^the options of a true\/false question must be Đúng and Sai \(or True and False\)$/,
+    () => 'Hai phương án của câu Đúng/Sai phải là Đúng và Sai (hoặc True và False).',
+  ],
   [/^a true\/false question must have exactly one correct option$/, () => 'Câu Đúng/Sai phải có đúng một phương án đúng.'],
   [/^a numeric question needs answer\.value, a number$/, () => 'Câu trả lời bằng số cần đáp án là một con số.'],
   [/^answer\.tolerance must be a number of at least 0$/, () => 'Sai số cho phép phải là một số không âm.'],
@@ -103,16 +118,31 @@ const RULES: Rule[] = [
   // Excel / CSV rows (transfer/formats/sheet).
   [/^correct must be the numeric answer \(got "(.*)"\)$/s, (got) => `Cột ${col('correct')} phải là đáp án bằng số (đang ghi "${got}").`],
   [/^(\w+) must be a number \(got "(.*)"\)$/s, (c, got) => `Cột ${col(c)} phải là một số (đang ghi "${got}").`],
-  [/^a numeric question has no options: put the number in the correct column$/, () => `Câu trả lời bằng số không có phương án: ghi con số vào cột ${col('correct')}.`],
-  [/^a short-text question has no options: put the accepted answers in the correct column, separated by \|$/, () => `Câu trả lời ngắn không có phương án: ghi các đáp án được chấp nhận vào cột ${col('correct')}, cách nhau bởi dấu |.`],
+  [
+    /^a numeric question has no options: put the number in the correct column$/,
+    () => `Câu trả lời bằng số không có phương án: ghi con số vào cột ${col('correct')}.`,
+  ],
+  [
+    /^a short-text question has no options: put the accepted answers in the correct column, separated by \|$/,
+    () => `Câu trả lời ngắn không có phương án: ghi các đáp án được chấp nhận vào cột ${col('correct')}, cách nhau bởi dấu |.`,
+  ],
   [/^an essay question has no options or correct answer$/, () => 'Câu tự luận không có phương án hay đáp án đúng.'],
-  [/^the correct column is empty: give the letter\(s\) of the correct option\(s\), e\.g\. B or A,C$/, () => `Cột ${col('correct')} đang trống: ghi chữ cái của phương án đúng, ví dụ B hoặc A,C.`],
-  [/^correct "(.*)" is not the letter of a filled option \(A–([A-Z])\)$/s, (got, last) => `Cột ${col('correct')} ghi "${got}", không phải chữ cái của một phương án đã điền (A–${last}).`],
+  [
+    /^the correct column is empty: give the letter\(s\) of the correct option\(s\), e\.g\. B or A,C$/,
+    () => `Cột ${col('correct')} đang trống: ghi chữ cái của phương án đúng, ví dụ B hoặc A,C.`,
+  ],
+  [
+    /^correct "(.*)" is not the letter of a filled option \(A–([A-Z])\)$/s,
+    (got, last) => `Cột ${col('correct')} ghi "${got}", không phải chữ cái của một phương án đã điền (A–${last}).`,
+  ],
   [/^columns not in the template were ignored: (.*)$/s, (cols) => `Đã bỏ qua các cột không có trong tệp mẫu: ${cols}.`],
 
   // Aiken (transfer/formats/aiken).
   [/^options without a question before them$/, () => 'Có phương án nhưng không có câu hỏi đứng trước.'],
-  [/^the question starting here has no ANSWER line before the next question on line (\d+)$/, (n) => `Câu hỏi bắt đầu ở dòng này chưa có dòng ANSWER trước câu hỏi tiếp theo ở dòng ${n}.`],
+  [
+    /^the question starting here has no ANSWER line before the next question on line (\d+)$/,
+    (n) => `Câu hỏi bắt đầu ở dòng này chưa có dòng ANSWER trước câu hỏi tiếp theo ở dòng ${n}.`,
+  ],
   [/^the question starting here has no ANSWER line before the end of the file$/, () => 'Câu hỏi bắt đầu ở dòng này chưa có dòng ANSWER trước khi hết tệp.'],
   [/^ANSWER line without a question before it$/, () => 'Dòng ANSWER không có câu hỏi đứng trước.'],
   [/^a question needs at least 2 options$/, () => 'Câu hỏi cần ít nhất 2 phương án.'],
@@ -126,13 +156,25 @@ const RULES: Rule[] = [
   [/^matching questions are not supported$/, () => 'Chưa hỗ trợ câu hỏi ghép đôi (matching).'],
   [/^text "(.*)" before the first = or ~ in the answer block$/s, (t) => `Có chữ "${t}" đứng trước dấu = hoặc ~ đầu tiên trong phần đáp án.`],
   [/^no fully correct answer \(=\) in a short-answer question$/, () => 'Câu trả lời ngắn chưa có đáp án đúng hoàn toàn (dấu =).'],
-  [/^no correct option: mark the right answer with = \(or a positive %weight%\)$/, () => 'Chưa có phương án đúng: đánh dấu đáp án đúng bằng dấu = (hoặc trọng số %…% dương).'],
+  [
+    /^no correct option: mark the right answer with = \(or a positive %weight%\)$/,
+    () => 'Chưa có phương án đúng: đánh dấu đáp án đúng bằng dấu = (hoặc trọng số %…% dương).',
+  ],
   [/^a numeric question needs a number after #$/, () => 'Câu trả lời bằng số cần một con số sau dấu #.'],
   [/^"(.*)" is not a number, number:tolerance or min\.\.max$/s, (t) => `"${t}" không phải là số, số:sai số hay khoảng nhỏ..lớn.`],
   [/^per-answer feedback is not kept$/, () => 'Không giữ phản hồi riêng của từng đáp án.'],
-  [/^answers with partial credit \(or the \* wildcard\) are not kept; only fully correct answers are accepted$/, () => 'Không giữ đáp án được điểm một phần (hoặc ký tự đại diện *): chỉ nhận các đáp án đúng hoàn toàn.'],
-  [/^partial-credit options are not kept: only the fully correct option counts$/, () => 'Không giữ phương án được điểm một phần: chỉ phương án đúng hoàn toàn được tính.'],
-  [/^partial-credit options are not kept: only the = options count as correct$/, () => 'Không giữ phương án được điểm một phần: chỉ các phương án có dấu = được tính là đúng.'],
+  [
+    /^answers with partial credit \(or the \* wildcard\) are not kept; only fully correct answers are accepted$/,
+    () => 'Không giữ đáp án được điểm một phần (hoặc ký tự đại diện *): chỉ nhận các đáp án đúng hoàn toàn.',
+  ],
+  [
+    /^partial-credit options are not kept: only the fully correct option counts$/,
+    () => 'Không giữ phương án được điểm một phần: chỉ phương án đúng hoàn toàn được tính.',
+  ],
+  [
+    /^partial-credit options are not kept: only the = options count as correct$/,
+    () => 'Không giữ phương án được điểm một phần: chỉ các phương án có dấu = được tính là đúng.',
+  ],
   [/^numeric answers with partial credit are not kept$/, () => 'Không giữ đáp án số được điểm một phần.'],
   [/^only the first fully correct numeric answer is kept$/, () => 'Chỉ giữ đáp án số đúng hoàn toàn đầu tiên.'],
   [/^images in the text are not kept$/, () => 'Không giữ hình ảnh trong nội dung.'],
@@ -152,12 +194,19 @@ const RULES: Rule[] = [
   [/^The file has more than (\d+) questions; split it$/, (n) => `Tệp có hơn ${n} câu hỏi: hãy chia thành nhiều tệp.`],
   [/^The file is empty$/, () => 'Tệp trống.'],
   [/^The first worksheet is empty$/, () => 'Trang tính đầu tiên của tệp trống.'],
-  [/^The header row does not match the template \((.*)\)$/s, (why) => `Dòng tiêu đề không khớp tệp mẫu (${why.replace('unknown columns:', 'cột không nhận ra:').replace('repeated columns:', 'cột bị lặp:').replace('missing columns:', 'thiếu cột:')}).`],
+  [
+    /^The header row does not match the template \((.*)\)$/s,
+    (why) =>
+      `Dòng tiêu đề không khớp tệp mẫu (${why.replace('unknown columns:', 'cột không nhận ra:').replace('repeated columns:', 'cột bị lặp:').replace('missing columns:', 'thiếu cột:')}).`,
+  ],
   [/^The CSV could not be read near line (\S+): (.*)$/s, (n, why) => `Không đọc được tệp CSV ở khoảng dòng ${n} (${why}).`],
   [/^The XLSX file could not be read: (.*)$/s, (why) => `Không đọc được tệp Excel (${why}).`],
   [/^The XLSX file is damaged or unsafe: (.*)$/s, (why) => `Tệp Excel bị hỏng hoặc không an toàn: ${zipWhy(why)}.`],
   [/^This is not an XLSX file(?: \(no zip directory found\))?$/, () => 'Đây không phải tệp Excel (.xlsx).'],
-  [/^The file is not UTF-8 text\./, () => 'Tệp không phải văn bản UTF-8. Trong Excel, hãy lưu bằng "CSV UTF-8"; với trình soạn thảo khác, hãy lưu ở bảng mã UTF-8.'],
+  [
+    /^The file is not UTF-8 text\./,
+    () => 'Tệp không phải văn bản UTF-8. Trong Excel, hãy lưu bằng "CSV UTF-8"; với trình soạn thảo khác, hãy lưu ở bảng mã UTF-8.',
+  ],
   [/^XML with a DOCTYPE or entity declarations is refused$/, () => 'Không nhận tệp XML có khai báo DOCTYPE hoặc ENTITY.'],
   [/^The XML is malformed: (.*) \(line (\d+)\)$/s, (why, n) => `Tệp XML sai cấu trúc ở dòng ${n} (${why}).`],
   [/^The XML could not be read: (.*)$/s, (why) => `Không đọc được tệp XML (${why}).`],

@@ -16,7 +16,8 @@ export const juryApi = {
   preview: (roundId: string, body: AdvanceBody, page: { limit: number; offset: number }) =>
     api.request<AdvancementPreview>(`${r(roundId)}/advance/preview`, { method: 'POST', body, query: page }),
   advance: (roundId: string, body: AdvanceBody) => api.post<AdvanceResult>(`${r(roundId)}/advance`, body),
-  enrolments: (roundId: string, q: string, limit: number, offset: number) => api.get<Page<EnrolmentRow>>(`${r(roundId)}/enrolments`, { q: q.trim() || undefined, limit, offset }),
+  enrolments: (roundId: string, q: string, limit: number, offset: number) =>
+    api.get<Page<EnrolmentRow>>(`${r(roundId)}/enrolments`, { q: q.trim() || undefined, limit, offset }),
 };
 
 /** Codes these screens meet that the shared list does not word. */

@@ -1,6 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import type { JuryView } from '../shared/api/judging-types';
-import { addCriterion, criterionKey, emptyJury, juryBody, juryToForm, moveCriterion, removeCriterion, rubricTotal, validateJury, type JuryForm } from './jury-form';
+import {
+  addCriterion,
+  criterionKey,
+  emptyJury,
+  juryBody,
+  juryToForm,
+  moveCriterion,
+  removeCriterion,
+  rubricTotal,
+  validateJury,
+  type JuryForm,
+} from './jury-form';
 
 const three = (): JuryForm => {
   let f = emptyJury();
@@ -33,19 +44,43 @@ describe('rubric builder', () => {
   it('names each problem in Vietnamese', () => {
     const f = three();
     const [a, b] = f.criteria;
-    const bad = { ...f, criteria: [{ ...a, label: ' ' }, { ...b, maxPoints: '0' }, { ...f.criteria[2], maxPoints: '1,234' }], trimmedMeanThreshold: '3', overtime: true, overtimeLimitMinutes: '', reconciliationGap: '-1' };
+    const bad = {
+      ...f,
+      criteria: [
+        { ...a, label: ' ' },
+        { ...b, maxPoints: '0' },
+        { ...f.criteria[2], maxPoints: '1,234' },
+      ],
+      trimmedMeanThreshold: '3',
+      overtime: true,
+      overtimeLimitMinutes: '',
+      reconciliationGap: '-1',
+    };
     const e = validateJury(bad);
-    expect(Object.keys(e).sort()).toEqual([`label-${a.rowId}`, `max-${b.rowId}`, `max-${f.criteria[2].rowId}`, 'overtimeLimitMinutes', 'reconciliationGap', 'trimmedMeanThreshold'].sort());
+    expect(Object.keys(e).sort()).toEqual(
+      [`label-${a.rowId}`, `max-${b.rowId}`, `max-${f.criteria[2].rowId}`, 'overtimeLimitMinutes', 'reconciliationGap', 'trimmedMeanThreshold'].sort(),
+    );
     expect(e[`label-${a.rowId}`]).toBe('Nhập tên tiêu chí.');
     expect(validateJury({ ...f, criteria: [] }).criteria).toMatch(/ít nhất một tiêu chí/);
-    expect(validateJury({ ...f, criteria: [f.criteria[0], { ...f.criteria[1], label: 'nội dung pháp lý chính xác' }] })[`label-${f.criteria[1].rowId}`]).toBe('Tên tiêu chí bị trùng.');
+    expect(validateJury({ ...f, criteria: [f.criteria[0], { ...f.criteria[1], label: 'nội dung pháp lý chính xác' }] })[`label-${f.criteria[1].rowId}`]).toBe(
+      'Tên tiêu chí bị trùng.',
+    );
     expect(validateJury(three())).toEqual({});
   });
 
   it('sends keys from labels, the penalties, the head judge and tie-breaks in rubric order', () => {
     const f = three();
     const [a, , c] = f.criteria;
-    const body = juryBody({ ...f, tieBreak: [c.rowId, a.rowId], overtime: true, overtimeLimitMinutes: '15', overtimePoints: '1', overtimeMax: '10', reconciliationGap: '15', headJudgeUserId: 'u-1' });
+    const body = juryBody({
+      ...f,
+      tieBreak: [c.rowId, a.rowId],
+      overtime: true,
+      overtimeLimitMinutes: '15',
+      overtimePoints: '1',
+      overtimeMax: '10',
+      reconciliationGap: '15',
+      headJudgeUserId: 'u-1',
+    });
     expect(body).toEqual({
       rubric: [
         { key: 'noi-dung-phap-ly-chinh-xac', label: 'Nội dung pháp lý chính xác', maxPoints: 50 },
@@ -66,11 +101,17 @@ describe('rubric builder', () => {
   it('keeps saved keys and fixed penalties when a saved jury is edited', () => {
     const saved: JuryView = {
       roundId: 'r',
-      rubric: [{ key: 'content', label: 'Nội dung', maxPoints: 60 }, { key: 'delivery', label: 'Trình bày', maxPoints: 40 }],
+      rubric: [
+        { key: 'content', label: 'Nội dung', maxPoints: 60 },
+        { key: 'delivery', label: 'Trình bày', maxPoints: 40 },
+      ],
       maxScore: 100,
       aggregate: 'mean',
       trimmedMeanThreshold: 5,
-      penalties: [{ kind: 'fixed', code: 'notes', label: 'Đọc tài liệu', points: 2 }, { kind: 'overtime', limitSeconds: 600, points: 0.5, per: 'started-minute' }],
+      penalties: [
+        { kind: 'fixed', code: 'notes', label: 'Đọc tài liệu', points: 2 },
+        { kind: 'overtime', limitSeconds: 600, points: 0.5, per: 'started-minute' },
+      ],
       reconciliationGap: null,
       decimals: 2,
       tieBreakCriteria: ['delivery'],
@@ -84,7 +125,10 @@ describe('rubric builder', () => {
     const body = juryBody(renamed);
     expect(body.rubric.map((r) => r.key)).toEqual(['content', 'delivery']);
     expect(body.tieBreakCriteria).toEqual(['delivery']);
-    expect(body.penalties).toEqual([{ kind: 'overtime', limitSeconds: 600, points: 0.5, per: 'started-minute' }, { kind: 'fixed', code: 'notes', label: 'Đọc tài liệu', points: 2 }]);
+    expect(body.penalties).toEqual([
+      { kind: 'overtime', limitSeconds: 600, points: 0.5, per: 'started-minute' },
+      { kind: 'fixed', code: 'notes', label: 'Đọc tài liệu', points: 2 },
+    ]);
     expect(body).not.toHaveProperty('trimmedMeanThreshold');
   });
 });

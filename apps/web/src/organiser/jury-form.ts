@@ -159,7 +159,13 @@ export function juryBody(f: JuryForm): JuryInput {
   const penalties: PenaltyRule[] = [...f.otherPenalties];
   if (f.overtime) {
     const max = f.overtimeMax.trim() ? parseNumber(f.overtimeMax) : undefined;
-    penalties.unshift({ kind: 'overtime', limitSeconds: Math.round(parseNumber(f.overtimeLimitMinutes) * 60), points: parseNumber(f.overtimePoints), per: 'started-minute', ...(max !== undefined ? { maxPoints: max } : {}) });
+    penalties.unshift({
+      kind: 'overtime',
+      limitSeconds: Math.round(parseNumber(f.overtimeLimitMinutes) * 60),
+      points: parseNumber(f.overtimePoints),
+      per: 'started-minute',
+      ...(max !== undefined ? { maxPoints: max } : {}),
+    });
   }
   return {
     rubric,

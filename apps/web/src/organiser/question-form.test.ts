@@ -35,7 +35,10 @@ describe('question form', () => {
   });
 
   it('writes numeric, short-text and true/false answers', () => {
-    expect(questionBody({ ...emptyQuestion(), type: 'numeric', stem: 'x', numericValue: '5,5', tolerance: '0,5' }).answer).toEqual({ value: 5.5, tolerance: 0.5 });
+    expect(questionBody({ ...emptyQuestion(), type: 'numeric', stem: 'x', numericValue: '5,5', tolerance: '0,5' }).answer).toEqual({
+      value: 5.5,
+      tolerance: 0.5,
+    });
     expect(questionBody({ ...emptyQuestion(), type: 'short_text', stem: 'x', accepted: 'Quốc hội\n  \nQH' }).answer).toEqual({ accepted: ['Quốc hội', 'QH'] });
     expect(questionBody({ ...emptyQuestion(), type: 'true_false', stem: 'x', trueIsCorrect: false }).options).toEqual([
       { text: 'Đúng', correct: false },
@@ -44,7 +47,17 @@ describe('question form', () => {
   });
 
   it('round-trips a stored question, keeping option ids', () => {
-    const f = fromQuestion({ id: 'q', type: 'multiple', stem: 's', options: [{ id: 'o1', text: 'A', correct: true }, { id: 'o2', text: 'B', correct: false }], difficulty: 2, points: 2 });
+    const f = fromQuestion({
+      id: 'q',
+      type: 'multiple',
+      stem: 's',
+      options: [
+        { id: 'o1', text: 'A', correct: true },
+        { id: 'o2', text: 'B', correct: false },
+      ],
+      difficulty: 2,
+      points: 2,
+    });
     expect(questionBody(f).options).toEqual([
       { id: 'o1', text: 'A', correct: true },
       { id: 'o2', text: 'B', correct: false },

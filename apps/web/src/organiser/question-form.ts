@@ -103,11 +103,20 @@ export function questionBody(f: QuestionForm): Record<string, unknown> {
     ];
   }
   if (f.type === 'numeric') body.answer = { value: num(f.numericValue), tolerance: f.tolerance.trim() ? num(f.tolerance) : 0 };
-  if (f.type === 'short_text') body.answer = { accepted: f.accepted.split('\n').map((s) => s.trim()).filter(Boolean) };
+  if (f.type === 'short_text')
+    body.answer = {
+      accepted: f.accepted
+        .split('\n')
+        .map((s) => s.trim())
+        .filter(Boolean),
+    };
   if (f.topic.trim()) body.topic = f.topic.trim();
   if (f.legalReference.trim()) body.legalReference = f.legalReference.trim();
   if (f.explanation.trim()) body.explanation = f.explanation.trim();
-  const tags = f.tags.split(',').map((t) => t.trim()).filter(Boolean);
+  const tags = f.tags
+    .split(',')
+    .map((t) => t.trim())
+    .filter(Boolean);
   if (tags.length) body.tags = tags;
   return body;
 }

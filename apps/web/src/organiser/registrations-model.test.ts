@@ -13,7 +13,12 @@ describe("the contest's registrations", () => {
       fields: { unit: 'Sở Tư pháp', fullName: 'Nguyễn Văn An', phone: '09******78', position: 'Chuyên viên', commune: 'Phường Thuận Hóa', note: ' ' },
       province: 'Thành phố Huế',
     });
-    expect(rows.map((r) => `${r.label}: ${r.value}`)).toEqual(['Xã, phường, đặc khu: Phường Thuận Hóa', 'Chức vụ: Chuyên viên', 'Số điện thoại: 09******78', 'Tỉnh, thành phố: Thành phố Huế']);
+    expect(rows.map((r) => `${r.label}: ${r.value}`)).toEqual([
+      'Xã, phường, đặc khu: Phường Thuận Hóa',
+      'Chức vụ: Chuyên viên',
+      'Số điện thoại: 09******78',
+      'Tỉnh, thành phố: Thành phố Huế',
+    ]);
   });
 
   it('has nothing to add when the registration holds only name and unit', () => {

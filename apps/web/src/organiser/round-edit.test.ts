@@ -29,7 +29,18 @@ const saved = {
 describe('editing a round', () => {
   it('fills the form with the saved round in Vietnam time', () => {
     const f = fromRound(saved);
-    expect(f).toMatchObject({ title: 'Tuần 1', opensAt: '04/05/2026 08:00', closesAt: '10/05/2026 20:00', durationMinutes: '20', maxAttempts: '3', shuffleOptions: false, predictionEnabled: true, predictionTarget: 'entrants', advancement: 'top', topN: '10' });
+    expect(f).toMatchObject({
+      title: 'Tuần 1',
+      opensAt: '04/05/2026 08:00',
+      closesAt: '10/05/2026 20:00',
+      durationMinutes: '20',
+      maxAttempts: '3',
+      shuffleOptions: false,
+      predictionEnabled: true,
+      predictionTarget: 'entrants',
+      advancement: 'top',
+      topN: '10',
+    });
     expect(f.selection).toEqual([{ bankId: 'b1', topic: '', difficulty: '', types: ['single'], count: '20' }]);
   });
 
@@ -47,7 +58,9 @@ describe('editing a round', () => {
   it('edits the integrity thresholds: 0 seconds turns the too-fast flag off, a negative one is refused', () => {
     const f = fromRound(saved);
     expect(f).toMatchObject({ minSecondsPerQuestion: '3', maxAccountsPerIp: '50' });
-    expect(changedRoundFields(f, { ...f, minSecondsPerQuestion: '0' })).toEqual({ integrity: { minSecondsPerQuestion: 0, maxAccountsPerDevice: 2, maxAccountsPerIp: 50 } });
+    expect(changedRoundFields(f, { ...f, minSecondsPerQuestion: '0' })).toEqual({
+      integrity: { minSecondsPerQuestion: 0, maxAccountsPerDevice: 2, maxAccountsPerIp: 50 },
+    });
     expect(validateRound({ ...f, minSecondsPerQuestion: '-1' }).minSecondsPerQuestion).toMatch(/từ 0 đến 600/);
     expect(validateRound({ ...f, maxAccountsPerDevice: '1' }).maxAccountsPerDevice).toBeDefined();
     expect(roundBody(emptyRound()).integrity).toEqual({ minSecondsPerQuestion: 2, maxAccountsPerDevice: 2, maxAccountsPerIp: 20 });

@@ -12,7 +12,10 @@ const filled = () => ({
 describe('round form', () => {
   it('keeps the prediction figures off the open board unless the organiser unticks it', () => {
     expect(emptyRound().hidePredictionFigures).toBe(true);
-    expect(roundBody({ ...filled(), predictionEnabled: true, hidePredictionFigures: false }).leaderboard).toEqual({ visibility: 'live', hidePredictionFigures: false });
+    expect(roundBody({ ...filled(), predictionEnabled: true, hidePredictionFigures: false }).leaderboard).toEqual({
+      visibility: 'live',
+      hidePredictionFigures: false,
+    });
     // Without a prediction question there is nothing to hide.
     expect(roundBody({ ...filled(), predictionEnabled: false }).leaderboard).toEqual({ visibility: 'live' });
   });
@@ -43,7 +46,12 @@ describe('round form', () => {
   });
 
   it('refuses impossible schedules and durations', () => {
-    const e = validateRound({ ...filled(), closesAt: '01/05/2026 08:00', durationMinutes: '2000', selection: [{ bankId: '', topic: '', difficulty: '', types: [], count: '0' }] });
+    const e = validateRound({
+      ...filled(),
+      closesAt: '01/05/2026 08:00',
+      durationMinutes: '2000',
+      selection: [{ bankId: '', topic: '', difficulty: '', types: [], count: '0' }],
+    });
     expect(Object.keys(e).sort()).toEqual(['closesAt', 'durationMinutes', 'selection.0.bankId', 'selection.0.count']);
     expect(validateRound(filled())).toEqual({});
   });

@@ -193,7 +193,13 @@ export function fromRound(r: StaffRound): RoundForm {
     maxAttempts: String(r.maxAttempts),
     attemptScoring: r.attemptScoring,
     selection: r.selection?.length
-      ? r.selection.map((s) => ({ bankId: s.bankId, topic: s.topic ?? '', difficulty: s.difficulty ? String(s.difficulty) : '', types: s.types ?? [], count: String(s.count) }))
+      ? r.selection.map((s) => ({
+          bankId: s.bankId,
+          topic: s.topic ?? '',
+          difficulty: s.difficulty ? String(s.difficulty) : '',
+          types: s.types ?? [],
+          count: String(s.count),
+        }))
       : base.selection,
     shuffleQuestions: r.shuffleQuestions ?? true,
     shuffleOptions: r.shuffleOptions ?? true,

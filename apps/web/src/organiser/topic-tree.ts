@@ -47,9 +47,13 @@ export function topicErrorText(x: unknown): string | null {
   const d = (x.details && typeof x.details === 'object' ? x.details : {}) as Record<string, unknown>;
   switch (x.code) {
     case 'topic_exists':
-      return `Đã có chủ đề “${String(d.path ?? '').split('/').join(' › ')}” trong ngân hàng này.`;
+      return `Đã có chủ đề “${String(d.path ?? '')
+        .split('/')
+        .join(' › ')}” trong ngân hàng này.`;
     case 'topic_not_empty': {
-      const parts = [Number(d.questions) ? `${Number(d.questions)} câu hỏi` : '', Number(d.subtopics) ? `${Number(d.subtopics)} chủ đề con` : ''].filter(Boolean);
+      const parts = [Number(d.questions) ? `${Number(d.questions)} câu hỏi` : '', Number(d.subtopics) ? `${Number(d.subtopics)} chủ đề con` : ''].filter(
+        Boolean,
+      );
       return `Chưa xóa được: chủ đề còn ${parts.join(' và ')}. Hãy chuyển hoặc xóa chúng trước.`;
     }
     case 'topic_in_use':
@@ -57,7 +61,11 @@ export function topicErrorText(x: unknown): string | null {
     case 'topic_cycle':
       return 'Không thể chuyển một chủ đề vào chính nó hoặc vào chủ đề con của nó.';
     case 'invalid_topic':
-      return /"\/"/.test(x.message) ? 'Tên chủ đề không được chứa dấu “/”. Muốn tạo chủ đề con, hãy chọn chủ đề cha.' : /needs a name/.test(x.message) ? 'Nhập tên chủ đề.' : 'Tên chủ đề quá dài hoặc lồng quá nhiều cấp (tối đa 10 cấp, 200 ký tự mỗi cấp).';
+      return /"\/"/.test(x.message)
+        ? 'Tên chủ đề không được chứa dấu “/”. Muốn tạo chủ đề con, hãy chọn chủ đề cha.'
+        : /needs a name/.test(x.message)
+          ? 'Nhập tên chủ đề.'
+          : 'Tên chủ đề quá dài hoặc lồng quá nhiều cấp (tối đa 10 cấp, 200 ký tự mỗi cấp).';
     case 'parent_not_found':
       return 'Chủ đề cha không còn trong ngân hàng này. Hãy tải lại trang.';
     default:

@@ -1,11 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import type { VerificationOutcome } from '../shared/api/verification-types';
-import { composeReason, describePrizeChange, disqualificationSummary, disqualificationWarning, disqualifyReason, formatBirthDate, OTHER } from './winners-model';
+import {
+  composeReason,
+  describePrizeChange,
+  disqualificationSummary,
+  disqualificationWarning,
+  disqualifyReason,
+  formatBirthDate,
+  OTHER,
+} from './winners-model';
 
 describe('composeReason', () => {
   it('sends the chosen purpose, with the note when there is one', () => {
     expect(composeReason('Xác minh danh tính trước khi trao giải', '')).toEqual({ reason: 'Xác minh danh tính trước khi trao giải' });
-    expect(composeReason('Xác minh danh tính trước khi trao giải', '  gọi điện   hẹn ngày ')).toEqual({ reason: 'Xác minh danh tính trước khi trao giải: gọi điện hẹn ngày' });
+    expect(composeReason('Xác minh danh tính trước khi trao giải', '  gọi điện   hẹn ngày ')).toEqual({
+      reason: 'Xác minh danh tính trước khi trao giải: gọi điện hẹn ngày',
+    });
   });
 
   it('needs words of its own for another reason, and a choice at all', () => {
@@ -22,7 +32,9 @@ describe('composeReason', () => {
 
 describe('what the organiser reads after a disqualification', () => {
   it('says who holds each prize now', () => {
-    expect(describePrizeChange({ userId: 'c', fullName: 'Trần Minh Châu', before: 'Giải Nhì', after: 'Giải Nhất' })).toBe('Trần Minh Châu: nay nhận Giải Nhất (trước là Giải Nhì).');
+    expect(describePrizeChange({ userId: 'c', fullName: 'Trần Minh Châu', before: 'Giải Nhì', after: 'Giải Nhất' })).toBe(
+      'Trần Minh Châu: nay nhận Giải Nhất (trước là Giải Nhì).',
+    );
     expect(describePrizeChange({ userId: 'd', fullName: 'Đỗ Quang Dũng', before: null, after: 'Giải Nhì' })).toBe('Đỗ Quang Dũng: nay nhận Giải Nhì.');
     expect(describePrizeChange({ userId: 'a', fullName: 'Lê Văn An', before: 'Giải Nhất', after: null })).toBe('Lê Văn An: không còn Giải Nhất.');
   });
@@ -32,7 +44,9 @@ describe('what the organiser reads after a disqualification', () => {
     expect(disqualificationSummary(o, 'An')).toMatch(/đính chính/);
     expect(disqualificationSummary({ ...o, resultStatus: 'provisional', reclosed: true }, 'An')).toMatch(/tính lại theo thể lệ/);
     expect(disqualificationSummary({ ...o, resultStatus: 'provisional', recloseError: { code: 'x', message: 'lỗi' } }, 'An')).toMatch(/đóng vòng lại/);
-    expect(disqualificationSummary({ ...o, resultStatus: 'provisional', reclosed: true }, 'An', 'judged')).toMatch(/^Đã loại An\. Bài dự thi của người này đã bị loại khỏi xếp hạng/);
+    expect(disqualificationSummary({ ...o, resultStatus: 'provisional', reclosed: true }, 'An', 'judged')).toMatch(
+      /^Đã loại An\. Bài dự thi của người này đã bị loại khỏi xếp hạng/,
+    );
   });
 
   it('warns, before confirming, what happens to attempts or to a judged entry', () => {

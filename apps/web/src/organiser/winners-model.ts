@@ -22,7 +22,9 @@ export function composeReason(choice: string, note: string): { reason: string } 
 
 export function disqualifyReason(note: string): { reason: string } | { problem: string } {
   const r = note.trim().replace(/\s+/g, ' ');
-  return r.length < MIN_REASON ? { problem: `Ghi lý do loại (ít nhất ${MIN_REASON} ký tự): người đoạt giải và người nhận giải thay đều được biết.` } : { reason: r };
+  return r.length < MIN_REASON
+    ? { problem: `Ghi lý do loại (ít nhất ${MIN_REASON} ký tự): người đoạt giải và người nhận giải thay đều được biết.` }
+    : { reason: r };
 }
 
 /** One line per person whose prize changed, in words an organiser reads at a glance. */

@@ -92,15 +92,22 @@ export function AccountPage({ done }: { done?: string | null }) {
         )}
         {resident && !editing && (
           <p>
-            <Button kind="secondary" onClick={() => {
+            <Button
+              kind="secondary"
+              onClick={() => {
                 setSaved(false);
                 setEditing(true);
-              }}>
+              }}
+            >
               Sửa email, nơi ở, đơn vị
             </Button>
           </p>
         )}
-        {resident && <p className="field-hint">Họ tên, số CCCD và ngày sinh dùng để xét và trao giải nên không tự sửa được; nếu có sai sót, hãy liên hệ ban tổ chức cuộc thi để được đính chính.</p>}
+        {resident && (
+          <p className="field-hint">
+            Họ tên, số CCCD và ngày sinh dùng để xét và trao giải nên không tự sửa được; nếu có sai sót, hãy liên hệ ban tổ chức cuộc thi để được đính chính.
+          </p>
+        )}
       </section>
 
       <section aria-labelledby="security-h" className="account-section">
@@ -125,7 +132,10 @@ export function AccountPage({ done }: { done?: string | null }) {
 
       <section aria-labelledby="data-h" className="account-section">
         <h2 id="data-h">Dữ liệu của tôi</h2>
-        <p>Tải về toàn bộ dữ liệu hệ thống lưu về bạn (tệp JSON): thông tin cá nhân đầy đủ, các lần đăng ký, bài thi và câu trả lời, bài dự thi đã nộp, kết quả và nhật ký liên quan.</p>
+        <p>
+          Tải về toàn bộ dữ liệu hệ thống lưu về bạn (tệp JSON): thông tin cá nhân đầy đủ, các lần đăng ký, bài thi và câu trả lời, bài dự thi đã nộp, kết quả
+          và nhật ký liên quan.
+        </p>
         <Button kind="secondary" busy={download.busy} onClick={downloadData}>
           Tải dữ liệu của tôi
         </Button>

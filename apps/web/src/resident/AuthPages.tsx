@@ -59,8 +59,26 @@ export function LoginPage({ next }: { next: string | null }) {
         <ErrorSummary errors={errors} labels={{ login: 'Số điện thoại hoặc email', password: 'Mật khẩu' }} serverError={serverError} />
       )}
       <form onSubmit={(e) => void submit(e)} noValidate>
-        <TextField name="login" label="Số điện thoại hoặc email" required autoComplete="username" inputMode="email" value={login} onChange={(e) => setLogin(e.target.value)} error={errors.login} />
-        <TextField name="password" label="Mật khẩu" required type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} error={errors.password} />
+        <TextField
+          name="login"
+          label="Số điện thoại hoặc email"
+          required
+          autoComplete="username"
+          inputMode="email"
+          value={login}
+          onChange={(e) => setLogin(e.target.value)}
+          error={errors.login}
+        />
+        <TextField
+          name="password"
+          label="Mật khẩu"
+          required
+          type="password"
+          autoComplete="current-password"
+          value={password}
+          onChange={(e) => setPassword(e.target.value)}
+          error={errors.password}
+        />
         <Button type="submit" busy={busy}>
           Đăng nhập
         </Button>
@@ -145,11 +163,57 @@ export function RegisterPage({ next }: { next: string | null }) {
       <PageTitle sub="Tài khoản dùng để tham gia các cuộc thi tìm hiểu pháp luật. Các ô có dấu * là bắt buộc.">Đăng ký tài khoản dự thi</PageTitle>
       <ErrorSummary errors={{ ...accountErrs, ...errors }} labels={LABELS} serverError={Object.keys(accountErrs).length ? null : serverError} />
       <form onSubmit={(e) => void submit(e)} noValidate>
-        <TextField name="fullName" label={LABELS.fullName} required autoComplete="name" value={f.fullName} onChange={(e) => set('fullName', e.target.value)} error={err('fullName')} />
-        <TextField name="phone" label={LABELS.phone} required type="tel" autoComplete="tel" inputMode="tel" hint="Số di động, ví dụ 0912 345 678. Dùng để đăng nhập." value={f.phone} onChange={(e) => set('phone', e.target.value)} error={err('phone')} />
-        <TextField name="email" label={LABELS.email} type="email" autoComplete="email" value={f.email} onChange={(e) => set('email', e.target.value)} error={err('email')} />
-        <TextField name="password" label={LABELS.password} required type="password" autoComplete="new-password" hint="Ít nhất 8 ký tự; không dùng mật khẩu phổ biến như 12345678." value={f.password} onChange={(e) => set('password', e.target.value)} error={err('password')} />
-        <TextField name="passwordConfirm" label={LABELS.passwordConfirm} required type="password" autoComplete="new-password" value={f.passwordConfirm} onChange={(e) => set('passwordConfirm', e.target.value)} error={err('passwordConfirm')} />
+        <TextField
+          name="fullName"
+          label={LABELS.fullName}
+          required
+          autoComplete="name"
+          value={f.fullName}
+          onChange={(e) => set('fullName', e.target.value)}
+          error={err('fullName')}
+        />
+        <TextField
+          name="phone"
+          label={LABELS.phone}
+          required
+          type="tel"
+          autoComplete="tel"
+          inputMode="tel"
+          hint="Số di động, ví dụ 0912 345 678. Dùng để đăng nhập."
+          value={f.phone}
+          onChange={(e) => set('phone', e.target.value)}
+          error={err('phone')}
+        />
+        <TextField
+          name="email"
+          label={LABELS.email}
+          type="email"
+          autoComplete="email"
+          value={f.email}
+          onChange={(e) => set('email', e.target.value)}
+          error={err('email')}
+        />
+        <TextField
+          name="password"
+          label={LABELS.password}
+          required
+          type="password"
+          autoComplete="new-password"
+          hint="Ít nhất 8 ký tự; không dùng mật khẩu phổ biến như 12345678."
+          value={f.password}
+          onChange={(e) => set('password', e.target.value)}
+          error={err('password')}
+        />
+        <TextField
+          name="passwordConfirm"
+          label={LABELS.passwordConfirm}
+          required
+          type="password"
+          autoComplete="new-password"
+          value={f.passwordConfirm}
+          onChange={(e) => set('passwordConfirm', e.target.value)}
+          error={err('passwordConfirm')}
+        />
         <TextField
           name="nationalId"
           label={LABELS.nationalId}
@@ -162,16 +226,62 @@ export function RegisterPage({ next }: { next: string | null }) {
           onChange={(e) => set('nationalId', e.target.value.replace(/\D/g, ''))}
           error={err('nationalId')}
         />
-        <TextField name="dateOfBirth" label={LABELS.dateOfBirth} required type="date" autoComplete="bday" max={new Date().toISOString().slice(0, 10)} value={f.dateOfBirth} onChange={(e) => set('dateOfBirth', e.target.value)} error={err('dateOfBirth')} />
-        <SelectField name="province" label={LABELS.province} required placeholder="— Chọn tỉnh, thành phố —" options={PROVINCES} value={f.province} onChange={(e) => set('province', e.target.value)} error={err('province')} />
-        <TextField name="commune" label={LABELS.commune} autoComplete="address-level3" value={f.commune} onChange={(e) => set('commune', e.target.value)} error={err('commune')} />
-        <TextField name="unit" label={LABELS.unit} autoComplete="organization" value={f.unit} onChange={(e) => set('unit', e.target.value)} error={err('unit')} />
+        <TextField
+          name="dateOfBirth"
+          label={LABELS.dateOfBirth}
+          required
+          type="date"
+          autoComplete="bday"
+          max={new Date().toISOString().slice(0, 10)}
+          value={f.dateOfBirth}
+          onChange={(e) => set('dateOfBirth', e.target.value)}
+          error={err('dateOfBirth')}
+        />
+        <SelectField
+          name="province"
+          label={LABELS.province}
+          required
+          placeholder="— Chọn tỉnh, thành phố —"
+          options={PROVINCES}
+          value={f.province}
+          onChange={(e) => set('province', e.target.value)}
+          error={err('province')}
+        />
+        <TextField
+          name="commune"
+          label={LABELS.commune}
+          autoComplete="address-level3"
+          value={f.commune}
+          onChange={(e) => set('commune', e.target.value)}
+          error={err('commune')}
+        />
+        <TextField
+          name="unit"
+          label={LABELS.unit}
+          autoComplete="organization"
+          value={f.unit}
+          onChange={(e) => set('unit', e.target.value)}
+          error={err('unit')}
+        />
         {guardian && (
           <fieldset className="group">
             <legend>Người dự thi dưới 16 tuổi</legend>
             <p className="field-hint">Theo quy định về bảo vệ dữ liệu cá nhân của trẻ em, cần có sự đồng ý của cha, mẹ hoặc người giám hộ.</p>
-            <TextField name="guardianName" label={LABELS.guardianName} required value={f.guardianName} onChange={(e) => set('guardianName', e.target.value)} error={err('guardianName')} />
-            <CheckboxField name="guardianConsent" label="Tôi là cha, mẹ hoặc người giám hộ và đồng ý cho con/người được giám hộ tham gia cuộc thi." checked={f.guardianConsent} onChange={(e) => set('guardianConsent', e.target.checked)} error={err('guardianConsent')} />
+            <TextField
+              name="guardianName"
+              label={LABELS.guardianName}
+              required
+              value={f.guardianName}
+              onChange={(e) => set('guardianName', e.target.value)}
+              error={err('guardianName')}
+            />
+            <CheckboxField
+              name="guardianConsent"
+              label="Tôi là cha, mẹ hoặc người giám hộ và đồng ý cho con/người được giám hộ tham gia cuộc thi."
+              checked={f.guardianConsent}
+              onChange={(e) => set('guardianConsent', e.target.checked)}
+              error={err('guardianConsent')}
+            />
           </fieldset>
         )}
         <CheckboxField

@@ -16,7 +16,12 @@ const LIST_CACHE = 'lc.cache.contests';
 export function ContestListPage() {
   useDocumentTitle('Cuộc thi');
   const [lastSeen] = useState(() => readJson<Page<Contest>>(storage, LIST_CACHE));
-  const { data: fresh, error, loading, reload } = useLoad(async () => {
+  const {
+    data: fresh,
+    error,
+    loading,
+    reload,
+  } = useLoad(async () => {
     const list = await residentApi.contests();
     try {
       storage.setItem(LIST_CACHE, JSON.stringify(list));
@@ -39,7 +44,12 @@ export function ContestListPage() {
               <Link to={paths.contest(c.slug || c.id)}>{c.title}</Link>
             </h2>
             {c.status && <p className={`badge badge-${c.status}`}>{CONTEST_STATUS_LABEL[c.status] ?? c.status}</p>}
-            {c.description && <p className="excerpt">{c.description.slice(0, 240)}{c.description.length > 240 ? '…' : ''}</p>}
+            {c.description && (
+              <p className="excerpt">
+                {c.description.slice(0, 240)}
+                {c.description.length > 240 ? '…' : ''}
+              </p>
+            )}
           </li>
         ))}
       </ul>
@@ -62,7 +72,19 @@ export async function loadContestWithRounds(idOrSlug: string): Promise<{ contest
 const PHASE_LABEL = { upcoming: 'Sắp mở', open: 'Đang mở', closed: 'Đã đóng', published: 'Đã có kết quả' } as const;
 
 /** What a resident sees of a contest; organisers see the same in the preview. */
-export function ContestView({ contest, rounds, preview, registered, action }: { contest: Contest; rounds: Round[]; preview?: boolean; registered?: boolean; action?: ReactNode }) {
+export function ContestView({
+  contest,
+  rounds,
+  preview,
+  registered,
+  action,
+}: {
+  contest: Contest;
+  rounds: Round[];
+  preview?: boolean;
+  registered?: boolean;
+  action?: ReactNode;
+}) {
   const now = Date.now();
   const rules = (contest as Contest & { rules?: string | null }).rules;
   return (
@@ -258,12 +280,37 @@ export function JoinPage({ contestId }: { contestId: string }) {
       <ErrorSummary errors={errors} labels={labels} serverError={serverError} />
       <form onSubmit={(e) => void submit(e)} noValidate>
         {unitList ? (
-          <SelectField name="unit" label="Đơn vị" required placeholder="— Chọn đơn vị —" options={unitList} value={unit} onChange={(e) => setUnit(e.target.value)} error={errors.unit ?? server.unit?.join('; ')} hint="Đơn vị, cơ quan hoặc xã, phường mà bạn tham gia cùng." />
+          <SelectField
+            name="unit"
+            label="Đơn vị"
+            required
+            placeholder="— Chọn đơn vị —"
+            options={unitList}
+            value={unit}
+            onChange={(e) => setUnit(e.target.value)}
+            error={errors.unit ?? server.unit?.join('; ')}
+            hint="Đơn vị, cơ quan hoặc xã, phường mà bạn tham gia cùng."
+          />
         ) : (
-          <TextField name="unit" label="Đơn vị, nơi công tác hoặc học tập" required={unitRequired} value={unit} onChange={(e) => setUnit(e.target.value)} error={errors.unit ?? server.unit?.join('; ')} />
+          <TextField
+            name="unit"
+            label="Đơn vị, nơi công tác hoặc học tập"
+            required={unitRequired}
+            value={unit}
+            onChange={(e) => setUnit(e.target.value)}
+            error={errors.unit ?? server.unit?.join('; ')}
+          />
         )}
         {required.map((f) => (
-          <TextField key={f} name={`fields.${f}`} label={FIELD_LABELS[f] ?? f} required value={fields[f] ?? ''} onChange={(e) => setFields((x) => ({ ...x, [f]: e.target.value }))} error={errors[`fields.${f}`] ?? server[`fields.${f}`]?.join('; ')} />
+          <TextField
+            key={f}
+            name={`fields.${f}`}
+            label={FIELD_LABELS[f] ?? f}
+            required
+            value={fields[f] ?? ''}
+            onChange={(e) => setFields((x) => ({ ...x, [f]: e.target.value }))}
+            error={errors[`fields.${f}`] ?? server[`fields.${f}`]?.join('; ')}
+          />
         ))}
         <Button type="submit" busy={busy}>
           Xác nhận tham gia

@@ -11,7 +11,15 @@ import { concealedNotice, myRankText } from './leaderboard-model';
 
 const PAGE = 20;
 
-type JoinAck = { ok: boolean; top?: LeaderboardRow[]; total: number | null; frozen?: boolean; me?: MyRank | null; serverTime?: string; concealed?: BoardConcealment };
+type JoinAck = {
+  ok: boolean;
+  top?: LeaderboardRow[];
+  total: number | null;
+  frozen?: boolean;
+  me?: MyRank | null;
+  serverTime?: string;
+  concealed?: BoardConcealment;
+};
 const POLL_MS = 20_000;
 
 /**
@@ -110,7 +118,13 @@ export function LeaderboardPage({ roundId }: { roundId: string }) {
       <PageTitle sub={round.data?.title}>Bảng xếp hạng</PageTitle>
       <p className="live-state">
         <span className={`dot dot-${live}`} aria-hidden="true" />{' '}
-        {!session ? 'Đăng nhập để xem cập nhật trực tiếp.' : live === 'connected' ? 'Đang cập nhật trực tiếp' : live === 'connecting' ? 'Đang kết nối…' : 'Mất kết nối trực tiếp — tự làm mới mỗi 20 giây'}
+        {!session
+          ? 'Đăng nhập để xem cập nhật trực tiếp.'
+          : live === 'connected'
+            ? 'Đang cập nhật trực tiếp'
+            : live === 'connecting'
+              ? 'Đang kết nối…'
+              : 'Mất kết nối trực tiếp — tự làm mới mỗi 20 giây'}
         {updatedAt && ` · cập nhật ${formatDateTime(updatedAt)}`}
       </p>
       {frozen && <Notice>Bảng xếp hạng đã được đóng băng; thứ hạng cuối cùng sẽ công bố cùng kết quả.</Notice>}
@@ -126,7 +140,9 @@ export function LeaderboardPage({ roundId }: { roundId: string }) {
       {all.length > 0 && (
         <div className="table-wrap">
           <table className="leaderboard">
-            <caption className="visually-hidden">{total === null ? `Bảng xếp hạng, ${all.length} người đứng đầu` : `Bảng xếp hạng, ${total} người dự thi`}</caption>
+            <caption className="visually-hidden">
+              {total === null ? `Bảng xếp hạng, ${all.length} người đứng đầu` : `Bảng xếp hạng, ${total} người dự thi`}
+            </caption>
             <thead>
               <tr>
                 <th scope="col">Hạng</th>

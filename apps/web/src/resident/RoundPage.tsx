@@ -65,7 +65,8 @@ export function RoundPage({ roundId }: { roundId: string }) {
       <RoundFacts round={r} />
       {!session && phase === 'open' && (
         <Notice>
-          <Link to={paths.login(paths.round(roundId))}>Đăng nhập</Link> hoặc <Link to={paths.register(paths.round(roundId))}>đăng ký tài khoản</Link> để làm bài.
+          <Link to={paths.login(paths.round(roundId))}>Đăng nhập</Link> hoặc <Link to={paths.register(paths.round(roundId))}>đăng ký tài khoản</Link> để làm
+          bài.
         </Notice>
       )}
       {resident && r.kind === 'quiz' && (
@@ -83,7 +84,8 @@ export function RoundPage({ roundId }: { roundId: string }) {
           {phase === 'open' && !resumeId && (left === null || left > 0) && (
             <>
               <p>
-                Khi bấm bắt đầu, đồng hồ {r.durationSeconds ? 'đếm ngược' : ''} sẽ chạy theo giờ máy chủ. Câu trả lời được lưu tự động, kể cả khi mất mạng tạm thời.
+                Khi bấm bắt đầu, đồng hồ {r.durationSeconds ? 'đếm ngược' : ''} sẽ chạy theo giờ máy chủ. Câu trả lời được lưu tự động, kể cả khi mất mạng tạm
+                thời.
                 {left !== null && ` Bạn còn ${left} lượt thi.`}
               </p>
               <Button className="btn btn-primary btn-large" busy={starting} onClick={() => void start()}>
@@ -94,8 +96,7 @@ export function RoundPage({ roundId }: { roundId: string }) {
           {phase === 'open' && !resumeId && left === 0 && <p>Bạn đã dùng hết số lượt thi của vòng này.</p>}
           {notRegistered ? (
             <Notice kind="warning" live>
-              Bạn cần đăng ký tham gia cuộc thi trước khi làm bài.{' '}
-              {r.contestId && <Link to={paths.join(r.contestId)}>Đăng ký tham gia</Link>}
+              Bạn cần đăng ký tham gia cuộc thi trước khi làm bài. {r.contestId && <Link to={paths.join(r.contestId)}>Đăng ký tham gia</Link>}
             </Notice>
           ) : (
             <ErrorMessage error={startError} />
@@ -121,7 +122,8 @@ export function RoundPage({ roundId }: { roundId: string }) {
               Kết quả được tính: <strong>{formatScore(best.score, best.maxScore)}</strong> điểm, {formatTimeTaken(best.timeTakenMs)}
               {rank.data?.rank ? (
                 <>
-                  {' '}— thứ hạng hiện tại <strong>{rank.data.rank}</strong>
+                  {' '}
+                  — thứ hạng hiện tại <strong>{rank.data.rank}</strong>
                   {rank.data.total ? `/${rank.data.total}` : ''}
                 </>
               ) : null}
@@ -151,9 +153,7 @@ export function RoundPage({ roundId }: { roundId: string }) {
                     <td>{formatScore(a.score, a.maxScore)}</td>
                     <td>{formatTimeTaken(a.timeTakenMs)}</td>
                     <td>{formatDateTime(a.submittedAt)}</td>
-                    <td>
-                      {a.status === 'in_progress' ? <Link to={paths.attempt(a.id)}>Tiếp tục</Link> : <Link to={paths.attemptReview(a.id)}>Xem lại</Link>}
-                    </td>
+                    <td>{a.status === 'in_progress' ? <Link to={paths.attempt(a.id)}>Tiếp tục</Link> : <Link to={paths.attemptReview(a.id)}>Xem lại</Link>}</td>
                   </tr>
                 ))}
               </tbody>

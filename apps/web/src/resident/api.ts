@@ -15,7 +15,11 @@ export function asPage<T>(v: unknown): Page<T> {
 async function myAttemptsInfo(roundId: string): Promise<{ items: MyAttempt[]; remaining: number | null; inProgress: string | null }> {
   const raw = await api.get<{ remaining?: number; inProgress?: string | null }>(`/rounds/${seg(roundId)}/my-attempts`);
   const page = asPage<MyAttempt>(raw);
-  return { items: page.items, remaining: typeof raw?.remaining === 'number' ? raw.remaining : null, inProgress: typeof raw?.inProgress === 'string' ? raw.inProgress : null };
+  return {
+    items: page.items,
+    remaining: typeof raw?.remaining === 'number' ? raw.remaining : null,
+    inProgress: typeof raw?.inProgress === 'string' ? raw.inProgress : null,
+  };
 }
 
 export const residentApi = {
@@ -43,13 +47,20 @@ export const residentApi = {
   saveAnswer: (attemptId: string, questionId: string, body: Record<string, unknown>) =>
     api.put<{ serverTime?: string; seq?: number } | undefined>(`/attempts/${seg(attemptId)}/answers/${seg(questionId)}`, body, { timeoutMs: 12_000 }),
   submit: (attemptId: string, prediction: number | undefined, idempotencyKey: string) =>
-    api.post<SubmitResult>(`/attempts/${seg(attemptId)}/submit`, prediction === undefined ? {} : { prediction }, { headers: { 'Idempotency-Key': idempotencyKey }, timeoutMs: 30_000 }),
+    api.post<SubmitResult>(`/attempts/${seg(attemptId)}/submit`, prediction === undefined ? {} : { prediction }, {
+      headers: { 'Idempotency-Key': idempotencyKey },
+      timeoutMs: 30_000,
+    }),
   myAttemptsInfo,
   /** Integrity signal (focus lost, tab hidden…); keepalive so it leaves even as the page hides. */
-  attemptEvent: (attemptId: string, kind: string, at: string) => api.post<unknown>(`/attempts/${seg(attemptId)}/events`, { kind, at }, { keepalive: true, timeoutMs: 10_000 }),
+  attemptEvent: (attemptId: string, kind: string, at: string) =>
+    api.post<unknown>(`/attempts/${seg(attemptId)}/events`, { kind, at }, { keepalive: true, timeoutMs: 10_000 }),
 
   leaderboard: async (roundId: string, limit = 20, offset = 0) => {
-    const raw = await api.get<{ frozen?: boolean; at?: string; total?: number | null; concealed?: BoardConcealment }>(`/rounds/${seg(roundId)}/leaderboard`, { limit, offset });
+    const raw = await api.get<{ frozen?: boolean; at?: string; total?: number | null; concealed?: BoardConcealment }>(`/rounds/${seg(roundId)}/leaderboard`, {
+      limit,
+      offset,
+    });
     const page = asPage<LeaderboardRow>(raw);
     // null: the server keeps the count back while the round's prediction is open.
     return { items: page.items, total: raw?.total === null ? null : page.total, frozen: Boolean(raw?.frozen), at: raw?.at, concealed: raw?.concealed ?? null };

@@ -8,7 +8,9 @@ describe('leaderboard while the prediction is open', () => {
     expect(concealedNotice({ ...entrants, hidden: [...entrants.hidden] })).toBe(
       'Vòng thi có câu hỏi dự đoán và đang mở: bảng xếp hạng chỉ hiện 20 người đứng đầu, không hiện tổng số người dự thi, để không ai đọc được đáp án. Đầy đủ sau khi vòng thi đóng.',
     );
-    expect(concealedNotice({ reason: 'prediction_open', topN: 20, hidden: ['total', 'scores', 'ranks-beyond-top'] })).toContain('không hiện tổng số người dự thi và điểm của người khác');
+    expect(concealedNotice({ reason: 'prediction_open', topN: 20, hidden: ['total', 'scores', 'ranks-beyond-top'] })).toContain(
+      'không hiện tổng số người dự thi và điểm của người khác',
+    );
   });
 
   it('gives the own rank inside the top, and the reason outside it', () => {

@@ -10,6 +10,7 @@ export function concealedNotice(c: BoardConcealment): string {
 /** The resident's own line: rank (out of the total when known), or why it is not shown. */
 export function myRankText(me: Pick<MyRank, 'rank' | 'score'> & Partial<MyRank>, total: number | null, concealed: BoardConcealment | null): string | null {
   if (me.rank) return `Thứ hạng của bạn: ${me.rank}${total ? `/${total}` : ''} · ${formatScore(me.score)} điểm`;
-  if (me.score !== null && me.score !== undefined && concealed) return `Bạn ngoài ${concealed.topN} người đứng đầu; thứ hạng được giữ kín đến khi vòng thi đóng · ${formatScore(me.score)} điểm`;
+  if (me.score !== null && me.score !== undefined && concealed)
+    return `Bạn ngoài ${concealed.topN} người đứng đầu; thứ hạng được giữ kín đến khi vòng thi đóng · ${formatScore(me.score)} điểm`;
   return null;
 }

@@ -34,7 +34,11 @@ describe('registration', () => {
   });
 
   it('explains each problem in Vietnamese', () => {
-    const e = validateRegistration({ ...good, phone: '0212345678', nationalId: '123', consent: false, province: 'Hà Tây', passwordConfirm: 'x' }, provinces, today);
+    const e = validateRegistration(
+      { ...good, phone: '0212345678', nationalId: '123', consent: false, province: 'Hà Tây', passwordConfirm: 'x' },
+      provinces,
+      today,
+    );
     expect(Object.keys(e).sort()).toEqual(['consent', 'nationalId', 'passwordConfirm', 'phone', 'province']);
     expect(e.nationalId).toContain('12 chữ số');
   });

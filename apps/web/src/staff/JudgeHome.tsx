@@ -19,7 +19,8 @@ export function JudgeHome() {
         byContest(data).map((c) => (
           <section key={c.contestId} aria-labelledby={`contest-${c.contestId}`}>
             <h3 id={`contest-${c.contestId}`}>
-              <Link to={paths.contestEdit(c.contestId)}>{c.contestTitle}</Link> <span className="sub">{CONTEST_STATUS_LABEL[c.contestStatus] ?? c.contestStatus}</span>
+              <Link to={paths.contestEdit(c.contestId)}>{c.contestTitle}</Link>{' '}
+              <span className="sub">{CONTEST_STATUS_LABEL[c.contestStatus] ?? c.contestStatus}</span>
             </h3>
             <div className="table-wrap">
               <table>

@@ -13,7 +13,11 @@ export class SaveAnswerDto {
   @Matches(OPAQUE_ID, { each: true, message: 'each option id must be an id from this attempt' })
   optionIds?: string[];
 
-  @ApiPropertyOptional({ oneOf: [{ type: 'string' }, { type: 'number' }], nullable: true, description: 'A number (numeric questions) or text (short answers); null clears the answer' })
+  @ApiPropertyOptional({
+    oneOf: [{ type: 'string' }, { type: 'number' }],
+    nullable: true,
+    description: 'A number (numeric questions) or text (short answers); null clears the answer',
+  })
   @IsOptional()
   @IsAnswerValue()
   value?: string | number | null;

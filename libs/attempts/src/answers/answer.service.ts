@@ -76,13 +76,17 @@ function ack(questionId: string, r: SaveResult): SavedAnswerAck {
     case 'unknown_question':
       throw notFound('Question');
     case 'unknown_option':
-      throw badRequest('unknown_option', 'That option is not one of this question\'s options in this attempt', { optionId: r.optionId });
+      throw badRequest('unknown_option', "That option is not one of this question's options in this attempt", { optionId: r.optionId });
     case 'one_option':
       throw badRequest('one_option_only', 'This question takes exactly one option');
     case 'wrong_kind':
       throw badRequest(
         'wrong_answer_kind',
-        r.type === 'numeric' ? 'This question takes a number' : ['single', 'multiple', 'true_false'].includes(r.type) ? 'This question takes optionIds' : 'This question takes a text value',
+        r.type === 'numeric'
+          ? 'This question takes a number'
+          : ['single', 'multiple', 'true_false'].includes(r.type)
+            ? 'This question takes optionIds'
+            : 'This question takes a text value',
         { type: r.type },
       );
     case 'stale':

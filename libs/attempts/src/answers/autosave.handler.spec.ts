@@ -5,10 +5,11 @@ import { SaveAnswerDto } from './answer.dto';
 import { isOrdinaryAnswer } from './autosave.handler';
 
 const pipe = createValidationPipe();
-const validate = (body: unknown) => pipe.transform(body, { type: 'body', metatype: SaveAnswerDto }).then(
-  (dto: SaveAnswerDto) => ({ ok: true as const, dto: { ...dto } }),
-  () => ({ ok: false as const }),
-);
+const validate = (body: unknown) =>
+  pipe.transform(body, { type: 'body', metatype: SaveAnswerDto }).then(
+    (dto: SaveAnswerDto) => ({ ok: true as const, dto: { ...dto } }),
+    () => ({ ok: false as const }),
+  );
 
 const id = fc.stringMatching(/^[A-Za-z0-9_-]{1,32}$/);
 const optionId = fc.oneof({ arbitrary: id, weight: 8 }, { arbitrary: fc.string({ maxLength: 40 }), weight: 1 }, { arbitrary: fc.constant('a b'), weight: 1 });
@@ -21,11 +22,18 @@ const nearlyOrdinary = fc.record(
       { arbitrary: fc.oneof(fc.constant(null), fc.string(), fc.array(fc.integer(), { maxLength: 2 })), weight: 1 },
     ),
     value: fc.oneof(fc.constant(null), fc.double(), fc.integer(), fc.string({ maxLength: 40 }), fc.string({ minLength: 1995, maxLength: 2005 }), fc.boolean()),
-    seq: fc.oneof({ arbitrary: fc.integer({ min: -5, max: 2_000_000_005 }), weight: 4 }, { arbitrary: fc.oneof(fc.double(), fc.string(), fc.constant(null)), weight: 1 }),
+    seq: fc.oneof(
+      { arbitrary: fc.integer({ min: -5, max: 2_000_000_005 }), weight: 4 },
+      { arbitrary: fc.oneof(fc.double(), fc.string(), fc.constant(null)), weight: 1 },
+    ),
   },
   { requiredKeys: [] },
 );
-const body = fc.oneof({ arbitrary: nearlyOrdinary, weight: 5 }, { arbitrary: fc.record({ extra: fc.anything(), seq: fc.nat() }), weight: 1 }, { arbitrary: fc.anything(), weight: 1 });
+const body = fc.oneof(
+  { arbitrary: nearlyOrdinary, weight: 5 },
+  { arbitrary: fc.record({ extra: fc.anything(), seq: fc.nat() }), weight: 1 },
+  { arbitrary: fc.anything(), weight: 1 },
+);
 
 describe('the lean autosave route accepts only what SaveAnswerDto accepts', () => {
   it('isOrdinaryAnswer(body) ⇒ the ValidationPipe accepts body, with the same fields', async () => {
@@ -45,10 +53,28 @@ describe('the lean autosave route accepts only what SaveAnswerDto accepts', () =
   });
 
   it('takes the ordinary shapes residents send without the pipe', () => {
-    for (const b of [{ optionIds: ['a1'] }, { optionIds: [] }, { optionIds: ['a', 'b'], seq: 3 }, { value: 12.5 }, { value: 'Hiến pháp' }, { value: null, seq: 0 }]) {
+    for (const b of [
+      { optionIds: ['a1'] },
+      { optionIds: [] },
+      { optionIds: ['a', 'b'], seq: 3 },
+      { value: 12.5 },
+      { value: 'Hiến pháp' },
+      { value: null, seq: 0 },
+    ]) {
       expect(isOrdinaryAnswer(b)).toBe(true);
     }
-    for (const b of [null, [], 'x', { optionIds: null }, { optionIds: ['a', 'a'] }, { optionIds: ['a b'] }, { value: Infinity }, { seq: 1.5 }, { seq: -1 }, { other: 1 }]) {
+    for (const b of [
+      null,
+      [],
+      'x',
+      { optionIds: null },
+      { optionIds: ['a', 'a'] },
+      { optionIds: ['a b'] },
+      { value: Infinity },
+      { seq: 1.5 },
+      { seq: -1 },
+      { other: 1 },
+    ]) {
       expect(isOrdinaryAnswer(b)).toBe(false);
     }
   });

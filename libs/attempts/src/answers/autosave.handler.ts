@@ -30,7 +30,9 @@ export class AutosaveHandler implements LeanRouteHandler {
       const actor = await this.tokens.verifyAccess(bearerToken(req.headers.authorization));
       requireRole(actor, RESIDENT);
       await this.uuid.transform(id, { type: 'param', data: 'id' });
-      const dto = isOrdinaryAnswer(req.body) ? req.body : ((await this.validation.transform(req.body, { type: 'body', metatype: SaveAnswerDto })) as SaveAnswerDto);
+      const dto = isOrdinaryAnswer(req.body)
+        ? req.body
+        : ((await this.validation.transform(req.body, { type: 'body', metatype: SaveAnswerDto })) as SaveAnswerDto);
       return reply.send(await this.answers.save(actor, id, questionId, dto));
     } catch (e) {
       return replyWithError(req, reply, e);
@@ -50,6 +52,7 @@ export function isOrdinaryAnswer(body: unknown): body is SaveAnswerDto {
       if (typeof o !== 'string' || !OPAQUE_ID.test(o) || optionIds.indexOf(o) !== i) return false;
     }
   }
-  if (value !== undefined && value !== null && !(typeof value === 'number' && Number.isFinite(value)) && !(typeof value === 'string' && value.length <= 2000)) return false;
+  if (value !== undefined && value !== null && !(typeof value === 'number' && Number.isFinite(value)) && !(typeof value === 'string' && value.length <= 2000))
+    return false;
   return seq === undefined || (typeof seq === 'number' && Number.isInteger(seq) && seq >= 0 && seq <= 2_000_000_000);
 }

@@ -1,7 +1,18 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { Attempt } from './attempt.entity';
 
-export const ATTEMPT_EVENT_KINDS = ['focus_lost', 'focus_back', 'visibility_hidden', 'visibility_visible', 'copy', 'paste', 'fullscreen_exit', 'reconnect', 'offline', 'online'] as const;
+export const ATTEMPT_EVENT_KINDS = [
+  'focus_lost',
+  'focus_back',
+  'visibility_hidden',
+  'visibility_visible',
+  'copy',
+  'paste',
+  'fullscreen_exit',
+  'reconnect',
+  'offline',
+  'online',
+] as const;
 export type AttemptEventKind = (typeof ATTEMPT_EVENT_KINDS)[number];
 
 /** Integrity signals sent by the client while an attempt runs. */

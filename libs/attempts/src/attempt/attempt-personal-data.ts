@@ -35,7 +35,10 @@ export async function exportAttempts(q: EntityManager, userId: string): Promise<
   );
   if (!rows.length) return [];
   const ids = rows.map((r) => r.id as string);
-  const [answers, events]: [{ attempt_id: string; question_key: string; value: unknown; received_at: Date }[], { attempt_id: string; kind: string; at: Date; ip: string | null }[]] = await Promise.all([
+  const [answers, events]: [
+    { attempt_id: string; question_key: string; value: unknown; received_at: Date }[],
+    { attempt_id: string; kind: string; at: Date; ip: string | null }[],
+  ] = await Promise.all([
     q.query(`SELECT attempt_id, question_key, value, received_at FROM attempt_answer WHERE attempt_id = ANY($1::uuid[]) ORDER BY received_at`, [ids]),
     q.query(`SELECT attempt_id, kind, at, ip FROM attempt_event WHERE attempt_id = ANY($1::uuid[]) ORDER BY at`, [ids]),
   ]);

@@ -19,11 +19,30 @@ export interface AttemptUnderReview {
  */
 export const AttemptReviewStore = {
   async lock(m: EntityManager, attemptId: string): Promise<AttemptUnderReview | undefined> {
-    const [a]: { id: string; round_id: string; user_id: string; status: string; submitted_at: Date | null; deadline_at: Date; flags: StoredFlag[]; cleared_flags: number }[] = await m.query(
-      'SELECT id, round_id, user_id, status, submitted_at, deadline_at, flags, cleared_flags FROM attempt WHERE id = $1 FOR UPDATE',
-      [attemptId],
+    const [a]: {
+      id: string;
+      round_id: string;
+      user_id: string;
+      status: string;
+      submitted_at: Date | null;
+      deadline_at: Date;
+      flags: StoredFlag[];
+      cleared_flags: number;
+    }[] = await m.query('SELECT id, round_id, user_id, status, submitted_at, deadline_at, flags, cleared_flags FROM attempt WHERE id = $1 FOR UPDATE', [
+      attemptId,
+    ]);
+    return (
+      a && {
+        id: a.id,
+        roundId: a.round_id,
+        userId: a.user_id,
+        status: a.status,
+        submittedAt: a.submitted_at,
+        deadlineAt: a.deadline_at,
+        flags: a.flags,
+        clearedFlags: a.cleared_flags,
+      }
     );
-    return a && { id: a.id, roundId: a.round_id, userId: a.user_id, status: a.status, submittedAt: a.submitted_at, deadlineAt: a.deadline_at, flags: a.flags, clearedFlags: a.cleared_flags };
   },
 
   async markVoid(m: EntityManager, attemptId: string, reason: string): Promise<void> {
@@ -39,6 +58,11 @@ export const AttemptReviewStore = {
   },
 
   async markCleared(m: EntityManager, attemptId: string, clearedFlags: number, judgeId: string, reason: string): Promise<void> {
-    await m.query('UPDATE attempt SET cleared_flags = $2, cleared_at = now(), cleared_by = $3, clear_reason = $4 WHERE id = $1', [attemptId, clearedFlags, judgeId, reason]);
+    await m.query('UPDATE attempt SET cleared_flags = $2, cleared_at = now(), cleared_by = $3, clear_reason = $4 WHERE id = $1', [
+      attemptId,
+      clearedFlags,
+      judgeId,
+      reason,
+    ]);
   },
 };

@@ -6,7 +6,13 @@ const q = (id: string, type: PoolQuestion['type'] = 'single'): PoolQuestion => (
   questionId: id,
   type,
   stem: `Câu ${id}`,
-  options: type === 'true_false' ? [{ id: 't', text: 'Đúng', correct: true }, { id: 'f', text: 'Sai', correct: false }] : ['a', 'b', 'c', 'd'].map((o, i) => ({ id: `${id}:${o}`, text: o, correct: i === 0 })),
+  options:
+    type === 'true_false'
+      ? [
+          { id: 't', text: 'Đúng', correct: true },
+          { id: 'f', text: 'Sai', correct: false },
+        ]
+      : ['a', 'b', 'c', 'd'].map((o, i) => ({ id: `${id}:${o}`, text: o, correct: i === 0 })),
   answer: null,
   points: 1,
   difficulty: 1,
@@ -44,7 +50,10 @@ describe('drawing an attempt', () => {
   });
 
   it('keeps pool order and option order when shuffling is off, and true/false unshuffled', () => {
-    const rules = [{ count: 2, questions: [q('x', 'true_false'), q('y', 'true_false')] }, { count: 3, questions: pool(3, 'p') }];
+    const rules = [
+      { count: 2, questions: [q('x', 'true_false'), q('y', 'true_false')] },
+      { count: 3, questions: pool(3, 'p') },
+    ];
     const d = drawAttempt(rules, { shuffleQuestions: false, shuffleOptions: false }, cryptoRng());
     expect(d.map((x) => x.versionId)).toEqual(['v-x', 'v-y', 'v-p0', 'v-p1', 'v-p2']);
     expect(d[2].options.map((o) => o.ref)).toEqual(['p0:a', 'p0:b', 'p0:c', 'p0:d']);
@@ -54,7 +63,9 @@ describe('drawing an attempt', () => {
 
   it('shuffles options uniformly enough that the right one is not always first', () => {
     const rules = [{ count: 1, questions: [q('z')] }];
-    const firsts = new Set(Array.from({ length: 40 }, () => drawAttempt(rules, { shuffleQuestions: true, shuffleOptions: true }, cryptoRng())[0].options[0].ref));
+    const firsts = new Set(
+      Array.from({ length: 40 }, () => drawAttempt(rules, { shuffleQuestions: true, shuffleOptions: true }, cryptoRng())[0].options[0].ref),
+    );
     expect(firsts.size).toBeGreaterThan(1);
   });
 });

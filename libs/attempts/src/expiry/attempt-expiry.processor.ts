@@ -63,6 +63,10 @@ export class AttemptExpiryBootstrap implements OnApplicationBootstrap {
   constructor(@InjectQueue(Queues.attemptExpiry) private readonly queue: Queue) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    await this.queue.upsertJobScheduler('attempt-sweep', { every: SWEEP_EVERY_MS }, { name: 'sweep', opts: { removeOnComplete: true, removeOnFail: 100, attempts: 1 } });
+    await this.queue.upsertJobScheduler(
+      'attempt-sweep',
+      { every: SWEEP_EVERY_MS },
+      { name: 'sweep', opts: { removeOnComplete: true, removeOnFail: 100, attempts: 1 } },
+    );
   }
 }

@@ -21,7 +21,11 @@ export class ExpiryScheduler {
 
   async schedule(attemptId: string, deadlineAt: number): Promise<void> {
     const delay = Math.max(0, deadlineAt + this.config.answerGraceMs + 50 - this.clock.now());
-    await this.queue.add('expire', { attemptId }, { jobId: expireJobId(attemptId), delay, removeOnComplete: true, removeOnFail: 1000, attempts: 8, backoff: { type: 'exponential', delay: 500 } });
+    await this.queue.add(
+      'expire',
+      { attemptId },
+      { jobId: expireJobId(attemptId), delay, removeOnComplete: true, removeOnFail: 1000, attempts: 8, backoff: { type: 'exponential', delay: 500 } },
+    );
   }
 
   /** After a submit: the job would find nothing to do; dropping it keeps the queue small. */

@@ -79,17 +79,28 @@ export class AttemptHotStore {
   async init(a: HotAttempt, answers: Map<string, StoredAnswer> = new Map()): Promise<boolean> {
     const ttl = a.deadlineAt + IN_PROGRESS_TTL_AFTER_DEADLINE_MS;
     const meta: (string | number)[] = [
-      'owner', a.userId,
-      'round', a.roundId,
-      'contest', a.contestId,
-      'status', a.status,
-      'started', a.startedAt,
-      'deadline', a.deadlineAt,
-      'ttl', ttl,
-      'attemptNo', a.attemptNo,
-      'pv', a.poolVersion,
-      'draw', JSON.stringify(a.draw),
-      'rev', Math.max(0, ...[...answers.values()].map((x) => x.rev)),
+      'owner',
+      a.userId,
+      'round',
+      a.roundId,
+      'contest',
+      a.contestId,
+      'status',
+      a.status,
+      'started',
+      a.startedAt,
+      'deadline',
+      a.deadlineAt,
+      'ttl',
+      ttl,
+      'attemptNo',
+      a.attemptNo,
+      'pv',
+      a.poolVersion,
+      'draw',
+      JSON.stringify(a.draw),
+      'rev',
+      Math.max(0, ...[...answers.values()].map((x) => x.rev)),
     ];
     for (const q of a.draw) meta.push(`q:${q.key}`, `${q.type}|${q.options.map((o) => o.id).join(',')}`);
     const ans: string[] = [];
@@ -98,11 +109,32 @@ export class AttemptHotStore {
     return created === 1;
   }
 
-  async save(attemptId: string, userId: string, questionKey: string, kind: AnswerKind, answer: SavedAnswer, seq: number | undefined, graceMs: number, ratePerMinute: number): Promise<SaveResult> {
+  async save(
+    attemptId: string,
+    userId: string,
+    questionKey: string,
+    kind: AnswerKind,
+    answer: SavedAnswer,
+    seq: number | undefined,
+    graceMs: number,
+    ratePerMinute: number,
+  ): Promise<SaveResult> {
     const r = await SAVE.run<string[]>(
       this.redis,
       [this.meta(attemptId), this.ans(attemptId), this.dirtyKey],
-      [userId, questionKey, kind, JSON.stringify(answer), (answer.optionIds ?? []).join(','), seq === undefined ? '' : seq, graceMs, ratePerMinute, attemptId, this.closedRounds.head, this.closedRounds.tail],
+      [
+        userId,
+        questionKey,
+        kind,
+        JSON.stringify(answer),
+        (answer.optionIds ?? []).join(','),
+        seq === undefined ? '' : seq,
+        graceMs,
+        ratePerMinute,
+        attemptId,
+        this.closedRounds.head,
+        this.closedRounds.tail,
+      ],
     );
     switch (r[0]) {
       case 'ok':
@@ -128,12 +160,23 @@ export class AttemptHotStore {
   }
 
   async close(attemptId: string, userId: string | null, graceMs: number, mode: 'submit' | 'expire' | 'force'): Promise<CloseResult> {
-    const r = await CLOSE.run<(string | string[])[]>(this.redis, [this.meta(attemptId), this.ans(attemptId)], [userId ?? '', graceMs, mode, this.closedRounds.head, this.closedRounds.tail]);
+    const r = await CLOSE.run<(string | string[])[]>(
+      this.redis,
+      [this.meta(attemptId), this.ans(attemptId)],
+      [userId ?? '', graceMs, mode, this.closedRounds.head, this.closedRounds.tail],
+    );
     switch (r[0]) {
       case 'round_closed':
         return { r: 'round_closed', closedAt: Number(r[1]), now: Number(r[2]) };
       case 'ok':
-        return { r: 'ok', now: Number(r[1]), late: r[2] === '1', attempt: parseMeta(attemptId, pairs(r[3] as string[])), answers: parseAnswers(pairs(r[4] as string[])), cutAt: r[5] ? Number(r[5]) : null };
+        return {
+          r: 'ok',
+          now: Number(r[1]),
+          late: r[2] === '1',
+          attempt: parseMeta(attemptId, pairs(r[3] as string[])),
+          answers: parseAnswers(pairs(r[4] as string[])),
+          cutAt: r[5] ? Number(r[5]) : null,
+        };
       case 'done':
         return { r: 'done', status: r[1] as string };
       case 'early':
@@ -159,7 +202,10 @@ export class AttemptHotStore {
   }
 
   async read(attemptId: string): Promise<{ attempt: HotAttempt; answers: Map<string, StoredAnswer> } | null> {
-    const [[e1, meta], [e2, ans]] = (await this.redis.multi().hgetall(this.meta(attemptId)).hgetall(this.ans(attemptId)).exec()) as [Error | null, Record<string, string>][];
+    const [[e1, meta], [e2, ans]] = (await this.redis.multi().hgetall(this.meta(attemptId)).hgetall(this.ans(attemptId)).exec()) as [
+      Error | null,
+      Record<string, string>,
+    ][];
     if (e1 || e2) throw e1 ?? e2;
     if (!meta || !meta.owner) return null;
     return { attempt: parseMeta(attemptId, meta), answers: parseAnswers(ans ?? {}) };
@@ -172,7 +218,10 @@ export class AttemptHotStore {
    */
   async unwrittenAnswersOf(attemptIds: string[]): Promise<Map<string, { answers: Map<string, StoredAnswer>; rev: number }>> {
     const out = new Map<string, { answers: Map<string, StoredAnswer>; rev: number }>();
-    const res = await UNWRITTEN.runMany<string[]>(this.redis, attemptIds.map((id) => ({ keys: [this.meta(id), this.ans(id)], args: [] })));
+    const res = await UNWRITTEN.runMany<string[]>(
+      this.redis,
+      attemptIds.map((id) => ({ keys: [this.meta(id), this.ans(id)], args: [] })),
+    );
     attemptIds.forEach((id, i) => {
       const answers = parseAnswers(pairs(res[i]));
       out.set(id, { answers, rev: Math.max(0, ...[...answers.values()].map((x) => x.rev)) });
@@ -182,7 +231,10 @@ export class AttemptHotStore {
 
   /** After the write-behind committed: these revs are in PostgreSQL. */
   async markWritten(revs: Map<string, number>): Promise<void> {
-    await MARK_WRITTEN.runMany(this.redis, [...revs].filter(([, rev]) => rev > 0).map(([id, rev]) => ({ keys: [this.meta(id)], args: [rev] })));
+    await MARK_WRITTEN.runMany(
+      this.redis,
+      [...revs].filter(([, rev]) => rev > 0).map(([id, rev]) => ({ keys: [this.meta(id)], args: [rev] })),
+    );
   }
 
   takeDirty(n: number): Promise<string[]> {
@@ -195,7 +247,11 @@ export class AttemptHotStore {
 
   async redirty(ids: string[]): Promise<void> {
     if (!ids.length) return;
-    await this.redis.multi().sadd(this.dirtyKey, ...ids).srem(this.inflightKey, ...ids).exec();
+    await this.redis
+      .multi()
+      .sadd(this.dirtyKey, ...ids)
+      .srem(this.inflightKey, ...ids)
+      .exec();
   }
 
   /** After a crash mid-batch: whatever was in flight is written again (writes are idempotent). */

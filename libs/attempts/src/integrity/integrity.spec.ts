@@ -1,7 +1,17 @@
 import type { DrawnQuestion } from '../draw/draw';
 import { answerPattern, tooFast } from './integrity';
 
-const d = (key: string, v: string): DrawnQuestion => ({ key, versionId: v, ruleIndex: 0, type: 'single', points: 1, options: [{ id: `${key}1`, ref: 'r1' }, { id: `${key}2`, ref: 'r2' }] });
+const d = (key: string, v: string): DrawnQuestion => ({
+  key,
+  versionId: v,
+  ruleIndex: 0,
+  type: 'single',
+  points: 1,
+  options: [
+    { id: `${key}1`, ref: 'r1' },
+    { id: `${key}2`, ref: 'r2' },
+  ],
+});
 
 describe('integrity signals', () => {
   it('flags answers faster than the configured seconds per question', () => {
@@ -14,7 +24,8 @@ describe('integrity signals', () => {
   it('fingerprints answers independently of each attempt order and opaque ids', () => {
     const a = [d('a', 'v1'), d('b', 'v2'), d('c', 'v3')];
     const b = [d('x', 'v3'), d('y', 'v1'), d('z', 'v2')];
-    const scored = (wrong: boolean) => ['k1', 'k2', 'k3'].map((key, i) => ({ key, earned: 0, max: 1, correct: wrong && i === 0 ? false : true, answered: true }));
+    const scored = (wrong: boolean) =>
+      ['k1', 'k2', 'k3'].map((key, i) => ({ key, earned: 0, max: 1, correct: wrong && i === 0 ? false : true, answered: true }));
     const pa = answerPattern(a, { a: { optionIds: ['a1'] }, b: { optionIds: ['b2'] }, c: { optionIds: ['c1'] } }, scored(true));
     const pb = answerPattern(b, { y: { optionIds: ['y1'] }, z: { optionIds: ['z2'] }, x: { optionIds: ['x1'] } }, scored(true));
     expect(pa).toBe(pb);

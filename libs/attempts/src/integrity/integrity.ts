@@ -35,7 +35,10 @@ export function answerPattern(draw: DrawnQuestion[], answers: Record<string, Sav
       const a = answers[d.key];
       if (!a) return `${d.versionId}:-`;
       const refOf = new Map(d.options.map((o) => [o.id, o.ref]));
-      const refs = (a.optionIds ?? []).map((id) => refOf.get(id) ?? '?').sort().join(',');
+      const refs = (a.optionIds ?? [])
+        .map((id) => refOf.get(id) ?? '?')
+        .sort()
+        .join(',');
       return `${d.versionId}:${refs}|${a.value ?? ''}`;
     })
     .sort();

@@ -12,5 +12,10 @@ export function foldText(s: string, opts: { caseSensitive?: boolean; diacriticsS
 
 /** Diacritics off, case kept. */
 function stripMarks(t: string): string {
-  return t.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').normalize('NFC');
+  return t
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/đ/g, 'd')
+    .replace(/Đ/g, 'D')
+    .normalize('NFC');
 }

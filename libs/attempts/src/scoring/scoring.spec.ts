@@ -17,7 +17,14 @@ const version = (id: string, type: PoolQuestion['type'], extra: Partial<PoolQues
   ...extra,
 });
 const opts = (correct: boolean[]) => correct.map((c, i) => ({ id: `o${i}`, text: `t${i}`, correct: c }));
-const drawn = (v: PoolQuestion, key: string): DrawnQuestion => ({ key, versionId: v.versionId, ruleIndex: 0, type: v.type, points: v.points, options: v.options.map((o) => ({ id: `X${key}${o.id}`, ref: o.id })) });
+const drawn = (v: PoolQuestion, key: string): DrawnQuestion => ({
+  key,
+  versionId: v.versionId,
+  ruleIndex: 0,
+  type: v.type,
+  points: v.points,
+  options: v.options.map((o) => ({ id: `X${key}${o.id}`, ref: o.id })),
+});
 
 describe('scoring (server side only)', () => {
   const single = version('1', 'single', { options: opts([false, true, false, false]) });
@@ -29,13 +36,26 @@ describe('scoring (server side only)', () => {
   const draw = [drawn(single, 'a'), drawn(multi, 'b'), drawn(num, 'c'), drawn(text, 'd'), drawn(essay, 'e')];
 
   it('scores every type and leaves essays to judges', () => {
-    const s = scoreAttempt(draw, { a: { optionIds: ['Xao1'] }, b: { optionIds: ['Xbo1', 'Xbo0'] }, c: { value: '18,4' }, d: { value: '  hoi dong BAU CU quoc gia ' }, e: { value: 'bài luận' } }, versions, { partialCredit: false });
+    const s = scoreAttempt(
+      draw,
+      {
+        a: { optionIds: ['Xao1'] },
+        b: { optionIds: ['Xbo1', 'Xbo0'] },
+        c: { value: '18,4' },
+        d: { value: '  hoi dong BAU CU quoc gia ' },
+        e: { value: 'bài luận' },
+      },
+      versions,
+      { partialCredit: false },
+    );
     expect(s).toEqual(expect.objectContaining({ score: 10, maxScore: 10, correctCount: 4, answeredCount: 5 }));
     expect(s.items.find((i) => i.key === 'e')).toEqual(expect.objectContaining({ correct: null, max: 0 }));
   });
 
   it('gives nothing for wrong, foreign or missing answers', () => {
-    const s = scoreAttempt(draw, { a: { optionIds: ['Xao0'] }, b: { optionIds: ['o0', 'o1'] }, c: { value: 19 }, d: { value: 'Quốc hội' } }, versions, { partialCredit: true });
+    const s = scoreAttempt(draw, { a: { optionIds: ['Xao0'] }, b: { optionIds: ['o0', 'o1'] }, c: { value: 19 }, d: { value: 'Quốc hội' } }, versions, {
+      partialCredit: true,
+    });
     expect(s.score).toBe(0);
     expect(scoreAttempt(draw, {}, versions, { partialCredit: false })).toEqual(expect.objectContaining({ score: 0, answeredCount: 0 }));
     // Two options on a single-choice question is never right.

@@ -27,7 +27,12 @@ const round4 = (n: number) => Math.round(n * 10_000) / 10_000;
  * saved and the frozen question versions in; points out. Essays are left to judges and
  * count for nothing here.
  */
-export function scoreAttempt(draw: DrawnQuestion[], answers: Record<string, SavedAnswer | undefined>, versions: Map<string, PoolQuestion>, opts: { partialCredit: boolean }): AttemptScore {
+export function scoreAttempt(
+  draw: DrawnQuestion[],
+  answers: Record<string, SavedAnswer | undefined>,
+  versions: Map<string, PoolQuestion>,
+  opts: { partialCredit: boolean },
+): AttemptScore {
   const items = draw.map((d) => scoreQuestion(d, answers[d.key], versions.get(d.versionId), opts));
   return {
     score: round4(items.reduce((n, i) => n + i.earned, 0)),

@@ -146,7 +146,11 @@ export class AttemptStartService {
   private async explainRefusal(round: RoundInfo, userId: string, now: number): Promise<void> {
     const [r] = await sqlRows<{ status: string }>(this.db, `SELECT status FROM round WHERE id = $1`, [round.id]);
     if (r?.status !== 'scheduled' && r?.status !== 'open') throw roundNotOpen({ ...round, status: 'closed' }, now);
-    const [open] = await sqlRows<{ id: string; deadline_at: Date }>(this.db, `SELECT id, deadline_at FROM attempt WHERE round_id = $1 AND user_id = $2 AND status = 'in_progress'`, [round.id, userId]);
+    const [open] = await sqlRows<{ id: string; deadline_at: Date }>(
+      this.db,
+      `SELECT id, deadline_at FROM attempt WHERE round_id = $1 AND user_id = $2 AND status = 'in_progress'`,
+      [round.id, userId],
+    );
     if (open) {
       if (open.deadline_at.getTime() + this.config.answerGraceMs < now) {
         await this.finaliser.expire(open.id);
@@ -165,7 +169,10 @@ export class AttemptStartService {
     );
     refuseNonEntrant(round, who, 'enter it');
     if (who.used >= round.maxAttempts) {
-      throw conflict('attempt_limit_reached', `You have used all ${round.maxAttempts} attempt(s) allowed in this round`, { maxAttempts: round.maxAttempts, used: who.used });
+      throw conflict('attempt_limit_reached', `You have used all ${round.maxAttempts} attempt(s) allowed in this round`, {
+        maxAttempts: round.maxAttempts,
+        used: who.used,
+      });
     }
     // Otherwise a concurrent start finished in between: the caller tries again.
   }
@@ -176,7 +183,12 @@ export class AttemptStartService {
     const crossed: { code: 'shared_device' | 'shared_ip'; key: string }[] = [];
     const expireAt = round.closesAt.getTime() + WEEK_MS;
     const checks: { code: 'shared_device' | 'shared_ip'; key: string; limit: number }[] = [];
-    if (client.deviceId) checks.push({ code: 'shared_device', key: this.keys.key('round', round.id, 'dev', digest(client.deviceId)), limit: round.integrity.maxAccountsPerDevice });
+    if (client.deviceId)
+      checks.push({
+        code: 'shared_device',
+        key: this.keys.key('round', round.id, 'dev', digest(client.deviceId)),
+        limit: round.integrity.maxAccountsPerDevice,
+      });
     if (client.ip) checks.push({ code: 'shared_ip', key: this.keys.key('round', round.id, 'ip', client.ip), limit: round.integrity.maxAccountsPerIp });
     if (!checks.length) return { flags, crossed };
     const m = this.redis.multi();
@@ -194,7 +206,8 @@ export class AttemptStartService {
     // The earlier accounts are flagged once, by the first start over the limit: behind a carrier
     // NAT every start re-flagged thousands of attempts (an UPDATE growing with the crowd).
     for (const c of over) {
-      if ((await this.redis.set(`${c.key}:flagged`, '1', 'PX', Math.max(1000, expireAt - Date.now()), 'NX')) === 'OK') crossed.push({ code: c.code, key: c.key });
+      if ((await this.redis.set(`${c.key}:flagged`, '1', 'PX', Math.max(1000, expireAt - Date.now()), 'NX')) === 'OK')
+        crossed.push({ code: c.code, key: c.key });
     }
     return { flags, crossed };
   }

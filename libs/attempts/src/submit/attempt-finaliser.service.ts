@@ -100,7 +100,16 @@ export class AttemptFinaliser {
   async stored(row: Attempt): Promise<SubmitResult> {
     if (row.status === 'void') throw conflict('attempt_void', 'This attempt was voided by the judges', { reason: row.voidReason });
     if (row.status === 'in_progress') throw conflict('attempt_in_progress', 'This attempt has not been submitted yet');
-    const result = await this.resultOf(row.id, row.roundId, row.userId, row.status, Number(row.score), Number(row.maxScore), row.timeTakenMs ?? 0, row.submittedAt ?? row.deadlineAt);
+    const result = await this.resultOf(
+      row.id,
+      row.roundId,
+      row.userId,
+      row.status,
+      Number(row.score),
+      Number(row.maxScore),
+      row.timeTakenMs ?? 0,
+      row.submittedAt ?? row.deadlineAt,
+    );
     if (row.status === 'expired') throw deadlinePassed(row.deadlineAt.getTime(), this.clock.now(), { result });
     return result;
   }
@@ -110,7 +119,12 @@ export class AttemptFinaliser {
    * round closed when it was closed early before this submit (a last word for PostgreSQL,
    * should Redis have lost the round's marker): the close finalises the attempt instead.
    */
-  private async finalise(c: Closed, status: 'submitted' | 'expired', prediction: number | null, submitKey: string | null): Promise<SubmitResult | { closedAt: number } | null> {
+  private async finalise(
+    c: Closed,
+    status: 'submitted' | 'expired',
+    prediction: number | null,
+    submitKey: string | null,
+  ): Promise<SubmitResult | { closedAt: number } | null> {
     const a = c.attempt;
     const round = await this.rounds.get(a.roundId);
     if (!round) throw notFound('Round');
@@ -154,9 +168,22 @@ export class AttemptFinaliser {
     }
     await this.hot.finished(a.id, status);
     if (status === 'submitted') this.expiry.cancel(a.id);
-    if (outcome.identicalTo.length) await flagIdenticalAnswers(this.db, [a.id, ...outcome.identicalTo], flag('identical_answers', new Date(c.now), { with: outcome.identicalTo.slice(0, 5) }));
+    if (outcome.identicalTo.length)
+      await flagIdenticalAnswers(
+        this.db,
+        [a.id, ...outcome.identicalTo],
+        flag('identical_answers', new Date(c.now), { with: outcome.identicalTo.slice(0, 5) }),
+      );
     try {
-      await this.leaderboard.record({ roundId: a.roundId, userId: a.userId, attemptId: a.id, score: scored.score, timeTakenMs, submittedAt: new Date(submittedAt), scoring: round.attemptScoring });
+      await this.leaderboard.record({
+        roundId: a.roundId,
+        userId: a.userId,
+        attemptId: a.id,
+        score: scored.score,
+        timeTakenMs,
+        submittedAt: new Date(submittedAt),
+        scoring: round.attemptScoring,
+      });
     } catch (e) {
       // The board is rebuilt from PostgreSQL; a submission is never refused for its sake.
       this.log.warn(`leaderboard record of attempt ${a.id} failed: ${(e as Error).message}`);
@@ -164,7 +191,16 @@ export class AttemptFinaliser {
     return this.resultOf(a.id, a.roundId, a.userId, status, scored.score, scored.maxScore, timeTakenMs, new Date(submittedAt));
   }
 
-  private async resultOf(attemptId: string, roundId: string, userId: string, status: string, score: number, maxScore: number, timeTakenMs: number, submittedAt: Date): Promise<SubmitResult> {
+  private async resultOf(
+    attemptId: string,
+    roundId: string,
+    userId: string,
+    status: string,
+    score: number,
+    maxScore: number,
+    timeTakenMs: number,
+    submittedAt: Date,
+  ): Promise<SubmitResult> {
     return {
       attemptId,
       status: status as SubmitResult['status'],

@@ -136,7 +136,16 @@ export class AttemptQueryService {
       const withheld = await this.withheld.forQuestions(drawnQuestionIds(a.questions, pool.byVersion), a.roundId);
       view.review = withholdKeys(review, a.questions, pool.byVersion, withheld, staff);
     }
-    if (staff) view.integrity = { flags: a.flags, ip: a.ip, userAgent: a.userAgent, deviceId: a.deviceId, userId: a.userId, voidReason: a.voidReason, review: reviewView(a) };
+    if (staff)
+      view.integrity = {
+        flags: a.flags,
+        ip: a.ip,
+        userAgent: a.userAgent,
+        deviceId: a.deviceId,
+        userId: a.userId,
+        voidReason: a.voidReason,
+        review: reviewView(a),
+      };
     return view;
   }
 

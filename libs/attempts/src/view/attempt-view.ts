@@ -56,7 +56,15 @@ export interface AttemptView {
   answers: Record<string, AnswerView>;
   review?: ReviewView[];
   /** Staff only. */
-  integrity?: { flags: AttemptFlag[]; ip: string | null; userAgent: string | null; deviceId: string | null; userId: string; voidReason: string | null; review: AttemptReviewView };
+  integrity?: {
+    flags: AttemptFlag[];
+    ip: string | null;
+    userAgent: string | null;
+    deviceId: string | null;
+    userId: string;
+    voidReason: string | null;
+    review: AttemptReviewView;
+  };
 }
 
 export function questionViews(draw: DrawnQuestion[], versions: Map<string, PoolQuestion>): QuestionView[] {
@@ -104,14 +112,30 @@ export function reviewViews(draw: DrawnQuestion[], versions: Map<string, PoolQue
  * that gives a key away is left — not even whether their own answer was right, which tells a
  * true/false key — only the reason and until when. Staff keep the key and see the same note.
  */
-export function withholdKeys(review: ReviewView[], draw: DrawnQuestion[], versions: Map<string, PoolQuestion>, withheld: Map<string, KeyWithheld>, staff: boolean): ReviewView[] {
+export function withholdKeys(
+  review: ReviewView[],
+  draw: DrawnQuestion[],
+  versions: Map<string, PoolQuestion>,
+  withheld: Map<string, KeyWithheld>,
+  staff: boolean,
+): ReviewView[] {
   if (!withheld.size) return review;
   const byKey = new Map(draw.map((d) => [d.key, versions.get(d.versionId)?.questionId]));
   return review.map((r) => {
     const why = withheld.get(byKey.get(r.questionId) ?? '');
     if (!why) return r;
     if (staff) return { ...r, keyWithheld: why };
-    return { questionId: r.questionId, correct: null, earned: null, correctOptionIds: [], acceptedAnswers: null, correctValue: null, explanation: null, legalReference: null, keyWithheld: why };
+    return {
+      questionId: r.questionId,
+      correct: null,
+      earned: null,
+      correctOptionIds: [],
+      acceptedAnswers: null,
+      correctValue: null,
+      explanation: null,
+      legalReference: null,
+      keyWithheld: why,
+    };
   });
 }
 

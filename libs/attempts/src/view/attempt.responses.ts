@@ -20,7 +20,7 @@ export class AttemptQuestion implements QuestionView {
   @ApiProperty({ enum: QUESTION_TYPES }) type!: string;
   @ApiProperty() stem!: string;
   @ApiProperty() points!: number;
-  @ApiProperty({ type: () => [AttemptOption], description: 'In this attempt\'s order; never says which is right' }) options!: AttemptOption[];
+  @ApiProperty({ type: () => [AttemptOption], description: "In this attempt's order; never says which is right" }) options!: AttemptOption[];
 }
 
 export class AttemptAnswer implements AnswerView {
@@ -42,14 +42,19 @@ class KeyWithheldResponse {
 
 class ReviewedQuestion implements ReviewView {
   @ApiProperty() questionId!: string;
-  @ApiProperty({ type: Boolean, nullable: true, description: 'null when judged by hand (essay), or while the key is withheld from an entrant' }) correct!: boolean | null;
+  @ApiProperty({ type: Boolean, nullable: true, description: 'null when judged by hand (essay), or while the key is withheld from an entrant' }) correct!:
+    boolean | null;
   @ApiProperty({ type: Number, nullable: true, description: 'null while the key is withheld from an entrant' }) earned!: number | null;
   @ApiProperty({ type: [String] }) correctOptionIds!: string[];
   @ApiProperty({ type: [String], nullable: true }) acceptedAnswers!: string[] | null;
   @ApiProperty({ type: () => CorrectValue, nullable: true }) correctValue!: CorrectValue | null;
   @ApiProperty({ type: String, nullable: true }) explanation!: string | null;
   @ApiProperty({ type: String, nullable: true }) legalReference!: string | null;
-  @ApiPropertyOptional({ type: () => KeyWithheldResponse, description: 'Another scheduled or open round still draws this question: entrants get the reason instead of the key (staff get both)' }) keyWithheld?: KeyWithheldResponse;
+  @ApiPropertyOptional({
+    type: () => KeyWithheldResponse,
+    description: 'Another scheduled or open round still draws this question: entrants get the reason instead of the key (staff get both)',
+  })
+  keyWithheld?: KeyWithheldResponse;
 }
 
 class AttemptReviewResponse implements AttemptReviewView {
@@ -76,7 +81,11 @@ class AttemptIntegrity {
   @ApiProperty({ type: () => AttemptReviewResponse }) review!: AttemptReviewResponse;
 }
 
-const ANSWERS_BY_QUESTION = { type: 'object', additionalProperties: { $ref: getSchemaPath(AttemptAnswer) }, description: "By question id (the attempt's own keys)" } as const;
+const ANSWERS_BY_QUESTION = {
+  type: 'object',
+  additionalProperties: { $ref: getSchemaPath(AttemptAnswer) },
+  description: "By question id (the attempt's own keys)",
+} as const;
 
 export class StartedAttemptResponse implements StartedAttempt {
   @ApiProperty({ format: 'uuid' }) id!: string;
@@ -118,7 +127,8 @@ export class SavedAnswerResponse implements SavedAnswerAck {
 
 export class SubmitResponse implements SubmitResult {
   @ApiProperty({ format: 'uuid' }) attemptId!: string;
-  @ApiProperty({ enum: ['submitted', 'expired'], description: 'expired: the submit came after the deadline and the saved answers were scored' }) status!: 'submitted' | 'expired';
+  @ApiProperty({ enum: ['submitted', 'expired'], description: 'expired: the submit came after the deadline and the saved answers were scored' }) status!:
+    'submitted' | 'expired';
   @ApiProperty() score!: number;
   @ApiProperty() maxScore!: number;
   @ApiProperty({ type: 'integer' }) timeTakenMs!: number;

@@ -65,10 +65,12 @@ export class AnswerWritebackTimer implements OnApplicationBootstrap, OnModuleDes
   private schedule(): void {
     if (this.stopped) return;
     this.timer = setTimeout(() => {
-      this.running = this.tick().then(() => undefined).finally(() => {
-        this.running = null;
-        this.schedule();
-      });
+      this.running = this.tick()
+        .then(() => undefined)
+        .finally(() => {
+          this.running = null;
+          this.schedule();
+        });
     }, WRITEBACK_EVERY_MS);
   }
 

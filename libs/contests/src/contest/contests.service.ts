@@ -80,7 +80,11 @@ export class ContestsService {
     const contest = await this.db.getRepository(Contest).findOneBy(UUID.test(idOrSlug) ? { id: idOrSlug } : { slug: idOrSlug.toLowerCase() });
     if (!contest) throw notFound('Contest');
     // Judges are staff only of contests they judge; any other contest they see as the public does.
-    const staff = !!actor && actor.role !== 'resident' && (actor.role === 'admin' || actor.organisationId === contest.organisationId) && (actor.role !== 'judge' || (await this.access.canRead(actor, 'contest', contest.id)));
+    const staff =
+      !!actor &&
+      actor.role !== 'resident' &&
+      (actor.role === 'admin' || actor.organisationId === contest.organisationId) &&
+      (actor.role !== 'judge' || (await this.access.canRead(actor, 'contest', contest.id)));
     if (!staff && !PUBLIC_CONTEST_STATUSES.includes(contest.status)) throw notFound('Contest');
     return { contest, staff };
   }
@@ -111,7 +115,11 @@ export class ContestsService {
     try {
       await this.db.transaction(async (m) => {
         await m.getRepository(Contest).save(contest);
-        await this.audit.record(actor, { action: 'contest.update', entityType: 'contest', entityId: contest.id, before, after: dto, organisationId: contest.organisationId }, m);
+        await this.audit.record(
+          actor,
+          { action: 'contest.update', entityType: 'contest', entityId: contest.id, before, after: dto, organisationId: contest.organisationId },
+          m,
+        );
       });
     } catch (e) {
       if (isUniqueViolation(e, 'uq_contest_slug')) throw conflict('slug_taken', `The slug "${dto.slug}" is already used by another contest`);
@@ -134,7 +142,12 @@ export class ContestsService {
     const now = this.clock.now();
     const problems = rounds.flatMap((r) => roundProblems(settingsOf(r), { seq: r.seq, now }).map((p) => ({ ...p, field: `rounds.${r.seq}.${p.field}` })));
     if (problems.length) {
-      throw new DomainError('round_invalid', 400, `Some rounds cannot go live: ${problems.map((p) => `${p.field} (${p.problems.join('; ')})`).join(', ')}`, problems);
+      throw new DomainError(
+        'round_invalid',
+        400,
+        `Some rounds cannot go live: ${problems.map((p) => `${p.field} (${p.problems.join('; ')})`).join(', ')}`,
+        problems,
+      );
     }
     await this.db.transaction(async (m) => {
       for (const r of rounds) {
@@ -173,7 +186,11 @@ export class ContestsService {
     }
     const callOff = rounds.filter((r) => r.status === 'draft' || (r.status === 'scheduled' && r.opensAt.getTime() > now));
     const calledOff = await this.db.transaction(async (m) => {
-      const ids = await this.lifecycle.callOff(m, callOff.map((r) => r.id), new Date(now));
+      const ids = await this.lifecycle.callOff(
+        m,
+        callOff.map((r) => r.id),
+        new Date(now),
+      );
       await m.update(Contest, { id: contest.id }, { status: 'closed', closedAt: new Date(now) });
       await this.audit.record(actor, { action: 'contest.close', entityType: 'contest', entityId: contest.id, organisationId: contest.organisationId }, m);
       return ids;
@@ -185,7 +202,8 @@ export class ContestsService {
 
   async archive(actor: Actor, idOrSlug: string): Promise<Contest> {
     const contest = await this.forWrite(actor, idOrSlug);
-    if (contest.status !== 'closed' && contest.status !== 'draft') throw conflict('contest_not_closed', `Close the contest before archiving it (it is ${contest.status})`);
+    if (contest.status !== 'closed' && contest.status !== 'draft')
+      throw conflict('contest_not_closed', `Close the contest before archiving it (it is ${contest.status})`);
     await this.db.transaction(async (m) => {
       await m.update(Contest, { id: contest.id }, { status: 'archived', archivedAt: this.clock.nowDate() });
       await this.audit.record(actor, { action: 'contest.archive', entityType: 'contest', entityId: contest.id, organisationId: contest.organisationId }, m);

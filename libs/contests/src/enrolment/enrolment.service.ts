@@ -57,7 +57,10 @@ export class EnrolmentService {
         WHERE ${where} ORDER BY u.full_name, e.user_id LIMIT $3 OFFSET $4`,
       [roundId, needle, limit, offset],
     );
-    const [{ n }] = (await this.db.query(`SELECT count(*)::int AS n FROM round_enrolment e JOIN "user" u ON u.id = e.user_id WHERE ${where}`, [roundId, needle])) as { n: number }[];
+    const [{ n }] = (await this.db.query(`SELECT count(*)::int AS n FROM round_enrolment e JOIN "user" u ON u.id = e.user_id WHERE ${where}`, [
+      roundId,
+      needle,
+    ])) as { n: number }[];
     return {
       total: n,
       items: rows.map((r) => ({

@@ -30,7 +30,8 @@ export class RoundJudgesService {
     if (!user || user.deletedAt || user.role !== 'judge' || user.organisationId !== organisationId) {
       throw badRequest('not_a_judge', 'That user is not a judge of this organisation', [{ field: 'userId', problems: ['not a judge of this organisation'] }]);
     }
-    if (user.deactivatedAt) throw badRequest('judge_deactivated', 'That judge\'s account is deactivated', [{ field: 'userId', problems: ['account deactivated'] }]);
+    if (user.deactivatedAt)
+      throw badRequest('judge_deactivated', "That judge's account is deactivated", [{ field: 'userId', problems: ['account deactivated'] }]);
     await this.db.transaction(async (m) => {
       await m.query(
         `INSERT INTO round_judge (round_id, user_id) VALUES ($1, $2)
@@ -52,11 +53,26 @@ export class RoundJudgesService {
     const organisationId = await this.access.ownerOf('round', roundId);
     if (!organisationId || (actor.role !== 'admin' && actor.organisationId !== organisationId)) throw this.access.deny('round');
     const recused = await this.db.transaction(async (m) => {
-      const rows = await sqlRows<{ recused_at: Date | null }>(m, 'SELECT recused_at FROM round_judge WHERE round_id = $1 AND user_id = $2 FOR UPDATE', [roundId, actor.id]);
+      const rows = await sqlRows<{ recused_at: Date | null }>(m, 'SELECT recused_at FROM round_judge WHERE round_id = $1 AND user_id = $2 FOR UPDATE', [
+        roundId,
+        actor.id,
+      ]);
       if (!rows.length) throw forbidden('You are not a judge of this round');
       if (rows[0].recused_at) return false;
       await m.query('UPDATE round_judge SET recused_at = now() WHERE round_id = $1 AND user_id = $2', [roundId, actor.id]);
-      await this.audit.record(actor, { action: 'round.judge.recuse', entityType: 'round', entityId: roundId, before: { userId: actor.id, recusedAt: null }, after: { userId: actor.id }, reason, organisationId }, m);
+      await this.audit.record(
+        actor,
+        {
+          action: 'round.judge.recuse',
+          entityType: 'round',
+          entityId: roundId,
+          before: { userId: actor.id, recusedAt: null },
+          after: { userId: actor.id },
+          reason,
+          organisationId,
+        },
+        m,
+      );
       return true;
     });
     if (!recused) throw conflict('already_recused', 'You have already recused yourself from this round');
@@ -72,12 +88,19 @@ export class RoundJudgesService {
   async remove(actor: Actor, roundId: string, userId: string): Promise<void> {
     const organisationId = await this.access.require(actor, 'round', roundId, 'write');
     await this.db.transaction(async (m) => {
-      const rows = await sqlRows<{ recused_at: Date | null }>(m, 'SELECT recused_at FROM round_judge WHERE round_id = $1 AND user_id = $2 FOR UPDATE', [roundId, userId]);
+      const rows = await sqlRows<{ recused_at: Date | null }>(m, 'SELECT recused_at FROM round_judge WHERE round_id = $1 AND user_id = $2 FOR UPDATE', [
+        roundId,
+        userId,
+      ]);
       if (!rows.length) throw notFound('Judge of this round');
       const marked = await sqlRows(m, 'SELECT 1 FROM judge_mark WHERE round_id = $1 AND judge_user_id = $2 LIMIT 1', [roundId, userId]);
       if (marked.length) throw conflict('judge_has_marks', 'This judge has already marked entries of the round; they can recuse themselves instead');
       await m.query('DELETE FROM round_judge WHERE round_id = $1 AND user_id = $2', [roundId, userId]);
-      await this.audit.record(actor, { action: 'round.judge.remove', entityType: 'round', entityId: roundId, before: { userId, recusedAt: rows[0].recused_at }, organisationId }, m);
+      await this.audit.record(
+        actor,
+        { action: 'round.judge.remove', entityType: 'round', entityId: roundId, before: { userId, recusedAt: rows[0].recused_at }, organisationId },
+        m,
+      );
     });
   }
 
@@ -100,7 +123,10 @@ export class RoundJudgesService {
 
   /** Whether this user recused themselves from the round (false when never assigned). */
   async hasRecused(roundId: string, userId: string): Promise<boolean> {
-    const [r] = await sqlRows<{ recused: boolean }>(this.db, 'SELECT recused_at IS NOT NULL AS recused FROM round_judge WHERE round_id = $1 AND user_id = $2', [roundId, userId]);
+    const [r] = await sqlRows<{ recused: boolean }>(this.db, 'SELECT recused_at IS NOT NULL AS recused FROM round_judge WHERE round_id = $1 AND user_id = $2', [
+      roundId,
+      userId,
+    ]);
     return !!r?.recused;
   }
 

@@ -3,7 +3,13 @@ import { stillDrawing, withheldKeys } from './key-withholding';
 const at = (iso: string) => new Date(iso);
 const NOW = at('2026-05-10T12:00:00Z').getTime();
 const GRACE = 2000;
-const round = (questionId: string, status: string, closesAt: string, closedAt: string | null = null) => ({ questionId, roundId: `${questionId}-${closesAt}`, status, closesAt: at(closesAt), closedAt: closedAt ? at(closedAt) : null });
+const round = (questionId: string, status: string, closesAt: string, closedAt: string | null = null) => ({
+  questionId,
+  roundId: `${questionId}-${closesAt}`,
+  status,
+  closesAt: at(closesAt),
+  closedAt: closedAt ? at(closedAt) : null,
+});
 
 describe('key withholding', () => {
   it('holds while a round drawing the question is scheduled or open', () => {
@@ -22,7 +28,12 @@ describe('key withholding', () => {
 
   it('withholds until the last round drawing the question closes', () => {
     const keys = withheldKeys(
-      [round('a', 'open', '2026-05-17T13:00:00Z'), round('a', 'scheduled', '2026-05-24T13:00:00Z'), round('b', 'closed', '2026-05-09T13:00:00Z', '2026-05-09T13:00:00Z'), round('c', 'open', '2026-05-17T13:00:00Z')],
+      [
+        round('a', 'open', '2026-05-17T13:00:00Z'),
+        round('a', 'scheduled', '2026-05-24T13:00:00Z'),
+        round('b', 'closed', '2026-05-09T13:00:00Z', '2026-05-09T13:00:00Z'),
+        round('c', 'open', '2026-05-17T13:00:00Z'),
+      ],
       NOW,
       GRACE,
     );

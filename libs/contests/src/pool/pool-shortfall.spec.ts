@@ -8,7 +8,17 @@ describe('pool shortfall', () => {
     expect(poolShortfall([{ count: 2, questions: qs('a', 'b') }])).toBeNull();
   });
   it('needs enough distinct questions when rules overlap', () => {
-    expect(poolShortfall([{ count: 2, questions: qs('a', 'b') }, { count: 1, questions: qs('a', 'b') }])).toMatch(/3 questions but only 2 distinct/);
-    expect(poolShortfall([{ count: 2, questions: qs('a', 'b') }, { count: 1, questions: qs('b', 'c') }])).toBeNull();
+    expect(
+      poolShortfall([
+        { count: 2, questions: qs('a', 'b') },
+        { count: 1, questions: qs('a', 'b') },
+      ]),
+    ).toMatch(/3 questions but only 2 distinct/);
+    expect(
+      poolShortfall([
+        { count: 2, questions: qs('a', 'b') },
+        { count: 1, questions: qs('b', 'c') },
+      ]),
+    ).toBeNull();
   });
 });

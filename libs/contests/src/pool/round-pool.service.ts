@@ -31,13 +31,22 @@ export class RoundPoolService {
   ) {}
 
   /** Validates and freezes `selection`, replacing the round's pool. Returns the new poolVersion. */
-  async freeze(m: EntityManager, round: { id: string; seq: number; title: string; poolVersion: number }, organisationId: string, selection: SelectionRule[]): Promise<number> {
+  async freeze(
+    m: EntityManager,
+    round: { id: string; seq: number; title: string; poolVersion: number },
+    organisationId: string,
+    selection: SelectionRule[],
+  ): Promise<number> {
     let frozen;
     try {
       frozen = await this.questions.freeze(organisationId, selection);
     } catch (e) {
       if (e instanceof DomainError) {
-        throw new DomainError(e.code, e.status, `Round ${round.seq} ("${round.title}"): ${e.message}`, { round: round.seq, roundId: round.id, cause: e.details ?? null });
+        throw new DomainError(e.code, e.status, `Round ${round.seq} ("${round.title}"): ${e.message}`, {
+          round: round.seq,
+          roundId: round.id,
+          cause: e.details ?? null,
+        });
       }
       throw e;
     }
@@ -49,7 +58,8 @@ export class RoundPoolService {
     await m.delete(RoundQuestion, { roundId: round.id });
     const rows = new Map<string, Partial<RoundQuestion>>();
     frozen.forEach((f, ruleIndex) => {
-      for (const q of f.questions) rows.set(`${ruleIndex}:${q.versionId}`, { roundId: round.id, ruleIndex, questionVersionId: q.versionId, questionId: q.questionId, content: q });
+      for (const q of f.questions)
+        rows.set(`${ruleIndex}:${q.versionId}`, { roundId: round.id, ruleIndex, questionVersionId: q.versionId, questionId: q.questionId, content: q });
     });
     const all = [...rows.values()];
     for (let i = 0; i < all.length; i += 500) await m.insert(RoundQuestion, all.slice(i, i + 500) as QueryDeepPartialEntity<RoundQuestion>[]);

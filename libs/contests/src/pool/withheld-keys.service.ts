@@ -52,7 +52,10 @@ export class WithheldKeysService {
       `SELECT DISTINCT ON (question_id) question_id, content->>'stem' AS stem FROM round_question WHERE round_id = $1 ORDER BY question_id, question_version_id`,
       [roundId],
     );
-    const rows = await this.drawing(pool.map((p) => p.question_id), roundId);
+    const rows = await this.drawing(
+      pool.map((p) => p.question_id),
+      roundId,
+    );
     const keys = withheldKeys(rows.map(toDrawing), this.clock.now(), this.config.answerGraceMs);
     return pool
       .filter((p) => keys.has(p.question_id))
@@ -83,4 +86,10 @@ export class WithheldKeysService {
   }
 }
 
-const toDrawing = (r: Row): DrawingRound => ({ questionId: r.question_id, roundId: r.round_id, status: r.status, closesAt: r.closes_at, closedAt: r.closed_at });
+const toDrawing = (r: Row): DrawingRound => ({
+  questionId: r.question_id,
+  roundId: r.round_id,
+  status: r.status,
+  closesAt: r.closes_at,
+  closedAt: r.closed_at,
+});

@@ -17,7 +17,13 @@ export async function exportRegistrations(q: EntityManager, userId: string): Pro
       WHERE rg.user_id = $1 ORDER BY rg.created_at`,
     [userId],
   );
-  return rows.map((r) => ({ contestId: r.contest_id, contestTitle: r.title, unit: r.unit, fields: r.fields, registeredAt: new Date(r.created_at).toISOString() }));
+  return rows.map((r) => ({
+    contestId: r.contest_id,
+    contestTitle: r.title,
+    unit: r.unit,
+    fields: r.fields,
+    registeredAt: new Date(r.created_at).toISOString(),
+  }));
 }
 
 /** Erasure's part in registrations, in the caller's transaction: the answers to the contest's form go, the row stays. */

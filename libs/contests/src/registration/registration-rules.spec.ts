@@ -1,6 +1,13 @@
 import { fold, resolveRegistration } from './registration-rules';
 
-const profile = { fullName: 'Trần Văn An', province: 'Quảng Ninh', commune: 'Phường Hạ Long', unit: 'Sở Tư pháp', phone: '091****678', nationalId: '001******789' };
+const profile = {
+  fullName: 'Trần Văn An',
+  province: 'Quảng Ninh',
+  commune: 'Phường Hạ Long',
+  unit: 'Sở Tư pháp',
+  phone: '091****678',
+  nationalId: '001******789',
+};
 
 describe('registration rules', () => {
   it('fills required fields from the profile and what the entrant typed', () => {
@@ -16,7 +23,11 @@ describe('registration rules', () => {
 
   it('takes the unit from the list, ignoring case and diacritics, and stores the list spelling', () => {
     const contest = { requiredFields: [], unitList: ['Ủy ban nhân dân xã Đông Hưng', 'Đoàn Thanh niên'] };
-    expect(resolveRegistration(contest, profile, { unit: 'uy ban nhan dan xa dong hung' })).toEqual({ ok: true, unit: 'Ủy ban nhân dân xã Đông Hưng', fields: {} });
+    expect(resolveRegistration(contest, profile, { unit: 'uy ban nhan dan xa dong hung' })).toEqual({
+      ok: true,
+      unit: 'Ủy ban nhân dân xã Đông Hưng',
+      fields: {},
+    });
     const bad = resolveRegistration(contest, profile, {});
     expect(bad.ok).toBe(false);
     if (!bad.ok) expect(bad.problems[0].problems[0]).toMatch(/not in the contest's unit list/);

@@ -41,7 +41,7 @@ export function resolveRegistration(contest: { requiredFields: string[]; unitLis
   if (list) {
     const wanted = unit ? fold(unit) : null;
     const match = wanted ? list.find((u) => fold(u) === wanted) : undefined;
-    if (!unit) problems.push({ field: 'unit', problems: ['choose your unit from the contest\'s unit list'] });
+    if (!unit) problems.push({ field: 'unit', problems: ["choose your unit from the contest's unit list"] });
     else if (!match) problems.push({ field: 'unit', problems: [`"${unit}" is not in the contest's unit list`] });
     unit = match ?? null;
   }
@@ -57,7 +57,8 @@ export function resolveRegistration(contest: { requiredFields: string[]; unitLis
   }
   // Extra fields the entrant chose to give are kept too (e.g. position, phone of the unit).
   for (const [k, v] of Object.entries(given)) {
-    if (typeof v === 'string' && v.trim() && !(k in fields) && !PERSONAL.has(k) && REGISTRATION_FIELD_NAME.test(k) && k !== 'unit') fields[k] = v.normalize('NFC').trim();
+    if (typeof v === 'string' && v.trim() && !(k in fields) && !PERSONAL.has(k) && REGISTRATION_FIELD_NAME.test(k) && k !== 'unit')
+      fields[k] = v.normalize('NFC').trim();
   }
   if (problems.length) return { ok: false, problems };
   return { ok: true, unit, fields };

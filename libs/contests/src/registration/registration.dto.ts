@@ -7,7 +7,12 @@ export class ContestRegistrationDto {
   @IsString()
   @MaxLength(200)
   unit?: string;
-  @ApiPropertyOptional({ type: 'object', additionalProperties: { type: 'string' }, description: 'Other fields the contest requires, by name', example: { position: 'Báo cáo viên pháp luật' } })
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: { type: 'string' },
+    description: 'Other fields the contest requires, by name',
+    example: { position: 'Báo cáo viên pháp luật' },
+  })
   @IsOptional()
   @IsObject()
   fields?: Record<string, string>;

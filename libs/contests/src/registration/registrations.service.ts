@@ -89,7 +89,12 @@ export class RegistrationsService {
     };
     const resolved = resolveRegistration({ requiredFields: found.required_fields, unitList: found.unit_list }, profile, dto);
     if (!resolved.ok) {
-      throw new DomainError('registration_invalid', 400, `Registration incomplete: ${resolved.problems.map((p) => `${p.field} (${p.problems.join('; ')})`).join(', ')}`, resolved.problems);
+      throw new DomainError(
+        'registration_invalid',
+        400,
+        `Registration incomplete: ${resolved.problems.map((p) => `${p.field} (${p.problems.join('; ')})`).join(', ')}`,
+        resolved.problems,
+      );
     }
     const [row] = await sqlRows<{ id: string; created_at: Date }>(
       this.db,

@@ -14,7 +14,9 @@ const fields = (p: { field: string }[]) => p.map((x) => x.field);
 describe('round rules', () => {
   it('fills the defaults a new round gets', () => {
     const s = base();
-    expect(s).toEqual(expect.objectContaining({ maxAttempts: 1, attemptScoring: 'best', shuffleQuestions: true, shuffleOptions: true, partialCredit: false, entry: 'open' }));
+    expect(s).toEqual(
+      expect.objectContaining({ maxAttempts: 1, attemptScoring: 'best', shuffleQuestions: true, shuffleOptions: true, partialCredit: false, entry: 'open' }),
+    );
     expect(s.opensAt.toISOString()).toBe('2026-05-04T01:00:00.000Z');
     expect(roundProblems(s, { seq: 1 })).toEqual([]);
   });
@@ -36,16 +38,22 @@ describe('round rules', () => {
   it('checks leaderboard freezing and advancement settings', () => {
     const s = base();
     expect(fields(roundProblems(mergeRoundSettings({ leaderboard: { visibility: 'frozen' } }, s), { seq: 1 }))).toEqual(['leaderboard.freezeAt']);
-    expect(fields(roundProblems(mergeRoundSettings({ leaderboard: { visibility: 'frozen', freezeAt: '2027-01-01T00:00:00Z' } }, s), { seq: 1 }))).toEqual(['leaderboard.freezeAt']);
+    expect(fields(roundProblems(mergeRoundSettings({ leaderboard: { visibility: 'frozen', freezeAt: '2027-01-01T00:00:00Z' } }, s), { seq: 1 }))).toEqual([
+      'leaderboard.freezeAt',
+    ]);
     expect(roundProblems(mergeRoundSettings({ leaderboard: { visibility: 'frozen', freezeAt: '2026-05-09T20:00:00+07:00' } }, s), { seq: 1 })).toEqual([]);
     expect(fields(roundProblems(mergeRoundSettings({ advancement: { mode: 'top' } }, s), { seq: 1 }))).toEqual(['advancement.topN']);
     expect(fields(roundProblems(mergeRoundSettings({ advancement: { mode: 'threshold' } }, s), { seq: 1 }))).toEqual(['advancement.minScore']);
-    expect(fields(roundProblems(mergeRoundSettings({ advancement: { mode: 'top', topN: 5, toRoundSeq: 1 } }, s), { seq: 1 }))).toEqual(['advancement.toRoundSeq']);
+    expect(fields(roundProblems(mergeRoundSettings({ advancement: { mode: 'top', topN: 5, toRoundSeq: 1 } }, s), { seq: 1 }))).toEqual([
+      'advancement.toRoundSeq',
+    ]);
   });
 
   it('after opening, only safe fields may change', () => {
     const s = base();
-    expect(lockedChanges(s, mergeRoundSettings({ title: 'Khác', prizes: [{ name: 'Nhất', count: 1 }], closesAt: '2026-05-11T20:00:00+07:00', maxAttempts: 3 }, s))).toEqual([]);
+    expect(
+      lockedChanges(s, mergeRoundSettings({ title: 'Khác', prizes: [{ name: 'Nhất', count: 1 }], closesAt: '2026-05-11T20:00:00+07:00', maxAttempts: 3 }, s)),
+    ).toEqual([]);
     expect(lockedChanges(s, mergeRoundSettings({ durationSeconds: 60 }, s))).toEqual(['durationSeconds']);
     expect(lockedChanges(s, mergeRoundSettings({ selection: [{ bankId: 'b', count: 10 }] }, s))).toEqual(['selection']);
     expect(lockedChanges(s, mergeRoundSettings({ closesAt: '2026-05-09T20:00:00+07:00' }, s))).toEqual(['closesAt (it may only move later)']);

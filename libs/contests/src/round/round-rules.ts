@@ -65,10 +65,10 @@ type Input = Partial<Omit<RoundSettings, 'opensAt' | 'closesAt' | 'leaderboard' 
 /** The settings after applying `input` to `base` (or to the defaults for a new round). */
 export function mergeRoundSettings(input: Input, base?: RoundSettings): RoundSettings {
   const kind = input.kind ?? base?.kind ?? 'quiz';
-  const pq = input.predictionQuestion === undefined ? base?.predictionQuestion ?? null : input.predictionQuestion;
+  const pq = input.predictionQuestion === undefined ? (base?.predictionQuestion ?? null) : input.predictionQuestion;
   return {
     title: (input.title ?? base?.title ?? '').normalize('NFC').trim(),
-    description: input.description === undefined ? base?.description ?? null : input.description,
+    description: input.description === undefined ? (base?.description ?? null) : input.description,
     kind,
     opensAt: input.opensAt !== undefined ? new Date(input.opensAt) : base!.opensAt,
     closesAt: input.closesAt !== undefined ? new Date(input.closesAt) : base!.closesAt,
@@ -88,8 +88,8 @@ export function mergeRoundSettings(input: Input, base?: RoundSettings): RoundSet
           freezeAt: input.leaderboard.freezeAt ?? null,
           hidePredictionFigures: input.leaderboard.hidePredictionFigures ?? base?.leaderboard.hidePredictionFigures ?? true,
         }
-      : base?.leaderboard ?? { visibility: 'live', freezeAt: null, hidePredictionFigures: true },
-    advancement: input.advancement === undefined ? base?.advancement ?? null : input.advancement,
+      : (base?.leaderboard ?? { visibility: 'live', freezeAt: null, hidePredictionFigures: true }),
+    advancement: input.advancement === undefined ? (base?.advancement ?? null) : input.advancement,
     prizes: input.prizes ?? base?.prizes ?? [],
     rankingRules: input.rankingRules ?? base?.rankingRules ?? null,
     integrity: input.integrity ?? base?.integrity ?? null,
@@ -172,7 +172,13 @@ function sameValue(a: unknown, b: unknown): boolean {
 /** JSON with object keys sorted: PostgreSQL's jsonb does not keep the order they were written in. */
 export function canonicalJson(v: unknown): string {
   return JSON.stringify(v ?? null, (_k, x: unknown) =>
-    x && typeof x === 'object' && !Array.isArray(x) ? Object.fromEntries(Object.entries(x as Record<string, unknown>).filter(([, y]) => y !== undefined).sort(([p], [q]) => (p < q ? -1 : 1))) : x,
+    x && typeof x === 'object' && !Array.isArray(x)
+      ? Object.fromEntries(
+          Object.entries(x as Record<string, unknown>)
+            .filter(([, y]) => y !== undefined)
+            .sort(([p], [q]) => (p < q ? -1 : 1)),
+        )
+      : x,
   );
 }
 

@@ -62,7 +62,11 @@ export function roundPublicView(r: Round): RoundPublicView {
     attemptScoring: r.attemptScoring,
     questionCount: r.selection.reduce((n, s) => n + s.count, 0),
     predictionQuestion: r.predictionQuestion ? { prompt: r.predictionQuestion.prompt, actual: r.predictionQuestion.actual ?? null } : null,
-    leaderboard: { visibility: r.leaderboard.visibility, freezeAt: r.leaderboard.freezeAt ?? null, hidePredictionFigures: r.leaderboard.hidePredictionFigures !== false },
+    leaderboard: {
+      visibility: r.leaderboard.visibility,
+      freezeAt: r.leaderboard.freezeAt ?? null,
+      hidePredictionFigures: r.leaderboard.hidePredictionFigures !== false,
+    },
     prizes: r.prizes,
   };
 }

@@ -70,7 +70,10 @@ export class PredictionQuestionDto {
 export class LeaderboardSettingsDto {
   @ApiProperty({ enum: LEADERBOARD_VISIBILITIES }) @IsIn(LEADERBOARD_VISIBILITIES as unknown as string[]) visibility!: LeaderboardVisibility;
   @ApiPropertyOptional() @IsOptional() @Matches(ZONED_ISO, { message: zonedMessage }) freezeAt?: string;
-  @ApiPropertyOptional({ default: true, description: 'With a prediction question: hide from residents, while the round is open, the board figures that would give its answer away' })
+  @ApiPropertyOptional({
+    default: true,
+    description: 'With a prediction question: hide from residents, while the round is open, the board figures that would give its answer away',
+  })
   @IsOptional()
   @IsBoolean()
   hidePredictionFigures?: boolean;
@@ -144,7 +147,12 @@ export class CreateRoundDto {
   @Type(() => AdvancementDto)
   advancement?: AdvancementDto | null;
   // The judging module owns (and validates) this shape; it registers the RankingRulesInput schema, named here (contests cannot import judging).
-  @ApiPropertyOptional({ allOf: [{ $ref: getSchemaPath('RankingRulesInput') }], nullable: true, description: 'Tie-break chain etc. as the judging module defines it (validated there; PUT /rounds/:id/rules)', example: { chain: ['score', 'prediction', 'time-taken', 'submitted-at'] } })
+  @ApiPropertyOptional({
+    allOf: [{ $ref: getSchemaPath('RankingRulesInput') }],
+    nullable: true,
+    description: 'Tie-break chain etc. as the judging module defines it (validated there; PUT /rounds/:id/rules)',
+    example: { chain: ['score', 'prediction', 'time-taken', 'submitted-at'] },
+  })
   @IsOptional()
   @IsObject()
   rankingRules?: StoredRankingRules | null;

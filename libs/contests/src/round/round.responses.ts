@@ -4,7 +4,16 @@ import type { RoundJudgeView } from '../judges/round-judges.service';
 import type { EnrolmentView } from '../enrolment/enrolment.service';
 import { ENROLMENT_SOURCES } from '../enrolment/round-enrolment.entity';
 import type { RoundPublicView } from './round-view';
-import { ADVANCEMENT_MODES, ATTEMPT_SCORINGS, LEADERBOARD_VISIBILITIES, PREDICTION_COUNTS, PREDICTION_TARGETS, ROUND_ENTRIES, ROUND_KINDS, ROUND_STATUSES } from './round.types';
+import {
+  ADVANCEMENT_MODES,
+  ATTEMPT_SCORINGS,
+  LEADERBOARD_VISIBILITIES,
+  PREDICTION_COUNTS,
+  PREDICTION_TARGETS,
+  ROUND_ENTRIES,
+  ROUND_KINDS,
+  ROUND_STATUSES,
+} from './round.types';
 
 /** Response bodies of the round routes (OpenAPI; the web app's types are generated from them). */
 class RoundPredictionQuestion {
@@ -15,7 +24,10 @@ class RoundPredictionQuestion {
 class RoundLeaderboard {
   @ApiProperty({ enum: LEADERBOARD_VISIBILITIES }) visibility!: string;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) freezeAt!: string | null;
-  @ApiProperty({ description: "While a round with a prediction question is open, residents do not see the board's figures its target is counted from (default on)" }) hidePredictionFigures!: boolean;
+  @ApiProperty({
+    description: "While a round with a prediction question is open, residents do not see the board's figures its target is counted from (default on)",
+  })
+  hidePredictionFigures!: boolean;
 }
 
 class RoundPrize {
@@ -77,7 +89,11 @@ export class RoundResponse implements RoundPublicView {
   @ApiPropertyOptional({ description: 'Staff only' }) shuffleOptions?: boolean;
   @ApiPropertyOptional({ description: 'Staff only' }) partialCredit?: boolean;
   @ApiPropertyOptional({ type: () => RoundAdvancement, nullable: true, description: 'Staff only' }) advancement?: RoundAdvancement | null;
-  @ApiPropertyOptional({ allOf: [{ $ref: getSchemaPath('RankingRulesInput') }], nullable: true, description: "Staff only; the round's own rules as set (the judging module owns the shape: PUT /rounds/:id/rules)" })
+  @ApiPropertyOptional({
+    allOf: [{ $ref: getSchemaPath('RankingRulesInput') }],
+    nullable: true,
+    description: "Staff only; the round's own rules as set (the judging module owns the shape: PUT /rounds/:id/rules)",
+  })
   rankingRules?: Record<string, unknown> | null;
   @ApiPropertyOptional({ type: () => RoundIntegrity, description: 'Staff only' }) integrity?: RoundIntegrity;
   @ApiPropertyOptional({ type: () => RoundPrediction, nullable: true, description: 'Staff only' }) prediction?: RoundPrediction | null;

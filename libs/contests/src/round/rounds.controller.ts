@@ -1,5 +1,14 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProperty,
+  ApiPropertyOptional,
+  ApiTags,
+} from '@nestjs/swagger';
 import { IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
 import { type Actor, CurrentActor, Public, Roles } from '@lc/identity';
 import { Page, PageOf, PagingQuery } from '@lc/platform';
@@ -16,7 +25,11 @@ class AssignJudgeDto {
 }
 
 class EnrolmentsQuery extends PagingQuery {
-  @ApiPropertyOptional({ description: 'Part of a name; case and diacritics are ignored', example: 'nguyen thi' }) @IsOptional() @IsString() @MaxLength(100) q?: string;
+  @ApiPropertyOptional({ description: 'Part of a name; case and diacritics are ignored', example: 'nguyen thi' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  q?: string;
 }
 
 class RecuseDto {

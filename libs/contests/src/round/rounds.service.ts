@@ -36,7 +36,8 @@ export class RoundsService {
     const contest = await this.contests.forWrite(actor, contestIdOrSlug);
     if (contest.status !== 'draft' && contest.status !== 'published') throw conflict('contest_closed', `Rounds cannot be added to a ${contest.status} contest`);
     const settings = mergeRoundSettings(dto);
-    if (dto.kind === 'quiz' && dto.durationSeconds === undefined) throw invalid([{ field: 'durationSeconds', problems: ['a quiz round needs durationSeconds'] }]);
+    if (dto.kind === 'quiz' && dto.durationSeconds === undefined)
+      throw invalid([{ field: 'durationSeconds', problems: ['a quiz round needs durationSeconds'] }]);
     const live = contest.status === 'published';
     for (let tries = 0; ; tries++) {
       const [{ next }] = (await this.db.query('SELECT coalesce(max(seq), 0) + 1 AS next FROM round WHERE contest_id = $1', [contest.id])) as { next: number }[];
@@ -51,7 +52,11 @@ export class RoundsService {
             await this.lifecycle.schedule(m, r.id, r.poolVersion);
             r.status = 'scheduled';
           }
-          await this.audit.record(actor, { action: 'round.create', entityType: 'round', entityId: r.id, after: dto, organisationId: contest.organisationId }, m);
+          await this.audit.record(
+            actor,
+            { action: 'round.create', entityType: 'round', entityId: r.id, after: dto, organisationId: contest.organisationId },
+            m,
+          );
           return r;
         });
         if (live) await this.schedule.schedule(round);
@@ -86,12 +91,26 @@ export class RoundsService {
     const organisationId = await this.access.require(actor, 'round', roundId, 'write');
     const round = await this.db.getRepository(Round).findOneByOrFail({ id: roundId });
     if (isRoundLocked(round.status, round.opensAt, this.clock.now())) {
-      throw conflict('round_not_deletable', 'The round has opened, so it keeps its entrants and results: it cannot be deleted', { status: round.status, opensAt: round.opensAt.toISOString() });
+      throw conflict('round_not_deletable', 'The round has opened, so it keeps its entrants and results: it cannot be deleted', {
+        status: round.status,
+        opensAt: round.opensAt.toISOString(),
+      });
     }
     await this.db.transaction(async (m) => {
       // Re-checked in the statement: the worker may be opening it at this very moment.
-      if (!(await this.store.remove(m, roundId, this.clock.nowDate()))) throw conflict('round_not_deletable', 'The round has opened meanwhile, so it cannot be deleted');
-      await this.audit.record(actor, { action: 'round.delete', entityType: 'round', entityId: roundId, before: { title: round.title, seq: round.seq, status: round.status }, organisationId }, m);
+      if (!(await this.store.remove(m, roundId, this.clock.nowDate())))
+        throw conflict('round_not_deletable', 'The round has opened meanwhile, so it cannot be deleted');
+      await this.audit.record(
+        actor,
+        {
+          action: 'round.delete',
+          entityType: 'round',
+          entityId: roundId,
+          before: { title: round.title, seq: round.seq, status: round.status },
+          organisationId,
+        },
+        m,
+      );
     });
     if (round.status === 'scheduled') await this.schedule.unschedule(roundId);
   }
@@ -116,12 +135,21 @@ export class RoundsService {
     const goingLive = round.status !== 'draft';
     const problems = roundProblems(after, { seq: round.seq, now: goingLive && timesChanged(before, after) ? now : undefined });
     if (problems.length) throw invalid(problems);
-    const refreeze = goingLive && after.kind === 'quiz' && !isRoundLocked(round.status, round.opensAt, now) && canonicalJson(before.selection) !== canonicalJson(after.selection);
+    const refreeze =
+      goingLive &&
+      after.kind === 'quiz' &&
+      !isRoundLocked(round.status, round.opensAt, now) &&
+      canonicalJson(before.selection) !== canonicalJson(after.selection);
     await this.db.transaction(async (m) => {
       const patch: Partial<Round> = { ...after };
       if (refreeze) patch.poolVersion = await this.pool.freeze(m, round, organisationId, after.selection);
-      if (!(await this.store.updateSettings(m, round.id, round.status, patch))) throw conflict('round_changed', 'The round changed meanwhile; reload it and try again');
-      await this.audit.record(actor, { action: 'round.update', entityType: 'round', entityId: round.id, before: dto && pick(before, dto), after: dto, organisationId }, m);
+      if (!(await this.store.updateSettings(m, round.id, round.status, patch)))
+        throw conflict('round_changed', 'The round changed meanwhile; reload it and try again');
+      await this.audit.record(
+        actor,
+        { action: 'round.update', entityType: 'round', entityId: round.id, before: dto && pick(before, dto), after: dto, organisationId },
+        m,
+      );
     });
     const fresh = await this.db.getRepository(Round).findOneByOrFail({ id: round.id });
     if ((fresh.status === 'scheduled' || fresh.status === 'open') && timesChanged(before, after)) await this.schedule.schedule(fresh);

@@ -36,7 +36,11 @@ export class RoundScheduleService {
   private async put(roundId: string, kind: RoundJobKind, at: Date): Promise<void> {
     const jobId = roundJobId(roundId, kind);
     await this.drop(jobId);
-    await this.queue.add(kind, { roundId }, { jobId, delay: Math.max(0, at.getTime() - this.clock.now()), removeOnComplete: true, removeOnFail: 1000, attempts: 10 });
+    await this.queue.add(
+      kind,
+      { roundId },
+      { jobId, delay: Math.max(0, at.getTime() - this.clock.now()), removeOnComplete: true, removeOnFail: 1000, attempts: 10 },
+    );
   }
 
   private async drop(jobId: string): Promise<void> {

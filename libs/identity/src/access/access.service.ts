@@ -27,7 +27,8 @@ export type Resource = keyof typeof OWNER_SQL;
  */
 const JUDGE_READS: Record<Resource, 'all' | 'assigned' | 'none'> = { organisation: 'all', questionBank: 'none', contest: 'assigned', round: 'assigned' };
 
-const judgeRefusal = (r: Resource) => (JUDGE_READS[r] === 'none' ? `Judges do not read ${label(r).toLowerCase()}s` : `Only the judges assigned to this ${label(r).toLowerCase()} may see it`);
+const judgeRefusal = (r: Resource) =>
+  JUDGE_READS[r] === 'none' ? `Judges do not read ${label(r).toLowerCase()}s` : `Only the judges assigned to this ${label(r).toLowerCase()} may see it`;
 
 export interface JudgeAssignment {
   roundId: string;

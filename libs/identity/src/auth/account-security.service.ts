@@ -28,10 +28,13 @@ export class AccountSecurityService {
     const u = await this.db.getRepository(User).findOneBy({ id: actor.id, deletedAt: IsNull() });
     if (!u) throw notFound('User');
     if (!(await verifyPassword(u.passwordHash, currentPassword))) {
-      throw badRequest('wrong_password', 'currentPassword is not the current password', [{ field: 'currentPassword', problems: ['is not the current password'] }]);
+      throw badRequest('wrong_password', 'currentPassword is not the current password', [
+        { field: 'currentPassword', problems: ['is not the current password'] },
+      ]);
     }
     requireStrongPassword(newPassword, 'newPassword');
-    if (newPassword === currentPassword) throw badRequest('same_password', 'newPassword is the current password', [{ field: 'newPassword', problems: ['is the current password'] }]);
+    if (newPassword === currentPassword)
+      throw badRequest('same_password', 'newPassword is the current password', [{ field: 'newPassword', problems: ['is the current password'] }]);
     const user = await this.endEverySession(actor, u.id, 'user.password_change', { passwordHash: await hashPassword(newPassword) });
     return this.auth.startSession(user);
   }

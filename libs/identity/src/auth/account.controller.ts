@@ -25,7 +25,9 @@ export class AccountController {
 
   @Patch()
   @Roles('resident')
-  @ApiOperation({ summary: 'Correct your e-mail, province, commune or unit (audited). Name, national ID and date of birth decide prizes: the organiser corrects those' })
+  @ApiOperation({
+    summary: 'Correct your e-mail, province, commune or unit (audited). Name, national ID and date of birth decide prizes: the organiser corrects those',
+  })
   @ApiOkResponse({ type: UserResponse })
   updateProfile(@CurrentActor() actor: Actor, @Body() dto: UpdateProfileDto): Promise<UserView> {
     return this.profile.update(actor, dto);
@@ -39,7 +41,12 @@ export class AccountController {
   @Throttle({ user: { limit: 10, ttl: 60_000 } })
   @ApiOperation({ summary: 'Change your password: every other session ends; this one goes on with the new pair returned' })
   @ApiOkResponse({ type: SessionResponse })
-  async changePassword(@CurrentActor() actor: Actor, @Body() dto: ChangePasswordDto, @Req() req: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<Session | Omit<Session, 'refreshToken'>> {
+  async changePassword(
+    @CurrentActor() actor: Actor,
+    @Body() dto: ChangePasswordDto,
+    @Req() req: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<Session | Omit<Session, 'refreshToken'>> {
     const session = await this.security.changePassword(actor, dto.currentPassword, dto.newPassword);
     return deliverSession(session, req, reply, this.config.appBaseUrl, this.config.jwtRefreshTtlSeconds);
   }

@@ -1,5 +1,15 @@
 import { Body, Controller, HttpCode, Post, Req, Res, UseGuards } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiBadRequestResponse, ApiCreatedResponse, ApiHeader, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
+import {
+  ApiAcceptedResponse,
+  ApiBadRequestResponse,
+  ApiCreatedResponse,
+  ApiHeader,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  ApiTooManyRequestsResponse,
+} from '@nestjs/swagger';
 import { SkipThrottle, ThrottlerGuard } from '@nestjs/throttler';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppConfig } from '@lc/platform';
@@ -18,7 +28,11 @@ type SessionBody = Session | Omit<Session, 'refreshToken'>;
 
 @ApiTags('auth')
 @ApiTooManyRequestsResponse({ description: 'Rate limited; see Retry-After' })
-@ApiHeader({ name: COOKIE_MODE_HEADER, required: false, description: '1: keep the refresh token in an httpOnly cookie (path /api/v1/auth) instead of the body' })
+@ApiHeader({
+  name: COOKIE_MODE_HEADER,
+  required: false,
+  description: '1: keep the refresh token in an httpOnly cookie (path /api/v1/auth) instead of the body',
+})
 @Public()
 @UseGuards(ThrottlerGuard)
 @Controller('auth')
@@ -65,7 +79,7 @@ export class AuthController {
   @Post('logout')
   @HttpCode(204)
   @SkipThrottle({ account: true, user: true })
-  @ApiOperation({ summary: "End this session: its refresh token and, within seconds, its access tokens on every instance" })
+  @ApiOperation({ summary: 'End this session: its refresh token and, within seconds, its access tokens on every instance' })
   @ApiNoContentResponse({ description: 'Signed out (also when the token was already invalid)' })
   async logout(@Body() dto: RefreshBodyDto, @Req() req: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<void> {
     const token = refreshTokenOf(req, dto);

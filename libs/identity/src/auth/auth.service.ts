@@ -53,16 +53,19 @@ export class AuthService {
 
   async register(dto: SignUpDto): Promise<Session> {
     const phone = normalisePhone(dto.phone);
-    if (!phone) throw badRequest('invalid_phone', 'phone must be a Vietnamese mobile number', [{ field: 'phone', problems: ['not a Vietnamese mobile number'] }]);
+    if (!phone)
+      throw badRequest('invalid_phone', 'phone must be a Vietnamese mobile number', [{ field: 'phone', problems: ['not a Vietnamese mobile number'] }]);
     const age = ageOn(dto.dateOfBirth, new Date());
-    if (Number.isNaN(age) || age < 0 || age > 120) throw badRequest('invalid_date_of_birth', 'dateOfBirth is not plausible', [{ field: 'dateOfBirth', problems: ['not a plausible date of birth'] }]);
+    if (Number.isNaN(age) || age < 0 || age > 120)
+      throw badRequest('invalid_date_of_birth', 'dateOfBirth is not plausible', [{ field: 'dateOfBirth', problems: ['not a plausible date of birth'] }]);
     if (age < GUARDIAN_AGE && !(dto.guardianConsent === true && dto.guardianName)) {
       throw badRequest('guardian_consent_required', `Residents under ${GUARDIAN_AGE} need a guardian's name and consent`, [
         { field: 'guardianConsent', problems: ['required under 16'] },
       ]);
     }
     const nidProblems = nationalIdProblems(dto.nationalId, dto.dateOfBirth);
-    if (nidProblems.length) throw badRequest('invalid_national_id', 'nationalId is not a possible CCCD number', [{ field: 'nationalId', problems: nidProblems }]);
+    if (nidProblems.length)
+      throw badRequest('invalid_national_id', 'nationalId is not a possible CCCD number', [{ field: 'nationalId', problems: nidProblems }]);
     requireStrongPassword(dto.password, 'password');
     const nid = this.pii.seal('nid', dto.nationalId);
     const ph = this.pii.seal('phone', phone);

@@ -57,12 +57,31 @@ export class LoginLimiter {
     const [clientKey, accountKey, knownKey, clientId] = this.keysFor(login, client);
     const p = this.policy;
     const waitMs = Number(
-      await this.redis.eval(TAKE, 3, clientKey, accountKey, knownKey, this.clock.now(), p.windowSeconds, p.freePerClient, p.freePerAccount, p.baseDelaySeconds, p.maxClientDelaySeconds, p.maxAccountDelaySeconds, clientId),
+      await this.redis.eval(
+        TAKE,
+        3,
+        clientKey,
+        accountKey,
+        knownKey,
+        this.clock.now(),
+        p.windowSeconds,
+        p.freePerClient,
+        p.freePerAccount,
+        p.baseDelaySeconds,
+        p.maxClientDelaySeconds,
+        p.maxAccountDelaySeconds,
+        clientId,
+      ),
     );
     if (waitMs > 0) {
       const retryAfter = Math.ceil(waitMs / 1000);
       throw new HttpException(
-        { message: `Too many wrong sign-in attempts; try again in ${retryAfter} s or reset the password`, code: 'login_delayed', details: { retryAfterSeconds: retryAfter }, retryAfter },
+        {
+          message: `Too many wrong sign-in attempts; try again in ${retryAfter} s or reset the password`,
+          code: 'login_delayed',
+          details: { retryAfterSeconds: retryAfter },
+          retryAfter,
+        },
         HttpStatus.TOO_MANY_REQUESTS,
       );
     }
@@ -71,7 +90,13 @@ export class LoginLimiter {
   /** A right password: this client starts afresh, becomes a known one, and its try no longer counts against the account. */
   async succeeded(login: string, client: string): Promise<void> {
     const [clientKey, accountKey, knownKey, clientId] = this.keysFor(login, client);
-    await this.redis.multi().del(clientKey).hincrby(accountKey, 'n', -1).sadd(knownKey, clientId).expire(knownKey, KNOWN_CLIENT_DAYS * 86400).exec();
+    await this.redis
+      .multi()
+      .del(clientKey)
+      .hincrby(accountKey, 'n', -1)
+      .sadd(knownKey, clientId)
+      .expire(knownKey, KNOWN_CLIENT_DAYS * 86400)
+      .exec();
   }
 
   /** After a password reset the holder proved who they are: the account's counter and their client's go. */

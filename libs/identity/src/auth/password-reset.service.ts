@@ -20,7 +20,8 @@ if n > tonumber(ARGV[1]) then redis.call('DEL', KEYS[1]) return false end
 return h
 `;
 
-const invalidCode = () => badRequest('invalid_reset_code', 'The code is wrong or has expired; ask for a new one', [{ field: 'code', problems: ['is wrong or has expired'] }]);
+const invalidCode = () =>
+  badRequest('invalid_reset_code', 'The code is wrong or has expired; ask for a new one', [{ field: 'code', problems: ['is wrong or has expired'] }]);
 
 /**
  * Forgotten password: a one-time code goes to the address typed (an e-mail login gets an
@@ -52,7 +53,12 @@ export class PasswordResetService {
     if (fresh !== 'OK') return;
     const code = newResetCode();
     const key = this.key(user.id, 'code');
-    await this.redis.multi().del(key).hset(key, 'h', resetCodeHash(this.config.piiKey, user.id, code), 'n', 0).expire(key, RESET_CODE_TTL_SECONDS).exec();
+    await this.redis
+      .multi()
+      .del(key)
+      .hset(key, 'h', resetCodeHash(this.config.piiKey, user.id, code), 'n', 0)
+      .expire(key, RESET_CODE_TTL_SECONDS)
+      .exec();
     void this.messages.send(byEmail ? 'email' : 'sms', { to, ...resetMessage(code) });
   }
 

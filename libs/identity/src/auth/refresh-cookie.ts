@@ -14,14 +14,27 @@ export const COOKIE_MODE_HEADER = 'x-session-cookie';
 export const wantsCookie = (req: FastifyRequest): boolean => req.headers[COOKIE_MODE_HEADER] === '1';
 
 function cookieText(value: string, maxAgeSeconds: number, secure: boolean): string {
-  return [`${REFRESH_COOKIE}=${value}`, `Path=${REFRESH_COOKIE_PATH}`, `Max-Age=${maxAgeSeconds}`, 'HttpOnly', 'SameSite=Strict', ...(secure ? ['Secure'] : [])].join('; ');
+  return [
+    `${REFRESH_COOKIE}=${value}`,
+    `Path=${REFRESH_COOKIE_PATH}`,
+    `Max-Age=${maxAgeSeconds}`,
+    'HttpOnly',
+    'SameSite=Strict',
+    ...(secure ? ['Secure'] : []),
+  ].join('; ');
 }
 
 /** Secure whenever the page came over https (directly or, with TRUST_PROXY, through the balancer). */
 const isSecure = (req: FastifyRequest, appBaseUrl: string): boolean => req.protocol === 'https' || appBaseUrl.startsWith('https:');
 
 /** In cookie mode the refresh token goes into the cookie and out of the body (page scripts never see it). */
-export function deliverSession(session: Session, req: FastifyRequest, reply: FastifyReply, appBaseUrl: string, ttlSeconds: number): Session | Omit<Session, 'refreshToken'> {
+export function deliverSession(
+  session: Session,
+  req: FastifyRequest,
+  reply: FastifyReply,
+  appBaseUrl: string,
+  ttlSeconds: number,
+): Session | Omit<Session, 'refreshToken'> {
   if (!wantsCookie(req)) return session;
   void reply.header('set-cookie', cookieText(session.refreshToken, ttlSeconds, isSecure(req, appBaseUrl)));
   const { refreshToken: _kept, ...rest } = session;

@@ -106,7 +106,14 @@ export class TokenService implements OnModuleInit, OnModuleDestroy {
   }
 
   issueAccess(user: Pick<User, 'id' | 'role' | 'organisationId' | 'tokenVersion'>, sessionId?: string): { accessToken: string; expiresIn: number } {
-    const claims: AccessClaims = { sub: user.id, role: user.role as Role, org: user.organisationId, tv: user.tokenVersion, ...(sessionId ? { sid: sessionId } : {}), typ: 'access' };
+    const claims: AccessClaims = {
+      sub: user.id,
+      role: user.role as Role,
+      org: user.organisationId,
+      tv: user.tokenVersion,
+      ...(sessionId ? { sid: sessionId } : {}),
+      typ: 'access',
+    };
     return {
       accessToken: this.jwt.sign(claims, { expiresIn: this.config.jwtAccessTtlSeconds, jwtid: randomUUID(), algorithm: 'HS256' }),
       expiresIn: this.config.jwtAccessTtlSeconds,
@@ -151,7 +158,11 @@ export class TokenService implements OnModuleInit, OnModuleDestroy {
   async revokeSession(userId: string, sessionId: string): Promise<void> {
     this.local.delete(userId);
     const key = this.endedSessionsKey(userId);
-    await this.redis.multi().sadd(key, sessionId).expire(key, this.config.jwtAccessTtlSeconds + 60).exec();
+    await this.redis
+      .multi()
+      .sadd(key, sessionId)
+      .expire(key, this.config.jwtAccessTtlSeconds + 60)
+      .exec();
     await this.redis.publish(this.channel, userId);
   }
 
@@ -168,7 +179,9 @@ export class TokenService implements OnModuleInit, OnModuleDestroy {
     if (cached !== null) {
       tv = cached === 'deleted' ? null : Number(cached);
     } else {
-      const row = await this.db.getRepository(User).findOne({ where: { id: userId }, select: { id: true, tokenVersion: true, deletedAt: true, deactivatedAt: true } });
+      const row = await this.db
+        .getRepository(User)
+        .findOne({ where: { id: userId }, select: { id: true, tokenVersion: true, deletedAt: true, deactivatedAt: true } });
       tv = row && !row.deletedAt && !row.deactivatedAt ? row.tokenVersion : null;
       await this.redis.set(key, tv === null ? 'deleted' : String(tv), 'EX', 3600);
     }

@@ -17,7 +17,10 @@ export class PasswordResetRequestDto {
 
 export class PasswordResetConfirmDto {
   @ApiProperty({ description: 'As given when asking for the code' }) @IsString() @Length(3, 254) login!: string;
-  @ApiProperty({ example: '042917', description: 'The 6-digit code sent' }) @IsString() @Matches(/^\d{6}$/, { message: 'code must be the 6 digits sent' }) code!: string;
+  @ApiProperty({ example: '042917', description: 'The 6-digit code sent' })
+  @IsString()
+  @Matches(/^\d{6}$/, { message: 'code must be the 6 digits sent' })
+  code!: string;
   @ApiProperty({ minLength: 8 }) @IsString() @Length(8, 128) newPassword!: string;
 }
 
@@ -46,7 +49,10 @@ export class UpdateProfileDto {
   @MaxLength(254)
   email?: string | null;
 
-  @ApiPropertyOptional({ enum: PROVINCES }) @IsOptional() @IsIn(PROVINCES as unknown as string[], { message: 'province must be one of the 34 provincial units' }) province?: string;
+  @ApiPropertyOptional({ enum: PROVINCES })
+  @IsOptional()
+  @IsIn(PROVINCES as unknown as string[], { message: 'province must be one of the 34 provincial units' })
+  province?: string;
 
   @ApiPropertyOptional({ type: String, nullable: true })
   @IsOptional()

@@ -22,6 +22,6 @@ export class UserResponse implements UserView {
 export class SessionResponse implements Omit<Session, 'refreshToken'> {
   @ApiProperty() accessToken!: string;
   @ApiPropertyOptional({ description: 'Absent when the request asked for the httpOnly cookie (X-Session-Cookie: 1)' }) refreshToken?: string;
-  @ApiProperty({ type: 'integer', description: "Seconds until the access token expires" }) expiresIn!: number;
+  @ApiProperty({ type: 'integer', description: 'Seconds until the access token expires' }) expiresIn!: number;
   @ApiProperty({ type: () => UserResponse }) user!: UserResponse;
 }

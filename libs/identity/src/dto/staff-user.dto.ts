@@ -63,5 +63,6 @@ export class StaffUserPage {
 
 export class PasswordResetView {
   @ApiProperty({ type: StaffUserView }) user!: StaffUserView;
-  @ApiProperty({ type: String, nullable: true, description: 'The generated password, shown this once; null when the admin chose it' }) temporaryPassword!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'The generated password, shown this once; null when the admin chose it' }) temporaryPassword!:
+    string | null;
 }

@@ -39,7 +39,18 @@ export class OrganisationsService {
       const province = dto.province !== undefined ? dto.province : level === 'central' ? null : before.province;
       const after = { name: dto.name?.normalize('NFC').trim() ?? before.name, level, province: placeOrThrow(level, province) };
       await repo.update({ id }, after);
-      await this.audit.record(actor, { action: 'organisation.update', entityType: 'organisation', entityId: id, before: { name: before.name, level: before.level, province: before.province }, after, organisationId: id }, m);
+      await this.audit.record(
+        actor,
+        {
+          action: 'organisation.update',
+          entityType: 'organisation',
+          entityId: id,
+          before: { name: before.name, level: before.level, province: before.province },
+          after,
+          organisationId: id,
+        },
+        m,
+      );
       return { ...before, ...after };
     });
   }

@@ -64,7 +64,11 @@ export class AccountPersonalData {
     const now = new Date();
     await m.getRepository(User).update({ id: actor.id }, anonymisedUser(locked.tokenVersion, now));
     await m.getRepository(RefreshToken).update({ userId: actor.id, revokedAt: IsNull() }, { revokedAt: now });
-    await this.audit.record(actor, { action: 'user.self_delete', entityType: 'user', entityId: actor.id, before: { role: locked.role }, reason: 'requested by the account holder' }, m);
+    await this.audit.record(
+      actor,
+      { action: 'user.self_delete', entityType: 'user', entityId: actor.id, before: { role: locked.role }, reason: 'requested by the account holder' },
+      m,
+    );
   }
 
   /** After the erasure commits: every access token dies at once, on every instance. */

@@ -60,7 +60,12 @@ export class StaffAccountsService {
     const q = filter.q?.normalize('NFC').trim();
     if (q) qb.andWhere('(u.full_name ILIKE :q OR u.email ILIKE :q)', { q: `%${escapeLike(q)}%` });
     const total = await qb.getCount();
-    const { entities, raw } = await qb.orderBy('u.full_name', 'ASC').addOrderBy('u.id', 'ASC').limit(limit).offset(offset).getRawAndEntities<{ organisation_name: string | null }>();
+    const { entities, raw } = await qb
+      .orderBy('u.full_name', 'ASC')
+      .addOrderBy('u.id', 'ASC')
+      .limit(limit)
+      .offset(offset)
+      .getRawAndEntities<{ organisation_name: string | null }>();
     return { items: entities.map((u, i) => toStaffView(u, raw[i]?.organisation_name ?? null, admin)), total };
   }
 
@@ -70,15 +75,33 @@ export class StaffAccountsService {
       if (!isStaffRole(u.role)) throw badRequest('not_staff', 'Only staff accounts are managed here', [{ field: 'role', problems: ['not a staff account'] }]);
       const role = dto.role ?? u.role;
       const organisationId = role === 'admin' ? null : dto.organisationId !== undefined ? dto.organisationId : u.organisationId;
-      if (u.id === actor.id && (role !== u.role || dto.active === false)) throw conflict('cannot_change_self', 'Admins cannot deactivate themselves or change their own role');
+      if (u.id === actor.id && (role !== u.role || dto.active === false))
+        throw conflict('cannot_change_self', 'Admins cannot deactivate themselves or change their own role');
       if (role !== 'admin') await this.requireOrganisation(m, organisationId);
       const deactivatedAt = dto.active === undefined ? u.deactivatedAt : dto.active ? null : (u.deactivatedAt ?? new Date());
       const revoke = role !== u.role || organisationId !== u.organisationId || (deactivatedAt !== null && u.deactivatedAt === null);
-      const after = { fullName: dto.fullName?.normalize('NFC').trim() ?? u.fullName, role, organisationId, deactivatedAt, tokenVersion: u.tokenVersion + (revoke ? 1 : 0) };
+      const after = {
+        fullName: dto.fullName?.normalize('NFC').trim() ?? u.fullName,
+        role,
+        organisationId,
+        deactivatedAt,
+        tokenVersion: u.tokenVersion + (revoke ? 1 : 0),
+      };
       await m.getRepository(User).update({ id: u.id }, after);
       if (revoke) await m.getRepository(RefreshToken).update({ userId: u.id, revokedAt: IsNull() }, { revokedAt: new Date() });
       const { tokenVersion: _tv, ...audited } = after;
-      await this.audit.record(actor, { action: 'user.update', entityType: 'user', entityId: u.id, before: { fullName: u.fullName, role: u.role, organisationId: u.organisationId, deactivatedAt: u.deactivatedAt }, after: audited, organisationId }, m);
+      await this.audit.record(
+        actor,
+        {
+          action: 'user.update',
+          entityType: 'user',
+          entityId: u.id,
+          before: { fullName: u.fullName, role: u.role, organisationId: u.organisationId, deactivatedAt: u.deactivatedAt },
+          after: audited,
+          organisationId,
+        },
+        m,
+      );
       return { ...u, ...after };
     });
     // Also after a reactivation: the cached status says "deactivated" until told otherwise.
@@ -98,7 +121,11 @@ export class StaffAccountsService {
       const tokenVersion = u.tokenVersion + 1;
       await m.getRepository(User).update({ id: u.id }, { passwordHash: hash, tokenVersion });
       await m.getRepository(RefreshToken).update({ userId: u.id, revokedAt: IsNull() }, { revokedAt: new Date() });
-      await this.audit.record(actor, { action: 'user.password_reset', entityType: 'user', entityId: u.id, after: { generated: !chosen }, organisationId: u.organisationId }, m);
+      await this.audit.record(
+        actor,
+        { action: 'user.password_reset', entityType: 'user', entityId: u.id, after: { generated: !chosen }, organisationId: u.organisationId },
+        m,
+      );
       return { ...u, tokenVersion };
     });
     await this.tokens.revoke(user.id, user.deactivatedAt ? null : user.tokenVersion);
@@ -112,8 +139,12 @@ export class StaffAccountsService {
   }
 
   private async requireOrganisation(m: EntityManager, organisationId: string | null): Promise<void> {
-    if (!organisationId) throw badRequest('organisation_required', 'Organisers and judges belong to an organisation', [{ field: 'organisationId', problems: ['required for organiser and judge'] }]);
-    if (!(await m.getRepository(Organisation).existsBy({ id: organisationId }))) throw badRequest('unknown_organisation', 'No such organisation', [{ field: 'organisationId', problems: ['no such organisation'] }]);
+    if (!organisationId)
+      throw badRequest('organisation_required', 'Organisers and judges belong to an organisation', [
+        { field: 'organisationId', problems: ['required for organiser and judge'] },
+      ]);
+    if (!(await m.getRepository(Organisation).existsBy({ id: organisationId })))
+      throw badRequest('unknown_organisation', 'No such organisation', [{ field: 'organisationId', problems: ['no such organisation'] }]);
   }
 
   private async view(userId: string): Promise<StaffUserView> {

@@ -5,7 +5,15 @@ import { AppConfig, badRequest, Page, readUpload } from '@lc/platform';
 import type { Actor } from '../auth/actor';
 import { CurrentActor, Roles } from '../auth/decorators';
 import { StaffImportQuery, StaffImportReport, StaffTemplateQuery } from '../dto/staff-import.dto';
-import { CreateStaffUserDto, PasswordResetView, ResetPasswordDto, StaffUserPage, StaffUserView, UpdateStaffUserDto, UserListQuery } from '../dto/staff-user.dto';
+import {
+  CreateStaffUserDto,
+  PasswordResetView,
+  ResetPasswordDto,
+  StaffUserPage,
+  StaffUserView,
+  UpdateStaffUserDto,
+  UserListQuery,
+} from '../dto/staff-user.dto';
 import { ImportStaff } from './staff-import/import-staff';
 import { staffTemplate } from './staff-import/staff-template';
 import { StaffAccountsService } from './staff-accounts.service';
@@ -53,7 +61,10 @@ export class UsersController {
   @ApiOkResponse({ schema: { type: 'string', format: 'binary' } })
   async template(@Query() q: StaffTemplateQuery, @Res({ passthrough: true }) reply: FastifyReply): Promise<Buffer> {
     const file = await staffTemplate(q.format ?? 'xlsx');
-    void reply.header('content-type', file.contentType).header('content-disposition', `attachment; filename="${file.filename}"`).header('access-control-expose-headers', 'content-disposition');
+    void reply
+      .header('content-type', file.contentType)
+      .header('content-disposition', `attachment; filename="${file.filename}"`)
+      .header('access-control-expose-headers', 'content-disposition');
     return file.content;
   }
 

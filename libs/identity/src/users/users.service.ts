@@ -30,7 +30,10 @@ export class UsersService {
   }
 
   async createStaff(actor: Actor, dto: CreateStaffUserDto): Promise<UserView> {
-    if (dto.role !== 'admin' && !dto.organisationId) throw badRequest('organisation_required', 'Organisers and judges belong to an organisation', [{ field: 'organisationId', problems: ['required for organiser and judge'] }]);
+    if (dto.role !== 'admin' && !dto.organisationId)
+      throw badRequest('organisation_required', 'Organisers and judges belong to an organisation', [
+        { field: 'organisationId', problems: ['required for organiser and judge'] },
+      ]);
     if (dto.organisationId && !(await this.db.getRepository(Organisation).existsBy({ id: dto.organisationId }))) throw notFound('Organisation');
     let phone: ReturnType<PiiService['seal']> | null = null;
     if (dto.phone) {
@@ -51,7 +54,11 @@ export class UsersService {
     try {
       await this.db.transaction(async (m) => {
         await m.getRepository(User).insert(user);
-        await this.audit.record(actor, { action: 'user.create', entityType: 'user', entityId: user.id, after: { role: user.role, organisationId: user.organisationId, email: user.email } }, m);
+        await this.audit.record(
+          actor,
+          { action: 'user.create', entityType: 'user', entityId: user.id, after: { role: user.role, organisationId: user.organisationId, email: user.email } },
+          m,
+        );
       });
     } catch (e) {
       if (isUniqueViolation(e, 'uq_user_email')) throw conflict('email_taken', 'This e-mail already has an account');
@@ -67,7 +74,11 @@ export class UsersService {
       const u = await m.getRepository(User).findOne({ where: { id: userId, deletedAt: IsNull() }, lock: { mode: 'pessimistic_write' } });
       if (!u) throw notFound('User');
       await m.getRepository(User).update({ id: userId }, anonymisedUser(u.tokenVersion, new Date()));
-      await this.audit.record(actor, { action: 'user.delete', entityType: 'user', entityId: userId, before: { role: u.role, organisationId: u.organisationId }, reason }, m);
+      await this.audit.record(
+        actor,
+        { action: 'user.delete', entityType: 'user', entityId: userId, before: { role: u.role, organisationId: u.organisationId }, reason },
+        m,
+      );
     });
     await this.tokens.revoke(userId, null);
     await this.bus.emit('AccountErased', { userId }); // cached display names go (leaderboard)

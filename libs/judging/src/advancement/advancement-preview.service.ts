@@ -18,7 +18,13 @@ export class AdvancementPreviewService {
     private readonly advancement: AdvancementService,
   ) {}
 
-  async preview(actor: Actor, roundId: string, picked: string[] | undefined, quota: QuotaAdvanceDto | undefined, page: { limit: number; offset: number }): Promise<AdvancementPreview> {
+  async preview(
+    actor: Actor,
+    roundId: string,
+    picked: string[] | undefined,
+    quota: QuotaAdvanceDto | undefined,
+    page: { limit: number; offset: number },
+  ): Promise<AdvancementPreview> {
     const plan = await this.advancement.plan(actor, roundId, picked, quota, { preview: true });
     const { round, target, selection } = plan;
     const places = await this.advancement.withUnits(round, await this.advancement.ranking(round, page));
@@ -58,7 +64,14 @@ export class AdvancementPreviewService {
       newCount: advancing.filter((a) => !a.alreadyEnrolled).length,
       shortfalls: selection.shortfalls,
       unplaced: selection.unplaced.map((id) => ({ userId: id, fullName: person.get(id)?.full_name ?? '' })),
-      ranking: places.map((p) => ({ userId: p.id, fullName: person.get(p.id)?.full_name ?? '', rank: p.rank, score: p.score, unit: p.unit, advancing: going.has(p.id) })),
+      ranking: places.map((p) => ({
+        userId: p.id,
+        fullName: person.get(p.id)?.full_name ?? '',
+        rank: p.rank,
+        score: p.score,
+        unit: p.unit,
+        advancing: going.has(p.id),
+      })),
       rankingTotal: await this.advancement.rankedCount(round),
     };
   }

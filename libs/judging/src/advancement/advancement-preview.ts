@@ -58,7 +58,12 @@ const APPLIED_RULE = {
   oneOf: [{ $ref: getSchemaPath(RoundAdvancementRule) }, { $ref: getSchemaPath(QuotaAdvancementRule) }],
   discriminator: {
     propertyName: 'mode',
-    mapping: { top: getSchemaPath(RoundAdvancementRule), threshold: getSchemaPath(RoundAdvancementRule), picked: getSchemaPath(RoundAdvancementRule), quota: getSchemaPath(QuotaAdvancementRule) },
+    mapping: {
+      top: getSchemaPath(RoundAdvancementRule),
+      threshold: getSchemaPath(RoundAdvancementRule),
+      picked: getSchemaPath(RoundAdvancementRule),
+      quota: getSchemaPath(QuotaAdvancementRule),
+    },
   },
 };
 
@@ -67,7 +72,12 @@ export class AdvancementPreview {
   @ApiProperty({ format: 'uuid' }) toRoundId!: string;
   @ApiProperty() toRoundTitle!: string;
   @ApiProperty({ enum: ['top', 'threshold', 'picked', 'quota'] }) mode!: 'top' | 'threshold' | 'picked' | 'quota';
-  @ApiProperty({ ...APPLIED_RULE, description: "The rule as applied: the round's advancement (mode picked for picks), or { mode: quota, quota }", example: { mode: 'top', topN: 10 } }) rule!: Record<string, unknown>;
+  @ApiProperty({
+    ...APPLIED_RULE,
+    description: "The rule as applied: the round's advancement (mode picked for picks), or { mode: quota, quota }",
+    example: { mode: 'top', topN: 10 },
+  })
+  rule!: Record<string, unknown>;
   @ApiProperty({ type: [AdvancingEntrant], description: 'Everyone the advance would enrol, in this order' }) advancing!: AdvancingEntrant[];
   @ApiProperty({ description: 'Of those, not enrolled yet' }) newCount!: number;
   @ApiProperty({ type: [PreviewQuotaShortfall] }) shortfalls!: PreviewQuotaShortfall[];

@@ -11,14 +11,14 @@ import { AdvancementService } from './advancement.service';
 import { QuotaAdvanceDto } from './quota';
 
 class AdvanceDto {
-  @ApiPropertyOptional({ isArray: true, type: String, description: 'Entrants picked by the judges; omit to apply the round\'s rule' })
+  @ApiPropertyOptional({ isArray: true, type: String, description: "Entrants picked by the judges; omit to apply the round's rule" })
   @IsOptional()
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(10_000)
   @IsUUID('all', { each: true })
   userIds?: string[];
-  @ApiPropertyOptional({ type: QuotaAdvanceDto, description: 'Advance by quota per unit and/or group instead of the round\'s rule' })
+  @ApiPropertyOptional({ type: QuotaAdvanceDto, description: "Advance by quota per unit and/or group instead of the round's rule" })
   @IsOptional()
   @ValidateNested()
   @Type(() => QuotaAdvanceDto)
@@ -27,7 +27,11 @@ class AdvanceDto {
 
 /** The advance's body, except that a preview may pick nobody yet (to see the ranking to pick from). */
 class AdvancePreviewDto {
-  @ApiPropertyOptional({ isArray: true, type: String, description: 'Entrants picked by the judges (may be empty: the ranking to pick from); omit to apply the round\'s rule' })
+  @ApiPropertyOptional({
+    isArray: true,
+    type: String,
+    description: "Entrants picked by the judges (may be empty: the ranking to pick from); omit to apply the round's rule",
+  })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(10_000)
@@ -63,9 +67,16 @@ export class AdvancementController {
   @Post('rounds/:id/advance/preview')
   @HttpCode(200)
   @Roles('organiser', 'judge', 'admin')
-  @ApiOperation({ summary: 'Who the same advance would enrol, with rank, score, unit and why; enrols nobody. ?limit&offset page the ranking shown to pick from' })
+  @ApiOperation({
+    summary: 'Who the same advance would enrol, with rank, score, unit and why; enrols nobody. ?limit&offset page the ranking shown to pick from',
+  })
   @ApiOkResponse({ type: AdvancementPreview })
-  preview(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) roundId: string, @Body() dto: AdvancePreviewDto, @Query() page: PagingQuery): Promise<AdvancementPreview> {
+  preview(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) roundId: string,
+    @Body() dto: AdvancePreviewDto,
+    @Query() page: PagingQuery,
+  ): Promise<AdvancementPreview> {
     return this.advancementPreview.preview(actor, roundId, dto.userIds, dto.quota, page);
   }
 }

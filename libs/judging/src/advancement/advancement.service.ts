@@ -60,7 +60,17 @@ export class AdvancementService {
     const userIds = plan.selection.advancing.map((a) => a.personId);
     const newlyEnrolled = await this.db.transaction(async (m) => {
       const added = await this.enrolments.enrol(m, target.id, userIds, plan.picked ? 'picked' : 'advanced', round.id);
-      await this.audit.record(actor, { action: 'round.advance', entityType: 'round', entityId: round.id, after: { toRoundId: target.id, mode, userIds, ...(quota ? { quota } : {}) }, organisationId }, m);
+      await this.audit.record(
+        actor,
+        {
+          action: 'round.advance',
+          entityType: 'round',
+          entityId: round.id,
+          after: { toRoundId: target.id, mode, userIds, ...(quota ? { quota } : {}) },
+          organisationId,
+        },
+        m,
+      );
       return added;
     });
     return { fromRoundId: round.id, toRoundId: target.id, mode, userIds, newlyEnrolled, ...(mode === 'quota' ? { quota: plan.selection } : {}) };
@@ -87,11 +97,20 @@ export class AdvancementService {
     const target = await this.db.getRepository(Round).findOneBy({ contestId: round.contestId, seq: toSeq });
     if (!target) throw badRequest('no_next_round', `The contest has no round ${toSeq} to advance to`);
     if (target.seq <= round.seq) throw badRequest('no_next_round', 'Entrants can only advance to a later round');
-    if (quota?.by.includes('group') && !quota.groupField) throw badRequest('group_field_required', 'Name the registration field that holds the group (groupField)', [{ field: 'quota.groupField', problems: ['is required with by: group'] }]);
+    if (quota?.by.includes('group') && !quota.groupField)
+      throw badRequest('group_field_required', 'Name the registration field that holds the group (groupField)', [
+        { field: 'quota.groupField', problems: ['is required with by: group'] },
+      ]);
 
     const picks = picked && !(opts.preview && picked.length === 0) ? await this.checkPicked(round, [...new Set(picked)]) : [];
     const selectorRule: SelectionRuleInput = quota
-      ? { kind: 'quota', by: quota.by, perBucket: quota.perBucket, ...(quota.buckets ? { buckets: quota.buckets } : {}), ...(quota.minScore !== undefined ? { minScore: quota.minScore } : {}) }
+      ? {
+          kind: 'quota',
+          by: quota.by,
+          perBucket: quota.perBucket,
+          ...(quota.buckets ? { buckets: quota.buckets } : {}),
+          ...(quota.minScore !== undefined ? { minScore: quota.minScore } : {}),
+        }
       : rule.mode === 'top'
         ? { kind: 'top', count: rule.topN ?? 0 }
         : rule.mode === 'threshold'
@@ -100,11 +119,26 @@ export class AdvancementService {
     // Only the places the rule can reach are read: the top N (with a tie at the boundary), those above the score, the picks.
     const ranked = await this.ranking(
       round,
-      selectorRule.kind === 'top' ? { maxRank: selectorRule.count } : selectorRule.kind === 'threshold' ? { minScore: selectorRule.minScore } : selectorRule.kind === 'quota' ? { minScore: quota?.minScore } : { userIds: picks },
+      selectorRule.kind === 'top'
+        ? { maxRank: selectorRule.count }
+        : selectorRule.kind === 'threshold'
+          ? { minScore: selectorRule.minScore }
+          : selectorRule.kind === 'quota'
+            ? { minScore: quota?.minScore }
+            : { userIds: picks },
     );
     const candidates = await this.withUnits(round, ranked, quota?.groupField);
     const selection = selectAdvancing(candidates, parseAdvancementRule(selectorRule), picks);
-    return { organisationId, round, target, mode: quota ? 'quota' : rule.mode, rule: quota ? { mode: 'quota', quota } : rule, picked: Boolean(picked), candidates, selection };
+    return {
+      organisationId,
+      round,
+      target,
+      mode: quota ? 'quota' : rule.mode,
+      rule: quota ? { mode: 'quota', quota } : rule,
+      picked: Boolean(picked),
+      candidates,
+      selection,
+    };
   }
 
   /**
@@ -118,7 +152,13 @@ export class AdvancementService {
       [round.contestId, ranked.map((r) => r.userId), groupField ?? ''],
     );
     const reg = new Map(regs.map((r) => [r.user_id, r]));
-    return ranked.map((r) => ({ id: r.userId, rank: r.rank, score: r.score, unit: reg.get(r.userId)?.unit ?? null, group: groupField ? (reg.get(r.userId)?.grp ?? null) : null }));
+    return ranked.map((r) => ({
+      id: r.userId,
+      rank: r.rank,
+      score: r.score,
+      unit: reg.get(r.userId)?.unit ?? null,
+      group: groupField ? (reg.get(r.userId)?.grp ?? null) : null,
+    }));
   }
 
   /**
@@ -127,7 +167,10 @@ export class AdvancementService {
    * together); or, for a judged round, its closed results (`JudgedRanking`).
    * Filters: at or above a score, up to a rank, only some users; `limit`/`offset` page it.
    */
-  async ranking(round: Round, opts: { minScore?: number; maxRank?: number; userIds?: string[]; limit?: number; offset?: number } = {}): Promise<(RankedEntrant & { rank: number })[]> {
+  async ranking(
+    round: Round,
+    opts: { minScore?: number; maxRank?: number; userIds?: string[]; limit?: number; offset?: number } = {},
+  ): Promise<(RankedEntrant & { rank: number })[]> {
     const external = await this.externalRanking(round);
     if (external) {
       const ranks: number[] = [];
@@ -135,7 +178,12 @@ export class AdvancementService {
       const only = opts.userIds ? new Set(opts.userIds) : null;
       const kept = external
         .map((r, i) => ({ ...r, rank: ranks[i] }))
-        .filter((r) => (opts.minScore === undefined || r.score >= opts.minScore) && (opts.maxRank === undefined || r.rank <= opts.maxRank) && (!only || only.has(r.userId)));
+        .filter(
+          (r) =>
+            (opts.minScore === undefined || r.score >= opts.minScore) &&
+            (opts.maxRank === undefined || r.rank <= opts.maxRank) &&
+            (!only || only.has(r.userId)),
+        );
       return kept.slice(opts.offset ?? 0, opts.limit === undefined ? undefined : (opts.offset ?? 0) + opts.limit);
     }
     const actual = await this.predictionActual(round);
@@ -167,7 +215,11 @@ export class AdvancementService {
   async rankedCount(round: Round): Promise<number> {
     const external = await this.externalRanking(round);
     if (external) return external.length;
-    const [{ n }] = await sqlRows<{ n: number }>(this.db, `SELECT count(DISTINCT user_id)::int AS n FROM attempt WHERE round_id = $1 AND ${countedAttemptSql('attempt')} AND score IS NOT NULL`, [round.id]);
+    const [{ n }] = await sqlRows<{ n: number }>(
+      this.db,
+      `SELECT count(DISTINCT user_id)::int AS n FROM attempt WHERE round_id = $1 AND ${countedAttemptSql('attempt')} AND score IS NOT NULL`,
+      [round.id],
+    );
     return n;
   }
 

@@ -20,7 +20,9 @@ export class JudgedRanking {
     const result = await this.db.getRepository(RoundResult).findOneBy({ roundId: round.id });
     if (!result) throw conflict('round_not_closed', 'Close the round first: entrants advance from a judged round by its final ranking');
     if (result.stale) throw conflict('results_stale', 'The results changed since the round was closed: close it again first');
-    const places = await this.db.getRepository(ResultEntry).find({ where: { roundId: round.id }, order: { position: 'ASC' }, select: { userId: true, score: true, rank: true } });
+    const places = await this.db
+      .getRepository(ResultEntry)
+      .find({ where: { roundId: round.id }, order: { position: 'ASC' }, select: { userId: true, score: true, rank: true } });
     return places.map((p) => ({ userId: p.userId, score: p.score, tieKey: String(p.rank), rank: p.rank }));
   }
 }

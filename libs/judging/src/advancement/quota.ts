@@ -13,7 +13,12 @@ export class QuotaAdvanceDto {
   @IsIn(['unit', 'group'], { each: true })
   by!: ('unit' | 'group')[];
   @ApiProperty({ example: 1, description: 'Places per bucket (unit, group, or unit | group)' }) @IsInt() @Min(0) @Max(1_000_000) perBucket!: number;
-  @ApiPropertyOptional({ type: 'object', additionalProperties: { type: 'integer', minimum: 0 }, description: 'Places for named buckets, overriding perBucket', example: { 'Phường Hạ Long | Báo cáo viên': 2 } })
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: { type: 'integer', minimum: 0 },
+    description: 'Places for named buckets, overriding perBucket',
+    example: { 'Phường Hạ Long | Báo cáo viên': 2 },
+  })
   @IsOptional()
   @IsObject()
   buckets?: Record<string, number>;
@@ -42,7 +47,4 @@ export interface QuotaSelection {
 
 /** A round's advancement rule in the selector's words. */
 export type SelectionRuleInput =
-  | { kind: 'top'; count: number }
-  | { kind: 'threshold'; minScore: number }
-  | ({ kind: 'quota' } & Omit<QuotaAdvanceDto, 'groupField'>)
-  | { kind: 'picked' };
+  { kind: 'top'; count: number } | { kind: 'threshold'; minScore: number } | ({ kind: 'quota' } & Omit<QuotaAdvanceDto, 'groupField'>) | { kind: 'picked' };

@@ -1,7 +1,13 @@
 import { DomainError } from '@lc/platform';
 import { AdvancementCandidate, parseAdvancementRule, selectAdvancing } from './advancement';
 
-const c = (id: string, rank: number, score: number, unit: string | null = null, group: string | null = null): AdvancementCandidate => ({ id, rank, score, unit, group });
+const c = (id: string, rank: number, score: number, unit: string | null = null, group: string | null = null): AdvancementCandidate => ({
+  id,
+  rank,
+  score,
+  unit,
+  group,
+});
 
 describe('advancement', () => {
   const ranking = [
@@ -48,7 +54,13 @@ describe('advancement', () => {
   });
 
   it('rejects bad rules', () => {
-    for (const bad of [{ kind: 'top', count: 0 }, { kind: 'quota', by: ['unit', 'unit'], perBucket: 1 }, { kind: 'lottery' }, { kind: 'threshold' }, 'top 10']) {
+    for (const bad of [
+      { kind: 'top', count: 0 },
+      { kind: 'quota', by: ['unit', 'unit'], perBucket: 1 },
+      { kind: 'lottery' },
+      { kind: 'threshold' },
+      'top 10',
+    ]) {
       expect(() => parseAdvancementRule(bad)).toThrow(DomainError);
     }
   });

@@ -35,7 +35,13 @@ describe('prize allocation', () => {
   });
 
   it('reports tiers left short of people, and honours a minimum score', () => {
-    const withMin = parsePrizePlan({ tiers: [{ code: 'nhat', name: 'Giải Nhất', count: 1 }, { code: 'kk', name: 'Khuyến khích', count: 3 }], minScore: 99 });
+    const withMin = parsePrizePlan({
+      tiers: [
+        { code: 'nhat', name: 'Giải Nhất', count: 1 },
+        { code: 'kk', name: 'Khuyến khích', count: 3 },
+      ],
+      minScore: 99,
+    });
     const r = allocatePrizes([{ roundId: 'r1', plan: withMin, ranking: ranking('a', 'b', 'c') }], 'each-round');
     expect(summary(r.awards)).toEqual(['r1:nhat:a', 'r1:kk:b']);
     expect(r.shortfalls).toEqual([{ roundId: 'r1', group: null, tierCode: 'kk', planned: 3, awarded: 1 }]);
@@ -109,12 +115,32 @@ describe('prize allocation', () => {
 
   it('validates plans, naming each bad field', () => {
     try {
-      parsePrizePlan({ tiers: [{ code: 'A', name: '', count: -1 }, { code: 'b', name: 'B', perGroup: { x: 1 }, level: 0 }], minScore: 'x' });
+      parsePrizePlan({
+        tiers: [
+          { code: 'A', name: '', count: -1 },
+          { code: 'b', name: 'B', perGroup: { x: 1 }, level: 0 },
+        ],
+        minScore: 'x',
+      });
       throw new Error('expected 400');
     } catch (e) {
       expect((e as DomainError).code).toBe('invalid_prize_plan');
-      expect(((e as DomainError).details as { field: string }[]).map((d) => d.field).sort()).toEqual(['minScore', 'tiers[0].code', 'tiers[0].count', 'tiers[0].name', 'tiers[1]', 'tiers[1].level']);
+      expect(((e as DomainError).details as { field: string }[]).map((d) => d.field).sort()).toEqual([
+        'minScore',
+        'tiers[0].code',
+        'tiers[0].count',
+        'tiers[0].name',
+        'tiers[1]',
+        'tiers[1].level',
+      ]);
     }
-    expect(() => parsePrizePlan({ tiers: [{ code: 'a', name: 'A', count: 1, level: 2 }, { code: 'b', name: 'B', count: 1, level: 1 }] })).toThrow(/tiers\[1\]\.level/);
+    expect(() =>
+      parsePrizePlan({
+        tiers: [
+          { code: 'a', name: 'A', count: 1, level: 2 },
+          { code: 'b', name: 'B', count: 1, level: 1 },
+        ],
+      }),
+    ).toThrow(/tiers\[1\]\.level/);
   });
 });

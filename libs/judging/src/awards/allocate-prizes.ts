@@ -87,7 +87,16 @@ export function allocatePrizes(rounds: readonly RoundPrizeInput[], across: Acros
         const skip = (c: PrizeCandidate) => holder.has(c.id) || wonIn.has(`${lane.input.roundId}\u0000${c.id}`);
         for (const g of lane.cursor.take(lane.cumulative, skip)) {
           for (const c of g.members) {
-            awards.push({ personId: c.id, roundId: lane.input.roundId, tierCode: tier.code, tierName: tier.name, level, rank: c.rank, group: lane.group, boundaryTie: g.boundaryTie });
+            awards.push({
+              personId: c.id,
+              roundId: lane.input.roundId,
+              tierCode: tier.code,
+              tierName: tier.name,
+              level,
+              rank: c.rank,
+              group: lane.group,
+              boundaryTie: g.boundaryTie,
+            });
             if (across === 'highest-only') holder.add(c.id);
             wonIn.add(`${lane.input.roundId}\u0000${c.id}`);
           }

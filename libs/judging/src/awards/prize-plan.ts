@@ -56,9 +56,16 @@ export function parsePrizePlan(input: unknown): PrizePlan {
     if (hasGroups) {
       if (t.count !== undefined) p.add(`${at}.count`, 'cannot be combined with perGroup');
       if (!isRecord(t.perGroup) || Object.keys(t.perGroup).length === 0) p.add(`${at}.perGroup`, 'must map each group to a number of prizes');
-      else for (const [g, n] of Object.entries(t.perGroup)) if (!Number.isInteger(n) || (n as number) < 0 || (n as number) > 100_000) p.add(`${at}.perGroup.${g}`, 'must be a whole number 0-100000');
+      else
+        for (const [g, n] of Object.entries(t.perGroup))
+          if (!Number.isInteger(n) || (n as number) < 0 || (n as number) > 100_000) p.add(`${at}.perGroup.${g}`, 'must be a whole number 0-100000');
     } else if (!Number.isInteger(t.count) || (t.count as number) < 0 || (t.count as number) > 100_000) p.add(`${at}.count`, 'must be a whole number 0-100000');
-    tiers.push({ code: t.code as string, name: typeof t.name === 'string' ? t.name.trim() : '', level: level as number, ...(hasGroups ? { perGroup: t.perGroup as Record<string, number> } : { count: t.count as number }) });
+    tiers.push({
+      code: t.code as string,
+      name: typeof t.name === 'string' ? t.name.trim() : '',
+      level: level as number,
+      ...(hasGroups ? { perGroup: t.perGroup as Record<string, number> } : { count: t.count as number }),
+    });
   });
   p.throwIfAny('invalid_prize_plan', 'prize plan');
   return { tiers, ...(o.minScore !== undefined ? { minScore: o.minScore as number } : {}) };

@@ -21,7 +21,13 @@ describe('unit (collective) prizes', () => {
   });
 
   it('ranks units by entrants plus their winners’ points and allocates the prizes', () => {
-    const f = parseUnitPrizeFormula({ winnerPoints: { nhat: 5, nhi: 3 }, tiers: [{ code: 'nhat', name: 'Giải Nhất tập thể', count: 1 }, { code: 'nhi', name: 'Giải Nhì tập thể', count: 1 }] });
+    const f = parseUnitPrizeFormula({
+      winnerPoints: { nhat: 5, nhi: 3 },
+      tiers: [
+        { code: 'nhat', name: 'Giải Nhất tập thể', count: 1 },
+        { code: 'nhi', name: 'Giải Nhì tập thể', count: 1 },
+      ],
+    });
     const winners = [
       { unit: 'Sở Tư pháp', tierCode: 'nhat' },
       { unit: 'sở tư pháp', tierCode: 'nhi' },

@@ -80,12 +80,25 @@ export function scoreUnits(tally: readonly UnitTallyRow[], winners: readonly { u
     const participation = noHeadcount ? 0 : roundTo(f.points * (f.perHeadcount ? entrants / headcount! : entrants), 4);
     const winnerPoints = fix6(won.get(unitKey(t.unit)) ?? 0);
     const ineligibleReason = entrants < f.minEntrants ? 'too_few_entrants' : noHeadcount ? 'no_headcount' : null;
-    return { unit: t.unit, entrants, headcount, participation, winnerPoints, total: fix6(participation + winnerPoints), eligible: ineligibleReason === null, ineligibleReason };
+    return {
+      unit: t.unit,
+      entrants,
+      headcount,
+      participation,
+      winnerPoints,
+      total: fix6(participation + winnerPoints),
+      eligible: ineligibleReason === null,
+      ineligibleReason,
+    };
   });
 }
 
 /** Ranks units by points, then entrants (ties share a rank), and hands out the unit prizes. */
-export function allocateUnitPrizes(tally: readonly UnitTallyRow[], winners: readonly { unit: string | null; tierCode: string }[], f: UnitPrizeFormula): RankedUnit[] {
+export function allocateUnitPrizes(
+  tally: readonly UnitTallyRow[],
+  winners: readonly { unit: string | null; tierCode: string }[],
+  f: UnitPrizeFormula,
+): RankedUnit[] {
   const scored = scoreUnits(tally, winners, f);
   const better = (a: UnitScore, b: UnitScore) => b.total - a.total || b.entrants - a.entrants;
   const eligible = scored.filter((u) => u.eligible).sort((a, b) => better(a, b) || a.unit.localeCompare(b.unit, 'vi'));
@@ -96,7 +109,8 @@ export function allocateUnitPrizes(tally: readonly UnitTallyRow[], winners: read
   let cumulative = 0;
   for (const t of f.tiers) {
     cumulative += t.count;
-    for (const g of cursor.take(cumulative, () => false)) for (const m of g.members) byUnit.get(m.unit)!.prize = { code: t.code, name: t.name, boundaryTie: g.boundaryTie };
+    for (const g of cursor.take(cumulative, () => false))
+      for (const m of g.members) byUnit.get(m.unit)!.prize = { code: t.code, name: t.name, boundaryTie: g.boundaryTie };
   }
   const rest = scored.filter((u) => !u.eligible).map((u) => ({ ...u, rank: null, prize: null }));
   return [...ranked.map(({ id: _id, ...u }) => u), ...rest];
@@ -113,7 +127,8 @@ export function parseUnitPrizeFormula(input: unknown): UnitPrizeFormula {
   if (o.countBy !== undefined && o.countBy !== 'people' && o.countBy !== 'attempts') p.add('countBy', 'must be people or attempts');
   if (o.points !== undefined && (!isFiniteNumber(o.points) || o.points < 0)) p.add('points', 'must be a number of at least 0');
   if (o.perHeadcount !== undefined && typeof o.perHeadcount !== 'boolean') p.add('perHeadcount', 'must be true or false');
-  if (o.minEntrants !== undefined && (!Number.isInteger(o.minEntrants) || (o.minEntrants as number) < 0)) p.add('minEntrants', 'must be a whole number of at least 0');
+  if (o.minEntrants !== undefined && (!Number.isInteger(o.minEntrants) || (o.minEntrants as number) < 0))
+    p.add('minEntrants', 'must be a whole number of at least 0');
   if (o.winnerPoints !== undefined) {
     if (!isRecord(o.winnerPoints)) p.add('winnerPoints', 'must map a prize code to points');
     else for (const [k, v] of Object.entries(o.winnerPoints)) if (!isFiniteNumber(v) || v < 0) p.add(`winnerPoints.${k}`, 'must be a number of at least 0');

@@ -93,7 +93,11 @@ function winnersTable(doc: PDFKit.PDFDocument, winners: DecisionWinner[], x0: nu
     const h = Math.max(...cells.map((c, i) => doc.heightOfString(c, { width: widths[i] - 2 * pad }))) + 2 * pad;
     if (doc.y + h > bottom()) {
       doc.addPage();
-      if (!bold) drawRow(COLS.map((c) => c.title), true);
+      if (!bold)
+        drawRow(
+          COLS.map((c) => c.title),
+          true,
+        );
       doc.font(bold ? 'vn-bold' : 'vn').fontSize(TABLE_SIZE);
     }
     const y = doc.y;
@@ -107,7 +111,10 @@ function winnersTable(doc: PDFKit.PDFDocument, winners: DecisionWinner[], x0: nu
     doc.y = y + h;
   };
 
-  drawRow(COLS.map((c) => c.title), true);
+  drawRow(
+    COLS.map((c) => c.title),
+    true,
+  );
   winners.forEach((w, i) => {
     const prize = w.round ? `${w.prize} (${w.round})` : w.prize;
     drawRow([String(i + 1), vn(w.fullName), vn(w.unit ?? ''), vn(prize)], false);
@@ -122,7 +129,10 @@ function signatureBlock(doc: PDFKit.PDFDocument, recipients: string[], signer: S
   doc.font('vn-bold').fontSize(12).text('Nơi nhận:', x0, y, { width: leftW });
   doc.font('vn').fontSize(11);
   for (const r of recipients) doc.text(`- ${vn(r)}`, { width: leftW });
-  doc.font('vn-bold').fontSize(12).text(upperVn(signer.title), x0 + leftW, y, { width: width - leftW, align: 'center' });
+  doc
+    .font('vn-bold')
+    .fontSize(12)
+    .text(upperVn(signer.title), x0 + leftW, y, { width: width - leftW, align: 'center' });
   doc.moveDown(4);
   doc.text(vn(signer.name), { width: width - leftW, align: 'center' });
   doc.x = x0;

@@ -10,7 +10,11 @@ export const FONT_FILES = { regular: 'DejaVuSerif.ttf', bold: 'DejaVuSerif-Bold.
 export type FontStyle = keyof typeof FONT_FILES;
 
 // Source (libs/judging/src/certificates) and build (dist/libs/judging/src/certificates) layouts.
-const CANDIDATE_DIRS = [resolve(__dirname, '../../assets/fonts'), resolve(__dirname, '../../../../../libs/judging/assets/fonts'), resolve(process.cwd(), 'libs/judging/assets/fonts')];
+const CANDIDATE_DIRS = [
+  resolve(__dirname, '../../assets/fonts'),
+  resolve(__dirname, '../../../../../libs/judging/assets/fonts'),
+  resolve(process.cwd(), 'libs/judging/assets/fonts'),
+];
 
 let cache: Record<FontStyle, Buffer> | null = null;
 

@@ -35,7 +35,12 @@ export function placeAndDate(place: string, d: Date): string {
   return vn(`${place}, ngày ${String(day).padStart(2, '0')} tháng ${mm} năm ${year}`);
 }
 
-export function newDocument(opts: { title: string; layout?: 'portrait' | 'landscape'; createdAt: Date; margins?: { top: number; bottom: number; left: number; right: number } }): PDFKit.PDFDocument {
+export function newDocument(opts: {
+  title: string;
+  layout?: 'portrait' | 'landscape';
+  createdAt: Date;
+  margins?: { top: number; bottom: number; left: number; right: number };
+}): PDFKit.PDFDocument {
   const doc = new PDFDocument({
     size: 'A4',
     layout: opts.layout ?? 'portrait',
@@ -76,15 +81,26 @@ export function drawHeading(doc: PDFKit.PDFDocument, issuer: Issuer, leftExtra: 
   doc.font('vn-bold').text(upperVn(issuer.name), left, y, { width: leftW, align: 'center' });
   y = doc.y + 2;
   rule(doc, left + leftW * 0.35, left + leftW * 0.65, y);
-  if (leftExtra) doc.font('vn').fontSize(12).text(vn(leftExtra), left, y + 6, { width: leftW, align: 'center' });
+  if (leftExtra)
+    doc
+      .font('vn')
+      .fontSize(12)
+      .text(vn(leftExtra), left, y + 6, { width: leftW, align: 'center' });
   const leftBottom = doc.y;
 
-  doc.font('vn-bold').fontSize(fitSize(doc, NATION, 12, rightW)).text(NATION, left + leftW, top, { width: rightW, align: 'center' });
+  doc
+    .font('vn-bold')
+    .fontSize(fitSize(doc, NATION, 12, rightW))
+    .text(NATION, left + leftW, top, { width: rightW, align: 'center' });
   doc.fontSize(fitSize(doc, MOTTO, 13, rightW)).text(MOTTO, left + leftW, doc.y, { width: rightW, align: 'center' });
   const mottoW = doc.widthOfString(MOTTO);
   y = doc.y + 2;
   rule(doc, left + leftW + (rightW - mottoW) / 2, left + leftW + (rightW + mottoW) / 2, y);
-  if (rightExtra) doc.font('vn-italic').fontSize(12).text(vn(rightExtra), left + leftW, y + 6, { width: rightW, align: 'center' });
+  if (rightExtra)
+    doc
+      .font('vn-italic')
+      .fontSize(12)
+      .text(vn(rightExtra), left + leftW, y + 6, { width: rightW, align: 'center' });
   doc.x = left;
   doc.y = Math.max(leftBottom, doc.y) + 18;
 }

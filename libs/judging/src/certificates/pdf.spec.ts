@@ -58,12 +58,31 @@ describe('PDF documents in Vietnamese', () => {
     );
     expectValidPdf(buf);
     expect(pdfPageCount(buf)).toBeGreaterThanOrEqual(3);
-    const all = [contestTitle, ...winners.map((w) => w.fullName + w.unit + w.prize), 'QUYẾT ĐỊNH Điều Căn cứ Nơi nhận CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc'].join(' ');
+    const all = [
+      contestTitle,
+      ...winners.map((w) => w.fullName + w.unit + w.prize),
+      'QUYẾT ĐỊNH Điều Căn cứ Nơi nhận CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc',
+    ].join(' ');
     expectMapped(buf, all);
     const pages = pdftotext(buf);
     if (pages === null) return; // poppler-utils absent: the ToUnicode check above still ran
     const text = pages.join(' ');
-    for (const s of ['CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc', 'Số: 125/QĐ-STP', 'Huế, ngày 05 tháng 3 năm 2026', 'QUYẾT ĐỊNH:', 'GIÁM ĐỐC SỞ TƯ PHÁP', 'Căn cứ Luật Thi đua, khen thưởng', 'Điều 1.', 'Điều 3.', 'Nguyễn Thị Hồng Nhung', 'Trần Đức Vượng', 'Đỗ Thị Xuân Hương 59', 'Giải Khuyến khích', 'Nguyễn Văn Hưởng'])
+    for (const s of [
+      'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+      'Độc lập - Tự do - Hạnh phúc',
+      'Số: 125/QĐ-STP',
+      'Huế, ngày 05 tháng 3 năm 2026',
+      'QUYẾT ĐỊNH:',
+      'GIÁM ĐỐC SỞ TƯ PHÁP',
+      'Căn cứ Luật Thi đua, khen thưởng',
+      'Điều 1.',
+      'Điều 3.',
+      'Nguyễn Thị Hồng Nhung',
+      'Trần Đức Vượng',
+      'Đỗ Thị Xuân Hương 59',
+      'Giải Khuyến khích',
+      'Nguyễn Văn Hưởng',
+    ])
       expect(text).toContain(s);
     expect((text.match(/STT/g) ?? []).length).toBeGreaterThanOrEqual(2); // the header row repeats on later pages
   });
@@ -83,7 +102,18 @@ describe('PDF documents in Vietnamese', () => {
       const pages = pdftotext(buf);
       if (pages === null) return;
       const text = pages.join(' ');
-      for (const s of ['GIẤY CHỨNG NHẬN', 'NGUYỄN THỊ HỒNG NHUNG', 'TRẦN ĐỨC VƯỢNG', 'LÊ THỊ NGỌC ÁNH', 'GIẢI NHẤT', 'GIẢI NHÌ', 'Đơn vị: UBND xã Phú Lộc, huyện Phú Lộc', 'Số: 2/GCN-BTC', 'Mã xác thực: LC-2', 'Huế, ngày 05 tháng 3 năm 2026'])
+      for (const s of [
+        'GIẤY CHỨNG NHẬN',
+        'NGUYỄN THỊ HỒNG NHUNG',
+        'TRẦN ĐỨC VƯỢNG',
+        'LÊ THỊ NGỌC ÁNH',
+        'GIẢI NHẤT',
+        'GIẢI NHÌ',
+        'Đơn vị: UBND xã Phú Lộc, huyện Phú Lộc',
+        'Số: 2/GCN-BTC',
+        'Mã xác thực: LC-2',
+        'Huế, ngày 05 tháng 3 năm 2026',
+      ])
         expect(text).toContain(s);
       expect(pages).toHaveLength(3);
       expect(pages[1]).toContain('TRẦN ĐỨC VƯỢNG');

@@ -39,7 +39,12 @@ const CHAIN = {
 export class RankingRulesInput {
   @ApiPropertyOptional({ ...CHAIN, description: `${CHAIN.description} Default: score, prediction, time-taken, submitted-at.` }) chain?: string[];
   @ApiPropertyOptional({ enum: REPRESENTATIVES, description: "Which of a person's attempts stands for them; default best" }) representative?: string;
-  @ApiPropertyOptional({ type: () => PredictionRuleInput, nullable: true, description: 'null: the round has no prediction question; default entrants counted as people' }) prediction?: PredictionRuleInput | null;
+  @ApiPropertyOptional({
+    type: () => PredictionRuleInput,
+    nullable: true,
+    description: 'null: the round has no prediction question; default entrants counted as people',
+  })
+  prediction?: PredictionRuleInput | null;
 }
 
 /** The ranking rules as the api applies them. */
@@ -60,7 +65,12 @@ const PER_GROUP = {
 export class PrizeTierInput {
   @ApiProperty({ pattern: CODE_PATTERN, example: 'nhat', description: 'Unique in the plan' }) code!: string;
   @ApiProperty({ minLength: 1, example: 'Giải Nhất' }) name!: string;
-  @ApiPropertyOptional({ type: 'integer', minimum: 1, description: "Compares prizes across rounds (1 = highest); default: the tier's position; never lower than an earlier tier's" }) level?: number;
+  @ApiPropertyOptional({
+    type: 'integer',
+    minimum: 1,
+    description: "Compares prizes across rounds (1 = highest); default: the tier's position; never lower than an earlier tier's",
+  })
+  level?: number;
   @ApiPropertyOptional({ type: 'integer', minimum: 0, maximum: 100_000, description: 'Places in this tier (unless perGroup)' }) count?: number;
   @ApiPropertyOptional(PER_GROUP) perGroup?: Record<string, number>;
 }
@@ -93,7 +103,12 @@ const UNIT_PRIZE = {
   countBy: { enum: ['people', 'attempts'], description: 'Entrants counted as people or as attempts' },
   points: { minimum: 0, description: 'Participation points per entrant (per 100 % turnout with perHeadcount)' },
   perHeadcount: { description: 'Participation relative to the unit headcount (AwardRules.headcounts)' },
-  winnerPoints: { type: 'object', additionalProperties: { type: 'number', minimum: 0 }, description: "Points per individual prize won by the unit's members, by prize code", example: { nhat: 5 } },
+  winnerPoints: {
+    type: 'object',
+    additionalProperties: { type: 'number', minimum: 0 },
+    description: "Points per individual prize won by the unit's members, by prize code",
+    example: { nhat: 5 },
+  },
   minEntrants: { type: 'integer', minimum: 0, description: 'Units with fewer entrants get no unit prize' },
 } as const;
 
@@ -164,10 +179,20 @@ export class RubricCriterionInput {
 /** PUT /rounds/:id/jury: a judged round's rubric and jury rules; missing keys take the defaults. */
 export class JuryInput {
   @ApiProperty({ type: () => [RubricCriterionInput], minItems: 1 }) rubric!: RubricCriterionInput[];
-  @ApiPropertyOptional({ enum: ['mean', 'trimmed-mean'], description: 'trimmed-mean (the default) drops the highest and lowest marks from trimmedMeanThreshold judges on' }) aggregate?: string;
+  @ApiPropertyOptional({
+    enum: ['mean', 'trimmed-mean'],
+    description: 'trimmed-mean (the default) drops the highest and lowest marks from trimmedMeanThreshold judges on',
+  })
+  aggregate?: string;
   @ApiPropertyOptional({ type: 'integer', minimum: 5, description: 'Default 5' }) trimmedMeanThreshold?: number;
   @ApiPropertyOptional({ ...PENALTIES, description: 'Default none' }) penalties?: (OvertimePenalty | FixedPenalty)[];
-  @ApiPropertyOptional({ type: Number, minimum: 0, nullable: true, description: 'Marks further apart than this go to the head judge; null (the default): never' }) reconciliationGap?: number | null;
+  @ApiPropertyOptional({
+    type: Number,
+    minimum: 0,
+    nullable: true,
+    description: 'Marks further apart than this go to the head judge; null (the default): never',
+  })
+  reconciliationGap?: number | null;
   @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true, description: "A judge of the round's organisation" }) headJudgeUserId?: string | null;
   @ApiPropertyOptional({ type: [String], description: 'Rubric keys that break ties, in order (no repeats); default none' }) tieBreakCriteria?: string[];
   @ApiPropertyOptional({ type: 'integer', minimum: 0, maximum: 4, description: 'Decimals kept in aggregated scores; default 2' }) decimals?: number;

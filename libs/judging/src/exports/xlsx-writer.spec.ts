@@ -26,7 +26,10 @@ describe('XLSX export', () => {
 
   it('writes a workbook that reads back with typed, masked and neutralised cells', async () => {
     const file = join(dir, 'results.xlsx');
-    const { rows } = await writeXlsx([resultRow(0), resultRow(1)], RESULT_COLUMNS, createWriteStream(file), { sheetName: 'Vòng 1: kết quả?', title: 'Cuộc thi' });
+    const { rows } = await writeXlsx([resultRow(0), resultRow(1)], RESULT_COLUMNS, createWriteStream(file), {
+      sheetName: 'Vòng 1: kết quả?',
+      title: 'Cuộc thi',
+    });
     expect(rows).toBe(2);
     const ws = await readSheet(file);
     expect(ws.name).toBe('Vòng 1  kết quả');

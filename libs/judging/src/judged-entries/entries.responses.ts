@@ -53,7 +53,8 @@ export class EntryResponse implements EntryView {
   @ApiProperty({ type: 'integer' }) version!: number;
   @ApiProperty({ format: 'date-time' }) submittedAt!: string;
   @ApiProperty({ format: 'date-time' }) updatedAt!: string;
-  @ApiPropertyOptional({ type: () => EntryAuthorResponse, description: 'GET and PATCH /entries/:id: who handed it in, as the round’s entry list shows them' }) author?: EntryAuthorResponse;
+  @ApiPropertyOptional({ type: () => EntryAuthorResponse, description: 'GET and PATCH /entries/:id: who handed it in, as the round’s entry list shows them' })
+  author?: EntryAuthorResponse;
 }
 
 class PenaltyItem {
@@ -114,7 +115,8 @@ export class JudgedEntryRowResponse implements JudgedEntryRow {
   @ApiProperty({ type: 'integer', description: 'Marks that count' }) marked!: number;
   @ApiProperty() markedByMe!: boolean;
   @ApiProperty({ description: 'Judges differ by more than the gap and the head judge has not settled it' }) flagged!: boolean;
-  @ApiPropertyOptional({ type: () => MarkingSummaryResponse, description: 'Hidden from a judge until they have marked the entry' }) marking?: MarkingSummaryResponse;
+  @ApiPropertyOptional({ type: () => MarkingSummaryResponse, description: 'Hidden from a judge until they have marked the entry' })
+  marking?: MarkingSummaryResponse;
 }
 
 class MarkResponse implements MarkView {
@@ -145,9 +147,14 @@ export class EntryMarksResponse implements EntryMarksView {
   @ApiProperty({ format: 'uuid' }) entryId!: string;
   @ApiProperty() markedByMe!: boolean;
   @ApiProperty({ type: () => [MarkResponse] }) marks!: MarkResponse[];
-  @ApiPropertyOptional({ type: () => MarkingSummaryResponse, description: "Omitted while the caller may not see the others' marks" }) marking?: MarkingSummaryResponse;
+  @ApiPropertyOptional({ type: () => MarkingSummaryResponse, description: "Omitted while the caller may not see the others' marks" })
+  marking?: MarkingSummaryResponse;
   @ApiProperty({ type: () => [RubricCriterionResponse] }) rubric!: RubricCriterionResponse[];
-  @ApiPropertyOptional({ type: () => [MarkHistoryItemResponse], description: 'Organisers and (once every judge has filed) the head judge: each filing, a replacement with what it replaced' }) history?: MarkHistoryItemResponse[];
+  @ApiPropertyOptional({
+    type: () => [MarkHistoryItemResponse],
+    description: 'Organisers and (once every judge has filed) the head judge: each filing, a replacement with what it replaced',
+  })
+  history?: MarkHistoryItemResponse[];
 }
 
 export class ReconcileResponse {

@@ -37,7 +37,12 @@ describe('jury aggregate', () => {
   });
 
   it('subtracts penalties per started minute over time, never below zero', () => {
-    const policy = parseJuryPolicy({ penalties: [{ kind: 'overtime', limitSeconds: 900, points: 2, per: 'started-minute', maxPoints: 10 }, { kind: 'fixed', code: 'notes', label: 'Đọc văn bản', points: 5 }] });
+    const policy = parseJuryPolicy({
+      penalties: [
+        { kind: 'overtime', limitSeconds: 900, points: 2, per: 'started-minute', maxPoints: 10 },
+        { kind: 'fixed', code: 'notes', label: 'Đọc văn bản', points: 5 },
+      ],
+    });
     const a = aggregateEntry([m('j1', 80), m('j2', 81)], policy, { durationSeconds: 900 + 61, breaches: ['notes'] });
     expect(a.penalty.items.map((i) => [i.code, i.points])).toEqual([
       ['overtime', 4],
@@ -72,7 +77,13 @@ describe('jury aggregate', () => {
 
   it('rejects a bad policy, naming each field', () => {
     try {
-      parseJuryPolicy({ aggregate: 'median', trimFromJudges: 3, reconciliationGap: -1, penalties: [{ kind: 'overtime', per: 'hour' }, { kind: 'bonus' }], decimals: 9 });
+      parseJuryPolicy({
+        aggregate: 'median',
+        trimFromJudges: 3,
+        reconciliationGap: -1,
+        penalties: [{ kind: 'overtime', per: 'hour' }, { kind: 'bonus' }],
+        decimals: 9,
+      });
       throw new Error('expected a 400');
     } catch (e) {
       expect((e as DomainError).code).toBe('invalid_jury_policy');

@@ -13,7 +13,13 @@ export interface JuryPolicy {
   decimals: number;
 }
 
-export const DEFAULT_JURY_POLICY: Readonly<JuryPolicy> = Object.freeze({ aggregate: 'mean', trimFromJudges: 5, reconciliationGap: null, penalties: [], decimals: 2 });
+export const DEFAULT_JURY_POLICY: Readonly<JuryPolicy> = Object.freeze({
+  aggregate: 'mean',
+  trimFromJudges: 5,
+  reconciliationGap: null,
+  penalties: [],
+  decimals: 2,
+});
 
 export function parseJuryPolicy(input: unknown): JuryPolicy {
   const p = new Problems();
@@ -27,10 +33,12 @@ export function parseJuryPolicy(input: unknown): JuryPolicy {
   rejectUnknownKeys(o, ['aggregate', 'trimFromJudges', 'reconciliationGap', 'penalties', 'decimals'], '', p);
   if (o.aggregate !== undefined && o.aggregate !== 'mean' && o.aggregate !== 'trimmed-mean') p.add('aggregate', 'must be mean or trimmed-mean');
   // Dropping two of three or four judges would leave one or two marks: not a jury.
-  if (o.trimFromJudges !== undefined && (!Number.isInteger(o.trimFromJudges) || (o.trimFromJudges as number) < 5)) p.add('trimFromJudges', 'must be a whole number of at least 5');
+  if (o.trimFromJudges !== undefined && (!Number.isInteger(o.trimFromJudges) || (o.trimFromJudges as number) < 5))
+    p.add('trimFromJudges', 'must be a whole number of at least 5');
   if (o.reconciliationGap !== undefined && o.reconciliationGap !== null && (!isFiniteNumber(o.reconciliationGap) || o.reconciliationGap < 0))
     p.add('reconciliationGap', 'must be a number of at least 0, or null');
-  if (o.decimals !== undefined && (!Number.isInteger(o.decimals) || (o.decimals as number) < 0 || (o.decimals as number) > 4)) p.add('decimals', 'must be 0 to 4');
+  if (o.decimals !== undefined && (!Number.isInteger(o.decimals) || (o.decimals as number) < 0 || (o.decimals as number) > 4))
+    p.add('decimals', 'must be 0 to 4');
   const penalties = parsePenaltyRules(o.penalties, p);
   p.throwIfAny('invalid_jury_policy', 'jury policy');
   return {
@@ -69,7 +77,19 @@ export function aggregateEntry(marks: readonly JudgeMarks[], policy: JuryPolicy,
   const sorted = [...marks].sort((a, b) => a.total - b.total || (a.judgeId < b.judgeId ? -1 : 1));
   const complete = marks.length >= expectedJudges && marks.length > 0;
   if (sorted.length === 0)
-    return { judgeCount: 0, complete: false, method: 'none', usedJudgeIds: [], droppedJudgeIds: [], aggregate: null, penalty, final: null, spread: null, needsReconciliation: false, criterionMeans: {} };
+    return {
+      judgeCount: 0,
+      complete: false,
+      method: 'none',
+      usedJudgeIds: [],
+      droppedJudgeIds: [],
+      aggregate: null,
+      penalty,
+      final: null,
+      spread: null,
+      needsReconciliation: false,
+      criterionMeans: {},
+    };
 
   const trim = policy.aggregate === 'trimmed-mean' && sorted.length >= policy.trimFromJudges;
   const used = trim ? sorted.slice(1, -1) : sorted;

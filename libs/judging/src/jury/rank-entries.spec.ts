@@ -1,6 +1,11 @@
 import { rankJudgedEntries } from './rank-entries';
 
-const e = (personId: string, final: number, content = 0, delivery = 0) => ({ personId, entryId: `e-${personId}`, final, criterionMeans: { content, delivery } });
+const e = (personId: string, final: number, content = 0, delivery = 0) => ({
+  personId,
+  entryId: `e-${personId}`,
+  final,
+  criterionMeans: { content, delivery },
+});
 
 describe('rankJudgedEntries', () => {
   it('ranks by final score, then key criteria in order, sharing ranks on full ties', () => {

@@ -28,7 +28,13 @@ describe('rubric', () => {
   it('rejects bad criteria, naming each', () => {
     expect(
       fields(() =>
-        parseRubric({ criteria: [{ id: 'a', label: 'A', maxPoints: 10 }, { id: 'a', label: '', maxPoints: 0 }, { id: 'Bad Id', label: 'B', maxPoints: 1.005, x: 1 }] }),
+        parseRubric({
+          criteria: [
+            { id: 'a', label: 'A', maxPoints: 10 },
+            { id: 'a', label: '', maxPoints: 0 },
+            { id: 'Bad Id', label: 'B', maxPoints: 1.005, x: 1 },
+          ],
+        }),
       ),
     ).toEqual(['criteria[1].id', 'criteria[1].label', 'criteria[1].maxPoints', 'criteria[2].id', 'criteria[2].maxPoints', 'criteria[2].x']);
     expect(fields(() => parseRubric({ criteria: [] }))).toEqual(['criteria']);
@@ -46,7 +52,10 @@ describe('rubric', () => {
       'scores.extra',
       'scores.form',
     ]);
-    expect(fields(() => validateJudgeMarks(rubric, 'j1', { scores: { content: 10.001, delivery: '5', form: 1 } }))).toEqual(['scores.content', 'scores.delivery']);
+    expect(fields(() => validateJudgeMarks(rubric, 'j1', { scores: { content: 10.001, delivery: '5', form: 1 } }))).toEqual([
+      'scores.content',
+      'scores.delivery',
+    ]);
     expect(fields(() => validateJudgeMarks(rubric, 'j1', { scores: null, comment: 'x'.repeat(5001) }))).toEqual(['comment', 'scores']);
   });
 });

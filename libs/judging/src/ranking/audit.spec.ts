@@ -22,10 +22,26 @@ describe('ranking audit', () => {
     expect(hashRankingInputs([...rows].reverse(), rules, ctx)).toBe(h);
     expect(hashRankingInputs(rows, parseRankingRules({}), ctx)).toBe(h);
     const changed = [
-      hashRankingInputs(rows.map((r, i) => (i === 0 ? { ...r, score: 9.5 } : r)), rules, ctx),
-      hashRankingInputs(rows.map((r, i) => (i === 5 ? { ...r, status: 'submitted' } : r)), rules, ctx),
-      hashRankingInputs(rows.map((r, i) => (i === 1 ? { ...r, prediction: null } : r)), rules, ctx),
-      hashRankingInputs(rows.map((r, i) => (i === 1 ? { ...r, submittedAt: new Date(r.submittedAt.getTime() + 1) } : r)), rules, ctx),
+      hashRankingInputs(
+        rows.map((r, i) => (i === 0 ? { ...r, score: 9.5 } : r)),
+        rules,
+        ctx,
+      ),
+      hashRankingInputs(
+        rows.map((r, i) => (i === 5 ? { ...r, status: 'submitted' } : r)),
+        rules,
+        ctx,
+      ),
+      hashRankingInputs(
+        rows.map((r, i) => (i === 1 ? { ...r, prediction: null } : r)),
+        rules,
+        ctx,
+      ),
+      hashRankingInputs(
+        rows.map((r, i) => (i === 1 ? { ...r, submittedAt: new Date(r.submittedAt.getTime() + 1) } : r)),
+        rules,
+        ctx,
+      ),
       hashRankingInputs(rows.slice(1), rules, ctx),
       hashRankingInputs(rows, chained, ctx),
       hashRankingInputs(rows, rules, { ...ctx, actual: 101 }),

@@ -1,6 +1,12 @@
 import { diffRankings, PlaceSnapshot } from './diff';
 
-const p = (personId: string, rank: number, o: Partial<PlaceSnapshot> = {}): PlaceSnapshot => ({ personId, rank, attemptId: `${personId}-1`, score: 10 - rank, ...o });
+const p = (personId: string, rank: number, o: Partial<PlaceSnapshot> = {}): PlaceSnapshot => ({
+  personId,
+  rank,
+  attemptId: `${personId}-1`,
+  score: 10 - rank,
+  ...o,
+});
 
 describe('diffRankings (audited corrections)', () => {
   it('lists only what changed, best place first', () => {

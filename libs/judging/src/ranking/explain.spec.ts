@@ -50,14 +50,22 @@ describe('explainPlace', () => {
     const r = rankRound([row('under', { prediction: 990, timeTakenMs: 90_000 }), row('over', { prediction: 1010, timeTakenMs: 30_000 })], chained, ctx);
     const over = explainPlace(r, 'over')!;
     expect(over.vi).toContain('cùng độ chênh lệch thì dự đoán không vượt quá kết quả xếp trước (dưới trước trên)');
-    expect(over.vi).toContain('Xếp sau người hạng 1 vì cùng độ chênh lệch, thể lệ xếp dự đoán không vượt quá kết quả trước dự đoán vượt quá kết quả (dưới trước trên): dự đoán 1.010 so với dự đoán 990.');
+    expect(over.vi).toContain(
+      'Xếp sau người hạng 1 vì cùng độ chênh lệch, thể lệ xếp dự đoán không vượt quá kết quả trước dự đoán vượt quá kết quả (dưới trước trên): dự đoán 1.010 so với dự đoán 990.',
+    );
     expect(over.lines.map((l) => l.key)).not.toContain('ranking.explain.equalDistance');
 
-    const plain = rankRound([row('under', { prediction: 990, timeTakenMs: 90_000 }), row('over', { prediction: 1010, timeTakenMs: 30_000 })], parseRankingRules({}), ctx);
+    const plain = rankRound(
+      [row('under', { prediction: 990, timeTakenMs: 90_000 }), row('over', { prediction: 1010, timeTakenMs: 30_000 })],
+      parseRankingRules({}),
+      ctx,
+    );
     const under = explainPlace(plain, 'under')!;
     expect(under.rank).toBe(2);
     expect(under.vi).toContain('Xếp sau người hạng 1 vì thời gian làm bài dài hơn');
-    expect(under.vi).toContain('Dự đoán 990 và 1.010 cùng chênh lệch 10 so với kết quả (một dưới, một trên); thể lệ không có tiêu chí “dưới trước trên” nên xét tiếp tiêu chí sau.');
+    expect(under.vi).toContain(
+      'Dự đoán 990 và 1.010 cùng chênh lệch 10 so với kết quả (một dưới, một trên); thể lệ không có tiêu chí “dưới trước trên” nên xét tiếp tiêu chí sau.',
+    );
     expect(under.vi).not.toContain('dưới trước trên)');
   });
 

@@ -96,7 +96,14 @@ export function explainFromNeighbours(v: NeighbourView): PlaceExplanation {
   const { me, rules } = v;
   const who = subjectOf(v.perspective);
   const lines: ExplanationLine[] = [];
-  lines.push(line('ranking.explain.place', { rank: me.rank, total: v.total, ...who.params }, `${who.vi} xếp hạng ${me.rank} trên ${v.total} người dự thi.`, `${who.en} placed ${me.rank} of ${v.total} entrants.`));
+  lines.push(
+    line(
+      'ranking.explain.place',
+      { rank: me.rank, total: v.total, ...who.params },
+      `${who.vi} xếp hạng ${me.rank} trên ${v.total} người dự thi.`,
+      `${who.en} placed ${me.rank} of ${v.total} entrants.`,
+    ),
+  );
   lines.push(
     line(
       'ranking.explain.rules',
@@ -111,12 +118,27 @@ export function explainFromNeighbours(v: NeighbourView): PlaceExplanation {
   if (v.previous) lines.push(...fellThrough(me, v.previous, me.vsPrevious ?? 'tie', rules));
   if (v.next) lines.push(compareLine('ahead', me, v.next, v.next.vsPrevious ?? 'tie', rules));
   if (v.next) lines.push(...fellThrough(me, v.next, v.next.vsPrevious ?? 'tie', rules));
-  return { personId: me.personId, perspective: v.perspective?.reader ?? 'self', rank: me.rank, total: v.total, lines, vi: lines.map((l) => l.vi).join(' '), en: lines.map((l) => l.en).join(' ') };
+  return {
+    personId: me.personId,
+    perspective: v.perspective?.reader ?? 'self',
+    rank: me.rank,
+    total: v.total,
+    lines,
+    vi: lines.map((l) => l.vi).join(' '),
+    en: lines.map((l) => l.en).join(' '),
+  };
 }
 
 function attemptLine(me: RankedResult, rules: RankingRules, who: Subject): ExplanationLine {
   const which = rules.representative === 'best' ? { vi: 'tốt nhất', en: 'best' } : { vi: 'cuối cùng', en: 'last' };
-  const params = { attemptNo: me.attemptNo ?? '', attemptsCounted: me.attemptsCounted, score: me.score, maxScore: me.maxScore, timeTakenMs: me.timeTakenMs, ...who.params };
+  const params = {
+    attemptNo: me.attemptNo ?? '',
+    attemptsCounted: me.attemptsCounted,
+    score: me.score,
+    maxScore: me.maxScore,
+    timeTakenMs: me.timeTakenMs,
+    ...who.params,
+  };
   return line(
     'ranking.explain.attempt',
     params,
@@ -127,7 +149,12 @@ function attemptLine(me: RankedResult, rules: RankingRules, who: Subject): Expla
 
 function predictionLine(me: RankedResult, actual: number, who: Subject): ExplanationLine {
   if (me.prediction === null)
-    return line('ranking.explain.noPrediction', { actual, ...who.params }, `${who.vi} không trả lời câu hỏi dự đoán (kết quả: ${formatNumber(actual, 'vi')}).`, `${who.en} gave no prediction (actual value: ${formatNumber(actual, 'en')}).`);
+    return line(
+      'ranking.explain.noPrediction',
+      { actual, ...who.params },
+      `${who.vi} không trả lời câu hỏi dự đoán (kết quả: ${formatNumber(actual, 'vi')}).`,
+      `${who.en} gave no prediction (actual value: ${formatNumber(actual, 'en')}).`,
+    );
   return line(
     'ranking.explain.prediction',
     { prediction: me.prediction, actual, distance: me.distance ?? 0, ...who.params },
@@ -141,11 +168,24 @@ type Side = 'behind' | 'ahead';
 /** "Behind place 2 because …" / "Ahead of place 4 because …", with both sides' values. */
 function compareLine(side: Side, me: RankedResult, other: RankedResult, sep: Separator, rules: RankingRules): ExplanationLine {
   const key = `ranking.explain.${side}.${sep}`;
-  const pre = side === 'behind' ? { vi: `Xếp sau người hạng ${other.rank}`, en: `Behind place ${other.rank}` } : { vi: `Xếp trên người hạng ${other.rank}`, en: `Ahead of place ${other.rank}` };
+  const pre =
+    side === 'behind'
+      ? { vi: `Xếp sau người hạng ${other.rank}`, en: `Behind place ${other.rank}` }
+      : { vi: `Xếp trên người hạng ${other.rank}`, en: `Ahead of place ${other.rank}` };
   if (sep === 'tie')
-    return line(key, { otherRank: other.rank }, `Bằng người hạng ${other.rank} ở mọi tiêu chí của thể lệ nên đồng hạng.`, `Equal with place ${other.rank} on every rule, so the rank is shared.`);
+    return line(
+      key,
+      { otherRank: other.rank },
+      `Bằng người hạng ${other.rank} ở mọi tiêu chí của thể lệ nên đồng hạng.`,
+      `Equal with place ${other.rank} on every rule, so the rank is shared.`,
+    );
   const { mine, theirs, vi, en } = reason(side, me, other, sep, rules);
-  return line(key, { otherRank: other.rank, mine: mine.vi, theirs: theirs.vi }, `${pre.vi} vì ${vi}: ${mine.vi} so với ${theirs.vi}.`, `${pre.en}: ${en}: ${mine.en} vs ${theirs.en}.`);
+  return line(
+    key,
+    { otherRank: other.rank, mine: mine.vi, theirs: theirs.vi },
+    `${pre.vi} vì ${vi}: ${mine.vi} so với ${theirs.vi}.`,
+    `${pre.en}: ${en}: ${mine.en} vs ${theirs.en}.`,
+  );
 }
 
 /**
@@ -156,7 +196,8 @@ function fellThrough(me: RankedResult, other: RankedResult, sep: Separator, rule
   const at = rules.chain.indexOf('prediction');
   if (at < 0 || rules.chain.includes('under-before-over') || sep === 'prediction-equal-distance') return [];
   if (sep !== 'tie' && rules.chain.indexOf(sep) < at) return [];
-  if (me.distance === null || me.distance !== other.distance || me.prediction === null || other.prediction === null || me.prediction === other.prediction) return [];
+  if (me.distance === null || me.distance !== other.distance || me.prediction === null || other.prediction === null || me.prediction === other.prediction)
+    return [];
   return [
     line(
       'ranking.explain.equalDistance',
@@ -177,11 +218,16 @@ function shownValue(r: RankedResult, sep: Exclude<Separator, 'tie'>): Shown {
     case 'score':
       return { vi: `${formatNumber(r.score, 'vi')} điểm`, en: `${formatNumber(r.score, 'en')} points` };
     case 'prediction':
-      return r.distance === null ? { vi: 'không dự đoán', en: 'no prediction' } : { vi: `chênh lệch ${formatNumber(r.distance, 'vi')}`, en: `distance ${formatNumber(r.distance, 'en')}` };
+      return r.distance === null
+        ? { vi: 'không dự đoán', en: 'no prediction' }
+        : { vi: `chênh lệch ${formatNumber(r.distance, 'vi')}`, en: `distance ${formatNumber(r.distance, 'en')}` };
     case 'under-before-over':
       return { vi: `dự đoán ${formatNumber(r.prediction ?? 0, 'vi')}`, en: `prediction ${formatNumber(r.prediction ?? 0, 'en')}` };
     case 'prediction-equal-distance':
-      return { vi: `dự đoán ${formatNumber(r.prediction ?? 0, 'vi')}, nộp lúc ${formatVnDateTime(r.submittedAt)}`, en: `prediction ${formatNumber(r.prediction ?? 0, 'en')}, submitted ${formatVnDateTime(r.submittedAt)}` };
+      return {
+        vi: `dự đoán ${formatNumber(r.prediction ?? 0, 'vi')}, nộp lúc ${formatVnDateTime(r.submittedAt)}`,
+        en: `prediction ${formatNumber(r.prediction ?? 0, 'en')}, submitted ${formatVnDateTime(r.submittedAt)}`,
+      };
     case 'time-taken':
       return { vi: formatDuration(r.timeTakenMs, 'vi'), en: formatDuration(r.timeTakenMs, 'en') };
     case 'since-open':
@@ -196,12 +242,21 @@ function reason(side: Side, me: RankedResult, other: RankedResult, sep: Exclude<
   const theirs = shownValue(other, sep);
   const better = side === 'ahead';
   if (sep === 'under-before-over')
-    return { mine, theirs, vi: 'cùng độ chênh lệch, thể lệ xếp dự đoán không vượt quá kết quả trước dự đoán vượt quá kết quả (dưới trước trên)', en: 'equal distance; the rules put a guess at or under the actual value before one over it (under before over)' };
+    return {
+      mine,
+      theirs,
+      vi: 'cùng độ chênh lệch, thể lệ xếp dự đoán không vượt quá kết quả trước dự đoán vượt quá kết quả (dưới trước trên)',
+      en: 'equal distance; the rules put a guess at or under the actual value before one over it (under before over)',
+    };
   if (sep === 'prediction-equal-distance') {
     // Results stored before version 2 of the audit, under the equal-distance setting of that time.
-    const policy = (rules as { equalDistance?: string }).equalDistance === 'earlier'
-      ? { vi: 'cùng độ chênh lệch, thể lệ xếp người nộp bài sớm hơn trước', en: 'equal distance; the rules put the earlier submission first' }
-      : { vi: 'cùng độ chênh lệch, thể lệ xếp dự đoán không vượt kết quả trước dự đoán vượt kết quả', en: 'equal distance; the rules put a guess at or under the actual value before one over it' };
+    const policy =
+      (rules as { equalDistance?: string }).equalDistance === 'earlier'
+        ? { vi: 'cùng độ chênh lệch, thể lệ xếp người nộp bài sớm hơn trước', en: 'equal distance; the rules put the earlier submission first' }
+        : {
+            vi: 'cùng độ chênh lệch, thể lệ xếp dự đoán không vượt kết quả trước dự đoán vượt kết quả',
+            en: 'equal distance; the rules put a guess at or under the actual value before one over it',
+          };
     return { mine, theirs, ...policy };
   }
   const label = better ? { vi: STEP_VI[sep], en: STEP_EN[sep] } : { vi: worseVi(sep), en: worseEn(sep) };

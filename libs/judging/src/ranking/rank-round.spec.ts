@@ -7,7 +7,8 @@ import { OPENS_AT, row } from '../../test/ranking-rows';
 
 const rules = parseRankingRules({});
 const ctx = (actual: number | null = null) => ({ actual, opensAt: OPENS_AT });
-const order = (rows: RankableAttempt[], r = rules, actual: number | null = null) => rankRound(rows, r, ctx(actual)).results.map((x) => `${x.rank}:${x.personId}`);
+const order = (rows: RankableAttempt[], r = rules, actual: number | null = null) =>
+  rankRound(rows, r, ctx(actual)).results.map((x) => `${x.rank}:${x.personId}`);
 
 describe('rankRound', () => {
   it('orders by score, then prediction distance, then time taken, then earlier submission', () => {
@@ -38,7 +39,11 @@ describe('rankRound', () => {
 
   it('puts a guess at or under the actual value first only when the organiser chains under-before-over', () => {
     const chained = parseRankingRules({ chain: ['score', 'prediction', 'under-before-over', 'time-taken', 'submitted-at'] });
-    const rows = [row('over-fast', { prediction: 105, timeTakenMs: 30_000, at: 1 }), row('under-slow', { prediction: 95, timeTakenMs: 90_000, at: 2 }), row('exact', { prediction: 100, timeTakenMs: 99_000 })];
+    const rows = [
+      row('over-fast', { prediction: 105, timeTakenMs: 30_000, at: 1 }),
+      row('under-slow', { prediction: 95, timeTakenMs: 90_000, at: 2 }),
+      row('exact', { prediction: 100, timeTakenMs: 99_000 }),
+    ];
     expect(order(rows, chained, 100)).toEqual(['1:exact', '2:under-slow', '3:over-fast']);
     expect(rankRound(rows, chained, ctx(100)).results.map((r) => r.vsPrevious)).toEqual([null, 'prediction', 'under-before-over']);
     // Two guesses on the same side, or no actual value yet: the step is inert and the chain goes on.

@@ -33,7 +33,13 @@ describe('ranking rules (thể lệ)', () => {
   });
 
   it('names every bad field at once', () => {
-    const p = problems({ chain: ['score', 'luck', 'score'], equalDistance: 'under-before-over', representative: 'first', prediction: { target: 'x', countBy: 'y' }, extra: 1 });
+    const p = problems({
+      chain: ['score', 'luck', 'score'],
+      equalDistance: 'under-before-over',
+      representative: 'first',
+      prediction: { target: 'x', countBy: 'y' },
+      extra: 1,
+    });
     expect(Object.keys(p).sort()).toEqual(['chain[1]', 'chain[2]', 'equalDistance', 'extra', 'prediction.countBy', 'prediction.target', 'representative']);
     expect(p['chain[2]'][0]).toMatch(/repeats score/);
     expect(p.equalDistance[0]).toMatch(/put under-before-over in the chain/);

@@ -60,7 +60,8 @@ export function parseRankingRules(input: unknown): RankingRules {
     p.throwIfAny('invalid_ranking_rules', 'ranking rules');
   }
   const o = input as Record<string, unknown>;
-  if (o.equalDistance !== undefined) p.add('equalDistance', 'is no longer a setting: put under-before-over in the chain, after prediction, to rank a guess at or under the actual value first');
+  if (o.equalDistance !== undefined)
+    p.add('equalDistance', 'is no longer a setting: put under-before-over in the chain, after prediction, to rank a guess at or under the actual value first');
   rejectUnknownKeys(o, [...KNOWN_KEYS, ...RETIRED_KEYS], '', p);
   const d = DEFAULT_RANKING_RULES;
 
@@ -75,12 +76,12 @@ export function parseRankingRules(input: unknown): RankingRules {
         else seen.add(s);
       });
       const ubo = o.chain.indexOf('under-before-over');
-      if (ubo >= 0 && !o.chain.slice(0, ubo).includes('prediction')) p.add(`chain[${ubo}]`, 'under-before-over only separates equal prediction distances: put it after prediction');
+      if (ubo >= 0 && !o.chain.slice(0, ubo).includes('prediction'))
+        p.add(`chain[${ubo}]`, 'under-before-over only separates equal prediction distances: put it after prediction');
       chain = o.chain as TieBreakStep[];
     }
   }
-  if (o.representative !== undefined && !oneOf(REPRESENTATIVES, o.representative))
-    p.add('representative', `must be one of ${REPRESENTATIVES.join(', ')}`);
+  if (o.representative !== undefined && !oneOf(REPRESENTATIVES, o.representative)) p.add('representative', `must be one of ${REPRESENTATIVES.join(', ')}`);
 
   let prediction: PredictionRule | null = d.prediction ? { ...d.prediction } : null;
   if (o.prediction === null) prediction = null;

@@ -142,4 +142,12 @@ export class ResultExport {
   @Column({ type: 'timestamptz', nullable: true }) finishedAt!: Date | null;
 }
 
-export const RESULT_ENTITIES: (new () => object)[] = [RoundRules, ContestAwardRules, RoundResult, ResultEntry, ResultCorrection, ResultExport, WinnerVerification];
+export const RESULT_ENTITIES: (new () => object)[] = [
+  RoundRules,
+  ContestAwardRules,
+  RoundResult,
+  ResultEntry,
+  ResultCorrection,
+  ResultExport,
+  WinnerVerification,
+];

@@ -14,11 +14,23 @@ import { PublishResults } from './publish/publish-results';
 import { ResultsQuery } from './read/results-query';
 import { AttemptReview } from './review/attempt-review';
 import { CloseRoundDto, CorrectionDto, ExportQueryDto, ExportRequestDto, ReasonDto, ResultsPageQuery, WithheldKeysDto } from './results.dto';
-import { CloseOutcomeResponse, CorrectionResponse, ExportResponse, PlaceExplanationResponse, PublishOutcomeResponse, ResidentResultsResponse, ReviewOutcomeResponse, StaffResultsResponse } from './results.responses';
+import {
+  CloseOutcomeResponse,
+  CorrectionResponse,
+  ExportResponse,
+  PlaceExplanationResponse,
+  PublishOutcomeResponse,
+  ResidentResultsResponse,
+  ReviewOutcomeResponse,
+  StaffResultsResponse,
+} from './results.responses';
 
 /** Streams a file to the response; a client that goes away stops the producer (and its cursor). */
 function attach(reply: FastifyReply, stream: Readable, contentType: string, fileName: string): StreamableFile {
-  void reply.header('content-type', contentType).header('content-disposition', contentDisposition(fileName)).header('access-control-expose-headers', 'content-disposition');
+  void reply
+    .header('content-type', contentType)
+    .header('content-disposition', contentDisposition(fileName))
+    .header('access-control-expose-headers', 'content-disposition');
   reply.raw.on('close', () => {
     if (!stream.readableEnded) stream.destroy(new Error('client closed the connection'));
   });
@@ -52,22 +64,36 @@ export class ResultsController {
 
   @Get('rounds/:id/results')
   @ApiOperation({ summary: 'Staff: the full ranking (paged) once closed; residents: winners and their own place once published' })
-  @ApiOkResponse({ description: 'Staff: the full ranking (paged); residents: the winners and their own place, once published', schema: { oneOf: [{ $ref: getSchemaPath(StaffResultsResponse) }, { $ref: getSchemaPath(ResidentResultsResponse) }] } })
-  results(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Query() q: ResultsPageQuery): Promise<StaffResultsResponse | ResidentResultsResponse> {
+  @ApiOkResponse({
+    description: 'Staff: the full ranking (paged); residents: the winners and their own place, once published',
+    schema: { oneOf: [{ $ref: getSchemaPath(StaffResultsResponse) }, { $ref: getSchemaPath(ResidentResultsResponse) }] },
+  })
+  results(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Query() q: ResultsPageQuery,
+  ): Promise<StaffResultsResponse | ResidentResultsResponse> {
     return this.queries.results(actor, id, q);
   }
 
   @Get('rounds/:id/results/explain/:userId')
   @ApiOperation({ summary: 'Why this place: the rules, the counted attempt and what separated the neighbours' })
   @ApiOkResponse({ type: PlaceExplanationResponse })
-  explain(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Param('userId', ParseUUIDPipe) userId: string): Promise<PlaceExplanationResponse> {
+  explain(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('userId', ParseUUIDPipe) userId: string,
+  ): Promise<PlaceExplanationResponse> {
     return this.queries.explain(actor, id, userId);
   }
 
   @Post('rounds/:id/results/publish')
   @HttpCode(200)
   @Roles('organiser', 'judge', 'admin')
-  @ApiOperation({ summary: 'Publish the provisional results (answer key and true leaderboard become visible; keys another round still draws stay withheld, listed in the answer)' })
+  @ApiOperation({
+    summary:
+      'Publish the provisional results (answer key and true leaderboard become visible; keys another round still draws stay withheld, listed in the answer)',
+  })
   @ApiOkResponse({ type: PublishOutcomeResponse })
   publish(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<PublishOutcomeResponse> {
     return this.publishing.execute(actor, id);
@@ -75,7 +101,9 @@ export class ResultsController {
 
   @Get('rounds/:id/results/withheld-keys')
   @Roles('organiser', 'judge', 'admin')
-  @ApiOperation({ summary: 'Before publishing: the questions of this round whose keys entrants will not see yet (another scheduled or open round draws them), and until when' })
+  @ApiOperation({
+    summary: 'Before publishing: the questions of this round whose keys entrants will not see yet (another scheduled or open round draws them), and until when',
+  })
   @ApiOkResponse({ type: WithheldKeysDto })
   withheldKeys(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string) {
     return this.publishing.withheldKeys(actor, id);
@@ -92,7 +120,9 @@ export class ResultsController {
   @Post('rounds/:id/results/corrections/preview')
   @HttpCode(200)
   @Roles('organiser', 'judge', 'admin')
-  @ApiOperation({ summary: 'What a correction would change (rank, score, prize per person), checked and computed exactly as confirming would, without storing anything' })
+  @ApiOperation({
+    summary: 'What a correction would change (rank, score, prize per person), checked and computed exactly as confirming would, without storing anything',
+  })
   @ApiOkResponse({ type: CorrectionPreviewDto })
   previewCorrection(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: CorrectionDto): Promise<CorrectionPreview> {
     return this.corrections.preview(actor, id, dto);
@@ -144,7 +174,12 @@ export class ResultsController {
   @Roles('organiser', 'judge', 'admin')
   @ApiOperation({ summary: 'The ranking or winners as XLSX / CSV, streamed from PostgreSQL (IDs and phones masked, formulas neutralised)' })
   @ApiFileResponse('The ranking or the winners as a spreadsheet', XLSX_MEDIA_TYPE, 'text/csv')
-  async export(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Query() q: ExportQueryDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<StreamableFile> {
+  async export(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Query() q: ExportQueryDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<StreamableFile> {
     const f = await this.jobs.now(actor, id, q.format, q.scope ?? 'ranking');
     return attach(reply, f.stream, f.contentType, f.fileName);
   }
@@ -168,7 +203,11 @@ export class ResultsController {
   @Get('exports/:id/download')
   @Roles('organiser', 'judge', 'admin')
   @ApiFileResponse('The finished export', XLSX_MEDIA_TYPE, 'text/csv')
-  async download(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<StreamableFile> {
+  async download(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<StreamableFile> {
     const f = await this.jobs.download(actor, id);
     if (f.bytes !== null) void reply.header('content-length', String(f.bytes));
     return attach(reply, f.stream, f.contentType, f.fileName);
@@ -178,24 +217,37 @@ export class ResultsController {
   @Roles('organiser', 'judge', 'admin')
   @ApiOperation({ summary: 'The award decision (Quyết định khen thưởng) listing the winners' })
   @ApiFileResponse('The award decision', 'application/pdf')
-  async decision(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<StreamableFile> {
+  async decision(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<StreamableFile> {
     const doc = await this.documents.decision(actor, id);
     return attach(reply, doc as unknown as Readable, 'application/pdf', 'quyet-dinh-khen-thuong.pdf');
   }
 
   @Get('rounds/:id/results/certificates.pdf')
   @Roles('organiser', 'judge', 'admin')
-  @ApiOperation({ summary: 'Every winner\'s certificate, one page each' })
-  @ApiFileResponse('Every winner\'s certificate', 'application/pdf')
-  async certificates(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<StreamableFile> {
+  @ApiOperation({ summary: "Every winner's certificate, one page each" })
+  @ApiFileResponse("Every winner's certificate", 'application/pdf')
+  async certificates(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<StreamableFile> {
     const doc = await this.documents.certificates(actor, id);
     return attach(reply, doc as unknown as Readable, 'application/pdf', 'giay-chung-nhan.pdf');
   }
 
   @Get('rounds/:id/results/certificates/:userId.pdf')
-  @ApiOperation({ summary: 'One winner\'s certificate (staff, or the winner once published)' })
-  @ApiFileResponse('One winner\'s certificate', 'application/pdf')
-  async certificate(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Param('userId', ParseUUIDPipe) userId: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<StreamableFile> {
+  @ApiOperation({ summary: "One winner's certificate (staff, or the winner once published)" })
+  @ApiFileResponse("One winner's certificate", 'application/pdf')
+  async certificate(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('userId', ParseUUIDPipe) userId: string,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<StreamableFile> {
     const doc = await this.documents.certificates(actor, id, userId);
     return attach(reply, doc as unknown as Readable, 'application/pdf', `giay-chung-nhan-${userId.slice(0, 8)}.pdf`);
   }

@@ -8,7 +8,10 @@ const finite = { allowNaN: false, allowInfinity: false };
 
 export class CloseRoundDto {
   @ApiPropertyOptional({ description: 'Organisers only: close before closesAt' }) @IsOptional() @IsBoolean() force?: boolean;
-  @ApiPropertyOptional({ description: 'The actual value of a prediction question with a custom target' }) @IsOptional() @IsNumber(finite) predictionActual?: number;
+  @ApiPropertyOptional({ description: 'The actual value of a prediction question with a custom target' })
+  @IsOptional()
+  @IsNumber(finite)
+  predictionActual?: number;
 }
 
 export class ReasonDto {
@@ -22,7 +25,11 @@ export class CorrectionDto extends ReasonDto {
 }
 
 export class ResultsPageQuery extends PagingQuery {
-  @ApiPropertyOptional({ description: 'Only people with a prize' }) @IsOptional() @Transform(({ value }) => value === 'true' || value === true) @IsBoolean() winners?: boolean;
+  @ApiPropertyOptional({ description: 'Only people with a prize' })
+  @IsOptional()
+  @Transform(({ value }) => value === 'true' || value === true)
+  @IsBoolean()
+  winners?: boolean;
 }
 
 export const EXPORT_FORMATS = ['xlsx', 'csv'] as const;
@@ -42,13 +49,25 @@ export class ExportRequestDto extends ExportQueryDto {}
 export class RoundRulesDto {
   @ApiPropertyOptional({
     type: () => RankingRulesInput,
-    description: "chain: the tie-break steps in order, from score, prediction, under-before-over (only after prediction), time-taken, since-open, submitted-at; nothing outside the chain orders people. representative: best | last.",
+    description:
+      'chain: the tie-break steps in order, from score, prediction, under-before-over (only after prediction), time-taken, since-open, submitted-at; nothing outside the chain orders people. representative: best | last.',
     example: { chain: ['score', 'prediction', 'time-taken', 'submitted-at'], representative: 'best' },
   })
   @IsOptional()
   @IsObject()
   rankingRules?: Record<string, unknown>;
-  @ApiPropertyOptional({ type: () => PrizePlanInput, nullable: true, description: 'null: no prizes', example: { tiers: [{ code: 'nhat', name: 'Giải Nhất', count: 1 }, { code: 'nhi', name: 'Giải Nhì', count: 2 }], minScore: 0 } })
+  @ApiPropertyOptional({
+    type: () => PrizePlanInput,
+    nullable: true,
+    description: 'null: no prizes',
+    example: {
+      tiers: [
+        { code: 'nhat', name: 'Giải Nhất', count: 1 },
+        { code: 'nhi', name: 'Giải Nhì', count: 2 },
+      ],
+      minScore: 0,
+    },
+  })
   @IsOptional()
   @ValidateIf((_, v) => v !== null)
   @IsObject()
@@ -62,14 +81,26 @@ export class RoundRulesDto {
 }
 
 export class AwardRulesDto {
-  @ApiPropertyOptional({ enum: ['highest-only', 'each-round'] }) @IsOptional() @IsIn(['highest-only', 'each-round']) acrossRounds?: 'highest-only' | 'each-round';
-  @ApiPropertyOptional({ type: () => UnitPrizeFormulaInput, nullable: true, description: 'null: no unit prizes', example: { countBy: 'people', points: 1, perHeadcount: false, winnerPoints: { p1: 5 }, tiers: [{ code: 'u1', name: 'Giải Nhất tập thể', count: 1 }] } })
+  @ApiPropertyOptional({ enum: ['highest-only', 'each-round'] }) @IsOptional() @IsIn(['highest-only', 'each-round']) acrossRounds?:
+    'highest-only' | 'each-round';
+  @ApiPropertyOptional({
+    type: () => UnitPrizeFormulaInput,
+    nullable: true,
+    description: 'null: no unit prizes',
+    example: { countBy: 'people', points: 1, perHeadcount: false, winnerPoints: { p1: 5 }, tiers: [{ code: 'u1', name: 'Giải Nhất tập thể', count: 1 }] },
+  })
   @IsOptional()
   @ValidateIf((_, v) => v !== null)
   @IsObject()
   unitPrizes?: Record<string, unknown> | null;
-  @ApiPropertyOptional({ type: 'object', additionalProperties: { type: 'integer' }, example: { 'Sở Tư pháp': 40 } }) @IsOptional() @IsObject() headcounts?: Record<string, unknown>;
-  @ApiPropertyOptional({ type: () => AwardDocuments, example: { issuerName: 'Sở Tư pháp', place: 'Huế', signerTitle: 'Giám đốc', signerName: 'Nguyễn Văn A' } }) @IsOptional() @IsObject() documents?: Record<string, unknown>;
+  @ApiPropertyOptional({ type: 'object', additionalProperties: { type: 'integer' }, example: { 'Sở Tư pháp': 40 } })
+  @IsOptional()
+  @IsObject()
+  headcounts?: Record<string, unknown>;
+  @ApiPropertyOptional({ type: () => AwardDocuments, example: { issuerName: 'Sở Tư pháp', place: 'Huế', signerTitle: 'Giám đốc', signerName: 'Nguyễn Văn A' } })
+  @IsOptional()
+  @IsObject()
+  documents?: Record<string, unknown>;
 }
 
 export class WithheldRoundDto {
@@ -93,4 +124,3 @@ export class WithheldKeysDto {
   @ApiProperty() roundId!: string;
   @ApiProperty({ type: [WithheldQuestionDto] }) questions!: WithheldQuestionDto[];
 }
-

@@ -32,7 +32,25 @@ import { VerificationController } from './verification/verification.controller';
 import { WinnerAccess } from './verification/winner-access';
 import { WinnerIdentities } from './verification/winner-identities';
 
-const SERVICES = [ResultsGate, ResultBuilder, CloseRound, PublishResults, CorrectResults, CorrectionPeople, AttemptReview, BoardSync, ResultsQuery, RulesService, ContestAwards, ResultDocuments, ResultExportWriter, ExportJobs, JudgedRanking, AdvancementService, AdvancementPreviewService];
+const SERVICES = [
+  ResultsGate,
+  ResultBuilder,
+  CloseRound,
+  PublishResults,
+  CorrectResults,
+  CorrectionPeople,
+  AttemptReview,
+  BoardSync,
+  ResultsQuery,
+  RulesService,
+  ContestAwards,
+  ResultDocuments,
+  ResultExportWriter,
+  ExportJobs,
+  JudgedRanking,
+  AdvancementService,
+  AdvancementPreviewService,
+];
 
 /** Results without HTTP: closing, ranking, corrections, exports (the bench uses it directly). */
 @Module({
@@ -43,7 +61,11 @@ const SERVICES = [ResultsGate, ResultBuilder, CloseRound, PublishResults, Correc
 export class ResultsCoreModule {}
 
 /** Closing rounds, results, corrections, reviews of flagged attempts, awards and exports (HTTP side). */
-@Module({ imports: [ResultsCoreModule], controllers: [ResultsController, RulesController, VerificationController, AdvancementController], providers: [WinnerAccess, WinnerIdentities, DecideVerification, PayoutExport] })
+@Module({
+  imports: [ResultsCoreModule],
+  controllers: [ResultsController, RulesController, VerificationController, AdvancementController],
+  providers: [WinnerAccess, WinnerIdentities, DecideVerification, PayoutExport],
+})
 export class ResultsModule {}
 
 /** Queue processors for results (exports). */

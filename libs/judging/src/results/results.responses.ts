@@ -43,7 +43,8 @@ export class PublishOutcomeResponse {
   @ApiProperty({ enum: ['published'] }) status!: 'published';
   @ApiProperty({ type: 'integer' }) version!: number;
   @ApiProperty({ format: 'date-time' }) publishedAt!: string;
-  @ApiProperty({ type: [WithheldQuestionDto], description: 'Keys entrants do not see yet: another round still draws these questions' }) withheldKeys!: WithheldQuestionDto[];
+  @ApiProperty({ type: [WithheldQuestionDto], description: 'Keys entrants do not see yet: another round still draws these questions' })
+  withheldKeys!: WithheldQuestionDto[];
 }
 
 class PrizeResponse {
@@ -74,7 +75,8 @@ class RankingAuditSummary {
   @ApiProperty() inputHash!: string;
   @ApiProperty() outputHash!: string;
   @ApiProperty({ type: 'integer' }) rowCount!: number;
-  @ApiProperty({ type: 'object', additionalProperties: { type: 'integer' }, description: 'How many places each tie-break step decided' }) separatorCounts!: Record<string, number>;
+  @ApiProperty({ type: 'object', additionalProperties: { type: 'integer' }, description: 'How many places each tie-break step decided' })
+  separatorCounts!: Record<string, number>;
 }
 
 class StaffResultRow {
@@ -97,7 +99,8 @@ class StaffResultRow {
   @ApiProperty({ format: 'uuid' }) attemptId!: string;
   @ApiProperty({ type: 'integer', nullable: true }) attemptNo!: number | null;
   @ApiProperty({ type: 'integer' }) attemptsCounted!: number;
-  @ApiProperty({ type: String, nullable: true, description: 'The tie-break step that put this place after the previous one' }) separatedFromPrevious!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'The tie-break step that put this place after the previous one' }) separatedFromPrevious!:
+    string | null;
   @ApiProperty({ type: () => PrizeResponse, nullable: true }) prize!: PrizeResponse | null;
 }
 
@@ -113,9 +116,11 @@ export class StaffResultsResponse {
   @ApiProperty({ type: () => RankingRules, nullable: true, description: 'The ranking rules the close used' }) rules!: unknown;
   @ApiProperty({ type: 'integer' }) rankedCount!: number;
   @ApiProperty({ type: 'integer' }) winnerCount!: number;
-  @ApiProperty({ type: 'array', items: { type: 'object', additionalProperties: true }, description: 'Prize tiers left (partly) unawarded, and similar notes' }) shortfalls!: unknown[];
+  @ApiProperty({ type: 'array', items: { type: 'object', additionalProperties: true }, description: 'Prize tiers left (partly) unawarded, and similar notes' })
+  shortfalls!: unknown[];
   @ApiProperty({ type: () => RankingAuditSummary }) audit!: RankingAuditSummary;
-  @ApiProperty({ type: () => [FlaggedWinnerResponse], description: 'Winners publication refuses (409 flagged_winners_unreviewed) until each is reviewed' }) flaggedWinners!: FlaggedWinnerResponse[];
+  @ApiProperty({ type: () => [FlaggedWinnerResponse], description: 'Winners publication refuses (409 flagged_winners_unreviewed) until each is reviewed' })
+  flaggedWinners!: FlaggedWinnerResponse[];
   @ApiProperty({ type: 'integer' }) total!: number;
   @ApiProperty({ type: () => [StaffResultRow] }) items!: StaffResultRow[];
 }
@@ -236,7 +241,8 @@ export class RoundRulesResponse {
   @ApiProperty({ format: 'uuid' }) roundId!: string;
   @ApiProperty({ description: 'Set for this round (else the defaults apply)' }) configured!: boolean;
   @ApiProperty({ description: 'The results are published: the rules can no longer change' }) locked!: boolean;
-  @ApiProperty({ type: () => RankingRules, description: "The tie-break chain and its settings: as PUT, or derived from the round's own settings" }) rankingRules!: unknown;
+  @ApiProperty({ type: () => RankingRules, description: "The tie-break chain and its settings: as PUT, or derived from the round's own settings" })
+  rankingRules!: unknown;
   @ApiProperty({ type: () => PrizePlan, nullable: true, description: "The prize plan: as PUT, or from the round's own prizes; null: none" }) prizes!: unknown;
   @ApiProperty({ type: String, nullable: true, description: 'Registration field that prizes are given per value of' }) groupField!: string | null;
 }
@@ -247,7 +253,8 @@ export class AwardRulesResponse {
   @ApiProperty() locked!: boolean;
   @ApiProperty({ enum: ['highest-only', 'each-round'] }) acrossRounds!: string;
   @ApiProperty({ type: () => UnitPrizeFormula, nullable: true, description: 'Unit (collective) prizes, as PUT, or null' }) unitPrizes!: unknown;
-  @ApiProperty({ type: 'object', additionalProperties: { type: 'integer' }, description: 'Headcount per unit, for per-headcount unit prizes' }) headcounts!: Record<string, number>;
+  @ApiProperty({ type: 'object', additionalProperties: { type: 'integer' }, description: 'Headcount per unit, for per-headcount unit prizes' })
+  headcounts!: Record<string, number>;
   @ApiProperty({ type: () => AwardDocuments, description: 'Texts and signatories of the award documents' }) documents!: unknown;
 }
 

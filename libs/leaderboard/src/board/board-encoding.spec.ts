@@ -36,8 +36,14 @@ describe('board encoding', () => {
         const seen = new Set<number>();
         const entries = raw.filter((r) => !seen.has(r.user) && seen.add(r.user)).map((r) => ({ ...r, userId: uid(r.user) }));
         const expected = [...entries].sort(byRules).map((e) => e.userId);
-        const viaRedis = entries.map((e) => encodeEntry(e)).sort(redisOrder).map((e) => decodeEntry(e.member, e.score).userId);
-        const viaComparator = entries.map((e) => encodeEntry(e)).sort(compareEntries).map((e) => decodeEntry(e.member, e.score).userId);
+        const viaRedis = entries
+          .map((e) => encodeEntry(e))
+          .sort(redisOrder)
+          .map((e) => decodeEntry(e.member, e.score).userId);
+        const viaComparator = entries
+          .map((e) => encodeEntry(e))
+          .sort(compareEntries)
+          .map((e) => decodeEntry(e.member, e.score).userId);
         expect(viaRedis).toEqual(expected);
         expect(viaComparator).toEqual(expected);
       }),

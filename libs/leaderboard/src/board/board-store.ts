@@ -65,8 +65,20 @@ export class BoardStore {
   async record(roundId: string, userId: string, e: EncodedEntry, scoring: Scoring, submittedAtMs: number): Promise<boolean> {
     const k = this.round(roundId);
     const changed = await this.r.lbRecord(
-      k.board('live'), k.who('live'), k.board('frozen'), k.who('frozen'), k.frozenAt, k.board('tmp'), k.who('tmp'), k.rebuilding, k.changed,
-      userId, String(e.score), e.member, scoring, submittedAtMs,
+      k.board('live'),
+      k.who('live'),
+      k.board('frozen'),
+      k.who('frozen'),
+      k.frozenAt,
+      k.board('tmp'),
+      k.who('tmp'),
+      k.rebuilding,
+      k.changed,
+      userId,
+      String(e.score),
+      e.member,
+      scoring,
+      submittedAtMs,
     );
     if (changed === 1) await this.markDirty(roundId);
     return changed === 1;
@@ -74,7 +86,17 @@ export class BoardStore {
 
   async remove(roundId: string, userId: string): Promise<boolean> {
     const k = this.round(roundId);
-    const removed = await this.r.lbRemove(k.board('live'), k.who('live'), k.board('frozen'), k.who('frozen'), k.board('tmp'), k.who('tmp'), k.rebuilding, k.changed, userId);
+    const removed = await this.r.lbRemove(
+      k.board('live'),
+      k.who('live'),
+      k.board('frozen'),
+      k.who('frozen'),
+      k.board('tmp'),
+      k.who('tmp'),
+      k.rebuilding,
+      k.changed,
+      userId,
+    );
     if (removed === 1) await this.markDirty(roundId);
     return removed === 1;
   }
@@ -165,7 +187,18 @@ export class BoardStore {
 
   async finishRebuild(roundId: string, token: string): Promise<boolean> {
     const k = this.round(roundId);
-    const ok = await this.r.lbSwap(k.board('tmp'), k.who('tmp'), k.board('live'), k.who('live'), k.rebuilding, k.board('frozen'), k.who('frozen'), k.frozenAt, k.frozenReady, token);
+    const ok = await this.r.lbSwap(
+      k.board('tmp'),
+      k.who('tmp'),
+      k.board('live'),
+      k.who('live'),
+      k.rebuilding,
+      k.board('frozen'),
+      k.who('frozen'),
+      k.frozenAt,
+      k.frozenReady,
+      token,
+    );
     if (ok === 1) await this.markDirty(roundId);
     return ok === 1;
   }

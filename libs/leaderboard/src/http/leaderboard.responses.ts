@@ -9,7 +9,8 @@ export class LeaderboardRowResponse implements LeaderboardRow {
   @ApiProperty({ description: 'Short public name (e.g. "Nguyễn V. A.")' }) displayName!: string;
   @ApiProperty({ type: String, nullable: true }) unit!: string | null;
   @ApiProperty({ type: String, nullable: true }) province!: string | null;
-  @ApiProperty({ type: Number, nullable: true, description: "null for others' rows while an open round's prediction asks how many score full marks" }) score!: number | null;
+  @ApiProperty({ type: Number, nullable: true, description: "null for others' rows while an open round's prediction asks how many score full marks" }) score!:
+    number | null;
   @ApiProperty({ type: 'integer' }) timeTakenMs!: number;
 }
 
@@ -24,7 +25,11 @@ export class LeaderboardPageResponse implements LeaderboardPage {
   @ApiProperty({ type: 'integer', nullable: true, description: "null while it would give away an open round's prediction target" }) total!: number | null;
   @ApiProperty({ description: 'True when the caller sees the snapshot taken at freeze time' }) frozen!: boolean;
   @ApiProperty({ format: 'date-time', description: 'Server time of the read' }) at!: string;
-  @ApiPropertyOptional({ type: () => ConcealmentResponse, description: "Present while figures are kept from residents because the round's prediction is still open" }) concealed?: ConcealmentResponse;
+  @ApiPropertyOptional({
+    type: () => ConcealmentResponse,
+    description: "Present while figures are kept from residents because the round's prediction is still open",
+  })
+  concealed?: ConcealmentResponse;
 }
 
 export class MyStandingResponse implements MyStanding {

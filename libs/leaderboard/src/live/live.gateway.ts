@@ -67,7 +67,8 @@ export class LiveGateway implements OnGatewayInit<Namespace>, OnGatewayConnectio
 
   afterInit(nsp: Namespace): void {
     nsp.use((socket, next) => {
-      const token = (typeof socket.handshake.auth?.token === 'string' ? socket.handshake.auth.token : undefined) ?? bearerToken(socket.handshake.headers.authorization);
+      const token =
+        (typeof socket.handshake.auth?.token === 'string' ? socket.handshake.auth.token : undefined) ?? bearerToken(socket.handshake.headers.authorization);
       this.tokens.verifyAccess(token).then(
         (actor) => {
           const data = socket.data as LiveSocketData;
@@ -144,7 +145,8 @@ export class LiveGateway implements OnGatewayInit<Namespace>, OnGatewayConnectio
   async join(@ConnectedSocket() socket: LiveSocket, @MessageBody() body: unknown): Promise<Ack<JoinAck>> {
     try {
       const roundId = (body as { roundId?: unknown } | null)?.roundId;
-      if (typeof roundId !== 'string' || !UUID.test(roundId)) throw badRequest('validation_failed', 'roundId must be a UUID', [{ field: 'roundId', problems: ['must be a UUID'] }]);
+      if (typeof roundId !== 'string' || !UUID.test(roundId))
+        throw badRequest('validation_failed', 'roundId must be a UUID', [{ field: 'roundId', problems: ['must be a UUID'] }]);
       // Tokens are re-checked on each join: a revoked or expired token joins nothing new.
       const actor = await this.tokens.verifyAccess(socket.data.token);
       const joined = [...socket.rooms].filter((r) => r.startsWith('round:')).length;
@@ -161,7 +163,15 @@ export class LiveGateway implements OnGatewayInit<Namespace>, OnGatewayConnectio
       const concealed = concealmentFor(info, staff);
       const mine = me ? concealStanding(me, concealed) : null;
       if (mine) socket.data.standings.set(roundId, standingKey(mine));
-      const ack = { ok: true as const, roundId, frozen: view === 'frozen', top: concealRows(top, concealed, actor.id), total: concealTotal(total, concealed), me: mine, serverTime: this.clock.nowDate().toISOString() };
+      const ack = {
+        ok: true as const,
+        roundId,
+        frozen: view === 'frozen',
+        top: concealRows(top, concealed, actor.id),
+        total: concealTotal(total, concealed),
+        me: mine,
+        serverTime: this.clock.nowDate().toISOString(),
+      };
       return concealed ? { ...ack, concealed } : ack;
     } catch (e) {
       return fail(e);
@@ -185,7 +195,8 @@ export class LiveGateway implements OnGatewayInit<Namespace>, OnGatewayConnectio
       const problems: { field: string; problems: string[] }[] = [];
       if (typeof b.attemptId !== 'string' || !UUID.test(b.attemptId)) problems.push({ field: 'attemptId', problems: ['must be a UUID'] });
       if (typeof b.kind !== 'string' || !KIND.test(b.kind)) problems.push({ field: 'kind', problems: ['must be a short snake_case word, e.g. focus_lost'] });
-      if (typeof b.at !== 'string' || b.at.length > 40 || Number.isNaN(Date.parse(b.at))) problems.push({ field: 'at', problems: ['must be an ISO 8601 time'] });
+      if (typeof b.at !== 'string' || b.at.length > 40 || Number.isNaN(Date.parse(b.at)))
+        problems.push({ field: 'at', problems: ['must be an ISO 8601 time'] });
       if (problems.length) throw badRequest('validation_failed', `Invalid input: ${problems.map((p) => p.field).join(', ')}`, problems);
       const actor = await this.tokens.verifyAccess(socket.data.token);
       // The attempts module (above this one) records it; its refusal (a DomainError) is the ack's error.

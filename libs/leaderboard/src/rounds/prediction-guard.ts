@@ -54,7 +54,10 @@ export function concealTotal(total: number, c: Concealment | null): number | nul
 }
 
 /** One's own place: their own score stays, a rank beyond the top N and a hidden total go. */
-export function concealStanding<T extends { rank: number | null; total: number | null }>(s: T, c: Concealment | null): Omit<T, 'rank' | 'total'> & Pick<MyStanding, 'rank' | 'total'> {
+export function concealStanding<T extends { rank: number | null; total: number | null }>(
+  s: T,
+  c: Concealment | null,
+): Omit<T, 'rank' | 'total'> & Pick<MyStanding, 'rank' | 'total'> {
   if (!c) return s;
   return { ...s, rank: s.rank !== null && s.rank > c.topN ? null : s.rank, total: s.total === null ? null : concealTotal(s.total, c) };
 }

@@ -47,8 +47,16 @@ describe('residentMayKnow', () => {
 describe('parseLeaderboardSettings', () => {
   it('reads the jsonb column defensively', () => {
     expect(parseLeaderboardSettings(null)).toEqual({ visibility: 'live', freezeAtMs: null, hidePredictionFigures: true });
-    expect(parseLeaderboardSettings({ visibility: 'frozen', freezeAt: '2026-03-01T10:00:00Z' })).toEqual({ visibility: 'frozen', freezeAtMs: freezeAt, hidePredictionFigures: true });
-    expect(parseLeaderboardSettings({ visibility: 'weird', freezeAt: 'nope', hidePredictionFigures: 'no' })).toEqual({ visibility: 'live', freezeAtMs: null, hidePredictionFigures: true });
+    expect(parseLeaderboardSettings({ visibility: 'frozen', freezeAt: '2026-03-01T10:00:00Z' })).toEqual({
+      visibility: 'frozen',
+      freezeAtMs: freezeAt,
+      hidePredictionFigures: true,
+    });
+    expect(parseLeaderboardSettings({ visibility: 'weird', freezeAt: 'nope', hidePredictionFigures: 'no' })).toEqual({
+      visibility: 'live',
+      freezeAtMs: null,
+      hidePredictionFigures: true,
+    });
     // Only an explicit false turns the prediction guard off.
     expect(parseLeaderboardSettings({ visibility: 'live', hidePredictionFigures: false }).hidePredictionFigures).toBe(false);
   });

@@ -27,7 +27,11 @@ export class RetentionProcessor extends WorkerHost {
     const result = await this.db.transaction(async (m) => {
       const [{ ok }]: { ok: boolean }[] = await m.query('SELECT pg_try_advisory_xact_lock($1) AS ok', [LOCK_KEY]);
       if (!ok) return 'busy' as const;
-      return purgeExpiredPersonalData(m, { integrityDays: this.config.retentionIntegrityDays, auditDays: this.config.retentionAuditDays }, this.clock.nowDate());
+      return purgeExpiredPersonalData(
+        m,
+        { integrityDays: this.config.retentionIntegrityDays, auditDays: this.config.retentionAuditDays },
+        this.clock.nowDate(),
+      );
     });
     if (result !== 'busy') this.log.log({ ...result }, 'personal data retention purge');
     return result;
@@ -39,6 +43,10 @@ export class RetentionProcessor extends WorkerHost {
 export class RetentionBootstrap implements OnApplicationBootstrap {
   constructor(@InjectQueue(RETENTION_QUEUE) private readonly queue: Queue) {}
   async onApplicationBootstrap(): Promise<void> {
-    await this.queue.upsertJobScheduler('retention-purge', { every: PURGE_EVERY_MS, immediately: true }, { name: 'purge', opts: { removeOnComplete: true, removeOnFail: 100 } });
+    await this.queue.upsertJobScheduler(
+      'retention-purge',
+      { every: PURGE_EVERY_MS, immediately: true },
+      { name: 'purge', opts: { removeOnComplete: true, removeOnFail: 100 } },
+    );
   }
 }

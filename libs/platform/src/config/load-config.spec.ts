@@ -34,7 +34,9 @@ describe('loadConfig', () => {
     expect(loadConfig({ ...good, METRICS_TOKEN: 'x'.repeat(16) }).metricsToken).toBe('x'.repeat(16));
     expect(loadConfig(good).metricsToken).toBeUndefined();
     expect(() => loadConfig({ ...good, UPLOAD_IDLE_TIMEOUT_MS: '500' })).toThrow(/UPLOAD_IDLE_TIMEOUT_MS must be an integer between 1000/);
-    expect(() => loadConfig({ ...good, UPLOAD_IDLE_TIMEOUT_MS: '60000', UPLOAD_TIMEOUT_MS: '30000' })).toThrow(/UPLOAD_IDLE_TIMEOUT_MS must be shorter than UPLOAD_TIMEOUT_MS/);
+    expect(() => loadConfig({ ...good, UPLOAD_IDLE_TIMEOUT_MS: '60000', UPLOAD_TIMEOUT_MS: '30000' })).toThrow(
+      /UPLOAD_IDLE_TIMEOUT_MS must be shorter than UPLOAD_TIMEOUT_MS/,
+    );
     expect(loadConfig(good)).toMatchObject({ uploadIdleTimeoutMs: 30_000, uploadTimeoutMs: 1_800_000 });
   });
 
@@ -46,7 +48,10 @@ describe('loadConfig', () => {
   it('allows credentials only for named origins; * never with them', () => {
     expect(loadConfig(good).corsOrigins).toEqual([]);
     expect(loadConfig({ ...good, CORS_ORIGINS: '*' }).corsOrigins).toBe('*');
-    expect(loadConfig({ ...good, CORS_ORIGINS: 'https://thi.example.gov.vn, http://localhost:5173' }).corsOrigins).toEqual(['https://thi.example.gov.vn', 'http://localhost:5173']);
+    expect(loadConfig({ ...good, CORS_ORIGINS: 'https://thi.example.gov.vn, http://localhost:5173' }).corsOrigins).toEqual([
+      'https://thi.example.gov.vn',
+      'http://localhost:5173',
+    ]);
     expect(() => loadConfig({ ...good, CORS_ORIGINS: 'https://thi.example.gov.vn/path' })).toThrow(/CORS_ORIGINS must be \* or comma-separated origins/);
     expect(() => loadConfig({ ...good, CORS_ORIGINS: 'https://a.vn,*' })).toThrow(/CORS_ORIGINS/);
   });
@@ -57,7 +62,10 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ ...good, EMAIL_SENDER: 'smtp', SMTP_URL: 'http://mail' })).toThrow(/SMTP_URL must use smtp: or smtps:/);
     expect(() => loadConfig({ ...good, EMAIL_SENDER: 'pigeon' })).toThrow(/EMAIL_SENDER must be one of log, smtp/);
     expect(() => loadConfig({ ...good, SMS_SENDER: 'http', SMS_GATEWAY_URL: 'https://sms.example.vn/send' })).toThrow(/SMS_GATEWAY_TOKEN is required/);
-    expect(loadConfig({ ...good, SMS_SENDER: 'http', SMS_GATEWAY_URL: 'https://sms.example.vn/send', SMS_GATEWAY_TOKEN: 't' })).toMatchObject({ smsSender: 'http', smsGatewayUrl: 'https://sms.example.vn/send' });
+    expect(loadConfig({ ...good, SMS_SENDER: 'http', SMS_GATEWAY_URL: 'https://sms.example.vn/send', SMS_GATEWAY_TOKEN: 't' })).toMatchObject({
+      smsSender: 'http',
+      smsGatewayUrl: 'https://sms.example.vn/send',
+    });
     expect(() => loadConfig({ ...good, LIVE_MAX_SOCKETS_PER_USER: '0' })).toThrow(/LIVE_MAX_SOCKETS_PER_USER/);
   });
 });

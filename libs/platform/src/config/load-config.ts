@@ -57,7 +57,13 @@ export function loadConfig(env: Env = process.env): AppConfig {
   const prefix = str('REDIS_PREFIX', 'lc');
   if (!/^[a-zA-Z0-9_-]{1,32}$/.test(prefix)) problems.push('REDIS_PREFIX must be 1-32 letters, digits, _ or -');
   const cors = (env.CORS_ORIGINS ?? '').trim();
-  const corsList = cors === '*' ? [] : cors.split(',').map((s) => s.trim()).filter(Boolean);
+  const corsList =
+    cors === '*'
+      ? []
+      : cors
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean);
   for (const o of corsList) {
     let ok = false;
     try {
@@ -123,13 +129,15 @@ export function loadConfig(env: Env = process.env): AppConfig {
     liveMaxSocketsPerUser: int('LIVE_MAX_SOCKETS_PER_USER', 5, 1, 100),
   };
   // Open metrics tell anyone the traffic, the queues and the error rates: production must say who may read them.
-  if (config.nodeEnv === 'production' && config.metricsToken === undefined) problems.push('METRICS_TOKEN is required when NODE_ENV=production (GET /metrics then needs Authorization: Bearer <it>)');
+  if (config.nodeEnv === 'production' && config.metricsToken === undefined)
+    problems.push('METRICS_TOKEN is required when NODE_ENV=production (GET /metrics then needs Authorization: Bearer <it>)');
   if (config.uploadIdleTimeoutMs >= config.uploadTimeoutMs) problems.push('UPLOAD_IDLE_TIMEOUT_MS must be shorter than UPLOAD_TIMEOUT_MS');
   if (config.metricsToken !== undefined && config.metricsToken.length < 16) problems.push('METRICS_TOKEN must be at least 16 characters');
   if (/\0/.test(config.exportDir) || config.exportDir === resolve('/')) problems.push('EXPORT_DIR must be a folder path (not the filesystem root)');
   // A NUL byte or a filesystem root would make every upload path meaningless or dangerous.
   if (/\0/.test(config.uploadDir) || config.uploadDir === resolve('/')) problems.push('UPLOAD_DIR must be a folder path (not the filesystem root)');
-  if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(config.logLevel)) problems.push(`LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent`);
+  if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(config.logLevel))
+    problems.push(`LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent`);
   if (problems.length) throw new ConfigError(problems);
   return config;
 }

@@ -11,9 +11,13 @@ export function parseTrustProxy(raw: string): { value: boolean | string[]; probl
   const v = raw.trim().toLowerCase();
   if (['', 'false', '0', 'no'].includes(v)) return { value: false };
   if (['true', '1', 'yes'].includes(v)) return { value: true };
-  const hops = raw.split(',').map((s) => s.trim()).filter(Boolean);
+  const hops = raw
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   const bad = hops.filter((h) => !isAddressOrRange(h));
-  if (bad.length) return { value: false, problem: `TRUST_PROXY must be true, false or proxy addresses / CIDR ranges separated by commas (bad: "${bad.join('", "')}")` };
+  if (bad.length)
+    return { value: false, problem: `TRUST_PROXY must be true, false or proxy addresses / CIDR ranges separated by commas (bad: "${bad.join('", "')}")` };
   return { value: hops };
 }
 

@@ -33,7 +33,11 @@ export class EventBus {
     const list = this.handlers.get(event) ?? [];
     const entry: Registered = { label, run: handler as (payload: unknown) => void | Promise<void> };
     this.handlers.set(event, [...list, entry]);
-    return () => this.handlers.set(event, (this.handlers.get(event) ?? []).filter((h) => h !== entry));
+    return () =>
+      this.handlers.set(
+        event,
+        (this.handlers.get(event) ?? []).filter((h) => h !== entry),
+      );
   }
 
   async emit<E extends AppEventName>(event: E, payload: AppEvents[E]): Promise<EmitOutcome> {

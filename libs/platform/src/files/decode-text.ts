@@ -43,7 +43,7 @@ export function* fileLines(source: string | Buffer): Generator<[number, string]>
   const body = hasUtf8Bom(source) ? source.subarray(3) : source;
   if (!isUtf8(body)) throw fileRefused(NOT_UTF8);
   let n = 0;
-  for (let start = 0; start <= body.length; ) {
+  for (let start = 0; start <= body.length;) {
     const nl = body.indexOf(10, start);
     const end = nl === -1 ? body.length : nl;
     const line = body.toString('utf8', start, end > start && body[end - 1] === 13 ? end - 1 : end);

@@ -12,17 +12,18 @@ import { REDIS } from '../redis/redis.tokens';
 const TIMEOUT_MS = 1500;
 
 function within<T>(p: Promise<T>): Promise<T> {
-  return Promise.race([
-    p,
-    new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`no answer within ${TIMEOUT_MS} ms`)), TIMEOUT_MS).unref()),
-  ]);
+  return Promise.race([p, new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`no answer within ${TIMEOUT_MS} ms`)), TIMEOUT_MS).unref())]);
 }
 
 class HealthResponse {
   @ApiProperty({ enum: ['ok', 'degraded'] }) status!: 'ok' | 'degraded';
   @ApiProperty({
     type: 'object',
-    additionalProperties: { type: 'object', properties: { status: { type: 'string', enum: ['up', 'down'] }, latencyMs: { type: 'number' } }, additionalProperties: true },
+    additionalProperties: {
+      type: 'object',
+      properties: { status: { type: 'string', enum: ['up', 'down'] }, latencyMs: { type: 'number' } },
+      additionalProperties: true,
+    },
     description: 'database, redis, queue: each up or down, with its latency (and error when down)',
   })
   checks!: Record<string, unknown>;

@@ -19,7 +19,9 @@ describe('toErrorBody: Redis unavailable', () => {
   });
 
   it('keeps an EXECABORT of our own making (a bad command) a 500', () => {
-    const e = Object.assign(new Error('EXECABORT Transaction discarded because of previous errors.'), { previousErrors: [new Error("ERR wrong number of arguments for 'sadd' command")] });
+    const e = Object.assign(new Error('EXECABORT Transaction discarded because of previous errors.'), {
+      previousErrors: [new Error("ERR wrong number of arguments for 'sadd' command")],
+    });
     expect(toErrorBody(e).body.statusCode).toBe(500);
   });
 });

@@ -32,7 +32,8 @@ const sha256 = (s: string): string => `'sha256-${createHash('sha256').update(s, 
  * The page's hash route is invisible to the server, so the server always renders the home
  * screen; on any other route this flag hides it and shows the plain "loading" line instead.
  */
-const ROUTE_FLAG = "(function(){var h=location.hash.replace(/^#/,'').split('?')[0];if(h&&h!=='/')document.documentElement.setAttribute('data-first-route','other')})()";
+const ROUTE_FLAG =
+  "(function(){var h=location.hash.replace(/^#/,'').split('?')[0];if(h&&h!=='/')document.documentElement.setAttribute('data-first-route','other')})()";
 const SHELL_CSS = '.first-elsewhere{display:none}[data-first-route=other] .first-home{display:none}[data-first-route=other] .first-elsewhere{display:block}';
 
 /** The app's chrome as App.tsx draws it for a visitor who is not signed in (same classes: no jump when React takes over). */
@@ -64,7 +65,9 @@ export function loadWebShell(webDistDir: string, appCsp: string): WebShell | nul
     .replace(early, `<script>${ROUTE_FLAG}</script><script>${earlyJs}</script>`)
     .replace(cssLink[0], `<style>${css}</style>`);
   const tail = index.slice(root.index + root[0].length);
-  const csp = appCsp.replace("script-src 'self'", `script-src 'self' ${sha256(ROUTE_FLAG)} ${sha256(earlyJs)}`).replace("style-src 'self'", `style-src 'self' ${sha256(css)}`);
+  const csp = appCsp
+    .replace("script-src 'self'", `script-src 'self' ${sha256(ROUTE_FLAG)} ${sha256(earlyJs)}`)
+    .replace("style-src 'self'", `style-src 'self' ${sha256(css)}`);
   return {
     csp,
     render(page) {

@@ -17,7 +17,13 @@ export class ErrorResponse {
   @ApiPropertyOptional({ type: String, description: 'Stable machine-readable reason; absent only for routing errors (unknown path or method)' })
   code?: string;
 
-  @ApiPropertyOptional({ oneOf: [{ type: 'object', additionalProperties: true }, { type: 'array', items: {} }], description: 'Depends on the code: e.g. `[{ field, problems }]` for validation_failed, `{ attemptId }` for attempt_in_progress' })
+  @ApiPropertyOptional({
+    oneOf: [
+      { type: 'object', additionalProperties: true },
+      { type: 'array', items: {} },
+    ],
+    description: 'Depends on the code: e.g. `[{ field, problems }]` for validation_failed, `{ attemptId }` for attempt_in_progress',
+  })
   details?: unknown;
 
   @ApiPropertyOptional({ description: 'Echoes X-Request-Id; quote it when reporting a problem' })
@@ -40,7 +46,9 @@ const ERROR_REF = { $ref: '#/components/schemas/ErrorResponse' };
 export function buildOpenApiDocument(app: INestApplication, options: OpenApiOptions): OpenAPIObject {
   const config = new DocumentBuilder()
     .setTitle('Legal-knowledge contest platform')
-    .setDescription('Question banks, contests, rounds, attempts, leaderboards, judging and results. Errors: ErrorResponse { statusCode, error, message, code, details, requestId }.')
+    .setDescription(
+      'Question banks, contests, rounds, attempts, leaderboards, judging and results. Errors: ErrorResponse { statusCode, error, message, code, details, requestId }.',
+    )
     .setVersion('1')
     .addBearerAuth()
     .build();
@@ -78,7 +86,9 @@ function addErrorResponses(op: OperationObject, method: string, path: string): v
     const given = op.responses[status] as ResponseObject | undefined;
     // A route that answers an error status with its own body (health's 503) declares it.
     if (given?.content) continue;
-    op.responses[status] = given?.description ? { description: given.description, content: { 'application/json': { schema: ERROR_REF } } } : { $ref: `#/components/responses/${SHARED[status].name}` };
+    op.responses[status] = given?.description
+      ? { description: given.description, content: { 'application/json': { schema: ERROR_REF } } }
+      : { $ref: `#/components/responses/${SHARED[status].name}` };
   }
 }
 

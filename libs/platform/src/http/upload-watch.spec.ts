@@ -3,7 +3,8 @@ import { DomainError } from './domain-error';
 import { watchUpload } from './upload-watch';
 
 /** A request whose socket has read `bytesRead` so far. */
-const request = () => ({ complete: false, destroyed: false, socket: { bytesRead: 100 } }) as unknown as IncomingMessage & { complete: boolean; socket: { bytesRead: number } };
+const request = () =>
+  ({ complete: false, destroyed: false, socket: { bytesRead: 100 } }) as unknown as IncomingMessage & { complete: boolean; socket: { bytesRead: number } };
 
 describe('watchUpload', () => {
   beforeEach(() => jest.useFakeTimers());

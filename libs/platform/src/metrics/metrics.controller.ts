@@ -20,7 +20,8 @@ export class MetricsController {
   @Header('Content-Type', 'text/plain; version=0.0.4')
   scrape(@Headers('authorization') authorization?: string): Promise<string> {
     const expected = this.config.metricsToken;
-    if (expected !== undefined && !sameText(authorization ?? '', `Bearer ${expected}`)) throw new DomainError('unauthorized', 401, 'The metrics token is missing or wrong');
+    if (expected !== undefined && !sameText(authorization ?? '', `Bearer ${expected}`))
+      throw new DomainError('unauthorized', 401, 'The metrics token is missing or wrong');
     return this.metrics.registry.metrics();
   }
 }

@@ -23,7 +23,17 @@ export class MetricsService {
   gauge(name: string, help: string, labelNames: string[] = [], collect?: (g: Gauge) => Promise<void> | void): Gauge {
     let g = this.gauges.get(name);
     if (!g) {
-      g = new Gauge({ name, help, labelNames, registers: [this.registry], collect: collect ? function (this: Gauge) { return collect(this); } : undefined });
+      g = new Gauge({
+        name,
+        help,
+        labelNames,
+        registers: [this.registry],
+        collect: collect
+          ? function (this: Gauge) {
+              return collect(this);
+            }
+          : undefined,
+      });
       this.gauges.set(name, g);
     }
     return g;

@@ -4,7 +4,10 @@ export function accountTracker(req: Record<string, unknown>): string {
   const r = req as Req;
   const body = r.body as { login?: unknown; phone?: unknown } | undefined;
   const login = typeof body?.login === 'string' ? body.login : typeof body?.phone === 'string' ? body.phone : '';
-  const key = login.replace(/[\s.\-()+]/g, '').toLowerCase().slice(0, 254);
+  const key = login
+    .replace(/[\s.\-()+]/g, '')
+    .toLowerCase()
+    .slice(0, 254);
   return key ? `acct:${key}` : `ip:${r.ip ?? ''}`;
 }
 

@@ -16,7 +16,9 @@ export function csvStream<T>(rows: RowSource<T>, columns: readonly ExportColumn<
     for await (const row of rows) yield columns.map((c) => csvCell(c.kind, c.value(row)));
   }
   const out = stringify({ bom: true, record_delimiter: 'windows' });
-  Readable.from(records()).on('error', (e) => out.destroy(e)).pipe(out);
+  Readable.from(records())
+    .on('error', (e) => out.destroy(e))
+    .pipe(out);
   return out;
 }
 

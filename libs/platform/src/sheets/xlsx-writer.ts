@@ -92,5 +92,10 @@ export function xlsxStream<T>(rows: RowSource<T>, columns: readonly ExportColumn
 
 /** Excel limits sheet names to 31 characters without : \ / ? * [ ]. */
 export function safeSheetName(name: string): string {
-  return name.replace(/[:\\/?*[\]]/g, ' ').slice(0, 31).trim() || 'Sheet1';
+  return (
+    name
+      .replace(/[:\\/?*[\]]/g, ' ')
+      .slice(0, 31)
+      .trim() || 'Sheet1'
+  );
 }

@@ -9,7 +9,12 @@ describe('foldVietnamese', () => {
   });
 
   it('agrees with the plain definition on every Vietnamese letter and on mixed text', () => {
-    const plain = (t: string) => t.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/đ/g, 'd');
+    const plain = (t: string) =>
+      t
+        .normalize('NFD')
+        .replace(/[\u0300-\u036f]/g, '')
+        .toLowerCase()
+        .replace(/đ/g, 'd');
     const letters = 'aàáảãạăằắẳẵặâầấẩẫậeèéẻẽẹêềếểễệiìíỉĩịoòóỏõọôồốổỗộơờớởỡợuùúủũụưừứửữựyỳýỷỹỵđ';
     const all = `${letters}${letters.toUpperCase()} Luật 2015, Điều 5! 😀 Ωμέγα`;
     expect(foldVietnamese(all)).toBe(plain(all));

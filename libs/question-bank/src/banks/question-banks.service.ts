@@ -35,7 +35,9 @@ export class QuestionBanksService {
     if (!organisationId) throw badRequest('organisation_required', 'Give organisationId: the organisation that will own the bank');
     await this.access.require(actor, 'organisation', organisationId, 'write');
     const id = await this.db.transaction(async (m) => {
-      const bank = m.getRepository(QuestionBank).create({ organisationId, name: cleanText(dto.name), description: cleanOptional(dto.description), createdBy: actor.id });
+      const bank = m
+        .getRepository(QuestionBank)
+        .create({ organisationId, name: cleanText(dto.name), description: cleanOptional(dto.description), createdBy: actor.id });
       await m.getRepository(QuestionBank).insert(bank);
       await this.audit.record(actor, { action: 'question_bank.create', entityType: 'question_bank', entityId: bank.id, after: dto, organisationId }, m);
       return bank.id;
@@ -55,7 +57,9 @@ export class QuestionBanksService {
     if (actor.role !== 'admin' && (!organisationId || (q.organisationId && q.organisationId !== organisationId))) return { items: [], total: 0 };
     const where = organisationId ? 'WHERE b.organisation_id = $1' : 'WHERE $1::uuid IS NULL';
     const [items, count] = await Promise.all([
-      this.db.query(`${BANK_SELECT} ${where} ORDER BY b.created_at DESC, b.id LIMIT $2 OFFSET $3`, [organisationId, q.limit, q.offset]) as Promise<QuestionBankView[]>,
+      this.db.query(`${BANK_SELECT} ${where} ORDER BY b.created_at DESC, b.id LIMIT $2 OFFSET $3`, [organisationId, q.limit, q.offset]) as Promise<
+        QuestionBankView[]
+      >,
       this.db.query(`SELECT count(*)::int AS n FROM question_bank b ${where}`, [organisationId]) as Promise<{ n: number }[]>,
     ]);
     return { items, total: count[0].n };

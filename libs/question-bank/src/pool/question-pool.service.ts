@@ -12,7 +12,10 @@ const VERSION_SELECT = `SELECT v.id AS version_id, v.question_id, v.type, v.stem
   v.explanation, v.legal_reference, v.rubric
   FROM question_version v LEFT JOIN topic t ON t.id = v.topic_id`;
 
-type VersionRow = Pick<QuestionRow, 'version_id' | 'type' | 'stem' | 'options' | 'answer' | 'points' | 'difficulty' | 'topic' | 'explanation' | 'legal_reference' | 'rubric'> & {
+type VersionRow = Pick<
+  QuestionRow,
+  'version_id' | 'type' | 'stem' | 'options' | 'answer' | 'points' | 'difficulty' | 'topic' | 'explanation' | 'legal_reference' | 'rubric'
+> & {
   question_id: string;
 };
 
@@ -47,11 +50,15 @@ export class QuestionPoolService {
 
   private async freezeRule(m: EntityManager, organisationId: string, rule: SelectionRule, i: number): Promise<PoolQuestion[]> {
     const name = `selection[${i}]`;
-    if (!Number.isInteger(rule.count) || rule.count < 1) throw badRequest('selection_invalid', `${name}: count must be a whole number of at least 1`, { rule: i });
-    if (rule.difficulty !== undefined && ![1, 2, 3].includes(rule.difficulty)) throw badRequest('selection_invalid', `${name}: difficulty must be 1, 2 or 3`, { rule: i });
+    if (!Number.isInteger(rule.count) || rule.count < 1)
+      throw badRequest('selection_invalid', `${name}: count must be a whole number of at least 1`, { rule: i });
+    if (rule.difficulty !== undefined && ![1, 2, 3].includes(rule.difficulty))
+      throw badRequest('selection_invalid', `${name}: difficulty must be 1, 2 or 3`, { rule: i });
     const badType = rule.types?.find((t) => !QUESTION_TYPES.includes(t));
     if (badType) throw badRequest('selection_invalid', `${name}: unknown question type "${badType}"`, { rule: i });
-    const owner: { organisation_id: string }[] = UUID.test(rule.bankId) ? await m.query('SELECT organisation_id FROM question_bank WHERE id = $1', [rule.bankId]) : [];
+    const owner: { organisation_id: string }[] = UUID.test(rule.bankId)
+      ? await m.query('SELECT organisation_id FROM question_bank WHERE id = $1', [rule.bankId])
+      : [];
     if (owner[0]?.organisation_id !== organisationId) throw notFound('Question bank', { rule: i, bankId: rule.bankId });
     if (rule.topic) {
       const topic: unknown[] = await m.query('SELECT 1 FROM topic WHERE bank_id = $1 AND (id::text = $2 OR path = $2)', [rule.bankId, rule.topic]);
@@ -74,10 +81,9 @@ export class QuestionPoolService {
         available: locked.length,
       });
     }
-    const rows: VersionRow[] = await m.query(
-      `${VERSION_SELECT} JOIN question q ON q.id = v.question_id WHERE v.id = ANY($1::uuid[]) ORDER BY q.seq`,
-      [locked.map((r) => r.id)],
-    );
+    const rows: VersionRow[] = await m.query(`${VERSION_SELECT} JOIN question q ON q.id = v.question_id WHERE v.id = ANY($1::uuid[]) ORDER BY q.seq`, [
+      locked.map((r) => r.id),
+    ]);
     return rows.map(toPoolQuestion);
   }
 }

@@ -9,7 +9,10 @@ describe('normaliseQuestion', () => {
       {
         type: ' Single ',
         stem: '  Ngày bầu cử\r\nlà ngày nào?  '.normalize('NFD'),
-        options: [{ text: ' Thứ Bảy ', correct: false }, { id: 'keep-me', text: 'Chủ nhật', correct: true }],
+        options: [
+          { text: ' Thứ Bảy ', correct: false },
+          { id: 'keep-me', text: 'Chủ nhật', correct: true },
+        ],
         topic: ' Luật Bầu cử / / Chương V ',
         tags: ['bầu cử', ' bầu cử ', ''],
         points: 1.25,
@@ -19,7 +22,10 @@ describe('normaliseQuestion', () => {
     expect(r.content).toEqual({
       type: 'single',
       stem: 'Ngày bầu cử\nlà ngày nào?',
-      options: [{ id: expect.stringMatching(/^id\d+$/), text: 'Thứ Bảy', correct: false }, { id: 'keep-me', text: 'Chủ nhật', correct: true }],
+      options: [
+        { id: expect.stringMatching(/^id\d+$/), text: 'Thứ Bảy', correct: false },
+        { id: 'keep-me', text: 'Chủ nhật', correct: true },
+      ],
       answer: null,
       points: 1.25,
       difficulty: 1,
@@ -32,12 +38,38 @@ describe('normaliseQuestion', () => {
   });
 
   it('stores true/false as Đúng then Sai whatever words and order were given', () => {
-    const r = normaliseQuestion({ type: 'true_false', stem: 'S?', options: [{ text: 'False', correct: true }, { text: 'TRUE', correct: false }] }, ids);
-    expect(r.content?.options.map((o) => [o.text, o.correct])).toEqual([['Đúng', false], ['Sai', true]]);
+    const r = normaliseQuestion(
+      {
+        type: 'true_false',
+        stem: 'S?',
+        options: [
+          { text: 'False', correct: true },
+          { text: 'TRUE', correct: false },
+        ],
+      },
+      ids,
+    );
+    expect(r.content?.options.map((o) => [o.text, o.correct])).toEqual([
+      ['Đúng', false],
+      ['Sai', true],
+    ]);
   });
 
   it('lists every problem at once', () => {
-    const r = normaliseQuestion({ type: 'multiple', stem: '', options: [{ text: 'a', correct: false }, { text: 'A', correct: false }], points: 0.125, difficulty: 0, tags: ['a,b'] }, ids);
+    const r = normaliseQuestion(
+      {
+        type: 'multiple',
+        stem: '',
+        options: [
+          { text: 'a', correct: false },
+          { text: 'A', correct: false },
+        ],
+        points: 0.125,
+        difficulty: 0,
+        tags: ['a,b'],
+      },
+      ids,
+    );
     expect(r.problems).toEqual([
       'the question text is empty',
       'difficulty must be 1, 2 or 3',
@@ -49,9 +81,15 @@ describe('normaliseQuestion', () => {
   });
 
   it('checks answers by type', () => {
-    expect(normaliseQuestion({ type: 'numeric', stem: 'x', answer: { value: 1, tolerance: -1 } }).problems).toEqual(['answer.tolerance must be a number of at least 0']);
+    expect(normaliseQuestion({ type: 'numeric', stem: 'x', answer: { value: 1, tolerance: -1 } }).problems).toEqual([
+      'answer.tolerance must be a number of at least 0',
+    ]);
     expect(normaliseQuestion({ type: 'short_text', stem: 'x', answer: { accepted: ['a|b'] } }).problems?.[0]).toMatch(/may not contain \|/);
-    expect(normaliseQuestion({ type: 'short_text', stem: 'x', answer: { accepted: ['Hà  Nội', 'Hà Nội'] } }).content?.answer).toEqual({ accepted: ['Hà Nội'], caseSensitive: false, diacriticsSensitive: false });
+    expect(normaliseQuestion({ type: 'short_text', stem: 'x', answer: { accepted: ['Hà  Nội', 'Hà Nội'] } }).content?.answer).toEqual({
+      accepted: ['Hà Nội'],
+      caseSensitive: false,
+      diacriticsSensitive: false,
+    });
     expect(normaliseQuestion({ type: 'essay', stem: 'x', answer: { value: 1 } }).problems?.[0]).toMatch(/no options or answer/);
     expect(normaliseQuestion({ type: 'matching', stem: 'x' }).problems?.[0]).toMatch(/type must be one of/);
   });

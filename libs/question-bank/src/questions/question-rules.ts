@@ -31,7 +31,9 @@ export type Normalised = { content: QuestionContent; problems?: undefined } | { 
  */
 export function normaliseQuestion(input: QuestionInput, makeOptionId: () => string = newOptionId): Normalised {
   const problems: string[] = [];
-  const type = String(input.type ?? '').trim().toLowerCase() as QuestionType;
+  const type = String(input.type ?? '')
+    .trim()
+    .toLowerCase() as QuestionType;
   if (!QUESTION_TYPES.includes(type)) problems.push(`type must be one of ${QUESTION_TYPES.join(', ')}${input.type ? ` (got "${input.type}")` : ''}`);
 
   const stem = cleanText(String(input.stem ?? ''));
@@ -191,7 +193,12 @@ export function sameContent(a: QuestionContent, b: QuestionContent): boolean {
 }
 
 function contentKey(c: QuestionContent): string {
-  const answer = c.answer === null ? null : 'value' in c.answer ? [c.answer.value, c.answer.tolerance] : [c.answer.accepted, c.answer.caseSensitive, c.answer.diacriticsSensitive];
+  const answer =
+    c.answer === null
+      ? null
+      : 'value' in c.answer
+        ? [c.answer.value, c.answer.tolerance]
+        : [c.answer.accepted, c.answer.caseSensitive, c.answer.diacriticsSensitive];
   const options = c.options.map((o) => [o.id, o.text, o.correct]);
   return JSON.stringify([c.type, c.stem, options, answer, c.points, c.difficulty, c.topic, c.legalReference, c.explanation, c.rubric, c.tags]);
 }

@@ -97,7 +97,14 @@ export async function insertQuestions(
 }
 
 /** Adds a version to an existing question and makes it current. */
-export async function insertVersion(m: EntityManager, questionId: string, versionNo: number, actorId: string, c: QuestionContent, bankId: string): Promise<string> {
+export async function insertVersion(
+  m: EntityManager,
+  questionId: string,
+  versionNo: number,
+  actorId: string,
+  c: QuestionContent,
+  bankId: string,
+): Promise<string> {
   await ensureTopicOf(m, bankId, [c], new Map());
   const [row]: { id: string }[] = await m.query(
     `WITH x AS (SELECT $1::jsonb AS doc, $2::text AS folded)

@@ -6,7 +6,7 @@ import { QUESTION_TYPES, QuestionType } from '../pool/question-pool.types';
 import { LIMITS } from './question-limits';
 
 export class OptionDto {
-  @ApiPropertyOptional({ description: 'Keep an option\'s id when editing, so answer keys stay stable' })
+  @ApiPropertyOptional({ description: "Keep an option's id when editing, so answer keys stay stable" })
   @IsOptional()
   @IsString()
   @MaxLength(32)
@@ -126,7 +126,10 @@ const DUPLICATE_MODES = ['skip', 'keep'] as const;
 export type DuplicateMode = (typeof DUPLICATE_MODES)[number];
 
 export class DuplicatesQuery {
-  @ApiPropertyOptional({ enum: DUPLICATE_MODES, description: 'When the bank already holds the same text: skip (return the existing question) or keep (add it anyway). Default: 409.' })
+  @ApiPropertyOptional({
+    enum: DUPLICATE_MODES,
+    description: 'When the bank already holds the same text: skip (return the existing question) or keep (add it anyway). Default: 409.',
+  })
   @IsOptional()
   @IsIn(DUPLICATE_MODES as unknown as string[])
   duplicates?: DuplicateMode;

@@ -17,7 +17,12 @@ export class QuestionsController {
   @Post()
   @ApiOperation({ summary: 'Add a question (409 duplicate_question when the bank holds the same text, unless ?duplicates=skip|keep)' })
   @ApiCreatedResponse({ type: QuestionResponse })
-  create(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: CreateQuestionDto, @Query() q: DuplicatesQuery): Promise<QuestionResponse> {
+  create(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: CreateQuestionDto,
+    @Query() q: DuplicatesQuery,
+  ): Promise<QuestionResponse> {
     return this.questions.create(actor, id, dto, q.duplicates);
   }
 
@@ -50,7 +55,11 @@ export class QuestionsController {
   @Delete(':questionId')
   @ApiOperation({ summary: 'Archive a question (frozen pools keep it)' })
   @ApiOkResponse({ type: QuestionResponse })
-  archive(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Param('questionId', ParseUUIDPipe) questionId: string): Promise<QuestionResponse> {
+  archive(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('questionId', ParseUUIDPipe) questionId: string,
+  ): Promise<QuestionResponse> {
     return this.questions.archive(actor, id, questionId);
   }
 }

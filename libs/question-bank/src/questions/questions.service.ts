@@ -7,7 +7,17 @@ import { QuestionContent, QuestionInput } from './question-content';
 import { CreateQuestionDto, DuplicateMode, ListQuestionsQuery, UpdateQuestionDto } from './question.dto';
 import { filterSql } from './question-filter';
 import { normaliseQuestion, sameContent } from './question-rules';
-import { findDuplicates, insertQuestions, insertVersion, lockBank, QUESTION_COLUMNS, QUESTION_FROM, QuestionRow, rowToContent, updateVersionInPlace } from './question-store';
+import {
+  findDuplicates,
+  insertQuestions,
+  insertVersion,
+  lockBank,
+  QUESTION_COLUMNS,
+  QUESTION_FROM,
+  QuestionRow,
+  rowToContent,
+  updateVersionInPlace,
+} from './question-store';
 import { QuestionView, toQuestionView } from './question-view';
 
 /** What a write answers: the question, and whether it made something new. */
@@ -45,10 +55,25 @@ export class QuestionsService {
   async list(actor: Actor, bankId: string, query: ListQuestionsQuery): Promise<Page<QuestionView>> {
     await this.access.require(actor, 'questionBank', bankId, 'read');
     const params: unknown[] = [];
-    const where = filterSql({ bankId, topic: query.topic, types: query.type ? [query.type] : undefined, difficulty: query.difficulty, q: query.q, tag: query.tag, archived: query.archived }, params);
+    const where = filterSql(
+      {
+        bankId,
+        topic: query.topic,
+        types: query.type ? [query.type] : undefined,
+        difficulty: query.difficulty,
+        q: query.q,
+        tag: query.tag,
+        archived: query.archived,
+      },
+      params,
+    );
     const page = `LIMIT $${params.length + 1} OFFSET $${params.length + 2}`;
     const [rows, count] = await Promise.all([
-      this.db.query(`SELECT ${QUESTION_COLUMNS} FROM ${QUESTION_FROM} WHERE ${where} ORDER BY q.seq ${page}`, [...params, query.limit, query.offset]) as Promise<QuestionRow[]>,
+      this.db.query(`SELECT ${QUESTION_COLUMNS} FROM ${QUESTION_FROM} WHERE ${where} ORDER BY q.seq ${page}`, [
+        ...params,
+        query.limit,
+        query.offset,
+      ]) as Promise<QuestionRow[]>,
       this.db.query(`SELECT count(*)::int AS n FROM ${QUESTION_FROM} WHERE ${where}`, params) as Promise<{ n: number }[]>,
     ]);
     return { items: rows.map(toQuestionView), total: count[0].n };
@@ -98,10 +123,10 @@ export class QuestionsService {
   }
 
   private async row(m: EntityManager, bankId: string, questionId: string, forUpdate = false): Promise<QuestionRow> {
-    const rows: QuestionRow[] = await m.query(`SELECT ${QUESTION_COLUMNS} FROM ${QUESTION_FROM} WHERE q.id = $1 AND q.bank_id = $2${forUpdate ? ' FOR UPDATE OF q, v' : ''}`, [
-      questionId,
-      bankId,
-    ]);
+    const rows: QuestionRow[] = await m.query(
+      `SELECT ${QUESTION_COLUMNS} FROM ${QUESTION_FROM} WHERE q.id = $1 AND q.bank_id = $2${forUpdate ? ' FOR UPDATE OF q, v' : ''}`,
+      [questionId, bankId],
+    );
     if (!rows.length) throw notFound('Question');
     return rows[0];
   }

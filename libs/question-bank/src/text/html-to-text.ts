@@ -26,7 +26,13 @@ export function htmlToText(html: string): { text: string; droppedImages: boolean
   const lines = decodeEntities(text)
     .split('\n')
     .map((l) => l.replace(/[ \t]+/g, ' ').trim());
-  return { text: lines.join('\n').replace(/\n{3,}/g, '\n\n').trim(), droppedImages };
+  return {
+    text: lines
+      .join('\n')
+      .replace(/\n{3,}/g, '\n\n')
+      .trim(),
+    droppedImages,
+  };
 }
 
 const XML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };

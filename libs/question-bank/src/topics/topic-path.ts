@@ -27,7 +27,8 @@ function computePath(raw: string): { path: string | null; problem?: string } {
     .map((s) => s.replace(/\s+/g, ' ').trim())
     .filter(Boolean);
   if (!segments.length) return { path: null };
-  if (segments.some((s) => s.length > LIMITS.topicSegment)) return { path: null, problem: `each topic level must be at most ${LIMITS.topicSegment} characters` };
+  if (segments.some((s) => s.length > LIMITS.topicSegment))
+    return { path: null, problem: `each topic level must be at most ${LIMITS.topicSegment} characters` };
   const path = segments.join('/');
   if (path.length > LIMITS.topicPath) return { path: null, problem: `topic must be at most ${LIMITS.topicPath} characters` };
   if (segments.length > 10) return { path: null, problem: 'topics nest at most 10 levels deep' };

@@ -30,7 +30,12 @@ export class TopicsController {
   @Roles('admin', 'organiser')
   @ApiOperation({ summary: 'Rename and/or move a topic with its subtopics (400 topic_cycle under itself, 409 topic_exists)' })
   @ApiOkResponse({ type: TopicViewDto })
-  update(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Param('topicId', ParseUUIDPipe) topicId: string, @Body() dto: UpdateTopicDto): Promise<TopicView> {
+  update(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('topicId', ParseUUIDPipe) topicId: string,
+    @Body() dto: UpdateTopicDto,
+  ): Promise<TopicView> {
     return this.topics.update(actor, id, topicId, dto);
   }
 

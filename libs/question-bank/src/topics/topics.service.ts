@@ -73,9 +73,19 @@ export class TopicsService {
     await this.db.transaction(async (m) => {
       await lockBank(m, bankId);
       const topic = await this.find(m, bankId, topicId, 'topicId');
-      const parent = dto.parentId === undefined ? (topic.parent_id ? await this.find(m, bankId, topic.parent_id, 'parentId') : null) : dto.parentId === null ? null : await this.find(m, bankId, dto.parentId, 'parentId');
+      const parent =
+        dto.parentId === undefined
+          ? topic.parent_id
+            ? await this.find(m, bankId, topic.parent_id, 'parentId')
+            : null
+          : dto.parentId === null
+            ? null
+            : await this.find(m, bankId, dto.parentId, 'parentId');
       const name = dto.name === undefined ? topic.name : this.nameOf(dto.name);
-      const subtree: { path: string }[] = await m.query(`SELECT path FROM topic WHERE bank_id = $1 AND (path = $2 OR left(path, length($2) + 1) = $2 || '/') ORDER BY path`, [bankId, topic.path]);
+      const subtree: { path: string }[] = await m.query(
+        `SELECT path FROM topic WHERE bank_id = $1 AND (path = $2 OR left(path, length($2) + 1) = $2 || '/') ORDER BY path`,
+        [bankId, topic.path],
+      );
       const r = relocate(
         topic.path,
         subtree.map((s) => s.path),
@@ -84,18 +94,36 @@ export class TopicsService {
       if (r.problem !== undefined) throw badRequest(r.problem.includes('under itself') ? 'topic_cycle' : 'invalid_topic', r.problem);
       const target = r.moves.get(topic.path)!;
       if (target === topic.path) return;
-      const [taken]: { path: string }[] = await m.query('SELECT path FROM topic WHERE bank_id = $1 AND path = ANY($2::varchar[]) AND NOT (path = ANY($3::varchar[]))', [bankId, [...r.moves.values()], [...r.moves.keys()]]);
+      const [taken]: { path: string }[] = await m.query(
+        'SELECT path FROM topic WHERE bank_id = $1 AND path = ANY($2::varchar[]) AND NOT (path = ANY($3::varchar[]))',
+        [bankId, [...r.moves.values()], [...r.moves.keys()]],
+      );
       if (taken) throw conflict('topic_exists', `The bank already has the topic "${taken.path}"`, { path: taken.path });
       // Old prefix → new prefix for the topic and its subtree at once.
       await m
-        .query(`UPDATE topic SET path = $3 || substr(path, length($2) + 1) WHERE bank_id = $1 AND (path = $2 OR left(path, length($2) + 1) = $2 || '/')`, [bankId, topic.path, target])
+        .query(`UPDATE topic SET path = $3 || substr(path, length($2) + 1) WHERE bank_id = $1 AND (path = $2 OR left(path, length($2) + 1) = $2 || '/')`, [
+          bankId,
+          topic.path,
+          target,
+        ])
         .catch((e: unknown) => {
           // A subtopic landing on a sibling's old path mid-statement: refused like any taken path.
           if (isUniqueViolation(e)) throw conflict('topic_exists', `The bank already has a topic under "${target}" with that path`, { path: target });
           throw e;
         });
       await m.query('UPDATE topic SET name = $2, parent_id = $3 WHERE id = $1', [topic.id, name, parent?.id ?? null]);
-      await this.audit.record(actor, { action: 'topic.update', entityType: 'topic', entityId: topic.id, before: { path: topic.path }, after: { path: target, moved: r.moves.size }, organisationId }, m);
+      await this.audit.record(
+        actor,
+        {
+          action: 'topic.update',
+          entityType: 'topic',
+          entityId: topic.id,
+          before: { path: topic.path },
+          after: { path: target, moved: r.moves.size },
+          organisationId,
+        },
+        m,
+      );
     });
     return this.view(bankId, topicId);
   }
@@ -117,13 +145,25 @@ export class TopicsService {
         [topic.id],
       );
       if (use.subtopics || use.questions) {
-        throw conflict('topic_not_empty', `The topic "${topic.path}" still holds ${use.questions} question(s) and ${use.subtopics} subtopic(s); move or delete them first`, { questions: use.questions, subtopics: use.subtopics });
+        throw conflict(
+          'topic_not_empty',
+          `The topic "${topic.path}" still holds ${use.questions} question(s) and ${use.subtopics} subtopic(s); move or delete them first`,
+          { questions: use.questions, subtopics: use.subtopics },
+        );
       }
       if (use.versions) {
-        throw conflict('topic_in_use', `Earlier or archived versions of ${use.versions} question(s) are filed under "${topic.path}" and are kept unchanged; rename the topic instead`, { versions: use.versions });
+        throw conflict(
+          'topic_in_use',
+          `Earlier or archived versions of ${use.versions} question(s) are filed under "${topic.path}" and are kept unchanged; rename the topic instead`,
+          { versions: use.versions },
+        );
       }
       await m.query('DELETE FROM topic WHERE id = $1', [topic.id]);
-      await this.audit.record(actor, { action: 'topic.delete', entityType: 'topic', entityId: topic.id, before: { bankId, path: topic.path }, organisationId }, m);
+      await this.audit.record(
+        actor,
+        { action: 'topic.delete', entityType: 'topic', entityId: topic.id, before: { bankId, path: topic.path }, organisationId },
+        m,
+      );
     });
   }
 

@@ -65,7 +65,10 @@ export class ImportRun {
       if (inBank || inFile) {
         this.report.duplicates++;
         if (this.options.duplicates === 'skip') {
-          this.report.skipped.push({ ref: q.ref, reason: inBank ? `duplicate of question ${inBank} already in the bank` : `duplicate of ${inFile} in this file` });
+          this.report.skipped.push({
+            ref: q.ref,
+            reason: inBank ? `duplicate of question ${inBank} already in the bank` : `duplicate of ${inFile} in this file`,
+          });
           continue;
         }
       }

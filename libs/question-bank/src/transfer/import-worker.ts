@@ -25,7 +25,9 @@ async function run(): Promise<void> {
     port.postMessage({ done: true } satisfies WorkerMessage);
   } catch (e) {
     port.postMessage(
-      (e instanceof FileRefusedError ? { refused: { message: e.message, details: e.details, code: e.code } } : { failed: String((e as Error)?.message ?? e) }) satisfies WorkerMessage,
+      (e instanceof FileRefusedError
+        ? { refused: { message: e.message, details: e.details, code: e.code } }
+        : { failed: String((e as Error)?.message ?? e) }) satisfies WorkerMessage,
     );
   }
 }

@@ -30,15 +30,32 @@ export class TransferController {
   @ApiQuery({ name: 'dryRun', type: Boolean, required: false })
   @ApiQuery({ name: 'duplicates', enum: ['skip', 'keep'], required: false })
   @ApiOkResponse({ type: ImportReportResponse })
-  async import(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Query() query: Record<string, unknown>, @Req() req: FastifyRequest): Promise<ImportReportResponse> {
+  async import(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Query() query: Record<string, unknown>,
+    @Req() req: FastifyRequest,
+  ): Promise<ImportReportResponse> {
     const upload = await readUpload(req, this.config.importMaxBytes);
     return this.importer.execute(actor, id, readImportOptions(query, upload.fields, upload.filename), upload.file);
   }
 
   @Get('export')
   @ApiOperation({ summary: 'Export the bank: xlsx, csv, gift, moodle-xml, aiken, or a printable answer-sheet (HTML)' })
-  @ApiFileResponse('The file; X-Export-Skipped counts questions the format cannot hold', XLSX_MEDIA_TYPE, 'text/csv', 'text/plain', 'application/xml', 'text/html')
-  async export(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Query() q: ExportQuery, @Res({ passthrough: true }) reply: FastifyReply): Promise<Buffer> {
+  @ApiFileResponse(
+    'The file; X-Export-Skipped counts questions the format cannot hold',
+    XLSX_MEDIA_TYPE,
+    'text/csv',
+    'text/plain',
+    'application/xml',
+    'text/html',
+  )
+  async export(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Query() q: ExportQuery,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<Buffer> {
     const file = await this.exporter.execute(actor, id, q.format);
     void reply
       .header('content-type', file.contentType)

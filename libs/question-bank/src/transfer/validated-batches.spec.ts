@@ -18,7 +18,11 @@ async function all(source: AsyncIterable<ValidatedBatch>): Promise<ValidatedBatc
 
 describe('validatedBatches through the worker thread', () => {
   it('hands over the same batches as validating inline', async () => {
-    for (const [format, name] of [['csv', 'question-template.csv'], ['aiken', 'aiken-errors.txt'], ['gift', 'gift-examples.txt']] as const) {
+    for (const [format, name] of [
+      ['csv', 'question-template.csv'],
+      ['aiken', 'aiken-errors.txt'],
+      ['gift', 'gift-examples.txt'],
+    ] as const) {
       const inline = await all(validatedBatches(format, fixture(name), { worker: false }));
       const threaded = await all(validatedBatches(format, fixture(name), { worker: true }));
       expect(threaded).toEqual(inline);

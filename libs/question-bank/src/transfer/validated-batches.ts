@@ -48,7 +48,8 @@ async function* fromWorker(format: ImportFormat, file: Buffer, maxHeapMb: number
       } else if ('done' in m) return;
       else if ('refused' in m) throw fileRefused(m.refused.message, m.refused.details, m.refused.code);
       else if ('failed' in m) throw new Error(`import worker failed: ${m.failed}`);
-      else if ((m.crashed as { code?: string }).code === 'ERR_WORKER_OUT_OF_MEMORY') throw new ImportTooLargeError('The file needs too much memory to import at once; split it');
+      else if ((m.crashed as { code?: string }).code === 'ERR_WORKER_OUT_OF_MEMORY')
+        throw new ImportTooLargeError('The file needs too much memory to import at once; split it');
       else throw m.crashed;
     }
   } finally {

@@ -2,7 +2,10 @@ import { percent, scoreBands } from './histogram';
 
 describe('score bands', () => {
   it('always has ten bands of ten percent, empty ones at zero', () => {
-    const b = scoreBands([{ band: 0, count: 2 }, { band: 9, count: 5 }]);
+    const b = scoreBands([
+      { band: 0, count: 2 },
+      { band: 9, count: 5 },
+    ]);
     expect(b).toHaveLength(10);
     expect(b[0]).toEqual({ fromPercent: 0, toPercent: 10, count: 2 });
     expect(b[4]).toEqual({ fromPercent: 40, toPercent: 50, count: 0 });

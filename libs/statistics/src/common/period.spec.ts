@@ -20,7 +20,10 @@ describe('Vietnam days', () => {
     expect(dayRange(null, null)).toEqual({ from: null, to: null, start: null, end: null });
   });
   it('fills the quiet days with zeros, and leaves absurd ranges alone', () => {
-    const rows = [{ date: '2026-05-02', n: 3 }, { date: '2026-05-05', n: 1 }];
+    const rows = [
+      { date: '2026-05-02', n: 3 },
+      { date: '2026-05-05', n: 1 },
+    ];
     const filled = fillDays(rows, null, null, (date) => ({ date, n: 0 }));
     expect(filled.map((r) => `${r.date}:${r.n}`)).toEqual(['2026-05-02:3', '2026-05-03:0', '2026-05-04:0', '2026-05-05:1']);
     expect(fillDays(rows, '2026-05-01', '2026-05-02', (date) => ({ date, n: 0 })).map((r) => r.n)).toEqual([0, 3]);

@@ -20,8 +20,14 @@ describe('splitPlaces', () => {
       row(null, null, null, [1, 1, 0], 1, 1),
       row(null, null, null, [0, 1, 1], 2, 2),
     ]);
-    expect(p.byProvince).toEqual([{ province: 'Quảng Ninh', entries: 5, uniqueEntrants: 3 }, { province: null, entries: 2, uniqueEntrants: 2 }]);
+    expect(p.byProvince).toEqual([
+      { province: 'Quảng Ninh', entries: 5, uniqueEntrants: 3 },
+      { province: null, entries: 2, uniqueEntrants: 2 },
+    ]);
     expect(p.byCommune).toEqual([{ province: 'Quảng Ninh', commune: 'Phường Hạ Long', entries: 4, uniqueEntrants: 2 }]);
-    expect(p.byUnit).toEqual([{ unit: 'Trường THPT Hòn Gai', entries: 3, uniqueEntrants: 3 }, { unit: null, entries: 1, uniqueEntrants: 1 }]);
+    expect(p.byUnit).toEqual([
+      { unit: 'Trường THPT Hòn Gai', entries: 3, uniqueEntrants: 3 },
+      { unit: null, entries: 1, uniqueEntrants: 1 },
+    ]);
   });
 });

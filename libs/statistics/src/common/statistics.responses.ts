@@ -121,7 +121,8 @@ export class ContestStatisticsResponse implements ContestStatistics {
   @ApiProperty({ type: () => [CommuneCounts] }) byCommune!: CommuneCounts[];
   @ApiProperty({ type: () => [UnitCounts] }) byUnit!: UnitCounts[];
   @ApiProperty({ type: () => [RoundScoreDistributionResponse] }) scoreDistribution!: RoundScoreDistributionResponse[];
-  @ApiProperty({ enum: ['complete', 'pending'], description: 'pending: answers are still being grouped; questions is empty, ask again shortly' }) questionsStatus!: 'complete' | 'pending';
+  @ApiProperty({ enum: ['complete', 'pending'], description: 'pending: answers are still being grouped; questions is empty, ask again shortly' })
+  questionsStatus!: 'complete' | 'pending';
   @ApiProperty({ type: () => [QuestionStatResponse] }) questions!: QuestionStatResponse[];
   @ApiProperty({ type: () => ThresholdsResponse }) thresholds!: ThresholdsResponse;
 }

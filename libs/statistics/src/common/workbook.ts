@@ -32,7 +32,12 @@ export async function writeWorkbook(sheets: SheetSpec[], out: NodeJS.WritableStr
   const used = new Set<string>();
   for (const s of sheets) {
     const ws = wb.addWorksheet(uniqueName(safeSheetName(s.name), used), { views: [{ state: 'frozen', ySplit: 1 }] });
-    ws.columns = s.columns.map((c, i) => ({ header: c.header, key: `c${i}`, width: c.width ?? 16, style: c.kind === 'datetime' ? { numFmt: XLSX_DATETIME_FORMAT } : {} }));
+    ws.columns = s.columns.map((c, i) => ({
+      header: c.header,
+      key: `c${i}`,
+      width: c.width ?? 16,
+      style: c.kind === 'datetime' ? { numFmt: XLSX_DATETIME_FORMAT } : {},
+    }));
     ws.getRow(1).font = { bold: true };
     ws.getRow(1).commit();
     for (const row of s.rows) ws.addRow(row.map((v, i) => xlsxCell(s.columns[i].kind, v))).commit();

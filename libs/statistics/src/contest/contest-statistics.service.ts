@@ -70,10 +70,19 @@ export class ContestStatisticsService {
 
   private async read(m: EntityManager, contestId: string, range: DayRange, budget: number): Promise<{ stats: ContestStatistics; tallies: Tallies }> {
     const [contest] = (await m.query('SELECT id, title, slug, status, organisation_id FROM contest WHERE id = $1', [contestId])) as ContestRow[];
-    const rounds = (await m.query('SELECT id, seq, title, kind, status, opens_at, closes_at FROM round WHERE contest_id = $1 ORDER BY seq', [contestId])) as RoundRow[];
+    const rounds = (await m.query('SELECT id, seq, title, kind, status, opens_at, closes_at FROM round WHERE contest_id = $1 ORDER BY seq', [
+      contestId,
+    ])) as RoundRow[];
     const p = [rounds.map((r) => r.id), range.start, range.end];
 
-    const [totals] = (await m.query(TOTALS_SQL, p)) as { entries: number; unique_entrants: number; submitted: number; expired: number; voided: number; average_ratio: number | null }[];
+    const [totals] = (await m.query(TOTALS_SQL, p)) as {
+      entries: number;
+      unique_entrants: number;
+      submitted: number;
+      expired: number;
+      voided: number;
+      average_ratio: number | null;
+    }[];
     const [{ registrations }] = (await m.query(
       `SELECT count(*)::int AS registrations FROM registration
         WHERE contest_id = $1 AND ($2::timestamptz IS NULL OR created_at >= $2) AND ($3::timestamptz IS NULL OR created_at < $3)`,
@@ -92,7 +101,12 @@ export class ContestStatisticsService {
     const perDay = (await m.query(PER_DAY_SQL, p)) as { day: string; round_id: string | null; all_rounds: number; entries: number; unique_entrants: number }[];
     const places = splitPlaces((await m.query(BY_PLACE_SQL, p)) as PlaceRow[]);
     const bands = (await m.query(SCORE_BANDS_SQL, p)) as { round_id: string; band: number; count: number }[];
-    const tallies = await this.tallies.read(m, rounds.map((r) => r.id), range, budget);
+    const tallies = await this.tallies.read(
+      m,
+      rounds.map((r) => r.id),
+      range,
+      budget,
+    );
     const pending = tallies.pending.length > 0;
     const versions = pending ? new Map() : await this.versions(m, [...new Set(tallies.groups.map((g) => g.versionId))]);
     const order = new Map(rounds.map((r, i) => [r.id, i]));
@@ -142,7 +156,9 @@ export class ContestStatisticsService {
       questionsStatus: pending ? 'pending' : 'complete',
       questions: pending
         ? []
-        : questionStats(tallies.groups, versions).sort((a, b) => order.get(a.roundId)! - order.get(b.roundId)! || (a.correctPercent ?? 101) - (b.correctPercent ?? 101) || a.stem.localeCompare(b.stem)),
+        : questionStats(tallies.groups, versions).sort(
+            (a, b) => order.get(a.roundId)! - order.get(b.roundId)! || (a.correctPercent ?? 101) - (b.correctPercent ?? 101) || a.stem.localeCompare(b.stem),
+          ),
       thresholds: DEFAULT_THRESHOLDS,
     };
     return { stats, tallies };
@@ -150,18 +166,41 @@ export class ContestStatisticsService {
 
   private async versions(m: EntityManager, ids: string[]): Promise<Map<string, PoolQuestion>> {
     if (!ids.length) return new Map();
-    const rows = (await m.query(VERSIONS_SQL, [ids])) as { version_id: string; question_id: string; type: PoolQuestion['type']; stem: string; options: PoolQuestion['options']; answer: PoolQuestion['answer']; points: number }[];
+    const rows = (await m.query(VERSIONS_SQL, [ids])) as {
+      version_id: string;
+      question_id: string;
+      type: PoolQuestion['type'];
+      stem: string;
+      options: PoolQuestion['options'];
+      answer: PoolQuestion['answer'];
+      points: number;
+    }[];
     return new Map(
       rows.map((r) => [
         r.version_id,
-        { versionId: r.version_id, questionId: r.question_id, type: r.type, stem: r.stem, options: r.options ?? [], answer: r.answer, points: r.points, difficulty: 1, topic: null, explanation: null, legalReference: null },
+        {
+          versionId: r.version_id,
+          questionId: r.question_id,
+          type: r.type,
+          stem: r.stem,
+          options: r.options ?? [],
+          answer: r.answer,
+          points: r.points,
+          difficulty: 1,
+          topic: null,
+          explanation: null,
+          legalReference: null,
+        },
       ]),
     );
   }
 }
 
 /** Day rows with their per-round split, every day of the asked period (or of the entries) present. */
-function days(rows: { day: string; round_id: string | null; all_rounds: number; entries: number; unique_entrants: number }[], range: DayRange): DayStatistics[] {
+function days(
+  rows: { day: string; round_id: string | null; all_rounds: number; entries: number; unique_entrants: number }[],
+  range: DayRange,
+): DayStatistics[] {
   const out: DayStatistics[] = [];
   for (const r of rows) {
     if (Number(r.all_rounds) === 1) out.push({ date: r.day, entries: r.entries, uniqueEntrants: r.unique_entrants, rounds: [] });

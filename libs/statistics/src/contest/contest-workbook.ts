@@ -71,7 +71,11 @@ export function contestSheets(s: ContestStatistics): SheetSpec[] {
     sheet('Tổng quan', figureColumns, overview),
     sheet('Theo vòng', roundColumns, s.rounds),
     sheet('Theo ngày', dayColumns, s.perDay),
-    sheet('Theo tỉnh, thành phố', [{ header: 'Tỉnh, thành phố', kind: 'text', value: (r) => r.province ?? '(Không rõ)', width: 28 }, ...counts()], s.byProvince),
+    sheet(
+      'Theo tỉnh, thành phố',
+      [{ header: 'Tỉnh, thành phố', kind: 'text', value: (r) => r.province ?? '(Không rõ)', width: 28 }, ...counts()],
+      s.byProvince,
+    ),
     sheet(
       'Theo xã, phường',
       [

@@ -18,10 +18,24 @@ const single: PoolQuestion = {
   explanation: null,
   legalReference: null,
 };
-const text: PoolQuestion = { ...single, versionId: 'v2', questionId: 'q2', type: 'short_text', options: [], answer: { accepted: ['Hội đồng bầu cử quốc gia'] } };
+const text: PoolQuestion = {
+  ...single,
+  versionId: 'v2',
+  questionId: 'q2',
+  type: 'short_text',
+  options: [],
+  answer: { accepted: ['Hội đồng bầu cử quốc gia'] },
+};
 const essay: PoolQuestion = { ...single, versionId: 'v3', questionId: 'q3', type: 'essay', options: [] };
 const versions = new Map([single, text, essay].map((q) => [q.versionId, q]));
-const g = (versionId: string, answer: AnswerGroup['answer'], count: number, timeSumMs = 0, timeCount = 0): AnswerGroup => ({ roundId: 'r', versionId, answer, count, timeSumMs, timeCount });
+const g = (versionId: string, answer: AnswerGroup['answer'], count: number, timeSumMs = 0, timeCount = 0): AnswerGroup => ({
+  roundId: 'r',
+  versionId,
+  answer,
+  count,
+  timeSumMs,
+  timeCount,
+});
 
 describe('questionStats', () => {
   it('counts draws, answers and correct answers per question, scoring each distinct answer once', () => {

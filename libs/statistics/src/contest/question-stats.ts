@@ -104,7 +104,11 @@ export function questionStats(groups: AnswerGroup[], versions: Map<string, PoolQ
     }
   }
   return [...stats.values()].map(({ timeSum, timeN, ...s }) => {
-    const out: QuestionStat = { ...s, correctPercent: q(s.type) ? percent(s.correct, s.drawn) : null, averageTimeMs: timeN > 0 ? Math.round(timeSum / timeN) : null };
+    const out: QuestionStat = {
+      ...s,
+      correctPercent: q(s.type) ? percent(s.correct, s.drawn) : null,
+      averageTimeMs: timeN > 0 ? Math.round(timeSum / timeN) : null,
+    };
     out.flags = flagsOf(out, t);
     return out;
   });
@@ -115,7 +119,14 @@ const q = (type: QuestionType) => type !== 'essay';
 function judge(q: PoolQuestion, answer: AnswerGroup['answer']): { answered: boolean; correct: boolean } {
   if (answer === null) return { answered: false, correct: false };
   // Bank option ids stand in for the opaque ids: the draw maps each to itself.
-  const draw: DrawnQuestion = { key: 'k', versionId: q.versionId, ruleIndex: 0, type: q.type, points: q.points, options: q.options.map((o) => ({ id: o.id, ref: o.id })) };
+  const draw: DrawnQuestion = {
+    key: 'k',
+    versionId: q.versionId,
+    ruleIndex: 0,
+    type: q.type,
+    points: q.points,
+    options: q.options.map((o) => ({ id: o.id, ref: o.id })),
+  };
   const saved: SavedAnswer = Array.isArray(answer) ? { optionIds: answer } : { value: answer };
   const r = scoreQuestion(draw, saved, q, { partialCredit: false });
   return { answered: r.answered, correct: r.correct === true };

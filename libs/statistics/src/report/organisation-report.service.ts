@@ -32,7 +32,11 @@ export class OrganisationReportService {
     const period = reportPeriod(year, half);
     const previous = previousPeriod(period);
     return readOnlySnapshot(this.db, async (m) => {
-      const [org] = (await m.query('SELECT id, name, level FROM organisation WHERE id = $1', [organisationId])) as { id: string; name: string; level: string }[];
+      const [org] = (await m.query('SELECT id, name, level FROM organisation WHERE id = $1', [organisationId])) as {
+        id: string;
+        name: string;
+        level: string;
+      }[];
       const cur = await this.figures(m, organisationId, period);
       const prev = await this.figures(m, organisationId, previous);
       const { byProvince, byUnit } = splitPlaces((await m.query(BY_PLACE_SQL, [cur.roundIds, cur.start, cur.end])) as PlaceRow[]);
@@ -54,7 +58,9 @@ export class OrganisationReportService {
   private async figures(m: EntityManager, organisationId: string, p: ReportPeriod) {
     const { start, end } = dayRange(p.from, p.to);
     // Every round of the organisation's contests: entries are filtered by when they were made.
-    const all = (await m.query('SELECT r.id, r.contest_id FROM round r JOIN contest c ON c.id = r.contest_id WHERE c.organisation_id = $1', [organisationId])) as RoundRow[];
+    const all = (await m.query('SELECT r.id, r.contest_id FROM round r JOIN contest c ON c.id = r.contest_id WHERE c.organisation_id = $1', [
+      organisationId,
+    ])) as RoundRow[];
     const roundIds = all.map((r) => r.id);
     const contests = (await m.query(
       `WITH held AS (
@@ -76,10 +82,11 @@ export class OrganisationReportService {
         ORDER BY c.created_at, c.id`,
       [organisationId, start, end, roundIds],
     )) as { id: string; title: string; slug: string; status: string; rounds: number; registrations: number; entries: number; unique_entrants: number }[];
-    const [people] = (await m.query(
-      `SELECT count(*)::int AS entries, count(DISTINCT a.user_id)::int AS unique_entrants FROM attempt a WHERE ${ENTRY_WHERE}`,
-      [roundIds, start, end],
-    )) as { entries: number; unique_entrants: number }[];
+    const [people] = (await m.query(`SELECT count(*)::int AS entries, count(DISTINCT a.user_id)::int AS unique_entrants FROM attempt a WHERE ${ENTRY_WHERE}`, [
+      roundIds,
+      start,
+      end,
+    ])) as { entries: number; unique_entrants: number }[];
     const list: ReportContest[] = contests.map((c) => ({
       id: c.id,
       title: c.title,
@@ -97,7 +104,12 @@ export class OrganisationReportService {
       registrations: list.reduce((n, c) => n + c.registrations, 0),
       entries: people.entries,
       uniqueEntrants: people.unique_entrants,
-      winners: await countWinners(m, list.map((c) => c.id), start!, end!),
+      winners: await countWinners(
+        m,
+        list.map((c) => c.id),
+        start!,
+        end!,
+      ),
     };
     return { figures, contests: list, roundIds, start, end };
   }

@@ -19,7 +19,11 @@ export function reportSheets(r: OrganisationReport): SheetSpec[] {
   const lines: Line[] = [
     { label: 'Đơn vị báo cáo', current: r.organisation.name, previous: null },
     { label: 'Kỳ báo cáo', current: r.period.label, previous: r.previousPeriod.label },
-    { label: 'Từ ngày – đến ngày', current: `${formatDay(r.period.from)} – ${formatDay(r.period.to)}`, previous: `${formatDay(r.previousPeriod.from)} – ${formatDay(r.previousPeriod.to)}` },
+    {
+      label: 'Từ ngày – đến ngày',
+      current: `${formatDay(r.period.from)} – ${formatDay(r.period.to)}`,
+      previous: `${formatDay(r.previousPeriod.from)} – ${formatDay(r.previousPeriod.to)}`,
+    },
     ...(Object.keys(FIGURE_LABELS) as (keyof PeriodFigures)[]).map((k) => ({
       label: FIGURE_LABELS[k],
       current: r.current[k] ?? 'Chưa có số liệu',

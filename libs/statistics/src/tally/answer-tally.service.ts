@@ -44,8 +44,15 @@ export class AnswerTallyService {
 
   /** Inside the caller's snapshot: cached chunks that still match, the others grouped now up to `budget` entries. */
   async read(m: EntityManager, roundIds: string[], range: DayRange, budget: number): Promise<Tallies> {
-    const chunks = (await m.query(DAY_CHUNKS_SQL, [roundIds, range.start, range.end])) as { round_id: string; day: string; entries: number; fingerprint: string }[];
-    const cachedRows = (await m.query('SELECT round_id, day::text AS day, fingerprint, groups FROM statistics_answer_tally WHERE round_id = ANY($1::uuid[])', [roundIds])) as {
+    const chunks = (await m.query(DAY_CHUNKS_SQL, [roundIds, range.start, range.end])) as {
+      round_id: string;
+      day: string;
+      entries: number;
+      fingerprint: string;
+    }[];
+    const cachedRows = (await m.query('SELECT round_id, day::text AS day, fingerprint, groups FROM statistics_answer_tally WHERE round_id = ANY($1::uuid[])', [
+      roundIds,
+    ])) as {
       round_id: string;
       day: string;
       fingerprint: string;
@@ -100,9 +107,16 @@ export class AnswerTallyService {
     const done = await this.db.transaction('REPEATABLE READ', async (m) => {
       await m.query("SET LOCAL statement_timeout = '10min'; SET LOCAL work_mem = '64MB'; SET LOCAL jit = off");
       // The fingerprints again, in this transaction's snapshot, so the cache says what it holds.
-      const now = (await m.query(DAY_CHUNKS_SQL, [[...new Set(batch.map((c) => c.roundId))], null, null])) as { round_id: string; day: string; entries: number; fingerprint: string }[];
+      const now = (await m.query(DAY_CHUNKS_SQL, [[...new Set(batch.map((c) => c.roundId))], null, null])) as {
+        round_id: string;
+        day: string;
+        entries: number;
+        fingerprint: string;
+      }[];
       const wanted = new Set(batch.map(chunkKey));
-      const chunks = now.map((r) => ({ roundId: r.round_id, day: r.day, entries: r.entries, fingerprint: r.fingerprint })).filter((c) => wanted.has(chunkKey(c)));
+      const chunks = now
+        .map((r) => ({ roundId: r.round_id, day: r.day, entries: r.entries, fingerprint: r.fingerprint }))
+        .filter((c) => wanted.has(chunkKey(c)));
       return chunks.length ? groupChunks(m, chunks) : [];
     });
     await this.save(done);

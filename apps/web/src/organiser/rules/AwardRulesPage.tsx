@@ -9,7 +9,18 @@ import { Button, ErrorMessage, ErrorSummary, Loading, Notice, PageTitle } from '
 import { organiserApi } from '../api';
 import { rulesApi } from './api';
 import { ContestAwardsPanel } from './ContestAwardsPanel';
-import { addUnitTier, awardBody, awardSaveProblems, DOCUMENT_LABEL, fromAwardRules, prizeChoices, unitsWithoutHeadcount, validateAward, type AwardRulesForm, type PrizeChoice } from './award-rules-model';
+import {
+  addUnitTier,
+  awardBody,
+  awardSaveProblems,
+  DOCUMENT_LABEL,
+  fromAwardRules,
+  prizeChoices,
+  unitsWithoutHeadcount,
+  validateAward,
+  type AwardRulesForm,
+  type PrizeChoice,
+} from './award-rules-model';
 
 /** "Giải thưởng toàn cuộc thi": GET/PUT /contests/:id/award-rules. */
 export function AwardRulesPage({ contestId }: { contestId: string }) {
@@ -17,7 +28,14 @@ export function AwardRulesPage({ contestId }: { contestId: string }) {
   const loaded = useLoad(async () => {
     const [contest, rules, rounds] = await Promise.all([organiserApi.contest(contestId), rulesApi.awardRules(contestId), organiserApi.rounds(contestId)]);
     // The rounds' prize codes, for the points a unit earns per member who wins one.
-    const plans = await Promise.all(rounds.map((r) => rulesApi.roundRules(r.id).then((x) => x.prizes?.tiers ?? null, () => null)));
+    const plans = await Promise.all(
+      rounds.map((r) =>
+        rulesApi.roundRules(r.id).then(
+          (x) => x.prizes?.tiers ?? null,
+          () => null,
+        ),
+      ),
+    );
     return { contest, rules, prizes: prizeChoices(plans) };
   }, [contestId]);
   if (loaded.loading) return <Loading />;
@@ -25,7 +43,13 @@ export function AwardRulesPage({ contestId }: { contestId: string }) {
   return <AwardForm {...loaded.data} />;
 }
 
-const LABELS: Record<string, string> = { points: 'Điểm mỗi người dự thi', minEntrants: 'Số người dự thi tối thiểu', unitTiers: 'Giải tập thể', headcounts: 'Số người của đơn vị', acrossRounds: 'Một người, một giải' };
+const LABELS: Record<string, string> = {
+  points: 'Điểm mỗi người dự thi',
+  minEntrants: 'Số người dự thi tối thiểu',
+  unitTiers: 'Giải tập thể',
+  headcounts: 'Số người của đơn vị',
+  acrossRounds: 'Một người, một giải',
+};
 
 function AwardForm({ contest, rules, prizes }: { contest: Contest; rules: AwardRulesView; prizes: PrizeChoice[] }) {
   const session = useSession();
@@ -86,14 +110,34 @@ function AwardForm({ contest, rules, prizes }: { contest: Contest; rules: AwardR
       <form onSubmit={(e) => void save(e)} noValidate>
         <fieldset className="group" disabled={readOnly} data-field="acrossRounds">
           <legend>Một người đạt giải ở nhiều vòng</legend>
-          <Radio name="acrossRounds" value="highest-only" checked={f.acrossRounds === 'highest-only'} onChange={() => set('acrossRounds', 'highest-only')} label="Mỗi người chỉ nhận một giải trong cả cuộc thi" hint="Người đã đạt giải ở vòng đã công bố không được xét giải ở vòng sau; giải đó dành cho người xếp tiếp theo. Danh sách toàn cuộc thi giữ giải cao nhất của mỗi người." />
-          <Radio name="acrossRounds" value="each-round" checked={f.acrossRounds === 'each-round'} onChange={() => set('acrossRounds', 'each-round')} label="Mỗi vòng xét giải riêng" hint="Một người có thể đạt giải ở nhiều vòng và nhận đủ các giải đó." />
+          <Radio
+            name="acrossRounds"
+            value="highest-only"
+            checked={f.acrossRounds === 'highest-only'}
+            onChange={() => set('acrossRounds', 'highest-only')}
+            label="Mỗi người chỉ nhận một giải trong cả cuộc thi"
+            hint="Người đã đạt giải ở vòng đã công bố không được xét giải ở vòng sau; giải đó dành cho người xếp tiếp theo. Danh sách toàn cuộc thi giữ giải cao nhất của mỗi người."
+          />
+          <Radio
+            name="acrossRounds"
+            value="each-round"
+            checked={f.acrossRounds === 'each-round'}
+            onChange={() => set('acrossRounds', 'each-round')}
+            label="Mỗi vòng xét giải riêng"
+            hint="Một người có thể đạt giải ở nhiều vòng và nhận đủ các giải đó."
+          />
           {err('acrossRounds') && <p className="field-error">⚠ {err('acrossRounds')}</p>}
         </fieldset>
 
         <fieldset className="group" disabled={readOnly}>
           <legend>Giải tập thể cho đơn vị</legend>
-          <CheckboxField name="unitEnabled" label="Trao giải cho các đơn vị có nhiều người tham gia" hint="Đơn vị là cơ quan, xã, phường người dự thi chọn khi đăng ký." checked={f.unitEnabled} onChange={(e) => set('unitEnabled', e.target.checked)} />
+          <CheckboxField
+            name="unitEnabled"
+            label="Trao giải cho các đơn vị có nhiều người tham gia"
+            hint="Đơn vị là cơ quan, xã, phường người dự thi chọn khi đăng ký."
+            checked={f.unitEnabled}
+            onChange={(e) => set('unitEnabled', e.target.checked)}
+          />
           {f.unitEnabled && <UnitPrizeFields f={f} setF={setF} err={err} prizes={prizes} readOnly={readOnly} />}
         </fieldset>
 
@@ -114,17 +158,38 @@ function AwardForm({ contest, rules, prizes }: { contest: Contest; rules: AwardR
                 </thead>
                 <tbody>
                   {f.headcounts.map((h, i) => {
-                    const setRow = (patch: Partial<typeof h>) => set('headcounts', f.headcounts.map((x, j) => (j === i ? { ...x, ...patch } : x)));
+                    const setRow = (patch: Partial<typeof h>) =>
+                      set(
+                        'headcounts',
+                        f.headcounts.map((x, j) => (j === i ? { ...x, ...patch } : x)),
+                      );
                     const e1 = err(`headcounts.${i}.unit`);
                     const e2 = err(`headcounts.${i}.count`);
                     return (
                       <tr key={i}>
                         <th scope="row">
-                          {h.listed ? h.unit : <input aria-label={`Tên đơn vị, dòng ${i + 1}`} data-field={`headcounts.${i}.unit`} aria-invalid={e1 ? true : undefined} value={h.unit} onChange={(e) => setRow({ unit: e.target.value })} />}
+                          {h.listed ? (
+                            h.unit
+                          ) : (
+                            <input
+                              aria-label={`Tên đơn vị, dòng ${i + 1}`}
+                              data-field={`headcounts.${i}.unit`}
+                              aria-invalid={e1 ? true : undefined}
+                              value={h.unit}
+                              onChange={(e) => setRow({ unit: e.target.value })}
+                            />
+                          )}
                           {e1 && <p className="field-error">⚠ {e1}</p>}
                         </th>
                         <td>
-                          <input aria-label={`Số người của ${h.unit.trim() || `dòng ${i + 1}`}`} inputMode="numeric" data-field={`headcounts.${i}.count`} aria-invalid={e2 ? true : undefined} value={h.count} onChange={(e) => setRow({ count: e.target.value })} />
+                          <input
+                            aria-label={`Số người của ${h.unit.trim() || `dòng ${i + 1}`}`}
+                            inputMode="numeric"
+                            data-field={`headcounts.${i}.count`}
+                            aria-invalid={e2 ? true : undefined}
+                            value={h.count}
+                            onChange={(e) => setRow({ count: e.target.value })}
+                          />
                           {e2 && <p className="field-error">⚠ {e2}</p>}
                         </td>
                       </tr>
@@ -143,9 +208,19 @@ function AwardForm({ contest, rules, prizes }: { contest: Contest; rules: AwardR
 
         <fieldset className="group" disabled={readOnly}>
           <legend>Quyết định khen thưởng</legend>
-          <p className="field-hint">In trên Quyết định khen thưởng (PDF) và giấy chứng nhận của mỗi vòng, tải ở trang kết quả của vòng. Để trống để dùng mặc định.</p>
+          <p className="field-hint">
+            In trên Quyết định khen thưởng (PDF) và giấy chứng nhận của mỗi vòng, tải ở trang kết quả của vòng. Để trống để dùng mặc định.
+          </p>
           {DOCUMENT_KEYS.map((k) => (
-            <TextField key={k} name={`documents.${k}`} label={DOCUMENT_LABEL[k].label} hint={DOCUMENT_LABEL[k].hint} value={f.documents[k]} onChange={(e) => set('documents', { ...f.documents, [k]: e.target.value })} error={err(`documents.${k}`)} />
+            <TextField
+              key={k}
+              name={`documents.${k}`}
+              label={DOCUMENT_LABEL[k].label}
+              hint={DOCUMENT_LABEL[k].hint}
+              value={f.documents[k]}
+              onChange={(e) => set('documents', { ...f.documents, [k]: e.target.value })}
+              error={err(`documents.${k}`)}
+            />
           ))}
         </fieldset>
 
@@ -165,7 +240,21 @@ function AwardForm({ contest, rules, prizes }: { contest: Contest; rules: AwardR
   );
 }
 
-function Radio({ name, value, checked, onChange, label, hint }: { name: string; value: string; checked: boolean; onChange: () => void; label: string; hint: string }) {
+function Radio({
+  name,
+  value,
+  checked,
+  onChange,
+  label,
+  hint,
+}: {
+  name: string;
+  value: string;
+  checked: boolean;
+  onChange: () => void;
+  label: string;
+  hint: string;
+}) {
   const id = `r-${name}-${value}`;
   return (
     <div className="field field-check">
@@ -187,27 +276,85 @@ function formulaText(f: AwardRulesForm): string {
   return `Điểm của đơn vị = ${base} + điểm cộng cho mỗi thành viên đạt giải cá nhân. Đơn vị nhiều điểm hơn xếp trên; bằng điểm thì đơn vị có nhiều người dự thi hơn xếp trên.`;
 }
 
-function UnitPrizeFields({ f, setF, err, prizes, readOnly }: { f: AwardRulesForm; setF: (u: (x: AwardRulesForm) => AwardRulesForm) => void; err: (k: string) => string | undefined; prizes: PrizeChoice[]; readOnly: boolean }) {
+function UnitPrizeFields({
+  f,
+  setF,
+  err,
+  prizes,
+  readOnly,
+}: {
+  f: AwardRulesForm;
+  setF: (u: (x: AwardRulesForm) => AwardRulesForm) => void;
+  err: (k: string) => string | undefined;
+  prizes: PrizeChoice[];
+  readOnly: boolean;
+}) {
   const set = <K extends keyof AwardRulesForm>(k: K, v: AwardRulesForm[K]) => setF((x) => ({ ...x, [k]: v }));
   const codes = [...new Set([...prizes.map((p) => p.code), ...Object.keys(f.winnerPoints)])];
   return (
     <>
       <fieldset className="group inline" data-field="countBy">
         <legend>Cách đếm người tham gia</legend>
-        <Radio name="countBy" value="people" checked={f.countBy === 'people'} onChange={() => set('countBy', 'people')} label="Đếm số người" hint="Mỗi người tính một lần dù thi nhiều lượt." />
-        <Radio name="countBy" value="attempts" checked={f.countBy === 'attempts'} onChange={() => set('countBy', 'attempts')} label="Đếm số lượt thi" hint="Mỗi lượt thi hợp lệ tính một lần." />
+        <Radio
+          name="countBy"
+          value="people"
+          checked={f.countBy === 'people'}
+          onChange={() => set('countBy', 'people')}
+          label="Đếm số người"
+          hint="Mỗi người tính một lần dù thi nhiều lượt."
+        />
+        <Radio
+          name="countBy"
+          value="attempts"
+          checked={f.countBy === 'attempts'}
+          onChange={() => set('countBy', 'attempts')}
+          label="Đếm số lượt thi"
+          hint="Mỗi lượt thi hợp lệ tính một lần."
+        />
       </fieldset>
       <div className="row">
-        <TextField name="points" label="Điểm cho mỗi người (hoặc lượt) dự thi" required inputMode="decimal" value={f.points} onChange={(e) => set('points', e.target.value)} error={err('points')} />
-        <TextField name="minEntrants" label="Số người dự thi tối thiểu để được xét" required inputMode="numeric" value={f.minEntrants} onChange={(e) => set('minEntrants', e.target.value)} error={err('minEntrants')} />
+        <TextField
+          name="points"
+          label="Điểm cho mỗi người (hoặc lượt) dự thi"
+          required
+          inputMode="decimal"
+          value={f.points}
+          onChange={(e) => set('points', e.target.value)}
+          error={err('points')}
+        />
+        <TextField
+          name="minEntrants"
+          label="Số người dự thi tối thiểu để được xét"
+          required
+          inputMode="numeric"
+          value={f.minEntrants}
+          onChange={(e) => set('minEntrants', e.target.value)}
+          error={err('minEntrants')}
+        />
       </div>
-      <CheckboxField name="perHeadcount" label="Tính theo tỉ lệ tham gia (chia cho số người của đơn vị)" hint="Đơn vị có 100% người tham gia được đủ số điểm trên. Nhập số người của từng đơn vị ở bảng bên dưới." checked={f.perHeadcount} onChange={(e) => set('perHeadcount', e.target.checked)} />
+      <CheckboxField
+        name="perHeadcount"
+        label="Tính theo tỉ lệ tham gia (chia cho số người của đơn vị)"
+        hint="Đơn vị có 100% người tham gia được đủ số điểm trên. Nhập số người của từng đơn vị ở bảng bên dưới."
+        checked={f.perHeadcount}
+        onChange={(e) => set('perHeadcount', e.target.checked)}
+      />
       <h3 className="h4">Điểm cộng cho mỗi thành viên đạt giải cá nhân</h3>
       {codes.length === 0 && <p className="field-hint">Các vòng thi chưa có giải cá nhân nào.</p>}
       <div className="row">
         {codes.map((code) => {
           const names = prizes.find((p) => p.code === code)?.names ?? [code];
-          return <TextField key={code} name={`winnerPoints.${code}`} label={`Mỗi ${names.join(' / ')}`} inputMode="decimal" value={f.winnerPoints[code] ?? ''} onChange={(e) => set('winnerPoints', { ...f.winnerPoints, [code]: e.target.value })} error={err(`winnerPoints.${code}`)} />;
+          return (
+            <TextField
+              key={code}
+              name={`winnerPoints.${code}`}
+              label={`Mỗi ${names.join(' / ')}`}
+              inputMode="decimal"
+              value={f.winnerPoints[code] ?? ''}
+              onChange={(e) => set('winnerPoints', { ...f.winnerPoints, [code]: e.target.value })}
+              error={err(`winnerPoints.${code}`)}
+            />
+          );
         })}
       </div>
       <p className="alert alert-info">{formulaText(f)}</p>
@@ -215,10 +362,43 @@ function UnitPrizeFields({ f, setF, err, prizes, readOnly }: { f: AwardRulesForm
       {err('unitTiers') && <p className="field-error">⚠ {err('unitTiers')}</p>}
       {f.unitTiers.map((t, i) => (
         <div key={t.code} className="row">
-          <TextField name={`unitTiers.${i}.name`} label={`Tên giải tập thể ${i + 1}`} required value={t.name} onChange={(e) => set('unitTiers', f.unitTiers.map((x, j) => (j === i ? { ...x, name: e.target.value } : x)))} error={err(`unitTiers.${i}.name`)} />
-          <TextField name={`unitTiers.${i}.count`} label="Số đơn vị đạt giải" required inputMode="numeric" value={t.count} onChange={(e) => set('unitTiers', f.unitTiers.map((x, j) => (j === i ? { ...x, count: e.target.value } : x)))} error={err(`unitTiers.${i}.count`)} />
+          <TextField
+            name={`unitTiers.${i}.name`}
+            label={`Tên giải tập thể ${i + 1}`}
+            required
+            value={t.name}
+            onChange={(e) =>
+              set(
+                'unitTiers',
+                f.unitTiers.map((x, j) => (j === i ? { ...x, name: e.target.value } : x)),
+              )
+            }
+            error={err(`unitTiers.${i}.name`)}
+          />
+          <TextField
+            name={`unitTiers.${i}.count`}
+            label="Số đơn vị đạt giải"
+            required
+            inputMode="numeric"
+            value={t.count}
+            onChange={(e) =>
+              set(
+                'unitTiers',
+                f.unitTiers.map((x, j) => (j === i ? { ...x, count: e.target.value } : x)),
+              )
+            }
+            error={err(`unitTiers.${i}.count`)}
+          />
           {!readOnly && (
-            <Button kind="link" onClick={() => set('unitTiers', f.unitTiers.filter((_, j) => j !== i))}>
+            <Button
+              kind="link"
+              onClick={() =>
+                set(
+                  'unitTiers',
+                  f.unitTiers.filter((_, j) => j !== i),
+                )
+              }
+            >
               Xóa {t.name.trim() || `giải tập thể ${i + 1}`}
             </Button>
           )}

@@ -16,8 +16,10 @@ describe('chain editor', () => {
     expect(html).toContain('Xếp trên là người có điểm cao hơn; nếu bằng điểm, người dự đoán gần đúng hơn');
   });
 
-  it('shows a step\'s problem on the step, and no buttons when read only', () => {
-    const html = renderToStaticMarkup(<ChainEditor chain={['under-before-over', 'score']} onChange={noop} ctx={ctx} errors={{ 'chain.0': 'Đặt sau tiêu chí dự đoán.' }} readOnly />);
+  it("shows a step's problem on the step, and no buttons when read only", () => {
+    const html = renderToStaticMarkup(
+      <ChainEditor chain={['under-before-over', 'score']} onChange={noop} ctx={ctx} errors={{ 'chain.0': 'Đặt sau tiêu chí dự đoán.' }} readOnly />,
+    );
     expect(html).toMatch(/<li class="has-error" data-field="chain.0"[^>]*aria-describedby="chain-err-0"/);
     expect(html).toContain('Đặt sau tiêu chí dự đoán.');
     expect(html).not.toContain('<button');

@@ -9,7 +9,19 @@ import { addStep, moveStep, removeStep } from './round-rules-model';
  * its step for screen readers), a list of the steps still allowed, and the preview in plain
  * Vietnamese under it, updated as the organiser edits.
  */
-export function ChainEditor({ chain, onChange, ctx, errors, readOnly }: { chain: TieBreakStep[]; onChange: (c: TieBreakStep[]) => void; ctx: ChainContext; errors: Record<string, string>; readOnly: boolean }) {
+export function ChainEditor({
+  chain,
+  onChange,
+  ctx,
+  errors,
+  readOnly,
+}: {
+  chain: TieBreakStep[];
+  onChange: (c: TieBreakStep[]) => void;
+  ctx: ChainContext;
+  errors: Record<string, string>;
+  readOnly: boolean;
+}) {
   const [adding, setAdding] = useState<TieBreakStep | ''>('');
   const [said, setSaid] = useState('');
   const addable = addableSteps(chain, ctx.kind);
@@ -22,7 +34,10 @@ export function ChainEditor({ chain, onChange, ctx, errors, readOnly }: { chain:
   return (
     <fieldset className="group" data-field="chain" tabIndex={-1}>
       <legend>Thứ tự xét xếp hạng</legend>
-      <p className="field-hint">Tiêu chí trên cùng được xét trước; tiêu chí sau chỉ dùng khi mọi tiêu chí trước đều bằng nhau. Bảng xếp hạng áp dụng đúng danh sách này, không thêm tiêu chí nào khác.</p>
+      <p className="field-hint">
+        Tiêu chí trên cùng được xét trước; tiêu chí sau chỉ dùng khi mọi tiêu chí trước đều bằng nhau. Bảng xếp hạng áp dụng đúng danh sách này, không thêm tiêu
+        chí nào khác.
+      </p>
       {errors.chain && <p className="field-error">⚠ {errors.chain}</p>}
       <ol className="chain-list">
         {chain.map((s, i) => {
@@ -38,10 +53,20 @@ export function ChainEditor({ chain, onChange, ctx, errors, readOnly }: { chain:
               </span>
               {!readOnly && (
                 <span className="chain-buttons">
-                  <Button kind="secondary" aria-label={`Đưa “${label}” lên trên`} disabled={i === 0} onClick={() => change(moveStep(chain, i, -1), `Đã đưa “${label}” lên vị trí ${i}.`)}>
+                  <Button
+                    kind="secondary"
+                    aria-label={`Đưa “${label}” lên trên`}
+                    disabled={i === 0}
+                    onClick={() => change(moveStep(chain, i, -1), `Đã đưa “${label}” lên vị trí ${i}.`)}
+                  >
                     ↑ Lên
                   </Button>
-                  <Button kind="secondary" aria-label={`Đưa “${label}” xuống dưới`} disabled={i === chain.length - 1} onClick={() => change(moveStep(chain, i, 1), `Đã đưa “${label}” xuống vị trí ${i + 2}.`)}>
+                  <Button
+                    kind="secondary"
+                    aria-label={`Đưa “${label}” xuống dưới`}
+                    disabled={i === chain.length - 1}
+                    onClick={() => change(moveStep(chain, i, 1), `Đã đưa “${label}” xuống vị trí ${i + 2}.`)}
+                  >
                     ↓ Xuống
                   </Button>
                   <Button kind="link" aria-label={`Bỏ tiêu chí “${label}”`} onClick={() => change(removeStep(chain, i), `Đã bỏ tiêu chí “${label}”.`)}>

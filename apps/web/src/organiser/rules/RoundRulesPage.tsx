@@ -71,16 +71,29 @@ function RulesForm({ round, rules, contest }: { round: StaffRound; rules: RoundR
     }
   };
 
-  const labels: Record<string, string> = { chain: 'Thứ tự xét xếp hạng', minScore: 'Điểm tối thiểu', groupField: 'Trường ghi nhóm', groups: 'Các nhóm', tiers: 'Các giải' };
+  const labels: Record<string, string> = {
+    chain: 'Thứ tự xét xếp hạng',
+    minScore: 'Điểm tối thiểu',
+    groupField: 'Trường ghi nhóm',
+    groups: 'Các nhóm',
+    tiers: 'Các giải',
+  };
   return (
     <div className="form-page">
       <PageTitle sub={`${round.title}${contest ? ` · ${contest.title}` : ''}`}>Thể lệ xếp hạng và giải thưởng</PageTitle>
       <p>
         <Link to={paths.contestEdit(round.contestId ?? '')}>← Về trang cuộc thi</Link>
       </p>
-      {saved.locked && <Notice kind="info">Kết quả vòng thi đã công bố: thể lệ được giữ nguyên như khi công bố. Muốn sửa kết quả, dùng chức năng đính chính (có ghi lý do) ở trang kết quả.</Notice>}
+      {saved.locked && (
+        <Notice kind="info">
+          Kết quả vòng thi đã công bố: thể lệ được giữ nguyên như khi công bố. Muốn sửa kết quả, dùng chức năng đính chính (có ghi lý do) ở trang kết quả.
+        </Notice>
+      )}
       {!saved.configured && !saved.locked && (
-        <Notice kind="info">Vòng thi chưa có thể lệ riêng: trang này đang hiện thứ tự xếp hạng mặc định, lượt được tính và danh sách giải lấy từ thiết lập của vòng. Sau khi lưu, giải thưởng của vòng được đặt tại đây.</Notice>
+        <Notice kind="info">
+          Vòng thi chưa có thể lệ riêng: trang này đang hiện thứ tự xếp hạng mặc định, lượt được tính và danh sách giải lấy từ thiết lập của vòng. Sau khi lưu,
+          giải thưởng của vòng được đặt tại đây.
+        </Notice>
       )}
       {message && (
         <Notice kind="success" live>
@@ -95,7 +108,13 @@ function RulesForm({ round, rules, contest }: { round: StaffRound; rules: RoundR
         <ErrorSummary errors={{ ...server.fields, ...errors }} labels={labels} serverError={serverError} />
       )}
       <form onSubmit={(e) => void save(e)} noValidate>
-        <ChainEditor chain={f.chain} onChange={(chain) => setF({ ...f, chain })} errors={shown} readOnly={readOnly} ctx={{ kind, hasPrediction: !!round.predictionQuestion, representative: f.representative, manyAttempts: kind === 'quiz' && round.maxAttempts > 1 }} />
+        <ChainEditor
+          chain={f.chain}
+          onChange={(chain) => setF({ ...f, chain })}
+          errors={shown}
+          readOnly={readOnly}
+          ctx={{ kind, hasPrediction: !!round.predictionQuestion, representative: f.representative, manyAttempts: kind === 'quiz' && round.maxAttempts > 1 }}
+        />
 
         {kind === 'quiz' && (
           <fieldset className="group" disabled={readOnly}>
@@ -115,7 +134,10 @@ function RulesForm({ round, rules, contest }: { round: StaffRound; rules: RoundR
               {round.prediction ? (
                 <p>
                   Tính từ {PREDICTION_TARGET_LABEL[round.prediction.target] ?? round.prediction.target}
-                  {round.prediction.target !== 'custom' && round.prediction.countBy ? ` (${COUNT_BY_LABEL[round.prediction.countBy] ?? round.prediction.countBy})` : ''}.
+                  {round.prediction.target !== 'custom' && round.prediction.countBy
+                    ? ` (${COUNT_BY_LABEL[round.prediction.countBy] ?? round.prediction.countBy})`
+                    : ''}
+                  .
                 </p>
               ) : (
                 <p>Vòng thi không có câu hỏi dự đoán.</p>

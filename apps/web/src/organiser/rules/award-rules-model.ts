@@ -1,5 +1,14 @@
 import { ApiError } from '../../shared/api/errors';
-import { DOCUMENT_KEYS, type AcrossRounds, type AwardDocuments, type AwardRulesBody, type AwardRulesView, type DocumentKey, type PrizeTier, type UnitPrizeFormula } from '../../shared/api/rules-types';
+import {
+  DOCUMENT_KEYS,
+  type AcrossRounds,
+  type AwardDocuments,
+  type AwardRulesBody,
+  type AwardRulesView,
+  type DocumentKey,
+  type PrizeTier,
+  type UnitPrizeFormula,
+} from '../../shared/api/rules-types';
 
 /**
  * The contest's award rules ("giải thưởng toàn cuộc thi") as a form, mapped to and from
@@ -143,7 +152,11 @@ export function awardBody(f: AwardRulesForm): AwardRulesSent {
         points: decimal(f.points),
         perHeadcount: f.perHeadcount,
         minEntrants: int(f.minEntrants),
-        winnerPoints: Object.fromEntries(Object.entries(f.winnerPoints).filter(([, v]) => v.trim()).map(([k, v]) => [k, decimal(v)])),
+        winnerPoints: Object.fromEntries(
+          Object.entries(f.winnerPoints)
+            .filter(([, v]) => v.trim())
+            .map(([k, v]) => [k, decimal(v)]),
+        ),
         tiers: f.unitTiers.map((t) => ({ code: t.code, name: t.name.trim(), count: int(t.count) })),
       }
     : null;
@@ -176,7 +189,8 @@ function formField(code: string | undefined, field: string, f: AwardRulesForm): 
 /** A refused save as messages on the form's fields, plus one for the whole form. */
 export function awardSaveProblems(error: unknown, f: AwardRulesForm): { fields: Record<string, string>; form: string | null } {
   if (!(error instanceof ApiError)) return { fields: {}, form: null };
-  if (error.code === 'rules_locked') return { fields: {}, form: 'Mọi vòng thi của cuộc thi đã công bố kết quả nên giải thưởng toàn cuộc thi không đổi được nữa.' };
+  if (error.code === 'rules_locked')
+    return { fields: {}, form: 'Mọi vòng thi của cuộc thi đã công bố kết quả nên giải thưởng toàn cuộc thi không đổi được nữa.' };
   const fields: Record<string, string> = {};
   if (Array.isArray(error.details))
     for (const d of error.details as { field?: unknown; problems?: unknown }[]) {

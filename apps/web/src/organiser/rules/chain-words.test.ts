@@ -36,8 +36,12 @@ describe('the chain in plain Vietnamese', () => {
     expect(notes.join(' ')).toMatch(/một dự đoán dưới và một dự đoán trên kết quả, được xét tiếp tiêu chí sau/);
     expect(notes.join(' ')).toMatch(/lượt tốt nhất/);
     expect(chainNotes(['score', 'prediction', 'under-before-over'], quiz).join(' ')).not.toMatch(/xét tiếp tiêu chí sau/);
-    expect(chainNotes(['score', 'prediction'], { ...quiz, hasPrediction: false })).toEqual(['Vòng thi chưa có câu hỏi dự đoán nên tiêu chí dự đoán không có tác dụng.']);
+    expect(chainNotes(['score', 'prediction'], { ...quiz, hasPrediction: false })).toEqual([
+      'Vòng thi chưa có câu hỏi dự đoán nên tiêu chí dự đoán không có tác dụng.',
+    ]);
     expect(chainNotes(['time-taken', 'score'], { ...quiz, hasPrediction: false })[0]).toMatch(/Tiêu chí điểm không đứng đầu/);
-    expect(chainNotes(['score'], { ...quiz, manyAttempts: true, representative: 'last' })).toEqual(['Người thi nhiều lượt được tính bằng lượt nộp cuối cùng, dù lượt trước tốt hơn.']);
+    expect(chainNotes(['score'], { ...quiz, manyAttempts: true, representative: 'last' })).toEqual([
+      'Người thi nhiều lượt được tính bằng lượt nộp cuối cùng, dù lượt trước tốt hơn.',
+    ]);
   });
 });

@@ -17,7 +17,11 @@ interface StepWords {
 export const STEP_WORDS: Record<TieBreakStep, StepWords> = {
   score: { label: 'Điểm cao hơn', better: 'có điểm cao hơn', equal: 'bằng điểm' },
   prediction: { label: 'Dự đoán gần đúng hơn', better: 'dự đoán gần đúng hơn (chênh lệch với kết quả nhỏ hơn)', equal: 'dự đoán chênh lệch như nhau' },
-  'under-before-over': { label: 'Dưới trước trên (cùng chênh lệch, dự đoán không vượt quá kết quả xếp trước)', better: 'dự đoán không vượt quá kết quả (dưới trước trên)', equal: 'vẫn như nhau' },
+  'under-before-over': {
+    label: 'Dưới trước trên (cùng chênh lệch, dự đoán không vượt quá kết quả xếp trước)',
+    better: 'dự đoán không vượt quá kết quả (dưới trước trên)',
+    equal: 'vẫn như nhau',
+  },
   'time-taken': { label: 'Thời gian làm bài ngắn hơn', better: 'làm bài nhanh hơn (thời gian làm bài ngắn hơn)', equal: 'cùng thời gian làm bài' },
   'since-open': { label: 'Nộp bài sớm hơn, tính từ lúc mở vòng', better: 'nộp bài sớm hơn tính từ lúc mở vòng', equal: 'nộp cùng lúc' },
   'submitted-at': { label: 'Nộp bài sớm hơn', better: 'nộp bài sớm hơn', equal: 'nộp cùng lúc' },
@@ -53,7 +57,9 @@ export function addableSteps(chain: readonly TieBreakStep[], kind: ChainContext[
 /** "Xếp trên là người có điểm cao hơn; nếu bằng điểm, người …; …. Bằng nhau ở mọi tiêu chí thì đồng hạng." */
 export function chainSentence(chain: readonly TieBreakStep[]): string {
   if (!chain.length) return 'Chưa có tiêu chí xếp hạng nào: mọi người sẽ đồng hạng.';
-  const parts = chain.map((s, i) => (i === 0 ? `Xếp trên là người ${STEP_WORDS[s].better}` : `nếu ${STEP_WORDS[chain[i - 1]].equal}, người ${STEP_WORDS[s].better}`));
+  const parts = chain.map((s, i) =>
+    i === 0 ? `Xếp trên là người ${STEP_WORDS[s].better}` : `nếu ${STEP_WORDS[chain[i - 1]].equal}, người ${STEP_WORDS[s].better}`,
+  );
   return `${parts.join('; ')}. Bằng nhau ở mọi tiêu chí trên thì đồng hạng.`;
 }
 
@@ -63,9 +69,17 @@ export function chainNotes(chain: readonly TieBreakStep[], ctx: ChainContext): s
   if (chain.length && chain[0] !== 'score') notes.push('Tiêu chí điểm không đứng đầu: người điểm thấp hơn có thể xếp trên người điểm cao hơn.');
   const prediction = chain.includes('prediction');
   if (prediction && ctx.kind === 'quiz' && !ctx.hasPrediction) notes.push('Vòng thi chưa có câu hỏi dự đoán nên tiêu chí dự đoán không có tác dụng.');
-  if (prediction && ctx.hasPrediction) notes.push('Kết quả của câu dự đoán chỉ biết khi vòng đóng: bảng xếp hạng trực tiếp bỏ qua tiêu chí dự đoán, kết quả chính thức áp dụng đủ các tiêu chí.');
+  if (prediction && ctx.hasPrediction)
+    notes.push('Kết quả của câu dự đoán chỉ biết khi vòng đóng: bảng xếp hạng trực tiếp bỏ qua tiêu chí dự đoán, kết quả chính thức áp dụng đủ các tiêu chí.');
   if (prediction && ctx.hasPrediction && !chain.includes('under-before-over'))
-    notes.push('Hai người cùng chênh lệch, một dự đoán dưới và một dự đoán trên kết quả, được xét tiếp tiêu chí sau. Thêm “Dưới trước trên” nếu muốn xếp người dự đoán không vượt quá kết quả lên trước.');
-  if (ctx.manyAttempts) notes.push(ctx.representative === 'best' ? 'Người thi nhiều lượt được tính bằng lượt tốt nhất theo chính các tiêu chí này.' : 'Người thi nhiều lượt được tính bằng lượt nộp cuối cùng, dù lượt trước tốt hơn.');
+    notes.push(
+      'Hai người cùng chênh lệch, một dự đoán dưới và một dự đoán trên kết quả, được xét tiếp tiêu chí sau. Thêm “Dưới trước trên” nếu muốn xếp người dự đoán không vượt quá kết quả lên trước.',
+    );
+  if (ctx.manyAttempts)
+    notes.push(
+      ctx.representative === 'best'
+        ? 'Người thi nhiều lượt được tính bằng lượt tốt nhất theo chính các tiêu chí này.'
+        : 'Người thi nhiều lượt được tính bằng lượt nộp cuối cùng, dù lượt trước tốt hơn.',
+    );
   return notes;
 }

@@ -15,7 +15,11 @@ const number = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 2 });
 
 /** A unit's row in words: rank, entrants, points, and its prize or why it has none. */
 export function unitRow(u: RankedUnitView): { rank: string; unit: string; entrants: string; total: string; prize: string } {
-  const prize = u.prize ? `${u.prize.name}${u.prize.boundaryTie ? ' (đồng hạng ở ranh giới giải)' : ''}` : u.eligible ? '—' : INELIGIBLE[u.ineligibleReason ?? 'too_few_entrants'];
+  const prize = u.prize
+    ? `${u.prize.name}${u.prize.boundaryTie ? ' (đồng hạng ở ranh giới giải)' : ''}`
+    : u.eligible
+      ? '—'
+      : INELIGIBLE[u.ineligibleReason ?? 'too_few_entrants'];
   return { rank: u.rank === null ? '—' : String(u.rank), unit: u.unit, entrants: number.format(u.entrants), total: number.format(u.total), prize };
 }
 

@@ -1,15 +1,36 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../shared/api/errors';
 import type { RoundRulesView } from '../../shared/api/rules-types';
-import { addGroup, addStep, addTier, fromRules, moveStep, removeGroup, removeStep, rulesBody, rulesSaveProblems, validateChain, validateRules } from './round-rules-model';
+import {
+  addGroup,
+  addStep,
+  addTier,
+  fromRules,
+  moveStep,
+  removeGroup,
+  removeStep,
+  rulesBody,
+  rulesSaveProblems,
+  validateChain,
+  validateRules,
+} from './round-rules-model';
 
 /** What GET /rounds/:id/rules answers for a round whose prizes were set in the round form. */
 const derived: RoundRulesView = {
   roundId: 'r1',
   configured: false,
   locked: false,
-  rankingRules: { chain: ['score', 'prediction', 'time-taken', 'submitted-at'], representative: 'best', prediction: { target: 'perfect-score-entrants', countBy: 'people' } },
-  prizes: { tiers: [{ code: 'p1', name: 'Giải Nhất', level: 1, count: 1 }, { code: 'p2', name: 'Giải Nhì', level: 2, count: 2 }] },
+  rankingRules: {
+    chain: ['score', 'prediction', 'time-taken', 'submitted-at'],
+    representative: 'best',
+    prediction: { target: 'perfect-score-entrants', countBy: 'people' },
+  },
+  prizes: {
+    tiers: [
+      { code: 'p1', name: 'Giải Nhất', level: 1, count: 1 },
+      { code: 'p2', name: 'Giải Nhì', level: 2, count: 2 },
+    ],
+  },
   groupField: null,
 };
 
@@ -19,8 +40,17 @@ describe('round rules form', () => {
     expect(f).toMatchObject({ chain: ['score', 'prediction', 'time-taken', 'submitted-at'], grouped: false, minScore: '', groupField: '' });
     expect(validateRules(f, 'quiz')).toEqual({});
     expect(rulesBody(f)).toEqual({
-      rankingRules: { chain: ['score', 'prediction', 'time-taken', 'submitted-at'], representative: 'best', prediction: { target: 'perfect-score-entrants', countBy: 'people' } },
-      prizes: { tiers: [{ code: 'p1', name: 'Giải Nhất', level: 1, count: 1 }, { code: 'p2', name: 'Giải Nhì', level: 2, count: 2 }] },
+      rankingRules: {
+        chain: ['score', 'prediction', 'time-taken', 'submitted-at'],
+        representative: 'best',
+        prediction: { target: 'perfect-score-entrants', countBy: 'people' },
+      },
+      prizes: {
+        tiers: [
+          { code: 'p1', name: 'Giải Nhất', level: 1, count: 1 },
+          { code: 'p2', name: 'Giải Nhì', level: 2, count: 2 },
+        ],
+      },
       groupField: null,
     });
   });
@@ -36,7 +66,9 @@ describe('round rules form', () => {
   });
 
   it('refuses "under before over" before prediction or without it, repeats, an empty chain and steps a judged round cannot use', () => {
-    expect(validateChain(['score', 'under-before-over', 'prediction'], 'quiz')).toEqual({ 'chain.1': expect.stringMatching(/đặt tiêu chí này sau tiêu chí dự đoán/) });
+    expect(validateChain(['score', 'under-before-over', 'prediction'], 'quiz')).toEqual({
+      'chain.1': expect.stringMatching(/đặt tiêu chí này sau tiêu chí dự đoán/),
+    });
     expect(validateChain(['score', 'under-before-over'], 'quiz')['chain.1']).toBeDefined();
     expect(validateChain(['score', 'prediction', 'under-before-over'], 'quiz')).toEqual({});
     expect(validateChain(['score', 'score'], 'quiz')).toEqual({ 'chain.1': 'Tiêu chí “Điểm cao hơn” bị lặp.' });
@@ -65,7 +97,10 @@ describe('round rules form', () => {
     // Back from the server: the same groups and quotas.
     const back = fromRules({ ...derived, configured: true, prizes: rulesBody(f).prizes, groupField: 'capBaoCaoVien' });
     expect(back).toMatchObject({ grouped: true, groups: ['Cấp tỉnh', 'Cấp xã'], groupField: 'capBaoCaoVien', minScore: '8.5' });
-    expect(back.tiers.map((t) => t.perGroup)).toEqual([['1', '2'], ['2', '0']]);
+    expect(back.tiers.map((t) => t.perGroup)).toEqual([
+      ['1', '2'],
+      ['2', '0'],
+    ]);
     expect(removeGroup(back, 0).tiers.map((t) => t.perGroup)).toEqual([['2'], ['0']]);
   });
 
@@ -85,21 +120,32 @@ describe('round rules form', () => {
     });
     expect(validateRules({ ...f, tiers: [{ ...f.tiers[0], count: '100001' }] }, 'quiz')['tiers.0.count']).toBeDefined();
     const g = { ...f, grouped: true, groups: ['A', 'A', ''], groupField: '', tiers: f.tiers.map((t) => ({ ...t, perGroup: ['1', 'x', '1'] })) };
-    expect(validateRules(g, 'quiz')).toMatchObject({ 'groups.1': 'Nhóm “A” bị lặp.', 'groups.2': 'Nhập tên nhóm 3.', groupField: expect.stringMatching(/Chọn trường đăng ký/), 'tiers.0.perGroup.1': expect.stringMatching(/nhóm A: số lượng/) });
+    expect(validateRules(g, 'quiz')).toMatchObject({
+      'groups.1': 'Nhóm “A” bị lặp.',
+      'groups.2': 'Nhập tên nhóm 3.',
+      groupField: expect.stringMatching(/Chọn trường đăng ký/),
+      'tiers.0.perGroup.1': expect.stringMatching(/nhóm A: số lượng/),
+    });
     expect(validateRules({ ...g, groups: ['A'], groupField: 'đơn vị', tiers: [] }, 'quiz').groupField).toMatch(/chữ không dấu/);
     expect(validateRules({ ...f, grouped: true, groups: [], groupField: 'g' }, 'quiz').groups).toBeDefined();
   });
 
-  it('puts the server\'s 400 problems on the right fields, and explains a 409', () => {
+  it("puts the server's 400 problems on the right fields, and explains a 409", () => {
     const f = { ...fromRules(derived), grouped: true, groups: ['Cấp tỉnh'] };
-    const ranking = new ApiError(400, 'invalid_ranking_rules', 'Invalid ranking rules: chain[1]', [{ field: 'chain[1]', problems: ['under-before-over only separates equal prediction distances: put it after prediction'] }]);
+    const ranking = new ApiError(400, 'invalid_ranking_rules', 'Invalid ranking rules: chain[1]', [
+      { field: 'chain[1]', problems: ['under-before-over only separates equal prediction distances: put it after prediction'] },
+    ]);
     expect(rulesSaveProblems(ranking, f).fields).toEqual({ 'chain.1': '“Dưới trước trên” phải đặt sau tiêu chí dự đoán.' });
     const plan = new ApiError(400, 'invalid_prize_plan', 'Invalid prize plan', [
       { field: 'tiers[1].count', problems: ['must be a whole number 0-100000'] },
       { field: 'tiers[0].perGroup.Cấp tỉnh', problems: ['must be a whole number 0-100000'] },
       { field: 'minScore', problems: ['must be a number of at least 0'] },
     ]);
-    expect(rulesSaveProblems(plan, f).fields).toEqual({ 'tiers.1.count': 'Số lượng là số nguyên từ 0 đến 100.000.', 'tiers.0.perGroup.0': 'Số lượng là số nguyên từ 0 đến 100.000.', minScore: 'Nhập một số từ 0 trở lên.' });
+    expect(rulesSaveProblems(plan, f).fields).toEqual({
+      'tiers.1.count': 'Số lượng là số nguyên từ 0 đến 100.000.',
+      'tiers.0.perGroup.0': 'Số lượng là số nguyên từ 0 đến 100.000.',
+      minScore: 'Nhập một số từ 0 trở lên.',
+    });
     expect(rulesSaveProblems(new ApiError(400, 'group_field_required', 'x'), f).fields.groupField).toMatch(/trường đăng ký/);
     const locked = rulesSaveProblems(new ApiError(409, 'rules_locked', 'x'), f);
     expect(locked.form).toMatch(/đã công bố nên thể lệ không đổi được nữa/);

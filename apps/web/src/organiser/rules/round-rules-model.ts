@@ -45,7 +45,13 @@ export function fromRules(v: RoundRulesView): RoundRulesForm {
     chain: [...v.rankingRules.chain],
     representative: v.rankingRules.representative,
     prediction: v.rankingRules.prediction,
-    tiers: tiers.map((t) => ({ code: t.code, name: t.name, count: t.count !== undefined ? String(t.count) : '', perGroup: groups.map((g) => String(t.perGroup?.[g] ?? 0)), level: t.level })),
+    tiers: tiers.map((t) => ({
+      code: t.code,
+      name: t.name,
+      count: t.count !== undefined ? String(t.count) : '',
+      perGroup: groups.map((g) => String(t.perGroup?.[g] ?? 0)),
+      level: t.level,
+    })),
     minScore: v.prizes?.minScore !== undefined ? String(v.prizes.minScore) : '',
     grouped: groups.length > 0,
     groups,
@@ -100,11 +106,13 @@ export function validateChain(chain: readonly TieBreakStep[], kind: 'quiz' | 'ju
   if (!chain.length) e.chain = 'Thêm ít nhất một tiêu chí xếp hạng.';
   const allowed = allowedSteps(kind);
   chain.forEach((s, i) => {
-    if (!allowed.includes(s)) e[`chain.${i}`] = `Vòng chấm điểm không dùng tiêu chí “${STEP_WORDS[s].label}”: bài dự thi không có dự đoán và thời gian làm bài.`;
+    if (!allowed.includes(s))
+      e[`chain.${i}`] = `Vòng chấm điểm không dùng tiêu chí “${STEP_WORDS[s].label}”: bài dự thi không có dự đoán và thời gian làm bài.`;
     else if (chain.indexOf(s) !== i) e[`chain.${i}`] = `Tiêu chí “${STEP_WORDS[s].label}” bị lặp.`;
   });
   const ubo = chain.indexOf('under-before-over');
-  if (ubo >= 0 && !chain.slice(0, ubo).includes('prediction')) e[`chain.${ubo}`] = '“Dưới trước trên” chỉ phân định những người dự đoán cùng chênh lệch: đặt tiêu chí này sau tiêu chí dự đoán.';
+  if (ubo >= 0 && !chain.slice(0, ubo).includes('prediction'))
+    e[`chain.${ubo}`] = '“Dưới trước trên” chỉ phân định những người dự đoán cùng chênh lệch: đặt tiêu chí này sau tiêu chí dự đoán.';
   return e;
 }
 
@@ -130,7 +138,10 @@ export function validateRules(f: RoundRulesForm, kind: 'quiz' | 'judged'): Recor
     if (!CODE.test(t.code)) e[`tiers.${i}.name`] = `${label}: mã giải không hợp lệ; xóa giải này và thêm lại.`;
     const bad = (s: string) => !(int(s) >= 0 && int(s) <= MAX_PRIZES);
     if (!f.grouped && bad(t.count)) e[`tiers.${i}.count`] = `${label}: số lượng là số nguyên từ 0 đến 100.000.`;
-    if (f.grouped) t.perGroup.forEach((n, j) => bad(n) && (e[`tiers.${i}.perGroup.${j}`] = `${label}, nhóm ${f.groups[j]?.trim() || j + 1}: số lượng là số nguyên từ 0 đến 100.000.`));
+    if (f.grouped)
+      t.perGroup.forEach(
+        (n, j) => bad(n) && (e[`tiers.${i}.perGroup.${j}`] = `${label}, nhóm ${f.groups[j]?.trim() || j + 1}: số lượng là số nguyên từ 0 đến 100.000.`),
+      );
   });
   return e;
 }
@@ -207,7 +218,11 @@ function problemText(problem: string): string {
  */
 export function rulesSaveProblems(error: unknown, f: RoundRulesForm): { fields: Record<string, string>; form: string | null } {
   if (!(error instanceof ApiError)) return { fields: {}, form: null };
-  if (error.code === 'rules_locked') return { fields: {}, form: 'Kết quả vòng thi đã công bố nên thể lệ không đổi được nữa. Muốn sửa kết quả, dùng chức năng đính chính (có ghi lý do) ở trang kết quả.' };
+  if (error.code === 'rules_locked')
+    return {
+      fields: {},
+      form: 'Kết quả vòng thi đã công bố nên thể lệ không đổi được nữa. Muốn sửa kết quả, dùng chức năng đính chính (có ghi lý do) ở trang kết quả.',
+    };
   if (error.code === 'group_field_required') return { fields: { groupField: 'Chia giải theo nhóm cần trường đăng ký ghi nhóm của người dự thi.' }, form: null };
   if (error.code === 'invalid_group_field') return { fields: { groupField: 'Tên trường chỉ gồm chữ không dấu, số, _ hoặc -, bắt đầu bằng chữ.' }, form: null };
   const fields: Record<string, string> = {};
@@ -215,8 +230,18 @@ export function rulesSaveProblems(error: unknown, f: RoundRulesForm): { fields: 
     for (const d of error.details as { field?: unknown; problems?: unknown }[]) {
       if (typeof d?.field !== 'string') continue;
       const k = formField(error.code, d.field, f);
-      const text = (Array.isArray(d.problems) ? d.problems : []).filter((p): p is string => typeof p === 'string').map(problemText).join(' ');
+      const text = (Array.isArray(d.problems) ? d.problems : [])
+        .filter((p): p is string => typeof p === 'string')
+        .map(problemText)
+        .join(' ');
       fields[k] = fields[k] ? `${fields[k]} ${text}` : text;
     }
-  return { fields, form: Object.keys(fields).length ? null : error.status === 409 ? 'Thể lệ vừa được người khác thay đổi hoặc không còn sửa được. Tải lại trang để xem bản mới nhất.' : null };
+  return {
+    fields,
+    form: Object.keys(fields).length
+      ? null
+      : error.status === 409
+        ? 'Thể lệ vừa được người khác thay đổi hoặc không còn sửa được. Tải lại trang để xem bản mới nhất.'
+        : null,
+  };
 }

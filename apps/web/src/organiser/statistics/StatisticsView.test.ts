@@ -32,7 +32,13 @@ describe('StatisticsView', () => {
     expect(t).toContain('Lượt dự thi 10');
     expect(t).toContain('Người dự thi 5');
     expect(t).toContain('Điểm trung bình 45%');
-    for (const title of ['Lượt dự thi và người dự thi theo ngày', 'Lượt dự thi theo tỉnh, thành phố', 'Lượt dự thi theo đơn vị', 'Vòng 1: số bài theo khoảng điểm', 'Vòng 1: tỷ lệ trả lời đúng từng câu']) {
+    for (const title of [
+      'Lượt dự thi và người dự thi theo ngày',
+      'Lượt dự thi theo tỉnh, thành phố',
+      'Lượt dự thi theo đơn vị',
+      'Vòng 1: số bài theo khoảng điểm',
+      'Vòng 1: tỷ lệ trả lời đúng từng câu',
+    ]) {
       expect(t).toContain(title);
     }
     expect(html.match(/role="img"/g)?.length).toBeGreaterThanOrEqual(6);
@@ -47,7 +53,14 @@ describe('StatisticsView', () => {
     expect(html).toContain('<option value="1">6 tháng đầu năm</option>');
   });
   it('says so when nobody has entered yet, and draws no empty charts', () => {
-    const empty = sampleStats({ totals: { registrations: 3, entries: 0, uniqueEntrants: 0, submitted: 0, expired: 0, voided: 0, averageScorePercent: null }, perDay: [], byProvince: [], byCommune: [], byUnit: [], questions: [] });
+    const empty = sampleStats({
+      totals: { registrations: 3, entries: 0, uniqueEntrants: 0, submitted: 0, expired: 0, voided: 0, averageScorePercent: null },
+      perDay: [],
+      byProvince: [],
+      byCommune: [],
+      byUnit: [],
+      questions: [],
+    });
     const html = render({ data: empty });
     expect(text(html)).toContain('Chưa có lượt dự thi nào trong khoảng thời gian này.');
     expect(html).not.toContain('<svg');

@@ -66,7 +66,14 @@ function PeriodForm({ period, onPeriod }: { period: Period; onPeriod: (p: Period
         <label className="field-label" htmlFor="stats-from">
           Từ ngày
         </label>
-        <input id="stats-from" type="date" value={from} onChange={(e) => setFrom(e.target.value)} aria-invalid={!!problems.from || undefined} aria-describedby={problems.from ? 'stats-from-err' : undefined} />
+        <input
+          id="stats-from"
+          type="date"
+          value={from}
+          onChange={(e) => setFrom(e.target.value)}
+          aria-invalid={!!problems.from || undefined}
+          aria-describedby={problems.from ? 'stats-from-err' : undefined}
+        />
         {problems.from && (
           <p className="field-error" id="stats-from-err">
             {problems.from}
@@ -77,7 +84,14 @@ function PeriodForm({ period, onPeriod }: { period: Period; onPeriod: (p: Period
         <label className="field-label" htmlFor="stats-to">
           Đến ngày
         </label>
-        <input id="stats-to" type="date" value={to} onChange={(e) => setTo(e.target.value)} aria-invalid={!!problems.to || undefined} aria-describedby={problems.to ? 'stats-to-err' : undefined} />
+        <input
+          id="stats-to"
+          type="date"
+          value={to}
+          onChange={(e) => setTo(e.target.value)}
+          aria-invalid={!!problems.to || undefined}
+          aria-describedby={problems.to ? 'stats-to-err' : undefined}
+        />
         {problems.to && (
           <p className="field-error" id="stats-to-err">
             {problems.to}
@@ -110,7 +124,10 @@ function PeriodForm({ period, onPeriod }: { period: Period; onPeriod: (p: Period
 function Sections({ s }: { s: ContestStatistics }) {
   const seq = new Map(s.rounds.map((r) => [r.id, r.seq]));
   const roundName = (id: string) => `Vòng ${seq.get(id) ?? '?'}`;
-  const periodText = s.period.from || s.period.to ? `${s.period.from ? formatDay(s.period.from) : 'đầu cuộc thi'} – ${s.period.to ? formatDay(s.period.to) : 'nay'}` : 'Toàn bộ cuộc thi';
+  const periodText =
+    s.period.from || s.period.to
+      ? `${s.period.from ? formatDay(s.period.from) : 'đầu cuộc thi'} – ${s.period.to ? formatDay(s.period.to) : 'nay'}`
+      : 'Toàn bộ cuộc thi';
   return (
     <>
       <p className="sub">
@@ -151,7 +168,10 @@ function Sections({ s }: { s: ContestStatistics }) {
             <BarChart
               title="Lượt dự thi theo tỉnh, thành phố"
               rows={s.byProvince.map((r) => ({ label: orUnknown(r.province), value: r.entries }))}
-              table={{ headers: ['Tỉnh, thành phố', 'Lượt dự thi', 'Người dự thi'], rows: s.byProvince.map((r) => [orUnknown(r.province), r.entries, r.uniqueEntrants]) }}
+              table={{
+                headers: ['Tỉnh, thành phố', 'Lượt dự thi', 'Người dự thi'],
+                rows: s.byProvince.map((r) => [orUnknown(r.province), r.entries, r.uniqueEntrants]),
+              }}
             />
             <BarChart
               title="Lượt dự thi theo đơn vị"
@@ -162,7 +182,10 @@ function Sections({ s }: { s: ContestStatistics }) {
               title="Lượt dự thi theo xã, phường"
               limit={10}
               rows={s.byCommune.map((r) => ({ label: `${orUnknown(r.commune)} (${orUnknown(r.province)})`, value: r.entries }))}
-              table={{ headers: ['Xã, phường', 'Tỉnh, thành phố', 'Lượt dự thi', 'Người dự thi'], rows: s.byCommune.map((r) => [orUnknown(r.commune), orUnknown(r.province), r.entries, r.uniqueEntrants]) }}
+              table={{
+                headers: ['Xã, phường', 'Tỉnh, thành phố', 'Lượt dự thi', 'Người dự thi'],
+                rows: s.byCommune.map((r) => [orUnknown(r.commune), orUnknown(r.province), r.entries, r.uniqueEntrants]),
+              }}
             />
           </div>
           <h2 className="h3">Phân bố điểm</h2>
@@ -209,7 +232,8 @@ function Questions({ s, roundName }: { s: ContestStatistics; roundName: (id: str
     <>
       <h2 className="h3">Tỷ lệ trả lời đúng theo câu hỏi</h2>
       <p className="sub">
-        Câu có tỷ lệ đúng dưới {s.thresholds.lowCorrectPercent}% hoặc trên {s.thresholds.highCorrectPercent}% (khi đã ra đề ít nhất {s.thresholds.minDrawn} lượt), hoặc có phương án sai được chọn nhiều hơn đáp án, được đánh dấu để xem lại.
+        Câu có tỷ lệ đúng dưới {s.thresholds.lowCorrectPercent}% hoặc trên {s.thresholds.highCorrectPercent}% (khi đã ra đề ít nhất {s.thresholds.minDrawn}{' '}
+        lượt), hoặc có phương án sai được chọn nhiều hơn đáp án, được đánh dấu để xem lại.
       </p>
       {flagged.length > 0 && (
         <div className="alert alert-warning flagged-list">
@@ -217,7 +241,8 @@ function Questions({ s, roundName }: { s: ContestStatistics; roundName: (id: str
           <ul>
             {flagged.map((q) => (
               <li key={`${q.roundId}:${q.versionId}`}>
-                <strong>{roundName(q.roundId)}:</strong> {q.stem} — {formatPercent(q.correctPercent)} đúng. <span className="flag-reason">{q.flags.map((f) => FLAG_TEXT[f]).join('; ')}.</span>
+                <strong>{roundName(q.roundId)}:</strong> {q.stem} — {formatPercent(q.correctPercent)} đúng.{' '}
+                <span className="flag-reason">{q.flags.map((f) => FLAG_TEXT[f]).join('; ')}.</span>
               </li>
             ))}
           </ul>

@@ -11,7 +11,19 @@ describe('BarChart', () => {
     { label: 'Hà Nội', value: 300, highlight: true },
   ];
   it('draws an SVG image with a title and a text summary, and the numbers in a table', () => {
-    const html = renderToStaticMarkup(h(BarChart, { title: 'Theo tỉnh', rows, table: { headers: ['Tỉnh', 'Lượt'], rows: [['Quảng Ninh', 1200], ['Hà Nội', 300]] } }));
+    const html = renderToStaticMarkup(
+      h(BarChart, {
+        title: 'Theo tỉnh',
+        rows,
+        table: {
+          headers: ['Tỉnh', 'Lượt'],
+          rows: [
+            ['Quảng Ninh', 1200],
+            ['Hà Nội', 300],
+          ],
+        },
+      }),
+    );
     expect(html).toMatch(/<svg[^>]*role="img"[^>]*aria-labelledby="[^"]+ [^"]+"/);
     expect(html).toContain('<title');
     expect(text(html)).toContain('Quảng Ninh: 1.200 lượt; Hà Nội: 300 lượt (cần xem lại)');
@@ -53,7 +65,15 @@ describe('LineChart', () => {
 
 describe('Histogram', () => {
   it('has a column per band with its count, the tallest full height', () => {
-    const html = renderToStaticMarkup(h(Histogram, { title: 'Phân bố điểm', bands: [{ label: '0', count: 2 }, { label: '50', count: 8 }] }));
+    const html = renderToStaticMarkup(
+      h(Histogram, {
+        title: 'Phân bố điểm',
+        bands: [
+          { label: '0', count: 2 },
+          { label: '50', count: 8 },
+        ],
+      }),
+    );
     expect(html.match(/class="hist-bar"/g)?.length).toBe(2);
     expect(html).toContain('y="0" height="100" class="hist-bar"');
     expect(text(html)).toContain('10 bài. 0: 2; 50: 8.');

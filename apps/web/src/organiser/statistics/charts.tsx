@@ -78,7 +78,23 @@ const ROW = 44;
 const BAR_SHARE = 80;
 
 /** Horizontal bars, label above each bar and value at the right: readable on a phone. */
-export function BarChart({ title, rows, unit = 'lượt', limit = 12, format = formatCount, max, table }: { title: string; rows: BarRow[]; unit?: string; limit?: number; format?: (n: number) => string; max?: number; table?: TableData }) {
+export function BarChart({
+  title,
+  rows,
+  unit = 'lượt',
+  limit = 12,
+  format = formatCount,
+  max,
+  table,
+}: {
+  title: string;
+  rows: BarRow[];
+  unit?: string;
+  limit?: number;
+  format?: (n: number) => string;
+  max?: number;
+  table?: TableData;
+}) {
   const id = useId();
   const shown = topRows(rows, limit);
   const top = max ?? (Math.max(0, ...shown.map((r) => r.value)) || 1);
@@ -129,7 +145,10 @@ export function LineChart({ title, labels, series, table }: { title: string; lab
   const path = (vals: number[]) => vals.map((v, i) => `${i ? 'L' : 'M'}${x(i).toFixed(1)},${y(v).toFixed(1)}`).join(' ');
   const first = series[0];
   const peak = first ? first.values.reduce((best, v, i) => (v > first.values[best] ? i : best), 0) : 0;
-  const summary = first && n ? `${labels[0]} – ${labels[n - 1]}: tổng ${formatCount(first.values.reduce((a, b) => a + b, 0))} ${first.name.toLowerCase()}; cao nhất ${formatCount(first.values[peak])} vào ${labels[peak]}.` : 'Chưa có số liệu.';
+  const summary =
+    first && n
+      ? `${labels[0]} – ${labels[n - 1]}: tổng ${formatCount(first.values.reduce((a, b) => a + b, 0))} ${first.name.toLowerCase()}; cao nhất ${formatCount(first.values[peak])} vào ${labels[peak]}.`
+      : 'Chưa có số liệu.';
   const mid = Math.floor((n - 1) / 2);
   return (
     <Figure title={title} table={table} empty={n === 0}>
@@ -148,7 +167,14 @@ export function LineChart({ title, labels, series, table }: { title: string; lab
           {first && n > 1 && <path d={`${path(first.values)} L${W},${H} L0,${H} Z`} className="area" />}
           {series.map((s, k) =>
             n > 1 ? (
-              <path key={k} d={path(s.values)} className={`line line-${k}`} strokeDasharray={s.dashed ? '8 6' : undefined} vectorEffect="non-scaling-stroke" fill="none" />
+              <path
+                key={k}
+                d={path(s.values)}
+                className={`line line-${k}`}
+                strokeDasharray={s.dashed ? '8 6' : undefined}
+                vectorEffect="non-scaling-stroke"
+                fill="none"
+              />
             ) : (
               <rect key={k} x={W / 2 - 6 + k * 14} width="10" y={y(s.values[0] ?? 0)} height={H - y(s.values[0] ?? 0)} className={`line-bar line-${k}`} />
             ),
@@ -175,7 +201,17 @@ export function LineChart({ title, labels, series, table }: { title: string; lab
 }
 
 /** Columns of equal width (a score distribution): counts above, band bounds below, in HTML. */
-export function Histogram({ title, bands, unit = 'bài', table }: { title: string; bands: { label: string; count: number }[]; unit?: string; table?: TableData }) {
+export function Histogram({
+  title,
+  bands,
+  unit = 'bài',
+  table,
+}: {
+  title: string;
+  bands: { label: string; count: number }[];
+  unit?: string;
+  table?: TableData;
+}) {
   const id = useId();
   const top = Math.max(0, ...bands.map((b) => b.count)) || 1;
   const total = bands.reduce((n, b) => n + b.count, 0);

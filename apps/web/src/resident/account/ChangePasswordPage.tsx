@@ -46,9 +46,37 @@ export function ChangePasswordPage() {
       <PageTitle sub="Sau khi đổi, tài khoản sẽ tự đăng xuất trên mọi thiết bị khác.">Đổi mật khẩu</PageTitle>
       <ErrorSummary errors={errors} labels={LABELS} serverError={serverError} />
       <form onSubmit={(e) => void submit(e)} noValidate>
-        <TextField name="currentPassword" label={LABELS.currentPassword} required type="password" autoComplete="current-password" value={f.currentPassword} onChange={(e) => set('currentPassword', e.target.value)} error={errors.currentPassword} />
-        <TextField name="newPassword" label={LABELS.newPassword} required type="password" autoComplete="new-password" hint="Ít nhất 8 ký tự; không dùng mật khẩu phổ biến như 12345678." value={f.newPassword} onChange={(e) => set('newPassword', e.target.value)} error={errors.newPassword} />
-        <TextField name="confirm" label={LABELS.confirm} required type="password" autoComplete="new-password" value={f.confirm} onChange={(e) => set('confirm', e.target.value)} error={errors.confirm} />
+        <TextField
+          name="currentPassword"
+          label={LABELS.currentPassword}
+          required
+          type="password"
+          autoComplete="current-password"
+          value={f.currentPassword}
+          onChange={(e) => set('currentPassword', e.target.value)}
+          error={errors.currentPassword}
+        />
+        <TextField
+          name="newPassword"
+          label={LABELS.newPassword}
+          required
+          type="password"
+          autoComplete="new-password"
+          hint="Ít nhất 8 ký tự; không dùng mật khẩu phổ biến như 12345678."
+          value={f.newPassword}
+          onChange={(e) => set('newPassword', e.target.value)}
+          error={errors.newPassword}
+        />
+        <TextField
+          name="confirm"
+          label={LABELS.confirm}
+          required
+          type="password"
+          autoComplete="new-password"
+          value={f.confirm}
+          onChange={(e) => set('confirm', e.target.value)}
+          error={errors.confirm}
+        />
         <Button type="submit" busy={busy}>
           Đổi mật khẩu
         </Button>

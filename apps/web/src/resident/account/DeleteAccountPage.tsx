@@ -59,8 +59,23 @@ export function DeleteAccountPage() {
       </div>
       <ErrorSummary errors={errors} labels={LABELS} serverError={serverError} />
       <form onSubmit={(e) => void submit(e)} noValidate>
-        <TextField name="password" label={LABELS.password} required type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} error={errors.password} />
-        <CheckboxField name="understood" label="Tôi hiểu rằng tài khoản và dữ liệu cá nhân của tôi sẽ bị xóa vĩnh viễn." checked={understood} onChange={(e) => setUnderstood(e.target.checked)} error={errors.understood} />
+        <TextField
+          name="password"
+          label={LABELS.password}
+          required
+          type="password"
+          autoComplete="current-password"
+          value={password}
+          onChange={(e) => setPassword(e.target.value)}
+          error={errors.password}
+        />
+        <CheckboxField
+          name="understood"
+          label="Tôi hiểu rằng tài khoản và dữ liệu cá nhân của tôi sẽ bị xóa vĩnh viễn."
+          checked={understood}
+          onChange={(e) => setUnderstood(e.target.checked)}
+          error={errors.understood}
+        />
         <div className="actions">
           <Button type="submit" kind="danger" busy={busy}>
             Xóa vĩnh viễn tài khoản

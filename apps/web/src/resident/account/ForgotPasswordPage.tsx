@@ -8,7 +8,12 @@ import { Button, ErrorSummary, Notice, PageTitle } from '../../shared/ui/Feedbac
 import { accountFieldErrors, newPasswordProblem } from './account-errors';
 import { accountApi } from './api';
 
-const LABELS: Record<string, string> = { login: 'Số điện thoại hoặc email', code: 'Mã xác nhận', newPassword: 'Mật khẩu mới', confirm: 'Nhập lại mật khẩu mới' };
+const LABELS: Record<string, string> = {
+  login: 'Số điện thoại hoặc email',
+  code: 'Mã xác nhận',
+  newPassword: 'Mật khẩu mới',
+  confirm: 'Nhập lại mật khẩu mới',
+};
 
 /**
  * Forgotten password: ask for a code (by SMS to a phone, by e-mail to an address), then the
@@ -75,7 +80,17 @@ export function ForgotPasswordPage() {
         <PageTitle sub="Nhập số điện thoại hoặc email của tài khoản. Chúng tôi sẽ gửi một mã gồm 6 chữ số để bạn đặt mật khẩu mới.">Quên mật khẩu</PageTitle>
         <ErrorSummary errors={errors} labels={LABELS} serverError={serverError} />
         <form onSubmit={(e) => void ask(e)} noValidate>
-          <TextField name="login" label={LABELS.login} required autoComplete="username" inputMode="email" hint="Số điện thoại: mã gửi qua tin nhắn SMS. Email: mã gửi qua email." value={login} onChange={(e) => setLogin(e.target.value)} error={errors.login} />
+          <TextField
+            name="login"
+            label={LABELS.login}
+            required
+            autoComplete="username"
+            inputMode="email"
+            hint="Số điện thoại: mã gửi qua tin nhắn SMS. Email: mã gửi qua email."
+            value={login}
+            onChange={(e) => setLogin(e.target.value)}
+            error={errors.login}
+          />
           <Button type="submit" busy={busy}>
             Gửi mã
           </Button>
@@ -91,14 +106,45 @@ export function ForgotPasswordPage() {
     <div className="narrow">
       <PageTitle>Đặt mật khẩu mới</PageTitle>
       <Notice kind="info" live>
-        Nếu <strong>{login.trim()}</strong> là {byEmail ? 'email' : 'số điện thoại'} của một tài khoản, mã xác nhận đã được gửi {byEmail ? 'tới hộp thư đó' : 'qua tin nhắn SMS'}. Mã có hiệu lực trong 15 phút.
+        Nếu <strong>{login.trim()}</strong> là {byEmail ? 'email' : 'số điện thoại'} của một tài khoản, mã xác nhận đã được gửi{' '}
+        {byEmail ? 'tới hộp thư đó' : 'qua tin nhắn SMS'}. Mã có hiệu lực trong 15 phút.
         {resent && ' Đã gửi lại mã (mỗi phút gửi được một lần).'}
       </Notice>
       <ErrorSummary errors={errors} labels={LABELS} serverError={serverError} />
       <form onSubmit={(e) => void reset(e)} noValidate>
-        <TextField name="code" label={LABELS.code} required inputMode="numeric" autoComplete="one-time-code" maxLength={6} hint="6 chữ số trong tin nhắn hoặc email." value={code} onChange={(e) => setCode(e.target.value.replace(/\D/g, ''))} error={errors.code} />
-        <TextField name="newPassword" label={LABELS.newPassword} required type="password" autoComplete="new-password" hint="Ít nhất 8 ký tự; không dùng mật khẩu phổ biến như 12345678." value={newPassword} onChange={(e) => setNewPassword(e.target.value)} error={errors.newPassword} />
-        <TextField name="confirm" label={LABELS.confirm} required type="password" autoComplete="new-password" value={confirm} onChange={(e) => setConfirm(e.target.value)} error={errors.confirm} />
+        <TextField
+          name="code"
+          label={LABELS.code}
+          required
+          inputMode="numeric"
+          autoComplete="one-time-code"
+          maxLength={6}
+          hint="6 chữ số trong tin nhắn hoặc email."
+          value={code}
+          onChange={(e) => setCode(e.target.value.replace(/\D/g, ''))}
+          error={errors.code}
+        />
+        <TextField
+          name="newPassword"
+          label={LABELS.newPassword}
+          required
+          type="password"
+          autoComplete="new-password"
+          hint="Ít nhất 8 ký tự; không dùng mật khẩu phổ biến như 12345678."
+          value={newPassword}
+          onChange={(e) => setNewPassword(e.target.value)}
+          error={errors.newPassword}
+        />
+        <TextField
+          name="confirm"
+          label={LABELS.confirm}
+          required
+          type="password"
+          autoComplete="new-password"
+          value={confirm}
+          onChange={(e) => setConfirm(e.target.value)}
+          error={errors.confirm}
+        />
         <div className="actions">
           <Button type="submit" busy={busy}>
             Đặt lại mật khẩu

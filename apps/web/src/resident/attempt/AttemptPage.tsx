@@ -36,7 +36,8 @@ export function AttemptPage({ attemptId }: { attemptId: string }) {
     );
   }
   const a = s.attempt;
-  if (s.result || s.phase === 'finished') return <Finished attemptId={a.id} roundId={a.roundId} result={s.result} attempt={s.result?.status ? { ...a, status: s.result.status } : a} />;
+  if (s.result || s.phase === 'finished')
+    return <Finished attemptId={a.id} roundId={a.roundId} result={s.result} attempt={s.result?.status ? { ...a, status: s.result.status } : a} />;
 
   const qs = a.questions;
   const q = qs[Math.min(index, qs.length - 1)];
@@ -49,12 +50,20 @@ export function AttemptPage({ attemptId }: { attemptId: string }) {
       <h1 className="visually-hidden">Làm bài thi</h1>
       <div className="attempt-bar" role="region" aria-label="Trạng thái bài thi">
         <Countdown deadlineAt={a.deadlineAt} offset={s.offset} onZero={() => void s.onTimeUp()} onTick={setRemaining} />
-        <SaveStatus pending={s.pendingIds.size} sending={s.sending} online={s.online} lastSavedAt={s.lastSavedAt} rejected={s.rejected.size} answered={answeredCount} />
+        <SaveStatus
+          pending={s.pendingIds.size}
+          sending={s.sending}
+          online={s.online}
+          lastSavedAt={s.lastSavedAt}
+          rejected={s.rejected.size}
+          answered={answeredCount}
+        />
       </div>
 
       {warning === 'offline_soon' && (
         <Notice kind="error" live>
-          <strong>Bạn đang mất mạng và sắp hết giờ.</strong> Các câu trả lời vẫn được giữ trên máy, nhưng chỉ được tính khi gửi tới máy chủ trước khi hết giờ. Hãy bật lại dữ liệu di động hoặc Wi‑Fi.
+          <strong>Bạn đang mất mạng và sắp hết giờ.</strong> Các câu trả lời vẫn được giữ trên máy, nhưng chỉ được tính khi gửi tới máy chủ trước khi hết giờ.
+          Hãy bật lại dữ liệu di động hoặc Wi‑Fi.
         </Notice>
       )}
       {warning === 'unsent_soon' && (
@@ -127,7 +136,8 @@ export function AttemptPage({ attemptId }: { attemptId: string }) {
             })}
           </ol>
           <p className="legend-row">
-            <span className="overview-cell answered small" aria-hidden="true" /> Đã trả lời <span className="overview-cell small" aria-hidden="true" /> Chưa trả lời
+            <span className="overview-cell answered small" aria-hidden="true" /> Đã trả lời <span className="overview-cell small" aria-hidden="true" /> Chưa trả
+            lời
           </p>
           <div className="actions">
             <Button kind="secondary" onClick={() => setView('question')}>
@@ -195,7 +205,14 @@ function SubmitPanel({ s, answered, total, onBack }: { s: ReturnType<typeof useA
           <p className="field-hint" id="prediction-hint">
             Dùng để phân định thứ hạng khi bằng điểm.
           </p>
-          <input id="prediction" inputMode="numeric" autoComplete="off" value={prediction} aria-describedby="prediction-hint" onChange={(e) => setPrediction(e.target.value)} />
+          <input
+            id="prediction"
+            inputMode="numeric"
+            autoComplete="off"
+            value={prediction}
+            aria-describedby="prediction-hint"
+            onChange={(e) => setPrediction(e.target.value)}
+          />
         </div>
       )}
       {error && (
@@ -216,13 +233,29 @@ function SubmitPanel({ s, answered, total, onBack }: { s: ReturnType<typeof useA
   );
 }
 
-function Finished({ attemptId, roundId, result, attempt }: { attemptId: string; roundId?: string; result: SubmitResult | null; attempt: { status: string; score?: number | null; maxScore?: number | null; timeTakenMs?: number | null } }) {
+function Finished({
+  attemptId,
+  roundId,
+  result,
+  attempt,
+}: {
+  attemptId: string;
+  roundId?: string;
+  result: SubmitResult | null;
+  attempt: { status: string; score?: number | null; maxScore?: number | null; timeTakenMs?: number | null };
+}) {
   const score = result?.score ?? attempt.score;
   const max = result?.maxScore ?? attempt.maxScore;
   const time = result?.timeTakenMs ?? attempt.timeTakenMs;
   return (
     <section>
-      <PageTitle>{attempt.status === 'expired' ? 'Đã hết giờ — bài thi đã được chấm' : attempt.status === 'void' ? 'Lượt thi đã bị hủy kết quả' : 'Đã nộp bài thành công'}</PageTitle>
+      <PageTitle>
+        {attempt.status === 'expired'
+          ? 'Đã hết giờ — bài thi đã được chấm'
+          : attempt.status === 'void'
+            ? 'Lượt thi đã bị hủy kết quả'
+            : 'Đã nộp bài thành công'}
+      </PageTitle>
       <dl className="result-card">
         <div>
           <dt>Điểm</dt>

@@ -1,5 +1,19 @@
 /** The autosave state in words: visible to all, announced politely to screen readers. */
-export function SaveStatus({ pending, sending, online, lastSavedAt, rejected, answered }: { pending: number; sending: boolean; online: boolean; lastSavedAt: number | null; rejected: number; answered: number }) {
+export function SaveStatus({
+  pending,
+  sending,
+  online,
+  lastSavedAt,
+  rejected,
+  answered,
+}: {
+  pending: number;
+  sending: boolean;
+  online: boolean;
+  lastSavedAt: number | null;
+  rejected: number;
+  answered: number;
+}) {
   let text: string;
   let kind: 'ok' | 'busy' | 'warn';
   if (pending > 0 && !online) {

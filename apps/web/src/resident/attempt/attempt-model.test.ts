@@ -16,7 +16,9 @@ describe('normaliseAttempt', () => {
   it('takes saved answers as an array, a map, or inside questions', () => {
     expect(normaliseAttempt({ id: 'a', answers: [{ questionId: 'q1', optionIds: ['o1'], seq: 4 }] }).answers).toEqual({ q1: { optionIds: ['o1'], seq: 4 } });
     expect(normaliseAttempt({ id: 'a', answers: { q2: { value: 12 } } }).answers).toEqual({ q2: { value: 12 } });
-    expect(normaliseAttempt({ id: 'a', questions: [{ id: 'q3', answer: { value: { optionIds: ['x'] }, seq: 2 } }] }).answers).toEqual({ q3: { optionIds: ['x'], seq: 2 } });
+    expect(normaliseAttempt({ id: 'a', questions: [{ id: 'q3', answer: { value: { optionIds: ['x'] }, seq: 2 } }] }).answers).toEqual({
+      q3: { optionIds: ['x'], seq: 2 },
+    });
   });
 
   it('keeps the answer key fields when the results are published', () => {
@@ -38,13 +40,40 @@ describe('review after publication', () => {
       id: 'a',
       status: 'submitted',
       questions: [
-        { id: 'q1', type: 'single', stem: 's', points: 1, options: [{ id: 'x', text: 'A' }, { id: 'y', text: 'B' }] },
+        {
+          id: 'q1',
+          type: 'single',
+          stem: 's',
+          points: 1,
+          options: [
+            { id: 'x', text: 'A' },
+            { id: 'y', text: 'B' },
+          ],
+        },
         { id: 'q2', type: 'numeric', stem: 'n', points: 1, options: [] },
       ],
       answers: { q1: { optionIds: ['x'], seq: 3, savedAt: '2026-05-04T01:00:00Z' } },
       review: [
-        { questionId: 'q1', correct: false, earned: 0, correctOptionIds: ['y'], acceptedAnswers: null, correctValue: null, explanation: 'Vì…', legalReference: 'Điều 2' },
-        { questionId: 'q2', correct: null, earned: 0, correctOptionIds: [], acceptedAnswers: null, correctValue: { value: 5, tolerance: 0 }, explanation: null, legalReference: null },
+        {
+          questionId: 'q1',
+          correct: false,
+          earned: 0,
+          correctOptionIds: ['y'],
+          acceptedAnswers: null,
+          correctValue: null,
+          explanation: 'Vì…',
+          legalReference: 'Điều 2',
+        },
+        {
+          questionId: 'q2',
+          correct: null,
+          earned: 0,
+          correctOptionIds: [],
+          acceptedAnswers: null,
+          correctValue: { value: 5, tolerance: 0 },
+          explanation: null,
+          legalReference: null,
+        },
       ],
     });
     expect(a.questions[0]).toMatchObject({ isCorrect: false, awarded: 0, correctOptionIds: ['y'], explanation: 'Vì…', legalReference: 'Điều 2' });
@@ -70,7 +99,13 @@ describe('answers', () => {
 });
 
 describe('representativeAttempt', () => {
-  const at = (a: Pick<MyAttempt, 'id' | 'status' | 'score' | 'timeTakenMs' | 'submittedAt'>): MyAttempt => ({ attemptNo: Number(a.id), startedAt: '2025-07-01T00:00:00Z', deadlineAt: '2025-07-01T09:00:00Z', maxScore: 10, ...a });
+  const at = (a: Pick<MyAttempt, 'id' | 'status' | 'score' | 'timeTakenMs' | 'submittedAt'>): MyAttempt => ({
+    attemptNo: Number(a.id),
+    startedAt: '2025-07-01T00:00:00Z',
+    deadlineAt: '2025-07-01T09:00:00Z',
+    maxScore: 10,
+    ...a,
+  });
   const list = [
     at({ id: '1', status: 'submitted' as const, score: 8, timeTakenMs: 300_000, submittedAt: '2025-07-01T01:00:00Z' }),
     at({ id: '2', status: 'submitted' as const, score: 9, timeTakenMs: 500_000, submittedAt: '2025-07-01T02:00:00Z' }),

@@ -3,7 +3,8 @@ import type { AnswerValue, Attempt, AttemptQuestion, MyAttempt, PredictionQuesti
 type Raw = Record<string, unknown>;
 const obj = (v: unknown): Raw => (v && typeof v === 'object' ? (v as Raw) : {});
 const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
-const num = (v: unknown): number | undefined => (typeof v === 'number' && Number.isFinite(v) ? v : typeof v === 'string' && v.trim() !== '' && Number.isFinite(Number(v)) ? Number(v) : undefined);
+const num = (v: unknown): number | undefined =>
+  typeof v === 'number' && Number.isFinite(v) ? v : typeof v === 'string' && v.trim() !== '' && Number.isFinite(Number(v)) ? Number(v) : undefined;
 
 function toAnswer(v: unknown): (AnswerValue & { seq?: number }) | null {
   const a = obj(v);
@@ -96,7 +97,12 @@ function withReview(qs: Raw[], review: unknown): Raw[] {
       legalReference: r.legalReference ?? q.legalReference,
       isCorrect: typeof r.correct === 'boolean' ? r.correct : q.isCorrect,
       awarded: r.earned ?? q.awarded,
-      correctAnswer: Array.isArray(r.acceptedAnswers) && r.acceptedAnswers.length ? r.acceptedAnswers.join(' / ') : r.correctValue ? correctValueText(obj(r.correctValue)) : q.correctAnswer,
+      correctAnswer:
+        Array.isArray(r.acceptedAnswers) && r.acceptedAnswers.length
+          ? r.acceptedAnswers.join(' / ')
+          : r.correctValue
+            ? correctValueText(obj(r.correctValue))
+            : q.correctAnswer,
     };
   });
 }

@@ -290,7 +290,9 @@ export function useAttempt(attemptId: string) {
     const on = () => {
       const visible = document.visibilityState === 'visible';
       if (attemptRef.current?.status === 'in_progress') {
-        residentApi.attemptEvent(attemptId, visible ? 'focus_back' : 'focus_lost', new Date(Date.now() + offsetRef.current).toISOString()).catch(() => undefined);
+        residentApi
+          .attemptEvent(attemptId, visible ? 'focus_back' : 'focus_lost', new Date(Date.now() + offsetRef.current).toISOString())
+          .catch(() => undefined);
       }
       if (visible && attemptRef.current?.status === 'in_progress') {
         void refresh();
@@ -324,7 +326,43 @@ export function useAttempt(attemptId: string) {
   }, [flush, refresh]);
 
   return useMemo(
-    () => ({ attempt, offset, phase, loadError, values, pendingIds, rejected, sending, lastSavedAt, result, predictionQuestion, online, answer, flush, submit, refresh, onTimeUp }),
-    [attempt, offset, phase, loadError, values, pendingIds, rejected, sending, lastSavedAt, result, predictionQuestion, online, answer, flush, submit, refresh, onTimeUp],
+    () => ({
+      attempt,
+      offset,
+      phase,
+      loadError,
+      values,
+      pendingIds,
+      rejected,
+      sending,
+      lastSavedAt,
+      result,
+      predictionQuestion,
+      online,
+      answer,
+      flush,
+      submit,
+      refresh,
+      onTimeUp,
+    }),
+    [
+      attempt,
+      offset,
+      phase,
+      loadError,
+      values,
+      pendingIds,
+      rejected,
+      sending,
+      lastSavedAt,
+      result,
+      predictionQuestion,
+      online,
+      answer,
+      flush,
+      submit,
+      refresh,
+      onTimeUp,
+    ],
   );
 }

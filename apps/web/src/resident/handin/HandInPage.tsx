@@ -23,7 +23,17 @@ function limitFrom(e: unknown): number | null {
   return typeof n === 'number' ? n : null;
 }
 
-function HandInForm({ roundId, existing, onSaved, kinds }: { roundId: string; existing: EntryView | null; onSaved: (e: EntryView, replaced: boolean) => void; kinds?: HandInKind[] }) {
+function HandInForm({
+  roundId,
+  existing,
+  onSaved,
+  kinds,
+}: {
+  roundId: string;
+  existing: EntryView | null;
+  onSaved: (e: EntryView, replaced: boolean) => void;
+  kinds?: HandInKind[];
+}) {
   const [values, setValues] = useState<HandInValues>({ text: existing?.text ?? '', link: existing?.link ?? '', file: null, dropOldFile: false });
   const [file, setFile] = useState<File | null>(null);
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -57,7 +67,10 @@ function HandInForm({ roundId, existing, onSaved, kinds }: { roundId: string; ex
   return (
     <form onSubmit={(e) => void submit(e)} noValidate aria-labelledby="hand-in" className="panel">
       <h2 id="hand-in">{existing ? 'Nộp lại (thay bài cũ)' : 'Nộp bài dự thi'}</h2>
-      <p className="field-hint">Bài gồm {kinds ? kinds.map((k) => KIND_LABEL[k]).join(', ') : 'nội dung, đường dẫn hoặc tệp'} (một hoặc nhiều thứ). Mỗi lần nộp thay thế toàn bộ bài trước đó.</p>
+      <p className="field-hint">
+        Bài gồm {kinds ? kinds.map((k) => KIND_LABEL[k]).join(', ') : 'nội dung, đường dẫn hoặc tệp'} (một hoặc nhiều thứ). Mỗi lần nộp thay thế toàn bộ bài
+        trước đó.
+      </p>
       <p className="field-hint">Hạn nộp tính đến lúc bài tải lên xong: tệp lớn hãy nộp sớm.</p>
       <ErrorSummary errors={errors} labels={LABELS} serverError={serverError} />
       <HandInFields
@@ -78,8 +91,7 @@ function HandInForm({ roundId, existing, onSaved, kinds }: { roundId: string; ex
       />
       {progress !== null && file && (
         <p aria-live="polite">
-          <label htmlFor="upload-progress">Đang tải lên {Math.round(progress * 100)}%</label>{' '}
-          <progress id="upload-progress" max={1} value={progress} />
+          <label htmlFor="upload-progress">Đang tải lên {Math.round(progress * 100)}%</label> <progress id="upload-progress" max={1} value={progress} />
         </p>
       )}
       <Button type="submit" busy={busy}>
@@ -139,7 +151,9 @@ export function HandInPage({ roundId }: { roundId: string }) {
       {mine && <MyEntryCard entry={mine} onDownload={() => void download()} downloading={downloading} />}
       <ErrorMessage error={downloadError} />
       {phase === 'upcoming' && <Notice>Vòng thi nhận bài từ {formatDateTime(r.opensAt)}.</Notice>}
-      {phase === 'closed' && !published && <Notice>{mine ? 'Đã hết hạn nộp bài. Ban giám khảo đang chấm.' : 'Đã hết hạn nộp bài. Bạn chưa nộp bài cho vòng này.'}</Notice>}
+      {phase === 'closed' && !published && (
+        <Notice>{mine ? 'Đã hết hạn nộp bài. Ban giám khảo đang chấm.' : 'Đã hết hạn nộp bài. Bạn chưa nộp bài cho vòng này.'}</Notice>
+      )}
       {phase === 'open' && !entry.error && (
         <HandInForm
           key={mine?.version ?? 0}

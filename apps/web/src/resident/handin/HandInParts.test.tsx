@@ -11,7 +11,9 @@ const empty = { text: '', link: '', file: null, dropOldFile: false };
 
 describe('hand-in page', () => {
   it('tells what files are accepted and how big, before anyone uploads', () => {
-    const html = renderToStaticMarkup(<HandInFields values={empty} errors={{}} existing={null} onText={noop} onLink={noop} onFile={noop} onDropOldFile={noop} />);
+    const html = renderToStaticMarkup(
+      <HandInFields values={empty} errors={{}} existing={null} onText={noop} onLink={noop} onFile={noop} onDropOldFile={noop} />,
+    );
     expect(html).toContain('type="file"');
     expect(html).toContain('accept=".pdf,.docx,.pptx');
     expect(html).toContain('Tối đa 200,0 MB.');
@@ -22,14 +24,26 @@ describe('hand-in page', () => {
   it('shows the problems on the fields', () => {
     const values = { ...empty, link: 'ftp://x', file: { name: 'bai.exe', size: 10 } };
     const { errors } = checkHandIn(values);
-    const html = renderToStaticMarkup(<HandInFields values={values} errors={errors} existing={null} onText={noop} onLink={noop} onFile={noop} onDropOldFile={noop} />);
+    const html = renderToStaticMarkup(
+      <HandInFields values={values} errors={errors} existing={null} onText={noop} onLink={noop} onFile={noop} onDropOldFile={noop} />,
+    );
     expect(html).toContain('Đường dẫn phải bắt đầu bằng https://');
     expect(html).toContain('Định dạng .exe không được nhận.');
     expect(html).toContain('Đã chọn: bai.exe (10 B)');
   });
 
   it('warns that replacing without a file drops the file handed in', () => {
-    const html = renderToStaticMarkup(<HandInFields values={{ ...empty, text: 'mới' }} errors={{ dropOldFile: 'Chọn lại tệp' }} existing={entry} onText={noop} onLink={noop} onFile={noop} onDropOldFile={noop} />);
+    const html = renderToStaticMarkup(
+      <HandInFields
+        values={{ ...empty, text: 'mới' }}
+        errors={{ dropOldFile: 'Chọn lại tệp' }}
+        existing={entry}
+        onText={noop}
+        onLink={noop}
+        onFile={noop}
+        onDropOldFile={noop}
+      />,
+    );
     expect(html).toContain('nộp lại không kèm tệp sẽ xóa tệp “bai-thuyet-trinh.pdf” đã nộp');
     expect(html).toContain('Chọn lại tệp');
   });
@@ -43,7 +57,9 @@ describe('hand-in page', () => {
   });
 
   it('shows the jury’s marks without judges’ names after publication', () => {
-    const html = renderToStaticMarkup(<MyMarks marks={{ ...openMarks, marks: openMarks.marks.map((m) => ({ ...m, judgeUserId: '', judgeName: undefined })) }} />);
+    const html = renderToStaticMarkup(
+      <MyMarks marks={{ ...openMarks, marks: openMarks.marks.map((m) => ({ ...m, judgeUserId: '', judgeName: undefined })) }} />,
+    );
     expect(html).toContain('Điểm cuối: <strong>70,5</strong> (đã trừ 1 điểm)');
     expect(html).toContain('Giám khảo 1');
     expect(html).toContain('Giám khảo 2');
@@ -57,9 +73,18 @@ describe('hand-in page', () => {
       { key: 'delivery', label: 'Kỹ năng trình bày', maxPoints: 30 },
       { key: 'form', label: 'Hình thức, thời gian', maxPoints: 20 },
     ];
-    const html = renderToStaticMarkup(<MyMarks marks={{ ...openMarks, rubric, marks: openMarks.marks.map((m) => ({ ...m, judgeUserId: '', judgeName: undefined })) }} />);
+    const html = renderToStaticMarkup(
+      <MyMarks marks={{ ...openMarks, rubric, marks: openMarks.marks.map((m) => ({ ...m, judgeUserId: '', judgeName: undefined })) }} />,
+    );
     const heads = [...html.matchAll(/<th scope="col">(.*?)<\/th>/g)].map((m) => m[1].replace(/<[^>]+>/g, '|'));
-    expect(heads).toEqual(['Giám khảo', 'Nội dung|tối đa 50 điểm|', 'Kỹ năng trình bày|tối đa 30 điểm|', 'Hình thức, thời gian|tối đa 20 điểm|', 'Tổng', 'Nhận xét']);
+    expect(heads).toEqual([
+      'Giám khảo',
+      'Nội dung|tối đa 50 điểm|',
+      'Kỹ năng trình bày|tối đa 30 điểm|',
+      'Hình thức, thời gian|tối đa 20 điểm|',
+      'Tổng',
+      'Nhận xét',
+    ]);
     expect(html).not.toMatch(/>content</);
     expect(html).toContain('<td>45</td><td>25</td><td>12</td><td>82</td>');
   });
@@ -67,7 +92,9 @@ describe('hand-in page', () => {
   it('says upload refusals in Vietnamese', () => {
     const html = renderToStaticMarkup(<ErrorSummary errors={{}} labels={{}} serverError={new ApiError(415, 'unsupported_file_type', 'x')} />);
     expect(html).toContain('Định dạng tệp không được nhận.');
-    expect(renderToStaticMarkup(<ErrorSummary errors={{}} labels={{}} serverError={new ApiError(409, 'entries_closed', 'x')} />)).toContain('Vòng thi đã hết hạn nộp bài');
+    expect(renderToStaticMarkup(<ErrorSummary errors={{}} labels={{}} serverError={new ApiError(409, 'entries_closed', 'x')} />)).toContain(
+      'Vòng thi đã hết hạn nộp bài',
+    );
     const say = (status: number, code: string) => renderToStaticMarkup(<ErrorSummary errors={{}} labels={{}} serverError={new ApiError(status, code, 'x')} />);
     expect(say(409, 'entries_closed')).toContain('hạn tính đến lúc bài tải lên xong');
     expect(say(409, 'entry_marked')).toContain('Giám khảo đã chấm bài này');

@@ -71,9 +71,40 @@ export function HandInFields({
   const keepsOldFileAway = existing?.file && !values.file;
   return (
     <>
-      {takes('text') && <TextArea name="text" label="Nội dung bài dự thi" hint={`Gõ hoặc dán nội dung (tối đa ${MAX_TEXT.toLocaleString('vi-VN')} ký tự).`} rows={8} value={values.text} onChange={(e) => onText(e.target.value)} error={errors.text} />}
-      {takes('link') && <TextField name="link" label="Đường dẫn (video, bài trình bày trực tuyến…)" hint="Bắt đầu bằng https://, ví dụ đường dẫn YouTube hoặc Google Drive để chế độ ai có đường dẫn cũng xem được." inputMode="url" autoComplete="url" value={values.link} onChange={(e) => onLink(e.target.value)} error={errors.link} />}
-      {takes('file') && <TextField name="file" label="Tệp đính kèm" hint={`${FILE_HINT} Tối đa ${formatSize(maxBytes)}.`} type="file" accept={ACCEPT_ATTR} onChange={onFile} error={errors.file} />}
+      {takes('text') && (
+        <TextArea
+          name="text"
+          label="Nội dung bài dự thi"
+          hint={`Gõ hoặc dán nội dung (tối đa ${MAX_TEXT.toLocaleString('vi-VN')} ký tự).`}
+          rows={8}
+          value={values.text}
+          onChange={(e) => onText(e.target.value)}
+          error={errors.text}
+        />
+      )}
+      {takes('link') && (
+        <TextField
+          name="link"
+          label="Đường dẫn (video, bài trình bày trực tuyến…)"
+          hint="Bắt đầu bằng https://, ví dụ đường dẫn YouTube hoặc Google Drive để chế độ ai có đường dẫn cũng xem được."
+          inputMode="url"
+          autoComplete="url"
+          value={values.link}
+          onChange={(e) => onLink(e.target.value)}
+          error={errors.link}
+        />
+      )}
+      {takes('file') && (
+        <TextField
+          name="file"
+          label="Tệp đính kèm"
+          hint={`${FILE_HINT} Tối đa ${formatSize(maxBytes)}.`}
+          type="file"
+          accept={ACCEPT_ATTR}
+          onChange={onFile}
+          error={errors.file}
+        />
+      )}
       {values.file && (
         <p className="field-hint">
           Đã chọn: {values.file.name} ({formatSize(values.file.size)})

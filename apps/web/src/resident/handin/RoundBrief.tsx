@@ -14,7 +14,15 @@ export function RoundBrief({ brief }: { brief: BriefView }) {
   return (
     <section className="panel" aria-labelledby="brief-heading">
       <h2 id="brief-heading">Đề bài</h2>
-      {brief.brief ? <p className="prewrap">{brief.brief}</p> : <p>{Date.now() < Date.parse(brief.briefFrom) ? `Đề bài được công bố khi vòng thi mở (${formatDateTime(brief.briefFrom)}).` : 'Ban tổ chức không đưa đề bài riêng: xem thể lệ cuộc thi.'}</p>}
+      {brief.brief ? (
+        <p className="prewrap">{brief.brief}</p>
+      ) : (
+        <p>
+          {Date.now() < Date.parse(brief.briefFrom)
+            ? `Đề bài được công bố khi vòng thi mở (${formatDateTime(brief.briefFrom)}).`
+            : 'Ban tổ chức không đưa đề bài riêng: xem thể lệ cuộc thi.'}
+        </p>
+      )}
       <p>
         Hình thức nộp bài: <strong>{brief.handInKinds.map((k) => KIND_LABEL[k]).join(', ')}</strong>.
       </p>

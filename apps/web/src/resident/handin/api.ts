@@ -4,7 +4,12 @@ import type { EntryMarks, EntryView } from '../../shared/api/judging-types';
 import { sessions } from '../../shared/api/session';
 
 /** Uploads can take minutes on a phone: no short timeout, progress reported. */
-function xhrUpload(path: string, form: FormData, token: string | undefined, onProgress: (fraction: number) => void): Promise<{ status: number; body: unknown }> {
+function xhrUpload(
+  path: string,
+  form: FormData,
+  token: string | undefined,
+  onProgress: (fraction: number) => void,
+): Promise<{ status: number; body: unknown }> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open('POST', buildUrl(path));

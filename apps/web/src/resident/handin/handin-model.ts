@@ -10,7 +10,8 @@ export const MAX_LINK = 2000;
 /** What the server accepts, told from the bytes; the extension check here only saves a wasted upload. */
 export const ACCEPTED_EXTENSIONS = ['pdf', 'docx', 'pptx', 'odt', 'odp', 'mp4', 'mov', 'm4a', 'webm', 'mkv', 'mp3', 'png', 'jpg', 'jpeg'] as const;
 export const ACCEPT_ATTR = ACCEPTED_EXTENSIONS.map((e) => `.${e}`).join(',');
-export const FILE_HINT = 'PDF, Word (DOCX), PowerPoint (PPTX), ODT/ODP, video MP4/MOV/WebM/MKV, âm thanh MP3/M4A, ảnh PNG/JPEG. Không nhận tệp có macro và tệp Office 97-2003 (.doc, .ppt): hãy lưu thành PDF hoặc DOCX/PPTX.';
+export const FILE_HINT =
+  'PDF, Word (DOCX), PowerPoint (PPTX), ODT/ODP, video MP4/MOV/WebM/MKV, âm thanh MP3/M4A, ảnh PNG/JPEG. Không nhận tệp có macro và tệp Office 97-2003 (.doc, .ppt): hãy lưu thành PDF hoặc DOCX/PPTX.';
 
 export interface HandInFields {
   text: string;

@@ -4,13 +4,26 @@ import { isAnswered } from '../attempt/attempt-model';
 
 function answerText(q: AttemptQuestion, a: AnswerValue | undefined): string {
   if (!isAnswered(a)) return 'Không trả lời';
-  if (a?.optionIds?.length) return q.options.filter((o) => a.optionIds!.includes(o.id)).map((o) => o.text).join('; ') || a.optionIds.join(', ');
+  if (a?.optionIds?.length)
+    return (
+      q.options
+        .filter((o) => a.optionIds!.includes(o.id))
+        .map((o) => o.text)
+        .join('; ') || a.optionIds.join(', ')
+    );
   return String(a?.value ?? '');
 }
 
 /** Whether the attempt carries the answer key (the server adds it once results are published, or says why not per question). */
 export function hasAnswerKey(a: Attempt): boolean {
-  return a.questions.some((q) => q.keyWithheld || q.options.some((o) => o.correct !== undefined) || q.correctOptionIds || q.explanation || (q.correctAnswer !== undefined && q.correctAnswer !== null));
+  return a.questions.some(
+    (q) =>
+      q.keyWithheld ||
+      q.options.some((o) => o.correct !== undefined) ||
+      q.correctOptionIds ||
+      q.explanation ||
+      (q.correctAnswer !== undefined && q.correctAnswer !== null),
+  );
 }
 
 /** SPEC "Anti-cheating": the reason shown instead of a key another open round still draws. */
@@ -69,7 +82,9 @@ export function AnswerKey({ attempt }: { attempt: Attempt }) {
             {q.isCorrect !== null && q.isCorrect !== undefined && (
               <p className={q.isCorrect ? 'ok-text' : 'bad-text'}>
                 {q.isCorrect ? 'Đúng' : 'Chưa đúng'}
-                {q.awarded !== null && q.awarded !== undefined ? ` · ${String(q.awarded).replace('.', ',')}/${String(q.points ?? '—').replace('.', ',')} điểm` : ''}
+                {q.awarded !== null && q.awarded !== undefined
+                  ? ` · ${String(q.awarded).replace('.', ',')}/${String(q.points ?? '—').replace('.', ',')} điểm`
+                  : ''}
               </p>
             )}
             {q.explanation && (

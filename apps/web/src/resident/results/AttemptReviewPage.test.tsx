@@ -11,7 +11,18 @@ const raw = {
   score: 1,
   maxScore: 2,
   timeTakenMs: 95_000,
-  questions: [{ id: 'q1', type: 'single', stem: 'Luật Phòng, chống tham nhũng có hiệu lực từ năm nào?', points: 1, options: [{ id: 'o1', text: '2018' }, { id: 'o2', text: '2019' }] }],
+  questions: [
+    {
+      id: 'q1',
+      type: 'single',
+      stem: 'Luật Phòng, chống tham nhũng có hiệu lực từ năm nào?',
+      points: 1,
+      options: [
+        { id: 'o1', text: '2018' },
+        { id: 'o2', text: '2019' },
+      ],
+    },
+  ],
   answers: { q1: { optionIds: ['o1'], seq: 1, savedAt: 'x' } },
 };
 
@@ -21,7 +32,18 @@ describe('attempt review page', () => {
       <AttemptReview
         attempt={normaliseAttempt({
           ...raw,
-          review: [{ questionId: 'q1', correct: false, earned: 0, correctOptionIds: ['o2'], acceptedAnswers: null, correctValue: null, explanation: 'Luật có hiệu lực từ 01/7/2019.', legalReference: 'Điều 95' }],
+          review: [
+            {
+              questionId: 'q1',
+              correct: false,
+              earned: 0,
+              correctOptionIds: ['o2'],
+              acceptedAnswers: null,
+              correctValue: null,
+              explanation: 'Luật có hiệu lực từ 01/7/2019.',
+              legalReference: 'Điều 95',
+            },
+          ],
         })}
       />,
     );
@@ -46,7 +68,19 @@ describe('attempt review page', () => {
       <AttemptReview
         attempt={normaliseAttempt({
           ...raw,
-          review: [{ questionId: 'q1', correct: null, earned: null, correctOptionIds: [], acceptedAnswers: null, correctValue: null, explanation: null, legalReference: null, keyWithheld: { reason: 'in_open_round', until: '2026-05-17T13:00:00.000Z' } }],
+          review: [
+            {
+              questionId: 'q1',
+              correct: null,
+              earned: null,
+              correctOptionIds: [],
+              acceptedAnswers: null,
+              correctValue: null,
+              explanation: null,
+              legalReference: null,
+              keyWithheld: { reason: 'in_open_round', until: '2026-05-17T13:00:00.000Z' },
+            },
+          ],
         })}
       />,
     );

@@ -6,7 +6,16 @@ import { normaliseAttempt } from '../attempt/attempt-model';
 import { AnswerKey, hasAnswerKey } from './AnswerKey';
 import { MyPlace, WinnersTable } from './MyResultsPage';
 
-const me: PublicResultRow = { rank: 2, displayName: 'Trần Thị Bình', unit: 'UBND xã A', province: 'Huế', score: 8, maxScore: 10, timeTakenMs: 95_000, prize: { code: 'nhi', name: 'Giải Nhì', level: 2, group: null, boundaryTie: false } };
+const me: PublicResultRow = {
+  rank: 2,
+  displayName: 'Trần Thị Bình',
+  unit: 'UBND xã A',
+  province: 'Huế',
+  score: 8,
+  maxScore: 10,
+  timeTakenMs: 95_000,
+  prize: { code: 'nhi', name: 'Giải Nhì', level: 2, group: null, boundaryTie: false },
+};
 
 /** GET /attempts/:id once published: questions, the resident's answers and the review (answer key). */
 const published = normaliseAttempt({
@@ -17,13 +26,40 @@ const published = normaliseAttempt({
   score: 1,
   maxScore: 2,
   questions: [
-    { id: 'q1', type: 'single', stem: 'Luật Phòng, chống tham nhũng có hiệu lực từ năm nào?', points: 1, options: [{ id: 'o1', text: '2018' }, { id: 'o2', text: '2019' }] },
+    {
+      id: 'q1',
+      type: 'single',
+      stem: 'Luật Phòng, chống tham nhũng có hiệu lực từ năm nào?',
+      points: 1,
+      options: [
+        { id: 'o1', text: '2018' },
+        { id: 'o2', text: '2019' },
+      ],
+    },
     { id: 'q2', type: 'numeric', stem: 'Bao nhiêu điều?', points: 1, options: [] },
   ],
   answers: { q1: { optionIds: ['o1'], seq: 1, savedAt: 'x' }, q2: { value: 90, seq: 2, savedAt: 'x' } },
   review: [
-    { questionId: 'q1', correct: false, earned: 0, correctOptionIds: ['o2'], acceptedAnswers: null, correctValue: null, explanation: 'Luật có hiệu lực từ 01/7/2019.', legalReference: 'Điều 95 Luật PCTN 2018' },
-    { questionId: 'q2', correct: true, earned: 1, correctOptionIds: [], acceptedAnswers: null, correctValue: { value: 96, tolerance: 0 }, explanation: null, legalReference: null },
+    {
+      questionId: 'q1',
+      correct: false,
+      earned: 0,
+      correctOptionIds: ['o2'],
+      acceptedAnswers: null,
+      correctValue: null,
+      explanation: 'Luật có hiệu lực từ 01/7/2019.',
+      legalReference: 'Điều 95 Luật PCTN 2018',
+    },
+    {
+      questionId: 'q2',
+      correct: true,
+      earned: 1,
+      correctOptionIds: [],
+      acceptedAnswers: null,
+      correctValue: { value: 96, tolerance: 0 },
+      explanation: null,
+      legalReference: null,
+    },
   ],
 });
 
@@ -44,7 +80,12 @@ describe('resident results page', () => {
   });
 
   it('lists the winners with shortened names', () => {
-    const html = renderToStaticMarkup(<WinnersTable winners={[{ ...me, rank: 1, displayName: 'Nguyễn V. A.', prize: { code: 'nhat', name: 'Giải Nhất', level: 1, group: null, boundaryTie: false } }]} kind="quiz" />);
+    const html = renderToStaticMarkup(
+      <WinnersTable
+        winners={[{ ...me, rank: 1, displayName: 'Nguyễn V. A.', prize: { code: 'nhat', name: 'Giải Nhất', level: 1, group: null, boundaryTie: false } }]}
+        kind="quiz"
+      />,
+    );
     expect(html).toContain('Nguyễn V. A.');
     expect(html).toContain('Giải Nhất');
     expect(renderToStaticMarkup(<WinnersTable winners={[]} kind="quiz" />)).toContain('không có người đạt giải');

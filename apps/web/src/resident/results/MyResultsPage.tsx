@@ -129,7 +129,10 @@ export function MyResultsPage({ roundId }: { roundId: string }) {
   const resident = session?.user.role === 'resident';
   const round = useLoad(() => residentApi.round(roundId), [roundId]);
   const res = useLoad(async () => (resident ? resultsApi.results(roundId) : null), [roundId, resident]);
-  const why = useLoad(async () => (res.data?.me && session ? resultsApi.explain(roundId, session.user.id).catch(() => null) : null), [res.data?.me?.rank, session?.user.id]);
+  const why = useLoad(
+    async () => (res.data?.me && session ? resultsApi.explain(roundId, session.user.id).catch(() => null) : null),
+    [res.data?.me?.rank, session?.user.id],
+  );
   const [showKey, setShowKey] = useState(true);
   useDocumentTitle('Kết quả');
 

@@ -5,7 +5,20 @@ import { ApiError } from './errors';
 import { SessionStore } from './session';
 import type { User } from './types';
 
-const user: User = { id: 'u1', fullName: 'A', role: 'resident', organisationId: null, email: null, phone: null, nationalId: null, province: null, commune: null, unit: null, dateOfBirth: null, createdAt: '2026-01-01T00:00:00.000Z' };
+const user: User = {
+  id: 'u1',
+  fullName: 'A',
+  role: 'resident',
+  organisationId: null,
+  email: null,
+  phone: null,
+  nationalId: null,
+  province: null,
+  commune: null,
+  unit: null,
+  dateOfBirth: null,
+  createdAt: '2026-01-01T00:00:00.000Z',
+};
 
 function json(status: number, body: unknown): Response {
   return new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
@@ -24,9 +37,13 @@ function setup() {
       await new Promise((r) => setTimeout(r, 5));
       // The legacy stored token once, else the cookie (which the browser sends; here: an empty body).
       const given = JSON.parse(init.body as string).refreshToken as string | undefined;
-      return given === 'r1' || (given === undefined && headers['X-Session-Cookie'] === '1') ? json(200, { accessToken: 'new', user }) : json(401, { statusCode: 401, message: 'used', code: 'unauthorized' });
+      return given === 'r1' || (given === undefined && headers['X-Session-Cookie'] === '1')
+        ? json(200, { accessToken: 'new', user })
+        : json(401, { statusCode: 401, message: 'used', code: 'unauthorized' });
     }
-    return headers.Authorization === 'Bearer new' ? json(200, { ok: true }) : json(401, { statusCode: 401, message: 'Access token expired', code: 'unauthorized' });
+    return headers.Authorization === 'Bearer new'
+      ? json(200, { ok: true })
+      : json(401, { statusCode: 401, message: 'Access token expired', code: 'unauthorized' });
   });
   vi.stubGlobal('fetch', fetchMock);
   return { client: new ApiClient(store), store, calls, refreshes: () => refreshes };
@@ -68,7 +85,10 @@ describe('ApiClient', () => {
 
   it('turns a network failure into status 0', async () => {
     const store = new SessionStore(new MemoryStorage());
-    vi.stubGlobal('fetch', vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))),
+    );
     const err = (await new ApiClient(store).get('/contests').catch((e: unknown) => e)) as ApiError;
     expect(err.status).toBe(0);
     expect(err.code).toBe('network');

@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { earlySentAt, takeEarly, type EarlyFetch } from './early';
 
-const entry = (over: Partial<EarlyFetch> = {}): EarlyFetch => ({ url: '/api/v1/attempts/a1', token: 'tok', sentAt: 1000, response: Promise.resolve(new Response('{}')), ...over });
+const entry = (over: Partial<EarlyFetch> = {}): EarlyFetch => ({
+  url: '/api/v1/attempts/a1',
+  token: 'tok',
+  sentAt: 1000,
+  response: Promise.resolve(new Response('{}')),
+  ...over,
+});
 
 describe('takeEarly', () => {
   it('hands the early answer once, for the same URL and token, and remembers when it was asked for', () => {

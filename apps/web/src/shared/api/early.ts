@@ -21,7 +21,12 @@ const sentAtOf = new Map<string, number>();
 /** Older than this, an unclaimed answer is not "the first screen's" any more (the route changed first). */
 const FRESH_MS = 30_000;
 
-export function takeEarly(url: string, token: string | undefined, list: EarlyFetch[] | undefined = typeof window === 'undefined' ? undefined : window.__lcEarly, now = Date.now()): EarlyFetch | null {
+export function takeEarly(
+  url: string,
+  token: string | undefined,
+  list: EarlyFetch[] | undefined = typeof window === 'undefined' ? undefined : window.__lcEarly,
+  now = Date.now(),
+): EarlyFetch | null {
   if (!list) return null;
   const i = list.findIndex((e) => e.url === url && e.token === (token ?? null) && now - e.sentAt < FRESH_MS);
   if (i < 0) return null;

@@ -17,7 +17,10 @@ describe('API errors', () => {
   });
 
   it('maps validation details to fields', () => {
-    const e = apiErrorFromBody(400, { code: 'validation_failed', details: [{ field: 'phone', problems: ['bad'] }, { field: 'phone', problems: ['worse'] }, 'junk'] });
+    const e = apiErrorFromBody(400, {
+      code: 'validation_failed',
+      details: [{ field: 'phone', problems: ['bad'] }, { field: 'phone', problems: ['worse'] }, 'junk'],
+    });
     expect(fieldProblems(e)).toEqual({ phone: ['bad', 'worse'] });
     expect(fieldProblems(new Error('x'))).toEqual({});
   });
@@ -47,7 +50,9 @@ describe('error codes', () => {
   it('has a text for exactly the codes the server can send (openapi.json), and the client its own', () => {
     const server = [...openapi.components.schemas.ErrorResponse.properties.code.enum].sort();
     const client: readonly string[] = CLIENT_ERROR_CODES;
-    const mapped = Object.keys(BY_CODE).filter((c) => !client.includes(c)).sort();
+    const mapped = Object.keys(BY_CODE)
+      .filter((c) => !client.includes(c))
+      .sort();
     expect(mapped).toEqual(server);
     for (const text of Object.values(BY_CODE)) expect(text).toMatch(/[ăâđêôơưáàảãạéèẻẽẹíìỉĩịóòỏõọúùủũụýỳỷỹỵ]/);
   });

@@ -97,7 +97,8 @@ export const BY_CODE: Record<ErrorCode | (typeof CLIENT_ERROR_CODES)[number], st
   file_required: 'Chưa chọn tệp để tải lên.',
   file_empty: 'Tệp rỗng. Vui lòng chọn tệp khác.',
   file_too_large: 'Tệp quá lớn so với giới hạn cho phép.',
-  unsupported_file_type: 'Định dạng tệp không được nhận. Dùng PDF, DOCX, PPTX, ODT/ODP, MP4, MOV, WebM, MP3, PNG hoặc JPEG (không dùng tệp có macro hoặc định dạng Office 97-2003).',
+  unsupported_file_type:
+    'Định dạng tệp không được nhận. Dùng PDF, DOCX, PPTX, ODT/ODP, MP4, MOV, WebM, MP3, PNG hoặc JPEG (không dùng tệp có macro hoặc định dạng Office 97-2003).',
   upload_failed: 'Tải tệp lên không thành công. Vui lòng thử lại.',
   upload_timeout: 'Tải tệp lên bị ngắt vì mạng quá chậm hoặc bị gián đoạn. Bài chưa được nộp: vui lòng kiểm tra mạng rồi nộp lại.',
   entry_marked: 'Giám khảo đã chấm bài này nên không thể nộp lại hoặc thay bài nữa.',
@@ -129,7 +130,8 @@ export const BY_CODE: Record<ErrorCode | (typeof CLIENT_ERROR_CODES)[number], st
   attempt_not_void: 'Lượt thi này chưa bị hủy nên không cần khôi phục.',
   attempt_not_flagged: 'Lượt thi này không bị gắn cờ nên không cần xem xét.',
   attempt_already_cleared: 'Ban giám khảo đã xem xét và giữ kết quả lượt thi này rồi.',
-  flagged_winners_unreviewed: 'Chưa công bố được: có người đạt giải với lượt thi bị gắn cờ mà ban giám khảo chưa xem xét. Hãy hủy kết quả hoặc giữ kết quả (ghi lý do) cho từng người trong danh sách.',
+  flagged_winners_unreviewed:
+    'Chưa công bố được: có người đạt giải với lượt thi bị gắn cờ mà ban giám khảo chưa xem xét. Hãy hủy kết quả hoặc giữ kết quả (ghi lý do) cho từng người trong danh sách.',
   export_not_ready: 'Tệp xuất chưa sẵn sàng.',
   not_a_judged_round: 'Vòng thi này là trắc nghiệm, không nộp bài dự thi.',
   // Admin console, round judges (libs/identity, libs/contests)

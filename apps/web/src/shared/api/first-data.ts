@@ -17,7 +17,12 @@ export function firstDataEntry(el: { textContent: string | null } | null, sessio
   }
   if (typeof data.url !== 'string' || !data.url.startsWith('/api/v1/') || data.body === undefined) return null;
   const text = JSON.stringify(data.body);
-  return { url: data.url, token: session?.accessToken ?? null, sentAt: now, response: Promise.resolve(new Response(text, { status: 200, headers: { 'content-type': 'application/json' } })) };
+  return {
+    url: data.url,
+    token: session?.accessToken ?? null,
+    sentAt: now,
+    response: Promise.resolve(new Response(text, { status: 200, headers: { 'content-type': 'application/json' } })),
+  };
 }
 
 /** Called once before the app renders: the embedded answer joins early.js's list. */

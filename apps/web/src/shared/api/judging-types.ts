@@ -24,7 +24,6 @@ export type MarkView = Schemas['MarkResponse'];
 export type EntryMarks = Schemas['EntryMarksResponse'];
 export type MarkHistoryItem = NonNullable<EntryMarks['history']>[number];
 
-
 /** GET /me/assignments: a round the judge works on, with its contest. */
 export type JudgeAssignment = Schemas['JudgeAssignmentView'];
 

@@ -16,7 +16,14 @@ export type PredictionTarget = PredictionRule['target'];
 export type PredictionCountBy = PredictionRule['countBy'];
 
 /** The server's TIE_BREAK_STEPS (libs/judging/src/ranking/rules.ts), in the order they may apply. */
-export const TIE_BREAK_STEPS = ['score', 'prediction', 'under-before-over', 'time-taken', 'since-open', 'submitted-at'] as const satisfies readonly TieBreakStep[];
+export const TIE_BREAK_STEPS = [
+  'score',
+  'prediction',
+  'under-before-over',
+  'time-taken',
+  'since-open',
+  'submitted-at',
+] as const satisfies readonly TieBreakStep[];
 // Every step of the contract is listed above (a new one fails typecheck here).
 const _everyStep: Exclude<TieBreakStep, (typeof TIE_BREAK_STEPS)[number]> extends never ? true : never = true;
 void _everyStep;
@@ -43,7 +50,15 @@ export type AwardDocuments = Schemas['AwardDocuments'];
 export type DocumentKey = keyof AwardDocuments;
 
 /** The decision document's header and signature (libs/judging results/documents), in the order the form shows them. */
-export const DOCUMENT_KEYS = ['issuerParent', 'issuerName', 'place', 'decisionNumber', 'authority', 'signerTitle', 'signerName'] as const satisfies readonly DocumentKey[];
+export const DOCUMENT_KEYS = [
+  'issuerParent',
+  'issuerName',
+  'place',
+  'decisionNumber',
+  'authority',
+  'signerTitle',
+  'signerName',
+] as const satisfies readonly DocumentKey[];
 
 /** GET /contests/:id/award-rules. */
 export type AwardRulesView = Schemas['AwardRulesResponse'];

@@ -31,21 +31,23 @@ export async function acquireLive(): Promise<Socket> {
   }
   if (!socketPromise) {
     tokenUsed = token;
-    socketPromise = import('socket.io-client').then(({ io }) =>
-      io('/live', {
-        // The callback form re-reads the token on every reconnect, after a refresh.
-        auth: (cb) => cb({ token: sessions.get()?.accessToken ?? '' }),
-        transports: ['websocket', 'polling'],
-        reconnectionDelay: 1000,
-        reconnectionDelayMax: 15_000,
-        timeout: 15_000,
-      }),
-    ).then((s) => {
-      // The server closed this connection because the session ended (signed out elsewhere, password
-      // changed): one call finds out, and the page signs out if the session cannot be refreshed.
-      s.on('session:ended', () => void api.get('/me').catch(() => undefined));
-      return s;
-    });
+    socketPromise = import('socket.io-client')
+      .then(({ io }) =>
+        io('/live', {
+          // The callback form re-reads the token on every reconnect, after a refresh.
+          auth: (cb) => cb({ token: sessions.get()?.accessToken ?? '' }),
+          transports: ['websocket', 'polling'],
+          reconnectionDelay: 1000,
+          reconnectionDelayMax: 15_000,
+          timeout: 15_000,
+        }),
+      )
+      .then((s) => {
+        // The server closed this connection because the session ended (signed out elsewhere, password
+        // changed): one call finds out, and the page signs out if the session cannot be refreshed.
+        s.on('session:ended', () => void api.get('/me').catch(() => undefined));
+        return s;
+      });
   }
   return socketPromise;
 }

@@ -5,7 +5,21 @@ import { Button, ErrorMessage } from './Feedback';
  * A button for an action that cannot be undone: the first press asks, in words, what will
  * happen; only "Đồng ý" runs it. The server's refusal is shown beside it.
  */
-export function ConfirmAction({ label, question, confirmLabel = 'Đồng ý', kind = 'secondary', run, onDone }: { label: string; question: ReactNode; confirmLabel?: string; kind?: 'secondary' | 'danger' | 'link'; run: () => Promise<unknown>; onDone?: () => void }) {
+export function ConfirmAction({
+  label,
+  question,
+  confirmLabel = 'Đồng ý',
+  kind = 'secondary',
+  run,
+  onDone,
+}: {
+  label: string;
+  question: ReactNode;
+  confirmLabel?: string;
+  kind?: 'secondary' | 'danger' | 'link';
+  run: () => Promise<unknown>;
+  onDone?: () => void;
+}) {
   const [state, setState] = useState<{ asking?: boolean; busy?: boolean; error?: unknown }>({});
   if (!state.asking)
     return (

@@ -6,7 +6,21 @@ import { TextField } from './Field';
  * a native picker). The numeric keypad is enough on phones: separators appear by themselves.
  * Under the field the value is read back with its weekday, so a swapped day and month shows.
  */
-export function DateTimeField({ name, label, value, onChange, error, required }: { name: string; label: string; value: string; onChange: (text: string) => void; error?: string; required?: boolean }) {
+export function DateTimeField({
+  name,
+  label,
+  value,
+  onChange,
+  error,
+  required,
+}: {
+  name: string;
+  label: string;
+  value: string;
+  onChange: (text: string) => void;
+  error?: string;
+  required?: boolean;
+}) {
   const check = value.trim() ? checkVnDateTime(value) : null;
   const hint = (
     <>

@@ -40,7 +40,12 @@ export function Loading({ label = 'Đang tải…' }: { label?: string }) {
 export function ErrorSummary({ errors, labels, serverError }: { errors: Record<string, string>; labels: Record<string, string>; serverError?: unknown }) {
   const ref = useRef<HTMLDivElement>(null);
   const server = fieldProblems(serverError);
-  const all: [string, string][] = [...Object.entries(errors), ...Object.entries(server).filter(([f]) => !errors[f]).map(([f, p]): [string, string] => [f, p.join('; ')])];
+  const all: [string, string][] = [
+    ...Object.entries(errors),
+    ...Object.entries(server)
+      .filter(([f]) => !errors[f])
+      .map(([f, p]): [string, string] => [f, p.join('; ')]),
+  ];
   const count = all.length + (serverError && all.length === 0 ? 1 : 0);
   useEffect(() => {
     if (count > 0) ref.current?.focus();
@@ -90,7 +95,12 @@ export function PageTitle({ children, sub }: { children: ReactNode; sub?: ReactN
   );
 }
 
-export function Button({ busy, children, kind = 'primary', ...rest }: ButtonHTMLAttributes<HTMLButtonElement> & { busy?: boolean; kind?: 'primary' | 'secondary' | 'danger' | 'link' }) {
+export function Button({
+  busy,
+  children,
+  kind = 'primary',
+  ...rest
+}: ButtonHTMLAttributes<HTMLButtonElement> & { busy?: boolean; kind?: 'primary' | 'secondary' | 'danger' | 'link' }) {
   return (
     <button type="button" className={`btn btn-${kind}`} aria-busy={busy || undefined} {...rest} disabled={busy || rest.disabled}>
       {busy && <span className="spinner" aria-hidden="true" />}

@@ -16,7 +16,14 @@ function Label({ id, label, required }: { id: string; label: ReactNode; required
   return (
     <label htmlFor={id} className="field-label">
       {label}
-      {required ? <span aria-hidden="true" className="req"> *</span> : <span className="optional"> (không bắt buộc)</span>}
+      {required ? (
+        <span aria-hidden="true" className="req">
+          {' '}
+          *
+        </span>
+      ) : (
+        <span className="optional"> (không bắt buộc)</span>
+      )}
     </label>
   );
 }
@@ -45,7 +52,15 @@ export function TextField({ label, hint, error, required, name, ...rest }: Commo
     <div className={`field${error ? ' has-error' : ''}`}>
       <Label id={id} label={label} required={required} />
       <Extra id={id} hint={hint} error={error} />
-      <input id={id} name={name} required={required} aria-invalid={error ? true : undefined} aria-describedby={describedBy(id, hint, error)} data-field={name} {...rest} />
+      <input
+        id={id}
+        name={name}
+        required={required}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(id, hint, error)}
+        data-field={name}
+        {...rest}
+      />
     </div>
   );
 }
@@ -56,7 +71,15 @@ export function TextArea({ label, hint, error, required, name, ...rest }: Common
     <div className={`field${error ? ' has-error' : ''}`}>
       <Label id={id} label={label} required={required} />
       <Extra id={id} hint={hint} error={error} />
-      <textarea id={id} name={name} required={required} aria-invalid={error ? true : undefined} aria-describedby={describedBy(id, hint, error)} data-field={name} {...rest} />
+      <textarea
+        id={id}
+        name={name}
+        required={required}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(id, hint, error)}
+        data-field={name}
+        {...rest}
+      />
     </div>
   );
 }
@@ -76,7 +99,15 @@ export function SelectField({
     <div className={`field${error ? ' has-error' : ''}`}>
       <Label id={id} label={label} required={required} />
       <Extra id={id} hint={hint} error={error} />
-      <select id={id} name={name} required={required} aria-invalid={error ? true : undefined} aria-describedby={describedBy(id, hint, error)} data-field={name} {...rest}>
+      <select
+        id={id}
+        name={name}
+        required={required}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(id, hint, error)}
+        data-field={name}
+        {...rest}
+      >
         {placeholder !== undefined && <option value="">{placeholder}</option>}
         {options.map((o) => {
           const v = typeof o === 'string' ? { value: o, label: o } : o;
@@ -95,7 +126,15 @@ export function CheckboxField({ label, hint, error, name, ...rest }: Omit<Common
   const id = `f-${name}-${useId()}`;
   return (
     <div className={`field field-check${error ? ' has-error' : ''}`}>
-      <input type="checkbox" id={id} name={name} aria-invalid={error ? true : undefined} aria-describedby={describedBy(id, hint, error)} data-field={name} {...rest} />
+      <input
+        type="checkbox"
+        id={id}
+        name={name}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(id, hint, error)}
+        data-field={name}
+        {...rest}
+      />
       <div>
         <label htmlFor={id}>{label}</label>
         <Extra id={id} hint={hint} error={error} />

@@ -4,7 +4,19 @@ import { TextField } from './Field';
 import { Button, ErrorMessage, Loading } from './Feedback';
 
 /** One search box with its button; the text is searched when submitted (Enter or the button), trimmed. */
-export function SearchForm({ name, label, hint, button = 'Tìm', onSearch }: { name: string; label: string; hint?: string; button?: string; onSearch: (q: string) => void }) {
+export function SearchForm({
+  name,
+  label,
+  hint,
+  button = 'Tìm',
+  onSearch,
+}: {
+  name: string;
+  label: string;
+  hint?: string;
+  button?: string;
+  onSearch: (q: string) => void;
+}) {
   const [q, setQ] = useState('');
   return (
     <form

@@ -1,7 +1,19 @@
 import { Button } from './Feedback';
 
 /** Previous / next over a paged list ({ items, total }); nothing when everything fits on one page. */
-export function Pager({ offset, limit, total, onOffset, label = 'Phân trang' }: { offset: number; limit: number; total: number; onOffset: (offset: number) => void; label?: string }) {
+export function Pager({
+  offset,
+  limit,
+  total,
+  onOffset,
+  label = 'Phân trang',
+}: {
+  offset: number;
+  limit: number;
+  total: number;
+  onOffset: (offset: number) => void;
+  label?: string;
+}) {
   if (total <= limit) return null;
   return (
     <nav className="pager" aria-label={label}>

@@ -86,7 +86,11 @@ export class RoundLifecycle {
         );
     if (!rows.length) {
       if (!opts.force) return null;
-      const [was] = await sqlRows<ClosedRow>(this.db, `SELECT id, contest_id, closed_at, closes_at FROM round WHERE id = $1 AND status IN ('closed', 'published') AND closed_at IS NOT NULL`, [roundId]);
+      const [was] = await sqlRows<ClosedRow>(
+        this.db,
+        `SELECT id, contest_id, closed_at, closes_at FROM round WHERE id = $1 AND status IN ('closed', 'published') AND closed_at IS NOT NULL`,
+        [roundId],
+      );
       if (!was) return null;
       await this.marker.mark(was.id, was.closed_at, was.closes_at);
       return { closedAt: was.closed_at, changed: false };
@@ -136,7 +140,11 @@ export class RoundLifecycle {
 
   /** closed → published, in the caller's transaction (judging's, under its results lock); `at` is the publication moment. */
   async publish(m: EntityManager, roundId: string, at?: Date): Promise<void> {
-    const rows = await sqlRows<Moved>(m, `UPDATE round SET status = 'published', updated_at = now() WHERE id = $1 AND status IN (${fromSql('publish')}) RETURNING id, contest_id`, [roundId]);
+    const rows = await sqlRows<Moved>(
+      m,
+      `UPDATE round SET status = 'published', updated_at = now() WHERE id = $1 AND status IN (${fromSql('publish')}) RETURNING id, contest_id`,
+      [roundId],
+    );
     if (!rows.length) throw conflict('round_not_closed', 'Close the round first: only a closed round has results to publish');
     await this.announce(m, rows, 'published', at);
   }

@@ -36,14 +36,21 @@ export class RoundStore {
 
   /** Deletes a round nobody can have entered: a draft, or scheduled before it opens (re-checked here: the worker may be opening it). */
   async remove(m: EntityManager, roundId: string, now: Date): Promise<boolean> {
-    const rows = await sqlRows<{ id: string }>(m, `DELETE FROM round WHERE id = $1 AND (status = 'draft' OR (status = 'scheduled' AND opens_at > $2)) RETURNING id`, [roundId, now]);
+    const rows = await sqlRows<{ id: string }>(
+      m,
+      `DELETE FROM round WHERE id = $1 AND (status = 'draft' OR (status = 'scheduled' AND opens_at > $2)) RETURNING id`,
+      [roundId, now],
+    );
     await this.forget(m, roundId);
     return rows.length > 0;
   }
 
   /** The prediction question's actual value, counted (or given by staff) when the round's results are built. */
   async recordPredictionActual(m: EntityManager, roundId: string, actual: number): Promise<void> {
-    await m.query(`UPDATE round SET prediction_question = jsonb_set(prediction_question, '{actual}', to_jsonb($2::numeric)) WHERE id = $1 AND prediction_question IS NOT NULL`, [roundId, actual]);
+    await m.query(
+      `UPDATE round SET prediction_question = jsonb_set(prediction_question, '{actual}', to_jsonb($2::numeric)) WHERE id = $1 AND prediction_question IS NOT NULL`,
+      [roundId, actual],
+    );
     await this.forget(m, roundId);
   }
 

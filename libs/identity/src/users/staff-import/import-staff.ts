@@ -35,27 +35,83 @@ export class ImportStaff {
     await this.existing(rows, problems);
     if (problems.length) {
       problems.sort((a, b) => a.row - b.row);
-      throw badRequest('import_invalid', `The file has ${problems.length} problem${problems.length > 1 ? 's' : ''}; no account was created`, { created: [], errors: problems, warnings, dryRun });
+      throw badRequest('import_invalid', `The file has ${problems.length} problem${problems.length > 1 ? 's' : ''}; no account was created`, {
+        created: [],
+        errors: problems,
+        warnings,
+        dryRun,
+      });
     }
-    const planned = rows.map((r) => ({ ...r, organisationId: r.organisation ? organisations.get(r.organisation)!.id : null, organisationName: r.organisation ? organisations.get(r.organisation)!.name : null }));
-    if (dryRun) return { created: planned.map((r) => ({ row: r.row, id: null, fullName: r.fullName, email: r.email, role: r.role, organisationName: r.organisationName, temporaryPassword: null })), errors: [], warnings, dryRun };
+    const planned = rows.map((r) => ({
+      ...r,
+      organisationId: r.organisation ? organisations.get(r.organisation)!.id : null,
+      organisationName: r.organisation ? organisations.get(r.organisation)!.name : null,
+    }));
+    if (dryRun)
+      return {
+        created: planned.map((r) => ({
+          row: r.row,
+          id: null,
+          fullName: r.fullName,
+          email: r.email,
+          role: r.role,
+          organisationName: r.organisationName,
+          temporaryPassword: null,
+        })),
+        errors: [],
+        warnings,
+        dryRun,
+      };
     const passwords = planned.map(() => temporaryPassword());
     const hashes = await hashAll(passwords);
     try {
       const ids = await this.db.transaction(async (m) => {
         const users = planned.map((r, i) => {
           const phone = r.phone ? this.pii.seal('phone', r.phone) : null;
-          return m.getRepository(User).create({ fullName: r.fullName, email: r.email, phoneHash: phone?.hash ?? null, phoneEncrypted: phone?.encrypted ?? null, phoneMasked: phone?.masked ?? null, passwordHash: hashes[i], role: r.role, organisationId: r.organisationId });
+          return m.getRepository(User).create({
+            fullName: r.fullName,
+            email: r.email,
+            phoneHash: phone?.hash ?? null,
+            phoneEncrypted: phone?.encrypted ?? null,
+            phoneMasked: phone?.masked ?? null,
+            passwordHash: hashes[i],
+            role: r.role,
+            organisationId: r.organisationId,
+          });
         });
         await m.getRepository(User).insert(users);
-        for (const u of users) await this.audit.record(actor, { action: 'user.create', entityType: 'user', entityId: u.id, after: { role: u.role, organisationId: u.organisationId, email: u.email, via: 'import' } }, m);
+        for (const u of users)
+          await this.audit.record(
+            actor,
+            {
+              action: 'user.create',
+              entityType: 'user',
+              entityId: u.id,
+              after: { role: u.role, organisationId: u.organisationId, email: u.email, via: 'import' },
+            },
+            m,
+          );
         return users.map((u) => u.id);
       });
-      return { created: planned.map((r, i) => ({ row: r.row, id: ids[i], fullName: r.fullName, email: r.email, role: r.role, organisationName: r.organisationName, temporaryPassword: passwords[i] })), errors: [], warnings, dryRun };
+      return {
+        created: planned.map((r, i) => ({
+          row: r.row,
+          id: ids[i],
+          fullName: r.fullName,
+          email: r.email,
+          role: r.role,
+          organisationName: r.organisationName,
+          temporaryPassword: passwords[i],
+        })),
+        errors: [],
+        warnings,
+        dryRun,
+      };
     } catch (e) {
       // Someone created one of these accounts between the check and the insert.
       if (isUniqueViolation(e, 'uq_user_email')) throw conflict('email_taken', 'An account with one of these e-mails was just created; import the file again');
-      if (isUniqueViolation(e, 'uq_user_phone_hash')) throw conflict('phone_taken', 'An account with one of these phone numbers was just created; import the file again');
+      if (isUniqueViolation(e, 'uq_user_phone_hash'))
+        throw conflict('phone_taken', 'An account with one of these phone numbers was just created; import the file again');
       throw e;
     }
   }
@@ -103,7 +159,13 @@ export class ImportStaff {
       const matches = found.filter((o) => o.id === key.toLowerCase() || o.name.toLowerCase() === key.toLowerCase());
       const rowsOf = rows.filter((r) => r.organisation === key);
       if (matches.length === 1) byKey.set(key, matches[0]);
-      else for (const r of rowsOf) problems.push({ row: r.row, field: 'organisation', reason: matches.length ? `several organisations are named "${key}": use the code instead` : `no organisation "${key}"` });
+      else
+        for (const r of rowsOf)
+          problems.push({
+            row: r.row,
+            field: 'organisation',
+            reason: matches.length ? `several organisations are named "${key}": use the code instead` : `no organisation "${key}"`,
+          });
     }
     return byKey;
   }
@@ -111,7 +173,9 @@ export class ImportStaff {
   private async existing(rows: StaffRowInput[], problems: RowProblem[]): Promise<void> {
     const emails = rows.map((r) => r.email);
     const phoneHashes = new Map(rows.filter((r) => r.phone).map((r) => [this.pii.hash('phone', r.phone!), r.row]));
-    const taken = await this.db.getRepository(User).find({ where: [{ email: In(emails) }, { phoneHash: In([...phoneHashes.keys()]) }], select: { id: true, email: true, phoneHash: true } });
+    const taken = await this.db
+      .getRepository(User)
+      .find({ where: [{ email: In(emails) }, { phoneHash: In([...phoneHashes.keys()]) }], select: { id: true, email: true, phoneHash: true } });
     for (const u of taken) {
       const byEmail = rows.find((r) => r.email === u.email);
       if (byEmail) problems.push({ row: byEmail.row, field: 'email', reason: `an account with the e-mail ${u.email} already exists` });

@@ -3,7 +3,13 @@ import { duplicateRows, readStaffHeader, rowToStaff, type StaffRowInput } from '
 
 describe('staff file rows', () => {
   it('reads Vietnamese and English headers in any case and order, with or without diacritics', () => {
-    expect(readStaffHeader(['Họ và tên', 'Email', 'Số điện thoại', 'Vai trò', 'Mã đơn vị']).columns).toEqual(['fullName', 'email', 'phone', 'role', 'organisation']);
+    expect(readStaffHeader(['Họ và tên', 'Email', 'Số điện thoại', 'Vai trò', 'Mã đơn vị']).columns).toEqual([
+      'fullName',
+      'email',
+      'phone',
+      'role',
+      'organisation',
+    ]);
     expect(readStaffHeader(['role', 'EMAIL', 'fullName', 'Organisation', 'ghi chú']).columns).toEqual(['role', 'email', 'fullName', 'organisation', undefined]);
     expect(readStaffHeader(['ho va ten', 'e-mail', 'SĐT', 'vai tro', 'don vi']).columns).toEqual(['fullName', 'email', 'phone', 'role', 'organisation']);
     expect(readStaffHeader(['Họ và tên', 'Email', 'Vai trò', 'Ghi chú']).ignored).toEqual(['Ghi chú']);
@@ -22,7 +28,9 @@ describe('staff file rows', () => {
       input: { row: 2, fullName: 'Nguyễn Văn An', email: 'an.nguyen@sotuphap.vn', phone: '0912345678', role: 'judge', organisation: 'Sở Tư pháp Huế' },
     });
     expect(rowToStaff(header, ['Trần Thị Bình', 'binh@x.vn', '', 'ban tổ chức', 'abc'], 3)).toMatchObject({ input: { role: 'organiser', phone: null } });
-    expect(rowToStaff(header, ['Lê Quản Trị', 'qt@x.vn', '', 'QUẢN TRỊ', 'ignored for admins'], 4)).toMatchObject({ input: { role: 'admin', organisation: null } });
+    expect(rowToStaff(header, ['Lê Quản Trị', 'qt@x.vn', '', 'QUẢN TRỊ', 'ignored for admins'], 4)).toMatchObject({
+      input: { role: 'admin', organisation: null },
+    });
     expect(rowToStaff(header, ['Lê Văn Cường', 'c@x.vn', '', 'organiser', 'org'], 5)).toMatchObject({ input: { role: 'organiser' } });
   });
 
@@ -35,7 +43,9 @@ describe('staff file rows', () => {
         { row: 7, field: 'role', reason: 'unknown role "thư ký": use ban tổ chức, giám khảo, quản trị (or organiser, judge, admin)' },
       ],
     });
-    expect(rowToStaff(header, ['Phạm Văn Dũng', 'd@x.vn', '', 'giám khảo', ''], 8)).toEqual({ problems: [{ row: 8, field: 'organisation', reason: 'organisers and judges need their organisation (its name or code)' }] });
+    expect(rowToStaff(header, ['Phạm Văn Dũng', 'd@x.vn', '', 'giám khảo', ''], 8)).toEqual({
+      problems: [{ row: 8, field: 'organisation', reason: 'organisers and judges need their organisation (its name or code)' }],
+    });
     expect(rowToStaff(header, ['Phạm Văn Dũng', '', '', '', 'A'], 9)).toMatchObject({ problems: [{ field: 'email' }, { field: 'role' }] });
   });
 

@@ -13,17 +13,40 @@ export type StaffColumn = (typeof STAFF_COLUMNS)[number];
 export const TEMPLATE_HEADER = ['Họ và tên', 'Email', 'Số điện thoại', 'Vai trò', 'Đơn vị'] as const;
 
 const HEADER_ALIASES: Record<string, StaffColumn> = {
-  hovaten: 'fullName', hoten: 'fullName', ten: 'fullName', fullname: 'fullName', name: 'fullName',
-  email: 'email', thudientu: 'email',
-  sodienthoai: 'phone', dienthoai: 'phone', sdt: 'phone', phone: 'phone',
-  vaitro: 'role', role: 'role',
-  donvi: 'organisation', madonvi: 'organisation', tendonvi: 'organisation', organisation: 'organisation', organization: 'organisation', organisationid: 'organisation', organisationname: 'organisation',
+  hovaten: 'fullName',
+  hoten: 'fullName',
+  ten: 'fullName',
+  fullname: 'fullName',
+  name: 'fullName',
+  email: 'email',
+  thudientu: 'email',
+  sodienthoai: 'phone',
+  dienthoai: 'phone',
+  sdt: 'phone',
+  phone: 'phone',
+  vaitro: 'role',
+  role: 'role',
+  donvi: 'organisation',
+  madonvi: 'organisation',
+  tendonvi: 'organisation',
+  organisation: 'organisation',
+  organization: 'organisation',
+  organisationid: 'organisation',
+  organisationname: 'organisation',
 };
 
 const ROLE_ALIASES: Record<string, StaffRole> = {
-  organiser: 'organiser', organizer: 'organiser', bantochuc: 'organiser', tochuc: 'organiser', btc: 'organiser',
-  judge: 'judge', giamkhao: 'judge',
-  admin: 'admin', quantri: 'admin', quantrivien: 'admin', quantrihethong: 'admin',
+  organiser: 'organiser',
+  organizer: 'organiser',
+  bantochuc: 'organiser',
+  tochuc: 'organiser',
+  btc: 'organiser',
+  judge: 'judge',
+  giamkhao: 'judge',
+  admin: 'admin',
+  quantri: 'admin',
+  quantrivien: 'admin',
+  quantrihethong: 'admin',
 };
 
 /** The role words the report suggests. */

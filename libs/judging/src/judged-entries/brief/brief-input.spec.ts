@@ -3,7 +3,10 @@ import { parseBriefInput, requireHandInKinds } from './brief-input';
 
 describe('a judged round brief', () => {
   it('keeps the kinds in a fixed order and trims the brief', () => {
-    expect(parseBriefInput({ brief: '  Trình bày bốn nguyên tắc bầu cử  ', handInKinds: ['file', 'text'] })).toEqual({ brief: 'Trình bày bốn nguyên tắc bầu cử', handInKinds: ['text', 'file'] });
+    expect(parseBriefInput({ brief: '  Trình bày bốn nguyên tắc bầu cử  ', handInKinds: ['file', 'text'] })).toEqual({
+      brief: 'Trình bày bốn nguyên tắc bầu cử',
+      handInKinds: ['text', 'file'],
+    });
     expect(parseBriefInput({ brief: '   ', handInKinds: ['link'] }).brief).toBeNull();
   });
 

@@ -36,5 +36,9 @@ export function parseBriefInput(input: unknown): BriefInput {
 export function requireHandInKinds(allowed: readonly HandInKind[], used: { text: unknown; link: unknown; file: boolean }): void {
   const refused = HAND_IN_KINDS.filter((k) => (k === 'file' ? used.file : Boolean(used[k])) && !allowed.includes(k));
   if (refused.length)
-    throw badRequest('hand_in_kind_not_allowed', `This round takes only: ${allowed.join(', ')}`, refused.map((k) => ({ field: k, problems: ['is not taken by this round'] })));
+    throw badRequest(
+      'hand_in_kind_not_allowed',
+      `This round takes only: ${allowed.join(', ')}`,
+      refused.map((k) => ({ field: k, problems: ['is not taken by this round'] })),
+    );
 }

@@ -28,7 +28,16 @@ export class BriefController {
   @Put('rounds/:id/brief')
   @Roles('organiser', 'admin')
   @ApiOperation({ summary: 'Set the brief and the kinds of hand-in (text, link, file); 409 brief_locked once the round has opened' })
-  @ApiBody({ schema: { required: ['handInKinds'], properties: { brief: { type: 'string', nullable: true, maxLength: MAX_BRIEF }, handInKinds: { type: 'array', items: { type: 'string', enum: [...HAND_IN_KINDS] }, minItems: 1 } }, example: { brief: 'Trình bày bốn nguyên tắc bầu cử (không quá 1.000 từ).', handInKinds: ['text', 'file'] } } })
+  @ApiBody({
+    schema: {
+      required: ['handInKinds'],
+      properties: {
+        brief: { type: 'string', nullable: true, maxLength: MAX_BRIEF },
+        handInKinds: { type: 'array', items: { type: 'string', enum: [...HAND_IN_KINDS] }, minItems: 1 },
+      },
+      example: { brief: 'Trình bày bốn nguyên tắc bầu cử (không quá 1.000 từ).', handInKinds: ['text', 'file'] },
+    },
+  })
   @ApiOkResponse({ type: BriefResponse })
   put(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() body: unknown): Promise<BriefView> {
     return this.briefs.put(actor, id, body);

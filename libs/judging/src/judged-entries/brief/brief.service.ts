@@ -51,11 +51,24 @@ export class BriefService {
       // The round row lock orders this after a concurrent publish or opening.
       const round = requireJudged((await m.getRepository(Round).findOne({ where: { id: roundId }, lock: { mode: 'pessimistic_write' } }))!);
       if (isRoundLocked(round.status, round.opensAt, this.clock.now()))
-        throw conflict('brief_locked', 'The round has opened: its brief and the kinds of hand-in it takes can no longer change', { opensAt: round.opensAt.toISOString() });
+        throw conflict('brief_locked', 'The round has opened: its brief and the kinds of hand-in it takes can no longer change', {
+          opensAt: round.opensAt.toISOString(),
+        });
       const repo = m.getRepository(HandInSettings);
       const before = await repo.findOneBy({ roundId });
       await repo.save(repo.create({ roundId, ...next }));
-      await this.audit.record(actor, { action: 'round.brief', entityType: 'round', entityId: roundId, before: before ? { brief: before.brief, handInKinds: before.handInKinds } : null, after: next, organisationId }, m);
+      await this.audit.record(
+        actor,
+        {
+          action: 'round.brief',
+          entityType: 'round',
+          entityId: roundId,
+          before: before ? { brief: before.brief, handInKinds: before.handInKinds } : null,
+          after: next,
+          organisationId,
+        },
+        m,
+      );
       return repo.findOneByOrFail({ roundId });
     });
     const round = await this.db.getRepository(Round).findOneByOrFail({ id: roundId });

@@ -29,7 +29,12 @@ export class EntriesController {
   @ApiTooManyRequestsResponse({ description: 'Rate limited; see Retry-After (code rate_limited)' })
   @ApiCreatedResponse({ type: EntryResponse, description: 'Handed in' })
   @ApiOkResponse({ type: EntryResponse, description: 'Replaced the earlier entry' })
-  async handIn(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Req() req: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<EntryResponse> {
+  async handIn(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Req() req: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<EntryResponse> {
     const { created, entry } = await this.handIns.handIn(actor, id, req);
     if (!created) void reply.status(200);
     return entry;
@@ -63,7 +68,13 @@ export class EntriesController {
     schema: {
       properties: {
         durationSeconds: { type: 'integer', minimum: 0, maximum: 86400, nullable: true, description: 'How long the presentation ran; null clears it' },
-        overtimeMinutes: { type: 'number', minimum: 0, maximum: 1440, nullable: true, description: "Minutes past the jury's overtime limit (instead of durationSeconds)" },
+        overtimeMinutes: {
+          type: 'number',
+          minimum: 0,
+          maximum: 1440,
+          nullable: true,
+          description: "Minutes past the jury's overtime limit (instead of durationSeconds)",
+        },
         breaches: { type: 'array', items: { type: 'string' }, description: "Codes of the jury's fixed penalties; the whole list (an empty list clears it)" },
       },
       example: { overtimeMinutes: 2, breaches: ['notes'] },

@@ -45,7 +45,11 @@ export class EntriesService {
       throw notFound('Entry file');
     });
     const name = entry.fileName ?? 'bai-du-thi';
-    const ascii = name.normalize('NFD').replace(/[^\x20-\x7e]/g, '').replace(/["\\]/g, '') || 'file';
+    const ascii =
+      name
+        .normalize('NFD')
+        .replace(/[^\x20-\x7e]/g, '')
+        .replace(/["\\]/g, '') || 'file';
     return new StreamableFile(stream, {
       type: entry.fileType ?? 'application/octet-stream',
       length: size,
@@ -75,7 +79,10 @@ export class EntriesService {
     }
     if (o.overtimeMinutes !== undefined) {
       const limit = config?.policy.penalties.find((r) => r.kind === 'overtime');
-      if (o.overtimeMinutes !== null && (typeof o.overtimeMinutes !== 'number' || !Number.isFinite(o.overtimeMinutes) || o.overtimeMinutes < 0 || o.overtimeMinutes > 1440))
+      if (
+        o.overtimeMinutes !== null &&
+        (typeof o.overtimeMinutes !== 'number' || !Number.isFinite(o.overtimeMinutes) || o.overtimeMinutes < 0 || o.overtimeMinutes > 1440)
+      )
         p.add('overtimeMinutes', 'must be a number of minutes (0-1440) or null');
       else if (!limit || limit.kind !== 'overtime') p.add('overtimeMinutes', 'the jury settings have no overtime penalty: give durationSeconds instead');
       else patch.durationSeconds = o.overtimeMinutes === null ? null : limit.limitSeconds + Math.round((o.overtimeMinutes as number) * 60);

@@ -2,7 +2,16 @@ import type { MultipartFile } from '@fastify/multipart';
 import { DomainError } from '@lc/platform';
 import { MAX_ENTRY_TEXT, multipartFields, parseEntryContent } from './entry-input';
 
-const field = (value: string, valueTruncated = false) => ({ type: 'field', fieldname: 'x', mimetype: 'text/plain', encoding: '7bit', value, fieldnameTruncated: false, valueTruncated, fields: {} });
+const field = (value: string, valueTruncated = false) => ({
+  type: 'field',
+  fieldname: 'x',
+  mimetype: 'text/plain',
+  encoding: '7bit',
+  value,
+  fieldnameTruncated: false,
+  valueTruncated,
+  fields: {},
+});
 const part = (fields: Record<string, unknown>) => ({ fields }) as unknown as Pick<MultipartFile, 'fields'>;
 const refusal = (fn: () => unknown) => {
   try {
@@ -21,8 +30,15 @@ describe('entry text', () => {
   });
 
   it('reads multipart fields: CRLF as typed, a cut field refused (413) naming the limit, a NUL refused (400)', () => {
-    expect(multipartFields(part({ text: field('Dòng 1\r\nDòng 2'), link: [field('https://a.vn'), field('https://b.vn')] }))).toEqual({ text: 'Dòng 1\nDòng 2', link: 'https://a.vn' });
-    expect(refusal(() => multipartFields(part({ text: field('ệ'.repeat(10), true) })))).toMatchObject({ code: 'entry_text_too_long', status: 413, message: expect.stringContaining('50000 characters') });
+    expect(multipartFields(part({ text: field('Dòng 1\r\nDòng 2'), link: [field('https://a.vn'), field('https://b.vn')] }))).toEqual({
+      text: 'Dòng 1\nDòng 2',
+      link: 'https://a.vn',
+    });
+    expect(refusal(() => multipartFields(part({ text: field('ệ'.repeat(10), true) })))).toMatchObject({
+      code: 'entry_text_too_long',
+      status: 413,
+      message: expect.stringContaining('50000 characters'),
+    });
     expect(refusal(() => multipartFields(part({ link: [field('https://a.vn'), field('x\u0000')] })))).toMatchObject({ code: 'invalid_text', status: 400 });
   });
 });

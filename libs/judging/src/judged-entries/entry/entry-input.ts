@@ -55,8 +55,10 @@ export function parseEntryContent(input: unknown, hasFile: boolean): EntryConten
 /** The entrant's file name, for display only: no folders, no control characters, bounded. */
 export function cleanFileName(name: string | undefined, ext: string): string {
   const base = (name ?? '').split(/[\\/]/).pop() ?? '';
-  // eslint-disable-next-line no-control-regex -- stripping control characters is the point
-  const clean = base.normalize('NFC').replace(/[\u0000-\u001f\u007f"<>|:*?]/g, '').replace(/^\.+/, '').trim().slice(0, 150);
+  // Stripping control characters is the point of this pattern.
+  // eslint-disable-next-line no-control-regex
+  const unsafe = /[\u0000-\u001f\u007f"<>|:*?]/g;
+  const clean = base.normalize('NFC').replace(unsafe, '').replace(/^\.+/, '').trim().slice(0, 150);
   const stem = clean.replace(/\.[^.]*$/, '') || 'bai-du-thi';
   return `${stem}.${ext}`;
 }
@@ -73,11 +75,16 @@ export function multipartFields(part: Pick<MultipartFile, 'fields'>): Record<str
     const fields = all.filter((v): v is MultipartValue => v?.type === 'field');
     if (!fields.length || name === 'file') continue;
     if (fields.some((f) => f.valueTruncated)) {
-      throw new DomainError('entry_text_too_long', 413, `The field "${name}" is larger than ${MAX_ENTRY_FIELD_BYTES} bytes: an entry's text may have at most ${MAX_ENTRY_TEXT} characters`, {
-        field: name,
-        maxCharacters: MAX_ENTRY_TEXT,
-        maxBytes: MAX_ENTRY_FIELD_BYTES,
-      });
+      throw new DomainError(
+        'entry_text_too_long',
+        413,
+        `The field "${name}" is larger than ${MAX_ENTRY_FIELD_BYTES} bytes: an entry's text may have at most ${MAX_ENTRY_TEXT} characters`,
+        {
+          field: name,
+          maxCharacters: MAX_ENTRY_TEXT,
+          maxBytes: MAX_ENTRY_FIELD_BYTES,
+        },
+      );
     }
     if (name.includes('\u0000') || fields.some((f) => String(f.value).includes('\u0000'))) {
       throw badRequest('invalid_text', `The field "${name.split('\u0000').join('')}" contains a NUL character`);

@@ -38,7 +38,13 @@ export function entryView(e: JudgedEntry): EntryView {
     text: e.text,
     link: e.link,
     file: e.fileKey
-      ? { name: e.fileName ?? 'file', type: e.fileType ?? 'application/octet-stream', size: e.fileSize ?? 0, sha256: e.fileSha256 ?? '', url: `/${API_PREFIX}/entries/${e.id}/file` }
+      ? {
+          name: e.fileName ?? 'file',
+          type: e.fileType ?? 'application/octet-stream',
+          size: e.fileSize ?? 0,
+          sha256: e.fileSha256 ?? '',
+          url: `/${API_PREFIX}/entries/${e.id}/file`,
+        }
       : null,
     durationSeconds: e.durationSeconds,
     breaches: e.breaches,

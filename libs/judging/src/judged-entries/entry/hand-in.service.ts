@@ -85,10 +85,18 @@ export class HandInService {
       // row to lock, and the loser's file would be orphaned.
       await m.query("SELECT pg_advisory_xact_lock(hashtextextended('judged_entry:' || $1 || ':' || $2, 0))", [roundId, userId]);
       // Shared with marks; a close (status update) waits for us or we see it.
-      const [r] = await sqlRows<{ status: Round['status']; opens_at: Date; closes_at: Date }>(m, 'SELECT status, opens_at, closes_at FROM round WHERE id = $1 FOR SHARE', [roundId]);
+      const [r] = await sqlRows<{ status: Round['status']; opens_at: Date; closes_at: Date }>(
+        m,
+        'SELECT status, opens_at, closes_at FROM round WHERE id = $1 FOR SHARE',
+        [roundId],
+      );
       if (!r) throw notFound('Round');
       requireTakingEntries({ status: r.status, opensAt: r.opens_at, closesAt: r.closes_at }, this.clock.now());
-      const [old] = await sqlRows<{ id: string; file_key: string | null }>(m, 'SELECT id, file_key FROM judged_entry WHERE round_id = $1 AND user_id = $2 FOR UPDATE', [roundId, userId]);
+      const [old] = await sqlRows<{ id: string; file_key: string | null }>(
+        m,
+        'SELECT id, file_key FROM judged_entry WHERE round_id = $1 AND user_id = $2 FOR UPDATE',
+        [roundId, userId],
+      );
       // Asked after the row lock, in a statement of its own, so a mark committed while we waited is seen.
       const [marked] = old ? await sqlRows(m, 'SELECT 1 FROM judge_mark WHERE entry_id = $1 LIMIT 1', [old.id]) : [];
       if (marked) throw conflict('entry_marked', 'A judge has already marked this entry: it can no longer be replaced');
@@ -100,7 +108,18 @@ export class HandInService {
          ON CONFLICT (round_id, user_id) DO UPDATE SET text = $3, link = $4, file_key = $5, file_name = $6, file_type = $7, file_size = $8,
            file_sha256 = $9, submitted_at = $10, version = judged_entry.version + 1, updated_at = now()
          RETURNING id, (xmax = 0) AS created`,
-        [roundId, userId, c.text, c.link, f?.key ?? null, upload?.fileName ?? null, f?.type.mime ?? null, f?.size ?? null, f?.sha256 ?? null, this.clock.nowDate()],
+        [
+          roundId,
+          userId,
+          c.text,
+          c.link,
+          f?.key ?? null,
+          upload?.fileName ?? null,
+          f?.type.mime ?? null,
+          f?.size ?? null,
+          f?.sha256 ?? null,
+          this.clock.nowDate(),
+        ],
       );
       if (f) await this.files.place(f.key);
       return { id: row.id, created: row.created, oldKey: old?.file_key ?? null };

@@ -40,7 +40,9 @@ export class JudgedEntryPersonalData {
       roundTitle: r.round_title,
       text: r.text,
       link: r.link,
-      file: r.file_key ? { name: r.file_name, type: r.file_type, size: r.file_size, sha256: r.file_sha256, url: `/api/v1/entries/${r.id as string}/file` } : null,
+      file: r.file_key
+        ? { name: r.file_name, type: r.file_type, size: r.file_size, sha256: r.file_sha256, url: `/api/v1/entries/${r.id as string}/file` }
+        : null,
       version: r.version,
       submittedAt: new Date(r.submitted_at).toISOString(),
     }));

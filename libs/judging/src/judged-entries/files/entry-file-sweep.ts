@@ -39,7 +39,11 @@ export class EntryFileSweep {
       if (s?.isFile() && s.mtimeMs < before) old.push({ name, ...kind });
     }
     const keys = old.filter((f) => !f.temporary).map((f) => f.key);
-    const named = new Set(keys.length ? (await sqlRows<{ file_key: string }>(this.db, 'SELECT file_key FROM judged_entry WHERE file_key = ANY($1)', [keys])).map((r) => r.file_key) : []);
+    const named = new Set(
+      keys.length
+        ? (await sqlRows<{ file_key: string }>(this.db, 'SELECT file_key FROM judged_entry WHERE file_key = ANY($1)', [keys])).map((r) => r.file_key)
+        : [],
+    );
     const doomed = old.filter((f) => f.temporary || !named.has(f.key));
     for (const f of doomed) await rm(join(dir, f.name), { force: true });
     return { temporary: doomed.filter((f) => f.temporary).length, orphaned: doomed.filter((f) => !f.temporary).length };

@@ -2,7 +2,9 @@ import { sniffFile } from './sniff';
 
 const head = (s: string | number[]) => (typeof s === 'string' ? Buffer.from(s, 'latin1') : Buffer.from(s));
 type Members = () => { names: string[]; mimetype: string | null } | null;
-const zip = (names: string[], mimetype: string | null = null): Members => () => ({ names, mimetype });
+const zip =
+  (names: string[], mimetype: string | null = null): Members =>
+  () => ({ names, mimetype });
 const PK = [0x50, 0x4b, 0x03, 0x04, 0, 0, 0, 0];
 
 describe('sniffFile', () => {

@@ -45,7 +45,8 @@ export function sniffFile(head: Buffer, zipMembers?: () => { names: string[]; mi
     const brand = head.subarray(8, 12).toString('latin1');
     if (brand === 'qt  ') return { ok: true, type: T.mov };
     if (brand.startsWith('M4A') || brand.startsWith('M4B')) return { ok: true, type: T.m4a };
-    if (brand.startsWith('heic') || brand.startsWith('avif') || brand.startsWith('mif1')) return { ok: false, reason: 'images other than PNG and JPEG are not accepted' };
+    if (brand.startsWith('heic') || brand.startsWith('avif') || brand.startsWith('mif1'))
+      return { ok: false, reason: 'images other than PNG and JPEG are not accepted' };
     return { ok: true, type: T.mp4 };
   }
   if (starts(head, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) {

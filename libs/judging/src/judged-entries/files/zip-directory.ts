@@ -14,7 +14,11 @@ export async function zipMembers(fh: FileHandle, size: number): Promise<{ names:
   const tail = Buffer.alloc(tailLen);
   await fh.read(tail, 0, tailLen, size - tailLen);
   let at = -1;
-  for (let i = tailLen - 22; i >= 0; i--) if (tail.readUInt32LE(i) === EOCD) { at = i; break; }
+  for (let i = tailLen - 22; i >= 0; i--)
+    if (tail.readUInt32LE(i) === EOCD) {
+      at = i;
+      break;
+    }
   if (at < 0) return null;
   const count = tail.readUInt16LE(at + 10);
   const cdSize = tail.readUInt32LE(at + 12);

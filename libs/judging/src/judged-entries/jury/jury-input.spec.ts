@@ -20,7 +20,13 @@ describe('jury settings input', () => {
       throw new Error('expected a 400');
     } catch (e) {
       expect((e as DomainError).status).toBe(400);
-      expect(((e as DomainError).details as { field: string }[]).map((d) => d.field).sort()).toEqual(['extra', 'headJudgeUserId', 'rubric[0].id', 'rubric[0].key', 'trimmedMeanThreshold']);
+      expect(((e as DomainError).details as { field: string }[]).map((d) => d.field).sort()).toEqual([
+        'extra',
+        'headJudgeUserId',
+        'rubric[0].id',
+        'rubric[0].key',
+        'trimmedMeanThreshold',
+      ]);
     }
   });
 

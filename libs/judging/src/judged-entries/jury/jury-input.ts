@@ -54,7 +54,12 @@ export function parseJuryInput(input: unknown): JuryConfig {
     p.throwIfAny('invalid_jury', 'jury settings');
   }
   const o = input as Record<string, unknown>;
-  rejectUnknownKeys(o, ['rubric', 'aggregate', 'trimmedMeanThreshold', 'penalties', 'reconciliationGap', 'headJudgeUserId', 'tieBreakCriteria', 'decimals'], '', p);
+  rejectUnknownKeys(
+    o,
+    ['rubric', 'aggregate', 'trimmedMeanThreshold', 'penalties', 'reconciliationGap', 'headJudgeUserId', 'tieBreakCriteria', 'decimals'],
+    '',
+    p,
+  );
   let rubric: Rubric | null = null;
   const criteria = Array.isArray(o.rubric) ? o.rubric.map((c) => (isRecord(c) ? renameKey(c, 'key', 'id') : c)) : o.rubric;
   collect(p, 'criteria', 'rubric', () => (rubric = parseRubric({ criteria })));
@@ -108,7 +113,10 @@ function collect(p: Problems, coreName: string, ownName: string, fn: () => void)
   } catch (e) {
     if (!(e instanceof DomainError) || e.status !== 400) throw e;
     for (const d of (e.details as { field: string; problems: string[] }[] | undefined) ?? []) {
-      let field = d.field.replace(/^criteria/, 'rubric').replace(/\.id$/, '.key').replace(/\.id\?$/, '.id');
+      let field = d.field
+        .replace(/^criteria/, 'rubric')
+        .replace(/\.id$/, '.key')
+        .replace(/\.id\?$/, '.id');
       if (field === coreName) field = ownName;
       for (const msg of d.problems) p.add(field, msg.replace(/\bid\b/, 'key'));
     }

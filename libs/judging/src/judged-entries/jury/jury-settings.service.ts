@@ -46,10 +46,22 @@ export class JurySettingsService {
       if (before && marked) {
         const was = toConfig(before);
         const changed = (['rubric', 'policy', 'tieBreakCriteria'] as const).filter((k) => canonicalJson(was[k]) !== canonicalJson(next[k]));
-        if (changed.length) throw conflict('jury_locked', 'Judges have started marking: the rubric and jury rules can no longer change (only the head judge can)', { changed });
+        if (changed.length)
+          throw conflict('jury_locked', 'Judges have started marking: the rubric and jury rules can no longer change (only the head judge can)', { changed });
       }
       await repo.save(repo.create({ roundId, ...next }));
-      await this.audit.record(actor, { action: before ? 'jury.update' : 'jury.create', entityType: 'round', entityId: roundId, before: before ? toConfig(before) : null, after: next, organisationId }, m);
+      await this.audit.record(
+        actor,
+        {
+          action: before ? 'jury.update' : 'jury.create',
+          entityType: 'round',
+          entityId: roundId,
+          before: before ? toConfig(before) : null,
+          after: next,
+          organisationId,
+        },
+        m,
+      );
       return repo.findOneByOrFail({ roundId });
     });
     return juryView(roundId, toConfig(saved), await this.marked(roundId), saved.updatedAt);
@@ -68,7 +80,9 @@ export class JurySettingsService {
   private async requireJudgeOf(organisationId: string, userId: string): Promise<void> {
     const u = await this.db.getRepository(User).findOneBy({ id: userId });
     if (!u || u.deletedAt || u.role !== 'judge' || u.organisationId !== organisationId) {
-      throw badRequest('not_a_judge', 'The head judge must be a judge of this organisation', [{ field: 'headJudgeUserId', problems: ['is not a judge of this organisation'] }]);
+      throw badRequest('not_a_judge', 'The head judge must be a judge of this organisation', [
+        { field: 'headJudgeUserId', problems: ['is not a judge of this organisation'] },
+      ]);
     }
   }
 }

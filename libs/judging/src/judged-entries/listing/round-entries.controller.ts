@@ -10,7 +10,10 @@ import { RoundEntriesService } from './round-entries.service';
 
 class RoundEntriesQuery extends PagingQuery {
   @ApiPropertyOptional() @IsOptional() @Transform(({ value }) => value === 'true' || value === true) @IsBoolean() flagged?: boolean;
-  @ApiPropertyOptional({ enum: ATTEMPT_STATUSES, description: 'quiz rounds: attempt status' }) @IsOptional() @IsIn(ATTEMPT_STATUSES as unknown as string[]) status?: string;
+  @ApiPropertyOptional({ enum: ATTEMPT_STATUSES, description: 'quiz rounds: attempt status' })
+  @IsOptional()
+  @IsIn(ATTEMPT_STATUSES as unknown as string[])
+  status?: string;
 }
 
 @ApiTags('judged rounds')
@@ -27,7 +30,11 @@ export class RoundEntriesController {
     description: "A judged round's entries, or a quiz round's attempts",
     schema: { oneOf: [{ $ref: getSchemaPath(PageOf(JudgedEntryRowResponse)) }, { $ref: getSchemaPath(PageOf(StaffAttemptResponse)) }] },
   })
-  list(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Query() q: RoundEntriesQuery): Promise<Page<JudgedEntryRowResponse> | Page<StaffAttemptResponse>> {
+  list(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Query() q: RoundEntriesQuery,
+  ): Promise<Page<JudgedEntryRowResponse> | Page<StaffAttemptResponse>> {
     return this.entries.list(actor, id, q);
   }
 }

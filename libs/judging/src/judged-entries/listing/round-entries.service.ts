@@ -62,13 +62,19 @@ export class RoundEntriesService {
     const { entries, activeJudgeIds } = await this.marking.round(roundId);
     const published = round.status === 'published';
     // The blind rule decides per entry what this caller may know of the jury's figures.
-    const seen = entries.map((x) => ({ ...x, unsealed: marksVisibleTo({ userId: actor.id, role }, { activeJudgeIds, markedBy: x.marks.map((m) => m.judgeUserId), published }) === 'all' }));
+    const seen = entries.map((x) => ({
+      ...x,
+      unsealed: marksVisibleTo({ userId: actor.id, role }, { activeJudgeIds, markedBy: x.marks.map((m) => m.judgeUserId), published }) === 'all',
+    }));
     const flaggedFor = (x: (typeof seen)[number]) => x.unsealed && x.marking.needsReconciliation;
     const shown = q.flagged ? seen.filter(flaggedFor) : seen;
     // Flagged first, as the attempts listing does, then in hand-in order.
     const ordered = [...shown].sort((a, b) => Number(flaggedFor(b)) - Number(flaggedFor(a)));
     const page = ordered.slice(q.offset, q.offset + q.limit);
-    const people = await this.people(round.contestId, page.map((e) => e.entry.userId));
+    const people = await this.people(
+      round.contestId,
+      page.map((e) => e.entry.userId),
+    );
     return {
       total: shown.length,
       items: page.map((x) => {

@@ -9,7 +9,17 @@ import { marksVisibleTo } from '../../jury/visibility';
 import { EntryAccess, type EntryContext } from '../entry/entry-access.service';
 import { RoundMarkingService } from '../standing/round-marking.service';
 import { JudgeMark } from './judge-mark.entity';
-import { anonymousSummary, markHistory, type MarkHistoryItem, markingSummary, type MarkingSummary, markView, type MarkView, rubricView, type RubricCriterionView } from './marking-view';
+import {
+  anonymousSummary,
+  markHistory,
+  type MarkHistoryItem,
+  markingSummary,
+  type MarkingSummary,
+  markView,
+  type MarkView,
+  rubricView,
+  type RubricCriterionView,
+} from './marking-view';
 import { requireMarkingOpen } from './marking-window';
 
 export interface EntryMarksView {
@@ -61,7 +71,14 @@ export class MarksService {
       const snap = (x: { scores: Record<string, number>; total: number; comment: string | null }) => ({ scores: x.scores, total: x.total, comment: x.comment });
       await this.audit.record(
         actor,
-        { action: before ? 'entry.mark.replace' : 'entry.mark', entityType: 'judged_entry', entityId: entryId, before: before ? snap(before) : null, after: snap(marks), organisationId: ctx.organisationId },
+        {
+          action: before ? 'entry.mark.replace' : 'entry.mark',
+          entityType: 'judged_entry',
+          entityId: entryId,
+          before: before ? snap(before) : null,
+          after: snap(marks),
+          organisationId: ctx.organisationId,
+        },
         m,
       );
     });
@@ -78,18 +95,31 @@ export class MarksService {
     const { marks, marking, activeJudgeIds, config } = await this.marking.entry(ctx.entry);
     const markedByMe = marks.some((m) => m.judgeUserId === actor.id);
     const base = { entryId: ctx.entry.id, markedByMe, rubric: config ? rubricView(config.rubric) : [] };
-    const shown = marksVisibleTo({ userId: actor.id, role: ctx.role }, { activeJudgeIds, markedBy: marks.map((m) => m.judgeUserId), published: ctx.round.status === 'published' });
+    const shown = marksVisibleTo(
+      { userId: actor.id, role: ctx.role },
+      { activeJudgeIds, markedBy: marks.map((m) => m.judgeUserId), published: ctx.round.status === 'published' },
+    );
     switch (ctx.role) {
       case 'organiser': {
         const names = await this.names(marks.map((m) => m.judgeUserId));
-        return { ...base, marks: marks.map((m) => markView(m, activeJudgeIds.has(m.judgeUserId), names)), marking: markingSummary(marking), history: await this.history(ctx.entry.id) };
+        return {
+          ...base,
+          marks: marks.map((m) => markView(m, activeJudgeIds.has(m.judgeUserId), names)),
+          marking: markingSummary(marking),
+          history: await this.history(ctx.entry.id),
+        };
       }
       case 'owner':
         // Published: the entrant sees each counted mark and comment, not who gave it.
-        return { ...base, marks: marks.filter((m) => activeJudgeIds.has(m.judgeUserId)).map((m) => ({ ...markView(m, true), judgeUserId: '' })), marking: anonymousSummary(markingSummary(marking)) };
+        return {
+          ...base,
+          marks: marks.filter((m) => activeJudgeIds.has(m.judgeUserId)).map((m) => ({ ...markView(m, true), judgeUserId: '' })),
+          marking: anonymousSummary(markingSummary(marking)),
+        };
       case 'head':
       case 'judge': {
-        if (shown !== 'all') return { ...base, marks: marks.filter((m) => m.judgeUserId === actor.id).map((m) => markView(m, activeJudgeIds.has(m.judgeUserId))) };
+        if (shown !== 'all')
+          return { ...base, marks: marks.filter((m) => m.judgeUserId === actor.id).map((m) => markView(m, activeJudgeIds.has(m.judgeUserId))) };
         const counted = marks.filter((m) => activeJudgeIds.has(m.judgeUserId) || m.judgeUserId === actor.id);
         return {
           ...base,

@@ -44,9 +44,13 @@ export class ReconcileService {
     requireMarkingOpen(ctx.round, this.clock.now());
     // Reconciling is due once every judge has filed: only then are the marks shown to the head judge (blind marking).
     if (!allJudgesFiled({ activeJudgeIds, markedBy: marks.map((m) => m.judgeUserId) })) {
-      throw conflict('marking_incomplete', 'Not every judge of the round has marked this entry yet: reconcile once they have', { judges: activeJudgeIds.size, marked: marking.counted.length });
+      throw conflict('marking_incomplete', 'Not every judge of the round has marked this entry yet: reconcile once they have', {
+        judges: activeJudgeIds.size,
+        marked: marking.counted.length,
+      });
     }
-    if (!marking.aggregate.needsReconciliation) throw conflict('not_flagged', 'The judges do not differ by more than the reconciliation gap: nothing to reconcile');
+    if (!marking.aggregate.needsReconciliation)
+      throw conflict('not_flagged', 'The judges do not differ by more than the reconciliation gap: nothing to reconcile');
 
     const rec: Reconciliation = {
       mode: final ? 'head-judge-marks' : 'accept-aggregate',
@@ -66,7 +70,12 @@ export class ReconcileService {
           action: 'entry.reconcile',
           entityType: 'judged_entry',
           entityId: entryId,
-          before: { reconciliation: before?.reconciliation ?? null, aggregate: marking.aggregate.aggregate, gap: marking.aggregate.spread?.gap ?? null, marks: rec.basis },
+          before: {
+            reconciliation: before?.reconciliation ?? null,
+            aggregate: marking.aggregate.aggregate,
+            gap: marking.aggregate.spread?.gap ?? null,
+            marks: rec.basis,
+          },
           after: rec,
           reason: rec.reason,
           organisationId: ctx.organisationId,

@@ -3,7 +3,11 @@ import type { JudgeMarks } from '../../jury/rubric';
 import { entryMarking, marksBasis } from './entry-standing';
 
 const m = (judgeId: string, total: number): JudgeMarks => ({ judgeId, scores: { content: total }, total, comment: null });
-const policy = parseJuryPolicy({ aggregate: 'trimmed-mean', reconciliationGap: 10, penalties: [{ kind: 'overtime', limitSeconds: 0, points: 1, per: 'started-minute' }] });
+const policy = parseJuryPolicy({
+  aggregate: 'trimmed-mean',
+  reconciliationGap: 10,
+  penalties: [{ kind: 'overtime', limitSeconds: 0, points: 1, per: 'started-minute' }],
+});
 const base = { policy, durationSeconds: null, breaches: [], reconciliation: null };
 
 describe('entry marking', () => {

@@ -34,6 +34,7 @@ export class JudgedStandingsFromMarks extends JudgedStandings {
     const { entries, activeJudgeIds } = await this.marking.round(roundId);
     // Publication unseals everything; the caller asks only before it.
     const judge = { userId: '', role: 'judge' as const };
-    return entries.filter(({ marks }) => marksVisibleTo(judge, { activeJudgeIds, markedBy: marks.map((m) => m.judgeUserId), published: false }) !== 'all').length;
+    return entries.filter(({ marks }) => marksVisibleTo(judge, { activeJudgeIds, markedBy: marks.map((m) => m.judgeUserId), published: false }) !== 'all')
+      .length;
   }
 }

@@ -39,8 +39,12 @@ export class RoundMarkingService {
 
   async round(roundId: string, entryIds?: string[]): Promise<RoundMarking> {
     const [config, activeJudgeIds] = await Promise.all([this.jury.config(roundId), this.access.activeJudgeIds(roundId)]);
-    const entries = await this.db.getRepository(JudgedEntry).find({ where: entryIds ? { roundId, id: In(entryIds) } : { roundId }, order: { submittedAt: 'ASC', id: 'ASC' } });
-    const marks = entries.length ? await this.db.getRepository(JudgeMark).find({ where: { entryId: In(entries.map((e) => e.id)) }, order: { submittedAt: 'ASC' } }) : [];
+    const entries = await this.db
+      .getRepository(JudgedEntry)
+      .find({ where: entryIds ? { roundId, id: In(entryIds) } : { roundId }, order: { submittedAt: 'ASC', id: 'ASC' } });
+    const marks = entries.length
+      ? await this.db.getRepository(JudgeMark).find({ where: { entryId: In(entries.map((e) => e.id)) }, order: { submittedAt: 'ASC' } })
+      : [];
     const byEntry = new Map<string, JudgeMark[]>();
     for (const m of marks) byEntry.set(m.entryId, [...(byEntry.get(m.entryId) ?? []), m]);
     return {
@@ -60,6 +64,13 @@ export class RoundMarkingService {
 
   private mark(config: JuryConfig | null, active: Set<string>, entry: JudgedEntry, marks: JudgeMark[]): EntryMarking {
     const policy = config?.policy ?? { ...DEFAULT_JURY_POLICY, penalties: [] };
-    return entryMarking({ policy, marks: marks.map(asJudgeMarks), activeJudgeIds: active, durationSeconds: entry.durationSeconds, breaches: entry.breaches, reconciliation: entry.reconciliation });
+    return entryMarking({
+      policy,
+      marks: marks.map(asJudgeMarks),
+      activeJudgeIds: active,
+      durationSeconds: entry.durationSeconds,
+      breaches: entry.breaches,
+      reconciliation: entry.reconciliation,
+    });
   }
 }

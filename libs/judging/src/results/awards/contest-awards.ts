@@ -78,10 +78,25 @@ export class ContestAwards {
       unit: w.unit,
       province: w.province,
       score: w.score,
-      ...(staff ? { userId: w.user_id, fullName: w.full_name, nationalId: maskIdentifier(w.national_id_masked), phone: maskIdentifier(w.phone_masked) } : { displayName: shortName(w.full_name) }),
+      ...(staff
+        ? { userId: w.user_id, fullName: w.full_name, nationalId: maskIdentifier(w.national_id_masked), phone: maskIdentifier(w.phone_masked) }
+        : { displayName: shortName(w.full_name) }),
     }));
-    const units = rules?.unitPrizes ? await this.unitPrizes(contestId, rounds.map((r) => r.round_id), kept, rules) : null;
-    return { contestId, acrossRounds: across, rounds: rounds.map((r) => ({ roundId: r.round_id, title: r.title, seq: r.seq, status: r.status })), winners, units };
+    const units = rules?.unitPrizes
+      ? await this.unitPrizes(
+          contestId,
+          rounds.map((r) => r.round_id),
+          kept,
+          rules,
+        )
+      : null;
+    return {
+      contestId,
+      acrossRounds: across,
+      rounds: rounds.map((r) => ({ roundId: r.round_id, title: r.title, seq: r.seq, status: r.status })),
+      winners,
+      units,
+    };
   }
 
   /** Entrants per unit over the rounds shown (void and unfinished attempts never count), plus their winners' points. */
@@ -98,7 +113,11 @@ export class ContestAwards {
       );
       for await (const r of rows) for (let i = 0; i < r.n; i++) tally.add({ unit: r.unit, personId: r.user_id });
     });
-    return allocateUnitPrizes(tally.rows(rules.headcounts), winners.map((w) => ({ unit: w.unit, tierCode: w.prize_code })), rules.unitPrizes!);
+    return allocateUnitPrizes(
+      tally.rows(rules.headcounts),
+      winners.map((w) => ({ unit: w.unit, tierCode: w.prize_code })),
+      rules.unitPrizes!,
+    );
   }
 }
 

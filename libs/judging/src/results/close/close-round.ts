@@ -54,7 +54,11 @@ export class CloseRound {
     if (round.status === 'draft') throw conflict('round_draft', 'A draft round has nothing to close');
     const now = this.clock.nowDate();
     if (!isRoundOver(round, now.getTime())) {
-      if (!cmd.force) throw conflict('round_not_over', 'The round closes at its closing time; organisers may close it early with force: true', { closesAt: round.closesAt.toISOString(), serverTime: now.toISOString() });
+      if (!cmd.force)
+        throw conflict('round_not_over', 'The round closes at its closing time; organisers may close it early with force: true', {
+          closesAt: round.closesAt.toISOString(),
+          serverTime: now.toISOString(),
+        });
       if (!access.organiser) throw forbidden('Only organisers may close a round early');
     }
     const previous = await this.db.getRepository(RoundResult).findOneBy({ roundId });
@@ -77,7 +81,13 @@ export class CloseRound {
       const fresh = await m.findOneByOrFail(Round, { id: roundId });
       const built = await this.builder.build(m, fresh, { predictionActual: cmd.predictionActual, previous: current, judged });
       const t1 = performance.now();
-      const { version } = await storeResult(m, this.rounds, fresh, built, { status: 'provisional', closedAt: now, closedBy: actor.id, publishedAt: null, publishedBy: null });
+      const { version } = await storeResult(m, this.rounds, fresh, built, {
+        status: 'provisional',
+        closedAt: now,
+        closedBy: actor.id,
+        publishedAt: null,
+        publishedBy: null,
+      });
       const storeMs = Math.round(performance.now() - t1);
       const summary = {
         version,
@@ -89,7 +99,18 @@ export class CloseRound {
         outputHash: built.ranking.audit.outputHash,
         finalisedAttempts: finalised,
       };
-      await this.audit.record(actor, { action: current ? 'results.recompute' : 'round.close', entityType: 'round', entityId: roundId, before: current ? { version: current.version, outputHash: current.audit.outputHash } : { status: round.status }, after: summary, organisationId: access.organisationId }, m);
+      await this.audit.record(
+        actor,
+        {
+          action: current ? 'results.recompute' : 'round.close',
+          entityType: 'round',
+          entityId: roundId,
+          before: current ? { version: current.version, outputHash: current.audit.outputHash } : { status: round.status },
+          after: summary,
+          organisationId: access.organisationId,
+        },
+        m,
+      );
       return { ...summary, timings: { finaliseMs, ...built.timings, storeMs } };
     });
     return {

@@ -47,12 +47,17 @@ export class ResultBuilder {
       if (given !== undefined) throw badRequest('no_prediction_question', 'This round has no prediction question');
       return;
     }
-    if (pq.target !== 'custom' && given !== undefined) throw badRequest('prediction_actual_counted', `The actual value of this round's prediction is counted (${pq.target}); it cannot be given`);
+    if (pq.target !== 'custom' && given !== undefined)
+      throw badRequest('prediction_actual_counted', `The actual value of this round's prediction is counted (${pq.target}); it cannot be given`);
     if (pq.target === 'custom' && given === undefined && (previous?.predictionActual ?? null) === null && typeof pq.actual !== 'number')
-      throw badRequest('prediction_actual_required', 'This round\'s prediction question has a custom target: give predictionActual');
+      throw badRequest('prediction_actual_required', "This round's prediction question has a custom target: give predictionActual");
   }
 
-  async build(m: EntityManager, round: Round, opts: { predictionActual?: number; previous: RoundResult | null; judged: RankableAttempt[] | null }): Promise<BuiltResult> {
+  async build(
+    m: EntityManager,
+    round: Round,
+    opts: { predictionActual?: number; previous: RoundResult | null; judged: RankableAttempt[] | null },
+  ): Promise<BuiltResult> {
     const rules = effectiveRules(round, await m.findOneBy(RoundRules, { roundId: round.id }));
     const t0 = performance.now();
     // A judged round's disqualified winners have no attempt to void: their entries are left out here.
@@ -77,11 +82,13 @@ export class ResultBuilder {
       return null;
     }
     if (pq.target !== 'custom') {
-      if (given !== undefined) throw badRequest('prediction_actual_counted', `The actual value of this round's prediction is counted (${pq.target}); it cannot be given`);
+      if (given !== undefined)
+        throw badRequest('prediction_actual_counted', `The actual value of this round's prediction is counted (${pq.target}); it cannot be given`);
       return computePredictionActual(rows, rules.ranking.prediction);
     }
     const value = given ?? previous?.predictionActual ?? (typeof pq.actual === 'number' ? pq.actual : undefined);
-    if (value === undefined || value === null) throw badRequest('prediction_actual_required', 'This round\'s prediction question has a custom target: give predictionActual');
+    if (value === undefined || value === null)
+      throw badRequest('prediction_actual_required', "This round's prediction question has a custom target: give predictionActual");
     return value;
   }
 
@@ -106,12 +113,22 @@ export class ResultBuilder {
 
   /** Prizes already published in the contest's other rounds: with one prize per person, their holders win nothing more. */
   private async publishedAwards(m: EntityManager, round: Round): Promise<Award[]> {
-    const rows: { user_id: string; round_id: string; prize_code: string; prize_name: string; prize_level: number; rank: number; grp: string | null }[] = await m.query(
-      `SELECT e.user_id, e.round_id, e.prize_code, e.prize_name, e.prize_level, e.rank, e.grp
+    const rows: { user_id: string; round_id: string; prize_code: string; prize_name: string; prize_level: number; rank: number; grp: string | null }[] =
+      await m.query(
+        `SELECT e.user_id, e.round_id, e.prize_code, e.prize_name, e.prize_level, e.rank, e.grp
          FROM result_entry e JOIN round_result rr ON rr.round_id = e.round_id
         WHERE rr.contest_id = $1 AND rr.status = 'published' AND e.round_id <> $2 AND e.prize_code IS NOT NULL`,
-      [round.contestId, round.id],
-    );
-    return rows.map((r) => ({ personId: r.user_id, roundId: r.round_id, tierCode: r.prize_code, tierName: r.prize_name, level: r.prize_level, rank: r.rank, group: r.grp, boundaryTie: false }));
+        [round.contestId, round.id],
+      );
+    return rows.map((r) => ({
+      personId: r.user_id,
+      roundId: r.round_id,
+      tierCode: r.prize_code,
+      tierName: r.prize_name,
+      level: r.prize_level,
+      rank: r.rank,
+      group: r.grp,
+      boundaryTie: false,
+    }));
   }
 }

@@ -123,5 +123,11 @@ export async function storedSnapshots(m: EntityManager, roundId: string): Promis
 }
 
 export function builtSnapshots(built: BuiltResult): PlaceSnapshot[] {
-  return built.ranking.results.map((r) => ({ personId: r.personId, rank: r.rank, attemptId: r.attemptId, score: r.score, award: built.awards.get(r.personId)?.tierCode ?? null }));
+  return built.ranking.results.map((r) => ({
+    personId: r.personId,
+    rank: r.rank,
+    attemptId: r.attemptId,
+    score: r.score,
+    award: built.awards.get(r.personId)?.tierCode ?? null,
+  }));
 }

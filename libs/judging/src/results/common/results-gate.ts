@@ -59,7 +59,13 @@ export class ResultsGate {
     const round = await this.rounds.get(roundId);
     if (!round || round.kind !== 'judged' || round.status === 'published') return;
     const sealed = await this.standings.sealedEntries(roundId);
-    if (sealed > 0) throw new DomainError('marks_sealed', 403, 'Not every judge has marked every entry yet: the results stay with the organisers until then (blind marking)', { sealedEntries: sealed });
+    if (sealed > 0)
+      throw new DomainError(
+        'marks_sealed',
+        403,
+        'Not every judge has marked every entry yet: the results stay with the organisers until then (blind marking)',
+        { sealedEntries: sealed },
+      );
   }
 
   /** Organisers only (rules, forced closing). */

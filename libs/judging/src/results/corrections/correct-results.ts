@@ -46,7 +46,9 @@ export interface CorrectionPreview {
 }
 
 async function prizeNames(m: EntityManager, roundId: string): Promise<Record<string, string>> {
-  const [r]: { prize_plan: { tiers?: { code: string; name: string }[] } | null }[] = await m.query('SELECT prize_plan FROM round_rules WHERE round_id = $1', [roundId]);
+  const [r]: { prize_plan: { tiers?: { code: string; name: string }[] } | null }[] = await m.query('SELECT prize_plan FROM round_rules WHERE round_id = $1', [
+    roundId,
+  ]);
   return Object.fromEntries((r?.prize_plan?.tiers ?? []).map((t) => [t.code, t.name]));
 }
 
@@ -110,13 +112,21 @@ export class CorrectResults {
     return out;
   }
 
-  private async apply(actor: Actor, roundId: string, cmd: CorrectionCommand, dryRun: boolean, alongside?: (m: EntityManager) => Promise<void>): Promise<{ correction: ResultCorrection; users: string[] } | CorrectionPreview> {
+  private async apply(
+    actor: Actor,
+    roundId: string,
+    cmd: CorrectionCommand,
+    dryRun: boolean,
+    alongside?: (m: EntityManager) => Promise<void>,
+  ): Promise<{ correction: ResultCorrection; users: string[] } | CorrectionPreview> {
     const access = await this.gate.organiserOrJudge(actor, roundId);
     const voids = [...new Set(cmd.voidAttemptIds ?? [])];
     const reinstates = [...new Set(cmd.reinstateAttemptIds ?? [])];
     const round = await this.db.getRepository(Round).findOneByOrFail({ id: roundId });
-    if (round.kind === 'quiz' && !voids.length && !reinstates.length && cmd.predictionActual === undefined) throw badRequest('nothing_to_correct', 'Give voidAttemptIds, reinstateAttemptIds or predictionActual');
-    if (round.kind === 'judged' && (voids.length || reinstates.length)) throw badRequest('not_a_quiz', 'A judged round has no attempts to void: its correction re-ranks the jury\'s current marks');
+    if (round.kind === 'quiz' && !voids.length && !reinstates.length && cmd.predictionActual === undefined)
+      throw badRequest('nothing_to_correct', 'Give voidAttemptIds, reinstateAttemptIds or predictionActual');
+    if (round.kind === 'judged' && (voids.length || reinstates.length))
+      throw badRequest('not_a_quiz', "A judged round has no attempts to void: its correction re-ranks the jury's current marks");
     const both = voids.filter((id) => reinstates.includes(id));
     if (both.length) throw badRequest('contradictory_correction', 'An attempt cannot be voided and reinstated at once', { attemptIds: both });
     await this.checkInRound(roundId, [...voids, ...reinstates]);
@@ -127,25 +137,53 @@ export class CorrectResults {
       return await this.db.transaction(async (m) => {
         await lockResults(m, roundId);
         const current = await m.findOneBy(RoundResult, { roundId });
-        if (!current || current.status !== 'published') throw conflict('results_not_published', 'Only published results are corrected; before publication void, reinstate or close again');
+        if (!current || current.status !== 'published')
+          throw conflict('results_not_published', 'Only published results are corrected; before publication void, reinstate or close again');
         if (alongside) await alongside(m);
         const before = await storedSnapshots(m, roundId);
         const changed = [];
         for (const id of voids) changed.push(await changeAttemptStatus(m, this.audit, actor, access.organisationId, id, 'void', cmd.reason));
         for (const id of reinstates) changed.push(await changeAttemptStatus(m, this.audit, actor, access.organisationId, id, 'reinstate', cmd.reason));
         const built = await this.builder.build(m, round, { predictionActual: cmd.predictionActual, previous: current, judged });
-        const { version } = await storeResult(m, this.rounds, round, built, { status: 'published', closedAt: current.closedAt, closedBy: current.closedBy, publishedAt: current.publishedAt, publishedBy: current.publishedBy });
+        const { version } = await storeResult(m, this.rounds, round, built, {
+          status: 'published',
+          closedAt: current.closedAt,
+          closedBy: current.closedBy,
+          publishedAt: current.publishedAt,
+          publishedBy: current.publishedBy,
+        });
         // A prize passed on to a flagged, unreviewed attempt would be published unseen: roll it all back.
         await refuseFlaggedWinners(m, roundId, 'correcting published results (or void it in the same correction)');
         const changes = diffRankings(before, builtSnapshots(built));
-        const request = { voidAttemptIds: voids, reinstateAttemptIds: reinstates, ...(cmd.predictionActual !== undefined ? { predictionActual: cmd.predictionActual } : {}) };
+        const request = {
+          voidAttemptIds: voids,
+          reinstateAttemptIds: reinstates,
+          ...(cmd.predictionActual !== undefined ? { predictionActual: cmd.predictionActual } : {}),
+        };
         if (dryRun) throw new DryRun({ roundId, dryRun: true, version, request, changes, prizeNames: await prizeNames(m, roundId) });
         const saved = await m.save(
-          m.create(ResultCorrection, { roundId, reason: cmd.reason, request, changes, beforeHash: current.audit.outputHash, afterHash: built.ranking.audit.outputHash, version, createdBy: actor.id }),
+          m.create(ResultCorrection, {
+            roundId,
+            reason: cmd.reason,
+            request,
+            changes,
+            beforeHash: current.audit.outputHash,
+            afterHash: built.ranking.audit.outputHash,
+            version,
+            createdBy: actor.id,
+          }),
         );
         await this.audit.record(
           actor,
-          { action: 'results.correct', entityType: 'round', entityId: roundId, reason: cmd.reason, before: { version: current.version, outputHash: current.audit.outputHash, predictionActual: current.predictionActual }, after: { version, outputHash: built.ranking.audit.outputHash, predictionActual: built.actual, correctionId: saved.id, changed: changes.length }, organisationId: access.organisationId },
+          {
+            action: 'results.correct',
+            entityType: 'round',
+            entityId: roundId,
+            reason: cmd.reason,
+            before: { version: current.version, outputHash: current.audit.outputHash, predictionActual: current.predictionActual },
+            after: { version, outputHash: built.ranking.audit.outputHash, predictionActual: built.actual, correctionId: saved.id, changed: changes.length },
+            organisationId: access.organisationId,
+          },
           m,
         );
         return { correction: saved, users: changed.map((c) => c.userId) };
@@ -158,7 +196,9 @@ export class CorrectResults {
 
   async list(actor: Actor, roundId: string, q: { limit: number; offset: number }): Promise<Page<CorrectionView>> {
     await this.gate.resultsReader(actor, roundId);
-    const [rows, total] = await this.db.getRepository(ResultCorrection).findAndCount({ where: { roundId }, order: { createdAt: 'DESC' }, take: q.limit, skip: q.offset });
+    const [rows, total] = await this.db
+      .getRepository(ResultCorrection)
+      .findAndCount({ where: { roundId }, order: { createdAt: 'DESC' }, take: q.limit, skip: q.offset });
     return { items: rows.map(view), total };
   }
 

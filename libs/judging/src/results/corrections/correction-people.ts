@@ -50,13 +50,25 @@ export class CorrectionPeople {
       WHERE ${filter}`;
     const [{ total }]: { total: number }[] = await this.db.query(`SELECT count(*)::int AS total ${from}`, params);
     const paging = `LIMIT $${params.length + 1} OFFSET $${params.length + 2}`;
-    const people: { id: string; full_name: string; phone_masked: string | null; unit: string | null; rank: number | null; score: number | null; prize_name: string | null; attempt_id: string | null }[] = await this.db.query(
+    const people: {
+      id: string;
+      full_name: string;
+      phone_masked: string | null;
+      unit: string | null;
+      rank: number | null;
+      score: number | null;
+      prize_name: string | null;
+      attempt_id: string | null;
+    }[] = await this.db.query(
       `SELECT u.id, u.full_name, u.phone_masked, coalesce(e.unit, u.unit) AS unit, e.rank, e.score::float8 AS score, e.prize_name, e.attempt_id
        ${from} ORDER BY e.position NULLS LAST, u.full_name, u.id ${paging}`,
       [...params, q.limit, q.offset],
     );
     const attempts: { id: string; user_id: string; attempt_no: number; status: string; score: number | null; submitted_at: Date | null }[] = people.length
-      ? await this.db.query('SELECT id, user_id, attempt_no, status, score::float8 AS score, submitted_at FROM attempt WHERE round_id = $1 AND user_id = ANY($2::uuid[]) ORDER BY attempt_no DESC', [roundId, people.map((p) => p.id)])
+      ? await this.db.query(
+          'SELECT id, user_id, attempt_no, status, score::float8 AS score, submitted_at FROM attempt WHERE round_id = $1 AND user_id = ANY($2::uuid[]) ORDER BY attempt_no DESC',
+          [roundId, people.map((p) => p.id)],
+        )
       : [];
     const items = people.map((p) => ({
       userId: p.id,
@@ -68,7 +80,14 @@ export class CorrectionPeople {
       prize: p.prize_name,
       attempts: attempts
         .filter((a) => a.user_id === p.id)
-        .map((a) => ({ id: a.id, attemptNo: a.attempt_no, status: a.status, score: a.score, submittedAt: a.submitted_at ? new Date(a.submitted_at).toISOString() : null, counted: a.id === p.attempt_id })),
+        .map((a) => ({
+          id: a.id,
+          attemptNo: a.attempt_no,
+          status: a.status,
+          score: a.score,
+          submittedAt: a.submitted_at ? new Date(a.submitted_at).toISOString() : null,
+          counted: a.id === p.attempt_id,
+        })),
     }));
     return { items, total };
   }

@@ -48,7 +48,8 @@ class PlaceChangeDto {
   @ApiProperty({ format: 'uuid' }) personId!: string;
   @ApiProperty({ type: PlaceSnapshotDto, nullable: true }) before!: PlaceSnapshotDto | null;
   @ApiProperty({ type: PlaceSnapshotDto, nullable: true }) after!: PlaceSnapshotDto | null;
-  @ApiProperty({ type: [String], example: ['rank', 'award'], description: 'Fields that differ; added / removed when the person enters or leaves the ranking' }) changed!: string[];
+  @ApiProperty({ type: [String], example: ['rank', 'award'], description: 'Fields that differ; added / removed when the person enters or leaves the ranking' })
+  changed!: string[];
 }
 
 export class CorrectionPreviewDto {
@@ -57,5 +58,11 @@ export class CorrectionPreviewDto {
   @ApiProperty({ description: 'The result version confirming would create' }) version!: number;
   @ApiProperty({ type: 'object', additionalProperties: true, example: { voidAttemptIds: [], reinstateAttemptIds: [] } }) request!: Record<string, unknown>;
   @ApiProperty({ type: [PlaceChangeDto] }) changes!: PlaceChangeDto[];
-  @ApiProperty({ type: 'object', additionalProperties: { type: 'string' }, example: { nhat: 'Giải Nhất' }, description: 'Prize code → name, for the awards the changes name by code' }) prizeNames!: Record<string, string>;
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { type: 'string' },
+    example: { nhat: 'Giải Nhất' },
+    description: 'Prize code → name, for the awards the changes name by code',
+  })
+  prizeNames!: Record<string, string>;
 }

@@ -83,8 +83,20 @@ export class ExportJobs {
     const access = await this.gate.resultsReader(actor, roundId);
     if (!(await this.db.getRepository(RoundResult).existsBy({ roundId }))) throw conflict('round_not_closed', 'This round has no results yet: close it first');
     const e = await this.db.transaction(async (m) => {
-      const saved = await m.save(m.create(ResultExport, { organisationId: access.organisationId, roundId, requestedBy: actor.id, format, scope, status: 'queued' }));
-      await this.audit.record(actor, { action: 'results.export', entityType: 'round', entityId: roundId, after: { exportId: saved.id, format, scope }, organisationId: access.organisationId }, m);
+      const saved = await m.save(
+        m.create(ResultExport, { organisationId: access.organisationId, roundId, requestedBy: actor.id, format, scope, status: 'queued' }),
+      );
+      await this.audit.record(
+        actor,
+        {
+          action: 'results.export',
+          entityType: 'round',
+          entityId: roundId,
+          after: { exportId: saved.id, format, scope },
+          organisationId: access.organisationId,
+        },
+        m,
+      );
       return saved;
     });
     await this.queue.add('results-export', { exportId: e.id }, { jobId: `export-${e.id}`, attempts: 1, removeOnComplete: 100, removeOnFail: 1000 });
@@ -102,7 +114,12 @@ export class ExportJobs {
     await this.gate.resultsReader(actor, e.roundId); // an organiser's export of a round a judge may not read yet
     if (e.status !== 'done') throw conflict('export_not_ready', `This export is ${e.status}`, { status: e.status });
     const round = await this.round(e.roundId);
-    return { stream: createReadStream(exportPaths(this.config.exportDir, e).final), contentType: CONTENT_TYPES[e.format], fileName: exportNames(round, e.scope, e.format).fileName, bytes: e.bytes };
+    return {
+      stream: createReadStream(exportPaths(this.config.exportDir, e).final),
+      contentType: CONTENT_TYPES[e.format],
+      fileName: exportNames(round, e.scope, e.format).fileName,
+      bytes: e.bytes,
+    };
   }
 
   private round(id: string): Promise<Pick<Round, 'seq' | 'title'>> {

@@ -3,8 +3,14 @@ import { exportNames } from './export-names';
 
 describe('export names', () => {
   it('names an export by scope, round and format', () => {
-    expect(exportNames({ seq: 1, title: 'Tuần 1' }, 'ranking', 'xlsx')).toEqual({ label: 'Kết quả vòng 1 — Tuần 1 (XLSX)', fileName: 'Kết quả vòng 1 - Tuần 1.xlsx' });
-    expect(exportNames({ seq: 3, title: '  Chung   kết ' }, 'winners', 'csv')).toEqual({ label: 'Người đạt giải vòng 3 — Chung kết (CSV)', fileName: 'Người đạt giải vòng 3 - Chung kết.csv' });
+    expect(exportNames({ seq: 1, title: 'Tuần 1' }, 'ranking', 'xlsx')).toEqual({
+      label: 'Kết quả vòng 1 — Tuần 1 (XLSX)',
+      fileName: 'Kết quả vòng 1 - Tuần 1.xlsx',
+    });
+    expect(exportNames({ seq: 3, title: '  Chung   kết ' }, 'winners', 'csv')).toEqual({
+      label: 'Người đạt giải vòng 3 — Chung kết (CSV)',
+      fileName: 'Người đạt giải vòng 3 - Chung kết.csv',
+    });
     expect(exportNames({ seq: 2, title: '' }, 'ranking', 'csv').fileName).toBe('Kết quả vòng 2.csv');
   });
 

@@ -32,7 +32,10 @@ const SQL = `SELECT e.rank, u.full_name, u.national_id_masked, u.phone_masked, u
   FROM result_entry e JOIN "user" u ON u.id = e.user_id JOIN round r ON r.id = e.round_id`;
 
 export async function countRows(m: EntityManager, roundId: string, scope: ExportScope): Promise<number> {
-  const [{ n }]: { n: number }[] = await m.query(`SELECT count(*)::int AS n FROM result_entry WHERE round_id = $1 ${scope === 'winners' ? 'AND prize_code IS NOT NULL' : ''}`, [roundId]);
+  const [{ n }]: { n: number }[] = await m.query(
+    `SELECT count(*)::int AS n FROM result_entry WHERE round_id = $1 ${scope === 'winners' ? 'AND prize_code IS NOT NULL' : ''}`,
+    [roundId],
+  );
   return n;
 }
 

@@ -20,7 +20,13 @@ export const CONTENT_TYPES: Record<ExportFormat, string> = {
 export class ResultExportWriter {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
-  async write(roundId: string, format: ExportFormat, scope: ExportScope, out: Writable, progress?: { total?: (n: number) => void | Promise<void>; rows?: (n: number) => void | Promise<void> }): Promise<{ rows: number }> {
+  async write(
+    roundId: string,
+    format: ExportFormat,
+    scope: ExportScope,
+    out: Writable,
+    progress?: { total?: (n: number) => void | Promise<void>; rows?: (n: number) => void | Promise<void> },
+  ): Promise<{ rows: number }> {
     return this.db.transaction('REPEATABLE READ', async (m) => {
       await m.query('SET TRANSACTION READ ONLY');
       if (progress?.total) await progress.total(await countRows(m, roundId, scope));

@@ -60,7 +60,18 @@ export class PublishResults {
       await refuseFlaggedWinners(m, roundId, 'publishing');
       await m.update(RoundResult, { roundId }, { status: 'published', publishedAt: now, publishedBy: actor.id });
       await this.lifecycle.publish(m, roundId, now); // announced once this commits: caches drop, watchers get round:status
-      await this.audit.record(actor, { action: 'results.publish', entityType: 'round', entityId: roundId, before: { status: 'provisional', version: r.version }, after: { status: 'published', version: r.version, outputHash: r.audit.outputHash }, organisationId: access.organisationId }, m);
+      await this.audit.record(
+        actor,
+        {
+          action: 'results.publish',
+          entityType: 'round',
+          entityId: roundId,
+          before: { status: 'provisional', version: r.version },
+          after: { status: 'published', version: r.version, outputHash: r.audit.outputHash },
+          organisationId: access.organisationId,
+        },
+        m,
+      );
       return r.version;
     });
     return { roundId, status: 'published', version, publishedAt: now.toISOString(), withheldKeys: await this.withheld.forRoundPool(roundId) };

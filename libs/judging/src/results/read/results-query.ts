@@ -46,7 +46,8 @@ const ENTRY_SQL = `SELECT e.position, e.rank, e.user_id, e.attempt_id, e.attempt
          u.full_name, u.province, u.commune, u.national_id_masked, u.phone_masked
     FROM result_entry e JOIN "user" u ON u.id = e.user_id`;
 
-const prize = (r: EntryRow) => (r.prize_code ? { code: r.prize_code, name: r.prize_name, level: r.prize_level, group: r.grp, boundaryTie: r.prize_boundary_tie } : null);
+const prize = (r: EntryRow) =>
+  r.prize_code ? { code: r.prize_code, name: r.prize_name, level: r.prize_level, group: r.grp, boundaryTie: r.prize_boundary_tie } : null;
 
 function staffItem(r: EntryRow) {
   return {
@@ -76,7 +77,16 @@ function staffItem(r: EntryRow) {
 
 /** What anyone may see of a winner: a shortened name, the unit and province, the place and prize. */
 function publicItem(r: EntryRow) {
-  return { rank: r.rank, displayName: shortName(r.full_name), unit: r.unit, province: r.province, score: r.score, maxScore: r.max_score, timeTakenMs: r.time_taken_ms, prize: prize(r) };
+  return {
+    rank: r.rank,
+    displayName: shortName(r.full_name),
+    unit: r.unit,
+    province: r.province,
+    score: r.score,
+    maxScore: r.max_score,
+    timeTakenMs: r.time_taken_ms,
+    prize: prize(r),
+  };
 }
 
 function header(r: RoundResult) {
@@ -92,7 +102,13 @@ function header(r: RoundResult) {
     rankedCount: r.rankedCount,
     winnerCount: r.winnerCount,
     shortfalls: r.shortfalls,
-    audit: { version: r.audit.version, inputHash: r.audit.inputHash, outputHash: r.audit.outputHash, rowCount: r.audit.rowCount, separatorCounts: r.audit.separatorCounts },
+    audit: {
+      version: r.audit.version,
+      inputHash: r.audit.inputHash,
+      outputHash: r.audit.outputHash,
+      rowCount: r.audit.rowCount,
+      separatorCounts: r.audit.separatorCounts,
+    },
   };
 }
 

@@ -41,13 +41,22 @@ export class AttemptReview {
     const out = await this.db.transaction(async (m) => {
       await lockResults(m, roundId);
       const result = await m.findOneBy(RoundResult, { roundId });
-      if (result?.status === 'published') throw conflict('results_published', 'The results of this round are published: use POST /rounds/:id/results/corrections');
+      if (result?.status === 'published')
+        throw conflict('results_published', 'The results of this round are published: use POST /rounds/:id/results/corrections');
       const changed = await changeAttemptStatus(m, this.audit, actor, organisationId, attemptId, action, reason);
       if (result) await m.update(RoundResult, { roundId }, { stale: true });
       return { changed, stale: !!result };
     });
     await this.boards.refresh(out.changed.roundId, [out.changed.userId]);
-    return { attemptId, roundId: out.changed.roundId, userId: out.changed.userId, statusBefore: out.changed.before, status: out.changed.after, resultsStale: out.stale, cleared: action === 'reinstate' };
+    return {
+      attemptId,
+      roundId: out.changed.roundId,
+      userId: out.changed.userId,
+      statusBefore: out.changed.before,
+      status: out.changed.after,
+      resultsStale: out.stale,
+      cleared: action === 'reinstate',
+    };
   }
 
   async clear(actor: Actor, attemptId: string, reason: string): Promise<ReviewOutcome> {

@@ -17,11 +17,20 @@ export interface ChangedAttempt {
  * (from the audit log), so an expired attempt does not come back as submitted; it is a
  * judge's decision, with a reason, to keep the attempt, so it also clears its flags.
  */
-export async function changeAttemptStatus(m: EntityManager, audit: AuditService, actor: Actor, organisationId: string, attemptId: string, action: 'void' | 'reinstate', reason: string): Promise<ChangedAttempt> {
+export async function changeAttemptStatus(
+  m: EntityManager,
+  audit: AuditService,
+  actor: Actor,
+  organisationId: string,
+  attemptId: string,
+  action: 'void' | 'reinstate',
+  reason: string,
+): Promise<ChangedAttempt> {
   // Callers have checked the attempt exists (and belongs to the round they may judge).
   const a = (await AttemptReviewStore.lock(m, attemptId))!;
   if (action === 'void') {
-    if (a.status === 'in_progress') throw conflict('attempt_in_progress', 'An attempt in progress cannot be voided; wait until it is submitted or expires', { attemptId });
+    if (a.status === 'in_progress')
+      throw conflict('attempt_in_progress', 'An attempt in progress cannot be voided; wait until it is submitted or expires', { attemptId });
     if (a.status === 'void') throw conflict('attempt_already_void', 'This attempt is already void', { attemptId });
   } else if (a.status !== 'void') throw conflict('attempt_not_void', 'Only a void attempt can be reinstated', { attemptId, status: a.status });
 
@@ -36,7 +45,11 @@ export async function changeAttemptStatus(m: EntityManager, audit: AuditService,
   }
   if (action === 'void') await AttemptReviewStore.markVoid(m, attemptId, reason);
   else await AttemptReviewStore.reinstate(m, attemptId, after, actor.id, reason);
-  await audit.record(actor, { action: `attempt.${action}`, entityType: 'attempt', entityId: attemptId, before: { status: a.status }, after: { status: after }, reason, organisationId }, m);
+  await audit.record(
+    actor,
+    { action: `attempt.${action}`, entityType: 'attempt', entityId: attemptId, before: { status: a.status }, after: { status: after }, reason, organisationId },
+    m,
+  );
   return { id: attemptId, roundId: a.roundId, userId: a.userId, before: a.status, after };
 }
 
@@ -53,9 +66,17 @@ export interface ClearedAttempt {
  * A judge's review that keeps a flagged attempt ("clear"), in the caller's transaction,
  * audited with the reason. It changes no score or place, only whether the attempt may win.
  */
-export async function clearAttemptFlags(m: EntityManager, audit: AuditService, actor: Actor, organisationId: string, attemptId: string, reason: string): Promise<ClearedAttempt> {
+export async function clearAttemptFlags(
+  m: EntityManager,
+  audit: AuditService,
+  actor: Actor,
+  organisationId: string,
+  attemptId: string,
+  reason: string,
+): Promise<ClearedAttempt> {
   const a = (await AttemptReviewStore.lock(m, attemptId))!;
-  if (a.status === 'in_progress') throw conflict('attempt_in_progress', 'An attempt in progress cannot be reviewed; wait until it is submitted or expires', { attemptId });
+  if (a.status === 'in_progress')
+    throw conflict('attempt_in_progress', 'An attempt in progress cannot be reviewed; wait until it is submitted or expires', { attemptId });
   if (a.status === 'void') throw conflict('attempt_void', 'This attempt is void: reinstate it with a reason to keep it', { attemptId });
   if (!a.flags.length) throw conflict('attempt_not_flagged', 'This attempt has no flags to clear', { attemptId });
   const pending = unreviewedFlags(a.flags, a.clearedFlags);
@@ -63,7 +84,15 @@ export async function clearAttemptFlags(m: EntityManager, audit: AuditService, a
   await AttemptReviewStore.markCleared(m, attemptId, a.flags.length, actor.id, reason);
   await audit.record(
     actor,
-    { action: 'attempt.clear', entityType: 'attempt', entityId: attemptId, before: { status: a.status, clearedFlags: a.clearedFlags }, after: { status: a.status, clearedFlags: a.flags.length, flags: pending }, reason, organisationId },
+    {
+      action: 'attempt.clear',
+      entityType: 'attempt',
+      entityId: attemptId,
+      before: { status: a.status, clearedFlags: a.clearedFlags },
+      after: { status: a.status, clearedFlags: a.flags.length, flags: pending },
+      reason,
+      organisationId,
+    },
     m,
   );
   return { id: attemptId, roundId: a.roundId, userId: a.userId, status: a.status, flags: pending };

@@ -29,7 +29,15 @@ export class BoardSync {
           [roundId, userId],
         );
         for (const r of rows) {
-          await this.leaderboard.record({ roundId, userId, attemptId: r.id, score: r.score, timeTakenMs: r.time_taken_ms, submittedAt: new Date(r.submitted_at), scoring: r.scoring });
+          await this.leaderboard.record({
+            roundId,
+            userId,
+            attemptId: r.id,
+            score: r.score,
+            timeTakenMs: r.time_taken_ms,
+            submittedAt: new Date(r.submitted_at),
+            scoring: r.scoring,
+          });
         }
       } catch (e) {
         this.log.warn(`leaderboard refresh of ${userId} in round ${roundId} failed: ${(e as Error).message}`);

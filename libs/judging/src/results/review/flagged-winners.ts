@@ -21,7 +21,17 @@ export interface FlaggedWinner {
  * no attempt, so it never matches). Prizes are few: the partial prize index finds them.
  */
 export async function flaggedWinners(db: DataSource | EntityManager, roundId: string): Promise<FlaggedWinner[]> {
-  const rows: { user_id: string; full_name: string; attempt_id: string; attempt_no: number | null; prize_code: string; prize_name: string | null; prize_level: number | null; flags: StoredFlag[]; cleared_flags: number }[] = await db.query(
+  const rows: {
+    user_id: string;
+    full_name: string;
+    attempt_id: string;
+    attempt_no: number | null;
+    prize_code: string;
+    prize_name: string | null;
+    prize_level: number | null;
+    flags: StoredFlag[];
+    cleared_flags: number;
+  }[] = await db.query(
     `SELECT e.user_id, u.full_name, e.attempt_id, e.attempt_no, e.prize_code, e.prize_name, e.prize_level, a.flags, a.cleared_flags
        FROM result_entry e JOIN attempt a ON a.id = e.attempt_id JOIN "user" u ON u.id = e.user_id
       WHERE e.round_id = $1 AND e.prize_code IS NOT NULL AND a.status <> 'void' AND jsonb_array_length(a.flags) > a.cleared_flags

@@ -21,13 +21,17 @@ const JUDGED_STEPS: readonly TieBreakStep[] = ['score', 'since-open', 'submitted
  * The prediction target always comes from the round's prediction question (`custom`
  * keeps the configured counting, which then does not apply: staff give the value).
  */
-export function effectiveRules(round: Pick<Round, 'kind' | 'rankingRules' | 'attemptScoring' | 'predictionQuestion' | 'prizes'>, row: RoundRules | null): EffectiveRules {
+export function effectiveRules(
+  round: Pick<Round, 'kind' | 'rankingRules' | 'attemptScoring' | 'predictionQuestion' | 'prizes'>,
+  row: RoundRules | null,
+): EffectiveRules {
   const parsed = parseRankingRules(withoutRetiredKeys(row ? row.rankingRules : (round.rankingRules ?? undefined)));
   if (!row) parsed.representative = round.attemptScoring;
   const pq = round.predictionQuestion;
   let prediction: PredictionRule | null = null;
   if (round.kind === 'quiz' && pq) {
-    prediction = pq.target === 'custom' ? (parsed.prediction ?? { ...DEFAULT_RANKING_RULES.prediction! }) : { target: pq.target, countBy: pq.countBy ?? 'people' };
+    prediction =
+      pq.target === 'custom' ? (parsed.prediction ?? { ...DEFAULT_RANKING_RULES.prediction! }) : { target: pq.target, countBy: pq.countBy ?? 'people' };
   }
   let chain = parsed.chain;
   if (round.kind === 'judged') {
@@ -52,9 +56,11 @@ export function publicPrizes(plan: PrizePlan | null): { name: string; count: num
 /** A registration field name usable as a group: letters, digits, _ and -. */
 export function checkGroupField(field: unknown, plan: PrizePlan | null): string | null {
   if (field === undefined || field === null || field === '') {
-    if (plan?.tiers.some((t) => t.perGroup)) throw badRequest('group_field_required', 'Prizes per group need groupField: the registration field holding each person\'s group');
+    if (plan?.tiers.some((t) => t.perGroup))
+      throw badRequest('group_field_required', "Prizes per group need groupField: the registration field holding each person's group");
     return null;
   }
-  if (typeof field !== 'string' || !/^[A-Za-z][A-Za-z0-9_-]{0,63}$/.test(field)) throw badRequest('invalid_group_field', 'groupField must be a registration field name (letters, digits, _ or -)');
+  if (typeof field !== 'string' || !/^[A-Za-z][A-Za-z0-9_-]{0,63}$/.test(field))
+    throw badRequest('invalid_group_field', 'groupField must be a registration field name (letters, digits, _ or -)');
   return field;
 }

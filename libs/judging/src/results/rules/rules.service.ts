@@ -52,7 +52,14 @@ export class RulesService {
     const round = await this.db.getRepository(Round).findOneByOrFail({ id: roundId });
     const row = await this.db.getRepository(RoundRules).findOneBy({ roundId });
     const rules = effectiveRules(round, row);
-    return { roundId, configured: rules.configured, locked: await this.published(roundId), rankingRules: rules.ranking, prizes: rules.prizePlan, groupField: rules.groupField };
+    return {
+      roundId,
+      configured: rules.configured,
+      locked: await this.published(roundId),
+      rankingRules: rules.ranking,
+      prizes: rules.prizePlan,
+      groupField: rules.groupField,
+    };
   }
 
   async putRoundRules(actor: Actor, roundId: string, input: RoundRulesInput) {
@@ -62,11 +69,23 @@ export class RulesService {
     const groupField = checkGroupField(input.groupField, prizePlan);
     await this.db.transaction(async (m) => {
       await lockResults(m, roundId);
-      if ((await m.findOneBy(RoundResult, { roundId }))?.status === 'published') throw conflict('rules_locked', 'The results of this round are published: its rules can no longer change');
+      if ((await m.findOneBy(RoundResult, { roundId }))?.status === 'published')
+        throw conflict('rules_locked', 'The results of this round are published: its rules can no longer change');
       const before = await m.findOneBy(RoundRules, { roundId });
       await m.save(m.create(RoundRules, { roundId, rankingRules, prizePlan, groupField, updatedBy: actor.id }));
       await this.roundStore.setPublicPrizes(m, roundId, publicPrizes(prizePlan));
-      await this.audit.record(actor, { action: 'round.rules', entityType: 'round', entityId: roundId, before: before && { rankingRules: before.rankingRules, prizePlan: before.prizePlan, groupField: before.groupField }, after: { rankingRules, prizePlan, groupField }, organisationId }, m);
+      await this.audit.record(
+        actor,
+        {
+          action: 'round.rules',
+          entityType: 'round',
+          entityId: roundId,
+          before: before && { rankingRules: before.rankingRules, prizePlan: before.prizePlan, groupField: before.groupField },
+          after: { rankingRules, prizePlan, groupField },
+          organisationId,
+        },
+        m,
+      );
     });
     return this.roundRules(actor, roundId);
   }
@@ -88,7 +107,8 @@ export class RulesService {
   async putAwardRules(actor: Actor, contestId: string, input: AwardRulesInput) {
     const organisationId = await this.access.require(actor, 'contest', contestId, 'write');
     const p = new Problems();
-    if (input.acrossRounds !== undefined && input.acrossRounds !== 'highest-only' && input.acrossRounds !== 'each-round') p.add('acrossRounds', 'must be highest-only or each-round');
+    if (input.acrossRounds !== undefined && input.acrossRounds !== 'highest-only' && input.acrossRounds !== 'each-round')
+      p.add('acrossRounds', 'must be highest-only or each-round');
     const headcounts: Record<string, number> = {};
     for (const [k, v] of Object.entries(input.headcounts ?? {})) {
       if (!Number.isInteger(v) || (v as number) < 1 || !k.trim()) p.add(`headcounts.${k}`, 'must be a whole number of at least 1');
@@ -111,7 +131,8 @@ export class RulesService {
     p.throwIfAny('invalid_award_rules', 'award rules');
     const unitPrizes = input.unitPrizes === undefined || input.unitPrizes === null ? null : parseUnitPrizeFormula(input.unitPrizes);
     await this.db.transaction(async (m) => {
-      if (await this.contestLocked(contestId)) throw conflict('rules_locked', 'Every round of this contest has published results: its award rules can no longer change');
+      if (await this.contestLocked(contestId))
+        throw conflict('rules_locked', 'Every round of this contest has published results: its award rules can no longer change');
       const before = await m.findOneBy(ContestAwardRules, { contestId });
       const after = { contestId, acrossRounds: input.acrossRounds ?? 'highest-only', unitPrizes, headcounts, documents, updatedBy: actor.id };
       await m.save(m.create(ContestAwardRules, after));

@@ -65,7 +65,11 @@ export class DecideVerification {
     const now = this.clock.nowDate();
     const refuseDisqualified = (current: WinnerVerification | null) => {
       const refused = decisionConflict(current?.status ?? null, status);
-      if (refused === 'already_disqualified') throw conflict('winner_disqualified', 'This winner is already disqualified and the prize has passed on; to undo it, correct the results (reinstate the attempts)');
+      if (refused === 'already_disqualified')
+        throw conflict(
+          'winner_disqualified',
+          'This winner is already disqualified and the prize has passed on; to undo it, correct the results (reinstate the attempts)',
+        );
       return refused;
     };
     // Early, so a repeat gets this answer rather than the correction's "nothing to correct"; again under the lock below.
@@ -76,12 +80,44 @@ export class DecideVerification {
       const [w] = await readWinners(m, roundId, userId);
       if (!w) throw notFound('Winner', { reason: 'not_a_prize_winner' });
       if (refused === 'unchanged') return current!;
-      const row = m.create(WinnerVerification, { roundId, userId, status, reason, prizeName: w.prize_name ?? w.prize_code, decidedBy: actor.id, decidedAt: now });
+      const row = m.create(WinnerVerification, {
+        roundId,
+        userId,
+        status,
+        reason,
+        prizeName: w.prize_name ?? w.prize_code,
+        decidedBy: actor.id,
+        decidedAt: now,
+      });
       await m.save(row);
-      await this.audit.record(actor, { action: `winner.${status === 'verified' ? 'verify' : 'disqualify'}`, entityType: 'user', entityId: userId, reason, before: { status: current?.status ?? 'pending' }, after: { roundId, status, prize: row.prizeName }, organisationId }, m);
+      await this.audit.record(
+        actor,
+        {
+          action: `winner.${status === 'verified' ? 'verify' : 'disqualify'}`,
+          entityType: 'user',
+          entityId: userId,
+          reason,
+          before: { status: current?.status ?? 'pending' },
+          after: { roundId, status, prize: row.prizeName },
+          organisationId,
+        },
+        m,
+      );
       return row;
     };
-    const base = { roundId, userId, status, reason, decidedAt: now.toISOString(), resultStatus: result.status, correctionId: null, reclosed: false, resultsStale: result.stale, recloseError: null, prizeChanges: [] };
+    const base = {
+      roundId,
+      userId,
+      status,
+      reason,
+      decidedAt: now.toISOString(),
+      resultStatus: result.status,
+      correctionId: null,
+      reclosed: false,
+      resultsStale: result.stale,
+      recloseError: null,
+      prizeChanges: [],
+    };
 
     if (status === 'verified') {
       const row = await this.db.transaction(async (m) => {
@@ -91,11 +127,27 @@ export class DecideVerification {
       return { ...base, reason: row.reason, decidedAt: row.decidedAt.toISOString() };
     }
     // Judged rounds have no attempts: the decision itself leaves the entry out of the ranking (ResultBuilder).
-    const attemptIds: string[] = round.kind === 'quiz' ? (await this.db.query(`SELECT id FROM attempt WHERE round_id = $1 AND user_id = $2 AND ${countedAttemptSql('attempt')}`, [roundId, userId])).map((r: { id: string }) => r.id) : [];
+    const attemptIds: string[] =
+      round.kind === 'quiz'
+        ? (await this.db.query(`SELECT id FROM attempt WHERE round_id = $1 AND user_id = $2 AND ${countedAttemptSql('attempt')}`, [roundId, userId])).map(
+            (r: { id: string }) => r.id,
+          )
+        : [];
 
     if (result.status === 'published') {
-      const correction = await this.corrections.execute(actor, roundId, { reason: `Loại người đoạt giải khi xác minh: ${reason}`, ...(attemptIds.length ? { voidAttemptIds: attemptIds } : {}) }, async (m) => void (await record(m)));
-      return { ...base, resultStatus: 'published', correctionId: correction.id, resultsStale: false, prizeChanges: prizeChanges(before.map(holderOf), (await readWinners(this.db, roundId)).map(holderOf)) };
+      const correction = await this.corrections.execute(
+        actor,
+        roundId,
+        { reason: `Loại người đoạt giải khi xác minh: ${reason}`, ...(attemptIds.length ? { voidAttemptIds: attemptIds } : {}) },
+        async (m) => void (await record(m)),
+      );
+      return {
+        ...base,
+        resultStatus: 'published',
+        correctionId: correction.id,
+        resultsStale: false,
+        prizeChanges: prizeChanges(before.map(holderOf), (await readWinners(this.db, roundId)).map(holderOf)),
+      };
     }
     await this.db.transaction(async (m) => {
       await lockResults(m, roundId);
@@ -107,7 +159,14 @@ export class DecideVerification {
     });
     await this.boards.refresh(roundId, [userId]);
     const reclose = await this.reclose(actor, roundId);
-    return { ...base, resultStatus: 'provisional', reclosed: reclose === null, resultsStale: reclose !== null, recloseError: reclose, prizeChanges: prizeChanges(before.map(holderOf), (await readWinners(this.db, roundId)).map(holderOf)) };
+    return {
+      ...base,
+      resultStatus: 'provisional',
+      reclosed: reclose === null,
+      resultsStale: reclose !== null,
+      recloseError: reclose,
+      prizeChanges: prizeChanges(before.map(holderOf), (await readWinners(this.db, roundId)).map(holderOf)),
+    };
   }
 
   /** Closing again recomputes the prizes; if it cannot (yet), the results stay stale and the organiser is told why. */

@@ -68,9 +68,13 @@ export class PayoutExport {
     const result = await resultOf(this.db, roundId);
     const round = await this.db.getRepository(Round).findOneByOrFail({ id: roundId });
     const winners = await readWinners(this.db, roundId);
-    const people: { id: string; phone_encrypted: string | null; national_id_encrypted: string | null; date_of_birth: string | null; email: string | null }[] = winners.length
-      ? await this.db.query(`SELECT id, phone_encrypted, national_id_encrypted, to_char(date_of_birth, 'YYYY-MM-DD') AS date_of_birth, email FROM "user" WHERE id = ANY($1::uuid[])`, [winners.map((w) => w.user_id)])
-      : [];
+    const people: { id: string; phone_encrypted: string | null; national_id_encrypted: string | null; date_of_birth: string | null; email: string | null }[] =
+      winners.length
+        ? await this.db.query(
+            `SELECT id, phone_encrypted, national_id_encrypted, to_char(date_of_birth, 'YYYY-MM-DD') AS date_of_birth, email FROM "user" WHERE id = ANY($1::uuid[])`,
+            [winners.map((w) => w.user_id)],
+          )
+        : [];
     const byId = new Map(people.map((p) => [p.id, p]));
     await this.audit.record(actor, {
       action: 'winner.payout_export',
@@ -97,7 +101,10 @@ export class PayoutExport {
         verifiedAt: w.v_status === 'verified' && w.v_decided_at ? new Date(w.v_decided_at) : null,
       };
     });
-    const stream = format === 'xlsx' ? xlsxStream(rows, PAYOUT_COLUMNS, { sheetName: 'Chi trả giải thưởng', title: `Danh sách chi trả giải thưởng vòng ${round.seq}` }) : csvStream(rows, PAYOUT_COLUMNS);
+    const stream =
+      format === 'xlsx'
+        ? xlsxStream(rows, PAYOUT_COLUMNS, { sheetName: 'Chi trả giải thưởng', title: `Danh sách chi trả giải thưởng vòng ${round.seq}` })
+        : csvStream(rows, PAYOUT_COLUMNS);
     return { stream, contentType: CONTENT_TYPES[format], fileName: `chi-tra-giai-thuong-vong-${round.seq}.${format}` };
   }
 }

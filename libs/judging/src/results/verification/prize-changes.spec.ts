@@ -1,6 +1,10 @@
 import { PrizeHolder, prizeChanges } from './prize-changes';
 
-const holder = (userId: string, fullName: string, code: string, name: string, level: number): PrizeHolder => ({ userId, fullName, prize: { code, name, level } });
+const holder = (userId: string, fullName: string, code: string, name: string, level: number): PrizeHolder => ({
+  userId,
+  fullName,
+  prize: { code, name, level },
+});
 
 describe('prizeChanges', () => {
   it('lists who moved up and who lost their prize, best prize first', () => {
@@ -20,6 +24,8 @@ describe('prizeChanges', () => {
   });
 
   it('says plainly when a prize found no one to pass to', () => {
-    expect(prizeChanges([holder('a', 'An', 'kk', 'Giải Khuyến khích', 4)], [])).toEqual([{ userId: 'a', fullName: 'An', before: 'Giải Khuyến khích', after: null }]);
+    expect(prizeChanges([holder('a', 'An', 'kk', 'Giải Khuyến khích', 4)], [])).toEqual([
+      { userId: 'a', fullName: 'An', before: 'Giải Khuyến khích', after: null },
+    ]);
   });
 });

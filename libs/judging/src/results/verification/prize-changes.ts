@@ -26,7 +26,13 @@ export function prizeChanges(before: readonly PrizeHolder[], after: readonly Pri
     const b = was.get(id);
     const a = now.get(id);
     if ((b?.prize.code ?? null) === (a?.prize.code ?? null)) continue;
-    out.push({ userId: id, fullName: (a ?? b)!.fullName, before: b ? (b.prize.name ?? b.prize.code) : null, after: a ? (a.prize.name ?? a.prize.code) : null, order: a ? (a.prize.level ?? 1e6) : 2e6 });
+    out.push({
+      userId: id,
+      fullName: (a ?? b)!.fullName,
+      before: b ? (b.prize.name ?? b.prize.code) : null,
+      after: a ? (a.prize.name ?? a.prize.code) : null,
+      order: a ? (a.prize.level ?? 1e6) : 2e6,
+    });
   }
   return out.sort((x, y) => x.order - y.order || x.fullName.localeCompare(y.fullName, 'vi')).map(({ order: _order, ...c }) => c);
 }

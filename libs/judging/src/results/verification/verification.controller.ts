@@ -6,7 +6,14 @@ import { type Actor, CurrentActor, Roles } from '@lc/identity';
 import { ApiFileResponse, XLSX_MEDIA_TYPE } from '@lc/platform';
 import { DecideVerification } from './decide-verification';
 import { PayoutExport } from './payout-export';
-import { DisclosureRequestDto, PayoutExportRequestDto, VerificationOutcomeDto, VerificationRequestDto, WinnerIdentityDto, WinnersListDto } from './verification.dto';
+import {
+  DisclosureRequestDto,
+  PayoutExportRequestDto,
+  VerificationOutcomeDto,
+  VerificationRequestDto,
+  WinnerIdentityDto,
+  WinnersListDto,
+} from './verification.dto';
 import { WinnerIdentities } from './winner-identities';
 
 /**
@@ -37,9 +44,14 @@ export class VerificationController {
   @UseGuards(ThrottlerGuard)
   @SkipThrottle({ ip: true, account: true })
   @Throttle({ user: { limit: 30, ttl: 60_000 } })
-  @ApiOperation({ summary: 'Organisers of the organisation: a winner\'s full identity for verification, audited with the reason' })
+  @ApiOperation({ summary: "Organisers of the organisation: a winner's full identity for verification, audited with the reason" })
   @ApiOkResponse({ type: WinnerIdentityDto })
-  identity(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Param('userId', ParseUUIDPipe) userId: string, @Body() dto: DisclosureRequestDto) {
+  identity(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('userId', ParseUUIDPipe) userId: string,
+    @Body() dto: DisclosureRequestDto,
+  ) {
     return this.identities.disclose(actor, id, userId, dto.reason);
   }
 
@@ -47,7 +59,12 @@ export class VerificationController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Organisers of the organisation: mark a winner verified, or disqualified with a reason (the prize passes on by the rules)' })
   @ApiOkResponse({ type: VerificationOutcomeDto })
-  decide(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Param('userId', ParseUUIDPipe) userId: string, @Body() dto: VerificationRequestDto) {
+  decide(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('userId', ParseUUIDPipe) userId: string,
+    @Body() dto: VerificationRequestDto,
+  ) {
     return this.decisions.execute(actor, id, userId, dto.status, dto.reason);
   }
 
@@ -58,7 +75,12 @@ export class VerificationController {
   @Throttle({ user: { limit: 10, ttl: 60_000 } })
   @ApiOperation({ summary: 'Organisers of the organisation: the winners with full contact details for paying prizes (XLSX / CSV), audited with the reason' })
   @ApiFileResponse('The file, as an attachment', XLSX_MEDIA_TYPE, 'text/csv')
-  async export(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: PayoutExportRequestDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<StreamableFile> {
+  async export(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: PayoutExportRequestDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<StreamableFile> {
     const f = await this.payout.execute(actor, id, dto.format, dto.reason);
     void reply
       .header('content-type', f.contentType)

@@ -32,8 +32,10 @@ export class WinnerItemDto {
   @ApiProperty() rank!: number;
   @ApiProperty({ description: '1-based place in the ranking' }) position!: number;
   @ApiProperty() fullName!: string;
-  @ApiProperty({ nullable: true, type: String, example: '091****678', description: 'Masked here; in full only in the identity disclosure' }) phone!: string | null;
-  @ApiProperty({ nullable: true, type: String, example: '001******789', description: 'Masked here; in full only in the identity disclosure' }) nationalId!: string | null;
+  @ApiProperty({ nullable: true, type: String, example: '091****678', description: 'Masked here; in full only in the identity disclosure' }) phone!:
+    string | null;
+  @ApiProperty({ nullable: true, type: String, example: '001******789', description: 'Masked here; in full only in the identity disclosure' }) nationalId!:
+    string | null;
   @ApiProperty({ nullable: true, type: String }) province!: string | null;
   @ApiProperty({ nullable: true, type: String }) commune!: string | null;
   @ApiProperty({ nullable: true, type: String }) unit!: string | null;
@@ -96,7 +98,8 @@ export class VerificationOutcomeDto {
   @ApiProperty() reason!: string;
   @ApiProperty({ format: 'date-time' }) decidedAt!: string;
   @ApiProperty({ enum: ['provisional', 'published'] }) resultStatus!: string;
-  @ApiProperty({ nullable: true, type: String, format: 'uuid', description: 'Published results: the correction that passed the prize on' }) correctionId!: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'uuid', description: 'Published results: the correction that passed the prize on' }) correctionId!:
+    string | null;
   @ApiProperty({ description: 'Provisional results: the round was closed again and the prizes recomputed' }) reclosed!: boolean;
   @ApiProperty({ description: 'The provisional results still need closing again' }) resultsStale!: boolean;
   @ApiPropertyOptional({ nullable: true, type: ErrorNoteDto, description: 'Why the automatic re-close was refused' }) recloseError!: ErrorNoteDto | null;

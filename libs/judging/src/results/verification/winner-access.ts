@@ -26,7 +26,8 @@ export class WinnerAccess {
   /** Identity, verification decisions and the payout list. */
   async discloser(actor: Actor, roundId: string): Promise<WinnerAccessGrant> {
     const grant = await this.reader(actor, roundId);
-    if (!mayDiscloseIdentity(actor, grant.organisationId)) throw forbidden('Only organisers of the organisation running this contest may see or verify a winner\'s identity');
+    if (!mayDiscloseIdentity(actor, grant.organisationId))
+      throw forbidden("Only organisers of the organisation running this contest may see or verify a winner's identity");
     return grant;
   }
 }

@@ -46,9 +46,19 @@ export class WinnerIdentities {
       stale: result.stale,
       version: result.version,
       canDisclose: grant.detail === 'full',
-      counts: { winners: items.length, verified: items.filter((i) => i.verification.status === 'verified').length, pending: items.filter((i) => i.verification.status === 'pending').length },
+      counts: {
+        winners: items.length,
+        verified: items.filter((i) => i.verification.status === 'verified').length,
+        pending: items.filter((i) => i.verification.status === 'pending').length,
+      },
       items,
-      disqualified: disqualified.map((d) => ({ userId: d.user_id, fullName: d.full_name, prizeName: d.prize_name, reason: d.reason, decidedAt: new Date(d.decided_at).toISOString() })),
+      disqualified: disqualified.map((d) => ({
+        userId: d.user_id,
+        fullName: d.full_name,
+        prizeName: d.prize_name,
+        reason: d.reason,
+        decidedAt: new Date(d.decided_at).toISOString(),
+      })),
     };
   }
 
@@ -68,7 +78,11 @@ export class WinnerIdentities {
       entityType: 'user',
       entityId: userId,
       reason,
-      after: { roundId, prize: w.prize_name ?? w.prize_code, fields: ['fullName', 'phone', 'nationalId', 'dateOfBirth', 'email', 'province', 'commune', 'unit'] },
+      after: {
+        roundId,
+        prize: w.prize_name ?? w.prize_code,
+        fields: ['fullName', 'phone', 'nationalId', 'dateOfBirth', 'email', 'province', 'commune', 'unit'],
+      },
       organisationId,
     });
     const item = winnerItem(w);

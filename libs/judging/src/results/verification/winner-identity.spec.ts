@@ -1,6 +1,6 @@
 import { decisionConflict, mayDiscloseIdentity, winnerDetailFor } from './winner-identity';
 
-describe('who may see a winner\'s identity', () => {
+describe("who may see a winner's identity", () => {
   const org = 'org-a';
 
   it('is the organisers of the organisation that runs the contest, and no one else', () => {

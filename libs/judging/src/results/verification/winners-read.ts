@@ -38,7 +38,11 @@ export async function readWinners(db: DataSource | EntityManager, roundId: strin
   );
 }
 
-export const holderOf = (r: WinnerRow): PrizeHolder => ({ userId: r.user_id, fullName: r.full_name, prize: { code: r.prize_code, name: r.prize_name, level: r.prize_level } });
+export const holderOf = (r: WinnerRow): PrizeHolder => ({
+  userId: r.user_id,
+  fullName: r.full_name,
+  prize: { code: r.prize_code, name: r.prize_name, level: r.prize_level },
+});
 
 export function winnerItem(r: WinnerRow) {
   return {

@@ -69,7 +69,11 @@ describe('GIFT details', () => {
   });
 
   it('carries categories forward, reads the metadata comment, and reports a bad one', async () => {
-    const questions = await collect(parseGift(['$CATEGORY: $course$/top/Luật/Chương I', '', '//@lc {"difficulty":3,"points":2,"tags":["a"]}', 'Q? {=A ~B}', '', '//@lc {oops', 'R? {T}'].join('\n')));
+    const questions = await collect(
+      parseGift(
+        ['$CATEGORY: $course$/top/Luật/Chương I', '', '//@lc {"difficulty":3,"points":2,"tags":["a"]}', 'Q? {=A ~B}', '', '//@lc {oops', 'R? {T}'].join('\n'),
+      ),
+    );
     expect(questions[0].input).toEqual(expect.objectContaining({ topic: 'Luật/Chương I', difficulty: 3, points: 2, tags: ['a'] }));
     expect(questions[1]).toEqual(expect.objectContaining({ line: 7, problems: [expect.stringMatching(/not a JSON object/)] }));
   });
@@ -86,7 +90,14 @@ describe('GIFT details', () => {
 describe('Aiken details', () => {
   it('accepts "A." options and several question lines', async () => {
     const [q] = await collect(parseAiken('Dòng một\nDòng hai?\nA. Có\nB. Không\nANSWER: B\n'));
-    expect(q.input).toEqual({ type: 'single', stem: 'Dòng một\nDòng hai?', options: [{ text: 'Có', correct: false }, { text: 'Không', correct: true }] });
+    expect(q.input).toEqual({
+      type: 'single',
+      stem: 'Dòng một\nDòng hai?',
+      options: [
+        { text: 'Có', correct: false },
+        { text: 'Không', correct: true },
+      ],
+    });
   });
 
   it('reports an ANSWER that names no option, and a file ending mid-question', async () => {

@@ -12,7 +12,25 @@ const LETTERS = ['A', 'B', 'C', 'D'];
 type Column = (typeof SHEET_COLUMNS)[number]['key'] | `option_${'a' | 'b' | 'c' | 'd'}`;
 
 /** The template's columns in order: the layout of question-template.csv, then the extras. */
-const ORDER: Column[] = ['topic', 'legal_reference', 'type', 'difficulty', 'points', 'question', 'option_a', 'option_b', 'option_c', 'option_d', 'correct', 'explanation', 'tolerance', 'tags', 'rubric', 'case_sensitive', 'diacritics_sensitive'];
+const ORDER: Column[] = [
+  'topic',
+  'legal_reference',
+  'type',
+  'difficulty',
+  'points',
+  'question',
+  'option_a',
+  'option_b',
+  'option_c',
+  'option_d',
+  'correct',
+  'explanation',
+  'tolerance',
+  'tags',
+  'rubric',
+  'case_sensitive',
+  'diacritics_sensitive',
+];
 
 const VI = new Map<string, string>([...SHEET_COLUMNS.map((c) => [c.key, c.vi] as const), ...LETTERS.map((l) => [optionKey(l), optionVi(l)] as const)]);
 
@@ -106,11 +124,13 @@ const GUIDE: Record<Column, string> = {
   difficulty: 'Không bắt buộc. 1 (dễ), 2 (trung bình) hoặc 3 (khó); bỏ trống là 1.',
   points: 'Không bắt buộc. Số điểm của câu, lớn hơn 0; bỏ trống là 1.',
   question: 'Bắt buộc. Nội dung câu hỏi.',
-  option_a: 'Các phương án trả lời, điền lần lượt từ A. Cần thêm phương án thì thêm cột "Phương án E", "Phương án F"… Câu Điền số, Trả lời ngắn, Tự luận để trống.',
+  option_a:
+    'Các phương án trả lời, điền lần lượt từ A. Cần thêm phương án thì thêm cột "Phương án E", "Phương án F"… Câu Điền số, Trả lời ngắn, Tự luận để trống.',
   option_b: '',
   option_c: '',
   option_d: '',
-  correct: 'Chữ cái của phương án đúng, ví dụ "B"; nhiều đáp án: "A,C". Câu Đúng / Sai: "A" (Đúng) hoặc "B" (Sai). Câu Điền số: con số (dấu thập phân là dấu phẩy hoặc dấu chấm). Câu Trả lời ngắn: các đáp án được chấp nhận, cách nhau bởi dấu "|". Câu Tự luận để trống.',
+  correct:
+    'Chữ cái của phương án đúng, ví dụ "B"; nhiều đáp án: "A,C". Câu Đúng / Sai: "A" (Đúng) hoặc "B" (Sai). Câu Điền số: con số (dấu thập phân là dấu phẩy hoặc dấu chấm). Câu Trả lời ngắn: các đáp án được chấp nhận, cách nhau bởi dấu "|". Câu Tự luận để trống.',
   explanation: 'Không bắt buộc. Giải thích đáp án, hiện cho người thi sau khi công bố kết quả.',
   tolerance: 'Không bắt buộc, chỉ cho câu Điền số: sai số cho phép, ví dụ 0,5.',
   tags: 'Không bắt buộc. Các thẻ, cách nhau bởi dấu phẩy.',
@@ -135,7 +155,12 @@ export function templateFileName(format: TemplateFormat, lang: TemplateLang): st
 export async function writeTemplate(format: TemplateFormat, lang: TemplateLang): Promise<ExportedFile> {
   const rows = templateRows(lang);
   if (format === 'csv') {
-    return { content: Buffer.from(stringify(rows, { bom: true, record_delimiter: '\r\n' }), 'utf8'), contentType: 'text/csv; charset=utf-8', extension: 'csv', skipped: 0 };
+    return {
+      content: Buffer.from(stringify(rows, { bom: true, record_delimiter: '\r\n' }), 'utf8'),
+      contentType: 'text/csv; charset=utf-8',
+      extension: 'csv',
+      skipped: 0,
+    };
   }
   const wb = new ExcelJS.Workbook();
   const sheet = wb.addWorksheet(lang === 'vi' ? 'Câu hỏi' : 'questions', { views: [{ state: 'frozen', ySplit: 1 }] });
@@ -149,8 +174,17 @@ export async function writeTemplate(format: TemplateFormat, lang: TemplateLang):
     guide.addRow([headerText(c, lang), headerText(c, lang === 'vi' ? 'en' : 'vi'), GUIDE[c]]);
   }
   guide.addRow([]);
-  guide.addRow(['', '', 'Chỉ trang tính đầu tiên được nhập. Tên cột không phân biệt chữ hoa, dấu hay khoảng trắng; cột không có trong danh sách trên làm tệp bị từ chối. Xóa hoặc thay các dòng ví dụ trước khi nhập.']);
+  guide.addRow([
+    '',
+    '',
+    'Chỉ trang tính đầu tiên được nhập. Tên cột không phân biệt chữ hoa, dấu hay khoảng trắng; cột không có trong danh sách trên làm tệp bị từ chối. Xóa hoặc thay các dòng ví dụ trước khi nhập.',
+  ]);
   guide.columns = [{ width: 24 }, { width: 24 }, { width: 100 }];
   guide.getColumn(3).alignment = { wrapText: true, vertical: 'top' };
-  return { content: Buffer.from(await wb.xlsx.writeBuffer()), contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', extension: 'xlsx', skipped: 0 };
+  return {
+    content: Buffer.from(await wb.xlsx.writeBuffer()),
+    contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    extension: 'xlsx',
+    skipped: 0,
+  };
 }

@@ -18,7 +18,10 @@ export class ImportTemplateController {
   async download(@Query() q: TemplateQuery, @Res({ passthrough: true }) reply: FastifyReply): Promise<Buffer> {
     const lang = q.lang ?? 'vi';
     const file = await writeTemplate(q.format, lang);
-    void reply.header('content-type', file.contentType).header('content-disposition', contentDisposition(templateFileName(q.format, lang))).header('access-control-expose-headers', 'content-disposition');
+    void reply
+      .header('content-type', file.contentType)
+      .header('content-disposition', contentDisposition(templateFileName(q.format, lang)))
+      .header('access-control-expose-headers', 'content-disposition');
     return file.content;
   }
 }

@@ -25,7 +25,10 @@ export function* parseAiken(file: string | Buffer): Generator<ParseItem> {
   let draft: Draft | null = null;
   const unfinished = (d: Draft, nextLine: number | null): ParsedQuestion => {
     if (d.headless) return broken(d.line, 'options without a question before them');
-    return broken(d.line, `the question starting here has no ANSWER line ${nextLine ? `before the next question on line ${nextLine}` : 'before the end of the file'}`);
+    return broken(
+      d.line,
+      `the question starting here has no ANSWER line ${nextLine ? `before the next question on line ${nextLine}` : 'before the end of the file'}`,
+    );
   };
 
   for (const [line, raw] of fileLines(file)) {

@@ -120,7 +120,15 @@ function interpret(section: string, html: boolean, warnings: string[]): Interpre
   if (tf) {
     if (tf[2]) warnings.push('per-answer feedback is not kept');
     const isTrue = tf[1].toUpperCase().startsWith('T');
-    return { input: { type: 'true_false', options: [{ text: 'Đúng', correct: isTrue }, { text: 'Sai', correct: !isTrue }] } };
+    return {
+      input: {
+        type: 'true_false',
+        options: [
+          { text: 'Đúng', correct: isTrue },
+          { text: 'Sai', correct: !isTrue },
+        ],
+      },
+    };
   }
   const answers = splitAnswers(section, html, warnings);
   if (answers.some((a) => a.text.includes('->'))) return { skip: 'matching questions are not supported' };
@@ -129,7 +137,8 @@ function interpret(section: string, html: boolean, warnings: string[]): Interpre
 
   if (answers.every((a) => a.mark === '=')) {
     const accepted = answers.filter((a) => (a.weight ?? 100) >= 100 && a.text !== '*').map((a) => a.text);
-    if (answers.length !== accepted.length) warnings.push('answers with partial credit (or the * wildcard) are not kept; only fully correct answers are accepted');
+    if (answers.length !== accepted.length)
+      warnings.push('answers with partial credit (or the * wildcard) are not kept; only fully correct answers are accepted');
     if (!accepted.length) return { problem: 'no fully correct answer (=) in a short-answer question' };
     return { input: { type: 'short_text', answer: { accepted } } };
   }

@@ -93,11 +93,18 @@ function readQuestion(node: Record<string, unknown>, type: string, topic: string
       const t = answers.find((a) => a.text.trim().toLowerCase() === 'true');
       if (!t) return { problems: ['a true/false question needs an answer "true"'] };
       const isTrue = t.fraction >= 99.99;
-      return done({ type: 'true_false', options: [{ text: 'Đúng', correct: isTrue }, { text: 'Sai', correct: !isTrue }] });
+      return done({
+        type: 'true_false',
+        options: [
+          { text: 'Đúng', correct: isTrue },
+          { text: 'Sai', correct: !isTrue },
+        ],
+      });
     }
     case 'shortanswer': {
       const accepted = full.map((a) => a.text).filter((a) => a !== '*');
-      if (accepted.length < answers.length) warnings.push('answers with partial credit (or the * wildcard) are not kept; only fully correct answers are accepted');
+      if (accepted.length < answers.length)
+        warnings.push('answers with partial credit (or the * wildcard) are not kept; only fully correct answers are accepted');
       const caseSensitive = textOf(child(node, 'usecase')).trim() === '1';
       const diacriticsSensitive = textOf(child(node, 'diacriticssensitive')).trim() === '1';
       return done({ type: 'short_text', answer: { accepted, caseSensitive, diacriticsSensitive } });

@@ -3,7 +3,14 @@ import { escapeXml } from '../../../text/html-to-text';
 import { pathToMoodleCategory } from '../../../topics/topic-path';
 import { ExportedFile } from '../types';
 
-const MOODLE_TYPE = { single: 'multichoice', multiple: 'multichoice', true_false: 'truefalse', numeric: 'numerical', short_text: 'shortanswer', essay: 'essay' } as const;
+const MOODLE_TYPE = {
+  single: 'multichoice',
+  multiple: 'multichoice',
+  true_false: 'truefalse',
+  numeric: 'numerical',
+  short_text: 'shortanswer',
+  essay: 'essay',
+} as const;
 
 /**
  * Moodle XML that Moodle imports and parseMoodleXml reads back the same. Text is written

@@ -13,7 +13,10 @@ export function parseCsv(buf: Buffer): AsyncGenerator<ParseItem> {
 
 export function writeCsv(questions: QuestionContent[]): ExportedFile {
   const optionCount = Math.max(0, ...questions.map((q) => q.options.length));
-  const rows = [exportHeader(optionCount), ...questions.map((q) => questionToRow(q, optionCount).map((v) => typeof v === 'string' || v < 0 ? neutraliseFormula(String(v)) : v))];
+  const rows = [
+    exportHeader(optionCount),
+    ...questions.map((q) => questionToRow(q, optionCount).map((v) => (typeof v === 'string' || v < 0 ? neutraliseFormula(String(v)) : v))),
+  ];
   const csv = stringify(rows, { bom: true, record_delimiter: '\r\n' });
   return { content: Buffer.from(csv, 'utf8'), contentType: 'text/csv; charset=utf-8', extension: 'csv', skipped: 0 };
 }

@@ -1,7 +1,11 @@
 import { FileRefusedError } from '../types';
 import { acceptedColumnNames, columnOf, mapHeader, SHEET_COLUMNS } from './header-map';
 
-function refusal(cells: string[]): { message: string; code?: string; details: { unknown: string[]; missing: string[]; repeated: string[]; accepted: string[] } } {
+function refusal(cells: string[]): {
+  message: string;
+  code?: string;
+  details: { unknown: string[]; missing: string[]; repeated: string[]; accepted: string[] };
+} {
   try {
     mapHeader(cells);
   } catch (e) {
@@ -31,7 +35,21 @@ describe('spreadsheet header mapping', () => {
   });
 
   it('covers every column it declares', () => {
-    expect(SHEET_COLUMNS.map((c) => c.key).sort()).toEqual(['case_sensitive', 'correct', 'diacritics_sensitive', 'difficulty', 'explanation', 'legal_reference', 'points', 'question', 'rubric', 'tags', 'tolerance', 'topic', 'type']);
+    expect(SHEET_COLUMNS.map((c) => c.key).sort()).toEqual([
+      'case_sensitive',
+      'correct',
+      'diacritics_sensitive',
+      'difficulty',
+      'explanation',
+      'legal_reference',
+      'points',
+      'question',
+      'rubric',
+      'tags',
+      'tolerance',
+      'topic',
+      'type',
+    ]);
   });
 
   it('reads option columns A to Z in English and Vietnamese, ignoring case, diacritics and spacing', () => {
@@ -52,8 +70,34 @@ describe('spreadsheet header mapping', () => {
   });
 
   it('maps the Vietnamese header of the issue report, options in letter order', () => {
-    const h = mapHeader(['Chủ đề', 'Căn cứ pháp lý', 'Loại câu hỏi', 'Nội dung câu hỏi', 'Phương án B', 'Phương án A', 'Đáp án', '', 'Độ khó', 'Điểm', 'Giải thích', 'Thẻ']);
-    expect(h.names).toEqual(['topic', 'legal_reference', 'type', 'question', 'option_b', 'option_a', 'correct', undefined, 'difficulty', 'points', 'explanation', 'tags']);
+    const h = mapHeader([
+      'Chủ đề',
+      'Căn cứ pháp lý',
+      'Loại câu hỏi',
+      'Nội dung câu hỏi',
+      'Phương án B',
+      'Phương án A',
+      'Đáp án',
+      '',
+      'Độ khó',
+      'Điểm',
+      'Giải thích',
+      'Thẻ',
+    ]);
+    expect(h.names).toEqual([
+      'topic',
+      'legal_reference',
+      'type',
+      'question',
+      'option_b',
+      'option_a',
+      'correct',
+      undefined,
+      'difficulty',
+      'points',
+      'explanation',
+      'tags',
+    ]);
     expect(h.optionColumns).toEqual([5, 4]);
   });
 
@@ -66,7 +110,9 @@ describe('spreadsheet header mapping', () => {
     expect(r.code).toBe('import_columns_unrecognised');
     expect(r.message).toBe('The header row does not match the template (unknown columns: Ghi chú, Mức độ)');
     expect(r.details).toEqual({ unknown: ['Ghi chú', 'Mức độ'], missing: [], repeated: [], accepted: acceptedColumnNames() });
-    expect(r.details.accepted).toEqual(expect.arrayContaining(['type', 'Loại câu hỏi', 'correct', 'Đáp án', 'option_a', 'Phương án A', 'legal_reference', 'Căn cứ pháp lý']));
+    expect(r.details.accepted).toEqual(
+      expect.arrayContaining(['type', 'Loại câu hỏi', 'correct', 'Đáp án', 'option_a', 'Phương án A', 'legal_reference', 'Căn cứ pháp lý']),
+    );
   });
 
   it('refuses a header missing the type or the question, and names both when both are missing', () => {

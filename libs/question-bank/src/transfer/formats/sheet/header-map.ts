@@ -91,7 +91,11 @@ export function mapHeader(cells: string[]): HeaderMap {
       repeated.length ? `repeated columns: ${repeated.join(', ')}` : '',
       missing.length ? `missing columns: ${missing.join(', ')}` : '',
     ].filter(Boolean);
-    throw fileRefused(`The header row does not match the template (${parts.join('; ')})`, { unknown, missing, repeated, accepted: acceptedColumnNames() }, 'import_columns_unrecognised');
+    throw fileRefused(
+      `The header row does not match the template (${parts.join('; ')})`,
+      { unknown, missing, repeated, accepted: acceptedColumnNames() },
+      'import_columns_unrecognised',
+    );
   }
   const optionColumns = names
     .map((n, i) => ({ n, i }))

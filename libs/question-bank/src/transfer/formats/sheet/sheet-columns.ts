@@ -97,7 +97,10 @@ export function rowToQuestion(header: SheetHeader, cells: string[], row: number)
     case 'short_text':
       if (optionTexts.length) problems.push('a short-text question has no options: put the accepted answers in the correct column, separated by |');
       input.answer = {
-        accepted: correct.split(/\n|\|/).map((a) => a.trim()).filter(Boolean),
+        accepted: correct
+          .split(/\n|\|/)
+          .map((a) => a.trim())
+          .filter(Boolean),
         caseSensitive: truthOf(get('case_sensitive')) === true,
         diacriticsSensitive: truthOf(get('diacritics_sensitive')) === true,
       };
@@ -124,7 +127,8 @@ function pickOptions(correct: string, texts: string[], trueFalse: boolean, probl
   const out: number[] = [];
   for (const l of letters) {
     const i = /^[a-z]$/i.test(l) ? l.toUpperCase().charCodeAt(0) - 65 : -1;
-    if (i < 0 || i >= texts.length) problems.push(`correct "${l}" is not the letter of a filled option (A–${String.fromCharCode(64 + Math.max(texts.length, 1))})`);
+    if (i < 0 || i >= texts.length)
+      problems.push(`correct "${l}" is not the letter of a filled option (A–${String.fromCharCode(64 + Math.max(texts.length, 1))})`);
     else if (!out.includes(i)) out.push(i);
   }
   return out;
@@ -157,7 +161,11 @@ export function questionToRow(q: QuestionContent, optionCount: number): (string 
   const options = Array.from({ length: Math.max(4, optionCount) }, (_, i) => q.options[i]?.text ?? '');
   let correct: string | number = '';
   let tolerance: string | number = '';
-  if (q.options.length) correct = q.options.map((o, i) => (o.correct ? String.fromCharCode(65 + i) : '')).filter(Boolean).join(',');
+  if (q.options.length)
+    correct = q.options
+      .map((o, i) => (o.correct ? String.fromCharCode(65 + i) : ''))
+      .filter(Boolean)
+      .join(',');
   if (isNumericAnswer(q.answer)) {
     correct = q.answer.value;
     tolerance = q.answer.tolerance;

@@ -26,12 +26,21 @@ describe('spreadsheet columns', () => {
     expect(rowToQuestion(header, ['', 'multiple', 'Q', 'a', 'b', 'c', 'a; C'], 2).input?.options?.map((o) => o.correct)).toEqual([true, false, true]);
     expect(rowToQuestion(header, ['', 'numeric', 'Q', '', '', '', '0,5', '0,1'], 3).input?.answer).toEqual({ value: 0.5, tolerance: 0.1 });
     expect(rowToQuestion(header, ['', 'short_text', 'Q', '', '', '', 'Hà Nội | Ha Noi\nHN'], 4).input?.answer?.accepted).toEqual(['Hà Nội', 'Ha Noi', 'HN']);
-    expect(rowToQuestion(header, ['', 'true_false', 'Q', '', '', '', 'Sai'], 5).input?.options).toEqual([{ text: 'Đúng', correct: false }, { text: 'Sai', correct: true }]);
+    expect(rowToQuestion(header, ['', 'true_false', 'Q', '', '', '', 'Sai'], 5).input?.options).toEqual([
+      { text: 'Đúng', correct: false },
+      { text: 'Sai', correct: true },
+    ]);
   });
 
   it('names what is wrong with a row', () => {
-    expect(rowToQuestion(header, ['', 'single', 'Q', 'a', 'b', '', 'C'], 7)).toEqual({ ref: 'row 7', row: 7, problems: ['correct "C" is not the letter of a filled option (A–B)'] });
-    expect(rowToQuestion(header, ['', 'numeric', 'Q', 'a', '', '', '1'], 8).problems).toEqual(['a numeric question has no options: put the number in the correct column']);
+    expect(rowToQuestion(header, ['', 'single', 'Q', 'a', 'b', '', 'C'], 7)).toEqual({
+      ref: 'row 7',
+      row: 7,
+      problems: ['correct "C" is not the letter of a filled option (A–B)'],
+    });
+    expect(rowToQuestion(header, ['', 'numeric', 'Q', 'a', '', '', '1'], 8).problems).toEqual([
+      'a numeric question has no options: put the number in the correct column',
+    ]);
   });
 
   it('guards formulas on export and removes the guard on import', () => {
@@ -104,6 +113,8 @@ describe('rows counted before parsing', () => {
       return Buffer.from(await wb.xlsx.writeBuffer());
     };
     await expect(checkXlsxZip(await book(50), { ...XLSX_LIMITS, maxSheetRows: 50, rowNoun: 'questions' })).resolves.toBeUndefined();
-    await expect(checkXlsxZip(await book(51), { ...XLSX_LIMITS, maxSheetRows: 50, rowNoun: 'questions' })).rejects.toThrow('The file has more than 50 questions; split it');
+    await expect(checkXlsxZip(await book(51), { ...XLSX_LIMITS, maxSheetRows: 50, rowNoun: 'questions' })).rejects.toThrow(
+      'The file has more than 50 questions; split it',
+    );
   });
 });
