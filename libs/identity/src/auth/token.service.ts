@@ -4,7 +4,7 @@ import { JwtService } from '@nestjs/jwt';
 import { InjectDataSource } from '@nestjs/typeorm';
 import Redis from 'ioredis';
 import { DataSource } from 'typeorm';
-import { AppConfig, createRedis, DomainError, quitRedis, REDIS, RedisKeys } from '@lc/platform';
+import { AppConfig, createRedis, DomainError, EventBus, quitRedis, REDIS, RedisKeys } from '@lc/platform';
 import { User, type Role } from '../users/user.entity';
 import type { Actor } from './actor';
 
@@ -24,8 +24,6 @@ interface TokenStatus {
   endedSessions: ReadonlySet<string>;
 }
 
-export type RevocationListener = (userId: string) => void;
-
 export const unauthorized = (message = 'Sign in required') => new DomainError('unauthorized', 401, message);
 
 /** How long a user's token version is trusted in process while revocations reach us, and while they may not. */
@@ -43,7 +41,6 @@ const STATUS_TTL_MS = 2000;
 export class TokenService implements OnModuleInit, OnModuleDestroy {
   private readonly log = new Logger(TokenService.name);
   private readonly local = new Map<string, TokenStatus & { at: number }>();
-  private readonly listeners: RevocationListener[] = [];
   private sub?: Redis;
   private listening = false;
   /** Verified tokens by their exact text, until they expire: the HMAC check was ~7% of autosave CPU. */
@@ -55,13 +52,14 @@ export class TokenService implements OnModuleInit, OnModuleDestroy {
     @InjectDataSource() private readonly db: DataSource,
     @Inject(REDIS) private readonly redis: Redis,
     private readonly keys: RedisKeys,
+    private readonly bus: EventBus,
   ) {}
 
   async onModuleInit(): Promise<void> {
     const sub = (this.sub = createRedis(this.config.redisUrl, { name: 'lc-token-revocations' }));
     sub.on('message', (_channel: string, userId: string) => {
       this.local.delete(userId);
-      for (const l of this.listeners) l(userId);
+      void this.bus.emit('AccessRevoked', { userId });
     });
     // A revocation published while we were not subscribed is lost: forget everything, trust briefly until back.
     sub.on('close', () => this.stopListening());
@@ -95,14 +93,6 @@ export class TokenService implements OnModuleInit, OnModuleDestroy {
 
   private get channel(): string {
     return this.keys.key('token-revocations');
-  }
-
-  /**
-   * Called on this instance whenever any instance revokes something of the user (a session,
-   * every session, the account): holders of live connections re-check their tokens.
-   */
-  onRevoked(listener: RevocationListener): void {
-    this.listeners.push(listener);
   }
 
   issueAccess(user: Pick<User, 'id' | 'role' | 'organisationId' | 'tokenVersion'>, sessionId?: string): { accessToken: string; expiresIn: number } {

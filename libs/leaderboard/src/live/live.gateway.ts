@@ -88,7 +88,7 @@ export class LiveGateway implements OnGatewayInit<Namespace>, OnGatewayConnectio
     });
     this.live.attach(nsp);
     // Sign-out, a password change, deletion, a stolen refresh token: the user's sockets here re-check their tokens.
-    this.tokens.onRevoked((userId) => void this.recheck(nsp, userId));
+    this.bus.on('AccessRevoked', "live: re-check the user's sockets", ({ userId }) => this.recheck(nsp, userId));
   }
 
   /** Closes this instance's sockets of the user whose token no longer holds. */

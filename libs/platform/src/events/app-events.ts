@@ -11,13 +11,20 @@
  *   caller answers (a staff close returns, then this instance reads the round as closed);
  * - AccountErased: awaited so that the erasure answers only once cached display names are gone;
  * - AttemptEventReceived: awaited because the socket's ack carries the handler's refusal;
- * - ContestChanged: awaited so that the organiser's next look at `/` already shows the change.
+ * - ContestChanged: awaited so that the organiser's next look at `/` already shows the change;
+ * - AccessRevoked: not awaited: it comes from a Redis message, with nobody to answer.
  */
 export interface AppEvents {
   /** A round moved (round lifecycle in libs/contests), announced after its transaction committed. */
   RoundStatusChanged: { roundId: string; contestId: string; status: RoundStatusName; at: Date };
   /** A contest's public face changed (edited, published, closed, archived; contests), after the commit: the first screen's list is drawn again. */
   ContestChanged: { contestId: string };
+  /**
+   * Some of a user's access ended on some instance (a session, every session, the account;
+   * identity's TokenService relays its Redis channel, so every instance hears it): holders of
+   * live connections re-check them.
+   */
+  AccessRevoked: { userId: string };
   /** An account was erased or anonymised (an admin's delete in identity, the holder's own in personal-data), after the commit. */
   AccountErased: { userId: string };
   /**
