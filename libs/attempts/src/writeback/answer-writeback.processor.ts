@@ -39,6 +39,8 @@ export class AnswerWritebackTimer implements OnApplicationBootstrap, OnModuleDes
   private timer?: NodeJS.Timeout;
   private running: Promise<void> | null = null;
   private stopped = false;
+  /** A turn failed part-way: its batch may sit in flight, with Redis refusing to put it back then. */
+  private unsettled = false;
 
   constructor(
     @Inject(REDIS) private readonly redis: Redis,
@@ -79,10 +81,16 @@ export class AnswerWritebackTimer implements OnApplicationBootstrap, OnModuleDes
     try {
       const lease = await LEASE.run<number>(this.redis, [this.leaseKey], [this.token, WRITEBACK_LEASE_MS]);
       if (lease === 0) return null;
-      if (lease === 2) await this.writeback.recoverInflight();
+      // Taking the lease over, or after a failed turn (Redis out of memory refuses to put a batch
+      // back into the dirty set), whatever is in flight is queued again before anything new.
+      if (lease === 2 || this.unsettled) {
+        await this.writeback.recoverInflight();
+        this.unsettled = false;
+      }
       return await this.writeback.flush();
     } catch (e) {
-      // Redis or PostgreSQL away: the batch was put back (flush), the next turn tries again.
+      // Redis or PostgreSQL away: the next turn puts the batch back and tries again.
+      this.unsettled = true;
       this.log.warn(`write-behind failed: ${(e as Error).message}`);
       return 0;
     }
