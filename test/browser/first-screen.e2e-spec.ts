@@ -104,6 +104,8 @@ describe('browser: the first screen before the app script arrives', () => {
     const resident = await entrant(stack.http, contest.id);
     const attempt = await ok(stack.http.post(`/rounds/${roundId}/attempts`, {}, resident.token), 'start attempt');
     const stem = attempt.questions[0].stem as string;
+    const saved = attempt.questions[0].options[1];
+    await ok(stack.http.put(`/attempts/${attempt.id}/answers/${attempt.questions[0].id}`, { optionIds: [saved.id], seq: 1 }, resident.token), 'save');
     // What a real signed-in phone holds: the app's stored session and the cookies of a cookie-mode sign-in.
     const login = await stack.http.post('/auth/login', { login: resident.input.phone, password: resident.input.password }, undefined, {
       'x-session-cookie': '1',
@@ -129,6 +131,9 @@ describe('browser: the first screen before the app script arrives', () => {
       expect(apiRequests).toEqual([]);
       expect(await page.locator('#lc-first-personal').count()).toBe(0); // read and taken out of the document
       expect(await page.locator('#root .options input[type=radio]:disabled').count()).toBe(attempt.questions[0].options.length);
+      // The saved answer shows as chosen already.
+      expect(await page.locator('#root .option-chosen').textContent()).toContain(saved.text);
+      expect(await page.locator('#root .options input[type=radio]:checked').count()).toBe(1);
       await page.screenshot({ path: '.run/screenshots/first-screen-attempt-embedded-before-app-phone.png' });
 
       release();

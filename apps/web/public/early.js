@@ -79,11 +79,15 @@
       );
       var opts = el('div', 'options');
       var list = q.options && q.options.length ? q.options : q.type === 'true_false' ? [{ text: 'Đúng' }, { text: 'Sai' }] : [];
+      // The answers already saved show as chosen, as the app will show them.
+      var saved = (a.answers && a.answers[q.id] && a.answers[q.id].optionIds) || [];
       for (var i = 0; i < list.length; i++) {
-        var label = el('label', 'option');
+        var chosen = !!list[i].id && saved.indexOf(list[i].id) >= 0;
+        var label = el('label', chosen ? 'option option-chosen' : 'option');
         var input = el('input');
         input.type = q.type === 'multiple' ? 'checkbox' : 'radio';
         input.disabled = true;
+        input.checked = chosen;
         label.appendChild(input);
         label.appendChild(el('span', 'option-letter', String.fromCharCode(65 + i) + '.')).setAttribute('aria-hidden', 'true');
         label.appendChild(el('span', null, list[i].text));
