@@ -174,7 +174,7 @@ describe('the first screen: `/` holds the contest list (issue 16)', () => {
       expect(publicHtml).not.toContain(attempt.id);
     });
 
-    it('embeds nothing signed out, for a tampered or foreign-typed cookie, after sign-out, sign-out everywhere or with no attempt in progress', async () => {
+    it('embeds nothing signed out, for a tampered or foreign-typed cookie, after sign-out, sign-out everywhere, account deletion or with no attempt in progress', async () => {
       const noPersonal = async (cookie?: string) => {
         const res = await open(cookie);
         const html = await res.text();
@@ -203,6 +203,13 @@ describe('the first screen: `/` holds the contest list (issue 16)', () => {
       expect(everywhere.status).toBe(204);
       expect(everywhere.headers.getSetCookie()).toEqual([expect.stringMatching(/^lc_page_session=; Path=\/; Max-Age=0/)]);
       await noPersonal(b.jar);
+
+      // The account deleted: the same.
+      const d = await residentMidAttempt();
+      const gone = await http.req('DELETE', '/me', { body: { password: d.r.input.password }, token: d.token, headers: { cookie: d.jar } });
+      expect(gone.status).toBe(204);
+      expect(gone.headers.getSetCookie()).toEqual([expect.stringMatching(/^lc_page_session=; Path=\/; Max-Age=0/)]);
+      await noPersonal(d.jar);
 
       // Signed in with nothing in progress: the shared page.
       const c = await newResident(http);
