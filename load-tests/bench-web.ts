@@ -5,8 +5,10 @@
  *   - the contest list (`#/`), until the contest's title is on screen;
  *   - a resumed attempt (`#/bai-thi/:id`, signed in, two answers saved), until its first
  *     question's text is on screen;
- * each cold (a new browser context: empty HTTP cache, no service worker; the session in
- * localStorage as on a phone that signed in before) and warm (the same context opening the page
+ * each cold (a new browser context: empty HTTP cache, no service worker; what a phone that
+ * signed in before through the web app holds: the session in localStorage and the httpOnly
+ * first-screen cookie `lc_page_session` of a cookie-mode sign-in, so `/` can carry the resumed
+ * attempt) and warm (the same context opening the page
  * again once the first visit has loaded and its service worker is active). Both the current web build and a baseline build (BENCH_BASELINE_REF, by default the
  * commit the issue measured) are served by the api in production mode on one scratch database,
  * in the same run, so the figures compare like with like. Prints one JSON document (medians and
@@ -57,7 +59,9 @@ interface Seeded {
   title: string;
   attemptId: string;
   firstStems: string[];
-  session: { accessToken: string; refreshToken: string; user: unknown };
+  session: { accessToken: string; user: unknown };
+  /** The first-screen cookie of the cookie-mode sign-in (libs/identity page-session-cookie.ts); absent from builds before it. */
+  pageCookie: { name: string; value: string; maxAgeSeconds: number } | null;
 }
 
 const median = (xs: number[]) => {
@@ -175,11 +179,22 @@ async function seed(base: string, admin: { email: string; password: string }): P
   const attempt = await call('POST', `/rounds/${rounds[0].id}/attempts`, {}, resident.accessToken);
   for (const q of attempt.questions.slice(0, 2))
     await call('PUT', `/attempts/${attempt.id}/answers/${q.id}`, { optionIds: [q.options[0].id], seq: 1 }, resident.accessToken);
+  // Signed in as the web app signs in (cookie mode): the refresh token and the first-screen cookie come as cookies.
+  const login = await fetch(`${base}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-session-cookie': '1' },
+    body: JSON.stringify({ login: '0912000111', password: 'matkhau-an-toan' }),
+  });
+  const signedIn = (await login.json()) as { accessToken: string; user: unknown };
+  if (login.status !== 200) throw new Error(`cookie-mode sign-in: ${login.status} ${JSON.stringify(signedIn)}`);
+  const page = login.headers.getSetCookie().find((c) => c.startsWith('lc_page_session='));
+  const [name, value] = (page?.split(';')[0] ?? '').split('=');
   return {
     title,
     attemptId: attempt.id,
     firstStems: attempt.questions.map((q: { stem: string }) => q.stem),
-    session: { accessToken: resident.accessToken, refreshToken: resident.refreshToken, user: resident.user },
+    session: { accessToken: signedIn.accessToken, user: signedIn.user },
+    pageCookie: page ? { name, value, maxAgeSeconds: Number(/Max-Age=(\d+)/.exec(page)?.[1] ?? 900) } : null,
   };
 }
 
@@ -288,8 +303,21 @@ async function main(): Promise<void> {
             locale: 'vi-VN',
             timezoneId: 'Asia/Ho_Chi_Minh',
           });
-          if (screen === 'attempt')
+          if (screen === 'attempt') {
             await context.addInitScript((session) => (globalThis as any).localStorage.setItem('lc.session', session), JSON.stringify(seeded.session));
+            const c = seeded.pageCookie;
+            if (c)
+              await context.addCookies([
+                {
+                  name: c.name,
+                  value: c.value,
+                  url: servers[variant].url,
+                  httpOnly: true,
+                  sameSite: 'Strict',
+                  expires: Math.floor(Date.now() / 1000) + c.maxAgeSeconds,
+                },
+              ]);
+          }
           const page = await context.newPage();
           for (const cache of ['cold', 'warm'] as const) {
             if (cache === 'warm') {

@@ -99,4 +99,51 @@ describe('browser: the first screen before the app script arrives', () => {
       expect(errors).toEqual([]);
     });
   });
+
+  it('signed in (the first-screen cookie): the resumed attempt comes inside the page, its first question shows with no api request', async () => {
+    const resident = await entrant(stack.http, contest.id);
+    const attempt = await ok(stack.http.post(`/rounds/${roundId}/attempts`, {}, resident.token), 'start attempt');
+    const stem = attempt.questions[0].stem as string;
+    const saved = attempt.questions[0].options[1];
+    await ok(stack.http.put(`/attempts/${attempt.id}/answers/${attempt.questions[0].id}`, { optionIds: [saved.id], seq: 1 }, resident.token), 'save');
+    // What a real signed-in phone holds: the app's stored session and the cookies of a cookie-mode sign-in.
+    const login = await stack.http.post('/auth/login', { login: resident.input.phone, password: resident.input.password }, undefined, {
+      'x-session-cookie': '1',
+    });
+    const [name, value] = login.headers
+      .getSetCookie()
+      .find((c) => c.startsWith('lc_page_session='))!
+      .split(';')[0]
+      .split('=');
+    await journey(browser, { ...PHONE, serviceWorkers: 'block' }, 'first-screen-attempt-embedded', async ({ context, page, errors, console }) => {
+      await context.addCookies([{ name, value, url: stack.url, httpOnly: true, sameSite: 'Strict' }]);
+      await context.addInitScript(
+        (s) => (globalThis as any).localStorage.setItem('lc.session', s),
+        JSON.stringify({ accessToken: login.body.accessToken, user: login.body.user }),
+      );
+      const apiRequests: string[] = [];
+      page.on('request', (r) => {
+        if (r.url().includes('/api/')) apiRequests.push(r.url());
+      });
+      const release = await holdAppScript(page);
+      await page.goto(`${stack.url}/#/bai-thi/${attempt.id}`, { waitUntil: 'commit' });
+      await page.locator('legend .question-stem', { hasText: stem }).waitFor();
+      expect(apiRequests).toEqual([]);
+      expect(await page.locator('#lc-first-personal').count()).toBe(0); // read and taken out of the document
+      expect(await page.locator('#root .options input[type=radio]:disabled').count()).toBe(attempt.questions[0].options.length);
+      // The saved answer shows as chosen already.
+      expect(await page.locator('#root .option-chosen').textContent()).toContain(saved.text);
+      expect(await page.locator('#root .options input[type=radio]:checked').count()).toBe(1);
+      await page.screenshot({ path: '.run/screenshots/first-screen-attempt-embedded-before-app-phone.png' });
+
+      release();
+      await page.locator('#root .options input[type=radio]:enabled').first().waitFor();
+      await page.locator('legend .question-stem', { hasText: stem }).waitFor();
+      // The app took the page's answer as its own: it never asked for the attempt either.
+      expect(apiRequests.filter((u) => u.includes(`/attempts/${attempt.id}`) && !u.includes('/answers') && !u.includes('/events'))).toEqual([]);
+      await screenshots(page, 'first-screen-attempt-embedded-app');
+      expect(console.filter((l) => /Content Security Policy|Refused to/i.test(l))).toEqual([]);
+      expect(errors).toEqual([]);
+    });
+  });
 });

@@ -2,7 +2,7 @@ import { BullModule } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
 import { ContestsCoreModule } from '@lc/contests';
 import { LeaderboardModule } from '@lc/leaderboard';
-import { Queues } from '@lc/platform';
+import { PersonalFirstScreenSource, Queues } from '@lc/platform';
 import { AnswerService } from './answers/answer.service';
 import { AutosaveHandler } from './answers/autosave.handler';
 import { AttemptRecords } from './attempt/attempt-records.service';
@@ -14,6 +14,7 @@ import { AttemptIntegrityService } from './integrity/attempt-integrity.service';
 import { AttemptStartService } from './start/attempt-start.service';
 import { AttemptFinaliser } from './submit/attempt-finaliser.service';
 import { AttemptQueryService } from './view/attempt-query.service';
+import { ResumeFirstScreen } from './view/resume-first-screen';
 import { AnswerWritebackService } from './writeback/answer-writeback.service';
 import { AnswerWritebackTimer } from './writeback/answer-writeback.processor';
 
@@ -38,7 +39,11 @@ const SERVICES = [
 export class AttemptsCoreModule {}
 
 /** The HTTP side (api). */
-@Module({ imports: [AttemptsCoreModule], controllers: [AttemptsController], providers: [AutosaveHandler] })
+@Module({
+  imports: [AttemptsCoreModule],
+  controllers: [AttemptsController],
+  providers: [AutosaveHandler, { provide: PersonalFirstScreenSource, useClass: ResumeFirstScreen }],
+})
 export class AttemptsModule {}
 
 /** The worker side: write-behind of answers, and finalising attempts at their deadline. */

@@ -4,6 +4,7 @@ export * from './auth/actor';
 export * from './auth/decorators';
 export * from './auth/bearer';
 export * from './auth/token.service';
+export { clearPageSessionCookie, pageSessionOf } from './auth/page-session-cookie';
 export * from './auth/passwords';
 export * from './access/access.service';
 export * from './pii/pii';

@@ -178,19 +178,25 @@ describe('accounts: reset, change, sign out everywhere, revocation', () => {
       const login = await http.post('/auth/login', { login: r.input.phone, password: r.input.password }, undefined, { 'x-session-cookie': '1' });
       expect(login.status).toBe(200);
       expect(login.body.refreshToken).toBeUndefined();
-      const cookie = login.headers.get('set-cookie') ?? '';
+      // With it, the first-screen cookie (only `/` reads it: libs/contests first-screen e2e).
+      const [cookie, page] = login.headers.getSetCookie();
       expect(cookie).toMatch(/^lc_refresh=[\w.-]+; Path=\/api\/v1\/auth; Max-Age=\d+; HttpOnly; SameSite=Strict$/);
+      expect(page).toMatch(/^lc_page_session=[\w.-]+; Path=\/; Max-Age=\d+; HttpOnly; SameSite=Strict$/);
       const jar = cookie.split(';')[0];
       // The cookie alone (no header) is not enough: a cross-site form cannot use it.
       expectError(await http.post('/auth/refresh', {}, undefined, { cookie: jar }), 401);
       const refreshed = await http.post('/auth/refresh', {}, undefined, { cookie: jar, 'x-session-cookie': '1' });
       expect(refreshed.status).toBe(200);
       expect(refreshed.body.refreshToken).toBeUndefined();
-      const jar2 = (refreshed.headers.get('set-cookie') ?? '').split(';')[0];
+      const jar2 = refreshed.headers.getSetCookie()[0].split(';')[0];
+      expect(refreshed.headers.getSetCookie()[1]).toMatch(/^lc_page_session=[\w.-]+; Path=\/;/);
       expect(jar2).not.toBe(jar);
       const out = await http.post('/auth/logout', {}, undefined, { cookie: jar2, 'x-session-cookie': '1' });
       expect(out.status).toBe(204);
-      expect(out.headers.get('set-cookie')).toMatch(/^lc_refresh=; Path=\/api\/v1\/auth; Max-Age=0/);
+      expect(out.headers.getSetCookie()).toEqual([
+        expect.stringMatching(/^lc_refresh=; Path=\/api\/v1\/auth; Max-Age=0/),
+        expect.stringMatching(/^lc_page_session=; Path=\/; Max-Age=0/),
+      ]);
       expectError(await http.get('/me', refreshed.body.accessToken), 401);
     });
   });

@@ -1,7 +1,9 @@
-import { Body, Controller, Delete, Get, HttpCode, UseGuards } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Req, Res, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { SkipThrottle, Throttle, ThrottlerGuard } from '@nestjs/throttler';
-import { type Actor, CurrentActor, Roles } from '@lc/identity';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { AppConfig } from '@lc/platform';
+import { type Actor, clearPageSessionCookie, CurrentActor, Roles } from '@lc/identity';
 import { AccountErasureService } from './account-erasure.service';
 import { DeleteAccountDto, PersonalDataExportDto } from './personal-data.dto';
 import { PersonalDataExport } from './personal-data-export';
@@ -14,6 +16,7 @@ export class PersonalDataController {
   constructor(
     private readonly data: PersonalDataExportService,
     private readonly erasure: AccountErasureService,
+    private readonly config: AppConfig,
   ) {}
 
   @Get('data')
@@ -36,7 +39,13 @@ export class PersonalDataController {
   @HttpCode(204)
   @ApiNoContentResponse({ description: 'Account anonymised; results kept without your identity' })
   @ApiOperation({ summary: 'Delete your account: anonymised, hand-ins and their files erased, sign-in, tokens and sockets ended, scores kept anonymously' })
-  async remove(@CurrentActor() actor: Actor, @Body() dto: DeleteAccountDto): Promise<void> {
+  async remove(
+    @CurrentActor() actor: Actor,
+    @Body() dto: DeleteAccountDto,
+    @Req() req: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<void> {
     await this.erasure.eraseOwn(actor, dto.password);
+    clearPageSessionCookie(req, reply, this.config.appBaseUrl);
   }
 }

@@ -11,7 +11,9 @@ import { AccountSecurityService } from './account-security.service';
 import type { Actor } from './actor';
 import { Session } from './auth.service';
 import { CurrentActor, Roles } from './decorators';
+import { clearPageSessionCookie } from './page-session-cookie';
 import { deliverSession } from './refresh-cookie';
+import { TokenService } from './token.service';
 
 @ApiTags('auth')
 @ApiBearerAuth()
@@ -21,6 +23,7 @@ export class AccountController {
     private readonly security: AccountSecurityService,
     private readonly profile: ProfileService,
     private readonly config: AppConfig,
+    private readonly tokens: TokenService,
   ) {}
 
   @Patch()
@@ -48,14 +51,15 @@ export class AccountController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<Session | Omit<Session, 'refreshToken'>> {
     const session = await this.security.changePassword(actor, dto.currentPassword, dto.newPassword);
-    return deliverSession(session, req, reply, this.config.appBaseUrl, this.config.jwtRefreshTtlSeconds);
+    return deliverSession(session, req, reply, this.config.appBaseUrl, this.config.jwtRefreshTtlSeconds, (t) => this.tokens.issuePageSession(t));
   }
 
   @Post('sign-out-everywhere')
   @HttpCode(204)
   @ApiOperation({ summary: 'End every session of your account, this one included: access tokens die within seconds, live connections close' })
   @ApiNoContentResponse({ description: 'Every session ended' })
-  async signOutEverywhere(@CurrentActor() actor: Actor): Promise<void> {
+  async signOutEverywhere(@CurrentActor() actor: Actor, @Req() req: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<void> {
     await this.security.signOutEverywhere(actor);
+    clearPageSessionCookie(req, reply, this.config.appBaseUrl);
   }
 }

@@ -20,9 +20,9 @@ import { AuthService, Session } from './auth.service';
 import { SessionResponse } from '../dto/responses';
 import { Public } from './decorators';
 import { PasswordResetService } from './password-reset.service';
-import { clearRefreshCookie, COOKIE_MODE_HEADER, deliverSession, refreshTokenOf } from './refresh-cookie';
+import { clearSessionCookies, COOKIE_MODE_HEADER, deliverSession, refreshTokenOf } from './refresh-cookie';
 import { RESET_CODE_TTL_SECONDS } from './reset-codes';
-import { unauthorized } from './token.service';
+import { TokenService, unauthorized } from './token.service';
 
 type SessionBody = Session | Omit<Session, 'refreshToken'>;
 
@@ -41,10 +41,11 @@ export class AuthController {
     private readonly auth: AuthService,
     private readonly reset: PasswordResetService,
     private readonly config: AppConfig,
+    private readonly tokens: TokenService,
   ) {}
 
   private deliver(session: Session, req: FastifyRequest, reply: FastifyReply): SessionBody {
-    return deliverSession(session, req, reply, this.config.appBaseUrl, this.config.jwtRefreshTtlSeconds);
+    return deliverSession(session, req, reply, this.config.appBaseUrl, this.config.jwtRefreshTtlSeconds, (t) => this.tokens.issuePageSession(t));
   }
 
   @Post('register')
@@ -84,7 +85,7 @@ export class AuthController {
   async logout(@Body() dto: RefreshBodyDto, @Req() req: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<void> {
     const token = refreshTokenOf(req, dto);
     if (token) await this.auth.logout(token);
-    clearRefreshCookie(req, reply, this.config.appBaseUrl);
+    clearSessionCookies(req, reply, this.config.appBaseUrl);
   }
 
   @Post('password-reset/request')

@@ -1,5 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Session } from './auth.service';
+import { isSecureRequest, pageSessionCookieText } from './page-session-cookie';
 
 export const REFRESH_COOKIE = 'lc_refresh';
 /** Only the routes that need it see the cookie: refresh and logout live under it. */
@@ -24,25 +25,38 @@ function cookieText(value: string, maxAgeSeconds: number, secure: boolean): stri
   ].join('; ');
 }
 
-/** Secure whenever the page came over https (directly or, with TRUST_PROXY, through the balancer). */
-const isSecure = (req: FastifyRequest, appBaseUrl: string): boolean => req.protocol === 'https' || appBaseUrl.startsWith('https:');
+const isSecure = isSecureRequest;
 
-/** In cookie mode the refresh token goes into the cookie and out of the body (page scripts never see it). */
+/** The first-screen cookie beside the refresh cookie (page-session-cookie.ts): its token, and how long it lives. */
+export interface PageSession {
+  token: string;
+  ttlSeconds: number;
+}
+
+/**
+ * In cookie mode the refresh token goes into the cookie and out of the body (page scripts never
+ * see it), and the first-screen cookie comes with it.
+ */
 export function deliverSession(
   session: Session,
   req: FastifyRequest,
   reply: FastifyReply,
   appBaseUrl: string,
   ttlSeconds: number,
+  pageSession: (accessToken: string) => PageSession,
 ): Session | Omit<Session, 'refreshToken'> {
   if (!wantsCookie(req)) return session;
-  void reply.header('set-cookie', cookieText(session.refreshToken, ttlSeconds, isSecure(req, appBaseUrl)));
+  const secure = isSecure(req, appBaseUrl);
+  const page = pageSession(session.accessToken);
+  void reply.header('set-cookie', [cookieText(session.refreshToken, ttlSeconds, secure), pageSessionCookieText(page.token, page.ttlSeconds, secure)]);
   const { refreshToken: _kept, ...rest } = session;
   return rest;
 }
 
-export function clearRefreshCookie(req: FastifyRequest, reply: FastifyReply, appBaseUrl: string): void {
-  void reply.header('set-cookie', cookieText('', 0, isSecure(req, appBaseUrl)));
+/** Sign-out: both session cookies go. */
+export function clearSessionCookies(req: FastifyRequest, reply: FastifyReply, appBaseUrl: string): void {
+  const secure = isSecure(req, appBaseUrl);
+  void reply.header('set-cookie', [cookieText('', 0, secure), pageSessionCookieText('', 0, secure)]);
 }
 
 /** The refresh token from the body, else (in cookie mode only) from the cookie. */

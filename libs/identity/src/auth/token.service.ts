@@ -18,6 +18,8 @@ interface AccessClaims {
   typ: 'access';
 }
 
+type PageClaims = Omit<AccessClaims, 'typ'> & { typ: 'page' };
+
 /** What decides whether a user's access tokens still hold: the token version, and the sessions ended since. */
 interface TokenStatus {
   tv: number;
@@ -117,6 +119,31 @@ export class TokenService implements OnModuleInit, OnModuleDestroy {
     if (current === null || current.tv !== claims.tv) throw unauthorized('Access token revoked');
     if (claims.sid && current.endedSessions.has(claims.sid)) throw unauthorized('Access token revoked');
     return { id: claims.sub, role: claims.role, organisationId: claims.org };
+  }
+
+  /**
+   * The first-screen cookie's token (page-session-cookie.ts): the access token's claims under
+   * another type, so neither passes for the other, living as long as the access token.
+   */
+  issuePageSession(accessToken: string): { token: string; ttlSeconds: number } {
+    const a = this.verifySignature(accessToken);
+    const claims: PageClaims = { sub: a.sub, role: a.role, org: a.org, tv: a.tv, ...(a.sid ? { sid: a.sid } : {}), typ: 'page' };
+    return { token: this.jwt.sign(claims, { expiresIn: this.config.jwtAccessTtlSeconds, algorithm: 'HS256' }), ttlSeconds: this.config.jwtAccessTtlSeconds };
+  }
+
+  /** Who the first-screen cookie's token is for, under the same revocation checks as access tokens; null for anything else. */
+  async verifyPageSession(token: string | undefined): Promise<Actor | null> {
+    if (!token) return null;
+    let c: PageClaims;
+    try {
+      c = this.jwt.verify<PageClaims>(token, { algorithms: ['HS256'] });
+    } catch {
+      return null;
+    }
+    if (c.typ !== 'page' || typeof c.sub !== 'string') return null;
+    const current = await this.status(c.sub);
+    if (current === null || current.tv !== c.tv || (c.sid && current.endedSessions.has(c.sid))) return null;
+    return { id: c.sub, role: c.role, organisationId: c.org };
   }
 
   private verifySignature(token: string): AccessClaims {

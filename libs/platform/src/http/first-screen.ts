@@ -21,6 +21,20 @@ export abstract class FirstScreenSource {
   abstract render(): Promise<FirstScreenPage>;
 }
 
+/**
+ * The signed-in resident's own part of `/` (their attempts in progress), read from the request's
+ * cookies by the feature that owns it. Null: nothing personal, the shared page is served.
+ */
+export interface PersonalFirstScreen {
+  userId: string;
+  /** Api answers by URL (`/api/v1/attempts/:id`): the page's route picks the one it needs. */
+  answers: { url: string; body: unknown }[];
+}
+
+export abstract class PersonalFirstScreenSource {
+  abstract render(cookieHeader: string | undefined): Promise<PersonalFirstScreen | null>;
+}
+
 export const escapeHtml = (s: string): string => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /** JSON inside `<script type="application/json">`: nothing in it can close the element or open a comment. */
@@ -46,7 +60,7 @@ const chrome = (main: string): string =>
 
 export interface WebShell {
   /** The HTML for `/` with `page` in it, and the Content-Security-Policy that lets its inline parts run. */
-  render(page: FirstScreenPage | null): string;
+  render(page: FirstScreenPage | null, personal?: PersonalFirstScreen | null): string;
   csp: string;
 }
 
@@ -59,18 +73,21 @@ export function loadWebShell(webDistDir: string, appCsp: string): WebShell | nul
   if (!cssLink || !index.includes(early) || !root || !index.includes('<html lang="vi">')) return null;
   const css = readFileSync(join(webDistDir, cssLink[1]), 'utf8') + SHELL_CSS;
   const earlyJs = readFileSync(join(webDistDir, 'early.js'), 'utf8');
-  const head = index
+  const [headBeforeScripts, headAfterScripts] = index
     .slice(0, root.index)
     .replace('<html lang="vi">', '<html lang="vi" data-first-screen>')
-    .replace(early, `<script>${ROUTE_FLAG}</script><script>${earlyJs}</script>`)
-    .replace(cssLink[0], `<style>${css}</style>`);
+    .replace(cssLink[0], `<style>${css}</style>`)
+    .split(early);
   const tail = index.slice(root.index + root[0].length);
   const csp = appCsp
     .replace("script-src 'self'", `script-src 'self' ${sha256(ROUTE_FLAG)} ${sha256(earlyJs)}`)
     .replace("style-src 'self'", `style-src 'self' ${sha256(css)}`);
   return {
     csp,
-    render(page) {
+    render(page, personal) {
+      // Before early.js, which paints a resumed attempt from it with no request at all.
+      const own = personal ? `<script type="application/json" id="lc-first-personal">${scriptJson(personal)}</script>` : '';
+      const head = `${headBeforeScripts}${own}<script>${ROUTE_FLAG}</script><script>${earlyJs}</script>${headAfterScripts}`;
       const main = `<div class="first-home">${page?.html ?? '<p class="boot">Đang tải…</p>'}</div><div class="first-elsewhere"><p class="boot">Đang tải…</p></div>`;
       const data = page ? `<script type="application/json" id="lc-first-data">${scriptJson(page.data)}</script>` : '';
       return `${head}<div id="root">${chrome(main)}</div>${data}${tail}`;

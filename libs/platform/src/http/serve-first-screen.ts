@@ -2,7 +2,17 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppConfig } from '../config/app-config';
 import { EventBus } from '../events/event-bus';
-import { encodeShell, EncodedShell, FirstScreenSource, loadWebShell, pickEncoding, WebShell } from './first-screen';
+import {
+  encodeShell,
+  EncodedShell,
+  FirstScreenPage,
+  FirstScreenSource,
+  loadWebShell,
+  PersonalFirstScreen,
+  PersonalFirstScreenSource,
+  pickEncoding,
+  WebShell,
+} from './first-screen';
 
 /**
  * Organisers' edits show on the home screen within this long; a crowd opening `/` at once
@@ -10,10 +20,15 @@ import { encodeShell, EncodedShell, FirstScreenSource, loadWebShell, pickEncodin
  */
 export const FIRST_SCREEN_TTL_MS = 5_000;
 
+interface Shared {
+  page: FirstScreenPage | null;
+  body: EncodedShell;
+}
+
 /** GET `/`: the web app's shell with the home screen already in it (first-screen.ts). */
 export function serveFirstScreen(app: NestFastifyApplication, config: AppConfig, appCsp: string): void {
   let shell: WebShell | null | undefined;
-  let cached: { at: number; body: Promise<EncodedShell | null> } | null = null;
+  let cached: { at: number; shared: Promise<Shared | null> } | null = null;
 
   const source = (): FirstScreenSource | null => {
     try {
@@ -22,11 +37,30 @@ export function serveFirstScreen(app: NestFastifyApplication, config: AppConfig,
       return null; // an app without a home screen to render (tests of one module)
     }
   };
-  const build = async (s: WebShell): Promise<EncodedShell | null> => {
-    const src = source();
-    if (!src) return encodeShell(s.render(null));
+  const personalSource = (): PersonalFirstScreenSource | null => {
     try {
-      return encodeShell(s.render(await src.render()));
+      return app.get(PersonalFirstScreenSource, { strict: false });
+    } catch {
+      return null;
+    }
+  };
+  /** The resident's own part, when the request is theirs and there is something to carry; never shared. */
+  const personalOf = async (req: FastifyRequest): Promise<PersonalFirstScreen | null> => {
+    if (!req.headers.cookie) return null;
+    try {
+      const own = await personalSource()?.render(req.headers.cookie);
+      return own && own.answers.length > 0 ? own : null;
+    } catch {
+      return null; // the shared page; the app asks the api itself
+    }
+  };
+  /** The shared page (the public contest list), rendered and compressed once per interval. */
+  const build = async (s: WebShell): Promise<Shared | null> => {
+    const src = source();
+    if (!src) return { page: null, body: encodeShell(s.render(null)) };
+    try {
+      const page = await src.render();
+      return { page, body: encodeShell(s.render(page)) };
     } catch {
       return null; // the database is away: the plain shell, and the app asks the api itself
     }
@@ -47,19 +81,22 @@ export function serveFirstScreen(app: NestFastifyApplication, config: AppConfig,
     .get('/', async (req: FastifyRequest, reply: FastifyReply) => {
       if (shell === undefined) shell = loadWebShell(config.webDistDir, appCsp);
       if (!shell) return reply.header('cache-control', 'no-cache').sendFile('index.html');
+      const personal = await personalOf(req);
       const now = Date.now();
-      if (!cached || now - cached.at >= FIRST_SCREEN_TTL_MS) cached = { at: now, body: build(shell) };
-      let body = await cached.body;
-      if (!body) {
+      if (!cached || now - cached.at >= FIRST_SCREEN_TTL_MS) cached = { at: now, shared: build(shell) };
+      let shared = await cached.shared;
+      if (!shared) {
         cached = null;
-        body = encodeShell(shell.render(null));
+        shared = { page: null, body: encodeShell(shell.render(null)) };
       }
+      // A page with someone's attempt in it is drawn for them alone, and kept by no one.
+      const body = personal ? encodeShell(shell.render(shared.page, personal)) : shared.body;
       const encoding = pickEncoding(req.headers['accept-encoding']);
       if (encoding !== 'identity') void reply.header('content-encoding', encoding);
       return reply
         .header('content-type', 'text/html; charset=utf-8')
-        .header('cache-control', 'no-cache')
-        .header('vary', 'Accept-Encoding')
+        .header('cache-control', personal ? 'private, no-store' : 'no-cache')
+        .header('vary', 'Accept-Encoding, Cookie')
         .header('content-security-policy', shell.csp)
         .send(body[encoding]);
     });
