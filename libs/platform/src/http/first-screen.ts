@@ -101,13 +101,22 @@ export interface EncodedShell {
   br: Buffer;
 }
 
-/** Compressed once per render (cached a few seconds), not per request. */
-export function encodeShell(html: string): EncodedShell {
+export type ShellEncoding = keyof EncodedShell;
+
+/** One encoding: a personal page is drawn for one request, so only what it accepts is compressed. */
+export function encodeAs(html: string, encoding: ShellEncoding): Buffer {
   const identity = Buffer.from(html, 'utf8');
-  return { identity, gzip: gzipSync(identity, { level: 6 }), br: brotliCompressSync(identity, { params: { [zlib.BROTLI_PARAM_QUALITY]: 6 } }) };
+  if (encoding === 'gzip') return gzipSync(identity, { level: 6 });
+  if (encoding === 'br') return brotliCompressSync(identity, { params: { [zlib.BROTLI_PARAM_QUALITY]: 6 } });
+  return identity;
 }
 
-export function pickEncoding(acceptEncoding: string | undefined): 'br' | 'gzip' | 'identity' {
+/** Compressed once per render (cached a few seconds), not per request. */
+export function encodeShell(html: string): EncodedShell {
+  return { identity: encodeAs(html, 'identity'), gzip: encodeAs(html, 'gzip'), br: encodeAs(html, 'br') };
+}
+
+export function pickEncoding(acceptEncoding: string | undefined): ShellEncoding {
   const a = (acceptEncoding ?? '').toLowerCase();
   return /\bbr\b/.test(a) ? 'br' : /\bgzip\b/.test(a) ? 'gzip' : 'identity';
 }

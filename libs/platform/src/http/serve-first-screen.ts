@@ -3,6 +3,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppConfig } from '../config/app-config';
 import { EventBus } from '../events/event-bus';
 import {
+  encodeAs,
   encodeShell,
   EncodedShell,
   FirstScreenPage,
@@ -30,20 +31,16 @@ export function serveFirstScreen(app: NestFastifyApplication, config: AppConfig,
   let shell: WebShell | null | undefined;
   let cached: { at: number; shared: Promise<Shared | null> } | null = null;
 
-  const source = (): FirstScreenSource | null => {
+  /** Null in an app without the feature that provides it (tests of one module). */
+  const optional = <T>(token: abstract new () => T): T | null => {
     try {
-      return app.get(FirstScreenSource, { strict: false });
-    } catch {
-      return null; // an app without a home screen to render (tests of one module)
-    }
-  };
-  const personalSource = (): PersonalFirstScreenSource | null => {
-    try {
-      return app.get(PersonalFirstScreenSource, { strict: false });
+      return app.get(token, { strict: false });
     } catch {
       return null;
     }
   };
+  const source = () => optional(FirstScreenSource);
+  const personalSource = () => optional(PersonalFirstScreenSource);
   /** The resident's own part, when the request is theirs and there is something to carry; never shared. */
   const personalOf = async (req: FastifyRequest): Promise<PersonalFirstScreen | null> => {
     if (!req.headers.cookie) return null;
@@ -89,15 +86,15 @@ export function serveFirstScreen(app: NestFastifyApplication, config: AppConfig,
         cached = null;
         shared = { page: null, body: encodeShell(shell.render(null)) };
       }
-      // A page with someone's attempt in it is drawn for them alone, and kept by no one.
-      const body = personal ? encodeShell(shell.render(shared.page, personal)) : shared.body;
       const encoding = pickEncoding(req.headers['accept-encoding']);
+      // A page with someone's attempt in it is drawn for them alone, and kept by no one.
+      const body = personal ? encodeAs(shell.render(shared.page, personal), encoding) : shared.body[encoding];
       if (encoding !== 'identity') void reply.header('content-encoding', encoding);
       return reply
         .header('content-type', 'text/html; charset=utf-8')
         .header('cache-control', personal ? 'private, no-store' : 'no-cache')
         .header('vary', 'Accept-Encoding, Cookie')
         .header('content-security-policy', shell.csp)
-        .send(body[encoding]);
+        .send(body);
     });
 }
