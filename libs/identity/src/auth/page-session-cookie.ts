@@ -1,4 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { cookieValue, isSecureRequest, sessionCookieText } from './cookies';
 
 /**
  * The first-screen cookie (issue 16): lets the api's `/` recognise a signed-in resident, so the
@@ -9,21 +10,11 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
  */
 export const PAGE_SESSION_COOKIE = 'lc_page_session';
 
-export function pageSessionCookieText(value: string, maxAgeSeconds: number, secure: boolean): string {
-  return [`${PAGE_SESSION_COOKIE}=${value}`, 'Path=/', `Max-Age=${maxAgeSeconds}`, 'HttpOnly', 'SameSite=Strict', ...(secure ? ['Secure'] : [])].join('; ');
-}
+export const pageSessionCookieText = (value: string, maxAgeSeconds: number, secure: boolean): string =>
+  sessionCookieText(PAGE_SESSION_COOKIE, '/', value, maxAgeSeconds, secure);
 
 /** The cookie's value from a Cookie header, if any. */
-export function pageSessionOf(cookieHeader: string | undefined): string | undefined {
-  for (const part of (cookieHeader ?? '').split(';')) {
-    const [name, ...value] = part.trim().split('=');
-    if (name === PAGE_SESSION_COOKIE) return value.join('=') || undefined;
-  }
-  return undefined;
-}
-
-/** Secure whenever the page came over https (directly or, with TRUST_PROXY, through the balancer). */
-export const isSecureRequest = (req: FastifyRequest, appBaseUrl: string): boolean => req.protocol === 'https' || appBaseUrl.startsWith('https:');
+export const pageSessionOf = (cookieHeader: string | undefined): string | undefined => cookieValue(cookieHeader, PAGE_SESSION_COOKIE);
 
 /** Sign-out everywhere and account deletion: the browser that asked forgets it (the token is revoked anyway). */
 export function clearPageSessionCookie(req: FastifyRequest, reply: FastifyReply, appBaseUrl: string): void {

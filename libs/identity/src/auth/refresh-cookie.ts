@@ -1,6 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Session } from './auth.service';
-import { isSecureRequest, pageSessionCookieText } from './page-session-cookie';
+import { cookieValue, isSecureRequest, sessionCookieText } from './cookies';
+import { pageSessionCookieText } from './page-session-cookie';
 
 export const REFRESH_COOKIE = 'lc_refresh';
 /** Only the routes that need it see the cookie: refresh and logout live under it. */
@@ -14,18 +15,8 @@ export const COOKIE_MODE_HEADER = 'x-session-cookie';
 
 export const wantsCookie = (req: FastifyRequest): boolean => req.headers[COOKIE_MODE_HEADER] === '1';
 
-function cookieText(value: string, maxAgeSeconds: number, secure: boolean): string {
-  return [
-    `${REFRESH_COOKIE}=${value}`,
-    `Path=${REFRESH_COOKIE_PATH}`,
-    `Max-Age=${maxAgeSeconds}`,
-    'HttpOnly',
-    'SameSite=Strict',
-    ...(secure ? ['Secure'] : []),
-  ].join('; ');
-}
-
-const isSecure = isSecureRequest;
+const cookieText = (value: string, maxAgeSeconds: number, secure: boolean): string =>
+  sessionCookieText(REFRESH_COOKIE, REFRESH_COOKIE_PATH, value, maxAgeSeconds, secure);
 
 /** The first-screen cookie beside the refresh cookie (page-session-cookie.ts): its token, and how long it lives. */
 export interface PageSession {
@@ -46,7 +37,7 @@ export function deliverSession(
   pageSession: (accessToken: string) => PageSession,
 ): Session | Omit<Session, 'refreshToken'> {
   if (!wantsCookie(req)) return session;
-  const secure = isSecure(req, appBaseUrl);
+  const secure = isSecureRequest(req, appBaseUrl);
   const page = pageSession(session.accessToken);
   void reply.header('set-cookie', [cookieText(session.refreshToken, ttlSeconds, secure), pageSessionCookieText(page.token, page.ttlSeconds, secure)]);
   const { refreshToken: _kept, ...rest } = session;
@@ -55,7 +46,7 @@ export function deliverSession(
 
 /** Sign-out: both session cookies go. */
 export function clearSessionCookies(req: FastifyRequest, reply: FastifyReply, appBaseUrl: string): void {
-  const secure = isSecure(req, appBaseUrl);
+  const secure = isSecureRequest(req, appBaseUrl);
   void reply.header('set-cookie', [cookieText('', 0, secure), pageSessionCookieText('', 0, secure)]);
 }
 
@@ -63,9 +54,5 @@ export function clearSessionCookies(req: FastifyRequest, reply: FastifyReply, ap
 export function refreshTokenOf(req: FastifyRequest, body: { refreshToken?: string }): string | undefined {
   if (body.refreshToken) return body.refreshToken;
   if (!wantsCookie(req)) return undefined;
-  for (const part of (req.headers.cookie ?? '').split(';')) {
-    const [name, ...value] = part.trim().split('=');
-    if (name === REFRESH_COOKIE) return value.join('=') || undefined;
-  }
-  return undefined;
+  return cookieValue(req.headers.cookie, REFRESH_COOKIE);
 }
