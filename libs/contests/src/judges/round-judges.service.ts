@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { type Actor, AccessService, User } from '@lc/identity';
 import { AuditService, badRequest, conflict, forbidden, notFound } from '@lc/platform';
-import { sqlRows } from '../common/sql';
+import * as store from './round-judge-store';
 
 export interface RoundJudgeView {
   roundId: string;
@@ -33,11 +33,7 @@ export class RoundJudgesService {
     if (user.deactivatedAt)
       throw badRequest('judge_deactivated', "That judge's account is deactivated", [{ field: 'userId', problems: ['account deactivated'] }]);
     await this.db.transaction(async (m) => {
-      await m.query(
-        `INSERT INTO round_judge (round_id, user_id) VALUES ($1, $2)
-         ON CONFLICT (round_id, user_id) DO UPDATE SET recused_at = NULL`,
-        [roundId, userId],
-      );
+      await store.upsertJudge(m, roundId, userId);
       await this.audit.record(actor, { action: 'round.judge.assign', entityType: 'round', entityId: roundId, after: { userId }, organisationId }, m);
     });
     return (await this.rows(roundId, userId))[0];
@@ -53,13 +49,10 @@ export class RoundJudgesService {
     const organisationId = await this.access.ownerOf('round', roundId);
     if (!organisationId || (actor.role !== 'admin' && actor.organisationId !== organisationId)) throw this.access.deny('round');
     const recused = await this.db.transaction(async (m) => {
-      const rows = await sqlRows<{ recused_at: Date | null }>(m, 'SELECT recused_at FROM round_judge WHERE round_id = $1 AND user_id = $2 FOR UPDATE', [
-        roundId,
-        actor.id,
-      ]);
-      if (!rows.length) throw forbidden('You are not a judge of this round');
-      if (rows[0].recused_at) return false;
-      await m.query('UPDATE round_judge SET recused_at = now() WHERE round_id = $1 AND user_id = $2', [roundId, actor.id]);
+      const row = await store.lockAssignment(m, roundId, actor.id);
+      if (!row) throw forbidden('You are not a judge of this round');
+      if (row.recused_at) return false;
+      await store.markRecused(m, roundId, actor.id);
       await this.audit.record(
         actor,
         {
@@ -82,23 +75,19 @@ export class RoundJudgesService {
   /**
    * Takes a judge off the round. A judge who has already marked entries is refused: dropping
    * the row would silently drop their marks from the results; recusal (audited, with a
-   * reason) is the way out for them. judge_mark belongs to libs/judging, read here by name
-   * as AccessService reads round_judge.
+   * reason) is the way out for them.
    */
   async remove(actor: Actor, roundId: string, userId: string): Promise<void> {
     const organisationId = await this.access.require(actor, 'round', roundId, 'write');
     await this.db.transaction(async (m) => {
-      const rows = await sqlRows<{ recused_at: Date | null }>(m, 'SELECT recused_at FROM round_judge WHERE round_id = $1 AND user_id = $2 FOR UPDATE', [
-        roundId,
-        userId,
-      ]);
-      if (!rows.length) throw notFound('Judge of this round');
-      const marked = await sqlRows(m, 'SELECT 1 FROM judge_mark WHERE round_id = $1 AND judge_user_id = $2 LIMIT 1', [roundId, userId]);
-      if (marked.length) throw conflict('judge_has_marks', 'This judge has already marked entries of the round; they can recuse themselves instead');
-      await m.query('DELETE FROM round_judge WHERE round_id = $1 AND user_id = $2', [roundId, userId]);
+      const row = await store.lockAssignment(m, roundId, userId);
+      if (!row) throw notFound('Judge of this round');
+      if (await store.hasMarked(m, roundId, userId))
+        throw conflict('judge_has_marks', 'This judge has already marked entries of the round; they can recuse themselves instead');
+      await store.deleteJudge(m, roundId, userId);
       await this.audit.record(
         actor,
-        { action: 'round.judge.remove', entityType: 'round', entityId: roundId, before: { userId, recusedAt: rows[0].recused_at }, organisationId },
+        { action: 'round.judge.remove', entityType: 'round', entityId: roundId, before: { userId, recusedAt: row.recused_at }, organisationId },
         m,
       );
     });
@@ -111,40 +100,28 @@ export class RoundJudgesService {
 
   /** Whether this user judges the round (and has not recused themselves). */
   async isJudge(roundId: string, userId: string): Promise<boolean> {
-    const rows: unknown[] = await this.db.query('SELECT 1 FROM round_judge WHERE round_id = $1 AND user_id = $2 AND recused_at IS NULL', [roundId, userId]);
-    return rows.length > 0;
+    return store.isActiveJudge(this.db, roundId, userId);
   }
 
   /** The round's jury: its judges who have not recused themselves. */
   async activeJudgeIds(roundId: string): Promise<Set<string>> {
-    const rows = await sqlRows<{ user_id: string }>(this.db, 'SELECT user_id FROM round_judge WHERE round_id = $1 AND recused_at IS NULL', [roundId]);
-    return new Set(rows.map((r) => r.user_id));
+    return new Set(await store.activeJudgeIds(this.db, roundId));
   }
 
   /** Whether this user recused themselves from the round (false when never assigned). */
   async hasRecused(roundId: string, userId: string): Promise<boolean> {
-    const [r] = await sqlRows<{ recused: boolean }>(this.db, 'SELECT recused_at IS NOT NULL AS recused FROM round_judge WHERE round_id = $1 AND user_id = $2', [
-      roundId,
-      userId,
-    ]);
-    return !!r?.recused;
+    return store.hasRecused(this.db, roundId, userId);
   }
 
   private async rows(roundId: string, userId?: string): Promise<RoundJudgeView[]> {
-    const rows = await sqlRows<Record<string, unknown>>(
-      this.db,
-      `SELECT j.round_id, j.user_id, u.full_name, u.email, j.recused_at, j.created_at
-         FROM round_judge j JOIN "user" u ON u.id = j.user_id
-        WHERE j.round_id = $1 AND ($2::uuid IS NULL OR j.user_id = $2) ORDER BY j.created_at`,
-      [roundId, userId ?? null],
-    );
+    const rows = await store.judgeRows(this.db, roundId, userId ?? null);
     return rows.map((r) => ({
-      roundId: r.round_id as string,
-      userId: r.user_id as string,
-      fullName: r.full_name as string,
-      email: (r.email as string | null) ?? null,
-      recusedAt: r.recused_at ? new Date(r.recused_at as string).toISOString() : null,
-      createdAt: new Date(r.created_at as string).toISOString(),
+      roundId: r.round_id,
+      userId: r.user_id,
+      fullName: r.full_name,
+      email: r.email ?? null,
+      recusedAt: r.recused_at ? new Date(r.recused_at).toISOString() : null,
+      createdAt: new Date(r.created_at).toISOString(),
     }));
   }
 }

@@ -6,21 +6,9 @@ import { AuditService, badRequest, notFound, Page } from '@lc/platform';
 import { cleanOptional, cleanText } from '../text/clean-text';
 import { CreateQuestionBankDto, ListQuestionBanksQuery } from './question-bank.dto';
 import { QuestionBank } from './question-bank.entity';
+import { bankPage, bankView, type QuestionBankView } from './question-bank-store';
 
-export interface QuestionBankView {
-  id: string;
-  organisationId: string;
-  name: string;
-  description: string | null;
-  /** Current, non-archived questions. */
-  questionCount: number;
-  createdAt: Date;
-  updatedAt: Date;
-}
-
-const BANK_SELECT = `SELECT b.id, b.organisation_id AS "organisationId", b.name, b.description, b.created_at AS "createdAt", b.updated_at AS "updatedAt",
-  (SELECT count(*)::int FROM question q WHERE q.bank_id = b.id AND q.archived_at IS NULL) AS "questionCount"
-  FROM question_bank b`;
+export type { QuestionBankView };
 
 @Injectable()
 export class QuestionBanksService {
@@ -55,20 +43,13 @@ export class QuestionBanksService {
     this.access.requireBrowse(actor, 'questionBank');
     const organisationId = actor.role === 'admin' ? (q.organisationId ?? null) : actor.organisationId;
     if (actor.role !== 'admin' && (!organisationId || (q.organisationId && q.organisationId !== organisationId))) return { items: [], total: 0 };
-    const where = organisationId ? 'WHERE b.organisation_id = $1' : 'WHERE $1::uuid IS NULL';
-    const [items, count] = await Promise.all([
-      this.db.query(`${BANK_SELECT} ${where} ORDER BY b.created_at DESC, b.id LIMIT $2 OFFSET $3`, [organisationId, q.limit, q.offset]) as Promise<
-        QuestionBankView[]
-      >,
-      this.db.query(`SELECT count(*)::int AS n FROM question_bank b ${where}`, [organisationId]) as Promise<{ n: number }[]>,
-    ]);
-    return { items, total: count[0].n };
+    return bankPage(this.db.manager, organisationId, q.limit, q.offset);
   }
 
   /** The bank's name, for exports; access already checked by the caller. */
   async load(id: string): Promise<QuestionBankView> {
-    const rows: QuestionBankView[] = await this.db.query(`${BANK_SELECT} WHERE b.id = $1`, [id]);
-    if (!rows.length) throw notFound('Question bank');
-    return rows[0];
+    const view = await bankView(this.db.manager, id);
+    if (!view) throw notFound('Question bank');
+    return view;
   }
 }

@@ -3,21 +3,10 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { badRequest, notFound } from '@lc/platform';
 import { filterSql } from '../questions/question-filter';
-import { QUESTION_FROM, QuestionRow } from '../questions/question-store';
+import { bankHasTopic, bankOrganisation, lockMatching, type VersionRow, versionsById, versionsInBankOrder } from './pool-store';
 import { FrozenPool, PoolQuestion, QUESTION_TYPES, SelectionRule } from './question-pool.types';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-const VERSION_SELECT = `SELECT v.id AS version_id, v.question_id, v.type, v.stem, v.options, v.answer, v.points, v.difficulty, t.path AS topic,
-  v.explanation, v.legal_reference, v.rubric
-  FROM question_version v LEFT JOIN topic t ON t.id = v.topic_id`;
-
-type VersionRow = Pick<
-  QuestionRow,
-  'version_id' | 'type' | 'stem' | 'options' | 'answer' | 'points' | 'difficulty' | 'topic' | 'explanation' | 'legal_reference' | 'rubric'
-> & {
-  question_id: string;
-};
 
 /** The seam between question banks and rounds. */
 @Injectable()
@@ -43,7 +32,7 @@ export class QuestionPoolService {
   async versions(versionIds: string[]): Promise<PoolQuestion[]> {
     const ids = [...new Set(versionIds.filter((id) => UUID.test(id)))];
     if (!ids.length) return [];
-    const rows: VersionRow[] = await this.db.query(`${VERSION_SELECT} WHERE v.id = ANY($1::uuid[])`, [ids]);
+    const rows = await versionsById(this.db.manager, ids);
     const byId = new Map(rows.map((r) => [r.version_id, toPoolQuestion(r)]));
     return versionIds.map((id) => byId.get(id)).filter((q): q is PoolQuestion => !!q);
   }
@@ -56,24 +45,16 @@ export class QuestionPoolService {
       throw badRequest('selection_invalid', `${name}: difficulty must be 1, 2 or 3`, { rule: i });
     const badType = rule.types?.find((t) => !QUESTION_TYPES.includes(t));
     if (badType) throw badRequest('selection_invalid', `${name}: unknown question type "${badType}"`, { rule: i });
-    const owner: { organisation_id: string }[] = UUID.test(rule.bankId)
-      ? await m.query('SELECT organisation_id FROM question_bank WHERE id = $1', [rule.bankId])
-      : [];
-    if (owner[0]?.organisation_id !== organisationId) throw notFound('Question bank', { rule: i, bankId: rule.bankId });
+    const owner = UUID.test(rule.bankId) ? await bankOrganisation(m, rule.bankId) : undefined;
+    if (owner !== organisationId) throw notFound('Question bank', { rule: i, bankId: rule.bankId });
     if (rule.topic) {
-      const topic: unknown[] = await m.query('SELECT 1 FROM topic WHERE bank_id = $1 AND (id::text = $2 OR path = $2)', [rule.bankId, rule.topic]);
-      if (!topic.length) throw badRequest('selection_topic_unknown', `${name}: the bank has no topic "${rule.topic}"`, { rule: i, topic: rule.topic });
+      if (!(await bankHasTopic(m, rule.bankId, rule.topic)))
+        throw badRequest('selection_topic_unknown', `${name}: the bank has no topic "${rule.topic}"`, { rule: i, topic: rule.topic });
     }
 
     const params: unknown[] = [];
     const where = filterSql({ bankId: rule.bankId, topic: rule.topic, difficulty: rule.difficulty, types: rule.types }, params);
-    const locked: { id: string }[] = await m.query(
-      // A SELECT around the UPDATE, so the driver hands back plain rows.
-      `WITH c AS (SELECT v.id FROM ${QUESTION_FROM} WHERE ${where} FOR UPDATE OF v),
-       u AS (UPDATE question_version v SET locked_at = COALESCE(v.locked_at, now()) FROM c WHERE v.id = c.id RETURNING v.id)
-       SELECT id FROM u`,
-      params,
-    );
+    const locked = await lockMatching(m, where, params);
     if (locked.length < rule.count) {
       throw badRequest('selection_too_few', `${name}: needs ${rule.count} questions but the bank holds ${locked.length} that match`, {
         rule: i,
@@ -81,10 +62,7 @@ export class QuestionPoolService {
         available: locked.length,
       });
     }
-    const rows: VersionRow[] = await m.query(`${VERSION_SELECT} JOIN question q ON q.id = v.question_id WHERE v.id = ANY($1::uuid[]) ORDER BY q.seq`, [
-      locked.map((r) => r.id),
-    ]);
-    return rows.map(toPoolQuestion);
+    return (await versionsInBankOrder(m, locked)).map(toPoolQuestion);
   }
 }
 

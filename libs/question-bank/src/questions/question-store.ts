@@ -151,3 +151,36 @@ export async function findDuplicates(m: EntityManager, bankId: string, folded: s
 export async function lockBank(m: EntityManager, bankId: string): Promise<void> {
   await m.query("SELECT pg_advisory_xact_lock(hashtextextended('question_bank:' || $1, 0))", [bankId]);
 }
+
+/** A page of the questions matching `where` (built by `filterSql` into `params`), in bank order, and how many match. */
+export async function questionPage(
+  m: EntityManager,
+  where: string,
+  params: unknown[],
+  limit: number,
+  offset: number,
+): Promise<{ rows: QuestionRow[]; total: number }> {
+  const page = `LIMIT $${params.length + 1} OFFSET $${params.length + 2}`;
+  const [rows, count] = await Promise.all([
+    m.query(`SELECT ${QUESTION_COLUMNS} FROM ${QUESTION_FROM} WHERE ${where} ORDER BY q.seq ${page}`, [...params, limit, offset]) as Promise<QuestionRow[]>,
+    m.query(`SELECT count(*)::int AS n FROM ${QUESTION_FROM} WHERE ${where}`, params) as Promise<{ n: number }[]>,
+  ]);
+  return { rows, total: count[0].n };
+}
+
+/** A question of this bank with its current version (locked for the transaction with `forUpdate`); undefined when not the bank's. */
+export async function questionRow(m: EntityManager, bankId: string, questionId: string, forUpdate = false): Promise<QuestionRow | undefined> {
+  const rows: QuestionRow[] = await m.query(
+    `SELECT ${QUESTION_COLUMNS} FROM ${QUESTION_FROM} WHERE q.id = $1 AND q.bank_id = $2${forUpdate ? ' FOR UPDATE OF q, v' : ''}`,
+    [questionId, bankId],
+  );
+  return rows[0];
+}
+
+export async function touchQuestion(m: EntityManager, questionId: string): Promise<void> {
+  await m.query('UPDATE question SET updated_at = now() WHERE id = $1', [questionId]);
+}
+
+export async function archiveQuestion(m: EntityManager, questionId: string): Promise<void> {
+  await m.query('UPDATE question SET archived_at = COALESCE(archived_at, now()), updated_at = now() WHERE id = $1', [questionId]);
+}

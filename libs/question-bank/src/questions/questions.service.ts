@@ -8,14 +8,16 @@ import { CreateQuestionDto, DuplicateMode, ListQuestionsQuery, UpdateQuestionDto
 import { filterSql } from './question-filter';
 import { normaliseQuestion, sameContent } from './question-rules';
 import {
+  archiveQuestion,
   findDuplicates,
   insertQuestions,
   insertVersion,
   lockBank,
-  QUESTION_COLUMNS,
-  QUESTION_FROM,
+  questionPage,
+  questionRow,
   QuestionRow,
   rowToContent,
+  touchQuestion,
   updateVersionInPlace,
 } from './question-store';
 import { QuestionView, toQuestionView } from './question-view';
@@ -67,16 +69,8 @@ export class QuestionsService {
       },
       params,
     );
-    const page = `LIMIT $${params.length + 1} OFFSET $${params.length + 2}`;
-    const [rows, count] = await Promise.all([
-      this.db.query(`SELECT ${QUESTION_COLUMNS} FROM ${QUESTION_FROM} WHERE ${where} ORDER BY q.seq ${page}`, [
-        ...params,
-        query.limit,
-        query.offset,
-      ]) as Promise<QuestionRow[]>,
-      this.db.query(`SELECT count(*)::int AS n FROM ${QUESTION_FROM} WHERE ${where}`, params) as Promise<{ n: number }[]>,
-    ]);
-    return { items: rows.map(toQuestionView), total: count[0].n };
+    const { rows, total } = await questionPage(this.db.manager, where, params, query.limit, query.offset);
+    return { items: rows.map(toQuestionView), total };
   }
 
   async get(actor: Actor, bankId: string, questionId: string): Promise<QuestionView> {
@@ -105,7 +99,7 @@ export class QuestionsService {
       const newVersion = current.locked;
       if (newVersion) await insertVersion(m, questionId, current.version + 1, actor.id, content, bankId);
       else await updateVersionInPlace(m, current.versionId, content, bankId);
-      if (!newVersion) await m.query('UPDATE question SET updated_at = now() WHERE id = $1', [questionId]);
+      if (!newVersion) await touchQuestion(m, questionId);
       await this.audit.record(actor, { action: 'question.update', entityType: 'question', entityId: questionId, before, after: content, organisationId }, m);
       return { ...(await this.load(m, bankId, questionId)), newVersion };
     });
@@ -116,19 +110,16 @@ export class QuestionsService {
     const organisationId = await this.access.require(actor, 'questionBank', bankId, 'write');
     return this.db.transaction(async (m) => {
       await this.load(m, bankId, questionId, true);
-      await m.query('UPDATE question SET archived_at = COALESCE(archived_at, now()), updated_at = now() WHERE id = $1', [questionId]);
+      await archiveQuestion(m, questionId);
       await this.audit.record(actor, { action: 'question.archive', entityType: 'question', entityId: questionId, organisationId }, m);
       return this.load(m, bankId, questionId);
     });
   }
 
   private async row(m: EntityManager, bankId: string, questionId: string, forUpdate = false): Promise<QuestionRow> {
-    const rows: QuestionRow[] = await m.query(
-      `SELECT ${QUESTION_COLUMNS} FROM ${QUESTION_FROM} WHERE q.id = $1 AND q.bank_id = $2${forUpdate ? ' FOR UPDATE OF q, v' : ''}`,
-      [questionId, bankId],
-    );
-    if (!rows.length) throw notFound('Question');
-    return rows[0];
+    const row = await questionRow(m, bankId, questionId, forUpdate);
+    if (!row) throw notFound('Question');
+    return row;
   }
 
   private async load(m: EntityManager, bankId: string, questionId: string, forUpdate = false): Promise<QuestionView> {

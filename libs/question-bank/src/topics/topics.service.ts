@@ -5,27 +5,22 @@ import { AccessService, Actor } from '@lc/identity';
 import { AuditService, badRequest, conflict, isUniqueViolation, notFound } from '@lc/platform';
 import { lockBank } from '../questions/question-store';
 import { childPath, relocate, topicName } from './topic-rules';
+import {
+  deleteTopic,
+  findTopic,
+  insertTopic,
+  listTopics,
+  movePaths,
+  renameTopic,
+  subtreePaths,
+  takenPath,
+  topicUse,
+  topicView,
+  type TopicRow,
+  type TopicView,
+} from './topic-store';
 
-export interface TopicView {
-  id: string;
-  parentId: string | null;
-  name: string;
-  path: string;
-  /** Current, non-archived questions filed directly under this topic. */
-  questionCount: number;
-}
-
-interface TopicRow {
-  id: string;
-  parent_id: string | null;
-  name: string;
-  path: string;
-}
-
-const VIEW_SQL = `SELECT t.id, t.parent_id AS "parentId", t.name, t.path,
-    (SELECT count(*)::int FROM question q JOIN question_version v ON v.id = q.current_version_id
-      WHERE q.bank_id = t.bank_id AND q.archived_at IS NULL AND v.topic_id = t.id) AS "questionCount"
-  FROM topic t`;
+export type { TopicView };
 
 /**
  * A bank's topic tree. Writes hold the bank's lock (as imports do, which create topics by
@@ -43,7 +38,7 @@ export class TopicsService {
   /** The bank's topic tree, flat, in path order (a parent before its children). */
   async list(actor: Actor, bankId: string): Promise<TopicView[]> {
     await this.access.require(actor, 'questionBank', bankId, 'read');
-    return this.db.query(`${VIEW_SQL} WHERE t.bank_id = $1 ORDER BY t.path`, [bankId]);
+    return listTopics(this.db.manager, bankId);
   }
 
   async create(actor: Actor, bankId: string, dto: { name: string; parentId?: string | null }): Promise<TopicView> {
@@ -55,13 +50,10 @@ export class TopicsService {
       const path = childPath(parent?.path ?? null, name);
       if (path.problem !== undefined) throw badRequest('invalid_topic', path.problem);
       if (path.path.split('/').length > 10) throw badRequest('invalid_topic', 'topics nest at most 10 levels deep');
-      const [row]: { id: string }[] = await m.query(
-        `INSERT INTO topic (bank_id, parent_id, name, path) VALUES ($1, $2, $3, $4) ON CONFLICT (bank_id, path) DO NOTHING RETURNING id`,
-        [bankId, parent?.id ?? null, name, path.path],
-      );
-      if (!row) throw conflict('topic_exists', `The bank already has the topic "${path.path}"`, { path: path.path });
-      await this.audit.record(actor, { action: 'topic.create', entityType: 'topic', entityId: row.id, after: { bankId, path: path.path }, organisationId }, m);
-      return row.id;
+      const id = await insertTopic(m, bankId, parent?.id ?? null, name, path.path);
+      if (!id) throw conflict('topic_exists', `The bank already has the topic "${path.path}"`, { path: path.path });
+      await this.audit.record(actor, { action: 'topic.create', entityType: 'topic', entityId: id, after: { bankId, path: path.path }, organisationId }, m);
+      return id;
     });
     return this.view(bankId, id);
   }
@@ -82,36 +74,18 @@ export class TopicsService {
             ? null
             : await this.find(m, bankId, dto.parentId, 'parentId');
       const name = dto.name === undefined ? topic.name : this.nameOf(dto.name);
-      const subtree: { path: string }[] = await m.query(
-        `SELECT path FROM topic WHERE bank_id = $1 AND (path = $2 OR left(path, length($2) + 1) = $2 || '/') ORDER BY path`,
-        [bankId, topic.path],
-      );
-      const r = relocate(
-        topic.path,
-        subtree.map((s) => s.path),
-        { parentPath: parent?.path ?? null, name },
-      );
+      const r = relocate(topic.path, await subtreePaths(m, bankId, topic.path), { parentPath: parent?.path ?? null, name });
       if (r.problem !== undefined) throw badRequest(r.problem.includes('under itself') ? 'topic_cycle' : 'invalid_topic', r.problem);
       const target = r.moves.get(topic.path)!;
       if (target === topic.path) return;
-      const [taken]: { path: string }[] = await m.query(
-        'SELECT path FROM topic WHERE bank_id = $1 AND path = ANY($2::varchar[]) AND NOT (path = ANY($3::varchar[]))',
-        [bankId, [...r.moves.values()], [...r.moves.keys()]],
-      );
-      if (taken) throw conflict('topic_exists', `The bank already has the topic "${taken.path}"`, { path: taken.path });
-      // Old prefix → new prefix for the topic and its subtree at once.
-      await m
-        .query(`UPDATE topic SET path = $3 || substr(path, length($2) + 1) WHERE bank_id = $1 AND (path = $2 OR left(path, length($2) + 1) = $2 || '/')`, [
-          bankId,
-          topic.path,
-          target,
-        ])
-        .catch((e: unknown) => {
-          // A subtopic landing on a sibling's old path mid-statement: refused like any taken path.
-          if (isUniqueViolation(e)) throw conflict('topic_exists', `The bank already has a topic under "${target}" with that path`, { path: target });
-          throw e;
-        });
-      await m.query('UPDATE topic SET name = $2, parent_id = $3 WHERE id = $1', [topic.id, name, parent?.id ?? null]);
+      const taken = await takenPath(m, bankId, [...r.moves.values()], [...r.moves.keys()]);
+      if (taken) throw conflict('topic_exists', `The bank already has the topic "${taken}"`, { path: taken });
+      await movePaths(m, bankId, topic.path, target).catch((e: unknown) => {
+        // A subtopic landing on a sibling's old path mid-statement: refused like any taken path.
+        if (isUniqueViolation(e)) throw conflict('topic_exists', `The bank already has a topic under "${target}" with that path`, { path: target });
+        throw e;
+      });
+      await renameTopic(m, topic.id, name, parent?.id ?? null);
       await this.audit.record(
         actor,
         {
@@ -138,12 +112,7 @@ export class TopicsService {
     await this.db.transaction(async (m) => {
       await lockBank(m, bankId);
       const topic = await this.find(m, bankId, topicId, 'topicId');
-      const [use]: { subtopics: number; questions: number; versions: number }[] = await m.query(
-        `SELECT (SELECT count(*)::int FROM topic WHERE parent_id = $1) AS subtopics,
-           (SELECT count(*)::int FROM question q JOIN question_version v ON v.id = q.current_version_id WHERE v.topic_id = $1 AND q.archived_at IS NULL) AS questions,
-           (SELECT count(*)::int FROM question_version WHERE topic_id = $1) AS versions`,
-        [topic.id],
-      );
+      const use = await topicUse(m, topic.id);
       if (use.subtopics || use.questions) {
         throw conflict(
           'topic_not_empty',
@@ -158,7 +127,7 @@ export class TopicsService {
           { versions: use.versions },
         );
       }
-      await m.query('DELETE FROM topic WHERE id = $1', [topic.id]);
+      await deleteTopic(m, topic.id);
       await this.audit.record(
         actor,
         { action: 'topic.delete', entityType: 'topic', entityId: topic.id, before: { bankId, path: topic.path }, organisationId },
@@ -175,13 +144,12 @@ export class TopicsService {
 
   /** A topic of this bank; another bank's topic is as missing as a made-up id. */
   private async find(m: EntityManager, bankId: string, id: string, field: string): Promise<TopicRow> {
-    const [row]: TopicRow[] = await m.query('SELECT id, parent_id, name, path FROM topic WHERE id = $1 AND bank_id = $2', [id, bankId]);
+    const row = await findTopic(m, bankId, id);
     if (!row) throw field === 'parentId' ? badRequest('parent_not_found', 'The parent topic is not a topic of this bank', { parentId: id }) : notFound('Topic');
     return row;
   }
 
   private async view(bankId: string, id: string): Promise<TopicView> {
-    const [v]: TopicView[] = await this.db.query(`${VIEW_SQL} WHERE t.bank_id = $1 AND t.id = $2`, [bankId, id]);
-    return v;
+    return (await topicView(this.db.manager, bankId, id))!;
   }
 }

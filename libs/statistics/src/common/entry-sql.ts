@@ -1,4 +1,6 @@
+import type { EntityManager } from 'typeorm';
 import { countedAttemptSql } from '@lc/attempts';
+import type { PlaceRow } from './places';
 import { SCORE_BAND_SQL } from './histogram';
 
 const COUNTED = countedAttemptSql('a');
@@ -123,3 +125,8 @@ SELECT a.round_id, ${DAY_SQL} AS day, count(*)::int AS entries,
 export const VERSIONS_SQL = `
 SELECT v.id AS version_id, v.question_id, v.type, v.stem, v.options, v.answer, v.points::float8 AS points
   FROM question_version v WHERE v.id = ANY($1::uuid[])`;
+
+/** Entries and entrants by place (BY_PLACE_SQL) for the rounds and period, as `splitPlaces` takes them. */
+export function placeRows(m: EntityManager, roundIds: string[], start: Date | null, end: Date | null): Promise<PlaceRow[]> {
+  return m.query(BY_PLACE_SQL, [roundIds, start, end]);
+}

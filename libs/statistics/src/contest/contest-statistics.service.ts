@@ -3,31 +3,14 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { type Actor, AccessService } from '@lc/identity';
 import type { PoolQuestion } from '@lc/question-bank';
-import { BY_PLACE_SQL, PER_DAY_SQL, PER_ROUND_SQL, SCORE_BANDS_SQL, TOTALS_SQL, VERSIONS_SQL } from '../common/entry-sql';
 import { percent, round2, scoreBands } from '../common/histogram';
 import { dayRange, type DayRange, fillDays, VN_TIME_ZONE, vnDay } from '../common/period';
-import { type PlaceRow, splitPlaces } from '../common/places';
+import { splitPlaces } from '../common/places';
 import { readOnlySnapshot } from '../common/snapshot';
 import { AnswerTallyService, IN_REQUEST_ENTRIES, type Tallies } from '../tally/answer-tally.service';
+import { contestAndRounds, contestFigures, type PerDayRow, versionRows } from './contest-statistics-store';
 import type { ContestStatistics, DayStatistics, RoundStatistics } from './contest-statistics.types';
 import { DEFAULT_THRESHOLDS, questionStats } from './question-stats';
-
-interface ContestRow {
-  id: string;
-  title: string;
-  slug: string;
-  status: string;
-  organisation_id: string;
-}
-interface RoundRow {
-  id: string;
-  seq: number;
-  title: string;
-  kind: string;
-  status: string;
-  opens_at: Date;
-  closes_at: Date;
-}
 
 /**
  * A contest's statistics, aggregated in PostgreSQL (GROUP BY, GROUPING SETS) inside one
@@ -69,38 +52,15 @@ export class ContestStatisticsService {
   }
 
   private async read(m: EntityManager, contestId: string, range: DayRange, budget: number): Promise<{ stats: ContestStatistics; tallies: Tallies }> {
-    const [contest] = (await m.query('SELECT id, title, slug, status, organisation_id FROM contest WHERE id = $1', [contestId])) as ContestRow[];
-    const rounds = (await m.query('SELECT id, seq, title, kind, status, opens_at, closes_at FROM round WHERE contest_id = $1 ORDER BY seq', [
+    const { contest, rounds } = await contestAndRounds(m, contestId);
+    const figures = await contestFigures(
+      m,
       contestId,
-    ])) as RoundRow[];
-    const p = [rounds.map((r) => r.id), range.start, range.end];
-
-    const [totals] = (await m.query(TOTALS_SQL, p)) as {
-      entries: number;
-      unique_entrants: number;
-      submitted: number;
-      expired: number;
-      voided: number;
-      average_ratio: number | null;
-    }[];
-    const [{ registrations }] = (await m.query(
-      `SELECT count(*)::int AS registrations FROM registration
-        WHERE contest_id = $1 AND ($2::timestamptz IS NULL OR created_at >= $2) AND ($3::timestamptz IS NULL OR created_at < $3)`,
-      [contestId, range.start, range.end],
-    )) as { registrations: number }[];
-    const perRound = (await m.query(PER_ROUND_SQL, p)) as {
-      round_id: string;
-      entries: number;
-      unique_entrants: number;
-      average_score: number | null;
-      max_score: number | null;
-      average_ratio: number | null;
-      average_time_ms: number | null;
-      perfect: number;
-    }[];
-    const perDay = (await m.query(PER_DAY_SQL, p)) as { day: string; round_id: string | null; all_rounds: number; entries: number; unique_entrants: number }[];
-    const places = splitPlaces((await m.query(BY_PLACE_SQL, p)) as PlaceRow[]);
-    const bands = (await m.query(SCORE_BANDS_SQL, p)) as { round_id: string; band: number; count: number }[];
+      rounds.map((r) => r.id),
+      range,
+    );
+    const { totals, registrations, perRound, perDay, bands } = figures;
+    const places = splitPlaces(figures.places);
     const tallies = await this.tallies.read(
       m,
       rounds.map((r) => r.id),
@@ -166,15 +126,7 @@ export class ContestStatisticsService {
 
   private async versions(m: EntityManager, ids: string[]): Promise<Map<string, PoolQuestion>> {
     if (!ids.length) return new Map();
-    const rows = (await m.query(VERSIONS_SQL, [ids])) as {
-      version_id: string;
-      question_id: string;
-      type: PoolQuestion['type'];
-      stem: string;
-      options: PoolQuestion['options'];
-      answer: PoolQuestion['answer'];
-      points: number;
-    }[];
+    const rows = await versionRows(m, ids);
     return new Map(
       rows.map((r) => [
         r.version_id,
@@ -197,10 +149,7 @@ export class ContestStatisticsService {
 }
 
 /** Day rows with their per-round split, every day of the asked period (or of the entries) present. */
-function days(
-  rows: { day: string; round_id: string | null; all_rounds: number; entries: number; unique_entrants: number }[],
-  range: DayRange,
-): DayStatistics[] {
+function days(rows: PerDayRow[], range: DayRange): DayStatistics[] {
   const out: DayStatistics[] = [];
   for (const r of rows) {
     if (Number(r.all_rounds) === 1) out.push({ date: r.day, entries: r.entries, uniqueEntrants: r.unique_entrants, rounds: [] });

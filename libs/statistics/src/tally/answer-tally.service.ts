@@ -1,26 +1,16 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { ANSWER_GROUPS_SQL, DAY_CHUNKS_SQL } from '../common/entry-sql';
 import type { DayRange } from '../common/period';
 import type { AnswerGroup } from '../contest/question-stats';
 import type { CachedGroup } from './answer-tally.entity';
+import { allowLongGrouping, answerGroupRows, cachedTallies, dayChunks, type GroupRow, saveTally } from './answer-tally-store';
 import { chunkKey, type DayChunk, planTallies } from './plan';
 
 /** Entries a request may group itself (about five seconds on two cores); the rest is left to the background. */
 export const IN_REQUEST_ENTRIES = 50_000;
 /** Entries grouped by one statement. */
 const BATCH_ENTRIES = 100_000;
-
-interface GroupRow {
-  round_id: string;
-  day: string;
-  version_id: string;
-  answer: AnswerGroup['answer'];
-  n: number;
-  time_sum_ms: number;
-  time_n: number;
-}
 
 export interface Tallies {
   groups: AnswerGroup[];
@@ -44,32 +34,14 @@ export class AnswerTallyService {
 
   /** Inside the caller's snapshot: cached chunks that still match, the others grouped now up to `budget` entries. */
   async read(m: EntityManager, roundIds: string[], range: DayRange, budget: number): Promise<Tallies> {
-    const chunks = (await m.query(DAY_CHUNKS_SQL, [roundIds, range.start, range.end])) as {
-      round_id: string;
-      day: string;
-      entries: number;
-      fingerprint: string;
-    }[];
-    const cachedRows = (await m.query('SELECT round_id, day::text AS day, fingerprint, groups FROM statistics_answer_tally WHERE round_id = ANY($1::uuid[])', [
-      roundIds,
-    ])) as {
-      round_id: string;
-      day: string;
-      fingerprint: string;
-      groups: CachedGroup[];
-    }[];
-    const cached = new Map(cachedRows.map((r) => [chunkKey({ roundId: r.round_id, day: r.day }), r]));
-    const plan = planTallies(
-      chunks.map((c) => ({ roundId: c.round_id, day: c.day, entries: c.entries, fingerprint: c.fingerprint })),
-      new Map([...cached].map(([k, r]) => [k, r.fingerprint])),
-      budget,
-    );
+    const chunks = await dayChunks(m, roundIds, range.start, range.end);
+    const cached = new Map((await cachedTallies(m, roundIds)).map((r) => [chunkKey({ roundId: r.round_id, day: r.day }), r]));
+    const plan = planTallies(chunks, new Map([...cached].map(([k, r]) => [k, r.fingerprint])), budget);
     const groups: AnswerGroup[] = [];
     for (const c of plan.reuse) groups.push(...cached.get(chunkKey(c))!.groups.map((g) => fromCached(c.roundId, g)));
     const fresh: Tallies['fresh'] = [];
     if (plan.compute.length) {
-      // A spreadsheet of a national contest groups millions of answers: give it time, in bounded statements.
-      await m.query("SET LOCAL statement_timeout = '10min'; SET LOCAL work_mem = '64MB'; SET LOCAL jit = off");
+      await allowLongGrouping(m);
       for (const batch of batches(plan.compute, BATCH_ENTRIES)) fresh.push(...(await groupChunks(m, batch)));
       for (const f of fresh) groups.push(...f.groups.map((g) => fromCached(f.chunk.roundId, g)));
     }
@@ -77,13 +49,7 @@ export class AnswerTallyService {
   }
 
   async save(fresh: Tallies['fresh']): Promise<void> {
-    for (const { chunk, groups } of fresh) {
-      await this.db.query(
-        `INSERT INTO statistics_answer_tally (round_id, day, fingerprint, entries, groups, computed_at) VALUES ($1, $2, $3, $4, $5::jsonb, now())
-         ON CONFLICT (round_id, day) DO UPDATE SET fingerprint = EXCLUDED.fingerprint, entries = EXCLUDED.entries, groups = EXCLUDED.groups, computed_at = EXCLUDED.computed_at`,
-        [chunk.roundId, chunk.day, chunk.fingerprint, chunk.entries, JSON.stringify(groups)],
-      );
-    }
+    for (const { chunk, groups } of fresh) await saveTally(this.db.manager, chunk, groups);
   }
 
   /** Groups the chunks after the response, a bounded batch per statement, each chunk once at a time in this process. */
@@ -105,18 +71,10 @@ export class AnswerTallyService {
 
   private async groupAndSave(batch: DayChunk[]): Promise<void> {
     const done = await this.db.transaction('REPEATABLE READ', async (m) => {
-      await m.query("SET LOCAL statement_timeout = '10min'; SET LOCAL work_mem = '64MB'; SET LOCAL jit = off");
+      await allowLongGrouping(m);
       // The fingerprints again, in this transaction's snapshot, so the cache says what it holds.
-      const now = (await m.query(DAY_CHUNKS_SQL, [[...new Set(batch.map((c) => c.roundId))], null, null])) as {
-        round_id: string;
-        day: string;
-        entries: number;
-        fingerprint: string;
-      }[];
       const wanted = new Set(batch.map(chunkKey));
-      const chunks = now
-        .map((r) => ({ roundId: r.round_id, day: r.day, entries: r.entries, fingerprint: r.fingerprint }))
-        .filter((c) => wanted.has(chunkKey(c)));
+      const chunks = (await dayChunks(m, [...new Set(batch.map((c) => c.roundId))], null, null)).filter((c) => wanted.has(chunkKey(c)));
       return chunks.length ? groupChunks(m, chunks) : [];
     });
     await this.save(done);
@@ -125,7 +83,7 @@ export class AnswerTallyService {
 
 /** One pass over the rounds' attempts for every chunk asked; chunks with no answers get no groups. */
 async function groupChunks(m: EntityManager, chunks: DayChunk[]): Promise<Tallies['fresh']> {
-  const rows = (await m.query(ANSWER_GROUPS_SQL, [[...new Set(chunks.map((c) => c.roundId))], null, null, chunks.map(chunkKey)])) as GroupRow[];
+  const rows = await answerGroupRows(m, chunks);
   const byChunk = new Map<string, CachedGroup[]>(chunks.map((c) => [chunkKey(c), []]));
   for (const r of rows) byChunk.get(chunkKey({ roundId: r.round_id, day: r.day }))?.push(toCached(r));
   return chunks.map((c) => ({ chunk: c, groups: byChunk.get(chunkKey(c))! }));
