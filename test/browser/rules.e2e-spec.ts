@@ -112,6 +112,7 @@ describe('browser: an organiser sets the ranking rules and the award rules', () 
       expect(saved).toMatchObject({ configured: true, locked: false, groupField: 'capBaoCaoVien' });
       expect(saved.rankingRules).toEqual({
         chain: ['score', 'prediction', 'under-before-over', 'time-taken'],
+        attemptScoring: 'best',
         representative: 'best',
         prediction: { target: 'perfect-score-entrants', countBy: 'people' },
       });

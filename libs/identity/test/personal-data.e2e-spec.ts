@@ -58,6 +58,8 @@ describe('personal data: export, deletion, retention (real PostgreSQL + Redis)',
       expect.objectContaining({ id: attemptId, roundId: round.id, status: 'submitted', score: 2, deviceId: 'device-abc-123', ip: expect.any(String) }),
     );
     expect(a.answers).toHaveLength(2);
+    // questionId, as PUT /attempts/:id/answers/:questionId names it; questionKey stays one release as its deprecated alias.
+    for (const x of a.answers) expect(x).toEqual(expect.objectContaining({ questionId: expect.any(String), questionKey: x.questionId }));
     expect(a.events).toEqual([expect.objectContaining({ kind: 'focus_lost' })]);
     const text = JSON.stringify(d);
     expect(text).not.toContain(other.user.id);

@@ -96,6 +96,20 @@ describe('round results: close, review, publish, correct, export', () => {
     expect(ok.body).toEqual(expect.objectContaining({ configured: true, locked: false, groupField: null }));
     expect(ok.body.rankingRules.chain).toEqual(['score', 'since-open']);
     expect((await http.get(`/rounds/${round.id}/rules`, resident.token)).body.rankingRules.chain).toEqual(['score', 'since-open']);
+    // attemptScoring names the representative attempt, as on the round; representative is its deprecated alias for one release.
+    expect(ok.body.rankingRules).toEqual(expect.objectContaining({ attemptScoring: 'best', representative: 'best' }));
+    const prizes = { tiers: [{ code: 'nhat', name: 'Giải Nhất', count: 1 }] };
+    const byAlias = await http.put(`/rounds/${round.id}/rules`, { rankingRules: { chain: ['score', 'since-open'], representative: 'last' }, prizes }, o);
+    expect(byAlias.body.rankingRules).toEqual(expect.objectContaining({ attemptScoring: 'last', representative: 'last' }));
+    const both = expectError(await http.put(`/rounds/${round.id}/rules`, { rankingRules: { attemptScoring: 'best', representative: 'last' }, prizes }, o), 400);
+    expect(both.code).toBe('alias_conflict');
+    expect(both.details.map((d: any) => d.field)).toEqual(['attemptScoring']);
+    const byName = await http.put(
+      `/rounds/${round.id}/rules`,
+      { rankingRules: { chain: ['score', 'since-open'], attemptScoring: 'best', representative: 'best' }, prizes },
+      o,
+    );
+    expect(byName.body.rankingRules).toEqual(expect.objectContaining({ attemptScoring: 'best', representative: 'best' }));
     // Residents read the prizes the results will award, not the list the round was created with.
     expect((await http.get(`/rounds/${round.id}`, resident.token)).body.prizes).toEqual([{ name: 'Giải Nhất', count: 1 }]);
     const inContest = ((await http.get(`/contests/${contest.id}/rounds`, resident.token)).body as any[]).find((r: any) => r.id === round.id);
@@ -197,6 +211,7 @@ describe('round results: close, review, publish, correct, export', () => {
     expect(res.outputHash).toBe(closed.body.outputHash); // the same inputs again: the same ranking
     // The explanation of a's place names the counted attempt; a resident may not ask before publication.
     const why = (await http.get(`/rounds/${round.id}/results/explain/${b.user.id}`, judge.token)).body;
+    expect(why).toEqual(expect.objectContaining({ userId: b.user.id, personId: b.user.id }));
     expect(why.lines.map((l: any) => l.key)).toEqual(expect.arrayContaining(['ranking.explain.place', 'ranking.explain.behind.score']));
     // Staff read it in the third person, with the person's short name, never "Bạn".
     expect(why.perspective).toBe('staff');
@@ -297,7 +312,12 @@ describe('round results: close, review, publish, correct, export', () => {
         prizeNames: { nhat: 'Giải Nhất', nhi: 'Giải Nhì' },
       }),
     );
-    expect(Object.fromEntries(preview.body.changes.map((ch: any) => [ch.personId, ch.changed]))).toEqual({
+    // userId names the person; personId stays one release as its deprecated alias, in the change and its snapshots.
+    for (const ch of preview.body.changes) {
+      expect(ch.personId).toBe(ch.userId);
+      for (const snap of [ch.before, ch.after]) if (snap) expect(snap).toEqual(expect.objectContaining({ userId: ch.userId, personId: ch.userId }));
+    }
+    expect(Object.fromEntries(preview.body.changes.map((ch: any) => [ch.userId, ch.changed]))).toEqual({
       [a.user.id]: ['removed'],
       [b.user.id]: ['rank', 'award'],
       [c.user.id]: ['rank', 'award'],
@@ -309,7 +329,7 @@ describe('round results: close, review, publish, correct, export', () => {
     const fix = await http.post(`/rounds/${round.id}/results/corrections`, ask, o);
     expect(fix.status).toBe(201);
     expect(fix.body.changes).toEqual(preview.body.changes);
-    const byPerson = Object.fromEntries(fix.body.changes.map((ch: any) => [ch.personId, ch]));
+    const byPerson = Object.fromEntries(fix.body.changes.map((ch: any) => [ch.userId, ch]));
     expect(byPerson[a.user.id].changed).toEqual(['removed']);
     expect(byPerson[b.user.id]).toEqual(
       expect.objectContaining({ before: expect.objectContaining({ rank: 2, award: 'nhi' }), after: expect.objectContaining({ rank: 1, award: 'nhat' }) }),

@@ -1,4 +1,4 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsString, Length } from 'class-validator';
 import { UserResponse } from '@lc/identity';
 import type { ExportedAttempt, ExportedJudgedEntry, ExportedResult, PersonalDataExport } from './personal-data-export';
@@ -28,7 +28,8 @@ class ExportedRegistrationDto {
 }
 
 class ExportedAnswerDto {
-  @ApiProperty() questionKey!: string;
+  @ApiProperty({ description: "The question's id in the attempt, as in PUT /attempts/:id/answers/:questionId" }) questionId!: string;
+  @ApiPropertyOptional({ deprecated: true, description: 'Deprecated alias of questionId, sent for one release' }) questionKey?: string;
   @ApiProperty({ description: 'As sent: option ids, a number or text' }) value!: unknown;
   @ApiProperty({ format: 'date-time' }) receivedAt!: string;
 }

@@ -40,6 +40,7 @@ export * from './http/content-disposition';
 export * from './http/openapi';
 export * from './http/page-of';
 export * from './http/api-file';
+export * from './http/renamed-field';
 export * from './text/fold';
 export * from './text/mask';
 export * from './text/vn-format';

@@ -7,6 +7,7 @@
  */
 export const ERROR_CODES = [
   'account_deactivated',
+  'alias_conflict',
   'already_recused',
   'already_registered',
   'answer_invalid',

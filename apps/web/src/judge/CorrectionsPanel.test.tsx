@@ -62,11 +62,11 @@ describe('correction picker', () => {
           request: { voidAttemptIds: ['a1'] },
           prizeNames: { nhat: 'Giải Nhất', nhi: 'Giải Nhì' },
           changes: [
-            { personId: 'u1', before: { personId: 'u1', rank: 1, attemptId: 'a1', score: 9.5, award: 'nhat' }, after: null, changed: ['removed'] },
+            { userId: 'u1', before: { userId: 'u1', rank: 1, attemptId: 'a1', score: 9.5, award: 'nhat' }, after: null, changed: ['removed'] },
             {
-              personId: 'u2',
-              before: { personId: 'u2', rank: 2, attemptId: 'b1', score: 8, award: 'nhi' },
-              after: { personId: 'u2', rank: 1, attemptId: 'b1', score: 8, award: 'nhat' },
+              userId: 'u2',
+              before: { userId: 'u2', rank: 2, attemptId: 'b1', score: 8, award: 'nhi' },
+              after: { userId: 'u2', rank: 1, attemptId: 'b1', score: 8, award: 'nhat' },
               changed: ['rank', 'award'],
             },
           ],

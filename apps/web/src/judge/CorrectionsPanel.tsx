@@ -52,8 +52,8 @@ function ChangesTable({
       </thead>
       <tbody>
         {changes.map((ch) => (
-          <tr key={ch.personId}>
-            <th scope="row">{names[ch.personId] ?? `Mã ${ch.personId.slice(0, 8)}`}</th>
+          <tr key={ch.userId}>
+            <th scope="row">{names[ch.userId] ?? `Mã ${ch.userId.slice(0, 8)}`}</th>
             <td>
               {describeChange(ch, prizeNames).map((line, i) => (
                 <span key={i} className="diff-line">

@@ -9,7 +9,7 @@ describe('correction diff in words', () => {
   it('shows who left, who moved and the prize that moved with them', () => {
     expect(describeChange(correction.changes[0])).toEqual(['Bị loại khỏi bảng xếp hạng (trước đó hạng 1, Giải Nhất)']);
     expect(describeChange(correction.changes[1])).toEqual(['Hạng: 2 → 1', 'Giải: — → Giải Nhất']);
-    expect(describeChange({ personId: 'p', before: null, after: { personId: 'p', rank: 4, attemptId: 'a', score: 7.5 }, changed: ['added'] })).toEqual([
+    expect(describeChange({ userId: 'p', before: null, after: { userId: 'p', rank: 4, attemptId: 'a', score: 7.5 }, changed: ['added'] })).toEqual([
       'Thêm vào bảng xếp hạng: hạng 4, 7,5 điểm',
     ]);
     expect(describeRequest(correction)).toBe('hủy 1 lượt thi');

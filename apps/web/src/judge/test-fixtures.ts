@@ -168,7 +168,7 @@ export const staffResults = (over: Partial<StaffResults> = {}): StaffResults => 
 });
 
 export const explanation: PlaceExplanation = {
-  personId: OTHER,
+  userId: OTHER,
   perspective: 'staff',
   rank: 2,
   total: 2,
@@ -188,11 +188,11 @@ export const correction: CorrectionView = {
   reason: 'Lượt thi dùng chung thiết bị với 4 tài khoản',
   request: { voidAttemptIds: ['a1'], reinstateAttemptIds: [] },
   changes: [
-    { personId: ME, before: { personId: ME, rank: 1, attemptId: 'a1', score: 9, award: 'Giải Nhất' }, after: null, changed: ['removed'] },
+    { userId: ME, before: { userId: ME, rank: 1, attemptId: 'a1', score: 9, award: 'Giải Nhất' }, after: null, changed: ['removed'] },
     {
-      personId: OTHER,
-      before: { personId: OTHER, rank: 2, attemptId: 'a2', score: 8, award: null },
-      after: { personId: OTHER, rank: 1, attemptId: 'a2', score: 8, award: 'Giải Nhất' },
+      userId: OTHER,
+      before: { userId: OTHER, rank: 2, attemptId: 'a2', score: 8, award: null },
+      after: { userId: OTHER, rank: 1, attemptId: 'a2', score: 8, award: 'Giải Nhất' },
       changed: ['rank', 'award'],
     },
   ],

@@ -17,7 +17,8 @@ export interface ExportedAttempt {
   ip: string | null;
   userAgent: string | null;
   deviceId: string | null;
-  answers: { questionKey: string; value: unknown; receivedAt: string }[];
+  /** `questionId` as the api names it; `questionKey` its deprecated alias for one release. */
+  answers: { questionId: string; questionKey?: string; value: unknown; receivedAt: string }[];
   events: { kind: string; at: string; ip: string | null }[];
 }
 
@@ -58,7 +59,9 @@ export async function exportAttempts(q: EntityManager, userId: string): Promise<
     ip: r.ip,
     userAgent: r.user_agent,
     deviceId: r.device_id,
-    answers: answers.filter((x) => x.attempt_id === r.id).map((x) => ({ questionKey: x.question_key, value: x.value, receivedAt: iso(x.received_at)! })),
+    answers: answers
+      .filter((x) => x.attempt_id === r.id)
+      .map((x) => ({ questionId: x.question_key, questionKey: x.question_key, value: x.value, receivedAt: iso(x.received_at)! })),
     events: events.filter((x) => x.attempt_id === r.id).map((x) => ({ kind: x.kind, at: iso(x.at)!, ip: x.ip })),
   }));
 }

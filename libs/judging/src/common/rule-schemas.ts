@@ -38,7 +38,14 @@ const CHAIN = {
 /** A round's ranking rules as sent (PUT /rounds/:id/rules, a round's own rankingRules): missing keys take the defaults. */
 export class RankingRulesInput {
   @ApiPropertyOptional({ ...CHAIN, description: `${CHAIN.description} Default: score, prediction, time-taken, submitted-at.` }) chain?: string[];
-  @ApiPropertyOptional({ enum: REPRESENTATIVES, description: "Which of a person's attempts stands for them; default best" }) representative?: string;
+  @ApiPropertyOptional({ enum: REPRESENTATIVES, description: "Which of a person's attempts stands for them (as a round's attemptScoring); default best" })
+  attemptScoring?: string;
+  @ApiPropertyOptional({
+    enum: REPRESENTATIVES,
+    deprecated: true,
+    description: 'Deprecated alias of attemptScoring, accepted for one release; both with different values: 400 alias_conflict',
+  })
+  representative?: string;
   @ApiPropertyOptional({
     type: () => PredictionRuleInput,
     nullable: true,
@@ -50,7 +57,9 @@ export class RankingRulesInput {
 /** The ranking rules as the api applies them. */
 export class RankingRules {
   @ApiProperty(CHAIN) chain!: (typeof TIE_BREAK_STEPS)[number][];
-  @ApiProperty({ enum: REPRESENTATIVES }) representative!: (typeof REPRESENTATIVES)[number];
+  @ApiProperty({ enum: REPRESENTATIVES, description: "Which of a person's attempts stands for them" }) attemptScoring!: (typeof REPRESENTATIVES)[number];
+  @ApiPropertyOptional({ enum: REPRESENTATIVES, deprecated: true, description: 'Deprecated alias of attemptScoring, sent for one release' })
+  representative?: (typeof REPRESENTATIVES)[number];
   @ApiProperty({ type: () => PredictionRule, nullable: true, description: 'null: the round has no prediction question' }) prediction!: PredictionRule | null;
 }
 

@@ -16,6 +16,25 @@ export interface PlaceChange {
   changed: string[];
 }
 
+/**
+ * The api's shapes: `userId`, SPEC's name for the person, with `personId` (the ranking core's
+ * name) as its deprecated alias for one release.
+ */
+export type PlaceSnapshotView = Omit<PlaceSnapshot, 'personId'> & { userId: string; /** @deprecated use userId */ personId?: string };
+export interface PlaceChangeView {
+  userId: string;
+  /** @deprecated use userId */
+  personId?: string;
+  before: PlaceSnapshotView | null;
+  after: PlaceSnapshotView | null;
+  changed: string[];
+}
+
+export function placeChangeView(c: PlaceChange): PlaceChangeView {
+  const snapshot = (s: PlaceSnapshot | null): PlaceSnapshotView | null => s && { ...s, userId: s.personId };
+  return { ...c, userId: c.personId, before: snapshot(c.before), after: snapshot(c.after) };
+}
+
 const FIELDS = ['rank', 'attemptId', 'score', 'award', 'advanced'] as const;
 
 /**

@@ -1,4 +1,5 @@
 import { COUNTED_PREDICTION_TARGETS, PREDICTION_COUNTS, type CountedPredictionTarget, type PredictionCountBy } from '@lc/contests';
+import { renamedField } from '@lc/platform';
 import { isRecord, Problems, rejectUnknownKeys } from '../common/problems';
 
 /**
@@ -18,7 +19,12 @@ export type TieBreakStep = (typeof TIE_BREAK_STEPS)[number];
  */
 const RETIRED_KEYS = ['equalDistance'] as const;
 
-/** Which of a person's attempts stands for them in the ranking. */
+/**
+ * Which of a person's attempts stands for them in the ranking. The public API calls the
+ * choice `attemptScoring`, as a round does (SPEC); `representative` is its deprecated alias
+ * there, and stays the name inside these rules because the audit's input hash covers them
+ * in canonical form (renaming the key would change every stored result's hash).
+ */
 export const REPRESENTATIVES = ['best', 'last'] as const;
 export type Representative = (typeof REPRESENTATIVES)[number];
 
@@ -42,7 +48,7 @@ export const DEFAULT_RANKING_RULES: Readonly<RankingRules> = Object.freeze<Ranki
   prediction: { target: 'entrants', countBy: 'people' },
 });
 
-const KNOWN_KEYS = ['chain', 'representative', 'prediction'] as const;
+const KNOWN_KEYS = ['chain', 'attemptScoring', 'representative', 'prediction'] as const;
 
 function oneOf<T extends string>(allowed: readonly T[], v: unknown): v is T {
   return typeof v === 'string' && (allowed as readonly string[]).includes(v);
@@ -81,7 +87,9 @@ export function parseRankingRules(input: unknown): RankingRules {
       chain = o.chain as TieBreakStep[];
     }
   }
-  if (o.representative !== undefined && !oneOf(REPRESENTATIVES, o.representative)) p.add('representative', `must be one of ${REPRESENTATIVES.join(', ')}`);
+  const representative = renamedField(o, 'attemptScoring', 'representative');
+  if (representative !== undefined && !oneOf(REPRESENTATIVES, representative))
+    p.add(o.attemptScoring !== undefined ? 'attemptScoring' : 'representative', `must be one of ${REPRESENTATIVES.join(', ')}`);
 
   let prediction: PredictionRule | null = d.prediction ? { ...d.prediction } : null;
   if (o.prediction === null) prediction = null;
@@ -99,9 +107,14 @@ export function parseRankingRules(input: unknown): RankingRules {
   p.throwIfAny('invalid_ranking_rules', 'ranking rules');
   return {
     chain,
-    representative: (o.representative as Representative | undefined) ?? d.representative,
+    representative: (representative as Representative | undefined) ?? d.representative,
     prediction,
   };
+}
+
+/** The rules as the api shows them: `attemptScoring`, with `representative` as its deprecated alias for one release. */
+export function rankingRulesView(r: Readonly<RankingRules>): RankingRules & { attemptScoring: Representative } {
+  return { ...r, attemptScoring: r.representative };
 }
 
 export function cloneRules(r: Readonly<RankingRules>): RankingRules {

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import type { PlaceChange, PlaceSnapshot } from '../ranking/diff';
+import type { PlaceChangeView, PlaceSnapshotView } from '../ranking/diff';
 import type { ExplanationLine } from '../ranking/explain';
 import type { CloseOutcome } from './close/close-round';
 import type { CorrectionView } from './corrections/correct-results';
@@ -161,7 +161,8 @@ class ExplanationLineResponse implements ExplanationLine {
 
 export class PlaceExplanationResponse {
   @ApiProperty({ enum: RESULT_STATUSES }) status!: string;
-  @ApiProperty({ format: 'uuid' }) personId!: string;
+  @ApiProperty({ format: 'uuid' }) userId!: string;
+  @ApiPropertyOptional({ format: 'uuid', deprecated: true, description: 'Deprecated alias of userId, sent for one release' }) personId?: string;
   @ApiProperty({ enum: ['self', 'staff'], description: 'Whom the sentences address' }) perspective!: 'self' | 'staff';
   @ApiProperty({ type: 'integer' }) rank!: number;
   @ApiProperty({ type: 'integer' }) total!: number;
@@ -170,8 +171,9 @@ export class PlaceExplanationResponse {
   @ApiProperty() en!: string;
 }
 
-class PlaceSnapshotResponse implements PlaceSnapshot {
-  @ApiProperty({ format: 'uuid' }) personId!: string;
+export class PlaceSnapshotResponse implements PlaceSnapshotView {
+  @ApiProperty({ format: 'uuid' }) userId!: string;
+  @ApiPropertyOptional({ format: 'uuid', deprecated: true, description: 'Deprecated alias of userId, sent for one release' }) personId?: string;
   @ApiProperty({ type: 'integer' }) rank!: number;
   @ApiProperty({ format: 'uuid' }) attemptId!: string;
   @ApiProperty() score!: number;
@@ -179,8 +181,9 @@ class PlaceSnapshotResponse implements PlaceSnapshot {
   @ApiPropertyOptional() advanced?: boolean;
 }
 
-class PlaceChangeResponse implements PlaceChange {
-  @ApiProperty({ format: 'uuid' }) personId!: string;
+export class PlaceChangeResponse implements PlaceChangeView {
+  @ApiProperty({ format: 'uuid' }) userId!: string;
+  @ApiPropertyOptional({ format: 'uuid', deprecated: true, description: 'Deprecated alias of userId, sent for one release' }) personId?: string;
   @ApiProperty({ type: () => PlaceSnapshotResponse, nullable: true }) before!: PlaceSnapshotResponse | null;
   @ApiProperty({ type: () => PlaceSnapshotResponse, nullable: true }) after!: PlaceSnapshotResponse | null;
   @ApiProperty({ type: [String], description: 'The fields that differ (added / removed when the person entered or left the ranking)' }) changed!: string[];

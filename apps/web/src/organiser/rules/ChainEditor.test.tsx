@@ -2,7 +2,7 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { ChainEditor } from './ChainEditor';
 
-const ctx = { kind: 'quiz' as const, hasPrediction: true, representative: 'best' as const, manyAttempts: false };
+const ctx = { kind: 'quiz' as const, hasPrediction: true, attemptScoring: 'best' as const, manyAttempts: false };
 const noop = () => undefined;
 
 describe('chain editor', () => {

@@ -10,7 +10,7 @@ import { organiserApi } from '../api';
 import type { StaffRound } from '../round-form';
 import { rulesApi } from './api';
 import { ChainEditor } from './ChainEditor';
-import { REPRESENTATIVE_LABEL } from './chain-words';
+import { ATTEMPT_SCORING_LABEL } from './chain-words';
 import { PrizeTiersEditor } from './PrizeTiersEditor';
 import { fromRules, rulesBody, rulesSaveProblems, validateChain, validateRules, type RoundRulesForm } from './round-rules-model';
 
@@ -113,21 +113,21 @@ function RulesForm({ round, rules, contest }: { round: StaffRound; rules: RoundR
           onChange={(chain) => setF({ ...f, chain })}
           errors={shown}
           readOnly={readOnly}
-          ctx={{ kind, hasPrediction: !!round.predictionQuestion, representative: f.representative, manyAttempts: kind === 'quiz' && round.maxAttempts > 1 }}
+          ctx={{ kind, hasPrediction: !!round.predictionQuestion, attemptScoring: f.attemptScoring, manyAttempts: kind === 'quiz' && round.maxAttempts > 1 }}
         />
 
         {kind === 'quiz' && (
           <fieldset className="group" disabled={readOnly}>
             <legend>Lượt thi được tính và câu hỏi dự đoán</legend>
             <SelectField
-              name="representative"
+              name="attemptScoring"
               label="Lượt được tính khi một người thi nhiều lượt"
               required
-              value={f.representative}
-              options={(['best', 'last'] as const).map((v) => ({ value: v, label: REPRESENTATIVE_LABEL[v] }))}
-              hint={`${f.representative === 'best' ? 'Lượt tốt nhất xét theo chính các tiêu chí xếp hạng ở trên. ' : ''}${f.representative !== round.attemptScoring ? `Khác với “Lượt được tính” của vòng (${REPRESENTATIVE_LABEL[round.attemptScoring].toLowerCase()}), theo đó bảng xếp hạng trực tiếp đang tính: kết quả chính thức sẽ theo thể lệ này.` : 'Bảng xếp hạng trực tiếp cũng tính theo lượt này.'}`}
-              onChange={(e) => setF({ ...f, representative: e.target.value as RoundRulesForm['representative'] })}
-              error={err('representative')}
+              value={f.attemptScoring}
+              options={(['best', 'last'] as const).map((v) => ({ value: v, label: ATTEMPT_SCORING_LABEL[v] }))}
+              hint={`${f.attemptScoring === 'best' ? 'Lượt tốt nhất xét theo chính các tiêu chí xếp hạng ở trên. ' : ''}${f.attemptScoring !== round.attemptScoring ? `Khác với “Lượt được tính” của vòng (${ATTEMPT_SCORING_LABEL[round.attemptScoring].toLowerCase()}), theo đó bảng xếp hạng trực tiếp đang tính: kết quả chính thức sẽ theo thể lệ này.` : 'Bảng xếp hạng trực tiếp cũng tính theo lượt này.'}`}
+              onChange={(e) => setF({ ...f, attemptScoring: e.target.value as RoundRulesForm['attemptScoring'] })}
+              error={err('attemptScoring')}
             />
             <div className="field" data-field="prediction">
               <p className="field-label">Đáp án của câu hỏi dự đoán</p>

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { TIE_BREAK_STEPS } from '../../shared/api/rules-types';
 import { addableSteps, chainNotes, chainSentence, STEP_WORDS } from './chain-words';
 
-const quiz = { kind: 'quiz' as const, hasPrediction: true, representative: 'best' as const, manyAttempts: false };
+const quiz = { kind: 'quiz' as const, hasPrediction: true, attemptScoring: 'best' as const, manyAttempts: false };
 
 describe('the chain in plain Vietnamese', () => {
   it('reads the published chain in order, each step after "nếu" the previous one is equal', () => {
@@ -40,7 +40,7 @@ describe('the chain in plain Vietnamese', () => {
       'Vòng thi chưa có câu hỏi dự đoán nên tiêu chí dự đoán không có tác dụng.',
     ]);
     expect(chainNotes(['time-taken', 'score'], { ...quiz, hasPrediction: false })[0]).toMatch(/Tiêu chí điểm không đứng đầu/);
-    expect(chainNotes(['score'], { ...quiz, manyAttempts: true, representative: 'last' })).toEqual([
+    expect(chainNotes(['score'], { ...quiz, manyAttempts: true, attemptScoring: 'last' })).toEqual([
       'Người thi nhiều lượt được tính bằng lượt nộp cuối cùng, dù lượt trước tốt hơn.',
     ]);
   });

@@ -1,4 +1,4 @@
-import { JUDGED_STEPS, TIE_BREAK_STEPS, type Representative, type TieBreakStep } from '../../shared/api/rules-types';
+import { JUDGED_STEPS, TIE_BREAK_STEPS, type AttemptScoring, type TieBreakStep } from '../../shared/api/rules-types';
 
 /**
  * The tie-break steps in plain Vietnamese: the one place the web app names them. The
@@ -27,7 +27,7 @@ export const STEP_WORDS: Record<TieBreakStep, StepWords> = {
   'submitted-at': { label: 'Nộp bài sớm hơn', better: 'nộp bài sớm hơn', equal: 'nộp cùng lúc' },
 };
 
-export const REPRESENTATIVE_LABEL: Record<Representative, string> = {
+export const ATTEMPT_SCORING_LABEL: Record<AttemptScoring, string> = {
   best: 'Lượt tốt nhất',
   last: 'Lượt nộp cuối cùng',
 };
@@ -36,7 +36,7 @@ export interface ChainContext {
   kind: 'quiz' | 'judged';
   /** The round has a prediction question. */
   hasPrediction: boolean;
-  representative: Representative;
+  attemptScoring: AttemptScoring;
   /** Residents may enter more than once. */
   manyAttempts: boolean;
 }
@@ -77,7 +77,7 @@ export function chainNotes(chain: readonly TieBreakStep[], ctx: ChainContext): s
     );
   if (ctx.manyAttempts)
     notes.push(
-      ctx.representative === 'best'
+      ctx.attemptScoring === 'best'
         ? 'Người thi nhiều lượt được tính bằng lượt tốt nhất theo chính các tiêu chí này.'
         : 'Người thi nhiều lượt được tính bằng lượt nộp cuối cùng, dù lượt trước tốt hơn.',
     );

@@ -22,7 +22,7 @@ const derived: RoundRulesView = {
   locked: false,
   rankingRules: {
     chain: ['score', 'prediction', 'time-taken', 'submitted-at'],
-    representative: 'best',
+    attemptScoring: 'best',
     prediction: { target: 'perfect-score-entrants', countBy: 'people' },
   },
   prizes: {
@@ -42,7 +42,7 @@ describe('round rules form', () => {
     expect(rulesBody(f)).toEqual({
       rankingRules: {
         chain: ['score', 'prediction', 'time-taken', 'submitted-at'],
-        representative: 'best',
+        attemptScoring: 'best',
         prediction: { target: 'perfect-score-entrants', countBy: 'people' },
       },
       prizes: {

@@ -1,5 +1,5 @@
 import { ApiError } from '../../shared/api/errors';
-import type { PrizePlan, PrizeTier, RankingRules, Representative, RoundRulesBody, RoundRulesView, TieBreakStep } from '../../shared/api/rules-types';
+import type { PrizePlan, PrizeTier, RankingRules, AttemptScoring, RoundRulesBody, RoundRulesView, TieBreakStep } from '../../shared/api/rules-types';
 import { allowedSteps, STEP_WORDS } from './chain-words';
 
 /**
@@ -20,7 +20,7 @@ export interface TierRow {
 
 export interface RoundRulesForm {
   chain: TieBreakStep[];
-  representative: Representative;
+  attemptScoring: AttemptScoring;
   /** Comes from the round's prediction question; sent back unchanged. */
   prediction: RankingRules['prediction'];
   tiers: TierRow[];
@@ -43,7 +43,7 @@ export function fromRules(v: RoundRulesView): RoundRulesForm {
   const groups = [...new Set(tiers.flatMap((t) => Object.keys(t.perGroup ?? {})))];
   return {
     chain: [...v.rankingRules.chain],
-    representative: v.rankingRules.representative,
+    attemptScoring: v.rankingRules.attemptScoring,
     prediction: v.rankingRules.prediction,
     tiers: tiers.map((t) => ({
       code: t.code,
@@ -171,7 +171,7 @@ export function rulesBody(f: RoundRulesForm): RoundRulesSent {
   }));
   const prizes: PrizePlan | null = tiers.length ? { tiers, ...(f.minScore.trim() ? { minScore: decimal(f.minScore) } : {}) } : null;
   return {
-    rankingRules: { chain: [...f.chain], representative: f.representative, prediction: f.prediction },
+    rankingRules: { chain: [...f.chain], attemptScoring: f.attemptScoring, prediction: f.prediction },
     prizes,
     groupField: f.grouped && f.groupField.trim() ? f.groupField.trim() : null,
   };
@@ -182,7 +182,7 @@ function formField(code: string | undefined, field: string, f: RoundRulesForm): 
   if (code === 'invalid_ranking_rules') {
     const m = /^chain\[(\d+)\]/.exec(field);
     if (m) return `chain.${m[1]}`;
-    if (field === 'representative') return 'representative';
+    if (field === 'attemptScoring') return 'attemptScoring';
     return 'chain';
   }
   if (field === 'groupField') return 'groupField';

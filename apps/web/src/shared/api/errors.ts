@@ -113,6 +113,7 @@ export const BY_CODE: Record<ErrorCode | (typeof CLIENT_ERROR_CODES)[number], st
   marking_incomplete: 'Chưa đủ giám khảo chấm bài này: trưởng ban thống nhất điểm khi tất cả giám khảo đã nộp điểm.',
   marks_sealed: 'Chưa phải mọi giám khảo đã chấm xong mọi bài: kết quả tạm thời chỉ ban tổ chức xem được cho đến lúc đó (chấm độc lập).',
   needs_reconciliation: 'Còn bài có điểm chênh lệch lớn chưa được trưởng ban giám khảo thống nhất.',
+  alias_conflict: 'Yêu cầu gửi cùng lúc tên mới và tên cũ của một trường với hai giá trị khác nhau. Vui lòng chỉ gửi tên mới.',
   already_recused: 'Bạn đã xin rút khỏi việc chấm vòng thi này.',
   round_not_over: 'Vòng thi chưa đến giờ đóng. Chỉ ban tổ chức mới đóng sớm được.',
   round_draft: 'Vòng thi còn là bản nháp.',

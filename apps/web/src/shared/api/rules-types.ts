@@ -10,7 +10,8 @@ type Schemas = components['schemas'];
 
 export type RankingRules = Schemas['RankingRules'];
 export type TieBreakStep = RankingRules['chain'][number];
-export type Representative = RankingRules['representative'];
+/** Which of a person's attempts stands for them (best | last); `representative` is its deprecated alias. */
+export type AttemptScoring = RankingRules['attemptScoring'];
 export type PredictionRule = NonNullable<RankingRules['prediction']>;
 export type PredictionTarget = PredictionRule['target'];
 export type PredictionCountBy = PredictionRule['countBy'];

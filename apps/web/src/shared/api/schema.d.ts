@@ -2852,7 +2852,13 @@ export interface components {
             registeredAt: string;
         };
         ExportedAnswerDto: {
-            questionKey: string;
+            /** @description The question's id in the attempt, as in PUT /attempts/:id/answers/:questionId */
+            questionId: string;
+            /**
+             * @deprecated
+             * @description Deprecated alias of questionId, sent for one release
+             */
+            questionKey?: string;
             /** @description As sent: option ids, a number or text */
             value: Record<string, never>;
             /** Format: date-time */
@@ -2971,8 +2977,17 @@ export interface components {
              *     ]
              */
             chain: ("score" | "prediction" | "under-before-over" | "time-taken" | "since-open" | "submitted-at")[];
-            /** @enum {string} */
-            representative: "best" | "last";
+            /**
+             * @description Which of a person's attempts stands for them
+             * @enum {string}
+             */
+            attemptScoring: "best" | "last";
+            /**
+             * @deprecated
+             * @description Deprecated alias of attemptScoring, sent for one release
+             * @enum {string}
+             */
+            representative?: "best" | "last";
             /** @description null: the round has no prediction question */
             prediction: components["schemas"]["PredictionRule"] | null;
         };
@@ -3151,7 +3166,13 @@ export interface components {
             /** @enum {string} */
             status: "provisional" | "published";
             /** Format: uuid */
-            personId: string;
+            userId: string;
+            /**
+             * Format: uuid
+             * @deprecated
+             * @description Deprecated alias of userId, sent for one release
+             */
+            personId?: string;
             /**
              * @description Whom the sentences address
              * @enum {string}
@@ -3211,7 +3232,13 @@ export interface components {
         };
         PlaceSnapshotResponse: {
             /** Format: uuid */
-            personId: string;
+            userId: string;
+            /**
+             * Format: uuid
+             * @deprecated
+             * @description Deprecated alias of userId, sent for one release
+             */
+            personId?: string;
             rank: number;
             /** Format: uuid */
             attemptId: string;
@@ -3221,7 +3248,13 @@ export interface components {
         };
         PlaceChangeResponse: {
             /** Format: uuid */
-            personId: string;
+            userId: string;
+            /**
+             * Format: uuid
+             * @deprecated
+             * @description Deprecated alias of userId, sent for one release
+             */
+            personId?: string;
             before: components["schemas"]["PlaceSnapshotResponse"] | null;
             after: components["schemas"]["PlaceSnapshotResponse"] | null;
             /** @description The fields that differ (added / removed when the person entered or left the ranking) */
@@ -3243,30 +3276,6 @@ export interface components {
             /** Format: date-time */
             createdAt: string;
         };
-        PlaceSnapshotDto: {
-            /** Format: uuid */
-            personId: string;
-            rank: number;
-            /** Format: uuid */
-            attemptId: string;
-            score: number;
-            award?: string | null;
-            advanced?: boolean;
-        };
-        PlaceChangeDto: {
-            /** Format: uuid */
-            personId: string;
-            before: components["schemas"]["PlaceSnapshotDto"] | null;
-            after: components["schemas"]["PlaceSnapshotDto"] | null;
-            /**
-             * @description Fields that differ; added / removed when the person enters or leaves the ranking
-             * @example [
-             *       "rank",
-             *       "award"
-             *     ]
-             */
-            changed: string[];
-        };
         CorrectionPreviewDto: {
             /** Format: uuid */
             roundId: string;
@@ -3283,7 +3292,7 @@ export interface components {
             request: {
                 [key: string]: unknown;
             };
-            changes: components["schemas"]["PlaceChangeDto"][];
+            changes: components["schemas"]["PlaceChangeResponse"][];
             /**
              * @description Prize code → name, for the awards the changes name by code
              * @example {
@@ -3447,7 +3456,13 @@ export interface components {
              */
             chain?: ("score" | "prediction" | "under-before-over" | "time-taken" | "since-open" | "submitted-at")[];
             /**
-             * @description Which of a person's attempts stands for them; default best
+             * @description Which of a person's attempts stands for them (as a round's attemptScoring); default best
+             * @enum {string}
+             */
+            attemptScoring?: "best" | "last";
+            /**
+             * @deprecated
+             * @description Deprecated alias of attemptScoring, accepted for one release; both with different values: 400 alias_conflict
              * @enum {string}
              */
             representative?: "best" | "last";
@@ -4319,7 +4334,7 @@ export interface components {
              * @description Stable machine-readable reason; absent only for routing errors (unknown path or method)
              * @enum {string}
              */
-            code?: "account_deactivated" | "already_recused" | "already_registered" | "answer_invalid" | "attempt_already_cleared" | "attempt_already_void" | "attempt_closed" | "attempt_in_progress" | "attempt_limit_reached" | "attempt_not_flagged" | "attempt_not_void" | "attempt_void" | "bad_idempotency_key" | "body_too_deep" | "body_too_large" | "brief_locked" | "cannot_change_self" | "contest_archived" | "contest_closed" | "contest_has_no_rounds" | "contest_not_closed" | "contest_not_draft" | "contest_not_open" | "contest_not_published" | "contradictory_correction" | "deadline_passed" | "duplicate_question" | "email_taken" | "entries_closed" | "entry_gone" | "entry_marked" | "entry_text_too_long" | "export_not_ready" | "file_empty" | "file_required" | "file_too_large" | "flagged_winners_unreviewed" | "forbidden" | "format_required" | "group_field_required" | "guardian_consent_required" | "hand_in_kind_not_allowed" | "import_file_refused" | "import_invalid" | "import_too_large" | "invalid_advancement" | "invalid_attempt_row" | "invalid_award_rules" | "invalid_brief" | "invalid_date_of_birth" | "invalid_entry" | "invalid_entry_facts" | "invalid_group_field" | "invalid_jury" | "invalid_jury_policy" | "invalid_national_id" | "invalid_period" | "invalid_phone" | "invalid_prize_plan" | "invalid_province" | "invalid_question" | "invalid_ranking_rules" | "invalid_reconciliation" | "invalid_reset_code" | "invalid_rubric" | "invalid_scores" | "invalid_text" | "invalid_topic" | "invalid_unit_prizes" | "judge_deactivated" | "judge_has_marks" | "jury_locked" | "jury_not_configured" | "leaderboard_hidden" | "login_delayed" | "malformed_request" | "marking_incomplete" | "marking_not_open" | "marks_sealed" | "national_id_taken" | "needs_reconciliation" | "no_advancement_rule" | "no_next_round" | "no_prediction_question" | "not_a_judge" | "not_a_judged_round" | "not_a_quiz" | "not_an_entrant" | "not_enrolled" | "not_flagged" | "not_found" | "not_in_round" | "not_registered" | "not_staff" | "nothing_to_change" | "nothing_to_correct" | "one_option_only" | "opens_at_required" | "organisation_required" | "parent_not_found" | "phone_taken" | "pick_or_quota" | "pick_required" | "pool_too_small" | "prediction_actual_counted" | "prediction_actual_required" | "question_archived" | "rate_limited" | "registration_invalid" | "results_not_published" | "results_published" | "results_stale" | "round_changed" | "round_closed" | "round_draft" | "round_invalid" | "round_locked" | "round_not_closed" | "round_not_deletable" | "round_not_open" | "round_not_over" | "rounds_running" | "rules_locked" | "same_password" | "selection_empty" | "selection_invalid" | "selection_too_few" | "selection_topic_unknown" | "slug_locked" | "slug_taken" | "stale_answer" | "start_contended" | "too_many_rounds" | "topic_exists" | "topic_in_use" | "topic_not_empty" | "unauthorized" | "unavailable" | "unknown_event" | "unknown_format" | "unknown_option" | "unknown_organisation" | "unsupported_file_type" | "unsupported_media_type" | "upload_failed" | "upload_timeout" | "validation_failed" | "weak_password" | "winner_disqualified" | "wrong_answer_kind" | "wrong_password";
+            code?: "account_deactivated" | "alias_conflict" | "already_recused" | "already_registered" | "answer_invalid" | "attempt_already_cleared" | "attempt_already_void" | "attempt_closed" | "attempt_in_progress" | "attempt_limit_reached" | "attempt_not_flagged" | "attempt_not_void" | "attempt_void" | "bad_idempotency_key" | "body_too_deep" | "body_too_large" | "brief_locked" | "cannot_change_self" | "contest_archived" | "contest_closed" | "contest_has_no_rounds" | "contest_not_closed" | "contest_not_draft" | "contest_not_open" | "contest_not_published" | "contradictory_correction" | "deadline_passed" | "duplicate_question" | "email_taken" | "entries_closed" | "entry_gone" | "entry_marked" | "entry_text_too_long" | "export_not_ready" | "file_empty" | "file_required" | "file_too_large" | "flagged_winners_unreviewed" | "forbidden" | "format_required" | "group_field_required" | "guardian_consent_required" | "hand_in_kind_not_allowed" | "import_file_refused" | "import_invalid" | "import_too_large" | "invalid_advancement" | "invalid_attempt_row" | "invalid_award_rules" | "invalid_brief" | "invalid_date_of_birth" | "invalid_entry" | "invalid_entry_facts" | "invalid_group_field" | "invalid_jury" | "invalid_jury_policy" | "invalid_national_id" | "invalid_period" | "invalid_phone" | "invalid_prize_plan" | "invalid_province" | "invalid_question" | "invalid_ranking_rules" | "invalid_reconciliation" | "invalid_reset_code" | "invalid_rubric" | "invalid_scores" | "invalid_text" | "invalid_topic" | "invalid_unit_prizes" | "judge_deactivated" | "judge_has_marks" | "jury_locked" | "jury_not_configured" | "leaderboard_hidden" | "login_delayed" | "malformed_request" | "marking_incomplete" | "marking_not_open" | "marks_sealed" | "national_id_taken" | "needs_reconciliation" | "no_advancement_rule" | "no_next_round" | "no_prediction_question" | "not_a_judge" | "not_a_judged_round" | "not_a_quiz" | "not_an_entrant" | "not_enrolled" | "not_flagged" | "not_found" | "not_in_round" | "not_registered" | "not_staff" | "nothing_to_change" | "nothing_to_correct" | "one_option_only" | "opens_at_required" | "organisation_required" | "parent_not_found" | "phone_taken" | "pick_or_quota" | "pick_required" | "pool_too_small" | "prediction_actual_counted" | "prediction_actual_required" | "question_archived" | "rate_limited" | "registration_invalid" | "results_not_published" | "results_published" | "results_stale" | "round_changed" | "round_closed" | "round_draft" | "round_invalid" | "round_locked" | "round_not_closed" | "round_not_deletable" | "round_not_open" | "round_not_over" | "rounds_running" | "rules_locked" | "same_password" | "selection_empty" | "selection_invalid" | "selection_too_few" | "selection_topic_unknown" | "slug_locked" | "slug_taken" | "stale_answer" | "start_contended" | "too_many_rounds" | "topic_exists" | "topic_in_use" | "topic_not_empty" | "unauthorized" | "unavailable" | "unknown_event" | "unknown_format" | "unknown_option" | "unknown_organisation" | "unsupported_file_type" | "unsupported_media_type" | "upload_failed" | "upload_timeout" | "validation_failed" | "weak_password" | "winner_disqualified" | "wrong_answer_kind" | "wrong_password";
             /** @description Depends on the code: e.g. `[{ field, problems }]` for validation_failed, `{ attemptId }` for attempt_in_progress */
             details?: {
                 [key: string]: unknown;

@@ -4,7 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { Round, RoundStore } from '@lc/contests';
 import { type Actor } from '@lc/identity';
 import { AuditService, badRequest, conflict, Page } from '@lc/platform';
-import { diffRankings, PlaceChange } from '../../ranking/diff';
+import { diffRankings, type PlaceChangeView, placeChangeView } from '../../ranking/diff';
 import { ResultBuilder } from '../close/result-builder';
 import { builtSnapshots, lockResults, storedSnapshots, storeResult } from '../close/result-store';
 import { ResultsGate } from '../common/results-gate';
@@ -26,7 +26,7 @@ export interface CorrectionView {
   version: number;
   reason: string;
   request: Record<string, unknown>;
-  changes: PlaceChange[];
+  changes: PlaceChangeView[];
   beforeHash: string;
   afterHash: string;
   createdBy: string | null;
@@ -40,7 +40,7 @@ export interface CorrectionPreview {
   /** The result version confirming would create. */
   version: number;
   request: Record<string, unknown>;
-  changes: PlaceChange[];
+  changes: PlaceChangeView[];
   /** Prize code → name, for the awards the changes name by code. */
   prizeNames: Record<string, string>;
 }
@@ -65,7 +65,7 @@ const view = (c: ResultCorrection): CorrectionView => ({
   version: c.version,
   reason: c.reason,
   request: c.request,
-  changes: c.changes,
+  changes: c.changes.map(placeChangeView),
   beforeHash: c.beforeHash,
   afterHash: c.afterHash,
   createdBy: c.createdBy,
@@ -160,7 +160,8 @@ export class CorrectResults {
           reinstateAttemptIds: reinstates,
           ...(cmd.predictionActual !== undefined ? { predictionActual: cmd.predictionActual } : {}),
         };
-        if (dryRun) throw new DryRun({ roundId, dryRun: true, version, request, changes, prizeNames: await prizeNames(m, roundId) });
+        if (dryRun)
+          throw new DryRun({ roundId, dryRun: true, version, request, changes: changes.map(placeChangeView), prizeNames: await prizeNames(m, roundId) });
         const saved = await m.save(
           m.create(ResultCorrection, {
             roundId,

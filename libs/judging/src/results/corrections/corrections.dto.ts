@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, MaxLength } from 'class-validator';
 import { PagingQuery } from '@lc/platform';
+import { PlaceChangeResponse } from '../results.responses';
 
 export class CorrectionPeopleQuery extends PagingQuery {
   @ApiPropertyOptional({ description: 'Name (case and diacritics ignored), digits of the masked phone, or a rank', example: 'nguyen van' })
@@ -35,29 +36,12 @@ export class CorrectionPeoplePageDto {
   @ApiProperty() total!: number;
 }
 
-class PlaceSnapshotDto {
-  @ApiProperty({ format: 'uuid' }) personId!: string;
-  @ApiProperty() rank!: number;
-  @ApiProperty({ format: 'uuid' }) attemptId!: string;
-  @ApiProperty() score!: number;
-  @ApiPropertyOptional({ type: String, nullable: true }) award?: string | null;
-  @ApiPropertyOptional() advanced?: boolean;
-}
-
-class PlaceChangeDto {
-  @ApiProperty({ format: 'uuid' }) personId!: string;
-  @ApiProperty({ type: PlaceSnapshotDto, nullable: true }) before!: PlaceSnapshotDto | null;
-  @ApiProperty({ type: PlaceSnapshotDto, nullable: true }) after!: PlaceSnapshotDto | null;
-  @ApiProperty({ type: [String], example: ['rank', 'award'], description: 'Fields that differ; added / removed when the person enters or leaves the ranking' })
-  changed!: string[];
-}
-
 export class CorrectionPreviewDto {
   @ApiProperty({ format: 'uuid' }) roundId!: string;
   @ApiProperty({ enum: [true] }) dryRun!: true;
   @ApiProperty({ description: 'The result version confirming would create' }) version!: number;
   @ApiProperty({ type: 'object', additionalProperties: true, example: { voidAttemptIds: [], reinstateAttemptIds: [] } }) request!: Record<string, unknown>;
-  @ApiProperty({ type: [PlaceChangeDto] }) changes!: PlaceChangeDto[];
+  @ApiProperty({ type: () => [PlaceChangeResponse] }) changes!: PlaceChangeResponse[];
   @ApiProperty({
     type: 'object',
     additionalProperties: { type: 'string' },

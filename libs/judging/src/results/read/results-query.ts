@@ -8,6 +8,7 @@ import { conflict, notFound } from '@lc/platform';
 import { maskIdentifier } from '@lc/platform';
 import type { Separator } from '../../ranking/compare';
 import { explainFromNeighbours, PlaceExplanation } from '../../ranking/explain';
+import { rankingRulesView } from '../../ranking/rules';
 import type { RankedResult } from '../../ranking/rank-round';
 import { ResultsGate } from '../common/results-gate';
 import { RoundResult } from '../entities';
@@ -98,7 +99,7 @@ function header(r: RoundResult) {
     closedAt: r.closedAt.toISOString(),
     publishedAt: r.publishedAt?.toISOString() ?? null,
     predictionActual: r.predictionActual,
-    rules: r.rules,
+    rules: r.rules ? rankingRulesView(r.rules) : null,
     rankedCount: r.rankedCount,
     winnerCount: r.winnerCount,
     shortfalls: r.shortfalls,
@@ -136,7 +137,7 @@ export class ResultsQuery {
     return { ...header(r), flaggedWinners: await flaggedWinners(this.db, roundId), total, items: rows.map(staffItem) };
   }
 
-  async explain(actor: Actor, roundId: string, userId: string): Promise<PlaceExplanation & { status: string }> {
+  async explain(actor: Actor, roundId: string, userId: string): Promise<PlaceExplanation & { status: string; userId: string }> {
     if (actor.role === 'resident') {
       await this.visibleToResident(roundId);
       if (userId !== actor.id) throw notFound('Result');
@@ -148,19 +149,18 @@ export class ResultsQuery {
     const near: EntryRow[] = await this.db.query(`${ENTRY_SQL} WHERE e.round_id = $1 AND e.position IN ($2, $3)`, [roundId, me.position - 1, me.position + 1]);
     const opensAt = r.audit.opensAt ? new Date(r.audit.opensAt) : null;
     const ranked = (e: EntryRow | undefined) => (e ? toRanked(e, opensAt) : null);
-    return {
-      status: r.status,
-      ...explainFromNeighbours({
-        me: toRanked(me, opensAt),
-        previous: ranked(near.find((n) => n.position === me.position - 1)),
-        next: ranked(near.find((n) => n.position === me.position + 1)),
-        total: r.rankedCount,
-        rules: r.rules,
-        actual: r.predictionActual,
-        // Staff read about someone else: third person, with the short name the boards use.
-        perspective: actor.role === 'resident' ? { reader: 'self' } : { reader: 'staff', name: shortName(me.full_name) },
-      }),
-    };
+    const explanation = explainFromNeighbours({
+      me: toRanked(me, opensAt),
+      previous: ranked(near.find((n) => n.position === me.position - 1)),
+      next: ranked(near.find((n) => n.position === me.position + 1)),
+      total: r.rankedCount,
+      rules: r.rules,
+      actual: r.predictionActual,
+      // Staff read about someone else: third person, with the short name the boards use.
+      perspective: actor.role === 'resident' ? { reader: 'self' } : { reader: 'staff', name: shortName(me.full_name) },
+    });
+    // userId is the api's name for the person; personId (the ranking core's) stays one release as its deprecated alias.
+    return { status: r.status, ...explanation, userId: explanation.personId };
   }
 
   private async forResident(actor: Actor, roundId: string) {

@@ -7,7 +7,7 @@ import { AuditService, conflict, notFound } from '@lc/platform';
 import { AcrossRounds, parsePrizePlan } from '../../awards/prize-plan';
 import { parseUnitPrizeFormula } from '../../awards/unit-prizes';
 import { isRecord, Problems, rejectUnknownKeys } from '../../common/problems';
-import { parseRankingRules } from '../../ranking/rules';
+import { parseRankingRules, rankingRulesView } from '../../ranking/rules';
 import { AwardDocuments, ContestAwardRules, RoundResult, RoundRules } from '../entities';
 import { ResultsGate } from '../common/results-gate';
 import { checkGroupField, effectiveRules, publicPrizes } from './effective-rules';
@@ -56,7 +56,7 @@ export class RulesService {
       roundId,
       configured: rules.configured,
       locked: await this.published(roundId),
-      rankingRules: rules.ranking,
+      rankingRules: rankingRulesView(rules.ranking),
       prizes: rules.prizePlan,
       groupField: rules.groupField,
     };
