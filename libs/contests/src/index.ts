@@ -27,3 +27,4 @@ export * from './judges/round-judges.service';
 export * from './schedule/round-schedule.service';
 export * from './schedule/round-closed-marker';
 export * from './common/sql';
+export * from './registration/registration-store';

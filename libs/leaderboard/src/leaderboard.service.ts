@@ -12,21 +12,12 @@ import { LeaderboardPage, LeaderboardRecord, LeaderboardRow, MyStanding } from '
 import { RoundInfoService } from './rounds/round-info.service';
 import { BoardView, boardViewFor, residentMayKnow, RoundBoardInfo } from './rounds/visibility';
 import { concealmentFor, concealRows, concealStanding, concealTotal, visibleRange } from './rounds/prediction-guard';
+import { countedEntryBatch, type EntryRow } from './board/board-source-store';
 
 export const leaderboardHidden = () => new DomainError('leaderboard_hidden', 403, 'The leaderboard of this round is hidden until its results are published');
 
 /** Users per SQL batch when a board is rebuilt. */
 const REBUILD_USERS_PER_BATCH = 5000;
-
-interface EntryRow {
-  user_id: string;
-  score: number;
-  time_taken_ms: string | number;
-  submitted_ms: string | number;
-  full_name: string | null;
-  unit: string | null;
-  province: string | null;
-}
 
 export interface ResolvedBoard {
   info: RoundBoardInfo;
@@ -254,27 +245,14 @@ export class LeaderboardService {
     let after = '00000000-0000-0000-0000-000000000000';
     const before = opts.beforeMs === undefined ? null : new Date(opts.beforeMs);
     for (;;) {
-      const rows: EntryRow[] = await this.db.query(
-        `WITH counted AS (
-           SELECT a.user_id, a.score, a.time_taken_ms, a.started_at, COALESCE(a.submitted_at, a.deadline_at) AS submitted
-             FROM counted_attempt a
-            WHERE a.round_id = $1 AND a.score IS NOT NULL
-         ), users AS (
-           SELECT DISTINCT user_id FROM counted
-            WHERE user_id > $2 AND ($4::uuid IS NULL OR user_id = $4) AND ($5::timestamptz IS NULL OR submitted < $5)
-            ORDER BY user_id LIMIT $3
-         )
-         SELECT c.user_id, c.score::float8 AS score,
-                COALESCE(c.time_taken_ms, floor(EXTRACT(EPOCH FROM (c.submitted - c.started_at)) * 1000)::bigint) AS time_taken_ms,
-                floor(EXTRACT(EPOCH FROM c.submitted) * 1000)::bigint AS submitted_ms,
-                u.full_name, COALESCE(NULLIF(rg.unit, ''), u.unit) AS unit, u.province
-           FROM counted c
-           JOIN users USING (user_id)
-           JOIN "user" u ON u.id = c.user_id
-           LEFT JOIN registration rg ON rg.user_id = c.user_id AND rg.contest_id = $6
-          WHERE ($5::timestamptz IS NULL OR c.submitted < $5)`,
-        [info.id, after, REBUILD_USERS_PER_BATCH, opts.userId ?? null, before, info.contestId],
-      );
+      const rows = await countedEntryBatch(this.db, {
+        roundId: info.id,
+        contestId: info.contestId,
+        after,
+        limit: REBUILD_USERS_PER_BATCH,
+        userId: opts.userId ?? null,
+        before,
+      });
       if (!rows.length) return;
       yield reduce(info.scoring, rows);
       after = rows.reduce((m, r) => (r.user_id > m ? r.user_id : m), after);

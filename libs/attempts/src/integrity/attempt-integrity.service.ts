@@ -6,6 +6,7 @@ import { badRequest, ClockService, notFound } from '@lc/platform';
 import { ATTEMPT_EVENT_KINDS, type AttemptEventKind } from '../attempt/attempt-event.entity';
 import { attemptClosed } from '../common/errors';
 import { AttemptHotStore } from '../hot/attempt-hot-store';
+import { attemptOwner, insertAttemptEvent } from './attempt-event-store';
 
 /** Client clocks may be off; an event claiming a time further than this from ours keeps only ours. */
 const CLIENT_SKEW_MS = 24 * 3600_000;
@@ -30,13 +31,7 @@ export class AttemptIntegrityService {
     const now = this.clock.now();
     const client = at ? new Date(at) : null;
     const clientAt = client && !Number.isNaN(client.getTime()) && Math.abs(client.getTime() - now) < CLIENT_SKEW_MS ? client : null;
-    await this.db.query('INSERT INTO attempt_event (attempt_id, kind, client_at, at, ip) VALUES ($1, $2, $3, $4, $5)', [
-      attemptId,
-      kind as AttemptEventKind,
-      clientAt,
-      new Date(now),
-      ip?.slice(0, 64) ?? null,
-    ]);
+    await insertAttemptEvent(this.db.manager, { attemptId, kind: kind as AttemptEventKind, clientAt, at: new Date(now), ip: ip?.slice(0, 64) ?? null });
     return { recorded: true, at: new Date(now).toISOString() };
   }
 
@@ -44,7 +39,6 @@ export class AttemptIntegrityService {
   private async ownerAndStatus(attemptId: string): Promise<{ userId: string; status: string } | null> {
     const [userId, status] = await this.hot.redis.hmget(this.hot.meta(attemptId), 'owner', 'status');
     if (userId && status) return { userId, status };
-    const rows: { user_id: string; status: string }[] = await this.db.query('SELECT user_id, status FROM attempt WHERE id = $1', [attemptId]);
-    return rows[0] ? { userId: rows[0].user_id, status: rows[0].status } : null;
+    return attemptOwner(this.db.manager, attemptId);
   }
 }

@@ -13,6 +13,7 @@ import { AttemptHotStore } from '../hot/attempt-hot-store';
 import { type AttemptFlag, flag } from '../integrity/integrity';
 import { AttemptFinaliser } from '../submit/attempt-finaliser.service';
 import { type QuestionView, questionViews } from '../view/attempt-view';
+import { flagAttemptsOf } from './attempt-start-store';
 
 export interface StartedAttempt {
   id: string;
@@ -219,11 +220,7 @@ export class AttemptStartService {
         const members = (await this.redis.smembers(c.key)).filter((u) => u !== userId);
         if (!members.length) continue;
         const f = flag(c.code, new Date(now), { accounts: members.length + 1 });
-        await this.db.query(
-          `UPDATE attempt SET flags = flags || jsonb_build_array($3::jsonb)
-            WHERE round_id = $1 AND user_id = ANY($2::uuid[]) AND NOT flags @> $4::jsonb`,
-          [roundId, members, JSON.stringify(f), JSON.stringify([{ code: c.code }])],
-        );
+        await flagAttemptsOf(this.db, roundId, members, f);
       }
     } catch (e) {
       this.log.warn(`flagging shared accounts in round ${roundId} failed: ${(e as Error).message}`);

@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AttemptHotStore } from '../hot/attempt-hot-store';
+import { type AnswerToWrite, writeAnswers } from './answer-store';
 
 const BATCH = 200;
 /** Leave time before the next tick (every 500 ms) so a backlog never piles up runs. */
@@ -46,36 +47,15 @@ export class AnswerWritebackService {
 
   private async write(ids: string[]): Promise<number> {
     const byAttempt = await this.hot.unwrittenAnswersOf(ids);
-    const a: string[] = [];
-    const k: string[] = [];
-    const v: string[] = [];
-    const s: number[] = [];
-    const r: number[] = [];
-    const t: Date[] = [];
+    const rows: AnswerToWrite[] = [];
     for (const [attemptId, { answers }] of byAttempt) {
-      for (const [key, x] of answers) {
-        a.push(attemptId);
-        k.push(key);
-        v.push(JSON.stringify(x.answer));
-        s.push(x.seq);
-        r.push(x.rev);
-        t.push(new Date(x.receivedAt));
-      }
+      for (const [questionKey, x] of answers)
+        rows.push({ attemptId, questionKey, answer: x.answer, seq: x.seq, rev: x.rev, receivedAt: new Date(x.receivedAt) });
     }
-    if (!a.length) return 0;
-    // Attempts deleted meanwhile (the join) are skipped rather than failing the batch.
-    await this.db.query(
-      `INSERT INTO attempt_answer (attempt_id, question_key, value, seq, rev, received_at)
-       SELECT x.a, x.k, x.v, x.s, x.r, x.t
-         FROM unnest($1::uuid[], $2::text[], $3::jsonb[], $4::int[], $5::int[], $6::timestamptz[]) AS x(a, k, v, s, r, t)
-         JOIN attempt ON attempt.id = x.a
-       ON CONFLICT (attempt_id, question_key) DO UPDATE
-          SET value = EXCLUDED.value, seq = EXCLUDED.seq, rev = EXCLUDED.rev, received_at = EXCLUDED.received_at
-        WHERE attempt_answer.rev < EXCLUDED.rev`,
-      [a, k, v, s, r, t],
-    );
+    if (!rows.length) return 0;
+    await writeAnswers(this.db, rows);
     await this.hot.markWritten(new Map([...byAttempt].map(([id, x]) => [id, x.rev])));
-    this.log.debug(`wrote ${a.length} answers of ${ids.length} attempts`);
-    return a.length;
+    this.log.debug(`wrote ${rows.length} answers of ${ids.length} attempts`);
+    return rows.length;
   }
 }

@@ -5,6 +5,7 @@ import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialE
 import { badRequest, DomainError } from '@lc/platform';
 import { type PoolQuestion, QuestionPoolService, type SelectionRule } from '@lc/question-bank';
 import { RoundQuestion } from './round-question.entity';
+import { poolRows, roundSelection } from './round-pool-store';
 
 /** One round's frozen pool: per selection rule, how many to draw and the candidates. */
 export interface RoundPool {
@@ -80,12 +81,8 @@ export class RoundPoolService {
   }
 
   private async read(roundId: string, poolVersion: number): Promise<RoundPool> {
-    const rows: { rule_index: number; content: PoolQuestion }[] = await this.db.query(
-      'SELECT rule_index, content FROM round_question WHERE round_id = $1 ORDER BY rule_index, question_version_id',
-      [roundId],
-    );
-    const [round] = (await this.db.query('SELECT selection FROM round WHERE id = $1', [roundId])) as { selection: SelectionRule[] }[];
-    const selection = round?.selection ?? [];
+    const rows = await poolRows(this.db, roundId);
+    const selection = await roundSelection(this.db, roundId);
     const rules = selection.map((r) => ({ count: r.count, questions: [] as PoolQuestion[] }));
     const byVersion = new Map<string, PoolQuestion>();
     for (const r of rows) {

@@ -8,6 +8,7 @@ import { ContestsService, PUBLIC_CONTEST_STATUSES } from '../contest/contests.se
 import { Registration } from './registration.entity';
 import { ContestRegistrationDto } from './registration.dto';
 import { type Profile, resolveRegistration } from './registration-rules';
+import { isRegistered } from './registration-store';
 
 export interface RegistrationView {
   id: string;
@@ -133,7 +134,6 @@ export class RegistrationsService {
   }
 
   async isRegistered(contestId: string, userId: string): Promise<boolean> {
-    const rows: unknown[] = await this.db.query('SELECT 1 FROM registration WHERE contest_id = $1 AND user_id = $2', [contestId, userId]);
-    return rows.length > 0;
+    return isRegistered(this.db, contestId, userId);
   }
 }

@@ -13,6 +13,7 @@ import {
   type RoundKind,
   type RoundStatus,
 } from './round.types';
+import { roundWithContest } from './round-read-store';
 
 /** What the attempt hot path needs to know about a round, in one row. */
 export interface RoundInfo {
@@ -78,12 +79,7 @@ export class RoundLookup implements OnModuleInit {
   }
 
   private async read(roundId: string): Promise<RoundInfo | null> {
-    const rows: Record<string, unknown>[] = await this.db.query(
-      `SELECT r.*, c.organisation_id, c.status AS contest_status
-         FROM round r JOIN contest c ON c.id = r.contest_id WHERE r.id = $1`,
-      [roundId],
-    );
-    const r = rows[0];
+    const r = await roundWithContest(this.db, roundId);
     if (!r) return null;
     const selection = (r.selection as { count: number }[]) ?? [];
     return {

@@ -13,6 +13,7 @@ import { canonicalJson, isRoundLocked, isRoundOver, lockedChanges, mergeRoundSet
 import { settingsOf } from './round-view';
 import { RoundLifecycle } from './lifecycle/round-lifecycle.service';
 import { RoundStore } from './lifecycle/round-store';
+import { nextRoundSeq } from './round-read-store';
 
 const invalid = (problems: FieldProblem[]) =>
   new DomainError('round_invalid', 400, `Invalid round: ${problems.map((p) => `${p.field} (${p.problems.join('; ')})`).join(', ')}`, problems);
@@ -40,7 +41,7 @@ export class RoundsService {
       throw invalid([{ field: 'durationSeconds', problems: ['a quiz round needs durationSeconds'] }]);
     const live = contest.status === 'published';
     for (let tries = 0; ; tries++) {
-      const [{ next }] = (await this.db.query('SELECT coalesce(max(seq), 0) + 1 AS next FROM round WHERE contest_id = $1', [contest.id])) as { next: number }[];
+      const next = await nextRoundSeq(this.db, contest.id);
       const problems = roundProblems(settings, { seq: next, now: live ? this.clock.now() : undefined });
       if (problems.length) throw invalid(problems);
       try {

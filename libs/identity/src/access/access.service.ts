@@ -3,21 +3,9 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { DomainError, forbidden, notFound } from '@lc/platform';
 import type { Actor } from '../auth/actor';
+import { judgeAssignmentRows, organisationOf, type Resource } from './access-store';
 
-/**
- * Every kind of record whose access depends on its organisation, and the SQL that finds
- * that organisation. Identity depends on no feature module, so the owners publish the
- * answer as a view `<record>_organisation (id, organisation_id)` in their migrations
- * (migrations/…-AddRecordOrganisationViews.ts): a new kind of record adds its view and a
- * line here. An owner never changes, so answers are cached.
- */
-const OWNER_SQL = {
-  organisation: 'SELECT id AS organisation_id FROM organisation WHERE id = $1',
-  questionBank: 'SELECT organisation_id FROM question_bank_organisation WHERE id = $1',
-  contest: 'SELECT organisation_id FROM contest_organisation WHERE id = $1',
-  round: 'SELECT organisation_id FROM round_organisation WHERE id = $1',
-} as const;
-export type Resource = keyof typeof OWNER_SQL;
+export type { Resource };
 
 /**
  * What judges may read of their own organisation. They see the rounds assigned to them and
@@ -83,12 +71,7 @@ export class AccessService {
    */
   async judgeAssignments(actor: Actor): Promise<JudgeAssignment[]> {
     if (actor.role !== 'judge') return [];
-    const rows: { round_id: string; contest_id: string; head: boolean }[] = await this.db.query(
-      // Published by contests and judging (migrations/…-AddJudgeAssignmentsFunction.ts): identity names no jury table.
-      'SELECT round_id, contest_id, head FROM judge_assignments($1)',
-      [actor.id],
-    );
-    return rows.map((r) => ({ roundId: r.round_id, contestId: r.contest_id, head: r.head }));
+    return judgeAssignmentRows(this.db, actor.id);
   }
 
   /** SPEC: a judge sees the rounds assigned to them (and their contests), not every record of their organisation. */
@@ -111,8 +94,7 @@ export class AccessService {
     const cacheKey = `${resource}:${id}`;
     const hit = this.owners.get(cacheKey);
     if (hit) return hit;
-    const rows: { organisation_id: string }[] = await this.db.query(OWNER_SQL[resource], [id]);
-    const owner = rows[0]?.organisation_id ?? null;
+    const owner = await organisationOf(this.db, resource, id);
     if (owner) {
       if (this.owners.size > 50_000) this.owners.clear();
       this.owners.set(cacheKey, owner);

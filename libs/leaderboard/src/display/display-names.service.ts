@@ -5,6 +5,7 @@ import { DataSource } from 'typeorm';
 import { EventBus, REDIS, RedisKeys } from '@lc/platform';
 import { RoundKeys } from '../board/board-keys';
 import { shortName } from './short-name';
+import { displayRows, roundsOfUser } from './display-names-store';
 
 export interface DisplayData {
   displayName: string;
@@ -36,10 +37,10 @@ export class DisplayNamesService implements OnModuleInit {
 
   /** An erased account's cached name leaves every board it is on; the next read loads the anonymised one. */
   async forget(userId: string): Promise<void> {
-    const rows: { round_id: string }[] = await this.db.query('SELECT DISTINCT round_id FROM attempt WHERE user_id = $1', [userId]);
-    if (!rows.length) return;
+    const rounds = await roundsOfUser(this.db.manager, userId);
+    if (!rounds.length) return;
     const pipe = this.redis.pipeline();
-    for (const r of rows) pipe.hdel(new RoundKeys(this.keys, r.round_id).names, userId);
+    for (const roundId of rounds) pipe.hdel(new RoundKeys(this.keys, roundId).names, userId);
     await pipe.exec();
   }
 
@@ -83,12 +84,7 @@ export class DisplayNamesService implements OnModuleInit {
   }
 
   private async load(contestId: string, userIds: string[]): Promise<Map<string, DisplayData>> {
-    const rows: { id: string; full_name: string; unit: string | null; province: string | null }[] = await this.db.query(
-      `SELECT u.id, u.full_name, COALESCE(NULLIF(rg.unit, ''), u.unit) AS unit, u.province
-         FROM "user" u LEFT JOIN registration rg ON rg.user_id = u.id AND rg.contest_id = $2
-        WHERE u.id = ANY($1::uuid[])`,
-      [userIds, contestId],
-    );
+    const rows = await displayRows(this.db.manager, contestId, userIds);
     return new Map(rows.map((r) => [r.id, { displayName: shortName(r.full_name), unit: r.unit, province: r.province }]));
   }
 }

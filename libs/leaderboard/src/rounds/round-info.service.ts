@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { type RoundInfo, RoundLookup } from '@lc/contests';
+import { isRegistered, type RoundInfo, RoundLookup } from '@lc/contests';
 import { parseLeaderboardSettings, RoundBoardInfo } from './visibility';
+import { boardRoundIds } from './round-info-store';
 
 /**
  * Round settings for the board: the leaderboard's view of contests' round read model
@@ -27,14 +28,12 @@ export class RoundInfoService {
   }
 
   async isRegistered(contestId: string, userId: string): Promise<boolean> {
-    const rows: unknown[] = await this.db.query('SELECT 1 FROM registration WHERE contest_id = $1 AND user_id = $2 LIMIT 1', [contestId, userId]);
-    return rows.length > 0;
+    return isRegistered(this.db, contestId, userId);
   }
 
   /** Rounds whose boards exist: open, closed, or with published results. */
   async boardRoundIds(): Promise<string[]> {
-    const rows: { id: string }[] = await this.db.query(`SELECT id FROM round WHERE status IN ('open', 'closed', 'published') ORDER BY id`);
-    return rows.map((r) => r.id);
+    return boardRoundIds(this.db.manager);
   }
 }
 

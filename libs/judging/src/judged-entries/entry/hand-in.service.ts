@@ -4,7 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { FastifyRequest } from 'fastify';
 import { DataSource } from 'typeorm';
 import type { Actor } from '@lc/identity';
-import { ENTRANT_SQL, type EntrantAnswer, isRoundAcceptingEntries, refuseNonEntrant, Round, sqlRows } from '@lc/contests';
+import { isRoundAcceptingEntries, refuseNonEntrant, Round } from '@lc/contests';
 import { AppConfig, badRequest, ClockService, conflict, forbidden, notFound, watchUpload } from '@lc/platform';
 import { requireHandInKinds } from '../brief/brief-input';
 import { BriefService } from '../brief/brief.service';
@@ -12,6 +12,8 @@ import { EntryFileStore, type StoredFile } from '../files/entry-file-store';
 import { requireJudged } from '../jury/judged-round';
 import { cleanFileName, type EntryContent, MAX_ENTRY_FIELD_BYTES, multipartFields, parseEntryContent } from './entry-input';
 import { entryView, type EntryView } from './entry-view';
+import { sharedRoundWindow } from '../round-locks';
+import { entrantAnswer, isMarked, lockedEntry, lockHandIn, upsertEntry } from './hand-in-store';
 import { JudgedEntry } from './judged-entry.entity';
 
 /**
@@ -81,54 +83,28 @@ export class HandInService {
    */
   private async commit(roundId: string, userId: string, c: EntryContent, upload: Upload | null) {
     return this.db.transaction(async (m) => {
-      // One hand-in at a time per entrant and round: two first hand-ins would both find no
-      // row to lock, and the loser's file would be orphaned.
-      await m.query("SELECT pg_advisory_xact_lock(hashtextextended('judged_entry:' || $1 || ':' || $2, 0))", [roundId, userId]);
+      await lockHandIn(m, roundId, userId);
       // Shared with marks; a close (status update) waits for us or we see it.
-      const [r] = await sqlRows<{ status: Round['status']; opens_at: Date; closes_at: Date }>(
-        m,
-        'SELECT status, opens_at, closes_at FROM round WHERE id = $1 FOR SHARE',
-        [roundId],
-      );
+      const r = await sharedRoundWindow(m, roundId);
       if (!r) throw notFound('Round');
       requireTakingEntries({ status: r.status, opensAt: r.opens_at, closesAt: r.closes_at }, this.clock.now());
-      const [old] = await sqlRows<{ id: string; file_key: string | null }>(
-        m,
-        'SELECT id, file_key FROM judged_entry WHERE round_id = $1 AND user_id = $2 FOR UPDATE',
-        [roundId, userId],
-      );
+      const old = await lockedEntry(m, roundId, userId);
       // Asked after the row lock, in a statement of its own, so a mark committed while we waited is seen.
-      const [marked] = old ? await sqlRows(m, 'SELECT 1 FROM judge_mark WHERE entry_id = $1 LIMIT 1', [old.id]) : [];
-      if (marked) throw conflict('entry_marked', 'A judge has already marked this entry: it can no longer be replaced');
+      if (old && (await isMarked(m, old.id))) throw conflict('entry_marked', 'A judge has already marked this entry: it can no longer be replaced');
       const f = upload?.stored ?? null;
-      const [row] = await sqlRows<{ id: string; created: boolean }>(
-        m,
-        `INSERT INTO judged_entry (round_id, user_id, text, link, file_key, file_name, file_type, file_size, file_sha256, submitted_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
-         ON CONFLICT (round_id, user_id) DO UPDATE SET text = $3, link = $4, file_key = $5, file_name = $6, file_type = $7, file_size = $8,
-           file_sha256 = $9, submitted_at = $10, version = judged_entry.version + 1, updated_at = now()
-         RETURNING id, (xmax = 0) AS created`,
-        [
-          roundId,
-          userId,
-          c.text,
-          c.link,
-          f?.key ?? null,
-          upload?.fileName ?? null,
-          f?.type.mime ?? null,
-          f?.size ?? null,
-          f?.sha256 ?? null,
-          this.clock.nowDate(),
-        ],
-      );
+      const row = await upsertEntry(m, roundId, userId, {
+        text: c.text,
+        link: c.link,
+        file: f && { key: f.key, name: upload?.fileName ?? null, mime: f.type.mime, size: f.size, sha256: f.sha256 },
+        at: this.clock.nowDate(),
+      });
       if (f) await this.files.place(f.key);
       return { id: row.id, created: row.created, oldKey: old?.file_key ?? null };
     });
   }
 
   private async requireEntrant(round: Round, userId: string): Promise<void> {
-    const [who] = await sqlRows<EntrantAnswer>(this.db, `SELECT ${ENTRANT_SQL}`, [round.contestId, round.id, userId]);
-    refuseNonEntrant(round, who, 'hand in an entry');
+    refuseNonEntrant(round, await entrantAnswer(this.db, round, userId), 'hand in an entry');
   }
 
   private async filePart(req: FastifyRequest): Promise<MultipartFile> {

@@ -9,6 +9,7 @@ import { JudgeMark } from '../marks/judge-mark.entity';
 import { type JuryConfig, juryView, type JuryView, parseJuryInput } from './jury-input';
 import { JurySettings } from './jury-settings.entity';
 import { requireJudged } from './judged-round';
+import { lockRoundRow } from '../round-locks';
 
 /** A judged round's rubric and jury rules: written by its organisers, read by its staff. */
 @Injectable()
@@ -40,7 +41,7 @@ export class JurySettingsService {
     const saved = await this.db.transaction(async (m) => {
       const repo = m.getRepository(JurySettings);
       // Serialises with marks: a mark takes the same row lock before it is written.
-      await m.query('SELECT id FROM round WHERE id = $1 FOR UPDATE', [roundId]);
+      await lockRoundRow(m, roundId);
       const before = await repo.findOneBy({ roundId });
       const marked = (await m.getRepository(JudgeMark).countBy({ roundId })) > 0;
       if (before && marked) {

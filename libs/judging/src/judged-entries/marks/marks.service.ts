@@ -2,13 +2,14 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { Actor } from '@lc/identity';
-import { sqlRows } from '@lc/contests';
 import { AuditService, ClockService, conflict, forbidden } from '@lc/platform';
 import { validateJudgeMarks } from '../../jury/rubric';
 import { marksVisibleTo } from '../../jury/visibility';
 import { EntryAccess, type EntryContext } from '../entry/entry-access.service';
 import { RoundMarkingService } from '../standing/round-marking.service';
+import { shareRoundRow } from '../round-locks';
 import { JudgeMark } from './judge-mark.entity';
+import { judgeNames, upsertMark } from './mark-store';
 import {
   anonymousSummary,
   markHistory,
@@ -57,17 +58,11 @@ export class MarksService {
     const marks = validateJudgeMarks(config.rubric, actor.id, input);
     await this.db.transaction(async (m) => {
       // Shares the round row with other marks; the jury settings take it exclusively.
-      await m.query('SELECT id FROM round WHERE id = $1 FOR SHARE', [ctx.round.id]);
+      await shareRoundRow(m, ctx.round.id);
       const repo = m.getRepository(JudgeMark);
       const before = await repo.findOne({ where: { entryId, judgeUserId: actor.id }, lock: { mode: 'pessimistic_write' } });
       const now = this.clock.nowDate();
-      await sqlRows(
-        m,
-        `INSERT INTO judge_mark (entry_id, judge_user_id, round_id, scores, total, comment, submitted_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7)
-         ON CONFLICT (entry_id, judge_user_id) DO UPDATE SET scores = $4, total = $5, comment = $6, submitted_at = $7, updated_at = now()`,
-        [entryId, actor.id, ctx.round.id, JSON.stringify(marks.scores), marks.total, marks.comment, now],
-      );
+      await upsertMark(m, { entryId, judgeUserId: actor.id, roundId: ctx.round.id, scores: marks.scores, total: marks.total, comment: marks.comment, at: now });
       const snap = (x: { scores: Record<string, number>; total: number; comment: string | null }) => ({ scores: x.scores, total: x.total, comment: x.comment });
       await this.audit.record(
         actor,
@@ -139,7 +134,6 @@ export class MarksService {
 
   private async names(ids: string[]): Promise<Map<string, string>> {
     if (!ids.length) return new Map();
-    const rows = await sqlRows<{ id: string; full_name: string }>(this.db, 'SELECT id, full_name FROM "user" WHERE id = ANY($1::uuid[])', [ids]);
-    return new Map(rows.map((r) => [r.id, r.full_name]));
+    return judgeNames(this.db, ids);
   }
 }

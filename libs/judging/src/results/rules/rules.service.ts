@@ -8,6 +8,7 @@ import { AcrossRounds, parsePrizePlan } from '../../awards/prize-plan';
 import { parseUnitPrizeFormula } from '../../awards/unit-prizes';
 import { isRecord, Problems, rejectUnknownKeys } from '../../common/problems';
 import { parseRankingRules, rankingRulesView } from '../../ranking/rules';
+import { allRoundsPublished } from './rules-store';
 import { AwardDocuments, ContestAwardRules, RoundResult, RoundRules } from '../entities';
 import { ResultsGate } from '../common/results-gate';
 import { checkGroupField, effectiveRules, publicPrizes } from './effective-rules';
@@ -147,11 +148,6 @@ export class RulesService {
 
   /** Locked once every round has published results: the contest's awards are then final. */
   private async contestLocked(contestId: string): Promise<boolean> {
-    const [r]: { rounds: number; published: number }[] = await this.db.query(
-      `SELECT count(*)::int AS rounds, count(rr.round_id) FILTER (WHERE rr.status = 'published')::int AS published
-         FROM round r LEFT JOIN round_result rr ON rr.round_id = r.id WHERE r.contest_id = $1`,
-      [contestId],
-    );
-    return r.rounds > 0 && r.rounds === r.published;
+    return allRoundsPublished(this.db, contestId);
   }
 }
