@@ -53,6 +53,8 @@ export default defineConfig({
   server: {
     host: '127.0.0.1',
     port: 5173,
+    // The app, and the one server file it imports as is (the province list, shared/provinces.ts).
+    fs: { allow: ['.', '../../libs/identity/src/pii/provinces.ts'] },
     proxy: {
       '/api': { target: API, changeOrigin: false },
       '/socket.io': { target: API, ws: true },
