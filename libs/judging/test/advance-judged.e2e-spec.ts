@@ -98,7 +98,8 @@ describe('advancement out of a judged round', () => {
     expect(adv.body).toMatchObject({ fromRoundId: semi.id, toRoundId: final.id, mode: 'quota', quota: { shortfalls: [], unplaced: [] } });
     expect(adv.body.userIds.sort()).toEqual([id(0), id(3)].sort());
     expect(adv.body.newlyEnrolled.sort()).toEqual([id(0), id(3)].sort());
-    expect(Object.fromEntries(adv.body.quota.advancing.map((a: any) => [a.personId, [a.bucket, a.rank]]))).toEqual({
+    for (const a of adv.body.quota.advancing) expect(a.personId).toBe(a.userId); // the deprecated alias, one release
+    expect(Object.fromEntries(adv.body.quota.advancing.map((a: any) => [a.userId, [a.bucket, a.rank]]))).toEqual({
       [id(3)]: ['Tuyên truyền viên', 1],
       [id(0)]: ['Báo cáo viên', 2],
     });

@@ -103,7 +103,7 @@ describe('rapporteur competition, end to end', () => {
     expect(adv.body).toMatchObject({ mode: 'quota', toRoundId: r2.id, quota: { shortfalls: [], unplaced: [] } });
     // Per group, not overall: the third rapporteur (3 right) stays, the second communicator (1 right) goes on.
     expect(adv.body.userIds.sort()).toEqual([id(0), id(1), id(3), id(4)].sort());
-    expect(Object.fromEntries(adv.body.quota.advancing.map((a: any) => [a.personId, a.bucket]))).toEqual({
+    expect(Object.fromEntries(adv.body.quota.advancing.map((a: any) => [a.userId, a.bucket]))).toEqual({
       [id(0)]: 'Báo cáo viên',
       [id(1)]: 'Báo cáo viên',
       [id(3)]: 'Tuyên truyền viên',

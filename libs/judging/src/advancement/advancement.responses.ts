@@ -1,10 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ADVANCEMENT_MODES } from '@lc/contests';
 import type { AdvanceResult } from './advancement.service';
-import type { QuotaSelection } from './quota';
+import type { QuotaSelectionView } from './quota';
 
 class QuotaAdvancing {
-  @ApiProperty({ format: 'uuid' }) personId!: string;
+  @ApiProperty({ format: 'uuid' }) userId!: string;
+  @ApiPropertyOptional({ format: 'uuid', deprecated: true, description: 'Deprecated alias of userId, sent for one release' }) personId?: string;
   @ApiProperty({ type: 'integer', nullable: true }) rank!: number | null;
   @ApiProperty() reason!: string;
   @ApiProperty({ type: String, nullable: true }) bucket!: string | null;
@@ -17,7 +18,7 @@ class QuotaShortfall {
   @ApiProperty({ type: 'integer' }) filled!: number;
 }
 
-class QuotaSelectionResponse implements QuotaSelection {
+class QuotaSelectionResponse implements QuotaSelectionView {
   @ApiProperty({ type: () => [QuotaAdvancing] }) advancing!: QuotaAdvancing[];
   @ApiProperty({ type: () => [QuotaShortfall], description: 'Buckets with fewer eligible entrants than places' }) shortfalls!: QuotaShortfall[];
   @ApiProperty({ type: [String], description: 'Entrants without the unit or group the quota needs' }) unplaced!: string[];

@@ -6,7 +6,7 @@ import { type Advancement, EnrolmentService, isRoundOver, Round, RoundJudgesServ
 import { AuditService, badRequest, ClockService, conflict, forbidden } from '@lc/platform';
 import { parseAdvancementRule, selectAdvancing } from '../awards/advancement';
 import { JudgedRanking } from './judged-ranking';
-import type { QuotaAdvanceDto, QuotaCandidate, QuotaSelection, SelectionRuleInput } from './quota';
+import { type QuotaAdvanceDto, type QuotaCandidate, type QuotaSelection, type QuotaSelectionView, quotaSelectionView, type SelectionRuleInput } from './quota';
 import type { RankedEntrant } from './ranking-source';
 import { countedAttemptSql } from '@lc/attempts';
 
@@ -19,7 +19,8 @@ export interface AdvanceResult {
   /** Those not enrolled before this call. */
   newlyEnrolled: string[];
   /** Quota mode: each advancing entrant's bucket, buckets short of places, entrants without a unit/group. */
-  quota?: QuotaSelection;
+  /** As the api shows it: each advancing person's `userId`, `personId` its deprecated alias for one release. */
+  quota?: QuotaSelectionView;
 }
 
 /** Who would advance, decided but not yet enrolled: the advance enrols exactly this, the preview shows it. */
@@ -73,7 +74,14 @@ export class AdvancementService {
       );
       return added;
     });
-    return { fromRoundId: round.id, toRoundId: target.id, mode, userIds, newlyEnrolled, ...(mode === 'quota' ? { quota: plan.selection } : {}) };
+    return {
+      fromRoundId: round.id,
+      toRoundId: target.id,
+      mode,
+      userIds,
+      newlyEnrolled,
+      ...(mode === 'quota' ? { quota: quotaSelectionView(plan.selection) } : {}),
+    };
   }
 
   /**

@@ -45,6 +45,15 @@ export interface QuotaSelection {
   unplaced: string[];
 }
 
+/** The selection as the api shows it: `userId` (SPEC's name) for each person, `personId` its deprecated alias for one release. */
+export interface QuotaSelectionView extends Omit<QuotaSelection, 'advancing'> {
+  advancing: (Omit<QuotaSelection['advancing'][number], 'personId'> & { userId: string; /** @deprecated use userId */ personId?: string })[];
+}
+
+export function quotaSelectionView(s: QuotaSelection): QuotaSelectionView {
+  return { ...s, advancing: s.advancing.map((a) => ({ ...a, userId: a.personId })) };
+}
+
 /** A round's advancement rule in the selector's words. */
 export type SelectionRuleInput =
   { kind: 'top'; count: number } | { kind: 'threshold'; minScore: number } | ({ kind: 'quota' } & Omit<QuotaAdvanceDto, 'groupField'>) | { kind: 'picked' };

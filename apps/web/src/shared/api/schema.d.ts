@@ -3953,7 +3953,13 @@ export interface components {
         };
         QuotaAdvancing: {
             /** Format: uuid */
-            personId: string;
+            userId: string;
+            /**
+             * Format: uuid
+             * @deprecated
+             * @description Deprecated alias of userId, sent for one release
+             */
+            personId?: string;
             rank: number | null;
             reason: string;
             bucket: string | null;
