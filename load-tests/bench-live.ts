@@ -7,6 +7,7 @@
  *   questionDelivery  host's `next` sent → live:question at each player (ms, p50/p99/max)
  *   answerAck         live:answer sent → its ack (ms)
  *   revealToBoard     host's `reveal` sent → live:board at each player (ms)
+ *   hostRequests      the host's next / reveal HTTP round trips (ms)
  *   lostAnswers / doubleCountedAnswers  acknowledged answers missing from, or counted twice
  *                     in, the reveal distributions and the attempts written at the end (must be 0)
  *
@@ -201,11 +202,14 @@ async function main(): Promise<void> {
     const hostHttp = new JsonClient(apis[0].url!, new Stats(), 4);
     await must(hostHttp.call('host', 'POST', `/rounds/${roundId}/live/start`, {}, host), 'start');
     const counted: number[] = [];
+    const nextHttp: number[] = [];
+    const revealHttp: number[] = [];
     const loadDuring: number[] = [];
     for (let q = 0; q < questionsN; q++) {
       pending.length = 0;
       tNext = performance.now();
       await must(hostHttp.call('host', 'POST', `/rounds/${roundId}/live/next`, { fromIndex: q - 1 }, host), `next ${q}`);
+      nextHttp.push(performance.now() - tNext);
       // Every player has the question and answered (or the window is over).
       const until = Date.now() + seconds * 1000;
       while (questionAt[q].length < sockets.length && Date.now() < until) await sleep(20);
@@ -215,9 +219,11 @@ async function main(): Promise<void> {
       revealIndex = q;
       tReveal = performance.now();
       const revealed = await must(hostHttp.call('host', 'POST', `/rounds/${roundId}/live/reveal`, { fromIndex: q }, host), `reveal ${q}`);
+      revealHttp.push(performance.now() - tReveal);
       counted.push(Object.values(revealed.reveal.distribution as Record<string, number>).reduce((x, y) => x + y, 0));
       const boardUntil = Date.now() + 5000;
       while (boardAt[q].length < sockets.length && Date.now() < boardUntil) await sleep(20);
+      revealIndex = -1;
       log(`question ${q + 1}/${questionsN}: delivered ${questionAt[q].length}, acked ${acked[q]}, counted ${counted[q]}, boards ${boardAt[q].length}`);
     }
     const ended = await must(hostHttp.call('host', 'POST', `/rounds/${roundId}/live/end`, {}, host), 'end');
@@ -238,6 +244,8 @@ async function main(): Promise<void> {
     result.questionDelivery = { ...percentiles(all(questionAt)), count: all(questionAt).length, expected: sockets.length * questionsN };
     result.answerAck = { ...percentiles(ackMs), count: totalAcked, refused };
     result.revealToBoard = { ...percentiles(all(boardAt)), count: all(boardAt).length, expected: sockets.length * questionsN };
+    // The host's own requests (server work before and around the broadcast), to tell it from delivery.
+    result.hostRequests = { next: percentiles(nextHttp), reveal: percentiles(revealHttp) };
     result.answers = { acked: totalAcked, countedAtReveal: totalCounted, inAttempts: answers, attempts, people, attemptsWrittenAtEnd: ended.attemptsWritten };
     result.lostAnswers = Math.max(totalAcked - totalCounted, 0) + Math.max(totalAcked - answers, 0);
     result.doubleCountedAnswers = Math.max(totalCounted - totalAcked, 0) + Math.max(answers - totalAcked, 0) + (attempts - people);

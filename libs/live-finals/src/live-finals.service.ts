@@ -3,7 +3,16 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { type Actor, AccessService } from '@lc/identity';
 import { AppConfig, badRequest, ClockService, conflict, DomainError, forbidden, notFound } from '@lc/platform';
-import { ENTRANT_SQL, isRoundAcceptingEntries, type LiveSettings, refuseNonEntrant, type RoundEntry, RoundPoolService, type RoundStatus } from '@lc/contests';
+import {
+  ENTRANT_SQL,
+  isRoundAcceptingEntries,
+  isRoundOver,
+  type LiveSettings,
+  refuseNonEntrant,
+  type RoundEntry,
+  RoundPoolService,
+  type RoundStatus,
+} from '@lc/contests';
 import { LiveService, shortName } from '@lc/leaderboard';
 import { LiveResultWriter } from './live-result';
 import { correctIds, type LiveQuestion, liveQuestion } from './live-questions';
@@ -303,6 +312,8 @@ export class LiveFinalsService {
   async answer(actor: Actor, roundId: string, questionId: string, optionIds: string[]): Promise<LiveAnswerView> {
     if (actor.role !== 'resident') throw forbidden('Staff watch a live final; only entrants answer');
     const round = await this.round(roundId);
+    // The round's window bounds the final: once it is closed (by the clock or by staff) nothing more counts.
+    if (isRoundOver(round, this.clock.now())) throw conflict('round_not_open', 'The round is closed');
     await this.requireEntrant(actor, round);
     const q = (await this.questions(round)).byId.get(questionId);
     if (!q) throw conflict('live_wrong_question', 'That question is not showing now');
