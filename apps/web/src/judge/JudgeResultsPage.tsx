@@ -347,7 +347,12 @@ export function JudgeResultsPage({ roundId }: { roundId: string }) {
             {res.items.length === 0 ? (
               <p>Không có ai trong danh sách này.</p>
             ) : (
-              <StaffResultsTable key={`${offset}-${winnersOnly}-${res.version}`} roundId={roundId} rows={res.items} kind={r.kind} />
+              <StaffResultsTable
+                key={`${offset}-${winnersOnly}-${res.version}`}
+                roundId={roundId}
+                rows={res.items}
+                kind={r.kind === 'judged' ? 'judged' : 'quiz'}
+              />
             )}
             {info && info.pages > 1 && (
               <nav className="pager" aria-label="Phân trang bảng xếp hạng">
@@ -368,7 +373,9 @@ export function JudgeResultsPage({ roundId }: { roundId: string }) {
 
       {res && <PublishPanel roundId={roundId} kind={r.kind === 'judged' ? 'judged' : 'quiz'} results={res} onPublished={done} onReviewed={results.reload} />}
       <ExportsPanel roundId={roundId} hasResults={Boolean(res)} />
-      {res?.status === 'published' && <CorrectionsPanel roundId={roundId} kind={r.kind} names={names} onCorrected={() => results.reload()} />}
+      {res?.status === 'published' && (
+        <CorrectionsPanel roundId={roundId} kind={r.kind === 'judged' ? 'judged' : 'quiz'} names={names} onCorrected={() => results.reload()} />
+      )}
     </>
   );
 }

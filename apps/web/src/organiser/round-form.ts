@@ -12,7 +12,7 @@ export interface SelectionRow {
 export interface RoundForm {
   title: string;
   description: string;
-  kind: 'quiz' | 'judged';
+  kind: 'quiz' | 'judged' | 'live';
   /** "dd/MM/yyyy HH:mm", Vietnam time, as typed (shared/vn-datetime.ts). */
   opensAt: string;
   closesAt: string;

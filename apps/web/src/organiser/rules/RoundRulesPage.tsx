@@ -44,7 +44,8 @@ function RulesForm({ round, rules, contest }: { round: StaffRound; rules: RoundR
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
   const readOnly = !organiser || saved.locked;
-  const kind = round.kind;
+  // A live final is ranked from its attempts, exactly like a quiz round.
+  const kind = round.kind === 'judged' ? 'judged' : 'quiz';
   const server = rulesSaveProblems(serverError, f);
   // The chain is checked as it is edited; the rest when saving.
   const shown: Record<string, string> = { ...server.fields, ...errors, ...validateChain(f.chain, kind) };

@@ -136,7 +136,8 @@ export function MyResultsPage({ roundId }: { roundId: string }) {
   const [showKey, setShowKey] = useState(true);
   useDocumentTitle('Kết quả');
 
-  const kind = round.data?.kind ?? 'quiz';
+  // A live final is ranked from its attempts, exactly like a quiz round.
+  const kind = round.data?.kind === 'judged' ? 'judged' : 'quiz';
   const notPublished = res.error instanceof ApiError && res.error.code === 'results_not_published';
   return (
     <>
