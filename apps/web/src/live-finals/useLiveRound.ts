@@ -1,0 +1,126 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { Socket } from 'socket.io-client';
+import { api, seg } from '../shared/api/client';
+import { ApiError } from '../shared/api/errors';
+import { clockOffset } from '../shared/clock';
+import { subscribeLive, type LiveState as SocketState } from '../shared/live/live';
+import { applyBoard, applyQuestion, applyReveal, applyStatus, fromState, rereadDelayMs, type LiveView } from './live-model';
+import type { LiveAnswerAccepted, LiveAnswerAck, LiveState } from './live-types';
+
+export const liveApi = {
+  state: (roundId: string) => api.get<LiveState>(`/rounds/${seg(roundId)}/live/state`),
+  move: (roundId: string, move: HostMove, fromIndex?: number) =>
+    api.post<LiveState>(`/rounds/${seg(roundId)}/live/${move}`, fromIndex === undefined ? {} : { fromIndex }),
+  answer: (roundId: string, questionId: string, optionIds: string[]) =>
+    api.post<LiveAnswerAccepted>(`/rounds/${seg(roundId)}/live/answers`, { questionId, optionIds }),
+};
+
+export type HostMove = 'start' | 'next' | 'reveal' | 'pause' | 'resume' | 'end';
+
+/** Who watches: players reread after a push with a random delay (thousands of phones), the host and the projector at once. */
+export type LiveRole = 'player' | 'host' | 'audience';
+
+/** Without a socket, the screen asks over HTTP this often (a stage moves every few seconds). */
+const POLL_MS = 4000;
+
+/**
+ * A live final for one screen: the state over HTTP (on open, on every (re)connection, after
+ * the pushes that change what only HTTP carries), the socket's pushes folded in between, and
+ * the offset to the server's clock that every countdown uses.
+ */
+export function useLiveRound(roundId: string, role: LiveRole) {
+  const [view, setView] = useState<LiveView | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [offset, setOffset] = useState(0);
+  const [socketState, setSocketState] = useState<SocketState>('connecting');
+  const socketRef = useRef<Socket | null>(null);
+  const socketStateRef = useRef(socketState);
+  socketStateRef.current = socketState;
+  const seq = useRef(0);
+
+  const reread = useCallback(async () => {
+    const mine = ++seq.current;
+    const sentAt = Date.now();
+    try {
+      const s = await liveApi.state(roundId);
+      if (mine !== seq.current) return;
+      setOffset(clockOffset(s.serverTime, Date.now(), sentAt));
+      setView(fromState(s));
+      setError(null);
+    } catch (e) {
+      if (mine === seq.current) setError(e);
+    }
+  }, [roundId]);
+
+  const rereadSoon = useCallback(() => {
+    if (role === 'player') window.setTimeout(() => void reread(), rereadDelayMs());
+    else void reread();
+  }, [reread, role]);
+
+  useEffect(() => {
+    void reread();
+    return subscribeLive({
+      'live:question': (e) => {
+        if (e.roundId !== roundId) return;
+        setView((v) => (v ? applyQuestion(v, e) : v));
+        // The host's console counts answers: the HTTP state carries them.
+        if (role === 'host') void reread();
+      },
+      'live:reveal': (e) => {
+        if (e.roundId !== roundId) return;
+        setView((v) => (v ? applyReveal(v, e) : v));
+        // A player's own score and rank change at the reveal and come over HTTP only.
+        if (role === 'player') rereadSoon();
+      },
+      'live:board': (e) => {
+        if (e.roundId === roundId) setView((v) => (v ? applyBoard(v, e) : v));
+      },
+      'live:status': (e) => {
+        if (e.roundId !== roundId) return;
+        setView((v) => (v ? applyStatus(v, e) : v));
+        // A resumed question's deadline has moved; a pause's time left is in the state.
+        rereadSoon();
+      },
+      onConnect: (s) => {
+        socketRef.current = s;
+        s.emit('live:join', { roundId });
+        void reread();
+      },
+      onState: setSocketState,
+    });
+  }, [roundId, role, reread, rereadSoon]);
+
+  // Without a socket (refused, or a network that blocks it), the screen polls; the host's console polls anyway for the answer count.
+  useEffect(() => {
+    const t = window.setInterval(
+      () => {
+        if (document.visibilityState !== 'visible') return;
+        if (socketStateRef.current !== 'connected' || role === 'host') void reread();
+      },
+      role === 'host' ? 2000 : POLL_MS,
+    );
+    return () => window.clearInterval(t);
+  }, [reread, role]);
+
+  /** Sends an answer over the socket (acked), or over HTTP when there is none or no ack comes. */
+  const answer = useCallback(
+    async (questionId: string, optionIds: string[]): Promise<LiveAnswerAck> => {
+      const s = socketRef.current;
+      if (s?.connected) {
+        const ack = await new Promise<LiveAnswerAck | null>((done) => {
+          s.timeout(5000).emit('live:answer', { roundId, questionId, optionIds }, (err: unknown, a: LiveAnswerAck) => done(err ? null : a));
+        });
+        if (ack) return ack;
+      }
+      try {
+        const r = await liveApi.answer(roundId, questionId, optionIds);
+        return { ok: true, receivedAt: r.receivedAt };
+      } catch (e) {
+        return { ok: false, code: e instanceof ApiError ? (e.code ?? String(e.status)) : 'network' };
+      }
+    },
+    [roundId],
+  );
+
+  return { view, setView, error, offset, socketState, reread, answer };
+}
