@@ -18,7 +18,7 @@ export function JudgeRoundPage({ roundId }: { roundId: string }) {
   return (
     <>
       <PageTitle
-        sub={`${r.kind === 'judged' ? 'Vòng chấm điểm' : 'Vòng trắc nghiệm'} · ${ROUND_STATUS_LABEL[r.status ?? ''] ?? r.status ?? ''} · đóng lúc ${formatDateTime(r.closesAt)}`}
+        sub={`${r.kind === 'judged' ? 'Vòng chấm điểm' : r.kind === 'live' ? 'Vòng chung kết trực tiếp' : 'Vòng trắc nghiệm'} · ${ROUND_STATUS_LABEL[r.status ?? ''] ?? r.status ?? ''} · đóng lúc ${formatDateTime(r.closesAt)}`}
       >
         {r.title}
       </PageTitle>

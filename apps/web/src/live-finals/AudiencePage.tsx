@@ -18,7 +18,7 @@ export default function AudiencePage({ roundId }: { roundId: string }) {
   const round = useLoad(() => organiserApi.round(roundId), [roundId]);
   const { view, error, offset } = useLiveRound(roundId, 'audience');
   const ms = useTimeLeft(view, offset);
-  const notStarted = error instanceof ApiError && (error.code === 'live_not_started' || error.status === 404);
+  const notStarted = error instanceof ApiError && error.code === 'live_not_started';
   const playerLink = `${window.location.origin}/#${paths.livePlay(roundId)}`;
 
   return (

@@ -1,6 +1,5 @@
 import { useState } from 'react';
 import { paths } from '../app/routes';
-import { ApiError } from '../shared/api/errors';
 import { useDocumentTitle, useLoad } from '../shared/hooks';
 import { Link } from '../shared/router';
 import { ConfirmAction } from '../shared/ui/ConfirmAction';
@@ -24,14 +23,18 @@ export default function HostPage({ roundId }: { roundId: string }) {
   const ms = useTimeLeft(view, offset);
   const [busy, setBusy] = useState<HostMove | null>(null);
   const [moveError, setMoveError] = useState<unknown>(null);
-  const notStarted = !view && error instanceof ApiError && (error.code === 'live_not_started' || error.status === 404);
   const can = hostMoves(view);
+
+  const [opened, setOpened] = useState(false);
 
   const move = async (m: HostMove) => {
     setBusy(m);
     setMoveError(null);
     try {
+      // Before the first question the state reads "waiting" whether or not the room was opened: open it first (idempotent).
+      if (m === 'next' && view && view.index < 0 && !opened) await liveApi.move(roundId, 'start');
       const s = await liveApi.move(roundId, m, m === 'next' || m === 'reveal' ? view?.index : undefined);
+      if (m === 'start') setOpened(true);
       if (s && typeof s === 'object' && 'status' in s) setView(fromState(s));
       await reread();
     } catch (e) {
@@ -44,7 +47,7 @@ export default function HostPage({ roundId }: { roundId: string }) {
 
   const title = round.data?.title;
   if (round.loading && !view) return <Loading />;
-  if (round.data && (round.data.kind as string) !== 'live')
+  if (round.data && round.data.kind !== 'live')
     return (
       <>
         <PageTitle sub={title}>Điều khiển vòng chung kết</PageTitle>
@@ -66,12 +69,12 @@ export default function HostPage({ roundId }: { roundId: string }) {
       </p>
       <ConnectionState state={socketState} />
       {!view && !error && <Loading />}
-      {error && !notStarted && !view ? <ErrorMessage error={error} onRetry={() => void reread()} /> : null}
+      {error && !view ? <ErrorMessage error={error} onRetry={() => void reread()} /> : null}
 
       <div className="live-controls" role="group" aria-label="Điều khiển">
-        {(notStarted || can.start) && !view && (
-          <Button busy={busy === 'start'} onClick={() => void move('start')}>
-            Mở phòng chờ
+        {view && can.start && (
+          <Button kind={opened ? 'secondary' : 'primary'} busy={busy === 'start'} disabled={opened || !!busy} onClick={() => void move('start')}>
+            {opened ? 'Phòng chờ đã mở' : 'Mở phòng chờ'}
           </Button>
         )}
         {view && (

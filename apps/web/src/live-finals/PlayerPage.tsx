@@ -35,7 +35,7 @@ export default function PlayerPage({ roundId }: { roundId: string }) {
   // A new question: nothing picked yet.
   useEffect(() => setPicked([]), [questionId]);
 
-  const notStarted = error instanceof ApiError && (error.code === 'live_not_started' || error.status === 404);
+  const notStarted = error instanceof ApiError && error.code === 'live_not_started';
 
   // What the server already has for this question (after a reload) wins over what this page remembers.
   const serverAnswer = view?.me?.optionIds ?? null;

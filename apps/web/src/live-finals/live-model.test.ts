@@ -92,7 +92,7 @@ describe('distribution', () => {
   });
 
   it('lists every option with its count, percent and key (options nobody chose count 0)', () => {
-    const bars = distributionBars(q1, { questionId: 'q1', correctOptionIds: ['b'], distribution: { a: 1, b: 3 } });
+    const bars = distributionBars(q1, { questionId: 'q1', correctOptionIds: ['b'], distribution: { a: 1, b: 3 }, explanation: null });
     expect(bars.map((b) => [b.letter, b.count, b.percent, b.correct])).toEqual([
       ['A', 1, 25, false],
       ['B', 3, 75, true],
@@ -106,7 +106,7 @@ describe('folding pushes into the state read over HTTP', () => {
     const v = fromState(
       state({
         status: 'revealed',
-        reveal: { questionId: 'q1', correctOptionIds: ['b'], distribution: { b: 1 } },
+        reveal: { questionId: 'q1', correctOptionIds: ['b'], distribution: { b: 1 }, explanation: null },
         me: { score: 10, rank: 1, optionIds: ['b'] },
         answered: 4,
       }),
@@ -137,7 +137,7 @@ describe('folding pushes into the state read over HTTP', () => {
   });
 
   it('a state read while the next question shows does not carry the previous reveal', () => {
-    expect(fromState(state({ question: q2, reveal: { questionId: 'q1', correctOptionIds: ['b'], distribution: {} } })).reveal).toBeNull();
+    expect(fromState(state({ question: q2, reveal: { questionId: 'q1', correctOptionIds: ['b'], distribution: {}, explanation: null } })).reveal).toBeNull();
   });
 
   it('board and status pushes', () => {
@@ -151,7 +151,7 @@ describe('folding pushes into the state read over HTTP', () => {
 });
 
 describe('player verdict and host moves', () => {
-  const reveal = { questionId: 'q1', correctOptionIds: ['a', 'c'], distribution: {} };
+  const reveal = { questionId: 'q1', correctOptionIds: ['a', 'c'], distribution: {}, explanation: null };
   it('all or nothing: the exact set of keys is right', () => {
     expect(answerCorrect(['c', 'a'], reveal)).toBe(true);
     expect(answerCorrect(['a'], reveal)).toBe(false);
@@ -163,12 +163,13 @@ describe('player verdict and host moves', () => {
   it('offers the moves the server allows in each status', () => {
     expect(hostMoves(null).start).toBe(true);
     expect(hostMoves(fromState(state({ status: 'waiting', index: -1, question: undefined })))).toMatchObject({
+      start: true,
       next: true,
       reveal: false,
       pause: true,
       end: true,
     });
-    expect(hostMoves(fromState(state()))).toMatchObject({ next: false, reveal: true, pause: true });
+    expect(hostMoves(fromState(state()))).toMatchObject({ start: false, next: false, reveal: true, pause: true });
     expect(hostMoves(fromState(state({ status: 'revealed', index: 4 })))).toMatchObject({ next: false, reveal: false, end: true });
     expect(hostMoves(fromState(state({ status: 'paused' })))).toMatchObject({ resume: true, pause: false, next: false });
     expect(hostMoves(fromState(state({ status: 'ended' })))).toMatchObject({ next: false, reveal: false, pause: false, resume: false, end: false });

@@ -182,7 +182,8 @@ export function hostMoves(v: LiveView | null): HostMoves {
   if (!v) return { start: true, next: false, reveal: false, pause: false, resume: false, end: false };
   const s = v.status;
   return {
-    start: false,
+    // The state reads "waiting" before the room is opened too; opening is idempotent on the server.
+    start: s === 'waiting' && v.index < 0,
     next: (s === 'waiting' || s === 'revealed') && v.index + 1 < v.total,
     reveal: s === 'question',
     pause: s === 'waiting' || s === 'question' || s === 'revealed',

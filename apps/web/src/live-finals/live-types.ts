@@ -3,56 +3,18 @@
  * the socket events are not in the OpenAPI document, so they are written here, as the
  * SPEC's "Live finals" contract gives them (libs/live-finals live-finals.types.ts on the server).
  */
-export type LiveStatus = 'waiting' | 'question' | 'revealed' | 'paused' | 'ended';
+import type { components } from '../shared/api/schema';
 
-export interface LiveOption {
-  id: string;
-  text: string;
-}
-export interface LiveQuestion {
-  id: string;
-  type: string;
-  stem: string;
-  options: LiveOption[];
-}
-export interface LiveBoardRow {
-  rank: number;
-  userId: string;
-  displayName: string;
-  score: number;
-}
-export interface LiveReveal {
-  questionId: string;
-  correctOptionIds: string[];
-  distribution: Record<string, number>;
-  explanation?: string | null;
-}
-export interface LiveMe {
-  score: number;
-  rank: number | null;
-  optionIds: string[] | null;
-}
-export interface LiveState {
-  roundId: string;
-  status: LiveStatus;
-  index: number;
-  total: number;
-  question?: LiveQuestion;
-  opensAt?: string;
-  closesAt?: string;
-  pausedFrom?: LiveStatus;
-  remainingMs?: number;
-  serverTime: string;
-  me?: LiveMe;
-  reveal?: LiveReveal;
-  board?: { top: LiveBoardRow[]; total: number };
-  answered?: number;
-}
-export interface LiveAnswerAccepted {
-  ok: true;
-  questionId: string;
-  receivedAt: string;
-}
+type Schemas = components['schemas'];
+
+export type LiveState = Schemas['LiveStateResponse'];
+export type LiveStatus = LiveState['status'];
+export type LiveOption = Schemas['LiveOption'];
+export type LiveQuestion = Schemas['LiveQuestion'];
+export type LiveBoardRow = Schemas['LiveBoardRowResponse'];
+export type LiveReveal = Schemas['LiveReveal'];
+export type LiveMe = Schemas['LiveMe'];
+export type LiveAnswerAccepted = Schemas['LiveAnswerResponse'];
 
 /** Server → client events of the live final on /live. */
 export interface LiveFinalEvents {

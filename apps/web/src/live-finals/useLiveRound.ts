@@ -7,12 +7,22 @@ import { subscribeLive, type LiveState as SocketState } from '../shared/live/liv
 import { applyBoard, applyQuestion, applyReveal, applyStatus, fromState, rereadDelayMs, type LiveView } from './live-model';
 import type { LiveAnswerAccepted, LiveAnswerAck, LiveState } from './live-types';
 
+const live = (roundId: string) => `/rounds/${seg(roundId)}/live`;
+
+/** `next` and `reveal` name the index the host sees, so a second press (or console) is refused, not applied twice. */
+const moves = {
+  start: (roundId: string) => api.post<LiveState>(`${live(roundId)}/start`, {}),
+  next: (roundId: string, fromIndex?: number) => api.post<LiveState>(`${live(roundId)}/next`, { fromIndex }),
+  reveal: (roundId: string, fromIndex?: number) => api.post<LiveState>(`${live(roundId)}/reveal`, { fromIndex }),
+  pause: (roundId: string) => api.post<LiveState>(`${live(roundId)}/pause`, {}),
+  resume: (roundId: string) => api.post<LiveState>(`${live(roundId)}/resume`, {}),
+  end: (roundId: string) => api.post<LiveState>(`${live(roundId)}/end`, {}),
+};
+
 export const liveApi = {
-  state: (roundId: string) => api.get<LiveState>(`/rounds/${seg(roundId)}/live/state`),
-  move: (roundId: string, move: HostMove, fromIndex?: number) =>
-    api.post<LiveState>(`/rounds/${seg(roundId)}/live/${move}`, fromIndex === undefined ? {} : { fromIndex }),
-  answer: (roundId: string, questionId: string, optionIds: string[]) =>
-    api.post<LiveAnswerAccepted>(`/rounds/${seg(roundId)}/live/answers`, { questionId, optionIds }),
+  state: (roundId: string) => api.get<LiveState>(`${live(roundId)}/state`),
+  move: (roundId: string, move: HostMove, fromIndex?: number) => moves[move](roundId, fromIndex),
+  answer: (roundId: string, questionId: string, optionIds: string[]) => api.post<LiveAnswerAccepted>(`${live(roundId)}/answers`, { questionId, optionIds }),
 };
 
 export type HostMove = 'start' | 'next' | 'reveal' | 'pause' | 'resume' | 'end';
@@ -38,19 +48,23 @@ export function useLiveRound(roundId: string, role: LiveRole) {
   socketStateRef.current = socketState;
   const seq = useRef(0);
 
+  /** Takes a state read (HTTP or the join's ack) unless a later read has started since. */
+  const accept = useCallback((s: LiveState, sentAt: number, mine: number) => {
+    if (mine !== seq.current) return;
+    setOffset(clockOffset(s.serverTime, Date.now(), sentAt));
+    setView(fromState(s));
+    setError(null);
+  }, []);
+
   const reread = useCallback(async () => {
     const mine = ++seq.current;
     const sentAt = Date.now();
     try {
-      const s = await liveApi.state(roundId);
-      if (mine !== seq.current) return;
-      setOffset(clockOffset(s.serverTime, Date.now(), sentAt));
-      setView(fromState(s));
-      setError(null);
+      accept(await liveApi.state(roundId), sentAt, mine);
     } catch (e) {
       if (mine === seq.current) setError(e);
     }
-  }, [roundId]);
+  }, [roundId, accept]);
 
   const rereadSoon = useCallback(() => {
     if (role === 'player') window.setTimeout(() => void reread(), rereadDelayMs());
@@ -83,12 +97,17 @@ export function useLiveRound(roundId: string, role: LiveRole) {
       },
       onConnect: (s) => {
         socketRef.current = s;
-        s.emit('live:join', { roundId });
-        void reread();
+        // The join's answer is the whole state (as GET …/live/state): no second request on every (re)connection.
+        const mine = ++seq.current;
+        const sentAt = Date.now();
+        s.timeout(10_000).emit('live:join', { roundId }, (err: unknown, ack: ({ ok: true } & LiveState) | { ok: false; code: string } | undefined) => {
+          if (!err && ack?.ok) accept(ack, sentAt, mine);
+          else void reread();
+        });
       },
       onState: setSocketState,
     });
-  }, [roundId, role, reread, rereadSoon]);
+  }, [roundId, role, reread, rereadSoon, accept]);
 
   // Without a socket (refused, or a network that blocks it), the screen polls; the host's console polls anyway for the answer count.
   useEffect(() => {

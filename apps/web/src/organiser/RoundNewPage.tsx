@@ -119,7 +119,11 @@ function RoundFormPage({ contestId, saved, prizesInRules }: { contestId: string;
   const body = roundBody(f);
   const previewTitle = f.title || 'Vòng thi';
   const preview: RoundFactsOf = {
-    kind: f.kind as RoundFactsOf['kind'],
+    kind: f.kind,
+    live:
+      f.kind === 'live'
+        ? { secondsPerQuestion: Number(f.secondsPerQuestion) || 0, speedBonus: (body.speedBonus as { maxPoints: number } | null) ?? null }
+        : null,
     opensAt: (body.opensAt as string) ?? '',
     closesAt: (body.closesAt as string) ?? '',
     durationSeconds: (body.durationSeconds as number) ?? 0,
