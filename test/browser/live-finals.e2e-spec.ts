@@ -198,7 +198,9 @@ describe('browser: a live final on stage', () => {
       await dist.waitFor();
       await textMatches(dist.locator('li', { hasText: q1.correctTexts[0] }), /Đáp án đúng.*1 \(50%\)/);
       await textMatches(dist.locator('li', { hasText: q1.wrongTexts[0] }), /1 \(50%\)/);
-      await textMatches(stage.page.locator('.live-stage-board tbody tr').first(), /1\s*Trần Thị Lan\s*1/);
+      // The board names players as the leaderboard does (given names to initials).
+      await textMatches(stage.page.locator('.live-stage-board tbody tr').first(), /^1\s*Trần T\. L\.\s*1$/);
+      await textMatches(stage.page.locator('.live-stage-board tbody tr').nth(1), /^2\s*Lê V\. M\.\s*0$/);
       await expectAccessible(stage.page, 'projector, revealed');
       await stage.page.screenshot({ path: join(SCREENSHOT_DIR, 'live-projector-revealed-1366x768.png') });
       await screenshots(stage.page, 'live-projector-revealed');
@@ -228,7 +230,7 @@ describe('browser: a live final on stage', () => {
       await host.page.getByRole('alertdialog').getByRole('button', { name: 'Kết thúc' }).click();
       await phone.page.getByText('Vòng chung kết đã kết thúc').waitFor();
       await stage.page.getByText('Top 10 chung cuộc').waitFor();
-      await textMatches(stage.page.locator('.live-stage-final tbody tr').first(), /Trần Thị Lan/);
+      await textMatches(stage.page.locator('.live-stage-final tbody tr').first(), /^1\s*Trần T\. L\./);
       await expectAccessible(stage.page, 'projector, ended');
       await expectAccessible(phone.page, 'player, ended');
       await screenshots(stage.page, 'live-projector-ended');

@@ -121,17 +121,16 @@ export default function HostPage({ roundId }: { roundId: string }) {
                 <LiveCountdown ms={ms} paused={view.status === 'paused'} />
                 <p className="live-host-stem">{view.question.stem}</p>
                 {!view.reveal && (
-                  <ol className="live-host-options">
+                  <ul className="live-host-options">
                     {view.question.options.map((o, i) => (
                       <li key={o.id}>
                         <strong>{optionLetter(i)}.</strong> {o.text}
                       </li>
                     ))}
-                  </ol>
+                  </ul>
                 )}
                 <p className="live-answered" role="status">
-                  Đã trả lời: <strong>{view.answered ?? 0}</strong>
-                  {view.board ? ` / ${view.board.total} người chơi` : ' người'}
+                  Đã trả lời: <strong>{view.answered ?? 0}</strong> người
                 </p>
                 <DistributionBars view={view} />
                 {view.reveal?.explanation && <p>Giải thích: {view.reveal.explanation}</p>}

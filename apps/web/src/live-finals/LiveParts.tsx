@@ -8,14 +8,15 @@ import type { LiveBoardRow } from './live-types';
 
 /** The seconds left to answer, recomputed from the server's deadline and the clock offset four times a second. */
 export function useTimeLeft(view: LiveView | null, offset: number): number | null {
-  const [now, setNow] = useState(() => Date.now());
+  const [, setTick] = useState(0);
   const running = view?.status === 'question';
   useEffect(() => {
     if (!running) return;
-    const t = window.setInterval(() => setNow(Date.now()), 250);
+    const t = window.setInterval(() => setTick((n) => n + 1), 250);
     return () => window.clearInterval(t);
   }, [running]);
-  return view ? timeLeftMs(view, offset, now) : null;
+  // Read the clock at render, not at the last tick: a question that just opened must not start from a stale "now".
+  return view ? timeLeftMs(view, offset, Date.now()) : null;
 }
 
 /** A big countdown in whole seconds; screen readers hear it through the label, not every tick. */

@@ -9,6 +9,8 @@ import {
   distributionBars,
   fromState,
   hostMoves,
+  narrowClock,
+  offsetOf,
   questionLabel,
   rereadDelayMs,
   secondsShown,
@@ -69,6 +71,26 @@ describe('countdown from the server clock', () => {
 
   it('takes the midpoint of the request as the moment the server stamped', () => {
     expect(clockOffset('2026-12-06T10:00:05.000Z', Date.parse('2026-12-06T10:00:05.400Z'), Date.parse('2026-12-06T10:00:04.600Z'))).toBe(0);
+  });
+
+  it('narrows the offset with every sample, so one slow read does not shift the countdown by seconds', () => {
+    // The server's clock is 1000 ms ahead. A cold read: sent at 0, stamped at server 2000 (local 1000), received at 12000.
+    let b = narrowClock(null, 2000, 12_000, 0);
+    expect(b).toEqual({ low: -10_000, high: 2000 });
+    expect(offsetOf(b)).toBe(-4000); // the midpoint alone: 5 s off
+    // A push stamped at server 21000 arrives at local 20050 (50 ms on the way).
+    b = narrowClock(b, 21_000, 20_050);
+    expect(b).toEqual({ low: 950, high: 2000 });
+    // A quick read: sent at 30000, stamped at server 31100, received at 30200.
+    b = narrowClock(b, 31_100, 30_200, 30_000);
+    expect(b).toEqual({ low: 950, high: 1100 });
+    expect(offsetOf(b)).toBe(1025);
+    // The phone's clock was set back an hour: no offset fits both, so the newest sample wins.
+    b = narrowClock(b, 41_000, 40_000 - 3600_000, 40_000 - 3600_000 - 100);
+    expect(offsetOf(b)).toBe(3601_050);
+    expect(offsetOf(narrowClock(null, 5000, 4000))).toBe(1000);
+    expect(offsetOf(null)).toBe(0);
+    expect(narrowClock(b, 'not a time', 0)).toBe(b);
   });
 
   it('shows a paused question the time it had left, and no countdown between questions', () => {

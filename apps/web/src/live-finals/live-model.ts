@@ -196,3 +196,31 @@ export function hostMoves(v: LiveView | null): HostMoves {
 export function rereadDelayMs(random: number = Math.random(), spreadMs = 1500): number {
   return Math.floor(Math.max(0, Math.min(1, random)) * spreadMs);
 }
+
+/**
+ * What is known of the offset to the server's clock (server − local, ms): each server stamp
+ * S read between sending at A and receiving at B (local clock) says A + offset ≤ S ≤ B + offset,
+ * so offset ∈ [S − B, S − A]; a push (no request) gives the lower end only. Intersecting
+ * the samples keeps the countdown right even when one read was slow (a loaded room network,
+ * a cold server), where the round trip's midpoint alone could be off by seconds.
+ */
+export interface ClockBounds {
+  low: number;
+  high: number;
+}
+
+export function narrowClock(b: ClockBounds | null, serverTime: string | number, receivedAtLocal: number, sentAtLocal?: number): ClockBounds | null {
+  const server = typeof serverTime === 'number' ? serverTime : Date.parse(serverTime);
+  if (!Number.isFinite(server)) return b;
+  const fresh = { low: server - receivedAtLocal, high: sentAtLocal !== undefined && sentAtLocal <= receivedAtLocal ? server - sentAtLocal : Infinity };
+  if (!b) return fresh;
+  const n = { low: Math.max(b.low, fresh.low), high: Math.min(b.high, fresh.high) };
+  // No offset fits every sample: the phone's clock was set meanwhile. Start again from this one.
+  return n.low <= n.high ? n : fresh;
+}
+
+/** The offset to use: the middle of what is known, or the lower end when only pushes were seen. */
+export function offsetOf(b: ClockBounds | null): number {
+  if (!b) return 0;
+  return Math.round(Number.isFinite(b.high) ? (b.low + b.high) / 2 : b.low);
+}

@@ -2,9 +2,19 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Socket } from 'socket.io-client';
 import { api, seg } from '../shared/api/client';
 import { ApiError } from '../shared/api/errors';
-import { clockOffset } from '../shared/clock';
 import { subscribeLive, type LiveState as SocketState } from '../shared/live/live';
-import { applyBoard, applyQuestion, applyReveal, applyStatus, fromState, rereadDelayMs, type LiveView } from './live-model';
+import {
+  applyBoard,
+  applyQuestion,
+  applyReveal,
+  applyStatus,
+  fromState,
+  narrowClock,
+  offsetOf,
+  rereadDelayMs,
+  type ClockBounds,
+  type LiveView,
+} from './live-model';
 import type { LiveAnswerAccepted, LiveAnswerAck, LiveState } from './live-types';
 
 const live = (roundId: string) => `/rounds/${seg(roundId)}/live`;
@@ -47,14 +57,23 @@ export function useLiveRound(roundId: string, role: LiveRole) {
   const socketStateRef = useRef(socketState);
   socketStateRef.current = socketState;
   const seq = useRef(0);
+  const clock = useRef<ClockBounds | null>(null);
+  /** One more server stamp: read between sentAt and now, or pushed (no sentAt). */
+  const stamp = useCallback((serverTime: string, sentAt?: number) => {
+    clock.current = narrowClock(clock.current, serverTime, Date.now(), sentAt);
+    setOffset(offsetOf(clock.current));
+  }, []);
 
   /** Takes a state read (HTTP or the join's ack) unless a later read has started since. */
-  const accept = useCallback((s: LiveState, sentAt: number, mine: number) => {
-    if (mine !== seq.current) return;
-    setOffset(clockOffset(s.serverTime, Date.now(), sentAt));
-    setView(fromState(s));
-    setError(null);
-  }, []);
+  const accept = useCallback(
+    (s: LiveState, sentAt: number, mine: number) => {
+      stamp(s.serverTime, sentAt);
+      if (mine !== seq.current) return;
+      setView(fromState(s));
+      setError(null);
+    },
+    [stamp],
+  );
 
   const reread = useCallback(async () => {
     const mine = ++seq.current;
@@ -76,6 +95,7 @@ export function useLiveRound(roundId: string, role: LiveRole) {
     return subscribeLive({
       'live:question': (e) => {
         if (e.roundId !== roundId) return;
+        stamp(e.serverTime);
         setView((v) => (v ? applyQuestion(v, e) : v));
         // The host's console counts answers: the HTTP state carries them.
         if (role === 'host') void reread();
@@ -107,7 +127,7 @@ export function useLiveRound(roundId: string, role: LiveRole) {
       },
       onState: setSocketState,
     });
-  }, [roundId, role, reread, rereadSoon, accept]);
+  }, [roundId, role, reread, rereadSoon, accept, stamp]);
 
   // Without a socket (refused, or a network that blocks it), the screen polls; the host's console polls anyway for the answer count.
   useEffect(() => {
@@ -125,20 +145,23 @@ export function useLiveRound(roundId: string, role: LiveRole) {
   const answer = useCallback(
     async (questionId: string, optionIds: string[]): Promise<LiveAnswerAck> => {
       const s = socketRef.current;
+      const sentAt = Date.now();
       if (s?.connected) {
         const ack = await new Promise<LiveAnswerAck | null>((done) => {
           s.timeout(5000).emit('live:answer', { roundId, questionId, optionIds }, (err: unknown, a: LiveAnswerAck) => done(err ? null : a));
         });
+        if (ack?.ok) stamp(ack.receivedAt, sentAt);
         if (ack) return ack;
       }
       try {
         const r = await liveApi.answer(roundId, questionId, optionIds);
+        stamp(r.receivedAt, sentAt);
         return { ok: true, receivedAt: r.receivedAt };
       } catch (e) {
         return { ok: false, code: e instanceof ApiError ? (e.code ?? String(e.status)) : 'network' };
       }
     },
-    [roundId],
+    [roundId, stamp],
   );
 
   return { view, setView, error, offset, socketState, reread, answer };
