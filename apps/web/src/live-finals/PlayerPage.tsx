@@ -160,8 +160,9 @@ function AnswerButtons({
                   {optionLetter(i)}
                 </span>
                 <span className="live-answer-text">{o.text}</span>
-                {isChosen && <span className="live-answer-mark">{mine ? ' (bạn chọn)' : ' (đã chọn)'}</span>}
-                {key?.has(o.id) && <span className="live-answer-mark"> ✓ đúng</span>}
+                {(isChosen || key?.has(o.id)) && (
+                  <span className="live-answer-mark">{[key?.has(o.id) ? '✓ Đúng' : '', isChosen ? (mine ? 'bạn chọn' : 'đã chọn') : ''].filter(Boolean).join(', ')}</span>
+                )}
               </button>
             </li>
           );
