@@ -3,15 +3,29 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { type Actor, AccessService } from '@lc/identity';
 import { AppConfig, badRequest, ClockService, conflict, DomainError, forbidden, notFound } from '@lc/platform';
-import { ENTRANT_SQL, isRoundAcceptingEntries, type LiveSettings, refuseNonEntrant, type RoundEntry, RoundPoolService, type RoundStatus } from '@lc/contests';
-import type { PoolQuestion } from '@lc/question-bank';
+import {
+  ENTRANT_SQL,
+  isRoundAcceptingEntries,
+  isRoundOver,
+  type LiveSettings,
+  refuseNonEntrant,
+  type RoundEntry,
+  RoundPoolService,
+  type RoundStatus,
+} from '@lc/contests';
 import { LiveService, shortName } from '@lc/leaderboard';
 import { LiveResultWriter } from './live-result';
+import { correctIds, type LiveQuestion, liveQuestion } from './live-questions';
 import { liveOrder, scoreLiveAnswer } from './live-scoring';
 import { LiveStateStore, type LiveStateRow, type LiveStoredStatus } from './live-state';
 import type { LiveAnswerView, LiveEndView, LiveFinalEvents, LiveQuestionView, LiveRevealView, LiveStateView, LiveStatus } from './live-finals.types';
 
 export const BOARD_TOP = 20;
+
+export interface LiveQuestions {
+  byId: Map<string, LiveQuestion>;
+  byVersion: Map<string, LiveQuestion>;
+}
 /** Sockets of a final's players, host and screens (the Redis adapter reaches every instance). */
 export const liveFinalRoom = (roundId: string) => `livefinal:${roundId}`;
 
@@ -128,14 +142,33 @@ export class LiveFinalsService {
 
   // ---- the questions ----
 
-  private async questions(round: LiveRound): Promise<Map<string, PoolQuestion>> {
-    const pool = await this.pool.load(round.id, round.poolVersion);
-    return pool.byVersion;
+  private readonly shown = new Map<string, Promise<LiveQuestions>>();
+
+  /** The round's questions by their live id and by version (the frozen pool, read once per instance). */
+  questions(round: LiveRound): Promise<LiveQuestions> {
+    const key = `${round.id}:${round.poolVersion}`;
+    let hit = this.shown.get(key);
+    if (!hit) {
+      hit = this.pool.load(round.id, round.poolVersion).then((pool) => {
+        const byId = new Map<string, LiveQuestion>();
+        const byVersion = new Map<string, LiveQuestion>();
+        for (const q of pool.byVersion.values()) {
+          const lq = liveQuestion(round.id, q);
+          byId.set(lq.id, lq);
+          byVersion.set(lq.versionId, lq);
+        }
+        return { byId, byVersion };
+      });
+      hit.catch(() => this.shown.delete(key));
+      if (this.shown.size > 200) this.shown.delete(this.shown.keys().next().value as string);
+      this.shown.set(key, hit);
+    }
+    return hit;
   }
 
-  private questionView(q: PoolQuestion): LiveQuestionView {
+  private questionView(q: LiveQuestion): LiveQuestionView {
     // Never the key: options go out as id and text only.
-    return { id: q.versionId, type: q.type, stem: q.stem, options: q.options.map((o) => ({ id: o.id, text: o.text })) };
+    return { id: q.id, type: q.type, stem: q.stem, options: q.options.map((o) => ({ id: o.id, text: o.text })) };
   }
 
   private emit<E extends keyof LiveFinalEvents>(roundId: string, event: E, payload: LiveFinalEvents[E]): void {
@@ -165,11 +198,11 @@ export class LiveFinalsService {
     const [s, order] = await Promise.all([this.state.read(roundId), this.state.order(roundId)]);
     if (!s || !order) throw conflict('live_not_started', 'Start the final first');
     const from = fromIndex ?? s.index;
-    const qid = order[from + 1];
-    if (qid === undefined) throw conflict('live_no_more_questions', 'That was the last question: end the final');
-    const moved = await this.state.next(roundId, from, qid, round.live.secondsPerQuestion * 1000);
+    const versionId = order[from + 1];
+    if (versionId === undefined) throw conflict('live_no_more_questions', 'That was the last question: end the final');
+    const q = (await this.questions(round)).byVersion.get(versionId)!;
+    const moved = await this.state.next(roundId, from, q.id, round.live.secondsPerQuestion * 1000);
     if (!moved.ok) throw this.refusal(moved.code, s);
-    const q = (await this.questions(round)).get(qid)!;
     this.emit(roundId, 'live:question', {
       roundId,
       index: moved.index,
@@ -193,9 +226,9 @@ export class LiveFinalsService {
     if (locked !== 'ok') throw this.refusal(locked, s);
     // Answers are closed now: score them (a pure function) and apply once, whoever gets there first.
     const fresh = (await this.state.read(roundId))!;
-    const q = (await this.questions(round)).get(fresh.questionId!)!;
-    const answers = await this.state.answers(roundId, q.versionId);
-    const correctOptionIds = q.options.filter((o) => o.correct).map((o) => o.id);
+    const q = (await this.questions(round)).byId.get(fresh.questionId!)!;
+    const answers = await this.state.answers(roundId, q.id);
+    const correctOptionIds = correctIds(q);
     const distribution: Record<string, number> = Object.fromEntries(q.options.map((o) => [o.id, 0]));
     const awards: { userId: string; award: number; savedMs: number }[] = [];
     for (const [userId, a] of answers) {
@@ -211,11 +244,11 @@ export class LiveFinalsService {
       });
       awards.push({ userId, award: scored.award, savedMs: scored.savedMs });
     }
-    const reveal: LiveRevealView = { questionId: q.versionId, correctOptionIds, distribution, explanation: q.explanation ?? null };
+    const reveal: LiveRevealView = { questionId: q.id, correctOptionIds, distribution, explanation: q.explanation };
     if (await this.state.applyReveal(roundId, index, reveal, awards)) {
       this.emit(roundId, 'live:reveal', {
         roundId,
-        questionId: q.versionId,
+        questionId: q.id,
         correctOptionIds,
         distribution,
         ...(q.explanation ? { explanation: q.explanation } : {}),
@@ -279,8 +312,10 @@ export class LiveFinalsService {
   async answer(actor: Actor, roundId: string, questionId: string, optionIds: string[]): Promise<LiveAnswerView> {
     if (actor.role !== 'resident') throw forbidden('Staff watch a live final; only entrants answer');
     const round = await this.round(roundId);
+    // The round's window bounds the final: once it is closed (by the clock or by staff) nothing more counts.
+    if (isRoundOver(round, this.clock.now())) throw conflict('round_not_open', 'The round is closed');
     await this.requireEntrant(actor, round);
-    const q = (await this.questions(round)).get(questionId);
+    const q = (await this.questions(round)).byId.get(questionId);
     if (!q) throw conflict('live_wrong_question', 'That question is not showing now');
     const ids = [...new Set(optionIds)];
     const known = new Set(q.options.map((o) => o.id));
@@ -313,7 +348,7 @@ export class LiveFinalsService {
     }
     const questionShowing = s.questionId && s.index >= 0 && s.status !== 'ended';
     if (questionShowing) {
-      const q = (await this.questions(round)).get(s.questionId!);
+      const q = (await this.questions(round)).byId.get(s.questionId!);
       if (q) out.question = this.questionView(q);
       out.opensAt = new Date(s.opensAtMs!).toISOString();
       out.closesAt = new Date(s.closesAtMs!).toISOString();

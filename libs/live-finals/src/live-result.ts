@@ -3,10 +3,10 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { type LiveAttempt, recordLiveAttempts } from '@lc/attempts';
 import { LeaderboardService } from '@lc/leaderboard';
-import type { PoolQuestion } from '@lc/question-bank';
+import { correctIds } from './live-questions';
 import { isCorrectChoice, liveTimeTaken, maxLiveAward } from './live-scoring';
 import { LiveStateStore } from './live-state';
-import type { LiveRound } from './live-finals.service';
+import type { LiveQuestions, LiveRound } from './live-finals.service';
 
 /**
  * The final's result: each player on the board becomes one submitted attempt (through the
@@ -22,11 +22,11 @@ export class LiveResultWriter {
     private readonly boards: LeaderboardService,
   ) {}
 
-  async write(round: LiveRound, questions: Map<string, PoolQuestion>): Promise<number> {
+  async write(round: LiveRound, questions: LiveQuestions): Promise<number> {
     const [s, order, finals] = await Promise.all([this.state.read(round.id), this.state.order(round.id), this.state.finals(round.id)]);
     if (!s || !order || !finals.size) return 0;
-    const shown = order.slice(0, s.revealedCount).map((id) => questions.get(id)!);
-    const answers = await Promise.all(shown.map((q) => this.state.answers(round.id, q.versionId)));
+    const shown = order.slice(0, s.revealedCount).map((id) => questions.byVersion.get(id)!);
+    const answers = await Promise.all(shown.map((q) => this.state.answers(round.id, q.id)));
     const questionMs = round.live.secondsPerQuestion * 1000;
     const bonus = round.live.speedBonus?.maxPoints ?? null;
     const maxScore = shown.reduce((n, q) => n + maxLiveAward(q.points, bonus), 0) / 100;
@@ -36,7 +36,7 @@ export class LiveResultWriter {
       ruleIndex: 0,
       type: q.type,
       points: q.points,
-      options: q.options.map((o) => ({ id: o.id, ref: o.id })),
+      options: q.options.map((o) => ({ id: o.id, ref: o.ref })),
     }));
     const startedAt = new Date(s.startedAtMs ?? s.opensAtMs ?? Date.now());
     const submittedAt = new Date(s.endedAtMs ?? Date.now());
@@ -48,13 +48,7 @@ export class LiveResultWriter {
         const a = answers[i].get(userId);
         if (!a) return;
         mine.push({ questionKey: `L${i + 1}`, value: { optionIds: a.optionIds }, receivedAt: new Date(a.receivedAtMs) });
-        if (
-          isCorrectChoice(
-            q.options.filter((o) => o.correct).map((o) => o.id),
-            a.optionIds,
-          )
-        )
-          correct++;
+        if (isCorrectChoice(correctIds(q), a.optionIds)) correct++;
       });
       rows.push({
         roundId: round.id,
