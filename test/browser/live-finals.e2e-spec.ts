@@ -222,8 +222,18 @@ describe('browser: a live final on stage', () => {
       await phone.page.getByText('Người dẫn chương trình đang tạm dừng').waitFor({ state: 'detached' });
       await phone.page.getByRole('button', { name: new RegExp(q2.wrongTexts[0]) }).click();
       await phone.page.getByText('Đã nhận câu trả lời').waitFor();
+
+      // The phone loses the network while the host reveals: back online, it rebuilds the reveal, its answer and its score.
+      await phone.context.setOffline(true);
+      await phone.page.getByText('Mất kết nối, đang thử lại').waitFor();
       await host.page.getByRole('button', { name: 'Công bố đáp án' }).click();
+      await stage.page.locator('.live-dist').waitFor();
+      await phone.page.waitForTimeout(1000);
+      expect(await phone.page.getByText('✗ Chưa chính xác').count()).toBe(0);
+      await phone.context.setOffline(false);
+      await phone.page.getByText('Đang kết nối trực tiếp').waitFor({ timeout: 30_000 });
       await phone.page.getByText('✗ Chưa chính xác').waitFor();
+      await textMatches(phone.page.locator('.live-me'), /Điểm của bạn: 1.*Hạng 1\/2/);
 
       // End: the phone thanks the player, the projector shows the final top 10.
       await host.page.getByRole('button', { name: 'Kết thúc vòng' }).click();

@@ -159,10 +159,14 @@ function AnswerButtons({
                 <span className="live-answer-letter" aria-hidden="true">
                   {optionLetter(i)}
                 </span>
-                <span className="live-answer-text">{o.text}</span>
-                {(isChosen || key?.has(o.id)) && (
-                  <span className="live-answer-mark">{[key?.has(o.id) ? '✓ Đúng' : '', isChosen ? (mine ? 'bạn chọn' : 'đã chọn') : ''].filter(Boolean).join(', ')}</span>
-                )}
+                <span className="live-answer-text">
+                  {o.text}
+                  {(isChosen || key?.has(o.id)) && (
+                    <span className="live-answer-mark">
+                      {[key?.has(o.id) ? '✓ Đúng' : '', isChosen ? (mine ? 'bạn chọn' : 'đã chọn') : ''].filter(Boolean).join(', ')}
+                    </span>
+                  )}
+                </span>
               </button>
             </li>
           );
