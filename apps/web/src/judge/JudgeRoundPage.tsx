@@ -23,6 +23,11 @@ export function JudgeRoundPage({ roundId }: { roundId: string }) {
         {r.title}
       </PageTitle>
       <div className="actions">
+        {r.kind === 'live' && (
+          <Link className="btn btn-primary" to={paths.liveHost(roundId)}>
+            Điều khiển vòng chung kết
+          </Link>
+        )}
         <Link className="btn btn-primary" to={paths.judgeResults(roundId)}>
           Đóng vòng, xếp hạng và công bố →
         </Link>
