@@ -42,6 +42,8 @@ export interface LiveRound {
 }
 
 const ROUND_TTL_MS = 1000;
+/** An ended final's Redis state is kept a week (GET state after the show, a late `end` retry), then goes. */
+const ENDED_TTL_S = 7 * 24 * 3600;
 
 /**
  * Runs a live final (SPEC "Live finals"): the host's moves, the players' answers and the
@@ -298,7 +300,9 @@ export class LiveFinalsService {
     const round = await this.requireHost(actor, roundId);
     const moved = await this.state.end(roundId);
     if (moved !== 'ok' && moved !== 'already') throw this.refusal(moved, await this.state.read(roundId));
-    const written = await this.results.write(round, await this.questions(round));
+    const questions = await this.questions(round);
+    const written = await this.results.write(round, questions);
+    await this.state.expire(roundId, [...questions.byId.keys()], questions.byId.size, ENDED_TTL_S);
     if (moved === 'ok') {
       this.emit(roundId, 'live:status', { roundId, status: 'ended' });
       const board = await this.state.top(roundId, BOARD_TOP);

@@ -320,6 +320,24 @@ export class LiveStateStore {
     return out;
   }
 
+  /** After the end (the attempts hold the result): the final's keys go after `seconds`, kept a while for late readers. */
+  async expire(roundId: string, questionIds: string[], total: number, seconds: number): Promise<void> {
+    const k = this.keys(roundId);
+    const pipe = this.redis.pipeline();
+    for (const key of [
+      k.state,
+      k.order,
+      k.scores,
+      k.saved,
+      k.board,
+      k.players,
+      ...questionIds.map(k.answersOf),
+      ...Array.from({ length: total }, (_, i) => k.revealOf(i)),
+    ])
+      pipe.expire(key, seconds);
+    await pipe.exec();
+  }
+
   async playerName(roundId: string, userId: string): Promise<string | null> {
     return this.redis.hget(this.keys(roundId).players, userId);
   }
