@@ -36,7 +36,8 @@ describe('browser: a live final on stage', () => {
     organiser = await staffLogin(stack.http, stack.admin, 'organiser', org.id);
     bankId = (await ok(stack.http.post('/question-banks', { name: 'Ngân hàng chung kết' }, organiser.token), 'bank')).id;
     for (let i = 0; i < 4; i++) {
-      const input = questionInput(i);
+      // Single and multiple choice alternate: the phone taps to send one, picks then sends the other.
+      const input = questionInput(i, i % 2 ? 'multiple' : 'single');
       questions.push(known(await ok(stack.http.post(`/question-banks/${bankId}/questions`, input, organiser.token), 'question'), input));
     }
   });
@@ -74,6 +75,11 @@ describe('browser: a live final on stage', () => {
     if (!q) throw new Error(`question not in the bank: ${stem}`);
     return q;
   };
+  /** Taps the options with these texts; a multiple-choice question is then sent with its button. */
+  async function answerOn(page: Page, q: KnownQuestion, texts: string[]): Promise<void> {
+    for (const t of texts) await page.getByRole('button', { name: new RegExp(t) }).click();
+    if (q.type === 'multiple') await page.getByRole('button', { name: 'Gửi câu trả lời' }).click();
+  }
   const stemOn = async (page: Page) => ((await page.locator('#live-stem').textContent()) ?? '').trim();
 
   it('the organiser creates a live round from the round form (kind, seconds per question, speed bonus)', async () => {
@@ -172,7 +178,7 @@ describe('browser: a live final on stage', () => {
       await stage.page.screenshot({ path: join(SCREENSHOT_DIR, 'live-projector-question-1366x768.png') });
 
       // Lan answers right on the phone; Minh wrong through the api.
-      await phone.page.getByRole('button', { name: new RegExp(q1.correctTexts[0]) }).click();
+      await answerOn(phone.page, q1, q1.type === 'multiple' ? q1.correctTexts : [q1.correctTexts[0]]);
       await phone.page.getByText('Đã nhận câu trả lời').waitFor();
       const minhState = await ok(stack.http.get(`/rounds/${round.id}/live/state`, minh.token), 'state');
       const wrong = minhState.question.options.find((o: { text: string }) => o.text === q1.wrongTexts[0]);
@@ -196,8 +202,10 @@ describe('browser: a live final on stage', () => {
       await screenshots(phone.page, 'live-player-revealed');
       const dist = stage.page.locator('.live-dist');
       await dist.waitFor();
-      await textMatches(dist.locator('li', { hasText: q1.correctTexts[0] }), /Đáp án đúng.*1 \(50%\)/);
-      await textMatches(dist.locator('li', { hasText: q1.wrongTexts[0] }), /1 \(50%\)/);
+      // One choice each (a multiple-choice answer counts on every option picked): the bars share 100%.
+      const pct = q1.type === 'multiple' ? '33|34' : '50';
+      await textMatches(dist.locator('li', { hasText: q1.correctTexts[0] }), new RegExp(`Đáp án đúng.*1 \\((${pct})%\\)`));
+      await textMatches(dist.locator('li', { hasText: q1.wrongTexts[0] }), new RegExp(`1 \\((${pct})%\\)`));
       // The board names players as the leaderboard does (given names to initials).
       await textMatches(stage.page.locator('.live-stage-board tbody tr').first(), /^1\s*Trần T\. L\.\s*1$/);
       await textMatches(stage.page.locator('.live-stage-board tbody tr').nth(1), /^2\s*Lê V\. M\.\s*0$/);
@@ -220,7 +228,7 @@ describe('browser: a live final on stage', () => {
       await screenshots(phone.page, 'live-player-paused');
       await host.page.getByRole('button', { name: 'Tiếp tục' }).click();
       await phone.page.getByText('Người dẫn chương trình đang tạm dừng').waitFor({ state: 'detached' });
-      await phone.page.getByRole('button', { name: new RegExp(q2.wrongTexts[0]) }).click();
+      await answerOn(phone.page, q2, [q2.wrongTexts[0]]);
       await phone.page.getByText('Đã nhận câu trả lời').waitFor();
 
       // The phone loses the network while the host reveals: back online, it rebuilds the reveal, its answer and its score.

@@ -43,7 +43,8 @@ export function DistributionBars({ view, large }: { view: LiveView; large?: bool
   const total = bars.reduce((n, b) => n + b.count, 0);
   return (
     <figure className={`live-dist${large ? ' live-dist-large' : ''}`}>
-      <figcaption>Phân bố câu trả lời ({total} người trả lời)</figcaption>
+      {/* A multiple-choice answer counts on every option it picks: the figures are choices, not people. */}
+      <figcaption>{view.question.type === 'multiple' ? `Phân bố lựa chọn (${total} lượt chọn)` : `Phân bố câu trả lời (${total} người trả lời)`}</figcaption>
       <ul>
         {bars.map((b) => (
           <li key={b.optionId} className={b.correct ? 'live-dist-correct' : undefined}>
