@@ -196,8 +196,8 @@ export class LiveFinalsService {
   }
 
   async next(actor: Actor, roundId: string, fromIndex?: number): Promise<LiveStateView> {
-    const round = await this.requireHost(actor, roundId);
-    const [s, order] = await Promise.all([this.state.read(roundId), this.state.order(roundId)]);
+    // Read beside the access check (one round trip less before the question goes out); nothing is shown unless it passes.
+    const [round, s, order] = await Promise.all([this.requireHost(actor, roundId), this.state.read(roundId), this.state.order(roundId)]);
     if (!s || !order) throw conflict('live_not_started', 'Start the final first');
     const from = fromIndex ?? s.index;
     const versionId = order[from + 1];
@@ -219,16 +219,14 @@ export class LiveFinalsService {
   }
 
   async reveal(actor: Actor, roundId: string, fromIndex?: number): Promise<LiveStateView> {
-    const round = await this.requireHost(actor, roundId);
-    const s = await this.state.read(roundId);
+    const [round, s] = await Promise.all([this.requireHost(actor, roundId), this.state.read(roundId)]);
     if (!s) throw conflict('live_not_started', 'Start the final first');
     const index = fromIndex ?? s.index;
     const locked = await this.state.lockReveal(roundId, index);
-    if (locked === 'already') return this.view(round, true, actor.id);
-    if (locked !== 'ok') throw this.refusal(locked, s);
+    if (locked.code === 'already') return this.view(round, true, actor.id);
+    if (!('questionId' in locked)) throw this.refusal(locked.code, s);
     // Answers are closed now: score them (a pure function) and apply once, whoever gets there first.
-    const fresh = (await this.state.read(roundId))!;
-    const q = (await this.questions(round)).byId.get(fresh.questionId!)!;
+    const q = (await this.questions(round)).byId.get(locked.questionId)!;
     const answers = await this.state.answers(roundId, q.id);
     const correctOptionIds = correctIds(q);
     const distribution: Record<string, number> = Object.fromEntries(q.options.map((o) => [o.id, 0]));
@@ -240,7 +238,7 @@ export class LiveFinalsService {
         optionIds: a.optionIds,
         points: q.points,
         maxBonus: round.live.speedBonus?.maxPoints ?? null,
-        openedAtMs: fresh.opensAtMs!,
+        openedAtMs: locked.opensAtMs,
         receivedAtMs: a.receivedAtMs,
         questionMs: round.live.secondsPerQuestion * 1000,
       });

@@ -100,13 +100,13 @@ return {'ok', tostring(now)}`;
 
 /** Closes question ARGV[1] to answers before it is scored (a reveal interrupted by a crash is taken up again). */
 const REVEAL_LOCK = `
-local s = redis.call('HMGET', KEYS[1], 'status', 'index')
-if not s[1] then return 'live_not_started' end
-if tonumber(s[2]) ~= tonumber(ARGV[1]) then return 'live_state_changed' end
-if s[1] == 'question' then redis.call('HSET', KEYS[1], 'status', 'revealing') return 'ok' end
-if s[1] == 'revealing' then return 'ok' end
-if s[1] == 'revealed' then return 'already' end
-return 'live_wrong_status'`;
+local s = redis.call('HMGET', KEYS[1], 'status', 'index', 'qid', 'opensAt')
+if not s[1] then return {'live_not_started'} end
+if tonumber(s[2]) ~= tonumber(ARGV[1]) then return {'live_state_changed'} end
+if s[1] == 'question' then redis.call('HSET', KEYS[1], 'status', 'revealing') return {'ok', s[3], s[4]} end
+if s[1] == 'revealing' then return {'ok', s[3], s[4]} end
+if s[1] == 'revealed' then return {'already'} end
+return {'live_wrong_status'}`;
 
 /** Applies the scores of question ARGV[1] once (only from 'revealing'): scores, saved time, board, reveal. */
 const REVEAL_APPLY = `
@@ -269,8 +269,10 @@ export class LiveStateStore {
     return this.redis.hlen(this.keys(roundId).answersOf(questionId));
   }
 
-  async lockReveal(roundId: string, index: number): Promise<'ok' | 'already' | string> {
-    return S.revealLock.run<string>(this.redis, [this.keys(roundId).state], [index]);
+  /** Closes the question to answers; 'ok' with the question showing and when it opened (its answers are then final). */
+  async lockReveal(roundId: string, index: number): Promise<{ code: 'ok'; questionId: string; opensAtMs: number } | { code: string }> {
+    const r = await S.revealLock.run<string[]>(this.redis, [this.keys(roundId).state], [index]);
+    return r[0] === 'ok' ? { code: 'ok', questionId: r[1], opensAtMs: Number(r[2]) } : { code: r[0] };
   }
 
   /** 1: this call applied the scores; 0: another did (or the state moved on). */
