@@ -18,3 +18,4 @@ export * from './view/attempt-view';
 export * from './hot/attempt-hot-store';
 export { StaffAttemptResponse } from './view/attempt.responses';
 export * from './attempt/live-attempt-store';
+export * from './live-events';

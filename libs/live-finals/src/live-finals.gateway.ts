@@ -1,33 +1,35 @@
 import { ConnectedSocket, MessageBody, SubscribeMessage, WebSocketGateway } from '@nestjs/websockets';
-import type { Socket } from 'socket.io';
-import type { Actor } from '@lc/identity';
-import { badRequest, toErrorBody } from '@lc/platform';
+import { badRequest, type ErrorBody, toErrorBody } from '@lc/platform';
+import { LIVE_NAMESPACE, LiveAuth, type LiveSocket, liveSocketActor, UUID } from '@lc/realtime';
 import { LiveFinalsService, liveFinalRoom } from './live-finals.service';
 import type { LiveStateView } from './live-finals.types';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-type Refused = { ok: false; code: string; message: string };
+/** A refusal in an ack: the code (SPEC: `{ ok: false, code }`) and the HTTP error body beside it. */
+type Refused = { ok: false; code: string; error: ErrorBody };
 const refused = (e: unknown): Refused => {
   const { body } = toErrorBody(e);
-  return { ok: false, code: body.code ?? 'error', message: body.message };
+  return { ok: false, code: body.code ?? 'error', error: body };
 };
 
 /**
- * The live final's socket events, on the same /live namespace as the boards: the
- * leaderboard's LiveGateway authenticates every socket (handshake token → socket.data.actor,
- * rate limits) before these handlers see it, and its Redis adapter carries the broadcasts
- * between instances. This class only adds live:join and live:answer.
+ * The live final's client → server events on /live. The realtime transport authenticates
+ * every socket, rate limits its events and carries broadcasts between instances; this
+ * gateway only adds live:join (the state, and the round's room) and live:answer.
  */
-@WebSocketGateway({ namespace: '/live' })
+@WebSocketGateway({ namespace: LIVE_NAMESPACE })
 export class LiveFinalsGateway {
-  constructor(private readonly finals: LiveFinalsService) {}
+  constructor(
+    private readonly finals: LiveFinalsService,
+    private readonly auth: LiveAuth,
+  ) {}
 
   @SubscribeMessage('live:join')
-  async join(@ConnectedSocket() socket: Socket, @MessageBody() body: unknown): Promise<({ ok: true } & LiveStateView) | Refused> {
+  async join(@ConnectedSocket() socket: LiveSocket, @MessageBody() body: unknown): Promise<({ ok: true } & LiveStateView) | Refused> {
     try {
       const roundId = roundIdOf(body);
-      const view = await this.finals.stateFor(actorOf(socket), roundId);
+      // A revoked token joins nothing new.
+      const actor = await this.auth.recheck(socket);
+      const view = await this.finals.stateFor(actor, roundId);
       await socket.join(liveFinalRoom(roundId));
       return { ok: true, ...view };
     } catch (e) {
@@ -36,14 +38,15 @@ export class LiveFinalsGateway {
   }
 
   @SubscribeMessage('live:answer')
-  async answer(@ConnectedSocket() socket: Socket, @MessageBody() body: unknown): Promise<{ ok: true; receivedAt: string } | Refused> {
+  async answer(@ConnectedSocket() socket: LiveSocket, @MessageBody() body: unknown): Promise<{ ok: true; receivedAt: string } | Refused> {
     try {
       const b = (body ?? {}) as { roundId?: unknown; questionId?: unknown; optionIds?: unknown };
       const roundId = roundIdOf(b);
-      if (typeof b.questionId !== 'string' || b.questionId.length > 64) return { ok: false, code: 'validation_failed', message: 'questionId must be a string' };
+      if (typeof b.questionId !== 'string' || b.questionId.length > 64) throw badRequest('validation_failed', 'questionId must be a string');
       if (!Array.isArray(b.optionIds) || !b.optionIds.length || b.optionIds.length > 20 || b.optionIds.some((x) => typeof x !== 'string' || x.length > 64))
-        return { ok: false, code: 'validation_failed', message: 'optionIds must be 1–20 option ids' };
-      const r = await this.finals.answer(actorOf(socket), roundId, b.questionId, b.optionIds as string[]);
+        throw badRequest('validation_failed', 'optionIds must be 1–20 option ids');
+      // The hot path: the handshake's user (revocation closes the socket itself).
+      const r = await this.finals.answer(liveSocketActor(socket), roundId, b.questionId, b.optionIds as string[]);
       return { ok: true, receivedAt: r.receivedAt };
     } catch (e) {
       return refused(e);
@@ -55,8 +58,4 @@ function roundIdOf(body: unknown): string {
   const roundId = (body as { roundId?: unknown } | null)?.roundId;
   if (typeof roundId !== 'string' || !UUID.test(roundId)) throw badRequest('validation_failed', 'roundId must be a UUID');
   return roundId;
-}
-
-function actorOf(socket: Socket): Actor {
-  return (socket.data as { actor: Actor }).actor;
 }

@@ -13,7 +13,9 @@ import {
   RoundPoolService,
   type RoundStatus,
 } from '@lc/contests';
-import { LiveService, shortName } from '@lc/leaderboard';
+import { shortName } from '@lc/leaderboard';
+import { type LiveEvents, LiveService } from '@lc/realtime';
+import './live-events';
 import { LiveResultWriter } from './live-result';
 import { correctIds, type LiveQuestion, liveQuestion } from './live-questions';
 import { liveOrder, scoreLiveAnswer } from './live-scoring';
@@ -173,10 +175,9 @@ export class LiveFinalsService {
     return { id: q.id, type: q.type, stem: q.stem, options: q.options.map((o) => ({ id: o.id, text: o.text })) };
   }
 
-  private emit<E extends keyof LiveFinalEvents>(roundId: string, event: E, payload: LiveFinalEvents[E]): void {
-    const nsp = this.live.namespace;
-    if (!nsp) return;
-    nsp.to(liveFinalRoom(roundId)).emit(event, payload);
+  private emit<E extends keyof LiveFinalEvents>(roundId: string, event: E, payload: LiveEvents[E]): void {
+    // Through the Redis adapter (or the relay, from a process without sockets): every instance delivers to its sockets.
+    this.live.toRooms([liveFinalRoom(roundId)], event, payload);
   }
 
   // ---- host moves ----
