@@ -114,7 +114,6 @@ describe('staff operations and the web app (issue 13)', () => {
     }
     expect(problems).toEqual([]);
     expect(Object.keys(STAFF_API_ONLY).length).toBeLessThanOrEqual(12);
-    // Back to 3 once branch livescreens (issue 20's host console) merges and the six live-final host moves leave the gaps.
-    expect(Object.keys(STAFF_SCREEN_GAPS).length).toBeLessThanOrEqual(9);
+    expect(Object.keys(STAFF_SCREEN_GAPS).length).toBeLessThanOrEqual(3);
   });
 });
