@@ -46,6 +46,8 @@ const aiken = () => `Câu hỏi thử quyền ${randomUUID()}?\nA) Có\nB) Khôn
  * that consume or destroy what they touch.
  */
 const SPECIAL: Record<string, Build> = {
+  // A well-formed answer, so staff reach the role check (400 would hide it); the quiz round answers 409 not_a_live_round.
+  'POST /rounds/:id/live/answers': () => ({ body: { questionId: 'q-none', optionIds: ['o-none'] } }),
   'POST /auth/register': () => ({ body: residentInput() }),
   'POST /auth/login': (w) => ({ body: { login: w.resident.input.phone, password: w.resident.input.password } }),
   'POST /auth/refresh': async (w) => ({

@@ -4,6 +4,7 @@ import { ContestsModule } from '@lc/contests';
 import { IdentityModule } from '@lc/identity';
 import { JudgingModule } from '@lc/judging';
 import { LeaderboardApiModule } from '@lc/leaderboard';
+import { LiveFinalsModule } from '@lc/live-finals';
 import { PersonalDataModule } from '@lc/personal-data';
 import { AppConfig, HealthModule, MetricsController, PlatformModule } from '@lc/platform';
 import { QuestionBankModule } from '@lc/question-bank';
@@ -24,6 +25,7 @@ export class ApiModule {
         ContestsModule,
         AttemptsModule,
         JudgingModule,
+        LiveFinalsModule,
         StatisticsModule,
         PersonalDataModule,
       ],

@@ -17,4 +17,5 @@ export * from './view/attempt-query.service';
 export * from './view/attempt-view';
 export * from './hot/attempt-hot-store';
 export { StaffAttemptResponse } from './view/attempt.responses';
+export * from './attempt/live-attempt-store';
 export * from './live-events';

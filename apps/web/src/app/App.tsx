@@ -20,6 +20,8 @@ import { ErrorBoundary } from './ErrorBoundary';
 
 // Staff screens are a separate chunk: residents on phones never download them.
 const StaffRoutes = lazy(() => import('../staff/StaffRoutes'));
+// The live final's player screen: only finalists open it, on the day.
+const PlayerPage = lazy(() => import('../live-finals/PlayerPage'));
 
 export function App() {
   const path = usePath();
@@ -88,6 +90,15 @@ export function App() {
         break;
       case 'handIn':
         page = session ? <HandInPage roundId={p.roundId} /> : <RedirectToLogin path={path} />;
+        break;
+      case 'livePlay':
+        page = session ? (
+          <Suspense fallback={<Loading />}>
+            <PlayerPage roundId={p.roundId} />
+          </Suspense>
+        ) : (
+          <RedirectToLogin path={path} />
+        );
         break;
       case 'account':
         page = session ? <AccountPage done={q.get('xong')} /> : <RedirectToLogin path={path} />;

@@ -17,6 +17,7 @@ import { DONE_MESSAGE, ReasonForm } from './FlaggedAttempts';
 import { describeBlocker, pageInfo, publishBlockers } from './results-model';
 import { StaffResultsTable } from './ResultsTable';
 import { publishedMessage, WithheldKeysPreview } from './WithheldKeys';
+import { resultKind } from '../shared/round-kind';
 
 const LIMIT = 50;
 
@@ -347,7 +348,7 @@ export function JudgeResultsPage({ roundId }: { roundId: string }) {
             {res.items.length === 0 ? (
               <p>Không có ai trong danh sách này.</p>
             ) : (
-              <StaffResultsTable key={`${offset}-${winnersOnly}-${res.version}`} roundId={roundId} rows={res.items} kind={r.kind} />
+              <StaffResultsTable key={`${offset}-${winnersOnly}-${res.version}`} roundId={roundId} rows={res.items} kind={resultKind(r.kind)} />
             )}
             {info && info.pages > 1 && (
               <nav className="pager" aria-label="Phân trang bảng xếp hạng">
@@ -368,7 +369,7 @@ export function JudgeResultsPage({ roundId }: { roundId: string }) {
 
       {res && <PublishPanel roundId={roundId} kind={r.kind === 'judged' ? 'judged' : 'quiz'} results={res} onPublished={done} onReviewed={results.reload} />}
       <ExportsPanel roundId={roundId} hasResults={Boolean(res)} />
-      {res?.status === 'published' && <CorrectionsPanel roundId={roundId} kind={r.kind} names={names} onCorrected={() => results.reload()} />}
+      {res?.status === 'published' && <CorrectionsPanel roundId={roundId} kind={resultKind(r.kind)} names={names} onCorrected={() => results.reload()} />}
     </>
   );
 }

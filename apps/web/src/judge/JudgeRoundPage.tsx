@@ -18,11 +18,16 @@ export function JudgeRoundPage({ roundId }: { roundId: string }) {
   return (
     <>
       <PageTitle
-        sub={`${r.kind === 'judged' ? 'Vòng chấm điểm' : 'Vòng trắc nghiệm'} · ${ROUND_STATUS_LABEL[r.status ?? ''] ?? r.status ?? ''} · đóng lúc ${formatDateTime(r.closesAt)}`}
+        sub={`${r.kind === 'judged' ? 'Vòng chấm điểm' : r.kind === 'live' ? 'Vòng chung kết trực tiếp' : 'Vòng trắc nghiệm'} · ${ROUND_STATUS_LABEL[r.status ?? ''] ?? r.status ?? ''} · đóng lúc ${formatDateTime(r.closesAt)}`}
       >
         {r.title}
       </PageTitle>
       <div className="actions">
+        {r.kind === 'live' && (
+          <Link className="btn btn-primary" to={paths.liveHost(roundId)}>
+            Điều khiển vòng chung kết
+          </Link>
+        )}
         <Link className="btn btn-primary" to={paths.judgeResults(roundId)}>
           Đóng vòng, xếp hạng và công bố →
         </Link>

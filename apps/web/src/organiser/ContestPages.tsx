@@ -13,6 +13,7 @@ import { RegistrationsPanel } from './RegistrationsPanel';
 import { organiserApi } from './api';
 import { judgeApi } from '../judge/api';
 import { contestBody, emptyContest, REQUIRABLE_FIELDS, validateContest, type ContestForm } from './contest-form';
+import { ROUND_KIND_LABEL } from '../shared/round-kind';
 
 const LABELS: Record<string, string> = { title: 'Tên cuộc thi', slug: 'Đường dẫn', unitList: 'Danh sách đơn vị', customFields: 'Trường bổ sung' };
 
@@ -305,12 +306,18 @@ export function ContestEditPage({ contestId }: { contestId: string }) {
                   <td>
                     <strong>{r.title}</strong>
                   </td>
-                  <td data-label="Loại">{r.kind === 'quiz' ? 'Trắc nghiệm' : 'Chấm điểm'}</td>
+                  <td data-label="Loại">{ROUND_KIND_LABEL[r.kind]}</td>
                   <td data-label="Mở – Đóng">
                     {formatDateTime(r.opensAt)} – {formatDateTime(r.closesAt)}
                   </td>
                   <td data-label="Trạng thái">{ROUND_STATUS_LABEL[r.status ?? ''] ?? r.status}</td>
                   <td>
+                    {(organiser || assigned.has(r.id)) && r.kind === 'live' && (
+                      <>
+                        <Link to={paths.liveHost(r.id)}>Điều khiển</Link>
+                        {' · '}
+                      </>
+                    )}
                     {(organiser || assigned.has(r.id)) && <Link to={paths.judgeRound(r.id)}>Chấm, kết quả</Link>}
                     {organiser && r.kind === 'judged' && (
                       <>

@@ -27,6 +27,8 @@ const LABELS: Record<string, string> = {
   minSecondsPerQuestion: 'Số giây tối thiểu mỗi câu',
   maxAccountsPerDevice: 'Số tài khoản tối đa trên một thiết bị',
   maxAccountsPerIp: 'Số tài khoản tối đa trên một địa chỉ mạng',
+  secondsPerQuestion: 'Thời gian mỗi câu (giây)',
+  speedBonusMaxPoints: 'Điểm thưởng tốc độ tối đa',
 };
 
 export function RoundNewPage({ contestId }: { contestId: string }) {
@@ -80,7 +82,10 @@ function RoundFormPage({ contestId, saved, prizesInRules }: { contestId: string;
   const [busy, setBusy] = useState(false);
   const set = <K extends keyof RoundForm>(k: K, v: RoundForm[K]) => setF((x) => ({ ...x, [k]: v }));
   const server = fieldProblems(serverError);
-  const err = (k: string) => errors[k] ?? server[k]?.join('; ');
+  // A live round's rules go to the server as `questions` (its contract), shown here as the selection rows.
+  const err = (k: string) =>
+    errors[k] ??
+    (server[k] ?? server[k.replace(/^selection\./, 'questions.')] ?? (k === 'speedBonusMaxPoints' ? server['speedBonus.maxPoints'] : undefined))?.join('; ');
   const bankOptions = (banks.data?.items ?? []).map((b) => ({ value: b.id, label: b.name }));
   const opened = !!saved && saved.status !== 'draft' && Date.parse(saved.opensAt) <= Date.now();
 
@@ -115,6 +120,10 @@ function RoundFormPage({ contestId, saved, prizesInRules }: { contestId: string;
   const previewTitle = f.title || 'Vòng thi';
   const preview: RoundFactsOf = {
     kind: f.kind,
+    live:
+      f.kind === 'live'
+        ? { secondsPerQuestion: Number(f.secondsPerQuestion) || 0, speedBonus: (body.speedBonus as { maxPoints: number } | null) ?? null }
+        : null,
     opensAt: (body.opensAt as string) ?? '',
     closesAt: (body.closesAt as string) ?? '',
     durationSeconds: (body.durationSeconds as number) ?? 0,
@@ -123,6 +132,79 @@ function RoundFormPage({ contestId, saved, prizesInRules }: { contestId: string;
     prizes: body.prizes as RoundFactsOf['prizes'],
     questionCount: f.selection.reduce((n, r) => n + (Number(r.count) || 0), 0),
   };
+
+  const selectionRules = (
+    <fieldset className="group" data-field="selection">
+      <legend>{f.kind === 'live' ? 'Câu hỏi của vòng chung kết (theo thứ tự quy tắc)' : 'Quy tắc chọn câu hỏi (mỗi lượt thi rút ngẫu nhiên)'}</legend>
+      {f.kind === 'live' && <p className="field-hint">Chỉ rút câu một đáp án, nhiều đáp án và đúng/sai: trên sân khấu không chờ chấm câu trả lời tự luận.</p>}
+      {err('selection') && <p className="field-error">⚠ {err('selection')}</p>}
+      {f.selection.map((r, i) => (
+        <div key={i} className="rule">
+          <h3 className="h4">Quy tắc {i + 1}</h3>
+          <SelectField
+            name={`selection.${i}.bankId`}
+            label="Ngân hàng câu hỏi"
+            required
+            placeholder="— Chọn ngân hàng —"
+            options={bankOptions}
+            value={r.bankId}
+            onChange={(e) => setRule(i, { bankId: e.target.value })}
+            error={err(`selection.${i}.bankId`)}
+          />
+          <div className="row">
+            <TextField name={`selection.${i}.topic`} label="Chủ đề" value={r.topic} onChange={(e) => setRule(i, { topic: e.target.value })} />
+            <SelectField
+              name={`selection.${i}.difficulty`}
+              label="Độ khó"
+              placeholder="Mọi độ khó"
+              options={['1', '2', '3']}
+              value={r.difficulty}
+              onChange={(e) => setRule(i, { difficulty: e.target.value })}
+            />
+            <TextField
+              name={`selection.${i}.count`}
+              label="Số câu"
+              required
+              inputMode="numeric"
+              value={r.count}
+              onChange={(e) => setRule(i, { count: e.target.value })}
+              error={err(`selection.${i}.count`)}
+            />
+          </div>
+          {f.kind === 'quiz' && (
+            <fieldset className="group inline">
+              <legend>Loại câu hỏi (bỏ trống: mọi loại)</legend>
+              {(['single', 'multiple', 'true_false', 'numeric', 'short_text'] as QuestionType[]).map((t) => (
+                <CheckboxField
+                  key={t}
+                  name={`selection.${i}.types.${t}`}
+                  label={QUESTION_TYPE_LABEL[t]}
+                  checked={r.types.includes(t)}
+                  onChange={(e) => setRule(i, { types: e.target.checked ? [...r.types, t] : r.types.filter((x) => x !== t) })}
+                />
+              ))}
+            </fieldset>
+          )}
+          {f.selection.length > 1 && (
+            <Button
+              kind="link"
+              onClick={() =>
+                set(
+                  'selection',
+                  f.selection.filter((_, j) => j !== i),
+                )
+              }
+            >
+              Xóa quy tắc {i + 1}
+            </Button>
+          )}
+        </div>
+      ))}
+      <Button kind="secondary" onClick={() => set('selection', [...f.selection, { bankId: '', topic: '', difficulty: '', types: [], count: '5' }])}>
+        Thêm quy tắc
+      </Button>
+    </fieldset>
+  );
 
   return (
     <div className="with-aside">
@@ -152,6 +234,7 @@ function RoundFormPage({ contestId, saved, prizesInRules }: { contestId: string;
             options={[
               { value: 'quiz', label: 'Trắc nghiệm, chấm tự động' },
               { value: 'judged', label: 'Bài dự thi do giám khảo chấm' },
+              { value: 'live', label: 'Chung kết trực tiếp trên sân khấu (người dẫn điều khiển từng câu)' },
             ]}
             onChange={(e) => set('kind', e.target.value as RoundForm['kind'])}
           />
@@ -176,6 +259,45 @@ function RoundFormPage({ contestId, saved, prizesInRules }: { contestId: string;
               Đề bài, cách nộp bài, tiêu chí chấm và trưởng ban giám khảo: đặt ở trang “Ban giám khảo, đề bài” của vòng; phân công giám khảo ở trang “Giám
               khảo”, sau khi lưu vòng thi.
             </p>
+          )}
+          {f.kind === 'live' && (
+            <>
+              <p className="field-hint">
+                Người dẫn chương trình mở từng câu ở trang “Điều khiển” của vòng; người chơi trả lời trên điện thoại, khán giả xem màn hình trình chiếu.
+              </p>
+              <fieldset className="group">
+                <legend>Thời gian và cách tính điểm</legend>
+                <TextField
+                  name="secondsPerQuestion"
+                  label={LABELS.secondsPerQuestion}
+                  hint="Tính theo đồng hồ máy chủ, thường 20 hoặc 30 giây."
+                  required
+                  inputMode="numeric"
+                  value={f.secondsPerQuestion}
+                  onChange={(e) => set('secondsPerQuestion', e.target.value)}
+                  error={err('secondsPerQuestion')}
+                />
+                <CheckboxField
+                  name="speedBonus"
+                  label="Cộng điểm thưởng tốc độ cho câu trả lời đúng"
+                  hint="Trả lời đúng ngay lập tức được cộng tối đa, giảm dần đều về 0 khi hết giờ, theo thời điểm máy chủ nhận câu trả lời."
+                  checked={f.speedBonus}
+                  onChange={(e) => set('speedBonus', e.target.checked)}
+                />
+                {f.speedBonus && (
+                  <TextField
+                    name="speedBonusMaxPoints"
+                    label={LABELS.speedBonusMaxPoints}
+                    required
+                    inputMode="decimal"
+                    value={f.speedBonusMaxPoints}
+                    onChange={(e) => set('speedBonusMaxPoints', e.target.value)}
+                    error={err('speedBonusMaxPoints')}
+                  />
+                )}
+              </fieldset>
+              {selectionRules}
+            </>
           )}
           {f.kind === 'quiz' && (
             <>
@@ -210,73 +332,7 @@ function RoundFormPage({ contestId, saved, prizesInRules }: { contestId: string;
                   onChange={(e) => set('attemptScoring', e.target.value as RoundForm['attemptScoring'])}
                 />
               </div>
-              <fieldset className="group" data-field="selection">
-                <legend>Quy tắc chọn câu hỏi (mỗi lượt thi rút ngẫu nhiên)</legend>
-                {err('selection') && <p className="field-error">⚠ {err('selection')}</p>}
-                {f.selection.map((r, i) => (
-                  <div key={i} className="rule">
-                    <h3 className="h4">Quy tắc {i + 1}</h3>
-                    <SelectField
-                      name={`selection.${i}.bankId`}
-                      label="Ngân hàng câu hỏi"
-                      required
-                      placeholder="— Chọn ngân hàng —"
-                      options={bankOptions}
-                      value={r.bankId}
-                      onChange={(e) => setRule(i, { bankId: e.target.value })}
-                      error={err(`selection.${i}.bankId`)}
-                    />
-                    <div className="row">
-                      <TextField name={`selection.${i}.topic`} label="Chủ đề" value={r.topic} onChange={(e) => setRule(i, { topic: e.target.value })} />
-                      <SelectField
-                        name={`selection.${i}.difficulty`}
-                        label="Độ khó"
-                        placeholder="Mọi độ khó"
-                        options={['1', '2', '3']}
-                        value={r.difficulty}
-                        onChange={(e) => setRule(i, { difficulty: e.target.value })}
-                      />
-                      <TextField
-                        name={`selection.${i}.count`}
-                        label="Số câu"
-                        required
-                        inputMode="numeric"
-                        value={r.count}
-                        onChange={(e) => setRule(i, { count: e.target.value })}
-                        error={err(`selection.${i}.count`)}
-                      />
-                    </div>
-                    <fieldset className="group inline">
-                      <legend>Loại câu hỏi (bỏ trống: mọi loại)</legend>
-                      {(['single', 'multiple', 'true_false', 'numeric', 'short_text'] as QuestionType[]).map((t) => (
-                        <CheckboxField
-                          key={t}
-                          name={`selection.${i}.types.${t}`}
-                          label={QUESTION_TYPE_LABEL[t]}
-                          checked={r.types.includes(t)}
-                          onChange={(e) => setRule(i, { types: e.target.checked ? [...r.types, t] : r.types.filter((x) => x !== t) })}
-                        />
-                      ))}
-                    </fieldset>
-                    {f.selection.length > 1 && (
-                      <Button
-                        kind="link"
-                        onClick={() =>
-                          set(
-                            'selection',
-                            f.selection.filter((_, j) => j !== i),
-                          )
-                        }
-                      >
-                        Xóa quy tắc {i + 1}
-                      </Button>
-                    )}
-                  </div>
-                ))}
-                <Button kind="secondary" onClick={() => set('selection', [...f.selection, { bankId: '', topic: '', difficulty: '', types: [], count: '5' }])}>
-                  Thêm quy tắc
-                </Button>
-              </fieldset>
+              {selectionRules}
               <fieldset className="group">
                 <legend>Trộn và chấm điểm</legend>
                 <CheckboxField

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { emptyRound, roundBody, validateRound } from './round-form';
+import { emptyRound, fromRound, roundBody, validateRound, type StaffRound } from './round-form';
 
 const filled = () => ({
   ...emptyRound(),
@@ -71,5 +71,51 @@ describe('round form', () => {
     expect(body).not.toHaveProperty('selection');
     expect(body).not.toHaveProperty('durationSeconds');
     expect(body.advancement).toEqual({ mode: 'top', topN: 30 });
+  });
+});
+
+describe('live round form', () => {
+  const live = () => ({ ...filled(), kind: 'live' as const, secondsPerQuestion: '25', speedBonus: true, speedBonusMaxPoints: '5' });
+
+  it('sends the live final contract: question rules, seconds per question, speed bonus', () => {
+    const body = roundBody(live());
+    expect(body).toMatchObject({
+      kind: 'live',
+      questions: [{ bankId: '3f1c1a8e-7b6a-4d5e-9f0a-0b1c2d3e4f50', count: 20 }],
+      secondsPerQuestion: 25,
+      speedBonus: { maxPoints: 5 },
+    });
+    expect(body).not.toHaveProperty('selection');
+    expect(body).not.toHaveProperty('durationSeconds');
+    expect(roundBody({ ...live(), speedBonus: false }).speedBonus).toBeNull();
+  });
+
+  it('refuses a question time outside 5–600 s and a bonus outside 0.01–1000', () => {
+    expect(validateRound({ ...live(), secondsPerQuestion: '3' }).secondsPerQuestion).toBeDefined();
+    expect(validateRound({ ...live(), secondsPerQuestion: '601' }).secondsPerQuestion).toBeDefined();
+    expect(validateRound({ ...live(), speedBonusMaxPoints: '0' }).speedBonusMaxPoints).toBeDefined();
+    expect(validateRound({ ...live(), speedBonus: false, speedBonusMaxPoints: '0' }).speedBonusMaxPoints).toBeUndefined();
+    expect(validateRound(live())).toEqual({});
+  });
+
+  it('fills the form back from a saved live round', () => {
+    const f = fromRound({
+      ...(roundBody(live()) as object),
+      id: 'r1',
+      status: 'draft',
+      kind: 'live',
+      title: 'Chung kết',
+      opensAt: '2026-05-04T01:00:00.000Z',
+      closesAt: '2026-05-10T13:00:00.000Z',
+      durationSeconds: 86400,
+      maxAttempts: 1,
+      attemptScoring: 'best',
+      prizes: [],
+      leaderboard: { visibility: 'live' },
+      live: { secondsPerQuestion: 25, speedBonus: { maxPoints: 5 } },
+      selection: [{ bankId: 'b1', count: 3, types: ['single', 'multiple', 'true_false'] }],
+    } as unknown as StaffRound);
+    expect(f).toMatchObject({ kind: 'live', secondsPerQuestion: '25', speedBonus: true, speedBonusMaxPoints: '5' });
+    expect(roundBody(f).questions).toEqual([{ bankId: 'b1', count: 3 }]);
   });
 });

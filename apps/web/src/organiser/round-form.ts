@@ -12,7 +12,11 @@ export interface SelectionRow {
 export interface RoundForm {
   title: string;
   description: string;
-  kind: 'quiz' | 'judged';
+  kind: 'quiz' | 'judged' | 'live';
+  /** Kind live: each question's time on the server clock, and the optional speed bonus. */
+  secondsPerQuestion: string;
+  speedBonus: boolean;
+  speedBonusMaxPoints: string;
   /** "dd/MM/yyyy HH:mm", Vietnam time, as typed (shared/vn-datetime.ts). */
   opensAt: string;
   closesAt: string;
@@ -47,6 +51,9 @@ export const emptyRound = (): RoundForm => ({
   title: '',
   description: '',
   kind: 'quiz',
+  secondsPerQuestion: '20',
+  speedBonus: false,
+  speedBonusMaxPoints: '5',
   opensAt: '',
   closesAt: '',
   durationMinutes: '20',
@@ -107,6 +114,18 @@ export function validateRound(f: RoundForm): Record<string, string> {
       if (!(c >= 1 && c <= 500)) e[`selection.${i}.count`] = `Quy tắc ${i + 1}: số câu từ 1 đến 500.`;
     });
   }
+  if (f.kind === 'live') {
+    const sec = int(f.secondsPerQuestion);
+    if (!(sec >= 5 && sec <= 600)) e.secondsPerQuestion = 'Thời gian mỗi câu từ 5 đến 600 giây.';
+    const bonus = Number(f.speedBonusMaxPoints.replace(',', '.'));
+    if (f.speedBonus && !(bonus >= 0.01 && bonus <= 1000)) e.speedBonusMaxPoints = 'Điểm thưởng tốc độ tối đa từ 0,01 đến 1000.';
+    if (f.selection.length === 0) e.selection = 'Thêm ít nhất một quy tắc chọn câu hỏi.';
+    f.selection.forEach((r, i) => {
+      if (!r.bankId) e[`selection.${i}.bankId`] = `Quy tắc ${i + 1}: chọn ngân hàng câu hỏi.`;
+      const c = int(r.count);
+      if (!(c >= 1 && c <= 200)) e[`selection.${i}.count`] = `Quy tắc ${i + 1}: số câu từ 1 đến 200.`;
+    });
+  }
   if (f.predictionEnabled && f.predictionPrompt.trim().length < 3) e.predictionPrompt = 'Nhập câu hỏi dự đoán.';
   if (f.visibility === 'frozen' && !parseVnDateTime(f.freezeAt)) e.freezeAt = dateProblem(f.freezeAt, 'Nhập thời điểm đóng băng bảng xếp hạng.');
   f.prizes.forEach((p, i) => {
@@ -156,6 +175,19 @@ export function roundBody(f: RoundForm): Record<string, unknown> {
     });
     if (f.predictionEnabled) body.predictionQuestion = { prompt: f.predictionPrompt.trim(), target: f.predictionTarget };
   }
+  if (f.kind === 'live') {
+    // The live final's own contract (SPEC "Live finals"): question rules of choice questions, shown in order.
+    Object.assign(body, {
+      questions: f.selection.map((r) => ({
+        bankId: r.bankId,
+        ...(r.topic.trim() ? { topic: r.topic.trim() } : {}),
+        ...(r.difficulty ? { difficulty: Number(r.difficulty) } : {}),
+        count: int(r.count),
+      })),
+      secondsPerQuestion: int(f.secondsPerQuestion),
+      speedBonus: f.speedBonus ? { maxPoints: Number(f.speedBonusMaxPoints.replace(',', '.')) } : null,
+    });
+  }
   if (f.advancement !== 'none') {
     body.advancement = {
       mode: f.advancement,
@@ -187,6 +219,9 @@ export function fromRound(r: StaffRound): RoundForm {
     title: r.title,
     description: r.description ?? '',
     kind: r.kind,
+    secondsPerQuestion: r.live ? String(r.live.secondsPerQuestion) : base.secondsPerQuestion,
+    speedBonus: !!r.live?.speedBonus,
+    speedBonusMaxPoints: r.live?.speedBonus ? String(r.live.speedBonus.maxPoints) : base.speedBonusMaxPoints,
     opensAt: formatVnDateTimeInput(r.opensAt),
     closesAt: formatVnDateTimeInput(r.closesAt),
     durationMinutes: String(r.durationSeconds / 60),

@@ -119,7 +119,10 @@ export function ContestView({
 }
 
 /** What RoundFacts shows; the round-creation preview has only these. */
-export type RoundFactsOf = Pick<Round, 'opensAt' | 'closesAt' | 'kind' | 'durationSeconds' | 'maxAttempts' | 'attemptScoring' | 'prizes' | 'questionCount'>;
+export type RoundFactsOf = Pick<
+  Round,
+  'opensAt' | 'closesAt' | 'kind' | 'durationSeconds' | 'maxAttempts' | 'attemptScoring' | 'prizes' | 'questionCount' | 'live'
+>;
 
 export function RoundFacts({ round: r }: { round: RoundFactsOf }) {
   return (
@@ -151,6 +154,15 @@ export function RoundFacts({ round: r }: { round: RoundFactsOf }) {
             </dd>
           </div>
         </>
+      )}
+      {r.kind === 'live' && (
+        <div>
+          <dt>Hình thức</dt>
+          <dd>
+            Chung kết trực tiếp: người dẫn chương trình trình chiếu từng câu, người chơi trả lời trên điện thoại
+            {r.live ? `, ${r.live.secondsPerQuestion} giây mỗi câu${r.live.speedBonus ? ', trả lời đúng càng nhanh càng được cộng nhiều điểm' : ''}` : ''}
+          </dd>
+        </div>
       )}
       {r.kind === 'judged' && (
         <div>

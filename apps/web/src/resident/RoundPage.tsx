@@ -104,6 +104,16 @@ export function RoundPage({ roundId }: { roundId: string }) {
         </section>
       )}
 
+      {resident && r.kind === 'live' && (
+        <section aria-labelledby="live-link">
+          <h2 id="live-link">Vòng chung kết trực tiếp</h2>
+          <p>Mở trang này trên điện thoại khi chương trình bắt đầu: câu hỏi hiện theo người dẫn chương trình, bạn chạm vào đáp án trước khi hết giờ.</p>
+          <Link className="btn btn-primary btn-large" to={paths.livePlay(roundId)}>
+            Vào phòng thi trực tiếp
+          </Link>
+        </section>
+      )}
+
       {resident && r.kind === 'judged' && (
         <section aria-labelledby="hand-in-link">
           <h2 id="hand-in-link">Bài dự thi</h2>

@@ -1,3 +1,4 @@
+import { lazy, Suspense } from 'react';
 import type { Match } from '../shared/router';
 import { EntryPage } from '../judge/EntryPage';
 import { JudgeResultsPage } from '../judge/JudgeResultsPage';
@@ -20,6 +21,11 @@ import { AwardRulesPage } from '../organiser/rules/AwardRulesPage';
 import { RoundRulesPage } from '../organiser/rules/RoundRulesPage';
 import { WinnersPage } from '../organiser/WinnersPage';
 import { StaffHome } from './StaffHome';
+import { Loading } from '../shared/ui/Feedback';
+
+// The live final's console and projector screen: only the few staff running a final load them.
+const HostPage = lazy(() => import('../live-finals/HostPage'));
+const AudiencePage = lazy(() => import('../live-finals/AudiencePage'));
 
 /** The organiser, judge and admin screens: one lazily loaded chunk. */
 export default function StaffRoutes({ match }: { match: Match }) {
@@ -67,6 +73,18 @@ export default function StaffRoutes({ match }: { match: Match }) {
       return <JuryPage roundId={p.roundId} />;
     case 'roundAdvance':
       return <AdvancePage roundId={p.roundId} />;
+    case 'liveHost':
+      return (
+        <Suspense fallback={<Loading />}>
+          <HostPage roundId={p.roundId} />
+        </Suspense>
+      );
+    case 'liveStage':
+      return (
+        <Suspense fallback={<Loading />}>
+          <AudiencePage roundId={p.roundId} />
+        </Suspense>
+      );
     case 'judgeRound':
       return <JudgeRoundPage roundId={p.roundId} />;
     case 'judgeResults':

@@ -59,7 +59,13 @@ export class AttemptStartService {
     if (actor.role !== 'resident') throw forbidden('Only residents take part in rounds');
     const round = await this.rounds.get(roundId);
     if (!round || round.contestStatus === 'draft' || round.contestStatus === 'archived' || round.status === 'draft') throw notFound('Round');
-    if (round.kind !== 'quiz') throw conflict('not_a_quiz', 'This round is judged: entries are handed in, not answered online');
+    if (round.kind !== 'quiz')
+      throw conflict(
+        'not_a_quiz',
+        round.kind === 'live'
+          ? 'This round is a live final: it is played on stage, question by question'
+          : 'This round is judged: entries are handed in, not answered online',
+      );
     const now = this.clock.now();
     if (round.contestStatus !== 'published' || !isRoundAcceptingEntries(round, now)) throw roundNotOpen(round, now);
     const pool = await this.pools.load(round.id, round.poolVersion);

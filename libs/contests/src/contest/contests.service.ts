@@ -151,7 +151,7 @@ export class ContestsService {
     }
     await this.db.transaction(async (m) => {
       for (const r of rounds) {
-        const poolVersion = r.kind === 'quiz' ? await this.pool.freeze(m, r, contest.organisationId, r.selection) : r.poolVersion;
+        const poolVersion = r.kind === 'quiz' || r.kind === 'live' ? await this.pool.freeze(m, r, contest.organisationId, r.selection) : r.poolVersion;
         await this.lifecycle.schedule(m, r.id, poolVersion);
         r.status = 'scheduled';
       }

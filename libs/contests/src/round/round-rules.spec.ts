@@ -1,4 +1,13 @@
-import { canonicalJson, isRoundAcceptingEntries, isRoundLocked, lockedChanges, mergeRoundSettings, roundProblems, vietnamTime } from './round-rules';
+import {
+  canonicalJson,
+  liveRoundInput,
+  isRoundAcceptingEntries,
+  isRoundLocked,
+  lockedChanges,
+  mergeRoundSettings,
+  roundProblems,
+  vietnamTime,
+} from './round-rules';
 
 const base = () =>
   mergeRoundSettings({
@@ -79,5 +88,45 @@ describe('round rules', () => {
   it('shows times in Vietnam (UTC+7, no daylight saving)', () => {
     expect(vietnamTime(new Date('2026-05-04T01:00:00Z'))).toBe('2026-05-04T08:00:00+07:00');
     expect(vietnamTime(new Date('2026-12-31T20:30:00Z'))).toBe('2027-01-01T03:30:00+07:00');
+  });
+});
+
+describe('live rounds (round kind live)', () => {
+  const live = (over: Record<string, unknown> = {}) =>
+    mergeRoundSettings(
+      liveRoundInput({
+        title: 'Chung kết',
+        kind: 'live' as const,
+        opensAt: '2026-05-04T08:00:00+07:00',
+        closesAt: '2026-05-04T11:00:00+07:00',
+        questions: [{ bankId: 'b', count: 10, difficulty: 2 }],
+        secondsPerQuestion: 20,
+        speedBonus: { maxPoints: 5 },
+        ...over,
+      }),
+    );
+
+  it('turns questions into choice-only selection rules and keeps its own settings', () => {
+    const s = live();
+    expect(s.selection).toEqual([{ bankId: 'b', count: 10, difficulty: 2, types: ['single', 'multiple', 'true_false'] }]);
+    expect(s.live).toEqual({ secondsPerQuestion: 20, speedBonus: { maxPoints: 5 } });
+    expect(s.durationSeconds).toBe(86400);
+    expect(roundProblems(s, { seq: 1 })).toEqual([]);
+    expect(live({ speedBonus: undefined }).live).toEqual({ secondsPerQuestion: 20, speedBonus: null });
+  });
+
+  it('needs questions and seconds per question; a quiz round has no live settings', () => {
+    expect(fields(roundProblems(live({ questions: [], secondsPerQuestion: undefined }), { seq: 1 })).sort()).toEqual(['questions', 'secondsPerQuestion']);
+    expect(fields(roundProblems(live({ secondsPerQuestion: 2 }), { seq: 1 }))).toEqual(['secondsPerQuestion']);
+    expect(fields(roundProblems(live({ questions: [{ bankId: 'b', count: 201 }] }), { seq: 1 }))).toEqual(['questions']);
+    expect(base().live).toBeNull();
+  });
+
+  it('edits keep what is not sent, and the live settings are locked once the round opened', () => {
+    const before = live();
+    const after = mergeRoundSettings(liveRoundInput({ secondsPerQuestion: 30 }, before), before);
+    expect(after.live).toEqual({ secondsPerQuestion: 30, speedBonus: { maxPoints: 5 } });
+    expect(after.selection).toEqual(before.selection);
+    expect(lockedChanges(before, after)).toEqual(['live']);
   });
 });

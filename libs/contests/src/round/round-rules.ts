@@ -4,6 +4,8 @@ import {
   type AttemptScoring,
   type IntegritySettings,
   type LeaderboardSettings,
+  LIVE_QUESTION_TYPES,
+  type LiveSettings,
   type PredictionQuestion,
   type Prize,
   type StoredRankingRules,
@@ -34,6 +36,8 @@ export interface RoundSettings {
   rankingRules: StoredRankingRules | null;
   integrity: Partial<IntegritySettings> | null;
   entry: RoundEntry;
+  /** Kind `live` only. */
+  live: LiveSettings | null;
 }
 
 export const MIN_DURATION_SECONDS = 10;
@@ -44,6 +48,7 @@ const JUDGED_DEFAULT_DURATION = MAX_DURATION_SECONDS;
 /** Fields that change what an entrant faces; frozen once the round has opened. */
 const LOCKED_FIELDS = [
   'kind',
+  'live',
   'opensAt',
   'durationSeconds',
   'attemptScoring',
@@ -94,7 +99,43 @@ export function mergeRoundSettings(input: Input, base?: RoundSettings): RoundSet
     rankingRules: input.rankingRules ?? base?.rankingRules ?? null,
     integrity: input.integrity ?? base?.integrity ?? null,
     entry: input.entry ?? base?.entry ?? 'open',
+    live: kind === 'live' ? (input.live === undefined ? (base?.live ?? null) : input.live) : null,
   };
+}
+
+export const MIN_SECONDS_PER_QUESTION = 5;
+export const MAX_SECONDS_PER_QUESTION = 600;
+
+/** The live-final fields of a round body (SPEC "Live finals"), as the request names them. */
+export interface LiveRoundInput {
+  kind?: RoundKind;
+  questions?: { bankId: string; count: number; topic?: string; difficulty?: number }[];
+  secondsPerQuestion?: number;
+  speedBonus?: { maxPoints: number } | null;
+}
+
+/**
+ * A live round's body in the round's own terms: `questions` are selection rules limited to
+ * choice questions, `secondsPerQuestion` / `speedBonus` its `live` settings. Its
+ * durationSeconds is the whole window (as for judged rounds): nobody has a timed attempt.
+ * Other kinds pass through unchanged.
+ */
+export function liveRoundInput<T extends LiveRoundInput & { selection?: SelectionRule[]; durationSeconds?: number }>(
+  dto: T,
+  base?: RoundSettings,
+): T & { live?: LiveSettings | null } {
+  const kind = dto.kind ?? base?.kind;
+  if (kind !== 'live') return dto;
+  const out: T & { live?: LiveSettings | null } = { ...dto };
+  if (dto.questions) out.selection = dto.questions.map((q) => ({ ...q, types: [...LIVE_QUESTION_TYPES] }));
+  if (dto.secondsPerQuestion !== undefined || dto.speedBonus !== undefined || !base?.live) {
+    out.live = {
+      secondsPerQuestion: dto.secondsPerQuestion ?? base?.live?.secondsPerQuestion ?? 0,
+      speedBonus: dto.speedBonus === undefined ? (base?.live?.speedBonus ?? null) : dto.speedBonus ? { maxPoints: dto.speedBonus.maxPoints } : null,
+    };
+  }
+  if (dto.durationSeconds === undefined && !base) out.durationSeconds = MAX_DURATION_SECONDS;
+  return out;
 }
 
 function cleanRule(r: SelectionRule): SelectionRule {
@@ -121,6 +162,19 @@ export function roundProblems(s: RoundSettings, ctx: { seq: number; now?: number
     add('durationSeconds', `durationSeconds must be between ${MIN_DURATION_SECONDS} and ${MAX_DURATION_SECONDS} seconds`);
   }
   if (!Number.isInteger(s.maxAttempts) || s.maxAttempts < 1) add('maxAttempts', 'maxAttempts must be at least 1');
+  if (s.kind === 'live') {
+    const sec = s.live?.secondsPerQuestion;
+    if (!Number.isInteger(sec) || sec! < MIN_SECONDS_PER_QUESTION || sec! > MAX_SECONDS_PER_QUESTION)
+      add('secondsPerQuestion', `a live round needs secondsPerQuestion between ${MIN_SECONDS_PER_QUESTION} and ${MAX_SECONDS_PER_QUESTION}`);
+    const bonus = s.live?.speedBonus;
+    if (bonus && !(Number.isFinite(bonus.maxPoints) && bonus.maxPoints > 0 && bonus.maxPoints <= 1000))
+      add('speedBonus.maxPoints', 'speedBonus.maxPoints must be above 0 and at most 1000');
+    if (!s.selection.length) add('questions', 'a live round needs at least one question rule');
+    if (s.selection.some((r) => r.types?.some((t) => !(LIVE_QUESTION_TYPES as readonly string[]).includes(t))))
+      add('questions', 'a live round draws choice questions only (single, multiple, true_false)');
+    const total = s.selection.reduce((n, r) => n + r.count, 0);
+    if (total > 200) add('questions', `a live round shows at most 200 questions (these rules draw ${total})`);
+  }
   if (s.kind === 'quiz') {
     if (!s.selection.length) add('selection', 'a quiz round needs at least one selection rule');
     s.selection.forEach((r, i) => {

@@ -25,6 +25,8 @@ export interface RoundPublicView {
   predictionQuestion: { prompt: string; actual: number | null } | null;
   leaderboard: { visibility: string; freezeAt: string | null; hidePredictionFigures: boolean };
   prizes: { name: string; count: number }[];
+  /** Kind `live` only: seconds per question and the speed bonus (null for other kinds). */
+  live?: Round['live'];
 }
 
 /** Staff also see how questions are drawn and everything else they set. */
@@ -68,6 +70,7 @@ export function roundPublicView(r: Round): RoundPublicView {
       hidePredictionFigures: r.leaderboard.hidePredictionFigures !== false,
     },
     prizes: r.prizes,
+    live: r.live ?? null,
   };
 }
 
@@ -109,5 +112,6 @@ export function settingsOf(r: Round): RoundSettings {
     rankingRules: r.rankingRules,
     integrity: r.integrity,
     entry: r.entry,
+    live: r.live ?? null,
   };
 }

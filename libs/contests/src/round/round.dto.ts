@@ -54,6 +54,22 @@ export class SelectionRuleDto {
   @ApiProperty({ minimum: 1, maximum: 500 }) @IsInt() @Min(1) @Max(500) count!: number;
 }
 
+/** A live round's question rule: like a selection rule, drawing choice questions only. */
+export class LiveQuestionRuleDto {
+  @ApiProperty() @IsUUID() bankId!: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(300) topic?: string;
+  @ApiPropertyOptional({ minimum: 1, maximum: 3 }) @IsOptional() @IsInt() @Min(1) @Max(3) difficulty?: number;
+  @ApiProperty({ minimum: 1, maximum: 200 }) @IsInt() @Min(1) @Max(200) count!: number;
+}
+
+export class SpeedBonusDto {
+  @ApiProperty({ minimum: 0.01, maximum: 1000, description: 'Bonus for an instant correct answer, falling linearly to 0 at the end of the question' })
+  @IsNumber()
+  @Min(0.01)
+  @Max(1000)
+  maxPoints!: number;
+}
+
 export class PredictionQuestionDto {
   @ApiProperty() @IsString() @MinLength(3) @MaxLength(1000) prompt!: string;
   @ApiPropertyOptional({ enum: PREDICTION_TARGETS, default: 'perfect-score-entrants' })
@@ -162,6 +178,24 @@ export class CreateRoundDto {
   @Type(() => IntegritySettingsDto)
   integrity?: IntegritySettingsDto;
   @ApiPropertyOptional({ enum: ROUND_ENTRIES, default: 'open' }) @IsOptional() @IsIn(ROUND_ENTRIES as unknown as string[]) entry?: RoundEntry;
+  @ApiPropertyOptional({ type: [LiveQuestionRuleDto], description: 'Kind live: the question rules (choice questions only), shown in a fixed order' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @ValidateNested({ each: true })
+  @Type(() => LiveQuestionRuleDto)
+  questions?: LiveQuestionRuleDto[];
+  @ApiPropertyOptional({ minimum: 5, maximum: 600, description: 'Kind live: each question is open this long on the server clock' })
+  @IsOptional()
+  @IsInt()
+  @Min(5)
+  @Max(600)
+  secondsPerQuestion?: number;
+  @ApiPropertyOptional({ type: SpeedBonusDto, nullable: true, description: 'Kind live: optional speed bonus' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => SpeedBonusDto)
+  speedBonus?: SpeedBonusDto | null;
 }
 
 export class UpdateRoundDto extends PartialType(CreateRoundDto) {}

@@ -5,6 +5,7 @@ import type {
   AttemptScoring,
   IntegritySettings,
   LeaderboardSettings,
+  LiveSettings,
   PredictionQuestion,
   Prize,
   StoredRankingRules,
@@ -43,6 +44,8 @@ export class Round {
   @Column({ type: 'jsonb', nullable: true }) rankingRules!: StoredRankingRules | null;
   @Column({ type: 'jsonb', nullable: true }) integrity!: Partial<IntegritySettings> | null;
   @Column({ type: 'varchar', length: 16, default: 'open' }) entry!: RoundEntry;
+  /** Kind `live` only: seconds per question and the speed bonus. */
+  @Column({ type: 'jsonb', nullable: true }) live!: LiveSettings | null;
   @Column({ type: 'varchar', length: 16, default: 'draft' }) status!: RoundStatus;
   /** Bumped each time the pool is frozen again, so caches of the pool know they are stale. */
   @Column({ type: 'int', default: 0 }) poolVersion!: number;

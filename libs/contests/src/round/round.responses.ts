@@ -35,6 +35,15 @@ class RoundPrize {
   @ApiProperty({ type: 'integer' }) count!: number;
 }
 
+class RoundLiveSpeedBonus {
+  @ApiProperty({ description: 'Bonus for an instant correct answer; falls linearly to 0 at the end of the question' }) maxPoints!: number;
+}
+
+class RoundLiveSettings {
+  @ApiProperty({ type: 'integer' }) secondsPerQuestion!: number;
+  @ApiProperty({ type: () => RoundLiveSpeedBonus, nullable: true }) speedBonus!: RoundLiveSpeedBonus | null;
+}
+
 class RoundSelectionRule {
   @ApiProperty({ format: 'uuid' }) bankId!: string;
   @ApiPropertyOptional() topic?: string;
@@ -83,6 +92,12 @@ export class RoundResponse implements RoundPublicView {
   @ApiProperty({ type: () => RoundPredictionQuestion, nullable: true }) predictionQuestion!: RoundPredictionQuestion | null;
   @ApiProperty({ type: () => RoundLeaderboard }) leaderboard!: RoundLeaderboard;
   @ApiProperty({ type: () => [RoundPrize] }) prizes!: RoundPrize[];
+  @ApiPropertyOptional({
+    type: () => RoundLiveSettings,
+    nullable: true,
+    description: 'Kind live: seconds per question and the speed bonus (null for other kinds)',
+  })
+  live?: RoundLiveSettings | null;
   // Staff only (RoundStaffView):
   @ApiPropertyOptional({ type: () => [RoundSelectionRule], description: 'Staff only' }) selection?: RoundSelectionRule[];
   @ApiPropertyOptional({ description: 'Staff only' }) shuffleQuestions?: boolean;

@@ -1,6 +1,7 @@
 import type { SelectionRule } from '@lc/question-bank';
 
-export const ROUND_KINDS = ['quiz', 'judged'] as const;
+/** `live`: a final run on stage by a host, question by question (libs/live-finals runs it; contests keeps the row). */
+export const ROUND_KINDS = ['quiz', 'judged', 'live'] as const;
 export type RoundKind = (typeof ROUND_KINDS)[number];
 export const ROUND_STATUSES = ['draft', 'scheduled', 'open', 'closed', 'published'] as const;
 export type RoundStatus = (typeof ROUND_STATUSES)[number];
@@ -23,6 +24,15 @@ export const COUNTED_PREDICTION_TARGETS = ['entrants', 'perfect-score-entrants']
 export type CountedPredictionTarget = (typeof COUNTED_PREDICTION_TARGETS)[number];
 export const PREDICTION_COUNTS = ['people', 'attempts'] as const;
 export type PredictionCountBy = (typeof PREDICTION_COUNTS)[number];
+
+/** A live final's own settings (kind `live`): each question's time, and the optional speed bonus. */
+export interface LiveSettings {
+  secondsPerQuestion: number;
+  /** Extra points for a correct answer, falling linearly from maxPoints at the question's start to 0 at its end. */
+  speedBonus: { maxPoints: number } | null;
+}
+/** Live finals show choice questions only: a stage cannot wait for typed answers to be marked. */
+export const LIVE_QUESTION_TYPES = ['single', 'multiple', 'true_false'] as const;
 
 export interface LeaderboardSettings {
   visibility: LeaderboardVisibility;

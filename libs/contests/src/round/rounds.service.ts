@@ -9,7 +9,7 @@ import { RoundPoolService } from '../pool/round-pool.service';
 import { RoundScheduleService } from '../schedule/round-schedule.service';
 import { Round } from './round.entity';
 import { CreateRoundDto, UpdateRoundDto } from './round.dto';
-import { canonicalJson, isRoundLocked, isRoundOver, lockedChanges, mergeRoundSettings, roundProblems, type RoundSettings } from './round-rules';
+import { canonicalJson, isRoundLocked, isRoundOver, liveRoundInput, lockedChanges, mergeRoundSettings, roundProblems, type RoundSettings } from './round-rules';
 import { settingsOf } from './round-view';
 import { RoundLifecycle } from './lifecycle/round-lifecycle.service';
 import { RoundStore } from './lifecycle/round-store';
@@ -36,7 +36,7 @@ export class RoundsService {
   async create(actor: Actor, contestIdOrSlug: string, dto: CreateRoundDto): Promise<Round> {
     const contest = await this.contests.forWrite(actor, contestIdOrSlug);
     if (contest.status !== 'draft' && contest.status !== 'published') throw conflict('contest_closed', `Rounds cannot be added to a ${contest.status} contest`);
-    const settings = mergeRoundSettings(dto);
+    const settings = mergeRoundSettings(liveRoundInput(dto));
     if (dto.kind === 'quiz' && dto.durationSeconds === undefined)
       throw invalid([{ field: 'durationSeconds', problems: ['a quiz round needs durationSeconds'] }]);
     const live = contest.status === 'published';
@@ -49,7 +49,7 @@ export class RoundsService {
           const r = m.getRepository(Round).create({ ...settings, contestId: contest.id, seq: next, status: 'draft', poolVersion: 0 });
           await this.store.insert(m, r);
           if (live) {
-            r.poolVersion = settings.kind === 'quiz' ? await this.pool.freeze(m, r, contest.organisationId, settings.selection) : 0;
+            r.poolVersion = hasPool(settings) ? await this.pool.freeze(m, r, contest.organisationId, settings.selection) : 0;
             await this.lifecycle.schedule(m, r.id, r.poolVersion);
             r.status = 'scheduled';
           }
@@ -125,7 +125,7 @@ export class RoundsService {
     const round = await this.db.getRepository(Round).findOneByOrFail({ id: roundId });
     const now = this.clock.now();
     const before = settingsOf(round);
-    const after = mergeRoundSettings(dto, before);
+    const after = mergeRoundSettings(liveRoundInput(dto, before), before);
     if (isRoundLocked(round.status, round.opensAt, now)) {
       const changed = lockedChanges(before, after);
       if (isRoundOver(round, now) && after.closesAt.getTime() !== before.closesAt.getTime()) changed.push('closesAt (the round is over)');
@@ -137,10 +137,7 @@ export class RoundsService {
     const problems = roundProblems(after, { seq: round.seq, now: goingLive && timesChanged(before, after) ? now : undefined });
     if (problems.length) throw invalid(problems);
     const refreeze =
-      goingLive &&
-      after.kind === 'quiz' &&
-      !isRoundLocked(round.status, round.opensAt, now) &&
-      canonicalJson(before.selection) !== canonicalJson(after.selection);
+      goingLive && hasPool(after) && !isRoundLocked(round.status, round.opensAt, now) && canonicalJson(before.selection) !== canonicalJson(after.selection);
     await this.db.transaction(async (m) => {
       const patch: Partial<Round> = { ...after };
       if (refreeze) patch.poolVersion = await this.pool.freeze(m, round, organisationId, after.selection);
@@ -157,6 +154,9 @@ export class RoundsService {
     return fresh;
   }
 }
+
+/** Quiz and live rounds draw from a frozen pool; judged rounds have none. */
+const hasPool = (s: RoundSettings) => s.kind === 'quiz' || s.kind === 'live';
 
 function timesChanged(a: RoundSettings, b: RoundSettings): boolean {
   return a.opensAt.getTime() !== b.opensAt.getTime() || a.closesAt.getTime() !== b.closesAt.getTime();

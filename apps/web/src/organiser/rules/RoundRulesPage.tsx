@@ -13,6 +13,7 @@ import { ChainEditor } from './ChainEditor';
 import { ATTEMPT_SCORING_LABEL } from './chain-words';
 import { PrizeTiersEditor } from './PrizeTiersEditor';
 import { fromRules, rulesBody, rulesSaveProblems, validateChain, validateRules, type RoundRulesForm } from './round-rules-model';
+import { resultKind } from '../../shared/round-kind';
 
 const PREDICTION_TARGET_LABEL: Record<string, string> = {
   'perfect-score-entrants': 'số người trả lời đúng tất cả các câu',
@@ -44,7 +45,7 @@ function RulesForm({ round, rules, contest }: { round: StaffRound; rules: RoundR
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
   const readOnly = !organiser || saved.locked;
-  const kind = round.kind;
+  const kind = resultKind(round.kind);
   const server = rulesSaveProblems(serverError, f);
   // The chain is checked as it is edited; the rest when saving.
   const shown: Record<string, string> = { ...server.fields, ...errors, ...validateChain(f.chain, kind) };

@@ -12,6 +12,7 @@ import { residentApi } from '../api';
 import { handInApi } from '../handin/api';
 import { MyMarks } from '../handin/HandInParts';
 import { AnswerKey, hasAnswerKey } from './AnswerKey';
+import { resultKind } from '../../shared/round-kind';
 
 export const resultsApi = {
   results: (roundId: string) => api.get<ResidentResults>(`/rounds/${seg(roundId)}/results`),
@@ -136,7 +137,7 @@ export function MyResultsPage({ roundId }: { roundId: string }) {
   const [showKey, setShowKey] = useState(true);
   useDocumentTitle('Kết quả');
 
-  const kind = round.data?.kind ?? 'quiz';
+  const kind = resultKind(round.data?.kind ?? 'quiz');
   const notPublished = res.error instanceof ApiError && res.error.code === 'results_not_published';
   return (
     <>

@@ -843,6 +843,142 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/rounds/{id}/live/start": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Open the room (waiting, before question 0); pressing it again changes nothing */
+        post: operations["LiveFinalsController_start"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/rounds/{id}/live/next": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Show the next question (from waiting or revealed); 409 live_state_changed when it already moved on */
+        post: operations["LiveFinalsController_next"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/rounds/{id}/live/reveal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Close the question, score it, show the key, the distribution and the board */
+        post: operations["LiveFinalsController_reveal"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/rounds/{id}/live/pause": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Pause; a question's clock stops until resume */
+        post: operations["LiveFinalsController_pause"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/rounds/{id}/live/resume": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Resume; a paused question gets its remaining time back */
+        post: operations["LiveFinalsController_resume"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/rounds/{id}/live/end": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** End the final; each player's score becomes a submitted attempt, so the round's results close and publish as usual */
+        post: operations["LiveFinalsController_end"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/rounds/{id}/live/state": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The current state for a (re)joining player or screen: question without key, time left, own score */
+        get: operations["LiveFinalsController_state"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/rounds/{id}/live/answers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Answer the question showing; only the first answer per question counts; late answers get 409 live_answer_late */
+        post: operations["LiveFinalsController_answer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/contests/{id}/statistics": {
         parameters: {
             query?: never;
@@ -2114,11 +2250,21 @@ export interface components {
             /** @default 20 */
             maxAccountsPerIp: number;
         };
+        LiveQuestionRuleDto: {
+            bankId: string;
+            topic?: string;
+            difficulty?: number;
+            count: number;
+        };
+        SpeedBonusDto: {
+            /** @description Bonus for an instant correct answer, falling linearly to 0 at the end of the question */
+            maxPoints: number;
+        };
         CreateRoundDto: {
             title: string;
             description?: string;
             /** @enum {string} */
-            kind: "quiz" | "judged";
+            kind: "quiz" | "judged" | "live";
             /** @example 2026-05-04T08:00:00+07:00 */
             opensAt: string;
             /** @example 2026-05-10T20:00:00+07:00 */
@@ -2161,6 +2307,12 @@ export interface components {
              * @enum {string}
              */
             entry: "open" | "enrolled";
+            /** @description Kind live: the question rules (choice questions only), shown in a fixed order */
+            questions?: components["schemas"]["LiveQuestionRuleDto"][];
+            /** @description Kind live: each question is open this long on the server clock */
+            secondsPerQuestion?: number;
+            /** @description Kind live: optional speed bonus */
+            speedBonus?: components["schemas"]["SpeedBonusDto"] | null;
         };
         RoundPredictionQuestion: {
             prompt: string;
@@ -2178,6 +2330,14 @@ export interface components {
         RoundPrize: {
             name: string;
             count: number;
+        };
+        RoundLiveSpeedBonus: {
+            /** @description Bonus for an instant correct answer; falls linearly to 0 at the end of the question */
+            maxPoints: number;
+        };
+        RoundLiveSettings: {
+            secondsPerQuestion: number;
+            speedBonus: components["schemas"]["RoundLiveSpeedBonus"] | null;
         };
         RoundSelectionRule: {
             /** Format: uuid */
@@ -2214,7 +2374,7 @@ export interface components {
             title: string;
             description: string | null;
             /** @enum {string} */
-            kind: "quiz" | "judged";
+            kind: "quiz" | "judged" | "live";
             /** @enum {string} */
             status: "draft" | "scheduled" | "open" | "closed" | "published";
             /** @enum {string} */
@@ -2236,6 +2396,8 @@ export interface components {
             predictionQuestion: components["schemas"]["RoundPredictionQuestion"] | null;
             leaderboard: components["schemas"]["RoundLeaderboard"];
             prizes: components["schemas"]["RoundPrize"][];
+            /** @description Kind live: seconds per question and the speed bonus (null for other kinds) */
+            live?: components["schemas"]["RoundLiveSettings"] | null;
             /** @description Staff only */
             selection?: components["schemas"]["RoundSelectionRule"][];
             /** @description Staff only */
@@ -2269,7 +2431,7 @@ export interface components {
             title?: string;
             description?: string;
             /** @enum {string} */
-            kind?: "quiz" | "judged";
+            kind?: "quiz" | "judged" | "live";
             /** @example 2026-05-04T08:00:00+07:00 */
             opensAt?: string;
             /** @example 2026-05-10T20:00:00+07:00 */
@@ -2312,6 +2474,12 @@ export interface components {
              * @enum {string}
              */
             entry: "open" | "enrolled";
+            /** @description Kind live: the question rules (choice questions only), shown in a fixed order */
+            questions?: components["schemas"]["LiveQuestionRuleDto"][];
+            /** @description Kind live: each question is open this long on the server clock */
+            secondsPerQuestion?: number;
+            /** @description Kind live: optional speed bonus */
+            speedBonus?: components["schemas"]["SpeedBonusDto"] | null;
         };
         AssignJudgeDto: {
             userId: string;
@@ -2337,7 +2505,7 @@ export interface components {
             roundId: string;
             roundTitle: string;
             /** @enum {string} */
-            roundKind: "quiz" | "judged";
+            roundKind: "quiz" | "judged" | "live";
             /** @enum {string} */
             roundStatus: "draft" | "scheduled" | "open" | "closed" | "published";
             seq: number;
@@ -2612,6 +2780,124 @@ export interface components {
             items: components["schemas"]["StaffAttemptResponse"][];
             /** @description All matching items, not only this page */
             total: number;
+        };
+        LiveOption: {
+            id: string;
+            text: string;
+        };
+        LiveQuestion: {
+            id: string;
+            /** @enum {string} */
+            type: "single" | "multiple" | "true_false";
+            stem: string;
+            options: components["schemas"]["LiveOption"][];
+        };
+        LiveMe: {
+            score: number;
+            rank: number | null;
+            optionIds: string[] | null;
+        };
+        LiveReveal: {
+            questionId: string;
+            correctOptionIds: string[];
+            /** @description { [optionId]: count } of accepted first answers */
+            distribution: {
+                [key: string]: number;
+            };
+            explanation: string | null;
+        };
+        LiveBoardRowResponse: {
+            rank: number;
+            /** Format: uuid */
+            userId: string;
+            displayName: string;
+            score: number;
+        };
+        LiveBoard: {
+            /** @description At most 20 rows */
+            top: components["schemas"]["LiveBoardRowResponse"][];
+            total: number;
+        };
+        LiveStateResponse: {
+            /** Format: uuid */
+            roundId: string;
+            /** @enum {string} */
+            status: "waiting" | "question" | "revealed" | "paused" | "ended";
+            /** @description 0-based; -1 before the first question */
+            index: number;
+            total: number;
+            /** @description The current question, without its key */
+            question?: components["schemas"]["LiveQuestion"];
+            /** Format: date-time */
+            opensAt?: string;
+            /**
+             * Format: date-time
+             * @description Answers are taken until then (plus a short grace)
+             */
+            closesAt?: string;
+            /** @enum {string} */
+            pausedFrom?: "waiting" | "question" | "revealed" | "paused" | "ended";
+            /** @description A paused question: time left when it resumes */
+            remainingMs?: number;
+            /** Format: date-time */
+            serverTime: string;
+            /** @description Players only; changes only at reveal */
+            me?: components["schemas"]["LiveMe"];
+            reveal?: components["schemas"]["LiveReveal"];
+            board?: components["schemas"]["LiveBoard"];
+            /** @description Staff only: accepted answers to the current question */
+            answered?: number;
+        };
+        LiveMoveDto: {
+            /** @description next/reveal: the index the host sees now (-1 before the first question) */
+            fromIndex?: number;
+        };
+        LiveEndResponse: {
+            /** Format: uuid */
+            roundId: string;
+            /** @enum {string} */
+            status: "waiting" | "question" | "revealed" | "paused" | "ended";
+            /** @description 0-based; -1 before the first question */
+            index: number;
+            total: number;
+            /** @description The current question, without its key */
+            question?: components["schemas"]["LiveQuestion"];
+            /** Format: date-time */
+            opensAt?: string;
+            /**
+             * Format: date-time
+             * @description Answers are taken until then (plus a short grace)
+             */
+            closesAt?: string;
+            /** @enum {string} */
+            pausedFrom?: "waiting" | "question" | "revealed" | "paused" | "ended";
+            /** @description A paused question: time left when it resumes */
+            remainingMs?: number;
+            /** Format: date-time */
+            serverTime: string;
+            /** @description Players only; changes only at reveal */
+            me?: components["schemas"]["LiveMe"];
+            reveal?: components["schemas"]["LiveReveal"];
+            board?: components["schemas"]["LiveBoard"];
+            /** @description Staff only: accepted answers to the current question */
+            answered?: number;
+            attemptsWritten: number;
+        };
+        LiveAnswerDto: {
+            /** @description The id of the question showing (live:question / GET state) */
+            questionId: string;
+            /** @description The chosen option ids (one for single and true_false) */
+            optionIds: string[];
+        };
+        LiveAnswerResponse: {
+            /** @enum {boolean} */
+            ok: true;
+            questionId: string;
+            /**
+             * Format: date-time
+             * @description Server receive time (the speed bonus counts from it)
+             */
+            receivedAt: string;
         };
         StatisticsContest: {
             /** Format: uuid */
@@ -4340,7 +4626,7 @@ export interface components {
              * @description Stable machine-readable reason; absent only for routing errors (unknown path or method)
              * @enum {string}
              */
-            code?: "account_deactivated" | "alias_conflict" | "already_recused" | "already_registered" | "answer_invalid" | "attempt_already_cleared" | "attempt_already_void" | "attempt_closed" | "attempt_in_progress" | "attempt_limit_reached" | "attempt_not_flagged" | "attempt_not_void" | "attempt_void" | "bad_idempotency_key" | "body_too_deep" | "body_too_large" | "brief_locked" | "cannot_change_self" | "contest_archived" | "contest_closed" | "contest_has_no_rounds" | "contest_not_closed" | "contest_not_draft" | "contest_not_open" | "contest_not_published" | "contradictory_correction" | "deadline_passed" | "duplicate_question" | "email_taken" | "entries_closed" | "entry_gone" | "entry_marked" | "entry_text_too_long" | "export_not_ready" | "file_empty" | "file_required" | "file_too_large" | "flagged_winners_unreviewed" | "forbidden" | "format_required" | "group_field_required" | "guardian_consent_required" | "hand_in_kind_not_allowed" | "import_file_refused" | "import_invalid" | "import_too_large" | "invalid_advancement" | "invalid_attempt_row" | "invalid_award_rules" | "invalid_brief" | "invalid_date_of_birth" | "invalid_entry" | "invalid_entry_facts" | "invalid_group_field" | "invalid_jury" | "invalid_jury_policy" | "invalid_national_id" | "invalid_period" | "invalid_phone" | "invalid_prize_plan" | "invalid_province" | "invalid_question" | "invalid_ranking_rules" | "invalid_reconciliation" | "invalid_reset_code" | "invalid_rubric" | "invalid_scores" | "invalid_text" | "invalid_topic" | "invalid_unit_prizes" | "judge_deactivated" | "judge_has_marks" | "jury_locked" | "jury_not_configured" | "leaderboard_hidden" | "login_delayed" | "malformed_request" | "marking_incomplete" | "marking_not_open" | "marks_sealed" | "national_id_taken" | "needs_reconciliation" | "no_advancement_rule" | "no_next_round" | "no_prediction_question" | "not_a_judge" | "not_a_judged_round" | "not_a_quiz" | "not_an_entrant" | "not_enrolled" | "not_flagged" | "not_found" | "not_in_round" | "not_registered" | "not_staff" | "nothing_to_change" | "nothing_to_correct" | "one_option_only" | "opens_at_required" | "organisation_required" | "parent_not_found" | "phone_taken" | "pick_or_quota" | "pick_required" | "pool_too_small" | "prediction_actual_counted" | "prediction_actual_required" | "question_archived" | "rate_limited" | "registration_invalid" | "results_not_published" | "results_published" | "results_stale" | "round_changed" | "round_closed" | "round_draft" | "round_invalid" | "round_locked" | "round_not_closed" | "round_not_deletable" | "round_not_open" | "round_not_over" | "rounds_running" | "rules_locked" | "same_password" | "selection_empty" | "selection_invalid" | "selection_too_few" | "selection_topic_unknown" | "slug_locked" | "slug_taken" | "stale_answer" | "start_contended" | "too_many_rounds" | "topic_exists" | "topic_in_use" | "topic_not_empty" | "unauthorized" | "unavailable" | "unknown_event" | "unknown_format" | "unknown_option" | "unknown_organisation" | "unsupported_file_type" | "unsupported_media_type" | "upload_failed" | "upload_timeout" | "validation_failed" | "weak_password" | "winner_disqualified" | "wrong_answer_kind" | "wrong_password";
+            code?: "account_deactivated" | "alias_conflict" | "already_recused" | "already_registered" | "answer_invalid" | "attempt_already_cleared" | "attempt_already_void" | "attempt_closed" | "attempt_in_progress" | "attempt_limit_reached" | "attempt_not_flagged" | "attempt_not_void" | "attempt_void" | "bad_idempotency_key" | "body_too_deep" | "body_too_large" | "brief_locked" | "cannot_change_self" | "contest_archived" | "contest_closed" | "contest_has_no_rounds" | "contest_not_closed" | "contest_not_draft" | "contest_not_open" | "contest_not_published" | "contradictory_correction" | "deadline_passed" | "duplicate_question" | "email_taken" | "entries_closed" | "entry_gone" | "entry_marked" | "entry_text_too_long" | "export_not_ready" | "file_empty" | "file_required" | "file_too_large" | "flagged_winners_unreviewed" | "forbidden" | "format_required" | "group_field_required" | "guardian_consent_required" | "hand_in_kind_not_allowed" | "import_file_refused" | "import_invalid" | "import_too_large" | "invalid_advancement" | "invalid_attempt_row" | "invalid_award_rules" | "invalid_brief" | "invalid_date_of_birth" | "invalid_entry" | "invalid_entry_facts" | "invalid_group_field" | "invalid_jury" | "invalid_jury_policy" | "invalid_national_id" | "invalid_period" | "invalid_phone" | "invalid_prize_plan" | "invalid_province" | "invalid_question" | "invalid_ranking_rules" | "invalid_reconciliation" | "invalid_reset_code" | "invalid_rubric" | "invalid_scores" | "invalid_text" | "invalid_topic" | "invalid_unit_prizes" | "judge_deactivated" | "judge_has_marks" | "jury_locked" | "jury_not_configured" | "leaderboard_hidden" | "live_already_answered" | "live_answer_late" | "live_no_more_questions" | "live_no_questions" | "live_not_open" | "live_not_started" | "live_paused" | "live_question_closed" | "live_state_changed" | "live_wrong_question" | "live_wrong_status" | "login_delayed" | "malformed_request" | "marking_incomplete" | "marking_not_open" | "marks_sealed" | "national_id_taken" | "needs_reconciliation" | "no_advancement_rule" | "no_next_round" | "no_prediction_question" | "not_a_judge" | "not_a_judged_round" | "not_a_live_round" | "not_a_quiz" | "not_an_entrant" | "not_enrolled" | "not_flagged" | "not_found" | "not_in_round" | "not_registered" | "not_staff" | "nothing_to_change" | "nothing_to_correct" | "one_option_only" | "opens_at_required" | "organisation_required" | "parent_not_found" | "phone_taken" | "pick_or_quota" | "pick_required" | "pool_too_small" | "prediction_actual_counted" | "prediction_actual_required" | "question_archived" | "rate_limited" | "registration_invalid" | "results_not_published" | "results_published" | "results_stale" | "round_changed" | "round_closed" | "round_draft" | "round_invalid" | "round_locked" | "round_not_closed" | "round_not_deletable" | "round_not_open" | "round_not_over" | "rounds_running" | "rules_locked" | "same_password" | "selection_empty" | "selection_invalid" | "selection_too_few" | "selection_topic_unknown" | "slug_locked" | "slug_taken" | "stale_answer" | "start_contended" | "too_many_rounds" | "topic_exists" | "topic_in_use" | "topic_not_empty" | "unauthorized" | "unavailable" | "unknown_event" | "unknown_format" | "unknown_option" | "unknown_organisation" | "unsupported_file_type" | "unsupported_media_type" | "upload_failed" | "upload_timeout" | "validation_failed" | "weak_password" | "winner_disqualified" | "wrong_answer_kind" | "wrong_password";
             /** @description Depends on the code: e.g. `[{ field, problems }]` for validation_failed, `{ attemptId }` for attempt_in_progress */
             details?: {
                 [key: string]: unknown;
@@ -6532,6 +6818,233 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    LiveFinalsController_start: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LiveStateResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    LiveFinalsController_next: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LiveMoveDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LiveStateResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    LiveFinalsController_reveal: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LiveMoveDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LiveStateResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    LiveFinalsController_pause: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LiveStateResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    LiveFinalsController_resume: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LiveStateResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    LiveFinalsController_end: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LiveEndResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    LiveFinalsController_state: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LiveStateResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    LiveFinalsController_answer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LiveAnswerDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LiveAnswerResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
             503: components["responses"]["ServiceUnavailable"];
         };
     };

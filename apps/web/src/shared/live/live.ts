@@ -2,9 +2,10 @@ import type { Socket } from 'socket.io-client';
 import { api } from '../api/client';
 import { sessions } from '../api/session';
 import type { BoardConcealment, LeaderboardRow } from '../api/types';
+import type { LiveFinalEvents } from '../../live-finals/live-types';
 
-/** Server → client events on /live (SPEC.md "Realtime"). Messages are hints: state comes over HTTP. */
-export interface LiveEvents {
+/** Server → client events on /live (SPEC.md "Realtime", "Live finals"). Messages are hints: state comes over HTTP. */
+export interface LiveEvents extends LiveFinalEvents {
   'leaderboard:update': { roundId: string; top: LeaderboardRow[]; total: number | null; at: string; frozen?: boolean; concealed?: BoardConcealment };
   'rank:update': { roundId: string; rank: number | null; score: number | null; total?: number | null };
   'attempt:deadline': { attemptId: string; deadlineAt: string; serverTime: string };
@@ -85,7 +86,16 @@ export function subscribeLive(handlers: LiveHandlers): () => void {
         s.on(ev, fn);
         bound.push([ev, fn]);
       };
-      for (const ev of ['leaderboard:update', 'rank:update', 'attempt:deadline', 'round:status'] as const) {
+      for (const ev of [
+        'leaderboard:update',
+        'rank:update',
+        'attempt:deadline',
+        'round:status',
+        'live:question',
+        'live:reveal',
+        'live:board',
+        'live:status',
+      ] as const) {
         const h = handlers[ev] as ((p: unknown) => void) | undefined;
         if (h) on(ev, (p) => h(p));
       }
