@@ -1,7 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import Redis from 'ioredis';
 import type { Namespace } from 'socket.io';
-import { REDIS, RedisKeys } from '@lc/platform';
+import { REDIS, RedisClient, RedisKeys } from '@lc/platform';
 import { LiveEvents } from './leaderboard.types';
 import { roundRoom, staffRoom, userRoom } from './live/rooms';
 
@@ -22,7 +21,7 @@ export class LiveService {
   private nsp?: Namespace;
 
   constructor(
-    @Inject(REDIS) private readonly redis: Redis,
+    @Inject(REDIS) private readonly redis: RedisClient,
     private readonly keys: RedisKeys,
   ) {}
 

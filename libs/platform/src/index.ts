@@ -9,6 +9,7 @@ export * from './database/snake-naming.strategy';
 export * from './redis/redis.tokens';
 export * from './redis/redis-keys';
 export * from './redis/create-redis';
+export * from './redis/hot-shards';
 export * from './queues/queue-names';
 export * from './time/clock.service';
 export * from './metrics/metrics.service';

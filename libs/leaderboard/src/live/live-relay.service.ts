@@ -1,6 +1,5 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
-import Redis from 'ioredis';
-import { AppConfig, createRedis, quitRedis, RedisKeys } from '@lc/platform';
+import { AppConfig, createRedisClient, quitRedis, RedisClient, RedisKeys } from '@lc/platform';
 import { LiveService, relayChannel, RelayMessage } from '../live.service';
 import { RankPusher } from './rank-pusher.service';
 
@@ -11,7 +10,7 @@ import { RankPusher } from './rank-pusher.service';
 @Injectable()
 export class LiveRelay implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly log = new Logger(LiveRelay.name);
-  private sub?: Redis;
+  private sub?: RedisClient;
   /** Rank passes run one at a time per round; users named meanwhile wait for the next pass. */
   private readonly pending = new Map<string, Set<string> | null>();
 
@@ -23,7 +22,7 @@ export class LiveRelay implements OnApplicationBootstrap, OnModuleDestroy {
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    this.sub = createRedis(this.config.redisUrl, { name: 'lc-live-relay' });
+    this.sub = createRedisClient(this.config, { name: 'lc-live-relay' });
     this.sub.on('message', (_channel: string, raw: string) => this.handle(raw));
     await this.sub.subscribe(relayChannel(this.keys));
   }

@@ -5,7 +5,7 @@ import { ApiOkResponse, ApiOperation, ApiProperty, ApiServiceUnavailableResponse
 import { HealthCheckService, HealthIndicatorService, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import { Queue } from 'bullmq';
 import type { FastifyReply } from 'fastify';
-import Redis from 'ioredis';
+import { RedisClient } from '../redis/create-redis';
 import { Queues } from '../queues/queue-names';
 import { REDIS } from '../redis/redis.tokens';
 
@@ -38,7 +38,7 @@ export class HealthController {
     private readonly health: HealthCheckService,
     private readonly indicator: HealthIndicatorService,
     private readonly typeorm: TypeOrmHealthIndicator,
-    @Inject(REDIS) private readonly redis: Redis,
+    @Inject(REDIS) private readonly redis: RedisClient,
     @InjectQueue(Queues.answerWriteback) private readonly writeback: Queue,
   ) {}
 
