@@ -6,6 +6,7 @@
 #   bash scripts/cluster.sh up      start (idempotent: a running topology is left as it is)
 #   bash scripts/cluster.sh env     print the variables that point the platform at it
 #   bash scripts/cluster.sh down    stop it and delete its data
+#   bash scripts/cluster.sh replica-stop | replica-up   kill / restart the PostgreSQL replica (tests)
 # Ports: Redis ${LC_CLUSTER_REDIS_BASE:-7101}..+5, PostgreSQL ${LC_CLUSTER_PG_PORT:-55432} (primary), +1 (replica).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -111,6 +112,7 @@ case "${1:-up}" in
     echo "cluster up: Redis 127.0.0.1:$RBASE-$((RBASE + 5)), PostgreSQL primary :$PGPORT, replica :$PGREP" >&2
     ;;
   replica-up) pg_replica_up ;;
+  replica-stop) as_pg "$PGBIN/pg_ctl" -D "$ROOT/pg/replica" -m immediate -w stop >/dev/null ;;
   env) env_lines ;;
   down) down ;;
   *)

@@ -1,9 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { AccessService, Actor } from '@lc/identity';
-import { ClockService, DomainError, notFound, PagingQuery } from '@lc/platform';
+import { ClockService, DomainError, notFound, PagingQuery, ReadReplica } from '@lc/platform';
 import { encodeEntry, EncodedEntry, replaces, Scoring } from './board/board-encoding';
 import { BoardName } from './board/board-keys';
 import { BoardStore, RankedEntry } from './board/board-store';
@@ -46,7 +44,7 @@ export class LeaderboardService {
     private readonly names: DisplayNamesService,
     private readonly access: AccessService,
     private readonly clock: ClockService,
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly replica: ReadReplica,
   ) {}
 
   /** Idempotent: recording the same attempt twice changes nothing. With `best`, a worse attempt changes nothing either. */
@@ -254,7 +252,8 @@ export class LeaderboardService {
     let after = '00000000-0000-0000-0000-000000000000';
     const before = opts.beforeMs === undefined ? null : new Date(opts.beforeMs);
     for (;;) {
-      const rows: EntryRow[] = await this.db.query(
+      // The streaming replica when it has caught up with everything committed so far (else the primary).
+      const rows: EntryRow[] = await this.replica.queryCaughtUp(
         `WITH counted AS (
            SELECT a.user_id, a.score, a.time_taken_ms, a.started_at, COALESCE(a.submitted_at, a.deadline_at) AS submitted
              FROM counted_attempt a

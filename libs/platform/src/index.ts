@@ -5,6 +5,7 @@ export * from './config/config.module';
 export * from './database/data-source-options';
 export * from './database/pg-errors';
 export * from './database/after-commit';
+export * from './database/read-replica';
 export * from './database/snake-naming.strategy';
 export * from './redis/redis.tokens';
 export * from './redis/redis-keys';

@@ -1,5 +1,5 @@
 import { BullModule } from '@nestjs/bullmq';
-import { DynamicModule, Module, OnApplicationShutdown } from '@nestjs/common';
+import { DynamicModule, Inject, Injectable, Module, OnApplicationShutdown } from '@nestjs/common';
 import { AppConfig } from '../config/app-config';
 import { createRedisClient, quitRedis, RedisClient } from '../redis/create-redis';
 import { Queues } from './queue-names';
@@ -17,29 +17,43 @@ export function bullPrefix(config: Pick<AppConfig, 'redisPrefix' | 'redisCluster
   return config.redisClusterNodes ? `{${config.redisPrefix}:bull}` : `${config.redisPrefix}:bull`;
 }
 
-/** The cluster client BullMQ shares (Queue and Worker duplicate it for blocking reads); closed at shutdown. */
-const sharedClusterClients: RedisClient[] = [];
+/** The cluster client BullMQ shares (Queue and Worker duplicate it for blocking reads), per app; null on a single server. */
+const BULL_CLUSTER_CLIENT = Symbol('BULL_CLUSTER_CLIENT');
+
+@Injectable()
+class BullClusterClientCloser implements OnApplicationShutdown {
+  constructor(@Inject(BULL_CLUSTER_CLIENT) private readonly client: RedisClient | null) {}
+  async onApplicationShutdown(): Promise<void> {
+    if (this.client) await quitRedis(this.client);
+  }
+}
+
+@Module({
+  providers: [
+    {
+      provide: BULL_CLUSTER_CLIENT,
+      inject: [AppConfig],
+      useFactory: (config: AppConfig) => (config.redisClusterNodes ? createRedisClient(config, { name: 'lc-bull', maxRetriesPerRequest: null }) : null),
+    },
+    BullClusterClientCloser,
+  ],
+  exports: [BULL_CLUSTER_CLIENT],
+})
+class BullClusterClientModule {}
 
 @Module({})
-export class QueuesModule implements OnApplicationShutdown {
-  async onApplicationShutdown(): Promise<void> {
-    await Promise.all(sharedClusterClients.splice(0).map((c) => quitRedis(c)));
-  }
-
+export class QueuesModule {
   static forRoot(): DynamicModule {
     return {
       module: QueuesModule,
       global: true,
       imports: [
         BullModule.forRootAsync({
-          inject: [AppConfig],
-          useFactory: (config: AppConfig) => {
+          imports: [BullClusterClientModule],
+          inject: [AppConfig, BULL_CLUSTER_CLIENT],
+          useFactory: (config: AppConfig, clusterClient: RedisClient | null) => {
             const defaultJobOptions = { removeOnComplete: 1000, removeOnFail: 5000, attempts: 5, backoff: { type: 'exponential', delay: 1000 } };
-            if (config.redisClusterNodes) {
-              const connection = createRedisClient(config, { name: 'lc-bull', maxRetriesPerRequest: null });
-              sharedClusterClients.push(connection);
-              return { prefix: bullPrefix(config), connection, defaultJobOptions };
-            }
+            if (clusterClient) return { prefix: bullPrefix(config), connection: clusterClient, defaultJobOptions };
             const u = new URL(config.redisUrl);
             return {
               prefix: bullPrefix(config),
