@@ -82,7 +82,9 @@ export class ReadReplica implements OnModuleInit, OnModuleDestroy {
       );
       const row = r.rows[0];
       if (!row.standby || !row.replayed) throw new Error('not a streaming replica (pg_is_in_recovery() is false)');
-      const [{ bytes }] = (await this.primary.query('SELECT pg_wal_lsn_diff($1::pg_lsn, $2::pg_lsn)::float8 AS bytes', [lsn, row.replayed])) as { bytes: number }[];
+      const [{ bytes }] = (await this.primary.query('SELECT pg_wal_lsn_diff($1::pg_lsn, $2::pg_lsn)::float8 AS bytes', [lsn, row.replayed])) as {
+        bytes: number;
+      }[];
       // Everything replayed: no lag, however long ago the last transaction was.
       const lagMs = bytes <= 0 ? 0 : Math.max(0, Math.round(row.behind_ms ?? Number.POSITIVE_INFINITY));
       const ok = lagMs <= this.config.replicaMaxLagMs;

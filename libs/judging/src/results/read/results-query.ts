@@ -132,7 +132,11 @@ export class ResultsQuery {
     await this.gate.resultsReader(actor, roundId);
     const r = await this.header(roundId);
     const where = `e.round_id = $1 ${q.winners ? 'AND e.prize_code IS NOT NULL' : ''}`;
-    const rows: EntryRow[] = await this.replica.query<EntryRow>(`${ENTRY_SQL} WHERE ${where} ORDER BY e.position LIMIT $2 OFFSET $3`, [roundId, q.limit, q.offset]);
+    const rows: EntryRow[] = await this.replica.query<EntryRow>(`${ENTRY_SQL} WHERE ${where} ORDER BY e.position LIMIT $2 OFFSET $3`, [
+      roundId,
+      q.limit,
+      q.offset,
+    ]);
     const total = q.winners ? r.winnerCount : r.rankedCount;
     // What publication would refuse, so the publish confirmation lists it first.
     return { ...header(r), flaggedWinners: await flaggedWinners(this.db, roundId), total, items: rows.map(staffItem) };
@@ -147,7 +151,11 @@ export class ResultsQuery {
     if (actor.role === 'resident' && r.status !== 'published') throw conflict('results_not_published', 'The results of this round are not published yet');
     const [me]: EntryRow[] = await this.replica.query<EntryRow>(`${ENTRY_SQL} WHERE e.round_id = $1 AND e.user_id = $2`, [roundId, userId]);
     if (!me) throw notFound('Result', { reason: 'not_ranked' });
-    const near: EntryRow[] = await this.replica.query<EntryRow>(`${ENTRY_SQL} WHERE e.round_id = $1 AND e.position IN ($2, $3)`, [roundId, me.position - 1, me.position + 1]);
+    const near: EntryRow[] = await this.replica.query<EntryRow>(`${ENTRY_SQL} WHERE e.round_id = $1 AND e.position IN ($2, $3)`, [
+      roundId,
+      me.position - 1,
+      me.position + 1,
+    ]);
     const opensAt = r.audit.opensAt ? new Date(r.audit.opensAt) : null;
     const ranked = (e: EntryRow | undefined) => (e ? toRanked(e, opensAt) : null);
     return {
@@ -169,7 +177,9 @@ export class ResultsQuery {
     await this.visibleToResident(roundId);
     const r = await this.db.getRepository(RoundResult).findOneBy({ roundId });
     if (!r || r.status !== 'published') throw conflict('results_not_published', 'The results of this round are not published yet');
-    const winners: EntryRow[] = await this.replica.query<EntryRow>(`${ENTRY_SQL} WHERE e.round_id = $1 AND e.prize_code IS NOT NULL ORDER BY e.position`, [roundId]);
+    const winners: EntryRow[] = await this.replica.query<EntryRow>(`${ENTRY_SQL} WHERE e.round_id = $1 AND e.prize_code IS NOT NULL ORDER BY e.position`, [
+      roundId,
+    ]);
     const [me]: EntryRow[] = await this.replica.query<EntryRow>(`${ENTRY_SQL} WHERE e.round_id = $1 AND e.user_id = $2`, [roundId, actor.id]);
     return {
       roundId,

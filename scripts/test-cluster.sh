@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Issue 19 on one machine: starts scripts/cluster.sh's 6-node Redis Cluster and PostgreSQL
+# primary + streaming replica on spare ports, then runs the suites that touch Redis with
+# REDIS_CLUSTER_NODES and DATABASE_REPLICA_URL set, and the replica's own suite.
+#   --short   CI's few minutes: the one-slot proof, attempts' deadline/write-behind, live sockets, the replica
+#   (none)    + attempts, leaderboards and judging results e2e suites
+# Leaves the topology running (bash scripts/cluster.sh down stops it). Uses built code ($LC_DIST or builds).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+short=0
+[ "${1:-}" = "--short" ] && short=1
+bash scripts/ensure-deps.sh
+bash scripts/cluster.sh up
+if [ -z "${LC_DIST:-}" ]; then npm run -s build; fi
+source <(bash scripts/cluster.sh env)
+export TZ=UTC
+npx jest --selectProjects unit --testPathPattern 'test/architecture/redis-one-slot'
+if [ $short = 1 ]; then
+  pattern='libs/attempts/test/deadline|libs/leaderboard/test/live-sockets|libs/platform/test/read-replica'
+else
+  pattern='libs/attempts/test/|libs/leaderboard/test/|libs/platform/test/read-replica|libs/judging/test/results.e2e'
+fi
+npx jest --selectProjects e2e --testPathPattern "$pattern"
