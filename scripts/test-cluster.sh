@@ -3,7 +3,8 @@
 # primary + streaming replica on spare ports, then runs the suites that touch Redis with
 # REDIS_CLUSTER_NODES and DATABASE_REPLICA_URL set, and the replica's own suite.
 #   --short   CI's few minutes: the one-slot proof, attempts' deadline/write-behind, live sockets, the replica
-#   (none)    + attempts, leaderboards and judging results e2e suites
+#   (none)    + attempts, leaderboards and judging results e2e suites, and the scale-out faults
+#             (test/faults/scale-out.fault.ts: Redis master kill -9 and SIGSTOP, PostgreSQL replica kill)
 # Leaves the topology running (bash scripts/cluster.sh down stops it). Uses built code ($LC_DIST or builds).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -21,3 +22,7 @@ else
   pattern='libs/attempts/test/|libs/leaderboard/test/|libs/platform/test/read-replica|libs/judging/test/results.e2e'
 fi
 npx jest --selectProjects e2e --testPathPattern "$pattern"
+if [ $short = 0 ]; then
+  # Faults under load against the ledger: Redis master kill -9 / SIGSTOP (failover), PostgreSQL replica kill.
+  FAULTS_SCALE_OUT=1 npx jest -c test/faults/jest.config.js --runInBand test/faults/scale-out
+fi
