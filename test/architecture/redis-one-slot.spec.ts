@@ -11,7 +11,7 @@ import { PasswordResetService } from '../../libs/identity/src/auth/password-rese
 import { PiiService } from '../../libs/identity/src/pii/pii.service';
 import { encodeEntry } from '../../libs/leaderboard/src/board/board-encoding';
 import { BoardStore } from '../../libs/leaderboard/src/board/board-store';
-import { SocketQuota } from '../../libs/leaderboard/src/live/socket-quota';
+import { SocketQuota } from '../../libs/realtime/src/socket-quota';
 import Redis from 'ioredis';
 import { AppConfig, RedisClient, RedisKeys } from '@lc/platform';
 

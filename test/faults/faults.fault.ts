@@ -246,7 +246,7 @@ describe('fault suite: real processes, real faults, a ledger of acknowledged wri
       const script = join(dir, 'publish-while-down.js');
       writeFileSync(
         script,
-        `const { LiveIoAdapter } = require(${JSON.stringify(join(DIST, 'libs/leaderboard/src/live/live-io.adapter.js'))});
+        `const { LiveIoAdapter } = require(${JSON.stringify(join(DIST, 'libs/realtime/src/live-io.adapter.js'))});
         const a = new LiveIoAdapter(undefined, { redisUrl: process.env.REDIS_URL, redisPrefix: 'p', corsOrigins: [] });
         a.connect().then(() => {
           process.stdout.write('connected\\n');

@@ -1,5 +1,5 @@
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { LiveIoAdapter } from '@lc/leaderboard';
+import { LiveIoAdapter } from '@lc/realtime';
 import { AppConfig, createHttpApp } from '@lc/platform';
 import { ApiModule } from './app.module';
 import { API_OPENAPI } from './openapi/openapi-document';

@@ -2,6 +2,7 @@ import { BullModule } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
 import { ContestsCoreModule } from '@lc/contests';
 import { LeaderboardModule } from '@lc/leaderboard';
+import { RealtimeApiModule, RealtimeModule } from '@lc/realtime';
 import { PersonalFirstScreenSource, Queues } from '@lc/platform';
 import { AnswerService } from './answers/answer.service';
 import { AutosaveHandler } from './answers/autosave.handler';
@@ -10,6 +11,7 @@ import { AttemptsController } from './attempts.controller';
 import { AttemptExpiryBootstrap, AttemptExpiryProcessor } from './expiry/attempt-expiry.processor';
 import { ExpiryScheduler } from './expiry/expiry-scheduler.service';
 import { AttemptHotStore } from './hot/attempt-hot-store';
+import { AttemptEventsGateway } from './integrity/attempt-events.gateway';
 import { AttemptIntegrityService } from './integrity/attempt-integrity.service';
 import { AttemptStartService } from './start/attempt-start.service';
 import { AttemptFinaliser } from './submit/attempt-finaliser.service';
@@ -32,17 +34,17 @@ const SERVICES = [
 
 /** Attempts' services, for the api, the worker and higher modules (judging). */
 @Module({
-  imports: [ContestsCoreModule, LeaderboardModule, BullModule.registerQueue({ name: Queues.attemptExpiry }, { name: Queues.answerWriteback })],
+  imports: [ContestsCoreModule, LeaderboardModule, RealtimeModule, BullModule.registerQueue({ name: Queues.attemptExpiry }, { name: Queues.answerWriteback })],
   providers: SERVICES,
   exports: SERVICES,
 })
 export class AttemptsCoreModule {}
 
-/** The HTTP side (api). */
+/** The HTTP and socket side (api). */
 @Module({
-  imports: [AttemptsCoreModule],
+  imports: [AttemptsCoreModule, RealtimeApiModule],
   controllers: [AttemptsController],
-  providers: [AutosaveHandler, { provide: PersonalFirstScreenSource, useClass: ResumeFirstScreen }],
+  providers: [AutosaveHandler, AttemptEventsGateway, { provide: PersonalFirstScreenSource, useClass: ResumeFirstScreen }],
 })
 export class AttemptsModule {}
 

@@ -17,3 +17,4 @@ export * from './view/attempt-query.service';
 export * from './view/attempt-view';
 export * from './hot/attempt-hot-store';
 export { StaffAttemptResponse } from './view/attempt.responses';
+export * from './live-events';

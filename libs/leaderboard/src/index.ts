@@ -1,12 +1,10 @@
 export * from './leaderboard.module';
 export * from './leaderboard.service';
-export * from './live.service';
 export * from './leaderboard.types';
-export { LiveIoAdapter } from './live/live-io.adapter';
 export { LiveTicker, TOP_N } from './live/live-ticker.service';
 export { BoardStore } from './board/board-store';
 export { RoundInfoService } from './rounds/round-info.service';
 export { RoundKeys, dirtyRoundsKey } from './board/board-keys';
 export { encodeEntry, decodeEntry, normaliseScore } from './board/board-encoding';
 export { shortName } from './display/short-name';
-export { roundRoom, staffRoom, userRoom } from './live/rooms';
+export { roundRoom, staffRoom, watcherRooms } from './live/rooms';

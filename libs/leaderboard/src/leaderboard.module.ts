@@ -1,16 +1,14 @@
 import { Module } from '@nestjs/common';
 import { ContestsCoreModule } from '@lc/contests';
+import { RealtimeApiModule, RealtimeModule } from '@lc/realtime';
 import { BoardStore } from './board/board-store';
 import { DisplayNamesService } from './display/display-names.service';
 import { LeaderboardController } from './http/leaderboard.controller';
 import { LeaderboardService } from './leaderboard.service';
-import { LiveService } from './live.service';
-import { LiveGateway } from './live/live.gateway';
-import { LiveRelay } from './live/live-relay.service';
+import { LeaderboardGateway } from './live/live.gateway';
 import { LiveTicker } from './live/live-ticker.service';
 import { RankPusher } from './live/rank-pusher.service';
 import { RoundStatusBridge } from './live/round-status-bridge';
-import { SocketQuota } from './live/socket-quota';
 import { RoundInfoService } from './rounds/round-info.service';
 
 /**
@@ -18,17 +16,17 @@ import { RoundInfoService } from './rounds/round-info.service';
  * recorded (attempts in the api and the worker). Needs PlatformModule and an identity module.
  */
 @Module({
-  imports: [ContestsCoreModule],
-  providers: [BoardStore, RoundInfoService, DisplayNamesService, LeaderboardService, LiveService, RoundStatusBridge],
-  exports: [LeaderboardService, LiveService, BoardStore, RoundInfoService],
+  imports: [ContestsCoreModule, RealtimeModule],
+  providers: [BoardStore, RoundInfoService, DisplayNamesService, LeaderboardService, RoundStatusBridge],
+  exports: [LeaderboardService, BoardStore, RoundInfoService],
 })
 export class LeaderboardModule {}
 
-/** The api side: GET /rounds/:id/leaderboard(/me), the /live namespace and the once-per-second push. */
+/** The api side: GET /rounds/:id/leaderboard(/me), the board events on /live and the once-per-second push. */
 @Module({
-  imports: [LeaderboardModule],
+  imports: [LeaderboardModule, RealtimeApiModule],
   controllers: [LeaderboardController],
-  providers: [LiveGateway, LiveTicker, LiveRelay, RankPusher, SocketQuota],
+  providers: [LeaderboardGateway, LiveTicker, RankPusher],
   exports: [LiveTicker],
 })
 export class LeaderboardApiModule {}

@@ -10,23 +10,23 @@ export interface LeaderboardRecord {
   scoring: 'best' | 'last';
 }
 
-/** Server → client events on the /live namespace (SPEC.md "Realtime"). */
-export interface LiveEvents {
-  /** At most one per round per second while its scores change. `at` is the server's clock (time sync). */
-  'leaderboard:update': {
-    roundId: string;
-    top: LeaderboardRow[];
-    total: number | null;
-    at: string;
-    serverTime?: string;
-    frozen?: boolean;
-    concealed?: Concealment;
-  };
-  'rank:update': { roundId: string; rank: number | null; score: number | null; total?: number | null; serverTime?: string };
-  'attempt:deadline': { attemptId: string; deadlineAt: string; serverTime: string };
-  'round:status': { roundId: string; status: string; at: string };
-  /** Sent once on connection: who the server thinks you are and its clock. */
-  session: { userId: string; role: string; serverTime: string };
+/** The leaderboard's server → client events on /live (SPEC.md "Realtime"), added to the transport's map. */
+declare module '@lc/realtime' {
+  interface LiveEvents {
+    /** At most one per round per second while its scores change. `at` is the server's clock (time sync). */
+    'leaderboard:update': {
+      roundId: string;
+      top: LeaderboardRow[];
+      total: number | null;
+      at: string;
+      serverTime?: string;
+      frozen?: boolean;
+      concealed?: Concealment;
+    };
+    'rank:update': { roundId: string; rank: number | null; score: number | null; total?: number | null; serverTime?: string };
+    /** The round moved (RoundStatusChanged), to everyone watching its board. */
+    'round:status': { roundId: string; status: string; at: string };
+  }
 }
 
 export interface LeaderboardRow {

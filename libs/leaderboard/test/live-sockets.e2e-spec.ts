@@ -3,7 +3,7 @@ import { INestApplicationContext } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { Socket } from 'socket.io-client';
 import { IdentityCoreModule } from '@lc/identity';
-import { LeaderboardModule, LiveService } from '@lc/leaderboard';
+import { LiveService, RealtimeModule } from '@lc/realtime';
 import { PlatformModule } from '@lc/platform';
 import { ALL_ENTITIES } from '@lc/entities';
 import { Http, startApi, TestApi, testConfig } from '../../../test/harness';
@@ -62,7 +62,7 @@ describe('live sockets: handshake, rooms across instances, limits, shutdown', ()
     const s = track(connect(a.url, { token: resident.token }));
     await connected(s);
     const mod = await Test.createTestingModule({
-      imports: [PlatformModule.forRoot(testConfig(), ALL_ENTITIES), IdentityCoreModule, LeaderboardModule],
+      imports: [PlatformModule.forRoot(testConfig(), ALL_ENTITIES), IdentityCoreModule, RealtimeModule],
     }).compile();
     const worker: INestApplicationContext = await mod.init();
     try {
@@ -101,6 +101,23 @@ describe('live sockets: handshake, rooms across instances, limits, shutdown', ()
     const throttled = acks.filter((r) => r.ok === false && r.error.statusCode === 429 && r.error.code === 'rate_limited');
     expect(throttled.length).toBeGreaterThanOrEqual(20);
     // Cut off long before the flood is through: the server stopped listening to it.
+    expect(acks.length).toBeLessThan(200);
+  });
+
+  it("limits a feature gateway's events with the transport's one limiter per socket", async () => {
+    // leaderboard:leave is handled by the leaderboard's gateway, time:sync by the transport's: one bucket for both.
+    const s = track(connect(a.url, { token: resident.token }));
+    await connected(s);
+    const roundId = '7d3c2f5e-1111-4a4a-9b9b-000000000002';
+    const mixed = await Promise.all(
+      Array.from({ length: 30 }, (_, i) => (i % 2 ? s.timeout(3000).emitWithAck('time:sync') : s.timeout(3000).emitWithAck('leaderboard:leave', { roundId }))),
+    );
+    expect(mixed.every((r) => r.ok === true)).toBe(true);
+    const acks: any[] = [];
+    const gone = once<string>(s, 'disconnect', 10_000);
+    for (let i = 0; i < 1000; i++) s.emit('leaderboard:leave', { roundId }, (r: any) => acks.push(r));
+    expect(await gone).toBe('io server disconnect');
+    expect(acks.filter((r) => r.ok === false && r.error.code === 'rate_limited').length).toBeGreaterThanOrEqual(5);
     expect(acks.length).toBeLessThan(200);
   });
 

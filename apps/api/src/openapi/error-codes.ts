@@ -13,7 +13,6 @@ export const ERROR_CODES = [
   'attempt_already_cleared',
   'attempt_already_void',
   'attempt_closed',
-  'attempt_events_unavailable',
   'attempt_in_progress',
   'attempt_limit_reached',
   'attempt_not_flagged',

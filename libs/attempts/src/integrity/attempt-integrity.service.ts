@@ -1,8 +1,8 @@
-import { Injectable, OnModuleInit } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { type Actor } from '@lc/identity';
-import { badRequest, ClockService, EventBus, notFound } from '@lc/platform';
+import { badRequest, ClockService, notFound } from '@lc/platform';
 import { ATTEMPT_EVENT_KINDS, type AttemptEventKind } from '../attempt/attempt-event.entity';
 import { attemptClosed } from '../common/errors';
 import { AttemptHotStore } from '../hot/attempt-hot-store';
@@ -10,22 +10,14 @@ import { AttemptHotStore } from '../hot/attempt-hot-store';
 /** Client clocks may be off; an event claiming a time further than this from ours keeps only ours. */
 const CLIENT_SKEW_MS = 24 * 3600_000;
 
-/** Integrity events (focus lost, tab hidden, …) from HTTP and from the socket. */
+/** Integrity events (focus lost, tab hidden, …) from HTTP and from the socket (`AttemptEventsGateway`). */
 @Injectable()
-export class AttemptIntegrityService implements OnModuleInit {
+export class AttemptIntegrityService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly hot: AttemptHotStore,
     private readonly clock: ClockService,
-    private readonly bus: EventBus,
   ) {}
-
-  onModuleInit(): void {
-    // The socket event attempt:event arrives in the leaderboard module's gateway; a refusal thrown here is its ack.
-    this.bus.on('AttemptEventReceived', 'AttemptIntegrityService.record', async ({ actor, event, client }) => {
-      await this.record(actor as Actor, event.attemptId, event.kind, event.at, client.ip);
-    });
-  }
 
   async record(actor: Actor, attemptId: string, kind: string, at?: string | Date | null, ip?: string | null): Promise<{ recorded: true; at: string }> {
     if (!(ATTEMPT_EVENT_KINDS as readonly string[]).includes(kind)) {

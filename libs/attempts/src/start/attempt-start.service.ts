@@ -4,7 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { type Actor, type ClientInfo } from '@lc/identity';
 import { ENTRANT_SQL, isRoundAcceptingEntries, refuseNonEntrant, type RoundInfo, RoundLookup, RoundPoolService, sqlRows } from '@lc/contests';
-import { LiveService } from '@lc/leaderboard';
+import { LiveService } from '@lc/realtime';
 import { AppConfig, ClockService, conflict, DomainError, forbidden, isUniqueViolation, notFound, REDIS, RedisClient, RedisKeys } from '@lc/platform';
 import { cryptoRng, type DrawnQuestion, drawAttempt } from '../draw/draw';
 import { ExpiryScheduler } from '../expiry/expiry-scheduler.service';

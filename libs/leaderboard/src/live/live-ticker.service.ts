@@ -1,11 +1,11 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import type { Counter } from 'prom-client';
+import { LiveService } from '@lc/realtime';
 import { ClockService, MetricsService, REDIS, RedisClient, RedisKeys } from '@lc/platform';
 import { dirtyRoundsKey, RoundKeys } from '../board/board-keys';
 import { BoardStore } from '../board/board-store';
 import { LeaderboardService } from '../leaderboard.service';
 import { LeaderboardRow } from '../leaderboard.types';
-import { LiveService } from '../live.service';
 import { RoundInfoService } from '../rounds/round-info.service';
 import { boardViewFor } from '../rounds/visibility';
 import { concealmentFor, concealRows, concealTotal, TOP_N } from '../rounds/prediction-guard';
@@ -120,7 +120,7 @@ export class LiveTicker implements OnApplicationBootstrap, OnModuleDestroy {
       } else {
         nsp.to([roundRoom(roundId), staffRoom(roundId)]).emit('leaderboard:update', update(top, total, false));
       }
-      await this.live.publish({ t: 'ranks', roundId, users: changed });
+      await this.live.toInstances('RankPassRequested', { roundId, users: changed });
       return;
     }
     nsp.to(staffRoom(roundId)).emit('leaderboard:update', update(top, total, false));

@@ -1,17 +1,18 @@
-import { Injectable } from '@nestjs/common';
-import { ClockService } from '@lc/platform';
+import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import { LiveService, LiveSocket, userRoom } from '@lc/realtime';
+import { ClockService, EventBus } from '@lc/platform';
 import { LeaderboardService } from '../leaderboard.service';
-import { LiveService } from '../live.service';
 import { concealStanding } from '../rounds/prediction-guard';
-import { standingKey, LiveSocket } from './live.gateway';
-import { roundRoom, userRoom } from './rooms';
+import { roundRoom } from './rooms';
+import { standingKey, standingsOf } from './standings';
 
 /** Residents whose rank is checked per round per tick on one instance; the rest wait for the next ticks (rotation). */
 export const MAX_RANK_CHECKS_PER_TICK = 10_000;
 const CHUNK = 1000;
 
 /**
- * rank:update, computed by each api instance for its own sockets only — so the work
+ * rank:update, computed by each api instance for its own sockets only (the ticker asks every
+ * instance with `RankPassRequested`, carried by the live relay) — so the work
  * grows with the sockets an instance holds, never with the cluster's size:
  *  - residents watching the round on this instance (their rank moves when others pass them);
  *  - residents whose entry changed in this tick (named in the tick's relay message) with a
@@ -19,14 +20,41 @@ const CHUNK = 1000;
  * A push goes out only when the rank or score differs from what that socket last got.
  */
 @Injectable()
-export class RankPusher {
+export class RankPusher implements OnModuleInit {
+  private readonly log = new Logger(RankPusher.name);
   private readonly cursor = new Map<string, number>();
+  /** Rank passes run one at a time per round; users named meanwhile wait for the next pass. */
+  private readonly pending = new Map<string, Set<string> | null>();
 
   constructor(
     private readonly boards: LeaderboardService,
     private readonly live: LiveService,
     private readonly clock: ClockService,
+    private readonly bus: EventBus,
   ) {}
+
+  onModuleInit(): void {
+    this.bus.on('RankPassRequested', 'RankPusher.rankPass', ({ roundId, users }) => {
+      if (typeof roundId === 'string') this.rankPass(roundId, Array.isArray(users) ? users : []);
+    });
+  }
+
+  private rankPass(roundId: string, users: string[]): void {
+    if (this.pending.has(roundId)) {
+      const waiting = this.pending.get(roundId) ?? new Set<string>();
+      for (const u of users) waiting.add(u);
+      this.pending.set(roundId, waiting);
+      return;
+    }
+    this.pending.set(roundId, null);
+    this.push(roundId, users)
+      .catch((e: Error) => this.log.warn(`rank pass for round ${roundId} failed: ${e.message}`))
+      .finally(() => {
+        const waiting = this.pending.get(roundId);
+        this.pending.delete(roundId);
+        if (waiting) this.rankPass(roundId, [...waiting]);
+      });
+  }
 
   async push(roundId: string, changedUsers: string[]): Promise<number> {
     const nsp = this.live.namespace;
@@ -64,10 +92,11 @@ export class RankPusher {
         const r = concealStanding(ranks.get(u)!, concealed);
         const key = standingKey(r);
         for (const s of byUser.get(u)!) {
-          const known = s.data.standings.get(roundId);
+          const standings = standingsOf(s);
+          const known = standings.get(roundId);
           // A socket that never joined this round and is not on the board has nothing to hear.
           if (known === key || (known === undefined && r.rank === null)) continue;
-          s.data.standings.set(roundId, key);
+          standings.set(roundId, key);
           s.emit('rank:update', { roundId, rank: r.rank, score: r.score, total: r.total, serverTime });
           pushed++;
         }

@@ -1,6 +1,7 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { EventBus } from '@lc/platform';
-import { LiveService } from '../live.service';
+import { LiveService } from '@lc/realtime';
+import { watcherRooms } from './rooms';
 
 /**
  * Rounds move in whichever process moves them (the worker's schedule, an api instance's
@@ -16,7 +17,7 @@ export class RoundStatusBridge implements OnModuleInit {
 
   onModuleInit(): void {
     this.bus.on('RoundStatusChanged', 'RoundStatusBridge.push', (c) => {
-      this.live.toRound(c.roundId, 'round:status', { roundId: c.roundId, status: c.status, at: c.at.toISOString() });
+      this.live.toRooms(watcherRooms(c.roundId), 'round:status', { roundId: c.roundId, status: c.status, at: c.at.toISOString() });
     });
   }
 }

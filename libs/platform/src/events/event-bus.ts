@@ -21,7 +21,8 @@ interface Registered {
  * `onModuleInit` with `bus.on(…)` and run one after another in registration order (a
  * module's dependencies initialise first, so contests' cache drops before leaderboard pushes).
  * A handler's failure is logged and collected, never thrown at the emitter: `emit` does not reject.
- * It is not a queue: nothing crosses processes (live pushes relay through Redis themselves).
+ * It is not a queue: nothing crosses processes, except the few `RELAYED_EVENTS` that libs/realtime's
+ * live relay carries to every api instance (live pushes relay through Redis themselves).
  */
 @Injectable()
 export class EventBus {

@@ -156,7 +156,6 @@ export const BY_CODE: Record<ErrorCode | (typeof CLIENT_ERROR_CODES)[number], st
   unknown_option: 'Phương án đã chọn không có trong câu hỏi. Vui lòng tải lại trang.',
   wrong_answer_kind: 'Kiểu câu trả lời không khớp với câu hỏi (số, chữ hoặc phương án).',
   unknown_event: 'Sự kiện gửi lên không được nhận.',
-  attempt_events_unavailable: 'Hệ thống chưa nhận được sự kiện lượt thi. Vui lòng thử lại sau.',
   too_many_rounds: 'Bạn đang theo dõi quá nhiều vòng thi cùng lúc. Hãy đóng bớt một trang.',
   // Contests and rounds (libs/contests)
   contest_archived: 'Cuộc thi đã lưu trữ nên không thay đổi được.',
