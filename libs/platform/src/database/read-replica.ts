@@ -75,7 +75,7 @@ export class ReadReplica implements OnModuleInit, OnModuleDestroy {
     const pool = this.pool;
     if (!pool) return this.status();
     try {
-      const [{ lsn }] = (await this.primary.query('SELECT pg_current_wal_lsn()::text AS lsn')) as { lsn: string }[];
+      const [{ lsn }] = (await this.primary.query('SELECT pg_current_wal_insert_lsn()::text AS lsn')) as { lsn: string }[];
       const r = await pool.query<{ standby: boolean; replayed: string | null; behind_ms: number | null }>(
         `SELECT pg_is_in_recovery() AS standby, pg_last_wal_replay_lsn()::text AS replayed,
                 (EXTRACT(EPOCH FROM (now() - pg_last_xact_replay_timestamp())) * 1000)::float8 AS behind_ms`,
@@ -111,10 +111,13 @@ export class ReadReplica implements OnModuleInit, OnModuleDestroy {
    * is missing from what it reads.
    */
   async queryCaughtUp<T = Record<string, unknown>>(sql: string, params: unknown[] = []): Promise<T[]> {
+    // The WAL *insert* position: with synchronous_commit off a commit returns before its record is
+    // written out, so pg_current_wal_lsn() (the write position) can stand before it (the replica
+    // test caught exactly that: "caught up", yet the rows not there).
     const pool = this.pool;
     if (pool && this.current.serving === 'replica') {
       try {
-        const [{ lsn }] = (await this.primary.query('SELECT pg_current_wal_lsn()::text AS lsn')) as { lsn: string }[];
+        const [{ lsn }] = (await this.primary.query('SELECT pg_current_wal_insert_lsn()::text AS lsn')) as { lsn: string }[];
         const until = Date.now() + 1000;
         for (;;) {
           const r = await pool.query<{ caught: boolean }>('SELECT pg_last_wal_replay_lsn() >= $1::pg_lsn AS caught', [lsn]);
