@@ -123,7 +123,11 @@ export class ResultsQuery {
     @InjectDataSource() private readonly db: DataSource,
     private readonly gate: ResultsGate,
     private readonly rounds: RoundLookup,
-    /** Result entries (written at close, read-mostly): from the streaming replica when it is fit. */
+    /**
+     * Result entries (written at close and by corrections, then read many times): from the streaming
+     * replica once it has replayed what the primary had committed when the read began, so staff see
+     * their own close or correction at once (a lag-bounded read showed them the result before it).
+     */
     private readonly replica: ReadReplica,
   ) {}
 
@@ -132,7 +136,7 @@ export class ResultsQuery {
     await this.gate.resultsReader(actor, roundId);
     const r = await this.header(roundId);
     const where = `e.round_id = $1 ${q.winners ? 'AND e.prize_code IS NOT NULL' : ''}`;
-    const rows: EntryRow[] = await this.replica.query<EntryRow>(`${ENTRY_SQL} WHERE ${where} ORDER BY e.position LIMIT $2 OFFSET $3`, [
+    const rows: EntryRow[] = await this.replica.queryCaughtUp<EntryRow>(`${ENTRY_SQL} WHERE ${where} ORDER BY e.position LIMIT $2 OFFSET $3`, [
       roundId,
       q.limit,
       q.offset,
@@ -149,9 +153,9 @@ export class ResultsQuery {
     } else await this.gate.resultsReader(actor, roundId);
     const r = await this.header(roundId);
     if (actor.role === 'resident' && r.status !== 'published') throw conflict('results_not_published', 'The results of this round are not published yet');
-    const [me]: EntryRow[] = await this.replica.query<EntryRow>(`${ENTRY_SQL} WHERE e.round_id = $1 AND e.user_id = $2`, [roundId, userId]);
+    const [me]: EntryRow[] = await this.replica.queryCaughtUp<EntryRow>(`${ENTRY_SQL} WHERE e.round_id = $1 AND e.user_id = $2`, [roundId, userId]);
     if (!me) throw notFound('Result', { reason: 'not_ranked' });
-    const near: EntryRow[] = await this.replica.query<EntryRow>(`${ENTRY_SQL} WHERE e.round_id = $1 AND e.position IN ($2, $3)`, [
+    const near: EntryRow[] = await this.replica.queryCaughtUp<EntryRow>(`${ENTRY_SQL} WHERE e.round_id = $1 AND e.position IN ($2, $3)`, [
       roundId,
       me.position - 1,
       me.position + 1,
@@ -177,10 +181,11 @@ export class ResultsQuery {
     await this.visibleToResident(roundId);
     const r = await this.db.getRepository(RoundResult).findOneBy({ roundId });
     if (!r || r.status !== 'published') throw conflict('results_not_published', 'The results of this round are not published yet');
-    const winners: EntryRow[] = await this.replica.query<EntryRow>(`${ENTRY_SQL} WHERE e.round_id = $1 AND e.prize_code IS NOT NULL ORDER BY e.position`, [
-      roundId,
-    ]);
-    const [me]: EntryRow[] = await this.replica.query<EntryRow>(`${ENTRY_SQL} WHERE e.round_id = $1 AND e.user_id = $2`, [roundId, actor.id]);
+    const winners: EntryRow[] = await this.replica.queryCaughtUp<EntryRow>(
+      `${ENTRY_SQL} WHERE e.round_id = $1 AND e.prize_code IS NOT NULL ORDER BY e.position`,
+      [roundId],
+    );
+    const [me]: EntryRow[] = await this.replica.queryCaughtUp<EntryRow>(`${ENTRY_SQL} WHERE e.round_id = $1 AND e.user_id = $2`, [roundId, actor.id]);
     return {
       roundId,
       status: r.status,
