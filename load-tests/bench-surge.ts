@@ -19,7 +19,7 @@ import { mkdirSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
-import Redis from 'ioredis';
+import { benchRedis } from './lib/bench-redis';
 import { BoardStore, dirtyRoundsKey, encodeEntry, RoundKeys } from '@lc/leaderboard';
 import { AppConfig, RedisKeys } from '@lc/platform';
 import { fillBoard } from './lib/board-1m';
@@ -93,6 +93,7 @@ async function main(): Promise<void> {
       DATABASE_URL: databaseUrl,
       DATABASE_POOL_SIZE: process.env.BENCH_DB_POOL ?? '20',
       REDIS_URL: redisUrl,
+      ...(process.env.REDIS_CLUSTER_NODES ? { REDIS_CLUSTER_NODES: process.env.REDIS_CLUSTER_NODES } : {}),
       REDIS_PREFIX: prefix,
       LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'warn',
       ADMIN_EMAIL: admin.email,
@@ -354,7 +355,7 @@ async function probeAttempts(http: JsonClient, roundId: string, r: Resident): Pr
 
 /** Without attempts: each "submission" is the board record a submit makes, timed to the ack. */
 async function boardOnlySurge(redisUrl: string, prefix: string, roundId: string, residents: Resident[], rate: number): Promise<SurgeResult> {
-  const redis = new Redis(redisUrl);
+  const redis = benchRedis(redisUrl);
   const store = new BoardStore(redis, new RedisKeys({ redisPrefix: prefix } as AppConfig));
   const acks: Ack[] = [];
   const t0 = Date.now();
@@ -396,7 +397,7 @@ async function startAttempts(http: JsonClient, seed: Seed, residents: Resident[]
 }
 
 async function checkIntegrity(databaseUrl: string, redisUrl: string, prefix: string, roundId: string, acks: Ack[], attempts: boolean) {
-  const redis = new Redis(redisUrl);
+  const redis = benchRedis(redisUrl);
   const k = new RoundKeys(new RedisKeys({ redisPrefix: prefix } as AppConfig), roundId);
   const onBoard = await redis.zcard(k.board('live'));
   const dirtyLeft = await redis.sismember(dirtyRoundsKey(new RedisKeys({ redisPrefix: prefix } as AppConfig)), roundId);

@@ -20,6 +20,12 @@ export default async function globalSetup(): Promise<void> {
   const redis = new URL(process.env.REDIS_URL!);
   redis.pathname = `/${process.env.TEST_REDIS_DB ?? '13'}`;
 
+  // A streaming replica (scripts/cluster.sh) has every database of its primary: read the run's own.
+  if (process.env.DATABASE_REPLICA_URL) {
+    const replica = new URL(process.env.DATABASE_REPLICA_URL);
+    replica.pathname = `/${dbName}`;
+    process.env.DATABASE_REPLICA_URL = replica.toString();
+  }
   Object.assign(process.env, {
     NODE_ENV: 'test',
     TZ: 'UTC',

@@ -1,4 +1,4 @@
-import Redis from 'ioredis';
+import { benchRedis } from './bench-redis';
 import { BoardStore, encodeEntry } from '@lc/leaderboard';
 import { AppConfig, RedisKeys } from '@lc/platform';
 import { JsonClient } from './http-client';
@@ -115,7 +115,7 @@ export async function tickerCost(
   residents: Resident[],
   seconds: number,
 ): Promise<CpuSpend> {
-  const redis = new Redis(redisUrl);
+  const redis = benchRedis(redisUrl);
   const store = new BoardStore(redis, new RedisKeys({ redisPrefix: prefix } as AppConfig));
   try {
     const a = await meter.sample();

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import Redis from 'ioredis';
+import { benchRedis } from './bench-redis';
 import { encodeEntry, RoundKeys } from '@lc/leaderboard';
 import { AppConfig, RedisKeys } from '@lc/platform';
 import { Resident } from './seed';
@@ -16,7 +16,7 @@ export async function fillBoard(
   entries: number,
   residents: Resident[],
 ): Promise<{ loadMs: number; zcard: number }> {
-  const r = new Redis(redisUrl);
+  const r = benchRedis(redisUrl);
   const k = new RoundKeys(new RedisKeys({ redisPrefix: prefix } as AppConfig), roundId);
   const started = Date.now();
   const base = Date.now() - 3 * 86400_000;

@@ -1,5 +1,5 @@
 import { Client } from 'pg';
-import Redis from 'ioredis';
+import Redis, { Cluster } from 'ioredis';
 import { DataSource } from 'typeorm';
 // Relative, not '@lc/platform': Jest's global setup imports this file and gets no path aliases.
 import { dataSourceOptions } from '../../libs/platform/src/database/data-source-options';
@@ -40,6 +40,24 @@ export async function dropScratchDatabase(baseUrl: string, name: string): Promis
 }
 
 export async function dropRedisPrefix(redisUrl: string, prefix: string): Promise<void> {
+  // REDIS_CLUSTER_NODES (scripts/cluster.sh env): the run's keys are spread over every master,
+  // and one UNLINK may only name keys of one slot there.
+  const nodes = (process.env.REDIS_CLUSTER_NODES ?? '').split(',').filter(Boolean);
+  if (nodes.length) {
+    const c = new Cluster(nodes.map((n) => ({ host: n.slice(0, n.lastIndexOf(':')), port: Number(n.slice(n.lastIndexOf(':') + 1)) })));
+    try {
+      await c.ping();
+      for (const m of c.nodes('master')) {
+        for await (const keys of m.scanStream({ match: `*${prefix}*`, count: 5000 })) {
+          const mine = (keys as string[]).filter((k) => k.startsWith(`${prefix}:`) || k.startsWith(`{${prefix}:`));
+          if (mine.length) await Promise.all(mine.map((k) => m.unlink(k)));
+        }
+      }
+    } finally {
+      c.disconnect();
+    }
+    return;
+  }
   const r = new Redis(redisUrl);
   try {
     const stream = r.scanStream({ match: `${prefix}:*`, count: 5000 });

@@ -154,7 +154,7 @@ describe('named attacks: entries on one instance after a close acknowledged by a
       const { contest, round } = await quiz();
       const { s, at } = await midAttempt(contest.id, round.id, 4);
       await a.app.get(RoundLifecycle).close(round.id, { force: true });
-      await a.app.get<Redis>(REDIS).del(a.app.get(RoundClosedMarker).key(round.id));
+      for (const k of a.app.get(RoundClosedMarker).keysOf(round.id)) await a.app.get<Redis>(REDIS).del(k);
       expect(cat.check(await httpB.post(`/attempts/${at.id}/submit`, {}, s.token), 409).body.code).toBe('round_closed');
       expect(cat.check(await httpB.post(`/rounds/${round.id}/attempts`, {}, (await entrant(httpA, contest.id)).token), 409).body.code).toBe('round_not_open');
       const [row] = await db.query(`SELECT status FROM attempt WHERE id = $1`, [at.id]);

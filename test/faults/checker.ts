@@ -1,4 +1,5 @@
-import Redis from 'ioredis';
+import Redis, { Cluster } from 'ioredis';
+import { allHotShardTags } from '../../libs/platform/src/redis/hot-shards';
 import { Client } from 'pg';
 import type { PoolQuestion } from '@lc/question-bank';
 import type { DrawnQuestion } from '../../libs/attempts/src/draw/draw';
@@ -42,18 +43,31 @@ async function q(db: Client, sql: string, params: unknown[] = []): Promise<Row[]
 }
 
 /** Waits (bounded) until no attempt of these rounds is in progress and the write-behind is drained. */
-export async function settle(db: Client, redis: Redis, prefix: string, roundIds: string[], timeoutMs = 120_000): Promise<void> {
+export async function settle(db: Client, redis: Redis | Cluster, prefix: string, roundIds: string[], timeoutMs = 120_000): Promise<void> {
   const end = Date.now() + timeoutMs;
   for (;;) {
     const [{ n }] = await q(db, `SELECT count(*)::int AS n FROM attempt WHERE round_id = ANY($1::uuid[]) AND status = 'in_progress'`, [roundIds]);
-    const dirty = (await redis.scard(`${prefix}:answers:dirty`)) + (await redis.scard(`${prefix}:answers:inflight`));
+    // On a cluster every hot shard has its own write-behind sets (platform redis/hot-shards.ts).
+    const sets =
+      redis instanceof Cluster
+        ? allHotShardTags().flatMap((t) => [`${prefix}:answers:${t}:dirty`, `${prefix}:answers:${t}:inflight`])
+        : [`${prefix}:answers:dirty`, `${prefix}:answers:inflight`];
+    let dirty = 0;
+    for (const k of sets) dirty += await redis.scard(k);
     if (n === 0 && dirty === 0) return;
     if (Date.now() > end) throw new Error(`not settled within ${timeoutMs} ms: ${n} attempts in progress, ${dirty} attempts with answers not written behind`);
     await sleep(500);
   }
 }
 
-export async function check(db: Client, redis: Redis, prefix: string, ledger: Ledger, roundIds: string[], opts: CheckOpts = {}): Promise<CheckResult> {
+export async function check(
+  db: Client,
+  redis: Redis | Cluster,
+  prefix: string,
+  ledger: Ledger,
+  roundIds: string[],
+  opts: CheckOpts = {},
+): Promise<CheckResult> {
   const problems: string[] = [...ledger.anomalies];
   let lost = 0;
   let duplicates = 0;

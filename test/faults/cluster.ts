@@ -194,13 +194,40 @@ export class FaultCluster {
 
   private constructor(
     readonly base: string,
-    readonly pg: OwnPostgres,
+    readonly pg: OwnPostgres | null,
   ) {}
 
-  static async start(): Promise<FaultCluster> {
+  /**
+   * Scale-out mode (issue 19, `scaleOut`): Redis is scripts/cluster.sh's 6-node cluster and
+   * PostgreSQL its primary, with its streaming replica as DATABASE_REPLICA_URL.
+   */
+  scaleOut: { redisNodes: string; replicaUrl: string } | null = null;
+
+  static async start(opts: { scaleOut?: boolean } = {}): Promise<FaultCluster> {
     requireBuild();
     const base = mkdtempSync(join(tmpdir(), 'lc-faults-'));
     if (isRoot()) spawnSync('chmod', ['755', base]);
+    if (opts.scaleOut) {
+      const env = Object.fromEntries(
+        spawnSync('bash', [join(ROOT, 'scripts/cluster.sh'), 'env'], { encoding: 'utf8' })
+          .stdout.split('\n')
+          .filter(Boolean)
+          .map((l) => l.replace(/^export /, '').split('=') as [string, string]),
+      );
+      const c = new FaultCluster(base, null);
+      const name = `lc_faults_${Date.now().toString(36)}`;
+      c.dbUrl = await createScratchDatabase(env.DATABASE_URL, name);
+      const replica = new URL(env.DATABASE_REPLICA_URL);
+      replica.pathname = `/${name}`;
+      c.scaleOut = { redisNodes: env.REDIS_CLUSTER_NODES, replicaUrl: replica.toString() };
+      const envOf = () => c.appEnv();
+      c.apis.push(new AppProcess('api-a', 'api', await freePort(), envOf, base), new AppProcess('api-b', 'api', await freePort(), envOf, base));
+      c.worker = new AppProcess('worker', 'worker', await freePort(), envOf, base);
+      await c.apis[0].start();
+      await c.apis[1].start();
+      await c.worker.start();
+      return c;
+    }
     const pg = await OwnPostgres.create(base);
     const c = new FaultCluster(base, pg);
     try {
@@ -230,7 +257,9 @@ export class FaultCluster {
       HOST: '127.0.0.1',
       DATABASE_URL: this.dbUrl,
       DATABASE_POOL_SIZE: '10',
-      REDIS_URL: this.redis.url,
+      ...(this.scaleOut
+        ? { REDIS_URL: 'redis://', REDIS_CLUSTER_NODES: this.scaleOut.redisNodes, DATABASE_REPLICA_URL: this.scaleOut.replicaUrl, REPLICA_MAX_LAG_MS: '3000' }
+        : { REDIS_URL: this.redis.url }),
       REDIS_PREFIX: this.prefix,
       JWT_SECRET: 'fault-suite-jwt-secret-0123456789abcdef',
       PII_KEY: 'fault-suite-pii-key-0123456789abcdef0123',
@@ -273,7 +302,7 @@ export class FaultCluster {
       await this.redis.stop();
     }
     try {
-      this.pg.stop('immediate');
+      this.pg?.stop('immediate');
     } catch {
       // already stopped
     }

@@ -328,14 +328,14 @@ describe('fault suite: real processes, real faults, a ledger of acknowledged wri
     const load = suite.load(ledger, round, 42_000, { thinkMs: 300, tag: 'f5' });
     await sleep(5000);
     const stoppedAt = Date.now();
-    cluster.pg.stop('fast');
+    cluster.pg!.stop('fast');
     let health: { status: number; body: any }[] = [];
     try {
       await sleep(6000);
       health = await Promise.all(cluster.apis.map((a) => suite.lb.once(a.url, 'GET', '/health')));
       await sleep(30_000 - (Date.now() - stoppedAt));
     } finally {
-      await cluster.pg.start();
+      await cluster.pg!.start();
     }
     const startedAt = Date.now();
     await suite.reconnectDb();

@@ -1,4 +1,4 @@
-import Redis from 'ioredis';
+import Redis, { Cluster } from 'ioredis';
 import { Client } from 'pg';
 import { Balancer, Stats } from './client';
 import { CheckResult, check, settle } from './checker';
@@ -30,7 +30,7 @@ export class Suite {
   readonly lb: Balancer;
   readonly world: World;
   db!: Client;
-  redis!: Redis;
+  redis!: Redis | Cluster;
   readonly summaries: FaultSummary[] = [];
 
   constructor(readonly cluster: FaultCluster) {
@@ -47,7 +47,14 @@ export class Suite {
   }
 
   /** The suite's own connection to the suite's Redis (reconnects after a restart). */
-  checkRedis(): Redis {
+  checkRedis(): Redis | Cluster {
+    const so = this.cluster.scaleOut;
+    if (so) {
+      const nodes = so.redisNodes.split(',').map((n) => ({ host: n.split(':')[0], port: Number(n.split(':')[1]) }));
+      const c = new Cluster(nodes, { redisOptions: { maxRetriesPerRequest: 3, commandTimeout: 5000 }, clusterRetryStrategy: (n) => Math.min(200 * n, 1000) });
+      c.on('error', () => undefined);
+      return c;
+    }
     const r = new Redis(this.cluster.redis.url, { maxRetriesPerRequest: 3, commandTimeout: 5000, retryStrategy: (n) => Math.min(200 * n, 1000) });
     r.on('error', () => undefined);
     return r;

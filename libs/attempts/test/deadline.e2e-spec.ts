@@ -1,11 +1,12 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import Redis from 'ioredis';
 import { DataSource } from 'typeorm';
 import { WorkerModule } from '../../../apps/worker/src/worker.module';
 import { expectError, Http, startApi, TestApi, testConfig } from '../../../test/harness';
 import { loginAdmin } from '../../../test/factories';
 import { entrant, iso, liveQuiz, orgWithBank, OrgSetup, sleep, waitFor } from '../../contests/test/factories';
+import { REDIS, RedisClient } from '@lc/platform';
+import { AttemptHotStore } from '../src/hot/attempt-hot-store';
 import { answerBody } from './helpers';
 
 /**
@@ -19,18 +20,20 @@ describe('deadlines, expiry and write-behind (real PostgreSQL + Redis + worker)'
   let db: DataSource;
   let worker: INestApplicationContext;
   let setup: OrgSetup;
-  let redis: Redis;
+  let redis: RedisClient;
+  let hot: AttemptHotStore;
 
   beforeAll(async () => {
     api = await startApi();
     http = new Http(api.url);
     db = api.app.get(DataSource);
     worker = await NestFactory.createApplicationContext(WorkerModule.forRoot(testConfig()), { logger: false });
-    redis = new Redis(process.env.REDIS_URL!);
+    // The app's own client and key layout: a single server or a cluster (REDIS_CLUSTER_NODES).
+    redis = api.app.get<RedisClient>(REDIS);
+    hot = api.app.get(AttemptHotStore);
     setup = await orgWithBank(http, await loginAdmin(http), 6);
   });
   afterAll(async () => {
-    redis.disconnect();
     await worker.close();
     await api.close();
   });
@@ -104,15 +107,14 @@ describe('deadlines, expiry and write-behind (real PostgreSQL + Redis + worker)'
       50,
     );
 
-    const prefix = process.env.REDIS_PREFIX!;
-    const lost = await redis.del(`${prefix}:attempt:{${at.id}}:meta`, `${prefix}:attempt:{${at.id}}:ans`);
+    const lost = await redis.del(hot.meta(at.id), hot.ans(at.id));
     expect(lost).toBe(2);
 
     const resumed = await http.get(`/attempts/${at.id}`, r.token);
     expect(Object.keys(resumed.body.answers)).toHaveLength(3);
     const q4 = at.questions[3];
     expect((await http.put(`/attempts/${at.id}/answers/${q4.id}`, answerBody(q4, setup.questions, true), r.token)).status).toBe(200);
-    await redis.del(`${prefix}:attempt:{${at.id}}:meta`, `${prefix}:attempt:{${at.id}}:ans`);
+    await redis.del(hot.meta(at.id), hot.ans(at.id));
     // Lost again before the write-behind of q4 perhaps: what PostgreSQL holds is what counts.
     const sub = await http.post(`/attempts/${at.id}/submit`, {}, r.token);
     expect(sub.status).toBe(200);

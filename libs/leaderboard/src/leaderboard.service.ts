@@ -1,9 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { AccessService, Actor } from '@lc/identity';
-import { ClockService, DomainError, notFound, PagingQuery } from '@lc/platform';
+import { ClockService, DomainError, notFound, PagingQuery, ReadReplica } from '@lc/platform';
 import { encodeEntry, EncodedEntry, replaces, Scoring } from './board/board-encoding';
 import { BoardName } from './board/board-keys';
 import { BoardStore, RankedEntry } from './board/board-store';
@@ -12,7 +10,7 @@ import { LeaderboardPage, LeaderboardRecord, LeaderboardRow, MyStanding } from '
 import { RoundInfoService } from './rounds/round-info.service';
 import { BoardView, boardViewFor, residentMayKnow, RoundBoardInfo } from './rounds/visibility';
 import { concealmentFor, concealRows, concealStanding, concealTotal, visibleRange } from './rounds/prediction-guard';
-import { countedEntryBatch, type EntryRow } from './board/board-source-store';
+import { countedEntryBatch, type EntryRow, type RowSource } from './board/board-source-store';
 
 export const leaderboardHidden = () => new DomainError('leaderboard_hidden', 403, 'The leaderboard of this round is hidden until its results are published');
 
@@ -37,8 +35,11 @@ export class LeaderboardService {
     private readonly names: DisplayNamesService,
     private readonly access: AccessService,
     private readonly clock: ClockService,
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly replica: ReadReplica,
   ) {}
+
+  /** Rebuilds read the streaming replica once it has caught up with everything committed so far (else the primary). */
+  private readonly rebuildSource: RowSource = { query: (sql, params) => this.replica.queryCaughtUp(sql, params) };
 
   /** Idempotent: recording the same attempt twice changes nothing. With `best`, a worse attempt changes nothing either. */
   async record(entry: LeaderboardRecord): Promise<void> {
@@ -245,7 +246,7 @@ export class LeaderboardService {
     let after = '00000000-0000-0000-0000-000000000000';
     const before = opts.beforeMs === undefined ? null : new Date(opts.beforeMs);
     for (;;) {
-      const rows = await countedEntryBatch(this.db, {
+      const rows = await countedEntryBatch(this.rebuildSource, {
         roundId: info.id,
         contestId: info.contestId,
         after,

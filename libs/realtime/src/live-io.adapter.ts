@@ -1,19 +1,23 @@
 import { INestApplicationContext, Logger } from '@nestjs/common';
 import { IoAdapter } from '@nestjs/platform-socket.io';
-import { createAdapter } from '@socket.io/redis-adapter';
-import Redis from 'ioredis';
+import { createAdapter, createShardedAdapter } from '@socket.io/redis-adapter';
 import type { Namespace, Server, ServerOptions } from 'socket.io';
-import { AppConfig, corsOptions, createRedis, quitRedis } from '@lc/platform';
+import { AppConfig, corsOptions, createRedisClient, quitRedis, RedisClient } from '@lc/platform';
 
 /**
  * Socket.IO on the api's HTTP server with the Redis adapter, so several api instances act
  * as one: a broadcast to a room reaches its sockets on every instance. The adapter gets two
  * dedicated connections (one is held in subscriber mode).
+ * On Redis Cluster it is the sharded adapter (Redis 7 SPUBLISH/SSUBSCRIBE, which ioredis's
+ * cluster client routes to the node owning each channel's slot since 5.x `shardedSubscribers`):
+ * a plain PUBLISH on a cluster is copied to every node, a sharded one stays on one shard.
+ * "static" mode: two channels for the namespace, not one per room — a user's own room is a
+ * public room here, and per-room mode would SSUBSCRIBE once per connected resident.
  */
 export class LiveIoAdapter extends IoAdapter {
   private readonly log = new Logger(LiveIoAdapter.name);
-  private pub?: Redis;
-  private sub?: Redis;
+  private pub?: RedisClient;
+  private sub?: RedisClient;
 
   constructor(
     app: INestApplicationContext,
@@ -23,9 +27,10 @@ export class LiveIoAdapter extends IoAdapter {
   }
 
   async connect(): Promise<void> {
-    this.pub = createRedis(this.config.redisUrl, { name: 'lc-io-pub', commandTimeoutMs: 3000 });
-    this.sub = createRedis(this.config.redisUrl, { name: 'lc-io-sub' });
-    this.guardPublish(this.pub);
+    this.pub = createRedisClient(this.config, { name: 'lc-io-pub', commandTimeoutMs: 3000 });
+    this.sub = createRedisClient(this.config, { name: 'lc-io-sub' });
+    this.guardPublish(this.pub, 'publish');
+    this.guardPublish(this.pub, 'spublish');
     await Promise.all([this.pub.ping(), this.sub.ping()]);
   }
 
@@ -34,10 +39,10 @@ export class LiveIoAdapter extends IoAdapter {
    * an unhandled rejection ends the process (the fault suite saw an api die so). Socket
    * messages are only hints (clients resync over HTTP), so a lost one is logged, not fatal.
    */
-  private guardPublish(client: Redis): void {
+  private guardPublish(client: RedisClient, name: 'publish' | 'spublish'): void {
     type Publish = (...args: unknown[]) => Promise<unknown>;
-    const publish = (client.publish as unknown as Publish).bind(client);
-    (client as unknown as { publish: Publish }).publish = (...args) => {
+    const publish = (client[name] as unknown as Publish).bind(client);
+    (client as unknown as Record<string, Publish>)[name] = (...args) => {
       const p = publish(...args);
       p.catch((e: Error) => this.log.warn(`socket broadcast not published: ${e.message}`));
       return p;
@@ -59,7 +64,11 @@ export class LiveIoAdapter extends IoAdapter {
       // Each instance encodes a broadcast once, not once per socket.
       perMessageDeflate: false,
     } as ServerOptions) as Server;
-    server.adapter(createAdapter(this.pub, this.sub, { key: `${this.config.redisPrefix}:io`, requestsTimeout: 3000 }));
+    server.adapter(
+      this.config.redisClusterNodes
+        ? createShardedAdapter(this.pub, this.sub, { channelPrefix: `${this.config.redisPrefix}:io`, subscriptionMode: 'static' })
+        : createAdapter(this.pub, this.sub, { key: `${this.config.redisPrefix}:io`, requestsTimeout: 3000 }),
+    );
     return server;
   }
 

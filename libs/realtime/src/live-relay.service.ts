@@ -1,6 +1,5 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
-import Redis from 'ioredis';
-import { AppConfig, createRedis, EventBus, quitRedis, RedisKeys, RELAYED_EVENTS } from '@lc/platform';
+import { AppConfig, createRedisClient, EventBus, quitRedis, RedisClient, RedisKeys, RELAYED_EVENTS } from '@lc/platform';
 import { LiveService, relayChannel, RelayMessage } from './live.service';
 
 /**
@@ -11,7 +10,7 @@ import { LiveService, relayChannel, RelayMessage } from './live.service';
 @Injectable()
 export class LiveRelay implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly log = new Logger(LiveRelay.name);
-  private sub?: Redis;
+  private sub?: RedisClient;
 
   constructor(
     private readonly config: AppConfig,
@@ -21,7 +20,7 @@ export class LiveRelay implements OnApplicationBootstrap, OnModuleDestroy {
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    this.sub = createRedis(this.config.redisUrl, { name: 'lc-live-relay' });
+    this.sub = createRedisClient(this.config, { name: 'lc-live-relay' });
     this.sub.on('message', (_channel: string, raw: string) => this.handle(raw));
     await this.sub.subscribe(relayChannel(this.keys));
   }

@@ -1,7 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import Redis from 'ioredis';
 import type { Namespace } from 'socket.io';
-import { type AppEvents, REDIS, RedisKeys, type RelayedEventName } from '@lc/platform';
+import { type AppEvents, REDIS, RedisClient, RedisKeys, type RelayedEventName } from '@lc/platform';
 import type { LiveEvents } from './live-events';
 import { userRoom } from './rooms';
 
@@ -27,7 +26,7 @@ export class LiveService {
   private nsp?: Namespace;
 
   constructor(
-    @Inject(REDIS) private readonly redis: Redis,
+    @Inject(REDIS) private readonly redis: RedisClient,
     private readonly keys: RedisKeys,
   ) {}
 

@@ -1,6 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import Redis from 'ioredis';
-import { AppConfig, REDIS, RedisKeys } from '@lc/platform';
+import { AppConfig, REDIS, RedisClient, RedisKeys } from '@lc/platform';
 
 /** Adds the socket, then answers (and forgets) the oldest beyond the limit. */
 const ADMIT = `
@@ -22,7 +21,7 @@ return old
 @Injectable()
 export class SocketQuota {
   constructor(
-    @Inject(REDIS) private readonly redis: Redis,
+    @Inject(REDIS) private readonly redis: RedisClient,
     private readonly keys: RedisKeys,
     private readonly config: AppConfig,
   ) {}

@@ -1,7 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import Redis from 'ioredis';
 import { RoundClosedMarker } from '@lc/contests';
-import { REDIS, RedisKeys } from '@lc/platform';
+import { AppConfig, HOT_SHARDS, hotShardOf, hotShardTag, REDIS, RedisClient, RedisKeys } from '@lc/platform';
 import type { SavedAnswer } from '../attempt/attempt-answer.entity';
 import type { DrawnQuestion } from '../draw/draw';
 import { CLOSE, INIT, MARK_WRITTEN, SAVE, SET_STATUS_IF, TAKE_DIRTY, UNWRITTEN } from './attempt.scripts';
@@ -56,23 +55,45 @@ export type AnswerKind = 'o' | 'n' | 's' | 'x';
 
 @Injectable()
 export class AttemptHotStore {
-  readonly dirtyKey: string;
-  readonly inflightKey: string;
+  /** On Redis Cluster, attempts are spread over HOT_SHARDS hash tags (platform `hot-shards.ts`). */
+  readonly sharded: boolean;
+  /** Per shard (one on a single server): the write-behind set and its in-flight twin. */
+  private readonly dirtySets: { dirty: string; inflight: string }[];
+  /** The shard takeDirty starts from next, so no shard waits behind a busy one. */
+  private nextShard = 0;
 
   constructor(
-    @Inject(REDIS) readonly redis: Redis,
+    @Inject(REDIS) readonly redis: RedisClient,
     private readonly keys: RedisKeys,
     private readonly closedRounds: RoundClosedMarker,
+    config: AppConfig,
   ) {
-    this.dirtyKey = keys.key('answers', 'dirty');
-    this.inflightKey = keys.key('answers', 'inflight');
+    this.sharded = config.redisClusterNodes !== null;
+    this.dirtySets = this.sharded
+      ? Array.from({ length: HOT_SHARDS }, (_, i) => ({
+          dirty: keys.key('answers', hotShardTag(i), 'dirty'),
+          inflight: keys.key('answers', hotShardTag(i), 'inflight'),
+        }))
+      : [{ dirty: keys.key('answers', 'dirty'), inflight: keys.key('answers', 'inflight') }];
   }
 
+  /** The hash tag of an attempt's keys: its own id, or its shard's on a cluster. */
+  private tag(id: string): string {
+    return this.sharded ? hotShardTag(hotShardOf(id)) : `{${id}}`;
+  }
   meta(id: string): string {
-    return this.keys.key('attempt', `{${id}}`, 'meta');
+    return this.sharded ? this.keys.key('attempt', this.tag(id), id, 'meta') : this.keys.key('attempt', `{${id}}`, 'meta');
   }
   ans(id: string): string {
-    return this.keys.key('attempt', `{${id}}`, 'ans');
+    return this.sharded ? this.keys.key('attempt', this.tag(id), id, 'ans') : this.keys.key('attempt', `{${id}}`, 'ans');
+  }
+  /** The write-behind sets an attempt is marked in. */
+  dirtySetOf(id: string): { dirty: string; inflight: string } {
+    return this.dirtySets[this.sharded ? hotShardOf(id) : 0];
+  }
+  /** Every write-behind set (one per shard). */
+  get allDirtySets(): readonly { dirty: string; inflight: string }[] {
+    return this.dirtySets;
   }
 
   /** Writes the attempt's state unless it is already there (hydration after a Redis loss races safely). */
@@ -121,7 +142,7 @@ export class AttemptHotStore {
   ): Promise<SaveResult> {
     const r = await SAVE.run<string[]>(
       this.redis,
-      [this.meta(attemptId), this.ans(attemptId), this.dirtyKey],
+      [this.meta(attemptId), this.ans(attemptId), this.dirtySetOf(attemptId).dirty],
       [
         userId,
         questionKey,
@@ -132,7 +153,7 @@ export class AttemptHotStore {
         graceMs,
         ratePerMinute,
         attemptId,
-        this.closedRounds.head,
+        this.closedRounds.headFor(attemptId),
         this.closedRounds.tail,
       ],
     );
@@ -163,7 +184,7 @@ export class AttemptHotStore {
     const r = await CLOSE.run<(string | string[])[]>(
       this.redis,
       [this.meta(attemptId), this.ans(attemptId)],
-      [userId ?? '', graceMs, mode, this.closedRounds.head, this.closedRounds.tail],
+      [userId ?? '', graceMs, mode, this.closedRounds.headFor(attemptId), this.closedRounds.tail],
     );
     switch (r[0]) {
       case 'round_closed':
@@ -237,26 +258,49 @@ export class AttemptHotStore {
     );
   }
 
-  takeDirty(n: number): Promise<string[]> {
-    return TAKE_DIRTY.run<string[]>(this.redis, [this.dirtyKey, this.inflightKey], [n]);
+  /** Up to n attempt ids to write behind (shard after shard on a cluster), remembered in flight. */
+  async takeDirty(n: number): Promise<string[]> {
+    const out: string[] = [];
+    const count = this.dirtySets.length;
+    const start = this.nextShard;
+    this.nextShard = (this.nextShard + 1) % count;
+    for (let i = 0; i < count && out.length < n; i++) {
+      const set = this.dirtySets[(start + i) % count];
+      out.push(...(await TAKE_DIRTY.run<string[]>(this.redis, [set.dirty, set.inflight], [n - out.length])));
+    }
+    return out;
   }
 
   async doneWith(ids: string[]): Promise<void> {
-    if (ids.length) await this.redis.srem(this.inflightKey, ...ids);
+    await Promise.all([...this.bySet(ids)].map(([set, some]) => this.redis.srem(set.inflight, ...some)));
   }
 
   async redirty(ids: string[]): Promise<void> {
-    if (!ids.length) return;
-    await this.redis
-      .multi()
-      .sadd(this.dirtyKey, ...ids)
-      .srem(this.inflightKey, ...ids)
-      .exec();
+    await Promise.all(
+      [...this.bySet(ids)].map(([set, some]) =>
+        this.redis
+          .multi()
+          .sadd(set.dirty, ...some)
+          .srem(set.inflight, ...some)
+          .exec(),
+      ),
+    );
   }
 
   /** After a crash mid-batch: whatever was in flight is written again (writes are idempotent). */
   async recoverInflight(): Promise<void> {
-    await this.redis.multi().sunionstore(this.dirtyKey, this.dirtyKey, this.inflightKey).del(this.inflightKey).exec();
+    await Promise.all(this.dirtySets.map((set) => this.redis.multi().sunionstore(set.dirty, set.dirty, set.inflight).del(set.inflight).exec()));
+  }
+
+  private bySet(ids: string[]): Map<{ dirty: string; inflight: string }, string[]> {
+    const out = new Map<{ dirty: string; inflight: string }, string[]>();
+    for (const id of ids) {
+      const set = this.dirtySetOf(id);
+      const some = out.get(set);
+      if (some) some.push(id);
+      else out.set(set, [id]);
+    }
+    return out;
   }
 }
 

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import type Redis from 'ioredis';
+import { Cluster } from 'ioredis';
+import type { RedisClient } from '@lc/platform';
 
 /** A Lua script run by EVALSHA (one round trip), loaded on first NOSCRIPT. */
 export class LuaScript {
@@ -8,7 +9,7 @@ export class LuaScript {
     this.sha = createHash('sha1').update(source).digest('hex');
   }
 
-  async run<T = unknown>(redis: Redis, keys: string[], args: (string | number)[]): Promise<T> {
+  async run<T = unknown>(redis: RedisClient, keys: string[], args: (string | number)[]): Promise<T> {
     try {
       return (await redis.evalsha(this.sha, keys.length, ...keys, ...args)) as T;
     } catch (e) {
@@ -17,9 +18,13 @@ export class LuaScript {
     }
   }
 
-  /** Many calls in one pipeline (one write, one round trip); loads the script once if Redis lost it. */
-  async runMany<T = unknown>(redis: Redis, calls: { keys: string[]; args: (string | number)[] }[]): Promise<T[]> {
+  /**
+   * Many calls in one pipeline (one write, one round trip); loads the script once if Redis lost it.
+   * On a cluster a pipeline must stay on one node: the calls go out together instead, each to its own.
+   */
+  async runMany<T = unknown>(redis: RedisClient, calls: { keys: string[]; args: (string | number)[] }[]): Promise<T[]> {
     if (!calls.length) return [];
+    if (redis instanceof Cluster) return Promise.all(calls.map((c) => this.run<T>(redis, c.keys, c.args)));
     const exec = async () => {
       const p = redis.pipeline();
       for (const c of calls) p.evalsha(this.sha, c.keys.length, ...c.keys, ...c.args);

@@ -1,12 +1,11 @@
 import { createHash } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import Redis from 'ioredis';
 import { DataSource } from 'typeorm';
 import { type Actor, type ClientInfo } from '@lc/identity';
 import { ENTRANT_SQL, isRoundAcceptingEntries, refuseNonEntrant, type RoundInfo, RoundLookup, RoundPoolService, sqlRows } from '@lc/contests';
 import { LiveService } from '@lc/realtime';
-import { AppConfig, ClockService, conflict, DomainError, forbidden, isUniqueViolation, notFound, REDIS, RedisKeys } from '@lc/platform';
+import { AppConfig, ClockService, conflict, DomainError, forbidden, isUniqueViolation, notFound, REDIS, RedisClient, RedisKeys } from '@lc/platform';
 import { cryptoRng, type DrawnQuestion, drawAttempt } from '../draw/draw';
 import { ExpiryScheduler } from '../expiry/expiry-scheduler.service';
 import { AttemptHotStore } from '../hot/attempt-hot-store';
@@ -43,7 +42,7 @@ export class AttemptStartService {
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
-    @Inject(REDIS) private readonly redis: Redis,
+    @Inject(REDIS) private readonly redis: RedisClient,
     private readonly keys: RedisKeys,
     private readonly rounds: RoundLookup,
     private readonly pools: RoundPoolService,
@@ -198,9 +197,10 @@ export class AttemptStartService {
       });
     if (client.ip) checks.push({ code: 'shared_ip', key: this.keys.key('round', round.id, 'ip', client.ip), limit: round.integrity.maxAccountsPerIp });
     if (!checks.length) return { flags, crossed };
-    const m = this.redis.multi();
-    for (const c of checks) m.sadd(c.key, userId).scard(c.key).pexpireat(c.key, expireAt);
-    const res = ((await m.exec()) ?? []).map(([, v]) => Number(v));
+    // One MULTI per set: the device and IP sets are in different slots on a Redis Cluster.
+    const res = (await Promise.all(checks.map((c) => this.redis.multi().sadd(c.key, userId).scard(c.key).pexpireat(c.key, expireAt).exec()))).flatMap((r) =>
+      (r ?? []).map(([, v]) => Number(v)),
+    );
     const over: typeof checks = [];
     checks.forEach((c, i) => {
       const added = res[i * 3] === 1;

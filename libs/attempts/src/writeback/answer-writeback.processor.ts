@@ -2,8 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { InjectQueue } from '@nestjs/bullmq';
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { Queue } from 'bullmq';
-import Redis from 'ioredis';
-import { Queues, REDIS, RedisKeys } from '@lc/platform';
+import { Queues, REDIS, RedisClient, RedisKeys } from '@lc/platform';
 import { LuaScript } from '../hot/lua-script';
 import { AnswerWritebackService } from './answer-writeback.service';
 
@@ -43,7 +42,7 @@ export class AnswerWritebackTimer implements OnApplicationBootstrap, OnModuleDes
   private unsettled = false;
 
   constructor(
-    @Inject(REDIS) private readonly redis: Redis,
+    @Inject(REDIS) private readonly redis: RedisClient,
     keys: RedisKeys,
     private readonly writeback: AnswerWritebackService,
     @InjectQueue(Queues.answerWriteback) private readonly queue: Queue,

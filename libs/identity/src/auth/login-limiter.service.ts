@@ -1,6 +1,5 @@
 import { HttpException, HttpStatus, Inject, Injectable } from '@nestjs/common';
-import Redis from 'ioredis';
-import { AppConfig, ClockService, REDIS, RedisKeys } from '@lc/platform';
+import { AppConfig, ClockService, REDIS, RedisClient, RedisKeys } from '@lc/platform';
 import { normalisePhone } from '../pii/pii';
 import { PiiService } from '../pii/pii.service';
 import { LOGIN_LIMITS, type LoginLimitPolicy, loginAccountKey } from './login-limits';
@@ -42,7 +41,7 @@ export class LoginLimiter {
   private readonly policy: LoginLimitPolicy;
 
   constructor(
-    @Inject(REDIS) private readonly redis: Redis,
+    @Inject(REDIS) private readonly redis: RedisClient,
     private readonly keys: RedisKeys,
     private readonly clock: ClockService,
     private readonly pii: PiiService,

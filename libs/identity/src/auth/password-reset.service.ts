@@ -1,6 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import Redis from 'ioredis';
-import { AppConfig, badRequest, REDIS, RedisKeys } from '@lc/platform';
+import { AppConfig, badRequest, REDIS, RedisClient, RedisKeys } from '@lc/platform';
 import { Messages } from '../messages/messages';
 import { PiiService } from '../pii/pii.service';
 import { type Role, User } from '../users/user.entity';
@@ -32,7 +31,7 @@ const invalidCode = () =>
 @Injectable()
 export class PasswordResetService {
   constructor(
-    @Inject(REDIS) private readonly redis: Redis,
+    @Inject(REDIS) private readonly redis: RedisClient,
     private readonly keys: RedisKeys,
     private readonly config: AppConfig,
     private readonly auth: AuthService,

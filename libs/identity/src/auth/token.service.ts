@@ -2,9 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { InjectDataSource } from '@nestjs/typeorm';
-import Redis from 'ioredis';
 import { DataSource } from 'typeorm';
-import { AppConfig, createRedis, DomainError, EventBus, quitRedis, REDIS, RedisKeys } from '@lc/platform';
+import { AppConfig, createRedisClient, DomainError, EventBus, quitRedis, REDIS, RedisClient, RedisKeys } from '@lc/platform';
 import { User, type Role } from '../users/user.entity';
 import type { Actor } from './actor';
 
@@ -43,7 +42,7 @@ const STATUS_TTL_MS = 2000;
 export class TokenService implements OnModuleInit, OnModuleDestroy {
   private readonly log = new Logger(TokenService.name);
   private readonly local = new Map<string, TokenStatus & { at: number }>();
-  private sub?: Redis;
+  private sub?: RedisClient;
   private listening = false;
   /** Verified tokens by their exact text, until they expire: the HMAC check was ~7% of autosave CPU. */
   private readonly verified = new Map<string, AccessClaims & { exp: number }>();
@@ -52,13 +51,13 @@ export class TokenService implements OnModuleInit, OnModuleDestroy {
     private readonly jwt: JwtService,
     private readonly config: AppConfig,
     @InjectDataSource() private readonly db: DataSource,
-    @Inject(REDIS) private readonly redis: Redis,
+    @Inject(REDIS) private readonly redis: RedisClient,
     private readonly keys: RedisKeys,
     private readonly bus: EventBus,
   ) {}
 
   async onModuleInit(): Promise<void> {
-    const sub = (this.sub = createRedis(this.config.redisUrl, { name: 'lc-token-revocations' }));
+    const sub = (this.sub = createRedisClient(this.config, { name: 'lc-token-revocations' }));
     sub.on('message', (_channel: string, userId: string) => {
       this.local.delete(userId);
       void this.bus.emit('AccessRevoked', { userId });
@@ -71,7 +70,7 @@ export class TokenService implements OnModuleInit, OnModuleDestroy {
   }
 
   /** Long trust starts only once the subscription is acknowledged (again, after a reconnect). */
-  private async listen(sub: Redis): Promise<void> {
+  private async listen(sub: RedisClient): Promise<void> {
     try {
       await sub.subscribe(this.channel);
       this.local.clear();

@@ -1,4 +1,7 @@
-import type { DataSource, EntityManager } from 'typeorm';
+/** Where the rows come from: the primary (a DataSource or a transaction's manager) or the read replica. */
+export interface RowSource {
+  query(sql: string, params: unknown[]): Promise<unknown[]>;
+}
 
 /** A counted attempt as a board rebuild reads it (attempts' `counted_attempt` view), with the name the board shows. */
 export interface EntryRow {
@@ -16,7 +19,7 @@ export interface EntryRow {
  * `userId` is given, submitted before `before` when given: the board is rebuilt from these in batches.
  */
 export function countedEntryBatch(
-  db: DataSource | EntityManager,
+  db: RowSource,
   q: { roundId: string; contestId: string; after: string; limit: number; userId: string | null; before: Date | null },
 ): Promise<EntryRow[]> {
   return db.query(
@@ -39,5 +42,5 @@ export function countedEntryBatch(
        LEFT JOIN registration rg ON rg.user_id = c.user_id AND rg.contest_id = $6
       WHERE ($5::timestamptz IS NULL OR c.submitted < $5)`,
     [q.roundId, q.after, q.limit, q.userId, q.before, q.contestId],
-  );
+  ) as Promise<EntryRow[]>;
 }

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import Redis from 'ioredis';
-import { REDIS, RedisKeys } from '@lc/platform';
+import { REDIS, RedisClient, RedisKeys } from '@lc/platform';
 import { decodeEntry, DecodedEntry, EncodedEntry, Scoring } from './board-encoding';
 import { BoardName, dirtyRoundsKey, RoundKeys } from './board-keys';
 import { CLAIM_TICK_LUA, MERGE_LUA, RANKS_LUA, RECORD_LUA, REMOVE_LUA, SWAP_LUA } from './board.scripts';
@@ -14,7 +13,7 @@ interface BoardCommands {
   lbSwap(...args: (string | number)[]): Promise<number>;
   lbClaimTick(...args: (string | number)[]): Promise<number>;
 }
-type BoardRedis = Redis & BoardCommands;
+type BoardRedis = RedisClient & BoardCommands;
 
 export interface RankedEntry extends DecodedEntry {
   /** 1-based. */
@@ -37,7 +36,7 @@ export class BoardStore {
   private readonly r: BoardRedis;
 
   constructor(
-    @Inject(REDIS) redis: Redis,
+    @Inject(REDIS) redis: RedisClient,
     readonly keys: RedisKeys,
   ) {
     const r = redis as BoardRedis;
@@ -53,7 +52,7 @@ export class BoardStore {
     this.r = r;
   }
 
-  get redis(): Redis {
+  get redis(): RedisClient {
     return this.r;
   }
 

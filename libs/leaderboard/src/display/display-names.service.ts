@@ -1,8 +1,7 @@
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import Redis from 'ioredis';
 import { DataSource } from 'typeorm';
-import { EventBus, REDIS, RedisKeys } from '@lc/platform';
+import { EventBus, REDIS, RedisClient, RedisKeys } from '@lc/platform';
 import { RoundKeys } from '../board/board-keys';
 import { shortName } from './short-name';
 import { displayRows, roundsOfUser } from './display-names-store';
@@ -25,7 +24,7 @@ const MISSING: DisplayData = { displayName: '—', unit: null, province: null };
 @Injectable()
 export class DisplayNamesService implements OnModuleInit {
   constructor(
-    @Inject(REDIS) private readonly redis: Redis,
+    @Inject(REDIS) private readonly redis: RedisClient,
     private readonly keys: RedisKeys,
     @InjectDataSource() private readonly db: DataSource,
     private readonly bus: EventBus,
@@ -39,9 +38,8 @@ export class DisplayNamesService implements OnModuleInit {
   async forget(userId: string): Promise<void> {
     const rounds = await roundsOfUser(this.db.manager, userId);
     if (!rounds.length) return;
-    const pipe = this.redis.pipeline();
-    for (const roundId of rounds) pipe.hdel(new RoundKeys(this.keys, roundId).names, userId);
-    await pipe.exec();
+    // One command per round, not a pipeline: on a Redis Cluster the rounds' hashes live on different masters.
+    await Promise.all(rounds.map((roundId) => this.redis.hdel(new RoundKeys(this.keys, roundId).names, userId)));
   }
 
   async get(roundId: string, contestId: string, userIds: string[]): Promise<Map<string, DisplayData>> {

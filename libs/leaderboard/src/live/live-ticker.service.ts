@@ -1,8 +1,7 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
-import Redis from 'ioredis';
 import type { Counter } from 'prom-client';
 import { LiveService } from '@lc/realtime';
-import { ClockService, MetricsService, REDIS, RedisKeys } from '@lc/platform';
+import { ClockService, MetricsService, REDIS, RedisClient, RedisKeys } from '@lc/platform';
 import { dirtyRoundsKey, RoundKeys } from '../board/board-keys';
 import { BoardStore } from '../board/board-store';
 import { LeaderboardService } from '../leaderboard.service';
@@ -35,7 +34,7 @@ export class LiveTicker implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly ticks: Counter;
 
   constructor(
-    @Inject(REDIS) private readonly redis: Redis,
+    @Inject(REDIS) private readonly redis: RedisClient,
     private readonly keys: RedisKeys,
     private readonly clock: ClockService,
     private readonly boards: LeaderboardService,

@@ -8,7 +8,19 @@ export class AppConfig {
   port!: number;
   databaseUrl!: string;
   databasePoolSize!: number;
+  /**
+   * A streaming replica of DATABASE_URL (DATABASE_REPLICA_URL) for the named read-mostly paths
+   * (`ReadReplica`); undefined: they read the primary.
+   */
+  databaseReplicaUrl?: string;
+  /** A replica further behind than this (replay lag) is not read from: the primary answers. */
+  replicaMaxLagMs!: number;
   redisUrl!: string;
+  /**
+   * Seed nodes of a Redis Cluster (REDIS_CLUSTER_NODES=host:port,…): every Redis use runs on
+   * it; REDIS_URL then only gives credentials and TLS. null: the one server of REDIS_URL.
+   */
+  redisClusterNodes!: { host: string; port: number }[] | null;
   /** Prefix of every Redis key and BullMQ queue, so test runs and deployments can share a server. */
   redisPrefix!: string;
   jwtSecret!: string;

@@ -25,6 +25,23 @@ describe('loadConfig', () => {
     }
   });
 
+  it('reads the scale-out variables (issue 19), and leaves the single-node setup alone without them', () => {
+    expect(loadConfig(good)).toMatchObject({ redisClusterNodes: null, databaseReplicaUrl: undefined, replicaMaxLagMs: 5000 });
+    const { REDIS_URL: _unused, ...noUrl } = good;
+    const c = loadConfig({ ...noUrl, REDIS_CLUSTER_NODES: '10.0.0.1:7000, redis-b.internal:7001,[::1]:7002', DATABASE_REPLICA_URL: 'postgres://r@10.0.0.9/x' });
+    expect(c.redisClusterNodes).toEqual([
+      { host: '10.0.0.1', port: 7000 },
+      { host: 'redis-b.internal', port: 7001 },
+      { host: '::1', port: 7002 },
+    ]);
+    expect(c.databaseReplicaUrl).toBe('postgres://r@10.0.0.9/x');
+    expect(() => loadConfig({ ...good, REDIS_CLUSTER_NODES: '10.0.0.1' })).toThrow(/REDIS_CLUSTER_NODES must be host:port/);
+    expect(() => loadConfig({ ...good, REDIS_CLUSTER_NODES: '10.0.0.1:99999' })).toThrow(/REDIS_CLUSTER_NODES/);
+    expect(() => loadConfig({ ...good, DATABASE_REPLICA_URL: 'mysql://x' })).toThrow(/DATABASE_REPLICA_URL/);
+    expect(() => loadConfig({ ...good, DATABASE_REPLICA_URL: good.DATABASE_URL })).toThrow(/DATABASE_REPLICA_URL must name the replica/);
+    expect(() => loadConfig({ ...good, REPLICA_MAX_LAG_MS: '-1' })).toThrow(/REPLICA_MAX_LAG_MS/);
+  });
+
   it('names bad values', () => {
     expect(() => loadConfig({ ...good, PORT: 'eighty' })).toThrow(/PORT/);
     expect(() => loadConfig({ ...good, DATABASE_URL: 'mysql://x' })).toThrow(/DATABASE_URL/);

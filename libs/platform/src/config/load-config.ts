@@ -86,6 +86,20 @@ export function loadConfig(env: Env = process.env): AppConfig {
   const smsGatewayToken = smsSender === 'http' ? str('SMS_GATEWAY_TOKEN') : env.SMS_GATEWAY_TOKEN || undefined;
   const port = int('PORT', 3000, 1, 65535);
 
+  const clusterRaw = (env.REDIS_CLUSTER_NODES ?? '').trim();
+  let redisClusterNodes: AppConfig['redisClusterNodes'] = null;
+  if (clusterRaw) {
+    redisClusterNodes = [];
+    for (const part of clusterRaw.split(',').map((x) => x.trim())) {
+      const m = /^(\[[0-9a-fA-F:]+\]|[A-Za-z0-9.-]+):(\d{1,5})$/.exec(part);
+      const port = m ? Number(m[2]) : 0;
+      if (!m || port < 1 || port > 65535) problems.push(`REDIS_CLUSTER_NODES must be host:port,host:port,… (got "${part}")`);
+      else redisClusterNodes.push({ host: m[1].replace(/^\[|\]$/g, ''), port });
+    }
+  }
+  const replicaUrl = env.DATABASE_REPLICA_URL ? url('DATABASE_REPLICA_URL', ['postgres:', 'postgresql:']) : undefined;
+  if (replicaUrl && replicaUrl === env.DATABASE_URL) problems.push('DATABASE_REPLICA_URL must name the replica, not DATABASE_URL itself');
+
   const trustProxy = parseTrustProxy(env.TRUST_PROXY ?? '');
   if (trustProxy.problem) problems.push(trustProxy.problem);
   const config: AppConfig = {
@@ -94,7 +108,11 @@ export function loadConfig(env: Env = process.env): AppConfig {
     port,
     databaseUrl: url('DATABASE_URL', ['postgres:', 'postgresql:']),
     databasePoolSize: int('DATABASE_POOL_SIZE', 20, 1, 500),
-    redisUrl: url('REDIS_URL', ['redis:', 'rediss:']),
+    databaseReplicaUrl: replicaUrl,
+    replicaMaxLagMs: int('REPLICA_MAX_LAG_MS', 5000, 0, 3_600_000),
+    // On a cluster REDIS_URL only carries credentials and TLS: it may be left out.
+    redisUrl: url('REDIS_URL', ['redis:', 'rediss:'], redisClusterNodes ? 'redis://' : undefined),
+    redisClusterNodes,
     redisPrefix: prefix,
     jwtSecret,
     jwtAccessTtlSeconds: int('JWT_ACCESS_TTL_SECONDS', 900, 10, 86400),

@@ -4,6 +4,7 @@ import { DataSourceOptions } from 'typeorm';
 import { AppConfig } from '../config/app-config';
 import { AfterCommit } from './after-commit';
 import { dataSourceOptions } from './data-source-options';
+import { ReadReplica } from './read-replica';
 
 @Module({})
 export class DatabaseModule {
@@ -21,8 +22,8 @@ export class DatabaseModule {
           }),
         }),
       ],
-      providers: [AfterCommit],
-      exports: [AfterCommit],
+      providers: [AfterCommit, ReadReplica],
+      exports: [AfterCommit, ReadReplica],
     };
   }
 }

@@ -5,7 +5,8 @@ import { ApiOkResponse, ApiOperation, ApiProperty, ApiServiceUnavailableResponse
 import { HealthCheckService, HealthIndicatorService, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import { Queue } from 'bullmq';
 import type { FastifyReply } from 'fastify';
-import Redis from 'ioredis';
+import { RedisClient } from '../redis/create-redis';
+import { ReadReplica } from '../database/read-replica';
 import { Queues } from '../queues/queue-names';
 import { REDIS } from '../redis/redis.tokens';
 
@@ -24,7 +25,8 @@ class HealthResponse {
       properties: { status: { type: 'string', enum: ['up', 'down'] }, latencyMs: { type: 'number' } },
       additionalProperties: true,
     },
-    description: 'database, redis, queue: each up or down, with its latency (and error when down)',
+    description:
+      'database, redis, queue: each up or down, with its latency (and error when down); replica: its state (off, up, lagging, down), lagMs and where the read paths go (serving)',
   })
   checks!: Record<string, unknown>;
   @ApiProperty({ format: 'date-time' }) at!: string;
@@ -38,8 +40,9 @@ export class HealthController {
     private readonly health: HealthCheckService,
     private readonly indicator: HealthIndicatorService,
     private readonly typeorm: TypeOrmHealthIndicator,
-    @Inject(REDIS) private readonly redis: Redis,
+    @Inject(REDIS) private readonly redis: RedisClient,
     @InjectQueue(Queues.answerWriteback) private readonly writeback: Queue,
+    private readonly replica: ReadReplica,
   ) {}
 
   @Get()
@@ -52,6 +55,8 @@ export class HealthController {
         () => this.typeorm.pingCheck('database', { timeout: TIMEOUT_MS }),
         () => this.probe('redis', async () => ({ ping: await this.redis.ping() })),
         () => this.probe('queue', async () => ({ waiting: await this.writeback.getWaitingCount() })),
+        // Never "down": a lagging or dead replica only sends its reads to the primary.
+        () => this.indicator.check('replica').up({ ...this.replica.status() }),
       ]);
       return { status: 'ok', checks: r.details, at: new Date().toISOString() };
     } catch (e) {

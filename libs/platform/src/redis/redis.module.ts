@@ -1,7 +1,6 @@
 import { Global, Inject, Logger, Module, OnApplicationShutdown } from '@nestjs/common';
-import Redis from 'ioredis';
 import { AppConfig } from '../config/app-config';
-import { assertNoEviction, createRedis } from './create-redis';
+import { assertNoEviction, createRedisClient, RedisClient } from './create-redis';
 import { RedisKeys } from './redis-keys';
 import { REDIS } from './redis.tokens';
 
@@ -13,7 +12,7 @@ import { REDIS } from './redis.tokens';
       provide: REDIS,
       inject: [AppConfig],
       useFactory: async (config: AppConfig) => {
-        const redis = createRedis(config.redisUrl, { commandTimeoutMs: 3000, name: 'lc-cmd' });
+        const redis = createRedisClient(config, { commandTimeoutMs: 3000, name: 'lc-cmd' });
         await assertNoEviction(redis);
         return redis;
       },
@@ -23,7 +22,7 @@ import { REDIS } from './redis.tokens';
 })
 export class RedisModule implements OnApplicationShutdown {
   private readonly log = new Logger(RedisModule.name);
-  constructor(@Inject(REDIS) private readonly redis: Redis) {}
+  constructor(@Inject(REDIS) private readonly redis: RedisClient) {}
   async onApplicationShutdown(): Promise<void> {
     try {
       await this.redis.quit();

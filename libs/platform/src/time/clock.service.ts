@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
-import Redis from 'ioredis';
+import { RedisClient } from '../redis/create-redis';
 import { REDIS } from '../redis/redis.tokens';
 
 /**
@@ -13,7 +13,7 @@ export class ClockService implements OnModuleInit, OnModuleDestroy {
   private offsetMs = 0;
   private timer?: NodeJS.Timeout;
 
-  constructor(@Inject(REDIS) private readonly redis: Redis) {}
+  constructor(@Inject(REDIS) private readonly redis: RedisClient) {}
 
   async onModuleInit(): Promise<void> {
     await this.sync();

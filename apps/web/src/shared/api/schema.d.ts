@@ -1635,7 +1635,7 @@ export interface components {
         HealthResponse: {
             /** @enum {string} */
             status: "ok" | "degraded";
-            /** @description database, redis, queue: each up or down, with its latency (and error when down) */
+            /** @description database, redis, queue: each up or down, with its latency (and error when down); replica: its state (off, up, lagging, down), lagMs and where the read paths go (serving) */
             checks: {
                 [key: string]: {
                     /** @enum {string} */

@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { RoundLookup } from '@lc/contests';
 import { type Actor } from '@lc/identity';
 import { shortName } from '@lc/leaderboard';
-import { conflict, notFound } from '@lc/platform';
+import { conflict, notFound, ReadReplica } from '@lc/platform';
 import { maskIdentifier } from '@lc/platform';
 import type { Separator } from '../../ranking/compare';
 import { explainFromNeighbours, PlaceExplanation } from '../../ranking/explain';
@@ -124,6 +124,12 @@ export class ResultsQuery {
     @InjectDataSource() private readonly db: DataSource,
     private readonly gate: ResultsGate,
     private readonly rounds: RoundLookup,
+    /**
+     * Result entries (written at close and by corrections, then read many times): from the streaming
+     * replica once it has replayed what the primary had committed when the read began, so staff see
+     * their own close or correction at once (a lag-bounded read showed them the result before it).
+     */
+    private readonly replica: ReadReplica,
   ) {}
 
   async results(actor: Actor, roundId: string, q: { limit: number; offset: number; winners?: boolean }) {
@@ -131,7 +137,11 @@ export class ResultsQuery {
     await this.gate.resultsReader(actor, roundId);
     const r = await this.header(roundId);
     const where = `e.round_id = $1 ${q.winners ? 'AND e.prize_code IS NOT NULL' : ''}`;
-    const rows: EntryRow[] = await this.db.query(`${ENTRY_SQL} WHERE ${where} ORDER BY e.position LIMIT $2 OFFSET $3`, [roundId, q.limit, q.offset]);
+    const rows: EntryRow[] = await this.replica.queryCaughtUp<EntryRow>(`${ENTRY_SQL} WHERE ${where} ORDER BY e.position LIMIT $2 OFFSET $3`, [
+      roundId,
+      q.limit,
+      q.offset,
+    ]);
     const total = q.winners ? r.winnerCount : r.rankedCount;
     // What publication would refuse, so the publish confirmation lists it first.
     return { ...header(r), flaggedWinners: await flaggedWinners(this.db, roundId), total, items: rows.map(staffItem) };
@@ -144,9 +154,13 @@ export class ResultsQuery {
     } else await this.gate.resultsReader(actor, roundId);
     const r = await this.header(roundId);
     if (actor.role === 'resident' && r.status !== 'published') throw conflict('results_not_published', 'The results of this round are not published yet');
-    const [me]: EntryRow[] = await this.db.query(`${ENTRY_SQL} WHERE e.round_id = $1 AND e.user_id = $2`, [roundId, userId]);
+    const [me]: EntryRow[] = await this.replica.queryCaughtUp<EntryRow>(`${ENTRY_SQL} WHERE e.round_id = $1 AND e.user_id = $2`, [roundId, userId]);
     if (!me) throw notFound('Result', { reason: 'not_ranked' });
-    const near: EntryRow[] = await this.db.query(`${ENTRY_SQL} WHERE e.round_id = $1 AND e.position IN ($2, $3)`, [roundId, me.position - 1, me.position + 1]);
+    const near: EntryRow[] = await this.replica.queryCaughtUp<EntryRow>(`${ENTRY_SQL} WHERE e.round_id = $1 AND e.position IN ($2, $3)`, [
+      roundId,
+      me.position - 1,
+      me.position + 1,
+    ]);
     const opensAt = r.audit.opensAt ? new Date(r.audit.opensAt) : null;
     const ranked = (e: EntryRow | undefined) => (e ? toRanked(e, opensAt) : null);
     const explanation = explainFromNeighbours({
@@ -167,8 +181,11 @@ export class ResultsQuery {
     await this.visibleToResident(roundId);
     const r = await this.db.getRepository(RoundResult).findOneBy({ roundId });
     if (!r || r.status !== 'published') throw conflict('results_not_published', 'The results of this round are not published yet');
-    const winners: EntryRow[] = await this.db.query(`${ENTRY_SQL} WHERE e.round_id = $1 AND e.prize_code IS NOT NULL ORDER BY e.position`, [roundId]);
-    const [me]: EntryRow[] = await this.db.query(`${ENTRY_SQL} WHERE e.round_id = $1 AND e.user_id = $2`, [roundId, actor.id]);
+    const winners: EntryRow[] = await this.replica.queryCaughtUp<EntryRow>(
+      `${ENTRY_SQL} WHERE e.round_id = $1 AND e.prize_code IS NOT NULL ORDER BY e.position`,
+      [roundId],
+    );
+    const [me]: EntryRow[] = await this.replica.queryCaughtUp<EntryRow>(`${ENTRY_SQL} WHERE e.round_id = $1 AND e.user_id = $2`, [roundId, actor.id]);
     return {
       roundId,
       status: r.status,

@@ -1,0 +1,92 @@
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+import { Client } from 'pg';
+import { DataSource } from 'typeorm';
+import { ReadReplica } from '@lc/platform';
+import { Http, startApi, TestApi } from '../../../test/harness';
+
+/**
+ * The streaming replica (issue 19), against scripts/cluster.sh's PostgreSQL primary + replica
+ * (`source <(bash scripts/cluster.sh env)`; skipped without DATABASE_REPLICA_URL): the named
+ * read paths read the replica while it keeps up, the primary when it lags beyond the bound or
+ * dies, and /health shows which and the lag.
+ */
+const replicaUrl = process.env.DATABASE_REPLICA_URL;
+const d = replicaUrl ? describe : describe.skip;
+const cluster = (cmd: string) => execFileSync('bash', [join(__dirname, '../../../scripts/cluster.sh'), cmd], { stdio: 'inherit' });
+
+d('read replica: routing, lag bound, fallback (scripts/cluster.sh)', () => {
+  let api: TestApi;
+  let replica: ReadReplica;
+  let primary: DataSource;
+
+  beforeAll(async () => {
+    api = await startApi({ REPLICA_MAX_LAG_MS: '2000' });
+    replica = api.app.get(ReadReplica);
+    primary = api.app.get(DataSource);
+    await primary.query('CREATE TABLE IF NOT EXISTS replica_probe (n int)');
+  });
+  afterAll(async () => {
+    cluster('replica-up');
+    await primary.query('DROP TABLE IF EXISTS replica_probe');
+    await api.close();
+  });
+
+  const onStandby = async () => ((await replica.query<{ r: boolean }>('SELECT pg_is_in_recovery() AS r'))[0].r ? 'replica' : 'primary');
+
+  it('reads the replica while it keeps up; /health shows it and the lag', async () => {
+    expect((await replica.check()).state).toBe('up');
+    expect(await onStandby()).toBe('replica');
+    const h = await new Http(api.url).get('/health');
+    expect(h.status).toBe(200);
+    expect(h.body.checks.replica).toMatchObject({ status: 'up', state: 'up', serving: 'replica' });
+    expect(typeof h.body.checks.replica.lagMs).toBe('number');
+  });
+
+  it('a read that is written back sees everything committed before it began', async () => {
+    await primary.query('INSERT INTO replica_probe SELECT generate_series(1, 500)');
+    const [{ n }] = await replica.queryCaughtUp<{ n: number }>('SELECT count(*)::int AS n FROM replica_probe');
+    expect(n).toBe(500);
+  });
+
+  it('a replica lagging beyond the bound is left for the primary, and taken back once caught up', async () => {
+    const c = new Client({ connectionString: replicaUrl });
+    await c.connect();
+    try {
+      await c.query('SELECT pg_wal_replay_pause()');
+      await primary.query('INSERT INTO replica_probe VALUES (1)');
+      await new Promise((r) => setTimeout(r, 2500));
+      await primary.query('INSERT INTO replica_probe VALUES (2)');
+      const s = await replica.check();
+      expect(s).toMatchObject({ state: 'lagging', serving: 'primary' });
+      expect(s.lagMs).toBeGreaterThan(2000);
+      expect(await onStandby()).toBe('primary');
+      // Stale data is never served meanwhile: the primary's count.
+      const [{ n }] = await replica.query<{ n: number }>('SELECT count(*)::int AS n FROM replica_probe');
+      expect(n).toBe(502);
+    } finally {
+      await c.query('SELECT pg_wal_replay_resume()');
+      await c.end();
+    }
+    await new Promise((r) => setTimeout(r, 300));
+    expect((await replica.check()).state).toBe('up');
+    expect(await onStandby()).toBe('replica');
+  });
+
+  it('a dead replica: reads go to the primary without an error; /health stays 200 and says so', async () => {
+    cluster('replica-stop');
+    expect(await onStandby()).toBe('primary'); // the query that met the dead replica fell back
+    expect((await replica.check()).state).toBe('down');
+    const h = await new Http(api.url).get('/health');
+    expect(h.status).toBe(200);
+    expect(h.body.checks.replica).toMatchObject({ state: 'down', serving: 'primary' });
+    cluster('replica-up');
+    let state = '';
+    for (let i = 0; i < 50 && state !== 'up'; i++) {
+      state = (await replica.check()).state;
+      if (state !== 'up') await new Promise((r) => setTimeout(r, 200));
+    }
+    expect(state).toBe('up');
+    expect(await onStandby()).toBe('replica');
+  });
+});
