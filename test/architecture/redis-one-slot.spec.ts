@@ -12,6 +12,7 @@ import { PiiService } from '../../libs/identity/src/pii/pii.service';
 import { encodeEntry } from '../../libs/leaderboard/src/board/board-encoding';
 import { BoardStore } from '../../libs/leaderboard/src/board/board-store';
 import { SocketQuota } from '../../libs/realtime/src/socket-quota';
+import { LIVE_SCRIPTS, LiveStateStore } from '../../libs/live-finals/src/live-state';
 import Redis from 'ioredis';
 import { AppConfig, RedisClient, RedisKeys } from '@lc/platform';
 
@@ -114,6 +115,7 @@ function luaScriptsInSources(): { id: string; text: string }[] {
 /** Scripts used only as a part of others (a Lua function pasted in), proved through those. */
 const FRAGMENTS: Record<string, string> = {
   'libs/attempts/src/hot/attempt.scripts.ts#CUT_BY_CLOSE': 'pasted into SAVE and CLOSE; the marker key it builds is checked with theirs',
+  'libs/live-finals/src/live-state.ts#NOW': 'the server clock (TIME, no keys) pasted into every script of the live final',
   'libs/leaderboard/src/board/board.scripts.ts#REPLACES': 'the Lua functions pasted into RECORD and MERGE; they touch only the keys given to them',
 };
 
@@ -134,6 +136,7 @@ async function exercise(cluster: boolean): Promise<ScriptCall[]> {
   const sources = new Map<string, string>();
   // EVALSHA carries only the digest: learn every LuaScript's source.
   for (const s of Object.values(hotScripts)) if (s instanceof LuaScript) sources.set(s.sha, s.source);
+  for (const s of Object.values(LIVE_SCRIPTS)) sources.set(s.sha, s.source);
   const cfg = config(cluster);
   const keys = new RedisKeys(cfg);
   const redis = recordingClient(calls, sources);
@@ -196,6 +199,17 @@ async function exercise(cluster: boolean): Promise<ScriptCall[]> {
   await reset.confirm('a@b.vn', '123456', 'Mật-khẩu-rất-dài-2026', '203.0.113.5').catch(() => undefined);
 
   await new SocketQuota(redis, keys, { liveMaxSocketsPerUser: 5 } as AppConfig).admit(USER, 'socket-1', 0).catch(() => undefined);
+
+  // The live final: every move of its state machine, an answer and a reveal with awards.
+  const live = new LiveStateStore(redis as never, keys);
+  await live.start(ROUND, ['q0', 'q1']);
+  await live.next(ROUND, -1, 'q0', 20_000);
+  await live.answer(ROUND, USER, 'q0', ['o1'], 2000);
+  await live.lockReveal(ROUND, 0);
+  await live.applyReveal(ROUND, 0, { questionId: 'q0' }, [{ userId: USER, award: 10, savedMs: 500 }]);
+  await live.pause(ROUND);
+  await live.resume(ROUND);
+  await live.end(ROUND);
   return calls;
 }
 

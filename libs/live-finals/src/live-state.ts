@@ -168,7 +168,8 @@ class Script {
   }
 }
 
-const S = {
+/** Every script of the live final (exported for the one-slot check of Redis Cluster). */
+export const LIVE_SCRIPTS = {
   start: new Script(START),
   next: new Script(NEXT),
   answer: new Script(ANSWER),
@@ -178,6 +179,7 @@ const S = {
   resume: new Script(RESUME),
   end: new Script(END),
 };
+const S = LIVE_SCRIPTS;
 
 export type Moved = 'ok' | 'already' | 'live_not_started' | 'live_wrong_status' | 'live_state_changed';
 
