@@ -146,6 +146,9 @@ describe('live rounds (round kind live)', () => {
       expect(liveSourceRefusal({ secondsPerQuestion: 20 }, { kind: 'live' })).toBeNull();
       expect(liveSourceRefusal({ questionIds: [A] }, { kind: 'live' })).toBeNull();
       expect(liveSourceRefusal({ questionIds: [A], questions: rule }, { kind: 'live' })?.code).toBe('live_questions_conflict');
+      // null is "not this source": switching from rules to ids sends the rules as null.
+      expect(liveSourceRefusal({ questionIds: [A], questions: null }, { kind: 'live' })).toBeNull();
+      expect(liveSourceRefusal({ kind: 'live', questionIds: null, questions: null })?.code).toBe('live_questions_missing');
       // Turning a quiz round into a live one needs the questions too.
       expect(liveSourceRefusal({ kind: 'live' }, { kind: 'quiz' })?.code).toBe('live_questions_missing');
       expect(liveSourceRefusal({ kind: 'quiz', questionIds: [A] })?.code).toBe('live_questions_not_live');

@@ -109,9 +109,9 @@ export const MAX_SECONDS_PER_QUESTION = 600;
 /** The live-final fields of a round body (SPEC "Live finals"), as the request names them. */
 export interface LiveRoundInput {
   kind?: RoundKind;
-  questions?: { bankId: string; count: number; topic?: string; difficulty?: number }[];
+  questions?: { bankId: string; count: number; topic?: string; difficulty?: number }[] | null;
   /** The questions by id, shown in this order (instead of `questions`). */
-  questionIds?: string[];
+  questionIds?: string[] | null;
   secondsPerQuestion?: number;
   speedBonus?: { maxPoints: number } | null;
 }
@@ -148,16 +148,18 @@ export function liveRoundInput<T extends LiveRoundInput & { selection?: Selectio
  * SPEC "Live finals": a live round's questions come from exactly one of `questions` (bank
  * rules) or `questionIds` (named questions, in order). A new live round needs one; a change
  * (`base` given) may leave both out to keep what the round has. Ids are listed once each.
+ * null is "not this source" (a form switching from one to the other sends the old one as null).
  * The refusal (400) to throw, or null; no bank is read here.
  */
 export function liveSourceRefusal(dto: LiveRoundInput, base?: { kind: RoundKind }): DomainError | null {
   const kind = dto.kind ?? base?.kind;
-  const hasIds = dto.questionIds !== undefined;
+  const hasIds = dto.questionIds != null;
   if (hasIds && kind !== 'live') return new DomainError('live_questions_not_live', 400, 'questionIds is for live rounds only (quiz rounds use selection)');
   if (kind !== 'live') return null;
-  if (hasIds && dto.questions !== undefined)
+  const hasRules = dto.questions != null;
+  if (hasIds && hasRules)
     return new DomainError('live_questions_conflict', 400, 'Give the questions either as bank rules (questions) or by id (questionIds), not both');
-  if (!hasIds && dto.questions === undefined && (!base || base.kind !== 'live'))
+  if (!hasIds && !hasRules && (!base || base.kind !== 'live'))
     return new DomainError('live_questions_missing', 400, 'A live round needs its questions: bank rules (questions) or ids (questionIds)');
   if (hasIds) {
     const seen = new Set<string>();

@@ -176,7 +176,7 @@ export class RoundsService {
   private async pinnedQuestions(organisationId: string, dto: CreateRoundDto | UpdateRoundDto, base?: RoundSettings): Promise<PinnedQuestion[] | undefined> {
     const refusal = liveSourceRefusal(dto, base);
     if (refusal) throw refusal;
-    if (!dto.questionIds) return undefined;
+    if (!dto.questionIds) return undefined; // null: not this source (liveSourceRefusal)
     const pinned = await this.pool.pinned(organisationId, dto.questionIds);
     const bad = notChoiceQuestions(pinned);
     if (bad.length)
