@@ -28,6 +28,7 @@ const LABELS: Record<string, string> = {
   maxAccountsPerDevice: 'Số tài khoản tối đa trên một thiết bị',
   maxAccountsPerIp: 'Số tài khoản tối đa trên một địa chỉ mạng',
   secondsPerQuestion: 'Thời gian mỗi câu (giây)',
+  questionIds: 'Mã câu hỏi',
   speedBonusMaxPoints: 'Điểm thưởng tốc độ tối đa',
 };
 
@@ -130,7 +131,7 @@ function RoundFormPage({ contestId, saved, prizesInRules }: { contestId: string;
     maxAttempts: (body.maxAttempts as number) ?? 1,
     attemptScoring: f.attemptScoring,
     prizes: body.prizes as RoundFactsOf['prizes'],
-    questionCount: f.selection.reduce((n, r) => n + (Number(r.count) || 0), 0),
+    questionCount: Array.isArray(body.questionIds) ? body.questionIds.length : f.selection.reduce((n, r) => n + (Number(r.count) || 0), 0),
   };
 
   const selectionRules = (
@@ -296,7 +297,16 @@ function RoundFormPage({ contestId, saved, prizesInRules }: { contestId: string;
                   />
                 )}
               </fieldset>
-              {selectionRules}
+              <TextArea
+                name="questionIds"
+                label={LABELS.questionIds}
+                hint="Không bắt buộc. Mỗi dòng một mã câu hỏi trong ngân hàng của đơn vị; câu hỏi được trình chiếu đúng thứ tự này và thay cho các quy tắc bên dưới."
+                rows={4}
+                value={f.questionIds}
+                onChange={(e) => set('questionIds', e.target.value)}
+                error={err('questionIds')}
+              />
+              {!f.questionIds.trim() && selectionRules}
             </>
           )}
           {f.kind === 'quiz' && (

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { emptyRound, fromRound, roundBody, validateRound, type StaffRound } from './round-form';
+import { changedRoundFields, emptyRound, fromRound, roundBody, validateRound, type StaffRound } from './round-form';
 
 const filled = () => ({
   ...emptyRound(),
@@ -96,6 +96,45 @@ describe('live round form', () => {
     expect(validateRound({ ...live(), speedBonusMaxPoints: '0' }).speedBonusMaxPoints).toBeDefined();
     expect(validateRound({ ...live(), speedBonus: false, speedBonusMaxPoints: '0' }).speedBonusMaxPoints).toBeUndefined();
     expect(validateRound(live())).toEqual({});
+  });
+
+  const A = '11111111-1111-4111-8111-111111111111';
+  const B = '22222222-2222-4222-8222-222222222222';
+
+  it('sends question ids (one a line, in order) instead of the rules when given', () => {
+    const body = roundBody({ ...live(), questionIds: `${B}\n\n  ${A}  \n` });
+    expect(body.questionIds).toEqual([B, A]);
+    expect(body).not.toHaveProperty('questions');
+    expect(validateRound({ ...live(), questionIds: `${B}\n${A}`, selection: [] })).toEqual({});
+    expect(validateRound({ ...live(), questionIds: `${A}\nabc` }).questionIds).toContain('abc');
+    expect(validateRound({ ...live(), questionIds: `${A}\n${A.toUpperCase()}` }).questionIds).toContain('lặp lại');
+  });
+
+  it('keeps a round given by ids as ids when edited, and switching sends the other source as null', () => {
+    const saved = {
+      ...(roundBody(live()) as object),
+      id: 'r1',
+      status: 'draft',
+      kind: 'live',
+      title: 'Chung kết',
+      opensAt: '2026-05-04T01:00:00.000Z',
+      closesAt: '2026-05-10T13:00:00.000Z',
+      durationSeconds: 86400,
+      maxAttempts: 1,
+      attemptScoring: 'best',
+      prizes: [],
+      leaderboard: { visibility: 'live' },
+      live: { secondsPerQuestion: 25, speedBonus: null },
+      selection: [
+        { bankId: 'b1', questionId: B, count: 1, types: ['single', 'multiple', 'true_false'] },
+        { bankId: 'b1', questionId: A, count: 1, types: ['single', 'multiple', 'true_false'] },
+      ],
+    } as unknown as StaffRound;
+    const f = fromRound(saved);
+    expect(f.questionIds).toBe(`${B}\n${A}`);
+    expect(changedRoundFields(f, { ...f, title: 'Chung kết mới' })).toEqual({ title: 'Chung kết mới' });
+    const toRules = changedRoundFields(f, { ...f, questionIds: '' });
+    expect(toRules).toMatchObject({ questionIds: null, questions: [{ count: 20 }] });
   });
 
   it('fills the form back from a saved live round', () => {

@@ -17,6 +17,8 @@ export interface RoundForm {
   secondsPerQuestion: string;
   speedBonus: boolean;
   speedBonusMaxPoints: string;
+  /** Kind live, instead of the rules: question ids, one a line, shown in this order ("Mã câu hỏi"). */
+  questionIds: string;
   /** "dd/MM/yyyy HH:mm", Vietnam time, as typed (shared/vn-datetime.ts). */
   opensAt: string;
   closesAt: string;
@@ -54,6 +56,7 @@ export const emptyRound = (): RoundForm => ({
   secondsPerQuestion: '20',
   speedBonus: false,
   speedBonusMaxPoints: '5',
+  questionIds: '',
   opensAt: '',
   closesAt: '',
   durationMinutes: '20',
@@ -88,6 +91,15 @@ export const emptyRound = (): RoundForm => ({
 /** What is wrong with a typed date-time: `empty` when nothing was typed. */
 const dateProblem = (text: string, empty: string): string => (text.trim() ? (checkVnDateTime(text).problem ?? empty) : empty);
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The typed question ids, one a line (blank lines and spaces ignored). */
+export const questionIdLines = (text: string) =>
+  text
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter(Boolean);
+
 const int = (s: string) => (/^\d+$/.test(s.trim()) ? Number(s.trim()) : NaN);
 
 export function validateRound(f: RoundForm): Record<string, string> {
@@ -119,12 +131,23 @@ export function validateRound(f: RoundForm): Record<string, string> {
     if (!(sec >= 5 && sec <= 600)) e.secondsPerQuestion = 'Thời gian mỗi câu từ 5 đến 600 giây.';
     const bonus = Number(f.speedBonusMaxPoints.replace(',', '.'));
     if (f.speedBonus && !(bonus >= 0.01 && bonus <= 1000)) e.speedBonusMaxPoints = 'Điểm thưởng tốc độ tối đa từ 0,01 đến 1000.';
-    if (f.selection.length === 0) e.selection = 'Thêm ít nhất một quy tắc chọn câu hỏi.';
-    f.selection.forEach((r, i) => {
-      if (!r.bankId) e[`selection.${i}.bankId`] = `Quy tắc ${i + 1}: chọn ngân hàng câu hỏi.`;
-      const c = int(r.count);
-      if (!(c >= 1 && c <= 200)) e[`selection.${i}.count`] = `Quy tắc ${i + 1}: số câu từ 1 đến 200.`;
-    });
+    const ids = questionIdLines(f.questionIds);
+    if (ids.length) {
+      // Ids replace the rules (the server takes exactly one of the two).
+      const bad = ids.filter((id) => !UUID.test(id));
+      const seen = new Set<string>();
+      const twice = ids.filter((id) => (seen.has(id.toLowerCase()) ? true : (seen.add(id.toLowerCase()), false)));
+      if (bad.length) e.questionIds = `Mã câu hỏi không hợp lệ: ${bad.slice(0, 3).join(', ')}.`;
+      else if (twice.length) e.questionIds = `Mã câu hỏi bị lặp lại: ${twice.slice(0, 3).join(', ')}.`;
+      else if (ids.length > 200) e.questionIds = 'Tối đa 200 câu hỏi.';
+    } else {
+      if (f.selection.length === 0) e.selection = 'Thêm ít nhất một quy tắc chọn câu hỏi.';
+      f.selection.forEach((r, i) => {
+        if (!r.bankId) e[`selection.${i}.bankId`] = `Quy tắc ${i + 1}: chọn ngân hàng câu hỏi.`;
+        const c = int(r.count);
+        if (!(c >= 1 && c <= 200)) e[`selection.${i}.count`] = `Quy tắc ${i + 1}: số câu từ 1 đến 200.`;
+      });
+    }
   }
   if (f.predictionEnabled && f.predictionPrompt.trim().length < 3) e.predictionPrompt = 'Nhập câu hỏi dự đoán.';
   if (f.visibility === 'frozen' && !parseVnDateTime(f.freezeAt)) e.freezeAt = dateProblem(f.freezeAt, 'Nhập thời điểm đóng băng bảng xếp hạng.');
@@ -176,14 +199,20 @@ export function roundBody(f: RoundForm): Record<string, unknown> {
     if (f.predictionEnabled) body.predictionQuestion = { prompt: f.predictionPrompt.trim(), target: f.predictionTarget };
   }
   if (f.kind === 'live') {
-    // The live final's own contract (SPEC "Live finals"): question rules of choice questions, shown in order.
+    // The live final's own contract (SPEC "Live finals"): question rules of choice questions, or
+    // their ids, shown in order. Exactly one of the two is sent.
+    const ids = questionIdLines(f.questionIds);
     Object.assign(body, {
-      questions: f.selection.map((r) => ({
-        bankId: r.bankId,
-        ...(r.topic.trim() ? { topic: r.topic.trim() } : {}),
-        ...(r.difficulty ? { difficulty: Number(r.difficulty) } : {}),
-        count: int(r.count),
-      })),
+      ...(ids.length
+        ? { questionIds: ids }
+        : {
+            questions: f.selection.map((r) => ({
+              bankId: r.bankId,
+              ...(r.topic.trim() ? { topic: r.topic.trim() } : {}),
+              ...(r.difficulty ? { difficulty: Number(r.difficulty) } : {}),
+              count: int(r.count),
+            })),
+          }),
       secondsPerQuestion: int(f.secondsPerQuestion),
       speedBonus: f.speedBonus ? { maxPoints: Number(f.speedBonusMaxPoints.replace(',', '.')) } : null,
     });
@@ -214,6 +243,8 @@ const PREDICTION_TARGETS: RoundForm['predictionTarget'][] = ['perfect-score-entr
 export function fromRound(r: StaffRound): RoundForm {
   const base = emptyRound();
   const target = r.prediction?.target as RoundForm['predictionTarget'] | undefined;
+  const pinned = (r.selection ?? []).filter((s): s is typeof s & { questionId: string } => !!s.questionId);
+  const rules = (r.selection ?? []).filter((s) => !s.questionId);
   return {
     ...base,
     title: r.title,
@@ -222,13 +253,16 @@ export function fromRound(r: StaffRound): RoundForm {
     secondsPerQuestion: r.live ? String(r.live.secondsPerQuestion) : base.secondsPerQuestion,
     speedBonus: !!r.live?.speedBonus,
     speedBonusMaxPoints: r.live?.speedBonus ? String(r.live.speedBonus.maxPoints) : base.speedBonusMaxPoints,
+    // Questions given by id come back as one pinned rule each: shown as the ids again, so the
+    // rows never turn them into "any question of the bank".
+    questionIds: pinned.map((s) => s.questionId).join('\n'),
     opensAt: formatVnDateTimeInput(r.opensAt),
     closesAt: formatVnDateTimeInput(r.closesAt),
     durationMinutes: String(r.durationSeconds / 60),
     maxAttempts: String(r.maxAttempts),
     attemptScoring: r.attemptScoring,
-    selection: r.selection?.length
-      ? r.selection.map((s) => ({
+    selection: rules.length
+      ? rules.map((s) => ({
           bankId: s.bankId,
           topic: s.topic ?? '',
           difficulty: s.difficulty ? String(s.difficulty) : '',

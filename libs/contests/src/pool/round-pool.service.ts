@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { badRequest, DomainError } from '@lc/platform';
-import { type PoolQuestion, QuestionPoolService, type SelectionRule } from '@lc/question-bank';
+import { type PinnedQuestion, type PoolQuestion, QuestionPoolService, type SelectionRule } from '@lc/question-bank';
 import { RoundQuestion } from './round-question.entity';
 import { poolRows, roundSelection } from './round-pool-store';
 
@@ -65,6 +65,11 @@ export class RoundPoolService {
     const all = [...rows.values()];
     for (let i = 0; i < all.length; i += 500) await m.insert(RoundQuestion, all.slice(i, i + 500) as QueryDeepPartialEntity<RoundQuestion>[]);
     return round.poolVersion + 1;
+  }
+
+  /** Questions named by id (a live round's questionIds), checked against the organisation's banks by the question bank. */
+  pinned(organisationId: string, questionIds: string[]): Promise<PinnedQuestion[]> {
+    return this.questions.pinned(organisationId, questionIds);
   }
 
   /** The pool as of `poolVersion`, from memory after the first call. */

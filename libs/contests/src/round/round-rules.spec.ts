@@ -1,6 +1,8 @@
 import {
   canonicalJson,
   liveRoundInput,
+  liveSourceRefusal,
+  notChoiceQuestions,
   isRoundAcceptingEntries,
   isRoundLocked,
   lockedChanges,
@@ -128,5 +130,55 @@ describe('live rounds (round kind live)', () => {
     expect(after.live).toEqual({ secondsPerQuestion: 30, speedBonus: { maxPoints: 5 } });
     expect(after.selection).toEqual(before.selection);
     expect(lockedChanges(before, after)).toEqual(['live']);
+  });
+
+  describe('live question source (questions xor questionIds)', () => {
+    const A = '11111111-1111-4111-8111-111111111111';
+    const B = '22222222-2222-4222-8222-222222222222';
+    const rule = [{ bankId: 'b', count: 2 }];
+    it('a new live round needs exactly one of questions / questionIds', () => {
+      expect(liveSourceRefusal({ kind: 'live', questions: rule })).toBeNull();
+      expect(liveSourceRefusal({ kind: 'live', questionIds: [A, B] })).toBeNull();
+      expect(liveSourceRefusal({ kind: 'live', questions: rule, questionIds: [A] })?.code).toBe('live_questions_conflict');
+      expect(liveSourceRefusal({ kind: 'live' })?.code).toBe('live_questions_missing');
+    });
+    it('a change may keep the source (neither) but not give both; a quiz round takes no ids', () => {
+      expect(liveSourceRefusal({ secondsPerQuestion: 20 }, { kind: 'live' })).toBeNull();
+      expect(liveSourceRefusal({ questionIds: [A] }, { kind: 'live' })).toBeNull();
+      expect(liveSourceRefusal({ questionIds: [A], questions: rule }, { kind: 'live' })?.code).toBe('live_questions_conflict');
+      // null is "not this source": switching from rules to ids sends the rules as null.
+      expect(liveSourceRefusal({ questionIds: [A], questions: null }, { kind: 'live' })).toBeNull();
+      expect(liveSourceRefusal({ kind: 'live', questionIds: null, questions: null })?.code).toBe('live_questions_missing');
+      // Turning a quiz round into a live one needs the questions too.
+      expect(liveSourceRefusal({ kind: 'live' }, { kind: 'quiz' })?.code).toBe('live_questions_missing');
+      expect(liveSourceRefusal({ kind: 'quiz', questionIds: [A] })?.code).toBe('live_questions_not_live');
+      expect(liveSourceRefusal({ questionIds: [A] }, { kind: 'quiz' })?.code).toBe('live_questions_not_live');
+      expect(liveSourceRefusal({ kind: 'quiz' })).toBeNull();
+    });
+    it('names the ids listed twice (in any letter case)', () => {
+      const r = liveSourceRefusal({ kind: 'live', questionIds: [A, B, A.toUpperCase()] });
+      expect(r?.code).toBe('live_questions_duplicate');
+      expect(r?.details).toEqual({ questionIds: [A.toUpperCase()] });
+    });
+    it('pins one rule per question, in the given order, and names the non-choice ones', () => {
+      const input: Parameters<typeof liveRoundInput>[0] = { kind: 'live', questionIds: [B, A], secondsPerQuestion: 20 };
+      const out = liveRoundInput(input, undefined, [
+        { questionId: B, bankId: 'b2' },
+        { questionId: A, bankId: 'b1' },
+      ]);
+      expect(out.selection).toEqual([
+        { bankId: 'b2', questionId: B, count: 1, types: ['single', 'multiple', 'true_false'] },
+        { bankId: 'b1', questionId: A, count: 1, types: ['single', 'multiple', 'true_false'] },
+      ]);
+      const s = mergeRoundSettings({ ...out, title: 'CK', opensAt: '2026-05-04T08:00:00+07:00', closesAt: '2026-05-10T20:00:00+07:00' });
+      expect(s.selection.map((r) => r.questionId)).toEqual([B, A]);
+      expect(roundProblems(s, { seq: 2 })).toEqual([]);
+      expect(
+        notChoiceQuestions([
+          { questionId: A, type: 'single' },
+          { questionId: B, type: 'essay' },
+        ]),
+      ).toEqual([B]);
+    });
   });
 });

@@ -1,4 +1,4 @@
-import type { FieldProblem } from '@lc/platform';
+import { DomainError, type FieldProblem } from '@lc/platform';
 import {
   type Advancement,
   type AttemptScoring,
@@ -109,7 +109,9 @@ export const MAX_SECONDS_PER_QUESTION = 600;
 /** The live-final fields of a round body (SPEC "Live finals"), as the request names them. */
 export interface LiveRoundInput {
   kind?: RoundKind;
-  questions?: { bankId: string; count: number; topic?: string; difficulty?: number }[];
+  questions?: { bankId: string; count: number; topic?: string; difficulty?: number }[] | null;
+  /** The questions by id, shown in this order (instead of `questions`). */
+  questionIds?: string[] | null;
   secondsPerQuestion?: number;
   speedBonus?: { maxPoints: number } | null;
 }
@@ -123,11 +125,15 @@ export interface LiveRoundInput {
 export function liveRoundInput<T extends LiveRoundInput & { selection?: SelectionRule[]; durationSeconds?: number }>(
   dto: T,
   base?: RoundSettings,
+  pinned?: { questionId: string; bankId: string }[],
 ): T & { live?: LiveSettings | null } {
   const kind = dto.kind ?? base?.kind;
   if (kind !== 'live') return dto;
   const out: T & { live?: LiveSettings | null } = { ...dto };
   if (dto.questions) out.selection = dto.questions.map((q) => ({ ...q, types: [...LIVE_QUESTION_TYPES] }));
+  // One rule per pinned question, in the given order: the pool keeps rule order, and a rule
+  // of one candidate drawing one shows exactly it, so the live final shows them as listed.
+  if (pinned) out.selection = pinned.map((q) => ({ bankId: q.bankId, questionId: q.questionId, count: 1, types: [...LIVE_QUESTION_TYPES] }));
   if (dto.secondsPerQuestion !== undefined || dto.speedBonus !== undefined || !base?.live) {
     out.live = {
       secondsPerQuestion: dto.secondsPerQuestion ?? base?.live?.secondsPerQuestion ?? 0,
@@ -138,8 +144,45 @@ export function liveRoundInput<T extends LiveRoundInput & { selection?: Selectio
   return out;
 }
 
+/**
+ * SPEC "Live finals": a live round's questions come from exactly one of `questions` (bank
+ * rules) or `questionIds` (named questions, in order). A new live round needs one; a change
+ * (`base` given) may leave both out to keep what the round has. Ids are listed once each.
+ * null is "not this source" (a form switching from one to the other sends the old one as null).
+ * The refusal (400) to throw, or null; no bank is read here.
+ */
+export function liveSourceRefusal(dto: LiveRoundInput, base?: { kind: RoundKind }): DomainError | null {
+  const kind = dto.kind ?? base?.kind;
+  const hasIds = dto.questionIds != null;
+  if (hasIds && kind !== 'live') return new DomainError('live_questions_not_live', 400, 'questionIds is for live rounds only (quiz rounds use selection)');
+  if (kind !== 'live') return null;
+  const hasRules = dto.questions != null;
+  if (hasIds && hasRules)
+    return new DomainError('live_questions_conflict', 400, 'Give the questions either as bank rules (questions) or by id (questionIds), not both');
+  if (!hasIds && !hasRules && (!base || base.kind !== 'live'))
+    return new DomainError('live_questions_missing', 400, 'A live round needs its questions: bank rules (questions) or ids (questionIds)');
+  if (hasIds) {
+    const seen = new Set<string>();
+    const dups = new Set<string>();
+    for (const id of dto.questionIds!) {
+      const k = id.toLowerCase();
+      if (seen.has(k)) dups.add(id);
+      seen.add(k);
+    }
+    if (dups.size)
+      return new DomainError('live_questions_duplicate', 400, `questionIds lists these more than once: ${[...dups].join(', ')}`, { questionIds: [...dups] });
+  }
+  return null;
+}
+
+/** Of pinned questions, those a live final cannot show (not single, multiple or true/false). */
+export function notChoiceQuestions(pinned: { questionId: string; type: string }[]): string[] {
+  return pinned.filter((q) => !(LIVE_QUESTION_TYPES as readonly string[]).includes(q.type)).map((q) => q.questionId);
+}
+
 function cleanRule(r: SelectionRule): SelectionRule {
   const out: SelectionRule = { bankId: r.bankId, count: r.count };
+  if (r.questionId) out.questionId = r.questionId;
   if (r.topic !== undefined && r.topic !== null && r.topic !== '') out.topic = r.topic.normalize('NFC').trim();
   if (r.difficulty !== undefined && r.difficulty !== null) out.difficulty = r.difficulty;
   if (r.types?.length) out.types = [...new Set(r.types)];

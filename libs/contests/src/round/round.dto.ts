@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional, getSchemaPath, PartialType } from '@n
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
+  ArrayMinSize,
   IsArray,
   IsBoolean,
   IsIn,
@@ -185,6 +186,19 @@ export class CreateRoundDto {
   @ValidateNested({ each: true })
   @Type(() => LiveQuestionRuleDto)
   questions?: LiveQuestionRuleDto[];
+  @ApiPropertyOptional({
+    type: [String],
+    format: 'uuid',
+    minItems: 1,
+    maxItems: 200,
+    description: "Kind live, instead of questions: choice questions of the organisation's banks by id, shown in this order (each listed once)",
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(200)
+  @IsUUID('all', { each: true })
+  questionIds?: string[];
   @ApiPropertyOptional({ minimum: 5, maximum: 600, description: 'Kind live: each question is open this long on the server clock' })
   @IsOptional()
   @IsInt()

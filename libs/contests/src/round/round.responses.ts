@@ -50,6 +50,7 @@ class RoundSelectionRule {
   @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 3 }) difficulty?: number;
   @ApiPropertyOptional({ enum: QUESTION_TYPES, isArray: true }) types?: string[];
   @ApiProperty({ type: 'integer' }) count!: number;
+  @ApiPropertyOptional({ format: 'uuid', description: "A live round's question given by id (questionIds): the rule draws exactly it" }) questionId?: string;
 }
 
 class RoundAdvancement {

@@ -9,7 +9,19 @@ import { RoundPoolService } from '../pool/round-pool.service';
 import { RoundScheduleService } from '../schedule/round-schedule.service';
 import { Round } from './round.entity';
 import { CreateRoundDto, UpdateRoundDto } from './round.dto';
-import { canonicalJson, isRoundLocked, isRoundOver, liveRoundInput, lockedChanges, mergeRoundSettings, roundProblems, type RoundSettings } from './round-rules';
+import type { PinnedQuestion } from '@lc/question-bank';
+import {
+  canonicalJson,
+  isRoundLocked,
+  isRoundOver,
+  liveRoundInput,
+  liveSourceRefusal,
+  lockedChanges,
+  mergeRoundSettings,
+  notChoiceQuestions,
+  roundProblems,
+  type RoundSettings,
+} from './round-rules';
 import { settingsOf } from './round-view';
 import { RoundLifecycle } from './lifecycle/round-lifecycle.service';
 import { RoundStore } from './lifecycle/round-store';
@@ -36,7 +48,8 @@ export class RoundsService {
   async create(actor: Actor, contestIdOrSlug: string, dto: CreateRoundDto): Promise<Round> {
     const contest = await this.contests.forWrite(actor, contestIdOrSlug);
     if (contest.status !== 'draft' && contest.status !== 'published') throw conflict('contest_closed', `Rounds cannot be added to a ${contest.status} contest`);
-    const settings = mergeRoundSettings(liveRoundInput(dto));
+    const pinned = await this.pinnedQuestions(contest.organisationId, dto);
+    const settings = mergeRoundSettings(liveRoundInput(dto, undefined, pinned));
     if (dto.kind === 'quiz' && dto.durationSeconds === undefined)
       throw invalid([{ field: 'durationSeconds', problems: ['a quiz round needs durationSeconds'] }]);
     const live = contest.status === 'published';
@@ -125,7 +138,8 @@ export class RoundsService {
     const round = await this.db.getRepository(Round).findOneByOrFail({ id: roundId });
     const now = this.clock.now();
     const before = settingsOf(round);
-    const after = mergeRoundSettings(liveRoundInput(dto, before), before);
+    const pinned = await this.pinnedQuestions(organisationId, dto, before);
+    const after = mergeRoundSettings(liveRoundInput(dto, before, pinned), before);
     if (isRoundLocked(round.status, round.opensAt, now)) {
       const changed = lockedChanges(before, after);
       if (isRoundOver(round, now) && after.closesAt.getTime() !== before.closesAt.getTime()) changed.push('closesAt (the round is over)');
@@ -152,6 +166,29 @@ export class RoundsService {
     const fresh = await this.db.getRepository(Round).findOneByOrFail({ id: round.id });
     if ((fresh.status === 'scheduled' || fresh.status === 'open') && timesChanged(before, after)) await this.schedule.schedule(fresh);
     return fresh;
+  }
+
+  /**
+   * A live round's questionIds as the question bank holds them (bank, type), after the rules
+   * needing no bank (exactly one source, each id once). Non-choice questions are refused here,
+   * naming them, rather than as a rule matching too few at freeze time.
+   */
+  private async pinnedQuestions(organisationId: string, dto: CreateRoundDto | UpdateRoundDto, base?: RoundSettings): Promise<PinnedQuestion[] | undefined> {
+    const refusal = liveSourceRefusal(dto, base);
+    if (refusal) throw refusal;
+    if (!dto.questionIds) return undefined; // null: not this source (liveSourceRefusal)
+    const pinned = await this.pool.pinned(organisationId, dto.questionIds);
+    const bad = notChoiceQuestions(pinned);
+    if (bad.length)
+      throw new DomainError(
+        'live_questions_not_choice',
+        400,
+        `A live final shows choice questions only (single, multiple, true_false); these are not: ${bad.join(', ')}`,
+        {
+          questionIds: bad,
+        },
+      );
+    return pinned;
   }
 }
 

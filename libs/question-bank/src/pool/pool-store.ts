@@ -46,3 +46,17 @@ export async function lockMatching(m: EntityManager, where: string, params: unkn
   );
   return locked.map((r) => r.id);
 }
+
+/** Of these question ids, those in a bank of the organisation and not archived: bank and current type. */
+export function questionsOfOrganisation(
+  m: EntityManager,
+  organisationId: string,
+  ids: string[],
+): Promise<{ question_id: string; bank_id: string; type: VersionRow['type'] }[]> {
+  return m.query(
+    `SELECT q.id AS question_id, q.bank_id, v.type
+       FROM question q JOIN question_bank b ON b.id = q.bank_id JOIN question_version v ON v.id = q.current_version_id
+      WHERE q.id = ANY($1::uuid[]) AND b.organisation_id = $2 AND q.archived_at IS NULL`,
+    [ids, organisationId],
+  );
+}

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { badRequest, notFound } from '@lc/platform';
+import { badRequest, DomainError, notFound } from '@lc/platform';
 import { filterSql } from '../questions/question-filter';
-import { bankHasTopic, bankOrganisation, lockMatching, type VersionRow, versionsById, versionsInBankOrder } from './pool-store';
-import { FrozenPool, PoolQuestion, QUESTION_TYPES, SelectionRule } from './question-pool.types';
+import { bankHasTopic, bankOrganisation, lockMatching, questionsOfOrganisation, type VersionRow, versionsById, versionsInBankOrder } from './pool-store';
+import { FrozenPool, type PinnedQuestion, PoolQuestion, QUESTION_TYPES, SelectionRule } from './question-pool.types';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -25,6 +25,27 @@ export class QuestionPoolService {
       const pool: FrozenPool = [];
       for (const [i, rule] of rules.entries()) pool.push({ rule, questions: await this.freezeRule(m, organisationId, rule, i) });
       return pool;
+    });
+  }
+
+  /**
+   * The questions named by id, in the order asked, each with its bank and current type, so a
+   * round can pin them (rules with `questionId`; `freeze` then locks their current versions).
+   * An id that is not a live question of the organisation's banks is refused with the others
+   * like it (404 `questions_not_found`, details.questionIds): whether it exists elsewhere is not said.
+   */
+  async pinned(organisationId: string, questionIds: string[]): Promise<PinnedQuestion[]> {
+    const valid = [...new Set(questionIds.filter((id) => UUID.test(id)))];
+    const rows = valid.length ? await questionsOfOrganisation(this.db.manager, organisationId, valid) : [];
+    const byId = new Map(rows.map((r) => [r.question_id, r]));
+    const missing = questionIds.filter((id) => !byId.has(id.toLowerCase()));
+    if (missing.length)
+      throw new DomainError('questions_not_found', 404, `No question of the organisation's banks has these ids: ${missing.join(', ')}`, {
+        questionIds: missing,
+      });
+    return questionIds.map((id) => {
+      const r = byId.get(id.toLowerCase())!;
+      return { questionId: r.question_id, bankId: r.bank_id, type: r.type };
     });
   }
 
@@ -53,7 +74,7 @@ export class QuestionPoolService {
     }
 
     const params: unknown[] = [];
-    const where = filterSql({ bankId: rule.bankId, topic: rule.topic, difficulty: rule.difficulty, types: rule.types }, params);
+    const where = filterSql({ bankId: rule.bankId, topic: rule.topic, difficulty: rule.difficulty, types: rule.types, questionId: rule.questionId }, params);
     const locked = await lockMatching(m, where, params);
     if (locked.length < rule.count) {
       throw badRequest('selection_too_few', `${name}: needs ${rule.count} questions but the bank holds ${locked.length} that match`, {

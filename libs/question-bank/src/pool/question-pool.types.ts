@@ -5,6 +5,15 @@ export interface SelectionRule {
   difficulty?: number;
   types?: QuestionType[];
   count: number;
+  /** A pinned question (a live round's `questionIds`): the rule draws exactly this question of `bankId`, count 1. */
+  questionId?: string;
+}
+
+/** A question named by id, as the organisation's banks hold it (for rules that pin questions). */
+export interface PinnedQuestion {
+  questionId: string;
+  bankId: string;
+  type: QuestionType;
 }
 
 export const QUESTION_TYPES = ['single', 'multiple', 'true_false', 'numeric', 'short_text', 'essay'] as const;

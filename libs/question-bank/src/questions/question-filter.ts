@@ -12,6 +12,8 @@ export interface QuestionFilter {
   q?: string;
   tag?: string;
   archived?: boolean;
+  /** One question only (a pinned selection rule). */
+  questionId?: string;
 }
 
 /** WHERE conditions over aliases q, v, t for a filter; appends its parameters to `params`. */
@@ -21,6 +23,7 @@ export function filterSql(f: QuestionFilter, params: unknown[]): string {
     return `$${params.length}`;
   };
   const where = [`q.bank_id = ${p(f.bankId)}`, f.archived ? 'q.archived_at IS NOT NULL' : 'q.archived_at IS NULL'];
+  if (f.questionId) where.push(`q.id = ${p(f.questionId)}`);
   if (f.topic) where.push(underTopicSql(p(f.topic), 'q.bank_id'));
   if (f.types?.length) where.push(`v.type = ANY(${p(f.types)}::varchar[])`);
   if (f.difficulty) where.push(`v.difficulty = ${p(f.difficulty)}`);
