@@ -18,9 +18,9 @@ source <(bash scripts/cluster.sh env)
 export TZ=UTC
 npx jest --selectProjects unit --testPathPattern 'test/architecture/redis-one-slot'
 if [ $short = 1 ]; then
-  pattern='libs/attempts/test/deadline|libs/leaderboard/test/live-sockets|libs/platform/test/read-replica'
+  pattern='libs/attempts/test/deadline|libs/leaderboard/test/live-sockets|libs/platform/test/read-replica|libs/statistics/test/replica-reads'
 else
-  pattern='libs/attempts/test/|libs/leaderboard/test/|libs/platform/test/read-replica|libs/judging/test/results.e2e'
+  pattern='libs/attempts/test/|libs/leaderboard/test/|libs/platform/test/read-replica|libs/statistics/test/replica-reads|libs/judging/test/results.e2e'
 fi
 npx jest --selectProjects e2e --testPathPattern "$pattern"
 if [ $short = 0 ]; then

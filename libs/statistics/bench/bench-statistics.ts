@@ -11,7 +11,7 @@ import { readFileSync } from 'node:fs';
 import { Writable } from 'node:stream';
 import { DataSource } from 'typeorm';
 import { AccessService } from '@lc/identity';
-import { dataSourceOptions } from '@lc/platform';
+import { type AppConfig, dataSourceOptions, ReadReplica } from '@lc/platform';
 import { loadDotEnv } from '../../../scripts/lib/dotenv';
 import { createScratchDatabase, dropScratchDatabase } from '../../../scripts/lib/scratch-db';
 import { writeWorkbook } from '../src/common/workbook';
@@ -83,7 +83,9 @@ async function main() {
     const generateSeconds = reuse ? null : (Date.now() - t0) / 1000;
     log(`generated ${attempts} attempts in ${generateSeconds} s`);
 
-    const service = new ContestStatisticsService(db, new AccessService(db), new AnswerTallyService(db));
+    // No DATABASE_REPLICA_URL here: the snapshots run on this database.
+    const primaryOnly = new ReadReplica({} as AppConfig, db);
+    const service = new ContestStatisticsService(primaryOnly, new AccessService(db), new AnswerTallyService(db, primaryOnly));
     const admin = { id: '00000000-0000-4000-8000-0000000000ff', role: 'admin' as const, organisationId: null };
     const contestId = '00000000-0000-4000-8000-000000000003';
     const timed = async <T>(f: () => Promise<T>): Promise<[T, number]> => {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { type Actor, AccessService } from '@lc/identity';
+import { ReadReplica } from '@lc/platform';
 import type { PoolQuestion } from '@lc/question-bank';
 import { percent, round2, scoreBands } from '../common/histogram';
 import { dayRange, type DayRange, fillDays, VN_TIME_ZONE, vnDay } from '../common/period';
@@ -15,12 +15,13 @@ import { DEFAULT_THRESHOLDS, questionStats } from './question-stats';
 /**
  * A contest's statistics, aggregated in PostgreSQL (GROUP BY, GROUPING SETS) inside one
  * read-only snapshot, so every figure describes the same moment and no attempt rows are
- * loaded into the process.
+ * loaded into the process. The snapshot reads the streaming replica while it keeps within
+ * REPLICA_MAX_LAG_MS (ReadReplica.snapshot), so figures may be that much behind.
  */
 @Injectable()
 export class ContestStatisticsService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly replica: ReadReplica,
     private readonly access: AccessService,
     private readonly tallies: AnswerTallyService,
   ) {}
@@ -41,13 +42,12 @@ export class ContestStatisticsService {
     await this.requireReader(actor, contestId);
     const range = dayRange(from, to);
     let tallies: Tallies | undefined;
-    const stats = await readOnlySnapshot(this.db, async (m) => {
+    const stats = await readOnlySnapshot(this.replica, async (m) => {
       const r = await this.read(m, contestId, range, budget);
       tallies = r.tallies;
       return r.stats;
     });
-    if (tallies?.fresh.length) await this.tallies.save(tallies.fresh);
-    if (tallies?.pending.length) this.tallies.inBackground(tallies.pending);
+    if (tallies) await this.tallies.keep(tallies);
     return stats;
   }
 

@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { type Actor, AccessService } from '@lc/identity';
-import { forbidden } from '@lc/platform';
+import { forbidden, ReadReplica } from '@lc/platform';
 import { placeRows } from '../common/entry-sql';
 import { dayRange, percentChange, previousPeriod, reportPeriod, type ReportPeriod, VN_TIME_ZONE } from '../common/period';
 import { splitPlaces } from '../common/places';
@@ -17,7 +16,7 @@ import type { Change, OrganisationReport, PeriodFigures, ReportContest } from '.
 @Injectable()
 export class OrganisationReportService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly replica: ReadReplica,
     private readonly access: AccessService,
   ) {}
 
@@ -27,7 +26,7 @@ export class OrganisationReportService {
     if (actor.role !== 'organiser' && actor.role !== 'admin') throw forbidden('Only organisers of this organisation may download its report');
     const period = reportPeriod(year, half);
     const previous = previousPeriod(period);
-    return readOnlySnapshot(this.db, async (m) => {
+    return readOnlySnapshot(this.replica, async (m) => {
       const org = await organisationRow(m, organisationId);
       const cur = await this.figures(m, organisationId, period);
       const prev = await this.figures(m, organisationId, previous);

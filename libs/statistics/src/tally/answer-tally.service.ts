@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { ReadReplica } from '@lc/platform';
 import type { DayRange } from '../common/period';
 import type { AnswerGroup } from '../contest/question-stats';
 import type { CachedGroup } from './answer-tally.entity';
@@ -18,6 +19,8 @@ export interface Tallies {
   fresh: { chunk: DayChunk; groups: CachedGroup[] }[];
   /** Chunks too big for this request; while any remain, the per-question figures are withheld. */
   pending: DayChunk[];
+  /** The snapshot was the replica's: its fingerprints may be behind the primary's (see `keep`). */
+  fromReplica: boolean;
 }
 
 /**
@@ -30,7 +33,10 @@ export class AnswerTallyService {
   private readonly log = new Logger(AnswerTallyService.name);
   private readonly running = new Set<string>();
 
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly replica: ReadReplica,
+  ) {}
 
   /** Inside the caller's snapshot: cached chunks that still match, the others grouped now up to `budget` entries. */
   async read(m: EntityManager, roundIds: string[], range: DayRange, budget: number): Promise<Tallies> {
@@ -45,7 +51,28 @@ export class AnswerTallyService {
       for (const batch of batches(plan.compute, BATCH_ENTRIES)) fresh.push(...(await groupChunks(m, batch)));
       for (const f of fresh) groups.push(...f.groups.map((g) => fromCached(f.chunk.roundId, g)));
     }
-    return { groups, fresh, pending: plan.defer };
+    return { groups, fresh, pending: plan.defer, fromReplica: this.replica.readsReplica(m) };
+  }
+
+  /**
+   * After the snapshot: caches what it grouped and leaves the rest to the background. The cache
+   * row is a write, so what it holds is decided on the primary: groups read on the replica (up
+   * to REPLICA_MAX_LAG_MS behind) are kept only for the chunks whose fingerprint on the primary
+   * is the same now; the others are grouped again on the primary, in the background.
+   */
+  async keep(t: Tallies): Promise<void> {
+    let fresh = t.fresh;
+    const again = [...t.pending];
+    if (t.fromReplica && fresh.length) {
+      const now = new Map(
+        (await dayChunks(this.db.manager, [...new Set(fresh.map((f) => f.chunk.roundId))], null, null)).map((c) => [chunkKey(c), c.fingerprint]),
+      );
+      const same = fresh.filter((f) => now.get(chunkKey(f.chunk)) === f.chunk.fingerprint);
+      for (const f of fresh) if (!same.includes(f) && now.has(chunkKey(f.chunk))) again.push(f.chunk);
+      fresh = same;
+    }
+    if (fresh.length) await this.save(fresh);
+    if (again.length) this.inBackground(again);
   }
 
   async save(fresh: Tallies['fresh']): Promise<void> {
