@@ -2,7 +2,6 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import calculateSlot from 'cluster-key-slot';
 import { AttemptHotStore } from '../../libs/attempts/src/hot/attempt-hot-store';
-import { LuaScript } from '../../libs/attempts/src/hot/lua-script';
 import * as hotScripts from '../../libs/attempts/src/hot/attempt.scripts';
 import { AnswerWritebackTimer } from '../../libs/attempts/src/writeback/answer-writeback.processor';
 import { RoundClosedMarker } from '../../libs/contests/src/schedule/round-closed-marker';
@@ -14,7 +13,7 @@ import { BoardStore } from '../../libs/leaderboard/src/board/board-store';
 import { SocketQuota } from '../../libs/realtime/src/socket-quota';
 import { LIVE_SCRIPTS, LiveStateStore } from '../../libs/live-finals/src/live-state';
 import Redis from 'ioredis';
-import { AppConfig, RedisClient, RedisKeys } from '@lc/platform';
+import { AppConfig, LuaScript, RedisClient, RedisKeys } from '@lc/platform';
 
 /**
  * On Redis Cluster a Lua script may only touch keys of one hash slot (else CROSSSLOT, or a

@@ -1,7 +1,5 @@
-import { createHash } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import Redis from 'ioredis';
-import { REDIS, RedisKeys } from '@lc/platform';
+import { LuaScript, REDIS, RedisClient, RedisKeys } from '@lc/platform';
 import type { LiveAnswerRefusal } from './live-scoring';
 
 /**
@@ -153,31 +151,16 @@ if s == 'revealing' then return 'live_wrong_status' end
 redis.call('HSET', KEYS[1], 'status', 'ended', 'endedAt', now)
 return 'ok'`;
 
-class Script {
-  readonly sha: string;
-  constructor(readonly source: string) {
-    this.sha = createHash('sha1').update(source).digest('hex');
-  }
-  async run<T>(redis: Redis, keys: string[], args: (string | number)[]): Promise<T> {
-    try {
-      return (await redis.evalsha(this.sha, keys.length, ...keys, ...args)) as T;
-    } catch (e) {
-      if (!/NOSCRIPT/.test((e as Error).message)) throw e;
-      return (await redis.eval(this.source, keys.length, ...keys, ...args)) as T;
-    }
-  }
-}
-
 /** Every script of the live final (exported for the one-slot check of Redis Cluster). */
 export const LIVE_SCRIPTS = {
-  start: new Script(START),
-  next: new Script(NEXT),
-  answer: new Script(ANSWER),
-  revealLock: new Script(REVEAL_LOCK),
-  revealApply: new Script(REVEAL_APPLY),
-  pause: new Script(PAUSE),
-  resume: new Script(RESUME),
-  end: new Script(END),
+  start: new LuaScript(START),
+  next: new LuaScript(NEXT),
+  answer: new LuaScript(ANSWER),
+  revealLock: new LuaScript(REVEAL_LOCK),
+  revealApply: new LuaScript(REVEAL_APPLY),
+  pause: new LuaScript(PAUSE),
+  resume: new LuaScript(RESUME),
+  end: new LuaScript(END),
 };
 const S = LIVE_SCRIPTS;
 
@@ -188,7 +171,7 @@ const num = (v: string | null | undefined) => (v === null || v === undefined || 
 @Injectable()
 export class LiveStateStore {
   constructor(
-    @Inject(REDIS) readonly redis: Redis,
+    @Inject(REDIS) readonly redis: RedisClient,
     private readonly redisKeys: RedisKeys,
   ) {}
 

@@ -11,6 +11,7 @@ export * from './redis/redis.tokens';
 export * from './redis/redis-keys';
 export * from './redis/create-redis';
 export * from './redis/hot-shards';
+export * from './redis/lua-script';
 export * from './queues/queue-names';
 export * from './time/clock.service';
 export * from './metrics/metrics.service';

@@ -1,4 +1,4 @@
-import { LuaScript } from './lua-script';
+import { LuaScript } from '@lc/platform';
 
 /**
  * Hot attempt state in Redis. Per attempt (one {hash tag}, so one slot):

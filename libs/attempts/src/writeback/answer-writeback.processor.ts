@@ -2,8 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { InjectQueue } from '@nestjs/bullmq';
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { Queue } from 'bullmq';
-import { Queues, REDIS, RedisClient, RedisKeys } from '@lc/platform';
-import { LuaScript } from '../hot/lua-script';
+import { LuaScript, Queues, REDIS, RedisClient, RedisKeys } from '@lc/platform';
 import { AnswerWritebackService } from './answer-writeback.service';
 
 /** Every 500 ms, so no answer acknowledged more than about a second ago exists in Redis alone. */

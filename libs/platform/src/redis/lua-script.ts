@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { Cluster } from 'ioredis';
-import type { RedisClient } from '@lc/platform';
+import type { RedisClient } from './create-redis';
 
 /** A Lua script run by EVALSHA (one round trip), loaded on first NOSCRIPT. */
 export class LuaScript {
