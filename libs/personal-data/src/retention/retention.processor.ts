@@ -45,7 +45,7 @@ export class RetentionBootstrap implements OnApplicationBootstrap {
   async onApplicationBootstrap(): Promise<void> {
     await this.queue.upsertJobScheduler(
       'retention-purge',
-      { every: PURGE_EVERY_MS, immediately: true },
+      { every: PURGE_EVERY_MS },
       { name: 'purge', opts: { removeOnComplete: true, removeOnFail: 100 } },
     );
   }

@@ -29,7 +29,7 @@ export class EntryFileSweepBootstrap implements OnApplicationBootstrap {
   async onApplicationBootstrap(): Promise<void> {
     await this.queue.upsertJobScheduler(
       'entry-file-sweep',
-      { every: SWEEP_EVERY_MS, immediately: true },
+      { every: SWEEP_EVERY_MS },
       { name: 'sweep', opts: { removeOnComplete: true, removeOnFail: 100 } },
     );
   }
