@@ -35,12 +35,19 @@ class OwnedThrottlerStorage extends ThrottlerStorageRedisService {
         // a {hash tag} per counter, so its script stays in one slot on a cluster.
         storage: config.redisClusterNodes
           ? new OwnedThrottlerStorage(
-              createRedisClient(config, { name: 'lc-throttle', commandTimeoutMs: 3000, keyPrefix: `${config.redisPrefix}:throttle:` }) as Cluster,
+              createRedisClient(config, {
+                name: 'lc-throttle',
+                commandTimeoutMs: 3000,
+                keyPrefix: `${config.redisPrefix}:throttle:`,
+                autoPipelining: true,
+              }) as Cluster,
             )
           : new ThrottlerStorageRedisService(config.redisUrl, {
               commandTimeout: 3000,
               maxRetriesPerRequest: 2,
               connectionName: 'lc-throttle',
+              // One write for the counters of every request in the same turn (issue 18).
+              enableAutoPipelining: true,
               keyPrefix: `${config.redisPrefix}:throttle:`,
             }),
         errorMessage: 'Too many requests, try again later',

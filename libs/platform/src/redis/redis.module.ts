@@ -12,7 +12,7 @@ import { REDIS } from './redis.tokens';
       provide: REDIS,
       inject: [AppConfig],
       useFactory: async (config: AppConfig) => {
-        const redis = createRedisClient(config, { commandTimeoutMs: 3000, name: 'lc-cmd' });
+        const redis = createRedisClient(config, { commandTimeoutMs: 3000, name: 'lc-cmd', autoPipelining: true });
         await assertNoEviction(redis);
         return redis;
       },
