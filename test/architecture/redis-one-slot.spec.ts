@@ -158,7 +158,9 @@ async function exercise(cluster: boolean): Promise<ScriptCall[]> {
     await hot.save(id, USER, 'q1', 'o', { optionIds: ['a'] }, 1, 2000, 60);
     await hot.close(id, USER, 2000, 'submit');
     await hot.reopen(id);
+    await hot.finished(id, 'submitted');
   }
+  await hot.takeDue(10, 2000, 30_000);
   await hot.unwrittenAnswersOf(ATTEMPTS);
   await hot.markWritten(new Map(ATTEMPTS.map((id) => [id, 3])));
   await hot.takeDirty(10);

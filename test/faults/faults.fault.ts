@@ -2,7 +2,6 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Queue } from 'bullmq';
 import ExcelJS from 'exceljs';
 import { io, Socket } from 'socket.io-client';
 import { DIST, ROOT, startOwnRedis } from '../processes';
@@ -53,6 +52,14 @@ describe('fault suite: real processes, real faults, a ledger of acknowledged wri
     suite = new Suite(cluster);
     await suite.open(LOAD_RESIDENTS);
   }, 240_000);
+
+  /** The worker's deadline set (DeadlineSweeper; single Redis here). */
+  const deadlineSet = () => `${cluster.prefix}:attempts:deadlines`;
+  /**
+   * Attempts the deadline sweeper has taken and not settled: taking pushes one ~30 s ahead (its
+   * lease), beyond any deadline of these 10-second rounds.
+   */
+  const takenBySweeper = () => suite.redis.zrangebyscore(deadlineSet(), Date.now() + 15_000, '+inf');
 
   afterAll(async () => {
     const totals = suite?.summaries.reduce(
@@ -159,55 +166,40 @@ describe('fault suite: real processes, real faults, a ledger of acknowledged wri
     }
   });
 
-  it('2. worker kill -9 while it writes answers behind and scores expiring attempts: stalled jobs re-run once, no duplicates', async () => {
+  it('2. worker kill -9 while it writes answers behind and finalises attempts at their deadline: taken attempts come back, finalised once', async () => {
     const { round, probe } = await suite.rounds({ durationSeconds: 10 });
     const ledger = new Ledger();
     const t0 = Date.now();
-    const connection = { host: '127.0.0.1', port: cluster.redis.port };
-    const queues = ['attempt-expiry', 'answer-writeback'].map((name) => new Queue(name, { connection, prefix: `${cluster.prefix}:bull` }));
-    try {
-      // Nobody submits: every attempt is scored by the worker at its deadline.
-      const load = suite.load(ledger, round, 24_000, { thinkMs: 250, noSubmit: true, tag: 'f2' });
-      // Kill when expiries are due and active.
-      let active: { queue: Queue; id: string }[] = [];
-      await until(
-        'expiry jobs active',
-        async () => {
-          if (Date.now() - t0 < 11_000) return undefined;
-          active = (await Promise.all(queues.map(async (q) => (await q.getActive()).map((j) => ({ queue: q, id: j.id! }))))).flat();
-          return active.some((a) => a.queue.name === 'attempt-expiry') || Date.now() - t0 > 20_000 ? true : undefined;
-        },
-        30_000,
-        20,
-      );
-      const killedAt = Date.now();
-      cluster.worker.kill('SIGKILL');
-      await cluster.worker.waitExit(10_000);
-      await sleep(3000);
-      await cluster.worker.start();
-      const recoverySeconds = await suite.recovery(killedAt, probe, ledger);
-      await load;
-      // Jobs the dead worker held are re-run once their lock lapses (BullMQ's stall check), then finish.
-      const states = await until(
-        'stalled jobs re-run',
-        async () => {
-          const st = await Promise.all(active.map((a) => a.queue.getJobState(a.id)));
-          return st.some((x) => x === 'active' || x === 'waiting') ? undefined : st;
-        },
-        90_000,
-        1000,
-      );
-      const s = await suite.verify('worker kill -9 while persisting and scoring', ledger, [round.id, probe.id], t0, recoverySeconds, {
-        jobsActiveAtKill: active.map((a) => `${a.queue.name}/${a.id}`),
-        theirStatesAfterRerun: states,
-        expired: (await suite.db.query(`SELECT count(*)::int AS n FROM attempt WHERE round_id = $1 AND status = 'expired'`, [round.id])).rows[0].n,
-      });
-      expectClean(s);
-      expect(states.filter((x) => x === 'failed')).toEqual([]);
-      expect(s.notes.expired).toBeGreaterThan(0);
-    } finally {
-      await Promise.all(queues.map((q) => q.close()));
-    }
+    // Nobody submits: every attempt is finalised by the worker at its deadline.
+    const load = suite.load(ledger, round, 24_000, { thinkMs: 250, noSubmit: true, tag: 'f2' });
+    // Kill while the deadline sweeper holds attempts it has taken and not finalised yet.
+    let taken: string[] = [];
+    await until(
+      'the sweeper holding attempts',
+      async () => {
+        if (Date.now() - t0 < 11_000) return undefined;
+        taken = await takenBySweeper();
+        return taken.length || Date.now() - t0 > 20_000 ? true : undefined;
+      },
+      30_000,
+      2,
+    );
+    const killedAt = Date.now();
+    cluster.worker.kill('SIGKILL');
+    await cluster.worker.waitExit(10_000);
+    await sleep(3000);
+    await cluster.worker.start();
+    const recoverySeconds = await suite.recovery(killedAt, probe, ledger);
+    await load;
+    const s = await suite.verify('worker kill -9 while persisting and scoring', ledger, [round.id, probe.id], t0, recoverySeconds, {
+      attemptsTakenAtKill: taken.length,
+      expired: (await suite.db.query(`SELECT count(*)::int AS n FROM attempt WHERE round_id = $1 AND status = 'expired'`, [round.id])).rows[0].n,
+    });
+    expectClean(s);
+    expect(s.notes.expired).toBeGreaterThan(0);
+    // Every attempt the dead worker held was finalised by another turn and left the deadline set.
+    const left = taken.length ? await suite.redis.zmscore(deadlineSet(), ...taken) : [];
+    expect(left.filter((x) => x !== null)).toEqual([]);
   });
 
   it('3. Redis kill -9 and restart from its AOF: nothing acknowledged is lost', async () => {
@@ -466,54 +458,51 @@ describe('fault suite: real processes, real faults, a ledger of acknowledged wri
     }
   });
 
-  it('7. SIGTERM to an api instance and the worker during load: graceful drain, no acknowledged loss, in-flight jobs finish', async () => {
+  it('7. SIGTERM to an api instance and the worker during load: graceful drain, no acknowledged loss, attempts being finalised finish', async () => {
     const { round, probe } = await suite.rounds({ durationSeconds: 10 });
     const ledger = new Ledger();
     const t0 = Date.now();
-    const connection = { host: '127.0.0.1', port: cluster.redis.port };
-    const queues = ['attempt-expiry', 'answer-writeback'].map((name) => new Queue(name, { connection, prefix: `${cluster.prefix}:bull` }));
-    try {
-      // Half submit, half leave it to the worker, so expiry jobs run when SIGTERM comes.
-      const half = Math.floor(suite.loadResidents.length / 2);
-      const load = Promise.all([
-        suite.load(ledger, round, 26_000, { thinkMs: 300, tag: 'f7', residents: suite.loadResidents.slice(0, half) }),
-        suite.load(ledger, round, 26_000, { thinkMs: 300, tag: 'f7b', residents: suite.loadResidents.slice(half), noSubmit: true, staff: false }),
-      ]);
-      await sleep(11_000);
-      // SIGTERM lands while the worker holds a job (an expiry or a write-behind batch).
-      let active: { queue: Queue; id: string }[] = [];
-      const seekUntil = Date.now() + 10_000;
-      while (!active.length && Date.now() < seekUntil)
-        active = (await Promise.all(queues.map(async (q) => (await q.getActive()).map((j) => ({ queue: q, id: j.id! }))))).flat();
-      const termAt = Date.now();
-      api(0).kill('SIGTERM');
-      cluster.worker.kill('SIGTERM');
-      const [apiExit, workerExit] = await Promise.all([api(0).waitExit(30_000), cluster.worker.waitExit(30_000)]);
-      const drainedMs = Date.now() - termAt;
-      const states = await Promise.all(active.map((a) => a.queue.getJobState(a.id)));
-      await Promise.all([api(0).start(), cluster.worker.start()]);
-      const recoverySeconds = await suite.recovery(termAt, probe, ledger);
-      await load;
-      // Requests already on the instance when SIGTERM came got their answer, none was cut off.
-      const cut = suite.stats.samples.filter((x) => x.base === api(0).url && x.at < termAt && x.at + x.ms > termAt && x.status === 'network');
-      const s = await suite.verify('SIGTERM during load', ledger, [round.id, probe.id], t0, recoverySeconds, {
-        apiExit,
-        workerExit,
-        drainedMs,
-        jobsActiveAtSigterm: active.map((a, i) => `${a.queue.name}/${a.id}: ${states[i]}`),
-        inFlightRequestsCutOff: cut.length,
-      });
-      expectClean(s);
-      for (const e of [apiExit, workerExit]) {
-        expect(e.forced).toBe(false);
-        expect(e.code === 0 || e.signal === 'SIGTERM').toBe(true);
-      }
-      expect(active.length).toBeGreaterThan(0);
-      expect(states.filter((x) => x === 'active' || x === 'waiting' || x === 'failed')).toEqual([]);
-      expect(cut).toEqual([]);
-    } finally {
-      await Promise.all(queues.map((q) => q.close()));
+    // Half submit, half leave it to the worker, so the deadline sweeper is busy when SIGTERM comes.
+    const half = Math.floor(suite.loadResidents.length / 2);
+    const load = Promise.all([
+      suite.load(ledger, round, 26_000, { thinkMs: 300, tag: 'f7', residents: suite.loadResidents.slice(0, half) }),
+      suite.load(ledger, round, 26_000, { thinkMs: 300, tag: 'f7b', residents: suite.loadResidents.slice(half), noSubmit: true, staff: false }),
+    ]);
+    await sleep(11_000);
+    // SIGTERM lands while the worker's sweeper holds attempts it is finalising.
+    let taken: string[] = [];
+    const seekUntil = Date.now() + 15_000;
+    while (!taken.length && Date.now() < seekUntil) taken = await takenBySweeper();
+    const termAt = Date.now();
+    api(0).kill('SIGTERM');
+    cluster.worker.kill('SIGTERM');
+    const [apiExit, workerExit] = await Promise.all([api(0).waitExit(30_000), cluster.worker.waitExit(30_000)]);
+    const drainedMs = Date.now() - termAt;
+    // Drained: what the worker had taken is finalised before it exited, not left to a lease.
+    const stillOpen = taken.length
+      ? (await suite.db.query(`SELECT count(*)::int AS n FROM attempt WHERE id = ANY($1::uuid[]) AND status = 'in_progress'`, [taken])).rows[0].n
+      : 0;
+    await Promise.all([api(0).start(), cluster.worker.start()]);
+    const recoverySeconds = await suite.recovery(termAt, probe, ledger);
+    await load;
+    // Requests already on the instance when SIGTERM came got their answer, none was cut off.
+    const cut = suite.stats.samples.filter((x) => x.base === api(0).url && x.at < termAt && x.at + x.ms > termAt && x.status === 'network');
+    const s = await suite.verify('SIGTERM during load', ledger, [round.id, probe.id], t0, recoverySeconds, {
+      apiExit,
+      workerExit,
+      drainedMs,
+      attemptsTakenAtSigterm: taken.length,
+      ofThemStillInProgressAfterExit: stillOpen,
+      inFlightRequestsCutOff: cut.length,
+    });
+    expectClean(s);
+    for (const e of [apiExit, workerExit]) {
+      expect(e.forced).toBe(false);
+      expect(e.code === 0 || e.signal === 'SIGTERM').toBe(true);
     }
+    expect(taken.length).toBeGreaterThan(0);
+    expect(stillOpen).toBe(0);
+    expect(cut).toEqual([]);
   });
 
   it('8. Redis maxmemory reached with noeviction: fails fast with a clear 503, nothing silently dropped', async () => {

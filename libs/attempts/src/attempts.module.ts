@@ -9,7 +9,7 @@ import { AutosaveHandler } from './answers/autosave.handler';
 import { AttemptRecords } from './attempt/attempt-records.service';
 import { AttemptsController } from './attempts.controller';
 import { AttemptExpiryBootstrap, AttemptExpiryProcessor } from './expiry/attempt-expiry.processor';
-import { ExpiryScheduler } from './expiry/expiry-scheduler.service';
+import { DeadlineSweeper } from './expiry/deadline-sweeper';
 import { AttemptHotStore } from './hot/attempt-hot-store';
 import { AttemptEventsGateway } from './integrity/attempt-events.gateway';
 import { AttemptIntegrityService } from './integrity/attempt-integrity.service';
@@ -23,7 +23,6 @@ import { AnswerWritebackTimer } from './writeback/answer-writeback.processor';
 const SERVICES = [
   AttemptHotStore,
   AttemptRecords,
-  ExpiryScheduler,
   AttemptFinaliser,
   AttemptStartService,
   AnswerService,
@@ -51,6 +50,6 @@ export class AttemptsModule {}
 /** The worker side: write-behind of answers, and finalising attempts at their deadline. */
 @Module({
   imports: [AttemptsCoreModule],
-  providers: [AnswerWritebackTimer, AttemptExpiryProcessor, AttemptExpiryBootstrap],
+  providers: [AnswerWritebackTimer, DeadlineSweeper, AttemptExpiryProcessor, AttemptExpiryBootstrap],
 })
 export class AttemptsWorkerModule {}

@@ -6,9 +6,13 @@ import { DelayedError, Job, Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { AppConfig, ClockService, Queues } from '@lc/platform';
 import { AttemptFinaliser } from '../submit/attempt-finaliser.service';
-import type { ExpireJobData } from './expiry-scheduler.service';
 
-/** The sweeper backs up the per-attempt jobs (lost jobs, a Redis restored from an old snapshot). */
+/** Jobs of one attempt each: what deployments before the deadline set scheduled (they drain). */
+interface ExpireJobData {
+  attemptId: string;
+}
+
+/** The SQL sweeper backs up the deadline set (DeadlineSweeper): a Redis that lost it, or restored from an old snapshot. */
 const SWEEP_EVERY_MS = 2000;
 const SWEEP_BATCH = 500;
 

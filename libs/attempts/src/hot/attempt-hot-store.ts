@@ -3,7 +3,7 @@ import { RoundClosedMarker } from '@lc/contests';
 import { AppConfig, HOT_SHARDS, hotShardOf, hotShardTag, REDIS, RedisClient, RedisKeys } from '@lc/platform';
 import type { SavedAnswer } from '../attempt/attempt-answer.entity';
 import type { DrawnQuestion } from '../draw/draw';
-import { CLOSE, INIT, MARK_WRITTEN, SAVE, SET_STATUS_IF, TAKE_DIRTY, UNWRITTEN } from './attempt.scripts';
+import { CLOSE, FINISHED, INIT, MARK_WRITTEN, SAVE, SET_STATUS_IF, TAKE_DIRTY, TAKE_DUE, UNWRITTEN } from './attempt.scripts';
 
 /** Hot state lives this long past the deadline; after that PostgreSQL alone answers. */
 const IN_PROGRESS_TTL_AFTER_DEADLINE_MS = 3600_000;
@@ -59,6 +59,8 @@ export class AttemptHotStore {
   readonly sharded: boolean;
   /** Per shard (one on a single server): the write-behind set and its in-flight twin. */
   private readonly dirtySets: { dirty: string; inflight: string }[];
+  /** Per shard (one on a single server): attempts in progress scored by their deadline (ms). */
+  private readonly deadlineSets: string[];
   /** The shard takeDirty starts from next, so no shard waits behind a busy one. */
   private nextShard = 0;
 
@@ -75,6 +77,9 @@ export class AttemptHotStore {
           inflight: keys.key('answers', hotShardTag(i), 'inflight'),
         }))
       : [{ dirty: keys.key('answers', 'dirty'), inflight: keys.key('answers', 'inflight') }];
+    this.deadlineSets = this.sharded
+      ? Array.from({ length: HOT_SHARDS }, (_, i) => keys.key('attempts', hotShardTag(i), 'deadlines'))
+      : [keys.key('attempts', 'deadlines')];
   }
 
   /** The hash tag of an attempt's keys: its own id, or its shard's on a cluster. */
@@ -90,6 +95,10 @@ export class AttemptHotStore {
   /** The write-behind sets an attempt is marked in. */
   dirtySetOf(id: string): { dirty: string; inflight: string } {
     return this.dirtySets[this.sharded ? hotShardOf(id) : 0];
+  }
+  /** The deadline set an attempt waits in until it is finalised. */
+  deadlineSetOf(id: string): string {
+    return this.deadlineSets[this.sharded ? hotShardOf(id) : 0];
   }
   /** Every write-behind set (one per shard). */
   get allDirtySets(): readonly { dirty: string; inflight: string }[] {
@@ -126,7 +135,11 @@ export class AttemptHotStore {
     for (const q of a.draw) meta.push(`q:${q.key}`, `${q.type}|${q.options.map((o) => o.id).join(',')}`);
     const ans: string[] = [];
     for (const [k, v] of answers) ans.push(k, encodeStored(v));
-    const created = await INIT.run<number>(this.redis, [this.meta(a.id), this.ans(a.id)], [ttl, meta.length / 2, ...meta, ...ans]);
+    const created = await INIT.run<number>(
+      this.redis,
+      [this.meta(a.id), this.ans(a.id), this.deadlineSetOf(a.id)],
+      [ttl, meta.length / 2, a.deadlineAt, a.id, ...meta, ...ans],
+    );
     return created === 1;
   }
 
@@ -207,14 +220,24 @@ export class AttemptHotStore {
     }
   }
 
-  /** After the PostgreSQL commit: the final status, kept a little while for late callers. */
+  /** After the PostgreSQL commit: the final status, kept a little while for late callers; off the deadline set. */
   async finished(attemptId: string, status: string): Promise<void> {
-    await this.redis
-      .multi()
-      .hset(this.meta(attemptId), 'status', status)
-      .pexpire(this.meta(attemptId), FINISHED_TTL_MS)
-      .pexpire(this.ans(attemptId), FINISHED_TTL_MS)
-      .exec();
+    await FINISHED.run(this.redis, [this.meta(attemptId), this.ans(attemptId), this.deadlineSetOf(attemptId)], [status, FINISHED_TTL_MS, attemptId]);
+  }
+
+  /**
+   * Up to n attempts per shard past their deadline + grace, each leased
+   * to the caller for leaseMs: it comes back due if the caller never settles it.
+   */
+  async takeDue(n: number, graceMs: number, leaseMs: number): Promise<string[]> {
+    const each = await Promise.all(this.deadlineSets.map((set) => TAKE_DUE.run<string[]>(this.redis, [set], [graceMs, n, leaseMs])));
+    return each.flat();
+  }
+
+  /** The attempt's deadline as the sweeper should see it next (it moved, or it is settled elsewhere: null). */
+  async dueAt(attemptId: string, deadlineAt: number | null): Promise<void> {
+    const set = this.deadlineSetOf(attemptId);
+    await (deadlineAt === null ? this.redis.zrem(set, attemptId) : this.redis.zadd(set, deadlineAt, attemptId));
   }
 
   /** A failed submit gives the attempt back to its owner (unless something else finished it). */

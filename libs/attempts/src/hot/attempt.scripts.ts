@@ -7,7 +7,8 @@ import { LuaScript } from '@lc/platform';
  *               rlw/rlc (rate window), frev (newest rev written behind to PostgreSQL),
  *               q:<questionKey> = "<type>|<opaque option ids>"
  *   ans   hash: <questionKey> = "<rev>|<seq>|<receivedMs>|<answer JSON>"
- * Shared: the write-behind set of attempt ids with unsaved answers (and its in-flight twin).
+ * Shared: the write-behind set of attempt ids with unsaved answers (and its in-flight twin), and
+ * the deadline set (attempt ids scored by deadline ms) the worker's sweeper finalises them from.
  * Every deadline check reads Redis TIME inside the script: one clock for every instance.
  * Per round: the moment it closed (RoundClosedMarker), read by the save and the submit in
  * the same step, so a close acknowledged on one instance holds on all of them at once.
@@ -28,20 +29,24 @@ local function cutByClose(round, deadline, now, head, tail)
 end
 `;
 
-/** KEYS meta, ans. ARGV ttlAtMs, nMetaPairs, meta pairs..., answer pairs... Writes only if absent. */
+/**
+ * KEYS meta, ans, deadlines. ARGV ttlAtMs, nMetaPairs, deadlineMs, attemptId, meta pairs...,
+ * answer pairs... Writes only if absent, and puts the attempt on its shard's deadline set.
+ */
 export const INIT = new LuaScript(`
 if redis.call('EXISTS', KEYS[1]) == 1 then return 0 end
 local n = tonumber(ARGV[2])
 local meta = {}
-for k = 3, 2 + n * 2 do meta[#meta + 1] = ARGV[k] end
+for k = 5, 4 + n * 2 do meta[#meta + 1] = ARGV[k] end
 redis.call('HSET', KEYS[1], unpack(meta))
 redis.call('PEXPIREAT', KEYS[1], ARGV[1])
-if #ARGV > 2 + n * 2 then
+if #ARGV > 4 + n * 2 then
   local ans = {}
-  for k = 3 + n * 2, #ARGV do ans[#ans + 1] = ARGV[k] end
+  for k = 5 + n * 2, #ARGV do ans[#ans + 1] = ARGV[k] end
   redis.call('HSET', KEYS[2], unpack(ans))
   redis.call('PEXPIREAT', KEYS[2], ARGV[1])
 end
+redis.call('ZADD', KEYS[3], ARGV[3], ARGV[4])
 return 1
 `);
 
@@ -136,6 +141,28 @@ if redis.call('HGET', KEYS[1], 'status') == ARGV[1] then
   return 1
 end
 return 0
+`);
+
+/** KEYS meta, ans, deadlines. ARGV status, keepMs, attemptId. After the PostgreSQL commit: the final status, kept a while; off the deadline set. */
+export const FINISHED = new LuaScript(`
+redis.call('HSET', KEYS[1], 'status', ARGV[1])
+redis.call('PEXPIRE', KEYS[1], ARGV[2])
+redis.call('PEXPIRE', KEYS[2], ARGV[2])
+redis.call('ZREM', KEYS[3], ARGV[3])
+return 1
+`);
+
+/**
+ * KEYS deadlines. ARGV graceMs, n, leaseMs. Up to n attempts whose deadline + grace has passed
+ * on Redis's clock, each pushed leaseMs ahead on the set: taken by one sweeper, and due again
+ * should that sweeper die before finalising it.
+ */
+export const TAKE_DUE = new LuaScript(`
+local t = redis.call('TIME')
+local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+local ids = redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', now - tonumber(ARGV[1]), 'LIMIT', 0, tonumber(ARGV[2]))
+for _, id in ipairs(ids) do redis.call('ZADD', KEYS[1], now - tonumber(ARGV[1]) + tonumber(ARGV[3]), id) end
+return ids
 `);
 
 /** KEYS dirty, inflight. ARGV n. Takes up to n attempt ids to write behind, remembering them in flight. */

@@ -5,9 +5,20 @@ import { DataSource } from 'typeorm';
 import { type Actor, type ClientInfo } from '@lc/identity';
 import { ENTRANT_SQL, isRoundAcceptingEntries, refuseNonEntrant, type RoundInfo, RoundLookup, RoundPoolService, sqlRows } from '@lc/contests';
 import { LiveService } from '@lc/realtime';
-import { AppConfig, ClockService, conflict, DomainError, forbidden, isUniqueViolation, notFound, REDIS, RedisClient, RedisKeys } from '@lc/platform';
+import {
+  AppConfig,
+  ClockService,
+  conflict,
+  DomainError,
+  forbidden,
+  isUniqueViolation,
+  notFound,
+  preparedRows,
+  REDIS,
+  RedisClient,
+  RedisKeys,
+} from '@lc/platform';
 import { cryptoRng, type DrawnQuestion, drawAttempt } from '../draw/draw';
-import { ExpiryScheduler } from '../expiry/expiry-scheduler.service';
 import { AttemptHotStore } from '../hot/attempt-hot-store';
 import { type AttemptFlag, flag } from '../integrity/integrity';
 import { AttemptFinaliser } from '../submit/attempt-finaliser.service';
@@ -48,7 +59,6 @@ export class AttemptStartService {
     private readonly pools: RoundPoolService,
     private readonly hot: AttemptHotStore,
     private readonly finaliser: AttemptFinaliser,
-    private readonly expiry: ExpiryScheduler,
     private readonly live: LiveService,
     private readonly clock: ClockService,
     private readonly config: AppConfig,
@@ -88,7 +98,6 @@ export class AttemptStartService {
     });
     // Only a close running at this very moment could have finalised it already (from PostgreSQL).
     if (!created && (await this.hot.read(row.id))?.attempt.status !== 'in_progress') throw roundNotOpen(round, this.clock.now());
-    await this.expiry.schedule(row.id, deadlineAt);
     if (shared.crossed.length) void this.flagOthers(round.id, actor.id, shared.crossed, now);
     const serverTime = new Date(this.clock.now()).toISOString();
     this.live.toUser(actor.id, 'attempt:deadline', { attemptId: row.id, deadlineAt: new Date(deadlineAt).toISOString(), serverTime });
@@ -108,8 +117,9 @@ export class AttemptStartService {
   private async insert(round: RoundInfo, userId: string, now: number, deadlineAt: number, draw: DrawnQuestion[], client: ClientInfo, flags: AttemptFlag[]) {
     for (let tries = 0; ; tries++) {
       try {
-        const rows = await sqlRows<{ id: string; attempt_no: number }>(
+        const rows = await preparedRows<{ id: string; attempt_no: number }>(
           this.db,
+          'attempt-start',
           `INSERT INTO attempt (round_id, contest_id, user_id, attempt_no, status, started_at, deadline_at, questions, pool_version, ip, user_agent, device_id, flags)
            SELECT $1, $2, $3, n.no, 'in_progress', $4, $5, $6, $7, $8, $9, $10, $11
              FROM (SELECT coalesce(max(attempt_no), 0) + 1 AS no FROM attempt WHERE round_id = $1 AND user_id = $3) n

@@ -8,7 +8,6 @@ import { AppConfig, ClockService, conflict, notFound } from '@lc/platform';
 import type { Attempt } from '../attempt/attempt.entity';
 import { AttemptRecords } from '../attempt/attempt-records.service';
 import { deadlinePassed, roundClosed } from '../common/errors';
-import { ExpiryScheduler } from '../expiry/expiry-scheduler.service';
 import { AttemptHotStore, type CloseResult } from '../hot/attempt-hot-store';
 import { answerPattern, flag, tooFast } from '../integrity/integrity';
 import { scoreAttempt } from '../scoring/scoring';
@@ -44,7 +43,6 @@ export class AttemptFinaliser {
     private readonly rounds: RoundLookup,
     private readonly pools: RoundPoolService,
     private readonly leaderboard: LeaderboardService,
-    private readonly expiry: ExpiryScheduler,
     private readonly config: AppConfig,
     private readonly clock: ClockService,
   ) {}
@@ -80,7 +78,10 @@ export class AttemptFinaliser {
   }
 
   /** The clock's turn: finalise with what was saved. 'early' means the deadline + grace is still ahead. */
-  async expire(attemptId: string, opts: { force?: boolean } = {}): Promise<{ r: 'expired' | 'done' | 'gone' } | { r: 'early'; waitMs: number }> {
+  async expire(
+    attemptId: string,
+    opts: { force?: boolean } = {},
+  ): Promise<{ r: 'expired' | 'done' | 'gone' } | { r: 'early'; waitMs: number; deadlineAt: number }> {
     // force: the round is closed early by staff, so the attempt ends now, before its deadline.
     const mode = opts.force ? 'force' : 'expire';
     let c = await this.hot.close(attemptId, null, this.config.answerGraceMs, mode);
@@ -90,7 +91,7 @@ export class AttemptFinaliser {
       if (row.status !== 'in_progress') return { r: 'done' };
       c = await this.hot.close(attemptId, null, this.config.answerGraceMs, mode);
     }
-    if (c.r === 'early') return { r: 'early', waitMs: c.deadlineAt + this.config.answerGraceMs - c.now + 1 };
+    if (c.r === 'early') return { r: 'early', waitMs: c.deadlineAt + this.config.answerGraceMs - c.now + 1, deadlineAt: c.deadlineAt };
     if (c.r !== 'ok') return { r: c.r === 'done' ? 'done' : 'gone' };
     const result = await this.finalise(c, 'expired', null, null);
     return { r: result && !('closedAt' in result) ? 'expired' : 'done' };
@@ -167,7 +168,6 @@ export class AttemptFinaliser {
       return null;
     }
     await this.hot.finished(a.id, status);
-    if (status === 'submitted') this.expiry.cancel(a.id);
     if (outcome.identicalTo.length)
       await flagIdenticalAnswers(
         this.db,
