@@ -4,6 +4,7 @@ export { clientAddress } from './config/trust-proxy';
 export * from './config/config.module';
 export * from './database/data-source-options';
 export * from './database/pg-errors';
+export * from './database/prepared';
 export * from './database/after-commit';
 export * from './database/read-replica';
 export * from './database/snake-naming.strategy';

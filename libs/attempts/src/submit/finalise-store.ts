@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { sqlRows } from '@lc/contests';
+import { preparedRows } from '@lc/platform';
 import type { AttemptFlag } from '../integrity/integrity';
 import { countedAttemptSql } from '../attempt/counted';
 
@@ -31,8 +31,9 @@ export type FinaliseOutcome = { finished: true; identicalTo: string[] } | { clos
  * answer pattern.
  */
 export async function finaliseAttempt(db: DataSource, f: FinalisedAttempt): Promise<FinaliseOutcome> {
-  const rows: { id: string | null; dup: string[]; closed_at: Date | null }[] = await sqlRows(
+  const rows = await preparedRows<{ id: string | null; dup: string[]; closed_at: Date | null }>(
     db,
+    'attempt-finalise',
     `WITH cut AS (
        SELECT r.closed_at FROM attempt t JOIN round r ON r.id = t.round_id
         WHERE t.id = $1 AND $2 = 'submitted' AND r.status IN ('closed', 'published') AND r.closed_at < $3

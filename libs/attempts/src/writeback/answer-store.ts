@@ -1,4 +1,5 @@
-import type { DataSource, EntityManager } from 'typeorm';
+import type { DataSource } from 'typeorm';
+import { preparedRows } from '@lc/platform';
 
 /** One answer as the write-behind flushes it from Redis to attempt_answer. */
 export interface AnswerToWrite {
@@ -14,8 +15,10 @@ export interface AnswerToWrite {
  * Writes a batch in one statement; a row only replaces an older revision. Attempts deleted
  * meanwhile (the join) are skipped rather than failing the batch.
  */
-export async function writeAnswers(db: DataSource | EntityManager, answers: AnswerToWrite[]): Promise<void> {
-  await db.query(
+export async function writeAnswers(db: DataSource, answers: AnswerToWrite[]): Promise<void> {
+  await preparedRows(
+    db,
+    'attempt-answers-write-behind',
     `INSERT INTO attempt_answer (attempt_id, question_key, value, seq, rev, received_at)
      SELECT x.a, x.k, x.v, x.s, x.r, x.t
        FROM unnest($1::uuid[], $2::text[], $3::jsonb[], $4::int[], $5::int[], $6::timestamptz[]) AS x(a, k, v, s, r, t)

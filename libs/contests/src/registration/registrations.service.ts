@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { type Actor, AccessService } from '@lc/identity';
-import { conflict, DomainError, forbidden, notFound, Page } from '@lc/platform';
+import { conflict, DomainError, forbidden, notFound, Page, preparedRows } from '@lc/platform';
 import { sqlRows } from '../common/sql';
 import { ContestsService, PUBLIC_CONTEST_STATUSES } from '../contest/contests.service';
 import { Registration } from './registration.entity';
@@ -67,8 +67,9 @@ export class RegistrationsService {
     if (actor.role !== 'resident') throw forbidden('Only residents enter contests');
     const byId = UUID.test(contestIdOrSlug);
     // Residents see only public contests (as ContestsService.get answers them): anything else is a 404.
-    const [found] = await sqlRows<ContestAndProfile>(
+    const [found] = await preparedRows<ContestAndProfile>(
       this.db,
+      byId ? 'registration-contest-and-profile-by-id' : 'registration-contest-and-profile-by-slug',
       `SELECT c.id, c.status, c.unit_list, c.required_fields, u.id AS user_id, u.deleted_at, u.full_name, u.email, u.phone_masked,
               u.national_id_masked, to_char(u.date_of_birth, 'YYYY-MM-DD') AS date_of_birth, u.province, u.commune, u.unit
          FROM contest c LEFT JOIN "user" u ON u.id = $2
@@ -97,8 +98,9 @@ export class RegistrationsService {
         resolved.problems,
       );
     }
-    const [row] = await sqlRows<{ id: string; created_at: Date }>(
+    const [row] = await preparedRows<{ id: string; created_at: Date }>(
       this.db,
+      'registration-insert',
       `INSERT INTO registration (contest_id, user_id, unit, fields) VALUES ($1, $2, $3, $4::jsonb)
        ON CONFLICT (contest_id, user_id) DO NOTHING RETURNING id, created_at`,
       [found.id, actor.id, resolved.unit, JSON.stringify(resolved.fields)],

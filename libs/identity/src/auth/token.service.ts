@@ -6,6 +6,7 @@ import { DataSource } from 'typeorm';
 import { AppConfig, createRedisClient, DomainError, EventBus, quitRedis, REDIS, RedisClient, RedisKeys } from '@lc/platform';
 import { User, type Role } from '../users/user.entity';
 import type { Actor } from './actor';
+import { tokenVersionOf } from './token-store';
 
 interface AccessClaims {
   sub: string;
@@ -195,10 +196,7 @@ export class TokenService implements OnModuleInit, OnModuleDestroy {
     if (cached !== null) {
       tv = cached === 'deleted' ? null : Number(cached);
     } else {
-      const row = await this.db
-        .getRepository(User)
-        .findOne({ where: { id: userId }, select: { id: true, tokenVersion: true, deletedAt: true, deactivatedAt: true } });
-      tv = row && !row.deletedAt && !row.deactivatedAt ? row.tokenVersion : null;
+      tv = await tokenVersionOf(this.db, userId);
       await this.redis.set(key, tv === null ? 'deleted' : String(tv), 'EX', 3600);
     }
     if (tv === null) return null;
