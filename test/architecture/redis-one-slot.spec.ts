@@ -3,6 +3,7 @@ import { join, relative } from 'node:path';
 import calculateSlot from 'cluster-key-slot';
 import { AttemptHotStore } from '../../libs/attempts/src/hot/attempt-hot-store';
 import * as hotScripts from '../../libs/attempts/src/hot/attempt.scripts';
+import { NOTE_ACCOUNT } from '../../libs/attempts/src/start/shared-signals';
 import { AnswerWritebackTimer } from '../../libs/attempts/src/writeback/answer-writeback.processor';
 import { RoundClosedMarker } from '../../libs/contests/src/schedule/round-closed-marker';
 import { LoginLimiter } from '../../libs/identity/src/auth/login-limiter.service';
@@ -161,6 +162,9 @@ async function exercise(cluster: boolean): Promise<ScriptCall[]> {
     await hot.finished(id, 'submitted');
   }
   await hot.takeDue(10, 2000, 30_000);
+  // A start's shared device / IP signal: one key per call (the key as AttemptStartService builds it).
+  sources.set(NOTE_ACCOUNT.sha, NOTE_ACCOUNT.source);
+  await NOTE_ACCOUNT.run(redis, [keys.key('round', ROUND, 'ip', '203.0.113.5')], [USER, 1]);
   await hot.unwrittenAnswersOf(ATTEMPTS);
   await hot.markWritten(new Map(ATTEMPTS.map((id) => [id, 3])));
   await hot.takeDirty(10);

@@ -24,6 +24,7 @@ import { type AttemptFlag, flag } from '../integrity/integrity';
 import { AttemptFinaliser } from '../submit/attempt-finaliser.service';
 import { type QuestionView, questionViews } from '../view/attempt-view';
 import { flagAttemptsOf } from './attempt-start-store';
+import { NOTE_ACCOUNT } from './shared-signals';
 
 export interface StartedAttempt {
   id: string;
@@ -207,14 +208,11 @@ export class AttemptStartService {
       });
     if (client.ip) checks.push({ code: 'shared_ip', key: this.keys.key('round', round.id, 'ip', client.ip), limit: round.integrity.maxAccountsPerIp });
     if (!checks.length) return { flags, crossed };
-    // One MULTI per set: the device and IP sets are in different slots on a Redis Cluster.
-    const res = (await Promise.all(checks.map((c) => this.redis.multi().sadd(c.key, userId).scard(c.key).pexpireat(c.key, expireAt).exec()))).flatMap((r) =>
-      (r ?? []).map(([, v]) => Number(v)),
-    );
+    // One call per set: the device and IP sets are in different slots on a Redis Cluster.
+    const res = await Promise.all(checks.map((c) => NOTE_ACCOUNT.run<[number, number]>(this.redis, [c.key], [userId, expireAt])));
     const over: typeof checks = [];
     checks.forEach((c, i) => {
-      const added = res[i * 3] === 1;
-      const accounts = res[i * 3 + 1];
+      const [added, accounts] = [res[i][0] === 1, Number(res[i][1])];
       if (accounts >= c.limit) {
         flags.push({ code: c.code, detail: { accounts } });
         if (added) over.push(c);
