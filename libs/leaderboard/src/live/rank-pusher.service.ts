@@ -9,12 +9,22 @@ import { standingKey, standingsOf } from './standings';
 /** Residents whose rank is checked per round per tick on one instance; the rest wait for the next ticks (rotation). */
 export const MAX_RANK_CHECKS_PER_TICK = 10_000;
 const CHUNK = 1000;
+/** A resident last seen off the board ("-|-"): only their own entry puts them on it. */
+const OFF_BOARD = standingKey({ rank: null, score: null });
+/**
+ * Every this many passes of a round, residents last seen off the board are checked too: a board
+ * rebuilt from PostgreSQL (after Redis lost it) can place them without an entry of theirs changing.
+ */
+export const FULL_PASS_EVERY = 30;
 
 /**
  * rank:update, computed by each api instance for its own sockets only (the ticker asks every
  * instance with `RankPassRequested`, carried by the live relay) — so the work
  * grows with the sockets an instance holds, never with the cluster's size:
- *  - residents watching the round on this instance (their rank moves when others pass them);
+ *  - residents watching the round on this instance (their rank moves when others pass them),
+ *    except those off the board, who only get on it by an entry of their own (named below):
+ *    thousands of watchers who never entered cost a rank lookup each per second otherwise
+ *    (issue 18); every FULL_PASS_EVERY passes they are looked up all the same;
  *  - residents whose entry changed in this tick (named in the tick's relay message) with a
  *    socket here, watching or not.
  * A push goes out only when the rank or score differs from what that socket last got.
@@ -23,6 +33,7 @@ const CHUNK = 1000;
 export class RankPusher implements OnModuleInit {
   private readonly log = new Logger(RankPusher.name);
   private readonly cursor = new Map<string, number>();
+  private readonly passes = new Map<string, number>();
   /** Rank passes run one at a time per round; users named meanwhile wait for the next pass. */
   private readonly pending = new Map<string, Set<string> | null>();
 
@@ -60,15 +71,23 @@ export class RankPusher implements OnModuleInit {
     const nsp = this.live.namespace;
     if (!nsp) return 0;
     const byUser = new Map<string, LiveSocket[]>();
-    const add = (sid: string) => {
+    const pass = (this.passes.get(roundId) ?? 0) + 1;
+    this.passes.set(roundId, pass);
+    const full = pass % FULL_PASS_EVERY === 0;
+    const add = (sid: string, named: boolean) => {
       const s = nsp.sockets.get(sid) as LiveSocket | undefined;
       if (!s || s.data.actor?.role !== 'resident') return;
+      if (!named && !full && standingsOf(s).get(roundId) === OFF_BOARD) return;
       const list = byUser.get(s.data.actor.id);
       if (list) list.push(s);
       else byUser.set(s.data.actor.id, [s]);
     };
-    for (const sid of nsp.adapter.rooms.get(roundRoom(roundId)) ?? []) add(sid);
-    for (const u of changedUsers) for (const sid of nsp.adapter.rooms.get(userRoom(u)) ?? []) add(sid);
+    const named = new Set(changedUsers);
+    for (const sid of nsp.adapter.rooms.get(roundRoom(roundId)) ?? []) {
+      const s = nsp.sockets.get(sid) as LiveSocket | undefined;
+      add(sid, !!s?.data.actor && named.has(s.data.actor.id));
+    }
+    for (const u of changedUsers) for (const sid of nsp.adapter.rooms.get(userRoom(u)) ?? []) add(sid, true);
     if (!byUser.size) return 0;
 
     let users = [...byUser.keys()];
