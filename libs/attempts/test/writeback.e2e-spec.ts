@@ -92,4 +92,29 @@ describe('answer write-behind (real PostgreSQL + Redis)', () => {
     expect(await a.tick()).toBe(0);
     await a.onModuleDestroy();
   });
+  it('a submit writes only what the write-behind has not: rows already written are left alone, not locked again', async () => {
+    const { contest, round } = await liveQuiz(http, setup, { selection: [{ bankId: setup.bankId, count: 3 }], durationSeconds: 300 });
+    const r = await entrant(http, contest.id);
+    const at = (await http.post(`/rounds/${round.id}/attempts`, {}, r.token)).body;
+    const save = async (i: number, right: boolean) =>
+      expect((await http.put(`/attempts/${at.id}/answers/${at.questions[i].id}`, answerBody(at.questions[i], setup.questions, right), r.token)).status).toBe(
+        200,
+      );
+    await save(0, true);
+    await save(1, true);
+    expect(await writeback.flush()).toBe(2);
+    await save(2, false); // not written behind yet: the submit writes it
+    const sub = await http.post(`/attempts/${at.id}/submit`, {}, r.token);
+    expect(sub.status).toBe(200);
+    expect(sub.body).toEqual(expect.objectContaining({ status: 'submitted', score: 2, maxScore: 3 }));
+    const after = await db.query<{ question_key: string; locked: boolean }[]>(
+      `SELECT question_key, xmax::text <> '0' AS locked FROM attempt_answer WHERE attempt_id = $1`,
+      [at.id],
+    );
+    expect(after).toHaveLength(3);
+    // The two written behind were not touched by the submit's statement (an upsert that changes nothing still locks its row).
+    const byKey = new Map(after.map((x) => [x.question_key, x.locked]));
+    expect(byKey.get(at.questions[0].id)).toBe(false);
+    expect(byKey.get(at.questions[1].id)).toBe(false);
+  });
 });

@@ -49,7 +49,16 @@ export type CloseResult =
   | { r: 'done'; status: string }
   | RoundClosed
   | { r: 'early'; deadlineAt: number; now: number }
-  | { r: 'ok'; now: number; late: boolean; attempt: HotAttempt; answers: Map<string, StoredAnswer>; cutAt: number | null };
+  | {
+      r: 'ok';
+      now: number;
+      late: boolean;
+      attempt: HotAttempt;
+      answers: Map<string, StoredAnswer>;
+      cutAt: number | null;
+      /** Answers up to this revision are in PostgreSQL already (the write-behind's frev). */
+      writtenRev: number;
+    };
 
 export type AnswerKind = 'o' | 'n' | 's' | 'x';
 
@@ -202,15 +211,18 @@ export class AttemptHotStore {
     switch (r[0]) {
       case 'round_closed':
         return { r: 'round_closed', closedAt: Number(r[1]), now: Number(r[2]) };
-      case 'ok':
+      case 'ok': {
+        const meta = pairs(r[3] as string[]);
         return {
           r: 'ok',
           now: Number(r[1]),
           late: r[2] === '1',
-          attempt: parseMeta(attemptId, pairs(r[3] as string[])),
+          attempt: parseMeta(attemptId, meta),
           answers: parseAnswers(pairs(r[4] as string[])),
           cutAt: r[5] ? Number(r[5]) : null,
+          writtenRev: Number(meta.frev ?? 0) || 0,
         };
+      }
       case 'done':
         return { r: 'done', status: r[1] as string };
       case 'early':

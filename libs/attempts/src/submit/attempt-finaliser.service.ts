@@ -154,7 +154,10 @@ export class AttemptFinaliser {
         correctCount: scored.correctCount,
         submitKey,
         flags,
-        answers: [...c.answers].map(([questionKey, v]) => ({ questionKey, answer: v.answer, seq: v.seq, rev: v.rev, receivedAt: new Date(v.receivedAt) })),
+        // Only what the write-behind has not written yet: re-upserting the rest locked (and logged) every answer row again.
+        answers: [...c.answers]
+          .filter(([, v]) => v.rev > c.writtenRev)
+          .map(([questionKey, v]) => ({ questionKey, answer: v.answer, seq: v.seq, rev: v.rev, receivedAt: new Date(v.receivedAt) })),
       });
     } catch (e) {
       await this.hot.reopen(a.id).catch(() => undefined);
