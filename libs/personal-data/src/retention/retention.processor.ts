@@ -43,10 +43,6 @@ export class RetentionProcessor extends WorkerHost {
 export class RetentionBootstrap implements OnApplicationBootstrap {
   constructor(@InjectQueue(RETENTION_QUEUE) private readonly queue: Queue) {}
   async onApplicationBootstrap(): Promise<void> {
-    await this.queue.upsertJobScheduler(
-      'retention-purge',
-      { every: PURGE_EVERY_MS },
-      { name: 'purge', opts: { removeOnComplete: true, removeOnFail: 100 } },
-    );
+    await this.queue.upsertJobScheduler('retention-purge', { every: PURGE_EVERY_MS }, { name: 'purge', opts: { removeOnComplete: true, removeOnFail: 100 } });
   }
 }

@@ -27,10 +27,6 @@ export class EntryFileSweepProcessor extends WorkerHost {
 export class EntryFileSweepBootstrap implements OnApplicationBootstrap {
   constructor(@InjectQueue(ENTRY_FILE_SWEEP_QUEUE) private readonly queue: Queue) {}
   async onApplicationBootstrap(): Promise<void> {
-    await this.queue.upsertJobScheduler(
-      'entry-file-sweep',
-      { every: SWEEP_EVERY_MS },
-      { name: 'sweep', opts: { removeOnComplete: true, removeOnFail: 100 } },
-    );
+    await this.queue.upsertJobScheduler('entry-file-sweep', { every: SWEEP_EVERY_MS }, { name: 'sweep', opts: { removeOnComplete: true, removeOnFail: 100 } });
   }
 }
