@@ -27,7 +27,7 @@ const TICK_OFFSET_MS = 5;
  * computed once, however many instances and sockets. Thousands of phones parse each push, so
  * it is kept small: the top goes out only when it differs from the last one that room got
  * (staff and residents apart; a hash per round and audience in Redis, beside the claim), else
- * just its hash, the total and the time — ~170 bytes instead of ~3.4 KB for 20 rows.
+ * just its hash, the total and the time: ~160 bytes instead of 3.4–4 KB for 20 rows.
  */
 @Injectable()
 export class LiveTicker implements OnApplicationBootstrap, OnModuleDestroy {
