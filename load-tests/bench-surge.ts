@@ -35,7 +35,7 @@ import { createScratchDatabase, dropRedisPrefix, dropScratchDatabase } from '../
 import { createResidents, Resident, seedContest, Seed } from './lib/seed';
 import { round, Stats } from './lib/stats';
 import { Ack, runSurge, SurgeResult } from './lib/surge';
-import { ackToUpdateDelays, startWatchers } from './lib/watchers';
+import { ackToUpdateDelays, startWatchers, updateBytes } from './lib/watchers';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -203,6 +203,8 @@ async function main(): Promise<void> {
       updatesReceived: watchers.updates,
       errors: watchers.errors,
       ackToUpdateMs: ackToUpdateDelays(watchers, ackTimes),
+      // Bytes per leaderboard:update on the wire (sampled sockets): the rows go only when the top changed.
+      updateBytes: updateBytes(watchers),
     };
     watchers.close();
     result.rssMb = Object.fromEntries(procs.map((p) => [p.name, { ...p.rss }]));

@@ -6,6 +6,18 @@ interface Update {
   recv: number;
   at: number;
   total: number;
+  /** The message's size on the WebSocket (the Socket.IO text frame). */
+  bytes: number;
+  /** It carried the rows (`top`): they changed since the room's previous push. */
+  withTop: boolean;
+}
+
+/** What the server pushes (libs/leaderboard `LiveEvents`): `top` only when it changed, `topHash` always. */
+interface BoardUpdate {
+  at: string;
+  total: number;
+  top?: unknown[];
+  topHash?: string;
 }
 
 export interface Watchers {
@@ -13,6 +25,14 @@ export interface Watchers {
   /** Updates seen by the sampled sockets, in arrival order. */
   samples: Update[][];
   updates: number;
+  /** Updates that carried the rows, and those that left them out (unchanged top), over every socket. */
+  withTop: number;
+  withoutTop: number;
+  /**
+   * Updates without rows that a socket could not show: it held no rows, or not the ones the
+   * push's `topHash` names (a client would join again). Must stay 0.
+   */
+  rowsUnknown: number;
   errors: Record<string, number>;
   close(): void;
 }
@@ -24,6 +44,9 @@ export async function startWatchers(urls: string[], roundId: string, residents: 
     sockets: [],
     samples: [],
     updates: 0,
+    withTop: 0,
+    withoutTop: 0,
+    rowsUnknown: 0,
     errors: {},
     close: () => {
       closing = true;
@@ -43,9 +66,22 @@ export async function startWatchers(urls: string[], roundId: string, residents: 
       w.sockets.push(s);
       const sample: Update[] | null = i < sampled ? [] : null;
       if (sample) w.samples.push(sample);
-      s.on('leaderboard:update', (u: { at: string; total: number }) => {
+      // The rows this socket shows, as a phone keeps them: from the join's answer, then from pushes that carry them.
+      let held: { rows: unknown[]; topHash: string | undefined } | null = null;
+      let acked = false;
+      s.on('leaderboard:update', (u: BoardUpdate) => {
         w.updates++;
-        if (sample) sample.push({ recv: Date.now(), at: Date.parse(u.at), total: u.total });
+        const withTop = Array.isArray(u.top);
+        if (withTop) {
+          w.withTop++;
+          held = { rows: u.top!, topHash: u.topHash };
+        } else {
+          w.withoutTop++;
+          // Before the join's answer a push may overtake it: the answer brings the rows.
+          if (acked && (!held || held.topHash !== u.topHash)) w.rowsUnknown++;
+        }
+        // Sized on the sampled sockets only: the driver shares the machine's cores with the servers.
+        if (sample) sample.push({ recv: Date.now(), at: Date.parse(u.at), total: u.total, bytes: frameBytes('leaderboard:update', u), withTop });
       });
       s.on('disconnect', (reason) => closing || err(`disconnect:${reason}`));
       s.once('connect_error', (e) => {
@@ -55,8 +91,11 @@ export async function startWatchers(urls: string[], roundId: string, residents: 
       s.once('connect', () => {
         s.timeout(20_000)
           .emitWithAck('leaderboard:join', { roundId })
-          .then((ack: { ok: boolean; error?: { statusCode: number } }) => {
+          .then((ack: { ok: boolean; error?: { statusCode: number }; top?: unknown[]; topHash?: string }) => {
+            acked = true;
             if (!ack.ok) err(`join:${ack.error?.statusCode}`);
+            else if (Array.isArray(ack.top)) held = { rows: ack.top, topHash: ack.topHash };
+            else err('join:no-rows');
           })
           .catch(() => err('join:timeout'))
           .finally(resolve);
@@ -95,4 +134,38 @@ export function ackToUpdateDelays(
     }
   }
   return { ...percentiles(delays), pairs: delays.length, missing, minGapMs: Number.isFinite(minGap) ? round(minGap, 0) : 0 };
+}
+
+/** Bytes of a server → client event on the WebSocket: Engine.IO "4", Socket.IO "2/live,", then the JSON. */
+function frameBytes(event: string, payload: unknown): number {
+  return Buffer.byteLength(`42/live,${JSON.stringify([event, payload])}`);
+}
+
+/**
+ * The size of the leaderboard:update messages the sampled sockets received (bytes on the
+ * WebSocket, per message): all of them, and those with and without the rows.
+ */
+export function updateBytes(w: Watchers): {
+  updates: number;
+  mean: number;
+  p95: number;
+  max: number;
+  withTop: { updates: number; mean: number; max: number };
+  withoutTop: { updates: number; mean: number; max: number };
+  /** Over every socket, not only the sampled ones. */
+  allSockets: { withTop: number; withoutTop: number; rowsUnknown: number };
+} {
+  const all = w.samples.flat();
+  const mean = (xs: number[]) => (xs.length ? round(xs.reduce((a, b) => a + b, 0) / xs.length, 0) : 0);
+  const part = (us: Update[]) => ({ updates: us.length, mean: mean(us.map((u) => u.bytes)), max: Math.max(0, ...us.map((u) => u.bytes)) });
+  const p = percentiles(all.map((u) => u.bytes));
+  return {
+    updates: all.length,
+    mean: mean(all.map((u) => u.bytes)),
+    p95: p.p95,
+    max: p.max,
+    withTop: part(all.filter((u) => u.withTop)),
+    withoutTop: part(all.filter((u) => !u.withTop)),
+    allSockets: { withTop: w.withTop, withoutTop: w.withoutTop, rowsUnknown: w.rowsUnknown },
+  };
 }

@@ -1,7 +1,10 @@
 import type { Browser, Page } from 'playwright-core';
-import { entrant, KnownQuestion, newContest, orgWithBank, quizRound } from '../../libs/contests/test/factories';
+import { createRedisClient, RedisKeys } from '@lc/platform';
+import { entrant, KnownQuestion, newContest, orgWithBank, quizRound, waitFor } from '../../libs/contests/test/factories';
+import { dirtyRoundsKey } from '../../libs/leaderboard/src/board/board-keys';
 import { enter } from '../../libs/leaderboard/test/helpers';
 import { ok, uniqueIdentity } from '../factories';
+import { testConfig } from '../harness';
 import { journey, launchChromium, localItem, PHONE, screenshots } from './browser';
 import { field, textMatches } from './journey';
 import { startStack, Stack } from './stack';
@@ -60,6 +63,17 @@ describe('browser: a resident takes a contest on a phone through a network cut',
 
   it('signs up, answers through a network cut, resumes, submits and sees the rank change live', async () => {
     await journey(browser, PHONE, 'resident', async ({ context, page, errors }) => {
+      // The board's pushes as the phone receives them (Socket.IO text frames).
+      const boardFrames: string[] = [];
+      let joins = 0;
+      page.on('websocket', (ws) => {
+        ws.on('framereceived', (f) => {
+          if (typeof f.payload === 'string' && f.payload.includes('"leaderboard:update"')) boardFrames.push(f.payload);
+        });
+        ws.on('framesent', (f) => {
+          if (typeof f.payload === 'string' && f.payload.includes('"leaderboard:join"')) joins++;
+        });
+      });
       // ----- sign up and register for the contest -----
       await page.goto(`${stack.url}/#/cuoc-thi/${contest.slug}`);
       await page.getByRole('heading', { name: contest.title, level: 1 }).waitFor();
@@ -181,6 +195,24 @@ describe('browser: a resident takes a contest on a phone through a network cut',
       expect(firstRow[2]).toBe('—');
       const mine = await page.getByRole('table').locator('tbody tr.me td').allTextContents();
       expect(mine[2]).toBe('4');
+      // Issue 18: a push while the top is unchanged leaves the rows out; the page keeps the ones it shows.
+      const rowsBefore = await page.getByRole('table').locator('tbody tr').allTextContents();
+      const seen = boardFrames.length;
+      const joined = joins;
+      expect(joined).toBeGreaterThan(0);
+      const config = testConfig();
+      const redis = createRedisClient(config);
+      try {
+        await redis.sadd(dirtyRoundsKey(new RedisKeys(config)), round.id); // as a record below the top would
+        const slim = await waitFor(async () => boardFrames.slice(seen).find((f) => !f.includes('"top"')), 5000);
+        expect(Buffer.byteLength(slim)).toBeLessThan(1024);
+      } finally {
+        redis.disconnect();
+      }
+      await page.waitForTimeout(300);
+      expect(await page.getByRole('table').locator('tbody tr').allTextContents()).toEqual(rowsBefore);
+      expect(joins).toBe(joined); // kept, not fetched again: the push named the rows the page holds
+      await textMatches(myRank, /^Thứ hạng của bạn: 2 · 4 điểm$/);
       await screenshots(page, 'resident-leaderboard-live');
       expect(errors).toEqual([]);
     });

@@ -13,13 +13,19 @@ export interface LeaderboardRecord {
 /** The leaderboard's server → client events on /live (SPEC.md "Realtime"), added to the transport's map. */
 declare module '@lc/realtime' {
   interface LiveEvents {
-    /** At most one per round per second while its scores change. `at` is the server's clock (time sync). */
+    /**
+     * At most one per round per second while its board changes (SPEC `{ roundId, top, total, at }`).
+     * `top` is left out when it is the same as in the room's previous push (cluster-wide): the
+     * client keeps the rows it holds. `topHash` names the rows as that room gets them, with or
+     * without `top`; a client whose rows have another hash (or none) joins again for them.
+     * `at` is the server's clock (time sync).
+     */
     'leaderboard:update': {
       roundId: string;
-      top: LeaderboardRow[];
+      top?: LeaderboardRow[];
+      topHash: string;
       total: number | null;
       at: string;
-      serverTime?: string;
       frozen?: boolean;
       concealed?: Concealment;
     };

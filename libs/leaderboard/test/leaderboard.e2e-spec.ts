@@ -1,5 +1,5 @@
 import { Socket } from 'socket.io-client';
-import { LeaderboardService } from '@lc/leaderboard';
+import { LeaderboardService, LiveTicker } from '@lc/leaderboard';
 import { expectError, Http, startApi, TestApi } from '../../../test/harness';
 import { loginAdmin, newOrganisation, newResident, newStaff, ok, Session } from '../../../test/factories';
 import { entrant, iso, liveQuiz, orgWithBank, OrgSetup, sleep } from '../../contests/test/factories';
@@ -185,7 +185,7 @@ describe('leaderboards over HTTP and sockets (two api instances)', () => {
         best.set(id, Math.max(best.get(id) ?? -1, e.score));
       }
       // Matched on content, not time: a later entry that does not beat a best changes nothing, so no push follows it.
-      const final = await until(upA, (u: any) => u.total === 2 && u.top.every((r: any) => r.score === best.get(r.userId)), 4000);
+      const final = await until(upA, (u: any) => u.total === 2 && u.top?.every((r: any) => r.score === best.get(r.userId)), 4000);
       expect(final.top.map((r: any) => r.userId).sort()).toEqual(runners.map((r) => r.user.id).sort());
       await until(upB, (u: any) => u.at === final.at, 2000);
       await sleep(1200);
@@ -198,8 +198,9 @@ describe('leaderboards over HTTP and sockets (two api instances)', () => {
       }
       // The same computed payloads reached both instances' sockets (one computation, broadcast).
       expect(upB.items.map((i) => i.payload.at)).toEqual(upA.items.map((i) => i.payload.at));
-      // Updates come with the server clock for countdowns.
-      expect(final.serverTime).toBe(final.at);
+      // Updates come with the server clock (`at`), once: no serverTime beside it.
+      expect(Math.abs(Date.parse(final.at) - Date.now())).toBeLessThan(5000);
+      expect(final).not.toHaveProperty('serverTime');
     });
 
     it('pushes rank:update to residents whose rank changed — the submitter and a watcher who was passed', async () => {
@@ -291,6 +292,208 @@ describe('leaderboards over HTTP and sockets (two api instances)', () => {
       expect(after.body.items[0].userId).toBe(late.user.id);
     });
   });
+
+  describe('slim pushes: the top only when it changed (issue 18)', () => {
+    // A provincial contest's board: long names (shortened on the board) and long units.
+    const PEOPLE = [
+      ['Nguyễn Thị Thanh Hương', 'Ủy ban nhân dân phường Hạ Long', 'Quảng Ninh'],
+      ['Trần Văn Quyết', 'Trường Trung học phổ thông chuyên Hạ Long', 'Quảng Ninh'],
+      ['Lê Hoàng Phương Thảo', 'Công an phường Bãi Cháy', 'Quảng Ninh'],
+      ['Phạm Đức Thắng', 'Hội Liên hiệp Phụ nữ xã Quảng Đức', 'Quảng Ninh'],
+      ['Hoàng Thị Ngọc Ánh', 'Trường Tiểu học Trần Quốc Toản', 'Hải Phòng'],
+      ['Vũ Minh Đức', 'Ban Chỉ huy Quân sự phường Cẩm Phả', 'Quảng Ninh'],
+      ['Đặng Thị Thu Trang', 'Đoàn Thanh niên Cộng sản Hồ Chí Minh xã Tiên Yên', 'Quảng Ninh'],
+      ['Bùi Quang Huy', 'Bệnh viện Đa khoa tỉnh Quảng Ninh', 'Quảng Ninh'],
+      ['Đỗ Thị Kim Liên', 'Trường Trung học cơ sở Lê Văn Tám', 'Thành phố Hồ Chí Minh'],
+      ['Hồ Văn Trường', 'Hợp tác xã Nông nghiệp Đông Triều', 'Quảng Ninh'],
+      ['Ngô Thị Bích Ngọc', 'Phòng Tư pháp đặc khu Vân Đồn', 'Quảng Ninh'],
+      ['Dương Văn Khải', 'Công ty Than Hòn Gai', 'Quảng Ninh'],
+      ['Lý Thị Mỹ Duyên', 'Ủy ban Mặt trận Tổ quốc phường Uông Bí', 'Quảng Ninh'],
+      ['Trịnh Xuân Bách', 'Trường Đại học Hạ Long', 'Quảng Ninh'],
+      ['Phan Thị Hồng Nhung', 'Hội Cựu chiến binh xã Hải Hà', 'Quảng Ninh'],
+      ['Tạ Quốc Việt', 'Chi cục Thuế khu vực Móng Cái', 'Quảng Ninh'],
+      ['Lương Thị Thúy Hằng', 'Trường Mầm non Hoa Phong Lan', 'Thái Nguyên'],
+      ['Mai Đình Phúc', 'Ban Quản lý vịnh Hạ Long', 'Quảng Ninh'],
+      ['Châu Thị Diễm My', 'Ngân hàng Chính sách xã hội tỉnh Quảng Ninh', 'Quảng Ninh'],
+      ['Kiều Văn Nghĩa', 'Trung tâm Y tế đặc khu Cô Tô', 'Quảng Ninh'],
+    ];
+    /** The message on the WebSocket: Engine.IO "4", Socket.IO "2/live,", then the JSON. */
+    const wireBytes = (p: unknown) => Buffer.byteLength(`42/live,${JSON.stringify(['leaderboard:update', p])}`);
+    let roundId: string;
+    let contestId: string;
+    const entrants: Session[] = [];
+    let staffUp: ReturnType<typeof collect<any>>;
+    let residentUp: ReturnType<typeof collect<any>>;
+    /** One more entrant who answers everything wrong: below all twenty, so the top does not move. */
+    const belowTop = async (api: Http) => {
+      const p = await entrant(api, contestId, { unit: 'Tổ dân phố số 7 phường Hồng Gai' }, { fullName: 'Nguyễn Văn Cuối' });
+      return () => enter(api, p, roundId, setup.questions, 0).then(() => undefined);
+    };
+    /**
+     * Makes a change just after this second's automatic ticks, then has `api` compute the push
+     * itself (its tick claims the second); the next change if an automatic tick won the claim.
+     */
+    const pushedBy = async (api: TestApi, changes: (() => Promise<void>)[]) => {
+      for (const change of changes) {
+        await sleep(1000 - (Date.now() % 1000) + 150);
+        await change();
+        if ((await api.app.get(LiveTicker).tick()).includes(roundId)) return;
+      }
+      throw new Error('an automatic tick won every claim');
+    };
+
+    beforeAll(async () => {
+      const q = await liveQuiz(httpA, setup, { maxAttempts: 3, attemptScoring: 'best' });
+      roundId = q.round.id;
+      contestId = q.contest.id;
+      for (const [i, [fullName, unit, province]] of PEOPLE.entries()) {
+        entrants.push(await entrant(i % 2 ? httpB : httpA, contestId, { unit }, { fullName, province }));
+      }
+      const staff = track(connect(b.url, { token: setup.organiser.token }));
+      const resident = track(connect(a.url, { token: entrants[0].token }));
+      await Promise.all([connected(staff), connected(resident)]);
+      for (const s of [staff, resident]) expect((await s.timeout(5000).emitWithAck('leaderboard:join', { roundId })).ok).toBe(true);
+      staffUp = collect(staff, 'leaderboard:update');
+      residentUp = collect(resident, 'leaderboard:update');
+      // 1 to 5 right answers each; entries alternate between the instances.
+      for (const [i, p] of entrants.entries()) await enter(i % 2 ? httpA : httpB, p, roundId, setup.questions, 1 + (i % 5));
+      for (const c of [staffUp, residentUp]) await until(c, (u: any) => u.top?.length === 20 && u.total === 20, 8000);
+      await sleep(1500); // the last ticks
+    });
+
+    it('sends a 20-row board once, then leaves the unchanged top out: one hash, the total and the time, under 1 KB', async () => {
+      const full = staffUp.items.filter((i) => i.payload.top).at(-1)!.payload;
+      expect(full.top).toHaveLength(20);
+      expect(full.top[0]).toEqual({
+        rank: 1,
+        userId: expect.any(String),
+        displayName: expect.stringMatching(/^[^ ]+ .+\.$/),
+        unit: expect.any(String),
+        province: expect.any(String),
+        score: 5,
+        timeTakenMs: expect.any(Number),
+      });
+      expect(full).toEqual({ roundId, top: full.top, topHash: expect.stringMatching(/^[\w-]{8}$/), total: 20, at: expect.any(String), frozen: false });
+      expect(wireBytes(full)).toBeGreaterThan(2500);
+
+      const n = staffUp.items.length;
+      await (
+        await belowTop(httpA)
+      )();
+      const slim = await until(staffUp, (u: any) => u.total === 21, 4000);
+      expect(slim).toEqual({ roundId, topHash: full.topHash, total: 21, at: expect.any(String), frozen: false });
+      expect(wireBytes(slim)).toBeLessThan(1024);
+      // Not a board and its same rows again, but no rows at all: the residents' room too (same rows there).
+      expect(await until(residentUp, (u: any) => u.total === 21, 2000)).toEqual(slim);
+      expect(staffUp.items.slice(n).every((i) => !i.payload.top)).toBe(true);
+      process.stdout.write(`leaderboard:update bytes on the wire: with the 20 rows ${wireBytes(full)}, without ${wireBytes(slim)}\n`);
+    });
+
+    it('the previous push is the cluster’s: one instance pushes the rows, the other then leaves them out', async () => {
+      // Entrants with 1 right answer retry with all right: the top changes, and instance A computes the push.
+      const before = staffUp.items.filter((i) => i.payload.top).at(-1)!.payload;
+      const n = staffUp.items.length;
+      const improve = [5, 10, 15].map((i) => () => enter(httpA, entrants[i], roundId, setup.questions, 5).then(() => undefined));
+      await pushedBy(a, improve);
+      await sleep(300); // through the Redis adapter to B's socket
+      const changed = staffUp.items
+        .slice(n)
+        .filter((i) => i.payload.top)
+        .at(-1)!.payload;
+      expect(changed.topHash).not.toBe(before.topHash);
+      expect(changed.top.slice(0, 5).filter((r: any) => r.score === 5).length).toBeGreaterThan(4);
+      // Then B pushes an unchanged top: it knows what A sent.
+      const m = staffUp.items.length;
+      await pushedBy(b, [await belowTop(httpB), await belowTop(httpA), await belowTop(httpB)]);
+      await sleep(300);
+      const slim = staffUp.items.slice(m).map((i) => i.payload);
+      expect(slim.length).toBeGreaterThan(0);
+      for (const u of slim) expect(u).toEqual({ roundId, topHash: changed.topHash, total: expect.any(Number), at: expect.any(String), frozen: false });
+      expect(await until(after(residentUp, 0), (u: any) => u.at === slim.at(-1)!.at, 2000)).toEqual(slim.at(-1));
+    });
+
+    it('a socket joining later gets the rows in the join answer, then keeps them through pushes without rows', async () => {
+      const late = track(connect(b.url, { token: entrants[7].token }));
+      await connected(late);
+      const ack = await late.timeout(5000).emitWithAck('leaderboard:join', { roundId });
+      expect(ack.ok).toBe(true);
+      expect(ack.top).toHaveLength(20);
+      const lastPushed = staffUp.items.filter((i) => i.payload.top).at(-1)!.payload;
+      expect(ack.topHash).toBe(lastPushed.topHash);
+      expect(ack.top).toEqual(lastPushed.top);
+      const lateUp = collect(late, 'leaderboard:update');
+      await (
+        await belowTop(httpB)
+      )();
+      const next = await until(lateUp, () => true, 4000);
+      expect(next.top).toBeUndefined();
+      // The hash names exactly the rows it holds from the join.
+      expect(next.topHash).toBe(ack.topHash);
+    });
+  });
+
+  describe('slim pushes keep staff and residents apart', () => {
+    it("an open prediction's concealed top stays the same for residents while the true top changes for staff", async () => {
+      const { newContest, quizRound } = await import('../../contests/test/factories');
+      const c = await newContest(httpA, setup.organiser);
+      const round = await ok(
+        httpA.post(
+          `/contests/${c.id}/rounds`,
+          quizRound(setup.bankId, {
+            selection: [{ bankId: setup.bankId, count: 3 }],
+            predictionQuestion: { prompt: 'Có bao nhiêu người trả lời đúng tất cả?', target: 'perfect-score-entrants', countBy: 'people' },
+          }),
+          setup.organiser.token,
+        ),
+        'prediction round',
+      );
+      await ok(httpA.post(`/contests/${c.id}/publish`, {}, setup.organiser.token), 'publish');
+      const runner = await entrant(httpA, c.id, { unit: 'Trường THPT Hòn Gai' }, { fullName: 'Phạm Thị Hồng Vân' });
+      const watcher = await entrant(httpB, c.id);
+      const staff = track(connect(a.url, { token: setup.organiser.token }));
+      const resident = track(connect(b.url, { token: watcher.token }));
+      await Promise.all([connected(staff), connected(resident)]);
+      for (const s of [staff, resident]) expect((await s.timeout(5000).emitWithAck('leaderboard:join', { roundId: round.id })).ok).toBe(true);
+      const staffUp = collect(staff, 'leaderboard:update');
+      const residentUp = collect(resident, 'leaderboard:update');
+      const e = await enter(httpA, runner, round.id, setup.questions, 2);
+      const first = await until(staffUp, (u: any) => u.top?.length === 1, 4000);
+      const firstR = await until(residentUp, (u: any) => u.top?.length === 1, 2000);
+      expect(first.top[0].score).toBe(2);
+      expect(firstR.top[0].score).toBeNull();
+      expect(firstR.concealed).toEqual(expect.objectContaining({ reason: 'prediction_open', hidden: expect.arrayContaining(['scores']) }));
+      // Each room's hash names its own rows: the residents' never the true ones.
+      expect(firstR.topHash).not.toBe(first.topHash);
+
+      // A better attempt in the same time (recorded as its submit would): only the concealed figure changes.
+      const n = staffUp.items.length;
+      const r = residentUp.items.length;
+      await a.app.get(LeaderboardService).record({
+        roundId: round.id,
+        userId: runner.user.id,
+        attemptId: e.attemptId,
+        score: 3,
+        timeTakenMs: e.timeTakenMs,
+        submittedAt: new Date(),
+        scoring: 'best',
+      });
+      const toStaff = await until({ items: staffUp.items }, (u: any) => u.top?.[0]?.score === 3, 4000);
+      expect(staffUp.items.length).toBeGreaterThan(n);
+      const toResidents = await until(after(residentUp, r), (u: any) => u.at === toStaff.at, 2000);
+      // Residents learn nothing new: no rows, the same hash as before.
+      expect(toResidents).toEqual({ roundId: round.id, topHash: firstR.topHash, total: 1, at: toStaff.at, frozen: false, concealed: firstR.concealed });
+      expect(toStaff.topHash).not.toBe(first.topHash);
+    });
+  });
+
+  /** What a collector receives from its `n`-th item on (a live view for `until`). */
+  function after<T>(c: { items: { payload: T }[] }, n: number): { items: { payload: T }[] } {
+    return {
+      get items() {
+        return c.items.slice(n);
+      },
+    };
+  }
 
   /** Results publication belongs to judging; its effect on the board is the round's status. */
   async function publishResults(roundId: string): Promise<void> {

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
+import type { Socket } from 'socket.io-client';
 import { paths } from '../app/routes';
 import type { BoardConcealment, LeaderboardRow, MyRank } from '../shared/api/types';
 import { formatDateTime, formatScore, formatTimeTaken } from '../shared/format';
@@ -7,13 +8,14 @@ import { subscribeLive, type LiveState } from '../shared/live/live';
 import { Link } from '../shared/router';
 import { Button, ErrorMessage, Loading, Notice, PageTitle } from '../shared/ui/Feedback';
 import { residentApi } from './api';
-import { concealedNotice, myRankText } from './leaderboard-model';
+import { concealedNotice, foldTop, type HeldTop, myRankText } from './leaderboard-model';
 
 const PAGE = 20;
 
 type JoinAck = {
   ok: boolean;
   top?: LeaderboardRow[];
+  topHash?: string;
   total: number | null;
   frozen?: boolean;
   me?: MyRank | null;
@@ -24,7 +26,9 @@ const POLL_MS = 20_000;
 
 /**
  * The live board: the top N arrives over the socket at most once a second; the socket is only
- * a hint, so every (re)connection refetches over HTTP, and without a socket we poll.
+ * a hint, so every (re)connection refetches over HTTP, and without a socket we poll. A push
+ * leaves the rows out while they are unchanged (`foldTop`): the page keeps those it holds, and
+ * joins again when they are not the ones the push names.
  */
 export function LeaderboardPage({ roundId }: { roundId: string }) {
   const session = useSession();
@@ -43,12 +47,18 @@ export function LeaderboardPage({ roundId }: { roundId: string }) {
   const resident = session?.user.role === 'resident';
   const liveRef = useRef(live);
   liveRef.current = live;
+  // The rows shown and the hash the server named them by; read by the socket handlers without re-subscribing.
+  const held = useRef<HeldTop>({ rows: null, topHash: null });
+  const showTop = useCallback((next: HeldTop) => {
+    held.current = next;
+    setRows(next.rows);
+  }, []);
   useDocumentTitle('Bảng xếp hạng');
 
   const fetchTop = useCallback(async () => {
     try {
       const page = await residentApi.leaderboard(roundId, PAGE, 0);
-      setRows(page.items);
+      showTop({ rows: page.items, topHash: null });
       setTotal(page.total);
       setConcealed(page.concealed);
       setFrozen(page.frozen);
@@ -58,15 +68,38 @@ export function LeaderboardPage({ roundId }: { roundId: string }) {
       setError(e);
     }
     if (resident) residentApi.myRank(roundId).then(setMe, () => undefined);
-  }, [roundId, resident]);
+  }, [roundId, resident, showTop]);
 
   useEffect(() => {
     void fetchTop();
     if (!session) return;
+    let socket: Socket | null = null;
+    let joining = false;
+    // The join's answer carries the board (with its hash) and my standing; the HTTP read covers a refusal.
+    const join = (s: Socket, missing?: string) => {
+      joining = true;
+      s.emit('leaderboard:join', { roundId }, (ack: JoinAck) => {
+        joining = false;
+        if (ack?.ok && Array.isArray(ack.top)) {
+          showTop({ rows: ack.top, topHash: ack.topHash ?? null });
+          setTotal(ack.total);
+          setConcealed(ack.concealed ?? null);
+          setFrozen(Boolean(ack.frozen));
+          setUpdatedAt(ack.serverTime ?? new Date().toISOString());
+          if (ack.me) setMe(ack.me);
+        } else
+          void fetchTop().then(() => {
+            // Rows read over HTTP stand for the push that asked for them: no new join until the top changes.
+            if (missing && held.current.rows) held.current = { ...held.current, topHash: missing };
+          });
+      });
+    };
     return subscribeLive({
       'leaderboard:update': (p) => {
         if (p.roundId !== roundId) return;
-        setRows(p.top);
+        const next = foldTop(held.current, p);
+        if (next) showTop(next);
+        else if (socket && !joining) join(socket, p.topHash);
         setTotal(p.total);
         setConcealed(p.concealed ?? null);
         setUpdatedAt(p.at);
@@ -76,21 +109,12 @@ export function LeaderboardPage({ roundId }: { roundId: string }) {
         if (p.roundId === roundId) setMe((m) => ({ ...(m ?? {}), rank: p.rank, score: p.score, ...(p.total !== undefined ? { total: p.total } : {}) }));
       },
       onConnect: (s) => {
-        // The join's answer carries the board and my standing; the HTTP read covers a refusal.
-        s.emit('leaderboard:join', { roundId }, (ack: JoinAck) => {
-          if (ack?.ok && Array.isArray(ack.top)) {
-            setRows(ack.top);
-            setTotal(ack.total);
-            setConcealed(ack.concealed ?? null);
-            setFrozen(Boolean(ack.frozen));
-            setUpdatedAt(ack.serverTime ?? new Date().toISOString());
-            if (ack.me) setMe(ack.me);
-          } else void fetchTop();
-        });
+        socket = s;
+        join(s);
       },
       onState: setLive,
     });
-  }, [roundId, session, fetchTop]);
+  }, [roundId, session, fetchTop, showTop]);
 
   useEffect(() => {
     const t = window.setInterval(() => {

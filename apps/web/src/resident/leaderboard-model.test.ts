@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { concealedNotice, myRankText } from './leaderboard-model';
+import type { LeaderboardRow } from '../shared/api/types';
+import { concealedNotice, foldTop, type HeldTop, myRankText } from './leaderboard-model';
 
 const entrants = { reason: 'prediction_open' as const, topN: 20, hidden: ['total', 'ranks-beyond-top'] as const };
 
@@ -19,5 +20,43 @@ describe('leaderboard while the prediction is open', () => {
     expect(myRankText({ rank: 3, score: 7 }, 40, null)).toBe('Thứ hạng của bạn: 3/40 · 7 điểm');
     expect(myRankText({ rank: null, score: 2 }, null, c)).toBe('Bạn ngoài 20 người đứng đầu; thứ hạng được giữ kín đến khi vòng thi đóng · 2 điểm');
     expect(myRankText({ rank: null, score: null }, null, c)).toBeNull();
+  });
+});
+
+describe('live pushes that leave the unchanged top out', () => {
+  const row = (rank: number, displayName: string, unit: string): LeaderboardRow => ({
+    rank,
+    userId: `u${rank}`,
+    displayName,
+    unit,
+    province: 'Quảng Ninh',
+    score: 10 - rank,
+    timeTakenMs: 60_000 + rank,
+  });
+  const joined: HeldTop = { rows: [row(1, 'Nguyễn T. B.', 'Phường Hạ Long'), row(2, 'Trần V. A.', 'Trường THPT Hòn Gai')], topHash: 'h1' };
+
+  it('keeps the rows held when a push names them, and takes the rows a push brings', () => {
+    const same = foldTop(joined, { topHash: 'h1' });
+    expect(same).toBe(joined);
+    expect(same?.rows?.map((r) => r.displayName)).toEqual(['Nguyễn T. B.', 'Trần V. A.']);
+    const changed = [row(1, 'Lê T. C.', 'Phường Bãi Cháy'), ...joined.rows!.map((r) => ({ ...r, rank: r.rank + 1 }))];
+    expect(foldTop(same!, { top: changed, topHash: 'h2' })).toEqual({ rows: changed, topHash: 'h2' });
+    // Many pushes later, still the same rows.
+    let held = foldTop(same!, { top: changed, topHash: 'h2' })!;
+    for (let i = 0; i < 5; i++) held = foldTop(held, { topHash: 'h2' })!;
+    expect(held.rows).toBe(changed);
+  });
+
+  it('an empty board pushed in full is held as empty rows, not as none', () => {
+    const empty = foldTop({ rows: null, topHash: null }, { top: [], topHash: 'h0' });
+    expect(empty).toEqual({ rows: [], topHash: 'h0' });
+    expect(foldTop(empty!, { topHash: 'h0' })).toBe(empty);
+  });
+
+  it('asks to join again when the rows held are not the ones a push names (missed push, or rows read over HTTP)', () => {
+    expect(foldTop(joined, { topHash: 'h9' })).toBeNull();
+    expect(foldTop({ rows: joined.rows, topHash: null }, { topHash: 'h1' })).toBeNull();
+    // Nothing held yet: a push without rows cannot fill the page.
+    expect(foldTop({ rows: null, topHash: null }, { topHash: 'h1' })).toBeNull();
   });
 });

@@ -1,4 +1,4 @@
-import type { BoardConcealment, MyRank } from '../shared/api/types';
+import type { BoardConcealment, LeaderboardRow, MyRank } from '../shared/api/types';
 import { formatScore } from '../shared/format';
 
 /** Why some figures are missing from the board (issue 14: the prediction must not be read off it). */
@@ -12,5 +12,23 @@ export function myRankText(me: Pick<MyRank, 'rank' | 'score'> & Partial<MyRank>,
   if (me.rank) return `Thứ hạng của bạn: ${me.rank}${total ? `/${total}` : ''} · ${formatScore(me.score)} điểm`;
   if (me.score !== null && me.score !== undefined && concealed)
     return `Bạn ngoài ${concealed.topN} người đứng đầu; thứ hạng được giữ kín đến khi vòng thi đóng · ${formatScore(me.score)} điểm`;
+  return null;
+}
+
+/** The top rows a page holds, and the hash the server named them by (null: read over HTTP, or none yet). */
+export interface HeldTop {
+  rows: LeaderboardRow[] | null;
+  topHash: string | null;
+}
+
+/**
+ * Folds a leaderboard:update (or a join's answer) into the rows held. A push without `top` means
+ * "the same rows as the room's previous push": they are kept when `topHash` says they are the ones
+ * held. `null` when they are not (a push was missed, or the rows came over HTTP): join again,
+ * whose answer brings the rows.
+ */
+export function foldTop(held: HeldTop, u: { top?: LeaderboardRow[]; topHash?: string }): HeldTop | null {
+  if (Array.isArray(u.top)) return { rows: u.top, topHash: u.topHash ?? null };
+  if (held.rows && (u.topHash === undefined || u.topHash === held.topHash)) return held;
   return null;
 }

@@ -2,6 +2,9 @@ import { RedisKeys } from '@lc/platform';
 
 export type BoardName = 'live' | 'frozen' | 'tmp';
 
+/** Who a push goes to: the staff room (the true board) or the residents' room (what they may see). */
+export type Audience = 'staff' | 'residents';
+
 /**
  * Every key of one round's board shares the {lb:<roundId>} hash tag, so the Lua scripts that
  * touch several of them stay valid on Redis Cluster.
@@ -55,6 +58,10 @@ export class RoundKeys {
   get frozenAnnounced(): string {
     return `${this.tag}:frozen:announced`;
   }
+  /** The hash of the top last pushed to an audience's room (leaderboard:update leaves unchanged rows out). */
+  pushedTop(audience: Audience): string {
+    return `${this.tag}:pushed:${audience}`;
+  }
   all(): string[] {
     return [
       this.board('live'),
@@ -72,6 +79,8 @@ export class RoundKeys {
       this.frozenAnnounced,
       this.tickSecond,
       this.tickSpacing,
+      this.pushedTop('staff'),
+      this.pushedTop('residents'),
     ];
   }
 }

@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { REDIS, RedisClient, RedisKeys } from '@lc/platform';
 import { decodeEntry, DecodedEntry, EncodedEntry, Scoring } from './board-encoding';
-import { BoardName, dirtyRoundsKey, RoundKeys } from './board-keys';
-import { CLAIM_TICK_LUA, MERGE_LUA, RANKS_LUA, RECORD_LUA, REMOVE_LUA, SWAP_LUA } from './board.scripts';
+import { Audience, BoardName, dirtyRoundsKey, RoundKeys } from './board-keys';
+import { CLAIM_TICK_LUA, MERGE_LUA, RANKS_LUA, RECORD_LUA, REMOVE_LUA, SWAP_LUA, SWAP_PUSHED_TOPS_LUA } from './board.scripts';
 
 interface BoardCommands {
   lbRecord(...args: (string | number)[]): Promise<number>;
@@ -12,6 +12,7 @@ interface BoardCommands {
   lbRanks(...args: (string | number)[]): Promise<(number | string | null)[]>;
   lbSwap(...args: (string | number)[]): Promise<number>;
   lbClaimTick(...args: (string | number)[]): Promise<number>;
+  lbSwapPushedTops(...args: (string | number)[]): Promise<number[]>;
 }
 type BoardRedis = RedisClient & BoardCommands;
 
@@ -29,6 +30,8 @@ export interface MyRank {
 
 const CHUNK = 1000;
 const REBUILD_TTL_S = 600;
+/** A round quiet this long gets its next push in full. */
+const PUSHED_TOP_TTL_MS = 600_000;
 
 /** Redis-level board operations; knows nothing about rounds, visibility or users. */
 @Injectable()
@@ -48,6 +51,7 @@ export class BoardStore {
       r.defineCommand('lbRanks', { numberOfKeys: 2, lua: RANKS_LUA });
       r.defineCommand('lbSwap', { numberOfKeys: 9, lua: SWAP_LUA });
       r.defineCommand('lbClaimTick', { numberOfKeys: 2, lua: CLAIM_TICK_LUA });
+      r.defineCommand('lbSwapPushedTops', { numberOfKeys: 2, lua: SWAP_PUSHED_TOPS_LUA });
     }
     this.r = r;
   }
@@ -157,6 +161,22 @@ export class BoardStore {
     const k = this.round(roundId);
     const at = await this.r.lbClaimTick(k.tickSecond, k.tickSpacing, spacingMs);
     return at < 0 ? null : at;
+  }
+
+  /**
+   * Records the hashes of the tops being pushed (null: no push to that audience) and answers, per
+   * audience, whether its room must get the rows (the hash differs from its last push, cluster-wide).
+   */
+  async swapPushedTops(roundId: string, hashes: Record<Audience, string | null>): Promise<Record<Audience, boolean>> {
+    const k = this.round(roundId);
+    const [staff, residents] = await this.r.lbSwapPushedTops(
+      k.pushedTop('staff'),
+      k.pushedTop('residents'),
+      PUSHED_TOP_TTL_MS,
+      hashes.staff ?? '',
+      hashes.residents ?? '',
+    );
+    return { staff: staff === 1, residents: residents === 1 };
   }
 
   async size(roundId: string, board: BoardName): Promise<number> {

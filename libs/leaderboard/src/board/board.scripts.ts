@@ -128,3 +128,22 @@ redis.call('SET', KEYS[1], sec, 'EX', 60)
 redis.call('SET', KEYS[2], '1', 'PX', tonumber(ARGV[1]))
 return ms
 `;
+
+/**
+ * Remembers the top just pushed to each audience, cluster-wide, and says whether it changed.
+ * KEYS: staff, residents (pushedTop keys) — ARGV: ttlMs, staff hash, residents hash ('' = no
+ * push to that audience: its key is left alone). Returns per audience 1 when the hash differs
+ * from the last one pushed there (or none is known: send the rows), else 0 (leave them out).
+ */
+export const SWAP_PUSHED_TOPS_LUA = `
+local out = {}
+for i = 1, 2 do
+  local h = ARGV[i + 1]
+  out[i] = 0
+  if h ~= '' then
+    if redis.call('GET', KEYS[i]) ~= h then out[i] = 1 end
+    redis.call('SET', KEYS[i], h, 'PX', tonumber(ARGV[1]))
+  end
+end
+return out
+`;

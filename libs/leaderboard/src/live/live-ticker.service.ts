@@ -1,15 +1,16 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import type { Counter } from 'prom-client';
-import { LiveService } from '@lc/realtime';
+import { LiveEvents, LiveService } from '@lc/realtime';
 import { ClockService, MetricsService, REDIS, RedisClient, RedisKeys } from '@lc/platform';
-import { dirtyRoundsKey, RoundKeys } from '../board/board-keys';
+import { Audience, dirtyRoundsKey, RoundKeys } from '../board/board-keys';
 import { BoardStore } from '../board/board-store';
 import { LeaderboardService } from '../leaderboard.service';
 import { LeaderboardRow } from '../leaderboard.types';
 import { RoundInfoService } from '../rounds/round-info.service';
 import { boardViewFor } from '../rounds/visibility';
-import { concealmentFor, concealRows, concealTotal, TOP_N } from '../rounds/prediction-guard';
+import { type Concealment, concealmentFor, concealRows, concealTotal, TOP_N } from '../rounds/prediction-guard';
 import { roundRoom, staffRoom } from './rooms';
+import { topHashOf } from './top-hash';
 
 export { TOP_N };
 /** Users named per tick for rank:update (those whose entry changed); the rest follow next tick. */
@@ -23,7 +24,10 @@ const TICK_OFFSET_MS = 5;
  * that wins the claim (a Lua script on Redis's clock: one per second, ≥ 900 ms apart)
  * computes the top 20 + total once and broadcasts it through the Socket.IO Redis adapter
  * to the whole cluster. So a round's room gets at most one leaderboard:update per second,
- * computed once, however many instances and sockets.
+ * computed once, however many instances and sockets. Thousands of phones parse each push, so
+ * it is kept small: the top goes out only when it differs from the last one that room got
+ * (staff and residents apart; a hash per round and audience in Redis, beside the claim), else
+ * just its hash, the total and the time: ~160 bytes instead of 3.4–4 KB for 20 rows.
  */
 @Injectable()
 export class LiveTicker implements OnApplicationBootstrap, OnModuleDestroy {
@@ -106,29 +110,67 @@ export class LiveTicker implements OnApplicationBootstrap, OnModuleDestroy {
     const { top, total } = await this.boards.top(info, 'live', TOP_N);
     const nsp = this.live.namespace;
     if (!nsp) return;
-    const update = (rows: LeaderboardRow[], count: number, frozen: boolean) => ({ roundId, top: rows, total: count, at, serverTime: at, frozen });
     // Residents share one room, so what an open prediction would reveal goes from the broadcast for all of them.
     const concealed = concealmentFor(info, false);
-    const forResidents = (rows: LeaderboardRow[], count: number, frozen: boolean) =>
-      concealed ? { ...update(concealRows(rows, concealed), count, frozen), total: concealTotal(count, concealed), concealed } : update(rows, count, frozen);
     const publicView = boardViewFor(info, false, nowMs);
+    const staff: Push = { rows: top, total, frozen: false };
+    const residents: Push | null =
+      publicView !== 'live' ? null : concealed ? { rows: concealRows(top, concealed), total: concealTotal(total, concealed), frozen: false, concealed } : staff;
+    const sent = await this.swapTops(roundId, staff, residents);
     this.ticks.inc();
-    if (publicView === 'live') {
-      if (concealed) {
-        nsp.to(staffRoom(roundId)).emit('leaderboard:update', update(top, total, false));
-        nsp.to(roundRoom(roundId)).emit('leaderboard:update', forResidents(top, total, false));
-      } else {
-        nsp.to([roundRoom(roundId), staffRoom(roundId)]).emit('leaderboard:update', update(top, total, false));
+    if (residents) {
+      const toStaff = update(roundId, at, staff, sent.staff);
+      const toResidents = residents === staff && sent.staff === sent.residents ? toStaff : update(roundId, at, residents, sent.residents);
+      if (toResidents === toStaff) nsp.to([roundRoom(roundId), staffRoom(roundId)]).emit('leaderboard:update', toStaff);
+      else {
+        nsp.to(staffRoom(roundId)).emit('leaderboard:update', toStaff);
+        nsp.to(roundRoom(roundId)).emit('leaderboard:update', toResidents);
       }
       await this.live.toInstances('RankPassRequested', { roundId, users: changed });
       return;
     }
-    nsp.to(staffRoom(roundId)).emit('leaderboard:update', update(top, total, false));
-    // Residents: a frozen board is announced once; a hidden one never, and ranks stay private.
+    nsp.to(staffRoom(roundId)).emit('leaderboard:update', update(roundId, at, staff, sent.staff));
+    // Residents: a frozen board is announced once (always with its rows); a hidden one never, and ranks stay private.
     if (publicView === 'frozen' && (await this.redis.set(k.frozenAnnounced, '1', 'NX'))) {
       const board = await this.boards.boardFor(info, 'frozen');
       const frozen = await this.boards.top(info, board, TOP_N);
-      nsp.to(roundRoom(roundId)).emit('leaderboard:update', forResidents(frozen.top, frozen.total, true));
+      const announced: Push = concealed
+        ? { rows: concealRows(frozen.top, concealed), total: concealTotal(frozen.total, concealed), frozen: true, concealed }
+        : { rows: frozen.top, total: frozen.total, frozen: true };
+      await this.swapTops(roundId, null, announced);
+      nsp.to(roundRoom(roundId)).emit('leaderboard:update', update(roundId, at, announced, true));
     }
   }
+
+  /** Hashes what each audience is about to get and asks Redis whether its room already has those rows. */
+  private async swapTops(roundId: string, staff: Push | null, residents: Push | null): Promise<Record<Audience, boolean>> {
+    for (const p of [staff, residents]) if (p && !p.hash) p.hash = topHashOf(p.rows);
+    return this.store.swapPushedTops(roundId, { staff: staff?.hash ?? null, residents: residents?.hash ?? null });
+  }
+}
+
+/** What one room is sent in a tick (rows and total already concealed for residents). */
+interface Push {
+  rows: LeaderboardRow[];
+  total: number | null;
+  frozen: boolean;
+  concealed?: Concealment;
+  hash?: string;
+}
+
+/**
+ * `leaderboard:update` (SPEC's `{ roundId, top, total, at }`): `top` only when it differs from
+ * the room's previous push, cluster-wide (else the client keeps the rows it holds: `topHash`
+ * names them); `at` is the server's clock.
+ */
+function update(roundId: string, at: string, p: Push, withRows: boolean): LiveEvents['leaderboard:update'] {
+  return {
+    roundId,
+    ...(withRows ? { top: p.rows } : {}),
+    topHash: p.hash!,
+    total: p.total,
+    at,
+    frozen: p.frozen,
+    ...(p.concealed ? { concealed: p.concealed } : {}),
+  };
 }

@@ -2,10 +2,11 @@ import { ConnectedSocket, MessageBody, SubscribeMessage, WebSocketGateway } from
 import { LIVE_NAMESPACE, LiveAck, liveAnswer, LiveAuth, LiveSocket, UUID } from '@lc/realtime';
 import { badRequest, ClockService } from '@lc/platform';
 import { LeaderboardService } from '../leaderboard.service';
-import { type Concealment, concealmentFor, concealRows, concealStanding, concealTotal } from '../rounds/prediction-guard';
+import { type Concealment, concealmentFor, concealRows, concealStanding, concealTotal, TOP_N } from '../rounds/prediction-guard';
 import { LeaderboardRow, MyStanding } from '../leaderboard.types';
 import { roundRoom, staffRoom } from './rooms';
 import { standingKey, standingsOf } from './standings';
+import { topHashOf } from './top-hash';
 
 const MAX_ROUNDS_PER_SOCKET = 10;
 
@@ -13,6 +14,8 @@ export interface JoinAck {
   roundId: string;
   frozen: boolean;
   top: LeaderboardRow[];
+  /** The hash of these rows as the room's pushes name them (the room's form: no viewer's own score). */
+  topHash: string;
   total: number | null;
   me: MyStanding | null;
   serverTime: string;
@@ -24,6 +27,9 @@ const roundIdOf = (body: unknown) => (body as { roundId?: unknown } | null)?.rou
 /**
  * The leaderboard's events on /live (libs/realtime carries the connection, its auth and limits):
  * clients join the boards they may see, then get `leaderboard:update` and `rank:update` pushes.
+ * The join's answer always carries the full top and its `topHash`: a push leaves `top` out while
+ * the room's top is unchanged, so a late joiner has its rows from here, and a client whose rows
+ * do not match a push's `topHash` (missed a push, or read them over HTTP) joins again.
  */
 @WebSocketGateway({ namespace: LIVE_NAMESPACE })
 export class LeaderboardGateway {
@@ -47,11 +53,18 @@ export class LeaderboardGateway {
       }
       const { info, view, staff } = await this.boards.resolve(actor, roundId);
       const board = await this.boards.boardFor(info, view);
+      // In the room before the read: a push computed after it reaches this socket, so the rows
+      // answered here are never older than the last push the socket missed.
+      const room = staff ? staffRoom(roundId) : roundRoom(roundId);
+      const wasIn = socket.rooms.has(room);
+      await socket.join(room);
       const [{ top, total }, me] = await Promise.all([
-        this.boards.top(info, board, 20),
+        this.boards.top(info, board, TOP_N),
         staff ? Promise.resolve(null) : this.boards.ranksOf(roundId, board, [actor.id]).then((r) => r.ranks.get(actor.id)!),
-      ]);
-      await socket.join(staff ? staffRoom(roundId) : roundRoom(roundId));
+      ]).catch(async (e: unknown) => {
+        if (!wasIn) await socket.leave(room);
+        throw e;
+      });
       const concealed = concealmentFor(info, staff);
       const mine = me ? concealStanding(me, concealed) : null;
       if (mine) standingsOf(socket).set(roundId, standingKey(mine));
@@ -59,6 +72,7 @@ export class LeaderboardGateway {
         roundId,
         frozen: view === 'frozen',
         top: concealRows(top, concealed, actor.id),
+        topHash: topHashOf(concealRows(top, concealed)),
         total: concealTotal(total, concealed),
         me: mine,
         serverTime: this.clock.nowDate().toISOString(),

@@ -6,7 +6,16 @@ import type { LiveFinalEvents } from '../../live-finals/live-types';
 
 /** Server → client events on /live (SPEC.md "Realtime", "Live finals"). Messages are hints: state comes over HTTP. */
 export interface LiveEvents extends LiveFinalEvents {
-  'leaderboard:update': { roundId: string; top: LeaderboardRow[]; total: number | null; at: string; frozen?: boolean; concealed?: BoardConcealment };
+  /** `top` only when it changed since the room's previous push; `topHash` names the rows either way (keep them when it matches). */
+  'leaderboard:update': {
+    roundId: string;
+    top?: LeaderboardRow[];
+    topHash?: string;
+    total: number | null;
+    at: string;
+    frozen?: boolean;
+    concealed?: BoardConcealment;
+  };
   'rank:update': { roundId: string; rank: number | null; score: number | null; total?: number | null };
   'attempt:deadline': { attemptId: string; deadlineAt: string; serverTime: string };
   'round:status': { roundId: string; status: string; at: string };
