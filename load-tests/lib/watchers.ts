@@ -29,10 +29,19 @@ export interface Watchers {
   withTop: number;
   withoutTop: number;
   /**
-   * Updates without rows that a socket could not show: it held no rows, or not the ones the
-   * push's `topHash` names (a client would join again). Must stay 0.
+   * Updates without rows that a socket could not show (it held no rows, or not the ones the
+   * push's `topHash` names) and that no push with those rows followed within ROWS_GRACE_MS: the
+   * web app joins again then. Must stay 0.
    */
   rowsUnknown: number;
+  /**
+   * Such updates healed within ROWS_GRACE_MS by the push with the rows: pushes from two api
+   * instances may reach a socket out of order (the later tick's, without rows, before the earlier
+   * one's with them, relayed through Redis by a busier instance); the web app waits that long.
+   */
+  rowsLate: number;
+  /** Sockets still waiting for the rows a push named (each counts in rowsUnknown once past the grace). */
+  waiting: Map<number, number>;
   errors: Record<string, number>;
   close(): void;
 }
@@ -47,6 +56,8 @@ export async function startWatchers(urls: string[], roundId: string, residents: 
     withTop: 0,
     withoutTop: 0,
     rowsUnknown: 0,
+    rowsLate: 0,
+    waiting: new Map(),
     errors: {},
     close: () => {
       closing = true;
@@ -72,13 +83,19 @@ export async function startWatchers(urls: string[], roundId: string, residents: 
       s.on('leaderboard:update', (u: BoardUpdate) => {
         w.updates++;
         const withTop = Array.isArray(u.top);
+        const since = w.waiting.get(i);
+        if (since !== undefined && Date.now() - since > ROWS_GRACE_MS) {
+          w.rowsUnknown++;
+          w.waiting.delete(i);
+        }
         if (withTop) {
           w.withTop++;
           held = { rows: u.top!, topHash: u.topHash };
+          if (w.waiting.delete(i)) w.rowsLate++;
         } else {
           w.withoutTop++;
           // Before the join's answer a push may overtake it: the answer brings the rows.
-          if (acked && (!held || held.topHash !== u.topHash)) w.rowsUnknown++;
+          if (acked && (!held || held.topHash !== u.topHash) && !w.waiting.has(i)) w.waiting.set(i, Date.now());
         }
         // Sized on the sampled sockets only: the driver shares the machine's cores with the servers.
         if (sample) sample.push({ recv: Date.now(), at: Date.parse(u.at), total: u.total, bytes: frameBytes('leaderboard:update', u), withTop });
@@ -137,6 +154,9 @@ export function ackToUpdateDelays(
 }
 
 /** Bytes of a server → client event on the WebSocket: Engine.IO "4", Socket.IO "2/live,", then the JSON. */
+/** How long the web app waits for the rows a push names before it joins again (LeaderboardPage). */
+const ROWS_GRACE_MS = 3000;
+
 function frameBytes(event: string, payload: unknown): number {
   return Buffer.byteLength(`42/live,${JSON.stringify([event, payload])}`);
 }
@@ -153,8 +173,11 @@ export function updateBytes(w: Watchers): {
   withTop: { updates: number; mean: number; max: number };
   withoutTop: { updates: number; mean: number; max: number };
   /** Over every socket, not only the sampled ones. */
-  allSockets: { withTop: number; withoutTop: number; rowsUnknown: number };
+  allSockets: { withTop: number; withoutTop: number; rowsUnknown: number; rowsLate: number };
 } {
+  const now = Date.now();
+  for (const since of w.waiting.values()) if (now - since > ROWS_GRACE_MS) w.rowsUnknown++;
+  w.waiting.clear();
   const all = w.samples.flat();
   const mean = (xs: number[]) => (xs.length ? round(xs.reduce((a, b) => a + b, 0) / xs.length, 0) : 0);
   const part = (us: Update[]) => ({ updates: us.length, mean: mean(us.map((u) => u.bytes)), max: Math.max(0, ...us.map((u) => u.bytes)) });
@@ -166,6 +189,6 @@ export function updateBytes(w: Watchers): {
     max: p.max,
     withTop: part(all.filter((u) => u.withTop)),
     withoutTop: part(all.filter((u) => !u.withTop)),
-    allSockets: { withTop: w.withTop, withoutTop: w.withoutTop, rowsUnknown: w.rowsUnknown },
+    allSockets: { withTop: w.withTop, withoutTop: w.withoutTop, rowsUnknown: w.rowsUnknown, rowsLate: w.rowsLate },
   };
 }

@@ -23,6 +23,8 @@ type JoinAck = {
   concealed?: BoardConcealment;
 };
 const POLL_MS = 20_000;
+/** How long a push naming rows the page does not hold waits for the push that carries them, before joining again. */
+const ROWS_GRACE_MS = 3000;
 
 /**
  * The live board: the top N arrives over the socket at most once a second; the socket is only
@@ -75,6 +77,9 @@ export function LeaderboardPage({ roundId }: { roundId: string }) {
     if (!session) return;
     let socket: Socket | null = null;
     let joining = false;
+    // Pushes from two api instances can arrive out of order: the rows a push names may be a moment behind it.
+    let rejoin: number | undefined;
+    let named: string | undefined;
     // The join's answer carries the board (with its hash) and my standing; the HTTP read covers a refusal.
     const join = (s: Socket, missing?: string) => {
       joining = true;
@@ -94,12 +99,23 @@ export function LeaderboardPage({ roundId }: { roundId: string }) {
           });
       });
     };
-    return subscribeLive({
+    const off = subscribeLive({
       'leaderboard:update': (p) => {
         if (p.roundId !== roundId) return;
+        named = p.topHash;
         const next = foldTop(held.current, p);
         if (next) showTop(next);
-        else if (socket && !joining) join(socket, p.topHash);
+        else if (socket && !joining && rejoin === undefined) {
+          const s = socket;
+          // Wait for the push with those rows first; join again (spread over a second) only if it never comes.
+          rejoin = window.setTimeout(
+            () => {
+              rejoin = undefined;
+              if (named !== undefined && !foldTop(held.current, { topHash: named }) && !joining) join(s, named);
+            },
+            ROWS_GRACE_MS + Math.random() * 1000,
+          );
+        }
         setTotal(p.total);
         setConcealed(p.concealed ?? null);
         setUpdatedAt(p.at);
@@ -114,6 +130,10 @@ export function LeaderboardPage({ roundId }: { roundId: string }) {
       },
       onState: setLive,
     });
+    return () => {
+      off();
+      if (rejoin !== undefined) window.clearTimeout(rejoin);
+    };
   }, [roundId, session, fetchTop, showTop]);
 
   useEffect(() => {
