@@ -3,7 +3,6 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { type Actor, AccessService } from '@lc/identity';
 import { conflict, DomainError, forbidden, notFound, Page, preparedRows } from '@lc/platform';
-import { sqlRows } from '../common/sql';
 import { ContestsService, PUBLIC_CONTEST_STATUSES } from '../contest/contests.service';
 import { Registration } from './registration.entity';
 import { ContestRegistrationDto } from './registration.dto';
