@@ -74,20 +74,17 @@ export class RankPusher implements OnModuleInit {
     const pass = (this.passes.get(roundId) ?? 0) + 1;
     this.passes.set(roundId, pass);
     const full = pass % FULL_PASS_EVERY === 0;
-    const add = (sid: string, named: boolean) => {
+    const named = new Set(changedUsers);
+    const add = (sid: string) => {
       const s = nsp.sockets.get(sid) as LiveSocket | undefined;
       if (!s || s.data.actor?.role !== 'resident') return;
-      if (!named && !full && standingsOf(s).get(roundId) === OFF_BOARD) return;
+      if (!full && !named.has(s.data.actor.id) && standingsOf(s).get(roundId) === OFF_BOARD) return;
       const list = byUser.get(s.data.actor.id);
       if (list) list.push(s);
       else byUser.set(s.data.actor.id, [s]);
     };
-    const named = new Set(changedUsers);
-    for (const sid of nsp.adapter.rooms.get(roundRoom(roundId)) ?? []) {
-      const s = nsp.sockets.get(sid) as LiveSocket | undefined;
-      add(sid, !!s?.data.actor && named.has(s.data.actor.id));
-    }
-    for (const u of changedUsers) for (const sid of nsp.adapter.rooms.get(userRoom(u)) ?? []) add(sid, true);
+    for (const sid of nsp.adapter.rooms.get(roundRoom(roundId)) ?? []) add(sid);
+    for (const u of changedUsers) for (const sid of nsp.adapter.rooms.get(userRoom(u)) ?? []) add(sid);
     if (!byUser.size) return 0;
 
     let users = [...byUser.keys()];
