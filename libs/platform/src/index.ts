@@ -13,6 +13,7 @@ export * from './redis/redis-keys';
 export * from './redis/create-redis';
 export * from './redis/hot-shards';
 export * from './redis/lua-script';
+export * from './timers/turn-timer';
 export * from './queues/queue-names';
 export * from './time/clock.service';
 export * from './metrics/metrics.service';

@@ -1,5 +1,5 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
-import { AppConfig } from '@lc/platform';
+import { AppConfig, TurnTimer } from '@lc/platform';
 import { AttemptHotStore } from '../hot/attempt-hot-store';
 import { AttemptFinaliser } from '../submit/attempt-finaliser.service';
 
@@ -22,9 +22,11 @@ const CONCURRENCY = 8;
 @Injectable()
 export class DeadlineSweeper implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly log = new Logger(DeadlineSweeper.name);
-  private timer?: NodeJS.Timeout;
-  private running: Promise<unknown> | null = null;
-  private stopped = false;
+  private readonly timer = new TurnTimer(
+    DEADLINE_SWEEP_EVERY_MS,
+    () => this.sweep(),
+    (e) => this.log.warn(`deadline sweep failed: ${e.message}`),
+  );
 
   constructor(
     private readonly hot: AttemptHotStore,
@@ -33,25 +35,11 @@ export class DeadlineSweeper implements OnApplicationBootstrap, OnModuleDestroy 
   ) {}
 
   onApplicationBootstrap(): void {
-    this.schedule();
+    this.timer.start();
   }
 
-  async onModuleDestroy(): Promise<void> {
-    this.stopped = true;
-    if (this.timer) clearTimeout(this.timer);
-    await this.running;
-  }
-
-  private schedule(): void {
-    if (this.stopped) return;
-    this.timer = setTimeout(() => {
-      this.running = this.sweep()
-        .catch((e: Error) => this.log.warn(`deadline sweep failed: ${e.message}`))
-        .finally(() => {
-          this.running = null;
-          this.schedule();
-        });
-    }, DEADLINE_SWEEP_EVERY_MS);
+  onModuleDestroy(): Promise<void> {
+    return this.timer.stop();
   }
 
   /** One look: finalises every attempt due now. Returns how many this call expired. */
@@ -64,7 +52,7 @@ export class DeadlineSweeper implements OnApplicationBootstrap, OnModuleDestroy 
         const settled = await Promise.all(due.slice(i, i + CONCURRENCY).map((id) => this.settle(id)));
         expired += settled.filter(Boolean).length;
       }
-      if (this.stopped) return expired;
+      if (this.timer.stopping) return expired;
     }
   }
 

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { InjectQueue } from '@nestjs/bullmq';
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { Queue } from 'bullmq';
-import { LuaScript, Queues, REDIS, RedisClient, RedisKeys } from '@lc/platform';
+import { LuaScript, Queues, REDIS, RedisClient, RedisKeys, TurnTimer } from '@lc/platform';
 import { AnswerWritebackService } from './answer-writeback.service';
 
 /** Every 500 ms, so no answer acknowledged more than about a second ago exists in Redis alone. */
@@ -34,9 +34,11 @@ export class AnswerWritebackTimer implements OnApplicationBootstrap, OnModuleDes
   private readonly log = new Logger(AnswerWritebackTimer.name);
   private readonly token = randomUUID();
   private readonly leaseKey: string;
-  private timer?: NodeJS.Timeout;
-  private running: Promise<void> | null = null;
-  private stopped = false;
+  private readonly timer = new TurnTimer(
+    WRITEBACK_EVERY_MS,
+    () => this.tick(),
+    (e) => this.log.warn(`write-behind turn failed: ${e.message}`),
+  );
   /** A turn failed part-way: its batch may sit in flight, with Redis refusing to put it back then. */
   private unsettled = false;
 
@@ -52,26 +54,12 @@ export class AnswerWritebackTimer implements OnApplicationBootstrap, OnModuleDes
   async onApplicationBootstrap(): Promise<void> {
     // Deployments from before keep the old scheduler in Redis: nothing processes its jobs any more.
     await this.queue.removeJobScheduler('answer-flush').catch((e: Error) => this.log.warn(`old write-behind scheduler not removed: ${e.message}`));
-    this.schedule();
+    this.timer.start();
   }
 
   async onModuleDestroy(): Promise<void> {
-    this.stopped = true;
-    if (this.timer) clearTimeout(this.timer);
-    await this.running;
+    await this.timer.stop();
     await RELEASE.run(this.redis, [this.leaseKey], [this.token]).catch(() => undefined);
-  }
-
-  private schedule(): void {
-    if (this.stopped) return;
-    this.timer = setTimeout(() => {
-      this.running = this.tick()
-        .then(() => undefined)
-        .finally(() => {
-          this.running = null;
-          this.schedule();
-        });
-    }, WRITEBACK_EVERY_MS);
   }
 
   /** One turn: renew or take the lease, then flush. Returns the answers written (null: another worker flushes). */
