@@ -1,3 +1,4 @@
+import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { dropRedisPrefix } from '../../../scripts/lib/scratch-db';
 import { startApi, TestApi } from '../../../test/harness';
@@ -8,6 +9,8 @@ import Redis from 'ioredis';
 import { Queues, REDIS, RedisKeys } from '@lc/platform';
 import { AttemptHotStore } from '../src/hot/attempt-hot-store';
 import { AnswerWritebackTimer } from '../src/writeback/answer-writeback.processor';
+import { finaliseAttempt } from '../src/submit/finalise-store';
+import { writeAnswers } from '../src/writeback/answer-store';
 import { AnswerWritebackService } from '../src/writeback/answer-writeback.service';
 import { answerBody, RecordingHttp } from './helpers';
 
@@ -116,5 +119,80 @@ describe('answer write-behind (real PostgreSQL + Redis)', () => {
     const byKey = new Map(after.map((x) => [x.question_key, x.locked]));
     expect(byKey.get(at.questions[0].id)).toBe(false);
     expect(byKey.get(at.questions[1].id)).toBe(false);
+  });
+  it('writes rows in lock order, behind and at the submit: a transaction holding one answer row and then taking another does not deadlock with either', async () => {
+    type Row = { attemptId: string; questionKey: string; answer: unknown; seq: number; rev: number; receivedAt: Date };
+    const writers: Record<string, (rows: Row[]) => Promise<unknown>> = {
+      writeBehind: (rows) => writeAnswers(db, rows),
+      submit: (rows) =>
+        finaliseAttempt(db, {
+          attemptId: rows[0].attemptId,
+          status: 'submitted',
+          submittedAt: new Date(),
+          score: 0,
+          maxScore: 3,
+          timeTakenMs: 1000,
+          prediction: null,
+          answerHash: null,
+          correctCount: 0,
+          submitKey: null,
+          flags: [],
+          answers: rows,
+        }),
+    };
+    // Both orders of the batch: a statement's own order is its plan's (a join) unless it sorts.
+    for (const [writer, reversed] of [
+      ['writeBehind', false],
+      ['writeBehind', true],
+      ['submit', false],
+      ['submit', true],
+    ] as const) {
+      const { contest, round } = await liveQuiz(http, setup, { selection: [{ bankId: setup.bankId, count: 3 }], durationSeconds: 300 });
+      const r = await entrant(http, contest.id);
+      const at = (await http.post(`/rounds/${round.id}/attempts`, {}, r.token)).body;
+      // The keys in PostgreSQL's own order, the one the statement takes its locks in.
+      const [{ keys }] = await db.query<{ keys: string[] }[]>('SELECT array_agg(k ORDER BY k) AS keys FROM unnest($1::text[]) AS k', [
+        at.questions.map((q: { id: string }) => q.id),
+      ]);
+      const [first, , last] = keys;
+      const row = (questionKey: string) => ({ attemptId: at.id, questionKey, answer: { value: 1 }, seq: 1, rev: 5, receivedAt: new Date() });
+      const other = new Client({ connectionString: process.env.DATABASE_URL });
+      await other.connect();
+      const insert = (k: string) =>
+        other.query(`INSERT INTO attempt_answer (attempt_id, question_key, value, seq, rev, received_at) VALUES ($1, $2, '{"value":0}', 0, 1, now())`, [
+          at.id,
+          k,
+        ]);
+      try {
+        await other.query('BEGIN');
+        await insert(first);
+        // In lock order the write waits at the first row (held above) before touching the last.
+        const write = writers[writer](reversed ? [row(last), row(first)] : [row(first), row(last)]).then(
+          () => null,
+          (e: Error) => e,
+        );
+        for (let i = 0; i < 100; i++) {
+          const [{ n }] = await db.query<{ n: number }[]>(
+            `SELECT count(*)::int AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND (query LIKE 'INSERT INTO attempt_answer%' OR query LIKE 'WITH cut AS%')`,
+          );
+          if (n > 0) break;
+          await new Promise((res) => setTimeout(res, 20));
+        }
+        // Out of order, the write would hold the last row now and this insert would close a cycle (40P01).
+        await insert(last);
+        await other.query('COMMIT');
+        expect(await write).toBeNull();
+      } finally {
+        await other.query('ROLLBACK').catch(() => undefined);
+        await other.end();
+      }
+      const after = await db.query<{ question_key: string; rev: number }[]>('SELECT question_key, rev FROM attempt_answer WHERE attempt_id = $1', [at.id]);
+      expect(
+        after
+          .filter((x) => x.rev === 5)
+          .map((x) => x.question_key)
+          .sort(),
+      ).toEqual([first, last].sort());
+    }
   });
 });

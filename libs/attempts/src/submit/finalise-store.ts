@@ -27,7 +27,7 @@ export type FinaliseOutcome = { finished: true; identicalTo: string[] } | { clos
  * The SQL of finishing an attempt (AttemptFinaliser decides what to write). One statement,
  * so it commits as a whole: moves the attempt out of in_progress only once — whoever comes
  * first — refuses a `submitted` after the round's early close, upserts the final answers
- * (a newer revision wins) and finds up to 20 counted attempts of the round with the same
+ * (a newer revision wins; in the write-behind's lock order, question by question) and finds up to 20 counted attempts of the round with the same
  * answer pattern.
  */
 export async function finaliseAttempt(db: DataSource, f: FinalisedAttempt): Promise<FinaliseOutcome> {
@@ -46,6 +46,7 @@ export async function finaliseAttempt(db: DataSource, f: FinalisedAttempt): Prom
        INSERT INTO attempt_answer (attempt_id, question_key, value, seq, rev, received_at)
        SELECT u.id, x.k, x.v, x.s, x.r, x.t
          FROM u, unnest($12::text[], $13::jsonb[], $14::int[], $15::int[], $16::timestamptz[]) AS x(k, v, s, r, t)
+        ORDER BY x.k
        ON CONFLICT (attempt_id, question_key) DO UPDATE
           SET value = EXCLUDED.value, seq = EXCLUDED.seq, rev = EXCLUDED.rev, received_at = EXCLUDED.received_at
         WHERE attempt_answer.rev < EXCLUDED.rev

@@ -12,7 +12,9 @@ export interface AnswerToWrite {
 }
 
 /**
- * Writes a batch in one statement; a row only replaces an older revision. Attempts deleted
+ * Writes a batch in one statement; a row only replaces an older revision. Rows go in lock order
+ * (attempt, then question), as a submit's do (finalise-store.ts): the two writing one attempt's
+ * unwritten answers in different orders deadlocked (fault 1 saw a submit fail with 40P01). Attempts deleted
  * meanwhile (the join) are skipped rather than failing the batch.
  */
 export async function writeAnswers(db: DataSource, answers: AnswerToWrite[]): Promise<void> {
@@ -23,6 +25,7 @@ export async function writeAnswers(db: DataSource, answers: AnswerToWrite[]): Pr
      SELECT x.a, x.k, x.v, x.s, x.r, x.t
        FROM unnest($1::uuid[], $2::text[], $3::jsonb[], $4::int[], $5::int[], $6::timestamptz[]) AS x(a, k, v, s, r, t)
        JOIN attempt ON attempt.id = x.a
+      ORDER BY x.a, x.k
      ON CONFLICT (attempt_id, question_key) DO UPDATE
         SET value = EXCLUDED.value, seq = EXCLUDED.seq, rev = EXCLUDED.rev, received_at = EXCLUDED.received_at
       WHERE attempt_answer.rev < EXCLUDED.rev`,
