@@ -21,11 +21,11 @@ import os from 'node:os';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { Client } from 'pg';
 import { io, Socket } from 'socket.io-client';
-import { intEnv, loadDotEnv, log, productionEnv } from './lib/env';
+import { benchProcessEnv, intEnv, loadDotEnv, log } from './lib/env';
 import { JsonClient, must } from './lib/http-client';
 import { freePort, sampleRss, startProcess, stopProcess, waitHealthy, Proc } from './lib/procs';
 import { createScratchDatabase, dropRedisPrefix, dropScratchDatabase } from '../scripts/lib/scratch-db';
-import { createResidents } from './lib/seed';
+import { createResidents, seedOrganiser } from './lib/seed';
 import { percentiles, round, Stats } from './lib/stats';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -64,18 +64,7 @@ async function main(): Promise<void> {
   log(`scratch database ${dbName}, Redis prefix ${prefix}`);
   const databaseUrl = await createScratchDatabase(process.env.DATABASE_URL!, dbName);
   try {
-    const env: Record<string, string> = {
-      ...productionEnv(),
-      DATABASE_URL: databaseUrl,
-      DATABASE_POOL_SIZE: '10',
-      REDIS_URL: redisUrl,
-      REDIS_PREFIX: prefix,
-      LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'warn',
-      ADMIN_EMAIL: admin.email,
-      ADMIN_PASSWORD: admin.password,
-      AUTH_RATE_LIMIT_PER_MINUTE: '1000000',
-      AUTH_IP_RATE_LIMIT_PER_MINUTE: '1000000',
-    };
+    const env = benchProcessEnv({ databaseUrl, redisUrl, prefix, admin, poolSize: '10' });
     const ports = [await freePort(), await freePort()];
     const apis = [0, 1].map((i) => startProcess(`api${i + 1}`, 'apps/api/src/main.js', env, ports[i]));
     procs.push(...apis);
@@ -86,23 +75,11 @@ async function main(): Promise<void> {
     // ---- seed: staff, a bank, a published contest with one live round ----
     const seedStats = new Stats();
     const http = new JsonClient(apis[0].url!, seedStats, 8);
-    const a = await must(http.call('seed', 'POST', '/auth/login', { login: admin.email, password: admin.password }), 'admin login');
-    const org = await must(
-      http.call('seed', 'POST', '/organisations', { name: `Sở Tư pháp live ${run}`, level: 'province', province: 'Quảng Ninh' }, a.accessToken),
-      'organisation',
-    );
-    const email = `host.${run}@bench.local`;
-    await must(
-      http.call(
-        'seed',
-        'POST',
-        '/users',
-        { fullName: 'Người dẫn chương trình', email, password: 'bench-password-1', role: 'organiser', organisationId: org.id },
-        a.accessToken,
-      ),
-      'organiser',
-    );
-    const host: string = (await must(http.call('seed', 'POST', '/auth/login', { login: email, password: 'bench-password-1' }), 'host login')).accessToken;
+    const { token: host } = await seedOrganiser(http, admin, {
+      organisation: `Sở Tư pháp live ${run}`,
+      organiser: 'Người dẫn chương trình',
+      email: `host.${run}@bench.local`,
+    });
     const bank = await must(http.call('seed', 'POST', '/question-banks', { name: 'Chung kết (bench)' }, host), 'bank');
     const rightText = new Map<string, string>();
     for (let i = 0; i < questionsN; i++) {

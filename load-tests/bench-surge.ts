@@ -26,7 +26,7 @@ import { fillBoard } from './lib/board-1m';
 import { costByKind, idleRate, settle, tickerCost } from './lib/attribution';
 import { cpuBetween, cpuSnapshot } from './lib/cpu';
 import { cores, CpuSpend, msPer, ServerCpuMeter, serverSeconds, spend } from './lib/server-cpu';
-import { intEnv, loadDotEnv, log, productionEnv, ROOT } from './lib/env';
+import { benchProcessEnv, intEnv, loadDotEnv, log, ROOT } from './lib/env';
 import { JsonClient } from './lib/http-client';
 import { freePort, sampleRss, startProcess, stopProcess, waitHealthy, waitOutput, Proc } from './lib/procs';
 import { inspectArgs, profileSelfWhile, profileWhile, ProfileSummary } from './lib/profile';
@@ -88,20 +88,7 @@ async function main(): Promise<void> {
   log(`scratch database ${dbName}, Redis prefix ${prefix}`);
   const databaseUrl = await createScratchDatabase(baseDb, dbName);
   try {
-    const env: Record<string, string> = {
-      ...productionEnv(),
-      DATABASE_URL: databaseUrl,
-      DATABASE_POOL_SIZE: process.env.BENCH_DB_POOL ?? '20',
-      REDIS_URL: redisUrl,
-      ...(process.env.REDIS_CLUSTER_NODES ? { REDIS_CLUSTER_NODES: process.env.REDIS_CLUSTER_NODES } : {}),
-      REDIS_PREFIX: prefix,
-      LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'warn',
-      ADMIN_EMAIL: admin.email,
-      ADMIN_PASSWORD: admin.password,
-      // Everyone comes from 127.0.0.1 here: per-IP limits would measure the limiter, not the platform.
-      AUTH_RATE_LIMIT_PER_MINUTE: '1000000',
-      AUTH_IP_RATE_LIMIT_PER_MINUTE: '1000000',
-    };
+    const env = benchProcessEnv({ databaseUrl, redisUrl, prefix, admin, poolSize: process.env.BENCH_DB_POOL ?? '20' });
     const ports = basePort ? [basePort, basePort + 1] : [await freePort(), await freePort()];
     // Each process names its PostgreSQL connections, so the meter can tell their backends apart.
     const named = (name: string) => ({ ...env, DATABASE_URL: `${databaseUrl}${databaseUrl.includes('?') ? '&' : '?'}application_name=${name}` });

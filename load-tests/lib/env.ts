@@ -25,3 +25,30 @@ export const productionEnv = (): { NODE_ENV: 'production'; METRICS_TOKEN: string
   NODE_ENV: 'production',
   METRICS_TOKEN: process.env.METRICS_TOKEN || 'bench-only-metrics-token',
 });
+
+/**
+ * The environment of an api (or worker) process a bench starts on its scratch database and Redis
+ * prefix: production, the bench's admin, and login limits out of the way (every client of a bench
+ * comes from 127.0.0.1: per-IP limits would measure the limiter, not the platform).
+ */
+export function benchProcessEnv(o: {
+  databaseUrl: string;
+  redisUrl: string;
+  prefix: string;
+  admin: { email: string; password: string };
+  poolSize: string;
+}): Record<string, string> {
+  return {
+    ...productionEnv(),
+    DATABASE_URL: o.databaseUrl,
+    DATABASE_POOL_SIZE: o.poolSize,
+    REDIS_URL: o.redisUrl,
+    ...(process.env.REDIS_CLUSTER_NODES ? { REDIS_CLUSTER_NODES: process.env.REDIS_CLUSTER_NODES } : {}),
+    REDIS_PREFIX: o.prefix,
+    LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'warn',
+    ADMIN_EMAIL: o.admin.email,
+    ADMIN_PASSWORD: o.admin.password,
+    AUTH_RATE_LIMIT_PER_MINUTE: '1000000',
+    AUTH_IP_RATE_LIMIT_PER_MINUTE: '1000000',
+  };
+}

@@ -17,26 +17,39 @@ const PROVINCES = ['Hà Nội', 'Quảng Ninh', 'Thành phố Hồ Chí Minh', '
 const FAMILY = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Vũ', 'Đặng', 'Bùi'];
 const GIVEN = ['Thị Bình', 'Văn An', 'Minh Châu', 'Đức Huy', 'Thu Hà', 'Quốc Bảo', 'Ngọc Lan'];
 
-/** Staff, a bank of `questions` single-choice questions, a published contest and two open rounds — through the API. */
-export async function seedContest(http: JsonClient, admin: { email: string; password: string }, questions: number, durationSeconds: number): Promise<Seed> {
+/** An organisation and its organiser, signed in — through the API, as the admin. */
+export async function seedOrganiser(
+  http: JsonClient,
+  admin: { email: string; password: string },
+  names: { organisation: string; organiser: string; email: string },
+): Promise<{ organisationId: string; token: string }> {
   const a = await must(http.call('seed', 'POST', '/auth/login', { login: admin.email, password: admin.password }), 'admin login');
   const org = await must(
-    http.call('seed', 'POST', '/organisations', { name: `Sở Tư pháp bench ${Date.now()}`, level: 'province', province: 'Quảng Ninh' }, a.accessToken),
+    http.call('seed', 'POST', '/organisations', { name: names.organisation, level: 'province', province: 'Quảng Ninh' }, a.accessToken),
     'organisation',
   );
-  const email = `organiser.${Date.now()}@bench.local`;
   await must(
     http.call(
       'seed',
       'POST',
       '/users',
-      { fullName: 'Cán bộ Bench', email, password: 'bench-password-1', role: 'organiser', organisationId: org.id },
+      { fullName: names.organiser, email: names.email, password: 'bench-password-1', role: 'organiser', organisationId: org.id },
       a.accessToken,
     ),
     'organiser',
   );
-  const o = await must(http.call('seed', 'POST', '/auth/login', { login: email, password: 'bench-password-1' }), 'organiser login');
-  const token: string = o.accessToken;
+  const o = await must(http.call('seed', 'POST', '/auth/login', { login: names.email, password: 'bench-password-1' }), 'organiser login');
+  return { organisationId: org.id, token: o.accessToken };
+}
+
+/** Staff, a bank of `questions` single-choice questions, a published contest and two open rounds — through the API. */
+export async function seedContest(http: JsonClient, admin: { email: string; password: string }, questions: number, durationSeconds: number): Promise<Seed> {
+  const staff = await seedOrganiser(http, admin, {
+    organisation: `Sở Tư pháp bench ${Date.now()}`,
+    organiser: 'Cán bộ Bench',
+    email: `organiser.${Date.now()}@bench.local`,
+  });
+  const token = staff.token;
   const bank = await must(
     http.call('seed', 'POST', '/question-banks', { name: 'Luật Bầu cử (bench)', description: 'Câu hỏi trắc nghiệm cho bài đo tải' }, token),
     'bank',
@@ -105,7 +118,7 @@ export async function seedContest(http: JsonClient, admin: { email: string; pass
       await new Promise((res) => setTimeout(res, 500));
     }
   }
-  return { organisationId: org.id, organiserToken: token, bankId: bank.id, contestId: contest.id, roundId: r1.id, bigRoundId: r2.id };
+  return { organisationId: staff.organisationId, organiserToken: token, bankId: bank.id, contestId: contest.id, roundId: r1.id, bigRoundId: r2.id };
 }
 
 export interface Resident {
