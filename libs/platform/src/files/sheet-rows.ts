@@ -3,7 +3,7 @@ import { CsvError, parse } from 'csv-parse';
 import ExcelJS from 'exceljs';
 import { decodeText } from './decode-text';
 import { fileRefused, FileRefusedError } from './file-refused';
-import { checkXlsxZip, XLSX_LIMITS } from './zip-guard';
+import { checkXlsxZip, worksheetsLast, XLSX_LIMITS } from './zip-guard';
 
 /** One non-blank row of a spreadsheet, as the texts a person sees, with its 1-based row number. */
 export interface SheetRow {
@@ -71,9 +71,9 @@ function detectDelimiter(text: string): string {
  * then read as a stream so memory does not grow with the sheet.
  */
 export async function* readXlsxRows(buf: Buffer, limits: SheetLimits): AsyncGenerator<SheetRow> {
-  await checkXlsxZip(buf, { ...XLSX_LIMITS, maxSheetRows: limits.maxRows, rowNoun: limits.rowNoun });
+  const parts = await checkXlsxZip(buf, { ...XLSX_LIMITS, maxSheetRows: limits.maxRows, rowNoun: limits.rowNoun });
   let count = 0;
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([buf]), {
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([worksheetsLast(buf, parts)]), {
     sharedStrings: 'cache',
     hyperlinks: 'ignore',
     styles: 'ignore',

@@ -34,8 +34,9 @@ const refuse = (why: string) => fileRefused(`The XLSX file is damaged or unsafe:
  * no XML part may declare a DOCTYPE or entities, and (with maxSheetRows) no worksheet may
  * hold more rows than an import takes.
  */
-export async function checkXlsxZip(buf: Buffer, limits: ZipLimits = XLSX_LIMITS): Promise<void> {
+export async function checkXlsxZip(buf: Buffer, limits: ZipLimits = XLSX_LIMITS): Promise<ZipPart[]> {
   const entries = centralDirectory(buf, limits);
+  const parts: ZipPart[] = [];
   let expectedOffset = 0;
   for (const e of [...entries].sort((a, b) => a.offset - b.offset)) {
     if (e.offset !== expectedOffset) throw refuse('unexpected data between entries');
@@ -56,9 +57,32 @@ export async function checkXlsxZip(buf: Buffer, limits: ZipLimits = XLSX_LIMITS)
       const signed = end + 4 <= buf.length && buf.readUInt32LE(end) === 0x08074b50;
       expectedOffset += signed ? 16 : 12;
     }
+    parts.push({ name: e.name, start: e.offset, end: expectedOffset });
   }
   const cdOffset = buf.readUInt32LE(findEocd(buf) + 16);
   if (expectedOffset !== cdOffset) throw refuse('unexpected data before the directory');
+  return parts;
+}
+
+/** One entry of a checked zip as it lies in the file: local header, data and any data descriptor. */
+export interface ZipPart {
+  name: string;
+  start: number;
+  end: number;
+}
+
+/**
+ * The checked zip's entries again, every worksheet after the workbook, shared strings and
+ * styles, for exceljs's streaming reader. Excel and exceljs store the worksheets first; the
+ * reader then parks each in a temporary file whose descriptor it never closes (two per read)
+ * and, in about one read in ten, parses it before the workbook part has arrived and throws
+ * "reading 'sheets'" (exceljs#3064). The streaming reader meets entries by their local
+ * headers, so the central directory is left off.
+ */
+export function worksheetsLast(buf: Buffer, parts: ZipPart[]): Buffer {
+  const sheets = parts.filter((p) => WORKSHEET.test(p.name));
+  const rest = parts.filter((p) => !WORKSHEET.test(p.name));
+  return Buffer.concat([...rest, ...sheets].map((p) => buf.subarray(p.start, p.end)));
 }
 
 function findEocd(buf: Buffer): number {
