@@ -44,6 +44,9 @@ describe('admin console: organisations, staff accounts, staff import, round judg
       expect(found.status).toBe(200);
       expect(found.body.items.map((o: { id: string }) => o.id)).toEqual([org.id]);
       expect(found.body.total).toBe(1);
+      // Without marks, as typed on a phone.
+      const unmarked = await http.get(`/organisations?q=${encodeURIComponent(`xa dong hoa ${name.slice(-8)}`)}`, admin.token);
+      expect(unmarked.body.items.map((o: { id: string }) => o.id)).toEqual([org.id]);
       // LIKE's wildcards are literal in a search.
       expect((await http.get('/organisations?q=%25', admin.token)).body.total).toBe(0);
 
@@ -82,6 +85,17 @@ describe('admin console: organisations, staff accounts, staff import, round judg
       expect(judges.body.items.map((u: { id: string }) => u.id)).toEqual([judgeA.user.id]);
       const byEmail = await http.get(`/users?q=${encodeURIComponent(String(judgeB.user.email).toUpperCase())}`, admin.token);
       expect(byEmail.body.items.map((u: { id: string }) => u.id)).toEqual([judgeB.user.id]);
+      // A name in capitals or without its marks, as typed on a phone: folded by us, not by the database's locale.
+      const t = tag();
+      const anh = await ok(
+        http.post(
+          '/users',
+          { fullName: `Đặng Thị Ánh ${t}`, email: `anh.${t}@stp.vn`, password: 'staff-password-1', role: 'judge', organisationId: orgB.id },
+          admin.token,
+        ),
+      );
+      for (const q of [`ĐẶNG THỊ ÁNH ${t}`, `dang thi anh ${t}`])
+        expect((await http.get(`/users?q=${encodeURIComponent(q)}`, admin.token)).body.items.map((u: { id: string }) => u.id)).toEqual([anh.id]);
       // Without a role: staff only, no residents.
       const resident = await newResident(http);
       expect(
@@ -160,7 +174,7 @@ describe('admin console: organisations, staff accounts, staff import, round judg
 
     it("refuses an admin's own deactivation or demotion, residents, and non-admins", async () => {
       expect(expectError(await http.patch(`/users/${admin.user.id}`, { active: false }, admin.token), 409).code).toBe('cannot_change_self');
-      expect(expectError(await http.patch(`/users/${admin.user.id}`, { role: 'judge', organisationId: a.org.id }, admin.token), 409).code).toBe(
+      expect(expectError(await http.patch(`/users/${admin.user.id}`, { role: 'judge', organisationId: orgB.id }, admin.token), 409).code).toBe(
         'cannot_change_self',
       );
       const resident = await newResident(http);
@@ -248,14 +262,18 @@ describe('admin console: organisations, staff accounts, staff import, round judg
       expect({ status: fromTemplate.status, body: fromTemplate.body }).toMatchObject({ status: 200 });
       expect(fromTemplate.body.created).toEqual([expect.objectContaining({ row: 2, fullName: 'Hoàng Văn Bình', role: 'judge' })]);
 
+      // Names equal but for case, in both directions (the database's lower() may fold ASCII only).
+      const doan = await ok(http.post('/organisations', { name: `Đoàn Luật sư ${t}`, level: 'central' }, admin.token));
       const english = new ExcelJS.Workbook();
       english.addWorksheet('staff').addRows([
         ['fullName', 'email', 'role', 'organisation'],
         ['Vũ Thị Lan', `lan.${t}@stp.vn`, 'organiser', a.org.name.toUpperCase()],
+        ['Đỗ Văn Hải', `hai.${t}@stp.vn`, 'judge', `đoàn luật sư ${t}`],
       ]);
       const en = await importStaff(http, admin.token, Buffer.from(await english.xlsx.writeBuffer()), 'staff.xlsx');
-      expect(en.status).toBe(200);
+      expect({ status: en.status, body: en.body }).toMatchObject({ status: 200 }); // the body shows in the diff when refused
       expect(en.body.created[0]).toEqual(expect.objectContaining({ role: 'organiser', organisationName: a.org.name }));
+      expect(en.body.created[1]).toEqual(expect.objectContaining({ role: 'judge', organisationName: doan.name }));
 
       const csvTemplate = await fetch(`${api.url}/api/v1/users/import-template?format=csv`, { headers: { authorization: `Bearer ${admin.token}` } });
       // With a BOM (fetch's text() would drop it), so Excel reads the header as UTF-8.

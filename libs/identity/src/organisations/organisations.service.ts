@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, FindOptionsWhere, ILike } from 'typeorm';
-import { AuditService, badRequest, escapeLike, notFound, Page } from '@lc/platform';
+import { DataSource } from 'typeorm';
+import { AuditService, badRequest, escapeLike, foldedSql, foldVietnamese, notFound, Page } from '@lc/platform';
 import type { Actor } from '../auth/actor';
 import { AccessService } from '../access/access.service';
 import { CreateOrganisationDto, UpdateOrganisationDto } from '../dto/organisation.dto';
@@ -64,10 +64,12 @@ export class OrganisationsService {
 
   /** Admins see (and search) every organisation; staff see their own. */
   async list(actor: Actor, q: string | undefined, limit: number, offset: number): Promise<Page<Organisation>> {
-    const where: FindOptionsWhere<Organisation> = actor.role === 'admin' ? {} : { id: actor.organisationId ?? NO_ORGANISATION };
+    const qb = this.db.getRepository(Organisation).createQueryBuilder('o');
+    if (actor.role !== 'admin') qb.where('o.id = :own', { own: actor.organisationId ?? NO_ORGANISATION });
     const search = q?.normalize('NFC').trim();
-    if (search) where.name = ILike(`%${escapeLike(search)}%`);
-    const [items, total] = await this.db.getRepository(Organisation).findAndCount({ where, order: { name: 'ASC' }, take: limit, skip: offset });
+    // Folded on both sides, as every name search: "dong hoa" finds "Đông Hòa", whatever the database's locale.
+    if (search) qb.andWhere(`${foldedSql('o.name')} LIKE :search`, { search: `%${escapeLike(foldVietnamese(search))}%` });
+    const [items, total] = await qb.orderBy('o.name', 'ASC').addOrderBy('o.id', 'ASC').take(limit).skip(offset).getManyAndCount();
     return { items, total };
   }
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
-import { AuditService, badRequest, conflict, escapeLike, forbidden, notFound, Page } from '@lc/platform';
+import { AuditService, badRequest, conflict, escapeLike, foldedSql, foldVietnamese, forbidden, notFound, Page } from '@lc/platform';
 import type { Actor } from '../auth/actor';
 import { hashPassword } from '../auth/passwords';
 import { RefreshToken } from '../auth/refresh-token.entity';
@@ -58,7 +58,12 @@ export class StaffAccountsService {
     if (filter.organisationId) qb.andWhere('u.organisation_id = :org', { org: filter.organisationId });
     if (filter.active !== undefined) qb.andWhere(filter.active ? 'u.deactivated_at IS NULL' : 'u.deactivated_at IS NOT NULL');
     const q = filter.q?.normalize('NFC').trim();
-    if (q) qb.andWhere('(u.full_name ILIKE :q OR u.email ILIKE :q)', { q: `%${escapeLike(q)}%` });
+    // Names folded on both sides (case and diacritics), whatever the database's locale; e-mails are stored in lower case.
+    if (q)
+      qb.andWhere(`(${foldedSql('u.full_name')} LIKE :name OR u.email LIKE :email)`, {
+        name: `%${escapeLike(foldVietnamese(q))}%`,
+        email: `%${escapeLike(q.toLowerCase())}%`,
+      });
     const total = await qb.getCount();
     const { entities, raw } = await qb
       .orderBy('u.full_name', 'ASC')

@@ -1,7 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
-import { AuditService, badRequest, conflict, FileRefusedError, isUniqueViolation, readSheetRows, type SheetFormat } from '@lc/platform';
+import {
+  AuditService,
+  badRequest,
+  conflict,
+  FileRefusedError,
+  foldedSql,
+  foldVietnamese,
+  isUniqueViolation,
+  readSheetRows,
+  type SheetFormat,
+} from '@lc/platform';
 import type { Actor } from '../../auth/actor';
 import { hashPassword } from '../../auth/passwords';
 import { StaffImportReport } from '../../dto/staff-import.dto';
@@ -150,7 +160,8 @@ export class ImportStaff {
       ? await this.db
           .getRepository(Organisation)
           .createQueryBuilder('o')
-          .where('lower(o.name) IN (:...names)', { names: named.map((n) => n.toLowerCase()) })
+          // Folded candidates (lower() alone depends on the database's locale), narrowed below to names equal but for case.
+          .where(`${foldedSql('o.name')} IN (:...names)`, { names: named.map((n) => foldVietnamese(n)) })
           .orWhere(ids.length ? 'o.id IN (:...ids)' : 'false', { ids })
           .getMany()
       : [];
