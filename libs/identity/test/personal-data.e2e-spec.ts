@@ -163,6 +163,29 @@ describe('personal data: export, deletion, retention (real PostgreSQL + Redis)',
     expect(back.body.user.id).not.toBe(r.user.id);
   });
 
+  it("lets an admin erase a resident's account as completely as the resident can, audited as the admin's", async () => {
+    const { r, attemptId, contest } = await residentWithAttempt();
+    const [{ id: regId }] = await db.query(`SELECT id FROM registration WHERE user_id = $1 AND contest_id = $2`, [r.user.id, contest.id]);
+    await db.query(`UPDATE registration SET fields = '{"workplace":"Trường THCS Đông Hưng"}'::jsonb WHERE id = $1`, [regId]);
+    expectError(await http.delete(`/users/${r.user.id}`, setup.organiser.token), 403);
+
+    expect((await http.delete(`/users/${r.user.id}`, admin.token)).status).toBe(204);
+
+    expectError(await http.get('/me', r.token), 401);
+    expectError(await http.post('/auth/refresh', { refreshToken: r.refreshToken }), 401);
+    const [u] = await db.query(`SELECT full_name, phone_hash, national_id_hash, deleted_at FROM "user" WHERE id = $1`, [r.user.id]);
+    expect(u).toEqual(expect.objectContaining({ full_name: DELETED_USER_NAME, phone_hash: null, national_id_hash: null }));
+    // What DELETE /me erases beyond the user row, and the admin's DELETE /users/:id used to leave behind.
+    expect(await db.query(`SELECT fields FROM registration WHERE id = $1`, [regId])).toEqual([{ fields: {} }]);
+    const [at] = await db.query(`SELECT status, ip, user_agent, device_id FROM attempt WHERE id = $1`, [attemptId]);
+    expect(at).toEqual({ status: 'submitted', ip: null, user_agent: null, device_id: null });
+    expect(await db.query(`SELECT ip FROM attempt_event WHERE attempt_id = $1`, [attemptId])).toEqual([{ ip: null }]);
+    expect(await db.query(`SELECT count(*)::int AS n FROM refresh_token WHERE user_id = $1 AND revoked_at IS NULL`, [r.user.id])).toEqual([{ n: 0 }]);
+    const audit = await db.query(`SELECT actor_id, action FROM audit_log WHERE entity_type = 'user' AND entity_id = $1`, [r.user.id]);
+    expect(audit).toEqual([{ actor_id: admin.user.id, action: 'user.delete' }]);
+    expectError(await http.delete(`/users/${r.user.id}`, admin.token), 404);
+  });
+
   it('leaves staff accounts to admins', async () => {
     expectError(await http.req('DELETE', '/me', { body: { password: process.env.ADMIN_PASSWORD }, token: admin.token }), 403);
     expect((await http.get('/me', admin.token)).status).toBe(200);

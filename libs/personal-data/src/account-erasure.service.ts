@@ -8,7 +8,7 @@ import { eraseResultUnits, JudgedEntryPersonalData } from '@lc/judging';
 import { EventBus } from '@lc/platform';
 
 /**
- * A resident erases their account (Decree 13/2023, art. 16). The row stays, anonymised, so
+ * A resident erases their account (Decree 13/2023, art. 16), or an admin does for them. The row stays, anonymised, so
  * attempts, scores and rankings that others' places depend on remain valid; everything that
  * identifies the person (name, phone, national ID, e-mail, birth date, guardian, IPs and
  * devices, registration answers, hand-ins) is removed, sign-in stops and every token dies at
@@ -25,14 +25,27 @@ export class AccountErasureService {
 
   async eraseOwn(actor: Actor, password: string): Promise<void> {
     await this.account.confirmPassword(actor, password);
+    await this.erase(actor, actor.id);
+  }
+
+  /**
+   * An admin erases someone's account (a resident's request on paper, an official who left):
+   * the same erasure as the holder's own, audited as the admin's. It used to anonymise only the
+   * user row, leaving registration answers, IPs and devices, hand-ins and result units behind.
+   */
+  async eraseAccount(admin: Actor, userId: string): Promise<void> {
+    await this.erase(admin, userId);
+  }
+
+  private async erase(by: Actor, userId: string): Promise<void> {
     await this.db.transaction(async (m) => {
-      await this.account.erase(m, actor);
-      await eraseRegistrationAnswers(m, actor.id);
-      await eraseAttemptIdentifiers(m, actor.id);
-      await this.judgedEntries.erase(m, actor.id);
-      await eraseResultUnits(m, actor.id);
+      await this.account.erase(m, by, userId);
+      await eraseRegistrationAnswers(m, userId);
+      await eraseAttemptIdentifiers(m, userId);
+      await this.judgedEntries.erase(m, userId);
+      await eraseResultUnits(m, userId);
     });
-    await this.account.endSessions(actor.id);
-    await this.bus.emit('AccountErased', { userId: actor.id }); // cached display names go (leaderboard)
+    await this.account.endSessions(userId);
+    await this.bus.emit('AccountErased', { userId }); // cached display names go (leaderboard)
   }
 }

@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, HttpCode, Req, Res, UseGuards } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Req, Res, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { SkipThrottle, Throttle, ThrottlerGuard } from '@nestjs/throttler';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -47,5 +47,24 @@ export class PersonalDataController {
   ): Promise<void> {
     await this.erasure.eraseOwn(actor, dto.password);
     clearPageSessionCookie(req, reply, this.config.appBaseUrl);
+  }
+}
+
+/** An admin erases an account: here, above the feature modules, so it erases what DELETE /me does. */
+@ApiTags('users')
+@ApiBearerAuth()
+@Controller('users')
+export class AccountErasureController {
+  constructor(private readonly erasure: AccountErasureService) {}
+
+  @Delete(':id')
+  @Roles('admin')
+  @HttpCode(204)
+  @ApiNoContentResponse({ description: 'Account anonymised; results kept without its identity' })
+  @ApiOperation({
+    summary: "Erase an account as DELETE /me does (anonymised, registration answers, IPs and devices, hand-ins erased, sessions ended); audited as the admin's",
+  })
+  async remove(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<void> {
+    await this.erasure.eraseAccount(actor, id);
   }
 }

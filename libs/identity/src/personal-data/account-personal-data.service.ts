@@ -56,17 +56,21 @@ export class AccountPersonalData {
 
   /**
    * In the caller's transaction: the row stays, anonymised, so what others' places depend on
-   * remains valid; sign-in stops and refresh tokens die. Audited as the holder's own request.
+   * remains valid; sign-in stops and refresh tokens die. Audited as the holder's own request,
+   * or as the admin's who erased it.
    */
-  async erase(m: EntityManager, actor: Actor): Promise<void> {
-    const locked = await m.getRepository(User).findOne({ where: { id: actor.id, deletedAt: IsNull() }, lock: { mode: 'pessimistic_write' } });
+  async erase(m: EntityManager, by: Actor, userId: string): Promise<void> {
+    const locked = await m.getRepository(User).findOne({ where: { id: userId, deletedAt: IsNull() }, lock: { mode: 'pessimistic_write' } });
     if (!locked) throw notFound('User');
     const now = new Date();
-    await m.getRepository(User).update({ id: actor.id }, anonymisedUser(locked.tokenVersion, now));
-    await m.getRepository(RefreshToken).update({ userId: actor.id, revokedAt: IsNull() }, { revokedAt: now });
+    await m.getRepository(User).update({ id: userId }, anonymisedUser(locked.tokenVersion, now));
+    await m.getRepository(RefreshToken).update({ userId, revokedAt: IsNull() }, { revokedAt: now });
+    const own = by.id === userId;
     await this.audit.record(
-      actor,
-      { action: 'user.self_delete', entityType: 'user', entityId: actor.id, before: { role: locked.role }, reason: 'requested by the account holder' },
+      by,
+      own
+        ? { action: 'user.self_delete', entityType: 'user', entityId: userId, before: { role: locked.role }, reason: 'requested by the account holder' }
+        : { action: 'user.delete', entityType: 'user', entityId: userId, before: { role: locked.role, organisationId: locked.organisationId }, reason: null },
       m,
     );
   }

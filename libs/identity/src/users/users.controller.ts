@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppConfig, badRequest, Page, readUpload } from '@lc/platform';
@@ -97,12 +97,5 @@ export class UsersController {
   @ApiOkResponse({ type: PasswordResetView })
   resetPassword(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: ResetPasswordDto): Promise<PasswordResetView> {
     return this.staff.resetPassword(actor, id, dto.password);
-  }
-
-  @Delete('users/:id')
-  @Roles('admin')
-  @HttpCode(204)
-  async remove(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<void> {
-    await this.users.delete(actor, id, null);
   }
 }

@@ -1,14 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, IsNull } from 'typeorm';
-import { AuditService, badRequest, conflict, EventBus, isUniqueViolation, notFound } from '@lc/platform';
+import { AuditService, badRequest, conflict, isUniqueViolation, notFound } from '@lc/platform';
 import type { Actor } from '../auth/actor';
 import { hashPassword } from '../auth/passwords';
-import { TokenService } from '../auth/token.service';
 import { CreateStaffUserDto } from '../dto/staff-user.dto';
 import { Organisation } from '../organisations/organisation.entity';
 import { normalisePhone } from '../pii/pii';
-import { anonymisedUser } from './anonymise';
 import { PiiService } from '../pii/pii.service';
 import { User } from './user.entity';
 import { toUserView, UserView } from './user-view';
@@ -18,9 +16,7 @@ export class UsersService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly pii: PiiService,
-    private readonly tokens: TokenService,
     private readonly audit: AuditService,
-    private readonly bus: EventBus,
   ) {}
 
   async me(actor: Actor): Promise<UserView> {
@@ -66,21 +62,5 @@ export class UsersService {
       throw e;
     }
     return toUserView(await this.db.getRepository(User).findOneByOrFail({ id: user.id }));
-  }
-
-  /** Soft-deletes and anonymises the account; its tokens stop working at once on every instance. */
-  async delete(actor: Actor, userId: string, reason: string | null): Promise<void> {
-    await this.db.transaction(async (m) => {
-      const u = await m.getRepository(User).findOne({ where: { id: userId, deletedAt: IsNull() }, lock: { mode: 'pessimistic_write' } });
-      if (!u) throw notFound('User');
-      await m.getRepository(User).update({ id: userId }, anonymisedUser(u.tokenVersion, new Date()));
-      await this.audit.record(
-        actor,
-        { action: 'user.delete', entityType: 'user', entityId: userId, before: { role: u.role, organisationId: u.organisationId }, reason },
-        m,
-      );
-    });
-    await this.tokens.revoke(userId, null);
-    await this.bus.emit('AccountErased', { userId }); // cached display names go (leaderboard)
   }
 }

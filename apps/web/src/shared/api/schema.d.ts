@@ -238,7 +238,8 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        delete: operations["UsersController_remove"];
+        /** Erase an account as DELETE /me does (anonymised, registration answers, IPs and devices, hand-ins erased, sessions ended); audited as the admin's */
+        delete: operations["AccountErasureController_remove"];
         options?: never;
         head?: never;
         /** Edit a staff account: name, role, organisation; active: false deactivates it (its sessions end), true reactivates */
@@ -5252,7 +5253,7 @@ export interface operations {
             503: components["responses"]["ServiceUnavailable"];
         };
     };
-    UsersController_remove: {
+    AccountErasureController_remove: {
         parameters: {
             query?: never;
             header?: never;
@@ -5263,6 +5264,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Account anonymised; results kept without its identity */
             204: {
                 headers: {
                     [name: string]: unknown;
