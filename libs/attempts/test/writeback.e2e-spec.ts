@@ -9,7 +9,7 @@ import Redis from 'ioredis';
 import { Queues, REDIS, RedisKeys } from '@lc/platform';
 import { AttemptHotStore } from '../src/hot/attempt-hot-store';
 import { AnswerWritebackTimer } from '../src/writeback/answer-writeback.processor';
-import { finaliseAttempt } from '../src/submit/finalise-store';
+import { finaliseAttempt, finaliseQuery } from '../src/submit/finalise-store';
 import { writeAnswers } from '../src/writeback/answer-store';
 import { AnswerWritebackService } from '../src/writeback/answer-writeback.service';
 import { answerBody, RecordingHttp } from './helpers';
@@ -38,6 +38,12 @@ describe('answer write-behind (real PostgreSQL + Redis)', () => {
     await dropRedisPrefix(process.env.REDIS_URL!, prefix);
   });
 
+  const ownerOf = async (attemptId: string) => {
+    const [a] = await db.query<{ roundId: string; userId: string }[]>(`SELECT round_id AS "roundId", user_id AS "userId" FROM attempt WHERE id = $1`, [
+      attemptId,
+    ]);
+    return a;
+  };
   const rows = (attemptId: string) =>
     db.query<{ question_key: string; seq: number; value: unknown }[]>(
       'SELECT question_key, seq, value FROM attempt_answer WHERE attempt_id = $1 ORDER BY question_key',
@@ -120,12 +126,67 @@ describe('answer write-behind (real PostgreSQL + Redis)', () => {
     expect(byKey.get(at.questions[0].id)).toBe(false);
     expect(byKey.get(at.questions[1].id)).toBe(false);
   });
+  it('finds the attempt it finishes by a point lookup, however many attempts are in progress, even with no statistics', async () => {
+    const { contest, round } = await liveQuiz(http, setup, { selection: [{ bankId: setup.bankId, count: 3 }], durationSeconds: 300 });
+    const r = await entrant(http, contest.id);
+    const at = (await http.post(`/rounds/${round.id}/attempts`, {}, r.token)).body;
+    const [{ userId }] = await db.query<{ userId: string }[]>(`SELECT user_id AS "userId" FROM attempt WHERE id = $1`, [at.id]);
+    const c = new Client({ connectionString: process.env.DATABASE_URL });
+    await c.connect();
+    try {
+      await c.query('BEGIN');
+      // 3,000 other entrants of the round, half still answering, half submitted with other answer patterns.
+      await c.query(
+        `WITH u AS (INSERT INTO "user" (full_name, password_hash, role) SELECT 'Người dự thi ' || g, 'x', 'resident' FROM generate_series(1, 3000) g RETURNING id)
+         INSERT INTO attempt (round_id, contest_id, user_id, attempt_no, status, started_at, deadline_at, questions, answer_hash)
+         SELECT $1, $2, u.id, 1, CASE WHEN row_number() OVER () % 2 = 0 THEN 'in_progress' ELSE 'submitted' END, now(), now() + interval '5 minutes', '[]', md5(u.id::text) FROM u`,
+        [round.id, contest.id],
+      );
+      // As on a server that has not analysed the table yet (autovacuum off, a fresh restore, a new round's first surge).
+      await c.query(`DELETE FROM pg_statistic WHERE starelid = 'attempt'::regclass`);
+      const q = finaliseQuery({
+        attemptId: at.id,
+        roundId: round.id,
+        userId,
+        status: 'submitted',
+        submittedAt: new Date(),
+        score: 1,
+        maxScore: 3,
+        timeTakenMs: 1000,
+        prediction: null,
+        answerHash: 'a-pattern-nobody-else-has',
+        correctCount: 1,
+        submitKey: null,
+        flags: [],
+        answers: at.questions.map((x: { id: string }) => ({ questionKey: x.id, answer: { value: 1 }, seq: 1, rev: 1, receivedAt: new Date() })),
+      });
+      const [{ 'QUERY PLAN': plan }] = (await c.query(`EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) ${q.text}`, q.values)).rows;
+      type Node = {
+        'Node Type': string;
+        Operation?: string;
+        'Relation Name'?: string;
+        'Shared Hit Blocks': number;
+        'Shared Read Blocks': number;
+        Plans?: Node[];
+      };
+      const nodes = (n: Node): Node[] => [n, ...(n.Plans ?? []).flatMap(nodes)];
+      const update = nodes(plan[0].Plan).find((n) => n.Operation === 'Update')!;
+      expect(plan[0].Plan['Actual Rows']).toBe(1);
+      // A point lookup reads a few index pages; the scan of every attempt in progress read about 1,500 here.
+      expect(update['Shared Hit Blocks'] + update['Shared Read Blocks']).toBeLessThan(100);
+    } finally {
+      await c.query('ROLLBACK').catch(() => undefined);
+      await c.end();
+    }
+  });
+
   it('writes rows in lock order, behind and at the submit: a transaction holding one answer row and then taking another does not deadlock with either', async () => {
     type Row = { attemptId: string; questionKey: string; answer: unknown; seq: number; rev: number; receivedAt: Date };
     const writers: Record<string, (rows: Row[]) => Promise<unknown>> = {
       writeBehind: (rows) => writeAnswers(db, rows),
-      submit: (rows) =>
+      submit: async (rows) =>
         finaliseAttempt(db, {
+          ...(await ownerOf(rows[0].attemptId)),
           attemptId: rows[0].attemptId,
           status: 'submitted',
           submittedAt: new Date(),

@@ -144,6 +144,8 @@ export class AttemptFinaliser {
     try {
       outcome = await finaliseAttempt(this.db, {
         attemptId: a.id,
+        roundId: a.roundId,
+        userId: a.userId,
         status,
         submittedAt: new Date(submittedAt),
         score: scored.score,

@@ -6,6 +6,8 @@ import { countedAttemptSql } from '../attempt/counted';
 /** What finishing one attempt writes: its outcome, and its final answers from Redis. */
 export interface FinalisedAttempt {
   attemptId: string;
+  roundId: string;
+  userId: string;
   status: 'submitted' | 'expired';
   submittedAt: Date;
   score: number;
@@ -31,17 +33,30 @@ export type FinaliseOutcome = { finished: true; identicalTo: string[] } | { clos
  * answer pattern.
  */
 export async function finaliseAttempt(db: DataSource, f: FinalisedAttempt): Promise<FinaliseOutcome> {
-  const rows = await preparedRows<{ id: string | null; dup: string[]; closed_at: Date | null }>(
-    db,
-    'attempt-finalise',
-    `WITH cut AS (
-       SELECT r.closed_at FROM attempt t JOIN round r ON r.id = t.round_id
-        WHERE t.id = $1 AND $2 = 'submitted' AND r.status IN ('closed', 'published') AND r.closed_at < $3
+  const q = finaliseQuery(f);
+  const rows = await preparedRows<{ id: string | null; dup: string[]; closed_at: Date | null }>(db, 'attempt-finalise', q.text, q.values);
+  if (rows[0]?.closed_at) return { closedAt: rows[0].closed_at };
+  if (!rows.length) return { finished: false };
+  return { finished: true, identicalTo: rows[0].dup };
+}
+
+/**
+ * The statement and its parameters. The attempt is found by its round and user as well as its
+ * id, and identical attempts by the round's id itself (not through the updated row), so that
+ * every index the planner may pick is a point lookup, with or without statistics: on a table
+ * never analysed (autovacuum off, a fresh restore, a new round's first surge) it scanned every
+ * attempt in progress for the UPDATE and every attempt of the round for the identical ones.
+ */
+export function finaliseQuery(f: FinalisedAttempt): { text: string; values: unknown[] } {
+  return {
+    text: `WITH cut AS (
+       SELECT r.closed_at FROM round r
+        WHERE r.id = $17 AND $2 = 'submitted' AND r.status IN ('closed', 'published') AND r.closed_at < $3
      ), u AS (
        UPDATE attempt SET status = $2, submitted_at = $3, score = $4, max_score = $5, time_taken_ms = $6, prediction = $7,
               answer_hash = $8, correct_count = $9, submit_key = $10, flags = flags || $11::jsonb
-        WHERE id = $1 AND status = 'in_progress' AND NOT EXISTS (SELECT 1 FROM cut)
-        RETURNING id, round_id, user_id
+        WHERE id = $1 AND round_id = $17 AND user_id = $18 AND status = 'in_progress' AND NOT EXISTS (SELECT 1 FROM cut)
+        RETURNING id
      ), a AS (
        INSERT INTO attempt_answer (attempt_id, question_key, value, seq, rev, received_at)
        SELECT u.id, x.k, x.v, x.s, x.r, x.t
@@ -51,14 +66,14 @@ export async function finaliseAttempt(db: DataSource, f: FinalisedAttempt): Prom
           SET value = EXCLUDED.value, seq = EXCLUDED.seq, rev = EXCLUDED.rev, received_at = EXCLUDED.received_at
         WHERE attempt_answer.rev < EXCLUDED.rev
      ), d AS (
-       SELECT o.id FROM attempt o, u
-        WHERE $8::text IS NOT NULL AND o.round_id = u.round_id AND o.answer_hash = $8 AND o.user_id <> u.user_id
+       SELECT o.id FROM attempt o
+        WHERE $8::text IS NOT NULL AND o.round_id = $17 AND o.answer_hash = $8 AND o.user_id <> $18
           AND ${countedAttemptSql('o')}
         LIMIT 20
      )
      SELECT u.id, coalesce((SELECT array_agg(d.id::text) FROM d), '{}'::text[]) AS dup, NULL::timestamptz AS closed_at FROM u
      UNION ALL SELECT NULL, '{}'::text[], cut.closed_at FROM cut`,
-    [
+    values: [
       f.attemptId,
       f.status,
       f.submittedAt,
@@ -75,11 +90,10 @@ export async function finaliseAttempt(db: DataSource, f: FinalisedAttempt): Prom
       f.answers.map((x) => x.seq),
       f.answers.map((x) => x.rev),
       f.answers.map((x) => x.receivedAt),
+      f.roundId,
+      f.userId,
     ],
-  );
-  if (rows[0]?.closed_at) return { closedAt: rows[0].closed_at };
-  if (!rows.length) return { finished: false };
-  return { finished: true, identicalTo: rows[0].dup };
+  };
 }
 
 /** Flags the attempt and those identical to it, each once (`identical_answers` with `flag`). */
