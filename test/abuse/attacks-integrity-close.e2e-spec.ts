@@ -1,7 +1,7 @@
 import Redis from 'ioredis';
 import { DataSource } from 'typeorm';
 import { RoundClosedMarker, RoundLifecycle } from '@lc/contests';
-import { REDIS } from '@lc/platform';
+import { ClockService, REDIS } from '@lc/platform';
 import { Http, Res, startApi, TestApi } from '../harness';
 import { loginAdmin, Session } from '../factories';
 import { entrant, liveQuiz, orgWithBank, OrgSetup, sleep } from '../../libs/contests/test/factories';
@@ -168,6 +168,29 @@ describe('named attacks: entries on one instance after a close acknowledged by a
         [round.id],
       );
       expect({ n, expired }).toEqual({ n: 0, expired: 1 });
+    },
+    60_000,
+  );
+
+  cat.attack(
+    "I04 answers and a submit on instance B just after A's early close, with A's estimate of the cluster clock 300 ms ahead (a slow clock reading under load)",
+    "409 round_closed each: the close is stamped with Redis's own clock, never a moment in the future",
+    async () => {
+      const { contest, round } = await quiz();
+      const { s, at } = await midAttempt(contest.id, round.id, 1);
+      const clock = a.app.get(ClockService) as unknown as { offsetMs: number };
+      const kept = clock.offsetMs;
+      clock.offsetMs = kept + 300;
+      try {
+        await a.app.get(RoundLifecycle).close(round.id, { force: true });
+      } finally {
+        clock.offsetMs = kept;
+      }
+      expect(
+        cat.check(await httpB.put(`/attempts/${at.id}/answers/${at.questions[1].id}`, answerBody(at.questions[1], setup.questions, true), s.token), 409).body
+          .code,
+      ).toBe('round_closed');
+      expect(cat.check(await httpB.post(`/attempts/${at.id}/submit`, {}, s.token), 409).body.code).toBe('round_closed');
     },
     60_000,
   );

@@ -59,6 +59,10 @@ describe('CSV export', () => {
       yield resultRow(0);
       throw new Error('cursor lost');
     }
-    await expect(writeCsv(broken(), RESULT_COLUMNS, createWriteStream(join(dir, 'broken.csv')))).rejects.toThrow('cursor lost');
+    const out = createWriteStream(join(dir, 'broken.csv'));
+    await expect(writeCsv(broken(), RESULT_COLUMNS, out)).rejects.toThrow('cursor lost');
+    // Closed before the directory is removed: a file still opening made afterAll's rmSync fail (ENOTEMPTY).
+    out.destroy();
+    await new Promise<void>((closed) => (out.closed ? closed() : out.once('close', () => closed())));
   });
 });

@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import { RedisClient } from '../redis/create-redis';
 import { REDIS } from '../redis/redis.tokens';
+import { CLOCK_READINGS_KEPT, ClockReading, offsetFrom } from './clock-offset';
 
 /**
  * One time source for the whole cluster: Redis's clock. Each process keeps its offset
@@ -11,6 +12,7 @@ import { REDIS } from '../redis/redis.tokens';
 export class ClockService implements OnModuleInit, OnModuleDestroy {
   private readonly log = new Logger(ClockService.name);
   private offsetMs = 0;
+  private readonly readings: ClockReading[] = [];
   private timer?: NodeJS.Timeout;
 
   constructor(@Inject(REDIS) private readonly redis: RedisClient) {}
@@ -34,15 +36,35 @@ export class ClockService implements OnModuleInit, OnModuleDestroy {
     return new Date(this.now());
   }
 
+  /**
+   * Redis's clock itself, one round trip: for a moment other instances' scripts compare their
+   * TIME with (a round's close), which an estimate could put a few milliseconds in the future.
+   */
+  async exactNow(): Promise<number> {
+    try {
+      return await this.redisMs();
+    } catch {
+      return this.now();
+    }
+  }
+
   async sync(): Promise<void> {
     try {
-      const before = Date.now();
-      const [sec, usec] = await this.redis.time();
-      const after = Date.now();
-      const redisMs = Number(sec) * 1000 + Math.floor(Number(usec) / 1000);
-      this.offsetMs = redisMs - Math.round((before + after) / 2);
+      // Three readings back to back: at least one is usually quick, even in a surge.
+      for (let i = 0; i < 3; i++) {
+        const before = Date.now();
+        const redisMs = await this.redisMs();
+        this.readings.push({ before, redisMs, after: Date.now() });
+      }
+      this.readings.splice(0, Math.max(0, this.readings.length - CLOCK_READINGS_KEPT));
+      this.offsetMs = offsetFrom(this.readings);
     } catch (e) {
       this.log.warn(`clock sync failed, keeping offset ${this.offsetMs} ms: ${(e as Error).message}`);
     }
+  }
+
+  private async redisMs(): Promise<number> {
+    const [sec, usec] = await this.redis.time();
+    return Number(sec) * 1000 + Math.floor(Number(usec) / 1000);
   }
 }

@@ -69,7 +69,8 @@ export class RoundLifecycle {
    * only re-writes its marker. Returns when it closed, or null (not due, draft, missing).
    */
   async close(roundId: string, opts: { force: boolean }): Promise<{ closedAt: Date; changed: boolean } | null> {
-    const now = this.clock.nowDate();
+    // Redis's own clock, not this instance's estimate of it: every instance's scripts then see the close as past once this returns.
+    const now = new Date(await this.clock.exactNow());
     const rows = opts.force
       ? await sqlRows<ClosedRow>(
           this.db,
