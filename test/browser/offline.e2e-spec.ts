@@ -49,10 +49,19 @@ describe('browser: an attempt across reloads (outbox, offline shell)', () => {
   it('sends the answers a previous page left unsent as soon as the attempt opens again', async () => {
     // No service worker here: the api's refusal below must reach the page as it is.
     await journey(browser, { ...PHONE, serviceWorkers: 'block' }, 'offline-outbox', async ({ page, errors }) => {
+      // A dead link cuts the page's socket as well as its HTTP: what the page sends on /live is dropped.
+      let linkDead = false;
+      await page.routeWebSocket(/\/socket\.io\//, (ws) => {
+        const server = ws.connectToServer();
+        ws.onMessage((m) => {
+          if (!linkDead) server.send(m);
+        });
+      });
       const { onServer } = await openAttempt(page);
       await answerShown(page, bank, 1);
       await page.getByText('Câu này: đã lưu', { exact: true }).waitFor();
       // The autosave cannot get through (a dead mobile link): the answer waits in the outbox.
+      linkDead = true;
       await page.route('**/api/v1/attempts/*/answers/*', (r) => r.abort('internetdisconnected'));
       await page.getByRole('button', { name: 'Câu sau →' }).click();
       await answerShown(page, bank, 2);
@@ -60,6 +69,7 @@ describe('browser: an attempt across reloads (outbox, offline shell)', () => {
       expect(await onServer()).toBe(1);
       // The in-app browser is closed and opened again; the link works again.
       await page.unroute('**/api/v1/attempts/*/answers/*');
+      linkDead = false;
       await page.reload();
       await page.locator('legend .question-stem').first().waitFor();
       // Nothing is touched: the page itself sends what waited.

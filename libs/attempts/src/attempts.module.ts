@@ -12,6 +12,7 @@ import { AttemptExpiryBootstrap, AttemptExpiryProcessor } from './expiry/attempt
 import { DeadlineSweeper } from './expiry/deadline-sweeper';
 import { AttemptHotStore } from './hot/attempt-hot-store';
 import { AttemptEventsGateway } from './integrity/attempt-events.gateway';
+import { AttemptAnswersGateway } from './answers/answers.gateway';
 import { AttemptIntegrityService } from './integrity/attempt-integrity.service';
 import { AttemptStartService } from './start/attempt-start.service';
 import { AttemptFinaliser } from './submit/attempt-finaliser.service';
@@ -43,7 +44,7 @@ export class AttemptsCoreModule {}
 @Module({
   imports: [AttemptsCoreModule, RealtimeApiModule],
   controllers: [AttemptsController],
-  providers: [AutosaveHandler, AttemptEventsGateway, { provide: PersonalFirstScreenSource, useClass: ResumeFirstScreen }],
+  providers: [AutosaveHandler, AttemptEventsGateway, AttemptAnswersGateway, { provide: PersonalFirstScreenSource, useClass: ResumeFirstScreen }],
 })
 export class AttemptsModule {}
 

@@ -14,6 +14,9 @@ export interface SavedAnswerAck {
   savedAt: string;
 }
 
+/** Who may change answers (the attempt's own resident; the store checks which one). */
+export const RESIDENT = ['resident'] as const;
+
 /** Answer changes per attempt per minute: generous for people, a wall for scripts. */
 export const ANSWERS_PER_MINUTE = 300;
 

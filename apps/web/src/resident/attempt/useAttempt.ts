@@ -1,12 +1,13 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { ApiError, classifySaveError, detailId } from '../../shared/api/errors';
+import { ApiError, detailId } from '../../shared/api/errors';
 import type { AnswerValue, Attempt, PredictionQuestion, SubmitResult } from '../../shared/api/types';
 import { clockOffset, remainingMs } from '../../shared/clock';
-import { subscribeLive } from '../../shared/live/live';
+import { emitIfConnected, subscribeLive } from '../../shared/live/live';
 import { Outbox, type PendingAnswer, type SendResult } from '../../shared/outbox';
 import { randomId, readJson, storage } from '../../shared/storage';
 import { residentApi } from '../api';
 import { answerBody } from './attempt-model';
+import { type AnswerAck, sendAnswer } from './send-answer';
 
 export type Phase = 'loading' | 'failed' | 'in_progress' | 'time_up' | 'finished';
 
@@ -33,6 +34,8 @@ function forget(a: Attempt): void {
 
 const RETRY_MIN_MS = 3000;
 const RETRY_MAX_MS = 30_000;
+/** How long an answer waits for the socket's ack before it goes over HTTP instead. */
+const LIVE_ACK_MS = 5000;
 
 /**
  * Everything an attempt screen needs: the questions, the server-corrected countdown, the
@@ -131,14 +134,15 @@ export function useAttempt(attemptId: string) {
       const a = attemptRef.current;
       const q = a?.questions.find((x) => x.id === p.questionId);
       if (!a || !q) return { outcome: 'rejected' };
-      const sentAt = Date.now();
-      try {
-        const res = await residentApi.saveAnswer(a.id, p.questionId, answerBody(q.type, p.answer, p.seq));
-        if (res && typeof res === 'object' && typeof res.serverTime === 'string') applyClock(res.serverTime, sentAt, Date.now());
-        return { outcome: 'ok' };
-      } catch (e) {
-        return { outcome: classifySaveError(e) };
-      }
+      const body = answerBody(q.type, p.answer, p.seq);
+      const outcome = await sendAnswer(
+        p.seq,
+        // Over the socket the page already holds for its deadline pushes (issue 18: a fraction of an HTTP request's cost).
+        () => emitIfConnected<AnswerAck>('attempt:answer', { attemptId: a.id, questionId: p.questionId, ...body }, LIVE_ACK_MS),
+        () => residentApi.saveAnswer(a.id, p.questionId, body),
+        applyClock,
+      );
+      return { outcome };
     },
     [applyClock],
   );

@@ -4,12 +4,31 @@ import { sessions } from '../api/session';
 import type { BoardConcealment, LeaderboardRow } from '../api/types';
 import type { LiveFinalEvents } from '../../live-finals/live-types';
 
+/** A row new to the top (or changed), in LeaderboardRow's field order. */
+export type NewTopRow = [
+  rank: number,
+  userId: string,
+  displayName: string,
+  unit: string | null,
+  province: string | null,
+  score: number | null,
+  timeTakenMs: number,
+];
+
+/** A changed top said against the rows of the previous push (`base`): a place there, `[place, new rank]`, or a new row. */
+export interface TopPatch {
+  base: string;
+  rows: (number | [place: number, rank: number] | NewTopRow)[];
+}
+
 /** Server → client events on /live (SPEC.md "Realtime", "Live finals"). Messages are hints: state comes over HTTP. */
 export interface LiveEvents extends LiveFinalEvents {
   /** `top` only when it changed since the room's previous push; `topHash` names the rows either way (keep them when it matches). */
   'leaderboard:update': {
     roundId: string;
     top?: LeaderboardRow[];
+    /** A changed top as a patch on the previous push's rows, for pages that joined with `patches: true`. */
+    topPatch?: TopPatch;
     topHash?: string;
     total: number | null;
     at: string;
@@ -70,6 +89,22 @@ export async function releaseLive(): Promise<void> {
       s.disconnect();
       socketPromise = null;
     }
+  }
+}
+
+/**
+ * Sends `event` over the shared /live connection when it is open now, without opening one:
+ * its ack, or undefined when there is no connection or no ack within `timeoutMs` (the caller
+ * then goes over HTTP).
+ */
+export async function emitIfConnected<T>(event: string, payload: unknown, timeoutMs: number): Promise<T | undefined> {
+  if (!socketPromise) return undefined;
+  try {
+    const s = await socketPromise;
+    if (!s.connected) return undefined;
+    return (await s.timeout(timeoutMs).emitWithAck(event, payload)) as T;
+  } catch {
+    return undefined;
   }
 }
 

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import fc from 'fast-check';
 import { createValidationPipe } from '@lc/platform';
 import { SaveAnswerDto } from './answer.dto';
-import { isOrdinaryAnswer } from './autosave.handler';
+import { isOrdinaryAnswer } from './answer-input';
 
 const pipe = createValidationPipe();
 const validate = (body: unknown) =>
