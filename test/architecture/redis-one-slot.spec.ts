@@ -186,7 +186,7 @@ async function exercise(cluster: boolean): Promise<ScriptCall[]> {
   await board.merge(ROUND, 'tmp', 'best', [{ userId: USER, e: encodeEntry({ userId: USER, score: 7, timeTakenMs: 1000, submittedAtMs: 1 }) }]);
   await board.ranks(ROUND, 'live', [USER]).catch(() => undefined);
   await board.claimTick(ROUND);
-  await board.swapPushedTops(ROUND, { staff: 'AbCd1234', residents: null }).catch(() => undefined);
+  await board.swapPushedTops(ROUND, { staff: { hash: 'AbCd1234', rows: [] }, residents: { hash: 'EfGh5678', rows: [] } }).catch(() => undefined);
   await board.finishRebuild(ROUND, 'token');
 
   const limiter = new LoginLimiter(redis, keys, { now: () => 0 } as never, new PiiService(cfg), cfg);

@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { createRedisClient, RedisKeys } from '@lc/platform';
 import { entrant, KnownQuestion, newContest, orgWithBank, quizRound, waitFor } from '../../libs/contests/test/factories';
-import { dirtyRoundsKey } from '../../libs/leaderboard/src/board/board-keys';
+import { dirtyRoundsKey, RoundKeys } from '../../libs/leaderboard/src/board/board-keys';
 import { enter } from '../../libs/leaderboard/test/helpers';
 import { ok, uniqueIdentity } from '../factories';
 import { testConfig } from '../harness';
@@ -66,12 +66,19 @@ describe('browser: a resident takes a contest on a phone through a network cut',
       // The board's pushes as the phone receives them (Socket.IO text frames).
       const boardFrames: string[] = [];
       let joins = 0;
+      // How the answers travel: over the attempt page's socket while it is connected, else HTTP.
+      let socketAnswers = 0;
+      let httpAnswers = 0;
+      page.on('request', (r) => {
+        if (r.method() === 'PUT' && /\/attempts\/[^/]+\/answers\//.test(r.url())) httpAnswers++;
+      });
       page.on('websocket', (ws) => {
         ws.on('framereceived', (f) => {
           if (typeof f.payload === 'string' && f.payload.includes('"leaderboard:update"')) boardFrames.push(f.payload);
         });
         ws.on('framesent', (f) => {
           if (typeof f.payload === 'string' && f.payload.includes('"leaderboard:join"')) joins++;
+          if (typeof f.payload === 'string' && f.payload.includes('"attempt:answer"')) socketAnswers++;
         });
       });
       // ----- sign up and register for the contest -----
@@ -125,13 +132,26 @@ describe('browser: a resident takes a contest on a phone through a network cut',
 
       // Two answers online: each saved at once.
       const savedHere = page.getByText('Câu này: đã lưu', { exact: true });
+      const timer = page.getByRole('timer');
       for (let i = 1; i <= 2; i++) {
         answered.push(await answerShown(page, bank, i, true));
         await savedHere.waitFor();
         await page.getByRole('button', { name: 'Câu sau →' }).click();
+        if (i === 1) {
+          // The phone's clock jumps 5 minutes ahead mid-attempt: the countdown runs 5 minutes short
+          // until the next save, whose acknowledgement carries the server's clock (savedAt).
+          await textMatches(timer, /^14:\d\d$/);
+          await page.evaluate(() => {
+            const real = Date.now.bind(Date);
+            Date.now = () => real() + 300_000;
+          });
+          await textMatches(timer, /^09:\d\d$/);
+        }
       }
+      await textMatches(timer, /^14:\d\d$/);
       await textMatches(saveStatus, /Đã lưu$/);
       expect(await onServer()).toEqual(stems());
+      expect({ socketAnswers, httpAnswers }).toEqual({ socketAnswers: 2, httpAnswers: 0 });
       await screenshots(page, 'resident-attempt');
 
       // ----- the network is cut for 10 s while answering two more -----
@@ -184,17 +204,31 @@ describe('browser: a resident takes a contest on a phone through a network cut',
       await textMatches(myRank, /^Thứ hạng của bạn: 1 · 4 điểm$/);
       await page.getByText(/bảng xếp hạng chỉ hiện 20 người đứng đầu, không hiện tổng số người dự thi và điểm của người khác/).waitFor();
       await screenshots(page, 'resident-leaderboard');
+      const joinsBeforeRival = joins;
+      // The room has had its first push (this resident's entry), so the rival's can be a patch on it.
+      const pushedTop = createRedisClient(testConfig());
+      try {
+        const key = new RoundKeys(new RedisKeys(testConfig()), round.id).pushedTop('residents');
+        await waitFor(async () => ((await pushedTop.exists(key)) ? true : undefined), 5000);
+      } finally {
+        pushedTop.disconnect();
+      }
       const rival = await entrant(stack.http, contest.id, { unit: 'Phường Hạ Long', fields: { position: 'Giáo viên' } }, { fullName: 'Lê Thị Cúc' });
       const entry = await enter(stack.http, rival, round.id, bank, QUESTIONS);
       expect(entry.score).toBe(QUESTIONS);
       // No reload and no polling while the socket is up: the page hears it over /live.
       await textMatches(myRank, /^Thứ hạng của bạn: 2 · 4 điểm$/);
       await page.getByText('Đang cập nhật trực tiếp').waitFor();
+      // rank:update and the board's push are separate events: the rows may follow the rank by a tick.
+      await textMatches(page.getByRole('table').locator('tbody tr.me td').first(), /^2$/);
       const firstRow = await page.getByRole('table').locator('tbody tr').first().locator('td').allTextContents();
       expect(firstRow[0]).toBe('1');
       expect(firstRow[2]).toBe('—');
       const mine = await page.getByRole('table').locator('tbody tr.me td').allTextContents();
       expect(mine[2]).toBe('4');
+      // The changed top came as a patch on the rows the page held, not as rows or a join again.
+      await waitFor(async () => boardFrames.find((f) => f.includes('"topPatch"')), 5000);
+      expect(joins).toBe(joinsBeforeRival);
       // Issue 18: a push while the top is unchanged leaves the rows out; the page keeps the ones it shows.
       const rowsBefore = await page.getByRole('table').locator('tbody tr').allTextContents();
       const seen = boardFrames.length;

@@ -8,3 +8,4 @@ export { RoundKeys, dirtyRoundsKey } from './board/board-keys';
 export { encodeEntry, decodeEntry, normaliseScore } from './board/board-encoding';
 export { shortName } from './display/short-name';
 export { roundRoom, staffRoom, watcherRooms } from './live/rooms';
+export * from './live/top-patch';

@@ -1,4 +1,5 @@
 import type { Concealment } from './rounds/prediction-guard';
+import type { TopPatch } from './live/top-patch';
 
 export interface LeaderboardRecord {
   roundId: string;
@@ -18,11 +19,14 @@ declare module '@lc/realtime' {
      * `top` is left out when it is the same as in the room's previous push (cluster-wide): the
      * client keeps the rows it holds. `topHash` names the rows as that room gets them, with or
      * without `top`; a client whose rows have another hash (or none) joins again for them.
+     * A page that joined with `patches: true` gets a changed top as `topPatch` instead of `top`
+     * (when the room's previous rows are known): the new rows said against those `topPatch.base` names.
      * `at` is the server's clock (time sync).
      */
     'leaderboard:update': {
       roundId: string;
       top?: LeaderboardRow[];
+      topPatch?: TopPatch;
       topHash: string;
       total: number | null;
       at: string;

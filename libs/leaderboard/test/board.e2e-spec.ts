@@ -182,4 +182,23 @@ describe('leaderboard boards (real Redis)', () => {
       expect(Math.floor(claims[i] / 1000)).toBeGreaterThan(Math.floor(claims[i - 1] / 1000));
     }
   });
+
+  it("says which audiences must get the rows, and gives the residents' previous top only when theirs changed", async () => {
+    const round = randomUUID();
+    const row = (rank: number) => ({
+      rank,
+      userId: `u${rank}`,
+      displayName: `Nguyễn Văn ${rank}`,
+      unit: null,
+      province: 'Quảng Ninh',
+      score: 10 - rank,
+      timeTakenMs: 1000,
+    });
+    const first = await store.swapPushedTops(round, { staff: { hash: 's1', rows: [] }, residents: { hash: 'r1', rows: [row(1)] } });
+    expect(first).toEqual({ staff: true, residents: true, residentsBefore: null });
+    const same = await store.swapPushedTops(round, { staff: { hash: 's1', rows: [] }, residents: { hash: 'r1', rows: [row(1)] } });
+    expect(same).toEqual({ staff: false, residents: false, residentsBefore: null });
+    const changed = await store.swapPushedTops(round, { staff: null, residents: { hash: 'r2', rows: [row(1), row(2)] } });
+    expect(changed).toEqual({ staff: false, residents: true, residentsBefore: { hash: 'r1', rows: [row(1)] } });
+  });
 });

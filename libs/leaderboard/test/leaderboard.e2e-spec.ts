@@ -4,6 +4,7 @@ import { expectError, Http, startApi, TestApi } from '../../../test/harness';
 import { loginAdmin, newOrganisation, newResident, newStaff, ok, Session } from '../../../test/factories';
 import { entrant, iso, liveQuiz, orgWithBank, OrgSetup, sleep } from '../../contests/test/factories';
 import { BoardStore } from '../src/board/board-store';
+import { applyTopPatch } from '../src/live/top-patch';
 import { collect, connect, connected, enter, until } from './helpers';
 
 /**
@@ -324,22 +325,38 @@ describe('leaderboards over HTTP and sockets (two api instances)', () => {
     const entrants: Session[] = [];
     let staffUp: ReturnType<typeof collect<any>>;
     let residentUp: ReturnType<typeof collect<any>>;
+    /** A resident's page that takes patches, and the rows it holds (from its join, then each push folded in). */
+    let patchUp: ReturnType<typeof collect<any>>;
+    const patcherRows: { rows: any[] | null; hash: string | null; unknown: number } = { rows: null, hash: null, unknown: 0 };
     /** One more entrant who answers everything wrong: below all twenty, so the top does not move. */
     const belowTop = async (api: Http) => {
       const p = await entrant(api, contestId, { unit: 'Tổ dân phố số 7 phường Hồng Gai' }, { fullName: 'Nguyễn Văn Cuối' });
       return () => enter(api, p, roundId, setup.questions, 0).then(() => undefined);
     };
     /**
-     * Makes a change just after this second's automatic ticks, then has `api` compute the push
-     * itself (its tick claims the second); the next change if an automatic tick won the claim.
+     * Makes a change, then has `api` compute the push itself. Both instances' automatic ticks are
+     * held meanwhile (a tick in flight makes the next one skip): on a loaded machine a change can
+     * take longer than a second, and an automatic tick would push it first.
      */
     const pushedBy = async (api: TestApi, changes: (() => Promise<void>)[]) => {
-      for (const change of changes) {
-        await sleep(1000 - (Date.now() % 1000) + 150);
-        await change();
-        if ((await api.app.get(LiveTicker).tick()).includes(roundId)) return;
+      const tickers = [a, b].map((t) => t.app.get(LiveTicker) as unknown as { inFlight: Promise<void> | null });
+      let release = () => {};
+      const held = new Promise<void>((r) => (release = r));
+      for (const t of tickers) {
+        await t.inFlight;
+        t.inFlight = held;
       }
-      throw new Error('an automatic tick won every claim');
+      try {
+        await sleep(1000); // past the spacing after the last automatic claim
+        for (const change of changes) {
+          await change();
+          if ((await api.app.get(LiveTicker).tick()).includes(roundId)) return;
+        }
+        throw new Error('no change made the board dirty');
+      } finally {
+        release();
+        for (const t of tickers) if (t.inFlight === held) t.inFlight = null;
+      }
     };
 
     beforeAll(async () => {
@@ -355,6 +372,17 @@ describe('leaderboards over HTTP and sockets (two api instances)', () => {
       for (const s of [staff, resident]) expect((await s.timeout(5000).emitWithAck('leaderboard:join', { roundId })).ok).toBe(true);
       staffUp = collect(staff, 'leaderboard:update');
       residentUp = collect(resident, 'leaderboard:update');
+      const patcher = track(connect(b.url, { token: entrants[1].token }));
+      await connected(patcher);
+      const joined = await patcher.timeout(5000).emitWithAck('leaderboard:join', { roundId, patches: true });
+      Object.assign(patcherRows, { rows: joined.top, hash: joined.topHash });
+      patchUp = collect(patcher, 'leaderboard:update');
+      patcher.on('leaderboard:update', (u: any) => {
+        if (u.top) Object.assign(patcherRows, { rows: u.top, hash: u.topHash });
+        else if (u.topPatch && patcherRows.rows && u.topPatch.base === patcherRows.hash)
+          Object.assign(patcherRows, { rows: applyTopPatch(patcherRows.rows, u.topPatch.rows), hash: u.topHash });
+        else if (u.topHash !== patcherRows.hash) patcherRows.unknown++;
+      });
       // 1 to 5 right answers each; entries alternate between the instances.
       for (const [i, p] of entrants.entries()) await enter(i % 2 ? httpA : httpB, p, roundId, setup.questions, 1 + (i % 5));
       for (const c of [staffUp, residentUp]) await until(c, (u: any) => u.top?.length === 20 && u.total === 20, 8000);
@@ -410,6 +438,33 @@ describe('leaderboards over HTTP and sockets (two api instances)', () => {
       expect(slim.length).toBeGreaterThan(0);
       for (const u of slim) expect(u).toEqual({ roundId, topHash: changed.topHash, total: expect.any(Number), at: expect.any(String), frozen: false });
       expect(await until(after(residentUp, 0), (u: any) => u.at === slim.at(-1)!.at, 2000)).toEqual(slim.at(-1));
+    });
+
+    it('a page that takes patches gets a changed top as a patch on the rows it holds, under 1 KB; the others get the rows', async () => {
+      const n = residentUp.items.length;
+      await pushedBy(
+        a,
+        [3, 8].map((i) => () => enter(httpA, entrants[i], roundId, setup.questions, 5).then(() => undefined)),
+      );
+      const full = await until(after(residentUp, n), (u: any) => Array.isArray(u.top), 3000);
+      const patched = await until(patchUp, (u: any) => u.at === full.at, 3000);
+      expect(patched).toEqual({
+        roundId,
+        topPatch: { base: expect.any(String), rows: expect.any(Array) },
+        topHash: full.topHash,
+        total: full.total,
+        at: full.at,
+        frozen: false,
+      });
+      // Most rows are said by their place in the previous top; the page rebuilds exactly the rows the others got.
+      const whole = patched.topPatch.rows.filter((r: unknown) => Array.isArray(r) && r.length === 7);
+      expect(whole.length).toBeGreaterThan(0);
+      expect(whole.length).toBeLessThan(5);
+      await sleep(100);
+      expect(patcherRows).toEqual({ rows: full.top, hash: full.topHash, unknown: 0 });
+      expect(wireBytes(patched)).toBeLessThan(1024);
+      expect(wireBytes(full)).toBeGreaterThan(2500);
+      process.stdout.write(`leaderboard:update bytes on the wire: changed top as rows ${wireBytes(full)}, as a patch ${wireBytes(patched)}\n`);
     });
 
     it('a socket joining later gets the rows in the join answer, then keeps them through pushes without rows', async () => {

@@ -83,7 +83,7 @@ export function LeaderboardPage({ roundId }: { roundId: string }) {
     // The join's answer carries the board (with its hash) and my standing; the HTTP read covers a refusal.
     const join = (s: Socket, missing?: string) => {
       joining = true;
-      s.emit('leaderboard:join', { roundId }, (ack: JoinAck) => {
+      s.emit('leaderboard:join', { roundId, patches: true }, (ack: JoinAck) => {
         joining = false;
         if (ack?.ok && Array.isArray(ack.top)) {
           showTop({ rows: ack.top, topHash: ack.topHash ?? null });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { LeaderboardRow } from '../shared/api/types';
+import type { NewTopRow, TopPatch } from '../shared/live/live';
 import { concealedNotice, foldTop, type HeldTop, myRankText } from './leaderboard-model';
 
 const entrants = { reason: 'prediction_open' as const, topN: 20, hidden: ['total', 'ranks-beyond-top'] as const };
@@ -58,5 +59,23 @@ describe('live pushes that leave the unchanged top out', () => {
     expect(foldTop({ rows: joined.rows, topHash: null }, { topHash: 'h1' })).toBeNull();
     // Nothing held yet: a push without rows cannot fill the page.
     expect(foldTop({ rows: null, topHash: null }, { topHash: 'h1' })).toBeNull();
+  });
+
+  it('builds a changed top from a patch on the rows held, and asks to join again when it was made against others', () => {
+    const newcomer = row(1, 'Lê T. C.', 'Phường Bãi Cháy');
+    const asTuple: NewTopRow = [1, 'u1', 'Lê T. C.', 'Phường Bãi Cháy', 'Quảng Ninh', 9, 60_001];
+    const patch: TopPatch = { base: 'h1', rows: [asTuple, [0, 2], [1, 3]] };
+    expect(foldTop(joined, { topPatch: patch, topHash: 'h2' })).toEqual({
+      rows: [newcomer, { ...joined.rows![0], rank: 2 }, { ...joined.rows![1], rank: 3 }],
+      topHash: 'h2',
+    });
+    expect(foldTop(joined, { topPatch: { base: 'h1', rows: [1, 0] }, topHash: 'h3' })?.rows).toEqual([joined.rows![1], joined.rows![0]]);
+    expect(foldTop(joined, { topPatch: { ...patch, base: 'h0' }, topHash: 'h2' })).toBeNull();
+    expect(foldTop({ rows: null, topHash: null }, { topPatch: patch, topHash: 'h2' })).toBeNull();
+    // A place the rows held do not have: join again rather than show a hole.
+    expect(foldTop(joined, { topPatch: { base: 'h1', rows: [0, 5] }, topHash: 'h2' })).toBeNull();
+    // Neither a moved row nor a whole one (an older server's object row, a truncated tuple).
+    expect(foldTop(joined, { topPatch: { base: 'h1', rows: [newcomer as never] }, topHash: 'h2' })).toBeNull();
+    expect(foldTop(joined, { topPatch: { base: 'h1', rows: [[1, 'u1', 'Lê T. C.'] as never] }, topHash: 'h2' })).toBeNull();
   });
 });

@@ -1,5 +1,6 @@
 import type { BoardConcealment, LeaderboardRow, MyRank } from '../shared/api/types';
 import { formatScore } from '../shared/format';
+import type { TopPatch } from '../shared/live/live';
 
 /** Why some figures are missing from the board (issue 14: the prediction must not be read off it). */
 export function concealedNotice(c: BoardConcealment): string {
@@ -24,11 +25,32 @@ export interface HeldTop {
 /**
  * Folds a leaderboard:update (or a join's answer) into the rows held. A push without `top` means
  * "the same rows as the room's previous push": they are kept when `topHash` says they are the ones
- * held. `null` when they are not (a push was missed, or the rows came over HTTP): join again,
- * whose answer brings the rows.
+ * held; `topPatch` builds the new rows from the held ones when it was made against them. `null`
+ * when neither holds (a push was missed, or the rows came over HTTP): join again, whose answer
+ * brings the rows.
  */
-export function foldTop(held: HeldTop, u: { top?: LeaderboardRow[]; topHash?: string }): HeldTop | null {
+export function foldTop(held: HeldTop, u: { top?: LeaderboardRow[]; topPatch?: TopPatch; topHash?: string }): HeldTop | null {
   if (Array.isArray(u.top)) return { rows: u.top, topHash: u.topHash ?? null };
+  if (u.topPatch) {
+    const rows = held.rows && held.topHash === u.topPatch.base ? applyTopPatch(held.rows, u.topPatch.rows) : null;
+    return rows ? { rows, topHash: u.topHash ?? null } : null;
+  }
   if (held.rows && (u.topHash === undefined || u.topHash === held.topHash)) return held;
   return null;
+}
+
+function applyTopPatch(prev: LeaderboardRow[], rows: TopPatch['rows']): LeaderboardRow[] | null {
+  const out: LeaderboardRow[] = [];
+  for (const r of rows) {
+    if (typeof r === 'number' || (Array.isArray(r) && r.length === 2)) {
+      const [place, rank] = typeof r === 'number' ? [r, undefined] : r;
+      const held = prev[place];
+      if (!held) return null;
+      out.push(rank === undefined ? held : { ...held, rank });
+    } else if (Array.isArray(r) && r.length === 7) {
+      const [rank, userId, displayName, unit, province, score, timeTakenMs] = r;
+      out.push({ rank, userId, displayName, unit, province, score, timeTakenMs });
+    } else return null;
+  }
+  return out;
 }

@@ -4,6 +4,7 @@ import { REDIS, RedisClient, RedisKeys } from '@lc/platform';
 import { decodeEntry, DecodedEntry, EncodedEntry, Scoring } from './board-encoding';
 import { Audience, BoardName, dirtyRoundsKey, RoundKeys } from './board-keys';
 import { CLAIM_TICK_LUA, MERGE_LUA, RANKS_LUA, RECORD_LUA, REMOVE_LUA, SWAP_LUA, SWAP_PUSHED_TOPS_LUA } from './board.scripts';
+import type { LeaderboardRow } from '../leaderboard.types';
 
 interface BoardCommands {
   lbRecord(...args: (string | number)[]): Promise<number>;
@@ -12,7 +13,7 @@ interface BoardCommands {
   lbRanks(...args: (string | number)[]): Promise<(number | string | null)[]>;
   lbSwap(...args: (string | number)[]): Promise<number>;
   lbClaimTick(...args: (string | number)[]): Promise<number>;
-  lbSwapPushedTops(...args: (string | number)[]): Promise<number[]>;
+  lbSwapPushedTops(...args: (string | number)[]): Promise<[number, number, string]>;
 }
 type BoardRedis = RedisClient & BoardCommands;
 
@@ -164,19 +165,25 @@ export class BoardStore {
   }
 
   /**
-   * Records the hashes of the tops being pushed (null: no push to that audience) and answers, per
-   * audience, whether its room must get the rows (the hash differs from its last push, cluster-wide).
+   * Records the tops being pushed (null: no push to that audience) and answers, per audience,
+   * whether its room must get the rows (the hash differs from its last push, cluster-wide), and,
+   * when the residents' top changed, their previous one, which it can be sent as a patch against
+   * (an unchanged top's previous rows are neither sent back nor parsed).
    */
-  async swapPushedTops(roundId: string, hashes: Record<Audience, string | null>): Promise<Record<Audience, boolean>> {
+  async swapPushedTops(
+    roundId: string,
+    tops: Record<Audience, { hash: string; rows: readonly LeaderboardRow[] } | null>,
+  ): Promise<Record<Audience, boolean> & { residentsBefore: PushedTop | null }> {
     const k = this.round(roundId);
-    const [staff, residents] = await this.r.lbSwapPushedTops(
+    const [staff, residents, before] = await this.r.lbSwapPushedTops(
       k.pushedTop('staff'),
       k.pushedTop('residents'),
       PUSHED_TOP_TTL_MS,
-      hashes.staff ?? '',
-      hashes.residents ?? '',
+      tops.staff?.hash ?? '',
+      tops.residents?.hash ?? '',
+      tops.residents ? JSON.stringify(tops.residents.rows) : '',
     );
-    return { staff: staff === 1, residents: residents === 1 };
+    return { staff: staff === 1, residents: residents === 1, residentsBefore: pushedTopOf(before) };
   }
 
   async size(roundId: string, board: BoardName): Promise<number> {
@@ -230,5 +237,23 @@ export class BoardStore {
   /** Drops every key of a round's board (tests, and rounds that are deleted). */
   async drop(roundId: string): Promise<void> {
     await this.r.del(...this.round(roundId).all());
+  }
+}
+
+/** A top as a room was last sent it: its hash and rows. */
+export interface PushedTop {
+  hash: string;
+  rows: LeaderboardRow[];
+}
+
+/** 'hash rows' as the swap stores them; null for none, a bare hash (an older instance wrote it) or rows that do not parse. */
+function pushedTopOf(stored: string): PushedTop | null {
+  const space = stored.indexOf(' ');
+  if (space < 0) return null;
+  try {
+    const rows: unknown = JSON.parse(stored.slice(space + 1));
+    return Array.isArray(rows) ? { hash: stored.slice(0, space), rows: rows as LeaderboardRow[] } : null;
+  } catch {
+    return null;
   }
 }

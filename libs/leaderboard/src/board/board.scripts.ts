@@ -132,17 +132,24 @@ return ms
 /**
  * Remembers the top just pushed to each audience, cluster-wide, and says whether it changed.
  * KEYS: staff, residents (pushedTop keys) — ARGV: ttlMs, staff hash, residents hash ('' = no
- * push to that audience: its key is left alone). Returns per audience 1 when the hash differs
- * from the last one pushed there (or none is known: send the rows), else 0 (leave them out).
+ * push to that audience: its key is left alone), the residents' rows (JSON). Returns per audience
+ * 1 when the hash differs from the last one pushed there (or none is known: send the rows), else
+ * 0 (leave them out); then, only when the residents' top changed, what their key held before
+ * ('hash rows', or '' for none), which the change is patched against.
  */
 export const SWAP_PUSHED_TOPS_LUA = `
-local out = {}
+local out = {0, 0, ''}
 for i = 1, 2 do
   local h = ARGV[i + 1]
-  out[i] = 0
   if h ~= '' then
-    if redis.call('GET', KEYS[i]) ~= h then out[i] = 1 end
-    redis.call('SET', KEYS[i], h, 'PX', tonumber(ARGV[1]))
+    local prev = redis.call('GET', KEYS[i]) or ''
+    if prev ~= h and string.sub(prev, 1, #h + 1) ~= h .. ' ' then out[i] = 1 end
+    if i == 2 then
+      if out[2] == 1 then out[3] = prev end
+      redis.call('SET', KEYS[i], h .. ' ' .. ARGV[4], 'PX', tonumber(ARGV[1]))
+    else
+      redis.call('SET', KEYS[i], h, 'PX', tonumber(ARGV[1]))
+    end
   end
 end
 return out

@@ -2,15 +2,16 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } f
 import type { Counter } from 'prom-client';
 import { LiveEvents, LiveService } from '@lc/realtime';
 import { ClockService, MetricsService, REDIS, RedisClient, RedisKeys } from '@lc/platform';
-import { Audience, dirtyRoundsKey, RoundKeys } from '../board/board-keys';
+import { dirtyRoundsKey, RoundKeys } from '../board/board-keys';
 import { BoardStore } from '../board/board-store';
 import { LeaderboardService } from '../leaderboard.service';
 import { LeaderboardRow } from '../leaderboard.types';
 import { RoundInfoService } from '../rounds/round-info.service';
 import { boardViewFor } from '../rounds/visibility';
 import { type Concealment, concealmentFor, concealRows, concealTotal, TOP_N } from '../rounds/prediction-guard';
-import { roundRoom, staffRoom } from './rooms';
+import { patchRoom, roundRoom, staffRoom } from './rooms';
 import { topHashOf } from './top-hash';
+import { type TopPatch, topPatchOf } from './top-patch';
 
 export { TOP_N };
 /** Users named per tick for rank:update (those whose entry changed); the rest follow next tick. */
@@ -121,7 +122,14 @@ export class LiveTicker implements OnApplicationBootstrap, OnModuleDestroy {
     if (residents) {
       const toStaff = update(roundId, at, staff, sent.staff);
       const toResidents = residents === staff && sent.staff === sent.residents ? toStaff : update(roundId, at, residents, sent.residents);
-      if (toResidents === toStaff) nsp.to([roundRoom(roundId), staffRoom(roundId)]).emit('leaderboard:update', toStaff);
+      // Pages that take patches (they joined with `patches: true`) get a changed top as one against the rows they hold.
+      const before = sent.residentsBefore;
+      const patch = before ? topPatchOf(before.hash, before.rows, residents.rows) : null;
+      if (patch) {
+        nsp.to(staffRoom(roundId)).emit('leaderboard:update', toStaff);
+        nsp.to(roundRoom(roundId)).except(patchRoom(roundId)).emit('leaderboard:update', toResidents);
+        nsp.to(patchRoom(roundId)).emit('leaderboard:update', update(roundId, at, residents, false, patch));
+      } else if (toResidents === toStaff) nsp.to([roundRoom(roundId), staffRoom(roundId)]).emit('leaderboard:update', toStaff);
       else {
         nsp.to(staffRoom(roundId)).emit('leaderboard:update', toStaff);
         nsp.to(roundRoom(roundId)).emit('leaderboard:update', toResidents);
@@ -143,9 +151,10 @@ export class LiveTicker implements OnApplicationBootstrap, OnModuleDestroy {
   }
 
   /** Hashes what each audience is about to get and asks Redis whether its room already has those rows. */
-  private async swapTops(roundId: string, staff: Push | null, residents: Push | null): Promise<Record<Audience, boolean>> {
+  private swapTops(roundId: string, staff: Push | null, residents: Push | null) {
     for (const p of [staff, residents]) if (p && !p.hash) p.hash = topHashOf(p.rows);
-    return this.store.swapPushedTops(roundId, { staff: staff?.hash ?? null, residents: residents?.hash ?? null });
+    const top = (p: Push | null) => (p ? { hash: p.hash!, rows: p.rows } : null);
+    return this.store.swapPushedTops(roundId, { staff: top(staff), residents: top(residents) });
   }
 }
 
@@ -161,12 +170,13 @@ interface Push {
 /**
  * `leaderboard:update` (SPEC's `{ roundId, top, total, at }`): `top` only when it differs from
  * the room's previous push, cluster-wide (else the client keeps the rows it holds: `topHash`
- * names them); `at` is the server's clock.
+ * names them), or `topPatch` against the previous push's rows; `at` is the server's clock.
  */
-function update(roundId: string, at: string, p: Push, withRows: boolean): LiveEvents['leaderboard:update'] {
+function update(roundId: string, at: string, p: Push, withRows: boolean, patch?: TopPatch): LiveEvents['leaderboard:update'] {
   return {
     roundId,
     ...(withRows ? { top: p.rows } : {}),
+    ...(patch ? { topPatch: patch } : {}),
     topHash: p.hash!,
     total: p.total,
     at,

@@ -4,7 +4,7 @@ import { badRequest, ClockService } from '@lc/platform';
 import { LeaderboardService } from '../leaderboard.service';
 import { type Concealment, concealmentFor, concealRows, concealStanding, concealTotal, TOP_N } from '../rounds/prediction-guard';
 import { LeaderboardRow, MyStanding } from '../leaderboard.types';
-import { roundRoom, staffRoom } from './rooms';
+import { patchRoom, roundRoom, staffRoom } from './rooms';
 import { standingKey, standingsOf } from './standings';
 import { topHashOf } from './top-hash';
 
@@ -57,12 +57,16 @@ export class LeaderboardGateway {
       // answered here are never older than the last push the socket missed.
       const room = staff ? staffRoom(roundId) : roundRoom(roundId);
       const wasIn = socket.rooms.has(room);
-      await socket.join(room);
+      // A page that can apply `topPatch` says so (and one joining again without it leaves); staff always get the rows.
+      const patches = !staff && (body as { patches?: unknown }).patches === true;
+      const rooms = patches ? [room, patchRoom(roundId)] : [room];
+      await socket.join(rooms);
+      if (!staff && !patches) await socket.leave(patchRoom(roundId));
       const [{ top, total }, me] = await Promise.all([
         this.boards.top(info, board, TOP_N),
         staff ? Promise.resolve(null) : this.boards.ranksOf(roundId, board, [actor.id]).then((r) => r.ranks.get(actor.id)!),
       ]).catch(async (e: unknown) => {
-        if (!wasIn) await socket.leave(room);
+        if (!wasIn) for (const r of rooms) await socket.leave(r);
         throw e;
       });
       const concealed = concealmentFor(info, staff);
@@ -86,7 +90,7 @@ export class LeaderboardGateway {
     return liveAnswer(async () => {
       const roundId = roundIdOf(body);
       if (typeof roundId !== 'string' || !UUID.test(roundId)) throw badRequest('validation_failed', 'roundId must be a UUID');
-      await Promise.all([socket.leave(roundRoom(roundId)), socket.leave(staffRoom(roundId))]);
+      await Promise.all([socket.leave(roundRoom(roundId)), socket.leave(patchRoom(roundId)), socket.leave(staffRoom(roundId))]);
       standingsOf(socket).delete(roundId);
       return { roundId };
     });
