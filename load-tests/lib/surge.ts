@@ -1,3 +1,4 @@
+import { AnswerSocket, AutosaveTransport, randomAnswer } from './answer-socket';
 import { JsonClient } from './http-client';
 import { Resident } from './seed';
 
@@ -9,6 +10,7 @@ export interface SurgeOptions {
   rate: number;
   thinkMs: number;
   answers: number;
+  autosave: AutosaveTransport;
 }
 
 export interface Ack {
@@ -34,9 +36,10 @@ const ok = (status: number) => status >= 200 && status < 300;
 /**
  * N residents arrive at `rate` per second, each: register for the contest, start an
  * attempt, autosave `answers` answers with think time between them, submit. Requests
- * alternate between the api instances (a round-robin balancer).
+ * alternate between the api instances (a round-robin balancer). With `autosave: 'socket'` the
+ * entrant opens the attempt page's /live socket after the start and sends its answers over it.
  */
-export async function runSurge(clients: JsonClient[], o: SurgeOptions): Promise<SurgeResult> {
+export async function runSurge(clients: JsonClient[], o: SurgeOptions, urls: string[]): Promise<SurgeResult> {
   const acks: Ack[] = [];
   let failed = 0;
   const think = () => sleep(o.thinkMs * (0.5 + Math.random()));
@@ -48,15 +51,25 @@ export async function runSurge(clients: JsonClient[], o: SurgeOptions): Promise<
     if (!ok(start.status)) return void failed++;
     const attempt = start.body as { id: string; questions: { id: string; type: string; options?: { id: string }[] }[] };
     const questions = attempt.questions.slice(0, o.answers);
-    for (const q of questions) {
+    const opened = performance.now();
+    const live = o.autosave === 'socket' ? await AnswerSocket.open(urls[i % urls.length], r.token).catch(() => null) : null;
+    if (o.autosave === 'socket' && !live) return void (failed++, http.stats.error('connect', 'failed'));
+    if (live) http.stats.add('connect', performance.now() - opened);
+    let sub;
+    try {
+      for (const [n, q] of questions.entries()) {
+        await think();
+        const body = randomAnswer(q);
+        // Over HTTP each save goes to whichever instance the balancer picks, as in production.
+        if (live) await live.save(http.stats, 'autosave', attempt.id, q.id, body);
+        else await clients[(i + n) % clients.length].call('autosave', 'PUT', `/attempts/${attempt.id}/answers/${q.id}`, body, r.token);
+      }
       await think();
-      const opts = q.options ?? [];
-      const body = opts.length ? { optionIds: [opts[Math.floor(Math.random() * opts.length)].id] } : { value: String(Math.floor(Math.random() * 100)) };
-      // Each save goes to whichever instance the balancer picks, as in production.
-      await clients[(i + questions.indexOf(q)) % clients.length].call('autosave', 'PUT', `/attempts/${attempt.id}/answers/${q.id}`, body, r.token);
+      sub = await http.call('submit', 'POST', `/attempts/${attempt.id}/submit`, {}, r.token, 60_000);
+    } finally {
+      // The page leaves /live once the attempt is handed in.
+      live?.close();
     }
-    await think();
-    const sub = await http.call('submit', 'POST', `/attempts/${attempt.id}/submit`, {}, r.token, 60_000);
     if (!ok(sub.status)) return void failed++;
     acks.push({ attemptId: attempt.id, userId: r.id, at: Date.now(), score: Number((sub.body as { score: number }).score) });
   };

@@ -1,4 +1,5 @@
 import { io, Socket } from 'socket.io-client';
+import { applyTopPatch, type LeaderboardRow, type TopPatch } from '@lc/leaderboard';
 import { percentiles, round } from './stats';
 import { Resident } from './seed';
 
@@ -10,13 +11,16 @@ interface Update {
   bytes: number;
   /** It carried the rows (`top`): they changed since the room's previous push. */
   withTop: boolean;
+  /** It carried the changed rows as a patch on the previous push's (`topPatch`). */
+  withPatch: boolean;
 }
 
 /** What the server pushes (libs/leaderboard `LiveEvents`): `top` only when it changed, `topHash` always. */
 interface BoardUpdate {
   at: string;
   total: number;
-  top?: unknown[];
+  top?: LeaderboardRow[];
+  topPatch?: TopPatch;
   topHash?: string;
 }
 
@@ -28,6 +32,8 @@ export interface Watchers {
   /** Updates that carried the rows, and those that left them out (unchanged top), over every socket. */
   withTop: number;
   withoutTop: number;
+  /** Of withoutTop: those that carried a patch the socket applied to the rows it held. */
+  withPatch: number;
   /**
    * Updates without rows that a socket could not show (it held no rows, or not the ones the
    * push's `topHash` names) and that no push with those rows followed within ROWS_GRACE_MS: the
@@ -55,6 +61,7 @@ export async function startWatchers(urls: string[], roundId: string, residents: 
     updates: 0,
     withTop: 0,
     withoutTop: 0,
+    withPatch: 0,
     rowsUnknown: 0,
     rowsLate: 0,
     waiting: new Map(),
@@ -78,7 +85,7 @@ export async function startWatchers(urls: string[], roundId: string, residents: 
       const sample: Update[] | null = i < sampled ? [] : null;
       if (sample) w.samples.push(sample);
       // The rows this socket shows, as a phone keeps them: from the join's answer, then from pushes that carry them.
-      let held: { rows: unknown[]; topHash: string | undefined } | null = null;
+      let held: { rows: LeaderboardRow[]; topHash: string | undefined } | null = null;
       let acked = false;
       s.on('leaderboard:update', (u: BoardUpdate) => {
         w.updates++;
@@ -94,11 +101,18 @@ export async function startWatchers(urls: string[], roundId: string, residents: 
           if (w.waiting.delete(i)) w.rowsLate++;
         } else {
           w.withoutTop++;
+          // A patch builds the new rows from those held, when it was made against them (as the web app's foldTop).
+          const patched = u.topPatch && held && held.topHash === u.topPatch.base ? applyTopPatch(held.rows, u.topPatch.rows) : null;
+          if (patched) {
+            w.withPatch++;
+            held = { rows: patched, topHash: u.topHash };
+          }
           // Before the join's answer a push may overtake it: the answer brings the rows.
-          if (acked && (!held || held.topHash !== u.topHash) && !w.waiting.has(i)) w.waiting.set(i, Date.now());
+          else if (acked && (!held || held.topHash !== u.topHash) && !w.waiting.has(i)) w.waiting.set(i, Date.now());
         }
         // Sized on the sampled sockets only: the driver shares the machine's cores with the servers.
-        if (sample) sample.push({ recv: Date.now(), at: Date.parse(u.at), total: u.total, bytes: frameBytes('leaderboard:update', u), withTop });
+        if (sample)
+          sample.push({ recv: Date.now(), at: Date.parse(u.at), total: u.total, bytes: frameBytes('leaderboard:update', u), withTop, withPatch: !!u.topPatch });
       });
       s.on('disconnect', (reason) => closing || err(`disconnect:${reason}`));
       s.once('connect_error', (e) => {
@@ -107,8 +121,8 @@ export async function startWatchers(urls: string[], roundId: string, residents: 
       });
       s.once('connect', () => {
         s.timeout(20_000)
-          .emitWithAck('leaderboard:join', { roundId })
-          .then((ack: { ok: boolean; error?: { statusCode: number }; top?: unknown[]; topHash?: string }) => {
+          .emitWithAck('leaderboard:join', { roundId, patches: true })
+          .then((ack: { ok: boolean; error?: { statusCode: number }; top?: LeaderboardRow[]; topHash?: string }) => {
             acked = true;
             if (!ack.ok) err(`join:${ack.error?.statusCode}`);
             else if (Array.isArray(ack.top)) held = { rows: ack.top, topHash: ack.topHash };
@@ -172,8 +186,9 @@ export function updateBytes(w: Watchers): {
   max: number;
   withTop: { updates: number; mean: number; max: number };
   withoutTop: { updates: number; mean: number; max: number };
+  withPatch: { updates: number; mean: number; max: number };
   /** Over every socket, not only the sampled ones. */
-  allSockets: { withTop: number; withoutTop: number; rowsUnknown: number; rowsLate: number };
+  allSockets: { withTop: number; withoutTop: number; withPatch: number; rowsUnknown: number; rowsLate: number };
 } {
   const now = Date.now();
   for (const since of w.waiting.values()) if (now - since > ROWS_GRACE_MS) w.rowsUnknown++;
@@ -188,7 +203,8 @@ export function updateBytes(w: Watchers): {
     p95: p.p95,
     max: p.max,
     withTop: part(all.filter((u) => u.withTop)),
-    withoutTop: part(all.filter((u) => !u.withTop)),
-    allSockets: { withTop: w.withTop, withoutTop: w.withoutTop, rowsUnknown: w.rowsUnknown, rowsLate: w.rowsLate },
+    withoutTop: part(all.filter((u) => !u.withTop && !u.withPatch)),
+    withPatch: part(all.filter((u) => u.withPatch)),
+    allSockets: { withTop: w.withTop, withoutTop: w.withoutTop, withPatch: w.withPatch, rowsUnknown: w.rowsUnknown, rowsLate: w.rowsLate },
   };
 }
