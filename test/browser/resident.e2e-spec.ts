@@ -197,6 +197,13 @@ describe('browser: a resident takes a contest on a phone through a network cut',
       await screenshots(page, 'resident-submitted');
 
       // ----- the live leaderboard: another resident scores better -----
+      // The board's first HTTP read answers after the join's (the socket is open since the attempt):
+      // the join's rows, named by their hash, must stay, or the rival's patch has nothing to apply to.
+      const slowRead = /\/rounds\/[^/]+\/leaderboard\?/;
+      await page.route(slowRead, async (r) => {
+        await new Promise((done) => setTimeout(done, 1500));
+        await r.continue().catch(() => undefined);
+      });
       await page.getByRole('link', { name: 'Xem bảng xếp hạng' }).click();
       await page.getByText('Đang cập nhật trực tiếp').waitFor();
       const myRank = page.locator('.my-rank');
@@ -204,6 +211,8 @@ describe('browser: a resident takes a contest on a phone through a network cut',
       await textMatches(myRank, /^Thứ hạng của bạn: 1 · 4 điểm$/);
       await page.getByText(/bảng xếp hạng chỉ hiện 20 người đứng đầu, không hiện tổng số người dự thi và điểm của người khác/).waitFor();
       await screenshots(page, 'resident-leaderboard');
+      await page.waitForTimeout(1500);
+      await page.unroute(slowRead);
       const joinsBeforeRival = joins;
       // The room has had its first push (this resident's entry), so the rival's can be a patch on it.
       const pushedTop = createRedisClient(testConfig());

@@ -51,16 +51,26 @@ export function LeaderboardPage({ roundId }: { roundId: string }) {
   liveRef.current = live;
   // The rows shown and the hash the server named them by; read by the socket handlers without re-subscribing.
   const held = useRef<HeldTop>({ rows: null, topHash: null });
+  // Rows the socket brought (with their hash); an HTTP read begun before them answers with older ones.
+  const socketRows = useRef(0);
   const showTop = useCallback((next: HeldTop) => {
     held.current = next;
+    if (next.topHash !== null) socketRows.current++;
     setRows(next.rows);
   }, []);
   useDocumentTitle('Bảng xếp hạng');
 
-  const fetchTop = useCallback(async () => {
+  /** Reads the board over HTTP; true when its rows are the ones shown now. */
+  const fetchTop = useCallback(async (): Promise<boolean> => {
+    const since = socketRows.current;
+    let shown = false;
     try {
       const page = await residentApi.leaderboard(roundId, PAGE, 0);
-      showTop({ rows: page.items, topHash: null });
+      // The join's answer may land first (the socket was already open): its rows, named by a hash, stay.
+      if (socketRows.current === since) {
+        showTop({ rows: page.items, topHash: null });
+        shown = true;
+      }
       setTotal(page.total);
       setConcealed(page.concealed);
       setFrozen(page.frozen);
@@ -70,6 +80,7 @@ export function LeaderboardPage({ roundId }: { roundId: string }) {
       setError(e);
     }
     if (resident) residentApi.myRank(roundId).then(setMe, () => undefined);
+    return shown;
   }, [roundId, resident, showTop]);
 
   useEffect(() => {
@@ -93,9 +104,9 @@ export function LeaderboardPage({ roundId }: { roundId: string }) {
           setUpdatedAt(ack.serverTime ?? new Date().toISOString());
           if (ack.me) setMe(ack.me);
         } else
-          void fetchTop().then(() => {
+          void fetchTop().then((shown) => {
             // Rows read over HTTP stand for the push that asked for them: no new join until the top changes.
-            if (missing && held.current.rows) held.current = { ...held.current, topHash: missing };
+            if (shown && missing && held.current.rows) held.current = { ...held.current, topHash: missing };
           });
       });
     };
