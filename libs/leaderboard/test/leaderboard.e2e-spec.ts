@@ -460,6 +460,8 @@ describe('leaderboards over HTTP and sockets (two api instances)', () => {
       const whole = patched.topPatch.rows.filter((r: unknown) => Array.isArray(r) && r.length === 7);
       expect(whole.length).toBeGreaterThan(0);
       expect(whole.length).toBeLessThan(5);
+      // Their user ids in 22 characters (16 bytes, base64url), not the 36 of a UUID.
+      for (const w of whole) expect(w[1]).toMatch(/^[\w-]{22}$/);
       await sleep(100);
       expect(patcherRows).toEqual({ rows: full.top, hash: full.topHash, unknown: 0 });
       expect(wireBytes(patched)).toBeLessThan(1024);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { LeaderboardRow } from '../shared/api/types';
 import type { NewTopRow, TopPatch } from '../shared/live/live';
-import { concealedNotice, foldTop, type HeldTop, myRankText } from './leaderboard-model';
+import { concealedNotice, expandId, foldTop, type HeldTop, myRankText } from './leaderboard-model';
 
 const entrants = { reason: 'prediction_open' as const, topN: 20, hidden: ['total', 'ranks-beyond-top'] as const };
 
@@ -77,5 +77,29 @@ describe('live pushes that leave the unchanged top out', () => {
     // Neither a moved row nor a whole one (an older server's object row, a truncated tuple).
     expect(foldTop(joined, { topPatch: { base: 'h1', rows: [newcomer as never] }, topHash: 'h2' })).toBeNull();
     expect(foldTop(joined, { topPatch: { base: 'h1', rows: [[1, 'u1', 'Lê T. C.'] as never] }, topHash: 'h2' })).toBeNull();
+  });
+
+  it('reads a compact user id, and a unit or province said as the row that has it', () => {
+    const id = 'f47ac10b-58cc-4372-a567-0e02b2c3d479';
+    expect(expandId('9HrBC1jMQ3KlZw4CssPUeQ')).toBe(id);
+    expect(expandId('u1')).toBe('u1');
+    // Row 1 shares previous row 1's unit and previous row 0's province; row 2 the new row 0's unit.
+    const patch: TopPatch = {
+      base: 'h1',
+      rows: [
+        [1, '9HrBC1jMQ3KlZw4CssPUeQ', 'Lê T. C.', 'Xã Mới', 0, 9, 60_001],
+        [2, 'u9', 'Võ T. D.', 1, 0, 8, 60_002],
+        [3, 'u8', 'Đỗ V. E.', -1, null, 7, 60_003],
+      ],
+    };
+    const rows = foldTop(joined, { topPatch: patch, topHash: 'h2' })?.rows;
+    expect(rows?.map((r) => [r.userId, r.unit, r.province])).toEqual([
+      [id, 'Xã Mới', 'Quảng Ninh'],
+      ['u9', 'Trường THPT Hòn Gai', 'Quảng Ninh'],
+      ['u8', 'Xã Mới', null],
+    ]);
+    // A reference to a row that is not there (yet): join again.
+    expect(foldTop(joined, { topPatch: { base: 'h1', rows: [[1, 'u1', 'Lê T. C.', 2, null, 9, 1]] }, topHash: 'h2' })).toBeNull();
+    expect(foldTop(joined, { topPatch: { base: 'h1', rows: [[1, 'u1', 'Lê T. C.', -1, null, 9, 1]] }, topHash: 'h2' })).toBeNull();
   });
 });

@@ -1,6 +1,6 @@
 import type { BoardConcealment, LeaderboardRow, MyRank } from '../shared/api/types';
 import { formatScore } from '../shared/format';
-import type { TopPatch } from '../shared/live/live';
+import type { PatchText, TopPatch } from '../shared/live/live';
 
 /** Why some figures are missing from the board (issue 14: the prediction must not be read off it). */
 export function concealedNotice(c: BoardConcealment): string {
@@ -39,8 +39,10 @@ export function foldTop(held: HeldTop, u: { top?: LeaderboardRow[]; topPatch?: T
   return null;
 }
 
+/** The rows a patch names (libs/leaderboard `live/top-patch.ts` makes it); null when it points outside what is held. */
 function applyTopPatch(prev: LeaderboardRow[], rows: TopPatch['rows']): LeaderboardRow[] | null {
   const out: LeaderboardRow[] = [];
+  const text = (f: 'unit' | 'province', v: PatchText): string | null | undefined => (typeof v === 'number' ? (v >= 0 ? prev[v] : out[-v - 1])?.[f] : v);
   for (const r of rows) {
     if (typeof r === 'number' || (Array.isArray(r) && r.length === 2)) {
       const [place, rank] = typeof r === 'number' ? [r, undefined] : r;
@@ -48,9 +50,20 @@ function applyTopPatch(prev: LeaderboardRow[], rows: TopPatch['rows']): Leaderbo
       if (!held) return null;
       out.push(rank === undefined ? held : { ...held, rank });
     } else if (Array.isArray(r) && r.length === 7) {
-      const [rank, userId, displayName, unit, province, score, timeTakenMs] = r;
-      out.push({ rank, userId, displayName, unit, province, score, timeTakenMs });
+      const [rank, userId, displayName, u, p, score, timeTakenMs] = r;
+      const unit = text('unit', u);
+      const province = text('province', p);
+      if (unit === undefined || province === undefined) return null;
+      out.push({ rank, userId: expandId(userId), displayName, unit, province, score, timeTakenMs });
     } else return null;
   }
   return out;
+}
+
+/** The UUID a 22-character base64url id stands for; anything else as it is. */
+export function expandId(id: string): string {
+  if (!/^[A-Za-z0-9_-]{22}$/.test(id)) return id;
+  const bin = atob(id.replace(/-/g, '+').replace(/_/g, '/') + '==');
+  const h = Array.from(bin, (c) => c.charCodeAt(0).toString(16).padStart(2, '0')).join('');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
 }

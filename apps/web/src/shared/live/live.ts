@@ -4,16 +4,11 @@ import { sessions } from '../api/session';
 import type { BoardConcealment, LeaderboardRow } from '../api/types';
 import type { LiveFinalEvents } from '../../live-finals/live-types';
 
-/** A row new to the top (or changed), in LeaderboardRow's field order. */
-export type NewTopRow = [
-  rank: number,
-  userId: string,
-  displayName: string,
-  unit: string | null,
-  province: string | null,
-  score: number | null,
-  timeTakenMs: number,
-];
+/** A unit or province: the text, or the row that has it (`k ≥ 0` row k of the previous top, `-(j + 1)` row j of the new one). */
+export type PatchText = string | null | number;
+
+/** A row new to the top (or changed), in LeaderboardRow's field order; the user id as 22 base64url characters. */
+export type NewTopRow = [rank: number, userId: string, displayName: string, unit: PatchText, province: PatchText, score: number | null, timeTakenMs: number];
 
 /** A changed top said against the rows of the previous push (`base`): a place there, `[place, new rank]`, or a new row. */
 export interface TopPatch {
