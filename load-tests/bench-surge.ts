@@ -15,6 +15,7 @@
  */
 import 'reflect-metadata';
 import { execFileSync } from 'node:child_process';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import os from 'node:os';
@@ -38,7 +39,7 @@ import { createScratchDatabase, dropRedisPrefix, dropScratchDatabase } from '../
 import { createResidents, Resident, seedContest, Seed } from './lib/seed';
 import { round, Stats } from './lib/stats';
 import { Ack, runSurge, SurgeResult } from './lib/surge';
-import { ackToUpdateDelays, startWatchers, updateBytes } from './lib/watchers';
+import { ackToUpdateDelays, startWatcherThread, updateBytes } from './lib/watchers';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -132,14 +133,14 @@ async function main(): Promise<void> {
     const idleBare = await idleRate(meter, 3);
     const beforeJoins = await meter.sample();
 
-    const watchers = await startWatchers(
+    const watchers = await startWatcherThread(
       apis.map((p) => p.url!),
       seed.roundId,
       watcherR,
       Math.min(200, watcherR.length),
     );
     const joins = spend(beforeJoins, await meter.sample());
-    log(`${watchers.sockets.filter((s) => s.connected).length}/${watchersN} watchers connected and joined`);
+    log(`${watchers.connected}/${watchersN} watchers connected and joined`);
 
     const stats = new Stats();
     const clients = apis.map((p) => new JsonClient(p.url!, stats, 256));
@@ -150,6 +151,9 @@ async function main(): Promise<void> {
     const cpuBefore = cpuOf();
     const meterBefore = await meter.sample();
     const redisBefore = await commandStats(redisUrl);
+    // The driver's own event-loop lag is in every latency it measures: reported beside them.
+    const driverLag = monitorEventLoopDelay({ resolution: 10 });
+    driverLag.enable();
     if (attemptsAvailable) {
       log(`surge: ${entrants} entrants at ${rate}/s, think ${thinkMs} ms`);
       surge = await profiled(
@@ -161,6 +165,7 @@ async function main(): Promise<void> {
       result.mode = 'board-only: POST /rounds/:id/attempts is not available, submissions are recorded straight on the board';
       surge = await boardOnlySurge(redisUrl, prefix, seed.roundId, entrantsR, rate);
     }
+    driverLag.disable();
     const cpuSurge = cpuBetween(cpuBefore, cpuOf());
     const surgeSpend = spend(meterBefore, await meter.sample());
     const redisAfter = await commandStats(redisUrl);
@@ -184,6 +189,8 @@ async function main(): Promise<void> {
       requestsPerSec: round(stats.requests / windowS, 0),
       errors: stats.errors,
       endpoints: stats.report(),
+      // How late the driver's event loop ran its timers (ms): a latency above is at most this much the driver's.
+      driverLoopDelayMs: { p50: lagMs(driverLag.percentile(50)), p99: lagMs(driverLag.percentile(99)), max: lagMs(driverLag.max) },
       wallSeconds: round(windowS, 1),
       // Average cores used during the surge: where the machine's 2 cores went.
       cores: { ...cpuSurge, ...cores(surgeSpend) },
@@ -193,18 +200,19 @@ async function main(): Promise<void> {
     result.integrity = await checkIntegrity(databaseUrl, redisUrl, prefix, seed.roundId, surge.acks, attemptsAvailable);
     log(`integrity: ${JSON.stringify(result.integrity)}`);
     log('server CPU by kind: at rest, board pushes to the watchers, then each request kind alone');
+    const watched = await watchers.data();
     const idleWatched = await idleRate(meter, 4);
     const ticker = await tickerCost(meter, idleWatched, redisUrl, prefix, seed.roundId, watcherR, 8);
     result.watchers = {
       sockets: watchersN,
-      connected: watchers.sockets.filter((s) => s.connected).length,
-      updatesReceived: watchers.updates,
-      errors: watchers.errors,
-      ackToUpdateMs: ackToUpdateDelays(watchers, ackTimes),
+      connected: watched.connected,
+      updatesReceived: watched.updates,
+      errors: watched.errors,
+      ackToUpdateMs: ackToUpdateDelays(watched, ackTimes),
       // Bytes per leaderboard:update on the wire (sampled sockets): the rows go only when the top changed.
-      updateBytes: updateBytes(watchers),
+      updateBytes: updateBytes(watched),
     };
-    watchers.close();
+    await watchers.close();
     result.rssMb = Object.fromEntries(procs.map((p) => [p.name, { ...p.rss }]));
     await settle(meter, idleBare, 15);
     // A first pass opens the pools' PostgreSQL connections again (idle ones closed after 30 s; a new
@@ -465,3 +473,8 @@ main().catch((e: unknown) => {
   process.stderr.write(`bench failed: ${(e as Error).stack ?? String(e)}\n`);
   process.exit(1);
 });
+
+/** An event-loop delay histogram's nanoseconds as milliseconds, less the sampling interval it includes. */
+function lagMs(ns: number): number {
+  return round(Math.max(0, ns / 1e6 - 10), 1);
+}

@@ -1,3 +1,5 @@
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { io, Socket } from 'socket.io-client';
 import { applyTopPatch, type LeaderboardRow, type TopPatch } from '@lc/leaderboard';
 import { percentiles, round } from './stats';
@@ -50,6 +52,46 @@ export interface Watchers {
   waiting: Map<number, number>;
   errors: Record<string, number>;
   close(): void;
+}
+
+/** What the bench reads of the watchers (their sockets stay in the watchers' thread). */
+export type WatchersData = Omit<Watchers, 'sockets' | 'close'> & { connected: number };
+
+export interface WatcherThread {
+  connected: number;
+  data(): Promise<WatchersData>;
+  close(): Promise<void>;
+}
+
+/** `startWatchers` in a worker thread: the watchers' pushes then keep off the event loop that times the entrants. */
+export async function startWatcherThread(urls: string[], roundId: string, residents: Resident[], sampled: number): Promise<WatcherThread> {
+  const worker = new Worker(join(__dirname, 'watcher-thread.js'), { workerData: { urls, roundId, residents, sampled } });
+  const next = <T>(type: string) =>
+    new Promise<T>((resolve, reject) => {
+      const onMessage = (m: { type: string } & T) => {
+        if (m.type !== type) return;
+        worker.off('message', onMessage);
+        worker.off('error', reject);
+        resolve(m);
+      };
+      worker.on('message', onMessage);
+      worker.once('error', reject);
+    });
+  const { connected } = await next<{ connected: number }>('ready');
+  return {
+    connected,
+    data: async () => {
+      const got = next<{ data: WatchersData }>('data');
+      worker.postMessage({ type: 'data' });
+      return (await got).data;
+    },
+    close: async () => {
+      const closed = next('closed');
+      worker.postMessage({ type: 'close' });
+      await closed;
+      await worker.terminate();
+    },
+  };
 }
 
 /** W residents' sockets watching the round's board, spread over the api instances. */
@@ -143,7 +185,7 @@ export async function startWatchers(urls: string[], roundId: string, residents: 
  * so that update includes the submission).
  */
 export function ackToUpdateDelays(
-  w: Watchers,
+  w: Pick<Watchers, 'samples'>,
   ackTimes: number[],
 ): { p50: number; p95: number; p99: number; max: number; pairs: number; missing: number; minGapMs: number } {
   const delays: number[] = [];
@@ -179,7 +221,7 @@ function frameBytes(event: string, payload: unknown): number {
  * The size of the leaderboard:update messages the sampled sockets received (bytes on the
  * WebSocket, per message): all of them, and those with and without the rows.
  */
-export function updateBytes(w: Watchers): {
+export function updateBytes(w: Pick<Watchers, 'samples' | 'waiting' | 'withTop' | 'withoutTop' | 'withPatch' | 'rowsUnknown' | 'rowsLate'>): {
   updates: number;
   mean: number;
   p95: number;
