@@ -39,7 +39,7 @@ import { createScratchDatabase, dropRedisPrefix, dropScratchDatabase } from '../
 import { createResidents, Resident, seedContest, Seed } from './lib/seed';
 import { round, Stats } from './lib/stats';
 import { Ack, runSurge, SurgeResult } from './lib/surge';
-import { ackToUpdateDelays, startWatcherThread, updateBytes } from './lib/watchers';
+import { ackToUpdateDelays, updateBytes, watch } from './lib/watchers';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -53,6 +53,8 @@ async function main(): Promise<void> {
   const watchersN = intEnv('BENCH_WATCHERS', 5000);
   const thinkMs = intEnv('BENCH_THINK_MS', 300);
   const boardEntries = intEnv('BENCH_BOARD_ENTRIES', 1_000_000);
+  // The watchers' own thread (see `watch`): by default only where the driver has cores to spare.
+  const watcherThread = intEnv('BENCH_WATCHER_THREAD', os.cpus().length >= 4 ? 1 : 0) === 1;
   const refS = intEnv('BENCH_REF_S', 5);
   const autosave = autosaveTransport();
   const basePort = intEnv('BENCH_PORT', 0);
@@ -66,7 +68,7 @@ async function main(): Promise<void> {
   const admin = { email: 'bench-admin@bench.local', password: 'Bench-admin-2026' };
   const result: Record<string, unknown> = {
     machine: { cores: os.cpus().length, cpu: os.cpus()[0]?.model, memoryGb: round(os.totalmem() / 2 ** 30, 1), node: process.version },
-    config: { rate, durationS, entrants, watchers: watchersN, thinkMs, answersPerEntry: 20, autosave, apiInstances, workers: 1, boardEntries },
+    config: { rate, durationS, entrants, watchers: watchersN, watcherThread, thinkMs, answersPerEntry: 20, autosave, apiInstances, workers: 1, boardEntries },
   };
   const fdLimit = Number(execFileSync('bash', ['-c', 'ulimit -n'], { encoding: 'utf8' }).trim());
   if (Number.isFinite(fdLimit) && fdLimit < watchersN + 2000) {
@@ -133,11 +135,12 @@ async function main(): Promise<void> {
     const idleBare = await idleRate(meter, 3);
     const beforeJoins = await meter.sample();
 
-    const watchers = await startWatcherThread(
+    const watchers = await watch(
       apis.map((p) => p.url!),
       seed.roundId,
       watcherR,
       Math.min(200, watcherR.length),
+      watcherThread,
     );
     const joins = spend(beforeJoins, await meter.sample());
     log(`${watchers.connected}/${watchersN} watchers connected and joined`);
