@@ -9,7 +9,8 @@
  * Knobs (env): BENCH_RATE (entrants/s, 100), BENCH_DURATION_S (60), BENCH_ENTRANTS
  * (default rate × duration), BENCH_WATCHERS (5000), BENCH_THINK_MS (mean pause between
  * answers, 300), BENCH_BOARD_ENTRIES (1000000), BENCH_REF_S (5), BENCH_API_INSTANCES (2, or 1), BENCH_AUTOSAVE (socket: answers go
- * over the attempt page's /live socket, as the web app sends them; http: one PUT each), BENCH_KEEP=1 keeps the
+ * over the attempt page's /live socket, as the web app sends them; http: one PUT each), BENCH_WATCHER_THREAD
+ * (1: the watchers on a thread of their own; default 1 from 4 cores, 0 below), BENCH_KEEP=1 keeps the
  * scratch database and Redis keys, BENCH_PROFILE=1 samples api1's, the worker's and the driver's CPU during the
  * surge and the autosave run (summary in the JSON, .run/*.cpuprofile for Chrome DevTools).
  */
