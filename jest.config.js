@@ -25,7 +25,7 @@ const services = {
 
 module.exports = {
   projects: [
-    { ...shared, displayName: 'unit', testRegex: '(apps|libs|test|scripts)/.*\\.spec\\.ts$' },
+    { ...shared, displayName: 'unit', testRegex: '(apps|libs|test|scripts|load-tests)/.*\\.spec\\.ts$' },
     { ...shared, ...services, displayName: 'integration', testRegex: '(apps|libs|test)/.*\\.int-spec\\.ts$' },
     { ...shared, ...services, displayName: 'e2e', testRegex: '(apps|libs|test|scripts)/.*\\.e2e-spec\\.ts$' },
   ],

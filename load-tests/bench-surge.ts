@@ -41,6 +41,7 @@ import { createResidents, Resident, seedContest, Seed } from './lib/seed';
 import { round, Stats } from './lib/stats';
 import { Ack, runSurge, SurgeResult } from './lib/surge';
 import { ackToUpdateDelays, updateBytes, watch } from './lib/watchers';
+import { scrapeDurations, serverSideLatency } from './lib/server-latency';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -155,6 +156,7 @@ async function main(): Promise<void> {
     const cpuBefore = cpuOf();
     const meterBefore = await meter.sample();
     const redisBefore = await commandStats(redisUrl);
+    const durationsBefore = await scrapeDurations(urls);
     // The driver's own event-loop lag is in every latency it measures: reported beside them.
     const driverLag = monitorEventLoopDelay({ resolution: 10 });
     driverLag.enable();
@@ -170,6 +172,7 @@ async function main(): Promise<void> {
       surge = await boardOnlySurge(redisUrl, prefix, seed.roundId, entrantsR, rate);
     }
     driverLag.disable();
+    const durationsAfter = await scrapeDurations(urls);
     const cpuSurge = cpuBetween(cpuBefore, cpuOf());
     const surgeSpend = spend(meterBefore, await meter.sample());
     const redisAfter = await commandStats(redisUrl);
@@ -195,6 +198,8 @@ async function main(): Promise<void> {
       endpoints: stats.report(),
       // How late the driver's event loop ran its timers (ms): a latency above is at most this much the driver's.
       driverLoopDelayMs: { p50: lagMs(driverLag.percentile(50)), p99: lagMs(driverLag.percentile(99)), max: lagMs(driverLag.max) },
+      // The same requests as the api instances timed them (parse to reply sent, from their histograms): no driver in them.
+      serverSideMs: serverSideLatency(durationsBefore, durationsAfter),
       wallSeconds: round(windowS, 1),
       // Average cores used during the surge: where the machine's 2 cores went.
       cores: { ...cpuSurge, ...cores(surgeSpend) },
