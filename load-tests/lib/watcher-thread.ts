@@ -1,6 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Resident } from './seed';
-import { startWatchers, type WatchersData } from './watchers';
+import { startWatchers, watchersData } from './watchers';
 
 /**
  * The watchers' sockets on an event loop of their own: 5,000 sockets' pushes made the
@@ -9,14 +9,10 @@ import { startWatchers, type WatchersData } from './watchers';
  */
 const { urls, roundId, residents, sampled } = workerData as { urls: string[]; roundId: string; residents: Resident[]; sampled: number };
 void startWatchers(urls, roundId, residents, sampled).then((w) => {
-  parentPort!.postMessage({ type: 'ready', connected: w.sockets.filter((s) => s.connected).length });
+  parentPort!.postMessage({ type: 'ready', connected: watchersData(w).connected });
   parentPort!.on('message', (m: { type: 'data' | 'close' }) => {
-    if (m.type === 'data') {
-      const { sockets, close, ...rest } = w;
-      void close;
-      const data: WatchersData = { ...rest, connected: sockets.filter((s) => s.connected).length };
-      parentPort!.postMessage({ type: 'data', data });
-    } else {
+    if (m.type === 'data') parentPort!.postMessage({ type: 'data', data: watchersData(w) });
+    else {
       w.close();
       parentPort!.postMessage({ type: 'closed' });
     }

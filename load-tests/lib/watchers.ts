@@ -72,11 +72,7 @@ export interface WatcherHandle {
 export async function watch(urls: string[], roundId: string, residents: Resident[], sampled: number, thread: boolean): Promise<WatcherHandle> {
   if (!thread) {
     const w = await startWatchers(urls, roundId, residents, sampled);
-    return {
-      connected: w.sockets.filter((s) => s.connected).length,
-      data: async () => ({ ...w, connected: w.sockets.filter((s) => s.connected).length }),
-      close: async () => w.close(),
-    };
+    return { connected: watchersData(w).connected, data: async () => watchersData(w), close: async () => w.close() };
   }
   const worker = new Worker(join(__dirname, 'watcher-thread.js'), { workerData: { urls, roundId, residents, sampled } });
   const next = <T>(type: string) =>
@@ -105,6 +101,11 @@ export async function watch(urls: string[], roundId: string, residents: Resident
       await worker.terminate();
     },
   };
+}
+
+/** What the watchers saw, without their sockets. */
+export function watchersData({ sockets, close: _close, ...seen }: Watchers): WatchersData {
+  return { ...seen, connected: sockets.filter((s) => s.connected).length };
 }
 
 /** W residents' sockets watching the round's board, spread over the api instances. */

@@ -130,7 +130,7 @@ describe('answer write-behind (real PostgreSQL + Redis)', () => {
     const { contest, round } = await liveQuiz(http, setup, { selection: [{ bankId: setup.bankId, count: 3 }], durationSeconds: 300 });
     const r = await entrant(http, contest.id);
     const at = (await http.post(`/rounds/${round.id}/attempts`, {}, r.token)).body;
-    const [{ userId }] = await db.query<{ userId: string }[]>(`SELECT user_id AS "userId" FROM attempt WHERE id = $1`, [at.id]);
+    const { userId } = await ownerOf(at.id);
     const c = new Client({ connectionString: process.env.DATABASE_URL });
     await c.connect();
     try {
