@@ -24,8 +24,10 @@ else
 fi
 npx jest --selectProjects e2e --testPathPattern "$pattern"
 # Both replica suites stop and restart the one replica: run side by side, one killed the
-# other's connection mid-test (CI, stop 22). One after the other.
-npx jest --selectProjects e2e --runInBand --testPathPattern 'libs/platform/test/read-replica|libs/statistics/test/replica-reads'
+# other's connection mid-test (CI, stop 22). One after the other. In band, a handle left open
+# keeps Jest alive after the last test (CI, stop 24: "did not exit" and then nothing until CI's
+# timeout; never seen here in 14 runs): --detectOpenHandles names it, --forceExit ends the run.
+npx jest --selectProjects e2e --runInBand --detectOpenHandles --forceExit --testPathPattern 'libs/platform/test/read-replica|libs/statistics/test/replica-reads'
 if [ $short = 0 ]; then
   # Faults under load against the ledger: Redis master kill -9 / SIGSTOP (failover), PostgreSQL replica kill.
   FAULTS_SCALE_OUT=1 npx jest -c test/faults/jest.config.js --runInBand test/faults/scale-out
