@@ -21,7 +21,7 @@ import os from 'node:os';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { Client } from 'pg';
 import { io, Socket } from 'socket.io-client';
-import { benchProcessEnv, intEnv, loadDotEnv, log } from './lib/env';
+import { API_NODE_ARGS, benchProcessEnv, intEnv, loadDotEnv, log } from './lib/env';
 import { JsonClient, must } from './lib/http-client';
 import { freePort, sampleRss, startProcess, stopProcess, waitHealthy, Proc } from './lib/procs';
 import { createScratchDatabase, dropRedisPrefix, dropScratchDatabase } from '../scripts/lib/scratch-db';
@@ -66,7 +66,7 @@ async function main(): Promise<void> {
   try {
     const env = benchProcessEnv({ databaseUrl, redisUrl, prefix, admin, poolSize: '10' });
     const ports = [await freePort(), await freePort()];
-    const apis = [0, 1].map((i) => startProcess(`api${i + 1}`, 'apps/api/src/main.js', env, ports[i]));
+    const apis = [0, 1].map((i) => startProcess(`api${i + 1}`, 'apps/api/src/main.js', env, ports[i], API_NODE_ARGS.split(' ')));
     procs.push(...apis);
     stopRss = sampleRss(procs);
     await Promise.all(apis.map((p) => waitHealthy(p)));

@@ -10,7 +10,8 @@
  * (default rate × duration), BENCH_WATCHERS (5000), BENCH_THINK_MS (mean pause between
  * answers, 300), BENCH_BOARD_ENTRIES (1000000), BENCH_REF_S (5), BENCH_API_INSTANCES (2, or 1), BENCH_AUTOSAVE (socket: answers go
  * over the attempt page's /live socket, as the web app sends them; http: one PUT each), BENCH_WATCHER_THREAD
- * (1: the watchers on a thread of their own; default 1 from 4 cores, 0 below), BENCH_KEEP=1 keeps the
+ * (1: the watchers on a thread of their own; default 1 from 4 cores, 0 below), BENCH_API_NODE_ARGS (the api
+ * instances' Node flags; default API_NODE_ARGS, as production starts them), BENCH_KEEP=1 keeps the
  * scratch database and Redis keys, BENCH_PROFILE=1 samples api1's, the worker's and the driver's CPU during the
  * surge and the autosave run (summary in the JSON, .run/*.cpuprofile for Chrome DevTools).
  */
@@ -31,7 +32,7 @@ import { autosaveTransport } from './lib/answer-socket';
 import { costByKind, idleRate, settle, tickerCost } from './lib/attribution';
 import { cpuBetween, cpuSnapshot } from './lib/cpu';
 import { cores, CpuSpend, msPer, ServerCpuMeter, serverSeconds, spend } from './lib/server-cpu';
-import { benchProcessEnv, intEnv, loadDotEnv, log, ROOT } from './lib/env';
+import { API_NODE_ARGS, benchProcessEnv, intEnv, loadDotEnv, log, ROOT } from './lib/env';
 import { JsonClient } from './lib/http-client';
 import { freePort, sampleRss, startProcess, stopProcess, waitHealthy, waitOutput, Proc } from './lib/procs';
 import { inspectArgs, profileSelfWhile, profileWhile, ProfileSummary } from './lib/profile';
@@ -58,6 +59,8 @@ async function main(): Promise<void> {
   // The watchers' own thread (see `watch`): by default only where the driver has cores to spare.
   const watcherThread = intEnv('BENCH_WATCHER_THREAD', os.cpus().length >= 4 ? 1 : 0) === 1;
   const refS = intEnv('BENCH_REF_S', 5);
+  /** The api instances' Node flags: as deploy/ starts them unless BENCH_API_NODE_ARGS says otherwise ('' = Node's defaults). */
+  const apiNodeArgs = (process.env.BENCH_API_NODE_ARGS ?? API_NODE_ARGS).split(/\s+/).filter(Boolean);
   const autosave = autosaveTransport();
   const basePort = intEnv('BENCH_PORT', 0);
   const keep = process.env.BENCH_KEEP === '1';
@@ -70,7 +73,20 @@ async function main(): Promise<void> {
   const admin = { email: 'bench-admin@bench.local', password: 'Bench-admin-2026' };
   const result: Record<string, unknown> = {
     machine: { cores: os.cpus().length, cpu: os.cpus()[0]?.model, memoryGb: round(os.totalmem() / 2 ** 30, 1), node: process.version },
-    config: { rate, durationS, entrants, watchers: watchersN, watcherThread, thinkMs, answersPerEntry: 20, autosave, apiInstances, workers: 1, boardEntries },
+    config: {
+      rate,
+      durationS,
+      entrants,
+      watchers: watchersN,
+      watcherThread,
+      thinkMs,
+      answersPerEntry: 20,
+      autosave,
+      apiInstances,
+      apiNodeArgs,
+      workers: 1,
+      boardEntries,
+    },
   };
   const fdLimit = Number(execFileSync('bash', ['-c', 'ulimit -n'], { encoding: 'utf8' }).trim());
   if (Number.isFinite(fdLimit) && fdLimit < watchersN + 2000) {
@@ -104,7 +120,10 @@ async function main(): Promise<void> {
     // Each process names its PostgreSQL connections, so the meter can tell their backends apart.
     const named = (name: string) => ({ ...env, DATABASE_URL: `${databaseUrl}${databaseUrl.includes('?') ? '&' : '?'}application_name=${name}` });
     const apis = Array.from({ length: apiInstances }, (_, i) =>
-      startProcess(`api${i + 1}`, 'apps/api/src/main.js', named(`api${i + 1}`), ports[i], i === 0 && inspectPort ? inspectArgs(inspectPort) : []),
+      startProcess(`api${i + 1}`, 'apps/api/src/main.js', named(`api${i + 1}`), ports[i], [
+        ...apiNodeArgs,
+        ...(i === 0 && inspectPort ? inspectArgs(inspectPort) : []),
+      ]),
     );
     const worker = startProcess('worker', 'apps/worker/src/main.js', named('worker'), undefined, workerInspectPort ? inspectArgs(workerInspectPort) : []);
     procs.push(...apis, worker);

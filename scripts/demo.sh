@@ -32,7 +32,7 @@ trap cleanup INT TERM EXIT
 
 node dist/apps/worker/src/main.js > .run/worker.log 2>&1 &
 pids+=($!)
-node dist/apps/api/src/main.js > .run/api.log 2>&1 &
+node --max-semi-space-size=64 dist/apps/api/src/main.js > .run/api.log 2>&1 &
 pids+=($!)
 
 url="http://127.0.0.1:${PORT}"

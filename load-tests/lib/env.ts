@@ -5,6 +5,9 @@ export const DIST = join(__dirname, '..', '..');
 export const ROOT = process.cwd();
 export { loadDotEnv } from '../../scripts/lib/dotenv';
 
+/** The api's Node flags as deploy/systemd/lc-api@.service, docker/Dockerfile, scripts/demo.sh and `npm run start:api` give them (test/architecture/api-node-args.spec.ts keeps them one). */
+export const API_NODE_ARGS = '--max-semi-space-size=64';
+
 export function intEnv(name: string, fallback: number): number {
   const raw = process.env[name];
   if (raw === undefined || raw === '') return fallback;
