@@ -20,16 +20,22 @@ export function tooFast(timeTakenMs: number, answeredCount: number, minSecondsPe
 
 /** Below this many answers, two equal patterns are likely chance. */
 const MIN_ANSWERED_FOR_PATTERN = 3;
+/**
+ * Below this many wrong answers, too: where every entrant gets the same questions, the strong
+ * ones who fell for the same popular trap in one question (19 of 20) all look alike, and each
+ * flag holds the round's publication back until a judge clears it.
+ */
+const MIN_WRONG_FOR_PATTERN = 2;
 
 /**
  * A fingerprint of the answers (by question version and the bank's option ids, so it is
  * independent of each attempt's order and opaque ids), or null when a match would mean
- * nothing: too few answers, or everything right (all strong entrants look alike).
+ * nothing: too few answers, or fewer than two wrong (all strong entrants look alike).
  */
 export function answerPattern(draw: DrawnQuestion[], answers: Record<string, SavedAnswer | undefined>, scored: QuestionScore[]): string | null {
   const answered = scored.filter((s) => s.answered);
   if (answered.length < MIN_ANSWERED_FOR_PATTERN) return null;
-  if (!answered.some((s) => s.correct === false)) return null;
+  if (answered.filter((s) => s.correct === false).length < MIN_WRONG_FOR_PATTERN) return null;
   const parts = draw
     .map((d) => {
       const a = answers[d.key];
