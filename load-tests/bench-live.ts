@@ -66,7 +66,7 @@ async function main(): Promise<void> {
   try {
     const env = benchProcessEnv({ databaseUrl, redisUrl, prefix, admin, poolSize: '10' });
     const ports = [await freePort(), await freePort()];
-    const apis = [0, 1].map((i) => startProcess(`api${i + 1}`, 'apps/api/src/main.js', env, ports[i], API_NODE_ARGS.split(' ')));
+    const apis = [0, 1].map((i) => startProcess(`api${i + 1}`, 'apps/api/src/main.js', env, ports[i], API_NODE_ARGS));
     procs.push(...apis);
     stopRss = sampleRss(procs);
     await Promise.all(apis.map((p) => waitHealthy(p)));

@@ -60,7 +60,7 @@ async function main(): Promise<void> {
   const watcherThread = intEnv('BENCH_WATCHER_THREAD', os.cpus().length >= 4 ? 1 : 0) === 1;
   const refS = intEnv('BENCH_REF_S', 5);
   /** The api instances' Node flags: as deploy/ starts them unless BENCH_API_NODE_ARGS says otherwise ('' = Node's defaults). */
-  const apiNodeArgs = (process.env.BENCH_API_NODE_ARGS ?? API_NODE_ARGS).split(/\s+/).filter(Boolean);
+  const apiNodeArgs = process.env.BENCH_API_NODE_ARGS === undefined ? API_NODE_ARGS : process.env.BENCH_API_NODE_ARGS.split(/\s+/).filter(Boolean);
   const autosave = autosaveTransport();
   const basePort = intEnv('BENCH_PORT', 0);
   const keep = process.env.BENCH_KEEP === '1';

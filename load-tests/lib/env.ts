@@ -6,7 +6,7 @@ export const ROOT = process.cwd();
 export { loadDotEnv } from '../../scripts/lib/dotenv';
 
 /** The api's Node flags as deploy/systemd/lc-api@.service, docker/Dockerfile, scripts/demo.sh and `npm run start:api` give them (test/architecture/api-node-args.spec.ts keeps them one). */
-export const API_NODE_ARGS = '--max-semi-space-size=64';
+export const API_NODE_ARGS: readonly string[] = ['--max-semi-space-size=64'];
 
 export function intEnv(name: string, fallback: number): number {
   const raw = process.env[name];

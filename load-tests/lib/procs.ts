@@ -23,7 +23,7 @@ function rssMb(pid: number | undefined): number {
   }
 }
 
-export function startProcess(name: string, script: string, env: Record<string, string>, port?: number, nodeArgs: string[] = []): Proc {
+export function startProcess(name: string, script: string, env: Record<string, string>, port?: number, nodeArgs: readonly string[] = []): Proc {
   const child = spawn(process.execPath, [...nodeArgs, join(DIST, script)], {
     cwd: ROOT,
     env: { ...process.env, ...env, ...(port ? { PORT: String(port), HOST: '127.0.0.1' } : {}) },
