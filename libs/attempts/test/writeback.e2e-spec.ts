@@ -126,7 +126,7 @@ describe('answer write-behind (real PostgreSQL + Redis)', () => {
     expect(byKey.get(at.questions[0].id)).toBe(false);
     expect(byKey.get(at.questions[1].id)).toBe(false);
   });
-  it('finds the attempt it finishes by a point lookup, however many attempts are in progress, even with no statistics', async () => {
+  it('finds the attempt it finishes, and those with identical answers, by point lookups, however many attempts the round has, even with no statistics', async () => {
     const { contest, round } = await liveQuiz(http, setup, { selection: [{ bankId: setup.bankId, count: 3 }], durationSeconds: 300 });
     const r = await entrant(http, contest.id);
     const at = (await http.post(`/rounds/${round.id}/attempts`, {}, r.token)).body;
@@ -165,6 +165,8 @@ describe('answer write-behind (real PostgreSQL + Redis)', () => {
         'Node Type': string;
         Operation?: string;
         'Relation Name'?: string;
+        Alias?: string;
+        'Actual Rows': number;
         'Shared Hit Blocks': number;
         'Shared Read Blocks': number;
         Plans?: Node[];
@@ -174,6 +176,11 @@ describe('answer write-behind (real PostgreSQL + Redis)', () => {
       expect(plan[0].Plan['Actual Rows']).toBe(1);
       // A point lookup reads a few index pages; the scan of every attempt in progress read about 1,500 here.
       expect(update['Shared Hit Blocks'] + update['Shared Read Blocks']).toBeLessThan(100);
+      // The identical-answers lookup (alias o) read every attempt of the round by uq_attempt_round_user_no: about 3,000 pages.
+      const identical = nodes(plan[0].Plan).filter((n) => n.Alias === 'o');
+      expect(identical).toHaveLength(1);
+      expect(identical[0]['Actual Rows']).toBe(0);
+      expect(identical[0]['Shared Hit Blocks'] + identical[0]['Shared Read Blocks']).toBeLessThan(100);
     } finally {
       await c.query('ROLLBACK').catch(() => undefined);
       await c.end();

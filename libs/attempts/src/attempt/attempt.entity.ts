@@ -15,7 +15,7 @@ const numeric = { to: (v: number | null) => v, from: (v: string | null) => (v ==
 @Index('uq_attempt_one_in_progress', ['roundId', 'userId'], { unique: true, where: "status = 'in_progress'" })
 @Index('ix_attempt_due', ['deadlineAt'], { where: "status = 'in_progress'" })
 @Index('ix_attempt_round_ranking', ['roundId', 'status', 'score', 'timeTakenMs'])
-@Index('ix_attempt_answer_hash', ['roundId', 'answerHash'], { where: 'answer_hash IS NOT NULL' })
+@Index('ix_attempt_answer_hash', ['answerHash'], { where: 'answer_hash IS NOT NULL' })
 @Index(['userId'])
 export class Attempt {
   @PrimaryGeneratedColumn('uuid') id!: string;

@@ -42,10 +42,12 @@ export async function finaliseAttempt(db: DataSource, f: FinalisedAttempt): Prom
 
 /**
  * The statement and its parameters. The attempt is found by its round and user as well as its
- * id, and identical attempts by the round's id itself (not through the updated row), so that
- * every index the planner may pick is a point lookup, with or without statistics: on a table
- * never analysed (autovacuum off, a fresh restore, a new round's first surge) it scanned every
- * attempt in progress for the UPDATE and every attempt of the round for the identical ones.
+ * id, so that every index the planner may pick for the UPDATE is a point lookup, with or without
+ * statistics: on a table never analysed (autovacuum off, a fresh restore, a new round's first
+ * surge) it scanned every attempt in progress. Identical attempts are found by the pattern alone:
+ * `IS NOT DISTINCT FROM` (round_id is never null) keeps the round out of every index condition,
+ * else the planner without statistics took uq_attempt_round_user_no by the round and read every
+ * attempt of the round on every submit (2 ms of PostgreSQL CPU per submit at 6,000 attempts).
  */
 export function finaliseQuery(f: FinalisedAttempt): { text: string; values: unknown[] } {
   return {
@@ -67,7 +69,7 @@ export function finaliseQuery(f: FinalisedAttempt): { text: string; values: unkn
         WHERE attempt_answer.rev < EXCLUDED.rev
      ), d AS (
        SELECT o.id FROM attempt o
-        WHERE $8::text IS NOT NULL AND o.round_id = $17 AND o.answer_hash = $8 AND o.user_id <> $18
+        WHERE $8::text IS NOT NULL AND o.answer_hash = $8 AND o.round_id IS NOT DISTINCT FROM $17 AND o.user_id <> $18
           AND ${countedAttemptSql('o')}
         LIMIT 20
      )
