@@ -8,7 +8,7 @@ import { AppConfig, ClockService, conflict, notFound } from '@lc/platform';
 import type { Attempt } from '../attempt/attempt.entity';
 import { AttemptRecords } from '../attempt/attempt-records.service';
 import { deadlinePassed, roundClosed } from '../common/errors';
-import { AttemptHotStore, type CloseResult } from '../hot/attempt-hot-store';
+import { answerValues, AttemptHotStore, type CloseResult } from '../hot/attempt-hot-store';
 import { answerPattern, flag, tooFast } from '../integrity/integrity';
 import { scoreAttempt } from '../scoring/scoring';
 import { finaliseAttempt, type FinaliseOutcome, flagIdenticalAnswers } from './finalise-store';
@@ -130,7 +130,7 @@ export class AttemptFinaliser {
     const round = await this.rounds.get(a.roundId);
     if (!round) throw notFound('Round');
     const pool = await this.pools.load(a.roundId, a.poolVersion);
-    const answers = Object.fromEntries([...c.answers].map(([k, v]) => [k, v.answer]));
+    const answers = answerValues(c.answers);
     const scored = scoreAttempt(a.draw, answers, pool.byVersion, { partialCredit: round.partialCredit });
     // An expiry by the clock is past the deadline (so it stands at the deadline); one by an early
     // close stands at the close, however long finalising the round's attempts one by one takes.

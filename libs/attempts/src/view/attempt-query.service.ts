@@ -6,7 +6,7 @@ import { RoundLookup, RoundPoolService, sqlRows, WithheldKeysService } from '@lc
 import { AppConfig, ClockService, notFound, Page } from '@lc/platform';
 import { Attempt } from '../attempt/attempt.entity';
 import { AttemptRecords } from '../attempt/attempt-records.service';
-import { AttemptHotStore, type StoredAnswer } from '../hot/attempt-hot-store';
+import { answerValues, AttemptHotStore, type StoredAnswer } from '../hot/attempt-hot-store';
 import type { AttemptFlag } from '../integrity/integrity';
 import { type AttemptReviewView, reviewState, unreviewedFlags } from '../integrity/flag-review';
 import { scoreAttempt } from '../scoring/scoring';
@@ -131,7 +131,7 @@ export class AttemptQueryService {
       answers: answerViews(answers),
     };
     if (round?.status === 'published' && a.status !== 'in_progress') {
-      const given = Object.fromEntries([...answers].map(([k, v]) => [k, v.answer]));
+      const given = answerValues(answers);
       const review = reviewViews(a.questions, pool.byVersion, scoreAttempt(a.questions, given, pool.byVersion, { partialCredit: round.partialCredit }));
       const withheld = await this.withheld.forQuestions(drawnQuestionIds(a.questions, pool.byVersion), a.roundId);
       view.review = withholdKeys(review, a.questions, pool.byVersion, withheld, staff);
