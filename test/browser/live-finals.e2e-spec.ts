@@ -218,7 +218,8 @@ describe('browser: a live final on stage', () => {
 
       // Question 2: pause and resume; the phone says so and keeps the time left.
       await host.page.getByRole('button', { name: 'Hiện câu 2' }).click();
-      await phone.page.locator('#live-stem').waitFor();
+      // The revealed question 1 stays on the phone until question 2 arrives: wait for a new stem, not any stem.
+      await phone.page.locator('#live-stem').filter({ hasNotText: q1.stem }).waitFor();
       await textMatches(phone.page.locator('#live-stem'), /.+/);
       const q2 = known_(await stemOn(phone.page));
       expect(q2.id).not.toBe(q1.id);
