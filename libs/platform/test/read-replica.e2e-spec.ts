@@ -1,8 +1,9 @@
 import { execFileSync } from 'node:child_process';
+import { createConnection, createServer, type Socket } from 'node:net';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
-import { ReadReplica } from '@lc/platform';
+import { AppConfig, ReadReplica } from '@lc/platform';
 import { Http, startApi, TestApi } from '../../../test/harness';
 
 /**
@@ -91,6 +92,49 @@ d('read replica: routing, lag bound, fallback (scripts/cluster.sh)', () => {
     await new Promise((r) => setTimeout(r, 300));
     expect((await replica.check()).state).toBe('up');
     expect(await onStandby()).toBe('replica');
+  });
+
+  it('shutting down while the replica connection is still opening closes it too', async () => {
+    // A proxy to the replica that lets the first connection through (the lag check's) and holds the next (the snapshot DataSource's).
+    const target = new URL(replicaUrl!);
+    const open = new Set<Socket>();
+    const held: (() => void)[] = [];
+    let seen = 0;
+    let holding = true;
+    const proxy = createServer((client) => {
+      open.add(client);
+      client.on('close', () => open.delete(client));
+      client.on('error', () => client.destroy());
+      const through = () => {
+        const up = createConnection(Number(target.port || 5432), target.hostname);
+        up.on('error', () => client.destroy());
+        client.on('close', () => up.destroy());
+        client.pipe(up).pipe(client);
+      };
+      if (seen++ === 0 || !holding) through();
+      else held.push(through);
+    });
+    await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+    const via = new URL(replicaUrl!);
+    via.hostname = '127.0.0.1';
+    via.port = String((proxy.address() as { port: number }).port);
+    const r = new ReadReplica(Object.assign(new AppConfig(), api.app.get(AppConfig), { databaseReplicaUrl: via.toString() }), primary);
+    try {
+      const starting = r.onModuleInit().catch(() => undefined);
+      for (let i = 0; i < 100 && !held.length; i++) await new Promise((res) => setTimeout(res, 20));
+      expect(held).toHaveLength(1);
+      const stopping = r.onModuleDestroy();
+      holding = false;
+      for (const go of held.splice(0)) go();
+      await stopping;
+      await starting;
+      for (let i = 0; i < 50 && open.size; i++) await new Promise((res) => setTimeout(res, 20));
+      // Before the fix the snapshot DataSource finished opening after shutdown and kept its connection.
+      expect(open.size).toBe(0);
+    } finally {
+      for (const c of open) c.destroy();
+      await new Promise((res) => proxy.close(res));
+    }
   });
 
   it('a dead replica: reads go to the primary without an error; /health stays 200 and says so', async () => {

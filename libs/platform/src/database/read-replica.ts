@@ -38,6 +38,7 @@ export class ReadReplica implements OnModuleInit, OnModuleDestroy {
   private snapshots?: DataSource;
   private opening?: Promise<DataSource>;
   private timer?: NodeJS.Timeout;
+  private stopped = false;
   private current: ReplicaStatus;
 
   constructor(
@@ -74,17 +75,22 @@ export class ReadReplica implements OnModuleInit, OnModuleDestroy {
     });
     this.current = { state: 'down', lagMs: null, serving: 'primary' };
     await this.check();
+    if (this.stopped) return; // shut down while the first check was opening the replica
     this.timer = setInterval(() => void this.check(), CHECK_EVERY_MS);
     this.timer.unref();
   }
 
   async onModuleDestroy(): Promise<void> {
+    this.stopped = true;
     if (this.timer) clearInterval(this.timer);
     const p = this.pool;
-    this.pool = undefined;
-    await p?.end().catch(() => undefined);
     const s = this.snapshots;
+    this.pool = undefined;
     this.snapshots = undefined;
+    await p?.end().catch(() => undefined);
+    // A check may be opening the snapshot connection right now (the replica came back): once that
+    // finishes, it is closed too. Before, it opened after this returned and kept the process alive.
+    await this.opening?.catch(() => undefined);
     if (s?.isInitialized) await s.destroy().catch(() => undefined);
   }
 
