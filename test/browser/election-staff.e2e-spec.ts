@@ -404,6 +404,9 @@ describe('browser: staff run the weekly election-law contest from a blank organi
         await reason.fill('Đã gọi điện xác minh: người dự thi tự làm bài, trả lời nhanh vì ôn kỹ');
         await dialog.getByRole('button', { name: 'Xác nhận giữ kết quả' }).click();
         await reason.waitFor({ state: 'detached' });
+        // The held winner keeps its card (and its buttons) until the list is fetched again: the next
+        // click went to that stale card under load (CI), and its form vanished with the refresh.
+        if (left > 1) await dialog.getByText(`Chưa công bố được: ${left - 1} người đạt giải`).waitFor();
       }
       await dialog.getByText(/Chưa công bố được/).waitFor({ state: 'detached' });
       // Week 2 still draws the same questions: their keys stay withheld.
@@ -491,6 +494,9 @@ describe('browser: staff run the weekly election-law contest from a blank organi
         await reason.fill('Ban tổ chức đã xác minh: người dự thi tự làm bài');
         await dialog.getByRole('button', { name: 'Xác nhận giữ kết quả' }).click();
         await reason.waitFor({ state: 'detached' });
+        // The held winner keeps its card (and its buttons) until the list is fetched again: the next
+        // click went to that stale card under load (CI), and its form vanished with the refresh.
+        if (left > 1) await dialog.getByText(`Chưa công bố được: ${left - 1} người đạt giải`).waitFor();
       }
       await dialog.getByText(/Chưa công bố được/).waitFor({ state: 'detached' });
       await dialog.getByRole('button', { name: 'Công bố', exact: true }).click();
