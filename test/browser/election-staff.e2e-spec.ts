@@ -7,7 +7,7 @@ import { readXlsx, takeAttempt } from '../../libs/judging/test/results-helpers';
 import { ok, Session } from '../factories';
 import { expectAccessible } from './axe';
 import { DESKTOP, journey, launchChromium, PHONE, screenshots } from './browser';
-import { field, signIn, vnLocalInput } from './journey';
+import { field, holdFlaggedWinner, signIn, vnLocalInput } from './journey';
 import { startStack, Stack } from './stack';
 
 /**
@@ -398,17 +398,7 @@ describe('browser: staff run the weekly election-law contest from a blank organi
       await dialog.getByText('Chưa công bố được: 3 người đạt giải có lượt thi bị gắn cờ mà ban giám khảo chưa xem xét.').waitFor();
       await expectAccessible(page, 'publish confirmation with flagged winners, on a phone');
       await screenshots(page, 'election-publish-flagged');
-      for (let left = 3; left > 0; left--) {
-        await dialog.getByRole('button', { name: 'Giữ kết quả', exact: true }).first().click();
-        const reason = dialog.getByLabel(/Lý do giữ kết quả/);
-        await reason.fill('Đã gọi điện xác minh: người dự thi tự làm bài, trả lời nhanh vì ôn kỹ');
-        await dialog.getByRole('button', { name: 'Xác nhận giữ kết quả' }).click();
-        await reason.waitFor({ state: 'detached' });
-        // The held winner keeps its card (and its buttons) until the list is fetched again: the next
-        // click went to that stale card under load (CI), and its form vanished with the refresh.
-        if (left > 1) await dialog.getByText(`Chưa công bố được: ${left - 1} người đạt giải`).waitFor();
-      }
-      await dialog.getByText(/Chưa công bố được/).waitFor({ state: 'detached' });
+      for (let left = 3; left > 0; left--) await holdFlaggedWinner(dialog, 'Đã gọi điện xác minh: người dự thi tự làm bài, trả lời nhanh vì ôn kỹ', left);
       // Week 2 still draws the same questions: their keys stay withheld.
       await dialog.getByText(/câu hỏi sẽ được giữ kín .* vì vòng thi đang mở hoặc sắp mở còn dùng các câu này/).waitFor();
       await screenshots(page, 'election-publish-confirm');
@@ -488,17 +478,7 @@ describe('browser: staff run the weekly election-law contest from a blank organi
       await page.getByRole('button', { name: /^Công bố kết quả/ }).click();
       const dialog = page.getByRole('alertdialog');
       await dialog.getByText(/Chưa công bố được: 3 người đạt giải/).waitFor();
-      for (let left = 3; left > 0; left--) {
-        await dialog.getByRole('button', { name: 'Giữ kết quả', exact: true }).first().click();
-        const reason = dialog.getByLabel(/Lý do giữ kết quả/);
-        await reason.fill('Ban tổ chức đã xác minh: người dự thi tự làm bài');
-        await dialog.getByRole('button', { name: 'Xác nhận giữ kết quả' }).click();
-        await reason.waitFor({ state: 'detached' });
-        // The held winner keeps its card (and its buttons) until the list is fetched again: the next
-        // click went to that stale card under load (CI), and its form vanished with the refresh.
-        if (left > 1) await dialog.getByText(`Chưa công bố được: ${left - 1} người đạt giải`).waitFor();
-      }
-      await dialog.getByText(/Chưa công bố được/).waitFor({ state: 'detached' });
+      for (let left = 3; left > 0; left--) await holdFlaggedWinner(dialog, 'Ban tổ chức đã xác minh: người dự thi tự làm bài', left);
       await dialog.getByRole('button', { name: 'Công bố', exact: true }).click();
       await page
         .getByRole('status')

@@ -56,3 +56,19 @@ export async function textMatches(locator: Locator, pattern: RegExp, timeoutMs =
     await new Promise((r) => setTimeout(r, 100));
   }
 }
+
+/**
+ * In the publish confirmation (`dialog`), keeps the first of `left` flagged winners with a reason
+ * and waits until the list has one fewer: the held winner keeps its card (and its buttons) until
+ * the list is fetched again, and under CI's load the next click went to that stale card, whose
+ * form vanished with the refresh.
+ */
+export async function holdFlaggedWinner(dialog: Locator, reasonText: string, left: number): Promise<void> {
+  await dialog.getByRole('button', { name: 'Giữ kết quả', exact: true }).first().click();
+  const reason = dialog.getByLabel(/Lý do giữ kết quả/);
+  await reason.fill(reasonText);
+  await dialog.getByRole('button', { name: 'Xác nhận giữ kết quả' }).click();
+  await reason.waitFor({ state: 'detached' });
+  if (left > 1) await dialog.getByText(`Chưa công bố được: ${left - 1} người đạt giải`).waitFor();
+  else await dialog.getByText(/Chưa công bố được/).waitFor({ state: 'detached' });
+}
