@@ -38,7 +38,6 @@ export class ReadReplica implements OnModuleInit, OnModuleDestroy {
   private snapshots?: DataSource;
   private opening?: Promise<DataSource>;
   private timer?: NodeJS.Timeout;
-  private stopped = false;
   private current: ReplicaStatus;
 
   constructor(
@@ -75,13 +74,12 @@ export class ReadReplica implements OnModuleInit, OnModuleDestroy {
     });
     this.current = { state: 'down', lagMs: null, serving: 'primary' };
     await this.check();
-    if (this.stopped) return; // shut down while the first check was opening the replica
+    if (!this.pool) return; // shut down while the first check was opening the replica
     this.timer = setInterval(() => void this.check(), CHECK_EVERY_MS);
     this.timer.unref();
   }
 
   async onModuleDestroy(): Promise<void> {
-    this.stopped = true;
     if (this.timer) clearInterval(this.timer);
     const p = this.pool;
     const s = this.snapshots;
