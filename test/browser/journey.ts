@@ -59,9 +59,7 @@ export async function textMatches(locator: Locator, pattern: RegExp, timeoutMs =
 
 /**
  * In the publish confirmation (`dialog`), keeps the first of `left` flagged winners with a reason
- * and waits until the list has one fewer: the held winner keeps its card (and its buttons) until
- * the list is fetched again, and under CI's load the next click went to that stale card, whose
- * form vanished with the refresh.
+ * and waits until the list has one fewer, so the next click goes to a winner still waiting.
  */
 export async function holdFlaggedWinner(dialog: Locator, reasonText: string, left: number): Promise<void> {
   await dialog.getByRole('button', { name: 'Giữ kết quả', exact: true }).first().click();

@@ -137,8 +137,19 @@ describe('browser: a judge closes a round, publishes results and downloads the X
         await dialog.getByRole('button', { name: 'Xác nhận giữ kết quả' }).click();
         await reason.waitFor({ state: 'detached' });
       };
+      // The kept winner leaves the list at once, before the results are read again: its card, left
+      // behind until then, took the next click under CI's load. The results wait here until checked.
+      let release = () => {};
+      const held = new Promise<void>((r) => (release = r));
+      const resultsRead = (url: URL) => url.pathname.endsWith(`/rounds/${round.id}/results`);
+      const passed: Promise<void>[] = [];
+      await page.route(resultsRead, (route) => void passed.push(held.then(() => route.continue())));
       await keepFirst('judge-publish-flagged-reason');
       await dialog.getByText('Chưa công bố được: 1 người đạt giải có lượt thi bị gắn cờ mà ban giám khảo chưa xem xét.').waitFor();
+      expect(await dialog.getByRole('button', { name: 'Giữ kết quả', exact: true }).count()).toBe(1);
+      release();
+      await Promise.all(passed);
+      await page.unroute(resultsRead);
       await keepFirst();
       await dialog.getByText(/Chưa công bố được/).waitFor({ state: 'detached' });
       await dialog.getByRole('status').filter({ hasText: 'Đã ghi nhận: giữ kết quả lượt thi.' }).waitFor();

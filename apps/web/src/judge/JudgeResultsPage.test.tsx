@@ -149,6 +149,12 @@ describe('flagged winners before publication', () => {
     expect(publishBlockers(staffResults(), null)).toEqual([]);
   });
 
+  it('drops a winner the judge has just voided or kept, before the results are read again', () => {
+    expect(publishBlockers(flagged, null, new Set(['a1'])).map((w) => w.attemptId)).toEqual(['a2']);
+    const refused = new ApiError(409, 'flagged_winners_unreviewed', 'x', [flaggedWinner('a9', 'Giải Ba'), flaggedWinner('a8', 'Giải Ba')]);
+    expect(publishBlockers(staffResults(), refused, new Set(['a9'])).map((w) => w.attemptId)).toEqual(['a8']);
+  });
+
   it('opens the reason form in place to keep or void a winner', () => {
     const html = renderToStaticMarkup(
       <FlaggedWinnersList roundId="r1" winners={[flaggedWinner('a1', 'Giải Nhất')]} onReviewed={noop} defaultActing={{ id: 'a1', action: 'clear' }} />,

@@ -141,7 +141,7 @@ export function FlaggedWinnersList({
 }: {
   roundId: string;
   winners: FlaggedWinner[];
-  onReviewed: (msg: string) => void;
+  onReviewed: (msg: string, attemptId: string) => void;
   defaultActing?: { id: string; action: 'void' | 'clear' } | null;
 }) {
   const [acting, setActing] = useState(defaultActing);
@@ -168,7 +168,7 @@ export function FlaggedWinnersList({
                   onCancel={() => setActing(null)}
                   onDone={() => {
                     setActing(null);
-                    onReviewed(DONE_MESSAGE[acting.action]);
+                    onReviewed(DONE_MESSAGE[acting.action], w.attemptId);
                   }}
                 />
               ) : (
@@ -214,8 +214,9 @@ export function PublishPanel({
   const [error, setError] = useState<unknown>(defaultError);
   const [busy, setBusy] = useState(false);
   const [note, setNote] = useState<string | null>(null);
+  const [reviewed, setReviewed] = useState<ReadonlySet<string>>(new Set());
   if (results.status === 'published') return <Notice kind="success">Kết quả đã công bố lúc {formatDateTime(results.publishedAt)}.</Notice>;
-  const blockers = publishBlockers(results, error);
+  const blockers = publishBlockers(results, error, reviewed);
   const publish = async () => {
     setBusy(true);
     setError(null);
@@ -229,8 +230,10 @@ export function PublishPanel({
       setBusy(false);
     }
   };
-  const reviewed = (msg: string) => {
+  const onWinnerReviewed = (msg: string, attemptId: string) => {
     setError(null); // the reloaded results say who is still waiting
+    // Off the list at once: until the results come back, the card's buttons would act on a reviewed attempt.
+    setReviewed((r) => new Set(r).add(attemptId));
     setNote(msg);
     onReviewed();
   };
@@ -253,7 +256,7 @@ export function PublishPanel({
             thi. Sau khi công bố, kết quả chỉ thay đổi được bằng đính chính có ghi lý do. Công bố {results.rankedCount} người được xếp hạng,{' '}
             {results.winnerCount} người đạt giải?
           </p>
-          {blockers.length > 0 && <FlaggedWinnersList roundId={roundId} winners={blockers} onReviewed={reviewed} />}
+          {blockers.length > 0 && <FlaggedWinnersList roundId={roundId} winners={blockers} onReviewed={onWinnerReviewed} />}
           {note && (
             <Notice kind="success" live>
               {note}

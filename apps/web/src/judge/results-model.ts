@@ -11,9 +11,17 @@ const isFlaggedWinner = (v: unknown): v is FlaggedWinner =>
  * Who stops publication: the server's 409 names them (freshest), else the list the results
  * carry. Reviewed ones (voided or cleared since) are left out by the caller reloading.
  */
-export function publishBlockers(results: Pick<StaffResults, 'flaggedWinners'>, error: unknown): FlaggedWinner[] {
-  if (error instanceof ApiError && error.code === 'flagged_winners_unreviewed' && Array.isArray(error.details)) return error.details.filter(isFlaggedWinner);
-  return results.flaggedWinners ?? [];
+export function publishBlockers(
+  results: Pick<StaffResults, 'flaggedWinners'>,
+  error: unknown,
+  /** Attempts a judge has just voided or kept here: gone from the list before the results are read again. */
+  reviewed: ReadonlySet<string> = new Set(),
+): FlaggedWinner[] {
+  const named =
+    error instanceof ApiError && error.code === 'flagged_winners_unreviewed' && Array.isArray(error.details)
+      ? error.details.filter(isFlaggedWinner)
+      : (results.flaggedWinners ?? []);
+  return named.filter((w) => !reviewed.has(w.attemptId));
 }
 
 /** "Nguyễn V. A. — Giải Nhất — lượt 1: Làm bài nhanh bất thường" */
