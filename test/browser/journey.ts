@@ -70,3 +70,19 @@ export async function holdFlaggedWinner(dialog: Locator, reasonText: string, lef
   if (left > 1) await dialog.getByText(`Chưa công bố được: ${left - 1} người đạt giải`).waitFor();
   else await dialog.getByText(/Chưa công bố được/).waitFor({ state: 'detached' });
 }
+
+/**
+ * Holds the page's requests whose URL matches until the returned function is called (it lets
+ * them through and stops holding): what a screen shows before a read comes back.
+ */
+export async function holdRequests(page: Page, matches: (url: URL) => boolean): Promise<() => Promise<void>> {
+  let release = () => {};
+  const held = new Promise<void>((r) => (release = r));
+  const passed: Promise<void>[] = [];
+  await page.route(matches, (route) => void passed.push(held.then(() => route.continue())));
+  return async () => {
+    release();
+    await Promise.all(passed);
+    await page.unroute(matches);
+  };
+}

@@ -5,16 +5,17 @@ import { entrant, iso, KnownQuestion, newContest, orgWithBank, quizRound, sleep 
 import { enter } from '../../libs/leaderboard/test/helpers';
 import { ok, Session } from '../factories';
 import { DESKTOP, journey, launchChromium, PHONE, screenshots } from './browser';
-import { field, signIn, STAFF_PASSWORD, staffLogin } from './journey';
+import { field, holdRequests, signIn, STAFF_PASSWORD, staffLogin } from './journey';
 import { startStack, Stack } from './stack';
 
 /**
- * Journey 3: a judge signs in, finds the round through its contest, closes it once it has
- * ended, reviews the prize winners whose attempts are flagged (the seeded entries answer in
- * milliseconds: too_fast) from the publish confirmation, publishes its results and downloads
- * the ranking as XLSX (read back with exceljs: the order, the prizes, national IDs masked).
- * Uses POST /rounds/:id/close, POST /attempts/:id/clear, POST /rounds/:id/results/publish and
- * GET /rounds/:id/results/export?format=xlsx.
+ * Journey 3: a judge signs in, finds the round through its contest, voids a flagged attempt
+ * and reinstates it from its card, closes the round once it has ended, reviews the prize
+ * winners whose attempts are flagged (the seeded entries answer in milliseconds: too_fast) from
+ * the publish confirmation, publishes its results and downloads the ranking as XLSX (read back
+ * with exceljs: the order, the prizes, national IDs masked). Uses POST /attempts/:id/void and
+ * /reinstate, POST /rounds/:id/close, POST /attempts/:id/clear, POST /rounds/:id/results/publish
+ * and GET /rounds/:id/results/export?format=xlsx.
  */
 jest.setTimeout(120_000);
 
@@ -100,6 +101,29 @@ describe('browser: a judge closes a round, publishes results and downloads the X
       await page.getByRole('link', { name: 'Chấm, kết quả' }).first().click();
       await page.getByRole('heading', { name: round.title, level: 1 }).waitFor();
       await screenshots(page, 'judge-round');
+
+      // The third attempt is voided from its card with a reason, then reinstated. Until the list is
+      // read back the card offers no button (they would act on the state before): held here to see it.
+      const card = page.locator('li.card').filter({ hasText: PEOPLE[2].fullName });
+      const statusOf = async () => (await ok(stack.http.get(`/attempts/${attemptIds[2]}`, residents[2].token))).status;
+      const letEntriesThrough = await holdRequests(page, (url) => url.pathname.endsWith(`/rounds/${round.id}/entries`));
+      await card.getByRole('button', { name: 'Hủy kết quả', exact: true }).click();
+      await card.getByLabel(/Lý do hủy kết quả/).fill('Hai tài khoản của cùng một người (đã xác minh)');
+      await card.getByRole('button', { name: 'Xác nhận hủy kết quả' }).click();
+      await page.getByRole('status').filter({ hasText: 'Đã hủy kết quả lượt thi.' }).waitFor();
+      await card.getByText('Đang cập nhật…').waitFor();
+      expect(await card.getByRole('button').count()).toBe(0);
+      await letEntriesThrough();
+      await card.getByText('Bị hủy kết quả', { exact: true }).waitFor();
+      await card.getByText('Lý do hủy: Hai tài khoản của cùng một người (đã xác minh)').waitFor();
+      expect(await statusOf()).toBe('void');
+      await screenshots(page, 'judge-attempt-voided');
+      await card.getByRole('button', { name: 'Khôi phục', exact: true }).click();
+      await card.getByLabel(/Lý do khôi phục/).fill('Xác minh lại: hai người khác nhau dùng chung máy của trường');
+      await card.getByRole('button', { name: 'Xác nhận khôi phục' }).click();
+      await page.getByRole('status').filter({ hasText: 'Đã khôi phục lượt thi.' }).waitFor();
+      await card.getByText('Đã nộp', { exact: true }).waitFor();
+      expect(await statusOf()).toBe('submitted');
       await page.getByRole('link', { name: /Đóng vòng.*công bố/ }).click();
       await page.getByRole('heading', { name: `Kết quả: ${round.title}`, level: 1 }).waitFor();
 
@@ -139,17 +163,11 @@ describe('browser: a judge closes a round, publishes results and downloads the X
       };
       // The kept winner leaves the list at once, before the results are read again: its card, left
       // behind until then, took the next click under CI's load. The results wait here until checked.
-      let release = () => {};
-      const held = new Promise<void>((r) => (release = r));
-      const resultsRead = (url: URL) => url.pathname.endsWith(`/rounds/${round.id}/results`);
-      const passed: Promise<void>[] = [];
-      await page.route(resultsRead, (route) => void passed.push(held.then(() => route.continue())));
+      const letResultsThrough = await holdRequests(page, (url) => url.pathname.endsWith(`/rounds/${round.id}/results`));
       await keepFirst('judge-publish-flagged-reason');
       await dialog.getByText('Chưa công bố được: 1 người đạt giải có lượt thi bị gắn cờ mà ban giám khảo chưa xem xét.').waitFor();
       expect(await dialog.getByRole('button', { name: 'Giữ kết quả', exact: true }).count()).toBe(1);
-      release();
-      await Promise.all(passed);
-      await page.unroute(resultsRead);
+      await letResultsThrough();
       await keepFirst();
       await dialog.getByText(/Chưa công bố được/).waitFor({ state: 'detached' });
       await dialog.getByRole('status').filter({ hasText: 'Đã ghi nhận: giữ kết quả lượt thi.' }).waitFor();
@@ -194,12 +212,10 @@ describe('browser: a judge closes a round, publishes results and downloads the X
       expect(jobFile.suggestedFilename()).toBe(`Kết quả vòng 1 - ${round.title}.xlsx`);
 
       // The third entrant's attempt is flagged too (answered in milliseconds): a correction that
-      // passes them a prize is refused until a judge reviews it, so it is kept first (its own
-      // screen is covered above; here the judge's review goes through the API).
-      await ok(
-        stack.http.post(`/attempts/${attemptIds[2]}/clear`, { reason: 'Đã gọi điện xác minh: thí sinh làm bài thật' }, judge.token),
-        'clear the third attempt',
-      );
+      // passes them a prize is refused until a judge has reviewed it. Reinstating it above, with a
+      // reason, was that review: keeping it now is refused as done already.
+      const again = await stack.http.post(`/attempts/${attemptIds[2]}/clear`, { reason: 'Đã gọi điện xác minh: thí sinh làm bài thật' }, judge.token);
+      expect([again.status, (again.body as { code?: string }).code]).toEqual([409, 'attempt_already_cleared']);
       // A correction: the judge finds the winner by name (no diacritics), picks the attempt,
       // sees whose place and prize would change, then confirms.
       const corrections = page.getByRole('region', { name: 'Đính chính kết quả đã công bố' });

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { describeError } from '../shared/api/errors';
 import type { Page } from '../shared/api/types';
 import { ATTEMPT_STATUS_LABEL, formatDateTime, formatScore, formatTimeTaken } from '../shared/format';
@@ -92,17 +92,22 @@ export function AttemptCard({
   onAct,
   onDone,
   onCancel,
+  updating = false,
 }: {
   e: EntryRow;
   acting: ReviewAction | null;
   onAct: (a: ReviewAction) => void;
   onDone: () => void;
   onCancel: () => void;
+  /** Reviewed a moment ago and not read back yet: its buttons would act on the state before. */
+  updating?: boolean;
 }) {
   const id = e.attemptId ?? e.id;
   const flags = describeFlags(e.flags);
   const evidence = describeFlags(e.evidence);
   const review = reviewText(e);
+  // The listing says why an attempt was voided in its review (there is no voidReason field).
+  const voidReason = e.status === 'void' ? e.review?.reason : null;
   return (
     <li className="card">
       <h3 className="h4">
@@ -140,7 +145,7 @@ export function AttemptCard({
           <li>Số sự kiện ghi nhận khi làm bài (rời màn hình…): {e.events ?? 0}</li>
         </ul>
       </details>
-      {e.voidReason && <p>Lý do hủy: {e.voidReason}</p>}
+      {voidReason && <p>Lý do hủy: {voidReason}</p>}
       {e.review?.state === 'cleared' && e.review.reason && (
         <p>
           Lý do giữ kết quả: {e.review.reason}
@@ -149,6 +154,8 @@ export function AttemptCard({
       )}
       {acting ? (
         <ReasonForm attemptId={id} action={acting} onCancel={onCancel} onDone={onDone} />
+      ) : updating ? (
+        <p className="sub">Đang cập nhật…</p>
       ) : e.status === 'void' ? (
         <Button kind="secondary" onClick={() => onAct('reinstate')}>
           Khôi phục
@@ -176,6 +183,7 @@ export function AttemptList({
   onAct,
   onDone,
   onCancel,
+  updating = new Set(),
 }: {
   page: Page<EntryRow>;
   flaggedOnly: boolean;
@@ -183,13 +191,24 @@ export function AttemptList({
   onAct: (id: string, a: ReviewAction) => void;
   onDone: () => void;
   onCancel: () => void;
+  updating?: ReadonlySet<string>;
 }) {
   if (page.items.length === 0) return <p>Không có lượt thi nào{flaggedOnly ? ' bị gắn cờ' : ''}.</p>;
   return (
     <ul className="card-list">
       {page.items.map((e) => {
         const id = e.attemptId ?? e.id;
-        return <AttemptCard key={id} e={e} acting={acting?.id === id ? acting.action : null} onAct={(a) => onAct(id, a)} onDone={onDone} onCancel={onCancel} />;
+        return (
+          <AttemptCard
+            key={id}
+            e={e}
+            acting={acting?.id === id ? acting.action : null}
+            onAct={(a) => onAct(id, a)}
+            onDone={onDone}
+            onCancel={onCancel}
+            updating={updating.has(id)}
+          />
+        );
       })}
     </ul>
   );
@@ -209,6 +228,9 @@ export function FlaggedAttempts({ roundId, published }: { roundId: string; publi
   const entries = useLoad(() => judgeApi.entries(roundId, flaggedOnly, limit, offset), [roundId, flaggedOnly, offset]);
   const [acting, setActing] = useState<{ id: string; action: ReviewAction } | null>(null);
   const [message, setMessage] = useState<string | null>(null);
+  const [updating, setUpdating] = useState<ReadonlySet<string>>(new Set());
+  // The list read back says each reviewed attempt's new state.
+  useEffect(() => setUpdating(new Set()), [entries.data]);
   return (
     <section aria-labelledby="flagged">
       <h2 id="flagged">{flaggedOnly ? 'Lượt thi bị gắn cờ' : 'Tất cả lượt thi'}</h2>
@@ -240,9 +262,11 @@ export function FlaggedAttempts({ roundId, published }: { roundId: string; publi
           onCancel={() => setActing(null)}
           onDone={() => {
             setMessage(DONE_MESSAGE[acting?.action ?? 'void']);
+            if (acting) setUpdating((u) => new Set(u).add(acting.id));
             setActing(null);
             entries.reload();
           }}
+          updating={updating}
         />
       )}
       {entries.data && <Pager offset={offset} limit={limit} total={entries.data.total} onOffset={setOffset} />}

@@ -66,10 +66,13 @@ describe('judge round page: flagged attempts (quiz)', () => {
   });
 
   it('offers reinstate for a void attempt and opens the reason form in place', () => {
-    const voided = { ...attempt, status: 'void', voidReason: 'Dùng chung thiết bị' };
-    expect(
-      renderToStaticMarkup(<AttemptList page={{ items: [voided], total: 1 }} flaggedOnly acting={null} onAct={noop} onDone={noop} onCancel={noop} />),
-    ).toContain('Khôi phục');
+    // As GET /rounds/:id/entries sends it: the reason is the review's.
+    const voided = { ...attempt, status: 'void', review: { state: 'void' as const, pendingFlags: [], clearedAt: null, reason: 'Dùng chung thiết bị' } };
+    const card = renderToStaticMarkup(
+      <AttemptList page={{ items: [voided], total: 1 }} flaggedOnly acting={null} onAct={noop} onDone={noop} onCancel={noop} />,
+    );
+    expect(card).toContain('Khôi phục');
+    expect(card).toContain('Lý do hủy: Dùng chung thiết bị');
     const html = renderToStaticMarkup(
       <AttemptList page={{ items: [voided], total: 1 }} flaggedOnly acting={{ id: 'a1', action: 'reinstate' }} onAct={noop} onDone={noop} onCancel={noop} />,
     );
@@ -99,6 +102,16 @@ describe('judge round page: flagged attempts (quiz)', () => {
     expect(done).toContain('Đã xem xét, giữ kết quả');
     expect(done).toContain('Lý do giữ kết quả: Đã gọi điện xác minh (10:00, 05/05/2026)');
     expect(done).not.toContain('>Giữ kết quả<');
+  });
+
+  it('offers no button on an attempt just reviewed until the list is read back', () => {
+    const pending = { ...attempt, review: { state: 'pending' as const, pendingFlags: ['too_fast'], clearedAt: null, reason: null } };
+    const html = renderToStaticMarkup(
+      <AttemptList page={{ items: [pending], total: 1 }} flaggedOnly acting={null} onAct={noop} onDone={noop} onCancel={noop} updating={new Set(['a1'])} />,
+    );
+    expect(html).toContain('Đang cập nhật…');
+    expect(html).not.toContain('Giữ kết quả');
+    expect(html).not.toContain('Hủy kết quả');
   });
 
   it('needs a reason of at least 5 characters', () => {

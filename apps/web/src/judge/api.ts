@@ -34,7 +34,6 @@ export interface EntryRow {
   submittedAt?: string | null;
   flags?: unknown;
   evidence?: unknown;
-  voidReason?: string | null;
   ip?: string | null;
   userAgent?: string | null;
   deviceId?: string | null;
