@@ -6,7 +6,7 @@ import { useLoad } from '../shared/hooks';
 import { TextArea } from '../shared/ui/Field';
 import { Pager } from '../shared/ui/Pager';
 import { Button, ErrorMessage, Loading, Notice } from '../shared/ui/Feedback';
-import { judgeApi, type EntryRow } from './api';
+import { judgeApi, type StaffAttemptRow } from './api';
 import { describeFlags } from './flags';
 
 export const MIN_REASON = 5;
@@ -74,7 +74,7 @@ export function ReasonForm({ attemptId, action, onDone, onCancel }: { attemptId:
 }
 
 /** Where the judges stand on an attempt's flags, in words. */
-export function reviewText(e: Pick<EntryRow, 'review'>): { label: string; kind: 'warning' | 'success' } | null {
+export function reviewText(e: Pick<StaffAttemptRow, 'review'>): { label: string; kind: 'warning' | 'success' } | null {
   switch (e.review?.state) {
     case 'pending':
       return { label: 'Chưa xem xét', kind: 'warning' };
@@ -94,7 +94,7 @@ export function AttemptCard({
   onCancel,
   updating = false,
 }: {
-  e: EntryRow;
+  e: StaffAttemptRow;
   acting: ReviewAction | null;
   onAct: (a: ReviewAction) => void;
   onDone: () => void;
@@ -102,16 +102,14 @@ export function AttemptCard({
   /** Reviewed a moment ago and not read back yet: its buttons would act on the state before. */
   updating?: boolean;
 }) {
-  const id = e.attemptId ?? e.id;
+  const id = e.id;
   const flags = describeFlags(e.flags);
-  const evidence = describeFlags(e.evidence);
   const review = reviewText(e);
-  // The listing says why an attempt was voided in its review (there is no voidReason field).
-  const voidReason = e.status === 'void' ? e.review?.reason : null;
+  const voidReason = e.status === 'void' ? e.review.reason : null;
   return (
     <li className="card">
       <h3 className="h4">
-        {e.fullName ?? e.displayName ?? 'Người dự thi'} <span className={`badge badge-${e.status}`}>{ATTEMPT_STATUS_LABEL[e.status ?? ''] ?? e.status}</span>
+        {e.fullName} <span className={`badge badge-${e.status}`}>{ATTEMPT_STATUS_LABEL[e.status] ?? e.status}</span>
         {review && (
           <>
             {' '}
@@ -119,9 +117,8 @@ export function AttemptCard({
           </>
         )}
       </h3>
-      {(e.unit || e.province) && <p className="sub">{[e.unit, e.province].filter(Boolean).join(' · ')}</p>}
       <p>
-        Lượt {e.attemptNo ?? '—'} · điểm {formatScore(e.score, e.maxScore)} · {formatTimeTaken(e.timeTakenMs)} · nộp {formatDateTime(e.submittedAt)}
+        Lượt {e.attemptNo} · điểm {formatScore(e.score, e.maxScore)} · {formatTimeTaken(e.timeTakenMs)} · nộp {formatDateTime(e.submittedAt)}
       </p>
       {flags.length > 0 && (
         <>
@@ -136,13 +133,10 @@ export function AttemptCard({
       <details>
         <summary>Bằng chứng kỹ thuật</summary>
         <ul>
-          {evidence.map((f, i) => (
-            <li key={`e${i}`}>{f}</li>
-          ))}
           <li>Địa chỉ IP: {e.ip ?? '—'}</li>
           <li>Thiết bị: {e.deviceId ?? '—'}</li>
           <li>Trình duyệt: {e.userAgent ?? '—'}</li>
-          <li>Số sự kiện ghi nhận khi làm bài (rời màn hình…): {e.events ?? 0}</li>
+          <li>Số sự kiện ghi nhận khi làm bài (rời màn hình…): {e.events}</li>
         </ul>
       </details>
       {voidReason && <p>Lý do hủy: {voidReason}</p>}
@@ -185,7 +179,7 @@ export function AttemptList({
   onCancel,
   updating = new Set(),
 }: {
-  page: Page<EntryRow>;
+  page: Page<StaffAttemptRow>;
   flaggedOnly: boolean;
   acting: { id: string; action: ReviewAction } | null;
   onAct: (id: string, a: ReviewAction) => void;
@@ -197,7 +191,7 @@ export function AttemptList({
   return (
     <ul className="card-list">
       {page.items.map((e) => {
-        const id = e.attemptId ?? e.id;
+        const id = e.id;
         return (
           <AttemptCard
             key={id}

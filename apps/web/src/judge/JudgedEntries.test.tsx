@@ -1,5 +1,6 @@
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
+import type { StaffAttemptRow } from './api';
 import { AttemptList, checkReason } from './FlaggedAttempts';
 import { contentLabel, JudgedEntryList } from './JudgedEntries';
 import { judgedRow } from './test-fixtures';
@@ -35,10 +36,13 @@ describe('judge round page: judged entries', () => {
 });
 
 describe('judge round page: flagged attempts (quiz)', () => {
-  const attempt = {
+  const attempt: StaffAttemptRow = {
     id: 'a1',
     attemptNo: 2,
     status: 'submitted',
+    startedAt: '2026-05-04T02:59:00.000Z',
+    deadlineAt: '2026-05-04T03:09:00.000Z',
+    userId: 'u1',
     fullName: 'Nguyễn Văn An',
     score: 10,
     maxScore: 10,
@@ -52,6 +56,7 @@ describe('judge round page: flagged attempts (quiz)', () => {
     deviceId: 'dev-1',
     userAgent: 'Zalo',
     events: 4,
+    review: { state: 'pending', pendingFlags: ['too_fast', 'shared_device'], clearedAt: null, clearedBy: null, reason: null },
   };
 
   it('shows the flags with their evidence and the void action', () => {
@@ -67,7 +72,11 @@ describe('judge round page: flagged attempts (quiz)', () => {
 
   it('offers reinstate for a void attempt and opens the reason form in place', () => {
     // As GET /rounds/:id/entries sends it: the reason is the review's.
-    const voided = { ...attempt, status: 'void', review: { state: 'void' as const, pendingFlags: [], clearedAt: null, reason: 'Dùng chung thiết bị' } };
+    const voided: StaffAttemptRow = {
+      ...attempt,
+      status: 'void',
+      review: { state: 'void', pendingFlags: [], clearedAt: null, clearedBy: null, reason: 'Dùng chung thiết bị' },
+    };
     const card = renderToStaticMarkup(
       <AttemptList page={{ items: [voided], total: 1 }} flaggedOnly acting={null} onAct={noop} onDone={noop} onCancel={noop} />,
     );
@@ -81,7 +90,7 @@ describe('judge round page: flagged attempts (quiz)', () => {
   });
 
   it('offers to keep an attempt awaiting review, and says why a cleared one was kept', () => {
-    const pending = { ...attempt, review: { state: 'pending' as const, pendingFlags: ['too_fast'], clearedAt: null, reason: null } };
+    const pending = { ...attempt, review: { state: 'pending' as const, pendingFlags: ['too_fast'], clearedAt: null, clearedBy: null, reason: null } };
     const html = renderToStaticMarkup(
       <AttemptList page={{ items: [pending], total: 1 }} flaggedOnly acting={null} onAct={noop} onDone={noop} onCancel={noop} />,
     );
@@ -94,7 +103,7 @@ describe('judge round page: flagged attempts (quiz)', () => {
     expect(form).toContain('Xác nhận giữ kết quả');
     const cleared = {
       ...attempt,
-      review: { state: 'cleared' as const, pendingFlags: [], clearedAt: '2026-05-05T03:00:00.000Z', reason: 'Đã gọi điện xác minh' },
+      review: { state: 'cleared' as const, pendingFlags: [], clearedAt: '2026-05-05T03:00:00.000Z', clearedBy: 'j1', reason: 'Đã gọi điện xác minh' },
     };
     const done = renderToStaticMarkup(
       <AttemptList page={{ items: [cleared], total: 1 }} flaggedOnly acting={null} onAct={noop} onDone={noop} onCancel={noop} />,
@@ -105,7 +114,7 @@ describe('judge round page: flagged attempts (quiz)', () => {
   });
 
   it('offers no button on an attempt just reviewed until the list is read back', () => {
-    const pending = { ...attempt, review: { state: 'pending' as const, pendingFlags: ['too_fast'], clearedAt: null, reason: null } };
+    const pending = { ...attempt, review: { state: 'pending' as const, pendingFlags: ['too_fast'], clearedAt: null, clearedBy: null, reason: null } };
     const html = renderToStaticMarkup(
       <AttemptList page={{ items: [pending], total: 1 }} flaggedOnly acting={null} onAct={noop} onDone={noop} onCancel={noop} updating={new Set(['a1'])} />,
     );

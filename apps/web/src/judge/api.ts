@@ -15,33 +15,12 @@ import type {
   WithheldQuestion,
 } from '../shared/api/judging-types';
 import type { CorrectionCandidate, CorrectionPreview } from '../shared/api/staff-console-types';
+import type { components } from '../shared/api/schema';
 import type { Page } from '../shared/api/types';
 import { asPage } from '../resident/api';
 
-/** A quiz round's attempt as GET /rounds/:id/entries lists it for staff (with integrity data). */
-export interface EntryRow {
-  id: string;
-  attemptId?: string;
-  userId?: string;
-  fullName?: string;
-  displayName?: string;
-  unit?: string | null;
-  province?: string | null;
-  status?: string;
-  score?: number | null;
-  maxScore?: number | null;
-  timeTakenMs?: number | null;
-  submittedAt?: string | null;
-  flags?: unknown;
-  evidence?: unknown;
-  ip?: string | null;
-  userAgent?: string | null;
-  deviceId?: string | null;
-  events?: number;
-  attemptNo?: number;
-  /** The judges' review: pending until someone voids or clears the attempt. */
-  review?: { state: 'none' | 'pending' | 'cleared' | 'void'; pendingFlags: string[]; clearedAt: string | null; reason: string | null };
-}
+/** A quiz round's attempt as GET /rounds/:id/entries lists it for staff (with integrity data and the judges' review). */
+export type StaffAttemptRow = components['schemas']['StaffAttemptResponse'];
 
 const r = (roundId: string) => `/rounds/${seg(roundId)}`;
 
@@ -49,8 +28,8 @@ export const judgeApi = {
   /** The rounds the signed-in judge works on (assigned, or head judge), never drafts. */
   assignments: () => api.get<JudgeAssignment[]>('/me/assignments'),
   /** Quiz rounds: the attempts (flagged first, or only); judged rounds: entries with marking state. */
-  entries: async (roundId: string, flagged: boolean, limit = 50, offset = 0): Promise<Page<EntryRow>> =>
-    asPage<EntryRow>(await api.get(`${r(roundId)}/entries`, { flagged: flagged ? 'true' : undefined, limit, offset })),
+  entries: async (roundId: string, flagged: boolean, limit = 50, offset = 0): Promise<Page<StaffAttemptRow>> =>
+    asPage<StaffAttemptRow>(await api.get(`${r(roundId)}/entries`, { flagged: flagged ? 'true' : undefined, limit, offset })),
   judgedEntries: async (roundId: string, flagged: boolean, limit = 50, offset = 0): Promise<Page<JudgedEntryRow>> =>
     asPage<JudgedEntryRow>(await api.get(`${r(roundId)}/entries`, { flagged: flagged ? 'true' : undefined, limit, offset })),
   voidAttempt: (attemptId: string, reason: string) => api.post<unknown>(`/attempts/${seg(attemptId)}/void`, { reason }),
