@@ -10,6 +10,9 @@ import { guessFormat, IMPORT_FORMATS, organiserApi, type ImportFormat, type Impo
 import { columnsProblem, TEMPLATE_COLUMNS_VI, type ColumnsProblem } from './import-columns';
 import { importProblemText, importRefText } from './import-problems';
 
+/** A report as the page shows it: from the import's answer, or from a refusal's details (all or nothing). */
+type ShownReport = Pick<ImportReport, 'imported' | 'skipped' | 'errors'> & Partial<Pick<ImportReport, 'duplicates' | 'warnings'>> & { dry: boolean };
+
 /** A whole file refused (400 import_file_refused, 413 import_too_large): the server's reason, in Vietnamese. */
 export function refusedFileText(x: unknown): string | null {
   if (!(x instanceof ApiError) || (x.code !== 'import_file_refused' && x.code !== 'import_too_large')) return null;
@@ -34,7 +37,7 @@ export function ImportPage({ bankId }: { bankId: string }) {
   const bank = useLoad(() => organiserApi.bank(bankId), [bankId]);
   const [file, setFile] = useState<File | null>(null);
   const [format, setFormat] = useState<ImportFormat | ''>('');
-  const [report, setReport] = useState<(ImportReport & { dry: boolean }) | null>(null);
+  const [report, setReport] = useState<ShownReport | null>(null);
   const [error, setError] = useState<unknown>(null);
   const refused = refusedFileText(error);
   const columns = columnsProblem(error);
@@ -201,7 +204,7 @@ export function ColumnsRefusal({ problem }: { problem: ColumnsProblem }) {
   );
 }
 
-export function ImportReportView({ report, bankId }: { report: ImportReport & { dry: boolean }; bankId: string }) {
+export function ImportReportView({ report, bankId }: { report: ShownReport; bankId: string }) {
   const ok = report.errors.length === 0;
   return (
     <section aria-labelledby="report-title" className="panel">
@@ -230,10 +233,8 @@ export function ImportReportView({ report, bankId }: { report: ImportReport & { 
             <tbody>
               {report.errors.map((e, i) => (
                 <tr key={i}>
-                  <td>{e.row ?? e.line ?? importRefText(e.ref)}</td>
-                  <td>
-                    {e.field ? <code>{e.field}</code> : null} {importProblemText(e.reason)}
-                  </td>
+                  <td>{e.row ?? e.line ?? '—'}</td>
+                  <td>{importProblemText(e.reason)}</td>
                 </tr>
               ))}
             </tbody>

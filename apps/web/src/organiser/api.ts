@@ -1,44 +1,18 @@
 import { api, seg } from '../shared/api/client';
-import type { Contest, Page, QuestionType, Registration, Round } from '../shared/api/types';
+import type { Contest, Page, Registration, Round } from '../shared/api/types';
 import { asPage } from '../resident/api';
 import type { StaffRound } from './round-form';
 import type { TopicView } from '../shared/api/staff-console-types';
+import type { components } from '../shared/api/schema';
 
-export interface Bank {
-  id: string;
-  name: string;
-  description?: string | null;
-  organisationId?: string;
-  questionCount?: number;
-  createdAt?: string;
-}
+/** GET /banks, GET /banks/:id */
+export type Bank = components['schemas']['QuestionBankResponse'];
 
-export interface BankQuestion {
-  id: string;
-  type: QuestionType;
-  stem: string;
-  options?: { id?: string; text: string; correct: boolean }[];
-  answer?: { value?: number; tolerance?: number; accepted?: string[] } | null;
-  topic?: string | null;
-  legalReference?: string | null;
-  difficulty?: number | null;
-  points?: number | null;
-  explanation?: string | null;
-  tags?: string[] | null;
-  version?: number;
-  versionNo?: number;
-  archivedAt?: string | null;
-}
+/** A question of a bank as its current version (GET /banks/:id/questions, POST, PATCH). */
+export type BankQuestion = components['schemas']['QuestionResponse'];
 
-export interface ImportReport {
-  imported: number;
-  skipped: { ref?: string; reason: string }[];
-  errors: { line?: number; row?: number; ref?: string; field?: string; reason: string }[];
-  /** Questions the bank (or the file) already held. */
-  duplicates?: number;
-  warnings?: { ref?: string; reason: string }[];
-  dryRun?: boolean;
-}
+/** POST /banks/:id/import (dryRun: the check): what was or would be imported, and each problem by line or row. */
+export type ImportReport = components['schemas']['ImportReportResponse'];
 
 export const IMPORT_FORMATS = [
   { value: 'xlsx', label: 'Excel (.xlsx)', ext: ['xlsx'] },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { guessFormat } from './api';
+import { guessFormat, type BankQuestion } from './api';
 import { emptyQuestion, fromQuestion, questionBody, validateQuestion } from './question-form';
 
 describe('question form', () => {
@@ -47,21 +47,28 @@ describe('question form', () => {
   });
 
   it('round-trips a stored question, keeping option ids', () => {
-    const f = fromQuestion({
-      id: 'q',
-      type: 'multiple',
-      stem: 's',
-      options: [
-        { id: 'o1', text: 'A', correct: true },
-        { id: 'o2', text: 'B', correct: false },
-      ],
-      difficulty: 2,
-      points: 2,
-    });
+    const f = fromQuestion(
+      stored({
+        type: 'multiple',
+        options: [
+          { id: 'o1', text: 'A', correct: true },
+          { id: 'o2', text: 'B', correct: false },
+        ],
+        difficulty: 2,
+        points: 2,
+      }),
+    );
     expect(questionBody(f).options).toEqual([
       { id: 'o1', text: 'A', correct: true },
       { id: 'o2', text: 'B', correct: false },
     ]);
+  });
+
+  it('reads a stored numeric or short-text answer back into the form', () => {
+    const n = fromQuestion(stored({ type: 'numeric', answer: { value: 12.5, tolerance: 0.5 } }));
+    expect([n.numericValue, n.tolerance, n.accepted]).toEqual(['12.5', '0.5', '']);
+    const t = fromQuestion(stored({ type: 'short_text', answer: { accepted: ['Quốc hội', 'QH'], caseSensitive: false, diacriticsSensitive: false } }));
+    expect([t.numericValue, t.tolerance, t.accepted]).toEqual(['', '0', 'Quốc hội\nQH']);
   });
 
   it('guesses the import format from the file name', () => {
@@ -71,3 +78,30 @@ describe('question form', () => {
     expect(guessFormat('readme')).toBeNull();
   });
 });
+
+/** A question as GET /banks/:id/questions sends it. */
+function stored(over: Partial<BankQuestion>): BankQuestion {
+  return {
+    id: 'q',
+    bankId: 'b',
+    versionId: 'v',
+    version: 1,
+    locked: false,
+    type: 'single',
+    stem: 's',
+    options: [],
+    answer: null,
+    points: 1,
+    difficulty: 1,
+    topic: null,
+    topicId: null,
+    legalReference: null,
+    explanation: null,
+    rubric: null,
+    tags: [],
+    archivedAt: null,
+    createdAt: '2026-05-04T03:00:00.000Z',
+    updatedAt: '2026-05-04T03:00:00.000Z',
+    ...over,
+  };
+}

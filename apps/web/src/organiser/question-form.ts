@@ -49,21 +49,23 @@ export const emptyQuestion = (): QuestionForm => ({
 
 export function fromQuestion(q: BankQuestion): QuestionForm {
   const base = emptyQuestion();
+  const numeric = q.answer && 'value' in q.answer ? q.answer : null;
+  const text = q.answer && 'accepted' in q.answer ? q.answer : null;
   return {
     ...base,
     type: q.type,
     stem: q.stem,
-    options: q.type === 'true_false' ? base.options : (q.options ?? []).map((o) => ({ id: o.id, text: o.text, correct: o.correct })),
-    trueIsCorrect: q.type === 'true_false' ? Boolean(q.options?.[0]?.correct) : true,
-    numericValue: q.answer?.value !== undefined ? String(q.answer.value) : '',
-    tolerance: q.answer?.tolerance !== undefined ? String(q.answer.tolerance) : '0',
-    accepted: (q.answer?.accepted ?? []).join('\n'),
+    options: q.type === 'true_false' ? base.options : q.options.map((o) => ({ id: o.id, text: o.text, correct: o.correct })),
+    trueIsCorrect: q.type === 'true_false' ? Boolean(q.options[0]?.correct) : true,
+    numericValue: numeric ? String(numeric.value) : '',
+    tolerance: numeric ? String(numeric.tolerance) : '0',
+    accepted: (text?.accepted ?? []).join('\n'),
     topic: q.topic ?? '',
     legalReference: q.legalReference ?? '',
-    difficulty: q.difficulty ? String(q.difficulty) : '1',
-    points: q.points !== null && q.points !== undefined ? String(q.points) : '1',
+    difficulty: String(q.difficulty),
+    points: String(q.points),
     explanation: q.explanation ?? '',
-    tags: (q.tags ?? []).join(', '),
+    tags: q.tags.join(', '),
   };
 }
 
