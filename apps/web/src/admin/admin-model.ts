@@ -1,5 +1,7 @@
 import { ApiError, fieldProblems } from '../shared/api/errors';
 import type { OrganisationLevel, StaffImportProblem, StaffRole } from '../shared/api/admin-types';
+import { PROVINCES } from '../shared/provinces';
+import type { OrganisationBody } from './api';
 
 /** Rules and wording of the admin console, as pure functions (tested without a browser). */
 
@@ -32,8 +34,10 @@ export function validateOrganisation(f: OrganisationForm): Record<string, string
   return e;
 }
 
-export function organisationBody(f: OrganisationForm): { name: string; level: OrganisationLevel; province: string | null } {
-  return { name: f.name.trim(), level: f.level as OrganisationLevel, province: f.level === 'central' ? null : f.province || null };
+const isProvince = (s: string): s is NonNullable<OrganisationBody['province']> => (PROVINCES as readonly string[]).includes(s);
+
+export function organisationBody(f: OrganisationForm): OrganisationBody {
+  return { name: f.name.trim(), level: f.level as OrganisationLevel, province: f.level !== 'central' && isProvince(f.province) ? f.province : null };
 }
 
 export interface StaffForm {

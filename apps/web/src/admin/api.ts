@@ -1,22 +1,14 @@
 import { api, seg } from '../shared/api/client';
-import type { Organisation, OrganisationLevel, PasswordReset, RoundJudge, StaffImportReport, StaffRole, StaffUser } from '../shared/api/admin-types';
+import type { Organisation, PasswordReset, RoundJudge, StaffImportReport, StaffRole, StaffUser } from '../shared/api/admin-types';
+import type { components } from '../shared/api/schema';
 import type { Page } from '../shared/api/types';
 import { downloadFile } from '../shared/download';
 
-export interface OrganisationBody {
-  name: string;
-  level: OrganisationLevel;
-  province: string | null;
-}
+/** POST /organisations, PATCH /organisations/:id */
+export type OrganisationBody = components['schemas']['CreateOrganisationDto'];
 
-export interface StaffBody {
-  fullName: string;
-  email: string;
-  phone?: string;
-  password: string;
-  role: StaffRole;
-  organisationId?: string;
-}
+/** POST /users */
+export type StaffBody = components['schemas']['CreateStaffUserDto'];
 
 export type StaffQuery = {
   q?: string;
