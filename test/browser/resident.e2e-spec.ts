@@ -72,8 +72,10 @@ describe('browser: a resident takes a contest on a phone through a network cut',
       page.on('request', (r) => {
         if (r.method() === 'PUT' && /\/attempts\/[^/]+\/answers\//.test(r.url())) httpAnswers++;
       });
+      let liveConnects = 0;
       page.on('websocket', (ws) => {
         ws.on('framereceived', (f) => {
+          if (typeof f.payload === 'string' && f.payload.startsWith('40/live')) liveConnects++;
           if (typeof f.payload === 'string' && f.payload.includes('"leaderboard:update"')) boardFrames.push(f.payload);
         });
         ws.on('framesent', (f) => {
@@ -115,8 +117,12 @@ describe('browser: a resident takes a contest on a phone through a network cut',
       // ----- start an attempt -----
       await page.getByRole('link', { name: round.title }).click();
       await screenshots(page, 'resident-round');
+      const connectsBefore = liveConnects;
       await page.getByRole('button', { name: 'Bắt đầu làm bài' }).click();
       await page.waitForURL(/#\/bai-thi\//);
+      // The attempt page opens its /live socket as it loads, and answers go over HTTP until it is
+      // connected (CI's load once made the first answer quicker than the connection).
+      await waitFor(async () => (liveConnects > connectsBefore ? true : undefined), 15_000, 50);
       const attemptId = /bai-thi\/([^/?]+)/.exec(page.url())![1];
       const saveStatus = page.getByRole('region', { name: 'Trạng thái bài thi' }).getByRole('status');
       // The stems of the questions whose answers the server holds.
