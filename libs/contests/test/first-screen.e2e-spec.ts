@@ -2,7 +2,9 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
 import { APP_CSP } from '@lc/platform';
+import { FIRST_SCREEN_TTL_MS } from '../../platform/src/http/serve-first-screen';
 import { expectError, Http, startApi, TestApi } from '../../../test/harness';
 import { loginAdmin, newResident, ok } from '../../../test/factories';
 import { liveQuiz, newContest, orgWithBank, OrgSetup, questionInput, SECRET } from './factories';
@@ -68,10 +70,19 @@ describe('the first screen: `/` holds the contest list (issue 16)', () => {
     expect(html).not.toContain('href="/assets/index-abc.css"');
 
     // The data: what GET /api/v1/contests?limit=50&offset=0 answers, inert inside its element.
-    const json = /<script type="application\/json" id="lc-first-data">([^<]*)<\/script>/.exec(html)![1];
-    const data = JSON.parse(json);
+    const embedded = (page: string) => JSON.parse(/<script type="application\/json" id="lc-first-data">([^<]*)<\/script>/.exec(page)![1]);
+    let data = embedded(html);
     expect(data.url).toBe('/api/v1/contests?limit=50&offset=0');
-    expect(data.body).toEqual((await http.get('/contests?limit=50&offset=0')).body);
+    // Suites running beside this one publish and delete contests in the same database, through api
+    // processes of their own: this one draws its page again within FIRST_SCREEN_TTL_MS. When the
+    // page and the GET differ, both are read again until then.
+    let fromApi: unknown;
+    for (const until = Date.now() + FIRST_SCREEN_TTL_MS + 3000; ; await new Promise((r) => setTimeout(r, 500))) {
+      fromApi = (await http.get('/contests?limit=50&offset=0')).body;
+      if (isDeepStrictEqual(data.body, fromApi) || Date.now() > until) break;
+      data = embedded(await (await fetch(`${api.url}/`)).text());
+    }
+    expect(data.body).toEqual(fromApi);
     expect(data.body.items.map((c: { title: string }) => c.title)).toContain(`Cuộc thi ${HOSTILE}`);
 
     // The policy: the app's, plus the hashes of the inline script and style elements in this page.
