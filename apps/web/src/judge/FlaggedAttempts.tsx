@@ -75,7 +75,7 @@ export function ReasonForm({ attemptId, action, onDone, onCancel }: { attemptId:
 
 /** Where the judges stand on an attempt's flags, in words. */
 export function reviewText(e: Pick<StaffAttemptRow, 'review'>): { label: string; kind: 'warning' | 'success' } | null {
-  switch (e.review?.state) {
+  switch (e.review.state) {
     case 'pending':
       return { label: 'Chưa xem xét', kind: 'warning' };
     case 'cleared':
@@ -140,7 +140,7 @@ export function AttemptCard({
         </ul>
       </details>
       {voidReason && <p>Lý do hủy: {voidReason}</p>}
-      {e.review?.state === 'cleared' && e.review.reason && (
+      {e.review.state === 'cleared' && e.review.reason && (
         <p>
           Lý do giữ kết quả: {e.review.reason}
           {e.review.clearedAt ? ` (${formatDateTime(e.review.clearedAt)})` : ''}
@@ -156,7 +156,7 @@ export function AttemptCard({
         </Button>
       ) : e.status === 'in_progress' ? null : (
         <div className="actions">
-          {e.review?.state === 'pending' && (
+          {e.review.state === 'pending' && (
             <Button kind="secondary" onClick={() => onAct('clear')}>
               Giữ kết quả
             </Button>
