@@ -1,7 +1,8 @@
-import type { Browser, Page, Route } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { entrant, liveQuiz, orgWithBank } from '../../libs/contests/test/factories';
 import { ok } from '../factories';
 import { journey, launchChromium, PHONE, screenshots } from './browser';
+import { holdRequests } from './journey';
 import { startStack, Stack } from './stack';
 
 /**
@@ -15,15 +16,7 @@ jest.setTimeout(120_000);
 const HOSTILE_TITLE = 'Tìm hiểu Luật Bầu cử <img src=x onerror="document.title=1"> & "bạn"';
 
 /** Holds the app's script until `release()`; the first screen must not need it. */
-async function holdAppScript(page: Page): Promise<() => void> {
-  const held: Route[] = [];
-  let released = false;
-  await page.route(/\/assets\/index-[^/]+\.js$/, (route) => (released ? route.continue() : void held.push(route)));
-  return () => {
-    released = true;
-    for (const r of held.splice(0)) void r.continue();
-  };
-}
+const holdAppScript = (page: Page) => holdRequests(page, (url) => /\/assets\/index-[^/]+\.js$/.test(url.pathname));
 
 const top = (page: Page, selector: string) =>
   page
@@ -62,7 +55,7 @@ describe('browser: the first screen before the app script arrives', () => {
       const before = await top(page, `#root a[href="#/cuoc-thi/${contest.slug}"]`);
       await page.screenshot({ path: '.run/screenshots/first-screen-list-before-app-phone.png' });
 
-      release();
+      await release();
       await page.locator('#root .first-home').waitFor({ state: 'detached' });
       await page.getByRole('link', { name: HOSTILE_TITLE }).waitFor();
       expect(await top(page, `#root a[href="#/cuoc-thi/${contest.slug}"]`)).toBe(before);
@@ -90,7 +83,7 @@ describe('browser: the first screen before the app script arrives', () => {
       await page.screenshot({ path: '.run/screenshots/first-screen-attempt-before-app-phone.png' });
       expect(await page.locator('.countdown-time').textContent()).toBe('--:--');
 
-      release();
+      await release();
       await page.locator('#root .options input[type=radio]:enabled').first().waitFor();
       await page.locator('legend .question-stem', { hasText: stem }).waitFor();
       expect(Math.abs((await top(page, 'legend .question-stem')) - before)).toBeLessThanOrEqual(2);
@@ -136,7 +129,7 @@ describe('browser: the first screen before the app script arrives', () => {
       expect(await page.locator('#root .options input[type=radio]:checked').count()).toBe(1);
       await page.screenshot({ path: '.run/screenshots/first-screen-attempt-embedded-before-app-phone.png' });
 
-      release();
+      await release();
       await page.locator('#root .options input[type=radio]:enabled').first().waitFor();
       await page.locator('legend .question-stem', { hasText: stem }).waitFor();
       // The app took the page's answer as its own: it never asked for the attempt either.
