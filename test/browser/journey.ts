@@ -60,11 +60,13 @@ export async function textMatches(locator: Locator, pattern: RegExp, timeoutMs =
 /**
  * In the publish confirmation (`dialog`), keeps the first of `left` flagged winners with a reason
  * and waits until the list has one fewer, so the next click goes to a winner still waiting.
+ * `filled` runs with the reason typed, before it is confirmed (a screenshot of the form).
  */
-export async function holdFlaggedWinner(dialog: Locator, reasonText: string, left: number): Promise<void> {
+export async function holdFlaggedWinner(dialog: Locator, reasonText: string, left: number, filled?: () => Promise<void>): Promise<void> {
   await dialog.getByRole('button', { name: 'Giữ kết quả', exact: true }).first().click();
   const reason = dialog.getByLabel(/Lý do giữ kết quả/);
   await reason.fill(reasonText);
+  await filled?.();
   await dialog.getByRole('button', { name: 'Xác nhận giữ kết quả' }).click();
   await reason.waitFor({ state: 'detached' });
   if (left > 1) await dialog.getByText(`Chưa công bố được: ${left - 1} người đạt giải`).waitFor();

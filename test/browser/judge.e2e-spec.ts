@@ -5,7 +5,7 @@ import { entrant, iso, KnownQuestion, newContest, orgWithBank, quizRound, sleep 
 import { enter } from '../../libs/leaderboard/test/helpers';
 import { ok, Session } from '../factories';
 import { DESKTOP, journey, launchChromium, PHONE, screenshots } from './browser';
-import { field, holdRequests, signIn, STAFF_PASSWORD, staffLogin } from './journey';
+import { field, holdFlaggedWinner, holdRequests, signIn, STAFF_PASSWORD, staffLogin } from './journey';
 import { startStack, Stack } from './stack';
 
 /**
@@ -153,23 +153,15 @@ describe('browser: a judge closes a round, publishes results and downloads the X
       expect(await dialog.getByRole('button', { name: 'Công bố', exact: true }).isDisabled()).toBe(true);
       expect(await dialog.getByText(/Dấu hiệu chưa xem xét: Làm bài nhanh bất thường/).count()).toBe(2);
       await screenshots(page, 'judge-publish-flagged');
-      const keepFirst = async (shot?: string) => {
-        await dialog.getByRole('button', { name: 'Giữ kết quả', exact: true }).first().click();
-        const reason = dialog.getByLabel(/Lý do giữ kết quả/);
-        await reason.fill('Đã gọi điện xác minh: thí sinh ôn bài kỹ, trả lời nhanh');
-        if (shot) await screenshots(page, shot);
-        await dialog.getByRole('button', { name: 'Xác nhận giữ kết quả' }).click();
-        await reason.waitFor({ state: 'detached' });
-      };
+      const why = 'Đã gọi điện xác minh: thí sinh ôn bài kỹ, trả lời nhanh';
       // The kept winner leaves the list at once, before the results are read again: its card, left
       // behind until then, took the next click under CI's load. The results wait here until checked.
       const letResultsThrough = await holdRequests(page, (url) => url.pathname.endsWith(`/rounds/${round.id}/results`));
-      await keepFirst('judge-publish-flagged-reason');
+      await holdFlaggedWinner(dialog, why, 2, () => screenshots(page, 'judge-publish-flagged-reason'));
       await dialog.getByText('Chưa công bố được: 1 người đạt giải có lượt thi bị gắn cờ mà ban giám khảo chưa xem xét.').waitFor();
       expect(await dialog.getByRole('button', { name: 'Giữ kết quả', exact: true }).count()).toBe(1);
       await letResultsThrough();
-      await keepFirst();
-      await dialog.getByText(/Chưa công bố được/).waitFor({ state: 'detached' });
+      await holdFlaggedWinner(dialog, why, 1);
       await dialog.getByRole('status').filter({ hasText: 'Đã ghi nhận: giữ kết quả lượt thi.' }).waitFor();
       await screenshots(page, 'judge-publish-reviewed');
       // The confirmation says which keys entrants will not see yet, and why.
