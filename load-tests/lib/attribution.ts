@@ -134,6 +134,8 @@ export async function tickerCost(
   residents: Resident[],
   seconds: number,
 ): Promise<CpuSpend> {
+  // BENCH_WATCHERS=0: nobody to push to, and no resident to record.
+  if (!residents.length) return {};
   const redis = benchRedis(redisUrl);
   const store = new BoardStore(redis, new RedisKeys({ redisPrefix: prefix } as AppConfig));
   try {
