@@ -117,10 +117,19 @@ describe('browser: the admin console, and assigning a judge from the picker', ()
       await page.getByRole('button', { name: 'Khoá tài khoản', exact: true }).click();
       await page.getByText('Đã khoá tài khoản Phạm Minh Tuấn.', { exact: false }).waitFor();
       await page.getByRole('table').getByText('Đã khoá', { exact: true }).waitFor();
+      // The organisation's locked accounts, then its active ones: the status filter as the server applies it.
       await field(page, 'Tìm theo tên hoặc email').fill('');
       await field(page, 'Đơn vị').selectOption({ label: orgName });
+      await field(page, 'Trạng thái').selectOption({ label: 'Đã khoá' });
+      const locked = page.waitForResponse((r) => new URL(r.url()).pathname.endsWith('/users') && new URL(r.url()).searchParams.get('active') === 'false');
+      await page.getByRole('button', { name: 'Lọc' }).click();
+      const lockedNames = ((await (await locked).json()) as { items: { fullName: string; active: boolean }[] }).items;
+      expect(lockedNames.map((u) => [u.fullName, u.active])).toEqual([['Phạm Minh Tuấn', false]]);
+      await page.getByRole('cell', { name: /^Phạm Minh Tuấn/ }).waitFor();
+      await field(page, 'Trạng thái').selectOption({ label: 'Đang hoạt động' });
       await page.getByRole('button', { name: 'Lọc' }).click();
       await page.getByRole('cell', { name: /^Nguyễn Thị Lan/ }).waitFor();
+      await page.getByRole('cell', { name: /^Phạm Minh Tuấn/ }).waitFor({ state: 'detached' });
       await screenshots(page, 'admin-staff');
       expect(errors).toEqual([]);
 

@@ -7,7 +7,18 @@ import { Pager } from '../shared/ui/Pager';
 import { ListStatus } from '../shared/ui/ListPage';
 import { adminApi } from './api';
 import { AdminNav } from './AdminNav';
-import { emptyStaff, ROLE_LABEL, serverFieldErrors, STAFF_ROLE_OPTIONS, staffBody, validateStaff, type StaffForm } from './admin-model';
+import {
+  emptyStaff,
+  noStaffFilters,
+  ROLE_LABEL,
+  serverFieldErrors,
+  STAFF_ROLE_OPTIONS,
+  staffBody,
+  staffQuery,
+  validateStaff,
+  type StaffFilters,
+  type StaffForm,
+} from './admin-model';
 
 const LABELS: Record<string, string> = {
   fullName: 'Họ và tên',
@@ -26,21 +37,10 @@ export function StaffPage() {
   useDocumentTitle('Tài khoản cán bộ');
   const me = useSession()?.user.id;
   const orgs = useLoad(() => adminApi.organisations({ limit: 200, offset: 0 }), []);
-  const [filters, setFilters] = useState({ q: '', role: '', organisationId: '', active: '' });
+  const [filters, setFilters] = useState<StaffFilters>(noStaffFilters);
   const [applied, setApplied] = useState(filters);
   const [offset, setOffset] = useState(0);
-  const list = useLoad(
-    () =>
-      adminApi.staff({
-        q: applied.q || undefined,
-        role: applied.role || undefined,
-        organisationId: applied.organisationId || undefined,
-        active: (applied.active || undefined) as 'true' | 'false' | undefined,
-        limit: LIMIT,
-        offset,
-      }),
-    [applied, offset],
-  );
+  const list = useLoad(() => adminApi.staff(staffQuery(applied, LIMIT, offset)), [applied, offset]);
   const [action, setAction] = useState<Action | null>(null);
   const [message, setMessage] = useState<{ text: string; password?: string } | null>(null);
   const [rowError, setRowError] = useState<unknown>(null);

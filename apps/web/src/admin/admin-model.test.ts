@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { organisationBody, staffBody, staffProblemText, staffReasonText, validateOrganisation, validateStaff, emptyStaff } from './admin-model';
+import {
+  emptyStaff,
+  noStaffFilters,
+  organisationBody,
+  staffBody,
+  staffProblemText,
+  staffQuery,
+  staffReasonText,
+  validateOrganisation,
+  validateStaff,
+} from './admin-model';
 
 describe('admin console rules', () => {
   it('asks provincial and commune bodies for a province, and drops it for central ones', () => {
@@ -44,5 +54,25 @@ describe('server refusals at their field', () => {
       userId: 'Giá trị chưa hợp lệ (userId must be a UUID).',
     });
     expect(serverFieldErrors(new ApiError(500, undefined, 'boom'))).toEqual({});
+  });
+});
+
+describe('the staff list filters', () => {
+  it('leave out what is blank, and send the status as a yes/no', () => {
+    expect(staffQuery(noStaffFilters, 20, 40)).toEqual({ q: undefined, role: undefined, organisationId: undefined, active: undefined, limit: 20, offset: 40 });
+    expect(staffQuery({ q: 'Lan', role: 'judge', organisationId: 'o1', active: 'false' }, 20, 0)).toEqual({
+      q: 'Lan',
+      role: 'judge',
+      organisationId: 'o1',
+      active: false,
+      limit: 20,
+      offset: 0,
+    });
+    expect(staffQuery({ ...noStaffFilters, active: 'true' }, 20, 0).active).toBe(true);
+  });
+
+  it('offer staff roles only: anything else lists every staff account', () => {
+    expect(staffQuery({ ...noStaffFilters, role: 'resident' }, 20, 0).role).toBeUndefined();
+    expect(staffQuery({ ...noStaffFilters, role: 'superuser' }, 20, 0).role).toBeUndefined();
   });
 });

@@ -1,7 +1,7 @@
 import { ApiError, fieldProblems } from '../shared/api/errors';
 import type { OrganisationLevel, StaffImportProblem, StaffRole } from '../shared/api/admin-types';
 import { PROVINCES } from '../shared/provinces';
-import type { OrganisationBody } from './api';
+import type { OrganisationBody, StaffQuery } from './api';
 
 /** Rules and wording of the admin console, as pure functions (tested without a browser). */
 
@@ -11,6 +11,30 @@ export const STAFF_ROLE_OPTIONS: { value: StaffRole; label: string }[] = [
   { value: 'judge', label: 'Giám khảo' },
   { value: 'admin', label: 'Quản trị' },
 ];
+
+/** The staff list's filter form: '' is "any". */
+export interface StaffFilters {
+  q: string;
+  role: string;
+  organisationId: string;
+  active: string;
+}
+
+export const noStaffFilters: StaffFilters = { q: '', role: '', organisationId: '', active: '' };
+
+const isStaffRole = (s: string): s is StaffRole => STAFF_ROLE_OPTIONS.some((o) => o.value === s);
+
+/** GET /users's query from the filter form: a blank filter is left out, "Trạng thái" is a yes/no. */
+export function staffQuery(f: StaffFilters, limit: number, offset: number): StaffQuery {
+  return {
+    q: f.q || undefined,
+    role: isStaffRole(f.role) ? f.role : undefined,
+    organisationId: f.organisationId || undefined,
+    active: f.active === 'true' ? true : f.active === 'false' ? false : undefined,
+    limit,
+    offset,
+  };
+}
 
 export const LEVEL_LABEL: Record<OrganisationLevel, string> = { central: 'Trung ương', province: 'Cấp tỉnh', commune: 'Cấp xã' };
 export const LEVEL_OPTIONS = (Object.keys(LEVEL_LABEL) as OrganisationLevel[]).map((value) => ({ value, label: LEVEL_LABEL[value] }));

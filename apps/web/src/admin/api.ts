@@ -1,6 +1,6 @@
 import { api, seg } from '../shared/api/client';
 import type { Organisation, PasswordReset, RoundJudge, StaffImportReport, StaffRole, StaffUser } from '../shared/api/admin-types';
-import type { components } from '../shared/api/schema';
+import type { components, operations } from '../shared/api/schema';
 import type { Page } from '../shared/api/types';
 import { downloadFile } from '../shared/download';
 
@@ -10,14 +10,8 @@ export type OrganisationBody = components['schemas']['CreateOrganisationDto'];
 /** POST /users */
 export type StaffBody = components['schemas']['CreateStaffUserDto'];
 
-export type StaffQuery = {
-  q?: string;
-  role?: string;
-  organisationId?: string;
-  active?: 'true' | 'false';
-  limit: number;
-  offset: number;
-};
+/** GET /users: the staff list's filters and page. */
+export type StaffQuery = NonNullable<operations['UsersController_list']['parameters']['query']>;
 
 export const adminApi = {
   organisations: (query: { q?: string; limit: number; offset: number }) => api.get<Page<Organisation>>('/organisations', query),
