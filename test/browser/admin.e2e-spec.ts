@@ -182,7 +182,11 @@ describe('browser: the admin console, and assigning a judge from the picker', ()
       expect(await field(page, 'Giám khảo').getAttribute('aria-invalid')).toBe('true');
       await screenshots(page, 'organiser-judges-error');
 
+      // A name nobody has: the hint names the search, once it has run.
+      await field(page, 'Tìm giám khảo theo tên hoặc email').fill('Không Ai');
+      await page.getByText('Không có giám khảo nào của đơn vị khớp “Không Ai”.').waitFor();
       await field(page, 'Tìm giám khảo theo tên hoặc email').fill('Hùng');
+      await page.getByText('1 giám khảo.', { exact: true }).waitFor();
       const picker = field(page, 'Giám khảo');
       await page.waitForFunction(() => (globalThis as any).document.querySelectorAll('select[name="userId"] option').length === 2);
       expect((await picker.locator('option').allTextContents())[1]).toBe(`Đỗ Văn Hùng — ${judgeEmail}`);
@@ -191,6 +195,9 @@ describe('browser: the admin console, and assigning a judge from the picker', ()
       await page.getByText('Đã phân công Đỗ Văn Hùng chấm vòng thi.').waitFor();
       await page.getByRole('listitem').filter({ hasText: 'Đỗ Văn Hùng' }).getByText('Đang chấm').waitFor();
       await field(page, 'Tìm giám khảo theo tên hoặc email').fill('');
+      // Hùng is on the round now: Lan, the organisation's other judge, is the one left.
+      await page.getByText('1 giám khảo.', { exact: true }).waitFor();
+      expect(await picker.locator('option').allTextContents()).toEqual(['— Chọn giám khảo —', `Nguyễn Thị Lan — lan.${t}@stp-ninhbinh.gov.vn`]);
       await screenshots(page, 'organiser-judges');
       expect(errors).toEqual([]);
     });

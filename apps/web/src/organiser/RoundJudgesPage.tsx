@@ -10,6 +10,7 @@ import { useDocumentTitle, useLoad } from '../shared/hooks';
 import { Link } from '../shared/router';
 import { SelectField, TextField } from '../shared/ui/Field';
 import { Button, ErrorMessage, ErrorSummary, Loading, Notice, PageTitle } from '../shared/ui/Feedback';
+import { judgePickerHint } from './judge-picker';
 
 const LABELS = { userId: 'Giám khảo' };
 
@@ -128,17 +129,14 @@ function AssignJudgeForm({ roundId, assigned, onAssigned }: { roundId: string; a
     }
   };
 
-  const hint = found.loading
-    ? 'Đang tìm…'
-    : candidates.length === 0
-      ? (found.data?.items.length ?? 0) > 0
-        ? query
-          ? `Các giám khảo khớp “${query}” đều đã được phân công.`
-          : 'Mọi giám khảo của đơn vị đều đã được phân công.'
-        : query
-          ? `Không có giám khảo nào của đơn vị khớp “${query}”.`
-          : 'Đơn vị chưa có giám khảo nào. Quản trị viên tạo tài khoản giám khảo.'
-      : `${candidates.length} giám khảo${found.data && found.data.total > found.data.items.length ? ' (gõ để tìm thêm)' : ''}.`;
+  const hint = judgePickerHint({
+    typed: q,
+    query,
+    loading: found.loading,
+    found: found.data?.items.length ?? 0,
+    candidates: candidates.length,
+    total: found.data?.total ?? 0,
+  });
   return (
     <form className="panel narrow" onSubmit={(e) => void submit(e)} noValidate aria-labelledby="assign-title">
       <h2 id="assign-title">Phân công giám khảo</h2>
