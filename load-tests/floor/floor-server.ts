@@ -104,7 +104,8 @@ async function submit(user: string, attemptId: string, res: ServerResponse): Pro
     values: [attemptId, score, k, v],
   });
   const roundId = closed[1];
-  // One write: the attempt's final status, the board, the round marked changed, the rank.
+  // One write: the attempt's final status, the board, the round marked changed (as the api marks it for its
+  // ticker; this floor's ticker compares totals, so the mark is only its cost), the rank.
   const [, , , rank] = await Promise.all([
     redis.hset(keys.meta(attemptId), 'status', 'submitted'),
     redis.zadd(keys.board(roundId), score, user),
