@@ -105,6 +105,8 @@ describe('browser: a judge closes a round, publishes results and downloads the X
       // The third attempt is voided from its card with a reason, then reinstated. Until the list is
       // read back the card offers no button (they would act on the state before): held here to see it.
       const card = page.locator('li.card').filter({ hasText: PEOPLE[2].fullName });
+      // Where the entrant comes from (the unit they registered with, their province): colleagues sharing a computer are not strangers.
+      await card.getByText('Trường THPT Hòn Gai · Quảng Ninh', { exact: true }).waitFor();
       const statusOf = async () => (await ok(stack.http.get(`/attempts/${attemptIds[2]}`, residents[2].token))).status;
       const letEntriesThrough = await holdRequests(page, (url) => url.pathname.endsWith(`/rounds/${round.id}/entries`));
       await card.getByRole('button', { name: 'Hủy kết quả', exact: true }).click();

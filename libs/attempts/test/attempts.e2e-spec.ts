@@ -205,7 +205,8 @@ describe('attempts across two api instances (real PostgreSQL + Redis + HTTP)', (
   it('flags impossibly fast, shared-device and identical attempts for staff only', async () => {
     const { contest, round } = await liveQuiz(httpA, setup, { selection: [{ bankId: setup.bankId, count: 12 }], shuffleQuestions: true });
     const device = { 'x-device-id': `device-${Date.now()}` };
-    const p = await entrant(httpA, contest.id);
+    // p entered for another unit than their profile's: the listing names the unit of the registration.
+    const p = await entrant(httpA, contest.id, { unit: 'Phòng Tư pháp huyện Gia Viễn' }, { province: 'Ninh Bình' });
     const q = await entrant(httpA, contest.id);
     const start = (s: Session) => httpA.req('POST', `/rounds/${round.id}/attempts`, { token: s.token, headers: device, body: {} });
     const ap = (await start(p)).body;
@@ -227,6 +228,8 @@ describe('attempts across two api instances (real PostgreSQL + Redis + HTTP)', (
       expect(codes).toEqual(expect.arrayContaining(['too_fast', 'shared_device', 'identical_answers']));
       expect(row.deviceId).toBe(device['x-device-id']);
     }
+    const whereFrom = Object.fromEntries(list.body.items.map((r: { userId: string; unit: string; province: string }) => [r.userId, [r.unit, r.province]]));
+    expect(whereFrom).toEqual({ [p.user.id]: ['Phòng Tư pháp huyện Gia Viễn', 'Ninh Bình'], [q.user.id]: ['Trường THPT Hòn Gai', 'Quảng Ninh'] });
     const staffView = await httpB.get(`/attempts/${ap.id}`, setup.organiser.token);
     expect(staffView.body.integrity.flags.length).toBeGreaterThanOrEqual(3);
     const own = await httpB.get(`/attempts/${ap.id}`, p.token);

@@ -117,6 +117,7 @@ export function AttemptCard({
           </>
         )}
       </h3>
+      {(e.unit || e.province) && <p className="sub">{[e.unit, e.province].filter(Boolean).join(' · ')}</p>}
       <p>
         Lượt {e.attemptNo} · điểm {formatScore(e.score, e.maxScore)} · {formatTimeTaken(e.timeTakenMs)} · nộp {formatDateTime(e.submittedAt)}
       </p>

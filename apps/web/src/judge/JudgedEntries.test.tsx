@@ -44,6 +44,8 @@ describe('judge round page: flagged attempts (quiz)', () => {
     deadlineAt: '2026-05-04T03:09:00.000Z',
     userId: 'u1',
     fullName: 'Nguyễn Văn An',
+    unit: 'Phòng Tư pháp huyện Gia Viễn',
+    province: 'Ninh Bình',
     score: 10,
     maxScore: 10,
     timeTakenMs: 21_000,
@@ -68,6 +70,26 @@ describe('judge round page: flagged attempts (quiz)', () => {
     expect(html).not.toMatch(/timeTakenMs|accounts:/);
     expect(html).toContain('Địa chỉ IP: 203.0.113.7');
     expect(html).toContain('Hủy kết quả');
+  });
+
+  it("names the entrant's unit and province, so a judge can tell colleagues sharing an office computer from strangers", () => {
+    const html = renderToStaticMarkup(
+      <AttemptList page={{ items: [attempt], total: 1 }} flaggedOnly acting={null} onAct={noop} onDone={noop} onCancel={noop} />,
+    );
+    expect(html).toContain('Phòng Tư pháp huyện Gia Viễn · Ninh Bình');
+    const bare = renderToStaticMarkup(
+      <AttemptList
+        page={{ items: [{ ...attempt, unit: null, province: null }], total: 1 }}
+        flaggedOnly
+        acting={null}
+        onAct={noop}
+        onDone={noop}
+        onCancel={noop}
+      />,
+    );
+    // Neither known: no empty line for them.
+    const subs = (h: string) => (h.match(/class="sub"/g) ?? []).length;
+    expect(subs(html) - subs(bare)).toBe(1);
   });
 
   it('offers reinstate for a void attempt and opens the reason form in place', () => {

@@ -37,6 +37,9 @@ export interface MyAttempts {
 export interface StaffAttemptRow extends AttemptSummary {
   userId: string;
   fullName: string;
+  /** The unit they entered the contest for (their registration), and their province: two colleagues on one computer are not two strangers. */
+  unit: string | null;
+  province: string | null;
   flags: AttemptFlag[];
   ip: string | null;
   deviceId: string | null;
@@ -171,8 +174,9 @@ export class AttemptQueryService {
     const params = [roundId, q.flagged ?? null, q.status ?? null];
     const rows = await sqlRows<Record<string, unknown>>(
       this.db,
-      `SELECT a.*, u.full_name, (SELECT count(*)::int FROM attempt_event e WHERE e.attempt_id = a.id) AS events
+      `SELECT a.*, u.full_name, u.province, reg.unit, (SELECT count(*)::int FROM attempt_event e WHERE e.attempt_id = a.id) AS events
          FROM attempt a JOIN "user" u ON u.id = a.user_id
+         LEFT JOIN registration reg ON reg.contest_id = a.contest_id AND reg.user_id = a.user_id
         WHERE ${where}
         ORDER BY (a.status <> 'void' AND jsonb_array_length(a.flags) > a.cleared_flags) DESC, jsonb_array_length(a.flags) DESC, a.started_at DESC LIMIT $4 OFFSET $5`,
       [...params, q.limit, q.offset],
@@ -192,6 +196,8 @@ export class AttemptQueryService {
         timeTakenMs: (r.time_taken_ms as number | null) ?? null,
         userId: r.user_id as string,
         fullName: r.full_name as string,
+        unit: (r.unit as string | null) ?? null,
+        province: (r.province as string | null) ?? null,
         flags: r.flags as AttemptFlag[],
         ip: (r.ip as string | null) ?? null,
         deviceId: (r.device_id as string | null) ?? null,

@@ -160,6 +160,8 @@ export class MyAttemptsResponse implements MyAttempts {
 export class StaffAttemptResponse extends AttemptSummaryResponse implements StaffAttemptRow {
   @ApiProperty({ format: 'uuid' }) userId!: string;
   @ApiProperty() fullName!: string;
+  @ApiProperty({ type: String, nullable: true, description: 'The unit of their registration for the contest' }) unit!: string | null;
+  @ApiProperty({ type: String, nullable: true }) province!: string | null;
   @ApiProperty({ type: () => [AttemptFlagResponse] }) flags!: AttemptFlagResponse[];
   @ApiProperty({ type: String, nullable: true }) ip!: string | null;
   @ApiProperty({ type: String, nullable: true }) deviceId!: string | null;

@@ -2778,6 +2778,9 @@ export interface components {
             /** Format: uuid */
             userId: string;
             fullName: string;
+            /** @description The unit of their registration for the contest */
+            unit: string | null;
+            province: string | null;
             flags: components["schemas"]["AttemptFlagResponse"][];
             ip: string | null;
             deviceId: string | null;
