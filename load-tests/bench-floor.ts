@@ -10,17 +10,16 @@
  * BENCH_THINK_MS (300), BENCH_REF_S (5); and BENCH_ANSWERS (20): fewer answers per entry show what each costs.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
-import os from 'node:os';
 import { Client } from 'pg';
 import { bareNodeReference } from './lib/reference';
 import { cpuBetween, cpuSnapshot } from './lib/cpu';
-import { intEnv, loadDotEnv, log } from './lib/env';
+import { intEnv, loadDotEnv, log, machineInfo, withApplicationName } from './lib/env';
 import { JsonClient } from './lib/http-client';
 import { freePort, startProcess, stopProcess, waitHealthy, waitOutput, Proc } from './lib/procs';
 import { cores, msPer, ServerCpuMeter, spend } from './lib/server-cpu';
 import { createResidents } from './lib/seed';
-import { round, Stats } from './lib/stats';
-import { runSurge } from './lib/surge';
+import { Stats } from './lib/stats';
+import { runSurge, sustainedEntriesPerSec } from './lib/surge';
 import { ackToUpdateDelays, watch } from './lib/watchers';
 import { createScratchDatabase, dropRedisPrefix, dropScratchDatabase } from '../scripts/lib/scratch-db';
 import { FLOOR_TABLES } from './floor/floor-tables';
@@ -40,7 +39,7 @@ async function main(): Promise<void> {
   const baseDb = process.env.DATABASE_URL!;
   const redisUrl = process.env.REDIS_URL!;
   const result: Record<string, unknown> = {
-    machine: { cores: os.cpus().length, cpu: os.cpus()[0]?.model, memoryGb: round(os.totalmem() / 2 ** 30, 1), node: process.version },
+    machine: machineInfo(),
     config: { rate, durationS, entrants, watchers: watchersN, thinkMs, answersPerEntry: answers, autosave: 'socket', apiInstances: 2, workers: 1 },
   };
   const procs: Proc[] = [];
@@ -53,7 +52,7 @@ async function main(): Promise<void> {
     await db.query(FLOOR_TABLES);
     await db.end();
     const env = { DATABASE_URL: databaseUrl, REDIS_URL: redisUrl, REDIS_PREFIX: prefix, JWT_SECRET: process.env.JWT_SECRET!, NODE_ENV: 'production' };
-    const named = (name: string) => ({ ...env, DATABASE_URL: `${databaseUrl}${databaseUrl.includes('?') ? '&' : '?'}application_name=${name}` });
+    const named = (name: string) => ({ ...env, DATABASE_URL: withApplicationName(databaseUrl, name) });
     const ports = [await freePort(), await freePort()];
     const apis = ports.map((port, i) => startProcess(`api${i + 1}`, 'load-tests/floor/floor-server.js', named(`api${i + 1}`), port));
     const worker = startProcess('worker', 'load-tests/floor/floor-worker.js', named('worker'));
@@ -81,7 +80,7 @@ async function main(): Promise<void> {
     result.surge = {
       entriesAcknowledged: surge.acks.length,
       failedEntrants: surge.failedEntrants,
-      entriesPerSec: round(ackTimes.filter((t) => t - ackTimes[0] <= arrivalMs).length / Math.max(1, arrivalMs / 1000), 1),
+      entriesPerSec: sustainedEntriesPerSec(ackTimes, arrivalMs),
       errors: stats.errors,
       endpoints: stats.report(),
       cores: { ...cpuSurge, ...cores(used) },

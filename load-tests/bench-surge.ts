@@ -32,7 +32,7 @@ import { autosaveTransport } from './lib/answer-socket';
 import { costByKind, idleRate, settle, tickerCost } from './lib/attribution';
 import { cpuBetween, cpuSnapshot } from './lib/cpu';
 import { cores, CpuSpend, msPer, ServerCpuMeter, serverSeconds, spend } from './lib/server-cpu';
-import { API_NODE_ARGS, benchProcessEnv, intEnv, loadDotEnv, log, ROOT } from './lib/env';
+import { API_NODE_ARGS, benchProcessEnv, intEnv, loadDotEnv, log, machineInfo, ROOT, withApplicationName } from './lib/env';
 import { JsonClient } from './lib/http-client';
 import { freePort, sampleRss, startProcess, stopProcess, waitHealthy, waitOutput, Proc } from './lib/procs';
 import { inspectArgs, profileSelfWhile, profileWhile, ProfileSummary } from './lib/profile';
@@ -40,7 +40,7 @@ import { apiAutosaveThroughput, bareNodeReference, getLatency } from './lib/refe
 import { createScratchDatabase, dropRedisPrefix, dropScratchDatabase } from '../scripts/lib/scratch-db';
 import { createResidents, Resident, seedContest, Seed } from './lib/seed';
 import { round, Stats } from './lib/stats';
-import { Ack, runSurge, SurgeResult } from './lib/surge';
+import { Ack, runSurge, SurgeResult, sustainedEntriesPerSec } from './lib/surge';
 import { ackToUpdateDelays, updateBytes, watch } from './lib/watchers';
 import { scrapeDurations, serverSideLatency } from './lib/server-latency';
 
@@ -72,7 +72,7 @@ async function main(): Promise<void> {
   const redisUrl = process.env.REDIS_URL!;
   const admin = { email: 'bench-admin@bench.local', password: 'Bench-admin-2026' };
   const result: Record<string, unknown> = {
-    machine: { cores: os.cpus().length, cpu: os.cpus()[0]?.model, memoryGb: round(os.totalmem() / 2 ** 30, 1), node: process.version },
+    machine: machineInfo(),
     config: {
       rate,
       durationS,
@@ -118,7 +118,7 @@ async function main(): Promise<void> {
     const env = benchProcessEnv({ databaseUrl, redisUrl, prefix, admin, poolSize: process.env.BENCH_DB_POOL ?? '20' });
     const ports = basePort ? [basePort, basePort + 1] : [await freePort(), await freePort()];
     // Each process names its PostgreSQL connections, so the meter can tell their backends apart.
-    const named = (name: string) => ({ ...env, DATABASE_URL: `${databaseUrl}${databaseUrl.includes('?') ? '&' : '?'}application_name=${name}` });
+    const named = (name: string) => ({ ...env, DATABASE_URL: withApplicationName(databaseUrl, name) });
     const apis = Array.from({ length: apiInstances }, (_, i) =>
       startProcess(`api${i + 1}`, 'apps/api/src/main.js', named(`api${i + 1}`), ports[i], [
         ...apiNodeArgs,
@@ -203,9 +203,7 @@ async function main(): Promise<void> {
       entrantsStarted: surge.started,
       entriesAcknowledged: surge.acks.length,
       failedEntrants: surge.failedEntrants,
-      // Sustained: completions in a window as long as the arrivals, starting at the first completion
-      // (a system that keeps up completes entries as fast as residents arrive, one entry-duration later).
-      entriesPerSec: round(ackTimes.filter((t) => t - ackTimes[0] <= arrivalMs).length / Math.max(1, arrivalMs / 1000), 1),
+      entriesPerSec: sustainedEntriesPerSec(ackTimes, arrivalMs),
       // Over the whole surge (first arrival → last acknowledgement, think-time tail included).
       entriesPerSecOverall: round(surge.acks.length / windowS, 1),
       // The best 10 seconds: what the system sustains once the first entries complete.

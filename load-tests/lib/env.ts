@@ -1,4 +1,6 @@
+import os from 'node:os';
 import { join } from 'node:path';
+import { round } from './stats';
 
 /** The built tree this file runs from (dist/), and the project root (npm runs scripts there). */
 export const DIST = join(__dirname, '..', '..');
@@ -54,4 +56,14 @@ export function benchProcessEnv(o: {
     AUTH_RATE_LIMIT_PER_MINUTE: '1000000',
     AUTH_IP_RATE_LIMIT_PER_MINUTE: '1000000',
   };
+}
+
+/** The machine a bench ran on, as every report names it. */
+export function machineInfo(): { cores: number; cpu: string | undefined; memoryGb: number; node: string } {
+  return { cores: os.cpus().length, cpu: os.cpus()[0]?.model, memoryGb: round(os.totalmem() / 2 ** 30, 1), node: process.version };
+}
+
+/** The database URL with the connecting process's name, so the CPU meter tells its backends apart. */
+export function withApplicationName(databaseUrl: string, name: string): string {
+  return `${databaseUrl}${databaseUrl.includes('?') ? '&' : '?'}application_name=${name}`;
 }

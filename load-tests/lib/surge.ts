@@ -1,6 +1,7 @@
 import { AnswerSocket, AutosaveTransport, randomAnswer } from './answer-socket';
 import { JsonClient } from './http-client';
 import { Resident } from './seed';
+import { round } from './stats';
 
 export interface SurgeOptions {
   contestId: string;
@@ -90,4 +91,14 @@ export async function runSurge(clients: JsonClient[], o: SurgeOptions, urls: str
   const lastArrival = Date.now();
   await Promise.all(running);
   return { started: o.residents.length, acks, failedEntrants: failed, firstArrival: t0, lastArrival, lastAck: acks.reduce((m, a) => Math.max(m, a.at), 0) };
+}
+
+/**
+ * Entries per second sustained: completions in a window as long as the arrivals, starting at the
+ * first completion (a system that keeps up completes entries as fast as residents arrive, one
+ * entry-duration later). `ackTimes` in order.
+ */
+export function sustainedEntriesPerSec(ackTimes: number[], arrivalMs: number): number {
+  const n = ackTimes.filter((t) => t - ackTimes[0] <= arrivalMs).length;
+  return round(n / Math.max(1, arrivalMs / 1000), 1);
 }
