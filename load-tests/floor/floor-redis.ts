@@ -1,4 +1,4 @@
-import type Redis from 'ioredis';
+import Redis from 'ioredis';
 
 /** The floor's hot state: an attempt's meta and answers in one {hash tag}, as the api keeps them. */
 export function floorKeys(prefix: string) {
@@ -55,3 +55,10 @@ export type FloorRedis = Redis & {
   floorClose(meta: string, ans: string, user: string): Promise<unknown>;
   floorTakeDirty(dirty: string, inflight: string, n: number): Promise<string[]>;
 };
+
+/** A connection with the floor's scripts defined on it (EVALSHA, loaded on NOSCRIPT). */
+export function openFloorRedis(url: string, autoPipelining = false): FloorRedis {
+  const redis = new Redis(url, { enableAutoPipelining: autoPipelining }) as FloorRedis;
+  for (const [name, s] of Object.entries(FLOOR_SCRIPTS)) redis.defineCommand(name, s);
+  return redis;
+}

@@ -1,10 +1,10 @@
 import { createServer, IncomingMessage, ServerResponse } from 'node:http';
 import { randomBytes } from 'node:crypto';
-import Redis from 'ioredis';
 import { verify } from 'jsonwebtoken';
 import { Pool } from 'pg';
 import { Server, Socket } from 'socket.io';
-import { FLOOR_SCRIPTS, floorKeys, FloorRedis } from './floor-redis';
+import { requiredEnv } from '../lib/env';
+import { floorKeys, openFloorRedis } from './floor-redis';
 
 /**
  * The floor of an entry (issue 18): the api's wire protocol, with the least work the product's
@@ -16,17 +16,11 @@ import { FLOOR_SCRIPTS, floorKeys, FloorRedis } from './floor-redis';
  * process's CPU is our code; what this process spends is Node, Socket.IO, Redis and PostgreSQL
  * moving the entry's messages on this machine.
  */
-const env = (k: string) => {
-  const v = process.env[k];
-  if (!v) throw new Error(`${k} is required`);
-  return v;
-};
-const port = Number(env('PORT'));
-const secret = env('JWT_SECRET');
-const keys = floorKeys(env('REDIS_PREFIX'));
-const db = new Pool({ connectionString: env('DATABASE_URL'), max: Number(process.env.DATABASE_POOL_SIZE ?? 20) });
-const redis = new Redis(env('REDIS_URL'), { enableAutoPipelining: true }) as FloorRedis;
-for (const [name, s] of Object.entries(FLOOR_SCRIPTS)) redis.defineCommand(name, s);
+const port = Number(requiredEnv('PORT'));
+const secret = requiredEnv('JWT_SECRET');
+const keys = floorKeys(requiredEnv('REDIS_PREFIX'));
+const db = new Pool({ connectionString: requiredEnv('DATABASE_URL'), max: Number(process.env.DATABASE_POOL_SIZE ?? 20) });
+const redis = openFloorRedis(requiredEnv('REDIS_URL'), true);
 
 /** Access tokens, verified once each (as TokenService caches them). */
 const verified = new Map<string, string>();

@@ -1,21 +1,15 @@
-import Redis from 'ioredis';
 import { Pool } from 'pg';
-import { FLOOR_SCRIPTS, floorKeys, FloorRedis } from './floor-redis';
+import { requiredEnv } from '../lib/env';
+import { floorKeys, openFloorRedis } from './floor-redis';
 
 /**
  * The floor's write-behind (floor-server.ts says what a floor is): every 500 ms, up to 200
  * answers saved since the last flush, read in one pipeline, written in one statement, then
  * taken off the in-flight set. No lease, sweeps or retries.
  */
-const env = (k: string) => {
-  const v = process.env[k];
-  if (!v) throw new Error(`${k} is required`);
-  return v;
-};
-const keys = floorKeys(env('REDIS_PREFIX'));
-const db = new Pool({ connectionString: env('DATABASE_URL'), max: 4 });
-const redis = new Redis(env('REDIS_URL')) as FloorRedis;
-for (const [name, s] of Object.entries(FLOOR_SCRIPTS)) redis.defineCommand(name, s);
+const keys = floorKeys(requiredEnv('REDIS_PREFIX'));
+const db = new Pool({ connectionString: requiredEnv('DATABASE_URL'), max: 4 });
+const redis = openFloorRedis(requiredEnv('REDIS_URL'));
 
 async function flush(): Promise<void> {
   for (;;) {

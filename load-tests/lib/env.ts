@@ -67,3 +67,10 @@ export function machineInfo(): { cores: number; cpu: string | undefined; memoryG
 export function withApplicationName(databaseUrl: string, name: string): string {
   return `${databaseUrl}${databaseUrl.includes('?') ? '&' : '?'}application_name=${name}`;
 }
+
+/** A setting a bench's child process cannot run without. */
+export function requiredEnv(name: string): string {
+  const v = process.env[name];
+  if (!v) throw new Error(`${name} is required`);
+  return v;
+}
