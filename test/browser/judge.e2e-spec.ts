@@ -164,6 +164,7 @@ describe('browser: a judge closes a round, publishes results and downloads the X
       expect(await dialog.getByRole('button', { name: 'Giữ kết quả', exact: true }).count()).toBe(1);
       await letResultsThrough();
       await holdFlaggedWinner(dialog, why, 1);
+      await dialog.getByText(/Chưa công bố được/).waitFor({ state: 'detached' });
       await dialog.getByRole('status').filter({ hasText: 'Đã ghi nhận: giữ kết quả lượt thi.' }).waitFor();
       await screenshots(page, 'judge-publish-reviewed');
       // The confirmation says which keys entrants will not see yet, and why.
