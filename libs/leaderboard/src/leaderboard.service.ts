@@ -41,11 +41,18 @@ export class LeaderboardService {
   /** Rebuilds read the streaming replica once it has caught up with everything committed so far (else the primary). */
   private readonly rebuildSource: RowSource = { query: (sql, params) => this.replica.queryCaughtUp(sql, params) };
 
-  /** Idempotent: recording the same attempt twice changes nothing. With `best`, a worse attempt changes nothing either. */
-  async record(entry: LeaderboardRecord): Promise<void> {
+  /**
+   * Idempotent: recording the same attempt twice changes nothing. With `best`, a worse attempt changes nothing either.
+   * Returns the user's place on the live board afterwards as they may know it (residentRankOf), read in the same round trip.
+   */
+  async record(entry: LeaderboardRecord): Promise<MyStanding> {
     const submittedAtMs = entry.submittedAt.getTime();
     const e = encodeEntry({ userId: entry.userId, score: entry.score, timeTakenMs: entry.timeTakenMs, submittedAtMs });
-    await this.store.record(entry.roundId, entry.userId, e, entry.scoring, submittedAtMs);
+    const [{ standing }, info] = await Promise.all([
+      this.store.record(entry.roundId, entry.userId, e, entry.scoring, submittedAtMs),
+      this.rounds.get(entry.roundId),
+    ]);
+    return concealStanding(standing, info ? concealmentFor(info, false) : null);
   }
 
   /**
@@ -217,12 +224,15 @@ export class LeaderboardService {
     }
   }
 
-  private async rows(info: RoundBoardInfo, entries: RankedEntry[]): Promise<LeaderboardRow[]> {
-    const names = await this.names.get(
-      info.id,
-      info.contestId,
-      entries.map((e) => e.userId),
-    );
+  /** The live top N with display data, and the users whose entry changed since the last push (taken): what a push reads, in one Redis round trip. */
+  async liveTopForPush(info: RoundBoardInfo, n: number, changedMax: number): Promise<{ top: LeaderboardRow[]; total: number; changed: string[] }> {
+    const read = await this.store.readTop(info.id, n, changedMax);
+    return { top: await this.rows(info, read.entries, read.cachedNames), total: read.total, changed: read.changed };
+  }
+
+  private async rows(info: RoundBoardInfo, entries: RankedEntry[], cachedNames?: (string | null)[]): Promise<LeaderboardRow[]> {
+    const ids = entries.map((e) => e.userId);
+    const names = cachedNames ? await this.names.complete(info.id, info.contestId, ids, cachedNames) : await this.names.get(info.id, info.contestId, ids);
     return entries.map((e) => {
       const d = names.get(e.userId)!;
       return { rank: e.rank, userId: e.userId, displayName: d.displayName, unit: d.unit, province: d.province, score: e.score, timeTakenMs: e.timeTakenMs };

@@ -59,9 +59,10 @@ describe('leaderboard boards (real Redis)', () => {
     const u = randomUUID();
     const other = randomUUID();
     await rec(round, other, 6, 50_000, t0);
-    await rec(round, u, 5, 40_000, t0 + 1);
-    await rec(round, u, 9, 70_000, t0 + 2);
-    await rec(round, u, 7, 10_000, t0 + 3); // worse: ignored
+    // Each record answers with the place of the entry that counts, as the submit shows it.
+    expect(await rec(round, u, 5, 40_000, t0 + 1)).toEqual({ rank: 2, score: 5, timeTakenMs: 40_000, total: 2 });
+    expect(await rec(round, u, 9, 70_000, t0 + 2)).toEqual({ rank: 1, score: 9, timeTakenMs: 70_000, total: 2 });
+    expect(await rec(round, u, 7, 10_000, t0 + 3)).toEqual({ rank: 1, score: 9, timeTakenMs: 70_000, total: 2 }); // worse: ignored
     await rec(round, u, 9, 65_000, t0 + 4); // same score, faster: replaces
     const r = await boards.rankOf(round, u);
     expect(r).toEqual({ rank: 1, score: 9, timeTakenMs: 65_000, total: 2 });

@@ -1,9 +1,11 @@
+import { randomUUID } from 'node:crypto';
 import { Socket } from 'socket.io-client';
 import { LeaderboardService, LiveTicker } from '@lc/leaderboard';
 import { expectError, Http, startApi, TestApi } from '../../../test/harness';
 import { loginAdmin, newOrganisation, newResident, newStaff, ok, Session } from '../../../test/factories';
 import { entrant, iso, liveQuiz, orgWithBank, OrgSetup, sleep } from '../../contests/test/factories';
 import { BoardStore } from '../src/board/board-store';
+import { TOP_N } from '../src/rounds/prediction-guard';
 import { applyTopPatch } from '../src/live/top-patch';
 import { collect, connect, connected, enter, until } from './helpers';
 
@@ -100,6 +102,8 @@ describe('leaderboards over HTTP and sockets (two api instances)', () => {
     it('keeps only the best attempt of a resident (best scoring)', async () => {
       const worse = await enter(httpB, people[2], roundId, setup.questions, 0);
       expect(worse.score).toBe(0);
+      // The place of the attempt that counts, not of this one.
+      expect(worse.rank).toBe(2);
       expect((await httpA.get(`/rounds/${roundId}/leaderboard/me`, people[2].token)).body).toEqual(expect.objectContaining({ rank: 2, score: 3, total: 4 }));
       const better = await enter(httpA, people[2], roundId, setup.questions, 5);
       expect(better.rank).toBe(1);
@@ -540,6 +544,15 @@ describe('leaderboards over HTTP and sockets (two api instances)', () => {
       // Residents learn nothing new: no rows, the same hash as before.
       expect(toResidents).toEqual({ roundId: round.id, topHash: firstR.topHash, total: 1, at: toStaff.at, frozen: false, concealed: firstR.concealed });
       expect(toStaff.topHash).not.toBe(first.topHash);
+
+      // Pushed out of the top N, the runner's own place (what their submit answers with) is withheld while the prediction is open.
+      const lb = a.app.get(LeaderboardService);
+      const best = { roundId: round.id, score: 10, submittedAt: new Date(), scoring: 'best' as const };
+      for (let i = 0; i < TOP_N; i++) await lb.record({ ...best, userId: randomUUID(), attemptId: randomUUID(), timeTakenMs: 1000 + i });
+      const mine = await lb.record({ ...best, userId: runner.user.id, attemptId: e.attemptId, score: 3, timeTakenMs: e.timeTakenMs });
+      expect(mine.rank).toBeNull();
+      expect(mine.score).toBe(3);
+      expect((await lb.rankOf(round.id, runner.user.id)).rank).toBe(TOP_N + 1);
     });
   });
 

@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { type Actor } from '@lc/identity';
-import { RoundLookup, RoundPoolService } from '@lc/contests';
+import { type RoundInfo, RoundLookup, RoundPoolService } from '@lc/contests';
 import { LeaderboardService } from '@lc/leaderboard';
 import { AppConfig, ClockService, conflict, notFound } from '@lc/platform';
 import type { Attempt } from '../attempt/attempt.entity';
@@ -172,28 +172,40 @@ export class AttemptFinaliser {
       await this.hot.finished(a.id, row?.status ?? status);
       return null;
     }
-    await this.hot.finished(a.id, status);
+    // Side by side: under a surge each round trip waits its turn on a busy event loop, and these two do not depend on each other.
+    const [, standing] = await Promise.all([
+      this.hot.finished(a.id, status),
+      this.leaderboard
+        .record({
+          roundId: a.roundId,
+          userId: a.userId,
+          attemptId: a.id,
+          score: scored.score,
+          timeTakenMs,
+          submittedAt: new Date(submittedAt),
+          scoring: round.attemptScoring,
+        })
+        .catch((e: Error) => {
+          // The board is rebuilt from PostgreSQL; a submission is never refused for its sake.
+          this.log.warn(`leaderboard record of attempt ${a.id} failed: ${e.message}`);
+          return null;
+        }),
+    ]);
     if (outcome.identicalTo.length)
       await flagIdenticalAnswers(
         this.db,
         [a.id, ...outcome.identicalTo],
         flag('identical_answers', new Date(c.now), { with: outcome.identicalTo.slice(0, 5) }),
       );
-    try {
-      await this.leaderboard.record({
-        roundId: a.roundId,
-        userId: a.userId,
-        attemptId: a.id,
-        score: scored.score,
-        timeTakenMs,
-        submittedAt: new Date(submittedAt),
-        scoring: round.attemptScoring,
-      });
-    } catch (e) {
-      // The board is rebuilt from PostgreSQL; a submission is never refused for its sake.
-      this.log.warn(`leaderboard record of attempt ${a.id} failed: ${(e as Error).message}`);
-    }
-    return this.resultOf(a.id, a.roundId, a.userId, status, scored.score, scored.maxScore, timeTakenMs, new Date(submittedAt));
+    return {
+      attemptId: a.id,
+      status,
+      score: scored.score,
+      maxScore: scored.maxScore,
+      timeTakenMs,
+      submittedAt: new Date(submittedAt).toISOString(),
+      rank: rankVisible(round) ? (standing?.rank ?? null) : null,
+    };
   }
 
   private async resultOf(
@@ -219,11 +231,16 @@ export class AttemptFinaliser {
 
   private async rankIfVisible(roundId: string, userId: string): Promise<number | null> {
     const round = await this.rounds.get(roundId);
-    if (!round || (round.leaderboard.visibility !== 'live' && round.status !== 'published')) return null;
+    if (!round || !rankVisible(round)) return null;
     try {
       return (await this.leaderboard.residentRankOf(roundId, userId))?.rank ?? null;
     } catch {
       return null;
     }
   }
+}
+
+/** Whether a submit answers with the resident's place: the board is live, or the results are out. */
+function rankVisible(round: RoundInfo): boolean {
+  return round.leaderboard.visibility === 'live' || round.status === 'published';
 }

@@ -1,19 +1,20 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { REDIS, RedisClient, RedisKeys } from '@lc/platform';
-import { decodeEntry, DecodedEntry, EncodedEntry, Scoring } from './board-encoding';
+import { decodeEntry, DecodedEntry, EncodedEntry, Scoring, USER_OFFSET } from './board-encoding';
 import { Audience, BoardName, dirtyRoundsKey, RoundKeys } from './board-keys';
-import { CLAIM_TICK_LUA, MERGE_LUA, RANKS_LUA, RECORD_LUA, REMOVE_LUA, SWAP_LUA, SWAP_PUSHED_TOPS_LUA } from './board.scripts';
+import { CLAIM_TICK_LUA, MERGE_LUA, RANKS_LUA, READ_TOP_LUA, RECORD_LUA, REMOVE_LUA, SWAP_LUA, SWAP_PUSHED_TOPS_LUA } from './board.scripts';
 import type { LeaderboardRow } from '../leaderboard.types';
 
 interface BoardCommands {
-  lbRecord(...args: (string | number)[]): Promise<number>;
+  lbRecord(...args: (string | number)[]): Promise<[number, number, number | null, string | null, string | null]>;
   lbMerge(...args: (string | number)[]): Promise<number>;
   lbRemove(...args: (string | number)[]): Promise<number>;
   lbRanks(...args: (string | number)[]): Promise<(number | string | null)[]>;
   lbSwap(...args: (string | number)[]): Promise<number>;
   lbClaimTick(...args: (string | number)[]): Promise<number>;
   lbSwapPushedTops(...args: (string | number)[]): Promise<[number, number, string]>;
+  lbReadTop(...args: (string | number)[]): Promise<[string[], string[], number, (string | null)[]]>;
 }
 type BoardRedis = RedisClient & BoardCommands;
 
@@ -27,6 +28,15 @@ export interface MyRank {
   score: number | null;
   timeTakenMs: number | null;
   total: number;
+}
+
+/** The live board as a push reads it (readTop). */
+export interface LiveTop {
+  changed: string[];
+  entries: RankedEntry[];
+  total: number;
+  /** Per entry, its user's cached display data as stored, or null. */
+  cachedNames: (string | null)[];
 }
 
 const CHUNK = 1000;
@@ -53,6 +63,7 @@ export class BoardStore {
       r.defineCommand('lbSwap', { numberOfKeys: 9, lua: SWAP_LUA });
       r.defineCommand('lbClaimTick', { numberOfKeys: 2, lua: CLAIM_TICK_LUA });
       r.defineCommand('lbSwapPushedTops', { numberOfKeys: 2, lua: SWAP_PUSHED_TOPS_LUA });
+      r.defineCommand('lbReadTop', { numberOfKeys: 3, lua: READ_TOP_LUA });
     }
     this.r = r;
   }
@@ -65,10 +76,13 @@ export class BoardStore {
     return new RoundKeys(this.keys, roundId);
   }
 
-  /** Compare-and-set of one user's entry; true when the live board changed (and the round is marked dirty). */
-  async record(roundId: string, userId: string, e: EncodedEntry, scoring: Scoring, submittedAtMs: number): Promise<boolean> {
+  /**
+   * Compare-and-set of one user's entry: whether the live board changed (and the round is marked
+   * dirty), and the user's standing on it afterwards.
+   */
+  async record(roundId: string, userId: string, e: EncodedEntry, scoring: Scoring, submittedAtMs: number): Promise<{ changed: boolean; standing: MyRank }> {
     const k = this.round(roundId);
-    const changed = await this.r.lbRecord(
+    const [changed, total, rank, member, score] = await this.r.lbRecord(
       k.board('live'),
       k.who('live'),
       k.board('frozen'),
@@ -85,7 +99,7 @@ export class BoardStore {
       submittedAtMs,
     );
     if (changed === 1) await this.markDirty(roundId);
-    return changed === 1;
+    return { changed: changed === 1, standing: standingOf(rank, member, score, total) };
   }
 
   async remove(roundId: string, userId: string): Promise<boolean> {
@@ -135,22 +149,26 @@ export class BoardStore {
     return { entries, total };
   }
 
+  /**
+   * What a push of the live board needs, in one round trip: the users whose entry changed since
+   * the last push (taken off the set), the top `n`, the board's size, and the top users' cached
+   * display data (null where the cache has none).
+   */
+  async readTop(roundId: string, n: number, changedMax: number): Promise<LiveTop> {
+    const k = this.round(roundId);
+    const [changed, flat, total, cachedNames] = await this.r.lbReadTop(k.changed, k.board('live'), k.names, changedMax, n, USER_OFFSET);
+    const entries: RankedEntry[] = [];
+    for (let i = 0; i < flat.length; i += 2) entries.push({ rank: i / 2 + 1, ...decodeEntry(flat[i], flat[i + 1]) });
+    return { changed, entries, total, cachedNames };
+  }
+
   /** Ranks of several users (and the board's size) in one round trip. */
   async ranks(roundId: string, board: BoardName, userIds: string[]): Promise<{ total: number; ranks: Map<string, MyRank> }> {
     const k = this.round(roundId);
     const out = await this.r.lbRanks(k.board(board), k.who(board), ...userIds);
     const total = Number(out[0]);
     const ranks = new Map<string, MyRank>();
-    userIds.forEach((id, i) => {
-      const r = Number(out[1 + i * 3]);
-      const m = out[2 + i * 3] as string | null;
-      const s = out[3 + i * 3] as string | null;
-      if (r < 0 || m === null || s === null) ranks.set(id, { rank: null, score: null, timeTakenMs: null, total });
-      else {
-        const d = decodeEntry(m, s);
-        ranks.set(id, { rank: r + 1, score: d.score, timeTakenMs: d.timeTakenMs, total });
-      }
-    });
+    userIds.forEach((id, i) => ranks.set(id, standingOf(Number(out[1 + i * 3]), out[2 + i * 3] as string | null, out[3 + i * 3] as string | null, total)));
     return { total, ranks };
   }
 
@@ -238,6 +256,13 @@ export class BoardStore {
   async drop(roundId: string): Promise<void> {
     await this.r.del(...this.round(roundId).all());
   }
+}
+
+/** A user's standing from a script's 0-based rank (negative or null: not on the board), member and score. */
+function standingOf(rank: number | null, member: string | null, score: string | null, total: number): MyRank {
+  if (rank === null || rank < 0 || member === null || score === null) return { rank: null, score: null, timeTakenMs: null, total };
+  const d = decodeEntry(member, score);
+  return { rank: rank + 1, score: d.score, timeTakenMs: d.timeTakenMs, total };
 }
 
 /** A top as a room was last sent it: its hash and rows. */

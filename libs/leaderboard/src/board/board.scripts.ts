@@ -33,7 +33,9 @@ end
 /**
  * KEYS: live, liveWho, frozen, frozenWho, frozenAt, tmp, tmpWho, rebuilding, changed
  * ARGV: userId, score, member, scoring, submittedAtMs
- * Returns 1 when the live board changed.
+ * Returns 1 when the live board changed, else 0; then the live board's size, and the user's
+ * 0-based place on it (the submit answers with it, without another round trip), member and
+ * score (the entry that counts, which a worse attempt under 'best' did not replace).
  */
 export const RECORD_LUA = `${REPLACES}
 local user, score, member, scoring = ARGV[1], tonumber(ARGV[2]), ARGV[3], ARGV[4]
@@ -42,7 +44,10 @@ local frozenAt = redis.call('GET', KEYS[5])
 if frozenAt and tonumber(ARGV[5]) < tonumber(frozenAt) then put(KEYS[3], KEYS[4], user, score, member, scoring) end
 if redis.call('EXISTS', KEYS[8]) == 1 then put(KEYS[6], KEYS[7], user, score, member, scoring) end
 if changed == 1 then redis.call('SADD', KEYS[9], user) end
-return changed
+local total = redis.call('ZCARD', KEYS[1])
+local counted = redis.call('HGET', KEYS[2], user)
+if not counted then return {changed, total, -1, false, false} end
+return {changed, total, redis.call('ZREVRANK', KEYS[1], counted), counted, redis.call('ZSCORE', KEYS[1], counted)}
 `;
 
 /**
@@ -127,6 +132,25 @@ if last >= sec or redis.call('EXISTS', KEYS[2]) == 1 then return -1 end
 redis.call('SET', KEYS[1], sec, 'EX', 60)
 redis.call('SET', KEYS[2], '1', 'PX', tonumber(ARGV[1]))
 return ms
+`;
+
+/**
+ * Everything a push reads, in one round trip (the tick's reads were four, each waiting its turn
+ * on a busy event loop). KEYS: changed, live, names — ARGV: changedMax, topN, userOffset.
+ * Returns the users whose entry changed since the last push (taken), the top N as
+ * member/score pairs, the board's size, and each top user's cached display data (nil: not cached).
+ */
+export const READ_TOP_LUA = `
+local changed = redis.call('SPOP', KEYS[1], tonumber(ARGV[1]))
+local flat = redis.call('ZREVRANGE', KEYS[2], 0, tonumber(ARGV[2]) - 1, 'WITHSCORES')
+local total = redis.call('ZCARD', KEYS[2])
+local names = {}
+if #flat > 0 then
+  local ids = {}
+  for i = 1, #flat, 2 do ids[#ids + 1] = string.sub(flat[i], tonumber(ARGV[3]) + 1) end
+  names = redis.call('HMGET', KEYS[3], unpack(ids))
+end
+return {changed, flat, total, names}
 `;
 
 /**

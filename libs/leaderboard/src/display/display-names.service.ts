@@ -43,10 +43,15 @@ export class DisplayNamesService implements OnModuleInit {
   }
 
   async get(roundId: string, contestId: string, userIds: string[]): Promise<Map<string, DisplayData>> {
+    if (!userIds.length) return new Map();
+    const cached = await this.redis.hmget(new RoundKeys(this.keys, roundId).names, ...userIds);
+    return this.complete(roundId, contestId, userIds, cached);
+  }
+
+  /** The display data of `userIds` from what the cache held for each (`cached`, as HMGET answers), loading and caching the rest. */
+  async complete(roundId: string, contestId: string, userIds: string[], cached: (string | null)[]): Promise<Map<string, DisplayData>> {
     const out = new Map<string, DisplayData>();
-    if (!userIds.length) return out;
     const key = new RoundKeys(this.keys, roundId).names;
-    const cached = await this.redis.hmget(key, ...userIds);
     const missing: string[] = [];
     userIds.forEach((id, i) => {
       const c = cached[i];

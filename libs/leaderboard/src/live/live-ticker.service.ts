@@ -103,12 +103,11 @@ export class LiveTicker implements OnApplicationBootstrap, OnModuleDestroy {
   private async push(roundId: string, k: RoundKeys, claimedAt: number): Promise<void> {
     const info = await this.rounds.get(roundId);
     if (!info) return;
-    const changed = ((await this.redis.spop(k.changed, CHANGED_PER_TICK)) ?? []) as string[];
-    if (changed.length === CHANGED_PER_TICK) await this.redis.sadd(dirtyRoundsKey(this.keys), roundId);
     // `at` is the claim's Redis time, before the read: every entry recorded before `at` is in this push.
     const nowMs = claimedAt;
     const at = new Date(nowMs).toISOString();
-    const { top, total } = await this.boards.top(info, 'live', TOP_N);
+    const { top, total, changed } = await this.boards.liveTopForPush(info, TOP_N, CHANGED_PER_TICK);
+    if (changed.length === CHANGED_PER_TICK) await this.redis.sadd(dirtyRoundsKey(this.keys), roundId);
     const nsp = this.live.namespace;
     if (!nsp) return;
     // Residents share one room, so what an open prediction would reveal goes from the broadcast for all of them.
