@@ -11,7 +11,7 @@ import { PasswordResetService } from '../../libs/identity/src/auth/password-rese
 import { PiiService } from '../../libs/identity/src/pii/pii.service';
 import { encodeEntry } from '../../libs/leaderboard/src/board/board-encoding';
 import { BoardStore } from '../../libs/leaderboard/src/board/board-store';
-import { SocketQuota } from '../../libs/realtime/src/socket-quota';
+import { ADMIT, SocketQuota } from '../../libs/realtime/src/socket-quota';
 import { LIVE_SCRIPTS, LiveStateStore } from '../../libs/live-finals/src/live-state';
 import Redis from 'ioredis';
 import { AppConfig, LuaScript, RedisClient, RedisKeys } from '@lc/platform';
@@ -137,6 +137,7 @@ async function exercise(cluster: boolean): Promise<ScriptCall[]> {
   // EVALSHA carries only the digest: learn every LuaScript's source.
   for (const s of Object.values(hotScripts)) if (s instanceof LuaScript) sources.set(s.sha, s.source);
   for (const s of Object.values(LIVE_SCRIPTS)) sources.set(s.sha, s.source);
+  sources.set(ADMIT.sha, ADMIT.source);
   const cfg = config(cluster);
   const keys = new RedisKeys(cfg);
   const redis = recordingClient(calls, sources);

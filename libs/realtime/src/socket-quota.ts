@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { AppConfig, REDIS, RedisClient, RedisKeys } from '@lc/platform';
+import { AppConfig, LuaScript, REDIS, RedisClient, RedisKeys } from '@lc/platform';
 
-/** Adds the socket, then answers (and forgets) the oldest beyond the limit. */
-const ADMIT = `
+/** Adds the socket, then answers (and forgets) the oldest beyond the limit. By its hash (EVALSHA), as every other script: not its source on each connection. */
+export const ADMIT = new LuaScript(`
 redis.call('ZADD', KEYS[1], ARGV[1], ARGV[2])
 redis.call('EXPIRE', KEYS[1], 86400)
 local over = redis.call('ZCARD', KEYS[1]) - tonumber(ARGV[3])
@@ -10,7 +10,7 @@ if over <= 0 then return {} end
 local old = redis.call('ZRANGE', KEYS[1], 0, over - 1)
 redis.call('ZREM', KEYS[1], unpack(old))
 return old
-`;
+`);
 
 /**
  * At most LIVE_MAX_SOCKETS_PER_USER live connections per user across every instance: one
@@ -28,7 +28,7 @@ export class SocketQuota {
 
   /** Returns the ids of the sockets to close. */
   async admit(userId: string, socketId: string, at: number): Promise<string[]> {
-    return (await this.redis.eval(ADMIT, 1, this.key(userId), at, socketId, this.config.liveMaxSocketsPerUser)) as string[];
+    return ADMIT.run<string[]>(this.redis, [this.key(userId)], [at, socketId, this.config.liveMaxSocketsPerUser]);
   }
 
   async release(userId: string, socketId: string): Promise<void> {
