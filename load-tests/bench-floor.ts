@@ -61,14 +61,14 @@ async function main(): Promise<void> {
     const urls = apis.map((p) => p.url!);
     const entrantsR = await createResidents(databaseUrl, process.env.JWT_SECRET!, entrants, 'E');
     const watcherR = await createResidents(databaseUrl, process.env.JWT_SECRET!, watchersN, 'W');
-    meter = await ServerCpuMeter.open(baseDb, dbName, { api1: apis[0].child.pid, api2: apis[1].child.pid, worker: worker.child.pid, driver: process.pid });
+    const ours = { api1: apis[0].child.pid, api2: apis[1].child.pid, worker: worker.child.pid, driver: process.pid };
+    meter = await ServerCpuMeter.open(baseDb, dbName, ours);
     const roundId = randomUUID();
     const watchers = await watch(urls, roundId, watcherR, Math.min(200, watcherR.length), false);
     log(`${watchers.connected}/${watchersN} watchers on the floor servers; surge: ${entrants} entrants at ${rate}/s`);
 
     const stats = new Stats();
     const clients = apis.map((p) => new JsonClient(p.url!, stats, 256));
-    const ours = { api1: apis[0].child.pid, api2: apis[1].child.pid, worker: worker.child.pid, driver: process.pid };
     const cpuBefore = cpuSnapshot(ours);
     const before = await meter.sample();
     const surge = await runSurge(clients, { contestId: randomUUID(), roundId, residents: entrantsR, rate, thinkMs, answers, autosave: 'socket' }, urls);

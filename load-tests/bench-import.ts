@@ -19,7 +19,7 @@ import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { loadConfig } from '@lc/platform';
 import { createApi } from '../apps/api/src/bootstrap';
-import { intEnv, loadDotEnv, log, productionEnv } from './lib/env';
+import { intEnv, loadDotEnv, log, machineInfo, productionEnv } from './lib/env';
 import { createScratchDatabase, dropRedisPrefix, dropScratchDatabase } from '../scripts/lib/scratch-db';
 
 const TARGET = { seconds: 15, rssMb: 400 };
@@ -219,7 +219,7 @@ async function main(): Promise<void> {
       };
     }
     const out = {
-      machine: { cores: os.cpus().length, cpu: os.cpus()[0]?.model, node: process.version },
+      machine: machineInfo(),
       target: { secondsUnder: TARGET.seconds, peakRssMbUnder: TARGET.rssMb },
       ...results,
       processVmHwmMb: vmHwmMb(),

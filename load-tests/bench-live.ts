@@ -21,7 +21,7 @@ import os from 'node:os';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { Client } from 'pg';
 import { io, Socket } from 'socket.io-client';
-import { API_NODE_ARGS, benchProcessEnv, intEnv, loadDotEnv, log } from './lib/env';
+import { API_NODE_ARGS, benchProcessEnv, intEnv, loadDotEnv, log, machineInfo } from './lib/env';
 import { JsonClient, must } from './lib/http-client';
 import { freePort, sampleRss, startProcess, stopProcess, waitHealthy, Proc } from './lib/procs';
 import { createScratchDatabase, dropRedisPrefix, dropScratchDatabase } from '../scripts/lib/scratch-db';
@@ -49,13 +49,7 @@ async function main(): Promise<void> {
   const redisUrl = process.env.REDIS_URL!;
   const admin = { email: 'bench-admin@bench.local', password: 'Bench-admin-2026' };
   const result: Record<string, unknown> = {
-    machine: {
-      cores: os.cpus().length,
-      cpu: os.cpus()[0]?.model,
-      memoryGb: round(os.totalmem() / 2 ** 30, 1),
-      node: process.version,
-      loadAvgBefore: os.loadavg().map((x) => round(x, 2)),
-    },
+    machine: { ...machineInfo(), loadAvgBefore: os.loadavg().map((x) => round(x, 2)) },
     config: { players: playersN, questions: questionsN, secondsPerQuestion: seconds, thinkMs, apiInstances: 2, transport: 'websocket' },
   };
   const procs: Proc[] = [];

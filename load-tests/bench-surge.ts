@@ -152,7 +152,8 @@ async function main(): Promise<void> {
     const costR = await createResidents(databaseUrl, jwtSecret, intEnv('BENCH_COST_ENTRANTS', 240), 'C');
     log(`${entrantsR.length + watcherR.length + autosaveR.length + meR.length + costR.length} residents ready`);
 
-    meter = await ServerCpuMeter.open(baseDb, dbName, { api1: apis[0].child.pid, api2: apis[1]?.child.pid, worker: worker.child.pid, driver: process.pid });
+    const ours = { api1: apis[0].child.pid, api2: apis[1]?.child.pid, worker: worker.child.pid, driver: process.pid };
+    meter = await ServerCpuMeter.open(baseDb, dbName, ours);
     const idleBare = await idleRate(meter, 3);
     const beforeJoins = await meter.sample();
 
@@ -169,7 +170,7 @@ async function main(): Promise<void> {
     const stats = new Stats();
     const clients = apis.map((p) => new JsonClient(p.url!, stats, 256));
     const urls = apis.map((p) => p.url!);
-    const cpuOf = () => cpuSnapshot({ api1: apis[0].child.pid, api2: apis[1]?.child.pid, worker: worker.child.pid, driver: process.pid });
+    const cpuOf = () => cpuSnapshot(ours);
     const attemptsAvailable = await probeAttempts(new JsonClient(apis[0].url!, new Stats(), 2), seed.roundId, autosaveR[0]);
     let surge: SurgeResult;
     const cpuBefore = cpuOf();
