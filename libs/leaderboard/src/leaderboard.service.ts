@@ -48,11 +48,10 @@ export class LeaderboardService {
   async record(entry: LeaderboardRecord): Promise<MyStanding> {
     const submittedAtMs = entry.submittedAt.getTime();
     const e = encodeEntry({ userId: entry.userId, score: entry.score, timeTakenMs: entry.timeTakenMs, submittedAtMs });
-    const [{ standing }, info] = await Promise.all([
-      this.store.record(entry.roundId, entry.userId, e, entry.scoring, submittedAtMs),
-      this.rounds.get(entry.roundId),
-    ]);
-    return concealStanding(standing, info ? concealmentFor(info, false) : null);
+    return this.residentView(
+      entry.roundId,
+      this.store.record(entry.roundId, entry.userId, e, entry.scoring, submittedAtMs).then((r) => r.standing),
+    );
   }
 
   /**
@@ -171,8 +170,13 @@ export class LeaderboardService {
 
   /** The resident's own place as they may know it (the submit response): withheld beyond the top N while the prediction is open. */
   async residentRankOf(roundId: string, userId: string): Promise<MyStanding> {
-    const [info, standing] = await Promise.all([this.rounds.get(roundId), this.rankOf(roundId, userId)]);
-    return concealStanding(standing, info ? concealmentFor(info, false) : null);
+    return this.residentView(roundId, this.rankOf(roundId, userId));
+  }
+
+  /** A standing as its resident may know it: their place withheld beyond the top N while a prediction is open. */
+  private async residentView(roundId: string, standing: Promise<MyStanding>): Promise<MyStanding> {
+    const [info, s] = await Promise.all([this.rounds.get(roundId), standing]);
+    return concealStanding(s, info ? concealmentFor(info, false) : null);
   }
 
   /** What an open prediction keeps from this resident on this round's board (null: nothing). */
