@@ -167,7 +167,7 @@ async function exercise(cluster: boolean): Promise<ScriptCall[]> {
   sources.set(NOTE_ACCOUNT.sha, NOTE_ACCOUNT.source);
   await NOTE_ACCOUNT.run(redis, [keys.key('round', ROUND, 'ip', '203.0.113.5')], [USER, 1]);
   await hot.unwrittenAnswersOf(ATTEMPTS);
-  await hot.markWritten(new Map(ATTEMPTS.map((id) => [id, 3])));
+  await hot.written(ATTEMPTS, new Map(ATTEMPTS.map((id) => [id, 3])));
   await hot.takeDirty(10);
 
   // The write-behind lease (one key), run the way the timer runs it.

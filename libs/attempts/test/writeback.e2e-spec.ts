@@ -8,6 +8,7 @@ import { getQueueToken } from '@nestjs/bullmq';
 import Redis from 'ioredis';
 import { Queues, REDIS, RedisKeys } from '@lc/platform';
 import { AttemptHotStore } from '../src/hot/attempt-hot-store';
+import { UNWRITTEN, WRITTEN } from '../src/hot/attempt.scripts';
 import { AnswerWritebackTimer } from '../src/writeback/answer-writeback.processor';
 import { finaliseAttempt, finaliseQuery } from '../src/submit/finalise-store';
 import { writeAnswers } from '../src/writeback/answer-store';
@@ -76,6 +77,51 @@ describe('answer write-behind (real PostgreSQL + Redis)', () => {
     await save(2, false);
     expect(await writeback.flush()).toBe(1);
     expect((await rows(at.id)).find((x) => x.question_key === at.questions[2].id)!.seq).toBe(3);
+  });
+
+  it('reads a batch in one Redis call and settles it in one, and never brings back an attempt that has left Redis', async () => {
+    const { contest, round } = await liveQuiz(http, setup, { selection: [{ bankId: setup.bankId, count: 3 }], durationSeconds: 300 });
+    const attempts: { id: string }[] = [];
+    for (let i = 0; i < 3; i++) {
+      const r = await entrant(http, contest.id);
+      const at = (await http.post(`/rounds/${round.id}/attempts`, {}, r.token)).body;
+      const res = await http.put(`/attempts/${at.id}/answers/${at.questions[0].id}`, answerBody(at.questions[0], setup.questions, true), r.token);
+      expect(res.status).toBe(200);
+      attempts.push(at);
+    }
+    const hot = api.app.get(AttemptHotStore);
+    const redis = hot.redis as Redis;
+    // The third attempt's state expires after its answer was saved; its answers are still there.
+    const gone = hot.meta(attempts[2].id);
+    await redis.del(gone);
+    // What the hot store's connection sends, pipelined or not, as Redis sees it.
+    const watcher = new Redis(process.env.REDIS_URL!);
+    const monitor = await watcher.monitor();
+    const port = `:${(redis as unknown as { stream: { localPort: number } }).stream.localPort}`;
+    const sent: string[][] = [];
+    const ended = new Promise<void>((done) =>
+      monitor.on('monitor', (_time: string, args: string[], source: string) => {
+        if (!source.endsWith(port)) return;
+        if (args[0] === 'echo' && args[1] === 'flushed') done();
+        else sent.push(args);
+      }),
+    );
+    try {
+      expect(await writeback.flush()).toBe(3);
+      await redis.echo('flushed');
+      await ended;
+    } finally {
+      monitor.disconnect();
+      watcher.disconnect();
+    }
+    const calls = (sha: string) => sent.filter((a) => a[0].toLowerCase() === 'evalsha' && a[1] === sha).length;
+    expect([calls(UNWRITTEN.sha), calls(WRITTEN.sha)]).toEqual([1, 1]);
+    expect(await redis.exists(gone)).toBe(0);
+    expect(await redis.scard(hot.dirtySetOf(attempts[0].id).inflight)).toBe(0);
+    for (const at of attempts) expect(await rows(at.id)).toHaveLength(1);
+    // Marked written: nothing is written again.
+    await redis.sadd(hot.dirtySetOf(attempts[0].id).dirty, attempts[0].id, attempts[1].id);
+    expect(await writeback.flush()).toBe(0);
   });
 
   it('one worker flushes at a time (a lease); one that takes the lease over first writes what a dead flusher left in flight', async () => {

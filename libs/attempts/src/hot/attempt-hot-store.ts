@@ -3,7 +3,7 @@ import { RoundClosedMarker } from '@lc/contests';
 import { AppConfig, HOT_SHARDS, hotShardOf, hotShardTag, REDIS, RedisClient, RedisKeys } from '@lc/platform';
 import type { SavedAnswer } from '../attempt/attempt-answer.entity';
 import type { DrawnQuestion } from '../draw/draw';
-import { CLOSE, FINISHED, INIT, MARK_WRITTEN, SAVE, SET_STATUS_IF, TAKE_DIRTY, TAKE_DUE, UNWRITTEN } from './attempt.scripts';
+import { CLOSE, FINISHED, INIT, SAVE, SET_STATUS_IF, TAKE_DIRTY, TAKE_DUE, UNWRITTEN, WRITTEN } from './attempt.scripts';
 
 /** Hot state lives this long past the deadline; after that PostgreSQL alone answers. */
 const IN_PROGRESS_TTL_AFTER_DEADLINE_MS = 3600_000;
@@ -270,26 +270,41 @@ export class AttemptHotStore {
   /**
    * Each attempt's answers changed since its last write-behind (all of them when that is not
    * known), with the newest rev among them: rewriting every answer of an attempt on each flush
-   * made the worker and PostgreSQL do ten times the work during a surge.
+   * made the worker and PostgreSQL do ten times the work during a surge. One call per shard.
    */
   async unwrittenAnswersOf(attemptIds: string[]): Promise<Map<string, { answers: Map<string, StoredAnswer>; rev: number }>> {
     const out = new Map<string, { answers: Map<string, StoredAnswer>; rev: number }>();
-    const res = await UNWRITTEN.runMany<string[]>(
-      this.redis,
-      attemptIds.map((id) => ({ keys: [this.meta(id), this.ans(id)], args: [] })),
+    await Promise.all(
+      [...this.bySet(attemptIds)].map(async ([, ids]) => {
+        const res = await UNWRITTEN.run<string[][]>(
+          this.redis,
+          ids.flatMap((id) => [this.meta(id), this.ans(id)]),
+          [],
+        );
+        ids.forEach((id, i) => {
+          const answers = parseAnswers(pairs(res[i] ?? []));
+          let rev = 0;
+          for (const x of answers.values()) rev = Math.max(rev, x.rev);
+          out.set(id, { answers, rev });
+        });
+      }),
     );
-    attemptIds.forEach((id, i) => {
-      const answers = parseAnswers(pairs(res[i]));
-      out.set(id, { answers, rev: Math.max(0, ...[...answers.values()].map((x) => x.rev)) });
-    });
     return out;
   }
 
-  /** After the write-behind committed: these revs are in PostgreSQL. */
-  async markWritten(revs: Map<string, number>): Promise<void> {
-    await MARK_WRITTEN.runMany(
-      this.redis,
-      [...revs].filter(([, rev]) => rev > 0).map(([id, rev]) => ({ keys: [this.meta(id)], args: [rev] })),
+  /**
+   * After the write-behind committed: the revs given are in PostgreSQL (missing: nothing was
+   * written), and the batch is no longer in flight. One call per shard.
+   */
+  async written(attemptIds: string[], revs: Map<string, number>): Promise<void> {
+    await Promise.all(
+      [...this.bySet(attemptIds)].map(([set, ids]) =>
+        WRITTEN.run(
+          this.redis,
+          [set.inflight, ...ids.map((id) => this.meta(id))],
+          ids.flatMap((id) => [id, revs.get(id) ?? 0]),
+        ),
+      ),
     );
   }
 
@@ -304,10 +319,6 @@ export class AttemptHotStore {
       out.push(...(await TAKE_DIRTY.run<string[]>(this.redis, [set.dirty, set.inflight], [n - out.length])));
     }
     return out;
-  }
-
-  async doneWith(ids: string[]): Promise<void> {
-    await Promise.all([...this.bySet(ids)].map(([set, some]) => this.redis.srem(set.inflight, ...some)));
   }
 
   async redirty(ids: string[]): Promise<void> {

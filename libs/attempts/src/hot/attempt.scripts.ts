@@ -172,23 +172,43 @@ if #ids > 0 then redis.call('SADD', KEYS[2], unpack(ids)) end
 return ids
 `);
 
-/** KEYS meta, ans. The answers newer than the last write-behind (frev), as field/value pairs: unchanged ones never leave Redis. */
+/**
+ * KEYS meta and ans of each attempt in turn (one shard's). Per attempt, the answers newer than its
+ * last write-behind (frev), as field/value pairs: unchanged ones never leave Redis. One call for a
+ * batch: a call per attempt cost the worker and Redis twice as much (issue 18).
+ */
 export const UNWRITTEN = new LuaScript(`
-local f = tonumber(redis.call('HGET', KEYS[1], 'frev') or '0')
-local all = redis.call('HGETALL', KEYS[2])
 local out = {}
-for i = 1, #all, 2 do
-  if tonumber(string.match(all[i + 1], '^%d+')) > f then
-    out[#out + 1] = all[i]
-    out[#out + 1] = all[i + 1]
+for j = 1, #KEYS, 2 do
+  local f = tonumber(redis.call('HGET', KEYS[j], 'frev') or '0')
+  local all = redis.call('HGETALL', KEYS[j + 1])
+  local mine = {}
+  for i = 1, #all, 2 do
+    if tonumber(string.match(all[i + 1], '^%d+')) > f then
+      mine[#mine + 1] = all[i]
+      mine[#mine + 1] = all[i + 1]
+    end
   end
+  out[#out + 1] = mine
 end
 return out
 `);
 
-/** KEYS meta. ARGV rev. Raises frev to rev (never lowers it), and never brings back an attempt that has left Redis. */
-export const MARK_WRITTEN = new LuaScript(`
-if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end
-if tonumber(ARGV[1]) > tonumber(redis.call('HGET', KEYS[1], 'frev') or '0') then redis.call('HSET', KEYS[1], 'frev', ARGV[1]) end
+/**
+ * KEYS the shard's in-flight set, then each attempt's meta. ARGV attempt id and the rev now in
+ * PostgreSQL (0: none), per attempt in turn. After the write-behind committed: raises each frev
+ * (never lowers it, and never brings back an attempt that has left Redis), then takes the batch
+ * off the in-flight set.
+ */
+export const WRITTEN = new LuaScript(`
+local ids = {}
+for j = 2, #KEYS do
+  local id, rev = ARGV[j * 2 - 3], tonumber(ARGV[j * 2 - 2])
+  ids[#ids + 1] = id
+  if rev > 0 and redis.call('EXISTS', KEYS[j]) == 1 and rev > tonumber(redis.call('HGET', KEYS[j], 'frev') or '0') then
+    redis.call('HSET', KEYS[j], 'frev', rev)
+  end
+end
+if #ids > 0 then redis.call('SREM', KEYS[1], unpack(ids)) end
 return 1
 `);

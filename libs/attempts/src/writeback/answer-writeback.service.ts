@@ -31,7 +31,6 @@ export class AnswerWritebackService {
       if (!ids.length) break;
       try {
         written += await this.write(ids);
-        await this.hot.doneWith(ids);
       } catch (e) {
         await this.hot.redirty(ids);
         throw e;
@@ -52,9 +51,8 @@ export class AnswerWritebackService {
       for (const [questionKey, x] of answers)
         rows.push({ attemptId, questionKey, answer: x.answer, seq: x.seq, rev: x.rev, receivedAt: new Date(x.receivedAt) });
     }
-    if (!rows.length) return 0;
-    await writeAnswers(this.db, rows);
-    await this.hot.markWritten(new Map([...byAttempt].map(([id, x]) => [id, x.rev])));
+    if (rows.length) await writeAnswers(this.db, rows);
+    await this.hot.written(ids, new Map([...byAttempt].map(([id, x]) => [id, x.rev])));
     this.log.debug(`wrote ${rows.length} answers of ${ids.length} attempts`);
     return rows.length;
   }
